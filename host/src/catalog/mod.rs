@@ -1,0 +1,2 @@
+//! The product catalog: Meta catalog-feed import, full-text search and
+//! recommendations.

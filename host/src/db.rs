@@ -1,0 +1,104 @@
+//! The relational store: SQLite (embedded default, WAL, one file under the
+//! data dir) or PostgreSQL (production), behind one `sqlx::AnyPool`.
+//!
+//! Every query is written once in the common dialect (`$1` placeholders,
+//! portable types: TEXT, BIGINT, DOUBLE PRECISION) and runs on both backends;
+//! migrations under `host/migrations/` likewise.
+
+use std::path::Path;
+
+use sqlx::AnyPool;
+use sqlx::any::{AnyPoolOptions, install_default_drivers};
+
+/// Which SQL backend a pool talks to (a few statements differ, e.g. upserts
+/// that need `RETURNING` behave the same, but locking hints do not).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A connected, migrated database.
+#[derive(Debug, Clone)]
+pub struct Db {
+    pub pool: AnyPool,
+    pub backend: Backend,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("database connection to {url} failed: {source}")]
+    Connect { url: String, source: sqlx::Error },
+    #[error("database migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("creating the data directory {path}: {source}")]
+    DataDir { path: String, source: std::io::Error },
+}
+
+impl Db {
+    /// Connect to `url`, or to `<data_dir>/agent-store.db` when `url` is empty,
+    /// and apply pending migrations.
+    pub async fn connect(url: &str, data_dir: &Path) -> Result<Self, DbError> {
+        install_default_drivers();
+        let url = if url.is_empty() {
+            std::fs::create_dir_all(data_dir).map_err(|source| DbError::DataDir {
+                path: data_dir.display().to_string(),
+                source,
+            })?;
+            sqlite_url(&data_dir.join("agent-store.db"))
+        } else {
+            url.to_string()
+        };
+        let backend = if url.starts_with("postgres") {
+            Backend::Postgres
+        } else {
+            Backend::Sqlite
+        };
+        let connect_err = |source| DbError::Connect {
+            url: redact(&url),
+            source,
+        };
+        // SQLite allows one writer: a small pool avoids lock contention.
+        let max = if backend == Backend::Sqlite { 4 } else { 16 };
+        let pool = AnyPoolOptions::new()
+            .max_connections(max)
+            .after_connect(move |conn, _meta| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        // WAL lets readers run beside the writer; the busy
+                        // timeout makes a second writer wait instead of fail.
+                        sqlx::query("PRAGMA journal_mode = WAL").execute(&mut *conn).await?;
+                        sqlx::query("PRAGMA busy_timeout = 10000").execute(&mut *conn).await?;
+                        sqlx::query("PRAGMA synchronous = NORMAL").execute(&mut *conn).await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect(&url)
+            .await
+            .map_err(connect_err)?;
+        sqlx::migrate!("./migrations").run(&pool).await?;
+        Ok(Self { pool, backend })
+    }
+}
+
+/// A SQLite URL that creates the file if needed.
+fn sqlite_url(path: &Path) -> String {
+    format!("sqlite://{}?mode=rwc", path.display())
+}
+
+/// The URL without its password, for error messages.
+fn redact(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut u) if u.password().is_some() => {
+            let _ = u.set_password(Some("***"));
+            u.to_string()
+        }
+        _ => url.to_string(),
+    }
+}
+
+/// Milliseconds since the Unix epoch: how every timestamp is stored.
+pub fn now_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}

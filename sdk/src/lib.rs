@@ -1,0 +1,99 @@
+//! # Agent Store plugin SDK
+//!
+//! A brand team writes a seller as a plain Rust type implementing [`Seller`]
+//! against the [`Host`] trait, exports it with [`export_seller!`], tests it
+//! natively with [`testing::FakeHost`], and builds it to a `wasm32-wasip2`
+//! component that the Agent Store host loads.
+//!
+//! ```ignore
+//! use agent_store_sdk::prelude::*;
+//!
+//! struct Shoes;
+//! impl Seller for Shoes {
+//!     fn handle_turn(host: &dyn Host, turn: &Turn) -> Result<Vec<Action>, PluginError> {
+//!         Ok(vec![Action::Text("Hello!".into())])
+//!     }
+//! }
+//! agent_store_sdk::export_seller!(Shoes);
+//! ```
+
+pub mod bindings;
+mod host;
+
+pub use host::{Host, WasmHost};
+
+/// Every type of the WIT contract, under one path.
+pub mod types {
+    pub use crate::bindings::seller::agent_store::plugin::catalog::{
+        Recommendation, RecommendationKind, ScoredProduct, SearchQuery,
+    };
+    pub use crate::bindings::seller::agent_store::plugin::llm::{
+        ChatMessage, ChatRequest, ChatResponse, Role,
+    };
+    pub use crate::bindings::seller::agent_store::plugin::log::Level as LogLevel;
+    pub use crate::bindings::seller::agent_store::plugin::orders::{Cart, CartLine, OrderSummary};
+    pub use crate::bindings::seller::agent_store::plugin::types::*;
+}
+
+/// What a seller module usually imports.
+pub mod prelude {
+    pub use crate::types::*;
+    pub use crate::{Host, Router, Seller};
+}
+
+use types::{Action, PluginError, RouteRequest, RoutingDecision, Turn};
+
+/// A brand seller: one customer message in, reply actions out.
+pub trait Seller {
+    /// Answer one turn. Runs in a fresh instance: keep state in
+    /// [`Host::set_state`], not in statics.
+    fn handle_turn(host: &dyn Host, turn: &Turn) -> Result<Vec<Action>, PluginError>;
+}
+
+/// A routing policy: which brand should answer this message.
+pub trait Router {
+    /// Choose a brand among `request.brands`, or "none".
+    fn route(host: &dyn Host, request: &RouteRequest) -> RoutingDecision;
+}
+
+/// Export a [`Seller`] as the component's `seller` world.
+///
+/// Only emitted for wasm targets, so several sellers can be linked natively
+/// into one test or benchmark binary.
+#[macro_export]
+macro_rules! export_seller {
+    ($seller:ty) => {
+        #[cfg(target_arch = "wasm32")]
+        const _: () = {
+            struct AgentStoreSellerExport;
+            impl $crate::bindings::seller::Guest for AgentStoreSellerExport {
+                fn handle_turn(
+                    turn: $crate::types::Turn,
+                ) -> ::core::result::Result<
+                    ::std::vec::Vec<$crate::types::Action>,
+                    $crate::types::PluginError,
+                > {
+                    <$seller as $crate::Seller>::handle_turn(&$crate::WasmHost, &turn)
+                }
+            }
+            $crate::bindings::seller::export_seller_world!(AgentStoreSellerExport with_types_in $crate::bindings::seller);
+        };
+    };
+}
+
+/// Export a [`Router`] as the component's `router` world.
+#[macro_export]
+macro_rules! export_router {
+    ($router:ty) => {
+        #[cfg(target_arch = "wasm32")]
+        const _: () = {
+            struct AgentStoreRouterExport;
+            impl $crate::bindings::router::Guest for AgentStoreRouterExport {
+                fn route(request: $crate::types::RouteRequest) -> $crate::types::RoutingDecision {
+                    <$router as $crate::Router>::route(&$crate::WasmHost, &request)
+                }
+            }
+            $crate::bindings::router::export_router_world!(AgentStoreRouterExport with_types_in $crate::bindings::router);
+        };
+    };
+}

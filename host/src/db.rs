@@ -102,3 +102,49 @@ fn redact(url: &str) -> String {
 pub fn now_ms() -> i64 {
     chrono::Utc::now().timestamp_millis()
 }
+
+/// Throw-away databases for tests, on either backend.
+pub mod testing {
+    use super::{Backend, Db, DbError};
+    use sqlx::Connection;
+
+    /// The PostgreSQL server every developer and CI machine runs.
+    pub const POSTGRES_ADMIN_URL: &str = "postgres://postgres@127.0.0.1:5432/test";
+
+    /// A fresh SQLite database in a temporary directory (kept alive by the
+    /// returned guard).
+    pub async fn sqlite() -> Result<(Db, tempfile::TempDir), DbError> {
+        let dir = tempfile::tempdir().map_err(|source| DbError::DataDir {
+            path: "tempdir".into(),
+            source,
+        })?;
+        let db = Db::connect("", dir.path()).await?;
+        Ok((db, dir))
+    }
+
+    /// A fresh, uniquely named PostgreSQL database (tests run in parallel).
+    /// `AGENT_STORE_TEST_POSTGRES_URL` overrides the server.
+    pub async fn postgres() -> Result<Db, DbError> {
+        let admin = std::env::var("AGENT_STORE_TEST_POSTGRES_URL")
+            .unwrap_or_else(|_| POSTGRES_ADMIN_URL.to_string());
+        let name = format!("agent_store_test_{}", uuid::Uuid::new_v4().simple());
+        let connect_err = |source| DbError::Connect {
+            url: admin.clone(),
+            source,
+        };
+        sqlx::any::install_default_drivers();
+        let mut conn = sqlx::AnyConnection::connect(&admin).await.map_err(connect_err)?;
+        sqlx::query(&format!("CREATE DATABASE {name}"))
+            .execute(&mut conn)
+            .await
+            .map_err(connect_err)?;
+        let mut url = url::Url::parse(&admin).map_err(|e| DbError::Connect {
+            url: admin.clone(),
+            source: sqlx::Error::Configuration(Box::new(e)),
+        })?;
+        url.set_path(&name);
+        let db = Db::connect(url.as_str(), std::path::Path::new(".")).await?;
+        debug_assert_eq!(db.backend, Backend::Postgres);
+        Ok(db)
+    }
+}

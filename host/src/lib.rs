@@ -1,6 +1,20 @@
-//! Agent Store host library: every capability lives in its own module, and
-//! `app` composes them into one running server.
+//! Agent Store host library. One module per capability; `app` composes them
+//! into one running server and `cli` is the `agent-store` binary's front end.
 
+pub mod api;
+pub mod app;
+pub mod bus;
 pub mod catalog;
+pub mod chat;
+pub mod cli;
+pub mod config;
+pub mod conversations;
 pub mod db;
+pub mod events;
+pub mod llm;
 pub mod money;
+pub mod orders;
+pub mod pipeline;
+pub mod plugins;
+pub mod telemetry;
+pub mod whatsapp;

@@ -1,0 +1,50 @@
+//! The HTTP surface: health, readiness, the WhatsApp webhook, the admin API
+//! and (in the demo) the WhatsApp sandbox.
+
+mod admin;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::StatusCode;
+use axum::routing::get;
+
+use crate::bus::Bus;
+use crate::catalog::Catalog;
+use crate::config::Config;
+use crate::conversations::Conversations;
+use crate::plugins::Plugins;
+use crate::whatsapp::webhook;
+
+/// What every handler can reach.
+pub struct AppState {
+    pub config: Config,
+    pub conversations: Conversations,
+    pub bus: Arc<dyn Bus>,
+    pub plugins: Arc<Plugins>,
+    pub catalog: Catalog,
+    /// Set once start-up (plugins, catalog, recovery) is complete.
+    pub ready: AtomicBool,
+}
+
+/// Every route of the host.
+pub fn router(state: Arc<AppState>) -> Router {
+    let limit = state.config.server.body_limit_bytes;
+    Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(readyz))
+        .route("/webhooks/whatsapp", get(webhook::verify).post(webhook::receive))
+        .nest("/admin", admin::router(state.clone()))
+        .layer(DefaultBodyLimit::max(limit))
+        .with_state(state)
+}
+
+async fn readyz(State(state): State<Arc<AppState>>) -> (StatusCode, &'static str) {
+    if state.ready.load(Ordering::SeqCst) {
+        (StatusCode::OK, "ready")
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, "starting")
+    }
+}

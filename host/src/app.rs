@@ -1,0 +1,214 @@
+//! Composes every capability into one running server.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+
+use anyhow::Context as _;
+use tokio::sync::oneshot;
+
+use crate::api::{self, AppState};
+use crate::bus::{Bus, InProcessBus};
+use crate::catalog::Catalog;
+use crate::config::Config;
+use crate::conversations::Conversations;
+use crate::db::Db;
+use crate::llm::Llm;
+use crate::orders::Carts;
+use crate::pipeline::Pipeline;
+use crate::plugins::{Plugins, Runtime, Services, TurnLimits};
+use crate::whatsapp::GraphClient;
+use crate::whatsapp::sandbox::{ProductLookup, Sandbox, SandboxConfig};
+
+/// How to run.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Serve the WhatsApp sandbox and point the Graph client at it.
+    pub sandbox: bool,
+}
+
+/// A running host.
+pub struct App {
+    pub addr: SocketAddr,
+    pub state: Arc<AppState>,
+    pub sandbox: Option<Sandbox>,
+    shutdown: Option<oneshot::Sender<()>>,
+    server: tokio::task::JoinHandle<()>,
+}
+
+impl App {
+    /// Start everything and serve on `config.server.bind` (port 0 = any).
+    pub async fn start(mut config: Config, options: Options) -> anyhow::Result<App> {
+        let listener = tokio::net::TcpListener::bind(config.server.bind)
+            .await
+            .with_context(|| format!("cannot listen on {}", config.server.bind))?;
+        let addr = listener.local_addr()?;
+        let base_url = format!("http://{addr}");
+        if options.sandbox {
+            config.whatsapp.graph_base_url = format!("{base_url}/sandbox/graph");
+        }
+
+        let db = Db::connect(&config.database.url, &config.data_dir).await?;
+        let catalog = Catalog::open(db.clone(), &config.data_dir).await?;
+        seed_catalog(&catalog, &config).await?;
+        let conversations = Conversations::new(db.clone());
+        let carts = Carts::new(db.clone(), catalog.clone());
+        let bus: Arc<dyn Bus> = Arc::new(InProcessBus::default());
+        let services = Services {
+            catalog: catalog.clone(),
+            conversations: Some(conversations.clone()),
+            carts: Some(carts.clone()),
+            llm: Llm::new(&config.llm)?,
+            prompts: Arc::new(load_prompts(&config.prompts_dir())),
+            values: Arc::new(HashMap::new()),
+        };
+        let runtime = Runtime::new(TurnLimits::default())?;
+        let plugins = Arc::new(Plugins::load(runtime, services, &config.plugins_dir()));
+        let snapshot = plugins.snapshot();
+        tracing::info!(plugins = snapshot.plugins.len(), failed = plugins.failures().len(), brands = ?snapshot.brands(), "plugins ready");
+
+        let pipeline = Arc::new(Pipeline {
+            conversations: conversations.clone(),
+            plugins: plugins.clone(),
+            bus: bus.clone(),
+            catalog: catalog.clone(),
+            carts,
+            graph: GraphClient::new(&config.whatsapp)?,
+            catalog_id: options.sandbox.then(|| "sandbox-catalog".to_string()),
+        });
+        pipeline.start().await?;
+
+        let sandbox = options.sandbox.then(|| {
+            let lookup_catalog = catalog.clone();
+            let lookup: ProductLookup = Arc::new(move |id: &str| {
+                lookup_catalog.get(None, id).map(|p| {
+                    serde_json::json!({
+                        "id": p.id, "title": p.title, "price": p.effective_price().to_string(),
+                        "regular_price": p.price.to_string(), "image_url": p.image_url,
+                        "availability": p.availability.as_str(), "brand": p.brand,
+                    })
+                })
+            });
+            Sandbox::new(
+                SandboxConfig {
+                    app_secret: config.whatsapp.app_secret.clone(),
+                    phone_number_id: config.whatsapp.phone_number_id.clone(),
+                    display_phone_number: config.whatsapp.display_phone_number.clone(),
+                    webhook_url: Some(format!("{base_url}/webhooks/whatsapp")),
+                },
+                Some(lookup),
+            )
+        });
+
+        let state = Arc::new(AppState {
+            config,
+            conversations,
+            bus,
+            plugins,
+            catalog,
+            ready: Default::default(),
+        });
+        let mut router = api::router(state.clone());
+        if let Some(sandbox) = &sandbox {
+            router = router.merge(sandbox.routes());
+        }
+        let router = router.layer(tower_http::trace::TraceLayer::new_for_http());
+        let (tx, rx) = oneshot::channel::<()>();
+        let server = tokio::spawn(async move {
+            let served = axum::serve(listener, router)
+                .with_graceful_shutdown(async {
+                    let _ = rx.await;
+                })
+                .await;
+            if let Err(e) = served {
+                tracing::error!(error = %e, "HTTP server stopped");
+            }
+        });
+        pipeline.recover().await?;
+        state.ready.store(true, Ordering::SeqCst);
+        tracing::info!(%addr, "agent store listening");
+        Ok(App {
+            addr,
+            state,
+            sandbox,
+            shutdown: Some(tx),
+            server,
+        })
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Wait until every published event has been handled.
+    pub async fn idle(&self) {
+        self.state.bus.idle().await;
+    }
+
+    /// Stop accepting requests and finish in-flight work.
+    pub async fn shutdown(mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        let _ = (&mut self.server).await;
+        self.state.bus.idle().await;
+    }
+
+    /// Serve until Ctrl-C / SIGTERM.
+    pub async fn run_until_signal(self) -> anyhow::Result<()> {
+        shutdown_signal().await;
+        tracing::info!("shutting down");
+        self.shutdown().await;
+        Ok(())
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}
+
+/// Import the seed feed into an empty catalog.
+async fn seed_catalog(catalog: &Catalog, config: &Config) -> anyhow::Result<()> {
+    let Some(feed) = &config.catalog.seed_feed else {
+        return Ok(());
+    };
+    if !catalog.is_empty() {
+        return Ok(());
+    }
+    let report = catalog
+        .import_csv_file(feed)
+        .await
+        .with_context(|| format!("importing {}", feed.display()))?;
+    tracing::info!(feed = %feed.display(), imported = report.imported, rejected = report.rejected.len(), "catalog seeded");
+    Ok(())
+}
+
+/// `<dir>/<name>.md` → name → text. A missing directory means no prompts.
+pub fn load_prompts(dir: &Path) -> HashMap<String, String> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        tracing::warn!(dir = %dir.display(), "no prompts directory");
+        return HashMap::new();
+    };
+    entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .filter_map(|p| Some((p.file_stem()?.to_string_lossy().into_owned(), std::fs::read_to_string(&p).ok()?)))
+        .collect()
+}

@@ -1,0 +1,77 @@
+//! The event bus: every hop of the pipeline is a CloudEvent published here
+//! and consumed by a named consumer group.
+//!
+//! Semantics every backend keeps:
+//! - each consumer group receives every event of the types it subscribed to
+//!   (groups are independent, like queues bound to a topic exchange);
+//! - within a group, events with the same `subject` (conversation) are
+//!   handled one at a time, in publish order; different subjects run in
+//!   parallel;
+//! - delivery is at least once: a handler error is retried with backoff,
+//!   then the event is parked and logged. Handlers with side effects are
+//!   therefore idempotent by event id.
+
+mod in_process;
+
+pub use in_process::InProcessBus;
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use cloudevents::Event;
+
+use crate::events::EventType;
+
+/// The error a handler returns to ask for a retry.
+pub type HandlerError = anyhow::Error;
+
+/// Consumes events of one consumer group.
+#[async_trait]
+pub trait Handler: Send + Sync + 'static {
+    async fn handle(&self, event: Event) -> Result<(), HandlerError>;
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BusError {
+    #[error("the bus is shut down")]
+    Closed,
+    #[error("consumer group {0} is already subscribed")]
+    DuplicateGroup(String),
+    #[error("bus backend failed: {0}")]
+    Backend(String),
+}
+
+/// A publish/subscribe bus of CloudEvents.
+#[async_trait]
+pub trait Bus: Send + Sync + 'static {
+    /// Publish one event; returns once the backend has accepted it.
+    async fn publish(&self, event: Event) -> Result<(), BusError>;
+    /// Deliver every event of `types` to `handler`, as consumer group `group`.
+    async fn subscribe(
+        &self,
+        group: &str,
+        types: &[EventType],
+        handler: Arc<dyn Handler>,
+    ) -> Result<(), BusError>;
+    /// Wait until every published event has been handled or parked (tests
+    /// and graceful shutdown).
+    async fn idle(&self);
+}
+
+/// Retry policy of a consumer group.
+#[derive(Debug, Clone, Copy)]
+pub struct RetryPolicy {
+    /// Attempts before an event is parked.
+    pub attempts: u32,
+    /// Delay before the first retry; doubled after each.
+    pub backoff: std::time::Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        Self {
+            attempts: 5,
+            backoff: std::time::Duration::from_millis(50),
+        }
+    }
+}

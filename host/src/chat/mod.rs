@@ -1,0 +1,9 @@
+//! The chat domain shared by every stage: what a customer sent and what the
+//! store answers, independent of WhatsApp's wire format and of the WIT
+//! contract (both convert to and from these types).
+
+mod message;
+mod reply;
+
+pub use message::*;
+pub use reply::*;

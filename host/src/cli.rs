@@ -1,0 +1,297 @@
+//! The `agent-store` command line.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::{Context as _, bail};
+use clap::{Parser, Subcommand};
+use serde_json::json;
+
+use crate::app::{self, App, Options};
+use crate::catalog::{Catalog, SearchQuery};
+use crate::config::Config;
+use crate::db::Db;
+use crate::llm::Llm;
+use crate::plugins::{self, Plugins, Runtime, Services, TurnLimits, wit};
+use crate::telemetry;
+
+#[derive(Debug, Parser)]
+#[command(name = "agent-store", version, about = "AI sellers as sandboxed wasm plugins, on WhatsApp")]
+pub struct Cli {
+    /// Database, caches and installed plugins.
+    #[arg(long, global = true, env = "AGENT_STORE_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// A TOML config file; every key can be overridden by AGENT_STORE_* env vars.
+    #[arg(long, global = true)]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Everything on embedded defaults: all plugins, the demo catalog, the
+    /// WhatsApp sandbox web chat. No credentials needed.
+    Demo {
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        bind: SocketAddr,
+        /// Use the installed plugins as they are instead of rebuilding.
+        #[arg(long)]
+        no_build: bool,
+    },
+    /// Run the host with the given configuration.
+    Serve,
+    /// Ask the router plugin which brand should answer TEXT.
+    Route {
+        text: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Catalog operations.
+    Catalog {
+        #[command(subcommand)]
+        command: CatalogCommand,
+    },
+    /// Plugin operations.
+    Plugin {
+        #[command(subcommand)]
+        command: PluginCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CatalogCommand {
+    /// Import (upsert) a Meta catalog-feed CSV.
+    Import { file: PathBuf },
+    /// Search like the plugins' `catalog` import does.
+    Search {
+        text: String,
+        #[arg(long)]
+        brand: Option<String>,
+        #[arg(long, default_value_t = 5)]
+        limit: u32,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PluginCommand {
+    /// Build the guest crates under plugins/ to wasm components and install them.
+    Build {
+        /// The source workspace (default: this checkout).
+        #[arg(long)]
+        workspace: Option<PathBuf>,
+    },
+    /// List installed plugins and whether they load.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// This checkout's root, where `plugins/`, `prompts/` and `catalog/` live:
+/// the current directory when it is one, else the source tree the binary
+/// was built from.
+pub fn workspace_root() -> Option<PathBuf> {
+    let is_root = |p: &Path| p.join("wit").is_dir() && p.join("plugins").is_dir();
+    let cwd = std::env::current_dir().ok()?;
+    if is_root(&cwd) {
+        return Some(cwd);
+    }
+    let built_from = Path::new(env!("CARGO_MANIFEST_DIR")).parent()?.to_path_buf();
+    is_root(&built_from).then_some(built_from)
+}
+
+impl Cli {
+    fn load_config(&self) -> anyhow::Result<Config> {
+        let mut config = Config::load(self.config.as_deref())?;
+        if let Some(d) = &self.data_dir {
+            config.data_dir = d.clone();
+        }
+        Ok(config)
+    }
+}
+
+/// Run the command line.
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let config = cli.load_config()?;
+    telemetry::init(&config.log);
+    match cli.command {
+        Command::Demo { bind, no_build } => demo(config, bind, no_build).await,
+        Command::Serve => serve(config).await,
+        Command::Route { text, json } => route(config, &text, json).await,
+        Command::Catalog { command } => catalog(config, command).await,
+        Command::Plugin { command } => plugin(config, command),
+    }
+}
+
+fn random_token() -> String {
+    use rand::Rng;
+    let bytes: [u8; 24] = rand::rng().random();
+    hex::encode(bytes)
+}
+
+/// Fill what the demo needs and nobody gave, from the checkout.
+fn demo_defaults(config: &mut Config) {
+    let w = &mut config.whatsapp;
+    if w.app_secret.is_empty() {
+        w.app_secret = random_token();
+    }
+    if w.verify_token.is_empty() {
+        w.verify_token = random_token();
+    }
+    if w.access_token.is_empty() {
+        w.access_token = "sandbox-token".into();
+    }
+    if w.phone_number_id.is_empty() {
+        w.phone_number_id = "100000000000001".into();
+    }
+    if w.display_phone_number.is_empty() {
+        w.display_phone_number = "+1 555 0100".into();
+    }
+    if config.admin.token.is_empty() {
+        config.admin.token = random_token();
+    }
+    if let Some(root) = workspace_root() {
+        config.catalog.seed_feed.get_or_insert(root.join("catalog/products.csv"));
+        config.plugins.prompts_dir.get_or_insert(root.join("prompts"));
+    }
+}
+
+async fn demo(mut config: Config, bind: SocketAddr, no_build: bool) -> anyhow::Result<()> {
+    demo_defaults(&mut config);
+    config.server.bind = bind;
+    if !no_build {
+        let root = workspace_root().context("the demo builds plugins from this checkout; run it from the repository root")?;
+        let installed = plugins::build::build_and_install(&root, &config.plugins_dir())?;
+        tracing::info!(plugins = installed.len(), "plugins built and installed");
+    }
+    let app = App::start(config, Options { sandbox: true }).await?;
+    let c = &app.state.config;
+    println!("\nAgent Store demo is running.\n");
+    println!("  WhatsApp sandbox chat:  {}/", app.url());
+    println!("  Webhook:                {}/webhooks/whatsapp", app.url());
+    println!("  Admin API token:        {}", c.admin.token);
+    println!("  (try: curl -H 'Authorization: Bearer {}' {}/admin/plugins)", c.admin.token, app.url());
+    println!("\nPress Ctrl-C to stop.\n");
+    app.run_until_signal().await
+}
+
+async fn serve(config: Config) -> anyhow::Result<()> {
+    if config.whatsapp.app_secret.is_empty() {
+        bail!("refusing to start without whatsapp.app_secret (set AGENT_STORE_WHATSAPP_APP_SECRET): unsigned webhooks would be accepted");
+    }
+    App::start(config, Options::default()).await?.run_until_signal().await
+}
+
+async fn open_catalog(config: &Config) -> anyhow::Result<Catalog> {
+    let db = Db::connect(&config.database.url, &config.data_dir).await?;
+    Ok(Catalog::open(db, &config.data_dir).await?)
+}
+
+async fn route(mut config: Config, text: &str, as_json: bool) -> anyhow::Result<()> {
+    demo_defaults(&mut config);
+    let catalog = open_catalog(&config).await?;
+    if catalog.is_empty()
+        && let Some(feed) = &config.catalog.seed_feed
+    {
+        catalog.import_csv_file(feed).await?;
+    }
+    let services = Services {
+        catalog,
+        conversations: None,
+        carts: None,
+        llm: Llm::new(&config.llm)?,
+        prompts: Arc::new(app::load_prompts(&config.prompts_dir())),
+        values: Arc::default(),
+    };
+    let plugins = Plugins::load(Runtime::new(TurnLimits::default())?, services, &config.plugins_dir());
+    let brands = plugins.snapshot().brands();
+    let request = wit::RouteRequest {
+        conversation_id: String::new(),
+        customer: wit::Customer { wa_id: "cli".into(), name: None },
+        message: wit::InboundMessage {
+            id: "cli".into(),
+            timestamp: chrono::Utc::now().timestamp().max(0) as u64,
+            content: wit::MessageContent::Text(text.to_string()),
+            reply_to: None,
+        },
+        current_brand: None,
+        history: Vec::new(),
+        brands,
+    };
+    let (router, result) = plugins
+        .route(&request)
+        .await
+        .with_context(|| format!("no router plugin installed in {} (run `agent-store plugin build`)", config.plugins_dir().display()))?;
+    let d = result?;
+    if as_json {
+        println!(
+            "{}",
+            json!({ "brand": d.brand, "confidence": d.confidence, "reason": d.reason, "candidates": d.candidates, "router": format!("{}@{}", router.manifest.name, router.manifest.version) })
+        );
+    } else {
+        println!("{} ({:.2}): {}", d.brand, d.confidence, d.reason);
+    }
+    Ok(())
+}
+
+async fn catalog(config: Config, command: CatalogCommand) -> anyhow::Result<()> {
+    let catalog = open_catalog(&config).await?;
+    match command {
+        CatalogCommand::Import { file } => {
+            let report = catalog.import_csv_file(&file).await?;
+            println!("imported {} products, rejected {}", report.imported, report.rejected.len());
+            for r in &report.rejected {
+                println!("  line {}: {}{}", r.line, r.id.as_deref().map(|i| format!("{i}: ")).unwrap_or_default(), r.reason);
+            }
+        }
+        CatalogCommand::Search { text, brand, limit, json: as_json } => {
+            let query = SearchQuery { text, limit, ..Default::default() };
+            let hits = catalog.search(brand.as_deref(), &query);
+            if as_json {
+                let out: Vec<_> = hits
+                    .iter()
+                    .map(|s| json!({ "id": s.product.id, "title": s.product.title, "brand": s.product.brand, "price": s.product.effective_price().to_string(), "availability": s.product.availability.as_str(), "score": s.score }))
+                    .collect();
+                println!("{}", serde_json::Value::Array(out));
+            } else {
+                for s in hits {
+                    println!("{:>6.2}  {}  {}  {}", s.score, s.product.id, s.product.title, s.product.effective_price());
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn plugin(config: Config, command: PluginCommand) -> anyhow::Result<()> {
+    match command {
+        PluginCommand::Build { workspace } => {
+            let root = workspace.or_else(workspace_root).context("no workspace: pass --workspace DIR")?;
+            for i in plugins::build::build_and_install(&root, &config.plugins_dir())? {
+                println!("{:<16} {:>8} bytes  {}", i.name, i.bytes, i.path.display());
+            }
+        }
+        PluginCommand::List { json: as_json } => {
+            let runtime = Runtime::new(TurnLimits::default())?;
+            let (snapshot, failures) = plugins::registry::load_dir(&runtime, &config.plugins_dir());
+            let loaded: Vec<_> = snapshot
+                .plugins
+                .values()
+                .map(|p| json!({ "name": p.manifest.name, "kind": p.manifest.kind.as_str(), "brand": p.manifest.brand, "version": p.manifest.version, "digest": p.digest, "state": "ok" }))
+                .chain(failures.iter().map(|f| json!({ "name": f.plugin, "state": "failed", "error": f.reason })))
+                .collect();
+            if as_json {
+                println!("{}", serde_json::Value::Array(loaded));
+            } else {
+                for p in loaded {
+                    println!("{}", p);
+                }
+            }
+        }
+    }
+    Ok(())
+}

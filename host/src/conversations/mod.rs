@@ -1,0 +1,370 @@
+//! Conversations, their messages and per-conversation plugin state, stored
+//! in the database (never in process memory, so several hosts can share it).
+
+use serde::{Deserialize, Serialize};
+use sqlx::Row;
+
+use crate::chat::{HistoryEntry, Speaker};
+use crate::db::{Db, now_ms};
+use crate::whatsapp::payload::Inbound;
+
+/// Bounds of the per-conversation state a plugin may keep.
+pub const STATE_MAX_KEYS: usize = 32;
+pub const STATE_MAX_KEY_BYTES: usize = 64;
+pub const STATE_MAX_VALUE_BYTES: usize = 4096;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Db(#[from] sqlx::Error),
+    #[error("stored message {id} is corrupt: {source}")]
+    Corrupt {
+        id: String,
+        source: serde_json::Error,
+    },
+    #[error("conversation {0} does not exist")]
+    NotFound(String),
+    #[error("{0}")]
+    Limit(String),
+}
+
+/// One conversation: a customer talking to one business number.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Conversation {
+    pub id: String,
+    pub phone_number_id: String,
+    pub customer_wa_id: String,
+    pub customer_name: Option<String>,
+    pub brand: Option<String>,
+    pub status: String,
+    pub language: String,
+}
+
+/// An inbound message accepted for the first time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Accepted {
+    pub conversation_id: String,
+}
+
+/// An outbound message to record before it is sent.
+#[derive(Debug, Clone)]
+pub struct NewOutbound<'a> {
+    pub id: &'a str,
+    pub conversation_id: &'a str,
+    pub brand: Option<&'a str>,
+    pub speaker: Speaker,
+    pub kind: &'a str,
+    pub text: &'a str,
+    pub body: &'a serde_json::Value,
+}
+
+/// The conversation store.
+#[derive(Debug, Clone)]
+pub struct Conversations {
+    db: Db,
+}
+
+fn conversation_from(row: &sqlx::any::AnyRow) -> Result<Conversation, sqlx::Error> {
+    Ok(Conversation {
+        id: row.try_get("id")?,
+        phone_number_id: row.try_get("phone_number_id")?,
+        customer_wa_id: row.try_get("customer_wa_id")?,
+        customer_name: row.try_get("customer_name")?,
+        brand: row.try_get("brand")?,
+        status: row.try_get("status")?,
+        language: row.try_get("language")?,
+    })
+}
+
+impl Conversations {
+    pub fn new(db: Db) -> Self {
+        Self { db }
+    }
+
+    /// Store an inbound message durably, creating its conversation when
+    /// needed. `None` when the wamid was already stored (a Meta retry).
+    pub async fn accept_inbound(&self, inbound: &Inbound) -> Result<Option<Accepted>, StoreError> {
+        let now = now_ms();
+        let mut tx = self.db.pool.begin().await?;
+        let row = sqlx::query(
+            "INSERT INTO conversations (id, phone_number_id, customer_wa_id, customer_name, status, language, created_at, updated_at, last_customer_message_at)
+             VALUES ($1, $2, $3, $4, 'open', '', $5, $5, $5)
+             ON CONFLICT (phone_number_id, customer_wa_id) DO UPDATE
+             SET customer_name = COALESCE(excluded.customer_name, conversations.customer_name),
+                 updated_at = excluded.updated_at,
+                 last_customer_message_at = excluded.last_customer_message_at
+             RETURNING id",
+        )
+        .bind(uuid::Uuid::now_v7().to_string())
+        .bind(&inbound.phone_number_id)
+        .bind(&inbound.customer.wa_id)
+        .bind(inbound.customer.name.clone())
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        let conversation_id: String = row.try_get("id")?;
+        let payload = serde_json::to_string(inbound).map_err(|source| StoreError::Corrupt {
+            id: inbound.message.id.clone(),
+            source,
+        })?;
+        let inserted = sqlx::query(
+            "INSERT INTO messages (id, conversation_id, direction, speaker, kind, text, payload, state, created_at, updated_at)
+             VALUES ($1, $2, 'in', 'customer', $3, $4, $5, 'received', $6, $6)
+             ON CONFLICT (id) DO NOTHING",
+        )
+        .bind(&inbound.message.id)
+        .bind(&conversation_id)
+        .bind(inbound.message.content.kind())
+        .bind(inbound.message.content.text())
+        .bind(payload)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        tx.commit().await?;
+        Ok((inserted == 1).then_some(Accepted { conversation_id }))
+    }
+
+    /// Mark an inbound message as fully handled (its reply is queued).
+    pub async fn mark_handled(&self, message_id: &str) -> Result<(), StoreError> {
+        sqlx::query("UPDATE messages SET state = 'handled', updated_at = $1 WHERE id = $2 AND direction = 'in'")
+            .bind(now_ms())
+            .bind(message_id)
+            .execute(&self.db.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Inbound messages accepted but never handled (the host stopped midway),
+    /// oldest first, with their conversation ids: re-published at start-up.
+    pub async fn unhandled_inbound(&self) -> Result<Vec<(String, Inbound)>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT id, conversation_id, payload FROM messages WHERE direction = 'in' AND state = 'received' ORDER BY created_at, id",
+        )
+        .fetch_all(&self.db.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let id: String = r.try_get("id")?;
+                let payload: String = r.try_get("payload")?;
+                let inbound = serde_json::from_str(&payload)
+                    .map_err(|source| StoreError::Corrupt { id, source })?;
+                Ok((r.try_get("conversation_id")?, inbound))
+            })
+            .collect()
+    }
+
+    pub async fn get(&self, id: &str) -> Result<Conversation, StoreError> {
+        let row = sqlx::query(
+            "SELECT id, phone_number_id, customer_wa_id, customer_name, brand, status, language FROM conversations WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.db.pool)
+        .await?
+        .ok_or_else(|| StoreError::NotFound(id.to_string()))?;
+        Ok(conversation_from(&row)?)
+    }
+
+    /// Every conversation, most recently active first.
+    pub async fn list(&self, limit: u32) -> Result<Vec<Conversation>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT id, phone_number_id, customer_wa_id, customer_name, brand, status, language FROM conversations ORDER BY updated_at DESC LIMIT $1",
+        )
+        .bind(i64::from(limit))
+        .fetch_all(&self.db.pool)
+        .await?;
+        Ok(rows.iter().map(conversation_from).collect::<Result<_, _>>()?)
+    }
+
+    pub async fn set_brand(&self, id: &str, brand: &str) -> Result<(), StoreError> {
+        self.update(id, "brand", brand).await
+    }
+
+    pub async fn set_status(&self, id: &str, status: &str) -> Result<(), StoreError> {
+        self.update(id, "status", status).await
+    }
+
+    pub async fn set_language(&self, id: &str, language: &str) -> Result<(), StoreError> {
+        self.update(id, "language", language).await
+    }
+
+    async fn update(&self, id: &str, column: &'static str, value: &str) -> Result<(), StoreError> {
+        // `column` is one of the literals above, never input.
+        let sql = format!("UPDATE conversations SET {column} = $1, updated_at = $2 WHERE id = $3");
+        sqlx::query(&sql)
+            .bind(value)
+            .bind(now_ms())
+            .bind(id)
+            .execute(&self.db.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The last `limit` lines, oldest first, excluding message `except`.
+    pub async fn history(
+        &self,
+        conversation_id: &str,
+        limit: u32,
+        except: Option<&str>,
+    ) -> Result<Vec<HistoryEntry>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT speaker, text, brand, created_at FROM messages
+             WHERE conversation_id = $1 AND id <> $2 AND text <> ''
+             ORDER BY created_at DESC, id DESC LIMIT $3",
+        )
+        .bind(conversation_id)
+        .bind(except.unwrap_or(""))
+        .bind(i64::from(limit))
+        .fetch_all(&self.db.pool)
+        .await?;
+        let mut out = rows
+            .iter()
+            .map(|r| {
+                let speaker: String = r.try_get("speaker")?;
+                let created_at: i64 = r.try_get("created_at")?;
+                Ok(HistoryEntry {
+                    speaker: Speaker::parse(&speaker),
+                    text: r.try_get("text")?,
+                    brand: r.try_get("brand")?,
+                    timestamp: (created_at / 1000).max(0) as u64,
+                })
+            })
+            .collect::<Result<Vec<_>, sqlx::Error>>()?;
+        out.reverse();
+        Ok(out)
+    }
+
+    /// Record an outbound message as pending. `false` when a message with
+    /// this id exists already (the send is a retry of the same reply).
+    pub async fn record_outbound(&self, m: &NewOutbound<'_>) -> Result<bool, StoreError> {
+        let now = now_ms();
+        let affected = sqlx::query(
+            "INSERT INTO messages (id, conversation_id, direction, speaker, brand, kind, text, payload, state, created_at, updated_at)
+             VALUES ($1, $2, 'out', $3, $4, $5, $6, $7, 'pending', $8, $8)
+             ON CONFLICT (id) DO NOTHING",
+        )
+        .bind(m.id)
+        .bind(m.conversation_id)
+        .bind(m.speaker.as_str())
+        .bind(m.brand.map(str::to_string))
+        .bind(m.kind)
+        .bind(m.text)
+        .bind(m.body.to_string())
+        .bind(now)
+        .execute(&self.db.pool)
+        .await?
+        .rows_affected();
+        Ok(affected == 1)
+    }
+
+    /// The delivery state of an outbound message.
+    pub async fn outbound_state(&self, id: &str) -> Result<Option<String>, StoreError> {
+        let row = sqlx::query("SELECT state FROM messages WHERE id = $1 AND direction = 'out'")
+            .bind(id)
+            .fetch_optional(&self.db.pool)
+            .await?;
+        Ok(row.map(|r| r.try_get("state")).transpose()?)
+    }
+
+    pub async fn mark_sent(&self, id: &str, wamid: &str) -> Result<(), StoreError> {
+        sqlx::query("UPDATE messages SET state = 'sent', wamid = $1, updated_at = $2 WHERE id = $3")
+            .bind(wamid)
+            .bind(now_ms())
+            .bind(id)
+            .execute(&self.db.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn mark_failed(&self, id: &str, error: &str) -> Result<(), StoreError> {
+        sqlx::query("UPDATE messages SET state = 'failed', error = $1, updated_at = $2 WHERE id = $3")
+            .bind(error)
+            .bind(now_ms())
+            .bind(id)
+            .execute(&self.db.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Apply a delivery status. Statuses may arrive out of order or skip a
+    /// step: a state only ever moves forward (sent < delivered < read), and
+    /// `failed` is final. Returns whether anything changed.
+    pub async fn apply_status(&self, wamid: &str, status: &str) -> Result<bool, StoreError> {
+        let rank = |s: &str| match s {
+            "pending" => 0,
+            "sent" => 1,
+            "delivered" => 2,
+            "read" | "played" => 3,
+            "failed" => 4,
+            _ => -1,
+        };
+        let new_rank = rank(status);
+        if new_rank < 0 {
+            return Ok(false);
+        }
+        let row = sqlx::query("SELECT id, state FROM messages WHERE wamid = $1 AND direction = 'out'")
+            .bind(wamid)
+            .fetch_optional(&self.db.pool)
+            .await?;
+        let Some(row) = row else { return Ok(false) };
+        let current: String = row.try_get("state")?;
+        if rank(&current) >= new_rank {
+            return Ok(false);
+        }
+        let id: String = row.try_get("id")?;
+        // Compare-and-set on the old state so two concurrent statuses cannot
+        // move the state backwards.
+        let affected = sqlx::query("UPDATE messages SET state = $1, updated_at = $2 WHERE id = $3 AND state = $4")
+            .bind(status)
+            .bind(now_ms())
+            .bind(&id)
+            .bind(&current)
+            .execute(&self.db.pool)
+            .await?
+            .rows_affected();
+        Ok(affected == 1)
+    }
+
+    pub async fn state(&self, conversation_id: &str, key: &str) -> Result<Option<String>, StoreError> {
+        let row = sqlx::query("SELECT value FROM conversation_state WHERE conversation_id = $1 AND key = $2")
+            .bind(conversation_id)
+            .bind(key)
+            .fetch_optional(&self.db.pool)
+            .await?;
+        Ok(row.map(|r| r.try_get("value")).transpose()?)
+    }
+
+    /// Store one key, within [`STATE_MAX_KEYS`] and the size bounds.
+    pub async fn set_state(&self, conversation_id: &str, key: &str, value: &str) -> Result<(), StoreError> {
+        if key.is_empty() || key.len() > STATE_MAX_KEY_BYTES {
+            return Err(StoreError::Limit(format!("state keys are 1-{STATE_MAX_KEY_BYTES} bytes")));
+        }
+        if value.len() > STATE_MAX_VALUE_BYTES {
+            return Err(StoreError::Limit(format!("state values are at most {STATE_MAX_VALUE_BYTES} bytes")));
+        }
+        let mut tx = self.db.pool.begin().await?;
+        let count: i64 = sqlx::query("SELECT COUNT(*) AS n FROM conversation_state WHERE conversation_id = $1 AND key <> $2")
+            .bind(conversation_id)
+            .bind(key)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get("n")?;
+        if count as usize >= STATE_MAX_KEYS {
+            return Err(StoreError::Limit(format!("at most {STATE_MAX_KEYS} state keys per conversation")));
+        }
+        sqlx::query(
+            "INSERT INTO conversation_state (conversation_id, key, value) VALUES ($1, $2, $3)
+             ON CONFLICT (conversation_id, key) DO UPDATE SET value = excluded.value",
+        )
+        .bind(conversation_id)
+        .bind(key)
+        .bind(value)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,219 @@
+//! The event catalogue: every CloudEvent the host emits, its type name and
+//! its typed payload.
+//!
+//! Conventions (kept by every backend of [`crate::bus`]):
+//! - `type` is one of [`EventType`]'s names (the original design's);
+//! - `source` is the emitting component, e.g. `/agent-store/whatsapp`;
+//! - `subject` is the conversation id when there is one;
+//! - extension `brand` carries the routed brand, `traceparent` the W3C
+//!   trace context when there is one;
+//! - `data` is JSON (`application/json`) of the payload type listed below.
+
+mod payloads;
+
+pub use payloads::*;
+
+use cloudevents::{AttributesReader, Data, Event, EventBuilder, EventBuilderV10};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// Every event type of the store, with its payload type in the doc.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EventType {
+    /// [`MessageReceived`]: a customer message was accepted from the webhook.
+    WhatsAppMessageReceived,
+    /// [`OutboundMessage`]: a message must be sent through the Graph API.
+    WhatsAppMessageSend,
+    /// [`MessageStatus`]: a delivery status arrived for an outbound message.
+    WhatsAppMessageStatus,
+    /// [`ChatMessageNew`]: a routed customer message for a brand's seller.
+    ChatMessageNew,
+    /// [`ChatResponse`]: a seller's validated reply actions.
+    ChatResponse,
+    /// [`ProductQuery`]: a plugin searched the catalog.
+    ProductQuery,
+    /// [`ProductRecommend`]: a plugin asked for recommendations.
+    ProductRecommend,
+    /// [`OrderCreate`]: a seller asked to turn the cart into an order.
+    OrderCreate,
+    /// [`SalesEscalate`]: a conversation needs a human.
+    SalesEscalate,
+    /// [`SalesHandoff`]: a conversation moved to another brand.
+    SalesHandoff,
+    /// [`PluginFailed`]: a plugin trapped, timed out or misbehaved.
+    PluginFailed,
+}
+
+impl EventType {
+    pub const ALL: [EventType; 11] = [
+        Self::WhatsAppMessageReceived,
+        Self::WhatsAppMessageSend,
+        Self::WhatsAppMessageStatus,
+        Self::ChatMessageNew,
+        Self::ChatResponse,
+        Self::ProductQuery,
+        Self::ProductRecommend,
+        Self::OrderCreate,
+        Self::SalesEscalate,
+        Self::SalesHandoff,
+        Self::PluginFailed,
+    ];
+
+    /// The CloudEvents `type` attribute.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::WhatsAppMessageReceived => "store.whatsapp.message.received",
+            Self::WhatsAppMessageSend => "store.whatsapp.message.send",
+            Self::WhatsAppMessageStatus => "store.whatsapp.message.status",
+            Self::ChatMessageNew => "store.chat.message.new",
+            Self::ChatResponse => "store.chat.response",
+            Self::ProductQuery => "store.product.query",
+            Self::ProductRecommend => "store.product.recommend",
+            Self::OrderCreate => "store.order.create",
+            Self::SalesEscalate => "store.sales.escalate",
+            Self::SalesHandoff => "store.sales.handoff",
+            Self::PluginFailed => "store.plugin.failed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+}
+
+impl std::fmt::Display for EventType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A payload that belongs to exactly one event type.
+pub trait Payload: Serialize + DeserializeOwned {
+    const TYPE: EventType;
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum EventError {
+    #[error("event {id} has type {actual}, expected {expected}")]
+    WrongType {
+        id: String,
+        actual: String,
+        expected: &'static str,
+    },
+    #[error("event {id} carries no data")]
+    NoData { id: String },
+    #[error("event {id} data does not match its type: {source}")]
+    BadData {
+        id: String,
+        source: serde_json::Error,
+    },
+    #[error("building event: {0}")]
+    Build(#[from] cloudevents::event::EventBuilderError),
+    #[error("serialising payload: {0}")]
+    Serialize(serde_json::Error),
+}
+
+/// Where an event comes from and what it is about.
+#[derive(Debug, Clone, Default)]
+pub struct Context<'a> {
+    /// `source`, e.g. `/agent-store/pipeline`.
+    pub source: &'a str,
+    /// `subject`: the conversation id.
+    pub subject: Option<&'a str>,
+    pub brand: Option<&'a str>,
+    pub traceparent: Option<&'a str>,
+}
+
+/// Wrap a payload into a CloudEvent with a fresh, time-ordered id.
+pub fn build<P: Payload>(ctx: &Context<'_>, payload: &P) -> Result<Event, EventError> {
+    build_with_id(&uuid::Uuid::now_v7().to_string(), ctx, payload)
+}
+
+/// Wrap a payload with a chosen id: derived ids make re-emission after a
+/// retry idempotent downstream.
+pub fn build_with_id<P: Payload>(
+    id: &str,
+    ctx: &Context<'_>,
+    payload: &P,
+) -> Result<Event, EventError> {
+    let data = serde_json::to_value(payload).map_err(EventError::Serialize)?;
+    let mut builder = EventBuilderV10::new()
+        .id(id)
+        .ty(P::TYPE.as_str())
+        .source(ctx.source)
+        .time(chrono::Utc::now())
+        .data("application/json", data);
+    if let Some(subject) = ctx.subject {
+        builder = builder.subject(subject);
+    }
+    if let Some(brand) = ctx.brand {
+        builder = builder.extension("brand", brand);
+    }
+    if let Some(tp) = ctx.traceparent {
+        builder = builder.extension("traceparent", tp);
+    }
+    Ok(builder.build()?)
+}
+
+/// Read the typed payload back, checking the event's type.
+pub fn payload<P: Payload>(event: &Event) -> Result<P, EventError> {
+    let id = event.id().to_string();
+    if event.ty() != P::TYPE.as_str() {
+        return Err(EventError::WrongType {
+            id,
+            actual: event.ty().to_string(),
+            expected: P::TYPE.as_str(),
+        });
+    }
+    let result = match event.data() {
+        Some(Data::Json(v)) => serde_json::from_value(v.clone()),
+        Some(Data::String(s)) => serde_json::from_str(s),
+        Some(Data::Binary(b)) => serde_json::from_slice(b),
+        None => return Err(EventError::NoData { id }),
+    };
+    result.map_err(|source| EventError::BadData { id, source })
+}
+
+/// A string extension of an event, e.g. `brand`.
+pub fn extension(event: &Event, name: &str) -> Option<String> {
+    event.extension(name).map(|v| v.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_parse_back() {
+        let mut seen = std::collections::HashSet::new();
+        for t in EventType::ALL {
+            assert!(seen.insert(t.as_str()), "duplicate {t}");
+            assert_eq!(EventType::parse(t.as_str()), Some(t));
+            assert!(t.as_str().starts_with("store."));
+        }
+    }
+
+    #[test]
+    fn payload_round_trips_with_context() {
+        let p = PluginFailed {
+            plugin: "seller-tech".into(),
+            version: "0.1.0".into(),
+            reason: "trap".into(),
+            conversation_id: Some("c1".into()),
+        };
+        let ctx = Context {
+            source: "/agent-store/test",
+            subject: Some("c1"),
+            brand: Some("tech"),
+            traceparent: None,
+        };
+        let ev = build(&ctx, &p).expect("builds");
+        assert_eq!(ev.ty(), "store.plugin.failed");
+        assert_eq!(ev.subject(), Some("c1"));
+        assert_eq!(extension(&ev, "brand").as_deref(), Some("tech"));
+        let back: PluginFailed = payload(&ev).expect("reads");
+        assert_eq!(back, p);
+        let wrong = payload::<SalesEscalate>(&ev).unwrap_err();
+        assert!(matches!(wrong, EventError::WrongType { .. }));
+    }
+}

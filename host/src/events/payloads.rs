@@ -1,0 +1,164 @@
+//! The typed `data` of every event.
+
+use serde::{Deserialize, Serialize};
+
+use super::{EventType, Payload};
+use crate::chat::{Action, Customer, EscalationReason, InboundMessage, Priority};
+
+/// `store.whatsapp.message.received`
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MessageReceived {
+    pub conversation_id: String,
+    /// The business number the customer wrote to.
+    pub phone_number_id: String,
+    pub customer: Customer,
+    pub message: InboundMessage,
+}
+
+/// How the router decided.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Routing {
+    pub brand: String,
+    pub confidence: f32,
+    pub reason: String,
+    pub candidates: Vec<String>,
+    /// The component that decided: the router plugin's name and version,
+    /// or `host` for host rules (a tapped brand menu, a sticky brand).
+    pub decided_by: String,
+}
+
+/// `store.chat.message.new`
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChatMessageNew {
+    pub conversation_id: String,
+    pub phone_number_id: String,
+    pub customer: Customer,
+    pub message: InboundMessage,
+    pub brand: String,
+    pub routing: Routing,
+    /// "en", "pt", "es" or "".
+    pub language: String,
+    /// How many hand-offs led here in this turn (bounded to stop loops).
+    #[serde(default)]
+    pub hops: u8,
+}
+
+/// `store.chat.response`
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChatResponse {
+    pub conversation_id: String,
+    pub phone_number_id: String,
+    pub to: String,
+    /// The brand (or `host`) that answered.
+    pub brand: String,
+    /// The inbound message this answers.
+    pub in_reply_to: String,
+    /// Only customer-visible actions, already validated.
+    pub actions: Vec<Action>,
+    pub language: String,
+}
+
+/// `store.whatsapp.message.send`: one Graph API message.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutboundMessage {
+    /// Stable id of this outbound message: the idempotency key of the send.
+    pub id: String,
+    pub conversation_id: String,
+    pub phone_number_id: String,
+    pub to: String,
+    pub brand: Option<String>,
+    /// The text a person reads, for history and the sales console.
+    pub text: String,
+    /// The Graph API request body.
+    pub body: serde_json::Value,
+}
+
+/// `store.whatsapp.message.status`
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MessageStatus {
+    pub wamid: String,
+    pub status: String,
+    pub recipient_id: String,
+    pub timestamp: u64,
+    pub errors: Vec<serde_json::Value>,
+}
+
+/// `store.product.query`
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProductQuery {
+    pub conversation_id: String,
+    pub plugin: String,
+    pub brand: Option<String>,
+    pub text: String,
+    pub results: Vec<String>,
+}
+
+/// `store.product.recommend`
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProductRecommend {
+    pub conversation_id: String,
+    pub plugin: String,
+    pub product_id: String,
+    pub kind: String,
+    pub results: Vec<String>,
+}
+
+/// `store.order.create`
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrderCreate {
+    pub conversation_id: String,
+    pub customer: Customer,
+    pub brand: String,
+    /// The message that asked for the order: the idempotency key.
+    pub source_message_id: String,
+    pub note: Option<String>,
+}
+
+/// `store.sales.escalate`
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SalesEscalate {
+    pub conversation_id: String,
+    pub customer: Customer,
+    pub brand: Option<String>,
+    pub reason: EscalationReason,
+    pub priority: Priority,
+    pub summary: String,
+}
+
+/// `store.sales.handoff`
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SalesHandoff {
+    pub conversation_id: String,
+    pub from_brand: String,
+    pub to_brand: String,
+    pub reason: String,
+}
+
+/// `store.plugin.failed`
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PluginFailed {
+    pub plugin: String,
+    pub version: String,
+    pub reason: String,
+    pub conversation_id: Option<String>,
+}
+
+macro_rules! payloads {
+    ($($ty:ty => $ev:ident),* $(,)?) => {
+        $(impl Payload for $ty { const TYPE: EventType = EventType::$ev; })*
+    };
+}
+
+payloads! {
+    MessageReceived => WhatsAppMessageReceived,
+    OutboundMessage => WhatsAppMessageSend,
+    MessageStatus => WhatsAppMessageStatus,
+    ChatMessageNew => ChatMessageNew,
+    ChatResponse => ChatResponse,
+    ProductQuery => ProductQuery,
+    ProductRecommend => ProductRecommend,
+    OrderCreate => OrderCreate,
+    SalesEscalate => SalesEscalate,
+    SalesHandoff => SalesHandoff,
+    PluginFailed => PluginFailed,
+}

@@ -1,0 +1,59 @@
+//! The host's own words to customers (when no seller answers), per language.
+
+/// Which host message.
+#[derive(Debug, Clone, Copy)]
+pub enum HostText {
+    /// Asking which department when the router could not tell.
+    Menu,
+    MenuButton,
+    /// A seller failed: apologise and promise a human.
+    Apology,
+    /// The conversation is with a human; the AI stays silent (nothing sent).
+    NoSeller,
+}
+
+pub fn text(which: HostText, language: &str) -> &'static str {
+    use HostText::*;
+    match (which, language) {
+        (Menu, "pt") => "Olá! 👋 Como posso ajudar? Escolha um departamento ou me diga o que procura.",
+        (Menu, "es") => "¡Hola! 👋 ¿Cómo puedo ayudarte? Elige un departamento o dime qué buscas.",
+        (Menu, _) => "Hi! 👋 How can I help? Pick a department or tell me what you're looking for.",
+        (MenuButton, "pt") => "Departamentos",
+        (MenuButton, "es") => "Departamentos",
+        (MenuButton, _) => "Departments",
+        (Apology, "pt") => "Desculpe, tive um problema para responder agora. Um atendente humano vai continuar a conversa em instantes.",
+        (Apology, "es") => "Lo siento, tuve un problema para responder. Una persona de nuestro equipo seguirá la conversación en breve.",
+        (Apology, _) => "Sorry, I ran into a problem answering that. A member of our team will take over the conversation shortly.",
+        (NoSeller, "pt") => "Desculpe, esse departamento não está disponível agora. Um atendente humano vai ajudar você.",
+        (NoSeller, "es") => "Lo siento, ese departamento no está disponible ahora. Una persona de nuestro equipo te ayudará.",
+        (NoSeller, _) => "Sorry, that department is not available right now. A member of our team will help you.",
+    }
+}
+
+/// A department's display name.
+pub fn brand_title(brand: &str, language: &str) -> String {
+    let t = match (brand, language) {
+        ("fashion", "pt") => "Moda",
+        ("fashion", "es") => "Moda",
+        ("fashion", _) => "Fashion",
+        ("tech", "pt") => "Tecnologia",
+        ("tech", "es") => "Tecnología",
+        ("tech", _) => "Tech",
+        ("home", "pt") => "Casa",
+        ("home", "es") => "Hogar",
+        ("home", _) => "Home",
+        ("beauty", "pt") => "Beleza",
+        ("beauty", "es") => "Belleza",
+        ("beauty", _) => "Beauty",
+        ("gaming", _) => "Games",
+        (other, _) => return capitalise(other),
+    };
+    t.to_string()
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}

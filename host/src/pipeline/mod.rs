@@ -1,0 +1,126 @@
+//! The message pipeline, one bus consumer group per stage:
+//!
+//! ```text
+//! store.whatsapp.message.received ─[route]→ store.chat.message.new
+//!   ─[sell]→ store.chat.response ─[render]→ store.whatsapp.message.send ─[send]→ Graph API
+//! ```
+//!
+//! Every stage is idempotent by event id (event ids are derived from the
+//! inbound wamid), so at-least-once delivery never doubles a reply.
+
+mod language;
+mod messages;
+mod route;
+mod sell;
+mod send;
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use cloudevents::Event;
+
+use crate::bus::{Bus, BusError, Handler};
+use crate::catalog::Catalog;
+use crate::conversations::Conversations;
+use crate::events::{self, Context, EventType, Payload};
+use crate::orders::Carts;
+use crate::plugins::Plugins;
+use crate::whatsapp::GraphClient;
+
+pub use language::detect as detect_language;
+
+/// Everything the stages share.
+pub struct Pipeline {
+    pub conversations: Conversations,
+    pub plugins: Arc<Plugins>,
+    pub bus: Arc<dyn Bus>,
+    pub catalog: Catalog,
+    pub carts: Carts,
+    pub graph: GraphClient,
+    /// Meta catalog id for product messages (`None` = image fallback).
+    pub catalog_id: Option<String>,
+}
+
+const SOURCE: &str = "/agent-store/pipeline";
+
+impl Pipeline {
+    /// Subscribe every stage to the bus.
+    pub async fn start(self: &Arc<Self>) -> Result<(), BusError> {
+        let stages: [(&str, EventType, Arc<dyn Handler>); 4] = [
+            ("route", EventType::WhatsAppMessageReceived, Arc::new(route::Route(self.clone()))),
+            ("sell", EventType::ChatMessageNew, Arc::new(sell::Sell(self.clone()))),
+            ("render", EventType::ChatResponse, Arc::new(send::Render(self.clone()))),
+            ("send", EventType::WhatsAppMessageSend, Arc::new(send::Send(self.clone()))),
+        ];
+        for (group, ty, handler) in stages {
+            self.bus.subscribe(group, &[ty], handler).await?;
+        }
+        Ok(())
+    }
+
+    /// Re-publish inbound messages stored but never handled (the host
+    /// stopped between the webhook's 200 and the reply).
+    pub async fn recover(&self) -> anyhow::Result<usize> {
+        let pending = self.conversations.unhandled_inbound().await?;
+        let n = pending.len();
+        for (conversation_id, inbound) in pending {
+            let payload = events::MessageReceived {
+                conversation_id: conversation_id.clone(),
+                phone_number_id: inbound.phone_number_id,
+                customer: inbound.customer,
+                message: inbound.message,
+            };
+            self.publish_with_id(&received_event_id(&payload.message.id), &conversation_id, None, &payload)
+                .await?;
+        }
+        if n > 0 {
+            tracing::info!(messages = n, "re-published unhandled inbound messages");
+        }
+        Ok(n)
+    }
+
+    async fn publish_with_id<P: Payload>(
+        &self,
+        id: &str,
+        conversation_id: &str,
+        brand: Option<&str>,
+        payload: &P,
+    ) -> anyhow::Result<()> {
+        let ctx = Context {
+            source: SOURCE,
+            subject: Some(conversation_id),
+            brand,
+            traceparent: None,
+        };
+        self.bus.publish(events::build_with_id(id, &ctx, payload)?).await?;
+        Ok(())
+    }
+}
+
+/// The id of the `received` event of an inbound wamid.
+pub fn received_event_id(wamid: &str) -> String {
+    format!("{wamid}/received")
+}
+
+/// Adapts a typed stage to the bus.
+#[async_trait]
+trait Stage: Send + Sync + 'static {
+    type In: Payload + Send;
+    async fn run(&self, event: &Event, input: Self::In) -> anyhow::Result<()>;
+}
+
+#[async_trait]
+impl<S: Stage> Handler for S {
+    async fn handle(&self, event: Event) -> anyhow::Result<()> {
+        let input: S::In = match events::payload(&event) {
+            Ok(p) => p,
+            Err(e) => {
+                // A malformed event can never succeed: log and drop it
+                // instead of retrying it forever.
+                tracing::error!(error = %e, "dropping malformed event");
+                return Ok(());
+            }
+        };
+        self.run(&event, input).await
+    }
+}

@@ -1,0 +1,167 @@
+//! Stage 1: choose the brand for an inbound message.
+//!
+//! Host rules first (a tapped department menu row; an escalated
+//! conversation stays with humans), then the router plugin; a message the
+//! router cannot place stays with the conversation's current brand, and a
+//! new customer with no clear intent gets the department menu.
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use cloudevents::Event;
+
+use super::messages::{self, HostText};
+use super::{Pipeline, Stage, language};
+use crate::chat::{Action, Content, ListRow, ListSection};
+use crate::events::{ChatMessageNew, ChatResponse, MessageReceived, PluginFailed, Routing};
+use crate::plugins::convert;
+use crate::plugins::wit;
+
+pub(super) struct Route(pub Arc<Pipeline>);
+
+/// Menu rows carry this id prefix.
+const BRAND_CHOICE: &str = "brand:";
+
+#[async_trait]
+impl Stage for Route {
+    type In = MessageReceived;
+
+    async fn run(&self, _event: &Event, m: MessageReceived) -> anyhow::Result<()> {
+        let p = &self.0;
+        let conversation = p.conversations.get(&m.conversation_id).await?;
+        if conversation.status == "escalated" {
+            // A human has the conversation: the AI stays out of it.
+            tracing::info!(conversation = %m.conversation_id, "escalated conversation: message left for the sales team");
+            p.conversations.mark_handled(&m.message.id).await?;
+            return Ok(());
+        }
+        if matches!(&m.message.content, Content::Unsupported { kind } if kind == "reaction") {
+            p.conversations.mark_handled(&m.message.id).await?;
+            return Ok(());
+        }
+        let text = m.message.content.text();
+        let detected = language::detect(&text);
+        let language = if detected.is_empty() { conversation.language.clone() } else { detected.to_string() };
+        if !detected.is_empty() && detected != conversation.language {
+            p.conversations.set_language(&m.conversation_id, detected).await?;
+        }
+        let brands = p.plugins.snapshot().brands();
+        let routing = self.decide(&m, conversation.brand.as_deref(), &brands).await;
+        let Some(routing) = routing else {
+            return self.menu(&m, &brands, &language).await;
+        };
+        if conversation.brand.as_deref() != Some(routing.brand.as_str()) {
+            p.conversations.set_brand(&m.conversation_id, &routing.brand).await?;
+        }
+        tracing::info!(conversation = %m.conversation_id, brand = %routing.brand, confidence = routing.confidence, reason = %routing.reason, "routed");
+        let brand = routing.brand.clone();
+        let next = ChatMessageNew {
+            conversation_id: m.conversation_id.clone(),
+            phone_number_id: m.phone_number_id,
+            customer: m.customer,
+            message: m.message,
+            brand: brand.clone(),
+            routing,
+            language,
+            hops: 0,
+        };
+        let id = format!("{}/chat/{}", next.message.id, brand);
+        p.publish_with_id(&id, &next.conversation_id, Some(&brand), &next).await
+    }
+}
+
+impl Route {
+    /// The brand for this message, or `None` when nobody can tell.
+    async fn decide(&self, m: &MessageReceived, current: Option<&str>, brands: &[String]) -> Option<Routing> {
+        let host = |brand: &str, reason: &str| Routing {
+            brand: brand.to_string(),
+            confidence: 1.0,
+            reason: reason.to_string(),
+            candidates: Vec::new(),
+            decided_by: "host".into(),
+        };
+        if let Content::ListReply(c) | Content::ButtonReply(c) = &m.message.content
+            && let Some(b) = c.id.strip_prefix(BRAND_CHOICE)
+            && brands.iter().any(|x| x == b)
+        {
+            return Some(host(b, "department chosen from the menu"));
+        }
+        let request = wit::RouteRequest {
+            conversation_id: m.conversation_id.clone(),
+            customer: convert::customer(&m.customer),
+            message: convert::inbound(&m.message),
+            current_brand: current.map(str::to_string),
+            history: Vec::new(),
+            brands: brands.to_vec(),
+        };
+        let decision = match self.0.plugins.route(&request).await {
+            Some((router, Ok(d))) => Some((router, d)),
+            Some((router, Err(e))) => {
+                tracing::error!(plugin = %router.manifest.name, error = %e, "router failed");
+                let failed = PluginFailed {
+                    plugin: router.manifest.name.clone(),
+                    version: router.manifest.version.clone(),
+                    reason: e.to_string(),
+                    conversation_id: Some(m.conversation_id.clone()),
+                };
+                let id = format!("{}/router-failed", m.message.id);
+                let _ = self.0.publish_with_id(&id, &m.conversation_id, None, &failed).await;
+                None
+            }
+            None => None,
+        };
+        if let Some((router, d)) = decision
+            && brands.iter().any(|b| b == &d.brand)
+        {
+            return Some(Routing {
+                brand: d.brand,
+                confidence: d.confidence.clamp(0.0, 1.0),
+                reason: d.reason,
+                candidates: d.candidates,
+                decided_by: format!("{}@{}", router.manifest.name, router.manifest.version),
+            });
+        }
+        current
+            .filter(|c| brands.iter().any(|b| b == c))
+            .map(|c| host(c, "no new brand signal: staying with the conversation's brand"))
+    }
+
+    /// Ask the customer to pick a department.
+    async fn menu(&self, m: &MessageReceived, brands: &[String], language: &str) -> anyhow::Result<()> {
+        let p = &self.0;
+        let rows = brands
+            .iter()
+            .map(|b| ListRow {
+                id: format!("{BRAND_CHOICE}{b}"),
+                title: messages::brand_title(b, language),
+                description: None,
+            })
+            .collect::<Vec<_>>();
+        let actions = if rows.is_empty() {
+            vec![Action::Text {
+                body: messages::text(HostText::NoSeller, language).to_string(),
+            }]
+        } else {
+            vec![Action::List {
+                body: messages::text(HostText::Menu, language).to_string(),
+                button_label: messages::text(HostText::MenuButton, language).to_string(),
+                sections: vec![ListSection { title: String::new(), rows }],
+                header: None,
+                footer: None,
+            }]
+        };
+        let response = ChatResponse {
+            conversation_id: m.conversation_id.clone(),
+            phone_number_id: m.phone_number_id.clone(),
+            to: m.customer.wa_id.clone(),
+            brand: "host".into(),
+            in_reply_to: m.message.id.clone(),
+            actions,
+            language: language.to_string(),
+        };
+        let id = format!("{}/response/host", m.message.id);
+        p.publish_with_id(&id, &m.conversation_id, None, &response).await?;
+        p.conversations.mark_handled(&m.message.id).await?;
+        Ok(())
+    }
+}

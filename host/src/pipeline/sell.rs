@@ -1,0 +1,185 @@
+//! Stage 2: the brand's seller answers; the host checks and carries out its
+//! actions (cart, order, escalation, hand-off) and forwards what the
+//! customer should see.
+//!
+//! A failing seller never leaves the customer without an answer: they get
+//! an apology, the conversation is escalated to a human, and
+//! `store.plugin.failed` records why.
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use cloudevents::Event;
+
+use super::messages::{self, HostText};
+use super::{Pipeline, Stage};
+use crate::chat::{Action, EscalationReason, Priority};
+use crate::events::{ChatMessageNew, ChatResponse, OrderCreate, PluginFailed, SalesEscalate, SalesHandoff};
+use crate::plugins::manifest::Grants;
+use crate::plugins::{LoadedPlugin, convert, wit};
+use crate::whatsapp::outbound::{self, RenderContext};
+
+pub(super) struct Sell(pub Arc<Pipeline>);
+
+/// Hand-offs allowed within one customer message (stops ping-pong).
+const MAX_HOPS: u8 = 2;
+const HISTORY_LINES: u32 = 20;
+
+#[async_trait]
+impl Stage for Sell {
+    type In = ChatMessageNew;
+
+    async fn run(&self, _event: &Event, m: ChatMessageNew) -> anyhow::Result<()> {
+        let p = &self.0;
+        let history = p
+            .conversations
+            .history(&m.conversation_id, HISTORY_LINES, Some(&m.message.id))
+            .await?;
+        let turn = wit::Turn {
+            conversation_id: m.conversation_id.clone(),
+            customer: convert::customer(&m.customer),
+            brand: m.brand.clone(),
+            message: convert::inbound(&m.message),
+            history: convert::history(&history),
+            language: m.language.clone(),
+        };
+        let actions = match p.plugins.handle_turn(&m.brand, &turn).await {
+            Some((seller, Ok(actions))) => {
+                let actions = actions.into_iter().map(convert::action).collect();
+                self.carry_out(&m, &seller, actions).await?
+            }
+            Some((seller, Err(e))) => {
+                tracing::error!(plugin = %seller.manifest.name, conversation = %m.conversation_id, error = %e, "seller failed");
+                let failed = PluginFailed {
+                    plugin: seller.manifest.name.clone(),
+                    version: seller.manifest.version.clone(),
+                    reason: e.to_string(),
+                    conversation_id: Some(m.conversation_id.clone()),
+                };
+                p.publish_with_id(&format!("{}/failed/{}", m.message.id, m.brand), &m.conversation_id, Some(&m.brand), &failed)
+                    .await?;
+                self.escalate(&m, EscalationReason::PluginFailure, Priority::High, &format!("The {} seller failed: {}", m.brand, e.reason()))
+                    .await?;
+                vec![Action::Text { body: messages::text(HostText::Apology, &m.language).into() }]
+            }
+            None => {
+                self.escalate(&m, EscalationReason::Other, Priority::Medium, &format!("No seller for brand {}", m.brand))
+                    .await?;
+                vec![Action::Text { body: messages::text(HostText::NoSeller, &m.language).into() }]
+            }
+        };
+        if !actions.is_empty() {
+            let response = ChatResponse {
+                conversation_id: m.conversation_id.clone(),
+                phone_number_id: m.phone_number_id.clone(),
+                to: m.customer.wa_id.clone(),
+                brand: m.brand.clone(),
+                in_reply_to: m.message.id.clone(),
+                actions,
+                language: m.language.clone(),
+            };
+            let id = format!("{}/response/{}", m.message.id, m.brand);
+            p.publish_with_id(&id, &m.conversation_id, Some(&m.brand), &response).await?;
+        }
+        p.conversations.mark_handled(&m.message.id).await?;
+        Ok(())
+    }
+}
+
+impl Sell {
+    /// Apply effects, drop what the grants or WhatsApp's limits forbid, and
+    /// return the customer-visible actions.
+    async fn carry_out(&self, m: &ChatMessageNew, seller: &LoadedPlugin, actions: Vec<Action>) -> anyhow::Result<Vec<Action>> {
+        let p = &self.0;
+        let grants: &Grants = &seller.manifest.grants;
+        let mut visible = Vec::new();
+        let mut handed_off = false;
+        for action in actions {
+            match action {
+                Action::AddToCart { product_id, quantity } if grants.orders => {
+                    if let Err(e) = p.carts.add(&m.conversation_id, Some(&m.brand), &product_id, quantity).await {
+                        tracing::warn!(plugin = %seller.manifest.name, %product_id, error = %e, "add-to-cart refused");
+                    }
+                }
+                Action::PlaceOrder { note } if grants.orders => {
+                    let order = OrderCreate {
+                        conversation_id: m.conversation_id.clone(),
+                        customer: m.customer.clone(),
+                        brand: m.brand.clone(),
+                        source_message_id: m.message.id.clone(),
+                        note,
+                    };
+                    p.publish_with_id(&format!("{}/order", m.message.id), &m.conversation_id, Some(&m.brand), &order)
+                        .await?;
+                }
+                Action::Escalate { reason, priority, summary } if grants.escalate => {
+                    self.escalate(m, reason, priority, &summary).await?;
+                }
+                Action::HandOff { brand, reason } if grants.hand_off && !handed_off => {
+                    handed_off = self.hand_off(m, &brand, &reason).await?;
+                }
+                a if a.is_message() => match self.validate(m, &a) {
+                    Ok(()) => visible.push(a),
+                    Err(e) => tracing::warn!(plugin = %seller.manifest.name, error = %e, "reply action dropped"),
+                },
+                denied => {
+                    tracing::warn!(plugin = %seller.manifest.name, action = ?denied, "action not granted to this plugin: dropped");
+                }
+            }
+        }
+        Ok(visible)
+    }
+
+    /// Whether WhatsApp would accept the action (rendering checks limits,
+    /// ids and that products exist).
+    fn validate(&self, m: &ChatMessageNew, action: &Action) -> Result<(), outbound::RenderError> {
+        let ctx = RenderContext {
+            to: &m.customer.wa_id,
+            catalog: &self.0.catalog,
+            catalog_id: self.0.catalog_id.as_deref(),
+            language: &m.language,
+        };
+        outbound::render(action, &ctx).map(|_| ())
+    }
+
+    async fn escalate(&self, m: &ChatMessageNew, reason: EscalationReason, priority: Priority, summary: &str) -> anyhow::Result<()> {
+        let p = &self.0;
+        p.conversations.set_status(&m.conversation_id, "escalated").await?;
+        let e = SalesEscalate {
+            conversation_id: m.conversation_id.clone(),
+            customer: m.customer.clone(),
+            brand: Some(m.brand.clone()),
+            reason,
+            priority,
+            summary: summary.chars().take(1000).collect(),
+        };
+        tracing::info!(conversation = %m.conversation_id, ?reason, ?priority, "escalated to a human");
+        p.publish_with_id(&format!("{}/escalate", m.message.id), &m.conversation_id, Some(&m.brand), &e).await
+    }
+
+    /// Re-dispatch the message to another brand's seller.
+    async fn hand_off(&self, m: &ChatMessageNew, brand: &str, reason: &str) -> anyhow::Result<bool> {
+        let p = &self.0;
+        if m.hops >= MAX_HOPS || brand == m.brand || p.plugins.snapshot().seller(brand).is_none() {
+            tracing::warn!(from = %m.brand, to = %brand, hops = m.hops, "hand-off refused");
+            return Ok(false);
+        }
+        p.conversations.set_brand(&m.conversation_id, brand).await?;
+        let handoff = SalesHandoff {
+            conversation_id: m.conversation_id.clone(),
+            from_brand: m.brand.clone(),
+            to_brand: brand.to_string(),
+            reason: reason.to_string(),
+        };
+        p.publish_with_id(&format!("{}/handoff/{}", m.message.id, brand), &m.conversation_id, Some(brand), &handoff)
+            .await?;
+        let mut next = m.clone();
+        next.brand = brand.to_string();
+        next.hops += 1;
+        next.routing.reason = format!("handed off by {}: {reason}", m.brand);
+        next.routing.decided_by = format!("hand-off from {}", m.brand);
+        p.publish_with_id(&format!("{}/chat/{}", m.message.id, brand), &m.conversation_id, Some(brand), &next)
+            .await?;
+        Ok(true)
+    }
+}

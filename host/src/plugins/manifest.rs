@@ -1,0 +1,232 @@
+//! `plugin.toml`: what a plugin is and what it may do.
+//!
+//! ```toml
+//! name = "seller-tech"
+//! kind = "seller"            # seller | router
+//! brand = "tech"             # sellers only
+//! version = "0.1.0"
+//! description = "Max, the tech seller"
+//! component = "seller-tech.wasm"   # optional, default <name>.wasm
+//! [grants]
+//! catalog = "brand"          # none | brand | all
+//! llm = true
+//! orders = true              # read the cart/orders, add-to-cart and place-order actions
+//! escalate = true
+//! hand_off = true
+//! config = []                # config keys the plugin may read
+//! ```
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+/// The file name next to every component.
+pub const FILE_NAME: &str = "plugin.toml";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Seller,
+    Router,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Seller => "seller",
+            Kind::Router => "router",
+        }
+    }
+}
+
+/// How much of the catalog a plugin may read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum CatalogScope {
+    #[default]
+    None,
+    /// Only the plugin's own brand.
+    Brand,
+    /// Every brand (the router's grant).
+    All,
+}
+
+/// Capabilities the host lets a plugin use; everything else is denied.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Grants {
+    pub catalog: CatalogScope,
+    pub llm: bool,
+    pub orders: bool,
+    pub escalate: bool,
+    pub hand_off: bool,
+    pub config: Vec<String>,
+}
+
+/// A parsed, validated manifest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    pub name: String,
+    pub kind: Kind,
+    #[serde(default)]
+    pub brand: Option<String>,
+    pub version: String,
+    #[serde(default)]
+    pub description: String,
+    /// The component file, relative to the manifest.
+    #[serde(default)]
+    pub component: Option<String>,
+    #[serde(default)]
+    pub grants: Grants,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ManifestError {
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("malformed manifest: {0}")]
+    Toml(#[from] toml::de::Error),
+    #[error("invalid manifest: {0}")]
+    Invalid(String),
+}
+
+fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+}
+
+impl Manifest {
+    pub fn parse(text: &str) -> Result<Self, ManifestError> {
+        let m: Manifest = toml::from_str(text)?;
+        m.validate()?;
+        Ok(m)
+    }
+
+    pub fn read(path: &Path) -> Result<Self, ManifestError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ManifestError::Read {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Self::parse(&text)
+    }
+
+    fn validate(&self) -> Result<(), ManifestError> {
+        let invalid = |m: String| Err(ManifestError::Invalid(m));
+        if !is_slug(&self.name) {
+            return invalid(format!(
+                "name {:?} must be 1-64 of a-z, 0-9, '-', '_'",
+                self.name
+            ));
+        }
+        if semver_triplet(&self.version).is_none() {
+            return invalid(format!("version {:?} is not MAJOR.MINOR.PATCH", self.version));
+        }
+        match (self.kind, &self.brand) {
+            (Kind::Seller, None) => return invalid("a seller needs a brand".into()),
+            (Kind::Seller, Some(b)) if !is_slug(b) || b == "none" => {
+                return invalid(format!("brand {b:?} must be a slug other than \"none\""));
+            }
+            (Kind::Router, Some(_)) => return invalid("a router has no brand".into()),
+            _ => {}
+        }
+        if let Some(c) = &self.component
+            && (c.contains('/') || c.contains('\\') || c.starts_with('.') || !c.ends_with(".wasm"))
+        {
+            return invalid(format!(
+                "component {c:?} must be a .wasm file name next to the manifest"
+            ));
+        }
+        if self.kind == Kind::Router && (self.grants.orders || self.grants.hand_off) {
+            return invalid("a router cannot be granted orders or hand_off".into());
+        }
+        Ok(())
+    }
+
+    /// The component's file name.
+    pub fn component_file(&self) -> String {
+        self.component
+            .clone()
+            .unwrap_or_else(|| format!("{}.wasm", self.name))
+    }
+}
+
+/// `1.2.3` → (1, 2, 3); pre-release/build suffixes are allowed and ignored.
+pub fn semver_triplet(v: &str) -> Option<(u64, u64, u64)> {
+    let core = v.split(['-', '+']).next()?;
+    let mut parts = core.split('.').map(|p| p.parse::<u64>().ok());
+    let t = (parts.next()??, parts.next()??, parts.next()??);
+    parts.next().is_none().then_some(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SELLER: &str = r#"
+name = "seller-tech"
+kind = "seller"
+brand = "tech"
+version = "0.1.0"
+description = "Max"
+[grants]
+catalog = "brand"
+llm = true
+orders = true
+escalate = true
+hand_off = true
+config = ["greeting"]
+"#;
+
+    #[test]
+    fn parses_a_seller() {
+        let m = Manifest::parse(SELLER).expect("valid");
+        assert_eq!(m.kind, Kind::Seller);
+        assert_eq!(m.brand.as_deref(), Some("tech"));
+        assert_eq!(m.grants.catalog, CatalogScope::Brand);
+        assert_eq!(m.grants.config, ["greeting"]);
+        assert_eq!(m.component_file(), "seller-tech.wasm");
+    }
+
+    #[test]
+    fn grants_default_to_nothing() {
+        let m = Manifest::parse("name = \"router\"\nkind = \"router\"\nversion = \"1.0.0\"\n")
+            .expect("valid");
+        assert_eq!(m.grants, Grants::default());
+        assert_eq!(m.grants.catalog, CatalogScope::None);
+    }
+
+    #[test]
+    fn rejects_bad_manifests_with_a_reason() {
+        let cases = [
+            ("kind = \"seller\"\nversion = \"0.1.0\"", "name"),
+            ("name = \"x\"\nkind = \"robot\"\nversion = \"0.1.0\"", "kind"),
+            ("name = \"x\"\nkind = \"seller\"\nversion = \"0.1.0\"", "needs a brand"),
+            ("name = \"X Y\"\nkind = \"router\"\nversion = \"0.1.0\"", "name"),
+            ("name = \"x\"\nkind = \"router\"\nversion = \"one\"", "version"),
+            ("name = \"x\"\nkind = \"router\"\nbrand = \"tech\"\nversion = \"0.1.0\"", "no brand"),
+            ("name = \"x\"\nkind = \"seller\"\nbrand = \"none\"\nversion = \"0.1.0\"", "brand"),
+            ("name = \"x\"\nkind = \"seller\"\nbrand = \"t\"\nversion = \"0.1.0\"\ncomponent = \"../evil.wasm\"", "component"),
+            ("name = \"x\"\nkind = \"router\"\nversion = \"0.1.0\"\n[grants]\norders = true", "router"),
+            ("name = \"x\"\nkind = \"router\"\nversion = \"0.1.0\"\n[grants]\nfilesystem = true", "filesystem"),
+            ("not toml at all [", "malformed"),
+        ];
+        for (text, needle) in cases {
+            let err = Manifest::parse(text).expect_err(text).to_string();
+            assert!(err.contains(needle), "{text:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn semver() {
+        assert_eq!(semver_triplet("0.1.2"), Some((0, 1, 2)));
+        assert_eq!(semver_triplet("1.0.0-beta.1"), Some((1, 0, 0)));
+        assert_eq!(semver_triplet("1.0"), None);
+        assert_eq!(semver_triplet("1.0.0.0"), None);
+    }
+}

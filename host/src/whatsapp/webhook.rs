@@ -1,0 +1,141 @@
+//! `GET|POST /webhooks/whatsapp`: Meta's verification handshake and signed
+//! deliveries.
+//!
+//! A delivery is answered 200 only once every message in it is durably
+//! stored (Meta retries anything else), and processing happens after the
+//! answer, on the bus.
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use serde_json::json;
+
+use super::payload;
+use super::signature;
+use crate::api::AppState;
+use crate::events::{self, Context, MessageReceived, MessageStatus};
+use crate::pipeline::received_event_id;
+
+const SOURCE: &str = "/agent-store/whatsapp";
+
+#[derive(Deserialize)]
+pub struct Verify {
+    #[serde(rename = "hub.mode")]
+    mode: Option<String>,
+    #[serde(rename = "hub.verify_token")]
+    verify_token: Option<String>,
+    #[serde(rename = "hub.challenge")]
+    challenge: Option<String>,
+}
+
+/// Meta's subscription check: echo the challenge when the token matches.
+pub async fn verify(State(state): State<Arc<AppState>>, Query(q): Query<Verify>) -> Response {
+    let expected = &state.config.whatsapp.verify_token;
+    let ok = q.mode.as_deref() == Some("subscribe")
+        && !expected.is_empty()
+        && q.verify_token.as_deref().is_some_and(|t| constant_time_eq(t.as_bytes(), expected.as_bytes()));
+    match (ok, q.challenge) {
+        (true, Some(challenge)) => (StatusCode::OK, challenge).into_response(),
+        _ => (StatusCode::FORBIDDEN, "verification failed").into_response(),
+    }
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+fn error(status: StatusCode, message: impl Into<String>) -> Response {
+    (status, Json(json!({ "error": message.into() }))).into_response()
+}
+
+/// A signed delivery of messages and statuses.
+pub async fn receive(State(state): State<Arc<AppState>>, headers: HeaderMap, body: Bytes) -> Response {
+    let header = headers.get(signature::HEADER).and_then(|v| v.to_str().ok());
+    if let Err(e) = signature::verify(state.config.whatsapp.app_secret.as_bytes(), &body, header) {
+        tracing::warn!(error = %e, bytes = body.len(), "webhook rejected");
+        return error(StatusCode::UNAUTHORIZED, e.to_string());
+    }
+    let webhook = match payload::parse(&body) {
+        Ok(w) => w,
+        Err(e) => {
+            tracing::warn!(error = %e, "malformed webhook");
+            return error(StatusCode::BAD_REQUEST, e.to_string());
+        }
+    };
+    for inbound in &webhook.messages {
+        let accepted = match state.conversations.accept_inbound(inbound).await {
+            Ok(a) => a,
+            Err(e) => {
+                // Not stored: make Meta retry.
+                tracing::error!(error = %e, wamid = %inbound.message.id, "could not store inbound message");
+                return error(StatusCode::SERVICE_UNAVAILABLE, "storage unavailable, retry later");
+            }
+        };
+        let Some(accepted) = accepted else {
+            tracing::debug!(wamid = %inbound.message.id, "duplicate webhook message ignored");
+            continue;
+        };
+        let payload = MessageReceived {
+            conversation_id: accepted.conversation_id.clone(),
+            phone_number_id: inbound.phone_number_id.clone(),
+            customer: inbound.customer.clone(),
+            message: inbound.message.clone(),
+        };
+        let ctx = Context {
+            source: SOURCE,
+            subject: Some(&accepted.conversation_id),
+            ..Default::default()
+        };
+        let published = match events::build_with_id(&received_event_id(&inbound.message.id), &ctx, &payload) {
+            Ok(ev) => state.bus.publish(ev).await.map_err(|e| e.to_string()),
+            Err(e) => Err(e.to_string()),
+        };
+        if let Err(e) = published {
+            // Stored but not queued: start-up recovery re-publishes it.
+            tracing::error!(error = %e, wamid = %inbound.message.id, "could not publish inbound message");
+        }
+    }
+    for status in &webhook.statuses {
+        apply_status(&state, status).await;
+    }
+    for e in &webhook.errors {
+        tracing::warn!(error = %e, "WhatsApp reported an error");
+    }
+    StatusCode::OK.into_response()
+}
+
+async fn apply_status(state: &AppState, s: &payload::Status) {
+    match state.conversations.apply_status(&s.wamid, &s.status).await {
+        Ok(false) => return, // duplicate, stale, or not ours
+        Ok(true) => {}
+        Err(e) => {
+            tracing::error!(error = %e, wamid = %s.wamid, "could not store a status");
+            return;
+        }
+    }
+    let payload = MessageStatus {
+        wamid: s.wamid.clone(),
+        status: s.status.clone(),
+        recipient_id: s.recipient_id.clone(),
+        timestamp: s.timestamp,
+        errors: s.errors.clone(),
+    };
+    let ctx = Context {
+        source: SOURCE,
+        ..Default::default()
+    };
+    let id = format!("{}/status/{}", s.wamid, s.status);
+    match events::build_with_id(&id, &ctx, &payload) {
+        Ok(ev) => {
+            if let Err(e) = state.bus.publish(ev).await {
+                tracing::warn!(error = %e, "could not publish a status event");
+            }
+        }
+        Err(e) => tracing::warn!(error = %e, "could not build a status event"),
+    }
+}

@@ -17,7 +17,11 @@ use crate::plugins::{self, Plugins, Runtime, Services, TurnLimits, wit};
 use crate::telemetry;
 
 #[derive(Debug, Parser)]
-#[command(name = "agent-store", version, about = "AI sellers as sandboxed wasm plugins, on WhatsApp")]
+#[command(
+    name = "agent-store",
+    version,
+    about = "AI sellers as sandboxed wasm plugins, on WhatsApp"
+)]
 pub struct Cli {
     /// Database, caches and installed plugins.
     #[arg(long, global = true, env = "AGENT_STORE_DATA_DIR")]
@@ -100,7 +104,9 @@ pub fn workspace_root() -> Option<PathBuf> {
     if is_root(&cwd) {
         return Some(cwd);
     }
-    let built_from = Path::new(env!("CARGO_MANIFEST_DIR")).parent()?.to_path_buf();
+    let built_from = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()?
+        .to_path_buf();
     is_root(&built_from).then_some(built_from)
 }
 
@@ -155,8 +161,14 @@ fn demo_defaults(config: &mut Config) {
         config.admin.token = random_token();
     }
     if let Some(root) = workspace_root() {
-        config.catalog.seed_feed.get_or_insert(root.join("catalog/products.csv"));
-        config.plugins.prompts_dir.get_or_insert(root.join("prompts"));
+        config
+            .catalog
+            .seed_feed
+            .get_or_insert(root.join("catalog/products.csv"));
+        config
+            .plugins
+            .prompts_dir
+            .get_or_insert(root.join("prompts"));
     }
 }
 
@@ -164,7 +176,9 @@ async fn demo(mut config: Config, bind: SocketAddr, no_build: bool) -> anyhow::R
     demo_defaults(&mut config);
     config.server.bind = bind;
     if !no_build {
-        let root = workspace_root().context("the demo builds plugins from this checkout; run it from the repository root")?;
+        let root = workspace_root().context(
+            "the demo builds plugins from this checkout; run it from the repository root",
+        )?;
         let installed = plugins::build::build_and_install(&root, &config.plugins_dir())?;
         tracing::info!(plugins = installed.len(), "plugins built and installed");
     }
@@ -174,16 +188,25 @@ async fn demo(mut config: Config, bind: SocketAddr, no_build: bool) -> anyhow::R
     println!("  WhatsApp sandbox chat:  {}/", app.url());
     println!("  Webhook:                {}/webhooks/whatsapp", app.url());
     println!("  Admin API token:        {}", c.admin.token);
-    println!("  (try: curl -H 'Authorization: Bearer {}' {}/admin/plugins)", c.admin.token, app.url());
+    println!(
+        "  (try: curl -H 'Authorization: Bearer {}' {}/admin/plugins)",
+        c.admin.token,
+        app.url()
+    );
     println!("\nPress Ctrl-C to stop.\n");
     app.run_until_signal().await
 }
 
 async fn serve(config: Config) -> anyhow::Result<()> {
     if config.whatsapp.app_secret.is_empty() {
-        bail!("refusing to start without whatsapp.app_secret (set AGENT_STORE_WHATSAPP_APP_SECRET): unsigned webhooks would be accepted");
+        bail!(
+            "refusing to start without whatsapp.app_secret (set AGENT_STORE_WHATSAPP_APP_SECRET): unsigned webhooks would be accepted"
+        );
     }
-    App::start(config, Options::default()).await?.run_until_signal().await
+    App::start(config, Options::default())
+        .await?
+        .run_until_signal()
+        .await
 }
 
 async fn open_catalog(config: &Config) -> anyhow::Result<Catalog> {
@@ -207,11 +230,18 @@ async fn route(mut config: Config, text: &str, as_json: bool) -> anyhow::Result<
         prompts: Arc::new(app::load_prompts(&config.prompts_dir())),
         values: Arc::default(),
     };
-    let plugins = Plugins::load(Runtime::new(TurnLimits::default())?, services, &config.plugins_dir());
+    let plugins = Plugins::load(
+        Runtime::new(TurnLimits::default())?,
+        services,
+        &config.plugins_dir(),
+    );
     let brands = plugins.snapshot().brands();
     let request = wit::RouteRequest {
         conversation_id: String::new(),
-        customer: wit::Customer { wa_id: "cli".into(), name: None },
+        customer: wit::Customer {
+            wa_id: "cli".into(),
+            name: None,
+        },
         message: wit::InboundMessage {
             id: "cli".into(),
             timestamp: chrono::Utc::now().timestamp().max(0) as u64,
@@ -222,10 +252,12 @@ async fn route(mut config: Config, text: &str, as_json: bool) -> anyhow::Result<
         history: Vec::new(),
         brands,
     };
-    let (router, result) = plugins
-        .route(&request)
-        .await
-        .with_context(|| format!("no router plugin installed in {} (run `agent-store plugin build`)", config.plugins_dir().display()))?;
+    let (router, result) = plugins.route(&request).await.with_context(|| {
+        format!(
+            "no router plugin installed in {} (run `agent-store plugin build`)",
+            config.plugins_dir().display()
+        )
+    })?;
     let d = result?;
     if as_json {
         println!(
@@ -243,13 +275,33 @@ async fn catalog(config: Config, command: CatalogCommand) -> anyhow::Result<()> 
     match command {
         CatalogCommand::Import { file } => {
             let report = catalog.import_csv_file(&file).await?;
-            println!("imported {} products, rejected {}", report.imported, report.rejected.len());
+            println!(
+                "imported {} products, rejected {}",
+                report.imported,
+                report.rejected.len()
+            );
             for r in &report.rejected {
-                println!("  line {}: {}{}", r.line, r.id.as_deref().map(|i| format!("{i}: ")).unwrap_or_default(), r.reason);
+                println!(
+                    "  line {}: {}{}",
+                    r.line,
+                    r.id.as_deref()
+                        .map(|i| format!("{i}: "))
+                        .unwrap_or_default(),
+                    r.reason
+                );
             }
         }
-        CatalogCommand::Search { text, brand, limit, json: as_json } => {
-            let query = SearchQuery { text, limit, ..Default::default() };
+        CatalogCommand::Search {
+            text,
+            brand,
+            limit,
+            json: as_json,
+        } => {
+            let query = SearchQuery {
+                text,
+                limit,
+                ..Default::default()
+            };
             let hits = catalog.search(brand.as_deref(), &query);
             if as_json {
                 let out: Vec<_> = hits
@@ -259,7 +311,13 @@ async fn catalog(config: Config, command: CatalogCommand) -> anyhow::Result<()> 
                 println!("{}", serde_json::Value::Array(out));
             } else {
                 for s in hits {
-                    println!("{:>6.2}  {}  {}  {}", s.score, s.product.id, s.product.title, s.product.effective_price());
+                    println!(
+                        "{:>6.2}  {}  {}  {}",
+                        s.score,
+                        s.product.id,
+                        s.product.title,
+                        s.product.effective_price()
+                    );
                 }
             }
         }
@@ -270,7 +328,9 @@ async fn catalog(config: Config, command: CatalogCommand) -> anyhow::Result<()> 
 fn plugin(config: Config, command: PluginCommand) -> anyhow::Result<()> {
     match command {
         PluginCommand::Build { workspace } => {
-            let root = workspace.or_else(workspace_root).context("no workspace: pass --workspace DIR")?;
+            let root = workspace
+                .or_else(workspace_root)
+                .context("no workspace: pass --workspace DIR")?;
             for i in plugins::build::build_and_install(&root, &config.plugins_dir())? {
                 println!("{:<16} {:>8} bytes  {}", i.name, i.bytes, i.path.display());
             }

@@ -32,7 +32,10 @@ pub enum DbError {
     #[error("database migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("creating the data directory {path}: {source}")]
-    DataDir { path: String, source: std::io::Error },
+    DataDir {
+        path: String,
+        source: std::io::Error,
+    },
 }
 
 impl Db {
@@ -67,9 +70,15 @@ impl Db {
                     if backend == Backend::Sqlite {
                         // WAL lets readers run beside the writer; the busy
                         // timeout makes a second writer wait instead of fail.
-                        sqlx::query("PRAGMA journal_mode = WAL").execute(&mut *conn).await?;
-                        sqlx::query("PRAGMA busy_timeout = 10000").execute(&mut *conn).await?;
-                        sqlx::query("PRAGMA synchronous = NORMAL").execute(&mut *conn).await?;
+                        sqlx::query("PRAGMA journal_mode = WAL")
+                            .execute(&mut *conn)
+                            .await?;
+                        sqlx::query("PRAGMA busy_timeout = 10000")
+                            .execute(&mut *conn)
+                            .await?;
+                        sqlx::query("PRAGMA synchronous = NORMAL")
+                            .execute(&mut *conn)
+                            .await?;
                     }
                     Ok(())
                 })
@@ -133,7 +142,9 @@ pub mod testing {
             source,
         };
         sqlx::any::install_default_drivers();
-        let mut conn = sqlx::AnyConnection::connect(&admin).await.map_err(connect_err)?;
+        let mut conn = sqlx::AnyConnection::connect(&admin)
+            .await
+            .map_err(connect_err)?;
         sqlx::query(&format!("CREATE DATABASE {name}"))
             .execute(&mut conn)
             .await

@@ -22,7 +22,11 @@ pub fn router(state: Arc<AppState>) -> Router<Arc<AppState>> {
 
 /// 401 unless `Authorization: Bearer <admin.token>`; an empty configured
 /// token disables the admin API altogether.
-async fn require_token(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
+async fn require_token(
+    State(state): State<Arc<AppState>>,
+    request: Request,
+    next: Next,
+) -> Response {
     let expected = state.config.admin.token.as_bytes();
     let given = request
         .headers()
@@ -33,9 +37,17 @@ async fn require_token(State(state): State<Arc<AppState>>, request: Request, nex
         .as_bytes();
     let ok = !expected.is_empty()
         && given.len() == expected.len()
-        && given.iter().zip(expected).fold(0u8, |a, (x, y)| a | (x ^ y)) == 0;
+        && given
+            .iter()
+            .zip(expected)
+            .fold(0u8, |a, (x, y)| a | (x ^ y))
+            == 0;
     if !ok {
-        return (StatusCode::UNAUTHORIZED, Json(json!({ "error": "missing or wrong admin bearer token" }))).into_response();
+        return (
+            StatusCode::UNAUTHORIZED,
+            Json(json!({ "error": "missing or wrong admin bearer token" })),
+        )
+            .into_response();
     }
     next.run(request).await
 }
@@ -69,7 +81,11 @@ async fn plugins(State(state): State<Arc<AppState>>) -> Json<Value> {
 async fn conversations(State(state): State<Arc<AppState>>) -> Response {
     match state.conversations.list(200).await {
         Ok(list) => Json(json!({ "conversations": list })).into_response(),
-        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, Json(json!({ "error": e.to_string() }))).into_response(),
+        Err(e) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            Json(json!({ "error": e.to_string() })),
+        )
+            .into_response(),
     }
 }
 
@@ -77,10 +93,24 @@ async fn conversation(State(state): State<Arc<AppState>>, Path(id): Path<String>
     let conversation = match state.conversations.get(&id).await {
         Ok(c) => c,
         Err(crate::conversations::StoreError::NotFound(_)) => {
-            return (StatusCode::NOT_FOUND, Json(json!({ "error": "no such conversation" }))).into_response();
+            return (
+                StatusCode::NOT_FOUND,
+                Json(json!({ "error": "no such conversation" })),
+            )
+                .into_response();
         }
-        Err(e) => return (StatusCode::INTERNAL_SERVER_ERROR, Json(json!({ "error": e.to_string() }))).into_response(),
+        Err(e) => {
+            return (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                Json(json!({ "error": e.to_string() })),
+            )
+                .into_response();
+        }
     };
-    let history = state.conversations.history(&id, 100, None).await.unwrap_or_default();
+    let history = state
+        .conversations
+        .history(&id, 100, None)
+        .await
+        .unwrap_or_default();
     Json(json!({ "conversation": conversation, "history": history })).into_response()
 }

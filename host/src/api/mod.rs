@@ -35,7 +35,10 @@ pub fn router(state: Arc<AppState>) -> Router {
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
-        .route("/webhooks/whatsapp", get(webhook::verify).post(webhook::receive))
+        .route(
+            "/webhooks/whatsapp",
+            get(webhook::verify).post(webhook::receive),
+        )
         .nest("/admin", admin::router(state.clone()))
         .layer(DefaultBodyLimit::max(limit))
         .with_state(state)

@@ -224,8 +224,15 @@ mod tests {
         let expected: Vec<String> = std::iter::once("flaky".to_string())
             .chain((0..50).map(|i| i.to_string()))
             .collect();
-        assert_eq!(seen, expected, "one subject keeps publish order across a retry");
-        assert_eq!(b.0.lock().expect("lock").len(), 51, "every group gets every event");
+        assert_eq!(
+            seen, expected,
+            "one subject keeps publish order across a retry"
+        );
+        assert_eq!(
+            b.0.lock().expect("lock").len(),
+            51,
+            "every group gets every event"
+        );
         assert_eq!(bus.parked(), 0);
     }
 }

@@ -173,7 +173,10 @@ impl Conversations {
         .bind(i64::from(limit))
         .fetch_all(&self.db.pool)
         .await?;
-        Ok(rows.iter().map(conversation_from).collect::<Result<_, _>>()?)
+        Ok(rows
+            .iter()
+            .map(conversation_from)
+            .collect::<Result<_, _>>()?)
     }
 
     pub async fn set_brand(&self, id: &str, brand: &str) -> Result<(), StoreError> {
@@ -267,22 +270,26 @@ impl Conversations {
     }
 
     pub async fn mark_sent(&self, id: &str, wamid: &str) -> Result<(), StoreError> {
-        sqlx::query("UPDATE messages SET state = 'sent', wamid = $1, updated_at = $2 WHERE id = $3")
-            .bind(wamid)
-            .bind(now_ms())
-            .bind(id)
-            .execute(&self.db.pool)
-            .await?;
+        sqlx::query(
+            "UPDATE messages SET state = 'sent', wamid = $1, updated_at = $2 WHERE id = $3",
+        )
+        .bind(wamid)
+        .bind(now_ms())
+        .bind(id)
+        .execute(&self.db.pool)
+        .await?;
         Ok(())
     }
 
     pub async fn mark_failed(&self, id: &str, error: &str) -> Result<(), StoreError> {
-        sqlx::query("UPDATE messages SET state = 'failed', error = $1, updated_at = $2 WHERE id = $3")
-            .bind(error)
-            .bind(now_ms())
-            .bind(id)
-            .execute(&self.db.pool)
-            .await?;
+        sqlx::query(
+            "UPDATE messages SET state = 'failed', error = $1, updated_at = $2 WHERE id = $3",
+        )
+        .bind(error)
+        .bind(now_ms())
+        .bind(id)
+        .execute(&self.db.pool)
+        .await?;
         Ok(())
     }
 
@@ -302,10 +309,11 @@ impl Conversations {
         if new_rank < 0 {
             return Ok(false);
         }
-        let row = sqlx::query("SELECT id, state FROM messages WHERE wamid = $1 AND direction = 'out'")
-            .bind(wamid)
-            .fetch_optional(&self.db.pool)
-            .await?;
+        let row =
+            sqlx::query("SELECT id, state FROM messages WHERE wamid = $1 AND direction = 'out'")
+                .bind(wamid)
+                .fetch_optional(&self.db.pool)
+                .await?;
         let Some(row) = row else { return Ok(false) };
         let current: String = row.try_get("state")?;
         if rank(&current) >= new_rank {
@@ -314,43 +322,64 @@ impl Conversations {
         let id: String = row.try_get("id")?;
         // Compare-and-set on the old state so two concurrent statuses cannot
         // move the state backwards.
-        let affected = sqlx::query("UPDATE messages SET state = $1, updated_at = $2 WHERE id = $3 AND state = $4")
-            .bind(status)
-            .bind(now_ms())
-            .bind(&id)
-            .bind(&current)
-            .execute(&self.db.pool)
-            .await?
-            .rows_affected();
+        let affected = sqlx::query(
+            "UPDATE messages SET state = $1, updated_at = $2 WHERE id = $3 AND state = $4",
+        )
+        .bind(status)
+        .bind(now_ms())
+        .bind(&id)
+        .bind(&current)
+        .execute(&self.db.pool)
+        .await?
+        .rows_affected();
         Ok(affected == 1)
     }
 
-    pub async fn state(&self, conversation_id: &str, key: &str) -> Result<Option<String>, StoreError> {
-        let row = sqlx::query("SELECT value FROM conversation_state WHERE conversation_id = $1 AND key = $2")
-            .bind(conversation_id)
-            .bind(key)
-            .fetch_optional(&self.db.pool)
-            .await?;
+    pub async fn state(
+        &self,
+        conversation_id: &str,
+        key: &str,
+    ) -> Result<Option<String>, StoreError> {
+        let row = sqlx::query(
+            "SELECT value FROM conversation_state WHERE conversation_id = $1 AND key = $2",
+        )
+        .bind(conversation_id)
+        .bind(key)
+        .fetch_optional(&self.db.pool)
+        .await?;
         Ok(row.map(|r| r.try_get("value")).transpose()?)
     }
 
     /// Store one key, within [`STATE_MAX_KEYS`] and the size bounds.
-    pub async fn set_state(&self, conversation_id: &str, key: &str, value: &str) -> Result<(), StoreError> {
+    pub async fn set_state(
+        &self,
+        conversation_id: &str,
+        key: &str,
+        value: &str,
+    ) -> Result<(), StoreError> {
         if key.is_empty() || key.len() > STATE_MAX_KEY_BYTES {
-            return Err(StoreError::Limit(format!("state keys are 1-{STATE_MAX_KEY_BYTES} bytes")));
+            return Err(StoreError::Limit(format!(
+                "state keys are 1-{STATE_MAX_KEY_BYTES} bytes"
+            )));
         }
         if value.len() > STATE_MAX_VALUE_BYTES {
-            return Err(StoreError::Limit(format!("state values are at most {STATE_MAX_VALUE_BYTES} bytes")));
+            return Err(StoreError::Limit(format!(
+                "state values are at most {STATE_MAX_VALUE_BYTES} bytes"
+            )));
         }
         let mut tx = self.db.pool.begin().await?;
-        let count: i64 = sqlx::query("SELECT COUNT(*) AS n FROM conversation_state WHERE conversation_id = $1 AND key <> $2")
-            .bind(conversation_id)
-            .bind(key)
-            .fetch_one(&mut *tx)
-            .await?
-            .try_get("n")?;
+        let count: i64 = sqlx::query(
+            "SELECT COUNT(*) AS n FROM conversation_state WHERE conversation_id = $1 AND key <> $2",
+        )
+        .bind(conversation_id)
+        .bind(key)
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get("n")?;
         if count as usize >= STATE_MAX_KEYS {
-            return Err(StoreError::Limit(format!("at most {STATE_MAX_KEYS} state keys per conversation")));
+            return Err(StoreError::Limit(format!(
+                "at most {STATE_MAX_KEYS} state keys per conversation"
+            )));
         }
         sqlx::query(
             "INSERT INTO conversation_state (conversation_id, key, value) VALUES ($1, $2, $3)

@@ -89,12 +89,16 @@ impl Carts {
             let id: String = r.try_get("product_id")?;
             let qty: i64 = r.try_get("quantity")?;
             // A product removed from the catalog drops out of the cart.
-            let Some(p) = self.catalog.get(None, &id) else { continue };
+            let Some(p) = self.catalog.get(None, &id) else {
+                continue;
+            };
             let unit = p.effective_price().clone();
             let line_total = unit.checked_mul(qty).map_err(|_| CartError::Currency)?;
             subtotal = Some(match subtotal {
                 None => line_total,
-                Some(s) => s.checked_add(&line_total).map_err(|_| CartError::Currency)?,
+                Some(s) => s
+                    .checked_add(&line_total)
+                    .map_err(|_| CartError::Currency)?,
             });
             lines.push(CartLine {
                 product_id: id,

@@ -15,18 +15,32 @@ pub enum HostText {
 pub fn text(which: HostText, language: &str) -> &'static str {
     use HostText::*;
     match (which, language) {
-        (Menu, "pt") => "Olá! 👋 Como posso ajudar? Escolha um departamento ou me diga o que procura.",
+        (Menu, "pt") => {
+            "Olá! 👋 Como posso ajudar? Escolha um departamento ou me diga o que procura."
+        }
         (Menu, "es") => "¡Hola! 👋 ¿Cómo puedo ayudarte? Elige un departamento o dime qué buscas.",
         (Menu, _) => "Hi! 👋 How can I help? Pick a department or tell me what you're looking for.",
         (MenuButton, "pt") => "Departamentos",
         (MenuButton, "es") => "Departamentos",
         (MenuButton, _) => "Departments",
-        (Apology, "pt") => "Desculpe, tive um problema para responder agora. Um atendente humano vai continuar a conversa em instantes.",
-        (Apology, "es") => "Lo siento, tuve un problema para responder. Una persona de nuestro equipo seguirá la conversación en breve.",
-        (Apology, _) => "Sorry, I ran into a problem answering that. A member of our team will take over the conversation shortly.",
-        (NoSeller, "pt") => "Desculpe, esse departamento não está disponível agora. Um atendente humano vai ajudar você.",
-        (NoSeller, "es") => "Lo siento, ese departamento no está disponible ahora. Una persona de nuestro equipo te ayudará.",
-        (NoSeller, _) => "Sorry, that department is not available right now. A member of our team will help you.",
+        (Apology, "pt") => {
+            "Desculpe, tive um problema para responder agora. Um atendente humano vai continuar a conversa em instantes."
+        }
+        (Apology, "es") => {
+            "Lo siento, tuve un problema para responder. Una persona de nuestro equipo seguirá la conversación en breve."
+        }
+        (Apology, _) => {
+            "Sorry, I ran into a problem answering that. A member of our team will take over the conversation shortly."
+        }
+        (NoSeller, "pt") => {
+            "Desculpe, esse departamento não está disponível agora. Um atendente humano vai ajudar você."
+        }
+        (NoSeller, "es") => {
+            "Lo siento, ese departamento no está disponible ahora. Una persona de nuestro equipo te ayudará."
+        }
+        (NoSeller, _) => {
+            "Sorry, that department is not available right now. A member of our team will help you."
+        }
     }
 }
 

@@ -47,10 +47,26 @@ impl Pipeline {
     /// Subscribe every stage to the bus.
     pub async fn start(self: &Arc<Self>) -> Result<(), BusError> {
         let stages: [(&str, EventType, Arc<dyn Handler>); 4] = [
-            ("route", EventType::WhatsAppMessageReceived, Arc::new(route::Route(self.clone()))),
-            ("sell", EventType::ChatMessageNew, Arc::new(sell::Sell(self.clone()))),
-            ("render", EventType::ChatResponse, Arc::new(send::Render(self.clone()))),
-            ("send", EventType::WhatsAppMessageSend, Arc::new(send::Send(self.clone()))),
+            (
+                "route",
+                EventType::WhatsAppMessageReceived,
+                Arc::new(route::Route(self.clone())),
+            ),
+            (
+                "sell",
+                EventType::ChatMessageNew,
+                Arc::new(sell::Sell(self.clone())),
+            ),
+            (
+                "render",
+                EventType::ChatResponse,
+                Arc::new(send::Render(self.clone())),
+            ),
+            (
+                "send",
+                EventType::WhatsAppMessageSend,
+                Arc::new(send::Send(self.clone())),
+            ),
         ];
         for (group, ty, handler) in stages {
             self.bus.subscribe(group, &[ty], handler).await?;
@@ -70,8 +86,13 @@ impl Pipeline {
                 customer: inbound.customer,
                 message: inbound.message,
             };
-            self.publish_with_id(&received_event_id(&payload.message.id), &conversation_id, None, &payload)
-                .await?;
+            self.publish_with_id(
+                &received_event_id(&payload.message.id),
+                &conversation_id,
+                None,
+                &payload,
+            )
+            .await?;
         }
         if n > 0 {
             tracing::info!(messages = n, "re-published unhandled inbound messages");
@@ -92,7 +113,9 @@ impl Pipeline {
             brand,
             traceparent: None,
         };
-        self.bus.publish(events::build_with_id(id, &ctx, payload)?).await?;
+        self.bus
+            .publish(events::build_with_id(id, &ctx, payload)?)
+            .await?;
         Ok(())
     }
 }

@@ -41,17 +41,27 @@ impl Stage for Route {
         }
         let text = m.message.content.text();
         let detected = language::detect(&text);
-        let language = if detected.is_empty() { conversation.language.clone() } else { detected.to_string() };
+        let language = if detected.is_empty() {
+            conversation.language.clone()
+        } else {
+            detected.to_string()
+        };
         if !detected.is_empty() && detected != conversation.language {
-            p.conversations.set_language(&m.conversation_id, detected).await?;
+            p.conversations
+                .set_language(&m.conversation_id, detected)
+                .await?;
         }
         let brands = p.plugins.snapshot().brands();
-        let routing = self.decide(&m, conversation.brand.as_deref(), &brands).await;
+        let routing = self
+            .decide(&m, conversation.brand.as_deref(), &brands)
+            .await;
         let Some(routing) = routing else {
             return self.menu(&m, &brands, &language).await;
         };
         if conversation.brand.as_deref() != Some(routing.brand.as_str()) {
-            p.conversations.set_brand(&m.conversation_id, &routing.brand).await?;
+            p.conversations
+                .set_brand(&m.conversation_id, &routing.brand)
+                .await?;
         }
         tracing::info!(conversation = %m.conversation_id, brand = %routing.brand, confidence = routing.confidence, reason = %routing.reason, "routed");
         let brand = routing.brand.clone();
@@ -66,13 +76,19 @@ impl Stage for Route {
             hops: 0,
         };
         let id = format!("{}/chat/{}", next.message.id, brand);
-        p.publish_with_id(&id, &next.conversation_id, Some(&brand), &next).await
+        p.publish_with_id(&id, &next.conversation_id, Some(&brand), &next)
+            .await
     }
 }
 
 impl Route {
     /// The brand for this message, or `None` when nobody can tell.
-    async fn decide(&self, m: &MessageReceived, current: Option<&str>, brands: &[String]) -> Option<Routing> {
+    async fn decide(
+        &self,
+        m: &MessageReceived,
+        current: Option<&str>,
+        brands: &[String],
+    ) -> Option<Routing> {
         let host = |brand: &str, reason: &str| Routing {
             brand: brand.to_string(),
             confidence: 1.0,
@@ -105,7 +121,10 @@ impl Route {
                     conversation_id: Some(m.conversation_id.clone()),
                 };
                 let id = format!("{}/router-failed", m.message.id);
-                let _ = self.0.publish_with_id(&id, &m.conversation_id, None, &failed).await;
+                let _ = self
+                    .0
+                    .publish_with_id(&id, &m.conversation_id, None, &failed)
+                    .await;
                 None
             }
             None => None,
@@ -121,13 +140,21 @@ impl Route {
                 decided_by: format!("{}@{}", router.manifest.name, router.manifest.version),
             });
         }
-        current
-            .filter(|c| brands.iter().any(|b| b == c))
-            .map(|c| host(c, "no new brand signal: staying with the conversation's brand"))
+        current.filter(|c| brands.iter().any(|b| b == c)).map(|c| {
+            host(
+                c,
+                "no new brand signal: staying with the conversation's brand",
+            )
+        })
     }
 
     /// Ask the customer to pick a department.
-    async fn menu(&self, m: &MessageReceived, brands: &[String], language: &str) -> anyhow::Result<()> {
+    async fn menu(
+        &self,
+        m: &MessageReceived,
+        brands: &[String],
+        language: &str,
+    ) -> anyhow::Result<()> {
         let p = &self.0;
         let rows = brands
             .iter()
@@ -145,7 +172,10 @@ impl Route {
             vec![Action::List {
                 body: messages::text(HostText::Menu, language).to_string(),
                 button_label: messages::text(HostText::MenuButton, language).to_string(),
-                sections: vec![ListSection { title: String::new(), rows }],
+                sections: vec![ListSection {
+                    title: String::new(),
+                    rows,
+                }],
                 header: None,
                 footer: None,
             }]
@@ -160,7 +190,8 @@ impl Route {
             language: language.to_string(),
         };
         let id = format!("{}/response/host", m.message.id);
-        p.publish_with_id(&id, &m.conversation_id, None, &response).await?;
+        p.publish_with_id(&id, &m.conversation_id, None, &response)
+            .await?;
         p.conversations.mark_handled(&m.message.id).await?;
         Ok(())
     }

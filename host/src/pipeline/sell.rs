@@ -14,7 +14,9 @@ use cloudevents::Event;
 use super::messages::{self, HostText};
 use super::{Pipeline, Stage};
 use crate::chat::{Action, EscalationReason, Priority};
-use crate::events::{ChatMessageNew, ChatResponse, OrderCreate, PluginFailed, SalesEscalate, SalesHandoff};
+use crate::events::{
+    ChatMessageNew, ChatResponse, OrderCreate, PluginFailed, SalesEscalate, SalesHandoff,
+};
 use crate::plugins::manifest::Grants;
 use crate::plugins::{LoadedPlugin, convert, wit};
 use crate::whatsapp::outbound::{self, RenderContext};
@@ -56,16 +58,35 @@ impl Stage for Sell {
                     reason: e.to_string(),
                     conversation_id: Some(m.conversation_id.clone()),
                 };
-                p.publish_with_id(&format!("{}/failed/{}", m.message.id, m.brand), &m.conversation_id, Some(&m.brand), &failed)
-                    .await?;
-                self.escalate(&m, EscalationReason::PluginFailure, Priority::High, &format!("The {} seller failed: {}", m.brand, e.reason()))
-                    .await?;
-                vec![Action::Text { body: messages::text(HostText::Apology, &m.language).into() }]
+                p.publish_with_id(
+                    &format!("{}/failed/{}", m.message.id, m.brand),
+                    &m.conversation_id,
+                    Some(&m.brand),
+                    &failed,
+                )
+                .await?;
+                self.escalate(
+                    &m,
+                    EscalationReason::PluginFailure,
+                    Priority::High,
+                    &format!("The {} seller failed: {}", m.brand, e.reason()),
+                )
+                .await?;
+                vec![Action::Text {
+                    body: messages::text(HostText::Apology, &m.language).into(),
+                }]
             }
             None => {
-                self.escalate(&m, EscalationReason::Other, Priority::Medium, &format!("No seller for brand {}", m.brand))
-                    .await?;
-                vec![Action::Text { body: messages::text(HostText::NoSeller, &m.language).into() }]
+                self.escalate(
+                    &m,
+                    EscalationReason::Other,
+                    Priority::Medium,
+                    &format!("No seller for brand {}", m.brand),
+                )
+                .await?;
+                vec![Action::Text {
+                    body: messages::text(HostText::NoSeller, &m.language).into(),
+                }]
             }
         };
         if !actions.is_empty() {
@@ -79,7 +100,8 @@ impl Stage for Sell {
                 language: m.language.clone(),
             };
             let id = format!("{}/response/{}", m.message.id, m.brand);
-            p.publish_with_id(&id, &m.conversation_id, Some(&m.brand), &response).await?;
+            p.publish_with_id(&id, &m.conversation_id, Some(&m.brand), &response)
+                .await?;
         }
         p.conversations.mark_handled(&m.message.id).await?;
         Ok(())
@@ -89,15 +111,27 @@ impl Stage for Sell {
 impl Sell {
     /// Apply effects, drop what the grants or WhatsApp's limits forbid, and
     /// return the customer-visible actions.
-    async fn carry_out(&self, m: &ChatMessageNew, seller: &LoadedPlugin, actions: Vec<Action>) -> anyhow::Result<Vec<Action>> {
+    async fn carry_out(
+        &self,
+        m: &ChatMessageNew,
+        seller: &LoadedPlugin,
+        actions: Vec<Action>,
+    ) -> anyhow::Result<Vec<Action>> {
         let p = &self.0;
         let grants: &Grants = &seller.manifest.grants;
         let mut visible = Vec::new();
         let mut handed_off = false;
         for action in actions {
             match action {
-                Action::AddToCart { product_id, quantity } if grants.orders => {
-                    if let Err(e) = p.carts.add(&m.conversation_id, Some(&m.brand), &product_id, quantity).await {
+                Action::AddToCart {
+                    product_id,
+                    quantity,
+                } if grants.orders => {
+                    if let Err(e) = p
+                        .carts
+                        .add(&m.conversation_id, Some(&m.brand), &product_id, quantity)
+                        .await
+                    {
                         tracing::warn!(plugin = %seller.manifest.name, %product_id, error = %e, "add-to-cart refused");
                     }
                 }
@@ -109,10 +143,19 @@ impl Sell {
                         source_message_id: m.message.id.clone(),
                         note,
                     };
-                    p.publish_with_id(&format!("{}/order", m.message.id), &m.conversation_id, Some(&m.brand), &order)
-                        .await?;
+                    p.publish_with_id(
+                        &format!("{}/order", m.message.id),
+                        &m.conversation_id,
+                        Some(&m.brand),
+                        &order,
+                    )
+                    .await?;
                 }
-                Action::Escalate { reason, priority, summary } if grants.escalate => {
+                Action::Escalate {
+                    reason,
+                    priority,
+                    summary,
+                } if grants.escalate => {
                     self.escalate(m, reason, priority, &summary).await?;
                 }
                 Action::HandOff { brand, reason } if grants.hand_off && !handed_off => {
@@ -120,7 +163,9 @@ impl Sell {
                 }
                 a if a.is_message() => match self.validate(m, &a) {
                     Ok(()) => visible.push(a),
-                    Err(e) => tracing::warn!(plugin = %seller.manifest.name, error = %e, "reply action dropped"),
+                    Err(e) => {
+                        tracing::warn!(plugin = %seller.manifest.name, error = %e, "reply action dropped")
+                    }
                 },
                 denied => {
                     tracing::warn!(plugin = %seller.manifest.name, action = ?denied, "action not granted to this plugin: dropped");
@@ -142,9 +187,17 @@ impl Sell {
         outbound::render(action, &ctx).map(|_| ())
     }
 
-    async fn escalate(&self, m: &ChatMessageNew, reason: EscalationReason, priority: Priority, summary: &str) -> anyhow::Result<()> {
+    async fn escalate(
+        &self,
+        m: &ChatMessageNew,
+        reason: EscalationReason,
+        priority: Priority,
+        summary: &str,
+    ) -> anyhow::Result<()> {
         let p = &self.0;
-        p.conversations.set_status(&m.conversation_id, "escalated").await?;
+        p.conversations
+            .set_status(&m.conversation_id, "escalated")
+            .await?;
         let e = SalesEscalate {
             conversation_id: m.conversation_id.clone(),
             customer: m.customer.clone(),
@@ -154,11 +207,22 @@ impl Sell {
             summary: summary.chars().take(1000).collect(),
         };
         tracing::info!(conversation = %m.conversation_id, ?reason, ?priority, "escalated to a human");
-        p.publish_with_id(&format!("{}/escalate", m.message.id), &m.conversation_id, Some(&m.brand), &e).await
+        p.publish_with_id(
+            &format!("{}/escalate", m.message.id),
+            &m.conversation_id,
+            Some(&m.brand),
+            &e,
+        )
+        .await
     }
 
     /// Re-dispatch the message to another brand's seller.
-    async fn hand_off(&self, m: &ChatMessageNew, brand: &str, reason: &str) -> anyhow::Result<bool> {
+    async fn hand_off(
+        &self,
+        m: &ChatMessageNew,
+        brand: &str,
+        reason: &str,
+    ) -> anyhow::Result<bool> {
         let p = &self.0;
         if m.hops >= MAX_HOPS || brand == m.brand || p.plugins.snapshot().seller(brand).is_none() {
             tracing::warn!(from = %m.brand, to = %brand, hops = m.hops, "hand-off refused");
@@ -171,15 +235,25 @@ impl Sell {
             to_brand: brand.to_string(),
             reason: reason.to_string(),
         };
-        p.publish_with_id(&format!("{}/handoff/{}", m.message.id, brand), &m.conversation_id, Some(brand), &handoff)
-            .await?;
+        p.publish_with_id(
+            &format!("{}/handoff/{}", m.message.id, brand),
+            &m.conversation_id,
+            Some(brand),
+            &handoff,
+        )
+        .await?;
         let mut next = m.clone();
         next.brand = brand.to_string();
         next.hops += 1;
         next.routing.reason = format!("handed off by {}: {reason}", m.brand);
         next.routing.decided_by = format!("hand-off from {}", m.brand);
-        p.publish_with_id(&format!("{}/chat/{}", m.message.id, brand), &m.conversation_id, Some(brand), &next)
-            .await?;
+        p.publish_with_id(
+            &format!("{}/chat/{}", m.message.id, brand),
+            &m.conversation_id,
+            Some(brand),
+            &next,
+        )
+        .await?;
         Ok(true)
     }
 }

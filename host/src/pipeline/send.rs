@@ -53,7 +53,13 @@ impl Stage for Render {
                     body: message.body,
                 };
                 n += 1;
-                p.publish_with_id(&out.id.clone(), &r.conversation_id, out.brand.as_deref(), &out).await?;
+                p.publish_with_id(
+                    &out.id.clone(),
+                    &r.conversation_id,
+                    out.brand.as_deref(),
+                    &out,
+                )
+                .await?;
             }
         }
         Ok(())
@@ -66,7 +72,12 @@ impl Stage for Send {
 
     async fn run(&self, _event: &Event, m: OutboundMessage) -> anyhow::Result<()> {
         let p = &self.0;
-        let kind = m.body.get("type").and_then(|t| t.as_str()).unwrap_or("text").to_string();
+        let kind = m
+            .body
+            .get("type")
+            .and_then(|t| t.as_str())
+            .unwrap_or("text")
+            .to_string();
         let record = NewOutbound {
             id: &m.id,
             conversation_id: &m.conversation_id,

@@ -96,7 +96,10 @@ fn rustup_target_installed() -> bool {
 /// Route B's pieces, when all are present.
 fn debian_route() -> Option<Toolchain> {
     let present = |p: &str| Path::new(p).exists();
-    if !(present("/usr/bin/rustc") && present("/usr/lib/rustlib/src/rust") && present("/usr/bin/wasm-ld-16")) {
+    if !(present("/usr/bin/rustc")
+        && present("/usr/lib/rustlib/src/rust")
+        && present("/usr/bin/wasm-ld-16"))
+    {
         return None;
     }
     let local = std::env::var_os("HOME")
@@ -171,7 +174,10 @@ pub struct Installed {
 }
 
 /// Build every guest of `workspace` and install it into `plugins_dir`.
-pub fn build_and_install(workspace: &Path, plugins_dir: &Path) -> Result<Vec<Installed>, BuildError> {
+pub fn build_and_install(
+    workspace: &Path,
+    plugins_dir: &Path,
+) -> Result<Vec<Installed>, BuildError> {
     let crates = discover(workspace)?;
     let toolchain = Toolchain::detect()?;
     let target_dir = cargo_build(workspace, &crates, &toolchain)?;
@@ -182,19 +188,34 @@ pub fn build_and_install(workspace: &Path, plugins_dir: &Path) -> Result<Vec<Ins
 }
 
 /// Run cargo for all guests at once; returns the target directory.
-fn cargo_build(workspace: &Path, crates: &[GuestCrate], toolchain: &Toolchain) -> Result<PathBuf, BuildError> {
+fn cargo_build(
+    workspace: &Path,
+    crates: &[GuestCrate],
+    toolchain: &Toolchain,
+) -> Result<PathBuf, BuildError> {
+    // Guests get their own target dir: their artifacts never mix with the
+    // host's, and a build from inside `cargo test` does not wait on the lock
+    // `cargo test` holds on the host's target dir.
     let target_root = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| workspace.join("target"));
+        .unwrap_or_else(|| workspace.join("target"))
+        .join("guests");
     let (mut cmd, target_dir) = match toolchain {
-        Toolchain::Rustup => (Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into())), target_root.clone()),
+        Toolchain::Rustup => (
+            Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into())),
+            target_root.clone(),
+        ),
         Toolchain::Debian { component_ld } => {
             // Debian's compiler builds std itself; its artifacts live apart so
             // the two compilers never invalidate each other's caches.
             let mut cmd = Command::new("/usr/bin/cargo");
-            cmd.env("RUSTC_BOOTSTRAP", "1").env("RUSTC", "/usr/bin/rustc");
+            cmd.env("RUSTC_BOOTSTRAP", "1")
+                .env("RUSTC", "/usr/bin/rustc");
             cmd.args(["--config", "unstable.build-std=[\"std\",\"panic_abort\"]"]);
-            cmd.args(["--config", &format!("target.{TARGET}.linker=\"{}\"", component_ld.display())]);
+            cmd.args([
+                "--config",
+                &format!("target.{TARGET}.linker=\"{}\"", component_ld.display()),
+            ]);
             cmd.args(["--config", &format!(
                 "target.{TARGET}.rustflags=[\"-C\",\"link-self-contained=no\",\"-L\",\"/usr/lib/wasm32-wasi\",\"-C\",\"link-arg=--wasm-ld-path=/usr/bin/wasm-ld-16\"]"
             )]);
@@ -224,7 +245,10 @@ fn install(c: &GuestCrate, target_dir: &Path, plugins_dir: &Path) -> Result<Inst
     std::fs::create_dir_all(&dest_dir).map_err(io(&dest_dir))?;
     let component = dest_dir.join(c.manifest.component_file());
     copy_atomic(&built, &component)?;
-    copy_atomic(&c.dir.join(manifest::FILE_NAME), &dest_dir.join(manifest::FILE_NAME))?;
+    copy_atomic(
+        &c.dir.join(manifest::FILE_NAME),
+        &dest_dir.join(manifest::FILE_NAME),
+    )?;
     let bytes = std::fs::metadata(&component).map_err(io(&component))?.len();
     Ok(Installed {
         name: name.clone(),
@@ -234,7 +258,12 @@ fn install(c: &GuestCrate, target_dir: &Path, plugins_dir: &Path) -> Result<Inst
 }
 
 fn copy_atomic(from: &Path, to: &Path) -> Result<(), BuildError> {
-    let tmp = to.with_extension("tmp");
+    // A unique temporary name: two builds installing at once never share it.
+    let tmp = to.with_extension(format!(
+        "tmp-{}-{}",
+        std::process::id(),
+        uuid::Uuid::new_v4().simple()
+    ));
     std::fs::copy(from, &tmp).map_err(io(from))?;
     std::fs::rename(&tmp, to).map_err(io(to))
 }

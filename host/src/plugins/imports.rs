@@ -5,8 +5,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use wasmtime::component::ResourceTable;
 use wasmtime::StoreLimits;
+use wasmtime::component::ResourceTable;
 use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
 use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
 
@@ -81,7 +81,12 @@ pub struct PluginState {
 const OUTPUT_CAPACITY: usize = 64 * 1024;
 
 impl PluginState {
-    pub fn new(scope: TurnScope, services: Services, budgets: Budgets, limits: StoreLimits) -> Self {
+    pub fn new(
+        scope: TurnScope,
+        services: Services,
+        budgets: Budgets,
+        limits: StoreLimits,
+    ) -> Self {
         let stdout = MemoryOutputPipe::new(OUTPUT_CAPACITY);
         let stderr = MemoryOutputPipe::new(OUTPUT_CAPACITY);
         // No preopened dirs, no env, no args, no network: the guest reaches
@@ -187,7 +192,12 @@ impl wit_if::catalog::Host for PluginState {
         Ok(self
             .services
             .catalog
-            .recommend(brand.as_deref(), &product_id, convert::recommendation_kind(kind), limit)
+            .recommend(
+                brand.as_deref(),
+                &product_id,
+                convert::recommendation_kind(kind),
+                limit,
+            )
             .iter()
             .map(|r| wit::Recommendation {
                 product: convert::product(&r.product),
@@ -224,7 +234,9 @@ impl wit_if::llm::Host for PluginState {
                 content,
                 tools_used: Vec::new(),
             }),
-            Err(LlmError::Unavailable) => Err(HostError::Unavailable("no LLM is configured".into())),
+            Err(LlmError::Unavailable) => {
+                Err(HostError::Unavailable("no LLM is configured".into()))
+            }
             Err(e) => {
                 tracing::warn!(plugin = %self.scope.plugin, error = %e, "LLM call failed");
                 Err(HostError::Failed(e.to_string()))
@@ -240,7 +252,9 @@ impl wit_if::orders::Host for PluginState {
         }
         let (Some(carts), Some(conversation)) = (&self.services.carts, &self.scope.conversation_id)
         else {
-            return Err(HostError::Unavailable("no conversation in this call".into()));
+            return Err(HostError::Unavailable(
+                "no conversation in this call".into(),
+            ));
         };
         let cart = carts
             .get(conversation)
@@ -300,7 +314,9 @@ impl wit_if::conversation::Host for PluginState {
         }
         self.budgets.state_writes -= 1;
         let Some((store, id)) = self.conversation() else {
-            return Err(HostError::Unavailable("no conversation in this call".into()));
+            return Err(HostError::Unavailable(
+                "no conversation in this call".into(),
+            ));
         };
         // Keys are namespaced per plugin: one plugin cannot read another's.
         store

@@ -125,7 +125,10 @@ impl Manifest {
             ));
         }
         if semver_triplet(&self.version).is_none() {
-            return invalid(format!("version {:?} is not MAJOR.MINOR.PATCH", self.version));
+            return invalid(format!(
+                "version {:?} is not MAJOR.MINOR.PATCH",
+                self.version
+            ));
         }
         match (self.kind, &self.brand) {
             (Kind::Seller, None) => return invalid("a seller needs a brand".into()),
@@ -205,15 +208,42 @@ config = ["greeting"]
     fn rejects_bad_manifests_with_a_reason() {
         let cases = [
             ("kind = \"seller\"\nversion = \"0.1.0\"", "name"),
-            ("name = \"x\"\nkind = \"robot\"\nversion = \"0.1.0\"", "kind"),
-            ("name = \"x\"\nkind = \"seller\"\nversion = \"0.1.0\"", "needs a brand"),
-            ("name = \"X Y\"\nkind = \"router\"\nversion = \"0.1.0\"", "name"),
-            ("name = \"x\"\nkind = \"router\"\nversion = \"one\"", "version"),
-            ("name = \"x\"\nkind = \"router\"\nbrand = \"tech\"\nversion = \"0.1.0\"", "no brand"),
-            ("name = \"x\"\nkind = \"seller\"\nbrand = \"none\"\nversion = \"0.1.0\"", "brand"),
-            ("name = \"x\"\nkind = \"seller\"\nbrand = \"t\"\nversion = \"0.1.0\"\ncomponent = \"../evil.wasm\"", "component"),
-            ("name = \"x\"\nkind = \"router\"\nversion = \"0.1.0\"\n[grants]\norders = true", "router"),
-            ("name = \"x\"\nkind = \"router\"\nversion = \"0.1.0\"\n[grants]\nfilesystem = true", "filesystem"),
+            (
+                "name = \"x\"\nkind = \"robot\"\nversion = \"0.1.0\"",
+                "kind",
+            ),
+            (
+                "name = \"x\"\nkind = \"seller\"\nversion = \"0.1.0\"",
+                "needs a brand",
+            ),
+            (
+                "name = \"X Y\"\nkind = \"router\"\nversion = \"0.1.0\"",
+                "name",
+            ),
+            (
+                "name = \"x\"\nkind = \"router\"\nversion = \"one\"",
+                "version",
+            ),
+            (
+                "name = \"x\"\nkind = \"router\"\nbrand = \"tech\"\nversion = \"0.1.0\"",
+                "no brand",
+            ),
+            (
+                "name = \"x\"\nkind = \"seller\"\nbrand = \"none\"\nversion = \"0.1.0\"",
+                "brand",
+            ),
+            (
+                "name = \"x\"\nkind = \"seller\"\nbrand = \"t\"\nversion = \"0.1.0\"\ncomponent = \"../evil.wasm\"",
+                "component",
+            ),
+            (
+                "name = \"x\"\nkind = \"router\"\nversion = \"0.1.0\"\n[grants]\norders = true",
+                "router",
+            ),
+            (
+                "name = \"x\"\nkind = \"router\"\nversion = \"0.1.0\"\n[grants]\nfilesystem = true",
+                "filesystem",
+            ),
             ("not toml at all [", "malformed"),
         ];
         for (text, needle) in cases {

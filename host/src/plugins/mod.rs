@@ -81,7 +81,10 @@ impl Plugins {
         request: &wit::RouteRequest,
     ) -> Option<(Arc<LoadedPlugin>, Result<wit::RoutingDecision, TurnError>)> {
         let router = self.snapshot().router()?.clone();
-        let result = self.runtime.route(&router, self.services.clone(), request).await;
+        let result = self
+            .runtime
+            .route(&router, self.services.clone(), request)
+            .await;
         Some((router, result))
     }
 
@@ -92,7 +95,10 @@ impl Plugins {
         turn: &wit::Turn,
     ) -> Option<(Arc<LoadedPlugin>, Result<Vec<wit::Action>, TurnError>)> {
         let seller = self.snapshot().seller(brand)?.clone();
-        let result = self.runtime.handle_turn(&seller, self.services.clone(), turn).await;
+        let result = self
+            .runtime
+            .handle_turn(&seller, self.services.clone(), turn)
+            .await;
         Some((seller, result))
     }
 }

@@ -27,7 +27,9 @@ impl Snapshot {
 
     /// The routing policy (the first router by name when several).
     pub fn router(&self) -> Option<&Arc<LoadedPlugin>> {
-        self.plugins.values().find(|p| p.manifest.kind == Kind::Router)
+        self.plugins
+            .values()
+            .find(|p| p.manifest.kind == Kind::Router)
     }
 
     /// Brands that have a seller, sorted.
@@ -93,9 +95,17 @@ pub fn load_dir(runtime: &Runtime, dir: &Path) -> (Snapshot, Vec<LoadFailure>) {
                 if m.kind == Kind::Seller
                     && let Some(other) = snapshot.seller(m.brand.as_deref().unwrap_or_default())
                 {
-                    let reason = format!("brand {} already served by {}", m.brand.as_deref().unwrap_or_default(), other.manifest.name);
+                    let reason = format!(
+                        "brand {} already served by {}",
+                        m.brand.as_deref().unwrap_or_default(),
+                        other.manifest.name
+                    );
                     tracing::error!(plugin = %m.name, path = %plugin_dir.display(), %reason, "plugin not loaded");
-                    failures.push(LoadFailure { plugin: m.name.clone(), path: plugin_dir, reason });
+                    failures.push(LoadFailure {
+                        plugin: m.name.clone(),
+                        path: plugin_dir,
+                        reason,
+                    });
                     continue;
                 }
                 tracing::info!(plugin = %m.name, kind = m.kind.as_str(), brand = ?m.brand, version = %m.version, digest = %&loaded.digest[..12], "plugin loaded");
@@ -104,7 +114,11 @@ pub fn load_dir(runtime: &Runtime, dir: &Path) -> (Snapshot, Vec<LoadFailure>) {
             Err((plugin, reason)) => {
                 let plugin = plugin.unwrap_or(fallback);
                 tracing::error!(plugin = %plugin, path = %plugin_dir.display(), %reason, "plugin not loaded");
-                failures.push(LoadFailure { plugin, path: plugin_dir, reason });
+                failures.push(LoadFailure {
+                    plugin,
+                    path: plugin_dir,
+                    reason,
+                });
             }
         }
     }
@@ -114,9 +128,17 @@ pub fn load_dir(runtime: &Runtime, dir: &Path) -> (Snapshot, Vec<LoadFailure>) {
 type Failure = (Option<String>, String);
 
 fn load_one(runtime: &Runtime, plugin_dir: &Path) -> Result<LoadedPlugin, Failure> {
-    let manifest = Manifest::read(&plugin_dir.join(manifest::FILE_NAME)).map_err(|e| (None, e.to_string()))?;
+    let manifest =
+        Manifest::read(&plugin_dir.join(manifest::FILE_NAME)).map_err(|e| (None, e.to_string()))?;
     let name = Some(manifest.name.clone());
     let path = plugin_dir.join(manifest.component_file());
-    let bytes = std::fs::read(&path).map_err(|e| (name.clone(), format!("cannot read component {}: {e}", path.display())))?;
-    runtime.load(manifest, &bytes).map_err(|e| (name, e.to_string()))
+    let bytes = std::fs::read(&path).map_err(|e| {
+        (
+            name.clone(),
+            format!("cannot read component {}: {e}", path.display()),
+        )
+    })?;
+    runtime
+        .load(manifest, &bytes)
+        .map_err(|e| (name, e.to_string()))
 }

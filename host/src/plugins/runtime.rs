@@ -8,7 +8,9 @@ use std::time::{Duration, Instant};
 
 use sha2::{Digest, Sha256};
 use wasmtime::component::{Component, HasSelf, Linker};
-use wasmtime::{Config, Engine, InstanceAllocationStrategy, PoolingAllocationConfig, Store, StoreLimitsBuilder};
+use wasmtime::{
+    Config, Engine, InstanceAllocationStrategy, PoolingAllocationConfig, Store, StoreLimitsBuilder,
+};
 
 use super::bindings::{router, seller, wit};
 use super::imports::{Budgets, PluginState, Services, TurnScope};
@@ -44,7 +46,9 @@ impl Default for TurnLimits {
 pub enum LoadError {
     #[error("plugin {name}: not a valid wasm component: {reason}")]
     Compile { name: String, reason: String },
-    #[error("plugin {name}: does not implement the {world} world of agent-store:plugin@0.1: {reason}")]
+    #[error(
+        "plugin {name}: does not implement the {world} world of agent-store:plugin@0.1: {reason}"
+    )]
     WrongWorld {
         name: String,
         world: &'static str,
@@ -136,7 +140,6 @@ impl Runtime {
             .max_memory_size(limits.memory_bytes.max(1 << 20) * 2);
         let mut config = Config::new();
         config
-            .async_support(true)
             .wasm_component_model(true)
             .epoch_interruption(true)
             .max_wasm_stack(512 * 1024)
@@ -217,7 +220,12 @@ impl Runtime {
         })
     }
 
-    fn store(&self, plugin: &LoadedPlugin, services: Services, conversation_id: Option<String>) -> Store<PluginState> {
+    fn store(
+        &self,
+        plugin: &LoadedPlugin,
+        services: Services,
+        conversation_id: Option<String>,
+    ) -> Store<PluginState> {
         let m = &plugin.manifest;
         let scope = TurnScope {
             plugin: m.name.clone(),
@@ -289,7 +297,8 @@ impl Runtime {
         let Pre::Router(pre) = &plugin.pre else {
             return Err(self.wrong_kind(plugin, "router"));
         };
-        let conversation = (!request.conversation_id.is_empty()).then(|| request.conversation_id.clone());
+        let conversation =
+            (!request.conversation_id.is_empty()).then(|| request.conversation_id.clone());
         let mut store = self.store(plugin, services, conversation);
         let result = tokio::time::timeout(self.limits.wall, async {
             let instance = pre
@@ -347,7 +356,11 @@ impl Runtime {
             }
             _ => TurnError::Trap {
                 plugin,
-                reason: format!("{e:#}").lines().next().unwrap_or_default().to_string(),
+                reason: format!("{e:#}")
+                    .lines()
+                    .next()
+                    .unwrap_or_default()
+                    .to_string(),
             },
         }
     }
@@ -361,7 +374,11 @@ impl Runtime {
 }
 
 fn first_line(e: &wasmtime::Error) -> String {
-    format!("{e:#}").lines().next().unwrap_or_default().to_string()
+    format!("{e:#}")
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// The guest's stdout/stderr, into the host's logs line by line.
@@ -370,7 +387,10 @@ fn flush_output(plugin: &LoadedPlugin, store: &mut Store<PluginState>) {
     let state = store.data();
     for (stream, pipe) in [("stdout", &state.stdout), ("stderr", &state.stderr)] {
         let bytes = pipe.contents();
-        for line in String::from_utf8_lossy(&bytes).lines().filter(|l| !l.trim().is_empty()) {
+        for line in String::from_utf8_lossy(&bytes)
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+        {
             tracing::info!(plugin = name, stream, "{line}");
         }
     }

@@ -28,7 +28,9 @@ impl GraphError {
         match self {
             GraphError::Transport(_) => true,
             GraphError::Api { status, code, .. } => {
-                *status == 429 || *status >= 500 || matches!(code, 4 | 80007 | 130429 | 131048 | 131056)
+                *status == 429
+                    || *status >= 500
+                    || matches!(code, 4 | 80007 | 130429 | 131048 | 131056)
             }
             GraphError::NoMessageId(_) => false,
         }
@@ -58,7 +60,10 @@ impl GraphClient {
     }
 
     fn messages_url(&self, phone_number_id: &str) -> String {
-        format!("{}/{}/{}/messages", self.base_url, self.version, phone_number_id)
+        format!(
+            "{}/{}/{}/messages",
+            self.base_url, self.version, phone_number_id
+        )
     }
 
     /// Send one message body; returns the wamid Meta assigned.
@@ -85,7 +90,10 @@ impl GraphClient {
         if !status.is_success() {
             return Err(GraphError::Api {
                 status: status.as_u16(),
-                code: v.pointer("/error/code").and_then(Value::as_i64).unwrap_or(0),
+                code: v
+                    .pointer("/error/code")
+                    .and_then(Value::as_i64)
+                    .unwrap_or(0),
                 message: v
                     .pointer("/error/message")
                     .and_then(Value::as_str)

@@ -39,7 +39,11 @@ pub fn split_text(text: &str, max: usize) -> Vec<String> {
         let head = &rest[..byte_max];
         let cut = ["\n\n", "\n", ". ", " "]
             .iter()
-            .find_map(|sep| head.rfind(sep).filter(|&i| i > max / 2).map(|i| i + sep.len()))
+            .find_map(|sep| {
+                head.rfind(sep)
+                    .filter(|&i| i > max / 2)
+                    .map(|i| i + sep.len())
+            })
             .unwrap_or(byte_max);
         parts.push(rest[..cut].trim_end().to_string());
         rest = rest[cut..].trim_start();

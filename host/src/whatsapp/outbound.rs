@@ -51,7 +51,9 @@ pub fn render(action: &Action, ctx: &RenderContext<'_>) -> Result<Vec<Rendered>,
         }
         Action::Image { url, caption } => {
             if !(url.starts_with("https://") || url.starts_with("http://")) {
-                return Err(RenderError::Invalid(format!("image url {url:?} is not http(s)")));
+                return Err(RenderError::Invalid(format!(
+                    "image url {url:?} is not http(s)"
+                )));
             }
             Ok(vec![image(ctx.to, url, caption.as_deref().unwrap_or(""))])
         }
@@ -67,8 +69,17 @@ pub fn render(action: &Action, ctx: &RenderContext<'_>) -> Result<Vec<Rendered>,
             sections,
             header,
             footer,
-        } => Ok(vec![list(ctx.to, body, button_label, sections, header.as_deref(), footer.as_deref())?]),
-        Action::Product { product_id, body } => Ok(vec![product(ctx, product_id, body.as_deref())?]),
+        } => Ok(vec![list(
+            ctx.to,
+            body,
+            button_label,
+            sections,
+            header.as_deref(),
+            footer.as_deref(),
+        )?]),
+        Action::Product { product_id, body } => {
+            Ok(vec![product(ctx, product_id, body.as_deref())?])
+        }
         Action::Products {
             header,
             body,
@@ -139,7 +150,9 @@ fn buttons_message(
     footer: Option<&str>,
 ) -> Result<Vec<Rendered>, RenderError> {
     if buttons.is_empty() {
-        return Err(RenderError::Invalid("a buttons message needs at least one button".into()));
+        return Err(RenderError::Invalid(
+            "a buttons message needs at least one button".into(),
+        ));
     }
     if buttons.len() > limits::BUTTONS_MAX {
         // More choices than WhatsApp shows as buttons: a list keeps them all.
@@ -162,7 +175,10 @@ fn buttons_message(
     for b in buttons {
         check_id(&b.id)?;
         if !seen.insert(b.id.as_str()) {
-            return Err(RenderError::Invalid(format!("duplicate button id {}", b.id)));
+            return Err(RenderError::Invalid(format!(
+                "duplicate button id {}",
+                b.id
+            )));
         }
         reply_buttons.push(json!({ "type": "reply", "reply": { "id": b.id, "title": fit(&b.title, limits::BUTTON_TITLE) } }));
     }
@@ -209,7 +225,11 @@ fn list(
         }
         let mut section = json!({ "rows": rows });
         // Meta requires a title whenever there is more than one section.
-        let title = if s.title.trim().is_empty() && sections.len() > 1 { "Options" } else { s.title.as_str() };
+        let title = if s.title.trim().is_empty() && sections.len() > 1 {
+            "Options"
+        } else {
+            s.title.as_str()
+        };
         if !title.trim().is_empty() {
             section["title"] = json!(fit(title, limits::SECTION_TITLE));
         }
@@ -219,7 +239,11 @@ fn list(
         return Err(RenderError::Invalid("a list needs at least one row".into()));
     }
     let body = non_empty(body, limits::INTERACTIVE_BODY)?;
-    let label = if button_label.trim().is_empty() { "Options" } else { button_label };
+    let label = if button_label.trim().is_empty() {
+        "Options"
+    } else {
+        button_label
+    };
     let mut interactive = json!({
         "type": "list",
         "body": { "text": body },
@@ -233,7 +257,10 @@ fn list(
 }
 
 /// "Title — 89.90 USD" (+ stock note), from the catalog only.
-fn product_line(ctx: &RenderContext<'_>, id: &str) -> Result<(String, Option<String>), RenderError> {
+fn product_line(
+    ctx: &RenderContext<'_>,
+    id: &str,
+) -> Result<(String, Option<String>), RenderError> {
     let p = ctx
         .catalog
         .get(None, id)
@@ -280,17 +307,28 @@ fn products(
     ids: &[String],
 ) -> Result<Vec<Rendered>, RenderError> {
     if ids.is_empty() {
-        return Err(RenderError::Invalid("a product list needs at least one product".into()));
+        return Err(RenderError::Invalid(
+            "a product list needs at least one product".into(),
+        ));
     }
     let ids: Vec<&String> = ids.iter().take(limits::PRODUCT_LIST_ITEMS).collect();
     let mut lines = Vec::new();
     for id in &ids {
         lines.push(product_line(ctx, id)?.0);
     }
-    let text = format!("{}\n{}", body.trim(), lines.join("\n")).trim().to_string();
+    let text = format!("{}\n{}", body.trim(), lines.join("\n"))
+        .trim()
+        .to_string();
     if let Some(catalog_id) = ctx.catalog_id {
-        let items: Vec<Value> = ids.iter().map(|id| json!({ "product_retailer_id": id })).collect();
-        let header = if header.trim().is_empty() { "Products" } else { header };
+        let items: Vec<Value> = ids
+            .iter()
+            .map(|id| json!({ "product_retailer_id": id }))
+            .collect();
+        let header = if header.trim().is_empty() {
+            "Products"
+        } else {
+            header
+        };
         let interactive = json!({
             "type": "product_list",
             "header": { "type": "text", "text": fit(header, limits::HEADER) },

@@ -243,7 +243,13 @@ fn parse_status(phone: &str, s: &Value) -> Option<Status> {
 }
 
 /// A text-message envelope as Meta sends it (tests, the CLI and the demo).
-pub fn text_envelope(phone_number_id: &str, from: &str, name: &str, wamid: &str, body: &str) -> Value {
+pub fn text_envelope(
+    phone_number_id: &str,
+    from: &str,
+    name: &str,
+    wamid: &str,
+    body: &str,
+) -> Value {
     serde_json::json!({
         "object": "whatsapp_business_account",
         "entry": [{
@@ -313,17 +319,68 @@ mod tests {
             json!([{"id":"wamid.OUT","status":"delivered","timestamp":"2","recipient_id":"5511999"}]),
         ))
         .expect("parses");
-        let kinds: Vec<Content> = w.messages.iter().map(|m| m.message.content.clone()).collect();
+        let kinds: Vec<Content> = w
+            .messages
+            .iter()
+            .map(|m| m.message.content.clone())
+            .collect();
         assert_eq!(kinds.len(), 9, "a message without a sender is skipped");
-        assert_eq!(kinds[0], Content::Image { caption: "this?".into() });
+        assert_eq!(
+            kinds[0],
+            Content::Image {
+                caption: "this?".into()
+            }
+        );
         assert_eq!(kinds[1], Content::Audio { transcript: None });
-        assert_eq!(kinds[2], Content::Location { latitude: -23.5, longitude: -46.6 });
-        assert_eq!(kinds[3], Content::ButtonReply(Choice { id: "add:TEC-1".into(), title: "Add".into() }));
-        assert_eq!(kinds[4], Content::ListReply(Choice { id: "r1".into(), title: "Row".into() }));
-        assert_eq!(kinds[5], Content::ButtonReply(Choice { id: "YES".into(), title: "Yes".into() }));
-        assert_eq!(kinds[6], Content::Order { lines: vec![OrderLine { product_id: "TEC-1".into(), quantity: 2 }] });
-        assert_eq!(kinds[7], Content::Unsupported { kind: "sticker".into() });
-        assert_eq!(kinds[8], Content::Unsupported { kind: "brand_new_type".into() });
+        assert_eq!(
+            kinds[2],
+            Content::Location {
+                latitude: -23.5,
+                longitude: -46.6
+            }
+        );
+        assert_eq!(
+            kinds[3],
+            Content::ButtonReply(Choice {
+                id: "add:TEC-1".into(),
+                title: "Add".into()
+            })
+        );
+        assert_eq!(
+            kinds[4],
+            Content::ListReply(Choice {
+                id: "r1".into(),
+                title: "Row".into()
+            })
+        );
+        assert_eq!(
+            kinds[5],
+            Content::ButtonReply(Choice {
+                id: "YES".into(),
+                title: "Yes".into()
+            })
+        );
+        assert_eq!(
+            kinds[6],
+            Content::Order {
+                lines: vec![OrderLine {
+                    product_id: "TEC-1".into(),
+                    quantity: 2
+                }]
+            }
+        );
+        assert_eq!(
+            kinds[7],
+            Content::Unsupported {
+                kind: "sticker".into()
+            }
+        );
+        assert_eq!(
+            kinds[8],
+            Content::Unsupported {
+                kind: "brand_new_type".into()
+            }
+        );
         assert_eq!(w.statuses[0].status, "delivered");
         assert_eq!(w.statuses[0].wamid, "wamid.OUT");
     }
@@ -331,7 +388,13 @@ mod tests {
     #[test]
     fn malformed_envelopes_are_errors() {
         assert!(matches!(parse(b"not json"), Err(PayloadError::Json(_))));
-        assert!(matches!(parse(br#"{"object":"page","entry":[]}"#), Err(PayloadError::WrongObject(_))));
-        assert!(matches!(parse(br#"{"entry":[]}"#), Err(PayloadError::Json(_))));
+        assert!(matches!(
+            parse(br#"{"object":"page","entry":[]}"#),
+            Err(PayloadError::WrongObject(_))
+        ));
+        assert!(matches!(
+            parse(br#"{"entry":[]}"#),
+            Err(PayloadError::Json(_))
+        ));
     }
 }

@@ -23,7 +23,10 @@ pub enum SignatureError {
 
 /// The header value for `body`.
 pub fn sign(secret: &[u8], body: &[u8]) -> String {
-    format!("sha256={}", hex::encode(mac(secret, body).finalize().into_bytes()))
+    format!(
+        "sha256={}",
+        hex::encode(mac(secret, body).finalize().into_bytes())
+    )
 }
 
 /// Check `header` against `body` in constant time.
@@ -69,11 +72,26 @@ mod tests {
         let body = br#"{"object":"whatsapp_business_account"}"#;
         let good = sign(b"s", body);
         assert_eq!(verify(b"s", body, Some(&good)), Ok(()));
-        assert_eq!(verify(b"other", body, Some(&good)), Err(SignatureError::Mismatch));
-        assert_eq!(verify(b"s", b"tampered", Some(&good)), Err(SignatureError::Mismatch));
+        assert_eq!(
+            verify(b"other", body, Some(&good)),
+            Err(SignatureError::Mismatch)
+        );
+        assert_eq!(
+            verify(b"s", b"tampered", Some(&good)),
+            Err(SignatureError::Mismatch)
+        );
         assert_eq!(verify(b"s", body, None), Err(SignatureError::Missing));
-        assert_eq!(verify(b"s", body, Some("sha256=zz")), Err(SignatureError::Malformed));
-        assert_eq!(verify(b"s", body, Some("sha1=00")), Err(SignatureError::Malformed));
-        assert_eq!(verify(b"", body, Some(&good)), Err(SignatureError::NoSecret));
+        assert_eq!(
+            verify(b"s", body, Some("sha256=zz")),
+            Err(SignatureError::Malformed)
+        );
+        assert_eq!(
+            verify(b"s", body, Some("sha1=00")),
+            Err(SignatureError::Malformed)
+        );
+        assert_eq!(
+            verify(b"", body, Some(&good)),
+            Err(SignatureError::NoSecret)
+        );
     }
 }

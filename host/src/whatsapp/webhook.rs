@@ -38,7 +38,9 @@ pub async fn verify(State(state): State<Arc<AppState>>, Query(q): Query<Verify>)
     let expected = &state.config.whatsapp.verify_token;
     let ok = q.mode.as_deref() == Some("subscribe")
         && !expected.is_empty()
-        && q.verify_token.as_deref().is_some_and(|t| constant_time_eq(t.as_bytes(), expected.as_bytes()));
+        && q.verify_token
+            .as_deref()
+            .is_some_and(|t| constant_time_eq(t.as_bytes(), expected.as_bytes()));
     match (ok, q.challenge) {
         (true, Some(challenge)) => (StatusCode::OK, challenge).into_response(),
         _ => (StatusCode::FORBIDDEN, "verification failed").into_response(),
@@ -54,7 +56,11 @@ fn error(status: StatusCode, message: impl Into<String>) -> Response {
 }
 
 /// A signed delivery of messages and statuses.
-pub async fn receive(State(state): State<Arc<AppState>>, headers: HeaderMap, body: Bytes) -> Response {
+pub async fn receive(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     let header = headers.get(signature::HEADER).and_then(|v| v.to_str().ok());
     if let Err(e) = signature::verify(state.config.whatsapp.app_secret.as_bytes(), &body, header) {
         tracing::warn!(error = %e, bytes = body.len(), "webhook rejected");
@@ -73,7 +79,10 @@ pub async fn receive(State(state): State<Arc<AppState>>, headers: HeaderMap, bod
             Err(e) => {
                 // Not stored: make Meta retry.
                 tracing::error!(error = %e, wamid = %inbound.message.id, "could not store inbound message");
-                return error(StatusCode::SERVICE_UNAVAILABLE, "storage unavailable, retry later");
+                return error(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "storage unavailable, retry later",
+                );
             }
         };
         let Some(accepted) = accepted else {
@@ -91,10 +100,11 @@ pub async fn receive(State(state): State<Arc<AppState>>, headers: HeaderMap, bod
             subject: Some(&accepted.conversation_id),
             ..Default::default()
         };
-        let published = match events::build_with_id(&received_event_id(&inbound.message.id), &ctx, &payload) {
-            Ok(ev) => state.bus.publish(ev).await.map_err(|e| e.to_string()),
-            Err(e) => Err(e.to_string()),
-        };
+        let published =
+            match events::build_with_id(&received_event_id(&inbound.message.id), &ctx, &payload) {
+                Ok(ev) => state.bus.publish(ev).await.map_err(|e| e.to_string()),
+                Err(e) => Err(e.to_string()),
+            };
         if let Err(e) = published {
             // Stored but not queued: start-up recovery re-publishes it.
             tracing::error!(error = %e, wamid = %inbound.message.id, "could not publish inbound message");

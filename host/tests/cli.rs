@@ -1,0 +1,153 @@
+//! The `agent-store` binary, as an operator runs it.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("root")
+        .to_path_buf()
+}
+
+fn agent_store(data_dir: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_agent-store"));
+    cmd.current_dir(workspace())
+        .arg("--data-dir")
+        .arg(data_dir)
+        .env_remove("RUST_LOG");
+    cmd
+}
+
+/// Build the real plugins into `data_dir/plugins` through the CLI.
+fn build_plugins(data_dir: &Path) {
+    let out = agent_store(data_dir)
+        .args(["plugin", "build"])
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "plugin build: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let listed = String::from_utf8_lossy(&out.stdout).to_string();
+    for name in [
+        "router",
+        "seller-beauty",
+        "seller-fashion",
+        "seller-gaming",
+        "seller-home",
+        "seller-tech",
+    ] {
+        assert!(listed.contains(name), "{name} built: {listed}");
+    }
+}
+
+#[test]
+fn route_prints_the_router_plugins_decision_as_json() {
+    let data = tempfile::tempdir().expect("tempdir");
+    build_plugins(data.path());
+    let cases = [
+        ("hi, I'm looking for a new laptop", "tech"),
+        ("quero um batom vermelho", "beauty"),
+        ("busco un sofá para la sala", "home"),
+        ("I need a new controller for my PS5", "gaming"),
+        ("do you have running shoes?", "fashion"),
+    ];
+    for (text, brand) in cases {
+        let out = agent_store(data.path())
+            .args(["route", text, "--json"])
+            .output()
+            .expect("run");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json on stdout");
+        assert_eq!(v["brand"], brand, "{text}: {v}");
+        let confidence = v["confidence"].as_f64().expect("confidence");
+        assert!((0.0..=1.0).contains(&confidence));
+    }
+
+    let listed = agent_store(data.path())
+        .args(["plugin", "list", "--json"])
+        .output()
+        .expect("run");
+    let v: serde_json::Value = serde_json::from_slice(&listed.stdout).expect("json");
+    assert_eq!(v.as_array().map(Vec::len), Some(6));
+    assert!(
+        v.as_array()
+            .into_iter()
+            .flatten()
+            .all(|p| p["state"] == "ok")
+    );
+}
+
+#[test]
+fn catalog_import_reports_rejected_rows_and_search_prints_json() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let out = agent_store(data.path())
+        .args(["catalog", "import", "catalog/products.csv"])
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.starts_with("imported "), "{stdout}");
+    assert!(
+        stdout.contains("line "),
+        "rejected rows name their line: {stdout}"
+    );
+
+    let out = agent_store(data.path())
+        .args([
+            "catalog",
+            "search",
+            "running shoes",
+            "--brand",
+            "fashion",
+            "--json",
+        ])
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let hits: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let hits = hits.as_array().expect("array");
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|h| h["brand"] == "fashion"));
+}
+
+#[test]
+fn serve_refuses_to_start_without_an_app_secret() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let out = agent_store(data.path())
+        .arg("serve")
+        .env_remove("AGENT_STORE_WHATSAPP_APP_SECRET")
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("app_secret"));
+}
+
+#[test]
+fn bad_config_is_a_clear_error() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let file = data.path().join("bad.toml");
+    std::fs::write(&file, "[whatsapp]\napp_secrte = \"x\"\n").expect("write");
+    let out = agent_store(data.path())
+        .arg("--config")
+        .arg(&file)
+        .arg("serve")
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("app_secrte"));
+}

@@ -1,0 +1,289 @@
+//! Shared harness of the end-to-end tests: real plugins built from source,
+//! the real host on a real port, and a local stand-in for Meta's Graph API.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Duration;
+
+use agent_store::app::{App, Options};
+use agent_store::config::Config;
+use agent_store::whatsapp::signature;
+use axum::Json;
+use axum::extract::{Path as UrlPath, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::routing::post;
+use serde_json::{Value, json};
+use tokio::sync::Notify;
+
+pub const SECRET: &str = "e2e-app-secret";
+pub const ADMIN: &str = "e2e-admin-token";
+pub const PHONE_NUMBER_ID: &str = "100000000000001";
+
+pub fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("workspace root")
+        .to_path_buf()
+}
+
+/// The real plugins, built from `plugins/` once per test process.
+pub fn plugins_dir() -> PathBuf {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = workspace().join("target/e2e-plugins");
+        agent_store::plugins::build::build_and_install(&workspace(), &dir).expect("plugins build");
+        dir
+    })
+    .clone()
+}
+
+/// What the Graph API stand-in received.
+#[derive(Clone, Default)]
+pub struct Sink {
+    pub messages: Arc<Mutex<Vec<(String, Value, Option<String>)>>>,
+    pub arrived: Arc<Notify>,
+    /// Answer this many requests with a 500 before accepting (retries).
+    pub fail_first: Arc<Mutex<u32>>,
+}
+
+impl Sink {
+    pub fn to(&self, wa_id: &str) -> Vec<Value> {
+        self.messages
+            .lock()
+            .expect("lock")
+            .iter()
+            .filter(|(_, b, _)| b["to"] == wa_id)
+            .map(|(_, b, _)| b.clone())
+            .collect()
+    }
+
+    pub fn all(&self) -> Vec<(String, Value, Option<String>)> {
+        self.messages.lock().expect("lock").clone()
+    }
+}
+
+async fn graph_messages(
+    State(sink): State<Sink>,
+    UrlPath((_version, phone)): UrlPath<(String, String)>,
+    headers: HeaderMap,
+    Json(body): Json<Value>,
+) -> (StatusCode, Json<Value>) {
+    {
+        let mut fail = sink.fail_first.lock().expect("lock");
+        if *fail > 0 {
+            *fail -= 1;
+            return (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                Json(
+                    json!({"error": {"message": "temporarily unavailable", "type": "OAuthException", "code": 2, "fbtrace_id": "x"}}),
+                ),
+            );
+        }
+    }
+    let auth = headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let n = {
+        let mut m = sink.messages.lock().expect("lock");
+        m.push((phone, body.clone(), auth));
+        m.len()
+    };
+    sink.arrived.notify_waiters();
+    (
+        StatusCode::OK,
+        Json(
+            json!({"messaging_product": "whatsapp", "contacts": [{"input": body["to"], "wa_id": body["to"]}], "messages": [{"id": format!("wamid.sink{n}")}]}),
+        ),
+    )
+}
+
+/// Start the Graph API stand-in; returns its base URL.
+pub async fn start_sink() -> (Sink, String) {
+    let sink = Sink::default();
+    let app = axum::Router::new()
+        .route("/{version}/{phone}/messages", post(graph_messages))
+        .with_state(sink.clone());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind sink");
+    let addr = listener.local_addr().expect("addr");
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    (sink, format!("http://{addr}"))
+}
+
+/// A host configuration for tests: temp data dir, real plugins, demo catalog.
+pub fn config(data_dir: &Path, graph_base_url: &str, plugins: &Path) -> Config {
+    let mut c = Config::default();
+    c.data_dir = data_dir.to_path_buf();
+    c.server.bind = "127.0.0.1:0".parse().expect("addr");
+    c.whatsapp.app_secret = SECRET.into();
+    c.whatsapp.verify_token = "verify-me".into();
+    c.whatsapp.access_token = "graph-token".into();
+    c.whatsapp.graph_base_url = graph_base_url.into();
+    c.whatsapp.phone_number_id = PHONE_NUMBER_ID.into();
+    c.admin.token = ADMIN.into();
+    c.plugins.dir = Some(plugins.to_path_buf());
+    c.plugins.prompts_dir = Some(workspace().join("prompts"));
+    c.catalog.seed_feed = Some(workspace().join("catalog/products.csv"));
+    c
+}
+
+/// A running host with its sink and data dir.
+pub struct Harness {
+    pub app: App,
+    pub sink: Sink,
+    pub http: reqwest::Client,
+    _data: tempfile::TempDir,
+}
+
+impl Harness {
+    pub async fn start() -> Self {
+        Self::start_with(plugins_dir(), |_| {}).await
+    }
+
+    pub async fn start_with(plugins: PathBuf, tweak: impl FnOnce(&mut Config)) -> Self {
+        let data = tempfile::tempdir().expect("tempdir");
+        let (sink, sink_url) = start_sink().await;
+        let mut c = config(data.path(), &sink_url, &plugins);
+        tweak(&mut c);
+        let app = App::start(c, Options::default())
+            .await
+            .expect("host starts");
+        Self {
+            app,
+            sink,
+            http: reqwest::Client::new(),
+            _data: data,
+        }
+    }
+
+    /// POST a webhook body, signed with `secret`.
+    pub async fn post_webhook(&self, body: &Value, secret: &str) -> reqwest::Response {
+        let raw = serde_json::to_vec(body).expect("json");
+        self.http
+            .post(format!("{}/webhooks/whatsapp", self.app.url()))
+            .header("content-type", "application/json")
+            .header(
+                "x-hub-signature-256",
+                signature::sign(secret.as_bytes(), &raw),
+            )
+            .body(raw)
+            .send()
+            .await
+            .expect("webhook request")
+    }
+
+    /// A customer sends `text`; waits until the host has fully handled it.
+    pub async fn say(&self, from: &str, wamid: &str, text: &str) -> reqwest::StatusCode {
+        let body = agent_store::whatsapp::payload::text_envelope(
+            PHONE_NUMBER_ID,
+            from,
+            "Test Customer",
+            wamid,
+            text,
+        );
+        let status = self.post_webhook(&body, SECRET).await.status();
+        self.settle().await;
+        status
+    }
+
+    /// Wait (bounded) until every event the host published is handled.
+    pub async fn settle(&self) {
+        tokio::time::timeout(Duration::from_secs(60), self.app.idle())
+            .await
+            .expect("the host finished handling within 60 s");
+    }
+
+    pub async fn admin(&self, path: &str) -> Value {
+        self.http
+            .get(format!("{}/admin{path}", self.app.url()))
+            .bearer_auth(ADMIN)
+            .send()
+            .await
+            .expect("admin request")
+            .json()
+            .await
+            .expect("admin json")
+    }
+
+    /// The conversation of `wa_id`.
+    pub async fn conversation_of(&self, wa_id: &str) -> Option<Value> {
+        let list = self.admin("/conversations").await;
+        list["conversations"]
+            .as_array()?
+            .iter()
+            .find(|c| c["customer_wa_id"] == wa_id)
+            .cloned()
+    }
+}
+
+/// Everything a person reads in the messages sent to a customer.
+pub fn readable(messages: &[Value]) -> String {
+    let mut out = String::new();
+    for m in messages {
+        for p in [
+            "/text/body",
+            "/image/caption",
+            "/interactive/body/text",
+            "/interactive/header/text",
+        ] {
+            if let Some(s) = m.pointer(p).and_then(Value::as_str) {
+                out.push_str(s);
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+/// Product ids a set of messages shows (product messages and text lines).
+pub fn products_shown(messages: &[Value], catalog: &[(String, String, String)]) -> Vec<String> {
+    let text = readable(messages);
+    let mut ids: Vec<String> = messages
+        .iter()
+        .flat_map(|m| {
+            let mut v = Vec::new();
+            if let Some(id) = m
+                .pointer("/interactive/action/product_retailer_id")
+                .and_then(Value::as_str)
+            {
+                v.push(id.to_string());
+            }
+            if let Some(sections) = m
+                .pointer("/interactive/action/sections")
+                .and_then(Value::as_array)
+            {
+                for s in sections {
+                    for item in s["product_items"].as_array().into_iter().flatten() {
+                        if let Some(id) = item["product_retailer_id"].as_str() {
+                            v.push(id.to_string());
+                        }
+                    }
+                }
+            }
+            v
+        })
+        .collect();
+    for (id, title, _) in catalog {
+        if text.contains(title.as_str()) && !ids.contains(id) {
+            ids.push(id.clone());
+        }
+    }
+    ids
+}
+
+/// (id, title, brand) of every row of the demo catalog.
+pub fn demo_catalog() -> Vec<(String, String, String)> {
+    let mut rdr =
+        csv::Reader::from_path(workspace().join("catalog/products.csv")).expect("catalog");
+    rdr.records()
+        .filter_map(Result::ok)
+        .filter(|r| r.len() > 9)
+        .map(|r| (r[0].to_string(), r[1].to_string(), r[9].to_string()))
+        .collect()
+}

@@ -27,15 +27,28 @@ pub struct OrderLine {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Content {
-    Text { body: String },
+    Text {
+        body: String,
+    },
     ButtonReply(Choice),
     ListReply(Choice),
-    Image { caption: String },
-    Audio { transcript: Option<String> },
-    Location { latitude: f64, longitude: f64 },
-    Order { lines: Vec<OrderLine> },
+    Image {
+        caption: String,
+    },
+    Audio {
+        transcript: Option<String>,
+    },
+    Location {
+        latitude: f64,
+        longitude: f64,
+    },
+    Order {
+        lines: Vec<OrderLine>,
+    },
     /// A type the store cannot read yet, named as WhatsApp names it.
-    Unsupported { kind: String },
+    Unsupported {
+        kind: String,
+    },
 }
 
 impl Content {

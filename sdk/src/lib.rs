@@ -2,23 +2,72 @@
 //!
 //! A brand team writes a seller as a plain Rust type implementing [`Seller`]
 //! against the [`Host`] trait, exports it with [`export_seller!`], tests it
-//! natively with [`testing::FakeHost`], and builds it to a `wasm32-wasip2`
-//! component that the Agent Store host loads.
+//! natively with `testing::FakeHost` (cargo feature `testing`), and builds it
+//! to a `wasm32-wasip2` component that the Agent Store host loads.
 //!
-//! ```ignore
+//! ```
 //! use agent_store_sdk::prelude::*;
+//! use agent_store_sdk::{i18n, reply, text};
 //!
 //! struct Shoes;
 //! impl Seller for Shoes {
 //!     fn handle_turn(host: &dyn Host, turn: &Turn) -> Result<Vec<Action>, PluginError> {
-//!         Ok(vec![Action::Text("Hello!".into())])
+//!         let lang = i18n::lang(&turn.language);
+//!         let MessageContent::Text(said) = &turn.message.content else {
+//!             return Ok(vec![reply::text(i18n::t(lang, i18n::Msg::Fallback))]);
+//!         };
+//!         let c = text::extract_constraints(said);
+//!         let hits = host
+//!             .search(&SearchQuery {
+//!                 text: said.clone(),
+//!                 max_price_minor: c.max_price_minor,
+//!                 min_price_minor: c.min_price_minor,
+//!                 color: c.color,
+//!                 size: c.size,
+//!                 gender: None,
+//!                 in_stock_only: true,
+//!                 limit: 5,
+//!             })
+//!             .unwrap_or_default();
+//!         let ids: Vec<String> = hits.into_iter().map(|h| h.product.id).collect();
+//!         Ok(match ids.is_empty() {
+//!             true => vec![reply::text(i18n::t(lang, i18n::Msg::NothingFound))],
+//!             false => vec![reply::products("Shoes", i18n::t(lang, i18n::Msg::Found), &ids)],
+//!         })
 //!     }
 //! }
 //! agent_store_sdk::export_seller!(Shoes);
 //! ```
+//!
+//! Most brands do not write the conversation logic at all: they configure
+//! the [`seller`] kit (persona, greetings, categories, cross-sell hints).
+//! See `examples/shoe_seller.rs` for a complete write-test-ship walkthrough.
+//!
+//! ## Modules
+//!
+//! * [`text`]: normalisation, tokenisation, plural stemming, language
+//!   detection (en/pt/es), typo-tolerant matching, price/colour/size parsing.
+//! * [`lexicon`]: weighted brand vocabularies and pt/es → catalog-English
+//!   query expansion.
+//! * [`intent`]: greetings, human requests, complaints, order status,
+//!   checkout...
+//! * [`reply`]: action builders within WhatsApp limits, money formatting.
+//! * [`i18n`]: the en/pt/es message table.
+//! * [`seller`]: the configurable, catalog-grounded seller engine.
+//! * `testing` (feature `testing`, native only): `FakeHost`, `TurnBuilder`,
+//!   `RouteBuilder` and assertion helpers.
 
 pub mod bindings;
 mod host;
+pub mod i18n;
+pub mod intent;
+pub mod lexicon;
+pub mod reply;
+pub mod seller;
+pub mod text;
+
+#[cfg(all(feature = "testing", not(target_arch = "wasm32")))]
+pub mod testing;
 
 pub use host::{Host, WasmHost};
 

@@ -1,0 +1,722 @@
+//! Conversational intents shared by the router and the seller kit:
+//! greetings, thanks, requests for a human, complaints, order status,
+//! checkout, cart and price questions, in en/pt/es.
+//!
+//! ```
+//! use agent_store_sdk::intent::Signals;
+//! assert!(Signals::of("quero falar com um atendente").human);
+//! assert!(Signals::of("cadê meu pedido?").order_status);
+//! assert!(Signals::of("¡Hola!").is_small_talk());
+//! assert!(!Signals::of("hola, busco un portátil").is_small_talk());
+//! ```
+
+use crate::text::{self, has_any};
+
+/// What a message asks for, besides products. Several flags can be set.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Signals {
+    /// "hi", "olá", "buenas tardes"...
+    pub greeting: bool,
+    /// "thanks", "obrigado", "gracias"...
+    pub thanks: bool,
+    /// "bye", "tchau", "adiós"...
+    pub goodbye: bool,
+    /// The customer asks for a person.
+    pub human: bool,
+    /// A complaint (broken, late, wrong item...).
+    pub complaint: bool,
+    /// A refund, return or chargeback.
+    pub refund: bool,
+    /// Strong negative sentiment (insults, shouting, "worst").
+    pub angry: bool,
+    /// Payment trouble ("card declined", "cobrado duas vezes").
+    pub payment: bool,
+    /// "where is my order", "cadê meu pedido", "dónde está mi pedido".
+    pub order_status: bool,
+    /// "checkout", "finalizar", "pagar", "place the order".
+    pub checkout: bool,
+    /// "buy"/"comprar" without naming a product (checkout when the cart has items).
+    pub buy: bool,
+    /// "my cart", "meu carrinho", "mi carrito".
+    pub view_cart: bool,
+    /// "how much", "quanto custa", "cuánto cuesta".
+    pub price_question: bool,
+    /// "more options", "mais opções", "otras opciones".
+    pub more: bool,
+    /// Words that may name a product (normalised, stemmed, no stopwords or
+    /// intent words).
+    pub content: Vec<String>,
+}
+
+const GREETINGS: &[&str] = &[
+    "hi",
+    "hello",
+    "hey",
+    "hiya",
+    "howdy",
+    "good morning",
+    "good afternoon",
+    "good evening",
+    "oi",
+    "ola",
+    "oie",
+    "opa",
+    "e ai",
+    "eai",
+    "bom dia",
+    "boa tarde",
+    "boa noite",
+    "hola",
+    "buenas",
+    "buenos dias",
+    "buenas tardes",
+    "buenas noches",
+    "saludos",
+    "que tal",
+    "how are you",
+    "tudo bem",
+    "tudo bom",
+    "como vai",
+    "como estas",
+    "como esta",
+];
+const THANKS: &[&str] = &[
+    "thanks",
+    "thank you",
+    "thx",
+    "ty",
+    "cheers",
+    "obrigado",
+    "obrigada",
+    "obg",
+    "valeu",
+    "brigado",
+    "brigada",
+    "gracias",
+    "muchas gracias",
+    "mil gracias",
+    "perfect",
+    "perfeito",
+    "perfecto",
+    "great",
+    "otimo",
+    "genial",
+    "excelente",
+];
+const GOODBYE: &[&str] = &[
+    "bye",
+    "goodbye",
+    "see you",
+    "tchau",
+    "ate logo",
+    "ate mais",
+    "adios",
+    "hasta luego",
+    "chau",
+    "nos vemos",
+];
+const HUMAN_NOUNS: &[&str] = &[
+    "human",
+    "humano",
+    "humana",
+    "person",
+    "real person",
+    "pessoa",
+    "persona",
+    "atendente",
+    "attendant",
+    "agent",
+    "agente",
+    "representative",
+    "representante",
+    "operator",
+    "operador",
+    "operadora",
+    "manager",
+    "gerente",
+    "supervisor",
+    "someone",
+    "somebody",
+    "alguem",
+    "alguien",
+    "staff",
+    "vendedor",
+    "vendedora",
+    "salesperson",
+    "customer service",
+    "customer support",
+    "support team",
+    "atendimento",
+    "atendimento humano",
+    "sac",
+    "suporte",
+    "soporte",
+    "asesor",
+    "asesora",
+    "consultor",
+    "consultora",
+    "ejecutivo",
+    "gente de verdade",
+];
+const HUMAN_VERBS: &[&str] = &[
+    "talk",
+    "speak",
+    "chat",
+    "call",
+    "contact",
+    "connect",
+    "transfer",
+    "put me",
+    "want",
+    "need",
+    "get me",
+    "falar",
+    "conversar",
+    "ligar",
+    "contato",
+    "contatar",
+    "transferir",
+    "passar",
+    "passa",
+    "quero",
+    "preciso",
+    "chama",
+    "chamar",
+    "me atende",
+    "hablar",
+    "llamar",
+    "contactar",
+    "comunicar",
+    "comunicarme",
+    "pasar",
+    "pasame",
+    "quiero",
+    "necesito",
+    "let me",
+    "can i",
+    "posso",
+    "puedo",
+];
+const COMPLAINT: &[&str] = &[
+    "complaint",
+    "complain",
+    "reclamacao",
+    "reclamar",
+    "queixa",
+    "queja",
+    "quejarme",
+    "quejar",
+    "reclamo",
+    "broken",
+    "broke",
+    "quebrado",
+    "quebrada",
+    "quebrou",
+    "roto",
+    "rota",
+    "rompio",
+    "defect",
+    "defective",
+    "defeito",
+    "defeituoso",
+    "com defeito",
+    "defectuoso",
+    "damaged",
+    "danificado",
+    "danado",
+    "estragado",
+    "wrong item",
+    "wrong product",
+    "wrong size",
+    "produto errado",
+    "veio errado",
+    "veio errada",
+    "producto equivocado",
+    "llego mal",
+    "never arrived",
+    "didnt arrive",
+    "did not arrive",
+    "hasnt arrived",
+    "not arrived",
+    "nunca chegou",
+    "nao chegou",
+    "ainda nao chegou",
+    "no llego",
+    "nunca llego",
+    "todavia no llega",
+    "late",
+    "atrasado",
+    "atrasada",
+    "atraso",
+    "retraso",
+    "retrasado",
+    "doesnt work",
+    "does not work",
+    "not working",
+    "stopped working",
+    "nao funciona",
+    "parou de funcionar",
+    "no funciona",
+    "dejo de funcionar",
+    "problem with my order",
+    "problema com meu pedido",
+    "problema con mi pedido",
+    "i have a problem",
+    "i have an issue",
+    "tive um problema",
+    "tenho um problema",
+    "estou com problema",
+    "tengo un problema",
+    "cancel",
+    "cancelar",
+    "cancelamento",
+    "cancelacion",
+];
+const REFUND: &[&str] = &[
+    "refund",
+    "reembolso",
+    "reembolsar",
+    "devolucao",
+    "devolver",
+    "devolucion",
+    "money back",
+    "dinheiro de volta",
+    "mi dinero",
+    "meu dinheiro",
+    "estorno",
+    "chargeback",
+    "return it",
+    "return the",
+    "return my",
+    "trocar",
+    "troca",
+    "cambio",
+    "cambiar",
+];
+const ANGRY: &[&str] = &[
+    "terrible",
+    "horrible",
+    "horrivel",
+    "pessimo",
+    "pesimo",
+    "awful",
+    "worst",
+    "pior",
+    "peor",
+    "scam",
+    "golpe",
+    "fraude",
+    "fraud",
+    "estafa",
+    "ridiculous",
+    "ridiculo",
+    "absurdo",
+    "absurd",
+    "unacceptable",
+    "inaceitavel",
+    "inaceptable",
+    "angry",
+    "furious",
+    "irritado",
+    "irritada",
+    "enojado",
+    "enojada",
+    "bravo",
+    "brava",
+    "furioso",
+    "furiosa",
+    "wtf",
+    "sucks",
+    "lixo",
+    "basura",
+    "garbage",
+    "useless",
+    "inutil",
+    "vergonha",
+    "verguenza",
+    "shame",
+    "disgusting",
+    "never again",
+    "nunca mais",
+    "nunca mas",
+    "ladrao",
+    "ladron",
+    "ladroes",
+    "thieves",
+    "liars",
+    "mentirosos",
+    "porcaria",
+    "merda",
+    "mierda",
+    "shit",
+    "damn",
+    "puta",
+    "caralho",
+    "joder",
+    "idiota",
+    "stupid",
+    "estupido",
+    "procon",
+    "lawyer",
+    "advogado",
+    "abogado",
+];
+const PAYMENT: &[&str] = &[
+    "charged twice",
+    "double charged",
+    "cobrado duas vezes",
+    "cobraram duas vezes",
+    "cobrado dos veces",
+    "me cobraron",
+    "card declined",
+    "cartao recusado",
+    "tarjeta rechazada",
+    "payment failed",
+    "pagamento recusado",
+    "pago rechazado",
+    "pix nao",
+    "boleto",
+];
+const ORDER_WORDS: &[&str] = &[
+    "order",
+    "orders",
+    "pedido",
+    "pedidos",
+    "encomenda",
+    "compra",
+    "package",
+    "parcel",
+    "pacote",
+    "paquete",
+    "delivery",
+    "entrega",
+    "envio",
+    "shipment",
+];
+const ORDER_STATUS: &[&str] = &[
+    "where",
+    "onde",
+    "cade",
+    "donde",
+    "status",
+    "estado",
+    "situacao",
+    "track",
+    "tracking",
+    "rastreio",
+    "rastrear",
+    "rastreamento",
+    "seguimiento",
+    "rastreo",
+    "arrive",
+    "arrives",
+    "chega",
+    "chegar",
+    "chegou",
+    "llega",
+    "llegar",
+    "shipped",
+    "enviado",
+    "enviaram",
+    "despachado",
+    "when",
+    "quando",
+    "cuando",
+    "my",
+    "meu",
+    "minha",
+    "mi",
+    "codigo",
+];
+const CHECKOUT: &[&str] = &[
+    "checkout",
+    "check out",
+    "finalizar",
+    "finalizar compra",
+    "finalizar pedido",
+    "fechar pedido",
+    "fechar compra",
+    "fechar a compra",
+    "pagar",
+    "pay",
+    "place order",
+    "place the order",
+    "place my order",
+    "confirm order",
+    "confirmar pedido",
+    "confirmar compra",
+    "confirmar",
+    "proceed",
+    "concluir",
+    "terminar compra",
+    "completar compra",
+    "thats all",
+    "e isso",
+    "eso es todo",
+    "buy now",
+    "comprar agora",
+    "comprar ahora",
+    "levar",
+    "vou levar",
+    "me lo llevo",
+    "ill take it",
+    "i ll take it",
+];
+const BUY: &[&str] = &[
+    "buy",
+    "comprar",
+    "compra",
+    "quero comprar",
+    "quiero comprar",
+    "take it",
+];
+const CART: &[&str] = &[
+    "cart",
+    "my cart",
+    "carrinho",
+    "meu carrinho",
+    "carrito",
+    "mi carrito",
+    "basket",
+    "sacola",
+    "cesta",
+];
+const PRICE: &[&str] = &[
+    "how much",
+    "price",
+    "cost",
+    "costs",
+    "quanto",
+    "quanto custa",
+    "quanto e",
+    "valor",
+    "preco",
+    "cuanto",
+    "cuanto cuesta",
+    "cuanto vale",
+    "precio",
+    "sale",
+];
+const MORE: &[&str] = &[
+    "more",
+    "more options",
+    "other options",
+    "others",
+    "something else",
+    "mais",
+    "mais opcoes",
+    "outras opcoes",
+    "outros",
+    "otras opciones",
+    "otros",
+    "mas opciones",
+    "algo mas",
+    "outro",
+    "otro",
+];
+
+/// Words that belong to intents, not products.
+const INTENT_WORDS: &[&str] = &[
+    "hiya",
+    "howdy",
+    "oie",
+    "opa",
+    "eai",
+    "saludos",
+    "tal",
+    "vai",
+    "estas",
+    "thx",
+    "ty",
+    "cheers",
+    "perfect",
+    "perfeito",
+    "perfecto",
+    "otimo",
+    "genial",
+    "excelente",
+    "valeu",
+    "brigado",
+    "brigada",
+    "obg",
+    "bye",
+    "goodbye",
+    "tchau",
+    "adios",
+    "chau",
+    "luego",
+    "logo",
+    "vemos",
+    "checkout",
+    "finalizar",
+    "fechar",
+    "pay",
+    "pagar",
+    "confirm",
+    "confirmar",
+    "proceed",
+    "concluir",
+    "levar",
+    "llevo",
+    "cart",
+    "carrinho",
+    "carrito",
+    "basket",
+    "sacola",
+    "cesta",
+    "order",
+    "pedido",
+    "encomenda",
+    "quanto",
+    "cuanto",
+    "cost",
+    "valor",
+    "how",
+    "tudo",
+    "bom",
+    "como",
+    "que",
+    "hello",
+    "ola",
+    "ok",
+    "okay",
+    "sure",
+    "claro",
+    "yes",
+    "sim",
+    "si",
+    "no",
+    "nao",
+    "humano",
+    "human",
+    "item",
+    "items",
+    "produto",
+    "produtos",
+    "producto",
+    "productos",
+    "product",
+    "products",
+    "thing",
+    "things",
+    "price",
+    "preco",
+    "precio",
+    "hey",
+    "hi",
+    "oi",
+    "hola",
+    "buenas",
+    "please",
+    "por",
+    "favor",
+    "morning",
+    "dia",
+    "afternoon",
+    "tarde",
+    "noche",
+    "noite",
+    "evening",
+    "tambem",
+    "also",
+    "ver",
+    "see",
+    "show",
+];
+
+fn all_content(raw: &str) -> Vec<String> {
+    text::tokenize(raw)
+        .into_iter()
+        .filter(|t| {
+            !text::is_stopword(t)
+                && !INTENT_WORDS.contains(&t.as_str())
+                && !t
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        })
+        .map(|t| text::stem(&t))
+        .collect()
+}
+
+impl Signals {
+    /// Classify a message.
+    pub fn of(raw: &str) -> Signals {
+        let n = text::normalize(raw);
+        let words: Vec<&str> = n.split(' ').filter(|w| !w.is_empty()).collect();
+        let mut s = Signals {
+            greeting: has_any(&n, GREETINGS),
+            thanks: has_any(&n, THANKS),
+            goodbye: has_any(&n, GOODBYE),
+            complaint: has_any(&n, COMPLAINT),
+            refund: has_any(&n, REFUND),
+            payment: has_any(&n, PAYMENT),
+            checkout: has_any(&n, CHECKOUT),
+            buy: has_any(&n, BUY),
+            view_cart: has_any(&n, CART),
+            price_question: has_any(&n, PRICE),
+            more: has_any(&n, MORE),
+            ..Signals::default()
+        };
+        let human_noun = has_any(&n, HUMAN_NOUNS);
+        s.human = human_noun && (has_any(&n, HUMAN_VERBS) || words.len() <= 4);
+        let shouting = {
+            let letters: Vec<char> = raw.chars().filter(|c| c.is_alphabetic()).collect();
+            letters.len() >= 12
+                && letters.iter().filter(|c| c.is_uppercase()).count() * 10 >= letters.len() * 8
+        };
+        let bangs = raw.matches('!').count() >= 3;
+        s.angry = has_any(&n, ANGRY) || (shouting && (s.complaint || s.refund || bangs));
+        let order_word = has_any(&n, ORDER_WORDS);
+        s.order_status = order_word
+            && has_any(&n, ORDER_STATUS)
+            && !s.checkout
+            && !has_any(&n, &["place", "fazer", "hacer", "new order", "novo pedido"]);
+        // "add to my cart" is not a cart question
+        s.content = all_content(raw);
+        s
+    }
+
+    /// Only pleasantries: a greeting, thanks or goodbye and no product words.
+    pub fn is_small_talk(&self) -> bool {
+        (self.greeting || self.thanks || self.goodbye) && self.content.is_empty()
+    }
+
+    /// The customer needs a human (asked for one, complained, is angry or
+    /// has a payment problem).
+    pub fn needs_human(&self) -> bool {
+        self.human || self.complaint || self.refund || self.angry || self.payment
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn intents() {
+        assert!(Signals::of("hi").is_small_talk());
+        assert!(Signals::of("Olá, tudo bem?").is_small_talk());
+        assert!(Signals::of("buenas tardes").is_small_talk());
+        assert!(!Signals::of("hi, I'm looking for a new laptop").is_small_talk());
+        assert!(Signals::of("I want to talk to a human").human);
+        assert!(Signals::of("necesito hablar con una persona").human);
+        assert!(Signals::of("atendente").human);
+        assert!(!Signals::of("a gift for a person who loves games").human);
+        assert!(Signals::of("my headphones arrived broken").complaint);
+        assert!(Signals::of("quero meu dinheiro de volta").refund);
+        assert!(Signals::of("THIS IS UNACCEPTABLE, I WANT MY MONEY!!!").angry);
+        assert!(Signals::of("where is my order?").order_status);
+        assert!(Signals::of("cadê meu pedido").order_status);
+        assert!(Signals::of("¿dónde está mi pedido?").order_status);
+        assert!(!Signals::of("I want to place an order").order_status);
+        assert!(Signals::of("finalizar").checkout);
+        assert!(Signals::of("checkout please").checkout);
+        assert!(Signals::of("how much is it?").price_question);
+        assert!(Signals::of("how much is it?").content.is_empty());
+        assert!(
+            Signals::of("tem em azul?")
+                .content
+                .contains(&"azul".to_string())
+        );
+    }
+}

@@ -1,0 +1,420 @@
+//! The store's shared vocabulary: weighted brand lexicons in en/pt/es and a
+//! small translation table from customer words to the catalog's English
+//! words.
+//!
+//! The router scores brands with [`brand_scores`]; the seller kit uses it to
+//! notice a message that belongs to another brand (hand-off) and
+//! [`expand_query`] to search an English catalog with Portuguese or Spanish
+//! words.
+//!
+//! ```
+//! use agent_store_sdk::lexicon;
+//! let s = lexicon::brand_scores("quero um teclado mecânico rgb");
+//! assert_eq!(s[0].0, "gaming");
+//! assert!(lexicon::expand_query("zapatillas negras").contains("sneakers"));
+//! ```
+
+use crate::text;
+
+/// One brand's weighted vocabulary: `(weight, "term|term|multi word term")`.
+#[derive(Debug, Clone, Copy)]
+pub struct BrandLexicon {
+    /// The brand key, as in the catalog's `brand` column.
+    pub brand: &'static str,
+    /// Weighted tiers of '|'-separated terms (any of en/pt/es, accents optional).
+    pub tiers: &'static [(f32, &'static str)],
+}
+
+/// The five demo brands.
+pub const BRANDS: &[BrandLexicon] = &[
+    BrandLexicon {
+        brand: "fashion",
+        tiers: FASHION,
+    },
+    BrandLexicon {
+        brand: "tech",
+        tiers: TECH,
+    },
+    BrandLexicon {
+        brand: "home",
+        tiers: HOME,
+    },
+    BrandLexicon {
+        brand: "beauty",
+        tiers: BEAUTY,
+    },
+    BrandLexicon {
+        brand: "gaming",
+        tiers: GAMING,
+    },
+];
+
+const FASHION: &[(f32, &str)] = &[
+    (
+        2.0,
+        "shoe|sneaker|trainers|running shoes|boots|sandal|heels|high heels|loafers|flip flops|slippers|dress|gown|evening gown|jeans|denim|jacket|coat|puffer|blazer|t shirt|tshirt|tee|shirt|blouse|sweater|jumper|hoodie|sweatshirt|cardigan|skirt|pants|trousers|shorts|leggings|activewear|sportswear|swimwear|bikini|swimsuit|handbag|purse|crossbody|duffel|backpack|tote|wallet|belt|scarf|hat|beanie|sunglasses|aviator|clothes|clothing|outfit|apparel|fashion|garment|lingerie|socks|underwear|suit|tie|vest|polo",
+    ),
+    (
+        2.0,
+        "tenis|sapato|sapatilha|bota|sandalia|salto alto|chinelo|rasteirinha|vestido|calca|calca jeans|jaqueta|casaco|blusa|camiseta|camisa|moletom|sueter|saia|bermuda|legging|biquini|maio|bolsa|carteira|cinto|cachecol|chapeu|bone|oculos de sol|oculos escuros|roupa|moda|meia|cueca|calcinha|terno|gravata|regata|jaqueta jeans|agasalho|tenis de corrida",
+    ),
+    (
+        2.0,
+        "zapatillas|zapato|botin|botines|tacones|falda|pantalon|vaqueros|chaqueta|abrigo|chamarra|campera|playera|remera|jersey|sudadera|pantalones cortos|mallas|traje de bano|banador|bolso|billetera|cinturon|bufanda|sombrero|gorra|gafas de sol|lentes de sol|ropa|calcetines|medias|corbata|chaleco|tenis para correr|zapatillas de running",
+    ),
+    (
+        1.5,
+        "watch|wristwatch|relogio|reloj|chelsea|running|corrida|correr|trail|yoga|gym|academia|gimnasio|jogging|estilo|style|elegant|elegante|vestir|wear|wearing|calcado|calzado|footwear|mochila|bag|cap|pochete|rinonera",
+    ),
+    (
+        1.0,
+        "cotton|algodao|algodon|leather|couro|cuero|linen|linho|lino|wool|lana|merino|velvet|veludo|terciopelo|floral|slim fit|casual|formal|party|festa|fiesta|wedding|casamento|boda|mens|womens|masculino|feminino|femenina|masculina|unisex|summer|verao|verano|winter|inverno|invierno|beach|praia|playa|size|midi|maxi|talla|tamanho|xl|xxl|feminina|mulher|mujer|homem|hombre|rose gold|marinho|navy|khaki|caqui|camel",
+    ),
+];
+
+const TECH: &[(f32, &str)] = &[
+    (
+        2.0,
+        "laptop|notebook|ultrabook|computer|macbook|chromebook|smartphone|phone|cellphone|cell phone|mobile phone|iphone|android|headphones|earphones|earbuds|airpods|speaker|bluetooth speaker|charger|power bank|powerbank|usb|usb c|cable|tablet|ipad|monitor|screen|camera|mirrorless|action cam|action camera|gopro|webcam|smartwatch|fitness tracker|router|wifi|wi fi|internet|phone case|screen protector|gadget|electronics|ssd|processor|5g|noise cancelling|anc|printer|smart tv|television|tv|drone|kindle|e reader|laptops|battery|gan|tripod|lens|bluetooth|hdmi|adapter|dongle|hub|smartphones|wearable|tws|true wireless|mp3|soundbar",
+    ),
+    (
+        2.0,
+        "computador|celular|telefone|fone de ouvido|fone|fones|fone bluetooth|caixa de som|carregador|bateria externa|cabo|tela|camera digital|relogio inteligente|pulseira inteligente|roteador|capinha|capa de celular|pelicula|eletronico|eletronicos|processador|impressora|televisao|armazenamento|bateria|cancelamento de ruido|fone sem fio|tomada|adaptador",
+    ),
+    (
+        2.0,
+        "computadora|ordenador|portatil|movil|telefono|auriculares|audifonos|cascos|altavoz|bocina|parlante|cargador|bateria portatil|pantalla|camara|camara digital|reloj inteligente|enrutador|funda|protector de pantalla|electronica|procesador|impresora|televisor|almacenamiento|cancelacion de ruido|cable usb",
+    ),
+    (
+        1.0,
+        "wireless|sem fio|inalambrico|inalambricos|mouse|raton|pc|memory|memoria|ram|storage|gb|tb|mah|megapixel|zoom|video call|videochamada|videollamada|work|trabalho|trabajo|office|escritorio|oficina|student|estudante|estudiante|programming|programar|photos|fotos|selfie|4k|tech|tecnologia|technology|app|apps|chip|signal|sinal|senal|ergonomic mouse|rede|wlan|graphite|mesh",
+    ),
+    (
+        0.5,
+        "keyboard|teclado|headset|watch|relogio|reloj|screen size|inch|polegadas|pulgadas|portable|portatil|audio|som|sonido|sound|music|musica",
+    ),
+];
+
+const HOME: &[(f32, &str)] = &[
+    (
+        2.0,
+        "sofa|couch|loveseat|sectional|armchair|cushion|pillow|throw pillow|lamp|floor lamp|table lamp|lighting|light fixture|rug|carpet|curtain|dutch oven|pot|frying pan|skillet|cookware|knife|cutlery|plates|mug|sheets|bed sheets|duvet|comforter|quilt|blanket|bedding|bed|mattress|storage box|organizer|drawer organizer|plant pot|planter|garden|plants|dining table|table|mirror|candle|decor|decoration|furniture|kitchen|living room|bedroom|bathroom|towel|vase|shelf|wardrobe|drawer|housewarming|cookware set|pan|dining chairs|nightstand|bookcase|dresser|cabinet",
+    ),
+    (
+        2.0,
+        "poltrona|almofada|travesseiro|luminaria|abajur|luz|tapete|cortina|panela|frigideira|utensilios de cozinha|faca|talheres|pratos|caneca|lencol|lencois|jogo de cama|edredom|cobertor|manta|cama|colchao|caixa organizadora|organizador|vaso|vaso de planta|jardim|plantas|mesa de jantar|mesa|cadeira de jantar|espelho|vela|decoracao|moveis|movel|cozinha|sala de estar|quarto|banheiro|toalha|prateleira|estante|guarda roupa|gaveta|casa nova|lar|panelas",
+    ),
+    (
+        2.0,
+        "sillon|cojin|almohada|lampara|lampara de pie|alfombra|olla|cacerola|sarten|utensilios de cocina|cuchillo|cubiertos|platos|taza|sabanas|juego de sabanas|edredon|cobija|frazada|colchon|caja organizadora|maceta|macetero|jardin|mesa de comedor|sillas de comedor|espejo|decoracion|muebles|mueble|cocina|sala|dormitorio|recamara|bano|toalla|repisa|armario|cajon|hogar|ollas",
+    ),
+    (
+        1.0,
+        "home|house|casa|apartment|apartamento|departamento|chair|cadeira|silla|oak|carvalho|roble|ceramic|ceramica|wood|madeira|madera|cast iron|ferro fundido|hierro fundido|soy|queen|king|seater|lugares|plazas|terracotta|bamboo|bambu|cozy|aconchegante|acogedor|cook|cozinhar|cocinar|sleep|dormir|dinner|jantar|cena|decorate|decorar|interior|room",
+    ),
+];
+
+const BEAUTY: &[(f32, &str)] = &[
+    (
+        2.0,
+        "serum|moisturizer|moisturiser|cream|face cream|night cream|eye cream|sunscreen|sunblock|spf|lipstick|lip gloss|gloss|lip oil|foundation|mascara|eyeshadow|eye shadow|makeup|make up|cosmetics|perfume|parfum|fragrance|cologne|eau de toilette|eau de parfum|shampoo|conditioner|hair oil|hair dryer|blow dryer|cleanser|face wash|face mask|clay mask|skincare|skin care|retinol|vitamin c|hyaluronic|acne|wrinkles|oily skin|dry skin|sensitive skin|curls|frizz|nail polish|beauty|blush|concealer|primer|eyeliner|eyebrow|lip|lips|skin|hair|toner|exfoliant|scrub|lotion|body lotion|deodorant|nails|manicure|bronzer|highlighter|lip balm|anti aging",
+    ),
+    (
+        2.0,
+        "hidratante|creme|creme facial|creme de noite|protetor solar|batom|brilho labial|gloss labial|base liquida|base de maquiagem|rimel|mascara de cilios|sombra|paleta de sombras|maquiagem|cosmeticos|fragrancia|colonia|xampu|condicionador|oleo capilar|oleo de argan|secador|secador de cabelo|limpador facial|sabonete facial|mascara facial|cuidados com a pele|skincare|acido hialuronico|vitamina c|rugas|pele|pele oleosa|pele seca|cabelo|cabelos|cachos|unhas|esmalte|beleza|corretivo|delineador|sobrancelha|labios|tonico|esfoliante|desodorante|manchas|espinhas|olheiras|cacheado",
+    ),
+    (
+        2.0,
+        "crema|crema hidratante|crema de noche|protector solar|bloqueador|bloqueador solar|labial|pintalabios|brillo labial|base de maquillaje|maquillaje|rimel|sombra de ojos|paleta de sombras|cosmeticos|fragancia|champu|acondicionador|aceite para el cabello|aceite de argan|secador de pelo|limpiador facial|mascarilla|cuidado de la piel|acido hialuronico|arrugas|piel|piel grasa|piel seca|cabello|pelo|rizos|unas|esmalte de unas|belleza|rubor|corrector|delineador|ceja|cejas|tonico|exfoliante|manchas|granos|ojeras|rizado",
+    ),
+    (
+        1.0,
+        "oil|oleo|aceite|mask|dryer|argan|matte|mate|nude|shade|tono|glow|brilho|brillo|natural look|fair|ml|face|rosto|rostro|eyes|olhos|ojos|scent|cheiro|aroma|smell|women fragrance|gift for her|presente para ela|regalo para ella|base|lash|cilios|pestanas|damaged hair|cabelo danificado|cabello danado|dryness|ressecado|reseco",
+    ),
+];
+
+const GAMING: &[(f32, &str)] = &[
+    (
+        2.5,
+        "gamer|gaming|videogame|video game|videogames|videojuego|console|consola|ps5|ps4|playstation|xbox|nintendo|joystick|gamepad|controller|controle de videogame|mando|game|jogo|juego|rpg|fps|mmo|steam|esports|e sports|headset gamer|fone gamer|auriculares gamer|gaming headset|gaming mouse|mouse gamer|raton gamer|teclado gamer|teclado mecanico|mechanical keyboard|rgb|mousepad|mouse pad|gaming chair|cadeira gamer|silla gamer|pc gamer|monitor gamer|notebook gamer|laptop gamer|gift card|cartao presente|tarjeta de regalo|arcade|handheld|dualsense|multiplayer|twitch|streamer|retro console|consola retro|jogos de corrida|juegos de carreras|racing game|shooter|fortnite|minecraft|fifa|call of duty|zelda|mario|pokemon|gta|valorant|league of legends|switch|game pass|psn",
+    ),
+    (
+        1.5,
+        "controle|control|jogar|jugar|play|playing|gameplay|latency|low latency|baixa latencia|baja latencia|7 1|surround|headset|keyboard|teclado|stream|streaming|joguinho|jueguito|partida|ranked|fps alto|cartucho|cartridge|charging dock|base de carregamento|base de carga|mouse|raton|dpi|switches|tkl|cadeira ergonomica|silla ergonomica|ergonomic chair|voucher|creditos",
+    ),
+    (
+        1.0,
+        "puzzle|quebra cabeca|rompecabezas|racing|corrida de carros|carreras|sports game|futebol|futbol|soccer|football|adventure|aventura|dragon|kart|mando inalambrico|controle sem fio|wireless controller|pc|neon|digital edition|edicao digital|edicion digital|1tb|disc|disco",
+    ),
+];
+
+/// Customer words (en/pt/es, synonyms) and the catalog's English words for
+/// them, used by [`expand_query`].
+pub const TRANSLATIONS: &[(&str, &str)] = &[
+    // fashion
+    ("tenis", "sneakers running shoes"),
+    ("zapatillas", "sneakers running shoes"),
+    ("trainers", "sneakers"),
+    ("sapato", "shoes"),
+    ("zapato", "shoes"),
+    ("calcado", "shoes"),
+    ("calzado", "shoes"),
+    ("corrida", "running"),
+    ("correr", "running"),
+    ("running", "running"),
+    ("vestido", "dress"),
+    ("calca", "jeans"),
+    ("pantalon", "jeans"),
+    ("vaqueros", "jeans"),
+    ("pants", "jeans"),
+    ("trousers", "jeans"),
+    ("jaqueta", "jacket"),
+    ("chaqueta", "jacket"),
+    ("casaco", "jacket"),
+    ("abrigo", "jacket"),
+    ("chamarra", "jacket"),
+    ("campera", "jacket"),
+    ("coat", "jacket"),
+    ("bolsa", "bag"),
+    ("bolso", "bag"),
+    ("mochila", "bag"),
+    ("handbag", "bag"),
+    ("purse", "bag"),
+    ("relogio", "watch"),
+    ("reloj", "watch"),
+    ("oculos", "sunglasses"),
+    ("gafas", "sunglasses"),
+    ("lentes de sol", "sunglasses"),
+    ("camiseta", "t shirt"),
+    ("playera", "t shirt"),
+    ("remera", "t shirt"),
+    ("tee", "t shirt"),
+    ("sueter", "sweater"),
+    ("jersey", "sweater"),
+    ("sudadera", "sweater"),
+    ("moletom", "sweater"),
+    ("cachecol", "scarf"),
+    ("bufanda", "scarf"),
+    ("mallas", "leggings"),
+    ("legging", "leggings"),
+    ("biquini", "bikini"),
+    ("bota", "boots"),
+    ("botin", "boots"),
+    ("vestido de festa", "gown"),
+    ("vestido de fiesta", "gown"),
+    // tech
+    ("notebook", "laptop"),
+    ("portatil", "laptop"),
+    ("computador", "laptop"),
+    ("computadora", "laptop"),
+    ("ordenador", "laptop"),
+    ("computer", "laptop"),
+    ("celular", "smartphone"),
+    ("movil", "smartphone"),
+    ("telefone", "smartphone"),
+    ("telefono", "smartphone"),
+    ("phone", "smartphone"),
+    ("fone de ouvido", "headphones"),
+    ("fone", "headphones earbuds"),
+    ("auriculares", "headphones earbuds"),
+    ("audifonos", "headphones earbuds"),
+    ("cascos", "headphones"),
+    ("carregador", "charger"),
+    ("cargador", "charger"),
+    ("caixa de som", "speaker"),
+    ("altavoz", "speaker"),
+    ("bocina", "speaker"),
+    ("parlante", "speaker"),
+    ("camara", "camera"),
+    ("relogio inteligente", "smartwatch"),
+    ("reloj inteligente", "smartwatch"),
+    ("roteador", "router"),
+    ("enrutador", "router"),
+    ("capinha", "case"),
+    ("funda", "case"),
+    ("pelicula", "screen protector"),
+    ("bateria externa", "power bank"),
+    ("bateria portatil", "power bank"),
+    ("tela", "monitor"),
+    ("pantalla", "monitor"),
+    ("raton", "mouse"),
+    // home
+    ("almofada", "cushion"),
+    ("cojin", "cushion"),
+    ("luminaria", "lamp"),
+    ("lampara", "lamp"),
+    ("abajur", "table lamp"),
+    ("tapete", "rug"),
+    ("alfombra", "rug"),
+    ("carpet", "rug"),
+    ("panela", "cookware dutch oven"),
+    ("olla", "cookware dutch oven"),
+    ("pot", "cookware"),
+    ("frigideira", "frying pan"),
+    ("sarten", "frying pan"),
+    ("faca", "knife"),
+    ("cuchillo", "knife"),
+    ("lencol", "sheet"),
+    ("lencois", "sheet"),
+    ("sabanas", "sheet"),
+    ("edredom", "duvet"),
+    ("edredon", "duvet"),
+    ("comforter", "duvet"),
+    ("travesseiro", "pillow"),
+    ("almohada", "pillow"),
+    ("caixa", "storage boxes"),
+    ("organizador", "organizer"),
+    ("vaso", "plant pot planter"),
+    ("maceta", "plant pot planter"),
+    ("cadeira", "chair"),
+    ("silla", "chair"),
+    ("espelho", "mirror"),
+    ("espejo", "mirror"),
+    ("vela", "candle"),
+    ("couch", "sofa"),
+    ("mesa", "table"),
+    // beauty
+    ("hidratante", "moisturizer"),
+    ("crema", "moisturizer cream"),
+    ("creme", "moisturizer cream"),
+    ("protetor solar", "sunscreen"),
+    ("protector solar", "sunscreen"),
+    ("bloqueador", "sunscreen"),
+    ("batom", "lipstick"),
+    ("labial", "lipstick"),
+    ("pintalabios", "lipstick"),
+    ("brilho labial", "lip oil gloss"),
+    ("brillo labial", "lip oil gloss"),
+    ("base", "foundation"),
+    ("rimel", "mascara"),
+    ("sombra", "eyeshadow"),
+    ("xampu", "shampoo"),
+    ("champu", "shampoo"),
+    ("oleo", "oil"),
+    ("aceite", "oil"),
+    ("secador", "hair dryer"),
+    ("limpador", "cleanser"),
+    ("limpiador", "cleanser"),
+    ("mascarilla", "mask"),
+    ("mascara facial", "mask"),
+    ("perfume", "parfum"),
+    ("fragrancia", "parfum"),
+    ("fragancia", "parfum"),
+    ("colonia", "eau de toilette"),
+    ("cologne", "eau de toilette"),
+    ("cabelo", "hair"),
+    ("cabello", "hair"),
+    ("pele", "skin"),
+    ("piel", "skin"),
+    // gaming
+    ("consola", "console"),
+    ("videogame", "console"),
+    ("controle", "controller"),
+    ("mando", "controller"),
+    ("joystick", "controller"),
+    ("gamepad", "controller"),
+    ("jogo", "game"),
+    ("juego", "game"),
+    ("videojuego", "game"),
+    ("teclado", "keyboard"),
+    ("cadeira gamer", "gaming chair"),
+    ("silla gamer", "gaming chair"),
+    ("gamer", "gaming"),
+    ("cartao presente", "gift card"),
+    ("tarjeta de regalo", "gift card"),
+    ("mousepad", "mouse pad"),
+    ("fone gamer", "gaming headset"),
+    ("auriculares gamer", "gaming headset"),
+    ("mecanico", "mechanical"),
+    ("corrida de carros", "racing"),
+    ("carreras", "racing"),
+];
+
+fn split_terms(phrase: &str) -> Vec<String> {
+    text::terms(phrase)
+}
+
+/// Brand scores for `message`, best first, only brands with a positive
+/// score. Each lexicon term counts once (typo matches count 0.75).
+pub fn brand_scores(message: &str) -> Vec<(&'static str, f32)> {
+    scores_with(BRANDS, &text::terms(message))
+}
+
+/// [`brand_scores`] over any lexicons and already-stemmed terms.
+pub fn scores_with(lexicons: &[BrandLexicon], hay: &[String]) -> Vec<(&'static str, f32)> {
+    let mut out: Vec<(&'static str, f32)> = Vec::new();
+    if hay.is_empty() {
+        return out;
+    }
+    for lex in lexicons {
+        let mut seen: Vec<Vec<String>> = Vec::new();
+        let mut score = 0.0;
+        for (w, terms) in lex.tiers {
+            for phrase in terms.split('|') {
+                let p = split_terms(phrase);
+                if p.is_empty() || seen.contains(&p) {
+                    continue;
+                }
+                let m = text::phrase_match(hay, &p);
+                if m > 0.0 {
+                    // multi-word terms are more specific
+                    let bonus = 1.0 + 0.25 * (p.len() as f32 - 1.0);
+                    score += w * m * bonus;
+                    seen.push(p);
+                }
+            }
+        }
+        if score > 0.0 {
+            out.push((lex.brand, score));
+        }
+    }
+    out.sort_by(|a, b| b.1.total_cmp(&a.1));
+    out
+}
+
+/// The catalog's English words for the Portuguese, Spanish or synonym
+/// product words in `message` (space-separated, deduplicated; empty when
+/// none). Append it to a search text.
+pub fn expand_query(message: &str) -> String {
+    let hay = text::terms(message);
+    let mut words: Vec<String> = Vec::new();
+    for (from, to) in TRANSLATIONS {
+        if text::phrase_match(&hay, &split_terms(from)) > 0.0 {
+            for w in to.split(' ') {
+                if !words.iter().any(|x| x == w) && !hay.contains(&text::stem(w)) {
+                    words.push(w.to_owned());
+                }
+            }
+        }
+    }
+    words.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn top(s: &str) -> &'static str {
+        brand_scores(s).first().map(|x| x.0).unwrap_or("none")
+    }
+
+    #[test]
+    fn routes_obvious_words() {
+        assert_eq!(top("I need a new laptop for work"), "tech");
+        assert_eq!(top("quero um fone de ouvido"), "tech");
+        assert_eq!(top("busco auriculares inalámbricos"), "tech");
+        assert_eq!(top("fone gamer com rgb"), "gaming");
+        assert_eq!(top("zapatillas para correr"), "fashion");
+        assert_eq!(top("um batom vermelho"), "beauty");
+        assert_eq!(top("alfombra para la sala"), "home");
+        assert_eq!(top("labtop"), "tech");
+        assert_eq!(top("hello"), "none");
+    }
+
+    #[test]
+    fn expands() {
+        assert_eq!(expand_query("quero um notebook"), "laptop");
+        assert!(expand_query("fone de ouvido bluetooth").contains("headphones"));
+        assert_eq!(expand_query("laptop"), "");
+    }
+}

@@ -1,0 +1,1013 @@
+//! The seller kit: a deterministic, catalog-grounded conversation engine
+//! that a brand configures with a [`SellerConfig`] (persona, greetings,
+//! categories, cross-sell hints) instead of writing one from scratch.
+//!
+//! ```
+//! use agent_store_sdk::prelude::*;
+//! use agent_store_sdk::seller::{Category, SellerConfig};
+//!
+//! const CONFIG: SellerConfig = SellerConfig {
+//!     categories: &[Category { key: "shoes", labels: ["Shoes", "Sapatos", "Zapatos"], query: "shoes sneakers" }],
+//!     ..SellerConfig::new("fashion", "Luna", "Moda Viva")
+//! };
+//!
+//! pub struct Fashion;
+//! impl Seller for Fashion {
+//!     fn handle_turn(host: &dyn Host, turn: &Turn) -> Result<Vec<Action>, PluginError> {
+//!         CONFIG.handle_turn(host, turn)
+//!     }
+//! }
+//! agent_store_sdk::export_seller!(Fashion);
+//! ```
+//!
+//! # Behaviour per turn
+//!
+//! * greeting only → persona greeting with category buttons (`cat:<key>`);
+//! * a product question → [`Host::search`] with the customer's words, the
+//!   catalog's English words for pt/es terms ([`lexicon::expand_query`]) and
+//!   the price / colour / size bounds parsed by [`text::extract_constraints`];
+//!   the reply is a short text (phrased by the LLM when [`Host::chat`] works,
+//!   checked so it quotes only catalog prices, else a template), a
+//!   `products` list or `product` card, and buttons `add:<product-id>`,
+//!   `more` and `checkout`/`human`;
+//! * button `add:<id>` (or "add it" / "quero esse") → [`Action::AddToCart`]
+//!   plus a cross-sell suggestion; `view:<id>` → product card; `more` → the
+//!   next results; `cat:<key>` → that category; `checkout` → place the order;
+//!   `human` → escalate;
+//! * "checkout" / "finalizar" / "comprar" with a non-empty cart →
+//!   [`Action::PlaceOrder`]; with an empty cart → suggestions;
+//! * a request for a human, a complaint, a refund, anger, a payment problem
+//!   → [`Action::Escalate`] with reason and priority;
+//! * a message about another brand's products → [`Action::HandOff`];
+//! * nothing found → a clarifying question and a category list;
+//! * follow-ups without product words ("how much is it?", "tem em azul?",
+//!   "more options") reuse the last search and shown products.
+//!
+//! # State keys (through [`Host::set_state`])
+//!
+//! `lang` (en/pt/es), `last_query` (search text), `last_shown` and `seen`
+//! (comma-separated product ids).
+
+use crate::Host;
+use crate::i18n::{self, Msg, brand_label, tr};
+use crate::intent::Signals;
+use crate::lexicon::{self, BrandLexicon};
+use crate::reply::{self, Buttons, List};
+use crate::text;
+use crate::types::*;
+
+/// A shop category offered in greetings and when nothing is found.
+#[derive(Debug, Clone, Copy)]
+pub struct Category {
+    /// Stable key; the list row / button id is `cat:<key>`.
+    pub key: &'static str,
+    /// Label in en, pt, es (≤ 20 characters to fit a button).
+    pub labels: [&'static str; 3],
+    /// Search text (catalog words) for this category.
+    pub query: &'static str,
+}
+
+/// "When a product of this category goes into the cart, suggest this."
+#[derive(Debug, Clone, Copy)]
+pub struct CrossSell {
+    /// Matched (case-insensitively) against the product's category path.
+    pub when: &'static str,
+    /// Search text for the suggestion.
+    pub suggest: &'static str,
+}
+
+/// How a brand's seller behaves. Build it with [`SellerConfig::new`] and
+/// struct-update syntax.
+#[derive(Debug, Clone, Copy)]
+pub struct SellerConfig {
+    /// The catalog brand key this seller sells ("tech").
+    pub brand: &'static str,
+    /// The persona's name ("Max").
+    pub name: &'static str,
+    /// The shop's display name ("Nova Tech").
+    pub display_name: &'static str,
+    /// Greeting in en, pt, es; `{name}` and `{brand}` are filled. Empty →
+    /// the default greeting.
+    pub greetings: [&'static str; 3],
+    /// Categories, most important first (the first three become buttons).
+    pub categories: &'static [Category],
+    /// Cross-sell hints.
+    pub cross_sell: &'static [CrossSell],
+    /// Extra weighted words for this brand (same format as
+    /// [`lexicon::BrandLexicon::tiers`]) so its own jargon is never handed off.
+    pub vocabulary: &'static [(f32, &'static str)],
+    /// Products shown per answer (1–10).
+    pub max_results: usize,
+    /// Ask the host LLM to phrase answers when it is available.
+    pub use_llm: bool,
+    /// Minimum lexicon score of another brand (and at least twice ours)
+    /// before handing off.
+    pub hand_off_threshold: f32,
+}
+
+impl SellerConfig {
+    /// Defaults for a brand and persona.
+    pub const fn new(brand: &'static str, name: &'static str, display_name: &'static str) -> Self {
+        SellerConfig {
+            brand,
+            name,
+            display_name,
+            greetings: ["", "", ""],
+            categories: &[],
+            cross_sell: &[],
+            vocabulary: &[],
+            max_results: 6,
+            use_llm: true,
+            hand_off_threshold: 2.0,
+        }
+    }
+
+    /// Answer one turn. Never panics; host failures degrade to templates.
+    pub fn handle_turn(&self, host: &dyn Host, turn: &Turn) -> Result<Vec<Action>, PluginError> {
+        let mut ctx = Ctx {
+            cfg: self,
+            host,
+            turn,
+            lang: "en",
+        };
+        Ok(ctx.run())
+    }
+}
+
+struct Ctx<'a> {
+    cfg: &'a SellerConfig,
+    host: &'a dyn Host,
+    turn: &'a Turn,
+    lang: &'static str,
+}
+
+const ADD_WORDS: &[&str] = &[
+    "add",
+    "add it",
+    "add to cart",
+    "add this",
+    "this one",
+    "that one",
+    "i want this",
+    "i ll take this",
+    "put it in",
+    "adicionar",
+    "adiciona",
+    "adicione",
+    "coloca no carrinho",
+    "pode colocar",
+    "quero esse",
+    "quero este",
+    "quero essa",
+    "esse mesmo",
+    "essa mesma",
+    "agregar",
+    "agrega",
+    "agregalo",
+    "anadir",
+    "anade",
+    "quiero ese",
+    "quiero este",
+    "quiero esa",
+    "ese mismo",
+];
+
+fn split_ids(s: Option<String>) -> Vec<String> {
+    s.map(|v| {
+        v.split(',')
+            .filter(|x| !x.is_empty())
+            .map(str::to_owned)
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+impl Ctx<'_> {
+    fn t(&self, m: Msg) -> String {
+        i18n::t(self.lang, m).to_owned()
+    }
+
+    fn log(&self, level: LogLevel, msg: &str) {
+        self.host
+            .log(level, &format!("seller-{}: {msg}", self.cfg.brand));
+    }
+
+    fn remember(&self, key: &str, value: &str) {
+        if let Err(e) = self.host.set_state(key, value) {
+            self.log(LogLevel::Warn, &format!("set_state {key} failed: {e:?}"));
+        }
+    }
+
+    fn pick_language(&mut self, text: &str, from_choice: bool) {
+        let detected = if from_choice {
+            ""
+        } else {
+            text::detect_language(text)
+        };
+        let stored = self.host.state("lang").unwrap_or_default();
+        let chosen = if !detected.is_empty() {
+            detected
+        } else if from_choice && !stored.is_empty() {
+            i18n::lang(&stored)
+        } else if !self.turn.language.is_empty() {
+            i18n::lang(&self.turn.language)
+        } else if !stored.is_empty() {
+            i18n::lang(&stored)
+        } else {
+            "en"
+        };
+        self.lang = chosen;
+        if stored != chosen {
+            self.remember("lang", chosen);
+        }
+    }
+
+    fn run(&mut self) -> Vec<Action> {
+        let (text, choice): (String, Option<String>) = match &self.turn.message.content {
+            MessageContent::Text(t) => (t.clone(), None),
+            MessageContent::ButtonReply(c) | MessageContent::ListReply(c) => {
+                (c.title.clone(), Some(c.id.clone()))
+            }
+            MessageContent::Image(caption) => (caption.clone(), None),
+            MessageContent::Audio(Some(t)) => (t.clone(), None),
+            MessageContent::Audio(None) => {
+                self.pick_language("", false);
+                return vec![reply::text(self.t(Msg::AskToType))];
+            }
+            MessageContent::Order(lines) => {
+                self.pick_language("", false);
+                return self.catalog_order(lines);
+            }
+            MessageContent::Location(_) | MessageContent::Unsupported(_) => {
+                self.pick_language("", false);
+                return vec![reply::text(self.t(Msg::Fallback))];
+            }
+        };
+        self.pick_language(&text, choice.is_some());
+        if let Some(id) = choice
+            && let Some(actions) = self.choice(&id)
+        {
+            return actions;
+        }
+        self.free_text(&text)
+    }
+
+    fn choice(&mut self, id: &str) -> Option<Vec<Action>> {
+        let (verb, arg) = id.split_once(':').unwrap_or((id, ""));
+        Some(match verb {
+            "add" => self.add(arg, 1),
+            "view" => self.view(arg),
+            "more" => self.more(),
+            "checkout" => self.checkout(),
+            "human" => self.escalate(
+                EscalationReason::CustomerRequest,
+                Priority::Medium,
+                "Customer tapped 'talk to a human'",
+            ),
+            "cat" => {
+                let cat = self.cfg.categories.iter().find(|c| c.key == arg)?;
+                self.search_and_present(cat.query, &text::Constraints::default(), cat.query)
+            }
+            "keep" | "menu" => self.categories_reply(&self.t(Msg::Categories)),
+            _ => return None,
+        })
+    }
+
+    fn free_text(&mut self, raw: &str) -> Vec<Action> {
+        let sig = Signals::of(raw);
+        let n = text::normalize(raw);
+        if n.is_empty() {
+            return self.greeting();
+        }
+        if sig.human {
+            return self.escalate(EscalationReason::CustomerRequest, Priority::Medium, raw);
+        }
+        if sig.payment {
+            return self.escalate(EscalationReason::PaymentIssue, Priority::High, raw);
+        }
+        if sig.angry {
+            return self.escalate(EscalationReason::NegativeSentiment, Priority::Urgent, raw);
+        }
+        if sig.complaint || sig.refund {
+            return self.escalate(EscalationReason::Complaint, Priority::High, raw);
+        }
+        if sig.order_status {
+            return self.order_status();
+        }
+        let product_words: Vec<String> = sig
+            .content
+            .iter()
+            .filter(|w| text::color_of(w).is_none() && w.len() > 2)
+            .cloned()
+            .collect();
+        if sig.checkout || (sig.buy && product_words.is_empty()) {
+            return self.checkout();
+        }
+        if sig.view_cart && product_words.is_empty() {
+            return self.show_cart();
+        }
+        if sig.is_small_talk() {
+            if sig.greeting {
+                return self.greeting();
+            }
+            if sig.goodbye {
+                return vec![reply::text(self.t(Msg::Goodbye))];
+            }
+            return vec![reply::text(self.t(Msg::Welcome))];
+        }
+        let last_shown = split_ids(self.host.state("last_shown"));
+        if product_words.is_empty() && text::has_any(&n, ADD_WORDS) && !last_shown.is_empty() {
+            return self.add(&last_shown[0].clone(), 1);
+        }
+        if let Some(brand) = self.other_brand(raw) {
+            return self.hand_off(brand, raw);
+        }
+        let cons = text::extract_constraints(raw);
+        let last_query = self.host.state("last_query").unwrap_or_default();
+        if product_words.is_empty() && !last_query.is_empty() {
+            if sig.more && cons.is_empty() {
+                return self.more();
+            }
+            if sig.price_question && cons.is_empty() && !last_shown.is_empty() {
+                return self.price_of(&last_shown[0].clone());
+            }
+            if !cons.is_empty() {
+                // "tem em azul?", "and under $50?": refine the last search
+                return self.search_and_present(&last_query, &cons, &last_query);
+            }
+        }
+        if product_words.is_empty() && cons.is_empty() {
+            if sig.greeting {
+                return self.greeting();
+            }
+            return self.categories_reply(&self.t(Msg::Fallback));
+        }
+        let expanded = lexicon::expand_query(raw);
+        let q = if expanded.is_empty() {
+            raw.to_owned()
+        } else {
+            format!("{raw} {expanded}")
+        };
+        self.search_and_present(&q, &cons, raw)
+    }
+
+    /// Another brand clearly owns this message.
+    fn other_brand(&self, raw: &str) -> Option<&'static str> {
+        let hay = text::terms(raw);
+        let mut scores = lexicon::brand_scores(raw);
+        let own_extra: f32 = lexicon::scores_with(
+            &[BrandLexicon {
+                brand: "own",
+                tiers: self.cfg.vocabulary,
+            }],
+            &hay,
+        )
+        .first()
+        .map(|x| x.1)
+        .unwrap_or(0.0);
+        let own = scores
+            .iter()
+            .find(|x| x.0 == self.cfg.brand)
+            .map(|x| x.1)
+            .unwrap_or(0.0)
+            + own_extra;
+        scores.retain(|x| x.0 != self.cfg.brand);
+        let (brand, best) = *scores.first()?;
+        (best >= self.cfg.hand_off_threshold && own * 2.0 <= best).then_some(brand)
+    }
+
+    fn hand_off(&self, brand: &'static str, raw: &str) -> Vec<Action> {
+        self.log(LogLevel::Info, &format!("hand-off to {brand}"));
+        vec![
+            reply::text(tr(
+                self.lang,
+                Msg::HandOff,
+                &[("team", brand_label(brand, self.lang))],
+            )),
+            reply::hand_off(
+                brand,
+                &format!(
+                    "customer asked about {brand} products: {}",
+                    reply::truncate(raw, 200)
+                ),
+            ),
+        ]
+    }
+
+    fn escalate(&self, reason: EscalationReason, priority: Priority, raw: &str) -> Vec<Action> {
+        let msg = match reason {
+            EscalationReason::CustomerRequest => Msg::Escalating,
+            _ => Msg::EscalatingComplaint,
+        };
+        let cart = self.host.cart().ok().map(|c| c.lines.len()).unwrap_or(0);
+        let summary = format!(
+            "{reason:?} ({lang}, {cart} item(s) in cart): \"{}\"",
+            reply::truncate(raw, 300),
+            lang = self.lang
+        );
+        self.log(LogLevel::Info, &format!("escalating: {reason:?}"));
+        vec![
+            reply::text(self.t(msg)),
+            reply::escalate(reason, priority, &summary),
+        ]
+    }
+
+    fn greeting(&self) -> Vec<Action> {
+        let idx = match self.lang {
+            "pt" => 1,
+            "es" => 2,
+            _ => 0,
+        };
+        let custom = self.cfg.greetings[idx];
+        let template = if custom.is_empty() {
+            i18n::t(self.lang, Msg::Greeting)
+        } else {
+            custom
+        };
+        let body = i18n::fill(
+            template,
+            &[("name", self.cfg.name), ("brand", self.cfg.display_name)],
+        );
+        let mut b = Buttons::new(&body);
+        for c in self.cfg.categories.iter().take(3) {
+            b = b.button(&format!("cat:{}", c.key), self.label(c));
+        }
+        vec![b.build()]
+    }
+
+    fn label(&self, c: &Category) -> &'static str {
+        match self.lang {
+            "pt" => c.labels[1],
+            "es" => c.labels[2],
+            _ => c.labels[0],
+        }
+    }
+
+    fn categories_reply(&self, body: &str) -> Vec<Action> {
+        if self.cfg.categories.is_empty() {
+            return vec![reply::text(body)];
+        }
+        let mut l =
+            List::new(body, i18n::t(self.lang, Msg::ListCategories)).section(self.cfg.display_name);
+        for c in self.cfg.categories {
+            l = l.row(&format!("cat:{}", c.key), self.label(c), None);
+        }
+        vec![l.build()]
+    }
+
+    fn stock_note(&self, p: &Product) -> String {
+        match p.availability {
+            Availability::OutOfStock | Availability::Discontinued => {
+                format!(" ({})", self.t(Msg::OutOfStock))
+            }
+            Availability::Preorder => format!(" ({})", self.t(Msg::Preorder)),
+            _ => String::new(),
+        }
+    }
+
+    fn search(
+        &self,
+        q: &str,
+        cons: &text::Constraints,
+        in_stock_only: bool,
+        limit: u32,
+    ) -> Vec<Product> {
+        let query = SearchQuery {
+            text: q.to_owned(),
+            max_price_minor: cons.max_price_minor,
+            min_price_minor: cons.min_price_minor,
+            color: cons.color.clone(),
+            size: cons.size.clone(),
+            gender: None,
+            in_stock_only,
+            limit,
+        };
+        match self.host.search(&query) {
+            Ok(hits) => {
+                let top = hits.first().map(|h| h.score).unwrap_or(0.0);
+                hits.into_iter()
+                    .filter(|h| h.product.brand == self.cfg.brand)
+                    .filter(|h| top <= 0.0 || h.score >= top * 0.5)
+                    .map(|h| h.product)
+                    .collect()
+            }
+            Err(e) => {
+                self.log(LogLevel::Warn, &format!("search failed: {e:?}"));
+                vec![]
+            }
+        }
+    }
+
+    fn search_and_present(
+        &mut self,
+        q: &str,
+        cons: &text::Constraints,
+        asked: &str,
+    ) -> Vec<Action> {
+        let mut found = self.search(q, cons, true, 20);
+        if found.is_empty() {
+            found = self.search(q, cons, false, 20);
+        }
+        self.log(
+            LogLevel::Debug,
+            &format!("search {q:?} -> {} product(s)", found.len()),
+        );
+        if found.is_empty() {
+            return self.categories_reply(&self.t(Msg::NothingFound));
+        }
+        self.remember("last_query", &reply::clip(q, 1000));
+        let shown: Vec<Product> = found
+            .into_iter()
+            .take(self.cfg.max_results.clamp(1, 10))
+            .collect();
+        let ids: Vec<String> = shown.iter().map(|p| p.id.clone()).collect();
+        self.remember("seen", &ids.join(","));
+        self.present(&shown, asked)
+    }
+
+    fn more(&mut self) -> Vec<Action> {
+        let q = self.host.state("last_query").unwrap_or_default();
+        if q.is_empty() {
+            return self.categories_reply(&self.t(Msg::Categories));
+        }
+        let mut seen = split_ids(self.host.state("seen"));
+        let next: Vec<Product> = self
+            .search(&q, &text::Constraints::default(), false, 40)
+            .into_iter()
+            .filter(|p| !seen.contains(&p.id))
+            .take(self.cfg.max_results.clamp(1, 10))
+            .collect();
+        if next.is_empty() {
+            return self.categories_reply(&self.t(Msg::NoMore));
+        }
+        seen.extend(next.iter().map(|p| p.id.clone()));
+        self.remember("seen", &seen.join(","));
+        self.present(&next, &q)
+    }
+
+    fn present(&mut self, shown: &[Product], asked: &str) -> Vec<Action> {
+        let ids: Vec<String> = shown.iter().map(|p| p.id.clone()).collect();
+        self.remember("last_shown", &ids.join(","));
+        let lines: Vec<String> = shown
+            .iter()
+            .map(|p| {
+                format!(
+                    "• {} — {}{}",
+                    p.title,
+                    reply::price_label(p, self.lang),
+                    self.stock_note(p)
+                )
+            })
+            .collect();
+        let intro = if shown.len() == 1 {
+            self.t(Msg::FoundOne)
+        } else {
+            self.t(Msg::Found)
+        };
+        let template = format!("{intro}\n{}", lines.join("\n"));
+        let body = self.phrase(asked, shown).unwrap_or(template);
+        let top = &shown[0];
+        let mut out = vec![reply::text(&body)];
+        if shown.len() == 1 {
+            out.push(reply::product(&top.id, None));
+        } else {
+            let header = format!(
+                "{} · {}",
+                self.cfg.display_name,
+                self.t(Msg::ProductsHeader)
+            );
+            out.push(reply::products(&header, &intro, &ids));
+        }
+        let cart_has_items = self
+            .host
+            .cart()
+            .map(|c| !c.lines.is_empty())
+            .unwrap_or(false);
+        let prompt = format!("{} — {}", top.title, reply::price_label(top, self.lang));
+        let mut b = Buttons::new(prompt).button(
+            &format!("add:{}", top.id),
+            i18n::t(self.lang, Msg::ButtonAdd),
+        );
+        if shown.len() > 1 || self.cfg.max_results > 1 {
+            b = b.button("more", i18n::t(self.lang, Msg::ButtonMore));
+        }
+        b = if cart_has_items {
+            b.button("checkout", i18n::t(self.lang, Msg::ButtonCheckout))
+        } else {
+            b.button("human", i18n::t(self.lang, Msg::ButtonHuman))
+        };
+        out.push(b.build());
+        out
+    }
+
+    /// Ask the LLM to phrase the answer, grounded on `shown`. `None` when it
+    /// is unavailable or its answer quotes a price not in the catalog.
+    fn phrase(&self, asked: &str, shown: &[Product]) -> Option<String> {
+        if !self.cfg.use_llm {
+            return None;
+        }
+        let language = match self.lang {
+            "pt" => "Brazilian Portuguese",
+            "es" => "Spanish",
+            _ => "English",
+        };
+        let mut grounding = String::new();
+        for p in shown {
+            grounding.push_str(&format!(
+                "- {} | {} | {} | {:?}\n",
+                p.id,
+                p.title,
+                reply::price_label(p, self.lang),
+                p.availability
+            ));
+        }
+        let system = format!(
+            "{prompt}\n\nYou are {name}, the seller of {shop}. Answer in {language}, in at most 4 short \
+             sentences for WhatsApp, no markdown tables. Mention only the products listed below, with \
+             exactly these prices; never invent products, prices, stock or discounts. The product cards \
+             and buttons are sent after your text.\nProducts:\n{grounding}",
+            prompt = self.host.prompt(),
+            name = self.cfg.name,
+            shop = self.cfg.display_name,
+        );
+        let mut messages = vec![ChatMessage {
+            role: Role::System,
+            content: system,
+        }];
+        let hist = &self.turn.history;
+        for h in hist.iter().skip(hist.len().saturating_sub(6)) {
+            let role = match h.speaker {
+                Speaker::Customer => Role::User,
+                Speaker::Assistant | Speaker::HumanAgent => Role::Assistant,
+                Speaker::System => continue,
+            };
+            messages.push(ChatMessage {
+                role,
+                content: h.text.clone(),
+            });
+        }
+        messages.push(ChatMessage {
+            role: Role::User,
+            content: reply::truncate(asked, 1000),
+        });
+        let resp = match self.host.chat(&ChatRequest {
+            messages,
+            use_tools: false,
+        }) {
+            Ok(r) => r,
+            Err(e) => {
+                self.log(
+                    LogLevel::Debug,
+                    &format!("llm unavailable, using templates: {e:?}"),
+                );
+                return None;
+            }
+        };
+        let content = resp.content.trim();
+        if content.is_empty() {
+            return None;
+        }
+        let allowed: Vec<i64> = shown
+            .iter()
+            .flat_map(|p| {
+                [
+                    Some(p.price.minor_units),
+                    p.sale_price.as_ref().map(|s| s.minor_units),
+                ]
+            })
+            .flatten()
+            .collect();
+        if let Some(bad) = quoted_prices(content)
+            .into_iter()
+            .find(|v| !allowed.contains(v))
+        {
+            self.log(
+                LogLevel::Warn,
+                &format!("llm quoted a price not in the catalog ({bad}); using template"),
+            );
+            return None;
+        }
+        Some(reply::truncate(content, reply::limits::BODY))
+    }
+
+    fn view(&mut self, id: &str) -> Vec<Action> {
+        match self.host.product(id).ok().flatten() {
+            Some(p) if p.brand == self.cfg.brand => {
+                self.remember("last_shown", &p.id);
+                let body = format!(
+                    "{} — {}{}",
+                    p.title,
+                    reply::price_label(&p, self.lang),
+                    self.stock_note(&p)
+                );
+                vec![
+                    reply::product(&p.id, Some(&reply::truncate(&p.description, 300))),
+                    Buttons::new(body)
+                        .button(&format!("add:{}", p.id), i18n::t(self.lang, Msg::ButtonAdd))
+                        .button("more", i18n::t(self.lang, Msg::ButtonMore))
+                        .build(),
+                ]
+            }
+            _ => vec![reply::text(self.t(Msg::NotAvailable))],
+        }
+    }
+
+    fn price_of(&mut self, id: &str) -> Vec<Action> {
+        match self.host.product(id).ok().flatten() {
+            Some(p) if p.brand == self.cfg.brand => {
+                let price = format!(
+                    "{}{}",
+                    reply::price_label(&p, self.lang),
+                    self.stock_note(&p)
+                );
+                let body = tr(
+                    self.lang,
+                    Msg::PriceOf,
+                    &[("product", &p.title), ("price", &price)],
+                );
+                vec![
+                    Buttons::new(body)
+                        .button(&format!("add:{}", p.id), i18n::t(self.lang, Msg::ButtonAdd))
+                        .button("more", i18n::t(self.lang, Msg::ButtonMore))
+                        .build(),
+                ]
+            }
+            _ => vec![reply::text(self.t(Msg::NotAvailable))],
+        }
+    }
+
+    fn add(&mut self, id: &str, qty: u32) -> Vec<Action> {
+        let p = match self.host.product(id) {
+            Ok(Some(p)) if p.brand == self.cfg.brand => p,
+            Ok(_) => return vec![reply::text(self.t(Msg::NotAvailable))],
+            Err(e) => {
+                self.log(LogLevel::Warn, &format!("product lookup failed: {e:?}"));
+                return vec![reply::text(self.t(Msg::NotAvailable))];
+            }
+        };
+        if matches!(
+            p.availability,
+            Availability::OutOfStock | Availability::Discontinued
+        ) {
+            let body = format!("{}{}", p.title, self.stock_note(&p));
+            return vec![
+                Buttons::new(body)
+                    .button("more", i18n::t(self.lang, Msg::ButtonMore))
+                    .build(),
+            ];
+        }
+        let mut out = vec![reply::add_to_cart(&p.id, qty)];
+        let mut body = tr(self.lang, Msg::AddedToCart, &[("product", &p.title)]);
+        if let Some(x) = self.cross_sell(&p) {
+            body.push('\n');
+            body.push_str(&format!(
+                "+ {} — {}",
+                x.title,
+                reply::price_label(&x, self.lang)
+            ));
+            out.push(reply::text(&body));
+            out.push(reply::product(&x.id, None));
+            out.push(
+                Buttons::new(&x.title)
+                    .button(&format!("add:{}", x.id), i18n::t(self.lang, Msg::ButtonAdd))
+                    .button("checkout", i18n::t(self.lang, Msg::ButtonCheckout))
+                    .button("keep", i18n::t(self.lang, Msg::ButtonKeepShopping))
+                    .build(),
+            );
+        } else {
+            out.push(
+                Buttons::new(&body)
+                    .button("checkout", i18n::t(self.lang, Msg::ButtonCheckout))
+                    .button("keep", i18n::t(self.lang, Msg::ButtonKeepShopping))
+                    .build(),
+            );
+        }
+        out
+    }
+
+    fn cross_sell(&self, p: &Product) -> Option<Product> {
+        let cat = p.category.to_lowercase();
+        let in_cart: Vec<String> = self
+            .host
+            .cart()
+            .map(|c| c.lines.into_iter().map(|l| l.product_id).collect())
+            .unwrap_or_default();
+        let ok = |x: &Product| {
+            x.id != p.id
+                && x.brand == self.cfg.brand
+                && !in_cart.contains(&x.id)
+                && x.category != p.category
+                && matches!(
+                    x.availability,
+                    Availability::InStock | Availability::AvailableForOrder
+                )
+        };
+        for rule in self.cfg.cross_sell {
+            if cat.contains(&rule.when.to_lowercase())
+                && let Some(x) = self
+                    .search(rule.suggest, &text::Constraints::default(), true, 5)
+                    .into_iter()
+                    .find(|x| ok(x))
+            {
+                return Some(x);
+            }
+        }
+        None
+    }
+
+    fn checkout(&mut self) -> Vec<Action> {
+        let cart = match self.host.cart() {
+            Ok(c) => c,
+            Err(e) => {
+                self.log(LogLevel::Warn, &format!("cart unavailable: {e:?}"));
+                return self.escalate(
+                    EscalationReason::TechnicalIssue,
+                    Priority::Medium,
+                    "checkout failed: cart unavailable",
+                );
+            }
+        };
+        if cart.lines.is_empty() {
+            return self.categories_reply(&self.t(Msg::CartEmpty));
+        }
+        let summary = self.cart_text(&cart);
+        vec![
+            reply::text(format!("{summary}\n\n{}", self.t(Msg::OrderPlaced))),
+            reply::place_order(None),
+        ]
+    }
+
+    fn cart_text(&self, cart: &Cart) -> String {
+        let lines: Vec<String> = cart
+            .lines
+            .iter()
+            .map(|l| {
+                format!(
+                    "• {}× {} — {}",
+                    l.quantity,
+                    l.title,
+                    reply::money(&l.unit_price, self.lang)
+                )
+            })
+            .collect();
+        tr(
+            self.lang,
+            Msg::CartSummary,
+            &[
+                ("lines", &lines.join("\n")),
+                ("total", &reply::money(&cart.subtotal, self.lang)),
+            ],
+        )
+    }
+
+    fn show_cart(&mut self) -> Vec<Action> {
+        match self.host.cart() {
+            Ok(c) if !c.lines.is_empty() => vec![
+                Buttons::new(self.cart_text(&c))
+                    .button("checkout", i18n::t(self.lang, Msg::ButtonCheckout))
+                    .button("keep", i18n::t(self.lang, Msg::ButtonKeepShopping))
+                    .build(),
+            ],
+            _ => self.categories_reply(&self.t(Msg::CartEmpty)),
+        }
+    }
+
+    fn order_status(&self) -> Vec<Action> {
+        match self.host.orders(3) {
+            Ok(orders) if !orders.is_empty() => {
+                let lines: Vec<String> = orders
+                    .iter()
+                    .map(|o| {
+                        let mut s = format!(
+                            "• {} — {} — {}",
+                            o.id,
+                            status_label(&o.status, self.lang),
+                            reply::money(&o.total, self.lang)
+                        );
+                        if let Some(t) = &o.tracking {
+                            s.push_str(&format!(" ({t})"));
+                        }
+                        s
+                    })
+                    .collect();
+                vec![reply::text(tr(
+                    self.lang,
+                    Msg::OrderStatus,
+                    &[("orders", &lines.join("\n"))],
+                ))]
+            }
+            Ok(_) => vec![reply::text(self.t(Msg::NoOrders))],
+            Err(e) => {
+                self.log(LogLevel::Warn, &format!("orders unavailable: {e:?}"));
+                self.escalate(
+                    EscalationReason::Other,
+                    Priority::Low,
+                    "order status requested; orders unavailable",
+                )
+            }
+        }
+    }
+
+    fn catalog_order(&mut self, lines: &[OrderLine]) -> Vec<Action> {
+        let mut out = Vec::new();
+        for l in lines {
+            if let Ok(Some(p)) = self.host.product(&l.product_id)
+                && p.brand == self.cfg.brand
+            {
+                out.push(reply::add_to_cart(&p.id, l.quantity.max(1)));
+            }
+        }
+        if out.is_empty() {
+            return vec![reply::text(self.t(Msg::NotAvailable))];
+        }
+        out.push(
+            Buttons::new(self.t(Msg::OrderReceived))
+                .button("checkout", i18n::t(self.lang, Msg::ButtonCheckout))
+                .button("keep", i18n::t(self.lang, Msg::ButtonKeepShopping))
+                .build(),
+        );
+        out
+    }
+}
+
+/// An order status in the customer's language.
+pub fn status_label(status: &str, lang: &str) -> String {
+    let s = status.to_ascii_lowercase();
+    let (pt, es) = match s.as_str() {
+        "pending" => ("pendente", "pendiente"),
+        "confirmed" => ("confirmado", "confirmado"),
+        "processing" => ("em preparação", "en preparación"),
+        "shipped" => ("enviado", "enviado"),
+        "delivered" => ("entregue", "entregado"),
+        "cancelled" => ("cancelado", "cancelado"),
+        "refunded" => ("reembolsado", "reembolsado"),
+        _ => return status.to_owned(),
+    };
+    match i18n::lang(lang) {
+        "pt" => pt.to_owned(),
+        "es" => es.to_owned(),
+        _ => s,
+    }
+}
+
+/// Amounts (minor units) that look like prices in a free text: numbers with
+/// a decimal part ("89.90", "1.299,00") or preceded by a currency sign.
+pub fn quoted_prices(s: &str) -> Vec<i64> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit() && (i == 0 || !chars[i - 1].is_alphanumeric()) {
+            let start = i;
+            while i < chars.len()
+                && (chars[i].is_ascii_digit()
+                    || ((chars[i] == '.' || chars[i] == ',')
+                        && chars.get(i + 1).is_some_and(char::is_ascii_digit)))
+            {
+                i += 1;
+            }
+            let tok: String = chars[start..i].iter().collect();
+            let before: String = chars[start.saturating_sub(4)..start].iter().collect();
+            let after: String = chars[i..(i + 8).min(chars.len())]
+                .iter()
+                .collect::<String>()
+                .to_lowercase();
+            let money_mark = before.contains('$')
+                || before.contains('€')
+                || after.trim_start().starts_with("usd")
+                || after.trim_start().starts_with("reais")
+                || after.trim_start().starts_with("dólares")
+                || after.trim_start().starts_with("dollars");
+            let has_decimal = tok.len() > 3 && matches!(tok.as_bytes()[tok.len() - 3], b'.' | b',');
+            let unit = i < chars.len() && chars[i].is_alphabetic() && !money_mark;
+            if (money_mark || has_decimal)
+                && !unit
+                && let Some(v) = text::parse_amount(&tok)
+            {
+                out.push(v);
+            }
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_quoted_prices() {
+        assert_eq!(
+            quoted_prices("The Zenbook is $999.00 and the Studio US$ 549,00"),
+            vec![99_900, 54_900]
+        );
+        assert_eq!(
+            quoted_prices("a 14 inch laptop with 512GB"),
+            Vec::<i64>::new()
+        );
+        assert_eq!(quoted_prices("only $5"), vec![500]);
+        assert_eq!(status_label("shipped", "pt"), "enviado");
+    }
+}

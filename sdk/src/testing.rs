@@ -1,0 +1,972 @@
+//! Native test kit: a [`FakeHost`] that behaves like the Agent Store host
+//! over a Meta catalog CSV, and builders for turns and routing requests.
+//!
+//! Enabled by the `testing` cargo feature (native targets only). Brand teams
+//! add the SDK with this feature under `[dev-dependencies]` and test their
+//! seller with plain `cargo test`, no wasm, no host:
+//!
+//! ```toml
+//! [dev-dependencies]
+//! agent-store-sdk = { workspace = true, features = ["testing"] }
+//! ```
+//!
+//! ```no_run
+//! use agent_store_sdk::prelude::*;
+//! use agent_store_sdk::testing::{FakeHost, TurnBuilder, shown_products};
+//!
+//! struct Echo;
+//! impl Seller for Echo {
+//!     fn handle_turn(host: &dyn Host, turn: &Turn) -> Result<Vec<Action>, PluginError> {
+//!         let q = SearchQuery { text: "laptop".into(), max_price_minor: None,
+//!             min_price_minor: None, color: None, size: None, gender: None,
+//!             in_stock_only: false, limit: 3 };
+//!         let hits = host.search(&q).map_err(|e| PluginError { message: format!("{e:?}") })?;
+//!         let ids: Vec<String> = hits.into_iter().map(|h| h.product.id).collect();
+//!         Ok(vec![agent_store_sdk::reply::products("Laptops", "Here you go", &ids)])
+//!     }
+//! }
+//!
+//! let host = FakeHost::from_csv("../catalog/products.csv").unwrap().with_brand("tech");
+//! let actions = Echo::handle_turn(&host, &TurnBuilder::text("a laptop").brand("tech").build()).unwrap();
+//! assert!(shown_products(&actions).iter().all(|id| id.starts_with("TEC-")));
+//! host.apply(&actions); // cart and orders follow add-to-cart / place-order actions
+//! ```
+//!
+//! The LLM is unavailable unless a test scripts replies with
+//! [`FakeHost::with_llm_reply`]; every chat request is recorded.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, VecDeque};
+use std::path::Path;
+
+use crate::types::*;
+use crate::{Host, lexicon, reply, text};
+
+struct Indexed {
+    product: Product,
+    title: Vec<String>,
+    category: Vec<String>,
+    description: Vec<String>,
+    color: Vec<String>,
+    labels: Vec<String>,
+}
+
+impl Indexed {
+    fn new(product: Product) -> Self {
+        let labels = product
+            .attributes
+            .iter()
+            .filter(|(k, _)| k.starts_with("custom_label"))
+            .map(|(_, v)| v.replace('|', " "))
+            .collect::<Vec<_>>()
+            .join(" ");
+        Indexed {
+            title: text::terms(&product.title),
+            category: text::terms(&product.category),
+            description: text::terms(&product.description),
+            color: text::terms(product.color.as_deref().unwrap_or("")),
+            labels: text::terms(&labels),
+            product,
+        }
+    }
+
+    fn score(&self, terms: &[String]) -> f32 {
+        if terms.is_empty() {
+            return 0.0;
+        }
+        let fields: [(&Vec<String>, f32); 5] = [
+            (&self.title, 3.0),
+            (&self.category, 3.0),
+            (&self.labels, 1.5),
+            (&self.color, 1.0),
+            (&self.description, 1.0),
+        ];
+        let mut total = 0.0;
+        for t in terms {
+            let mut best = 0.0f32;
+            for (f, w) in &fields {
+                if f.iter().any(|x| x == t) {
+                    best = best.max(*w);
+                } else if f.iter().any(|x| text::fuzzy_eq(x, t)) {
+                    best = best.max(*w * 0.7);
+                }
+            }
+            total += best;
+        }
+        total / terms.len() as f32
+    }
+}
+
+/// The result of reading a catalog CSV.
+#[derive(Debug, Clone, Default)]
+pub struct CatalogLoad {
+    /// Valid products, in file order.
+    pub products: Vec<Product>,
+    /// 1-based data row numbers that were skipped, with the reason.
+    pub skipped: Vec<(usize, String)>,
+}
+
+fn parse_money(s: &str) -> Option<Money> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    let mut parts = s.split_whitespace();
+    let amount = parts.next()?;
+    let currency = parts.next().unwrap_or("USD").to_ascii_uppercase();
+    if amount.starts_with('-') {
+        return None;
+    }
+    let minor = text::parse_amount(amount)?;
+    (currency.len() == 3 && currency.chars().all(|c| c.is_ascii_alphabetic())).then_some(Money {
+        minor_units: minor,
+        currency,
+    })
+}
+
+fn parse_availability(s: &str) -> Option<Availability> {
+    Some(match text::normalize(s).as_str() {
+        "in stock" | "instock" => Availability::InStock,
+        "out of stock" | "outofstock" => Availability::OutOfStock,
+        "preorder" | "pre order" => Availability::Preorder,
+        "available for order" => Availability::AvailableForOrder,
+        "discontinued" => Availability::Discontinued,
+        _ => return None,
+    })
+}
+
+/// Parse a Meta catalog-feed CSV (the columns of `catalog/products.csv`),
+/// skipping rows without an id, title, brand or a valid price.
+pub fn parse_catalog_csv(data: &str) -> CatalogLoad {
+    let mut out = CatalogLoad::default();
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(data.as_bytes());
+    let headers: Vec<String> = match rdr.headers() {
+        Ok(h) => h.iter().map(|s| s.trim().to_owned()).collect(),
+        Err(e) => {
+            out.skipped.push((0, format!("bad header: {e}")));
+            return out;
+        }
+    };
+    let mut seen = std::collections::BTreeSet::new();
+    for (i, rec) in rdr.records().enumerate() {
+        let row = i + 1;
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => {
+                out.skipped.push((row, e.to_string()));
+                continue;
+            }
+        };
+        let get = |name: &str| -> String {
+            headers
+                .iter()
+                .position(|h| h == name)
+                .and_then(|i| rec.get(i))
+                .unwrap_or("")
+                .trim()
+                .to_owned()
+        };
+        let opt = |name: &str| Some(get(name)).filter(|s| !s.is_empty());
+        let id = get("id");
+        let title = get("title");
+        let brand = get("brand");
+        if id.is_empty() || title.is_empty() || brand.is_empty() {
+            out.skipped.push((row, "missing id, title or brand".into()));
+            continue;
+        }
+        if !seen.insert(id.clone()) {
+            out.skipped.push((row, format!("duplicate id {id}")));
+            continue;
+        }
+        let Some(price) = parse_money(&get("price")) else {
+            out.skipped
+                .push((row, format!("bad price {:?}", get("price"))));
+            continue;
+        };
+        let Some(availability) = parse_availability(&get("availability")) else {
+            out.skipped
+                .push((row, format!("bad availability {:?}", get("availability"))));
+            continue;
+        };
+        let sale_price = parse_money(&get("sale_price")).filter(|s| s.currency == price.currency);
+        let mapped = [
+            "id",
+            "title",
+            "description",
+            "availability",
+            "price",
+            "sale_price",
+            "link",
+            "image_link",
+            "brand",
+            "product_type",
+            "color",
+            "size",
+            "gender",
+            "quantity_to_sell_on_facebook",
+        ];
+        let attributes = headers
+            .iter()
+            .zip(rec.iter())
+            .filter(|(h, v)| !mapped.contains(&h.as_str()) && !v.trim().is_empty())
+            .map(|(h, v)| (h.clone(), v.trim().to_owned()))
+            .collect();
+        out.products.push(Product {
+            id,
+            title,
+            description: get("description"),
+            brand: brand.to_ascii_lowercase(),
+            category: get("product_type"),
+            price,
+            sale_price,
+            availability,
+            quantity: get("quantity_to_sell_on_facebook").parse().ok(),
+            image_url: opt("image_link"),
+            link: opt("link"),
+            color: opt("color"),
+            size: opt("size"),
+            gender: opt("gender"),
+            attributes,
+        });
+    }
+    out
+}
+
+/// A scripted LLM answer.
+type LlmScript = Result<ChatResponse, HostError>;
+
+/// An in-memory [`Host`] for native tests. See the [module docs](self).
+pub struct FakeHost {
+    catalog: Vec<Indexed>,
+    skipped: Vec<(usize, String)>,
+    brand: Option<String>,
+    prompt: String,
+    config: BTreeMap<String, String>,
+    llm: RefCell<VecDeque<LlmScript>>,
+    chats: RefCell<Vec<ChatRequest>>,
+    searches: RefCell<Vec<SearchQuery>>,
+    state: RefCell<BTreeMap<String, String>>,
+    history: RefCell<Vec<HistoryEntry>>,
+    cart: RefCell<Vec<(String, u32)>>,
+    orders: RefCell<Vec<OrderSummary>>,
+    actions: RefCell<Vec<Action>>,
+    logs: RefCell<Vec<(LogLevel, String)>>,
+}
+
+impl Default for FakeHost {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl FakeHost {
+    /// An empty catalog, no brand scope, no LLM.
+    pub fn new() -> Self {
+        FakeHost {
+            catalog: Vec::new(),
+            skipped: Vec::new(),
+            brand: None,
+            prompt: String::new(),
+            config: BTreeMap::new(),
+            llm: RefCell::default(),
+            chats: RefCell::default(),
+            searches: RefCell::default(),
+            state: RefCell::default(),
+            history: RefCell::default(),
+            cart: RefCell::default(),
+            orders: RefCell::default(),
+            actions: RefCell::default(),
+            logs: RefCell::default(),
+        }
+    }
+
+    /// Load a Meta catalog CSV file (bad rows are skipped, see
+    /// [`FakeHost::skipped_rows`]).
+    pub fn from_csv(path: impl AsRef<Path>) -> std::io::Result<Self> {
+        Ok(Self::from_csv_str(&std::fs::read_to_string(path)?))
+    }
+
+    /// Load a Meta catalog CSV from a string.
+    pub fn from_csv_str(data: &str) -> Self {
+        let load = parse_catalog_csv(data);
+        let mut h = Self::new().with_products(load.products);
+        h.skipped = load.skipped;
+        h
+    }
+
+    /// Add products to the catalog.
+    pub fn with_products(mut self, products: impl IntoIterator<Item = Product>) -> Self {
+        self.catalog.extend(products.into_iter().map(Indexed::new));
+        self
+    }
+
+    /// Scope search and get to one brand, as the host does for sellers with
+    /// `catalog = "brand"`.
+    pub fn with_brand(mut self, brand: &str) -> Self {
+        self.brand = Some(brand.to_owned());
+        self
+    }
+
+    /// The persona prompt returned by [`Host::prompt`].
+    pub fn with_prompt(mut self, prompt: &str) -> Self {
+        self.prompt = prompt.to_owned();
+        self
+    }
+
+    /// A config value returned by [`Host::config`].
+    pub fn with_config(mut self, key: &str, value: &str) -> Self {
+        self.config.insert(key.to_owned(), value.to_owned());
+        self
+    }
+
+    /// Queue an LLM answer; answers are consumed in order, then the LLM is
+    /// unavailable again.
+    pub fn with_llm_reply(self, content: &str) -> Self {
+        self.push_llm(Ok(ChatResponse {
+            content: content.to_owned(),
+            tools_used: vec![],
+        }));
+        self
+    }
+
+    /// Queue an LLM failure.
+    pub fn with_llm_error(self, err: HostError) -> Self {
+        self.push_llm(Err(err));
+        self
+    }
+
+    /// Queue an LLM answer or failure.
+    pub fn push_llm(&self, r: Result<ChatResponse, HostError>) {
+        self.llm.borrow_mut().push_back(r);
+    }
+
+    /// A past order, newest first in [`Host::orders`].
+    pub fn with_order(self, id: &str, status: &str, total_minor: i64) -> Self {
+        self.orders.borrow_mut().insert(
+            0,
+            OrderSummary {
+                id: id.to_owned(),
+                status: status.to_owned(),
+                total: Money {
+                    minor_units: total_minor,
+                    currency: "USD".into(),
+                },
+                created_at: 1_700_000_000,
+                tracking: None,
+            },
+        );
+        self
+    }
+
+    /// Add a line to the conversation history.
+    pub fn say(&self, speaker: Speaker, text: &str) {
+        self.history.borrow_mut().push(HistoryEntry {
+            speaker,
+            text: text.to_owned(),
+            brand: self.brand.clone().filter(|_| speaker == Speaker::Assistant),
+            timestamp: 1_700_000_000 + self.history.borrow().len() as u64,
+        });
+    }
+
+    /// Put a product in the cart directly.
+    pub fn add_to_cart(&self, product_id: &str, quantity: u32) {
+        let mut cart = self.cart.borrow_mut();
+        match cart.iter_mut().find(|(id, _)| id == product_id) {
+            Some(line) => line.1 += quantity,
+            None => cart.push((product_id.to_owned(), quantity)),
+        }
+    }
+
+    /// Act on a seller's actions as the host would: add-to-cart fills the
+    /// cart (when the product exists in scope), place-order turns a
+    /// non-empty cart into a "pending" order, text replies go to history.
+    pub fn apply(&self, actions: &[Action]) {
+        for a in actions {
+            self.actions.borrow_mut().push(a.clone());
+            match a {
+                Action::AddToCart(c) if self.product(&c.product_id).ok().flatten().is_some() => {
+                    self.add_to_cart(&c.product_id, c.quantity.max(1));
+                }
+                Action::PlaceOrder(_) => {
+                    let cart = self.cart().unwrap_or_else(|_| empty_cart());
+                    if !cart.lines.is_empty() {
+                        let n = self.orders.borrow().len() + 1;
+                        self.orders.borrow_mut().insert(
+                            0,
+                            OrderSummary {
+                                id: format!("ORD-{n:04}"),
+                                status: "pending".into(),
+                                total: cart.subtotal,
+                                created_at: 1_700_000_000,
+                                tracking: None,
+                            },
+                        );
+                        self.cart.borrow_mut().clear();
+                    }
+                }
+                Action::Text(t) => self.say(Speaker::Assistant, t),
+                Action::Buttons(b) => self.say(Speaker::Assistant, &b.body),
+                _ => {}
+            }
+        }
+    }
+
+    /// Every product loaded.
+    pub fn products(&self) -> Vec<&Product> {
+        self.catalog.iter().map(|i| &i.product).collect()
+    }
+
+    /// Rows skipped while loading the CSV.
+    pub fn skipped_rows(&self) -> &[(usize, String)] {
+        &self.skipped
+    }
+
+    /// Cart lines: (product id, quantity).
+    pub fn cart_lines(&self) -> Vec<(String, u32)> {
+        self.cart.borrow().clone()
+    }
+
+    /// Orders, newest first.
+    pub fn order_list(&self) -> Vec<OrderSummary> {
+        self.orders.borrow().clone()
+    }
+
+    /// A state value.
+    pub fn state_of(&self, key: &str) -> Option<String> {
+        self.state.borrow().get(key).cloned()
+    }
+
+    /// Set a state value (as a previous turn would have).
+    pub fn put_state(&self, key: &str, value: &str) {
+        self.state
+            .borrow_mut()
+            .insert(key.to_owned(), value.to_owned());
+    }
+
+    /// Every search query received.
+    pub fn searches(&self) -> Vec<SearchQuery> {
+        self.searches.borrow().clone()
+    }
+
+    /// Every chat request received.
+    pub fn chat_requests(&self) -> Vec<ChatRequest> {
+        self.chats.borrow().clone()
+    }
+
+    /// Captured log lines.
+    pub fn logs(&self) -> Vec<(LogLevel, String)> {
+        self.logs.borrow().clone()
+    }
+
+    fn in_scope(&self, p: &Product) -> bool {
+        self.brand.as_ref().is_none_or(|b| &p.brand == b)
+    }
+}
+
+fn empty_cart() -> Cart {
+    Cart {
+        lines: vec![],
+        subtotal: Money {
+            minor_units: 0,
+            currency: "USD".into(),
+        },
+    }
+}
+
+impl Host for FakeHost {
+    fn search(&self, q: &SearchQuery) -> Result<Vec<ScoredProduct>, HostError> {
+        self.searches.borrow_mut().push(q.clone());
+        if q.text.len() > 4096 {
+            return Err(HostError::Invalid("query text too long".into()));
+        }
+        let found = text::extract_constraints(&q.text);
+        let max = q.max_price_minor.or(found.max_price_minor);
+        let min = q.min_price_minor.or(found.min_price_minor);
+        let color = q
+            .color
+            .as_deref()
+            .map(|c| {
+                text::color_of(c)
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| text::normalize(c))
+            })
+            .or(found.color);
+        let size = q.size.clone().or(found.size);
+        let mut terms = text::content_terms(&q.text);
+        for t in text::content_terms(&lexicon::expand_query(&q.text)) {
+            if !terms.contains(&t) {
+                terms.push(t);
+            }
+        }
+        let has_filter = max.is_some() || min.is_some() || color.is_some() || size.is_some();
+        if terms.is_empty() && !has_filter {
+            return Ok(vec![]);
+        }
+        let mut hits: Vec<ScoredProduct> = self
+            .catalog
+            .iter()
+            .filter(|i| self.in_scope(&i.product))
+            .filter(|i| {
+                let p = &i.product;
+                let price = reply::effective_price(p).minor_units;
+                max.is_none_or(|m| price <= m)
+                    && min.is_none_or(|m| price >= m)
+                    && color.as_ref().is_none_or(|c| {
+                        p.color
+                            .as_deref()
+                            .is_some_and(|pc| text::normalize(pc).contains(&text::normalize(c)))
+                    })
+                    && size.as_ref().is_none_or(|s| {
+                        p.size
+                            .as_deref()
+                            .is_some_and(|ps| ps.eq_ignore_ascii_case(s))
+                    })
+                    && q.gender.as_ref().is_none_or(|g| {
+                        p.gender
+                            .as_deref()
+                            .is_some_and(|pg| pg.eq_ignore_ascii_case(g) || pg == "unisex")
+                    })
+                    && (!q.in_stock_only
+                        || (p.availability == Availability::InStock && p.quantity != Some(0)))
+            })
+            .filter_map(|i| {
+                let s = if terms.is_empty() {
+                    0.1
+                } else {
+                    i.score(&terms)
+                };
+                (s > 0.0).then(|| ScoredProduct {
+                    product: i.product.clone(),
+                    score: s,
+                })
+            })
+            .collect();
+        hits.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| a.product.id.cmp(&b.product.id))
+        });
+        hits.truncate(if q.limit == 0 { 10 } else { q.limit.min(50) } as usize);
+        Ok(hits)
+    }
+
+    fn product(&self, id: &str) -> Result<Option<Product>, HostError> {
+        Ok(self
+            .catalog
+            .iter()
+            .map(|i| &i.product)
+            .find(|p| p.id == id && self.in_scope(p))
+            .cloned())
+    }
+
+    fn recommend(
+        &self,
+        product_id: &str,
+        kind: RecommendationKind,
+        limit: u32,
+    ) -> Result<Vec<Recommendation>, HostError> {
+        let Some(base) = self.product(product_id)? else {
+            return Err(HostError::Invalid(format!("unknown product {product_id}")));
+        };
+        let top = |c: &str| c.split('>').next().unwrap_or("").trim().to_owned();
+        let price = reply::effective_price(&base).minor_units;
+        let mut out: Vec<Recommendation> = self
+            .catalog
+            .iter()
+            .map(|i| &i.product)
+            .filter(|p| p.id != base.id && p.brand == base.brand && self.in_scope(p))
+            .filter(|p| match kind {
+                RecommendationKind::Alternative => {
+                    p.category == base.category && p.title != base.title
+                }
+                RecommendationKind::Upsell => {
+                    p.category == base.category && reply::effective_price(p).minor_units > price
+                }
+                RecommendationKind::CrossSell => {
+                    top(&p.category) != top(&base.category) || p.category != base.category
+                }
+            })
+            .map(|p| Recommendation {
+                product: p.clone(),
+                kind,
+                explanation: match kind {
+                    RecommendationKind::Alternative => format!("Also in {}", p.category),
+                    RecommendationKind::Upsell => format!("A step up in {}", p.category),
+                    RecommendationKind::CrossSell => format!("Goes well with {}", base.title),
+                },
+            })
+            .collect();
+        out.truncate(limit as usize);
+        Ok(out)
+    }
+
+    fn chat(&self, request: &ChatRequest) -> Result<ChatResponse, HostError> {
+        self.chats.borrow_mut().push(request.clone());
+        self.llm
+            .borrow_mut()
+            .pop_front()
+            .unwrap_or_else(|| Err(HostError::Unavailable("no LLM in FakeHost".into())))
+    }
+
+    fn cart(&self) -> Result<Cart, HostError> {
+        let mut lines = Vec::new();
+        let mut subtotal = 0;
+        let mut currency = "USD".to_owned();
+        for (id, qty) in self.cart.borrow().iter() {
+            if let Some(p) = self
+                .catalog
+                .iter()
+                .map(|i| &i.product)
+                .find(|p| &p.id == id)
+            {
+                let unit = reply::effective_price(p).clone();
+                subtotal += unit.minor_units * i64::from(*qty);
+                currency = unit.currency.clone();
+                lines.push(CartLine {
+                    product_id: id.clone(),
+                    title: p.title.clone(),
+                    quantity: *qty,
+                    unit_price: unit,
+                });
+            }
+        }
+        Ok(Cart {
+            lines,
+            subtotal: Money {
+                minor_units: subtotal,
+                currency,
+            },
+        })
+    }
+
+    fn orders(&self, limit: u32) -> Result<Vec<OrderSummary>, HostError> {
+        Ok(self
+            .orders
+            .borrow()
+            .iter()
+            .take(limit as usize)
+            .cloned()
+            .collect())
+    }
+
+    fn history(&self, limit: u32) -> Vec<HistoryEntry> {
+        let h = self.history.borrow();
+        let skip = h.len().saturating_sub(limit as usize);
+        h[skip..].to_vec()
+    }
+
+    fn state(&self, key: &str) -> Option<String> {
+        self.state_of(key)
+    }
+
+    fn set_state(&self, key: &str, value: &str) -> Result<(), HostError> {
+        if key.is_empty() || key.len() > 64 {
+            return Err(HostError::Invalid("state key must be 1-64 bytes".into()));
+        }
+        if value.len() > 4096 {
+            return Err(HostError::LimitExceeded(
+                "state value over 4096 bytes".into(),
+            ));
+        }
+        let mut s = self.state.borrow_mut();
+        if !s.contains_key(key) && s.len() >= 32 {
+            return Err(HostError::LimitExceeded("more than 32 state keys".into()));
+        }
+        s.insert(key.to_owned(), value.to_owned());
+        Ok(())
+    }
+
+    fn config(&self, key: &str) -> Option<String> {
+        self.config.get(key).cloned()
+    }
+
+    fn prompt(&self) -> String {
+        self.prompt.clone()
+    }
+
+    fn log(&self, level: LogLevel, message: &str) {
+        self.logs.borrow_mut().push((level, message.to_owned()));
+    }
+}
+
+/// Build a [`Turn`] in one line: `TurnBuilder::text("hi").brand("tech").build()`.
+#[derive(Debug, Clone)]
+pub struct TurnBuilder {
+    turn: Turn,
+}
+
+impl TurnBuilder {
+    /// A turn carrying any message content.
+    pub fn content(content: MessageContent) -> Self {
+        TurnBuilder {
+            turn: Turn {
+                conversation_id: "conv-test".into(),
+                customer: Customer {
+                    wa_id: "5511999990000".into(),
+                    name: Some("Ana".into()),
+                },
+                brand: String::new(),
+                message: InboundMessage {
+                    id: "wamid.test".into(),
+                    timestamp: 1_700_000_000,
+                    content,
+                    reply_to: None,
+                },
+                history: vec![],
+                language: String::new(),
+            },
+        }
+    }
+    /// A free-text message.
+    pub fn text(text: &str) -> Self {
+        Self::content(MessageContent::Text(text.into()))
+    }
+    /// A tapped reply button.
+    pub fn button(id: &str, title: &str) -> Self {
+        Self::content(MessageContent::ButtonReply(Choice {
+            id: id.into(),
+            title: title.into(),
+        }))
+    }
+    /// A tapped list row.
+    pub fn list_reply(id: &str, title: &str) -> Self {
+        Self::content(MessageContent::ListReply(Choice {
+            id: id.into(),
+            title: title.into(),
+        }))
+    }
+    /// The seller's brand.
+    pub fn brand(mut self, brand: &str) -> Self {
+        self.turn.brand = brand.into();
+        self
+    }
+    /// The language the host detected ("en", "pt", "es" or "").
+    pub fn language(mut self, lang: &str) -> Self {
+        self.turn.language = lang.into();
+        self
+    }
+    /// The conversation id.
+    pub fn conversation(mut self, id: &str) -> Self {
+        self.turn.conversation_id = id.into();
+        self
+    }
+    /// Add a history line (oldest first).
+    pub fn said(mut self, speaker: Speaker, text: &str) -> Self {
+        let ts = 1_699_999_000 + self.turn.history.len() as u64;
+        self.turn.history.push(HistoryEntry {
+            speaker,
+            text: text.into(),
+            brand: None,
+            timestamp: ts,
+        });
+        self
+    }
+    /// The turn.
+    pub fn build(self) -> Turn {
+        self.turn
+    }
+}
+
+/// The five demo brands.
+pub const DEMO_BRANDS: [&str; 5] = ["fashion", "tech", "home", "beauty", "gaming"];
+
+/// Build a [`RouteRequest`]: `RouteBuilder::text("hi").current("tech").build()`.
+#[derive(Debug, Clone)]
+pub struct RouteBuilder {
+    req: RouteRequest,
+}
+
+impl RouteBuilder {
+    /// A request carrying any message content, over [`DEMO_BRANDS`].
+    pub fn content(content: MessageContent) -> Self {
+        let t = TurnBuilder::content(content).build();
+        RouteBuilder {
+            req: RouteRequest {
+                conversation_id: t.conversation_id,
+                customer: t.customer,
+                message: t.message,
+                current_brand: None,
+                history: vec![],
+                brands: DEMO_BRANDS.iter().map(|b| (*b).to_owned()).collect(),
+            },
+        }
+    }
+    /// A free-text message.
+    pub fn text(text: &str) -> Self {
+        Self::content(MessageContent::Text(text.into()))
+    }
+    /// The brand the conversation is routed to now.
+    pub fn current(mut self, brand: &str) -> Self {
+        self.req.current_brand = Some(brand.into());
+        self
+    }
+    /// The brands the host has sellers for.
+    pub fn brands(mut self, brands: &[&str]) -> Self {
+        self.req.brands = brands.iter().map(|b| (*b).to_owned()).collect();
+        self
+    }
+    /// Add a history line.
+    pub fn said(mut self, speaker: Speaker, text: &str) -> Self {
+        self.req.history.push(HistoryEntry {
+            speaker,
+            text: text.into(),
+            brand: None,
+            timestamp: 0,
+        });
+        self
+    }
+    /// The request.
+    pub fn build(self) -> RouteRequest {
+        self.req
+    }
+}
+
+/// Product ids shown by `product` and `products` actions, in order.
+pub fn shown_products(actions: &[Action]) -> Vec<String> {
+    let mut ids = Vec::new();
+    for a in actions {
+        match a {
+            Action::Product(p) => ids.push(p.product_id.clone()),
+            Action::Products(p) => ids.extend(p.product_ids.iter().cloned()),
+            _ => {}
+        }
+    }
+    ids
+}
+
+/// All customer-visible text of the actions, joined by newlines.
+pub fn all_text(actions: &[Action]) -> String {
+    let mut out = Vec::new();
+    for a in actions {
+        match a {
+            Action::Text(t) => out.push(t.clone()),
+            Action::Buttons(b) => {
+                out.push(b.body.clone());
+                out.extend(b.buttons.iter().map(|x| x.title.clone()));
+            }
+            Action::List(l) => {
+                out.push(l.body.clone());
+                for s in &l.sections {
+                    out.extend(s.rows.iter().map(|r| r.title.clone()));
+                }
+            }
+            Action::Products(p) => out.push(p.body.clone()),
+            Action::Product(p) => out.extend(p.body.clone()),
+            Action::Image(i) => out.extend(i.caption.clone()),
+            _ => {}
+        }
+    }
+    out.join("\n")
+}
+
+/// Every button and list-row id offered.
+pub fn choice_ids(actions: &[Action]) -> Vec<String> {
+    let mut ids = Vec::new();
+    for a in actions {
+        match a {
+            Action::Buttons(b) => ids.extend(b.buttons.iter().map(|x| x.id.clone())),
+            Action::List(l) => ids.extend(
+                l.sections
+                    .iter()
+                    .flat_map(|s| s.rows.iter().map(|r| r.id.clone())),
+            ),
+            _ => {}
+        }
+    }
+    ids
+}
+
+/// Panic unless every action fits WhatsApp's limits.
+pub fn assert_valid(actions: &[Action]) {
+    for a in actions {
+        if let Err(e) = reply::validate(a) {
+            panic!("invalid action {a:?}: {e}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CSV: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../catalog/products.csv");
+
+    fn q(text: &str) -> SearchQuery {
+        SearchQuery {
+            text: text.into(),
+            max_price_minor: None,
+            min_price_minor: None,
+            color: None,
+            size: None,
+            gender: None,
+            in_stock_only: false,
+            limit: 10,
+        }
+    }
+
+    #[test]
+    fn loads_the_demo_catalog() {
+        let h = FakeHost::from_csv(CSV).unwrap();
+        assert!(h.products().len() >= 150, "{}", h.products().len());
+        let bad = "id,title,price,availability,brand\n,No id,1.00 USD,in stock,tech\nX-1,Bad price,abc,in stock,tech\nX-2,Ok,2.50 USD,in stock,tech\nX-2,Dup,2.50 USD,in stock,tech\n";
+        let h2 = FakeHost::from_csv_str(bad);
+        assert_eq!(h2.products().len(), 1);
+        assert_eq!(h2.skipped_rows().len(), 3);
+    }
+
+    #[test]
+    fn searches_with_scope_filters_and_typos() {
+        let h = FakeHost::from_csv(CSV).unwrap().with_brand("tech");
+        let hits = h.search(&q("laptop")).unwrap();
+        assert!(!hits.is_empty());
+        let laptops = hits
+            .iter()
+            .take_while(|s| s.product.category.starts_with("Laptops"))
+            .count();
+        assert_eq!(laptops, 5, "all five laptops rank first");
+        let hits = h.search(&q("labtop under $700")).unwrap();
+        assert!(!hits.is_empty());
+        assert!(
+            hits.iter()
+                .all(|s| reply::effective_price(&s.product).minor_units <= 70_000)
+        );
+        let hits = h.search(&q("fone de ouvido branco")).unwrap();
+        assert!(
+            hits.iter()
+                .all(|s| s.product.color.as_deref() == Some("white"))
+        );
+        assert!(h.search(&q("lipstick")).unwrap().is_empty());
+        assert!(h.product("BTY-0010").unwrap().is_none());
+        let all = FakeHost::from_csv(CSV).unwrap();
+        assert_eq!(all.search(&q("batom")).unwrap()[0].product.brand, "beauty");
+    }
+
+    #[test]
+    fn cart_orders_state_llm() {
+        let h = FakeHost::from_csv(CSV)
+            .unwrap()
+            .with_brand("tech")
+            .with_llm_reply("hello");
+        h.apply(&[
+            reply::add_to_cart("TEC-0010", 2),
+            reply::add_to_cart("BTY-0001", 1),
+        ]);
+        let cart = h.cart().unwrap();
+        assert_eq!(cart.lines.len(), 1);
+        assert_eq!(cart.subtotal.minor_units, 199_800);
+        h.apply(&[reply::place_order(None)]);
+        assert_eq!(h.order_list().len(), 1);
+        assert!(h.cart_lines().is_empty());
+        h.set_state("k", "v").unwrap();
+        assert_eq!(h.state("k").as_deref(), Some("v"));
+        let req = ChatRequest {
+            messages: vec![],
+            use_tools: false,
+        };
+        assert_eq!(h.chat(&req).unwrap().content, "hello");
+        assert!(matches!(h.chat(&req), Err(HostError::Unavailable(_))));
+        assert_eq!(h.chat_requests().len(), 2);
+    }
+}

@@ -1,2 +1,245 @@
 //! The product catalog: Meta catalog-feed import, full-text search and
 //! recommendations.
+//!
+//! Products live in the database (`catalog_products`, the source of truth);
+//! a [`Catalog`] keeps an immutable in-memory snapshot of them with a
+//! tantivy index, rebuilt on open and after every import and swapped
+//! atomically, so searches never wait for an import.
+//!
+//! - [`product`]: the model ([`Product`], [`Availability`]);
+//! - [`feed`]: CSV parsing and validation ([`ImportReport`], [`RejectedRow`]);
+//! - [`store`]: SQL (SQLite and PostgreSQL through `sqlx::Any`);
+//! - [`index`]: the tantivy index and the ranking;
+//! - [`query`]: understanding the customer's words (en, pt-BR, es);
+//! - [`recommend`]: cross-sell, upsell and alternatives.
+
+pub mod feed;
+mod index;
+pub mod product;
+pub mod query;
+pub mod recommend;
+#[cfg(test)]
+mod relevance;
+pub mod store;
+
+use std::collections::{BTreeSet, HashMap};
+use std::io::Read;
+use std::path::Path;
+use std::sync::Arc;
+
+use arc_swap::ArcSwap;
+use serde::{Deserialize, Serialize};
+
+use crate::db::Db;
+pub use feed::{FeedError, ImportReport, RejectedRow};
+use index::{SearchIndex, brand_key};
+pub use product::{Availability, Product};
+pub use recommend::{Recommendation, RecommendationKind};
+pub use store::StoreError;
+
+/// Constraints for a search; empty fields mean "any". The text is the
+/// customer's own words: price bounds, colour, size and gender found in it
+/// are applied as well.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchQuery {
+    pub text: String,
+    /// Bounds on the effective price, in minor units of the product's
+    /// currency.
+    pub max_price_minor: Option<i64>,
+    pub min_price_minor: Option<i64>,
+    /// A colour in any of the three languages ("preto" = "black").
+    pub color: Option<String>,
+    pub size: Option<String>,
+    pub gender: Option<String>,
+    pub in_stock_only: bool,
+    /// At most this many results; 0 means 10.
+    pub limit: u32,
+}
+
+/// A search hit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scored {
+    pub product: Product,
+    pub score: f32,
+}
+
+/// Why a catalog operation failed.
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("invalid catalog feed: {0}")]
+    Feed(#[from] FeedError),
+    #[error("opening the catalog feed {path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("building the search index: {0}")]
+    Index(#[from] tantivy::TantivyError),
+    #[error("the index build task failed: {0}")]
+    Task(#[from] tokio::task::JoinError),
+}
+
+/// One immutable view of the catalog.
+struct Snapshot {
+    products: Vec<Product>,
+    by_id: HashMap<String, usize>,
+    index: SearchIndex,
+}
+
+impl Snapshot {
+    fn build(products: Vec<Product>) -> Result<Snapshot, CatalogError> {
+        let index = SearchIndex::build(&products)?;
+        let by_id = products
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.clone(), i))
+            .collect();
+        Ok(Snapshot {
+            products,
+            by_id,
+            index,
+        })
+    }
+}
+
+struct Inner {
+    db: Db,
+    snapshot: ArcSwap<Snapshot>,
+    /// Serialises imports (each one rebuilds the snapshot).
+    import_lock: tokio::sync::Mutex<()>,
+}
+
+/// The product catalog. Cheap to clone; `Send + Sync`.
+#[derive(Clone)]
+pub struct Catalog {
+    inner: Arc<Inner>,
+}
+
+impl std::fmt::Debug for Catalog {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Catalog")
+            .field("products", &self.len())
+            .finish()
+    }
+}
+
+async fn build_snapshot(products: Vec<Product>) -> Result<Snapshot, CatalogError> {
+    tokio::task::spawn_blocking(move || Snapshot::build(products)).await?
+}
+
+impl Catalog {
+    /// Load the products from the database and build the search index (in
+    /// memory; `data_dir` is not written to).
+    pub async fn open(db: Db, data_dir: &Path) -> Result<Catalog, CatalogError> {
+        let products = store::load_products(&db).await?;
+        let n = products.len();
+        let snapshot = build_snapshot(products).await?;
+        tracing::info!(products = n, data_dir = %data_dir.display(), "catalog opened");
+        Ok(Catalog {
+            inner: Arc::new(Inner {
+                db,
+                snapshot: ArcSwap::from_pointee(snapshot),
+                import_lock: tokio::sync::Mutex::new(()),
+            }),
+        })
+    }
+
+    /// Import a Meta catalog feed (CSV) from a file.
+    pub async fn import_csv_file(&self, path: &Path) -> Result<ImportReport, CatalogError> {
+        let file = std::fs::File::open(path).map_err(|source| CatalogError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        self.import_from(std::io::BufReader::new(file), &path.display().to_string())
+            .await
+    }
+
+    /// Import a Meta catalog feed (CSV): valid rows are upserted by id in
+    /// one transaction, then the index is rebuilt. Bad rows are rejected
+    /// with their line number and reason; they never abort the import.
+    pub async fn import_csv<R: Read>(&self, reader: R) -> Result<ImportReport, CatalogError> {
+        self.import_from(reader, "csv").await
+    }
+
+    async fn import_from<R: Read>(
+        &self,
+        reader: R,
+        source: &str,
+    ) -> Result<ImportReport, CatalogError> {
+        let parsed = feed::parse_feed(reader)?;
+        let report = ImportReport {
+            imported: parsed.products.len(),
+            rejected: parsed.rejected,
+        };
+        let _guard = self.inner.import_lock.lock().await;
+        store::upsert_products(&self.inner.db, &parsed.products, source, &report).await?;
+        let products = store::load_products(&self.inner.db).await?;
+        let n = products.len();
+        let snapshot = build_snapshot(products).await?;
+        self.inner.snapshot.store(Arc::new(snapshot));
+        tracing::info!(
+            source,
+            imported = report.imported,
+            rejected = report.rejected.len(),
+            total = n,
+            "catalog feed imported"
+        );
+        Ok(report)
+    }
+
+    /// Full-text search, best first. `brand = Some(b)` restricts to brand
+    /// `b` (case-insensitive).
+    pub fn search(&self, brand: Option<&str>, query: &SearchQuery) -> Vec<Scored> {
+        let snap = self.inner.snapshot.load();
+        let hits = snap.index.search(&snap.products, brand, query);
+        tracing::debug!(text = %query.text, brand, hits = hits.len(), "catalog search");
+        hits
+    }
+
+    /// One product by id, `None` when absent or outside `brand`.
+    pub fn get(&self, brand: Option<&str>, id: &str) -> Option<Product> {
+        let snap = self.inner.snapshot.load();
+        let p = snap.by_id.get(id).and_then(|&i| snap.products.get(i))?;
+        match brand {
+            Some(b) if brand_key(b) != brand_key(&p.brand) => None,
+            _ => Some(p.clone()),
+        }
+    }
+
+    /// Recommendations of `kind` for product `product_id` (same brand).
+    pub fn recommend(
+        &self,
+        brand: Option<&str>,
+        product_id: &str,
+        kind: RecommendationKind,
+        limit: u32,
+    ) -> Vec<Recommendation> {
+        let snap = self.inner.snapshot.load();
+        recommend::recommend(&snap.products, brand, product_id, kind, limit)
+    }
+
+    /// Every brand in the catalog, sorted.
+    pub fn brands(&self) -> Vec<String> {
+        let snap = self.inner.snapshot.load();
+        snap.products
+            .iter()
+            .map(|p| p.brand.clone())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect()
+    }
+
+    /// The number of products.
+    pub fn len(&self) -> usize {
+        self.inner.snapshot.load().products.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+#[cfg(test)]
+mod tests;

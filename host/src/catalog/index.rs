@@ -1,0 +1,575 @@
+//! The in-memory tantivy index over a catalog snapshot, and the ranking.
+//!
+//! tantivy retrieves candidates and gives each a BM25 score (title and
+//! category boosted, fuzzy terms for unknown words); the ranking then
+//! scores *concept coverage* (how many of the customer's concepts a product
+//! matches, and in which field), applies the filters and the price intent.
+
+use std::collections::{HashMap, HashSet};
+
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::schema::{
+    FAST, Field, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    TextAnalyzer,
+};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+use super::product::{Availability, Product};
+use super::query::{
+    self, Gender, ParsedQuery, PriceIntent, Vocabulary, colour_matches, edit_distance,
+    normalize_size,
+};
+use super::{Scored, SearchQuery};
+
+const TOKENIZER: &str = "catalog_en";
+const DEFAULT_LIMIT: usize = 10;
+
+/// The indexed text fields, with their BM25 boost and their weight when
+/// scoring concept coverage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Slot {
+    /// The model name: the title without its variant suffix.
+    Title,
+    /// The title's variant suffix ("Black / 42").
+    Variant,
+    Category,
+    Tags,
+    Brand,
+    Color,
+    Material,
+    Size,
+    GoogleCategory,
+    Description,
+}
+
+const SLOTS: [Slot; 10] = [
+    Slot::Title,
+    Slot::Variant,
+    Slot::Category,
+    Slot::Tags,
+    Slot::Brand,
+    Slot::Color,
+    Slot::Material,
+    Slot::Size,
+    Slot::GoogleCategory,
+    Slot::Description,
+];
+
+impl Slot {
+    fn name(self) -> &'static str {
+        match self {
+            Slot::Title => "title",
+            Slot::Variant => "variant",
+            Slot::Category => "category",
+            Slot::Tags => "tags",
+            Slot::Brand => "brand",
+            Slot::Color => "color",
+            Slot::Material => "material",
+            Slot::Size => "size",
+            Slot::GoogleCategory => "google_category",
+            Slot::Description => "description",
+        }
+    }
+
+    fn boost(self) -> f32 {
+        match self {
+            Slot::Title => 3.0,
+            Slot::Variant => 0.8,
+            Slot::Category => 2.5,
+            Slot::Tags => 1.5,
+            Slot::Brand => 0.8,
+            Slot::Color | Slot::Material => 1.0,
+            Slot::Size => 0.8,
+            Slot::GoogleCategory => 0.6,
+            Slot::Description => 0.6,
+        }
+    }
+
+    fn coverage_weight(self) -> f32 {
+        match self {
+            Slot::Title | Slot::Category => 1.0,
+            Slot::Variant => 0.45,
+            Slot::Tags => 0.85,
+            Slot::Brand => 0.6,
+            Slot::Color => 0.35,
+            Slot::Material => 0.5,
+            Slot::Size => 0.5,
+            Slot::GoogleCategory => 0.4,
+            Slot::Description => 0.45,
+        }
+    }
+
+    fn text(self, p: &Product) -> String {
+        match self {
+            Slot::Title => p.model_name().to_string(),
+            Slot::Variant => p
+                .title
+                .strip_prefix(p.model_name())
+                .unwrap_or_default()
+                .trim_start_matches([' ', '-'])
+                .to_string(),
+            Slot::Category => p.category.clone(),
+            Slot::Tags => p.tags().join(" "),
+            Slot::Brand => p.brand.clone(),
+            Slot::Color => p.color.clone().unwrap_or_default(),
+            Slot::Material => p.attribute("material").unwrap_or_default().to_string(),
+            Slot::Size => p.size.clone().unwrap_or_default(),
+            Slot::GoogleCategory => p
+                .attribute("google_product_category")
+                .unwrap_or_default()
+                .to_string(),
+            Slot::Description => p.description.clone(),
+        }
+    }
+}
+
+/// A concept ready for matching: (weight, known word, alternatives of
+/// analysed stems with their weight).
+type AnalysedConcept = (f32, bool, Vec<(Vec<String>, f32)>);
+
+/// A search index over one immutable list of products.
+pub struct SearchIndex {
+    reader: IndexReader,
+    fields: Vec<(Slot, Field)>,
+    brand_key: Field,
+    analyzer: TextAnalyzer,
+    /// Per product (same order as the snapshot): analysed terms per slot.
+    terms: Vec<HashMap<Slot, HashSet<String>>>,
+    vocab: Vocabulary,
+}
+
+fn analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+/// The analysed terms of a text.
+fn analyse(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stream = analyzer.token_stream(text);
+    while let Some(tok) = stream.next() {
+        out.push(tok.text.clone());
+    }
+    out
+}
+
+/// The brand key used for scoping: trimmed and lower-cased.
+pub(crate) fn brand_key(brand: &str) -> String {
+    brand.trim().to_lowercase()
+}
+
+impl SearchIndex {
+    /// Index `products` (their position is their ordinal).
+    pub fn build(products: &[Product]) -> tantivy::Result<SearchIndex> {
+        let mut builder = Schema::builder();
+        let text = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(TOKENIZER)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
+        let fields: Vec<(Slot, Field)> = SLOTS
+            .iter()
+            .map(|&s| (s, builder.add_text_field(s.name(), text.clone())))
+            .collect();
+        let brand_key_field = builder.add_text_field("brand_key", STRING);
+        let ord = builder.add_u64_field("ord", FAST);
+        let index = Index::create_in_ram(builder.build());
+        index.tokenizers().register(TOKENIZER, analyzer());
+        let mut writer: IndexWriter<TantivyDocument> =
+            index.writer_with_num_threads(1, 20_000_000)?;
+        let mut an = analyzer();
+        let mut terms = Vec::with_capacity(products.len());
+        let mut vocab_texts: Vec<String> = Vec::new();
+        for (i, p) in products.iter().enumerate() {
+            let mut doc = TantivyDocument::default();
+            let mut per_slot = HashMap::new();
+            for &(slot, field) in &fields {
+                let t = slot.text(p);
+                if t.is_empty() {
+                    continue;
+                }
+                per_slot.insert(slot, analyse(&mut an, &t).into_iter().collect());
+                doc.add_text(field, &t);
+                vocab_texts.push(t);
+            }
+            doc.add_text(brand_key_field, brand_key(&p.brand));
+            doc.add_u64(ord, i as u64);
+            writer.add_document(doc)?;
+            terms.push(per_slot);
+        }
+        writer.commit()?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        let vocab = Vocabulary::from_texts(vocab_texts.iter().map(String::as_str));
+        Ok(SearchIndex {
+            reader,
+            fields,
+            brand_key: brand_key_field,
+            analyzer: an,
+            terms,
+            vocab,
+        })
+    }
+
+    /// Analysed expansions of a concept: (stems, weight) alternatives.
+    fn concept_terms(&self, c: &query::Concept) -> Vec<(Vec<String>, f32)> {
+        let mut an = self.analyzer.clone();
+        c.expansions
+            .iter()
+            .map(|e| {
+                let stems: Vec<String> = e.words.iter().flat_map(|w| analyse(&mut an, w)).collect();
+                (stems, e.weight)
+            })
+            .filter(|(s, _)| !s.is_empty())
+            .collect()
+    }
+
+    /// Candidate ordinals with their BM25 score, within `brand`.
+    fn retrieve(
+        &self,
+        brand: Option<&str>,
+        concepts: &[AnalysedConcept],
+    ) -> tantivy::Result<Vec<(usize, f32)>> {
+        let mut best: HashMap<(Field, String, bool), f32> = HashMap::new();
+        for (cw, known, alts) in concepts {
+            for (stems, ew) in alts {
+                for stem in stems {
+                    for &(slot, field) in &self.fields {
+                        let boost = slot.boost() * cw * ew;
+                        let fuzzy = !known && stem.chars().count() >= 5;
+                        for key in [(field, stem.clone(), false), (field, stem.clone(), true)] {
+                            if key.2 && !fuzzy {
+                                continue;
+                            }
+                            let b = if key.2 { boost * 0.6 } else { boost };
+                            let e = best.entry(key).or_insert(0.0);
+                            *e = e.max(b);
+                        }
+                    }
+                }
+            }
+        }
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = best
+            .into_iter()
+            .map(|((field, stem, fuzzy), boost)| {
+                let term = Term::from_field_text(field, &stem);
+                let q: Box<dyn Query> = if fuzzy {
+                    Box::new(FuzzyTermQuery::new(term, 1, true))
+                } else {
+                    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))
+                };
+                (
+                    Occur::Should,
+                    Box::new(BoostQuery::new(q, boost)) as Box<dyn Query>,
+                )
+            })
+            .collect();
+        if clauses.is_empty() {
+            return Ok(Vec::new());
+        }
+        // Deterministic clause order (HashMap iteration is not).
+        clauses.sort_by(|a, b| format!("{:?}", a.1).cmp(&format!("{:?}", b.1)));
+        let text_query: Box<dyn Query> = Box::new(BooleanQuery::new(clauses));
+        let query: Box<dyn Query> = match brand {
+            Some(b) => Box::new(BooleanQuery::new(vec![
+                (
+                    Occur::Must,
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(self.brand_key, &brand_key(b)),
+                        IndexRecordOption::Basic,
+                    )) as Box<dyn Query>,
+                ),
+                (Occur::Must, text_query),
+            ])),
+            None => text_query,
+        };
+        let searcher = self.reader.searcher();
+        let limit = (searcher.num_docs() as usize).max(1);
+        let hits = searcher.search(&query, &TopDocs::with_limit(limit))?;
+        let mut out = Vec::with_capacity(hits.len());
+        for (score, addr) in hits {
+            let col = searcher
+                .segment_reader(addr.segment_ord)
+                .fast_fields()
+                .u64("ord")?;
+            if let Some(ord) = col.first(addr.doc_id) {
+                out.push((ord as usize, score));
+            }
+        }
+        Ok(out)
+    }
+
+    /// How well product `ord` covers one concept, in [0, 1].
+    fn concept_match(&self, ord: usize, known: bool, alts: &[(Vec<String>, f32)]) -> f32 {
+        let Some(slots) = self.terms.get(ord) else {
+            return 0.0;
+        };
+        let mut best = 0.0f32;
+        for (slot, terms) in slots {
+            for (stems, ew) in alts {
+                let exact = stems.iter().all(|s| terms.contains(s));
+                let score = if exact {
+                    1.0
+                } else if !known
+                    && stems.len() == 1
+                    && stems[0].chars().count() >= 5
+                    && terms.iter().any(|t| edit_distance(&stems[0], t, 1) <= 1)
+                {
+                    0.75
+                } else {
+                    continue;
+                };
+                best = best.max(score * ew * slot.coverage_weight());
+            }
+        }
+        best
+    }
+
+    /// Search `products` (the snapshot this index was built from).
+    pub fn search(
+        &self,
+        products: &[Product],
+        brand: Option<&str>,
+        sq: &SearchQuery,
+    ) -> Vec<Scored> {
+        let parsed = query::parse(&sq.text, &self.vocab);
+        let limit = if sq.limit == 0 {
+            DEFAULT_LIMIT
+        } else {
+            sq.limit as usize
+        };
+        let concepts: Vec<AnalysedConcept> = parsed
+            .concepts
+            .iter()
+            .map(|c| (c.weight, c.known, self.concept_terms(c)))
+            .filter(|(_, _, alts)| !alts.is_empty())
+            .collect();
+        let total_weight: f32 = concepts.iter().map(|(w, _, _)| *w).sum();
+
+        // Candidates: (ordinal, coverage, bm25).
+        let mut cands: Vec<(usize, f32, f32)> = if concepts.is_empty() {
+            let key = brand.map(brand_key);
+            products
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| key.as_deref().is_none_or(|k| brand_key(&p.brand) == k))
+                .map(|(i, _)| (i, 1.0, 0.0))
+                .collect()
+        } else {
+            match self.retrieve(brand, &concepts) {
+                Ok(hits) => hits
+                    .into_iter()
+                    .filter(|(ord, _)| *ord < products.len())
+                    .map(|(ord, bm25)| {
+                        let covered: f32 = concepts
+                            .iter()
+                            .map(|(w, known, alts)| w * self.concept_match(ord, *known, alts))
+                            .sum();
+                        (ord, covered / total_weight.max(f32::EPSILON), bm25)
+                    })
+                    .filter(|(_, cov, _)| *cov > 0.0)
+                    .collect(),
+                Err(e) => {
+                    tracing::error!(error = %e, "catalog search failed");
+                    Vec::new()
+                }
+            }
+        };
+
+        // Hard filters: explicit fields, text price bounds, stock.
+        let explicit_colour = sq.color.as_deref().filter(|c| !c.trim().is_empty());
+        let explicit_size = sq.size.as_deref().filter(|s| !s.trim().is_empty());
+        let explicit_gender = sq.gender.as_deref().and_then(Gender::parse);
+        let in_stock_only = sq.in_stock_only || parsed.in_stock;
+        cands.retain(|(ord, _, _)| {
+            let p = &products[*ord];
+            price_ok(p, sq, &parsed)
+                && (!in_stock_only || p.is_in_stock())
+                && explicit_colour.is_none_or(|c| colour_matches(c, p.color.as_deref()))
+                && explicit_size.is_none_or(|s| size_matches(s, p.size.as_deref()))
+                && explicit_gender.is_none_or(|g| g.accepts(p.gender.as_deref()))
+        });
+        if cands.is_empty() {
+            return Vec::new();
+        }
+        // Relevance floor relative to the best match.
+        let max_cov = cands.iter().map(|c| c.1).fold(0.0f32, f32::max);
+        cands.retain(|c| c.1 >= 0.4 * max_cov);
+
+        // Soft filters from the text: applied when the best matches allow.
+        let text_colour = parsed.color.clone().filter(|_| explicit_colour.is_none());
+        let text_size = parsed.size.clone().filter(|_| explicit_size.is_none());
+        let text_gender = parsed.gender.filter(|_| explicit_gender.is_none());
+        let strong = |c: &(usize, f32, f32)| c.1 >= 0.75 * max_cov;
+        if let Some(col) = &text_colour
+            && cands
+                .iter()
+                .any(|c| strong(c) && colour_matches(col, products[c.0].color.as_deref()))
+        {
+            cands.retain(|c| colour_matches(col, products[c.0].color.as_deref()));
+        }
+        if let Some(size) = &text_size
+            && cands
+                .iter()
+                .any(|c| strong(c) && size_matches(size, products[c.0].size.as_deref()))
+        {
+            cands.retain(|c| size_matches(size, products[c.0].size.as_deref()));
+        }
+        if let Some(g) = text_gender
+            && cands
+                .iter()
+                .any(|c| strong(c) && g.accepts(products[c.0].gender.as_deref()))
+        {
+            cands.retain(|c| g.accepts(products[c.0].gender.as_deref()));
+        }
+
+        // Final score.
+        let max_cov = cands.iter().map(|c| c.1).fold(0.0f32, f32::max);
+        let max_bm25 = cands.iter().map(|c| c.2).fold(0.0f32, f32::max);
+        let price_rank = price_ranks(products, &cands, max_cov, parsed.price_intent);
+        let mut scored: Vec<(usize, f32)> = cands
+            .iter()
+            .map(|&(ord, cov, bm25)| {
+                let p = &products[ord];
+                let mut s = 10.0 * cov;
+                if max_bm25 > 0.0 {
+                    s += 1.5 * bm25 / max_bm25;
+                }
+                s += match p.availability {
+                    _ if p.is_in_stock() => 1.6,
+                    Availability::Preorder => 0.6,
+                    _ => 0.0,
+                };
+                if p.tags().iter().any(|t| t == "bestseller") {
+                    s += 0.15;
+                }
+                if parsed.on_sale && p.sale_price.is_some() {
+                    s += 1.5;
+                }
+                if let Some(col) = text_colour.as_deref().or(explicit_colour)
+                    && p.color
+                        .as_deref()
+                        .is_some_and(|pc| query::fold(pc) == query::canonical_colour(col))
+                {
+                    s += 0.8; // the exact colour beats a colour of its family
+                }
+                if let Some(g) = text_gender.or(explicit_gender)
+                    && p.gender.as_deref().and_then(Gender::parse) == Some(g)
+                {
+                    s += 0.3;
+                }
+                s += price_rank.get(&ord).copied().unwrap_or(0.0);
+                (ord, s)
+            })
+            .collect();
+        sort_scored(products, &mut scored);
+        // Variety: repeated variants of one model step down a little.
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (ord, s) in scored.iter_mut() {
+            let n = seen.entry(products[*ord].model_name()).or_insert(0);
+            *s -= 0.6 * (*n as f32);
+            *n += 1;
+        }
+        sort_scored(products, &mut scored);
+        scored
+            .into_iter()
+            .take(limit)
+            .map(|(ord, score)| Scored {
+                product: products[ord].clone(),
+                score,
+            })
+            .collect()
+    }
+}
+
+fn sort_scored(products: &[Product], scored: &mut [(usize, f32)]) {
+    scored.sort_by(|a, b| {
+        b.1.total_cmp(&a.1)
+            .then_with(|| products[a.0].id.cmp(&products[b.0].id))
+    });
+}
+
+/// Cheap/premium intent: a bonus by price rank among the best matches.
+fn price_ranks(
+    products: &[Product],
+    cands: &[(usize, f32, f32)],
+    max_cov: f32,
+    intent: PriceIntent,
+) -> HashMap<usize, f32> {
+    let mut out = HashMap::new();
+    if intent == PriceIntent::None {
+        return out;
+    }
+    let mut top: Vec<(usize, f64)> = cands
+        .iter()
+        .filter(|c| c.1 >= 0.7 * max_cov)
+        .map(|c| (c.0, products[c.0].effective_price().as_major_f64()))
+        .collect();
+    top.sort_by(|a, b| a.1.total_cmp(&b.1));
+    if intent == PriceIntent::Premium {
+        top.reverse();
+    }
+    let n = top.len();
+    for (rank, (ord, _)) in top.into_iter().enumerate() {
+        let frac = if n > 1 {
+            1.0 - rank as f32 / (n - 1) as f32
+        } else {
+            1.0
+        };
+        out.insert(ord, 3.0 * frac);
+    }
+    out
+}
+
+/// Whether the product's effective price satisfies the explicit bounds
+/// (minor units of the product's currency) and the text bounds (major units,
+/// converted with the product currency's exponent).
+fn price_ok(p: &Product, sq: &SearchQuery, parsed: &ParsedQuery) -> bool {
+    let eff = p.effective_price();
+    if sq.max_price_minor.is_some_and(|m| eff.minor_units > m) {
+        return false;
+    }
+    if sq.min_price_minor.is_some_and(|m| eff.minor_units < m) {
+        return false;
+    }
+    let scale = 10f64.powi(eff.exponent() as i32);
+    let to_minor = |major: f64| (major * scale).round() as i64;
+    if parsed
+        .max_price
+        .is_some_and(|m| eff.minor_units > to_minor(m))
+    {
+        return false;
+    }
+    if parsed
+        .min_price
+        .is_some_and(|m| eff.minor_units < to_minor(m))
+    {
+        return false;
+    }
+    true
+}
+
+/// Whether a product size satisfies a wanted size ("G" = "L", "128 GB" =
+/// "128GB"); multi-part sizes match on any part.
+fn size_matches(wanted: &str, product: Option<&str>) -> bool {
+    let Some(ps) = product else {
+        return false;
+    };
+    let w = normalize_size(wanted);
+    if normalize_size(ps) == w {
+        return true;
+    }
+    ps.split(['/', ',', ' '])
+        .filter(|part| !part.is_empty())
+        .any(|part| normalize_size(part) == w)
+}

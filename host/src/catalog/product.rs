@@ -1,0 +1,173 @@
+//! The product model shared by the feed importer, the store, the search
+//! index and the recommender.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::money::Money;
+
+/// Stock state, as in Meta's catalog feed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Availability {
+    InStock,
+    OutOfStock,
+    Preorder,
+    AvailableForOrder,
+    Discontinued,
+}
+
+impl Availability {
+    /// Parse a feed value: `in stock`, `in_stock`, `out of stock`,
+    /// `preorder`, `available for order`, `discontinued` (any case).
+    pub fn parse(s: &str) -> Option<Availability> {
+        let norm: String = s
+            .trim()
+            .to_ascii_lowercase()
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .collect();
+        match norm.as_str() {
+            "instock" | "available" => Some(Availability::InStock),
+            "outofstock" | "soldout" => Some(Availability::OutOfStock),
+            "preorder" => Some(Availability::Preorder),
+            "availablefororder" => Some(Availability::AvailableForOrder),
+            "discontinued" => Some(Availability::Discontinued),
+            _ => None,
+        }
+    }
+
+    /// The feed spelling, also what the database stores.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Availability::InStock => "in stock",
+            Availability::OutOfStock => "out of stock",
+            Availability::Preorder => "preorder",
+            Availability::AvailableForOrder => "available for order",
+            Availability::Discontinued => "discontinued",
+        }
+    }
+}
+
+impl fmt::Display for Availability {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One catalog product.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Product {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub brand: String,
+    /// Meta's `product_type`, e.g. "Shoes > Running Shoes".
+    pub category: String,
+    pub price: Money,
+    /// The sale price when the product is on sale (always below `price`).
+    pub sale_price: Option<Money>,
+    pub availability: Availability,
+    /// Units that can be sold now, when the feed says.
+    pub quantity: Option<u32>,
+    pub image_url: Option<String>,
+    pub link: Option<String>,
+    pub color: Option<String>,
+    pub size: Option<String>,
+    pub gender: Option<String>,
+    /// Any other feed column, kept as (name, value): condition,
+    /// google_product_category, material, custom_label_0...
+    pub attributes: Vec<(String, String)>,
+}
+
+impl Product {
+    /// What the customer pays now: the sale price when there is one.
+    pub fn effective_price(&self) -> &Money {
+        self.sale_price.as_ref().unwrap_or(&self.price)
+    }
+
+    /// Whether the product can be bought and shipped now.
+    pub fn is_in_stock(&self) -> bool {
+        matches!(
+            self.availability,
+            Availability::InStock | Availability::AvailableForOrder
+        ) && self.quantity != Some(0)
+    }
+
+    /// The value of a named extra attribute (case-insensitive name).
+    pub fn attribute(&self, name: &str) -> Option<&str> {
+        self.attributes
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// `custom_label_*` tags, split on `|` and `,`.
+    pub fn tags(&self) -> Vec<String> {
+        self.attributes
+            .iter()
+            .filter(|(k, _)| k.starts_with("custom_label"))
+            .flat_map(|(_, v)| v.split(['|', ',']))
+            .map(|t| t.trim().to_lowercase())
+            .filter(|t| !t.is_empty())
+            .collect()
+    }
+
+    /// The title without its variant suffix: "Nova X12 Smartphone - Black /
+    /// 128GB" → "Nova X12 Smartphone". Variants of one model share it.
+    pub fn model_name(&self) -> &str {
+        match self.title.rfind(" - ") {
+            Some(i) if i > 0 => self.title[..i].trim(),
+            _ => self.title.trim(),
+        }
+    }
+
+    /// The most specific part of the category: "Shoes > Running Shoes" →
+    /// "Running Shoes".
+    pub fn category_leaf(&self) -> &str {
+        self.category
+            .rsplit('>')
+            .next()
+            .map(str::trim)
+            .unwrap_or(self.category.as_str())
+    }
+
+    /// The top-level part of the category: "Shoes > Running Shoes" → "Shoes".
+    pub fn category_root(&self) -> &str {
+        self.category
+            .split('>')
+            .next()
+            .map(str::trim)
+            .unwrap_or(self.category.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalog_availability_parses_feed_spellings() {
+        assert_eq!(Availability::parse("in stock"), Some(Availability::InStock));
+        assert_eq!(Availability::parse("IN_STOCK"), Some(Availability::InStock));
+        assert_eq!(
+            Availability::parse("available for order"),
+            Some(Availability::AvailableForOrder)
+        );
+        assert_eq!(
+            Availability::parse("pre-order"),
+            Some(Availability::Preorder)
+        );
+        assert_eq!(Availability::parse("maybe"), None);
+        for a in [
+            Availability::InStock,
+            Availability::OutOfStock,
+            Availability::Preorder,
+            Availability::AvailableForOrder,
+            Availability::Discontinued,
+        ] {
+            assert_eq!(Availability::parse(a.as_str()), Some(a));
+        }
+    }
+}

@@ -7,9 +7,15 @@
 //! `data_dir`. Because key names themselves contain `_`, only the first `_`
 //! after a known section name separates section and key.
 
-use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
+pub use crate::api::{AdminConfig, ServerConfig};
+pub use crate::bus::BusConfig;
+pub use crate::db::DatabaseConfig;
+pub use crate::llm::LlmConfig;
+pub use crate::plugins::PluginsConfig;
+pub use crate::telemetry::LogConfig;
+pub use crate::whatsapp::WhatsAppConfig;
 use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
 use serde::{Deserialize, Serialize};
@@ -34,92 +40,11 @@ pub struct Config {
     pub log: LogConfig,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(default, deny_unknown_fields)]
-pub struct ServerConfig {
-    /// Address of the HTTP server (webhooks, admin API, sandbox).
-    pub bind: SocketAddr,
-    /// Largest accepted request body, in bytes (webhooks are far smaller).
-    pub body_limit_bytes: usize,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
-#[serde(default, deny_unknown_fields)]
-pub struct DatabaseConfig {
-    /// `postgres://...` or `sqlite://...`; empty = SQLite file in `data_dir`.
-    pub url: String,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(default, deny_unknown_fields)]
-pub struct WhatsAppConfig {
-    /// Meta app secret: signs every webhook. `serve` refuses to start without it.
-    pub app_secret: String,
-    /// Token Meta echoes during webhook verification.
-    pub verify_token: String,
-    /// Graph API bearer token for outbound messages.
-    pub access_token: String,
-    /// Graph API base URL (the demo points it at its local sandbox sink).
-    pub graph_base_url: String,
-    pub graph_version: String,
-    /// The business phone number id replies are sent from when the inbound
-    /// message did not say (it always does on WhatsApp).
-    pub phone_number_id: String,
-    pub display_phone_number: String,
-    /// Timeout of one Graph API request.
-    pub request_timeout_ms: u64,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
-#[serde(default, deny_unknown_fields)]
-pub struct PluginsConfig {
-    /// Installed plugins: `<dir>/<name>/plugin.toml` + component. Empty =
-    /// `<data_dir>/plugins`.
-    pub dir: Option<PathBuf>,
-    /// Brand persona prompts, `<dir>/<brand>.md`. Empty = `./prompts`.
-    pub prompts_dir: Option<PathBuf>,
-}
-
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
 #[serde(default, deny_unknown_fields)]
 pub struct CatalogConfig {
     /// A Meta catalog feed imported at start-up when the catalog is empty.
     pub seed_feed: Option<PathBuf>,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
-#[serde(default, deny_unknown_fields)]
-pub struct AdminConfig {
-    /// Bearer token of the admin API; empty disables the admin API.
-    pub token: String,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(default, deny_unknown_fields)]
-pub struct LlmConfig {
-    /// `none` (plugins fall back to templates), `openai` or `ollama`.
-    pub provider: String,
-    pub base_url: String,
-    pub model: String,
-    pub api_key: String,
-    pub timeout_ms: u64,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(default, deny_unknown_fields)]
-pub struct BusConfig {
-    /// `in-process` (embedded default) or `amqp`.
-    pub backend: String,
-    pub amqp_url: String,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(default, deny_unknown_fields)]
-pub struct LogConfig {
-    /// `pretty` or `json`.
-    pub format: String,
-    /// A `tracing` filter, e.g. `info,agent_store=debug`; `RUST_LOG` wins.
-    pub filter: String,
 }
 
 impl Default for Config {
@@ -135,60 +60,6 @@ impl Default for Config {
             llm: LlmConfig::default(),
             bus: BusConfig::default(),
             log: LogConfig::default(),
-        }
-    }
-}
-
-impl Default for ServerConfig {
-    fn default() -> Self {
-        Self {
-            bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
-            body_limit_bytes: 1024 * 1024,
-        }
-    }
-}
-
-impl Default for WhatsAppConfig {
-    fn default() -> Self {
-        Self {
-            app_secret: String::new(),
-            verify_token: String::new(),
-            access_token: String::new(),
-            graph_base_url: "https://graph.facebook.com".into(),
-            graph_version: "v21.0".into(),
-            phone_number_id: String::new(),
-            display_phone_number: String::new(),
-            request_timeout_ms: 10_000,
-        }
-    }
-}
-
-impl Default for LlmConfig {
-    fn default() -> Self {
-        Self {
-            provider: "none".into(),
-            base_url: String::new(),
-            model: String::new(),
-            api_key: String::new(),
-            timeout_ms: 20_000,
-        }
-    }
-}
-
-impl Default for BusConfig {
-    fn default() -> Self {
-        Self {
-            backend: "in-process".into(),
-            amqp_url: "amqp://guest:guest@127.0.0.1:5672/%2f".into(),
-        }
-    }
-}
-
-impl Default for LogConfig {
-    fn default() -> Self {
-        Self {
-            format: "pretty".into(),
-            filter: "info".into(),
         }
     }
 }

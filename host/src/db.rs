@@ -7,8 +7,16 @@
 
 use std::path::Path;
 
+use serde::{Deserialize, Serialize};
 use sqlx::AnyPool;
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct DatabaseConfig {
+    /// `postgres://...` or `sqlite://...`; empty = SQLite file in `data_dir`.
+    pub url: String,
+}
 
 /// Which SQL backend a pool talks to (a few statements differ, e.g. upserts
 /// that need `RETURNING` behave the same, but locking hints do not).

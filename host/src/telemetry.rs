@@ -1,8 +1,25 @@
 //! Logging set-up: `tracing` to stderr, human-readable or JSON lines.
 
+use serde::{Deserialize, Serialize};
 use tracing_subscriber::EnvFilter;
 
-use crate::config::LogConfig;
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct LogConfig {
+    /// `pretty` or `json`.
+    pub format: String,
+    /// A `tracing` filter, e.g. `info,agent_store=debug`; `RUST_LOG` wins.
+    pub filter: String,
+}
+
+impl Default for LogConfig {
+    fn default() -> Self {
+        Self {
+            format: "pretty".into(),
+            filter: "info,tantivy=warn".into(),
+        }
+    }
+}
 
 /// Install the global subscriber (once; later calls are ignored).
 pub fn init(config: &LogConfig) {

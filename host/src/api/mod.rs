@@ -2,6 +2,9 @@
 //! and (in the demo) the WhatsApp sandbox.
 
 mod admin;
+mod config;
+
+pub use config::{AdminConfig, ServerConfig};
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};

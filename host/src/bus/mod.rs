@@ -11,7 +11,10 @@
 //!   then the event is parked and logged. Handlers with side effects are
 //!   therefore idempotent by event id.
 
+mod config;
 mod in_process;
+
+pub use config::BusConfig;
 
 pub use in_process::InProcessBus;
 

@@ -7,7 +7,9 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use crate::config::LlmConfig;
+mod config;
+
+pub use config::LlmConfig;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {

@@ -10,11 +10,14 @@
 
 pub mod bindings;
 pub mod build;
+mod config;
 pub mod convert;
 pub mod imports;
 pub mod manifest;
 pub mod registry;
 pub mod runtime;
+
+pub use config::PluginsConfig;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};

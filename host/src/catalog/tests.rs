@@ -513,3 +513,9 @@ async fn catalog_imports_on_postgres() {
         std::panic::resume_unwind(e.into_panic());
     }
 }
+
+#[test]
+fn catalog_is_send_sync_and_cheap_to_clone() {
+    fn assert_send_sync_clone<T: Send + Sync + Clone>() {}
+    assert_send_sync_clone::<Catalog>();
+}

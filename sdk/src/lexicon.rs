@@ -79,7 +79,7 @@ const TECH: &[(f32, &str)] = &[
     ),
     (
         2.0,
-        "computador|celular|telefone|fone de ouvido|fone|fones|fone bluetooth|caixa de som|carregador|bateria externa|cabo|tela|camera digital|relogio inteligente|pulseira inteligente|roteador|capinha|capa de celular|pelicula|eletronico|eletronicos|processador|impressora|televisao|armazenamento|bateria|cancelamento de ruido|fone sem fio|tomada|adaptador",
+        "computador|celular|telefone|fone de ouvido|caixinha de som|caixinha|fone|fones|fone bluetooth|caixa de som|carregador|bateria externa|cabo|tela|camera digital|relogio inteligente|pulseira inteligente|roteador|capinha|capa de celular|pelicula|eletronico|eletronicos|processador|impressora|televisao|armazenamento|bateria|cancelamento de ruido|fone sem fio|tomada|adaptador",
     ),
     (
         2.0,
@@ -106,7 +106,7 @@ const HOME: &[(f32, &str)] = &[
     ),
     (
         2.0,
-        "sillon|cojin|almohada|lampara|lampara de pie|alfombra|olla|cacerola|sarten|utensilios de cocina|cuchillo|cubiertos|platos|taza|sabanas|juego de sabanas|edredon|cobija|frazada|colchon|caja organizadora|maceta|macetero|jardin|mesa de comedor|sillas de comedor|espejo|decoracion|muebles|mueble|cocina|sala|dormitorio|recamara|bano|toalla|repisa|armario|cajon|hogar|ollas",
+        "sillon|salon|cojin|almohada|lampara|lampara de pie|alfombra|olla|cacerola|sarten|utensilios de cocina|cuchillo|cubiertos|platos|taza|sabanas|juego de sabanas|edredon|cobija|frazada|colchon|caja organizadora|maceta|macetero|jardin|mesa de comedor|sillas de comedor|espejo|decoracion|muebles|mueble|cocina|sala|dormitorio|recamara|bano|toalla|repisa|armario|cajon|hogar|ollas",
     ),
     (
         1.0,

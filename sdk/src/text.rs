@@ -175,7 +175,7 @@ pub fn phrase_match(hay: &[String], phrase: &[String]) -> f32 {
             if h == p {
                 continue;
             }
-            if fuzzy_eq(h, p) {
+            if fuzzy_eq(h, p) && !is_stopword(h) {
                 exact = false;
             } else {
                 ok = false;

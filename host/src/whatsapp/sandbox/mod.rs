@@ -191,7 +191,16 @@ impl Sandbox {
         }
     }
 
-    /// The routes to merge into the app's router (served at the root).
+    /// The routes to merge into the app's router (served at the root):
+    ///
+    /// * `GET /`, `GET /sandbox`: the chat page (assets under `/sandbox/assets/`);
+    /// * `GET /sandbox/config`: `{"phone_number_id","display_phone_number","app_secret",
+    ///   "webhook_path","waba_id","business_name"}`;
+    /// * `POST /sandbox/graph/{version}/{phone_number_id}/messages`: the Graph API stand-in;
+    /// * `GET /sandbox/messages?to=<wa_id>`: the messages sent to that customer (all without `to`);
+    /// * `GET /sandbox/events?to=<wa_id>`: Server-Sent Events, one JSON [`SandboxEvent`] each;
+    /// * `GET /sandbox/products/{id}`: the product lookup, 404 when none;
+    /// * `POST /sandbox/read {"wamid"}`: the customer saw a message; reports "read" (202).
     pub fn routes(&self) -> Router {
         Router::new()
             .route("/", get(page::index))

@@ -28,6 +28,7 @@ pub mod router {
             "agent-store:plugin/types@0.1.0": crate::bindings::seller::agent_store::plugin::types,
             "agent-store:plugin/catalog@0.1.0": crate::bindings::seller::agent_store::plugin::catalog,
             "agent-store:plugin/llm@0.1.0": crate::bindings::seller::agent_store::plugin::llm,
+            "agent-store:plugin/orders@0.1.0": crate::bindings::seller::agent_store::plugin::orders,
             "agent-store:plugin/conversation@0.1.0": crate::bindings::seller::agent_store::plugin::conversation,
             "agent-store:plugin/config@0.1.0": crate::bindings::seller::agent_store::plugin::config,
             "agent-store:plugin/log@0.1.0": crate::bindings::seller::agent_store::plugin::log,

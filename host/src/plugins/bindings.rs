@@ -23,6 +23,7 @@ pub mod router {
             "agent-store:plugin/types": super::seller::agent_store::plugin::types,
             "agent-store:plugin/catalog": super::seller::agent_store::plugin::catalog,
             "agent-store:plugin/llm": super::seller::agent_store::plugin::llm,
+            "agent-store:plugin/orders": super::seller::agent_store::plugin::orders,
             "agent-store:plugin/conversation": super::seller::agent_store::plugin::conversation,
             "agent-store:plugin/config": super::seller::agent_store::plugin::config,
             "agent-store:plugin/log": super::seller::agent_store::plugin::log,

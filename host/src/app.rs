@@ -10,7 +10,7 @@ use anyhow::Context as _;
 use tokio::sync::oneshot;
 
 use crate::api::{self, AppState};
-use crate::bus::{Bus, InProcessBus};
+use crate::bus::Bus;
 use crate::catalog::Catalog;
 use crate::config::Config;
 use crate::conversations::Conversations;
@@ -55,7 +55,7 @@ impl App {
         seed_catalog(&catalog, &config).await?;
         let conversations = Conversations::new(db.clone());
         let carts = Carts::new(db.clone(), catalog.clone());
-        let bus: Arc<dyn Bus> = Arc::new(InProcessBus::default());
+        let bus: Arc<dyn Bus> = crate::bus::connect(&config.bus).await?;
         let services = Services {
             catalog: catalog.clone(),
             conversations: Some(conversations.clone()),

@@ -43,6 +43,7 @@ pub fn router(state: Arc<AppState>) -> Router {
             get(webhook::verify).post(webhook::receive),
         )
         .nest("/admin", admin::router(state.clone()))
+        .merge(crate::bus::http::routes())
         .layer(DefaultBodyLimit::max(limit))
         .with_state(state)
 }

@@ -1,6 +1,10 @@
 //! Event bus settings.
 
+use std::time::Duration;
+
 use serde::{Deserialize, Serialize};
+
+use super::RetryPolicy;
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
@@ -8,6 +12,30 @@ pub struct BusConfig {
     /// `in-process` (embedded default) or `amqp`.
     pub backend: String,
     pub amqp_url: String,
+    /// Prefix of every exchange and queue name (`<prefix>.events`, ...):
+    /// isolates deployments (and tests) sharing one broker.
+    pub prefix: String,
+    /// Shard queues per consumer group: the parallelism across
+    /// conversations, split between hosts. Every host of a deployment must
+    /// use the same number (it is part of the routing key).
+    pub shards: u16,
+    /// Unacknowledged deliveries per shard queue and host.
+    pub prefetch: u16,
+    /// Broker-side backstop: deliveries of one message (redeliveries after
+    /// crashes and connection losses included) before the quorum queue
+    /// dead-letters it to the group's parking queue.
+    pub delivery_limit: u32,
+    /// Handler attempts before the host parks an event.
+    pub retry_attempts: u32,
+    /// Delay before the first retry, doubled after each.
+    pub retry_backoff_ms: u64,
+    /// How long `publish` keeps retrying (through reconnections) before it
+    /// gives up.
+    pub publish_timeout_ms: u64,
+    /// Longest delay between two reconnection attempts.
+    pub reconnect_max_backoff_ms: u64,
+    /// How often a host re-balances shard ownership with the other hosts.
+    pub rebalance_interval_ms: u64,
 }
 
 impl Default for BusConfig {
@@ -15,6 +43,25 @@ impl Default for BusConfig {
         Self {
             backend: "in-process".into(),
             amqp_url: "amqp://guest:guest@127.0.0.1:5672/%2f".into(),
+            prefix: "agent-store".into(),
+            shards: 8,
+            prefetch: 16,
+            delivery_limit: 20,
+            retry_attempts: RetryPolicy::default().attempts,
+            retry_backoff_ms: RetryPolicy::default().backoff.as_millis() as u64,
+            publish_timeout_ms: 30_000,
+            reconnect_max_backoff_ms: 5_000,
+            rebalance_interval_ms: 500,
+        }
+    }
+}
+
+impl BusConfig {
+    /// The handlers' retry policy.
+    pub fn retry(&self) -> RetryPolicy {
+        RetryPolicy {
+            attempts: self.retry_attempts.max(1),
+            backoff: Duration::from_millis(self.retry_backoff_ms),
         }
     }
 }

@@ -11,9 +11,12 @@
 //!   then the event is parked and logged. Handlers with side effects are
 //!   therefore idempotent by event id.
 
+pub mod amqp;
 mod config;
+pub mod http;
 mod in_process;
 
+pub use amqp::AmqpBus;
 pub use config::BusConfig;
 
 pub use in_process::InProcessBus;
@@ -59,6 +62,17 @@ pub trait Bus: Send + Sync + 'static {
     /// Wait until every published event has been handled or parked (tests
     /// and graceful shutdown).
     async fn idle(&self);
+}
+
+/// The bus `config.backend` names: `in-process` (the default) or `amqp`.
+pub async fn connect(config: &BusConfig) -> Result<Arc<dyn Bus>, BusError> {
+    match config.backend.as_str() {
+        "in-process" | "" => Ok(Arc::new(InProcessBus::new(config.retry()))),
+        "amqp" => Ok(AmqpBus::connect(config).await?),
+        other => Err(BusError::Backend(format!(
+            "unknown bus backend {other:?} (expected \"in-process\" or \"amqp\")"
+        ))),
+    }
 }
 
 /// Retry policy of a consumer group.

@@ -238,6 +238,13 @@ pub const TRANSLATIONS: &[(&str, &str)] = &[
     ("tela", "monitor"),
     ("pantalla", "monitor"),
     ("raton", "mouse"),
+    ("sem fio", "wireless"),
+    ("inalambrico", "wireless"),
+    ("inalambrica", "wireless"),
+    ("sin cable", "wireless"),
+    ("cancelamento de ruido", "anc"),
+    ("cancelacion de ruido", "anc"),
+    ("noise cancelling", "anc"),
     // home
     ("almofada", "cushion"),
     ("cojin", "cushion"),
@@ -308,7 +315,6 @@ pub const TRANSLATIONS: &[(&str, &str)] = &[
     ("piel", "skin"),
     // gaming
     ("consola", "console"),
-    ("videogame", "console"),
     ("controle", "controller"),
     ("mando", "controller"),
     ("joystick", "controller"),

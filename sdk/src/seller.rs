@@ -487,7 +487,7 @@ impl Ctx<'_> {
                 let top = hits.first().map(|h| h.score).unwrap_or(0.0);
                 hits.into_iter()
                     .filter(|h| h.product.brand == self.cfg.brand)
-                    .filter(|h| top <= 0.0 || h.score >= top * 0.5)
+                    .filter(|h| top <= 0.0 || h.score >= top * 0.65)
                     .map(|h| h.product)
                     .collect()
             }

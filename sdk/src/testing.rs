@@ -70,7 +70,20 @@ impl Indexed {
         }
     }
 
-    fn score(&self, terms: &[String]) -> f32 {
+    fn mentions(&self, t: &str) -> bool {
+        [
+            &self.title,
+            &self.category,
+            &self.labels,
+            &self.color,
+            &self.description,
+        ]
+        .iter()
+        .any(|f| f.iter().any(|x| text::fuzzy_eq(x, t)))
+    }
+
+    /// Field-weighted, IDF-weighted term overlap (typos count 70%).
+    fn score(&self, terms: &[String], idf: &[f32]) -> f32 {
         if terms.is_empty() {
             return 0.0;
         }
@@ -82,7 +95,7 @@ impl Indexed {
             (&self.description, 1.0),
         ];
         let mut total = 0.0;
-        for t in terms {
+        for (t, idf) in terms.iter().zip(idf) {
             let mut best = 0.0f32;
             for (f, w) in &fields {
                 if f.iter().any(|x| x == t) {
@@ -91,11 +104,31 @@ impl Indexed {
                     best = best.max(*w * 0.7);
                 }
             }
-            total += best;
+            total += best * idf;
         }
-        total / terms.len() as f32
+        total / idf.iter().sum::<f32>().max(f32::EPSILON)
     }
 }
+
+/// Stemmed words that qualify a product rather than name it: they count half.
+const MODIFIERS: &[&str] = &[
+    "wireles",
+    "wireless",
+    "bluetooth",
+    "portabl",
+    "mini",
+    "pro",
+    "smart",
+    "digital",
+    "light",
+    "lightweight",
+    "classic",
+    "premium",
+    "gaming",
+    "ultralight",
+    "compact",
+    "anc",
+];
 
 /// The result of reading a catalog CSV.
 #[derive(Debug, Clone, Default)]
@@ -362,11 +395,13 @@ impl FakeHost {
 
     /// Add a line to the conversation history.
     pub fn say(&self, speaker: Speaker, text: &str) {
-        self.history.borrow_mut().push(HistoryEntry {
+        let mut h = self.history.borrow_mut();
+        let timestamp = 1_700_000_000 + h.len() as u64;
+        h.push(HistoryEntry {
             speaker,
             text: text.to_owned(),
             brand: self.brand.clone().filter(|_| speaker == Speaker::Assistant),
-            timestamp: 1_700_000_000 + self.history.borrow().len() as u64,
+            timestamp,
         });
     }
 
@@ -504,6 +539,24 @@ impl Host for FakeHost {
         if terms.is_empty() && !has_filter {
             return Ok(vec![]);
         }
+        let scoped: Vec<&Indexed> = self
+            .catalog
+            .iter()
+            .filter(|i| self.in_scope(&i.product))
+            .collect();
+        let n = scoped.len().max(1) as f32;
+        let idf: Vec<f32> = terms
+            .iter()
+            .map(|t| {
+                let df = scoped.iter().filter(|i| i.mentions(t)).count().max(1) as f32;
+                let modifier = if MODIFIERS.contains(&t.as_str()) {
+                    0.5
+                } else {
+                    1.0
+                };
+                (1.0 + n / df).ln() * modifier
+            })
+            .collect();
         let mut hits: Vec<ScoredProduct> = self
             .catalog
             .iter()
@@ -535,7 +588,7 @@ impl Host for FakeHost {
                 let s = if terms.is_empty() {
                     0.1
                 } else {
-                    i.score(&terms)
+                    i.score(&terms, &idf)
                 };
                 (s > 0.0).then(|| ScoredProduct {
                     product: i.product.clone(),

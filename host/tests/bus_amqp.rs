@@ -1,0 +1,534 @@
+//! The RabbitMQ bus against the real broker at 127.0.0.1:5672 (guest/guest).
+//! Every test uses its own name prefix and deletes its topology at the end.
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use agent_store::bus::amqp::{AmqpBus, binding};
+use agent_store::bus::{Bus, BusConfig, Handler};
+use agent_store::events::{self, Context, EventType, PluginFailed};
+use async_trait::async_trait;
+use cloudevents::{AttributesReader, Event, EventBuilder, EventBuilderV10};
+use lapin::options::BasicPublishOptions;
+use lapin::types::{AMQPValue, FieldTable};
+use lapin::{BasicProperties, Connection, ConnectionProperties};
+use serde_json::json;
+use tokio::sync::Notify;
+
+fn config(test: &str) -> BusConfig {
+    BusConfig {
+        backend: "amqp".into(),
+        prefix: format!("test.{test}.{}", uuid::Uuid::new_v4().simple()),
+        shards: 4,
+        retry_attempts: 3,
+        retry_backoff_ms: 5,
+        rebalance_interval_ms: 100,
+        reconnect_max_backoff_ms: 1000,
+        ..BusConfig::default()
+    }
+}
+
+/// Wait (bounded) until `cond` holds.
+async fn until<F, Fut>(what: &str, secs: u64, mut cond: F)
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = bool>,
+{
+    let wait = async {
+        while !cond().await {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    };
+    tokio::time::timeout(Duration::from_secs(secs), wait)
+        .await
+        .unwrap_or_else(|_| panic!("timed out after {secs} s waiting until {what}"));
+}
+
+async fn idle(bus: &AmqpBus) {
+    tokio::time::timeout(Duration::from_secs(60), bus.idle())
+        .await
+        .expect("the bus went idle within 60 s");
+}
+
+fn failed(subject: &str, reason: &str) -> Event {
+    let p = PluginFailed {
+        plugin: "p".into(),
+        version: "1".into(),
+        reason: reason.into(),
+        conversation_id: Some(subject.into()),
+    };
+    events::build(
+        &Context {
+            source: "/test",
+            subject: Some(subject),
+            brand: Some("tech"),
+            traceparent: Some("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"),
+        },
+        &p,
+    )
+    .expect("event")
+}
+
+/// Records every event; fails those whose reason is `poison`.
+#[derive(Default)]
+struct Recorder {
+    events: Mutex<Vec<Event>>,
+    attempts: Mutex<HashMap<String, usize>>,
+    arrived: Notify,
+}
+
+impl Recorder {
+    fn events(&self) -> Vec<Event> {
+        self.events.lock().expect("lock").clone()
+    }
+    fn ids(&self) -> Vec<String> {
+        self.events().iter().map(|e| e.id().to_string()).collect()
+    }
+}
+
+#[async_trait]
+impl Handler for Recorder {
+    async fn handle(&self, event: Event) -> anyhow::Result<()> {
+        *self
+            .attempts
+            .lock()
+            .expect("lock")
+            .entry(event.id().to_string())
+            .or_default() += 1;
+        if let Ok(p) = events::payload::<PluginFailed>(&event)
+            && p.reason == "poison"
+        {
+            anyhow::bail!("poison");
+        }
+        self.events.lock().expect("lock").push(event);
+        self.arrived.notify_waiters();
+        Ok(())
+    }
+}
+
+async fn raw_publish(config: &BusConfig, routing_key: &str, props: BasicProperties, body: &[u8]) {
+    let conn = Connection::connect(&config.amqp_url, ConnectionProperties::default())
+        .await
+        .expect("raw connection");
+    let ch = conn.create_channel().await.expect("channel");
+    ch.confirm_select(Default::default()).await.expect("confirms");
+    ch.basic_publish(
+        format!("{}.events", config.prefix).into(),
+        routing_key.into(),
+        BasicPublishOptions::default(),
+        body,
+        props,
+    )
+    .await
+    .expect("publish")
+    .await
+    .expect("confirmed");
+    let _ = conn.close(200, "done".into()).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn round_trip_keeps_every_attribute_and_extension() {
+    let config = config("roundtrip");
+    let bus = AmqpBus::connect(&config).await.expect("connects");
+    let rec = Arc::new(Recorder::default());
+    bus.subscribe("audit", &[EventType::PluginFailed], rec.clone())
+        .await
+        .expect("subscribes");
+    assert!(
+        bus.subscribe("audit", &[EventType::PluginFailed], rec.clone())
+            .await
+            .is_err(),
+        "a group subscribes once per host"
+    );
+
+    let sent = EventBuilderV10::new()
+        .id("rt-1")
+        .ty(EventType::PluginFailed.as_str())
+        .source("/agent-store/test")
+        .subject("conv-1")
+        .time(chrono::Utc::now())
+        .data_with_schema(
+            "application/json",
+            "https://example.com/plugin-failed.json",
+            json!({"plugin": "p", "version": "1", "reason": "r", "conversation_id": "conv-1"}),
+        )
+        .extension("brand", "tech")
+        .extension(
+            "traceparent",
+            "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+        )
+        .extension("hops", 2_i64)
+        .extension("sampled", true)
+        .build()
+        .expect("event");
+    bus.publish(sent.clone()).await.expect("published");
+    idle(&bus).await;
+    let got = rec.events();
+    assert_eq!(got.len(), 1, "delivered once");
+    assert_eq!(got[0], sent, "every attribute, extension and the data kept");
+    assert_eq!(bus.handled(), 1);
+
+    bus.close().await;
+    bus.delete_topology().await.expect("cleanup");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn knative_colon_and_structured_messages_are_consumed() {
+    let config = config("styles");
+    let bus = AmqpBus::connect(&config).await.expect("connects");
+    let rec = Arc::new(Recorder::default());
+    bus.subscribe("audit", &[EventType::PluginFailed], rec.clone())
+        .await
+        .expect("subscribes");
+    let ty = EventType::PluginFailed.as_str();
+    let data = br#"{"plugin":"p","version":"1","reason":"external","conversation_id":null}"#;
+    let mut kn = FieldTable::default();
+    for (k, v) in [
+        ("specversion", "1.0"),
+        ("id", "knative-1"),
+        ("type", ty),
+        ("source", "/knative/broker"),
+        ("brand", "home"),
+    ] {
+        kn.insert(k.into(), AMQPValue::LongString(v.into()));
+    }
+    raw_publish(
+        &config,
+        ty,
+        BasicProperties::default()
+            .with_content_type("application/json".into())
+            .with_headers(kn),
+        data,
+    )
+    .await;
+
+    let mut colon = FieldTable::default();
+    for (k, v) in [
+        ("cloudEvents:specversion", "1.0"),
+        ("cloudEvents:id", "colon-1"),
+        ("cloudEvents:type", ty),
+        ("cloudEvents:source", "/amqp10"),
+    ] {
+        colon.insert(k.into(), AMQPValue::LongString(v.into()));
+    }
+    raw_publish(
+        &config,
+        &format!("{ty}.1"),
+        BasicProperties::default()
+            .with_content_type("application/json".into())
+            .with_headers(colon),
+        data,
+    )
+    .await;
+
+    let structured = failed("conv-s", "structured");
+    let m = binding::encode_structured(&structured).expect("structured");
+    raw_publish(&config, ty, m.properties, &m.body).await;
+
+    until("the three external events arrived", 30, || async {
+        rec.events().len() >= 3
+    })
+    .await;
+    idle(&bus).await;
+    let mut ids = rec.ids();
+    ids.sort();
+    let mut expected = vec![
+        "colon-1".to_string(),
+        "knative-1".to_string(),
+        structured.id().to_string(),
+    ];
+    expected.sort();
+    assert_eq!(ids, expected);
+    let kn = rec
+        .events()
+        .into_iter()
+        .find(|e| e.id() == "knative-1")
+        .expect("knative event");
+    assert_eq!(kn.source().as_str(), "/knative/broker");
+    assert_eq!(events::extension(&kn, "brand").as_deref(), Some("home"));
+    let p: PluginFailed = events::payload(&kn).expect("typed payload");
+    assert_eq!(p.reason, "external");
+    let st = rec
+        .events()
+        .into_iter()
+        .find(|e| e.id() == structured.id())
+        .expect("structured event");
+    assert_eq!(st, structured);
+
+    bus.close().await;
+    bus.delete_topology().await.expect("cleanup");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn poison_and_malformed_messages_are_parked() {
+    let config = config("poison");
+    let bus = AmqpBus::connect(&config).await.expect("connects");
+    let rec = Arc::new(Recorder::default());
+    bus.subscribe("audit", &[EventType::PluginFailed], rec.clone())
+        .await
+        .expect("subscribes");
+    let poison = failed("conv-p", "poison");
+    bus.publish(poison.clone()).await.expect("published");
+    // Not a CloudEvent at all.
+    raw_publish(
+        &config,
+        EventType::PluginFailed.as_str(),
+        BasicProperties::default().with_content_type("text/plain".into()),
+        b"garbage",
+    )
+    .await;
+    let fine = failed("conv-p", "fine");
+    bus.publish(fine.clone()).await.expect("published");
+    idle(&bus).await;
+
+    assert_eq!(
+        rec.attempts.lock().expect("lock").get(poison.id()).copied(),
+        Some(3),
+        "the poison event was tried retry_attempts times"
+    );
+    assert_eq!(
+        rec.ids(),
+        vec![fine.id().to_string()],
+        "the next event of the conversation still ran"
+    );
+    assert_eq!(bus.parked(), 2);
+    let parking = bus.names().parking_queue("audit");
+    until("both messages reached the parking queue", 10, || async {
+        bus.queue_depth(&parking).await.ok() == Some(2)
+    })
+    .await;
+
+    bus.close().await;
+    bus.delete_topology().await.expect("cleanup");
+}
+
+/// A handler whose effect is idempotent by event id.
+#[derive(Default)]
+struct Effects {
+    deliveries: AtomicUsize,
+    applied: Mutex<HashMap<String, usize>>,
+    /// (subject, sequence) in handling order, per host.
+    order: Mutex<Vec<(String, u32)>>,
+}
+
+#[async_trait]
+impl Handler for Effects {
+    async fn handle(&self, event: Event) -> anyhow::Result<()> {
+        self.deliveries.fetch_add(1, Ordering::SeqCst);
+        let p: PluginFailed = events::payload(&event)?;
+        // A little work, so that shards overlap in time.
+        tokio::time::sleep(Duration::from_millis(1)).await;
+        let first = {
+            let mut applied = self.applied.lock().expect("lock");
+            let n = applied.entry(event.id().to_string()).or_default();
+            *n += 1;
+            *n == 1
+        };
+        if first {
+            let seq: u32 = p.reason.parse()?;
+            self.order
+                .lock()
+                .expect("lock")
+                .push((event.subject().unwrap_or_default().to_string(), seq));
+        }
+        Ok(())
+    }
+}
+
+/// `pid`s of this prefix's broker connections.
+fn connections_of(prefix: &str) -> Vec<String> {
+    let out = std::process::Command::new("rabbitmqctl")
+        .args([
+            "list_connections",
+            "pid",
+            "client_properties",
+            "-q",
+            "--no-table-headers",
+        ])
+        .output()
+        .expect("rabbitmqctl runs");
+    assert!(out.status.success(), "rabbitmqctl list_connections");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| l.contains(prefix))
+        .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+        .collect()
+}
+
+/// Close this test's connections from the broker side (like
+/// `rabbitmqctl close_all_connections`, without disturbing other tests).
+fn close_connections(prefix: &str) -> usize {
+    let pids = connections_of(prefix);
+    for pid in &pids {
+        let status = std::process::Command::new("rabbitmqctl")
+            .args(["close_connection", pid, "test: broker closes connections"])
+            .output()
+            .expect("rabbitmqctl runs");
+        assert!(status.status.success(), "close_connection {pid}");
+    }
+    pids.len()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn connections_closed_mid_stream_lose_nothing_and_double_no_effect() {
+    let config = config("reconnect");
+    let bus = AmqpBus::connect(&config).await.expect("connects");
+    let effects = Arc::new(Effects::default());
+    bus.subscribe("effects", &[EventType::PluginFailed], effects.clone())
+        .await
+        .expect("subscribes");
+    until("the host owns its shards", 10, || async {
+        bus.owned_shards() == 4
+    })
+    .await;
+
+    const N: u32 = 300;
+    let publisher = {
+        let bus = bus.clone();
+        tokio::spawn(async move {
+            for i in 0..N {
+                let subject = format!("conv-{}", i % 10);
+                bus.publish(failed(&subject, &(i / 10).to_string()))
+                    .await
+                    .expect("publish survives the reconnection");
+            }
+        })
+    };
+    until("a third of the stream was handled", 30, || async {
+        effects.deliveries.load(Ordering::SeqCst) >= (N / 3) as usize
+    })
+    .await;
+    let closed = close_connections(&config.prefix);
+    assert!(closed >= 1, "closed the bus's connection");
+    publisher.await.expect("publisher finished");
+    until("every event was handled", 60, || async {
+        effects.applied.lock().expect("lock").len() == N as usize
+    })
+    .await;
+    idle(&bus).await;
+    assert!(bus.connected(), "reconnected");
+
+    let applied = effects.applied.lock().expect("lock").clone();
+    assert_eq!(applied.len(), N as usize, "no event lost");
+    let effects_applied = effects.order.lock().expect("lock").len();
+    assert_eq!(effects_applied, N as usize, "no effect doubled");
+    assert!(effects.deliveries.load(Ordering::SeqCst) >= N as usize);
+    // Order per conversation held across the reconnection.
+    let order = effects.order.lock().expect("lock").clone();
+    for c in 0..10 {
+        let subject = format!("conv-{c}");
+        let seqs: Vec<u32> = order
+            .iter()
+            .filter(|(s, _)| *s == subject)
+            .map(|(_, n)| *n)
+            .collect();
+        assert_eq!(seqs, (0..N / 10).collect::<Vec<_>>(), "{subject} in order");
+    }
+
+    bus.close().await;
+    bus.delete_topology().await.expect("cleanup");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_hosts_split_the_work_and_keep_per_subject_order() {
+    let config = config("twohosts");
+    let a = AmqpBus::connect(&config).await.expect("host a connects");
+    let ea = Arc::new(Effects::default());
+    a.subscribe("effects", &[EventType::PluginFailed], ea.clone())
+        .await
+        .expect("a subscribes");
+    until("host a owns every shard", 10, || async { a.owned_shards() == 4 }).await;
+
+    const SUBJECTS: u32 = 16;
+    const PER_SUBJECT: u32 = 30;
+    let publish = |bus: Arc<AmqpBus>, from: u32, to: u32| async move {
+        for seq in from..to {
+            for c in 0..SUBJECTS {
+                bus.publish(failed(&format!("conv-{c}"), &seq.to_string()))
+                    .await
+                    .expect("publish");
+            }
+        }
+    };
+    // First half with one host, then a second host joins mid-stream.
+    publish(a.clone(), 0, PER_SUBJECT / 2).await;
+    let b = AmqpBus::connect(&config).await.expect("host b connects");
+    let eb = Arc::new(Effects::default());
+    b.subscribe("effects", &[EventType::PluginFailed], eb.clone())
+        .await
+        .expect("b subscribes");
+    until("the hosts split the shards 2/2", 20, || async {
+        a.owned_shards() == 2 && b.owned_shards() == 2
+    })
+    .await;
+    publish(b.clone(), PER_SUBJECT / 2, PER_SUBJECT).await;
+    let total = (SUBJECTS * PER_SUBJECT) as usize;
+    until("every event was handled", 60, || async {
+        ea.applied.lock().expect("lock").len() + eb.applied.lock().expect("lock").len() >= total
+    })
+    .await;
+    idle(&a).await;
+    idle(&b).await;
+
+    let oa = ea.order.lock().expect("lock").clone();
+    let ob = eb.order.lock().expect("lock").clone();
+    assert!(!ob.is_empty(), "host b did part of the work");
+    assert!(!oa.is_empty(), "host a did part of the work");
+    assert_eq!(oa.len() + ob.len(), total, "each event handled once");
+    for c in 0..SUBJECTS {
+        let subject = format!("conv-{c}");
+        // A conversation moves between hosts only at a shard handover,
+        // after which the old host never handles it again.
+        let in_a: Vec<u32> = oa.iter().filter(|(s, _)| *s == subject).map(|(_, n)| *n).collect();
+        let in_b: Vec<u32> = ob.iter().filter(|(s, _)| *s == subject).map(|(_, n)| *n).collect();
+        let mut seqs = in_a.clone();
+        seqs.extend(in_b.iter().copied());
+        assert_eq!(
+            seqs,
+            (0..PER_SUBJECT).collect::<Vec<_>>(),
+            "{subject}: a handled {in_a:?}, then b {in_b:?}"
+        );
+    }
+
+    a.close().await;
+    b.close().await;
+    a.delete_topology().await.expect("cleanup");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_backend_is_chosen_by_config() {
+    let mut c = config("choose");
+    let bus = agent_store::bus::connect(&c).await.expect("amqp bus");
+    let rec = Arc::new(Recorder::default());
+    bus.subscribe("audit", &[EventType::PluginFailed], rec.clone())
+        .await
+        .expect("subscribes");
+    bus.publish(failed("conv-c", "x")).await.expect("publishes");
+    tokio::time::timeout(Duration::from_secs(60), bus.idle())
+        .await
+        .expect("idle");
+    assert_eq!(rec.events().len(), 1);
+    agent_store::bus::amqp::delete_topology(&c, &["audit".to_string()])
+        .await
+        .expect("cleanup");
+
+    c.backend = "in-process".into();
+    assert!(agent_store::bus::connect(&c).await.is_ok());
+    c.backend = "kafka".into();
+    let err = agent_store::bus::connect(&c)
+        .await
+        .err()
+        .expect("unknown backend refused");
+    assert!(err.to_string().contains("kafka"), "{err}");
+    c.backend = "amqp".into();
+    c.amqp_url = "amqp://guest:secret@127.0.0.1:1/%2f".into();
+    let err = agent_store::bus::connect(&c)
+        .await
+        .err()
+        .expect("unreachable broker refused");
+    assert!(err.to_string().contains("127.0.0.1:1"), "{err}");
+    assert!(!err.to_string().contains("secret"), "password redacted: {err}");
+}

@@ -92,3 +92,59 @@ impl Host for WasmHost {
         imports::log::log(level, message)
     }
 }
+
+/// The real host for the `router` world, whose imports have no `orders`
+/// interface: [`Host::cart`] and [`Host::orders`] return
+/// [`HostError::Denied`] without touching an import, so a router component
+/// imports exactly what the `router` world offers. [`crate::export_router!`]
+/// uses it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RouterWasmHost;
+
+impl Host for RouterWasmHost {
+    fn search(&self, query: &SearchQuery) -> Result<Vec<ScoredProduct>, HostError> {
+        imports::catalog::search(query)
+    }
+    fn product(&self, id: &str) -> Result<Option<Product>, HostError> {
+        imports::catalog::get(id)
+    }
+    fn recommend(
+        &self,
+        product_id: &str,
+        kind: RecommendationKind,
+        limit: u32,
+    ) -> Result<Vec<Recommendation>, HostError> {
+        imports::catalog::recommend(product_id, kind, limit)
+    }
+    fn chat(&self, request: &ChatRequest) -> Result<ChatResponse, HostError> {
+        imports::llm::chat(request)
+    }
+    fn cart(&self) -> Result<Cart, HostError> {
+        Err(HostError::Denied(
+            "the router world has no orders interface".into(),
+        ))
+    }
+    fn orders(&self, _limit: u32) -> Result<Vec<OrderSummary>, HostError> {
+        Err(HostError::Denied(
+            "the router world has no orders interface".into(),
+        ))
+    }
+    fn history(&self, limit: u32) -> Vec<HistoryEntry> {
+        imports::conversation::history(limit)
+    }
+    fn state(&self, key: &str) -> Option<String> {
+        imports::conversation::get_state(key)
+    }
+    fn set_state(&self, key: &str, value: &str) -> Result<(), HostError> {
+        imports::conversation::set_state(key, value)
+    }
+    fn config(&self, key: &str) -> Option<String> {
+        imports::config::get(key)
+    }
+    fn prompt(&self) -> String {
+        imports::config::prompt()
+    }
+    fn log(&self, level: LogLevel, message: &str) {
+        imports::log::log(level, message)
+    }
+}

@@ -69,7 +69,7 @@ pub mod text;
 #[cfg(all(feature = "testing", not(target_arch = "wasm32")))]
 pub mod testing;
 
-pub use host::{Host, WasmHost};
+pub use host::{Host, RouterWasmHost, WasmHost};
 
 /// Every type of the WIT contract, under one path.
 pub mod types {
@@ -139,7 +139,7 @@ macro_rules! export_router {
             struct AgentStoreRouterExport;
             impl $crate::bindings::router::Guest for AgentStoreRouterExport {
                 fn route(request: $crate::types::RouteRequest) -> $crate::types::RoutingDecision {
-                    <$router as $crate::Router>::route(&$crate::WasmHost, &request)
+                    <$router as $crate::Router>::route(&$crate::RouterWasmHost, &request)
                 }
             }
             $crate::bindings::router::export_router_world!(AgentStoreRouterExport with_types_in $crate::bindings::router);

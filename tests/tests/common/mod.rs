@@ -147,13 +147,24 @@ impl Harness {
     }
 
     pub async fn start_with(plugins: PathBuf, tweak: impl FnOnce(&mut Config)) -> Self {
+        Self::start_opts(plugins, tweak, Options::default()).await
+    }
+
+    /// The demo's shape: the host's own WhatsApp sandbox is the Graph API.
+    pub async fn start_sandbox() -> Self {
+        Self::start_opts(plugins_dir(), |_| {}, Options { sandbox: true }).await
+    }
+
+    async fn start_opts(
+        plugins: PathBuf,
+        tweak: impl FnOnce(&mut Config),
+        options: Options,
+    ) -> Self {
         let data = tempfile::tempdir().expect("tempdir");
         let (sink, sink_url) = start_sink().await;
         let mut c = config(data.path(), &sink_url, &plugins);
         tweak(&mut c);
-        let app = App::start(c, Options::default())
-            .await
-            .expect("host starts");
+        let app = App::start(c, options).await.expect("host starts");
         Self {
             app,
             sink,

@@ -87,8 +87,19 @@ fn route_prints_the_router_plugins_decision_as_json() {
 #[test]
 fn catalog_import_reports_rejected_rows_and_search_prints_json() {
     let data = tempfile::tempdir().expect("tempdir");
+    // The demo catalog plus one bad row: the good rows still import.
+    let mut feed =
+        std::fs::read_to_string(workspace().join("catalog/products.csv")).expect("catalog");
+    if !feed.ends_with('\n') {
+        feed.push('\n');
+    }
+    let lines = feed.lines().count();
+    feed.push_str("BAD-1,Broken,No price here,in stock,new,,,,,tech,Misc,Misc,,,,,1,\n");
+    let file = data.path().join("feed.csv");
+    std::fs::write(&file, feed).expect("write");
     let out = agent_store(data.path())
-        .args(["catalog", "import", "catalog/products.csv"])
+        .args(["catalog", "import"])
+        .arg(&file)
         .output()
         .expect("run");
     assert!(
@@ -97,10 +108,13 @@ fn catalog_import_reports_rejected_rows_and_search_prints_json() {
         String::from_utf8_lossy(&out.stderr)
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.starts_with("imported "), "{stdout}");
     assert!(
-        stdout.contains("line "),
-        "rejected rows name their line: {stdout}"
+        stdout.starts_with("imported 170 products, rejected 1"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!("line {}: BAD-1", lines + 1)),
+        "the rejected row names its line: {stdout}"
     );
 
     let out = agent_store(data.path())

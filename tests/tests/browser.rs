@@ -41,7 +41,9 @@ async fn the_sandbox_chat_works_in_chromium() {
     // conversation exists and was answered.
     let conversations = h.admin("/conversations").await;
     assert!(
-        conversations["conversations"].as_array().is_some_and(|c| !c.is_empty()),
+        conversations["conversations"]
+            .as_array()
+            .is_some_and(|c| !c.is_empty()),
         "the page's messages reached the host"
     );
 }

@@ -39,10 +39,13 @@ pub fn plugins_dir() -> PathBuf {
     .clone()
 }
 
+/// One request the stand-in received: phone number id, body, Authorization.
+pub type Received = (String, Value, Option<String>);
+
 /// What the Graph API stand-in received.
 #[derive(Clone, Default)]
 pub struct Sink {
-    pub messages: Arc<Mutex<Vec<(String, Value, Option<String>)>>>,
+    pub messages: Arc<Mutex<Vec<Received>>>,
     pub arrived: Arc<Notify>,
     /// Answer this many requests with a 500 before accepting (retries).
     pub fail_first: Arc<Mutex<u32>>,
@@ -59,7 +62,7 @@ impl Sink {
             .collect()
     }
 
-    pub fn all(&self) -> Vec<(String, Value, Option<String>)> {
+    pub fn all(&self) -> Vec<Received> {
         self.messages.lock().expect("lock").clone()
     }
 }
@@ -118,8 +121,10 @@ pub async fn start_sink() -> (Sink, String) {
 
 /// A host configuration for tests: temp data dir, real plugins, demo catalog.
 pub fn config(data_dir: &Path, graph_base_url: &str, plugins: &Path) -> Config {
-    let mut c = Config::default();
-    c.data_dir = data_dir.to_path_buf();
+    let mut c = Config {
+        data_dir: data_dir.to_path_buf(),
+        ..Config::default()
+    };
     c.server.bind = "127.0.0.1:0".parse().expect("addr");
     c.whatsapp.app_secret = SECRET.into();
     c.whatsapp.verify_token = "verify-me".into();

@@ -114,7 +114,9 @@ async fn raw_publish(config: &BusConfig, routing_key: &str, props: BasicProperti
         .await
         .expect("raw connection");
     let ch = conn.create_channel().await.expect("channel");
-    ch.confirm_select(Default::default()).await.expect("confirms");
+    ch.confirm_select(Default::default())
+        .await
+        .expect("confirms");
     ch.basic_publish(
         format!("{}.events", config.prefix).into(),
         routing_key.into(),
@@ -440,7 +442,10 @@ async fn two_hosts_split_the_work_and_keep_per_subject_order() {
     a.subscribe("effects", &[EventType::PluginFailed], ea.clone())
         .await
         .expect("a subscribes");
-    until("host a owns every shard", 10, || async { a.owned_shards() == 4 }).await;
+    until("host a owns every shard", 10, || async {
+        a.owned_shards() == 4
+    })
+    .await;
 
     const SUBJECTS: u32 = 16;
     const PER_SUBJECT: u32 = 30;
@@ -482,8 +487,16 @@ async fn two_hosts_split_the_work_and_keep_per_subject_order() {
         let subject = format!("conv-{c}");
         // A conversation moves between hosts only at a shard handover,
         // after which the old host never handles it again.
-        let in_a: Vec<u32> = oa.iter().filter(|(s, _)| *s == subject).map(|(_, n)| *n).collect();
-        let in_b: Vec<u32> = ob.iter().filter(|(s, _)| *s == subject).map(|(_, n)| *n).collect();
+        let in_a: Vec<u32> = oa
+            .iter()
+            .filter(|(s, _)| *s == subject)
+            .map(|(_, n)| *n)
+            .collect();
+        let in_b: Vec<u32> = ob
+            .iter()
+            .filter(|(s, _)| *s == subject)
+            .map(|(_, n)| *n)
+            .collect();
         let mut seqs = in_a.clone();
         seqs.extend(in_b.iter().copied());
         assert_eq!(
@@ -530,5 +543,8 @@ async fn the_backend_is_chosen_by_config() {
         .err()
         .expect("unreachable broker refused");
     assert!(err.to_string().contains("127.0.0.1:1"), "{err}");
-    assert!(!err.to_string().contains("secret"), "password redacted: {err}");
+    assert!(
+        !err.to_string().contains("secret"),
+        "password redacted: {err}"
+    );
 }

@@ -34,7 +34,7 @@
 
 pub mod binding;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
@@ -42,14 +42,17 @@ use std::time::{Duration, Instant};
 use async_trait::async_trait;
 use cloudevents::{AttributesReader, Event};
 use futures::StreamExt;
+use lapin::message::DeliveryResult;
 use lapin::options::{
     BasicAckOptions, BasicConsumeOptions, BasicPublishOptions, BasicQosOptions, BasicRejectOptions,
     ConfirmSelectOptions, ExchangeDeclareOptions, ExchangeDeleteOptions, QueueBindOptions,
     QueueDeclareOptions, QueueDeleteOptions,
 };
 use lapin::types::{AMQPValue, FieldTable, LongString, ShortString};
-use lapin::{Channel, Confirmation, Connection, ConnectionProperties, Consumer, ExchangeKind};
-use tokio::sync::{Notify, oneshot, watch};
+use lapin::{
+    Channel, Confirmation, Connection, ConnectionProperties, ConsumerDelegate, ExchangeKind,
+};
+use tokio::sync::{Notify, mpsc, oneshot, watch};
 use tokio::task::JoinSet;
 
 use super::{Bus, BusConfig, BusError, Handler, RetryPolicy};
@@ -131,7 +134,7 @@ struct Session {
 #[derive(Default)]
 struct Local {
     /// (group, shard) this host consumes.
-    owned: HashSet<(String, u16)>,
+    owned: HashMap<(String, u16), Channel>,
     /// (group, event id) published to a shard this host owns and not yet
     /// handled here → (shard, count).
     expected: HashMap<(String, String), (u16, usize)>,
@@ -145,7 +148,7 @@ struct Inner {
     session: watch::Sender<Option<Session>>,
     groups: watch::Sender<Vec<GroupSpec>>,
     local: Mutex<Local>,
-    /// Deliveries being handled here.
+    /// Deliveries received (buffered or being handled) and not settled.
     in_flight: AtomicUsize,
     /// Publishes not yet confirmed.
     publishing: AtomicUsize,
@@ -182,8 +185,8 @@ impl Inner {
         self.progress.notify_waiters();
     }
 
-    fn own(&self, group: &str, shard: u16) {
-        self.local().owned.insert((group.to_string(), shard));
+    fn own(&self, group: &str, shard: u16, ch: Channel) {
+        self.local().owned.insert((group.to_string(), shard), ch);
     }
 
     fn disown(&self, group: &str, shard: u16) {
@@ -210,7 +213,7 @@ impl Inner {
         let mut local = self.local();
         let mut keys = Vec::new();
         for group in groups {
-            if local.owned.contains(&(group.clone(), shard)) {
+            if local.owned.contains_key(&(group.clone(), shard)) {
                 let key = (group, event.id().to_string());
                 local.expected.entry(key.clone()).or_insert((shard, 0)).1 += 1;
                 keys.push(key);
@@ -774,7 +777,12 @@ async fn claim(
             FieldTable::default(),
         )
         .await?;
-    inner.own(&spec.name, shard);
+    let (deliveries_tx, deliveries) = mpsc::unbounded_channel();
+    consumer.set_delegate(Forward {
+        inner: inner.clone(),
+        tx: deliveries_tx,
+    });
+    inner.own(&spec.name, shard, ch.clone());
     tracing::debug!(
         group = spec.name,
         shard,
@@ -787,7 +795,7 @@ async fn claim(
         spec.clone(),
         shard,
         ch,
-        consumer,
+        deliveries,
         rx,
     ));
     Ok(Lane {
@@ -796,28 +804,68 @@ async fn claim(
     })
 }
 
+/// Counts each delivery the moment lapin reads it (so `idle` sees it) and
+/// forwards it, in order, to the shard's lane.
+struct Forward {
+    inner: Arc<Inner>,
+    tx: mpsc::UnboundedSender<DeliveryResult>,
+}
+
+impl ConsumerDelegate for Forward {
+    fn on_new_delivery(
+        &self,
+        delivery: DeliveryResult,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send>> {
+        let counted = matches!(delivery, Ok(Some(_)));
+        if counted {
+            self.inner.in_flight.fetch_add(1, Ordering::SeqCst);
+        }
+        if self.tx.send(delivery).is_err() && counted {
+            // The lane is gone: the channel's close returns the message.
+            self.inner.in_flight.fetch_sub(1, Ordering::SeqCst);
+            self.inner.progress.notify_waiters();
+        }
+        Box::pin(std::future::ready(()))
+    }
+}
+
 /// Handle one shard's deliveries one at a time until released or lost.
 async fn run_lane(
     inner: Arc<Inner>,
     spec: Arc<GroupSpec>,
     shard: u16,
     ch: Channel,
-    mut consumer: Consumer,
+    mut deliveries: mpsc::UnboundedReceiver<DeliveryResult>,
     mut release: oneshot::Receiver<()>,
 ) {
+    let mut health = tokio::time::interval(Duration::from_secs(1));
     loop {
         let next = tokio::select! {
             biased;
             _ = &mut release => break,
-            d = consumer.next() => d,
+            d = deliveries.recv() => d,
+            _ = health.tick() => {
+                if ch.status().connected() {
+                    continue;
+                }
+                tracing::warn!(group = spec.name, shard, "shard channel closed");
+                break;
+            }
         };
         match next {
-            Some(Ok(delivery)) => handle_delivery(&inner, &spec, shard, delivery).await,
+            Some(Ok(Some(delivery))) => handle_delivery(&inner, &spec, shard, delivery).await,
             Some(Err(e)) => {
                 tracing::warn!(group = spec.name, shard, error = %e, "shard consumer stopped");
                 break;
             }
-            None => break,
+            Some(Ok(None)) | None => break,
+        }
+    }
+    // Deliveries still buffered go back to the queue with the channel.
+    deliveries.close();
+    while let Ok(d) = deliveries.try_recv() {
+        if matches!(d, Ok(Some(_))) {
+            inner.in_flight.fetch_sub(1, Ordering::SeqCst);
         }
     }
     inner.disown(&spec.name, shard);
@@ -831,7 +879,6 @@ async fn handle_delivery(
     shard: u16,
     delivery: lapin::message::Delivery,
 ) {
-    inner.in_flight.fetch_add(1, Ordering::SeqCst);
     let group = spec.name.as_str();
     let event = match binding::decode(&delivery.properties, &delivery.data) {
         Ok(event) => event,
@@ -939,6 +986,25 @@ impl AmqpBus {
                     Ok(q) if q.message_count() == 0 => {}
                     _ => return false,
                 }
+            }
+        }
+        true
+    }
+
+    /// A round trip on every shard channel: deliveries the broker sent
+    /// before it are then counted in `in_flight`.
+    async fn barrier(&self) -> bool {
+        let channels: Vec<Channel> = self.inner.local().owned.values().cloned().collect();
+        for ch in channels {
+            if ch
+                .basic_qos(
+                    self.inner.config.prefetch.max(1),
+                    BasicQosOptions::default(),
+                )
+                .await
+                .is_err()
+            {
+                return false;
             }
         }
         true
@@ -1080,7 +1146,11 @@ impl Bus for AmqpBus {
     async fn idle(&self) {
         loop {
             let notified = self.inner.progress.notified();
-            if self.quiet_locally() && self.queues_empty().await && self.quiet_locally() {
+            if self.quiet_locally()
+                && self.queues_empty().await
+                && self.barrier().await
+                && self.quiet_locally()
+            {
                 return;
             }
             tokio::select! {

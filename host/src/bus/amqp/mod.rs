@@ -156,6 +156,7 @@ struct Inner {
     progress: Notify,
     parked: AtomicUsize,
     handled: AtomicUsize,
+    reconnections: AtomicUsize,
     closed: watch::Sender<bool>,
     /// A channel for passive declares (queue depths).
     inspector: tokio::sync::Mutex<Option<Channel>>,
@@ -275,6 +276,7 @@ impl AmqpBus {
             progress: Notify::new(),
             parked: AtomicUsize::new(0),
             handled: AtomicUsize::new(0),
+            reconnections: AtomicUsize::new(0),
             closed: closed_tx,
             inspector: tokio::sync::Mutex::new(None),
         });
@@ -311,6 +313,11 @@ impl AmqpBus {
     /// Events this host handled successfully.
     pub fn handled(&self) -> usize {
         self.inner.handled.load(Ordering::SeqCst)
+    }
+
+    /// Connections re-established after a loss.
+    pub fn reconnections(&self) -> usize {
+        self.inner.reconnections.load(Ordering::SeqCst)
     }
 
     /// Shard queues this host consumes now, over every group.
@@ -530,6 +537,8 @@ async fn supervise(inner: Arc<Inner>, mut first: Option<(Session, Events)>) {
     let mut groups_rx = inner.groups.subscribe();
     let max_delay = Duration::from_millis(inner.config.reconnect_max_backoff_ms.max(100));
     let mut delay = Duration::from_millis(100);
+    // Group tasks of the lost session, still finishing the events in hand.
+    let mut draining: Option<JoinSet<()>> = None;
     loop {
         if *closed.borrow() {
             break;
@@ -538,6 +547,7 @@ async fn supervise(inner: Arc<Inner>, mut first: Option<(Session, Events)>) {
             Some(s) => s,
             None => match establish(&inner).await {
                 Ok(s) => {
+                    inner.reconnections.fetch_add(1, Ordering::SeqCst);
                     tracing::info!(host = inner.host_id, "AMQP bus reconnected");
                     delay = Duration::from_millis(100);
                     s
@@ -553,7 +563,13 @@ async fn supervise(inner: Arc<Inner>, mut first: Option<(Session, Events)>) {
                 }
             },
         };
+        // Publishing resumes now (handlers in hand may be waiting on it)...
         inner.session.send_replace(Some(session.clone()));
+        // ...but shards are re-claimed only once the old lanes are done, so
+        // one conversation never runs on two lanes of this host.
+        if let Some(mut old) = draining.take() {
+            while old.join_next().await.is_some() {}
+        }
         let (over_tx, over_rx) = watch::channel(false);
         let mut tasks = JoinSet::new();
         let mut started = 0usize;
@@ -588,14 +604,16 @@ async fn supervise(inner: Arc<Inner>, mut first: Option<(Session, Events)>) {
                 _ = closed.changed() => break true,
             }
         };
-        inner.session.send_replace(None);
         over_tx.send_replace(true);
-        // Let lanes finish the events in hand before anything is re-claimed.
-        while tasks.join_next().await.is_some() {}
         if closing {
+            // Finish the events in hand while publishing still works.
+            while tasks.join_next().await.is_some() {}
+            inner.session.send_replace(None);
             let _ = session.connection.close(200, "bus closed".into()).await;
             break;
         }
+        inner.session.send_replace(None);
+        draining = Some(tasks);
     }
 }
 

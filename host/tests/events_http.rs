@@ -137,3 +137,88 @@ async fn events_endpoint_accepts_binary_and_structured_cloudevents() {
         .await
         .expect("cleanup");
 }
+
+/// What the HTTP sink received: (ce-id, ce-type, content-type, body).
+type Received = Arc<Mutex<Vec<(String, String, String, String)>>>;
+
+async fn start_sink() -> (Received, String) {
+    use axum::http::HeaderMap;
+    let received: Received = Arc::default();
+    let r = received.clone();
+    let app = axum::Router::new().route(
+        "/",
+        axum::routing::post(move |headers: HeaderMap, body: String| {
+            let r = r.clone();
+            async move {
+                let h = |n: &str| {
+                    headers
+                        .get(n)
+                        .and_then(|v| v.to_str().ok())
+                        .unwrap_or_default()
+                        .to_string()
+                };
+                r.lock()
+                    .expect("lock")
+                    .push((h("ce-id"), h("ce-type"), h("content-type"), body));
+                axum::http::StatusCode::ACCEPTED
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    (received, format!("http://{addr}/"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn events_are_emitted_to_the_http_sink() {
+    let (received, sink_url) = start_sink().await;
+    let data = tempfile::tempdir().expect("tempdir");
+    let mut config = Config::default();
+    config.data_dir = data.path().to_path_buf();
+    config.server.bind = "127.0.0.1:0".parse().expect("addr");
+    config.plugins.dir = Some(data.path().join("no-plugins"));
+    config.bus.sink_url = Some(sink_url);
+    let app = App::start(config, Options::default())
+        .await
+        .expect("host starts");
+    let sent = http_event(&app.url(), "to-the-sink-1").await;
+    assert_eq!(sent, 202);
+    tokio::time::timeout(Duration::from_secs(30), app.idle())
+        .await
+        .expect("idle");
+    let got = received.lock().expect("lock").clone();
+    let (id, ty, ct, body) = got
+        .iter()
+        .find(|(id, ..)| id == "to-the-sink-1")
+        .cloned()
+        .expect("the sink received the event");
+    assert_eq!(id, "to-the-sink-1");
+    assert_eq!(ty, EventType::PluginFailed.as_str());
+    assert_eq!(ct, "application/json");
+    let body: Value = serde_json::from_str(&body).expect("json body");
+    assert_eq!(body["reason"], "over http");
+}
+
+async fn http_event(base: &str, id: &str) -> u16 {
+    reqwest::Client::new()
+        .post(format!("{base}/events"))
+        .header("ce-specversion", "1.0")
+        .header("ce-id", id)
+        .header("ce-type", EventType::PluginFailed.as_str())
+        .header("ce-source", "/test")
+        .header("content-type", "application/json")
+        .body(
+            json!({"plugin": "p", "version": "1", "reason": "over http", "conversation_id": null})
+                .to_string(),
+        )
+        .send()
+        .await
+        .expect("request")
+        .status()
+        .as_u16()
+}

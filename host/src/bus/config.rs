@@ -36,6 +36,9 @@ pub struct BusConfig {
     pub reconnect_max_backoff_ms: u64,
     /// How often a host re-balances shard ownership with the other hosts.
     pub rebalance_interval_ms: u64,
+    /// Emit every event to this HTTP sink (binary CloudEvents). Unset: the
+    /// `K_SINK` environment variable (Knative's SinkBinding), if any.
+    pub sink_url: Option<String>,
 }
 
 impl Default for BusConfig {
@@ -52,6 +55,7 @@ impl Default for BusConfig {
             publish_timeout_ms: 30_000,
             reconnect_max_backoff_ms: 5_000,
             rebalance_interval_ms: 500,
+            sink_url: None,
         }
     }
 }

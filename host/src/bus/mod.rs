@@ -15,6 +15,7 @@ pub mod amqp;
 mod config;
 pub mod http;
 mod in_process;
+pub mod sink;
 
 pub use amqp::AmqpBus;
 pub use config::BusConfig;
@@ -64,15 +65,28 @@ pub trait Bus: Send + Sync + 'static {
     async fn idle(&self);
 }
 
-/// The bus `config.backend` names: `in-process` (the default) or `amqp`.
+/// The bus `config.backend` names: `in-process` (the default) or `amqp`;
+/// with `config.sink_url` (or the `K_SINK` environment variable) every
+/// event is also emitted to that HTTP sink.
 pub async fn connect(config: &BusConfig) -> Result<Arc<dyn Bus>, BusError> {
-    match config.backend.as_str() {
-        "in-process" | "" => Ok(Arc::new(InProcessBus::new(config.retry()))),
-        "amqp" => Ok(AmqpBus::connect(config).await?),
-        other => Err(BusError::Backend(format!(
-            "unknown bus backend {other:?} (expected \"in-process\" or \"amqp\")"
-        ))),
+    let bus: Arc<dyn Bus> = match config.backend.as_str() {
+        "in-process" | "" => Arc::new(InProcessBus::new(config.retry())),
+        "amqp" => AmqpBus::connect(config).await?,
+        other => {
+            return Err(BusError::Backend(format!(
+                "unknown bus backend {other:?} (expected \"in-process\" or \"amqp\")"
+            )));
+        }
+    };
+    let sink = config
+        .sink_url
+        .clone()
+        .or_else(|| std::env::var("K_SINK").ok())
+        .filter(|s| !s.is_empty());
+    if let Some(url) = sink {
+        sink::attach(&bus, &url).await?;
     }
+    Ok(bus)
 }
 
 /// Retry policy of a consumer group.

@@ -440,7 +440,10 @@ async fn connections_closed_mid_stream_lose_nothing_and_double_no_effect() {
     .await;
     idle(&bus).await;
     assert!(bus.connected(), "reconnected");
-    assert!(bus.reconnections() >= 1, "the connection was re-established");
+    assert!(
+        bus.reconnections() >= 1,
+        "the connection was re-established"
+    );
 
     let applied = effects.applied.lock().expect("lock").clone();
     assert_eq!(applied.len(), N as usize, "no event lost");

@@ -118,7 +118,7 @@ impl Config {
 }
 
 /// `whatsapp_app_secret` → `whatsapp.app_secret`; `data_dir` → `data_dir`.
-fn env_key_to_path(key: &str) -> String {
+pub fn env_key_to_path(key: &str) -> String {
     let key = key.to_ascii_lowercase();
     for section in SECTIONS {
         if let Some(rest) = key.strip_prefix(section).and_then(|r| r.strip_prefix('_')) {

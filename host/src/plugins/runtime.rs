@@ -186,11 +186,22 @@ impl Runtime {
 
     /// Compile and link a component for its manifest's world.
     pub fn load(&self, manifest: Manifest, bytes: &[u8]) -> Result<LoadedPlugin, LoadError> {
-        let name = manifest.name.clone();
         let component = Component::new(&self.engine, bytes).map_err(|e| LoadError::Compile {
-            name: name.clone(),
+            name: manifest.name.clone(),
             reason: first_line(&e),
         })?;
+        self.link(manifest, &component, hex::encode(Sha256::digest(bytes)))
+    }
+
+    /// Link an already compiled component (e.g. from the compiled cache)
+    /// for its manifest's world; `digest` is the sha256 of its bytes.
+    pub fn link(
+        &self,
+        manifest: Manifest,
+        component: &Component,
+        digest: String,
+    ) -> Result<LoadedPlugin, LoadError> {
+        let name = manifest.name.clone();
         let wrong_world = |world, e: wasmtime::Error| LoadError::WrongWorld {
             name: name.clone(),
             world,
@@ -200,20 +211,20 @@ impl Runtime {
             Kind::Seller => {
                 let pre = self
                     .seller_linker
-                    .instantiate_pre(&component)
+                    .instantiate_pre(component)
                     .map_err(|e| wrong_world("seller", e))?;
                 Pre::Seller(seller::SellerPre::new(pre).map_err(|e| wrong_world("seller", e))?)
             }
             Kind::Router => {
                 let pre = self
                     .router_linker
-                    .instantiate_pre(&component)
+                    .instantiate_pre(component)
                     .map_err(|e| wrong_world("router", e))?;
                 Pre::Router(router::RouterPre::new(pre).map_err(|e| wrong_world("router", e))?)
             }
         };
         Ok(LoadedPlugin {
-            digest: hex::encode(Sha256::digest(bytes)),
+            digest,
             loaded_at: chrono::Utc::now(),
             manifest,
             pre,

@@ -38,14 +38,19 @@ pub enum EventType {
     OrderCreate,
     /// [`SalesEscalate`]: a conversation needs a human.
     SalesEscalate,
-    /// [`SalesHandoff`]: a conversation moved to another brand.
+    /// [`SalesHandoff`]: a conversation moved to another brand, or a
+    /// person handed it back to the AI.
     SalesHandoff,
+    /// [`SalesEscalationAccepted`]: a sales rep took an escalation.
+    SalesEscalationAccepted,
+    /// [`SalesEscalationResolved`]: a sales rep closed an escalation.
+    SalesEscalationResolved,
     /// [`PluginFailed`]: a plugin trapped, timed out or misbehaved.
     PluginFailed,
 }
 
 impl EventType {
-    pub const ALL: [EventType; 11] = [
+    pub const ALL: [EventType; 13] = [
         Self::WhatsAppMessageReceived,
         Self::WhatsAppMessageSend,
         Self::WhatsAppMessageStatus,
@@ -56,6 +61,8 @@ impl EventType {
         Self::OrderCreate,
         Self::SalesEscalate,
         Self::SalesHandoff,
+        Self::SalesEscalationAccepted,
+        Self::SalesEscalationResolved,
         Self::PluginFailed,
     ];
 
@@ -72,6 +79,8 @@ impl EventType {
             Self::OrderCreate => "store.order.create",
             Self::SalesEscalate => "store.sales.escalate",
             Self::SalesHandoff => "store.sales.handoff",
+            Self::SalesEscalationAccepted => "store.sales.escalation.accepted",
+            Self::SalesEscalationResolved => "store.sales.escalation.resolved",
             Self::PluginFailed => "store.plugin.failed",
         }
     }

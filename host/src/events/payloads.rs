@@ -134,6 +134,27 @@ pub struct SalesHandoff {
     pub reason: String,
 }
 
+/// `store.sales.escalation.accepted`
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SalesEscalationAccepted {
+    pub escalation_id: String,
+    pub conversation_id: String,
+    pub brand: Option<String>,
+    /// The sales rep's user name.
+    pub agent: String,
+}
+
+/// `store.sales.escalation.resolved`
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SalesEscalationResolved {
+    pub escalation_id: String,
+    pub conversation_id: String,
+    pub brand: Option<String>,
+    pub agent: String,
+    /// `resolved` (the rep closed it) or `handed_back` (the AI answers again).
+    pub outcome: String,
+}
+
 /// `store.plugin.failed`
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PluginFailed {
@@ -160,5 +181,7 @@ payloads! {
     OrderCreate => OrderCreate,
     SalesEscalate => SalesEscalate,
     SalesHandoff => SalesHandoff,
+    SalesEscalationAccepted => SalesEscalationAccepted,
+    SalesEscalationResolved => SalesEscalationResolved,
     PluginFailed => PluginFailed,
 }

@@ -556,6 +556,7 @@ async fn the_backend_is_chosen_by_config() {
         .await
         .expect("idle");
     assert_eq!(rec.events().len(), 1);
+    bus.close().await;
     agent_store::bus::amqp::delete_topology(&c, &["audit".to_string()])
         .await
         .expect("cleanup");

@@ -127,6 +127,7 @@ async fn events_endpoint_accepts_binary_and_structured_cloudevents() {
         assert_eq!(p.reason, "over http");
     }
 
+    app.state.bus.close().await;
     let bus_config = app.state.config.bus.clone();
     let mut groups: Vec<String> = ["route", "sell", "render", "send", "http-probe"]
         .iter()

@@ -59,6 +59,7 @@ async fn laptop_question_is_answered_over_rabbitmq() {
     .await;
     assert_eq!(h.sink.to("15551239001").len(), first, "no reply doubled");
 
+    h.app.state.bus.close().await;
     let groups: Vec<String> = GROUPS.iter().map(|g| g.to_string()).collect();
     agent_store::bus::amqp::delete_topology(&bus_config, &groups)
         .await

@@ -63,6 +63,9 @@ pub trait Bus: Send + Sync + 'static {
     /// Wait until every published event has been handled or parked (tests
     /// and graceful shutdown).
     async fn idle(&self);
+    /// Stop consuming (finishing the events in hand) and release the
+    /// backend's connections. Nothing to do in process.
+    async fn close(&self) {}
 }
 
 /// The bus `config.backend` names: `in-process` (the default) or `amqp`;

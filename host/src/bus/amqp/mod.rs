@@ -359,8 +359,8 @@ impl AmqpBus {
     }
 
     /// Stop consuming (finishing the events in hand) and close the
-    /// connection.
-    pub async fn close(&self) {
+    /// connection (also `Bus::close`).
+    pub async fn shutdown(&self) {
         self.inner.closed.send_replace(true);
         let handle = self
             .supervisor
@@ -1159,6 +1159,10 @@ impl Bus for AmqpBus {
         }
         tracing::info!(group, types = ?types, "consumer group subscribed (amqp)");
         Ok(())
+    }
+
+    async fn close(&self) {
+        self.shutdown().await;
     }
 
     async fn idle(&self) {

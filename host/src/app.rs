@@ -154,6 +154,7 @@ impl App {
         }
         let _ = (&mut self.server).await;
         self.state.bus.idle().await;
+        self.state.bus.close().await;
     }
 
     /// Serve until Ctrl-C / SIGTERM.

@@ -178,7 +178,53 @@ pub fn build_and_install(
     workspace: &Path,
     plugins_dir: &Path,
 ) -> Result<Vec<Installed>, BuildError> {
-    let crates = discover(workspace)?;
+    build_and_install_from(workspace, workspace, plugins_dir)
+}
+
+/// Build the guests under `<root>/plugins/*` (crates of `workspace`, e.g.
+/// test fixtures) with the workspace's toolchain and target directory, and
+/// install them into `plugins_dir`.
+pub fn build_and_install_from(
+    workspace: &Path,
+    root: &Path,
+    plugins_dir: &Path,
+) -> Result<Vec<Installed>, BuildError> {
+    let crates = discover(root)?;
+    let toolchain = Toolchain::detect()?;
+    let target_dir = cargo_build(workspace, &crates, &toolchain)?;
+    crates
+        .iter()
+        .map(|c| install(c, &target_dir, plugins_dir))
+        .collect()
+}
+
+/// Build the guest crates in `crate_dirs` (workspace members, each with a
+/// `plugin.toml` whose `name` is its package name) and install them into
+/// `plugins_dir`, as [`build_and_install`] does for `plugins/*`. Tests
+/// build their own plugin corpora with it.
+pub fn build_crates(
+    workspace: &Path,
+    crate_dirs: &[PathBuf],
+    plugins_dir: &Path,
+) -> Result<Vec<Installed>, BuildError> {
+    let crates = crate_dirs
+        .iter()
+        .map(|dir| {
+            let manifest = Manifest::read(&dir.join(manifest::FILE_NAME)).map_err(|source| {
+                BuildError::Manifest {
+                    plugin: dir.display().to_string(),
+                    source,
+                }
+            })?;
+            Ok(GuestCrate {
+                dir: dir.clone(),
+                manifest,
+            })
+        })
+        .collect::<Result<Vec<_>, BuildError>>()?;
+    if crates.is_empty() {
+        return Err(BuildError::NoPlugins(workspace.display().to_string()));
+    }
     let toolchain = Toolchain::detect()?;
     let target_dir = cargo_build(workspace, &crates, &toolchain)?;
     crates

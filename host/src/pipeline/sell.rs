@@ -178,6 +178,18 @@ impl Sell {
     /// Whether WhatsApp would accept the action (rendering checks limits,
     /// ids and that products exist).
     fn validate(&self, m: &ChatMessageNew, action: &Action) -> Result<(), outbound::RenderError> {
+        // A seller shows only its own brand's products.
+        let shown: &[String] = match action {
+            Action::Product { product_id, .. } => std::slice::from_ref(product_id),
+            Action::Products { product_ids, .. } => product_ids,
+            _ => &[],
+        };
+        if let Some(foreign) = shown
+            .iter()
+            .find(|id| self.0.catalog.get(Some(m.brand.as_str()), id).is_none())
+        {
+            return Err(outbound::RenderError::UnknownProduct(foreign.clone()));
+        }
         let ctx = RenderContext {
             to: &m.customer.wa_id,
             catalog: &self.0.catalog,

@@ -32,6 +32,10 @@ pub enum Msg {
     Escalating,
     /// A complaint: sorry, a human will take over.
     EscalatingComplaint,
+    /// A large order: a specialist will confirm it.
+    HighValueOrder,
+    /// Not understood several times: a human will help.
+    EscalatingStuck,
     /// `{team}`: another brand's team takes over.
     HandOff,
     /// The product is not available here.
@@ -137,6 +141,16 @@ pub fn t(language: &str, msg: Msg) -> &'static str {
             "Sure, I'm connecting you with a human from our team. They'll reply here shortly.",
             "Claro, vou te conectar com uma pessoa da nossa equipe. Ela vai responder aqui em breve.",
             "Claro, te estoy conectando con una persona de nuestro equipo. Te responderá aquí en breve.",
+        ),
+        HighValueOrder => (
+            "Since this is a large order, a specialist from our team will confirm it with you here shortly.",
+            "Como é um pedido grande, uma pessoa especialista da nossa equipe vai confirmar com você aqui em instantes.",
+            "Como es un pedido grande, un especialista de nuestro equipo lo confirmará contigo aquí en breve.",
+        ),
+        EscalatingStuck => (
+            "Sorry, I'm not getting it right. I'm asking a human from our team to help you here.",
+            "Desculpe, não estou conseguindo te ajudar. Vou chamar uma pessoa da nossa equipe para continuar aqui.",
+            "Perdona, no lo estoy logrando. Le pido a una persona de nuestro equipo que te ayude aquí.",
         ),
         EscalatingComplaint => (
             "I'm really sorry about that. I'm passing this to a human from our team right away so they can sort it out.",

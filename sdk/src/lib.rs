@@ -54,6 +54,7 @@
 //! * [`reply`]: action builders within WhatsApp limits, money formatting.
 //! * [`i18n`]: the en/pt/es message table.
 //! * [`seller`]: the configurable, catalog-grounded seller engine.
+//! * [`tools`]: the host's LLM tools and their effects as actions.
 //! * `testing` (feature `testing`, native only): `FakeHost`, `TurnBuilder`,
 //!   `RouteBuilder` and assertion helpers.
 
@@ -65,6 +66,7 @@ pub mod lexicon;
 pub mod reply;
 pub mod seller;
 pub mod text;
+pub mod tools;
 
 #[cfg(all(feature = "testing", not(target_arch = "wasm32")))]
 pub mod testing;

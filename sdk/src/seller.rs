@@ -103,6 +103,11 @@ pub struct SellerConfig {
     /// Minimum lexicon score of another brand (and at least twice ours)
     /// before handing off.
     pub hand_off_threshold: f32,
+    /// A cart worth at least this (minor units) is ordered and escalated
+    /// to a human to confirm (`high-value-cart`). 0 = never.
+    pub high_value_minor: i64,
+    /// Consecutive turns not understood before escalating to a human.
+    pub max_misses: u32,
 }
 
 impl SellerConfig {
@@ -119,6 +124,8 @@ impl SellerConfig {
             max_results: 6,
             use_llm: true,
             hand_off_threshold: 2.0,
+            high_value_minor: 100_000,
+            max_misses: 3,
         }
     }
 
@@ -340,7 +347,7 @@ impl Ctx<'_> {
             if sig.greeting {
                 return self.greeting();
             }
-            return self.categories_reply(&self.t(Msg::Fallback));
+            return self.not_understood(raw, Msg::Fallback);
         }
         let expanded = lexicon::expand_query(raw);
         let q = if expanded.is_empty() {
@@ -513,7 +520,7 @@ impl Ctx<'_> {
             &format!("search {q:?} -> {} product(s)", found.len()),
         );
         if found.is_empty() {
-            return self.categories_reply(&self.t(Msg::NothingFound));
+            return self.not_understood(asked, Msg::NothingFound);
         }
         self.remember("last_query", &reply::clip(q, 1000));
         let shown: Vec<Product> = found
@@ -546,6 +553,7 @@ impl Ctx<'_> {
     }
 
     fn present(&mut self, shown: &[Product], asked: &str) -> Vec<Action> {
+        self.remember("misses", "0");
         let ids: Vec<String> = shown.iter().map(|p| p.id.clone()).collect();
         self.remember("last_shown", &ids.join(","));
         let lines: Vec<String> = shown
@@ -690,6 +698,127 @@ impl Ctx<'_> {
         Some(reply::truncate(content, reply::limits::BODY))
     }
 
+    /// A turn the templates cannot answer: the LLM with the host's tools
+    /// when it is available, else the template `msg`; after
+    /// [`SellerConfig::max_misses`] such turns in a row, a human.
+    fn not_understood(&mut self, raw: &str, msg: Msg) -> Vec<Action> {
+        if let Some(actions) = self.converse(raw) {
+            self.remember("misses", "0");
+            return actions;
+        }
+        let misses = self
+            .host
+            .state("misses")
+            .and_then(|m| m.parse::<u32>().ok())
+            .unwrap_or(0)
+            + 1;
+        self.remember("misses", &misses.to_string());
+        if self.cfg.max_misses > 0 && misses >= self.cfg.max_misses {
+            self.remember("misses", "0");
+            let summary = format!(
+                "Not understood {misses} times in a row; last message: \"{}\"",
+                reply::truncate(raw, 300)
+            );
+            return vec![
+                reply::text(self.t(Msg::EscalatingStuck)),
+                reply::escalate(
+                    EscalationReason::ComplexQuestion,
+                    Priority::Medium,
+                    &summary,
+                ),
+            ];
+        }
+        self.categories_reply(&self.t(msg))
+    }
+
+    /// Let the LLM answer with the host's commerce tools (search, product,
+    /// recommend, cart, order, escalate, hand-off); its effect tools become
+    /// actions. `None` when the LLM is off, unavailable or failed (the host
+    /// already refused ungrounded answers).
+    fn converse(&mut self, raw: &str) -> Option<Vec<Action>> {
+        if !self.cfg.use_llm {
+            return None;
+        }
+        let language = match self.lang {
+            "pt" => "Brazilian Portuguese",
+            "es" => "Spanish",
+            _ => "English",
+        };
+        let mut context = String::new();
+        for id in split_ids(self.host.state("last_shown")).iter().take(6) {
+            if let Ok(Some(p)) = self.host.product(id) {
+                context.push_str(&format!(
+                    "- {} | {} | {}\n",
+                    p.id,
+                    p.title,
+                    reply::price_label(&p, self.lang)
+                ));
+            }
+        }
+        if let Ok(cart) = self.host.cart()
+            && !cart.lines.is_empty()
+        {
+            context.push_str(&format!("Cart:\n{}\n", self.cart_text(&cart)));
+        }
+        let system = format!(
+            "{prompt}\n\nYou are {name}, the seller of {shop}. Answer in {language}, in 2-4 short \
+             sentences for WhatsApp. Use the tools to find products; mention only products the tools \
+             returned or listed below, with exactly their prices. Recently shown:\n{context}",
+            prompt = self.host.prompt(),
+            name = self.cfg.name,
+            shop = self.cfg.display_name,
+        );
+        let mut messages = vec![ChatMessage {
+            role: Role::System,
+            content: system,
+        }];
+        let hist = &self.turn.history;
+        for h in hist.iter().skip(hist.len().saturating_sub(6)) {
+            let role = match h.speaker {
+                Speaker::Customer => Role::User,
+                Speaker::Assistant | Speaker::HumanAgent => Role::Assistant,
+                Speaker::System => continue,
+            };
+            messages.push(ChatMessage {
+                role,
+                content: h.text.clone(),
+            });
+        }
+        messages.push(ChatMessage {
+            role: Role::User,
+            content: reply::truncate(raw, 1000),
+        });
+        let resp = match self.host.chat(&ChatRequest {
+            messages,
+            use_tools: true,
+        }) {
+            Ok(r) => r,
+            Err(e) => {
+                self.log(LogLevel::Debug, &format!("llm unavailable: {e:?}"));
+                return None;
+            }
+        };
+        let content = reply::truncate(resp.content.trim(), reply::limits::BODY);
+        let effects = crate::tools::effects(&resp);
+        if content.is_empty() && effects.is_empty() {
+            return None;
+        }
+        let added = effects.iter().any(|a| matches!(a, Action::AddToCart(_)));
+        let ordered = effects.iter().any(|a| matches!(a, Action::PlaceOrder(_)));
+        let mut out = effects;
+        if added && !ordered && !content.is_empty() {
+            out.push(
+                Buttons::new(&content)
+                    .button("checkout", i18n::t(self.lang, Msg::ButtonCheckout))
+                    .button("keep", i18n::t(self.lang, Msg::ButtonKeepShopping))
+                    .build(),
+            );
+        } else if !content.is_empty() {
+            out.insert(0, reply::text(&content));
+        }
+        Some(out)
+    }
+
     fn view(&mut self, id: &str) -> Vec<Action> {
         match self.host.product(id).ok().flatten() {
             Some(p) if p.brand == self.cfg.brand => {
@@ -831,10 +960,24 @@ impl Ctx<'_> {
             return self.categories_reply(&self.t(Msg::CartEmpty));
         }
         let summary = self.cart_text(&cart);
-        vec![
+        let mut out = vec![
             reply::text(format!("{summary}\n\n{}", self.t(Msg::OrderPlaced))),
             reply::place_order(None),
-        ]
+        ];
+        if self.cfg.high_value_minor > 0 && cart.subtotal.minor_units >= self.cfg.high_value_minor {
+            self.log(LogLevel::Info, "high-value cart: escalating");
+            out.push(reply::text(self.t(Msg::HighValueOrder)));
+            out.push(reply::escalate(
+                EscalationReason::HighValueCart,
+                Priority::High,
+                &format!(
+                    "High-value order ({} item(s), {}): please confirm with the customer",
+                    cart.lines.len(),
+                    reply::money(&cart.subtotal, "en")
+                ),
+            ));
+        }
+        out
     }
 
     fn cart_text(&self, cart: &Cart) -> String {

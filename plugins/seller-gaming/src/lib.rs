@@ -1,4 +1,4 @@
-//! Rex, the gaming seller of Level Up Gaming: the SDK's seller kit
+//! Pixel, the gaming seller of Level Up Gaming: the SDK's seller kit
 //! configured with this brand's persona, categories and cross-sell hints.
 //! The persona prompt lives in `prompts/gaming.md`.
 
@@ -71,9 +71,9 @@ const CROSS_SELL: &[CrossSell] = &[
 /// The seller's configuration.
 pub const CONFIG: SellerConfig = SellerConfig {
     greetings: [
-        "Hey! I'm Rex from Level Up Gaming 🎮 Consoles, games, controllers and gear. What are you playing?",
-        "E aí! Eu sou o Rex, da Level Up Gaming 🎮 Consoles, jogos, controles e periféricos. O que você procura?",
-        "¡Hola! Soy Rex, de Level Up Gaming 🎮 Consolas, juegos, mandos y accesorios. ¿Qué buscas?",
+        "Hey! I'm Pixel from Level Up Gaming 🎮 Consoles, games, controllers and gear. What are you playing?",
+        "E aí! Eu sou o Pixel, da Level Up Gaming 🎮 Consoles, jogos, controles e periféricos. O que você procura?",
+        "¡Hola! Soy Pixel, de Level Up Gaming 🎮 Consolas, juegos, mandos y accesorios. ¿Qué buscas?",
     ],
     categories: CATEGORIES,
     cross_sell: CROSS_SELL,
@@ -81,7 +81,7 @@ pub const CONFIG: SellerConfig = SellerConfig {
         2.0,
         "nexus 5|switchblade|dragon realms|velocity rush|goal champions|shadow ops|kart party|puzzle garden|titan ergonomic|retro mini",
     )],
-    ..SellerConfig::new("gaming", "Rex", "Level Up Gaming")
+    ..SellerConfig::new("gaming", "Pixel", "Level Up Gaming")
 };
 
 /// The exported seller.

@@ -1,4 +1,4 @@
-//! Clara, the home seller of Casa Clara: the SDK's seller kit
+//! Sofia, the home seller of Casa Sofia: the SDK's seller kit
 //! configured with this brand's persona, categories and cross-sell hints.
 //! The persona prompt lives in `prompts/home.md`.
 
@@ -71,9 +71,9 @@ const CROSS_SELL: &[CrossSell] = &[
 /// The seller's configuration.
 pub const CONFIG: SellerConfig = SellerConfig {
     greetings: [
-        "Hi! I'm Clara from Casa Clara 🏡 Furniture, decor, kitchen and bedding. What are you looking for?",
-        "Oi! Eu sou a Clara, da Casa Clara 🏡 Móveis, decoração, cozinha e cama. O que você procura?",
-        "¡Hola! Soy Clara, de Casa Clara 🏡 Muebles, decoración, cocina y ropa de cama. ¿Qué buscas?",
+        "Hi! I'm Sofia from Casa Sofia 🏡 Furniture, decor, kitchen and bedding. What are you looking for?",
+        "Oi! Eu sou a Sofia, da Casa Sofia 🏡 Móveis, decoração, cozinha e cama. O que você procura?",
+        "¡Hola! Soy Sofia, de Casa Sofia 🏡 Muebles, decoración, cocina y ropa de cama. ¿Qué buscas?",
     ],
     categories: CATEGORIES,
     cross_sell: CROSS_SELL,
@@ -81,7 +81,7 @@ pub const CONFIG: SellerConfig = SellerConfig {
         2.0,
         "oslo|loveseat|arc floor|berber|dutch oven|percale|scandi|terracotta|self watering",
     )],
-    ..SellerConfig::new("home", "Clara", "Casa Clara")
+    ..SellerConfig::new("home", "Sofia", "Casa Sofia")
 };
 
 /// The exported seller.

@@ -61,7 +61,7 @@ fn greets_with_persona_and_category_buttons() {
     for (text, lang) in [("hi!", "en"), ("oi, tudo bem?", "pt"), ("¡hola!", "es")] {
         let h = host();
         let a = say(&h, text);
-        assert!(all_text(&a).contains("Clara"), "{text}: {a:?}");
+        assert!(all_text(&a).contains("Sofia"), "{text}: {a:?}");
         assert!(choice_ids(&a).iter().all(|id| id.starts_with("cat:")));
         assert!(!choice_ids(&a).is_empty());
         assert_eq!(h.state_of("lang").as_deref(), Some(lang));

@@ -79,6 +79,8 @@ impl App {
             catalog_id: options.sandbox.then(|| "sandbox-catalog".to_string()),
         });
         pipeline.start().await?;
+        let orders = crate::orders::Orders::new(db.clone(), catalog.clone(), bus.clone(), config.orders.clone(), config.shipping.clone(), config.payments.clone())?;
+        crate::orders::start(&orders, &bus).await?;
 
         let sandbox = options.sandbox.then(|| {
             let lookup_catalog = catalog.clone();
@@ -108,6 +110,7 @@ impl App {
             bus,
             plugins,
             catalog,
+            orders,
             ready: Default::default(),
         });
         let mut router = api::router(state.clone());

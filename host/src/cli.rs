@@ -57,6 +57,11 @@ pub enum Command {
         #[command(subcommand)]
         command: CatalogCommand,
     },
+    /// Order operations, through a serving host's admin API.
+    Order {
+        #[command(subcommand)]
+        command: crate::orders::cli::OrderCommand,
+    },
     /// Plugin operations.
     Plugin {
         #[command(subcommand)]
@@ -129,6 +134,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve => serve(config).await,
         Command::Route { text, json } => route(config, &text, json).await,
         Command::Catalog { command } => catalog(config, command).await,
+        Command::Order { command } => crate::orders::cli::run(&config, command).await,
         Command::Plugin { command } => plugin(config, command),
     }
 }

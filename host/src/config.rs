@@ -38,6 +38,9 @@ pub struct Config {
     pub llm: LlmConfig,
     pub bus: BusConfig,
     pub log: LogConfig,
+    pub orders: crate::orders::OrdersConfig,
+    pub payments: crate::payments::PaymentsConfig,
+    pub shipping: crate::shipping::ShippingConfig,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
@@ -60,6 +63,9 @@ impl Default for Config {
             llm: LlmConfig::default(),
             bus: BusConfig::default(),
             log: LogConfig::default(),
+            orders: Default::default(),
+            payments: Default::default(),
+            shipping: Default::default(),
         }
     }
 }
@@ -71,7 +77,8 @@ pub struct ConfigError(#[from] Box<figment::Error>);
 /// Top-level sections: an env name starting with `<SECTION>_` targets a key
 /// inside that section.
 const SECTIONS: &[&str] = &[
-    "server", "database", "whatsapp", "plugins", "catalog", "admin", "llm", "bus", "log",
+    "server", "database", "whatsapp", "plugins", "catalog", "admin", "llm", "bus", "log", "orders",
+    "payments", "shipping",
 ];
 
 impl Config {

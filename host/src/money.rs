@@ -158,6 +158,44 @@ impl Money {
     }
 }
 
+impl Money {
+    /// The amount as a customer reads it in `language` ("en", "pt", "es";
+    /// anything else reads as English): `$199.90`, `R$ 199,90`,
+    /// `US$ 1.299,00`, `1.299,00 €`, `¥1,500`. Portuguese and Spanish group
+    /// thousands with `.` and use a decimal comma.
+    pub fn format_locale(&self, language: &str) -> String {
+        let latin = matches!(language, "pt" | "es");
+        let (thousands, decimal) = if latin { ('.', ',') } else { (',', '.') };
+        let exp = self.exponent();
+        let abs = self.minor_units.unsigned_abs();
+        let div = 10u64.pow(exp);
+        let units = (abs / div).to_string();
+        let mut number = String::with_capacity(units.len() + 8);
+        for (i, c) in units.chars().enumerate() {
+            if i > 0 && (units.len() - i).is_multiple_of(3) {
+                number.push(thousands);
+            }
+            number.push(c);
+        }
+        if exp > 0 {
+            number.push(decimal);
+            number.push_str(&format!("{:0width$}", abs % div, width = exp as usize));
+        }
+        let sign = if self.minor_units < 0 { "-" } else { "" };
+        match (self.currency.as_str(), latin) {
+            ("USD", false) => format!("{sign}${number}"),
+            ("USD", true) => format!("{sign}US$ {number}"),
+            ("BRL", _) => format!("{sign}R$ {number}"),
+            ("EUR", false) => format!("{sign}€{number}"),
+            ("EUR", true) => format!("{sign}{number} €"),
+            ("GBP", _) => format!("{sign}£{number}"),
+            ("JPY", _) => format!("{sign}¥{number}"),
+            ("MXN", _) => format!("{sign}MX$ {number}"),
+            (code, _) => format!("{sign}{code} {number}"),
+        }
+    }
+}
+
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {}", self.amount_string(), self.currency)
@@ -364,6 +402,26 @@ mod tests {
             Err(MoneyError::Overflow(_))
         ));
         assert!(Money::parse("€ 12").is_err());
+    }
+
+    #[test]
+    fn money_formats_per_locale() {
+        assert_eq!(Money::new(19_990, "BRL").format_locale("pt"), "R$ 199,90");
+        assert_eq!(Money::new(19_990, "USD").format_locale("en"), "$199.90");
+        assert_eq!(Money::new(19_990, "USD").format_locale(""), "$199.90");
+        assert_eq!(
+            Money::new(129_900, "USD").format_locale("pt"),
+            "US$ 1.299,00"
+        );
+        assert_eq!(
+            Money::new(123_456_789, "BRL").format_locale("es"),
+            "R$ 1.234.567,89"
+        );
+        assert_eq!(Money::new(129_900, "EUR").format_locale("es"), "1.299,00 €");
+        assert_eq!(Money::new(150_000, "JPY").format_locale("en"), "¥150,000");
+        assert_eq!(Money::new(1250, "KWD").format_locale("en"), "KWD 1.250");
+        assert_eq!(Money::new(-5, "USD").format_locale("en"), "-$0.05");
+        assert_eq!(Money::new(0, "BRL").format_locale("pt"), "R$ 0,00");
     }
 
     #[test]

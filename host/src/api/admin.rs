@@ -17,6 +17,7 @@ pub fn router(state: Arc<AppState>) -> Router<Arc<AppState>> {
         .route("/plugins", get(plugins))
         .route("/conversations", get(conversations))
         .route("/conversations/{id}", get(conversation))
+        .merge(crate::orders::api::routes())
         .layer(middleware::from_fn_with_state(state, require_token))
 }
 

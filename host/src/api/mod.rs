@@ -28,6 +28,8 @@ pub struct AppState {
     pub bus: Arc<dyn Bus>,
     pub plugins: Arc<Plugins>,
     pub catalog: Catalog,
+    /// Orders, payments and shipping (admin routes, webhooks).
+    pub orders: crate::orders::Orders,
     /// Set once start-up (plugins, catalog, recovery) is complete.
     pub ready: AtomicBool,
 }
@@ -44,6 +46,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         )
         .nest("/admin", admin::router(state.clone()))
         .merge(crate::bus::http::routes())
+        .merge(crate::orders::webhooks::routes())
         .layer(DefaultBodyLimit::max(limit))
         .with_state(state)
 }

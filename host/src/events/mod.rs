@@ -47,10 +47,23 @@ pub enum EventType {
     SalesEscalationResolved,
     /// [`PluginFailed`]: a plugin trapped, timed out or misbehaved.
     PluginFailed,
+    /// [`OrderCreated`]: an order was created (pending payment, stock reserved).
+    OrderCreated,
+    /// [`OrderConfirmed`]: an order was paid.
+    OrderConfirmed,
+    /// [`OrderShipped`]: an order left with a carrier.
+    OrderShipped,
+    /// [`OrderDelivered`]: an order reached the customer.
+    OrderDelivered,
+    /// [`OrderCancelled`]: an order was cancelled (stock released).
+    OrderCancelled,
+    /// [`OrderStatusUpdate`]: any order state change (drives the customer's
+    /// WhatsApp update).
+    OrderStatusUpdate,
 }
 
 impl EventType {
-    pub const ALL: [EventType; 13] = [
+    pub const ALL: [EventType; 19] = [
         Self::WhatsAppMessageReceived,
         Self::WhatsAppMessageSend,
         Self::WhatsAppMessageStatus,
@@ -64,6 +77,12 @@ impl EventType {
         Self::SalesEscalationAccepted,
         Self::SalesEscalationResolved,
         Self::PluginFailed,
+        Self::OrderCreated,
+        Self::OrderConfirmed,
+        Self::OrderShipped,
+        Self::OrderDelivered,
+        Self::OrderCancelled,
+        Self::OrderStatusUpdate,
     ];
 
     /// The CloudEvents `type` attribute.
@@ -82,6 +101,12 @@ impl EventType {
             Self::SalesEscalationAccepted => "store.sales.escalation.accepted",
             Self::SalesEscalationResolved => "store.sales.escalation.resolved",
             Self::PluginFailed => "store.plugin.failed",
+            Self::OrderCreated => "store.order.created",
+            Self::OrderConfirmed => "store.order.confirmed",
+            Self::OrderShipped => "store.order.shipped",
+            Self::OrderDelivered => "store.order.delivered",
+            Self::OrderCancelled => "store.order.cancelled",
+            Self::OrderStatusUpdate => "store.order.status.update",
         }
     }
 

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{EventType, Payload};
 use crate::chat::{Action, Customer, EscalationReason, InboundMessage, Priority};
+use crate::money::Money;
 
 /// `store.whatsapp.message.received`
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -164,6 +165,85 @@ pub struct PluginFailed {
     pub conversation_id: Option<String>,
 }
 
+/// An order as events carry it: prices recomputed from the catalog.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrderInfo {
+    pub order_id: String,
+    pub conversation_id: String,
+    pub phone_number_id: String,
+    pub customer_wa_id: String,
+    pub brand: String,
+    /// The customer's language: "en", "pt", "es" or "".
+    pub language: String,
+    /// pending, confirmed, processing, shipped, delivered, cancelled, refunded.
+    pub status: String,
+    pub lines: Vec<OrderLineInfo>,
+    pub subtotal: Money,
+    pub shipping: Money,
+    pub total: Money,
+    pub payment_provider: String,
+    pub payment_url: Option<String>,
+    pub tracking_number: Option<String>,
+    pub carrier: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrderLineInfo {
+    pub product_id: String,
+    pub title: String,
+    pub quantity: u32,
+    pub unit_price: Money,
+}
+
+/// `store.order.created`
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrderCreated {
+    pub order: OrderInfo,
+    /// The message that asked for the order.
+    pub source_message_id: String,
+    /// When the stock reservation lapses (ms since the epoch).
+    pub reserved_until: Option<i64>,
+}
+
+/// `store.order.confirmed`
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrderConfirmed {
+    pub order: OrderInfo,
+    pub payment_reference: Option<String>,
+}
+
+/// `store.order.shipped`
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrderShipped {
+    pub order: OrderInfo,
+}
+
+/// `store.order.delivered`
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrderDelivered {
+    pub order: OrderInfo,
+}
+
+/// `store.order.cancelled`
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrderCancelled {
+    pub order: OrderInfo,
+    pub reason: String,
+}
+
+/// `store.order.status.update`: one state change of an order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrderStatusUpdate {
+    pub order: OrderInfo,
+    /// The previous status (`None` when the order was just created).
+    pub from: Option<String>,
+    pub to: String,
+    /// Who asked: `customer`, `admin`, `cli`, `payment:<provider>`,
+    /// `carrier`, `expiry`.
+    pub actor: String,
+    pub reason: Option<String>,
+}
+
 macro_rules! payloads {
     ($($ty:ty => $ev:ident),* $(,)?) => {
         $(impl Payload for $ty { const TYPE: EventType = EventType::$ev; })*
@@ -184,4 +264,10 @@ payloads! {
     SalesEscalationAccepted => SalesEscalationAccepted,
     SalesEscalationResolved => SalesEscalationResolved,
     PluginFailed => PluginFailed,
+    OrderCreated => OrderCreated,
+    OrderConfirmed => OrderConfirmed,
+    OrderShipped => OrderShipped,
+    OrderDelivered => OrderDelivered,
+    OrderCancelled => OrderCancelled,
+    OrderStatusUpdate => OrderStatusUpdate,
 }

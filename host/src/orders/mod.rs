@@ -1,11 +1,75 @@
-//! Carts: one per conversation, priced from the catalog at read time (a
-//! plugin or an LLM never sets a price).
+//! Carts and orders.
+//!
+//! - [`Carts`]: one per conversation, priced from the catalog at read time
+//!   (a plugin or an LLM never sets a price).
+//! - [`Orders`] ([`store`]): orders created from carts by the `orders` bus
+//!   consumer group (`store.order.create`), idempotent by source message,
+//!   priced from the catalog, stock reserved with a time limit; the state
+//!   machine in [`model`]; every change emits its event and a
+//!   `store.order.status.update` that this group turns into the customer's
+//!   WhatsApp update ([`notify`]).
+//! - [`api`]: admin routes; [`webhooks`]: payment and carrier webhooks;
+//!   [`cli`]: `agent-store order ...`.
 
+pub mod api;
+pub mod cli;
+pub mod model;
+pub mod notify;
+pub mod store;
+#[cfg(test)]
+mod tests;
+pub mod webhooks;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use cloudevents::{AttributesReader, Event};
+use serde::{Deserialize, Serialize};
 use sqlx::Row;
 
+use crate::bus::{Bus, BusError, Handler};
 use crate::catalog::Catalog;
+use crate::chat::Action;
 use crate::db::{Db, now_ms};
+use crate::events::{self, ChatResponse, Context, EventType, OrderCreate, OrderStatusUpdate};
 use crate::money::Money;
+
+pub use model::{Order, OrderLine, Reservation, Status};
+pub use store::{Change, OrderError, Orders, Stock};
+
+/// The cancel reason of an order whose reservation lapsed.
+pub const EXPIRED_REASON: &str = "payment not received in time";
+
+/// `[orders]` in the configuration.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct OrdersConfig {
+    /// How long a pending order holds its stock.
+    pub reservation_minutes: u64,
+    /// How often lapsed reservations are released.
+    pub expiry_sweep_secs: u64,
+}
+
+impl Default for OrdersConfig {
+    fn default() -> Self {
+        Self {
+            reservation_minutes: 30,
+            expiry_sweep_secs: 30,
+        }
+    }
+}
+
+/// An order as `orders.recent` shows it to plugins.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecentOrder {
+    pub id: String,
+    pub status: String,
+    pub total: Money,
+    /// Unix seconds.
+    pub created_at: i64,
+    pub tracking: Option<String>,
+}
 
 /// Most units of one product in a cart.
 pub const MAX_QUANTITY: u32 = 99;
@@ -20,6 +84,8 @@ pub enum CartError {
     Quantity,
     #[error("cart mixes currencies")]
     Currency,
+    #[error("{0} is not in the cart")]
+    NotInCart(String),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -75,6 +141,91 @@ impl Carts {
         Ok(())
     }
 
+    /// Set a line's quantity; 0 removes it.
+    pub async fn set_quantity(
+        &self,
+        conversation_id: &str,
+        product_id: &str,
+        quantity: u32,
+    ) -> Result<(), CartError> {
+        if quantity == 0 {
+            return self.remove(conversation_id, product_id).await;
+        }
+        if quantity > MAX_QUANTITY {
+            return Err(CartError::Quantity);
+        }
+        let r = sqlx::query(
+            "UPDATE cart_lines SET quantity = $3, updated_at = $4 WHERE conversation_id = $1 AND product_id = $2",
+        )
+        .bind(conversation_id)
+        .bind(product_id)
+        .bind(i64::from(quantity))
+        .bind(now_ms())
+        .execute(&self.db.pool)
+        .await?;
+        if r.rows_affected() == 0 {
+            return Err(CartError::NotInCart(product_id.to_string()));
+        }
+        Ok(())
+    }
+
+    /// Remove a product from the cart.
+    pub async fn remove(&self, conversation_id: &str, product_id: &str) -> Result<(), CartError> {
+        let r =
+            sqlx::query("DELETE FROM cart_lines WHERE conversation_id = $1 AND product_id = $2")
+                .bind(conversation_id)
+                .bind(product_id)
+                .execute(&self.db.pool)
+                .await?;
+        if r.rows_affected() == 0 {
+            return Err(CartError::NotInCart(product_id.to_string()));
+        }
+        Ok(())
+    }
+
+    /// Empty the cart.
+    pub async fn clear(&self, conversation_id: &str) -> Result<(), CartError> {
+        sqlx::query("DELETE FROM cart_lines WHERE conversation_id = $1")
+            .bind(conversation_id)
+            .execute(&self.db.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The orders of the conversation's customer, newest first.
+    pub async fn recent_orders(
+        &self,
+        conversation_id: &str,
+        limit: u32,
+    ) -> Result<Vec<RecentOrder>, CartError> {
+        let rows = sqlx::query(
+            "SELECT id, status, currency, total_minor, created_at, tracking_number, carrier FROM orders \
+             WHERE customer_wa_id = (SELECT customer_wa_id FROM conversations WHERE id = $1) \
+             ORDER BY created_at DESC, id LIMIT $2",
+        )
+        .bind(conversation_id)
+        .bind(i64::from(limit.clamp(1, 50)))
+        .fetch_all(&self.db.pool)
+        .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in rows {
+            let currency: String = r.try_get("currency")?;
+            let tracking: Option<String> = r.try_get("tracking_number")?;
+            let carrier: Option<String> = r.try_get("carrier")?;
+            out.push(RecentOrder {
+                id: r.try_get("id")?,
+                status: r.try_get("status")?,
+                total: Money::new(r.try_get::<i64, _>("total_minor")?, currency),
+                created_at: r.try_get::<i64, _>("created_at")? / 1000,
+                tracking: tracking.map(|t| match carrier {
+                    Some(c) => format!("{c} {t}"),
+                    None => t,
+                }),
+            });
+        }
+        Ok(out)
+    }
+
     /// The cart priced from the catalog now.
     pub async fn get(&self, conversation_id: &str) -> Result<Cart, CartError> {
         let rows = sqlx::query(
@@ -111,5 +262,156 @@ impl Carts {
             lines,
             subtotal: subtotal.unwrap_or_else(|| Money::zero("USD")),
         })
+    }
+}
+
+/// Subscribe the `orders` consumer group (`store.order.create`,
+/// `store.order.status.update`) and start the reservation-expiry sweeper.
+pub async fn start(orders: &Orders, bus: &Arc<dyn Bus>) -> Result<(), BusError> {
+    let consumer = Arc::new(Consumer {
+        orders: orders.clone(),
+        bus: bus.clone(),
+    });
+    bus.subscribe(
+        "orders",
+        &[EventType::OrderCreate, EventType::OrderStatusUpdate],
+        consumer,
+    )
+    .await?;
+    let sweeper = orders.clone();
+    let every = Duration::from_secs(orders.config().expiry_sweep_secs.max(1));
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            if let Err(e) = sweeper.expire_due(now_ms()).await {
+                tracing::warn!(error = %e, "order expiry sweep failed");
+            }
+        }
+    });
+    Ok(())
+}
+
+struct Consumer {
+    orders: Orders,
+    bus: Arc<dyn Bus>,
+}
+
+#[async_trait]
+impl Handler for Consumer {
+    async fn handle(&self, event: Event) -> anyhow::Result<()> {
+        match EventType::parse(event.ty()) {
+            Some(EventType::OrderCreate) => {
+                let Ok(req) = events::payload::<OrderCreate>(&event) else {
+                    tracing::error!(id = %event.id(), "dropping malformed order request");
+                    return Ok(());
+                };
+                self.create(&req).await
+            }
+            Some(EventType::OrderStatusUpdate) => {
+                let Ok(update) = events::payload::<OrderStatusUpdate>(&event) else {
+                    tracing::error!(id = %event.id(), "dropping malformed order status update");
+                    return Ok(());
+                };
+                self.notify(event.id(), &update).await
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+impl Consumer {
+    async fn create(&self, req: &OrderCreate) -> anyhow::Result<()> {
+        match self.orders.create(req).await {
+            Ok((order, created)) => {
+                if created || order.status == Status::Pending {
+                    // Re-announcing after a retry is harmless: event ids
+                    // are derived from the order, sends are deduplicated.
+                    self.orders.announce_created(order).await?;
+                }
+                Ok(())
+            }
+            Err(e @ (OrderError::Db(_) | OrderError::Publish(_) | OrderError::Payment(_))) => {
+                Err(e.into())
+            }
+            Err(e) => {
+                tracing::warn!(conversation = %req.conversation_id, source = %req.source_message_id, error = %e, "order refused");
+                self.refusal(req, &e).await
+            }
+        }
+    }
+
+    /// Tell the customer why their order could not be placed.
+    async fn refusal(&self, req: &OrderCreate, e: &OrderError) -> anyhow::Result<()> {
+        let row = sqlx::query(
+            "SELECT phone_number_id, customer_wa_id, language FROM conversations WHERE id = $1",
+        )
+        .bind(&req.conversation_id)
+        .fetch_optional(&self.orders.db().pool)
+        .await?;
+        let Some(row) = row else {
+            return Ok(());
+        };
+        let language: String = row.try_get("language")?;
+        let body = notify::refusal_text(e, &language, self.orders.catalog());
+        let response = ChatResponse {
+            conversation_id: req.conversation_id.clone(),
+            phone_number_id: row.try_get("phone_number_id")?,
+            to: row.try_get("customer_wa_id")?,
+            brand: req.brand.clone(),
+            in_reply_to: req.source_message_id.clone(),
+            actions: vec![Action::Text { body }],
+            language,
+        };
+        self.publish(
+            &format!("{}/order-refused", req.source_message_id),
+            &req.conversation_id,
+            &req.brand,
+            &response,
+        )
+        .await
+    }
+
+    /// The customer's WhatsApp update for one status change.
+    async fn notify(&self, event_id: &str, u: &OrderStatusUpdate) -> anyhow::Result<()> {
+        let o = &u.order;
+        let body =
+            notify::status_text(o, &u.to, u.reason.as_deref(), self.orders.payments_config());
+        let response = ChatResponse {
+            conversation_id: o.conversation_id.clone(),
+            phone_number_id: o.phone_number_id.clone(),
+            to: o.customer_wa_id.clone(),
+            brand: o.brand.clone(),
+            in_reply_to: o.order_id.clone(),
+            actions: vec![Action::Text { body }],
+            language: o.language.clone(),
+        };
+        self.publish(
+            &format!("{event_id}/notify"),
+            &o.conversation_id,
+            &o.brand,
+            &response,
+        )
+        .await
+    }
+
+    async fn publish(
+        &self,
+        id: &str,
+        conversation_id: &str,
+        brand: &str,
+        response: &ChatResponse,
+    ) -> anyhow::Result<()> {
+        let ctx = Context {
+            source: "/agent-store/orders",
+            subject: Some(conversation_id),
+            brand: Some(brand),
+            traceparent: None,
+        };
+        self.bus
+            .publish(events::build_with_id(id, &ctx, response)?)
+            .await?;
+        Ok(())
     }
 }

@@ -275,13 +275,30 @@ impl wit_if::orders::Host for PluginState {
         })
     }
 
-    async fn recent(&mut self, _limit: u32) -> Result<Vec<wit::OrderSummary>, HostError> {
+    async fn recent(&mut self, limit: u32) -> Result<Vec<wit::OrderSummary>, HostError> {
         if !self.scope.grants.orders {
             return Err(self.deny("orders"));
         }
-        Err(HostError::Unavailable(
-            "order history is not available on this host yet".into(),
-        ))
+        let (Some(carts), Some(conversation)) = (&self.services.carts, &self.scope.conversation_id)
+        else {
+            return Err(HostError::Unavailable(
+                "no conversation in this call".into(),
+            ));
+        };
+        let orders = carts
+            .recent_orders(conversation, limit)
+            .await
+            .map_err(|e| HostError::Failed(e.to_string()))?;
+        Ok(orders
+            .into_iter()
+            .map(|o| wit::OrderSummary {
+                id: o.id,
+                status: o.status,
+                total: convert::money(&o.total),
+                created_at: u64::try_from(o.created_at).unwrap_or(0),
+                tracking: o.tracking,
+            })
+            .collect())
     }
 }
 

@@ -1,0 +1,256 @@
+//! `agent-store order ...`: operator commands, run against a serving host
+//! through its admin API (so the customer's WhatsApp updates go out from
+//! the host that owns the conversation).
+
+use anyhow::{Context as _, bail};
+use clap::Subcommand;
+use serde_json::{Value, json};
+
+use crate::config::Config;
+
+#[derive(Debug, Subcommand)]
+pub enum OrderCommand {
+    /// List orders, newest first.
+    List {
+        #[arg(long)]
+        status: Option<String>,
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        host: HostArgs,
+    },
+    /// Show one order with its history.
+    Show {
+        id: String,
+        #[command(flatten)]
+        host: HostArgs,
+    },
+    /// Record a payment (manual provider: Pix, cash on delivery).
+    Confirm {
+        id: String,
+        #[arg(long)]
+        reference: Option<String>,
+        #[command(flatten)]
+        host: HostArgs,
+    },
+    /// Mark an order as being prepared.
+    Process {
+        id: String,
+        #[command(flatten)]
+        host: HostArgs,
+    },
+    /// Hand an order to a carrier.
+    Ship {
+        id: String,
+        #[arg(long)]
+        tracking: String,
+        #[arg(long)]
+        carrier: String,
+        #[command(flatten)]
+        host: HostArgs,
+    },
+    /// Mark an order as delivered.
+    Deliver {
+        id: String,
+        #[command(flatten)]
+        host: HostArgs,
+    },
+    /// Cancel an order (its stock is released).
+    Cancel {
+        id: String,
+        #[arg(long)]
+        reason: Option<String>,
+        #[command(flatten)]
+        host: HostArgs,
+    },
+    /// Refund an order.
+    Refund {
+        id: String,
+        #[arg(long)]
+        reason: Option<String>,
+        #[command(flatten)]
+        host: HostArgs,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct HostArgs {
+    /// The serving host (default: http://<server.bind>).
+    #[arg(long, env = "AGENT_STORE_URL")]
+    pub url: Option<String>,
+    /// The admin token (default: admin.token of the config).
+    #[arg(long, env = "AGENT_STORE_ADMIN_TOKEN", hide_env_values = true)]
+    pub token: Option<String>,
+}
+
+struct Client {
+    http: reqwest::Client,
+    base: String,
+    token: String,
+}
+
+impl Client {
+    fn new(config: &Config, host: &HostArgs) -> anyhow::Result<Client> {
+        let token = host
+            .token
+            .clone()
+            .unwrap_or_else(|| config.admin.token.clone());
+        if token.is_empty() {
+            bail!("no admin token: pass --token or set admin.token / AGENT_STORE_ADMIN_TOKEN");
+        }
+        let base = host
+            .url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", config.server.bind));
+        Ok(Client {
+            http: reqwest::Client::builder()
+                .timeout(std::time::Duration::from_secs(30))
+                .build()?,
+            base: base.trim_end_matches('/').to_string(),
+            token,
+        })
+    }
+
+    async fn call(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> anyhow::Result<Value> {
+        let url = format!("{}/admin{path}", self.base);
+        let mut req = self
+            .http
+            .request(method, &url)
+            .bearer_auth(&self.token)
+            .header("x-actor", "cli");
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        let resp = req
+            .send()
+            .await
+            .with_context(|| format!("cannot reach the host at {url}"))?;
+        let status = resp.status();
+        let value: Value = resp.json().await.unwrap_or(Value::Null);
+        if !status.is_success() {
+            bail!(
+                "{status}: {}",
+                value["error"].as_str().unwrap_or("request failed")
+            );
+        }
+        Ok(value)
+    }
+}
+
+fn print_order(o: &Value) {
+    println!(
+        "{}  {:<10}  {:>12} {}  {}  {}{}",
+        o["id"].as_str().unwrap_or_default(),
+        o["status"].as_str().unwrap_or_default(),
+        o["total"]["minor_units"]
+            .as_i64()
+            .map_or_else(String::new, |m| m.to_string()),
+        o["total"]["currency"].as_str().unwrap_or_default(),
+        o["customer_wa_id"].as_str().unwrap_or_default(),
+        o["brand"].as_str().unwrap_or_default(),
+        o["tracking_number"]
+            .as_str()
+            .map(|t| format!("  {} {t}", o["carrier"].as_str().unwrap_or_default()))
+            .unwrap_or_default(),
+    );
+}
+
+/// Run an `order` subcommand.
+pub async fn run(config: &Config, command: OrderCommand) -> anyhow::Result<()> {
+    use reqwest::Method;
+    let (host, method, path, body, as_json) = match &command {
+        OrderCommand::List {
+            status,
+            limit,
+            json,
+            host,
+        } => {
+            let mut path = format!("/orders?limit={limit}");
+            if let Some(s) = status {
+                path.push_str(&format!("&status={}", urlencode(s)));
+            }
+            (host, Method::GET, path, None, *json)
+        }
+        OrderCommand::Show { id, host } => (
+            host,
+            Method::GET,
+            format!("/orders/{}", urlencode(id)),
+            None,
+            true,
+        ),
+        OrderCommand::Confirm {
+            id,
+            reference,
+            host,
+        } => (
+            host,
+            Method::POST,
+            format!("/orders/{}/confirm", urlencode(id)),
+            Some(json!({ "reference": reference })),
+            false,
+        ),
+        OrderCommand::Process { id, host } => (
+            host,
+            Method::POST,
+            format!("/orders/{}/process", urlencode(id)),
+            None,
+            false,
+        ),
+        OrderCommand::Ship {
+            id,
+            tracking,
+            carrier,
+            host,
+        } => (
+            host,
+            Method::POST,
+            format!("/orders/{}/ship", urlencode(id)),
+            Some(json!({ "tracking_number": tracking, "carrier": carrier })),
+            false,
+        ),
+        OrderCommand::Deliver { id, host } => (
+            host,
+            Method::POST,
+            format!("/orders/{}/deliver", urlencode(id)),
+            None,
+            false,
+        ),
+        OrderCommand::Cancel { id, reason, host } => (
+            host,
+            Method::POST,
+            format!("/orders/{}/cancel", urlencode(id)),
+            Some(json!({ "reason": reason })),
+            false,
+        ),
+        OrderCommand::Refund { id, reason, host } => (
+            host,
+            Method::POST,
+            format!("/orders/{}/refund", urlencode(id)),
+            Some(json!({ "reason": reason })),
+            false,
+        ),
+    };
+    let client = Client::new(config, host)?;
+    let value = client.call(method, &path, body).await?;
+    if as_json {
+        println!("{}", serde_json::to_string_pretty(&value)?);
+    } else if let Some(list) = value["orders"].as_array() {
+        for o in list {
+            print_order(o);
+        }
+    } else {
+        print_order(&value["order"]);
+    }
+    Ok(())
+}
+
+fn urlencode(s: &str) -> String {
+    url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}

@@ -1,0 +1,202 @@
+//! Webhooks that move orders (merged at the top level of the router):
+//!
+//! - `POST /webhooks/payments`: the checkout-link provider's signed events
+//!   (`Stripe-Signature`); a paid `checkout.session.completed` confirms the
+//!   order. Stale timestamps are refused (400), forged signatures too (400),
+//!   and an event id seen before is acknowledged without effect.
+//! - `POST /webhooks/shipping`: a carrier's update
+//!   (`X-Carrier-Signature: sha256=<hex HMAC-SHA256 of the body>`):
+//!   `{"order_id", "status": "shipped"|"delivered", "tracking_number", "carrier"}`.
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use serde_json::json;
+
+use super::{Change, OrderError, Status};
+use crate::api::AppState;
+use crate::payments::{WebhookEvent, signature};
+use crate::shipping::{CarrierUpdate, SIGNATURE_HEADER};
+
+pub fn routes() -> Router<Arc<AppState>> {
+    Router::new()
+        .route("/webhooks/payments", post(payment))
+        .route("/webhooks/shipping", post(shipping))
+}
+
+fn reply(status: StatusCode, body: serde_json::Value) -> Response {
+    (status, Json(body)).into_response()
+}
+
+async fn payment(State(state): State<Arc<AppState>>, headers: HeaderMap, body: Bytes) -> Response {
+    let orders = &state.orders;
+    let config = orders.payments_config();
+    if config.webhook_secret.is_empty() {
+        return reply(
+            StatusCode::NOT_FOUND,
+            json!({ "error": "payment webhooks are not configured" }),
+        );
+    }
+    let header = headers.get(signature::HEADER).and_then(|v| v.to_str().ok());
+    if let Err(e) = signature::verify(
+        config.webhook_secret.as_bytes(),
+        &body,
+        header,
+        chrono::Utc::now().timestamp(),
+        config.webhook_tolerance_secs,
+    ) {
+        tracing::warn!(error = %e, "payment webhook refused");
+        return reply(StatusCode::BAD_REQUEST, json!({ "error": e.to_string() }));
+    }
+    let event: WebhookEvent = match serde_json::from_slice(&body) {
+        Ok(e) => e,
+        Err(e) => {
+            return reply(
+                StatusCode::BAD_REQUEST,
+                json!({ "error": format!("not a payment event: {e}") }),
+            );
+        }
+    };
+    let Some((order_id, session, amount)) = event.paid_order() else {
+        return reply(
+            StatusCode::OK,
+            json!({ "status": "ignored", "type": event.kind }),
+        );
+    };
+    match orders
+        .claim_payment_event(&event.id, "checkout-link", Some(&order_id))
+        .await
+    {
+        Ok(true) => {}
+        Ok(false) => {
+            tracing::info!(event = %event.id, order = %order_id, "payment event already applied");
+            return reply(StatusCode::OK, json!({ "status": "duplicate" }));
+        }
+        Err(e) => return internal(e),
+    }
+    let order = match orders.get(&order_id).await {
+        Ok(o) => o,
+        Err(OrderError::NotFound(_)) => {
+            tracing::warn!(order = %order_id, "payment for an unknown order");
+            return reply(
+                StatusCode::OK,
+                json!({ "status": "ignored", "error": "unknown order" }),
+            );
+        }
+        Err(e) => return unclaim(&state, &event.id, e).await,
+    };
+    if let Some(paid) = amount
+        && paid != order.total.minor_units
+    {
+        tracing::error!(order = %order_id, paid, total = order.total.minor_units, "payment amount differs from the order total: not confirmed");
+        return reply(StatusCode::OK, json!({ "status": "amount_mismatch" }));
+    }
+    let change = Change {
+        actor: "payment:checkout-link".into(),
+        payment_reference: Some(session).filter(|s| !s.is_empty()),
+        ..Change::default()
+    };
+    match orders
+        .transition(&order_id, Status::Confirmed, change)
+        .await
+    {
+        Ok((order, changed)) => reply(
+            StatusCode::OK,
+            json!({ "status": order.status, "changed": changed }),
+        ),
+        Err(e @ OrderError::InvalidTransition { .. }) => {
+            // Paid after cancellation/expiry: an operator must refund.
+            tracing::error!(order = %order_id, error = %e, "payment for an order that cannot be confirmed");
+            reply(
+                StatusCode::OK,
+                json!({ "status": "not_confirmable", "error": e.to_string() }),
+            )
+        }
+        Err(e) => unclaim(&state, &event.id, e).await,
+    }
+}
+
+/// Processing failed after the event was claimed: forget it so the
+/// provider's retry is applied.
+async fn unclaim(state: &AppState, event_id: &str, e: OrderError) -> Response {
+    if let Err(e2) = state.orders.unclaim_payment_event(event_id).await {
+        tracing::error!(error = %e2, "could not release a payment event claim");
+    }
+    internal(e)
+}
+
+fn internal(e: OrderError) -> Response {
+    tracing::error!(error = %e, "webhook processing failed");
+    reply(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        json!({ "error": e.to_string() }),
+    )
+}
+
+async fn shipping(State(state): State<Arc<AppState>>, headers: HeaderMap, body: Bytes) -> Response {
+    let orders = &state.orders;
+    let secret = &orders.shipping_config().webhook_secret;
+    if secret.is_empty() {
+        return reply(
+            StatusCode::NOT_FOUND,
+            json!({ "error": "carrier webhooks are not configured" }),
+        );
+    }
+    let header = headers.get(SIGNATURE_HEADER).and_then(|v| v.to_str().ok());
+    if let Err(e) = crate::whatsapp::signature::verify(secret.as_bytes(), &body, header) {
+        tracing::warn!(error = %e, "carrier webhook refused");
+        return reply(StatusCode::UNAUTHORIZED, json!({ "error": e.to_string() }));
+    }
+    let update: CarrierUpdate = match serde_json::from_slice(&body) {
+        Ok(u) => u,
+        Err(e) => {
+            return reply(
+                StatusCode::BAD_REQUEST,
+                json!({ "error": format!("not a carrier update: {e}") }),
+            );
+        }
+    };
+    let result = match update.status.as_str() {
+        "shipped" => {
+            orders
+                .ship(
+                    &update.order_id,
+                    update.tracking_number.as_deref().unwrap_or_default(),
+                    update.carrier.as_deref().unwrap_or_default(),
+                    "carrier",
+                )
+                .await
+        }
+        "delivered" => {
+            orders
+                .transition(&update.order_id, Status::Delivered, Change::by("carrier"))
+                .await
+        }
+        other => {
+            return reply(
+                StatusCode::BAD_REQUEST,
+                json!({ "error": format!("unknown status {other:?} (shipped, delivered)") }),
+            );
+        }
+    };
+    match result {
+        Ok((order, changed)) => reply(
+            StatusCode::OK,
+            json!({ "status": order.status, "changed": changed }),
+        ),
+        Err(OrderError::NotFound(id)) => reply(
+            StatusCode::NOT_FOUND,
+            json!({ "error": format!("no such order {id}") }),
+        ),
+        Err(e @ (OrderError::InvalidTransition { .. } | OrderError::Invalid(_))) => {
+            reply(StatusCode::CONFLICT, json!({ "error": e.to_string() }))
+        }
+        Err(e) => internal(e),
+    }
+}

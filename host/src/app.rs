@@ -61,7 +61,7 @@ impl App {
             conversations: Some(conversations.clone()),
             carts: Some(carts.clone()),
             llm: Llm::new(&config.llm)?,
-            prompts: Arc::new(load_prompts(&config.prompts_dir())),
+            prompts: crate::llm::Prompts::load(&config.prompts_dir()),
             values: Arc::new(HashMap::new()),
         };
         let runtime = Runtime::new(TurnLimits::default())?;

@@ -233,7 +233,7 @@ async fn route(mut config: Config, text: &str, as_json: bool) -> anyhow::Result<
         conversations: None,
         carts: None,
         llm: Llm::new(&config.llm)?,
-        prompts: Arc::new(app::load_prompts(&config.prompts_dir())),
+        prompts: crate::llm::Prompts::load(&config.prompts_dir()),
         values: Arc::default(),
     };
     let plugins = Plugins::load(

@@ -16,7 +16,7 @@ use super::convert;
 use super::manifest::{CatalogScope, Grants, Kind};
 use crate::catalog::Catalog;
 use crate::conversations::Conversations;
-use crate::llm::{Llm, LlmError, Role};
+use crate::llm::Llm;
 use crate::orders::Carts;
 
 /// Shared services every plugin call may use (behind the grants).
@@ -26,8 +26,9 @@ pub struct Services {
     pub conversations: Option<Conversations>,
     pub carts: Option<Carts>,
     pub llm: Llm,
-    /// Persona prompts by brand; the router's under `router`.
-    pub prompts: Arc<HashMap<String, String>>,
+    /// Persona prompts by brand; the router's under `router` (re-read
+    /// when the file changes).
+    pub prompts: crate::llm::Prompts,
     /// Config values a manifest may be granted, by key.
     pub values: Arc<HashMap<String, String>>,
 }
@@ -217,31 +218,7 @@ impl wit_if::llm::Host for PluginState {
             return Err(HostError::LimitExceeded("llm calls per turn".into()));
         }
         self.budgets.llm_calls -= 1;
-        let messages: Vec<(Role, String)> = request
-            .messages
-            .into_iter()
-            .map(|m| {
-                let role = match m.role {
-                    wit::Role::System => Role::System,
-                    wit::Role::User => Role::User,
-                    wit::Role::Assistant => Role::Assistant,
-                };
-                (role, m.content)
-            })
-            .collect();
-        match self.services.llm.chat(&messages).await {
-            Ok(content) => Ok(wit::ChatResponse {
-                content,
-                tools_used: Vec::new(),
-            }),
-            Err(LlmError::Unavailable) => {
-                Err(HostError::Unavailable("no LLM is configured".into()))
-            }
-            Err(e) => {
-                tracing::warn!(plugin = %self.scope.plugin, error = %e, "LLM call failed");
-                Err(HostError::Failed(e.to_string()))
-            }
-        }
+        crate::llm::plugin::chat(&self.services, &self.scope, request).await
     }
 }
 
@@ -357,7 +334,7 @@ impl wit_if::config::Host for PluginState {
 
     async fn prompt(&mut self) -> String {
         let key = self.scope.brand.as_deref().unwrap_or("router");
-        self.services.prompts.get(key).cloned().unwrap_or_default()
+        self.services.prompts.get(key).unwrap_or_default()
     }
 }
 

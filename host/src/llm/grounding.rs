@@ -1,0 +1,316 @@
+//! The grounding guard: every AI text is checked against the catalog before
+//! it goes back to the plugin.
+//!
+//! - Every amount that looks like a price ("$89.90", "R$ 1.299,00",
+//!   "89,90 reais", "149.99") must be the current price (or sale price) of a
+//!   product in the turn's context, or a cart total. A wrong amount right
+//!   after a product's name is corrected to that product's current price;
+//!   one that cannot be tied to a single price is a violation.
+//! - Every product id mentioned ("TEC-0042") must exist in the catalog.
+//!
+//! Violations make the gateway re-ask the model once, then give up (the
+//! plugin falls back to its template responder).
+
+use crate::catalog::Product;
+
+/// What the answer may mention.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// Products the model saw this turn (tool results, ids in the prompt).
+    pub products: Vec<Product>,
+    /// Other amounts that are true: cart subtotal and line totals (minor units).
+    pub amounts: Vec<i64>,
+}
+
+impl Context {
+    pub fn add_product(&mut self, p: Product) {
+        if !self.products.iter().any(|x| x.id == p.id) {
+            self.products.push(p);
+        }
+    }
+
+    fn allowed(&self, minor: i64) -> bool {
+        self.amounts.contains(&minor)
+            || self.products.iter().any(|p| {
+                p.price.minor_units == minor
+                    || p.sale_price
+                        .as_ref()
+                        .is_some_and(|s| s.minor_units == minor)
+            })
+    }
+}
+
+/// The guard's verdict on one text.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Verdict {
+    /// The text with correctable prices corrected.
+    pub text: String,
+    /// Prices replaced by the catalog's.
+    pub corrected: u32,
+    /// What could not be corrected, in words (for the re-ask and the logs).
+    pub violations: Vec<String>,
+}
+
+/// An amount found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quoted {
+    /// Byte range of the number.
+    pub start: usize,
+    pub end: usize,
+    pub minor: i64,
+    /// Written with a decimal comma ("89,90").
+    pub comma: bool,
+}
+
+const CURRENCY_WORDS: &[&str] = &[
+    "usd", "brl", "eur", "reais", "real", "dollars", "dolares", "dólares", "pesos", "euros",
+    "bucks",
+];
+
+/// Amounts that look like prices: a number after a currency sign, before a
+/// currency word, or with two decimals.
+pub fn quoted(text: &str) -> Vec<Quoted> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let starts = bytes[i].is_ascii_digit()
+            && (i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'-'));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len()
+            && (bytes[i].is_ascii_digit()
+                || (matches!(bytes[i], b'.' | b',')
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)))
+        {
+            i += 1;
+        }
+        let end = i;
+        let token = &text[start..end];
+        let before = text[..start].trim_end();
+        let before_tail: String = before
+            .chars()
+            .rev()
+            .take(3)
+            .collect::<String>()
+            .chars()
+            .rev()
+            .collect();
+        let after = text[end..].trim_start().to_lowercase();
+        let word_after: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+        let sign = before_tail.ends_with('$')
+            || before_tail.ends_with('€')
+            || before_tail.to_ascii_lowercase().ends_with("usd")
+            || before_tail.to_ascii_lowercase().ends_with("brl");
+        let word = CURRENCY_WORDS.contains(&word_after.as_str());
+        let decimals = two_decimals(token);
+        // "4.50kg", "2.00x" are not prices
+        let unit_glued = bytes.get(end).is_some_and(u8::is_ascii_alphabetic) && !word;
+        if (sign || word || decimals.is_some())
+            && !unit_glued
+            && let Some((minor, comma)) = parse_amount(token)
+        {
+            out.push(Quoted {
+                start,
+                end,
+                minor,
+                comma,
+            });
+        }
+    }
+    out
+}
+
+/// `Some(comma?)` when the token ends with a separator and two digits.
+fn two_decimals(token: &str) -> Option<bool> {
+    let b = token.as_bytes();
+    (b.len() > 3 && matches!(b[b.len() - 3], b'.' | b',')).then(|| b[b.len() - 3] == b',')
+}
+
+/// "1.299,00" → 129900; "$1,299" → 129900; "5" → 500.
+fn parse_amount(token: &str) -> Option<(i64, bool)> {
+    let (int_part, cents, comma) = match two_decimals(token) {
+        Some(comma) => (
+            &token[..token.len() - 3],
+            token[token.len() - 2..].parse::<i64>().ok()?,
+            comma,
+        ),
+        None => (token, 0, false),
+    };
+    let digits: String = int_part.chars().filter(char::is_ascii_digit).collect();
+    // A separator inside the integer part must group thousands.
+    for group in int_part.split(['.', ',']).skip(1) {
+        if group.len() != 3 {
+            return None;
+        }
+    }
+    let major: i64 = digits.parse().ok()?;
+    Some((major.checked_mul(100)?.checked_add(cents)?, comma))
+}
+
+fn format_minor(minor: i64, comma: bool) -> String {
+    let s = format!("{}.{:02}", minor / 100, (minor % 100).abs());
+    if comma { s.replace('.', ",") } else { s }
+}
+
+/// Tokens shaped like catalog ids: `ABC-0001`.
+pub fn id_like(text: &str) -> Vec<&str> {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+        .filter(|t| {
+            let Some((head, tail)) = t.split_once('-') else {
+                return false;
+            };
+            (2..=6).contains(&head.len())
+                && head.bytes().all(|b| b.is_ascii_uppercase())
+                && tail.len() >= 2
+                && tail.bytes().all(|b| b.is_ascii_digit())
+        })
+        .collect()
+}
+
+/// Check (and where possible correct) `text`. `exists` says whether a
+/// product id is in the catalog.
+pub fn check(text: &str, ctx: &Context, exists: &dyn Fn(&str) -> bool) -> Verdict {
+    let mut v = Verdict {
+        text: text.to_string(),
+        ..Verdict::default()
+    };
+    for id in id_like(text) {
+        if !exists(id) {
+            v.violations
+                .push(format!("{id} is not a product of the catalog"));
+        }
+    }
+    let lower = text.to_ascii_lowercase();
+    let mut replacements: Vec<(usize, usize, String)> = Vec::new();
+    for q in quoted(text) {
+        if ctx.allowed(q.minor) {
+            continue;
+        }
+        match price_by_name_before(&lower, q.start, ctx) {
+            Some(right) => {
+                replacements.push((q.start, q.end, format_minor(right, q.comma)));
+            }
+            None => v.violations.push(format!(
+                "{} is not the price of any product shown to you",
+                &text[q.start..q.end]
+            )),
+        }
+    }
+    for (start, end, with) in replacements.into_iter().rev() {
+        v.text.replace_range(start..end, &with);
+        v.corrected += 1;
+    }
+    v
+}
+
+/// The one current price of the product named closest before `pos` (in the
+/// same sentence), when the name identifies a single price.
+fn price_by_name_before(lower: &str, pos: usize, ctx: &Context) -> Option<i64> {
+    let window_start = lower[..pos]
+        .rfind(['\n', '!', '?'])
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    let window = &lower[window_start..pos];
+    let mut best: Option<(usize, &str)> = None;
+    for p in &ctx.products {
+        let name = p.model_name().to_ascii_lowercase();
+        if name.len() < 3 {
+            continue;
+        }
+        if let Some(at) = window.rfind(&name) {
+            let end = at + name.len();
+            if best.is_none_or(|(e, _)| end > e) {
+                best = Some((end, p.model_name()));
+            }
+        }
+    }
+    let (_, model) = best?;
+    let mut prices: Vec<i64> = ctx
+        .products
+        .iter()
+        .filter(|p| p.model_name() == model)
+        .map(|p| p.effective_price().minor_units)
+        .collect();
+    prices.sort_unstable();
+    prices.dedup();
+    (prices.len() == 1).then(|| prices[0])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Availability;
+    use crate::money::Money;
+
+    fn product(id: &str, title: &str, price: i64, sale: Option<i64>) -> Product {
+        Product {
+            id: id.into(),
+            title: title.into(),
+            description: String::new(),
+            brand: "tech".into(),
+            category: "Laptops".into(),
+            price: Money::new(price, "USD"),
+            sale_price: sale.map(|s| Money::new(s, "USD")),
+            availability: Availability::InStock,
+            quantity: None,
+            image_url: None,
+            link: None,
+            color: None,
+            size: None,
+            gender: None,
+            attributes: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn finds_prices_in_three_languages_but_not_specs() {
+        let q: Vec<i64> = quoted("The Zenbook is $999.00, the Studio US$ 549,00 and R$ 1.299,00")
+            .iter()
+            .map(|q| q.minor)
+            .collect();
+        assert_eq!(q, vec![99900, 54900, 129900]);
+        assert!(quoted("a 14 inch laptop with 512GB and 4.50kg, rated 4.5").is_empty());
+        assert_eq!(quoted("only 5 dollars")[0].minor, 500);
+        assert_eq!(quoted("$1,299")[0].minor, 129900);
+        assert!(quoted("model X-200 in 2024").is_empty());
+    }
+
+    #[test]
+    fn correct_prices_pass_and_wrong_ones_are_corrected_or_flagged() {
+        let ctx = Context {
+            products: vec![
+                product("TEC-0001", "Aero 14 Laptop - Silver", 99900, Some(89900)),
+                product("TEC-0002", "Pulse Buds - Black", 4990, None),
+            ],
+            amounts: vec![],
+        };
+        let exists = |id: &str| id.starts_with("TEC-000");
+        let ok = check(
+            "The Aero 14 Laptop is $899.00 (was $999.00).",
+            &ctx,
+            &exists,
+        );
+        assert!(ok.violations.is_empty() && ok.corrected == 0, "{ok:?}");
+
+        let fixed = check(
+            "The Aero 14 Laptop costs just $499.00! Pulse Buds are 49,90 reais.",
+            &ctx,
+            &exists,
+        );
+        assert_eq!(fixed.corrected, 1);
+        assert!(fixed.violations.is_empty(), "{fixed:?}");
+        assert_eq!(
+            fixed.text,
+            "The Aero 14 Laptop costs just $899.00! Pulse Buds are 49,90 reais."
+        );
+
+        let bad = check("We have a great deal at $19.99 today.", &ctx, &exists);
+        assert_eq!(bad.violations.len(), 1, "{bad:?}");
+        let ghost = check("Try the TEC-9999, it is great.", &ctx, &exists);
+        assert_eq!(ghost.violations.len(), 1);
+    }
+}

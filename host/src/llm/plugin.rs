@@ -1,0 +1,77 @@
+//! The `llm` import of a plugin turn: WIT request → gateway → WIT response.
+//!
+//! The chat response's `tools-used` lists every tool the host ran, in
+//! order. Read tools appear by name (`search_products`); effect tools as
+//! `name {json}`, for the plugin to turn into actions:
+//!
+//! | entry | action |
+//! |---|---|
+//! | `add_to_cart {"product_id":"X","quantity":1}` | `add-to-cart` |
+//! | `create_order {"note":null}` | `place-order` |
+//! | `escalate {"reason":"complaint","priority":"high","summary":"..."}` | `escalate` |
+//! | `hand_off {"brand":"tech","reason":"..."}` | `hand-off` |
+//!
+//! The SDK does this (`agent_store_sdk::tools::effects`). The host checks
+//! those actions again (grants, brand scope, catalog) before acting.
+
+use super::{LlmError, Message, Role, ToolEnv};
+use crate::plugins::imports::{Services, TurnScope};
+use crate::plugins::manifest::CatalogScope;
+use crate::plugins::wit::{self, HostError};
+
+/// The tool environment of a plugin turn, from its grants.
+pub fn tool_env(services: &Services, scope: &TurnScope) -> ToolEnv {
+    let catalog_scope = match scope.grants.catalog {
+        CatalogScope::None => None,
+        CatalogScope::All => Some(None),
+        CatalogScope::Brand => scope.brand.clone().map(Some),
+    };
+    ToolEnv {
+        catalog: services.catalog.clone(),
+        carts: services.carts.clone(),
+        conversation_id: scope.conversation_id.clone(),
+        brand: scope.brand.clone(),
+        catalog_scope,
+        orders: scope.grants.orders,
+        escalate: scope.grants.escalate,
+        hand_off: scope.grants.hand_off,
+    }
+}
+
+/// Run a plugin's `chat` through the gateway (grants and the per-turn
+/// call budget are checked by the caller).
+pub async fn chat(
+    services: &Services,
+    scope: &TurnScope,
+    request: wit::ChatRequest,
+) -> Result<wit::ChatResponse, HostError> {
+    let messages: Vec<Message> = request
+        .messages
+        .into_iter()
+        .map(|m| {
+            let role = match m.role {
+                wit::Role::System => Role::System,
+                wit::Role::User => Role::User,
+                wit::Role::Assistant => Role::Assistant,
+            };
+            Message::from_role(role, m.content)
+        })
+        .collect();
+    let env = tool_env(services, scope);
+    match services
+        .llm
+        .converse(scope.brand.as_deref(), messages, &env, request.use_tools)
+        .await
+    {
+        Ok(reply) => Ok(wit::ChatResponse {
+            content: reply.content,
+            tools_used: reply.tools_used,
+        }),
+        Err(LlmError::Unavailable) => Err(HostError::Unavailable("no LLM is configured".into())),
+        Err(e @ LlmError::Budget(_)) => Err(HostError::LimitExceeded(e.to_string())),
+        Err(e) => {
+            tracing::warn!(plugin = %scope.plugin, error = %e, "LLM call failed: the plugin falls back");
+            Err(HostError::Failed(e.to_string()))
+        }
+    }
+}

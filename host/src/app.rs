@@ -18,7 +18,7 @@ use crate::db::Db;
 use crate::llm::Llm;
 use crate::orders::Carts;
 use crate::pipeline::Pipeline;
-use crate::plugins::{Plugins, Runtime, Services, TurnLimits};
+use crate::plugins::{Plugins, Runtime, Services};
 use crate::whatsapp::GraphClient;
 use crate::whatsapp::sandbox::{ProductLookup, Sandbox, SandboxConfig};
 
@@ -64,7 +64,7 @@ impl App {
             prompts: crate::llm::Prompts::load(&config.prompts_dir()),
             values: Arc::new(HashMap::new()),
         };
-        let runtime = Runtime::new(TurnLimits::default())?;
+        let runtime = Runtime::new(config.plugins.limits.turn_limits())?;
         let plugins = Arc::new(Plugins::load(runtime, services, &config.plugins_dir()));
         let snapshot = plugins.snapshot();
         tracing::info!(plugins = snapshot.plugins.len(), failed = plugins.failures().len(), brands = ?snapshot.brands(), "plugins ready");

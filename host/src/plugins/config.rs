@@ -12,4 +12,6 @@ pub struct PluginsConfig {
     pub dir: Option<PathBuf>,
     /// Brand persona prompts, `<dir>/<brand>.md`. Empty = `./prompts`.
     pub prompts_dir: Option<PathBuf>,
+    /// Host-wide maxima of every plugin's `[limits]` (`[plugins.limits]`).
+    pub limits: super::runtime::LimitsConfig,
 }

@@ -1,12 +1,20 @@
 //! What a plugin instance can reach: the host side of every WIT import,
 //! with the manifest's grants and per-turn budgets enforced on each call.
-//! A denied or over-budget call is an error value to the guest, never a trap.
+//! A denied or over-budget call is an error value to the guest, never a trap
+//! (a guest that keeps calling long after its budget is spent is stopped by
+//! the runtime as a host-call flood).
+//!
+//! Also here: what a turn spends. [`Meter`] counts guest CPU time only (the
+//! time inside host calls, e.g. waiting on the LLM, is excluded) and
+//! [`GuestLimiter`] caps linear memory and remembers that it did.
 
-use std::collections::HashMap;
-use std::sync::Arc;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
-use wasmtime::StoreLimits;
 use wasmtime::component::ResourceTable;
+use wasmtime::{ResourceLimiter, StoreLimits};
 use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
 use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
 
@@ -34,22 +42,222 @@ pub struct Services {
 }
 
 /// Per-turn call budgets.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Budgets {
+    /// Every import counts here (log lines, history, state, config...).
+    pub host_calls: u32,
     pub catalog_calls: u32,
     pub llm_calls: u32,
     pub state_writes: u32,
+    /// Most results of one search/recommend call.
     pub search_limit: u32,
 }
 
 impl Default for Budgets {
     fn default() -> Self {
         Self {
+            host_calls: 100,
             catalog_calls: 20,
             llm_calls: 3,
             state_writes: 16,
             search_limit: 20,
         }
+    }
+}
+
+/// Denied host calls of one loaded plugin, for the audit trail: every
+/// denial is also a `warn` log line (`host call denied`).
+#[derive(Debug, Default)]
+pub struct Audit {
+    denied: AtomicU64,
+    by_capability: Mutex<BTreeMap<&'static str, u64>>,
+}
+
+impl Audit {
+    /// Denied calls since the plugin was loaded.
+    pub fn denied_calls(&self) -> u64 {
+        self.denied.load(Ordering::Relaxed)
+    }
+
+    /// Denied calls by capability (`catalog`, `llm`, `orders`, `config`).
+    pub fn denied_by_capability(&self) -> BTreeMap<&'static str, u64> {
+        self.by_capability
+            .lock()
+            .map(|m| m.clone())
+            .unwrap_or_default()
+    }
+
+    fn record(&self, capability: &'static str) {
+        self.denied.fetch_add(1, Ordering::Relaxed);
+        if let Ok(mut m) = self.by_capability.lock() {
+            *m.entry(capability).or_default() += 1;
+        }
+    }
+}
+
+/// The calling thread's CPU time (Linux), or a monotonic clock elsewhere.
+pub(crate) fn cpu_now() -> Duration {
+    #[cfg(target_os = "linux")]
+    {
+        let mut ts = libc::timespec {
+            tv_sec: 0,
+            tv_nsec: 0,
+        };
+        // SAFETY: `ts` is a valid, writable timespec; the clock id is a
+        // constant every Linux kernel supports.
+        let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+        if rc == 0 {
+            return Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32);
+        }
+    }
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    START.get_or_init(std::time::Instant::now).elapsed()
+}
+
+#[derive(Debug, Default)]
+struct MeterState {
+    /// Guest CPU time of finished segments.
+    spent: Duration,
+    /// The CPU clock of the running segment's start, while the guest runs.
+    since: Option<Duration>,
+    /// Nesting of host calls in progress.
+    in_host: u32,
+    /// Whether the turn's future is being polled right now.
+    polled: bool,
+}
+
+/// Guest CPU time of one turn. The runtime brackets every poll of the
+/// turn's future ([`Meter::poll_started`] / [`Meter::poll_ended`]) and every
+/// host import brackets itself ([`Meter::host_call`]): the guest is running
+/// while a poll is in progress and no host call is. CPU time is the polling
+/// thread's, so a busy machine does not eat a guest's budget.
+#[derive(Debug, Default)]
+pub struct Meter {
+    state: Mutex<MeterState>,
+}
+
+impl Meter {
+    fn with<R>(&self, f: impl FnOnce(&mut MeterState) -> R) -> R {
+        match self.state.lock() {
+            Ok(mut s) => f(&mut s),
+            Err(poisoned) => f(&mut poisoned.into_inner()),
+        }
+    }
+
+    fn resume(s: &mut MeterState) {
+        if s.polled && s.in_host == 0 && s.since.is_none() {
+            s.since = Some(cpu_now());
+        }
+    }
+
+    fn pause(s: &mut MeterState) {
+        if let Some(since) = s.since.take() {
+            s.spent += cpu_now().saturating_sub(since);
+        }
+    }
+
+    pub fn poll_started(&self) {
+        self.with(|s| {
+            s.polled = true;
+            Self::resume(s);
+        });
+    }
+
+    pub fn poll_ended(&self) {
+        self.with(|s| {
+            Self::pause(s);
+            s.polled = false;
+        });
+    }
+
+    /// Guest CPU time so far.
+    pub fn guest_cpu(&self) -> Duration {
+        self.with(|s| match s.since {
+            Some(since) => s.spent + cpu_now().saturating_sub(since),
+            None => s.spent,
+        })
+    }
+
+    /// Stop the guest clock until the guard drops.
+    pub fn host_call(self: &Arc<Self>) -> HostCall {
+        self.with(|s| {
+            Self::pause(s);
+            s.in_host += 1;
+        });
+        HostCall(self.clone())
+    }
+}
+
+/// A host call in progress: the guest's clock is stopped.
+pub struct HostCall(Arc<Meter>);
+
+impl Drop for HostCall {
+    fn drop(&mut self) {
+        self.0.with(|s| {
+            s.in_host = s.in_host.saturating_sub(1);
+            Meter::resume(s);
+        });
+    }
+}
+
+/// The store's resource limiter: `StoreLimits` plus a record of the memory
+/// cap being hit, so a failed turn can say so.
+pub struct GuestLimiter {
+    inner: StoreLimits,
+    memory_cap: usize,
+    /// The size the guest asked for when it hit the cap.
+    pub(crate) memory_denied: Option<usize>,
+}
+
+impl GuestLimiter {
+    pub fn new(memory_cap: usize) -> Self {
+        let inner = wasmtime::StoreLimitsBuilder::new()
+            .memory_size(memory_cap)
+            .instances(32)
+            .tables(16)
+            .memories(8)
+            .trap_on_grow_failure(true)
+            .build();
+        Self {
+            inner,
+            memory_cap,
+            memory_denied: None,
+        }
+    }
+}
+
+impl ResourceLimiter for GuestLimiter {
+    fn memory_growing(
+        &mut self,
+        current: usize,
+        desired: usize,
+        maximum: Option<usize>,
+    ) -> wasmtime::Result<bool> {
+        if desired > self.memory_cap {
+            self.memory_denied = Some(desired);
+        }
+        self.inner.memory_growing(current, desired, maximum)
+    }
+
+    fn table_growing(
+        &mut self,
+        current: usize,
+        desired: usize,
+        maximum: Option<usize>,
+    ) -> wasmtime::Result<bool> {
+        self.inner.table_growing(current, desired, maximum)
+    }
+
+    fn instances(&self) -> usize {
+        self.inner.instances()
+    }
+
+    fn tables(&self) -> usize {
+        self.inner.tables()
+    }
+
+    fn memories(&self) -> usize {
+        self.inner.memories()
     }
 }
 
@@ -62,20 +270,30 @@ pub struct TurnScope {
     pub brand: Option<String>,
     pub grants: Grants,
     pub conversation_id: Option<String>,
+    /// The loaded plugin's audit counters.
+    pub audit: Arc<Audit>,
 }
 
 /// The data of one plugin `Store`: lives for exactly one turn.
 pub struct PluginState {
     wasi: WasiCtx,
     table: ResourceTable,
-    pub(crate) limits: StoreLimits,
+    pub(crate) limiter: GuestLimiter,
     scope: TurnScope,
     services: Services,
+    /// What is left of the turn's budgets.
     budgets: Budgets,
+    /// The turn's host-call budget, to tell a flood from a slip.
+    host_call_budget: u32,
     pub(crate) stdout: MemoryOutputPipe,
     pub(crate) stderr: MemoryOutputPipe,
     /// Host calls denied during the turn (for the audit log).
     pub(crate) denied: Vec<String>,
+    /// Host calls refused for the turn's budgets.
+    pub(crate) refused: u32,
+    pub(crate) meter: Arc<Meter>,
+    /// Why the runtime stopped the turn (CPU deadline, host-call flood).
+    pub(crate) abort: Option<String>,
 }
 
 /// How much a guest may print per turn before output is dropped.
@@ -86,7 +304,7 @@ impl PluginState {
         scope: TurnScope,
         services: Services,
         budgets: Budgets,
-        limits: StoreLimits,
+        limiter: GuestLimiter,
     ) -> Self {
         let stdout = MemoryOutputPipe::new(OUTPUT_CAPACITY);
         let stderr = MemoryOutputPipe::new(OUTPUT_CAPACITY);
@@ -102,35 +320,92 @@ impl PluginState {
         Self {
             wasi,
             table: ResourceTable::new(),
-            limits,
+            limiter,
             scope,
             services,
+            host_call_budget: budgets.host_calls,
             budgets,
             stdout,
             stderr,
             denied: Vec::new(),
+            refused: 0,
+            meter: Arc::new(Meter::default()),
+            abort: None,
         }
     }
 
-    fn deny(&mut self, what: &str) -> HostError {
-        let msg = format!("{} is not granted to plugin {}", what, self.scope.plugin);
-        tracing::warn!(plugin = %self.scope.plugin, capability = what, "host call denied");
-        self.denied.push(what.to_string());
+    /// The guest kept calling after its host-call budget was spent: as many
+    /// refused calls again as the budget itself (at least 50). The runtime
+    /// stops the turn.
+    pub(crate) fn flooding(&self) -> Option<String> {
+        (self.refused >= self.host_call_budget.max(50)).then(|| {
+            format!(
+                "host-call budget of {} calls per turn ({} more calls refused: host-call flood)",
+                self.host_call_budget, self.refused
+            )
+        })
+    }
+
+    /// Count a host call against the budgets; stops the guest's CPU clock
+    /// until the returned guard drops.
+    fn enter(&mut self) -> Result<HostCall, HostError> {
+        if self.budgets.host_calls == 0 {
+            self.refused += 1;
+            return Err(HostError::LimitExceeded(format!(
+                "{} host calls per turn",
+                self.host_call_budget
+            )));
+        }
+        self.budgets.host_calls -= 1;
+        Ok(self.meter.host_call())
+    }
+
+    /// Refuse a call over one of the per-kind budgets.
+    fn over(&mut self, what: &str) -> HostError {
+        self.refused += 1;
+        HostError::LimitExceeded(format!("{what} per turn"))
+    }
+
+    /// Deny an ungranted capability: an error to the guest, a `warn` line
+    /// and the plugin's audit counter.
+    fn deny(&mut self, capability: &'static str, detail: &str) -> HostError {
+        let msg = format!(
+            "{capability}{}{detail} is not granted to plugin {}",
+            if detail.is_empty() { "" } else { " " },
+            self.scope.plugin
+        );
+        tracing::warn!(
+            plugin = %self.scope.plugin,
+            version = %self.scope.version,
+            capability,
+            detail,
+            conversation = self.scope.conversation_id.as_deref().unwrap_or(""),
+            audit = true,
+            "host call denied"
+        );
+        self.scope.audit.record(capability);
+        if self.denied.len() < 32 {
+            self.denied.push(if detail.is_empty() {
+                capability.to_string()
+            } else {
+                format!("{capability} {detail}")
+            });
+        }
         HostError::Denied(msg)
     }
 
     /// The brand filter of catalog calls, or a denial.
     fn catalog_scope(&mut self) -> Result<Option<String>, HostError> {
         if self.budgets.catalog_calls == 0 {
-            return Err(HostError::LimitExceeded("catalog calls per turn".into()));
+            return Err(self.over("catalog calls"));
         }
         self.budgets.catalog_calls -= 1;
         match self.scope.grants.catalog {
-            CatalogScope::None => Err(self.deny("catalog")),
+            CatalogScope::None => Err(self.deny("catalog", "")),
             CatalogScope::All => Ok(None),
             CatalogScope::Brand => match &self.scope.brand {
                 Some(b) => Ok(Some(b.clone())),
-                None => Err(self.deny("catalog")),
+                None => Err(self.deny("catalog", "")),
             },
         }
     }
@@ -159,6 +434,7 @@ impl wit_if::catalog::Host for PluginState {
         &mut self,
         query: wit::SearchQuery,
     ) -> Result<Vec<wit::ScoredProduct>, HostError> {
+        let _call = self.enter()?;
         let brand = self.catalog_scope()?;
         let q = convert::search_query(query, self.budgets.search_limit);
         Ok(self
@@ -174,6 +450,7 @@ impl wit_if::catalog::Host for PluginState {
     }
 
     async fn get(&mut self, id: String) -> Result<Option<wit::Product>, HostError> {
+        let _call = self.enter()?;
         let brand = self.catalog_scope()?;
         Ok(self
             .services
@@ -188,6 +465,7 @@ impl wit_if::catalog::Host for PluginState {
         kind: wit::RecommendationKind,
         limit: u32,
     ) -> Result<Vec<wit::Recommendation>, HostError> {
+        let _call = self.enter()?;
         let brand = self.catalog_scope()?;
         let limit = limit.clamp(1, self.budgets.search_limit);
         Ok(self
@@ -211,11 +489,12 @@ impl wit_if::catalog::Host for PluginState {
 
 impl wit_if::llm::Host for PluginState {
     async fn chat(&mut self, request: wit::ChatRequest) -> Result<wit::ChatResponse, HostError> {
+        let _call = self.enter()?;
         if !self.scope.grants.llm {
-            return Err(self.deny("llm"));
+            return Err(self.deny("llm", ""));
         }
         if self.budgets.llm_calls == 0 {
-            return Err(HostError::LimitExceeded("llm calls per turn".into()));
+            return Err(self.over("llm calls"));
         }
         self.budgets.llm_calls -= 1;
         crate::llm::plugin::chat(&self.services, &self.scope, request).await
@@ -224,8 +503,9 @@ impl wit_if::llm::Host for PluginState {
 
 impl wit_if::orders::Host for PluginState {
     async fn get_cart(&mut self) -> Result<wit::Cart, HostError> {
+        let _call = self.enter()?;
         if !self.scope.grants.orders {
-            return Err(self.deny("orders"));
+            return Err(self.deny("orders", ""));
         }
         let (Some(carts), Some(conversation)) = (&self.services.carts, &self.scope.conversation_id)
         else {
@@ -253,8 +533,9 @@ impl wit_if::orders::Host for PluginState {
     }
 
     async fn recent(&mut self, limit: u32) -> Result<Vec<wit::OrderSummary>, HostError> {
+        let _call = self.enter()?;
         if !self.scope.grants.orders {
-            return Err(self.deny("orders"));
+            return Err(self.deny("orders", ""));
         }
         let (Some(carts), Some(conversation)) = (&self.services.carts, &self.scope.conversation_id)
         else {
@@ -281,6 +562,9 @@ impl wit_if::orders::Host for PluginState {
 
 impl wit_if::conversation::Host for PluginState {
     async fn history(&mut self, limit: u32) -> Vec<wit::HistoryEntry> {
+        let Ok(_call) = self.enter() else {
+            return Vec::new();
+        };
         let Some((store, id)) = self.conversation() else {
             return Vec::new();
         };
@@ -294,6 +578,7 @@ impl wit_if::conversation::Host for PluginState {
     }
 
     async fn get_state(&mut self, key: String) -> Option<String> {
+        let _call = self.enter().ok()?;
         let (store, id) = self.conversation()?;
         store
             .state(id, &format!("{}:{}", self.scope.plugin, key))
@@ -303,8 +588,9 @@ impl wit_if::conversation::Host for PluginState {
     }
 
     async fn set_state(&mut self, key: String, value: String) -> Result<(), HostError> {
+        let _call = self.enter()?;
         if self.budgets.state_writes == 0 {
-            return Err(HostError::LimitExceeded("state writes per turn".into()));
+            return Err(self.over("state writes"));
         }
         self.budgets.state_writes -= 1;
         let Some((store, id)) = self.conversation() else {
@@ -325,14 +611,19 @@ impl wit_if::conversation::Host for PluginState {
 
 impl wit_if::config::Host for PluginState {
     async fn get(&mut self, key: String) -> Option<String> {
+        let _call = self.enter().ok()?;
         if !self.scope.grants.config.iter().any(|k| k == &key) {
-            self.deny(&format!("config key {key}"));
+            let key: String = key.chars().take(64).collect();
+            self.deny("config", &format!("key {key:?}"));
             return None;
         }
         self.services.values.get(&key).cloned()
     }
 
     async fn prompt(&mut self) -> String {
+        let Ok(_call) = self.enter() else {
+            return String::new();
+        };
         let key = self.scope.brand.as_deref().unwrap_or("router");
         self.services.prompts.get(key).unwrap_or_default()
     }
@@ -340,6 +631,10 @@ impl wit_if::config::Host for PluginState {
 
 impl wit_if::log::Host for PluginState {
     async fn log(&mut self, level: wit::Level, message: String) {
+        // Over budget, lines are dropped: a guest cannot flood the logs.
+        let Ok(_call) = self.enter() else {
+            return;
+        };
         let plugin = self.scope.plugin.as_str();
         let message: String = message.chars().take(2000).collect();
         match level {

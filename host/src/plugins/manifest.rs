@@ -14,6 +14,15 @@
 //! escalate = true
 //! hand_off = true
 //! config = []                # config keys the plugin may read
+//! [limits]                   # optional; each within the host's maxima
+//! cpu_ms = 200               # guest CPU per turn (host calls excluded)
+//! memory_mib = 32            # linear memory
+//! reply_kib = 64             # size of the reply (all actions' text)
+//! reply_actions = 10         # actions per reply
+//! host_calls = 100           # host calls per turn, all imports together
+//! catalog_calls = 20         # catalog search/get/recommend per turn
+//! llm_calls = 3              # LLM completions per turn
+//! state_writes = 16          # conversation state writes per turn
 //! ```
 
 use std::path::Path;
@@ -63,6 +72,37 @@ pub struct Grants {
     pub config: Vec<String>,
 }
 
+/// Per-turn limits a plugin asks for; unset = the host's default. The host
+/// clamps every value to its configured maximum (`[plugins] max_*`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Limits {
+    pub cpu_ms: Option<u64>,
+    pub memory_mib: Option<u64>,
+    pub reply_kib: Option<u64>,
+    pub reply_actions: Option<u32>,
+    pub host_calls: Option<u32>,
+    pub catalog_calls: Option<u32>,
+    pub llm_calls: Option<u32>,
+    pub state_writes: Option<u32>,
+}
+
+impl Limits {
+    /// Every set value with its key, for validation and logs.
+    pub fn values(&self) -> [(&'static str, Option<u64>); 8] {
+        [
+            ("cpu_ms", self.cpu_ms),
+            ("memory_mib", self.memory_mib),
+            ("reply_kib", self.reply_kib),
+            ("reply_actions", self.reply_actions.map(u64::from)),
+            ("host_calls", self.host_calls.map(u64::from)),
+            ("catalog_calls", self.catalog_calls.map(u64::from)),
+            ("llm_calls", self.llm_calls.map(u64::from)),
+            ("state_writes", self.state_writes.map(u64::from)),
+        ]
+    }
+}
+
 /// A parsed, validated manifest.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -79,6 +119,8 @@ pub struct Manifest {
     pub component: Option<String>,
     #[serde(default)]
     pub grants: Grants,
+    #[serde(default)]
+    pub limits: Limits,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -148,6 +190,13 @@ impl Manifest {
         if self.kind == Kind::Router && (self.grants.orders || self.grants.hand_off) {
             return invalid("a router cannot be granted orders or hand_off".into());
         }
+        // Zero CPU, memory or reply would make every turn fail; zero call
+        // budgets are meaningful (no LLM calls at all).
+        for (key, value) in &self.limits.values()[..4] {
+            if *value == Some(0) {
+                return invalid(format!("limits.{key} must be at least 1"));
+            }
+        }
         Ok(())
     }
 
@@ -194,6 +243,23 @@ config = ["greeting"]
         assert_eq!(m.grants.catalog, CatalogScope::Brand);
         assert_eq!(m.grants.config, ["greeting"]);
         assert_eq!(m.component_file(), "seller-tech.wasm");
+    }
+
+    #[test]
+    fn parses_limits() {
+        let m = Manifest::parse(&format!(
+            "{SELLER}[limits]\ncpu_ms = 50\nmemory_mib = 16\nreply_kib = 8\nllm_calls = 0\n"
+        ))
+        .expect("valid");
+        assert_eq!(m.limits.cpu_ms, Some(50));
+        assert_eq!(m.limits.memory_mib, Some(16));
+        assert_eq!(m.limits.reply_kib, Some(8));
+        assert_eq!(m.limits.llm_calls, Some(0));
+        assert_eq!(m.limits.reply_actions, None);
+        assert_eq!(
+            Manifest::parse(SELLER).expect("valid").limits,
+            Limits::default()
+        );
     }
 
     #[test]
@@ -245,6 +311,14 @@ config = ["greeting"]
                 "filesystem",
             ),
             ("not toml at all [", "malformed"),
+            (
+                "name = \"x\"\nkind = \"router\"\nversion = \"0.1.0\"\n[limits]\ncpu_ms = 0",
+                "limits.cpu_ms",
+            ),
+            (
+                "name = \"x\"\nkind = \"router\"\nversion = \"0.1.0\"\n[limits]\nfuel = 10",
+                "fuel",
+            ),
         ];
         for (text, needle) in cases {
             let err = Manifest::parse(text).expect_err(text).to_string();

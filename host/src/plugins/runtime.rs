@@ -2,6 +2,7 @@
 //! per world, an `InstancePre` per loaded plugin, and a fresh `Store` and
 //! instance for every turn so nothing leaks between customers.
 
+use std::future::Future;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -9,36 +10,235 @@ use std::time::{Duration, Instant};
 use sha2::{Digest, Sha256};
 use wasmtime::component::{Component, HasSelf, Linker};
 use wasmtime::{
-    Config, Engine, InstanceAllocationStrategy, PoolingAllocationConfig, Store, StoreLimitsBuilder,
+    Config, Engine, InstanceAllocationStrategy, PoolingAllocationConfig, Store, UpdateDeadline,
 };
 
 use super::bindings::{router, seller, wit};
-use super::imports::{Budgets, PluginState, Services, TurnScope};
-use super::manifest::{Kind, Manifest};
+use super::imports::{Audit, Budgets, GuestLimiter, Meter, PluginState, Services, TurnScope};
+use super::manifest::{self, Kind, Manifest};
 
 /// How often the epoch advances: the granularity of CPU deadlines.
 const EPOCH_TICK: Duration = Duration::from_millis(5);
+/// Ticks between checks of a running guest's CPU time; at each check a
+/// guest that is within its deadline yields to the executor once, so a
+/// busy guest never holds a worker thread for long.
+const SLICE_TICKS: u64 = 2;
+/// The native stack a guest may use; deeper recursion traps.
+const WASM_STACK: usize = 512 * 1024;
 
-/// Per-turn limits.
+/// Host-wide maxima (`[plugins] max_*`): a manifest's `[limits]` are
+/// clamped to these.
 #[derive(Debug, Clone, Copy)]
 pub struct TurnLimits {
-    /// Guest execution deadline.
+    /// Most guest CPU time per turn.
     pub cpu: Duration,
-    /// Whole-turn deadline, host calls (LLM) included.
+    /// Whole-turn deadline, host calls (LLM) included; not per plugin.
     pub wall: Duration,
-    /// Linear memory cap.
+    /// Most linear memory.
     pub memory_bytes: usize,
+    /// Largest reply (bytes of text in all actions).
+    pub reply_bytes: usize,
+    /// Most actions per reply.
+    pub reply_actions: u32,
+    /// Most host calls per turn, by kind.
     pub budgets: Budgets,
 }
 
 impl Default for TurnLimits {
     fn default() -> Self {
         Self {
-            cpu: Duration::from_millis(200),
+            cpu: Duration::from_millis(1000),
             wall: Duration::from_secs(30),
+            memory_bytes: 128 << 20,
+            reply_bytes: 1 << 20,
+            reply_actions: 32,
+            budgets: Budgets {
+                host_calls: 1000,
+                catalog_calls: 100,
+                llm_calls: 10,
+                state_writes: 64,
+                search_limit: 20,
+            },
+        }
+    }
+}
+
+/// `[plugins.limits]`: the host-wide maxima, in config units.
+///
+/// ```toml
+/// [plugins.limits]
+/// max_cpu_ms = 1000          # a manifest's [limits] may ask for up to these
+/// max_memory_mib = 128
+/// max_reply_kib = 1024
+/// max_reply_actions = 32
+/// max_host_calls = 1000
+/// max_catalog_calls = 100
+/// max_llm_calls = 10
+/// max_state_writes = 64
+/// turn_timeout_ms = 30000    # whole turn, host calls (LLM) included
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LimitsConfig {
+    pub max_cpu_ms: u64,
+    pub max_memory_mib: u64,
+    pub max_reply_kib: u64,
+    pub max_reply_actions: u32,
+    pub max_host_calls: u32,
+    pub max_catalog_calls: u32,
+    pub max_llm_calls: u32,
+    pub max_state_writes: u32,
+    pub turn_timeout_ms: u64,
+}
+
+impl Default for LimitsConfig {
+    fn default() -> Self {
+        let max = TurnLimits::default();
+        Self {
+            max_cpu_ms: max.cpu.as_millis() as u64,
+            max_memory_mib: (max.memory_bytes >> 20) as u64,
+            max_reply_kib: (max.reply_bytes >> 10) as u64,
+            max_reply_actions: max.reply_actions,
+            max_host_calls: max.budgets.host_calls,
+            max_catalog_calls: max.budgets.catalog_calls,
+            max_llm_calls: max.budgets.llm_calls,
+            max_state_writes: max.budgets.state_writes,
+            turn_timeout_ms: max.wall.as_millis() as u64,
+        }
+    }
+}
+
+impl LimitsConfig {
+    /// The runtime's maxima.
+    pub fn turn_limits(&self) -> TurnLimits {
+        TurnLimits {
+            cpu: Duration::from_millis(self.max_cpu_ms.max(1)),
+            wall: Duration::from_millis(self.turn_timeout_ms.max(1)),
+            memory_bytes: (self.max_memory_mib.clamp(1, 4096) as usize) << 20,
+            reply_bytes: (self.max_reply_kib.max(1) as usize) << 10,
+            reply_actions: self.max_reply_actions.max(1),
+            budgets: Budgets {
+                host_calls: self.max_host_calls,
+                catalog_calls: self.max_catalog_calls,
+                llm_calls: self.max_llm_calls,
+                state_writes: self.max_state_writes,
+                search_limit: TurnLimits::default().budgets.search_limit,
+            },
+        }
+    }
+}
+
+/// One plugin's effective limits: its manifest's `[limits]`, or the
+/// defaults, within the host's maxima.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PluginLimits {
+    /// Guest CPU per turn; time inside host calls does not count.
+    pub cpu: Duration,
+    pub memory_bytes: usize,
+    pub reply_bytes: usize,
+    pub reply_actions: u32,
+    pub budgets: Budgets,
+}
+
+impl Default for PluginLimits {
+    /// 200 ms CPU, 32 MiB, 64 KiB and 10 actions per reply, and
+    /// [`Budgets::default`].
+    fn default() -> Self {
+        Self {
+            cpu: Duration::from_millis(200),
             memory_bytes: 32 << 20,
+            reply_bytes: 64 << 10,
+            reply_actions: 10,
             budgets: Budgets::default(),
         }
+    }
+}
+
+impl PluginLimits {
+    /// The limits of a manifest within `max`, and a note for every value
+    /// that was lowered to its maximum.
+    pub fn resolve(asked: &manifest::Limits, max: &TurnLimits) -> (Self, Vec<String>) {
+        let d = Self::default();
+        let mut clamped = Vec::new();
+        let mut pick = |key: &str, asked: Option<u64>, default: u64, max: u64| -> u64 {
+            match asked {
+                Some(v) if v > max => {
+                    clamped.push(format!(
+                        "limits.{key} = {v} lowered to the host maximum {max}"
+                    ));
+                    max
+                }
+                Some(v) => v,
+                None => default.min(max),
+            }
+        };
+        let cpu_ms = pick(
+            "cpu_ms",
+            asked.cpu_ms,
+            d.cpu.as_millis() as u64,
+            max.cpu.as_millis() as u64,
+        );
+        let memory_mib = pick(
+            "memory_mib",
+            asked.memory_mib,
+            (d.memory_bytes >> 20) as u64,
+            (max.memory_bytes >> 20) as u64,
+        );
+        let reply_kib = pick(
+            "reply_kib",
+            asked.reply_kib,
+            (d.reply_bytes >> 10) as u64,
+            (max.reply_bytes >> 10) as u64,
+        );
+        let mut pick32 = |key: &str, asked: Option<u32>, default: u32, max: u32| -> u32 {
+            pick(
+                key,
+                asked.map(u64::from),
+                u64::from(default),
+                u64::from(max),
+            ) as u32
+        };
+        let reply_actions = pick32(
+            "reply_actions",
+            asked.reply_actions,
+            d.reply_actions,
+            max.reply_actions,
+        );
+        let budgets = Budgets {
+            host_calls: pick32(
+                "host_calls",
+                asked.host_calls,
+                d.budgets.host_calls,
+                max.budgets.host_calls,
+            ),
+            catalog_calls: pick32(
+                "catalog_calls",
+                asked.catalog_calls,
+                d.budgets.catalog_calls,
+                max.budgets.catalog_calls,
+            ),
+            llm_calls: pick32(
+                "llm_calls",
+                asked.llm_calls,
+                d.budgets.llm_calls,
+                max.budgets.llm_calls,
+            ),
+            state_writes: pick32(
+                "state_writes",
+                asked.state_writes,
+                d.budgets.state_writes,
+                max.budgets.state_writes,
+            ),
+            search_limit: d.budgets.search_limit.min(max.budgets.search_limit),
+        };
+        let limits = Self {
+            cpu: Duration::from_millis(cpu_ms.max(1)),
+            memory_bytes: (memory_mib.max(1) as usize) << 20,
+            reply_bytes: (reply_kib.max(1) as usize) << 10,
+            reply_actions: reply_actions.max(1),
+            budgets,
+        };
+        (limits, clamped)
     }
 }
 
@@ -98,6 +298,10 @@ pub struct LoadedPlugin {
     /// sha256 of the component bytes, hex.
     pub digest: String,
     pub loaded_at: chrono::DateTime<chrono::Utc>,
+    /// Its effective per-turn limits.
+    pub limits: PluginLimits,
+    /// Its denied host calls.
+    pub audit: Arc<Audit>,
     pre: Pre,
 }
 
@@ -106,6 +310,7 @@ impl std::fmt::Debug for LoadedPlugin {
         f.debug_struct("LoadedPlugin")
             .field("manifest", &self.manifest)
             .field("digest", &self.digest)
+            .field("limits", &self.limits)
             .finish_non_exhaustive()
     }
 }
@@ -125,11 +330,21 @@ impl Drop for Runtime {
     }
 }
 
+/// Which step of a turn failed.
+#[derive(Clone, Copy)]
+enum Phase {
+    Instantiate,
+    Call,
+}
+
 impl Runtime {
+    /// An engine whose plugins may use at most `limits`.
     pub fn new(limits: TurnLimits) -> anyhow::Result<Self> {
         let mut pool = PoolingAllocationConfig::default();
         // Sized for a few hundred concurrent turns of small guests; a slot
-        // is virtual address space, not resident memory.
+        // is virtual address space, not resident memory. Slots are larger
+        // than any plugin's cap so that the store limiter, which knows the
+        // plugin's own cap and reports it, is what refuses growth.
         pool.total_component_instances(512)
             .total_core_instances(4096)
             .total_memories(1024)
@@ -142,7 +357,7 @@ impl Runtime {
         config
             .wasm_component_model(true)
             .epoch_interruption(true)
-            .max_wasm_stack(512 * 1024)
+            .max_wasm_stack(WASM_STACK)
             .allocation_strategy(InstanceAllocationStrategy::Pooling(pool));
         let engine = Engine::new(&config)?;
 
@@ -180,6 +395,7 @@ impl Runtime {
         &self.engine
     }
 
+    /// The host-wide maxima.
     pub fn limits(&self) -> TurnLimits {
         self.limits
     }
@@ -223,10 +439,16 @@ impl Runtime {
                 Pre::Router(router::RouterPre::new(pre).map_err(|e| wrong_world("router", e))?)
             }
         };
+        let (limits, clamped) = PluginLimits::resolve(&manifest.limits, &self.limits);
+        for note in clamped {
+            tracing::warn!(plugin = %name, "{note}");
+        }
         Ok(LoadedPlugin {
             digest,
             loaded_at: chrono::Utc::now(),
             manifest,
+            limits,
+            audit: Arc::default(),
             pre,
         })
     }
@@ -238,6 +460,7 @@ impl Runtime {
         conversation_id: Option<String>,
     ) -> Store<PluginState> {
         let m = &plugin.manifest;
+        let limits = plugin.limits;
         let scope = TurnScope {
             plugin: m.name.clone(),
             version: m.version.clone(),
@@ -245,20 +468,34 @@ impl Runtime {
             brand: m.brand.clone(),
             grants: m.grants.clone(),
             conversation_id,
+            audit: plugin.audit.clone(),
         };
-        let limits = StoreLimitsBuilder::new()
-            .memory_size(self.limits.memory_bytes)
-            .instances(32)
-            .tables(16)
-            .memories(8)
-            .trap_on_grow_failure(true)
-            .build();
-        let state = PluginState::new(scope, services, self.limits.budgets, limits);
+        let state = PluginState::new(
+            scope,
+            services,
+            limits.budgets,
+            GuestLimiter::new(limits.memory_bytes),
+        );
         let mut store = Store::new(&self.engine, state);
-        store.limiter(|s| &mut s.limits);
-        let ticks = (self.limits.cpu.as_millis() / EPOCH_TICK.as_millis()).max(1) as u64;
-        store.set_epoch_deadline(ticks);
-        store.epoch_deadline_trap();
+        store.limiter(|s| &mut s.limiter);
+        // The epoch deadline is wall-clock; at each deadline the callback
+        // checks the guest's own CPU time (host calls excluded) against
+        // the plugin's budget, and otherwise yields and carries on.
+        store.set_epoch_deadline(SLICE_TICKS);
+        store.epoch_deadline_callback(move |mut ctx| {
+            let state = ctx.data_mut();
+            let abort = state.flooding().or_else(|| {
+                (state.meter.guest_cpu() >= limits.cpu)
+                    .then(|| format!("CPU deadline of {} ms", limits.cpu.as_millis()))
+            });
+            match abort {
+                Some(reason) => {
+                    state.abort = Some(reason);
+                    Ok(UpdateDeadline::Interrupt)
+                }
+                None => Ok(UpdateDeadline::Yield(SLICE_TICKS)),
+            }
+        });
         store
     }
 
@@ -273,28 +510,41 @@ impl Runtime {
             return Err(self.wrong_kind(plugin, "seller"));
         };
         let mut store = self.store(plugin, services, Some(turn.conversation_id.clone()));
+        let meter = store.data().meter.clone();
         let started = Instant::now();
-        let result = tokio::time::timeout(self.limits.wall, async {
-            let instance = pre
-                .instantiate_async(&mut store)
-                .await
-                .map_err(|e| self.instantiate_error(plugin, e))?;
-            instance
-                .call_handle_turn(&mut store, turn)
-                .await
-                .map_err(|e| self.trap_error(plugin, e))
-        })
+        let result = tokio::time::timeout(
+            self.limits.wall,
+            metered(meter.clone(), async {
+                let instance = pre
+                    .instantiate_async(&mut store)
+                    .await
+                    .map_err(|e| (Phase::Instantiate, e))?;
+                instance
+                    .call_handle_turn(&mut store, turn)
+                    .await
+                    .map_err(|e| (Phase::Call, e))
+            }),
+        )
         .await;
         flush_output(plugin, &mut store);
-        tracing::debug!(plugin = %plugin.manifest.name, elapsed_us = started.elapsed().as_micros() as u64, "turn ran");
+        tracing::debug!(
+            plugin = %plugin.manifest.name,
+            elapsed_us = started.elapsed().as_micros() as u64,
+            cpu_us = meter.guest_cpu().as_micros() as u64,
+            "turn ran"
+        );
         match result {
             Err(_) => Err(self.wall_error(plugin)),
-            Ok(Err(e)) => Err(e),
+            Ok(Err((phase, e))) => Err(self.failure(plugin, &store, phase, e)),
             Ok(Ok(Err(e))) => Err(TurnError::Plugin {
                 plugin: plugin.manifest.name.clone(),
-                message: e.message,
+                message: e.message.chars().take(500).collect(),
             }),
-            Ok(Ok(Ok(actions))) => Ok(actions),
+            Ok(Ok(Ok(actions))) => {
+                let bytes: usize = actions.iter().map(action_bytes).sum();
+                self.check_reply(plugin, actions.len(), bytes)?;
+                Ok(actions)
+            }
         }
     }
 
@@ -311,22 +561,61 @@ impl Runtime {
         let conversation =
             (!request.conversation_id.is_empty()).then(|| request.conversation_id.clone());
         let mut store = self.store(plugin, services, conversation);
-        let result = tokio::time::timeout(self.limits.wall, async {
-            let instance = pre
-                .instantiate_async(&mut store)
-                .await
-                .map_err(|e| self.instantiate_error(plugin, e))?;
-            instance
-                .call_route(&mut store, request)
-                .await
-                .map_err(|e| self.trap_error(plugin, e))
-        })
+        let meter = store.data().meter.clone();
+        let result = tokio::time::timeout(
+            self.limits.wall,
+            metered(meter, async {
+                let instance = pre
+                    .instantiate_async(&mut store)
+                    .await
+                    .map_err(|e| (Phase::Instantiate, e))?;
+                instance
+                    .call_route(&mut store, request)
+                    .await
+                    .map_err(|e| (Phase::Call, e))
+            }),
+        )
         .await;
         flush_output(plugin, &mut store);
         match result {
             Err(_) => Err(self.wall_error(plugin)),
-            Ok(r) => r,
+            Ok(Err((phase, e))) => Err(self.failure(plugin, &store, phase, e)),
+            Ok(Ok(decision)) => {
+                let bytes = decision.brand.len()
+                    + decision.reason.len()
+                    + decision.candidates.iter().map(String::len).sum::<usize>();
+                self.check_reply(plugin, 1, bytes)?;
+                Ok(decision)
+            }
         }
+    }
+
+    /// The reply caps, checked after the call.
+    fn check_reply(
+        &self,
+        plugin: &LoadedPlugin,
+        actions: usize,
+        bytes: usize,
+    ) -> Result<(), TurnError> {
+        let limits = &plugin.limits;
+        let limit = if actions > limits.reply_actions as usize {
+            format!(
+                "reply cap: reply of {actions} actions exceeds {}",
+                limits.reply_actions
+            )
+        } else if bytes > limits.reply_bytes {
+            format!(
+                "reply cap: reply of {} exceeds {}",
+                human_bytes(bytes),
+                human_bytes(limits.reply_bytes)
+            )
+        } else {
+            return Ok(());
+        };
+        Err(TurnError::Limit {
+            plugin: plugin.manifest.name.clone(),
+            limit,
+        })
     }
 
     fn wrong_kind(&self, plugin: &LoadedPlugin, expected: &'static str) -> TurnError {
@@ -337,41 +626,61 @@ impl Runtime {
         }
     }
 
-    fn instantiate_error(&self, plugin: &LoadedPlugin, e: wasmtime::Error) -> TurnError {
-        TurnError::Instantiate {
-            plugin: plugin.manifest.name.clone(),
-            reason: first_line(&e),
+    /// Why a turn failed, as specifically as the store can tell: a limit
+    /// the runtime enforced, the memory cap, a stack overflow, a guest
+    /// panic (its message, from the guest's stderr), or the trap itself.
+    fn failure(
+        &self,
+        plugin: &LoadedPlugin,
+        store: &Store<PluginState>,
+        phase: Phase,
+        e: wasmtime::Error,
+    ) -> TurnError {
+        let name = plugin.manifest.name.clone();
+        let state = store.data();
+        let limit = |limit: String| TurnError::Limit {
+            plugin: name.clone(),
+            limit,
+        };
+        if let Some(reason) = &state.abort {
+            return limit(reason.clone());
         }
-    }
-
-    fn trap_error(&self, plugin: &LoadedPlugin, e: wasmtime::Error) -> TurnError {
-        let plugin = plugin.manifest.name.clone();
+        if let Some(asked) = state.limiter.memory_denied {
+            return limit(format!(
+                "memory cap of {} (asked for {})",
+                human_bytes(plugin.limits.memory_bytes),
+                human_bytes(asked)
+            ));
+        }
         match e.downcast_ref::<wasmtime::Trap>() {
-            Some(wasmtime::Trap::Interrupt) => TurnError::Limit {
-                plugin,
-                limit: format!("CPU deadline of {} ms", self.limits.cpu.as_millis()),
-            },
-            Some(wasmtime::Trap::StackOverflow) => TurnError::Limit {
-                plugin,
-                limit: "stack".into(),
-            },
-            Some(wasmtime::Trap::OutOfFuel) => TurnError::Limit {
-                plugin,
-                limit: "fuel".into(),
-            },
-            _ if format!("{e:?}").contains("memory") && format!("{e:?}").contains("grow") => {
-                TurnError::Limit {
-                    plugin,
-                    limit: format!("memory cap of {} MiB", self.limits.memory_bytes >> 20),
-                }
+            Some(wasmtime::Trap::StackOverflow) => {
+                return limit(format!(
+                    "wasm stack of {} (stack overflow)",
+                    human_bytes(WASM_STACK)
+                ));
             }
-            _ => TurnError::Trap {
-                plugin,
-                reason: format!("{e:#}")
-                    .lines()
-                    .next()
-                    .unwrap_or_default()
-                    .to_string(),
+            Some(wasmtime::Trap::Interrupt) => {
+                return limit(format!(
+                    "CPU deadline of {} ms",
+                    plugin.limits.cpu.as_millis()
+                ));
+            }
+            _ => {}
+        }
+        if let Some(message) = panic_message(&state.stderr.contents()) {
+            return TurnError::Trap {
+                plugin: name,
+                reason: format!("panic: {message}"),
+            };
+        }
+        match phase {
+            Phase::Instantiate => TurnError::Instantiate {
+                plugin: name,
+                reason: first_line(&e),
+            },
+            Phase::Call => TurnError::Trap {
+                plugin: name,
+                reason: first_line(&e),
             },
         }
     }
@@ -379,9 +688,111 @@ impl Runtime {
     fn wall_error(&self, plugin: &LoadedPlugin) -> TurnError {
         TurnError::Limit {
             plugin: plugin.manifest.name.clone(),
-            limit: format!("turn deadline of {} s", self.limits.wall.as_secs()),
+            limit: format!("turn deadline of {} ms", self.limits.wall.as_millis()),
         }
     }
+}
+
+/// Poll `fut`, telling `meter` when the guest may be running.
+async fn metered<F: Future>(meter: Arc<Meter>, fut: F) -> F::Output {
+    let mut fut = std::pin::pin!(fut);
+    std::future::poll_fn(|cx| {
+        meter.poll_started();
+        let polled = fut.as_mut().poll(cx);
+        meter.poll_ended();
+        polled
+    })
+    .await
+}
+
+/// The text a reply action carries, in bytes.
+pub fn action_bytes(action: &wit::Action) -> usize {
+    fn opt(s: &Option<String>) -> usize {
+        s.as_ref().map_or(0, String::len)
+    }
+    use wit::Action as A;
+    let text = match action {
+        A::Text(t) => t.len(),
+        A::Image(i) => i.url.len() + opt(&i.caption),
+        A::Buttons(b) => {
+            b.body.len()
+                + opt(&b.header)
+                + opt(&b.footer)
+                + b.buttons
+                    .iter()
+                    .map(|x| x.id.len() + x.title.len())
+                    .sum::<usize>()
+        }
+        A::List(l) => {
+            l.body.len()
+                + l.button_label.len()
+                + opt(&l.header)
+                + opt(&l.footer)
+                + l.sections
+                    .iter()
+                    .map(|s| {
+                        s.title.len()
+                            + s.rows
+                                .iter()
+                                .map(|r| r.id.len() + r.title.len() + opt(&r.description))
+                                .sum::<usize>()
+                    })
+                    .sum::<usize>()
+        }
+        A::Product(p) => p.product_id.len() + opt(&p.body),
+        A::Products(p) => {
+            p.header.len() + p.body.len() + p.product_ids.iter().map(String::len).sum::<usize>()
+        }
+        A::AddToCart(c) => c.product_id.len(),
+        A::PlaceOrder(o) => opt(&o.note),
+        A::Escalate(e) => e.summary.len(),
+        A::HandOff(h) => h.brand.len() + h.reason.len(),
+    };
+    // Every action costs something, however empty.
+    text + 8
+}
+
+/// `512 bytes`, `64 KiB`, `1.2 MiB`.
+pub fn human_bytes(n: usize) -> String {
+    if n < 1 << 10 {
+        format!("{n} bytes")
+    } else if n < 1 << 20 {
+        if n % 1024 == 0 {
+            format!("{} KiB", n >> 10)
+        } else {
+            format!("{:.1} KiB", n as f64 / 1024.0)
+        }
+    } else if n % (1 << 20) == 0 {
+        format!("{} MiB", n >> 20)
+    } else {
+        format!("{:.1} MiB", n as f64 / (1 << 20) as f64)
+    }
+}
+
+/// The message of a Rust panic in the guest's stderr:
+/// `thread '<unnamed>' panicked at src/lib.rs:3:5:\nthe message`.
+fn panic_message(stderr: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(stderr);
+    let mut lines = text.lines();
+    let line = lines.by_ref().find(|l| l.contains("panicked at"))?;
+    let rest = &line[line.find("panicked at")? + "panicked at".len()..];
+    // Old format: `panicked at 'message', src/lib.rs:3:5`.
+    if let Some(quoted) = rest.trim_start().strip_prefix('\'')
+        && let Some(end) = quoted.rfind("', ")
+    {
+        return Some(quoted[..end].chars().take(300).collect());
+    }
+    let message: Vec<&str> = lines
+        .take_while(|l| !l.starts_with("note: "))
+        .take(5)
+        .collect();
+    let message = message.join(" ");
+    let message = message.trim();
+    Some(if message.is_empty() {
+        rest.trim().trim_end_matches(':').to_string()
+    } else {
+        message.chars().take(300).collect()
+    })
 }
 
 fn first_line(e: &wasmtime::Error) -> String {
@@ -401,11 +812,111 @@ fn flush_output(plugin: &LoadedPlugin, store: &mut Store<PluginState>) {
         for line in String::from_utf8_lossy(&bytes)
             .lines()
             .filter(|l| !l.trim().is_empty())
+            .take(200)
         {
             tracing::info!(plugin = name, stream, "{line}");
         }
     }
     if !state.denied.is_empty() {
         tracing::warn!(plugin = name, denied = ?state.denied, "plugin made denied host calls");
+    }
+    if state.refused > 0 {
+        tracing::warn!(
+            plugin = name,
+            refused = state.refused,
+            "host calls refused over the turn's budgets"
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_default_within_maxima_and_clamp() {
+        let max = TurnLimits::default();
+        let (l, clamped) = PluginLimits::resolve(&manifest::Limits::default(), &max);
+        assert_eq!(l, PluginLimits::default());
+        assert!(clamped.is_empty());
+
+        let asked = manifest::Limits {
+            cpu_ms: Some(50),
+            memory_mib: Some(4096),
+            llm_calls: Some(0),
+            ..Default::default()
+        };
+        let (l, clamped) = PluginLimits::resolve(&asked, &max);
+        assert_eq!(l.cpu, Duration::from_millis(50));
+        assert_eq!(l.memory_bytes, max.memory_bytes);
+        assert_eq!(l.budgets.llm_calls, 0);
+        assert_eq!(clamped.len(), 1, "{clamped:?}");
+        assert!(clamped[0].contains("memory_mib"), "{clamped:?}");
+
+        // An operator lowering a maximum lowers the default with it.
+        let tight = TurnLimits {
+            cpu: Duration::from_millis(100),
+            ..max
+        };
+        let (l, _) = PluginLimits::resolve(&manifest::Limits::default(), &tight);
+        assert_eq!(l.cpu, Duration::from_millis(100));
+    }
+
+    #[test]
+    fn config_defaults_are_the_runtime_maxima() {
+        let from_config = LimitsConfig::default().turn_limits();
+        let max = TurnLimits::default();
+        assert_eq!(from_config.cpu, max.cpu);
+        assert_eq!(from_config.wall, max.wall);
+        assert_eq!(from_config.memory_bytes, max.memory_bytes);
+        assert_eq!(from_config.reply_bytes, max.reply_bytes);
+        assert_eq!(from_config.budgets, max.budgets);
+    }
+
+    #[test]
+    fn human_sizes() {
+        assert_eq!(human_bytes(512), "512 bytes");
+        assert_eq!(human_bytes(64 << 10), "64 KiB");
+        assert_eq!(human_bytes(1_258_291), "1.2 MiB");
+        assert_eq!(human_bytes(32 << 20), "32 MiB");
+    }
+
+    #[test]
+    fn panic_messages() {
+        let new = b"\nthread '<unnamed>' panicked at src/lib.rs:9:5:\nthe seller gave up\nnote: run with `RUST_BACKTRACE=1`\n";
+        assert_eq!(panic_message(new).as_deref(), Some("the seller gave up"));
+        let old = b"thread 'main' panicked at 'boom', src/lib.rs:1:1\n";
+        assert_eq!(panic_message(old).as_deref(), Some("boom"));
+        assert_eq!(panic_message(b"just a log line\n"), None);
+    }
+
+    #[test]
+    fn meter_excludes_host_calls() {
+        let meter = Arc::new(Meter::default());
+        meter.poll_started();
+        let spin = |d: Duration| {
+            let t = cpu_clock();
+            while cpu_clock() - t < d {
+                std::hint::black_box(0);
+            }
+        };
+        spin(Duration::from_millis(20));
+        {
+            let _host = meter.host_call();
+            spin(Duration::from_millis(60));
+        }
+        spin(Duration::from_millis(20));
+        meter.poll_ended();
+        // Not polled: nothing counts.
+        spin(Duration::from_millis(30));
+        let used = meter.guest_cpu();
+        assert!(
+            used >= Duration::from_millis(40) && used < Duration::from_millis(70),
+            "{used:?}"
+        );
+    }
+
+    fn cpu_clock() -> Duration {
+        crate::plugins::imports::cpu_now()
     }
 }

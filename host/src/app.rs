@@ -65,7 +65,18 @@ impl App {
             values: Arc::new(HashMap::new()),
         };
         let runtime = Runtime::new(config.plugins.limits.turn_limits())?;
-        let plugins = Arc::new(Plugins::load(runtime, services, &config.plugins_dir()));
+        let plugins = Arc::new(Plugins::new(
+            runtime,
+            services,
+            crate::plugins::PluginsOptions::from_config(&config),
+        ));
+        plugins.sync_all().await;
+        if config.plugins.watch
+            && let Err(e) = crate::plugins::watch::spawn(&plugins, crate::plugins::watch::DEBOUNCE)
+        {
+            tracing::warn!(error = %e, "plugins directory not watched");
+        }
+        forward_plugin_ops(&plugins, bus.clone());
         let snapshot = plugins.snapshot();
         tracing::info!(plugins = snapshot.plugins.len(), failed = plugins.failures().len(), brands = ?snapshot.brands(), "plugins ready");
 
@@ -185,6 +196,41 @@ async fn shutdown_signal() {
     #[cfg(not(unix))]
     let term = std::future::pending::<()>();
     tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}
+
+/// Quarantines and canary rollbacks become `store.plugin.failed` events.
+fn forward_plugin_ops(plugins: &Arc<Plugins>, bus: Arc<dyn Bus>) {
+    let mut events = plugins.subscribe();
+    tokio::spawn(async move {
+        use tokio::sync::broadcast::error::RecvError;
+        loop {
+            let e = match events.recv().await {
+                Ok(e) => e,
+                Err(RecvError::Lagged(_)) => continue,
+                Err(RecvError::Closed) => break,
+            };
+            let failed = crate::events::PluginFailed {
+                plugin: e.plugin.clone(),
+                version: e.version.clone(),
+                reason: format!("{}: {}", e.action, e.reason),
+                conversation_id: None,
+            };
+            let ctx = crate::events::Context {
+                source: "/agent-store/plugins",
+                subject: None,
+                brand: None,
+                traceparent: None,
+            };
+            let id = format!("plugin-ops/{}", uuid::Uuid::now_v7());
+            let published = match crate::events::build_with_id(&id, &ctx, &failed) {
+                Ok(event) => bus.publish(event).await.map_err(|e| e.to_string()),
+                Err(e) => Err(e.to_string()),
+            };
+            if let Err(error) = published {
+                tracing::error!(plugin = %e.plugin, %error, "cannot publish the plugin operation event");
+            }
+        }
+    });
 }
 
 /// Import the seed feed into an empty catalog.

@@ -98,6 +98,48 @@ pub enum PluginCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Upload a new version to a running host (`PUT /admin/plugins/{name}`);
+    /// it is validated (compile, world, WIT version, smoke turn) before it
+    /// serves, and refused with the reason otherwise.
+    Push {
+        /// The component (`.wasm`).
+        file: PathBuf,
+        /// Its `plugin.toml`.
+        #[arg(long)]
+        manifest: PathBuf,
+        /// Serve it to this percentage of customers first (a canary).
+        #[arg(long)]
+        canary: Option<u8>,
+        #[command(flatten)]
+        admin: AdminApi,
+    },
+    /// Go back one version on a running host (a canary is dropped first).
+    Rollback {
+        name: String,
+        #[command(flatten)]
+        admin: AdminApi,
+    },
+    /// Recent failures and operations of a plugin on a running host.
+    Logs {
+        name: String,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        admin: AdminApi,
+    },
+}
+
+/// Where the running host's admin API is.
+#[derive(Debug, clap::Args)]
+pub struct AdminApi {
+    /// The host's base URL (default: http://<server.bind>).
+    #[arg(long, env = "AGENT_STORE_ADMIN_URL")]
+    pub url: Option<String>,
+    /// The admin bearer token (default: admin.token, i.e. AGENT_STORE_ADMIN_TOKEN).
+    #[arg(long)]
+    pub token: Option<String>,
 }
 
 /// This checkout's root, where `plugins/`, `prompts/` and `catalog/` live:
@@ -135,7 +177,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Route { text, json } => route(config, &text, json).await,
         Command::Catalog { command } => catalog(config, command).await,
         Command::Order { command } => crate::orders::cli::run(&config, command).await,
-        Command::Plugin { command } => plugin(config, command),
+        Command::Plugin { command } => plugin(config, command).await,
     }
 }
 
@@ -331,7 +373,7 @@ async fn catalog(config: Config, command: CatalogCommand) -> anyhow::Result<()> 
     Ok(())
 }
 
-fn plugin(config: Config, command: PluginCommand) -> anyhow::Result<()> {
+async fn plugin(config: Config, command: PluginCommand) -> anyhow::Result<()> {
     match command {
         PluginCommand::Build { workspace } => {
             let root = workspace
@@ -358,6 +400,131 @@ fn plugin(config: Config, command: PluginCommand) -> anyhow::Result<()> {
                 }
             }
         }
+        PluginCommand::Push {
+            file,
+            manifest,
+            canary,
+            admin,
+        } => {
+            let manifest_text = std::fs::read_to_string(&manifest)
+                .with_context(|| format!("reading {}", manifest.display()))?;
+            let name = plugins::Manifest::parse(&manifest_text)
+                .with_context(|| format!("{}", manifest.display()))?
+                .name;
+            let component =
+                std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            use base64::Engine as _;
+            let body = json!({
+                "manifest": manifest_text,
+                "component": base64::engine::general_purpose::STANDARD.encode(component),
+                "canary": canary,
+            });
+            let (url, token) = admin.resolve(&config);
+            let out = admin_call(
+                reqwest::Client::new()
+                    .put(format!("{url}/admin/plugins/{name}"))
+                    .bearer_auth(token)
+                    .json(&body),
+            )
+            .await?;
+            println!(
+                "{} {} ({}) is {}{}",
+                out["name"].as_str().unwrap_or_default(),
+                out["version"].as_str().unwrap_or_default(),
+                &out["digest"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .chars()
+                    .take(12)
+                    .collect::<String>(),
+                out["state"].as_str().unwrap_or_default(),
+                out["percent"]
+                    .as_u64()
+                    .map(|p| format!(" for {p}% of customers"))
+                    .unwrap_or_default(),
+            );
+        }
+        PluginCommand::Rollback { name, admin } => {
+            let (url, token) = admin.resolve(&config);
+            let out = admin_call(
+                reqwest::Client::new()
+                    .post(format!("{url}/admin/plugins/{name}/rollback"))
+                    .bearer_auth(token),
+            )
+            .await?;
+            println!(
+                "{} is back on {} ({})",
+                name,
+                out["version"].as_str().unwrap_or_default(),
+                &out["digest"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .chars()
+                    .take(12)
+                    .collect::<String>(),
+            );
+        }
+        PluginCommand::Logs {
+            name,
+            limit,
+            json: as_json,
+            admin,
+        } => {
+            let (url, token) = admin.resolve(&config);
+            let out = admin_call(
+                reqwest::Client::new()
+                    .get(format!("{url}/admin/plugins/{name}/logs?limit={limit}"))
+                    .bearer_auth(token),
+            )
+            .await?;
+            if as_json {
+                println!("{out}");
+            } else {
+                for l in out["logs"].as_array().into_iter().flatten() {
+                    println!(
+                        "{}  {:<18} {:<22} {}",
+                        l["at"].as_str().unwrap_or_default(),
+                        l["event"].as_str().unwrap_or_default(),
+                        l["version"].as_str().unwrap_or("-"),
+                        l["message"].as_str().unwrap_or_default()
+                    );
+                }
+            }
+        }
     }
     Ok(())
+}
+
+impl AdminApi {
+    fn resolve(&self, config: &Config) -> (String, String) {
+        let url = self
+            .url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", config.server.bind));
+        let token = self
+            .token
+            .clone()
+            .unwrap_or_else(|| config.admin.token.clone());
+        (url.trim_end_matches('/').to_string(), token)
+    }
+}
+
+/// Send an admin API request; a non-2xx answer is an error with its reason.
+async fn admin_call(request: reqwest::RequestBuilder) -> anyhow::Result<serde_json::Value> {
+    let response = request
+        .send()
+        .await
+        .context("the admin API is unreachable")?;
+    let status = response.status();
+    let body: serde_json::Value = response.json().await.unwrap_or_default();
+    if !status.is_success() {
+        bail!(
+            "{status}: {}",
+            body["error"]
+                .as_str()
+                .map(str::to_string)
+                .unwrap_or_else(|| body.to_string())
+        );
+    }
+    Ok(body)
 }

@@ -2,19 +2,34 @@
 
 use std::sync::Arc;
 
-use axum::extract::{Path, Request, State};
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{DefaultBodyLimit, Path, Query, Request, State};
 use axum::http::{StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post, put};
 use axum::{Json, Router};
+use serde::Deserialize;
 use serde_json::{Value, json};
 
+use crate::plugins as plugin_ops;
+
 use super::AppState;
+
+/// Largest `PUT /admin/plugins/{name}` body (a base64 component).
+const UPLOAD_LIMIT: usize = 64 << 20;
 
 pub fn router(state: Arc<AppState>) -> Router<Arc<AppState>> {
     Router::new()
         .route("/plugins", get(plugins))
+        .route(
+            "/plugins/{name}",
+            put(upload_plugin)
+                .delete(delete_plugin)
+                .layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
+        )
+        .route("/plugins/{name}/rollback", post(rollback_plugin))
+        .route("/plugins/{name}/logs", get(plugin_logs))
         .route("/conversations", get(conversations))
         .route("/conversations/{id}", get(conversation))
         .merge(crate::orders::api::routes())
@@ -53,30 +68,168 @@ async fn require_token(
     next.run(request).await
 }
 
+/// Every loaded plugin: its active version with its turn counters, its
+/// canary, its kept versions; what failed to load and why; the compiled
+/// cache's counters.
 async fn plugins(State(state): State<Arc<AppState>>) -> Json<Value> {
-    let snapshot = state.plugins.snapshot();
+    let plugins = &state.plugins;
+    let snapshot = plugins.snapshot();
+    let stats = plugins.stats();
     let loaded: Vec<Value> = snapshot
         .plugins
         .values()
         .map(|p| {
+            let name = &p.manifest.name;
+            let id = plugin_ops::version_id(p);
+            let active = stats.version(name, &id);
+            let history = plugins.store().history(name);
+            let versions: Vec<Value> = history
+                .iter()
+                .rev()
+                .map(|v| {
+                    let mut s = stats.version(name, v).json();
+                    s["id"] = json!(v);
+                    s["active"] = json!(*v == id);
+                    s
+                })
+                .collect();
+            let counters = active.json();
             json!({
-                "name": p.manifest.name,
+                "name": name,
                 "kind": p.manifest.kind.as_str(),
                 "brand": p.manifest.brand,
                 "version": p.manifest.version,
+                "version_id": id,
                 "digest": p.digest,
-                "state": "active",
+                "state": if snapshot.canaries.contains_key(name) { "canary" } else { "active" },
                 "loaded_at": p.loaded_at.to_rfc3339(),
+                "turns": counters["turns"],
+                "errors": counters["errors"],
+                "last_error": counters["last_error"],
+                "canary": snapshot.canaries.get(name).map(|c| c.json()),
+                "versions": versions,
             })
         })
         .collect();
-    let failed: Vec<Value> = state
-        .plugins
+    let failed: Vec<Value> = plugins
         .failures()
         .into_iter()
         .map(|f| json!({ "name": f.plugin, "state": "failed", "error": f.reason, "path": f.path }))
         .collect();
-    Json(json!({ "plugins": loaded, "failed": failed }))
+    Json(json!({ "plugins": loaded, "failed": failed, "cache": plugins.cache_stats().json() }))
+}
+
+/// `PUT /admin/plugins/{name}`: a JSON body
+/// `{"manifest": "<plugin.toml text>", "component": "<base64 wasm>", "canary": 10}`
+/// (`canary`, a percentage of customers, optional). 200 with the version now
+/// serving; 400 for a malformed request, 409 for a conflict, 422 with
+/// `stage` and `error` when the component is refused (the old version keeps
+/// serving).
+#[derive(Debug, Deserialize)]
+struct Upload {
+    manifest: String,
+    component: String,
+    #[serde(default)]
+    canary: Option<u8>,
+}
+
+fn error(status: StatusCode, message: impl std::fmt::Display) -> Response {
+    (status, Json(json!({ "error": message.to_string() }))).into_response()
+}
+
+async fn upload_plugin(
+    State(state): State<Arc<AppState>>,
+    Path(name): Path<String>,
+    body: Result<Json<Upload>, JsonRejection>,
+) -> Response {
+    let Json(upload) = match body {
+        Ok(b) => b,
+        Err(e) => return error(StatusCode::BAD_REQUEST, e.body_text()),
+    };
+    use base64::Engine as _;
+    let bytes = match base64::engine::general_purpose::STANDARD.decode(upload.component.trim()) {
+        Ok(b) => b,
+        Err(e) => {
+            return error(
+                StatusCode::BAD_REQUEST,
+                format!("component is not base64: {e}"),
+            );
+        }
+    };
+    let source = match plugin_ops::Source::new(&upload.manifest, bytes) {
+        Ok(s) => s,
+        Err(e) => return error(StatusCode::BAD_REQUEST, e),
+    };
+    if source.manifest.name != name {
+        return error(
+            StatusCode::BAD_REQUEST,
+            format!(
+                "the manifest names {:?}, the URL {name:?}",
+                source.manifest.name
+            ),
+        );
+    }
+    if upload.canary.is_some_and(|p| p == 0 || p > 100) {
+        return error(StatusCode::BAD_REQUEST, "canary must be 1-100 (percent)");
+    }
+    match state.plugins.install(source, upload.canary).await {
+        Ok(a) => Json(json!(a)).into_response(),
+        Err(r) => {
+            let status = match r.stage {
+                "conflict" => StatusCode::CONFLICT,
+                "store" => StatusCode::INTERNAL_SERVER_ERROR,
+                _ => StatusCode::UNPROCESSABLE_ENTITY,
+            };
+            (status, Json(json!({ "error": r.reason, "stage": r.stage }))).into_response()
+        }
+    }
+}
+
+fn ops_error(e: plugin_ops::OpsError) -> Response {
+    use plugin_ops::{OpsError, StoreError};
+    let status = match &e {
+        OpsError::NotFound(_) | OpsError::Store(StoreError::NotInstalled(_)) => {
+            StatusCode::NOT_FOUND
+        }
+        OpsError::Store(StoreError::NoEarlierVersion(_)) => StatusCode::CONFLICT,
+        OpsError::Refused(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        OpsError::Store(_) => StatusCode::INTERNAL_SERVER_ERROR,
+    };
+    error(status, e)
+}
+
+/// `POST /admin/plugins/{name}/rollback`: back one version (a running canary
+/// is dropped first).
+async fn rollback_plugin(State(state): State<Arc<AppState>>, Path(name): Path<String>) -> Response {
+    match state.plugins.rollback(&name).await {
+        Ok(a) => Json(json!(a)).into_response(),
+        Err(e) => ops_error(e),
+    }
+}
+
+/// `DELETE /admin/plugins/{name}`: unload it and delete its versions.
+async fn delete_plugin(State(state): State<Arc<AppState>>, Path(name): Path<String>) -> Response {
+    match state.plugins.remove(&name).await {
+        Ok(()) => Json(json!({ "name": name, "state": "removed" })).into_response(),
+        Err(e) => ops_error(e),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct LogsQuery {
+    #[serde(default)]
+    limit: Option<usize>,
+}
+
+/// `GET /admin/plugins/{name}/logs?limit=N`: its recent failed turns and
+/// operations (loads, refusals, rollbacks, canary decisions, quarantines).
+async fn plugin_logs(
+    State(state): State<Arc<AppState>>,
+    Path(name): Path<String>,
+    Query(q): Query<LogsQuery>,
+) -> Json<Value> {
+    let logs = state.plugins.stats().logs(&name, q.limit.unwrap_or(50));
+    Json(json!({ "name": name, "logs": logs }))
 }
 
 async fn conversations(State(state): State<Arc<AppState>>) -> Response {

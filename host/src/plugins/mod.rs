@@ -1,73 +1,573 @@
 //! The wasm plugin runtime: manifests, loading, the sandbox and the host
-//! side of the WIT contract.
+//! side of the WIT contract, and plugin operations.
 //!
 //! - [`manifest`]: `plugin.toml` and its grants;
 //! - [`runtime`]: engine, pooling allocator, limits, one instance per turn;
 //! - [`imports`]: what a guest can call, behind its grants and budgets;
 //! - [`convert`]: WIT ↔ host types;
 //! - [`registry`]: the loaded set, swapped atomically;
+//! - [`store`]: versions on disk, rollback;
+//! - [`cache`]: compiled components on disk;
+//! - [`canary`]: canary releases and quarantine decisions;
+//! - [`stats`]: per-version turn counters and per-plugin operations logs;
+//! - [`watch`]: the watched plugins directory;
 //! - [`build`]: building guests from source to `wasm32-wasip2` components.
+//!
+//! Every change of the loaded set (upload, drop-in, rollback, removal,
+//! canary promotion or rollback, quarantine) goes through [`Plugins`], one at
+//! a time, and ends in one atomic swap of the [`Snapshot`]: a turn holds an
+//! `Arc` to the version it started on, so turns in flight finish on the old
+//! version and new turns get the new one.
 
 pub mod bindings;
 pub mod build;
+pub mod cache;
+pub mod canary;
 mod config;
 pub mod convert;
 pub mod imports;
 pub mod manifest;
 pub mod registry;
 pub mod runtime;
+pub mod stats;
+pub mod store;
+pub mod watch;
 
 pub use config::PluginsConfig;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 
+use serde::Serialize;
+use wasmtime::component::Component;
+
 pub use bindings::wit;
+pub use canary::{Canary, CanaryPolicy, QuarantinePolicy, Verdict};
 pub use imports::{Budgets, Services};
 pub use manifest::{Kind, Manifest};
 pub use registry::{LoadFailure, Registry, Snapshot};
-pub use runtime::{LoadedPlugin, Runtime, TurnError, TurnLimits};
+pub use runtime::{LoadError, LoadedPlugin, Runtime, TurnError, TurnLimits};
+pub use store::{Source, Store, StoreError};
+
+use cache::Cache;
+use stats::Stats;
+
+/// The WIT package this host implements; components built against another
+/// minor (0.x) or major version are refused.
+pub const WIT_PACKAGE: &str = "agent-store:plugin";
+pub const WIT_VERSION: &str = "0.1.0";
+
+/// The customer id of smoke turns (no conversation, no state, no LLM).
+pub const SMOKE_WA_ID: &str = "agent-store-smoke";
+
+/// How plugins are kept, trialled and judged.
+#[derive(Debug, Clone)]
+pub struct PluginsOptions {
+    pub dir: PathBuf,
+    /// `None`: no compiled cache (every load compiles).
+    pub cache_dir: Option<PathBuf>,
+    pub keep_versions: usize,
+    pub canary: CanaryPolicy,
+    pub quarantine: QuarantinePolicy,
+}
+
+impl PluginsOptions {
+    pub fn new(dir: &Path) -> Self {
+        let defaults = PluginsConfig::default();
+        Self {
+            dir: dir.to_path_buf(),
+            cache_dir: None,
+            keep_versions: defaults.keep_versions,
+            canary: defaults.canary,
+            quarantine: defaults.quarantine,
+        }
+    }
+
+    pub fn from_config(config: &crate::config::Config) -> Self {
+        let p = &config.plugins;
+        Self {
+            dir: config.plugins_dir(),
+            cache_dir: Some(p.cache_dir(&config.data_dir)),
+            keep_versions: p.keep_versions,
+            canary: p.canary,
+            quarantine: p.quarantine,
+        }
+    }
+}
+
+/// Why a new version was refused; the old version keeps serving.
+#[derive(Debug, Clone, Serialize, thiserror::Error)]
+#[error("{stage}: {reason}")]
+pub struct Refusal {
+    /// `manifest`, `compile`, `wit`, `world`, `smoke`, `conflict`, `store`.
+    pub stage: &'static str,
+    pub reason: String,
+}
+
+impl Refusal {
+    fn new(stage: &'static str, reason: impl std::fmt::Display) -> Self {
+        Self {
+            stage,
+            reason: reason.to_string(),
+        }
+    }
+}
+
+/// An operation on a plugin that could not be done.
+#[derive(Debug, thiserror::Error)]
+pub enum OpsError {
+    #[error("plugin {0} is not installed")]
+    NotFound(String),
+    #[error("{0}")]
+    Refused(#[from] Refusal),
+    #[error("{0}")]
+    Store(#[from] StoreError),
+}
+
+/// A version now serving (or on trial).
+#[derive(Debug, Clone, Serialize)]
+pub struct Activated {
+    pub name: String,
+    pub version: String,
+    pub digest: String,
+    /// `active` or `canary`.
+    pub state: &'static str,
+    pub percent: Option<u8>,
+}
+
+impl Activated {
+    fn of(p: &LoadedPlugin, percent: Option<u8>) -> Self {
+        Self {
+            name: p.manifest.name.clone(),
+            version: p.manifest.version.clone(),
+            digest: p.digest.clone(),
+            state: if percent.is_some() {
+                "canary"
+            } else {
+                "active"
+            },
+            percent,
+        }
+    }
+}
+
+/// Something operators must hear about (published as `store.plugin.failed`
+/// by the app).
+#[derive(Debug, Clone, Serialize)]
+pub struct OpsEvent {
+    pub plugin: String,
+    pub version: String,
+    /// `quarantined` or `canary_rolled_back`.
+    pub action: &'static str,
+    pub reason: String,
+}
+
+/// The id of a loaded version on disk: `<version>-<digest12>`.
+pub fn version_id(p: &LoadedPlugin) -> String {
+    store::version_id(&p.manifest.version, &p.digest)
+}
 
 /// The loaded plugins with the services they may call.
 pub struct Plugins {
     runtime: Runtime,
     registry: Registry,
     services: Services,
-    dir: PathBuf,
-    failures: Mutex<Vec<LoadFailure>>,
+    smoke_services: Services,
+    store: Store,
+    cache: Cache,
+    stats: Stats,
+    options: PluginsOptions,
+    failures: Mutex<BTreeMap<String, LoadFailure>>,
+    /// Serialises every change of the loaded set.
+    ops: tokio::sync::Mutex<()>,
+    events: tokio::sync::broadcast::Sender<OpsEvent>,
 }
 
 impl Plugins {
-    /// Load every plugin in `dir`.
+    /// Load every plugin in `dir`, without a compiled cache.
     pub fn load(runtime: Runtime, services: Services, dir: &Path) -> Self {
+        Self::new(runtime, services, PluginsOptions::new(dir))
+    }
+
+    /// Load the active version of every plugin (from the compiled cache when
+    /// there), importing drop-ins of plugins that have no version yet. New
+    /// drop-ins of plugins that already have one wait for [`Self::sync_all`]
+    /// (which smoke-tests them before swapping).
+    pub fn new(runtime: Runtime, services: Services, options: PluginsOptions) -> Self {
+        let cache = Cache::new(runtime.engine(), options.cache_dir.clone());
+        let smoke_llm = crate::llm::Llm::new(&crate::llm::LlmConfig::default())
+            .unwrap_or_else(|_| services.llm.clone());
+        let smoke_services = Services {
+            conversations: None,
+            carts: None,
+            llm: smoke_llm,
+            ..services.clone()
+        };
         let plugins = Self {
+            store: Store::new(&options.dir, options.keep_versions),
             runtime,
             registry: Registry::default(),
             services,
-            dir: dir.to_path_buf(),
-            failures: Mutex::new(Vec::new()),
+            smoke_services,
+            cache,
+            stats: Stats::default(),
+            options,
+            failures: Mutex::new(BTreeMap::new()),
+            ops: tokio::sync::Mutex::new(()),
+            events: tokio::sync::broadcast::channel(64).0,
         };
-        plugins.reload();
+        plugins.load_all();
         plugins
     }
 
-    /// Re-read the plugins directory and swap the loaded set atomically.
-    pub fn reload(&self) -> Vec<LoadFailure> {
-        let (snapshot, failures) = registry::load_dir(&self.runtime, &self.dir);
-        self.registry.replace(snapshot);
-        if let Ok(mut f) = self.failures.lock() {
-            f.clone_from(&failures);
+    fn load_all(&self) {
+        let names = match self.store.names() {
+            Ok(n) => n,
+            Err(e) => {
+                tracing::error!(dir = %self.store.dir().display(), error = %e, "cannot read the plugins directory; no plugins loaded");
+                return;
+            }
+        };
+        let mut snapshot = Snapshot::default();
+        for name in names {
+            let loaded = match self.store.active_id(&name) {
+                Some(id) => self
+                    .store
+                    .read(&name, &id)
+                    .map_err(|e| Refusal::new("store", e))
+                    .and_then(|s| self.prepare(&s, true)),
+                None => match self.store.dropin(&name) {
+                    None => continue,
+                    Some(Err(e)) => Err(Refusal::new("manifest", e)),
+                    Some(Ok(s)) => self.prepare(&s, false).and_then(|p| {
+                        let id = self.store.add(&s).map_err(|e| Refusal::new("store", e))?;
+                        self.store
+                            .activate(&name, &id)
+                            .and_then(|()| self.store.mark_imported(&name, &s.dropin_key()))
+                            .map_err(|e| Refusal::new("store", e))?;
+                        Ok(p)
+                    }),
+                },
+            };
+            let loaded = loaded.and_then(|p| {
+                registry::admit(&snapshot, &p).map_err(|e| Refusal::new("conflict", e))?;
+                Ok(p)
+            });
+            match loaded {
+                Ok(p) => {
+                    tracing::info!(plugin = %name, kind = p.manifest.kind.as_str(), brand = ?p.manifest.brand, version = %p.manifest.version, digest = %&p.digest[..12], "plugin loaded");
+                    self.stats
+                        .log(&name, "loaded", Some(&version_id(&p)), "loaded at start-up");
+                    snapshot.plugins.insert(name, Arc::new(p));
+                }
+                Err(r) => self.fail(&name, &r),
+            }
         }
-        failures
+        self.registry.replace(snapshot);
+    }
+
+    /// Record why `name` could not be loaded (listed in the admin API).
+    fn fail(&self, name: &str, r: &Refusal) {
+        tracing::error!(plugin = %name, stage = r.stage, reason = %r.reason, "plugin not loaded");
+        self.stats.log(name, "refused", None, &r.to_string());
+        if let Ok(mut f) = self.failures.lock() {
+            f.insert(
+                name.to_string(),
+                LoadFailure {
+                    plugin: name.to_string(),
+                    path: self.store.plugin_dir(name),
+                    reason: r.reason.clone(),
+                },
+            );
+        }
+    }
+
+    fn clear_failure(&self, name: &str) {
+        if let Ok(mut f) = self.failures.lock() {
+            f.remove(name);
+        }
+    }
+
+    /// Compile (or deserialize our own cached compilation when `trusted`),
+    /// check the WIT version and link for the manifest's world.
+    fn prepare(&self, source: &Source, trusted: bool) -> Result<LoadedPlugin, Refusal> {
+        let engine = self.runtime.engine();
+        let name = &source.manifest.name;
+        let component = self
+            .cache
+            .component(engine, &source.bytes, &source.digest, trusted)
+            .map_err(|e| {
+                Refusal::new(
+                    "compile",
+                    LoadError::Compile {
+                        name: name.clone(),
+                        reason: format!("{e:#}").lines().next().unwrap_or_default().into(),
+                    },
+                )
+            })?;
+        check_wit_version(engine, &component).map_err(|e| Refusal::new("wit", e))?;
+        self.runtime
+            .link(source.manifest.clone(), &component, source.digest.clone())
+            .map_err(|e| Refusal::new("world", e))
+    }
+
+    /// One synthetic turn in the sandbox: no conversation, no state, no LLM.
+    async fn smoke(&self, plugin: &LoadedPlugin) -> Result<(), Refusal> {
+        let customer = wit::Customer {
+            wa_id: SMOKE_WA_ID.into(),
+            name: None,
+        };
+        let message = wit::InboundMessage {
+            id: "smoke".into(),
+            timestamp: chrono::Utc::now().timestamp().max(0) as u64,
+            content: wit::MessageContent::Text("hello".into()),
+            reply_to: None,
+        };
+        let services = self.smoke_services.clone();
+        let result = match plugin.manifest.kind {
+            Kind::Seller => {
+                let turn = wit::Turn {
+                    conversation_id: String::new(),
+                    customer,
+                    brand: plugin.manifest.brand.clone().unwrap_or_default(),
+                    message,
+                    history: Vec::new(),
+                    language: "en".into(),
+                };
+                self.runtime
+                    .handle_turn(plugin, services, &turn)
+                    .await
+                    .map(|_| ())
+            }
+            Kind::Router => {
+                let request = wit::RouteRequest {
+                    conversation_id: String::new(),
+                    customer,
+                    message,
+                    current_brand: None,
+                    history: Vec::new(),
+                    brands: self.snapshot().brands(),
+                };
+                self.runtime
+                    .route(plugin, services, &request)
+                    .await
+                    .map(|_| ())
+            }
+        };
+        result.map_err(|e| Refusal::new("smoke", format!("the smoke turn failed: {e}")))
+    }
+
+    /// Validate `source` (compile, WIT version, world, smoke turn), keep it
+    /// on disk and make it serve: everyone, or `canary` percent of customers.
+    /// Uploaded bytes are always compiled. On refusal the old version keeps
+    /// serving.
+    pub async fn install(
+        self: &Arc<Self>,
+        source: Source,
+        canary: Option<u8>,
+    ) -> Result<Activated, Refusal> {
+        let _ops = self.ops.lock().await;
+        let result = self.install_locked(&source, canary).await;
+        if let Err(r) = &result {
+            tracing::warn!(plugin = %source.manifest.name, version = %source.manifest.version, stage = r.stage, reason = %r.reason, "new plugin version refused");
+            self.stats.log(
+                &source.manifest.name,
+                "refused",
+                Some(&source.id()),
+                &r.to_string(),
+            );
+        }
+        result
+    }
+
+    async fn install_locked(
+        self: &Arc<Self>,
+        source: &Source,
+        canary: Option<u8>,
+    ) -> Result<Activated, Refusal> {
+        let name = source.manifest.name.clone();
+        let snapshot = self.snapshot();
+        let current = snapshot.plugins.get(&name).cloned();
+        if let Some(c) = &current
+            && c.manifest.kind != source.manifest.kind
+        {
+            return Err(Refusal::new(
+                "manifest",
+                format!(
+                    "{name} is a {}, the new version a {}",
+                    c.manifest.kind.as_str(),
+                    source.manifest.kind.as_str()
+                ),
+            ));
+        }
+        // Compiling takes a while: off the async workers.
+        let plugin = {
+            let (this, source) = (self.clone(), source.clone());
+            tokio::task::spawn_blocking(move || this.prepare(&source, false))
+                .await
+                .map_err(|e| Refusal::new("compile", e))??
+        };
+        registry::admit(&snapshot, &plugin).map_err(|e| Refusal::new("conflict", e))?;
+        self.smoke(&plugin).await?;
+        let id = self
+            .store
+            .add(source)
+            .map_err(|e| Refusal::new("store", e))?;
+        let plugin = Arc::new(plugin);
+        let percent = canary.filter(|p| *p < 100 && current.is_some());
+        if let Some(percent) = percent {
+            let c = Arc::new(Canary::new(plugin.clone(), percent));
+            self.registry.update(|s| {
+                s.canaries.insert(name.clone(), c);
+            });
+            tracing::info!(plugin = %name, version = %id, percent, "canary started");
+            self.stats.log(
+                &name,
+                "canary_started",
+                Some(&id),
+                &format!("serving {percent}% of customers"),
+            );
+        } else {
+            self.store
+                .activate(&name, &id)
+                .map_err(|e| Refusal::new("store", e))?;
+            self.registry.update(|s| {
+                s.plugins.insert(name.clone(), plugin.clone());
+                s.canaries.remove(&name);
+            });
+            tracing::info!(plugin = %name, version = %id, previous = ?current.as_deref().map(version_id), "plugin version swapped in");
+            self.stats
+                .log(&name, "loaded", Some(&id), "swapped in for every customer");
+        }
+        self.clear_failure(&name);
+        Ok(Activated::of(&plugin, percent))
+    }
+
+    /// Go back one: drop the canary if there is one, else re-activate the
+    /// previous kept version.
+    pub async fn rollback(&self, name: &str) -> Result<Activated, OpsError> {
+        let _ops = self.ops.lock().await;
+        let snapshot = self.snapshot();
+        if let Some(c) = snapshot.canaries.get(name) {
+            self.end_canary(c, "rolled back by an operator");
+            let active = snapshot
+                .plugins
+                .get(name)
+                .ok_or_else(|| OpsError::NotFound(name.to_string()))?;
+            return Ok(Activated::of(active, None));
+        }
+        if !snapshot.plugins.contains_key(name) && self.store.history(name).is_empty() {
+            return Err(OpsError::NotFound(name.to_string()));
+        }
+        Ok(self.rollback_locked(name, "rolled back by an operator")?)
+    }
+
+    fn rollback_locked(&self, name: &str, why: &str) -> Result<Activated, OpsError> {
+        let from = self.store.active_id(name);
+        let Some(previous) = self.store.previous_id(name) else {
+            return Err(StoreError::NoEarlierVersion(name.to_string()).into());
+        };
+        let source = self.store.read(name, &previous)?;
+        let plugin = Arc::new(self.prepare(&source, true)?);
+        self.store.rollback(name)?;
+        self.registry.update(|s| {
+            s.plugins.insert(name.to_string(), plugin.clone());
+            s.canaries.remove(name);
+        });
+        self.stats.version(name, &previous).reset_window();
+        tracing::warn!(plugin = %name, from = ?from, to = %previous, %why, "plugin rolled back");
+        self.stats.log(
+            name,
+            "rolled_back",
+            Some(&previous),
+            &format!("{why} (from {})", from.unwrap_or_default()),
+        );
+        Ok(Activated::of(&plugin, None))
+    }
+
+    /// Unload a plugin and delete it with its versions.
+    pub async fn remove(&self, name: &str) -> Result<(), OpsError> {
+        let _ops = self.ops.lock().await;
+        let loaded = self.snapshot().plugins.contains_key(name);
+        match self.store.remove(name) {
+            Ok(()) => {}
+            Err(StoreError::NotInstalled(_)) if loaded => {}
+            Err(StoreError::NotInstalled(n)) => return Err(OpsError::NotFound(n)),
+            Err(e) => return Err(e.into()),
+        }
+        self.unload(name);
+        Ok(())
+    }
+
+    fn unload(&self, name: &str) {
+        self.registry.update(|s| {
+            s.plugins.remove(name);
+            s.canaries.remove(name);
+        });
+        self.clear_failure(name);
+        tracing::info!(plugin = %name, "plugin removed");
+        self.stats
+            .log(name, "removed", None, "unloaded and deleted");
+    }
+
+    /// Catch up with the plugins directory: new drop-ins are validated
+    /// (smoke turn included) and swapped in, removed plugin directories are
+    /// unloaded. What the watcher calls.
+    pub async fn sync_all(self: &Arc<Self>) {
+        let mut names: Vec<String> = self.store.names().unwrap_or_default();
+        for loaded in self.snapshot().plugins.keys() {
+            if !names.contains(loaded) {
+                names.push(loaded.clone());
+            }
+        }
+        for name in names {
+            self.sync(&name).await;
+        }
+    }
+
+    /// Catch up with one plugin's directory.
+    pub async fn sync(self: &Arc<Self>, name: &str) {
+        let _ops = self.ops.lock().await;
+        if !self.store.plugin_dir(name).is_dir() {
+            if self.snapshot().plugins.contains_key(name) {
+                self.unload(name);
+            }
+            return;
+        }
+        let source = match self.store.dropin(name) {
+            None => return,
+            Some(Err(e)) => {
+                self.fail(name, &Refusal::new("manifest", e));
+                return;
+            }
+            Some(Ok(s)) => s,
+        };
+        if self.store.imported(name, &source.dropin_key()) {
+            return;
+        }
+        match self.install_locked(&source, None).await {
+            Ok(a) => {
+                if let Err(e) = self.store.mark_imported(name, &source.dropin_key()) {
+                    tracing::warn!(plugin = %name, error = %e, "cannot record the imported drop-in");
+                }
+                tracing::info!(plugin = %name, version = %a.version, digest = %&a.digest[..12], "drop-in loaded");
+            }
+            Err(r) => self.fail(name, &r),
+        }
     }
 
     pub fn snapshot(&self) -> Arc<Snapshot> {
         self.registry.snapshot()
     }
 
-    /// Plugins that failed to load at the last (re)load.
+    /// Plugins that failed to load, with the latest reason for each.
     pub fn failures(&self) -> Vec<LoadFailure> {
-        self.failures.lock().map(|f| f.clone()).unwrap_or_default()
+        self.failures
+            .lock()
+            .map(|f| f.values().cloned().collect())
+            .unwrap_or_default()
     }
 
     pub fn services(&self) -> &Services {
@@ -78,17 +578,43 @@ impl Plugins {
         &self.runtime
     }
 
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn stats(&self) -> &Stats {
+        &self.stats
+    }
+
+    pub fn cache_stats(&self) -> &cache::CacheStats {
+        &self.cache.stats
+    }
+
+    pub fn options(&self) -> &PluginsOptions {
+        &self.options
+    }
+
+    /// Quarantines and canary rollbacks, as they happen.
+    pub fn subscribe(&self) -> tokio::sync::broadcast::Receiver<OpsEvent> {
+        self.events.subscribe()
+    }
+
     /// Ask the router plugin; `None` when no router is loaded.
     pub async fn route(
         &self,
         request: &wit::RouteRequest,
     ) -> Option<(Arc<LoadedPlugin>, Result<wit::RoutingDecision, TurnError>)> {
-        let router = self.snapshot().router()?.clone();
+        let snapshot = self.snapshot();
+        let router = snapshot.router()?;
+        let key = sticky_key(&request.customer.wa_id, &request.conversation_id);
+        let (plugin, canary) = snapshot.pick(router, key);
+        drop(snapshot);
         let result = self
             .runtime
-            .route(&router, self.services.clone(), request)
+            .route(&plugin, self.services.clone(), request)
             .await;
-        Some((router, result))
+        self.after_turn(&plugin, canary, result.as_ref().err());
+        Some((plugin, result))
     }
 
     /// Run `brand`'s seller; `None` when the brand has no seller.
@@ -97,11 +623,194 @@ impl Plugins {
         brand: &str,
         turn: &wit::Turn,
     ) -> Option<(Arc<LoadedPlugin>, Result<Vec<wit::Action>, TurnError>)> {
-        let seller = self.snapshot().seller(brand)?.clone();
+        let snapshot = self.snapshot();
+        let seller = snapshot.seller(brand)?;
+        let key = sticky_key(&turn.customer.wa_id, &turn.conversation_id);
+        let (plugin, canary) = snapshot.pick(seller, key);
+        drop(snapshot);
         let result = self
             .runtime
-            .handle_turn(&seller, self.services.clone(), turn)
+            .handle_turn(&plugin, self.services.clone(), turn)
             .await;
-        Some((seller, result))
+        self.after_turn(&plugin, canary, result.as_ref().err());
+        Some((plugin, result))
     }
+
+    /// Count the turn, then judge the canary or the active version.
+    fn after_turn(
+        &self,
+        plugin: &Arc<LoadedPlugin>,
+        canary: Option<Arc<Canary>>,
+        error: Option<&TurnError>,
+    ) {
+        let name = &plugin.manifest.name;
+        let id = version_id(plugin);
+        let message = error.map(ToString::to_string);
+        let (failures, turns) = self
+            .stats
+            .version(name, &id)
+            .record(message.as_deref(), self.options.quarantine.window);
+        if let Some(m) = &message {
+            self.stats.log(name, "turn_failed", Some(&id), m);
+        }
+        match canary {
+            Some(c) if Arc::ptr_eq(&c.plugin, plugin) => {
+                c.record(error.is_some());
+                match c.judge(&self.options.canary) {
+                    Verdict::Continue => {}
+                    Verdict::Promote => self.promote(&c),
+                    Verdict::RollBack(reason) => {
+                        if let Ok(_ops) = self.ops.try_lock() {
+                            self.end_canary(&c, &reason);
+                        }
+                    }
+                }
+            }
+            Some(c) => c.record_base(error.is_some()),
+            None => {}
+        }
+        if error.is_some()
+            && self.options.quarantine.trips(failures, turns)
+            && self
+                .snapshot()
+                .plugins
+                .get(name)
+                .is_some_and(|a| Arc::ptr_eq(a, plugin))
+        {
+            self.quarantine(plugin, failures, turns);
+        }
+    }
+
+    /// Make the canary the active version.
+    fn promote(&self, c: &Arc<Canary>) {
+        let Ok(_ops) = self.ops.try_lock() else {
+            return; // judged again on its next turn
+        };
+        if c.decided.swap(true, Ordering::SeqCst) {
+            return;
+        }
+        let name = c.plugin.manifest.name.clone();
+        let id = version_id(&c.plugin);
+        if let Err(e) = self.store.activate(&name, &id) {
+            tracing::error!(plugin = %name, version = %id, error = %e, "cannot promote the canary");
+            c.decided.store(false, Ordering::SeqCst);
+            return;
+        }
+        let plugin = c.plugin.clone();
+        self.registry.update(|s| {
+            if s.canaries.get(&name).is_some_and(|x| Arc::ptr_eq(x, c)) {
+                s.canaries.remove(&name);
+            }
+            s.plugins.insert(name.clone(), plugin);
+        });
+        let turns = c.turns.load(Ordering::Relaxed);
+        tracing::info!(plugin = %name, version = %id, turns, "canary promoted");
+        self.stats.log(
+            &name,
+            "canary_promoted",
+            Some(&id),
+            &format!("promoted after {turns} turns"),
+        );
+    }
+
+    /// Stop a canary (the caller holds `ops`).
+    fn end_canary(&self, c: &Arc<Canary>, reason: &str) {
+        if c.decided.swap(true, Ordering::SeqCst) {
+            return;
+        }
+        let name = c.plugin.manifest.name.clone();
+        let id = version_id(&c.plugin);
+        self.registry.update(|s| {
+            if s.canaries.get(&name).is_some_and(|x| Arc::ptr_eq(x, c)) {
+                s.canaries.remove(&name);
+            }
+        });
+        tracing::error!(plugin = %name, version = %id, %reason, "canary rolled back");
+        self.stats
+            .log(&name, "canary_rolled_back", Some(&id), reason);
+        let _ = self.events.send(OpsEvent {
+            plugin: name,
+            version: c.plugin.manifest.version.clone(),
+            action: "canary_rolled_back",
+            reason: reason.to_string(),
+        });
+    }
+
+    /// The active version fails too often: back to the previous one.
+    fn quarantine(&self, plugin: &Arc<LoadedPlugin>, failures: usize, turns: usize) {
+        let Ok(_ops) = self.ops.try_lock() else {
+            return; // judged again on its next failure
+        };
+        let name = plugin.manifest.name.clone();
+        let id = version_id(plugin);
+        if !self
+            .snapshot()
+            .plugins
+            .get(&name)
+            .is_some_and(|a| Arc::ptr_eq(a, plugin))
+        {
+            return;
+        }
+        self.stats.version(&name, &id).reset_window();
+        let reason = format!(
+            "failed {failures} of its last {turns} turns (more than {:.0}%)",
+            self.options.quarantine.failure_share * 100.0
+        );
+        let outcome = match self.rollback_locked(&name, &format!("quarantined: {reason}")) {
+            Ok(a) => format!(
+                "rolled back to {}",
+                store::version_id(&a.version, &a.digest)
+            ),
+            Err(e) => format!("still serving: {e}"),
+        };
+        tracing::error!(plugin = %name, version = %id, %reason, %outcome, "plugin quarantined");
+        self.stats.log(
+            &name,
+            "quarantined",
+            Some(&id),
+            &format!("{reason}; {outcome}"),
+        );
+        let _ = self.events.send(OpsEvent {
+            plugin: name,
+            version: plugin.manifest.version.clone(),
+            action: "quarantined",
+            reason: format!("{reason}; {outcome}"),
+        });
+    }
+}
+
+/// Canary stickiness: per customer, else per conversation.
+fn sticky_key<'a>(wa_id: &'a str, conversation_id: &'a str) -> &'a str {
+    if wa_id.is_empty() {
+        conversation_id
+    } else {
+        wa_id
+    }
+}
+
+/// Refuse components built against another `agent-store:plugin` version.
+fn check_wit_version(engine: &wasmtime::Engine, component: &Component) -> Result<(), String> {
+    let ty = component.component_type();
+    let host = manifest::semver_triplet(WIT_VERSION).unwrap_or_default();
+    let names: Vec<String> = ty
+        .imports(engine)
+        .map(|(n, _)| n.to_string())
+        .chain(ty.exports(engine).map(|(n, _)| n.to_string()))
+        .collect();
+    for name in names {
+        let Some(rest) = name.strip_prefix(WIT_PACKAGE) else {
+            continue;
+        };
+        let Some((_, version)) = rest.split_once('@') else {
+            continue;
+        };
+        let compatible = manifest::semver_triplet(version)
+            .is_some_and(|v| v.0 == host.0 && (host.0 > 0 || v.1 == host.1));
+        if !compatible {
+            return Err(format!(
+                "built against {WIT_PACKAGE}@{version} ({name}); this host implements {WIT_PACKAGE}@{WIT_VERSION}"
+            ));
+        }
+    }
+    Ok(())
 }

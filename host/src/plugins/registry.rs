@@ -7,14 +7,18 @@ use std::sync::Arc;
 
 use arc_swap::ArcSwap;
 
-use super::manifest::{self, Kind, Manifest};
+use super::canary::Canary;
+use super::manifest::Kind;
 use super::runtime::{LoadedPlugin, Runtime};
+use super::store::Store;
 
 /// An immutable view of the loaded plugins.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Snapshot {
-    /// By plugin name.
+    /// The active version, by plugin name.
     pub plugins: BTreeMap<String, Arc<LoadedPlugin>>,
+    /// Versions on trial, by plugin name.
+    pub canaries: BTreeMap<String, Arc<Canary>>,
 }
 
 impl Snapshot {
@@ -40,6 +44,20 @@ impl Snapshot {
             .filter_map(|p| p.manifest.brand.clone())
             .collect()
     }
+
+    /// The version serving `key` (a customer): the canary when it has one
+    /// and `key` falls in its share, else the active version.
+    pub fn pick(
+        &self,
+        active: &Arc<LoadedPlugin>,
+        key: &str,
+    ) -> (Arc<LoadedPlugin>, Option<Arc<Canary>>) {
+        match self.canaries.get(&active.manifest.name) {
+            Some(c) if c.serves(key) => (c.plugin.clone(), Some(c.clone())),
+            Some(c) => (active.clone(), Some(c.clone())),
+            None => (active.clone(), None),
+        }
+    }
 }
 
 /// A plugin that could not be loaded, and why.
@@ -63,60 +81,63 @@ impl Registry {
     pub fn replace(&self, snapshot: Snapshot) {
         self.current.store(Arc::new(snapshot));
     }
+
+    /// Swap in a changed copy of the current snapshot. Callers serialise
+    /// their updates (see `Plugins`), so none is lost.
+    pub fn update(&self, change: impl FnOnce(&mut Snapshot)) {
+        let mut next = (*self.current.load_full()).clone();
+        change(&mut next);
+        self.current.store(Arc::new(next));
+    }
 }
 
-/// Load every `<dir>/<name>/plugin.toml` with its component. A broken
-/// plugin is skipped with one log line naming it and the reason; the others
-/// load. Two sellers for one brand: the first by name wins.
+/// What is installed in `dir`, read-only (`agent-store plugin list`): the
+/// active version of every plugin, or its drop-in when it has no versions
+/// yet. A broken plugin is skipped with one log line naming it and the
+/// reason; the others load. Two sellers for one brand: the first by name
+/// wins.
 pub fn load_dir(runtime: &Runtime, dir: &Path) -> (Snapshot, Vec<LoadFailure>) {
+    let store = Store::new(dir, usize::MAX);
     let mut snapshot = Snapshot::default();
     let mut failures = Vec::new();
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
+    let names = match store.names() {
+        Ok(n) => n,
         Err(e) => {
             tracing::error!(dir = %dir.display(), error = %e, "cannot read the plugins directory; no plugins loaded");
             return (snapshot, failures);
         }
     };
-    let mut dirs: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_dir())
-        .collect();
-    dirs.sort();
-    for plugin_dir in dirs {
-        let fallback = plugin_dir
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        match load_one(runtime, &plugin_dir) {
+    for name in names {
+        let source = match store.active_id(&name) {
+            Some(id) => Some(store.read(&name, &id)),
+            None => store.dropin(&name),
+        };
+        let Some(source) = source else {
+            continue;
+        };
+        let loaded = source.map_err(|e| e.to_string()).and_then(|s| {
+            runtime
+                .load(s.manifest, &s.bytes)
+                .map_err(|e| e.to_string())
+        });
+        match loaded {
             Ok(loaded) => {
-                let m = &loaded.manifest;
-                if m.kind == Kind::Seller
-                    && let Some(other) = snapshot.seller(m.brand.as_deref().unwrap_or_default())
-                {
-                    let reason = format!(
-                        "brand {} already served by {}",
-                        m.brand.as_deref().unwrap_or_default(),
-                        other.manifest.name
-                    );
-                    tracing::error!(plugin = %m.name, path = %plugin_dir.display(), %reason, "plugin not loaded");
+                if let Err(reason) = admit(&snapshot, &loaded) {
+                    tracing::error!(plugin = %name, %reason, "plugin not loaded");
                     failures.push(LoadFailure {
-                        plugin: m.name.clone(),
-                        path: plugin_dir,
+                        plugin: name.clone(),
+                        path: store.plugin_dir(&name),
                         reason,
                     });
                     continue;
                 }
-                tracing::info!(plugin = %m.name, kind = m.kind.as_str(), brand = ?m.brand, version = %m.version, digest = %&loaded.digest[..12], "plugin loaded");
-                snapshot.plugins.insert(m.name.clone(), Arc::new(loaded));
+                snapshot.plugins.insert(name, Arc::new(loaded));
             }
-            Err((plugin, reason)) => {
-                let plugin = plugin.unwrap_or(fallback);
-                tracing::error!(plugin = %plugin, path = %plugin_dir.display(), %reason, "plugin not loaded");
+            Err(reason) => {
+                tracing::error!(plugin = %name, %reason, "plugin not loaded");
                 failures.push(LoadFailure {
-                    plugin,
-                    path: plugin_dir,
+                    plugin: name.clone(),
+                    path: store.plugin_dir(&name),
                     reason,
                 });
             }
@@ -125,20 +146,18 @@ pub fn load_dir(runtime: &Runtime, dir: &Path) -> (Snapshot, Vec<LoadFailure>) {
     (snapshot, failures)
 }
 
-type Failure = (Option<String>, String);
-
-fn load_one(runtime: &Runtime, plugin_dir: &Path) -> Result<LoadedPlugin, Failure> {
-    let manifest =
-        Manifest::read(&plugin_dir.join(manifest::FILE_NAME)).map_err(|e| (None, e.to_string()))?;
-    let name = Some(manifest.name.clone());
-    let path = plugin_dir.join(manifest.component_file());
-    let bytes = std::fs::read(&path).map_err(|e| {
-        (
-            name.clone(),
-            format!("cannot read component {}: {e}", path.display()),
-        )
-    })?;
-    runtime
-        .load(manifest, &bytes)
-        .map_err(|e| (name, e.to_string()))
+/// Whether `plugin` may join `snapshot`: one seller per brand.
+pub fn admit(snapshot: &Snapshot, plugin: &LoadedPlugin) -> Result<(), String> {
+    let m = &plugin.manifest;
+    if m.kind == Kind::Seller
+        && let Some(other) = snapshot.seller(m.brand.as_deref().unwrap_or_default())
+        && other.manifest.name != m.name
+    {
+        return Err(format!(
+            "brand {} already served by {}",
+            m.brand.as_deref().unwrap_or_default(),
+            other.manifest.name
+        ));
+    }
+    Ok(())
 }

@@ -1,0 +1,375 @@
+//! The plugins directory on disk, with the last versions of every plugin.
+//!
+//! ```text
+//! <dir>/<name>/plugin.toml + <component>.wasm       the drop-in: what `agent-store plugin build`
+//!                                                     installs or an operator copies in
+//! <dir>/<name>/versions/<version>-<digest12>/        one kept version:
+//!     plugin.toml, component.wasm
+//! <dir>/<name>/history                               version ids in activation order; the last
+//!                                                     line is the active version
+//! <dir>/<name>/imported                              key of the drop-in last imported
+//! ```
+//!
+//! A drop-in whose manifest or component differs from `imported` is a new version:
+//! it is validated, copied under `versions/` and activated (the first start of
+//! a directory written by `plugin build` does exactly this). Uploads through
+//! the admin API go straight to `versions/`. Only the last `keep` versions of
+//! the history are kept; rollback pops the active version off the history.
+//! Every file is written beside and renamed, so a crash never leaves half a
+//! version behind.
+
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use super::manifest::{self, Manifest};
+
+const VERSIONS: &str = "versions";
+const HISTORY: &str = "history";
+const IMPORTED: &str = "imported";
+const COMPONENT: &str = "component.wasm";
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Manifest(#[from] manifest::ManifestError),
+    #[error("manifest name {manifest:?} does not match its directory {dir:?}")]
+    NameMismatch { manifest: String, dir: String },
+    #[error("cannot read component {path}: {source}")]
+    Component {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("plugin {0} has no earlier version to roll back to")]
+    NoEarlierVersion(String),
+    #[error("plugin {0} is not installed")]
+    NotInstalled(String),
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
+    move |source| StoreError::Io {
+        path: path.display().to_string(),
+        source,
+    }
+}
+
+/// The sha256 of component bytes, hex.
+pub fn digest(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
+}
+
+/// `<version>-<digest12>`: the id of a version on disk.
+pub fn version_id(version: &str, digest: &str) -> String {
+    format!("{version}-{}", &digest[..digest.len().min(12)])
+}
+
+/// A plugin's manifest and component bytes, read from disk.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub manifest: Manifest,
+    /// The manifest as written (kept verbatim in the version directory).
+    pub manifest_text: String,
+    pub bytes: Vec<u8>,
+    pub digest: String,
+}
+
+impl Source {
+    pub fn new(manifest_text: &str, bytes: Vec<u8>) -> Result<Self, StoreError> {
+        let manifest = Manifest::parse(manifest_text)?;
+        Ok(Self {
+            manifest,
+            manifest_text: manifest_text.to_string(),
+            digest: digest(&bytes),
+            bytes,
+        })
+    }
+
+    pub fn id(&self) -> String {
+        version_id(&self.manifest.version, &self.digest)
+    }
+
+    /// What identifies a drop-in: its manifest and its component.
+    pub fn dropin_key(&self) -> String {
+        digest(format!("{}\n{}", self.digest, self.manifest_text).as_bytes())
+    }
+}
+
+/// The plugins directory.
+#[derive(Debug, Clone)]
+pub struct Store {
+    dir: PathBuf,
+    keep: usize,
+}
+
+impl Store {
+    pub fn new(dir: &Path, keep: usize) -> Self {
+        Self {
+            dir: dir.to_path_buf(),
+            keep: keep.max(2),
+        }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn plugin_dir(&self, name: &str) -> PathBuf {
+        self.dir.join(name)
+    }
+
+    /// Plugin directories, sorted (hidden ones skipped).
+    pub fn names(&self) -> Result<Vec<String>, StoreError> {
+        let mut names: Vec<String> = std::fs::read_dir(&self.dir)
+            .map_err(io(&self.dir))?
+            .filter_map(Result::ok)
+            .filter(|e| e.path().is_dir())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| !n.starts_with('.'))
+            .collect();
+        names.sort();
+        Ok(names)
+    }
+
+    /// The drop-in of `name` (`<dir>/<name>/plugin.toml` + component), if
+    /// there is a manifest.
+    pub fn dropin(&self, name: &str) -> Option<Result<Source, StoreError>> {
+        let dir = self.plugin_dir(name);
+        let manifest_path = dir.join(manifest::FILE_NAME);
+        if !manifest_path.exists() {
+            return None;
+        }
+        Some((|| {
+            let text = std::fs::read_to_string(&manifest_path).map_err(io(&manifest_path))?;
+            let manifest = Manifest::parse(&text)?;
+            if manifest.name != name {
+                return Err(StoreError::NameMismatch {
+                    manifest: manifest.name,
+                    dir: name.to_string(),
+                });
+            }
+            let path = dir.join(manifest.component_file());
+            let bytes = std::fs::read(&path).map_err(|source| StoreError::Component {
+                path: path.display().to_string(),
+                source,
+            })?;
+            Source::new(&text, bytes)
+        })())
+    }
+
+    /// Whether the drop-in with this [`Source::dropin_key`] was imported
+    /// already.
+    pub fn imported(&self, name: &str, key: &str) -> bool {
+        std::fs::read_to_string(self.plugin_dir(name).join(IMPORTED))
+            .map(|d| d.trim() == key)
+            .unwrap_or(false)
+    }
+
+    pub fn mark_imported(&self, name: &str, key: &str) -> Result<(), StoreError> {
+        write_atomic(&self.plugin_dir(name).join(IMPORTED), key.as_bytes())
+    }
+
+    /// Version ids in activation order (the last is active).
+    pub fn history(&self, name: &str) -> Vec<String> {
+        std::fs::read_to_string(self.plugin_dir(name).join(HISTORY))
+            .map(|h| {
+                h.lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn write_history(&self, name: &str, history: &[String]) -> Result<(), StoreError> {
+        let mut text = history.join("\n");
+        text.push('\n');
+        write_atomic(&self.plugin_dir(name).join(HISTORY), text.as_bytes())
+    }
+
+    /// The active version's id.
+    pub fn active_id(&self, name: &str) -> Option<String> {
+        self.history(name).pop()
+    }
+
+    /// Read a kept version.
+    pub fn read(&self, name: &str, id: &str) -> Result<Source, StoreError> {
+        let dir = self.version_dir(name, id);
+        let manifest_path = dir.join(manifest::FILE_NAME);
+        let text = std::fs::read_to_string(&manifest_path).map_err(io(&manifest_path))?;
+        let path = dir.join(COMPONENT);
+        let bytes = std::fs::read(&path).map_err(|source| StoreError::Component {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Source::new(&text, bytes)
+    }
+
+    pub fn version_dir(&self, name: &str, id: &str) -> PathBuf {
+        self.plugin_dir(name).join(VERSIONS).join(id)
+    }
+
+    /// Keep `source` as a version (idempotent); returns its id.
+    pub fn add(&self, source: &Source) -> Result<String, StoreError> {
+        let id = source.id();
+        let dir = self.version_dir(&source.manifest.name, &id);
+        let same = std::fs::read_to_string(dir.join(manifest::FILE_NAME))
+            .is_ok_and(|m| m == source.manifest_text);
+        if same && dir.join(COMPONENT).exists() {
+            return Ok(id);
+        }
+        let parent = self.plugin_dir(&source.manifest.name).join(VERSIONS);
+        std::fs::create_dir_all(&parent).map_err(io(&parent))?;
+        let tmp = parent.join(format!(".tmp-{}", uuid::Uuid::new_v4().simple()));
+        std::fs::create_dir_all(&tmp).map_err(io(&tmp))?;
+        let written = (|| {
+            let m = tmp.join(manifest::FILE_NAME);
+            std::fs::write(&m, &source.manifest_text).map_err(io(&m))?;
+            let c = tmp.join(COMPONENT);
+            std::fs::write(&c, &source.bytes).map_err(io(&c))?;
+            let _ = std::fs::remove_dir_all(&dir);
+            std::fs::rename(&tmp, &dir).map_err(io(&dir))
+        })();
+        if written.is_err() {
+            let _ = std::fs::remove_dir_all(&tmp);
+        }
+        written.map(|()| id)
+    }
+
+    /// Make `id` the active version and prune versions beyond the last `keep`.
+    pub fn activate(&self, name: &str, id: &str) -> Result<(), StoreError> {
+        let mut history = self.history(name);
+        history.retain(|h| h != id);
+        history.push(id.to_string());
+        let drop = history.len().saturating_sub(self.keep);
+        history.drain(..drop);
+        self.write_history(name, &history)?;
+        self.prune(name, &history);
+        Ok(())
+    }
+
+    /// Pop the active version; returns the id now active.
+    pub fn rollback(&self, name: &str) -> Result<String, StoreError> {
+        let mut history = self.history(name);
+        if history.is_empty() {
+            return Err(StoreError::NotInstalled(name.to_string()));
+        }
+        if history.len() < 2 {
+            return Err(StoreError::NoEarlierVersion(name.to_string()));
+        }
+        history.pop();
+        self.write_history(name, &history)?;
+        Ok(history.last().cloned().unwrap_or_default())
+    }
+
+    /// The version before the active one, if kept.
+    pub fn previous_id(&self, name: &str) -> Option<String> {
+        let history = self.history(name);
+        history.len().checked_sub(2).map(|i| history[i].clone())
+    }
+
+    /// Remove a plugin with all its versions.
+    pub fn remove(&self, name: &str) -> Result<(), StoreError> {
+        let dir = self.plugin_dir(name);
+        if !dir.exists() {
+            return Err(StoreError::NotInstalled(name.to_string()));
+        }
+        std::fs::remove_dir_all(&dir).map_err(io(&dir))
+    }
+
+    /// Delete version directories that are not in `history`.
+    fn prune(&self, name: &str, history: &[String]) {
+        let versions = self.plugin_dir(name).join(VERSIONS);
+        let Ok(entries) = std::fs::read_dir(&versions) else {
+            return;
+        };
+        for e in entries.filter_map(Result::ok) {
+            let n = e.file_name().to_string_lossy().into_owned();
+            if !history.contains(&n) {
+                if let Err(err) = std::fs::remove_dir_all(e.path()) {
+                    tracing::warn!(plugin = name, version = %n, error = %err, "cannot prune an old version");
+                } else {
+                    tracing::debug!(plugin = name, version = %n, "old version pruned");
+                }
+            }
+        }
+    }
+}
+
+/// Write beside, then rename.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(io(parent))?;
+    }
+    let tmp = path.with_extension(format!("tmp-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::write(&tmp, bytes).map_err(io(&tmp))?;
+    std::fs::rename(&tmp, path).map_err(io(path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn manifest(version: &str) -> String {
+        format!("name = \"seller-x\"\nkind = \"seller\"\nbrand = \"x\"\nversion = \"{version}\"\n")
+    }
+
+    #[test]
+    fn keeps_the_last_versions_and_rolls_back_one_at_a_time() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::new(dir.path(), 3);
+        let mut ids = Vec::new();
+        for i in 0..5u8 {
+            let s = Source::new(&manifest(&format!("0.{i}.0")), vec![i; 8]).expect("source");
+            let id = store.add(&s).expect("add");
+            store.activate("seller-x", &id).expect("activate");
+            ids.push(id);
+        }
+        assert_eq!(store.history("seller-x"), ids[2..]);
+        assert_eq!(
+            store.active_id("seller-x").as_deref(),
+            Some(ids[4].as_str())
+        );
+        assert!(!store.version_dir("seller-x", &ids[1]).exists(), "pruned");
+        assert!(store.version_dir("seller-x", &ids[2]).exists());
+        assert_eq!(store.rollback("seller-x").expect("rollback"), ids[3]);
+        assert_eq!(
+            store.read("seller-x", &ids[3]).expect("read").bytes,
+            vec![3u8; 8]
+        );
+        assert_eq!(store.rollback("seller-x").expect("rollback"), ids[2]);
+        assert!(matches!(
+            store.rollback("seller-x"),
+            Err(StoreError::NoEarlierVersion(_))
+        ));
+    }
+
+    #[test]
+    fn a_dropin_is_new_until_marked_imported() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::new(dir.path(), 3);
+        let p = dir.path().join("seller-x");
+        std::fs::create_dir_all(&p).expect("mkdir");
+        std::fs::write(p.join("plugin.toml"), manifest("0.1.0")).expect("write");
+        std::fs::write(p.join("seller-x.wasm"), b"bytes").expect("write");
+        let s = store.dropin("seller-x").expect("some").expect("ok");
+        assert!(!store.imported("seller-x", &s.dropin_key()));
+        store
+            .mark_imported("seller-x", &s.dropin_key())
+            .expect("mark");
+        assert!(store.imported("seller-x", &s.dropin_key()));
+        assert!(!store.imported("seller-x", &s.digest));
+        assert_eq!(store.names().expect("names"), ["seller-x"]);
+
+        std::fs::create_dir_all(dir.path().join("other")).expect("mkdir");
+        std::fs::write(dir.path().join("other/plugin.toml"), manifest("0.1.0")).expect("write");
+        let err = store.dropin("other").expect("some").expect_err("mismatch");
+        assert!(err.to_string().contains("does not match"), "{err}");
+        assert!(store.dropin("nothing").is_none());
+    }
+}

@@ -1,0 +1,806 @@
+//! Plugin operations on a running host, with real components built from
+//! source: hot swap under load, refused uploads, rollback, canary, quarantine,
+//! the watched directory, the compiled cache across a restart, admin auth.
+//!
+//! The test seller `tests/ops/plugins/seller-flaky` is healthy, fragile
+//! (traps on "boom") or broken (traps always) depending on its manifest's
+//! grants, and a custom section appended to its component gives every
+//! version a distinct digest with the same code.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use agent_store::app::{App, Options};
+use agent_store::plugins::{Plugins, wit};
+use base64::Engine as _;
+use common::{ADMIN, Harness, plugins_dir, workspace};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+const FLAKY: &str = "seller-flaky";
+
+/// The six real plugins plus seller-flaky, built once per test process.
+fn built() -> PathBuf {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let real = plugins_dir();
+        let dir = workspace().join("target/e2e-ops-plugins");
+        agent_store::plugins::build::build_and_install_from(
+            &workspace(),
+            &workspace().join("tests/ops"),
+            &dir,
+        )
+        .expect("seller-flaky builds");
+        for name in [
+            "router",
+            "seller-fashion",
+            "seller-tech",
+            "seller-home",
+            "seller-beauty",
+            "seller-gaming",
+        ] {
+            copy_dir(&real.join(name), &dir.join(name));
+        }
+        dir
+    })
+    .clone()
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for e in std::fs::read_dir(from).expect("read") {
+        let e = e.expect("entry");
+        if e.path().is_file() {
+            std::fs::copy(e.path(), to.join(e.file_name())).expect("copy");
+        }
+    }
+}
+
+/// A fresh plugins directory (hosts write versions into it).
+fn plugins_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for e in std::fs::read_dir(built()).expect("read") {
+        let e = e.expect("entry");
+        copy_dir(&e.path(), &dir.path().join(e.file_name()));
+    }
+    dir
+}
+
+fn flaky_bytes() -> Vec<u8> {
+    std::fs::read(built().join(FLAKY).join("seller-flaky.wasm")).expect("flaky component")
+}
+
+/// The same component with a custom section: another digest, same code.
+fn variant(bytes: &[u8], tag: &str) -> Vec<u8> {
+    fn leb(out: &mut Vec<u8>, mut n: usize) {
+        loop {
+            let byte = (n & 0x7f) as u8;
+            n >>= 7;
+            if n == 0 {
+                out.push(byte);
+                return;
+            }
+            out.push(byte | 0x80);
+        }
+    }
+    let name = b"ops-test";
+    let mut payload = Vec::new();
+    leb(&mut payload, name.len());
+    payload.extend_from_slice(name);
+    payload.extend_from_slice(tag.as_bytes());
+    let mut out = bytes.to_vec();
+    out.push(0);
+    leb(&mut out, payload.len());
+    out.extend(payload);
+    out
+}
+
+#[derive(Clone, Copy)]
+enum Build {
+    Healthy,
+    /// Traps on "boom".
+    Fragile,
+    /// Traps always (fails the smoke turn).
+    Broken,
+}
+
+fn manifest(version: &str, build: Build) -> String {
+    let grants = match build {
+        Build::Healthy => "catalog = \"brand\"\nllm = true",
+        Build::Fragile => "catalog = \"brand\"\nllm = false",
+        Build::Broken => "catalog = \"none\"\nllm = true",
+    };
+    format!(
+        "name = \"{FLAKY}\"\nkind = \"seller\"\nbrand = \"flaky\"\nversion = \"{version}\"\n[grants]\n{grants}\n"
+    )
+}
+
+fn sha(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(bytes))
+}
+
+fn turn(customer: &str, n: u64, text: &str) -> wit::Turn {
+    wit::Turn {
+        conversation_id: format!("conv-{customer}"),
+        customer: wit::Customer {
+            wa_id: customer.into(),
+            name: None,
+        },
+        brand: "flaky".into(),
+        message: wit::InboundMessage {
+            id: format!("wamid.{customer}.{n}"),
+            timestamp: 1_700_000_000,
+            content: wit::MessageContent::Text(text.into()),
+            reply_to: None,
+        },
+        history: Vec::new(),
+        language: "en".into(),
+    }
+}
+
+/// One turn of seller-flaky: (digest of the version that ran, ok).
+async fn say(plugins: &Plugins, customer: &str, n: u64, text: &str) -> (String, bool) {
+    let (plugin, result) = plugins
+        .handle_turn("flaky", &turn(customer, n, text))
+        .await
+        .expect("seller-flaky is loaded");
+    (plugin.digest.clone(), result.is_ok())
+}
+
+async fn put(
+    h: &Harness,
+    manifest: &str,
+    bytes: &[u8],
+    canary: Option<u8>,
+    token: Option<&str>,
+) -> (StatusCode, Value) {
+    let body = json!({
+        "manifest": manifest,
+        "component": base64::engine::general_purpose::STANDARD.encode(bytes),
+        "canary": canary,
+    });
+    let mut req = h
+        .http
+        .put(format!("{}/admin/plugins/{FLAKY}", h.app.url()))
+        .json(&body);
+    if let Some(t) = token {
+        req = req.bearer_auth(t);
+    }
+    let r = req.send().await.expect("PUT");
+    let status = r.status();
+    (status, r.json().await.unwrap_or(Value::Null))
+}
+
+async fn post(h: &Harness, path: &str) -> (StatusCode, Value) {
+    let r = h
+        .http
+        .post(format!("{}/admin{path}", h.app.url()))
+        .bearer_auth(ADMIN)
+        .send()
+        .await
+        .expect("POST");
+    let status = r.status();
+    (status, r.json().await.unwrap_or(Value::Null))
+}
+
+/// The listing entry of a plugin.
+async fn listed(h: &Harness, name: &str) -> Option<Value> {
+    h.admin("/plugins").await["plugins"]
+        .as_array()?
+        .iter()
+        .find(|p| p["name"] == name)
+        .cloned()
+}
+
+async fn active_digest(h: &Harness) -> String {
+    listed(h, FLAKY).await.expect("listed")["digest"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+async fn start(dir: &Path, tweak: impl FnOnce(&mut agent_store::config::Config)) -> Harness {
+    Harness::start_with(dir.to_path_buf(), tweak).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn hot_swaps_under_load_fail_and_drop_no_turn() {
+    let dir = plugins_copy();
+    let h = start(dir.path(), |c| c.plugins.watch = false).await;
+    let plugins = h.app.state.plugins.clone();
+    let stop = Arc::new(AtomicBool::new(false));
+    let (turns, failures) = (Arc::new(AtomicU64::new(0)), Arc::new(AtomicU64::new(0)));
+    let mut workers = Vec::new();
+    for w in 0..16 {
+        let (plugins, stop, turns, failures) = (
+            plugins.clone(),
+            stop.clone(),
+            turns.clone(),
+            failures.clone(),
+        );
+        workers.push(tokio::spawn(async move {
+            let mut seen = BTreeSet::new();
+            let mut n = 0u64;
+            while !stop.load(Ordering::Relaxed) {
+                n += 1;
+                match plugins
+                    .handle_turn("flaky", &turn(&format!("1555{w:04}"), n, "hello"))
+                    .await
+                {
+                    Some((p, Ok(actions))) if !actions.is_empty() => {
+                        seen.insert(p.digest.clone());
+                    }
+                    _ => {
+                        failures.fetch_add(1, Ordering::Relaxed);
+                    }
+                }
+                turns.fetch_add(1, Ordering::Relaxed);
+            }
+            seen
+        }));
+    }
+    let started = Instant::now();
+    let original = sha(&flaky_bytes());
+    let mut digests = vec![original.clone()];
+    for i in 1..=3 {
+        let bytes = variant(&flaky_bytes(), &format!("swap-{i}"));
+        let (status, body) = put(
+            &h,
+            &manifest(&format!("1.0.{i}"), Build::Healthy),
+            &bytes,
+            None,
+            Some(ADMIN),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        assert_eq!(body["digest"], sha(&bytes));
+        digests.push(sha(&bytes));
+        // Let the new version serve a while before the next swap.
+        let before = turns.load(Ordering::Relaxed);
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while turns.load(Ordering::Relaxed) < before + 100 && Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    }
+    stop.store(true, Ordering::Relaxed);
+    let mut seen = BTreeSet::new();
+    for w in workers {
+        seen.extend(w.await.expect("worker"));
+    }
+    let elapsed = started.elapsed();
+    let total = turns.load(Ordering::Relaxed);
+    eprintln!(
+        "{total} turns in {elapsed:?} ({:.0}/s) across 3 swaps",
+        total as f64 / elapsed.as_secs_f64()
+    );
+    assert_eq!(
+        failures.load(Ordering::Relaxed),
+        0,
+        "failed or dropped turns"
+    );
+    assert!(total >= 300, "load was too light: {total} turns");
+    assert!(
+        seen.len() >= 3,
+        "turns ran on {} versions ({seen:?}), expected the swaps to show",
+        seen.len()
+    );
+    assert!(seen.iter().all(|d| digests.contains(d)));
+    assert_eq!(active_digest(&h).await, digests[3]);
+    let entry = listed(&h, FLAKY).await.expect("listed");
+    assert_eq!(entry["versions"].as_array().map(Vec::len), Some(4));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_uploads_are_refused_with_the_reason_and_the_old_version_serves() {
+    let dir = plugins_copy();
+    let h = start(dir.path(), |c| c.plugins.watch = false).await;
+    let original = active_digest(&h).await;
+    let router = std::fs::read(built().join("router/router.wasm")).expect("router");
+    let cases: [(&str, Vec<u8>, String, StatusCode, &str, &str); 4] = [
+        (
+            "random bytes",
+            b"\0asm\x0d\0\x01\0 definitely not a component".to_vec(),
+            manifest("2.0.0", Build::Healthy),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "compile",
+            "not a valid wasm component",
+        ),
+        (
+            "a router under a seller manifest",
+            router,
+            manifest("2.0.0", Build::Healthy),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "world",
+            "does not implement the seller world",
+        ),
+        (
+            "a build that traps",
+            variant(&flaky_bytes(), "broken"),
+            manifest("2.0.0", Build::Broken),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "smoke",
+            "smoke turn failed",
+        ),
+        (
+            "a manifest for another plugin",
+            flaky_bytes(),
+            manifest("2.0.0", Build::Healthy).replace(FLAKY, "seller-other"),
+            StatusCode::BAD_REQUEST,
+            "",
+            "the manifest names",
+        ),
+    ];
+    for (what, bytes, manifest, status, stage, needle) in cases {
+        let (got, body) = put(&h, &manifest, &bytes, None, Some(ADMIN)).await;
+        assert_eq!(got, status, "{what}: {body}");
+        if !stage.is_empty() {
+            assert_eq!(body["stage"], stage, "{what}: {body}");
+        }
+        assert!(
+            body["error"].as_str().unwrap_or_default().contains(needle),
+            "{what}: {body}"
+        );
+        assert_eq!(
+            active_digest(&h).await,
+            original,
+            "{what}: old version kept"
+        );
+        let (digest, ok) = say(&h.app.state.plugins, "15550001", 1, "hello").await;
+        assert!(ok && digest == original, "{what}: the old version answers");
+    }
+    let logs = h.admin(&format!("/plugins/{FLAKY}/logs")).await;
+    let refused = logs["logs"]
+        .as_array()
+        .expect("logs")
+        .iter()
+        .filter(|l| l["event"] == "refused")
+        .count();
+    assert_eq!(refused, 3, "{logs}");
+    let listing = h.admin("/plugins").await;
+    assert!(
+        listing["failed"].as_array().expect("failed").is_empty(),
+        "a refused upload is not a failed plugin: {listing}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rollback_goes_back_one_version_through_the_api_and_the_cli() {
+    let dir = plugins_copy();
+    let h = start(dir.path(), |c| c.plugins.watch = false).await;
+    let v1 = active_digest(&h).await;
+    let b2 = variant(&flaky_bytes(), "v2");
+    let b3 = variant(&flaky_bytes(), "v3");
+    for (v, b) in [("1.1.0", &b2), ("1.2.0", &b3)] {
+        let (s, body) = put(&h, &manifest(v, Build::Healthy), b, None, Some(ADMIN)).await;
+        assert_eq!(s, StatusCode::OK, "{body}");
+    }
+    assert_eq!(active_digest(&h).await, sha(&b3));
+
+    let (s, body) = post(&h, &format!("/plugins/{FLAKY}/rollback")).await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    assert_eq!(body["version"], "1.1.0");
+    assert_eq!(active_digest(&h).await, sha(&b2));
+    assert_eq!(say(&h.app.state.plugins, "1", 1, "hi").await.0, sha(&b2));
+
+    // The CLI goes through the same API.
+    let cli = <agent_store::cli::Cli as clap::Parser>::try_parse_from([
+        "agent-store",
+        "plugin",
+        "rollback",
+        FLAKY,
+        "--url",
+        &h.app.url(),
+        "--token",
+        ADMIN,
+    ])
+    .expect("cli parses");
+    agent_store::cli::run(cli).await.expect("cli rollback");
+    assert_eq!(active_digest(&h).await, v1);
+
+    let (s, body) = post(&h, &format!("/plugins/{FLAKY}/rollback")).await;
+    assert_eq!(s, StatusCode::CONFLICT, "nothing older: {body}");
+    assert_eq!(active_digest(&h).await, v1);
+    let (s, _) = post(&h, "/plugins/seller-nobody/rollback").await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+
+    // Kept on disk: the active pointer survives a restart.
+    assert_eq!(
+        h.app.state.plugins.store().active_id(FLAKY).as_deref(),
+        Some(format!("1.0.0-{}", &v1[..12]).as_str())
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_canary_is_sticky_promoted_when_clean_and_rolled_back_when_failing() {
+    let dir = plugins_copy();
+    let h = start(dir.path(), |c| {
+        c.plugins.watch = false;
+        c.plugins.canary.promote_after = 30;
+        c.plugins.canary.min_turns = 4;
+        c.plugins.canary.margin = 0.1;
+    })
+    .await;
+    let plugins = h.app.state.plugins.clone();
+    let mut ops = plugins.subscribe();
+    let v1 = active_digest(&h).await;
+    let b2 = variant(&flaky_bytes(), "canary-good");
+    let (s, body) = put(
+        &h,
+        &manifest("1.1.0", Build::Healthy),
+        &b2,
+        Some(50),
+        Some(ADMIN),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    assert_eq!(body["state"], "canary");
+    let entry = listed(&h, FLAKY).await.expect("listed");
+    assert_eq!(entry["state"], "canary");
+    assert_eq!(entry["canary"]["percent"], 50);
+    assert_eq!(
+        entry["digest"],
+        v1.as_str(),
+        "the active version is unchanged"
+    );
+
+    // Split and sticky: each customer stays on one version.
+    let mut by_customer: BTreeMap<String, String> = BTreeMap::new();
+    for i in 0..10u64 {
+        let c = format!("1666{i:04}");
+        let (d, ok) = say(&plugins, &c, 1, "hello").await;
+        assert!(ok);
+        let (again, _) = say(&plugins, &c, 2, "hello again").await;
+        assert_eq!(d, again, "customer {c} stayed on one version");
+        by_customer.insert(c, d);
+    }
+    let versions: BTreeSet<&String> = by_customer.values().collect();
+    assert_eq!(versions.len(), 2, "both versions served: {by_customer:?}");
+
+    // Clean turns promote it.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut n = 0;
+    while active_digest(&h).await != sha(&b2) {
+        assert!(Instant::now() < deadline, "the canary was never promoted");
+        n += 1;
+        say(&plugins, &format!("1777{n:04}"), 1, "hello").await;
+    }
+    let entry = listed(&h, FLAKY).await.expect("listed");
+    assert_eq!(entry["state"], "active");
+    assert!(entry["canary"].is_null());
+    let logs = h.admin(&format!("/plugins/{FLAKY}/logs")).await.to_string();
+    assert!(logs.contains("canary_promoted"), "{logs}");
+
+    // A fragile canary is rolled back automatically.
+    let b3 = variant(&flaky_bytes(), "canary-bad");
+    let (s, body) = put(
+        &h,
+        &manifest("1.2.0", Build::Fragile),
+        &b3,
+        Some(50),
+        Some(ADMIN),
+    )
+    .await;
+    assert_eq!(
+        s,
+        StatusCode::OK,
+        "the fragile build passes its smoke turn: {body}"
+    );
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let (mut canary_failures, mut active_failures) = (0, 0);
+    while listed(&h, FLAKY).await.expect("listed")["state"] == "canary" {
+        assert!(
+            Instant::now() < deadline,
+            "the failing canary was never rolled back"
+        );
+        n += 1;
+        let (d, ok) = say(&plugins, &format!("1888{n:04}"), 1, "boom").await;
+        match (d == sha(&b3), ok) {
+            (true, false) => canary_failures += 1,
+            (false, false) => active_failures += 1,
+            _ => {}
+        }
+    }
+    assert_eq!(active_failures, 0, "the active version handles boom");
+    assert!(canary_failures >= 4, "judged after min_turns failures");
+    assert_eq!(
+        active_digest(&h).await,
+        sha(&b2),
+        "the promoted version serves"
+    );
+    let event = tokio::time::timeout(Duration::from_secs(5), ops.recv())
+        .await
+        .expect("an ops event")
+        .expect("event");
+    assert_eq!(event.action, "canary_rolled_back");
+    assert_eq!(event.version, "1.2.0");
+    // Everyone is on the good version again.
+    for i in 0..5 {
+        let (d, ok) = say(&plugins, &format!("1999{i}"), 1, "boom").await;
+        assert!(ok && d == sha(&b2));
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_version_failing_too_often_is_quarantined_and_rolled_back() {
+    let dir = plugins_copy();
+    let h = start(dir.path(), |c| {
+        c.plugins.watch = false;
+        c.plugins.quarantine.window = 10;
+        c.plugins.quarantine.min_turns = 6;
+        c.plugins.quarantine.failure_share = 0.5;
+    })
+    .await;
+    let plugins = h.app.state.plugins.clone();
+    let mut ops = plugins.subscribe();
+    let v1 = active_digest(&h).await;
+    let bad = variant(&flaky_bytes(), "fragile");
+    let (s, body) = put(
+        &h,
+        &manifest("1.1.0", Build::Fragile),
+        &bad,
+        None,
+        Some(ADMIN),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    assert_eq!(active_digest(&h).await, sha(&bad));
+
+    // Mostly fine traffic does not trip it (2 failures of 8).
+    for i in 0..6 {
+        assert!(say(&plugins, &format!("2{i}"), 1, "hello").await.1);
+    }
+    for i in 0..2 {
+        assert!(!say(&plugins, &format!("3{i}"), 1, "boom").await.1);
+    }
+    assert_eq!(active_digest(&h).await, sha(&bad));
+
+    // Then it fails on most turns: quarantined.
+    let mut failed = 0;
+    while active_digest(&h).await == sha(&bad) {
+        assert!(failed < 20, "never quarantined");
+        failed += 1;
+        say(&plugins, &format!("4{failed}"), 1, "boom").await;
+    }
+    assert_eq!(active_digest(&h).await, v1, "back on the previous version");
+    assert!(
+        say(&plugins, "5", 1, "boom").await.1,
+        "the old version copes"
+    );
+    let event = tokio::time::timeout(Duration::from_secs(5), ops.recv())
+        .await
+        .expect("an ops event")
+        .expect("event");
+    assert_eq!(event.action, "quarantined");
+    assert_eq!(event.plugin, FLAKY);
+    assert_eq!(event.version, "1.1.0");
+    let logs = h.admin(&format!("/plugins/{FLAKY}/logs")).await;
+    let lines = logs["logs"].as_array().expect("logs");
+    assert!(
+        lines.iter().any(|l| l["event"] == "quarantined"
+            && l["version"] == format!("1.1.0-{}", &sha(&bad)[..12])),
+        "{logs}"
+    );
+    assert!(lines.iter().any(|l| {
+        l["event"] == "turn_failed"
+            && l["message"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("fragile build")
+    }));
+    let entry = listed(&h, FLAKY).await.expect("listed");
+    let bad_stats = entry["versions"]
+        .as_array()
+        .expect("versions")
+        .iter()
+        .find(|v| v["id"].as_str().unwrap_or_default().starts_with("1.1.0"));
+    assert!(
+        bad_stats.is_none(),
+        "quarantined version left the history: {entry}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_watched_directory_loads_new_dropins_and_refuses_bad_ones() {
+    let dir = plugins_copy();
+    let h = start(dir.path(), |_| {}).await;
+    let v1 = active_digest(&h).await;
+    let plugin_dir = dir.path().join(FLAKY);
+    let wait_for = |want: String| {
+        let h = &h;
+        async move {
+            let deadline = Instant::now() + Duration::from_secs(20);
+            loop {
+                if active_digest(h).await == want {
+                    return;
+                }
+                assert!(Instant::now() < deadline, "the watcher never loaded {want}");
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        }
+    };
+    // A new build dropped in, the way `plugin build` installs it.
+    let b2 = variant(&flaky_bytes(), "dropped");
+    std::fs::write(plugin_dir.join("seller-flaky.wasm.tmp"), &b2).expect("write");
+    std::fs::rename(
+        plugin_dir.join("seller-flaky.wasm.tmp"),
+        plugin_dir.join("seller-flaky.wasm"),
+    )
+    .expect("rename");
+    std::fs::write(
+        plugin_dir.join("plugin.toml"),
+        manifest("1.5.0", Build::Healthy),
+    )
+    .expect("write");
+    wait_for(sha(&b2)).await;
+    assert_eq!(listed(&h, FLAKY).await.expect("listed")["version"], "1.5.0");
+
+    // A broken drop-in is refused; the loaded version keeps serving.
+    std::fs::write(plugin_dir.join("seller-flaky.wasm"), b"garbage").expect("write");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let listing = h.admin("/plugins").await;
+        if let Some(f) = listing["failed"]
+            .as_array()
+            .and_then(|f| f.iter().find(|f| f["name"] == FLAKY))
+        {
+            assert!(
+                f["error"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .contains("not a valid wasm component"),
+                "{f}"
+            );
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the bad drop-in was never reported"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(active_digest(&h).await, sha(&b2));
+    assert!(say(&h.app.state.plugins, "1", 1, "hello").await.1);
+    assert_ne!(v1, sha(&b2));
+
+    // Removing the directory unloads the plugin.
+    std::fs::remove_dir_all(&plugin_dir).expect("rm");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while listed(&h, FLAKY).await.is_some() {
+        assert!(Instant::now() < deadline, "never unloaded");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn delete_unloads_a_plugin_and_its_versions() {
+    let dir = plugins_copy();
+    let h = start(dir.path(), |c| c.plugins.watch = false).await;
+    let r = h
+        .http
+        .delete(format!("{}/admin/plugins/{FLAKY}", h.app.url()))
+        .bearer_auth(ADMIN)
+        .send()
+        .await
+        .expect("DELETE");
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(listed(&h, FLAKY).await.is_none());
+    assert!(
+        h.app
+            .state
+            .plugins
+            .handle_turn("flaky", &turn("1", 1, "hi"))
+            .await
+            .is_none()
+    );
+    assert!(!dir.path().join(FLAKY).exists());
+    let r = h
+        .http
+        .delete(format!("{}/admin/plugins/{FLAKY}", h.app.url()))
+        .bearer_auth(ADMIN)
+        .send()
+        .await
+        .expect("DELETE");
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    // The other plugins are untouched.
+    assert!(listed(&h, "seller-tech").await.is_some());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_restart_deserializes_every_plugin_from_the_compiled_cache() {
+    let dir = plugins_copy();
+    let data = tempfile::tempdir().expect("tempdir");
+    let (_sink, sink_url) = common::start_sink().await;
+    let config = || {
+        let mut c = common::config(data.path(), &sink_url, dir.path());
+        c.plugins.watch = false;
+        c
+    };
+    let cold_started = Instant::now();
+    let first = App::start(config(), Options::default())
+        .await
+        .expect("starts");
+    let cold = cold_started.elapsed();
+    let n = first.state.plugins.snapshot().plugins.len() as u64;
+    assert_eq!(n, 7);
+    let cache = first.state.plugins.cache_stats().json();
+    assert_eq!(cache["hits"], 0, "{cache}");
+    assert_eq!(cache["compiled"], n, "{cache}");
+    assert_eq!(cache["stored"], n, "{cache}");
+    first.shutdown().await;
+
+    let warm_started = Instant::now();
+    let second = App::start(config(), Options::default())
+        .await
+        .expect("restarts");
+    let warm = warm_started.elapsed();
+    let cache = second.state.plugins.cache_stats().json();
+    assert_eq!(cache["hits"], n, "every plugin from the cache: {cache}");
+    assert_eq!(cache["compiled"], 0, "{cache}");
+    eprintln!("host start with 7 plugins: cold {cold:?}, from the cache {warm:?}");
+    // They work.
+    let (p, result) = second
+        .state
+        .plugins
+        .handle_turn("flaky", &turn("1", 1, "hello"))
+        .await
+        .expect("loaded");
+    assert!(result.is_ok(), "{p:?}");
+    // An upload is compiled even when its digest is cached.
+    let cached = flaky_bytes();
+    let source = agent_store::plugins::Source::new(&manifest("1.0.1", Build::Healthy), cached)
+        .expect("source");
+    second
+        .state
+        .plugins
+        .install(source, None)
+        .await
+        .expect("installs");
+    let cache = second.state.plugins.cache_stats().json();
+    assert_eq!(cache["compiled"], 1, "uploads are always compiled: {cache}");
+    second.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_plugin_admin_api_needs_the_bearer_token() {
+    let dir = plugins_copy();
+    let h = start(dir.path(), |c| c.plugins.watch = false).await;
+    let url = h.app.url();
+    for token in [None, Some("wrong-token"), Some("")] {
+        let with = |r: reqwest::RequestBuilder| match token {
+            Some(t) => r.bearer_auth(t),
+            None => r,
+        };
+        let requests = [
+            with(h.http.get(format!("{url}/admin/plugins"))),
+            with(
+                h.http
+                    .put(format!("{url}/admin/plugins/{FLAKY}"))
+                    .json(&json!({})),
+            ),
+            with(h.http.post(format!("{url}/admin/plugins/{FLAKY}/rollback"))),
+            with(h.http.delete(format!("{url}/admin/plugins/{FLAKY}"))),
+            with(h.http.get(format!("{url}/admin/plugins/{FLAKY}/logs"))),
+        ];
+        for r in requests {
+            let r = r.send().await.expect("request");
+            assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "token {token:?}");
+        }
+    }
+    let (s, body) = put(
+        &h,
+        &manifest("9.0.0", Build::Healthy),
+        &flaky_bytes(),
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED, "{body}");
+    assert!(listed(&h, FLAKY).await.expect("still there")["version"] == "1.0.0");
+}

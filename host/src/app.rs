@@ -19,7 +19,7 @@ use crate::llm::Llm;
 use crate::orders::Carts;
 use crate::pipeline::Pipeline;
 use crate::plugins::{Plugins, Runtime, Services};
-use crate::whatsapp::GraphClient;
+use crate::whatsapp::Gateway;
 use crate::whatsapp::sandbox::{ProductLookup, Sandbox, SandboxConfig};
 
 /// How to run.
@@ -34,6 +34,8 @@ pub struct App {
     pub addr: SocketAddr,
     pub state: Arc<AppState>,
     pub sandbox: Option<Sandbox>,
+    /// The WhatsApp gateway (its outbox worker stops with the app).
+    pub whatsapp: Arc<Gateway>,
     shutdown: Option<oneshot::Sender<()>>,
     server: tokio::task::JoinHandle<()>,
 }
@@ -80,13 +82,14 @@ impl App {
         let snapshot = plugins.snapshot();
         tracing::info!(plugins = snapshot.plugins.len(), failed = plugins.failures().len(), brands = ?snapshot.brands(), "plugins ready");
 
+        let whatsapp = Gateway::new(&config.whatsapp, conversations.clone(), bus.clone())?;
         let pipeline = Arc::new(Pipeline {
             conversations: conversations.clone(),
             plugins: plugins.clone(),
             bus: bus.clone(),
             catalog: catalog.clone(),
             carts,
-            graph: GraphClient::new(&config.whatsapp)?,
+            whatsapp: whatsapp.clone(),
             catalog_id: options.sandbox.then(|| "sandbox-catalog".to_string()),
         });
         pipeline.start().await?;
@@ -141,12 +144,15 @@ impl App {
             }
         });
         pipeline.recover().await?;
+        // Sends what a previous run left in the outbox, then retries.
+        whatsapp.start().await;
         state.ready.store(true, Ordering::SeqCst);
         tracing::info!(%addr, "agent store listening");
         Ok(App {
             addr,
             state,
             sandbox,
+            whatsapp,
             shutdown: Some(tx),
             server,
         })
@@ -168,6 +174,7 @@ impl App {
         }
         let _ = (&mut self.server).await;
         self.state.bus.idle().await;
+        self.whatsapp.stop().await;
         self.state.bus.close().await;
     }
 

@@ -58,6 +58,25 @@ pub struct NewOutbound<'a> {
     pub body: &'a serde_json::Value,
 }
 
+/// When the customer wrote (ms), which opens WhatsApp's 24-hour
+/// customer-service window: WhatsApp's own timestamp (a message Meta
+/// re-delivers late keeps its real age) when it is plausible — not in the
+/// future, not older than Meta's 7-day retry horizon — else the arrival.
+fn customer_wrote_at(timestamp_secs: u64, now_ms: i64) -> i64 {
+    const HORIZON_MS: i64 = 8 * 24 * 3600 * 1000;
+    match i64::try_from(timestamp_secs) {
+        Ok(s) if s > 0 => {
+            let at = s.saturating_mul(1000);
+            if at > now_ms || at < now_ms - HORIZON_MS {
+                now_ms
+            } else {
+                at
+            }
+        }
+        _ => now_ms,
+    }
+}
+
 /// The conversation store.
 #[derive(Debug, Clone)]
 pub struct Conversations {
@@ -88,11 +107,15 @@ impl Conversations {
         let mut tx = self.db.pool.begin().await?;
         let row = sqlx::query(
             "INSERT INTO conversations (id, phone_number_id, customer_wa_id, customer_name, status, language, created_at, updated_at, last_customer_message_at)
-             VALUES ($1, $2, $3, $4, 'open', '', $5, $5, $5)
+             VALUES ($1, $2, $3, $4, 'open', '', $5, $5, $6)
              ON CONFLICT (phone_number_id, customer_wa_id) DO UPDATE
              SET customer_name = COALESCE(excluded.customer_name, conversations.customer_name),
                  updated_at = excluded.updated_at,
-                 last_customer_message_at = excluded.last_customer_message_at
+                 last_customer_message_at = CASE
+                     WHEN conversations.last_customer_message_at IS NULL
+                       OR conversations.last_customer_message_at < excluded.last_customer_message_at
+                     THEN excluded.last_customer_message_at
+                     ELSE conversations.last_customer_message_at END
              RETURNING id",
         )
         .bind(uuid::Uuid::now_v7().to_string())
@@ -100,6 +123,7 @@ impl Conversations {
         .bind(&inbound.customer.wa_id)
         .bind(inbound.customer.name.clone())
         .bind(now)
+        .bind(customer_wrote_at(inbound.message.timestamp, now))
         .fetch_one(&mut *tx)
         .await?;
         let conversation_id: String = row.try_get("id")?;
@@ -293,48 +317,6 @@ impl Conversations {
         Ok(())
     }
 
-    /// Apply a delivery status. Statuses may arrive out of order or skip a
-    /// step: a state only ever moves forward (sent < delivered < read), and
-    /// `failed` is final. Returns whether anything changed.
-    pub async fn apply_status(&self, wamid: &str, status: &str) -> Result<bool, StoreError> {
-        let rank = |s: &str| match s {
-            "pending" => 0,
-            "sent" => 1,
-            "delivered" => 2,
-            "read" | "played" => 3,
-            "failed" => 4,
-            _ => -1,
-        };
-        let new_rank = rank(status);
-        if new_rank < 0 {
-            return Ok(false);
-        }
-        let row =
-            sqlx::query("SELECT id, state FROM messages WHERE wamid = $1 AND direction = 'out'")
-                .bind(wamid)
-                .fetch_optional(&self.db.pool)
-                .await?;
-        let Some(row) = row else { return Ok(false) };
-        let current: String = row.try_get("state")?;
-        if rank(&current) >= new_rank {
-            return Ok(false);
-        }
-        let id: String = row.try_get("id")?;
-        // Compare-and-set on the old state so two concurrent statuses cannot
-        // move the state backwards.
-        let affected = sqlx::query(
-            "UPDATE messages SET state = $1, updated_at = $2 WHERE id = $3 AND state = $4",
-        )
-        .bind(status)
-        .bind(now_ms())
-        .bind(&id)
-        .bind(&current)
-        .execute(&self.db.pool)
-        .await?
-        .rows_affected();
-        Ok(affected == 1)
-    }
-
     pub async fn state(
         &self,
         conversation_id: &str,
@@ -394,6 +376,9 @@ impl Conversations {
         Ok(())
     }
 }
+
+mod outbox;
+pub use outbox::{Claimed, Queued, Route, StatusOutcome};
 
 #[cfg(test)]
 mod tests;

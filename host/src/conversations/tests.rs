@@ -15,6 +15,7 @@ fn inbound(wa_id: &str, wamid: &str, body: &str) -> Inbound {
             content: Content::Text { body: body.into() },
             reply_to: None,
         },
+        details: Default::default(),
     }
 }
 
@@ -70,27 +71,81 @@ async fn exercise(store: Conversations) {
         text: "Olá!",
         body: &body,
     };
-    assert!(store.record_outbound(&out).await.expect("record"));
-    assert!(
-        !store.record_outbound(&out).await.expect("record"),
-        "same outbound id is not recorded twice"
-    );
-    store
-        .mark_sent("out:wamid.2:0", "wamid.OUT")
-        .await
-        .expect("sent");
+    let route = Route {
+        phone_number_id: "PN1",
+        recipient: "551",
+    };
     assert!(
         store
-            .apply_status("wamid.OUT", "read")
+            .enqueue_outbound(&out, &route, crate::db::now_ms())
             .await
-            .expect("status")
+            .expect("queue")
     );
     assert!(
         !store
-            .apply_status("wamid.OUT", "delivered")
+            .enqueue_outbound(&out, &route, crate::db::now_ms())
+            .await
+            .expect("queue"),
+        "same outbound id is not queued twice"
+    );
+    let claimed = store
+        .claim_outbound("out:wamid.2:0", 60_000, false)
+        .await
+        .expect("claim")
+        .expect("claimable");
+    assert_eq!(claimed.recipient, "551");
+    assert_eq!(claimed.attempts, 1);
+    assert!(
+        store
+            .claim_outbound("out:wamid.2:0", 60_000, false)
+            .await
+            .expect("claim")
+            .is_none(),
+        "a leased message cannot be claimed twice"
+    );
+    // A status may arrive before the Graph API's answer.
+    assert_eq!(
+        store
+            .apply_status("wamid.OUT", "delivered", "551", 2, &[])
             .await
             .expect("status"),
-        "late delivered does not undo read"
+        StatusOutcome::Recorded
+    );
+    store
+        .outbound_sent("out:wamid.2:0", "wamid.OUT")
+        .await
+        .expect("sent");
+    assert_eq!(store.outbox_len().await.expect("len"), 0);
+    assert_eq!(
+        store
+            .outbound("out:wamid.2:0")
+            .await
+            .expect("get")
+            .map(|o| o.0),
+        Some("delivered".into()),
+        "the early status is applied once the wamid is known"
+    );
+    assert!(matches!(
+        store
+            .apply_status("wamid.OUT", "read", "551", 3, &[])
+            .await
+            .expect("status"),
+        StatusOutcome::Applied { .. }
+    ));
+    assert_eq!(
+        store
+            .apply_status("wamid.OUT", "read", "551", 3, &[])
+            .await
+            .expect("status"),
+        StatusOutcome::Duplicate
+    );
+    assert_eq!(
+        store
+            .apply_status("wamid.OUT", "sent", "551", 1, &[])
+            .await
+            .expect("status"),
+        StatusOutcome::Recorded,
+        "late sent does not undo read"
     );
     assert_eq!(
         store
@@ -100,11 +155,12 @@ async fn exercise(store: Conversations) {
             .as_deref(),
         Some("read")
     );
-    assert!(
-        !store
-            .apply_status("wamid.UNKNOWN", "read")
+    assert_eq!(
+        store
+            .apply_status("wamid.UNKNOWN", "read", "551", 3, &[])
             .await
-            .expect("status")
+            .expect("status"),
+        StatusOutcome::Recorded
     );
 
     let history = store
@@ -185,4 +241,156 @@ async fn conversations_on_postgres() {
         .await
         .expect("postgres at 127.0.0.1:5432");
     exercise(Conversations::new(db)).await;
+}
+
+async fn outbox_order_retry_and_failure(store: Conversations) {
+    let a = store
+        .accept_inbound(&inbound("777", "wamid.o1", "hi"))
+        .await
+        .expect("accept")
+        .expect("new");
+    let body = serde_json::json!({"type":"text"});
+    let route = Route {
+        phone_number_id: "PN1",
+        recipient: "777",
+    };
+    for id in ["o/0", "o/1", "o/2"] {
+        let out = NewOutbound {
+            id,
+            conversation_id: &a.conversation_id,
+            brand: None,
+            speaker: Speaker::Assistant,
+            kind: "text",
+            text: id,
+            body: &body,
+        };
+        assert!(
+            store
+                .enqueue_outbound(&out, &route, crate::db::now_ms())
+                .await
+                .expect("queue")
+        );
+    }
+    assert_eq!(
+        store
+            .outbox_head(&a.conversation_id)
+            .await
+            .expect("head")
+            .as_deref(),
+        Some("o/0")
+    );
+    let heads = store.outbox_heads(100).await.expect("heads");
+    assert_eq!(heads.len(), 1, "one head per conversation");
+    assert!(heads[0].due);
+    store
+        .claim_outbound("o/0", 60_000, false)
+        .await
+        .expect("claim")
+        .expect("claimed");
+    // Transient failure: back off; not claimable until then.
+    store
+        .outbound_retry_at("o/0", crate::db::now_ms() + 60_000, "503")
+        .await
+        .expect("retry");
+    assert!(
+        store
+            .claim_outbound("o/0", 60_000, false)
+            .await
+            .expect("claim")
+            .is_none()
+    );
+    assert!(!store.outbox_heads(100).await.expect("heads")[0].due);
+    store
+        .outbound_retry_at("o/0", 0, "503")
+        .await
+        .expect("retry");
+    let c = store
+        .claim_outbound("o/0", 60_000, false)
+        .await
+        .expect("claim")
+        .expect("claimed again");
+    assert_eq!(c.attempts, 2);
+    store
+        .outbound_finished("o/0", "failed", "(131026) undeliverable")
+        .await
+        .expect("finish");
+    assert_eq!(
+        store.outbound("o/0").await.expect("get"),
+        Some(("failed".into(), Some("(131026) undeliverable".into()), None))
+    );
+    assert_eq!(
+        store
+            .outbox_head(&a.conversation_id)
+            .await
+            .expect("head")
+            .as_deref(),
+        Some("o/1")
+    );
+    assert_eq!(store.outbox_len().await.expect("len"), 2);
+    assert!(
+        store
+            .last_customer_message_at(&a.conversation_id)
+            .await
+            .expect("window")
+            .is_some()
+    );
+}
+
+#[tokio::test]
+async fn outbox_on_sqlite() {
+    let (db, _dir) = testing::sqlite().await.expect("sqlite");
+    outbox_order_retry_and_failure(Conversations::new(db)).await;
+}
+
+#[tokio::test]
+async fn outbox_on_postgres() {
+    let db = testing::postgres().await.expect("postgres");
+    outbox_order_retry_and_failure(Conversations::new(db)).await;
+}
+
+#[tokio::test]
+async fn the_window_follows_whatsapps_timestamp_and_never_moves_back() {
+    let (db, _dir) = testing::sqlite().await.expect("sqlite");
+    let store = Conversations::new(db);
+    let now = crate::db::now_ms() / 1000 * 1000;
+    let secs = |ms: i64| (ms / 1000) as u64;
+    let hour = 3600 * 1000;
+    let mut late = inbound("888", "wamid.w1", "hi");
+    late.message.timestamp = secs(now - 30 * hour); // re-delivered a day late
+    let a = store
+        .accept_inbound(&late)
+        .await
+        .expect("accept")
+        .expect("new");
+    let window = |store: Conversations, id: String| async move {
+        store
+            .last_customer_message_at(&id)
+            .await
+            .expect("window")
+            .expect("set")
+    };
+    assert_eq!(
+        window(store.clone(), a.conversation_id.clone()).await,
+        now - 30 * hour
+    );
+    let mut fresh = inbound("888", "wamid.w2", "hi again");
+    fresh.message.timestamp = secs(now - hour);
+    store.accept_inbound(&fresh).await.expect("accept");
+    let mut older = inbound("888", "wamid.w3", "out of order");
+    older.message.timestamp = secs(now - 2 * hour);
+    store.accept_inbound(&older).await.expect("accept");
+    assert_eq!(
+        window(store.clone(), a.conversation_id.clone()).await,
+        now - hour,
+        "an older message delivered late does not close the window"
+    );
+    // Implausible stamps (test fixtures, skewed clocks) count as "now".
+    let mut bogus = inbound("999", "wamid.w4", "x");
+    bogus.message.timestamp = 1;
+    let b = store
+        .accept_inbound(&bogus)
+        .await
+        .expect("accept")
+        .expect("new");
+    assert!(window(store.clone(), b.conversation_id.clone()).await >= now);
 }

@@ -25,7 +25,7 @@ use crate::conversations::Conversations;
 use crate::events::{self, Context, EventType, Payload};
 use crate::orders::Carts;
 use crate::plugins::Plugins;
-use crate::whatsapp::GraphClient;
+use crate::whatsapp::Gateway;
 
 pub use language::detect as detect_language;
 
@@ -36,7 +36,8 @@ pub struct Pipeline {
     pub bus: Arc<dyn Bus>,
     pub catalog: Catalog,
     pub carts: Carts,
-    pub graph: GraphClient,
+    /// The WhatsApp gateway: outbox, pacing, 24-hour window, Graph API.
+    pub whatsapp: Arc<Gateway>,
     /// Meta catalog id for product messages (`None` = image fallback).
     pub catalog_id: Option<String>,
 }
@@ -46,7 +47,7 @@ const SOURCE: &str = "/agent-store/pipeline";
 impl Pipeline {
     /// Subscribe every stage to the bus.
     pub async fn start(self: &Arc<Self>) -> Result<(), BusError> {
-        let stages: [(&str, EventType, Arc<dyn Handler>); 4] = [
+        let stages: [(&str, EventType, Arc<dyn Handler>); 5] = [
             (
                 "route",
                 EventType::WhatsAppMessageReceived,
@@ -66,6 +67,11 @@ impl Pipeline {
                 "send",
                 EventType::WhatsAppMessageSend,
                 Arc::new(send::Send(self.clone())),
+            ),
+            (
+                "delivery",
+                EventType::WhatsAppMessageStatus,
+                Arc::new(send::Delivery(self.clone())),
             ),
         ];
         for (group, ty, handler) in stages {

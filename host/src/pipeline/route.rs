@@ -16,6 +16,7 @@ use crate::chat::{Action, Content, ListRow, ListSection};
 use crate::events::{ChatMessageNew, ChatResponse, MessageReceived, PluginFailed, Routing};
 use crate::plugins::convert;
 use crate::plugins::wit;
+use crate::whatsapp::{self, inbound::Triage};
 
 pub(super) struct Route(pub Arc<Pipeline>);
 
@@ -35,7 +36,9 @@ impl Stage for Route {
             p.conversations.mark_handled(&m.message.id).await?;
             return Ok(());
         }
-        if matches!(&m.message.content, Content::Unsupported { kind } if kind == "reaction") {
+        let triage = whatsapp::inbound::triage(&m.message.content);
+        if triage == Triage::Ignore {
+            // A reaction: stored for the history, no reply.
             p.conversations.mark_handled(&m.message.id).await?;
             return Ok(());
         }
@@ -50,6 +53,19 @@ impl Stage for Route {
             p.conversations
                 .set_language(&m.conversation_id, detected)
                 .await?;
+        }
+        if let Triage::CannotRead(why) = triage {
+            // Stickers, videos, voice notes without a transcript...: a
+            // polite answer in the customer's language, never an error.
+            let language = if language.is_empty() {
+                whatsapp::inbound::language_from_wa_id(&m.customer.wa_id).to_string()
+            } else {
+                language
+            };
+            let body = whatsapp::inbound::cannot_read_text(why, &language).to_string();
+            return self
+                .host_reply(&m, vec![Action::Text { body }], &language)
+                .await;
         }
         let brands = p.plugins.snapshot().brands();
         let routing = self
@@ -96,6 +112,9 @@ impl Route {
             candidates: Vec::new(),
             decided_by: "host".into(),
         };
+        if let Some(b) = self.0.whatsapp.bound_brand(&m.phone_number_id) {
+            return Some(host(b, "the business number is bound to this brand"));
+        }
         if let Content::ListReply(c) | Content::ButtonReply(c) = &m.message.content
             && let Some(b) = c.id.strip_prefix(BRAND_CHOICE)
             && brands.iter().any(|x| x == b)
@@ -146,6 +165,30 @@ impl Route {
                 "no new brand signal: staying with the conversation's brand",
             )
         })
+    }
+
+    /// Answer with the host's own actions and mark the message handled.
+    async fn host_reply(
+        &self,
+        m: &MessageReceived,
+        actions: Vec<Action>,
+        language: &str,
+    ) -> anyhow::Result<()> {
+        let response = ChatResponse {
+            conversation_id: m.conversation_id.clone(),
+            phone_number_id: m.phone_number_id.clone(),
+            to: m.customer.wa_id.clone(),
+            brand: "host".into(),
+            in_reply_to: m.message.id.clone(),
+            actions,
+            language: language.to_string(),
+        };
+        let id = format!("{}/response/host", m.message.id);
+        self.0
+            .publish_with_id(&id, &m.conversation_id, None, &response)
+            .await?;
+        self.0.conversations.mark_handled(&m.message.id).await?;
+        Ok(())
     }
 
     /// Ask the customer to pick a department.

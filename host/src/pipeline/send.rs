@@ -1,23 +1,26 @@
 //! Stages 3 and 4: render reply actions into Graph API messages, then send
-//! them, each exactly once.
+//! them through the WhatsApp gateway's outbox, each exactly once; and the
+//! delivery stage, which reacts to failed statuses.
 //!
 //! An outbound message's id derives from the response event's id and its
-//! position, and is recorded before the send: a redelivered event finds it
-//! already sent and does nothing.
+//! position, and is stored in the outbox before the send: a redelivered
+//! event finds it already queued or sent and does nothing.
 
 use std::sync::Arc;
 
 use async_trait::async_trait;
 use cloudevents::{AttributesReader, Event};
+use serde_json::Value;
 
 use super::{Pipeline, Stage};
 use crate::chat::Speaker;
-use crate::conversations::NewOutbound;
-use crate::events::{ChatResponse, OutboundMessage};
+use crate::events::{ChatResponse, MessageStatus, OutboundMessage};
+use crate::whatsapp::gateway::REENGAGEMENT_REQUIRED;
 use crate::whatsapp::outbound::{self, RenderContext};
 
 pub(super) struct Render(pub Arc<Pipeline>);
 pub(super) struct Send(pub Arc<Pipeline>);
+pub(super) struct Delivery(pub Arc<Pipeline>);
 
 #[async_trait]
 impl Stage for Render {
@@ -25,6 +28,10 @@ impl Stage for Render {
 
     async fn run(&self, event: &Event, r: ChatResponse) -> anyhow::Result<()> {
         let p = &self.0;
+        // Blue ticks on the message being answered.
+        p.whatsapp
+            .mark_read(&r.phone_number_id, &r.in_reply_to)
+            .await;
         let ctx = RenderContext {
             to: &r.to,
             catalog: &p.catalog,
@@ -71,43 +78,46 @@ impl Stage for Send {
     type In = OutboundMessage;
 
     async fn run(&self, _event: &Event, m: OutboundMessage) -> anyhow::Result<()> {
-        let p = &self.0;
-        let kind = m
-            .body
-            .get("type")
-            .and_then(|t| t.as_str())
-            .unwrap_or("text")
-            .to_string();
-        let record = NewOutbound {
-            id: &m.id,
-            conversation_id: &m.conversation_id,
-            brand: m.brand.as_deref(),
-            speaker: Speaker::Assistant,
-            kind: &kind,
-            text: &m.text,
-            body: &m.body,
+        let speaker = if m.brand.is_some() {
+            Speaker::Assistant
+        } else {
+            Speaker::System
         };
-        if !p.conversations.record_outbound(&record).await? {
-            match p.conversations.outbound_state(&m.id).await?.as_deref() {
-                Some("pending") => {} // a retry of a send that failed transiently
-                state => {
-                    tracing::debug!(id = %m.id, ?state, "outbound message already handled");
-                    return Ok(());
-                }
-            }
+        // Queued durably first; what cannot leave now stays in the outbox
+        // for the gateway's worker, so nothing is retried through the bus.
+        let delivery = self.0.whatsapp.send(&m, speaker).await?;
+        tracing::debug!(id = %m.id, ?delivery, "outbound message handled");
+        Ok(())
+    }
+}
+
+#[async_trait]
+impl Stage for Delivery {
+    type In = MessageStatus;
+
+    /// Meta refused a sent message because the 24-hour window had closed
+    /// (131047): handled like a reply held before sending.
+    async fn run(&self, _event: &Event, s: MessageStatus) -> anyhow::Result<()> {
+        let window_closed = s.status == "failed"
+            && s.errors
+                .iter()
+                .any(|e| e.get("code").and_then(Value::as_i64) == Some(REENGAGEMENT_REQUIRED));
+        if !window_closed {
+            return Ok(());
         }
-        match p.graph.send(&m.phone_number_id, &m.body).await {
-            Ok(wamid) => {
-                p.conversations.mark_sent(&m.id, &wamid).await?;
-                tracing::info!(to = %m.to, %wamid, kind, "message sent");
-                Ok(())
-            }
-            Err(e) if e.is_retryable() => Err(e.into()),
-            Err(e) => {
-                tracing::error!(to = %m.to, error = %e, "Graph API refused the message");
-                p.conversations.mark_failed(&m.id, &e.to_string()).await?;
-                Ok(())
-            }
-        }
+        let p = &self.0;
+        let Some(conversation_id) = p.conversations.conversation_of_wamid(&s.wamid).await? else {
+            return Ok(());
+        };
+        let c = p.conversations.get(&conversation_id).await?;
+        p.whatsapp
+            .reengage(
+                &conversation_id,
+                &c.phone_number_id,
+                &c.customer_wa_id,
+                "Meta refused a reply: more than 24 hours since the customer last wrote (131047)",
+            )
+            .await?;
+        Ok(())
     }
 }

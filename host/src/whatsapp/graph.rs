@@ -22,6 +22,22 @@ pub enum GraphError {
 }
 
 impl GraphError {
+    /// Meta's error code (`error.code`), when Meta answered with one.
+    pub fn code(&self) -> Option<i64> {
+        match self {
+            GraphError::Api { code, .. } => Some(*code),
+            _ => None,
+        }
+    }
+
+    /// The HTTP status, when Meta answered.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            GraphError::Api { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
     /// Whether retrying the same request later can succeed: transport
     /// errors, 429 and 5xx, and Meta's throttling codes.
     pub fn is_retryable(&self) -> bool {

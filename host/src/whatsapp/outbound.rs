@@ -346,6 +346,17 @@ fn products(
         .collect())
 }
 
+/// A template message (the only kind WhatsApp delivers outside the 24-hour
+/// customer-service window). `components` are Meta's template components
+/// (header/body/button parameters), passed through.
+pub fn template(to: &str, name: &str, language: &str, components: &[Value]) -> Value {
+    let mut template = json!({ "name": name, "language": { "code": language } });
+    if !components.is_empty() {
+        template["components"] = Value::Array(components.to_vec());
+    }
+    envelope(to, "template", template)
+}
+
 /// Mark an inbound message as read (blue ticks for the customer).
 pub fn mark_read(wamid: &str) -> Value {
     json!({ "messaging_product": "whatsapp", "status": "read", "message_id": wamid })

@@ -17,6 +17,10 @@ pub enum PayloadError {
     Json(#[from] serde_json::Error),
     #[error("webhook object is {0:?}, expected \"whatsapp_business_account\"")]
     WrongObject(String),
+    #[error("message {index} of the webhook is malformed: {reason}")]
+    Message { index: usize, reason: &'static str },
+    #[error("status {index} of the webhook is malformed: {reason}")]
+    Status { index: usize, reason: &'static str },
 }
 
 /// One inbound message with the business number it was sent to.
@@ -25,21 +29,88 @@ pub struct Inbound {
     pub phone_number_id: String,
     pub customer: Customer,
     pub message: InboundMessage,
+    /// What the message carried besides its content.
+    #[serde(default, skip_serializing_if = "Details::is_empty")]
+    pub details: Details,
+}
+
+/// What a message carried besides its [`Content`]: the media to download,
+/// a reaction's target, shared contacts, the product a reply asks about,
+/// and the errors Meta attached (e.g. 131051 for unsupported types).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Details {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub media: Option<Media>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reaction: Option<Reaction>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub contacts: Vec<SharedContact>,
+    /// `context.referred_product.product_retailer_id`: the customer asked
+    /// about this product from a product message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub referred_product: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<Value>,
+}
+
+impl Details {
+    pub fn is_empty(&self) -> bool {
+        self == &Details::default()
+    }
+}
+
+/// An inbound media object (image, audio, video, document, sticker).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Media {
+    /// The WhatsApp type: image, audio, video, document, sticker.
+    pub kind: String,
+    /// Media id for `GET /{media-id}`.
+    pub id: String,
+    pub mime_type: String,
+    pub sha256: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub filename: Option<String>,
+    /// A voice note (audio recorded in WhatsApp).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub voice: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub animated: bool,
+}
+
+/// A reaction to one of our messages; an empty emoji removes it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Reaction {
+    pub message_id: String,
+    pub emoji: String,
+}
+
+/// A contact card the customer shared.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SharedContact {
+    pub name: String,
+    pub phones: Vec<String>,
 }
 
 /// One delivery status of an outbound message.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Status {
     pub phone_number_id: String,
     pub wamid: String,
     pub status: String,
     pub recipient_id: String,
     pub timestamp: u64,
+    /// Why a message failed (`failed`), as Meta reported it.
     pub errors: Vec<Value>,
 }
 
 /// Everything one webhook delivery carried.
-#[derive(Debug, Default, Clone, PartialEq)]
+#[derive(Debug, Default, Clone, PartialEq, Serialize)]
 pub struct Webhook {
     pub messages: Vec<Inbound>,
     pub statuses: Vec<Status>,
@@ -64,7 +135,10 @@ struct Entry {
 struct Change {
     #[serde(default)]
     field: String,
-    value: ChangeValue,
+    /// Parsed only for the `messages` field: other fields (template and
+    /// account updates) have other shapes.
+    #[serde(default)]
+    value: Value,
 }
 
 #[derive(Deserialize)]
@@ -100,7 +174,9 @@ struct Profile {
     name: Option<String>,
 }
 
-/// Parse a webhook body.
+/// Parse a webhook body. All or nothing: one malformed message or status
+/// fails the whole delivery (a 400, nothing stored), so a partially
+/// understood delivery is never half-applied.
 pub fn parse(body: &[u8]) -> Result<Webhook, PayloadError> {
     let envelope: Envelope = serde_json::from_slice(body)?;
     if envelope.object != "whatsapp_business_account" {
@@ -111,15 +187,21 @@ pub fn parse(body: &[u8]) -> Result<Webhook, PayloadError> {
         if change.field != "messages" && !change.field.is_empty() {
             continue;
         }
-        let v = change.value;
+        let v: ChangeValue = serde_json::from_value(change.value)?;
         let phone = v.metadata.phone_number_id;
         for m in &v.messages {
-            if let Some(inbound) = parse_message(&phone, &v.contacts, m) {
-                out.messages.push(inbound);
-            }
+            let index = out.messages.len();
+            out.messages.push(
+                parse_message(&phone, &v.contacts, m)
+                    .map_err(|reason| PayloadError::Message { index, reason })?,
+            );
         }
-        out.statuses
-            .extend(v.statuses.iter().filter_map(|s| parse_status(&phone, s)));
+        for s in &v.statuses {
+            let index = out.statuses.len();
+            out.statuses.push(
+                parse_status(&phone, s).map_err(|reason| PayloadError::Status { index, reason })?,
+            );
+        }
         out.errors.extend(v.errors);
     }
     Ok(out)
@@ -137,16 +219,25 @@ fn timestamp(v: &Value) -> u64 {
     }
 }
 
-fn parse_message(phone: &str, contacts: &[Contact], m: &Value) -> Option<Inbound> {
+fn parse_message(phone: &str, contacts: &[Contact], m: &Value) -> Result<Inbound, &'static str> {
+    if !m.is_object() {
+        return Err("not an object");
+    }
     // A message without sender or id cannot be answered or deduplicated.
-    let from = str_of(m, &["from"])?.to_string();
-    let id = str_of(m, &["id"])?.to_string();
+    let from = str_of(m, &["from"])
+        .filter(|s| !s.is_empty())
+        .ok_or("no sender (`from`)")?
+        .to_string();
+    let id = str_of(m, &["id"])
+        .filter(|s| !s.is_empty())
+        .ok_or("no message id (`id`)")?
+        .to_string();
     let name = contacts
         .iter()
         .find(|c| c.wa_id == from)
         .or(contacts.first())
         .and_then(|c| c.profile.as_ref()?.name.clone());
-    Some(Inbound {
+    Ok(Inbound {
         phone_number_id: phone.to_string(),
         customer: Customer { wa_id: from, name },
         message: InboundMessage {
@@ -155,6 +246,7 @@ fn parse_message(phone: &str, contacts: &[Contact], m: &Value) -> Option<Inbound
             content: parse_content(m),
             reply_to: str_of(m, &["context", "id"]).map(str::to_string),
         },
+        details: parse_details(m),
     })
 }
 
@@ -207,7 +299,7 @@ fn parse_content(m: &Value) -> Content {
                             Some(OrderLine {
                                 product_id: str_of(it, &["product_retailer_id"])?.to_string(),
                                 quantity: match &it["quantity"] {
-                                    Value::Number(n) => n.as_u64()? as u32,
+                                    Value::Number(n) => u32::try_from(n.as_u64()?).ok()?,
                                     Value::String(s) => s.parse().ok()?,
                                     _ => 1,
                                 },
@@ -217,8 +309,76 @@ fn parse_content(m: &Value) -> Content {
                 })
                 .unwrap_or_default(),
         },
+        // video, document, sticker, contacts, reaction, Meta's own
+        // `unsupported`, system notices and anything new: the store cannot
+        // read them (yet); `details` keeps what they carried.
         other => unsupported(other),
     }
+}
+
+fn parse_details(m: &Value) -> Details {
+    let kind = str_of(m, &["type"]).unwrap_or_default();
+    let mut d = Details {
+        referred_product: str_of(m, &["context", "referred_product", "product_retailer_id"])
+            .map(str::to_string),
+        errors: m
+            .get("errors")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default(),
+        ..Details::default()
+    };
+    match kind {
+        "image" | "audio" | "voice" | "video" | "document" | "sticker" => {
+            let o = &m[kind];
+            let s = |k: &str| str_of(o, &[k]).unwrap_or_default().to_string();
+            let opt = |k: &str| str_of(o, &[k]).map(str::to_string);
+            d.media = Some(Media {
+                kind: kind.to_string(),
+                id: s("id"),
+                mime_type: s("mime_type"),
+                sha256: s("sha256"),
+                caption: opt("caption"),
+                filename: opt("filename"),
+                voice: kind == "voice" || o.get("voice").and_then(Value::as_bool) == Some(true),
+                animated: o.get("animated").and_then(Value::as_bool) == Some(true),
+            });
+        }
+        "reaction" => {
+            d.reaction = Some(Reaction {
+                message_id: str_of(m, &["reaction", "message_id"])
+                    .unwrap_or_default()
+                    .to_string(),
+                emoji: str_of(m, &["reaction", "emoji"])
+                    .unwrap_or_default()
+                    .to_string(),
+            });
+        }
+        "contacts" => {
+            d.contacts = m
+                .get("contacts")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .map(|c| SharedContact {
+                    name: str_of(c, &["name", "formatted_name"])
+                        .or_else(|| str_of(c, &["name", "first_name"]))
+                        .unwrap_or_default()
+                        .to_string(),
+                    phones: c
+                        .get("phones")
+                        .and_then(Value::as_array)
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|p| str_of(p, &["wa_id"]).or_else(|| str_of(p, &["phone"])))
+                        .map(str::to_string)
+                        .collect(),
+                })
+                .collect();
+        }
+        _ => {}
+    }
+    d
 }
 
 fn unsupported(kind: &str) -> Content {
@@ -227,11 +387,17 @@ fn unsupported(kind: &str) -> Content {
     }
 }
 
-fn parse_status(phone: &str, s: &Value) -> Option<Status> {
-    Some(Status {
+fn parse_status(phone: &str, s: &Value) -> Result<Status, &'static str> {
+    Ok(Status {
         phone_number_id: phone.to_string(),
-        wamid: str_of(s, &["id"])?.to_string(),
-        status: str_of(s, &["status"])?.to_string(),
+        wamid: str_of(s, &["id"])
+            .filter(|x| !x.is_empty())
+            .ok_or("no message id (`id`)")?
+            .to_string(),
+        status: str_of(s, &["status"])
+            .filter(|x| !x.is_empty())
+            .ok_or("no `status`")?
+            .to_string(),
         recipient_id: str_of(s, &["recipient_id"]).unwrap_or_default().to_string(),
         timestamp: timestamp(s),
         errors: s
@@ -313,8 +479,7 @@ mod tests {
                 {"from":"5511999","id":"6","timestamp":"1","type":"button","button":{"payload":"YES","text":"Yes"}},
                 {"from":"5511999","id":"7","timestamp":"1","type":"order","order":{"catalog_id":"c","product_items":[{"product_retailer_id":"TEC-1","quantity":"2","item_price":"10","currency":"USD"}]}},
                 {"from":"5511999","id":"8","timestamp":"1","type":"sticker","sticker":{"id":"s"}},
-                {"from":"5511999","id":"9","timestamp":"1","type":"brand_new_type"},
-                {"id":"no-sender","type":"text","text":{"body":"x"}}
+                {"from":"5511999","id":"9","timestamp":"1","type":"brand_new_type"}
             ]),
             json!([{"id":"wamid.OUT","status":"delivered","timestamp":"2","recipient_id":"5511999"}]),
         ))
@@ -324,7 +489,7 @@ mod tests {
             .iter()
             .map(|m| m.message.content.clone())
             .collect();
-        assert_eq!(kinds.len(), 9, "a message without a sender is skipped");
+        assert_eq!(kinds.len(), 9);
         assert_eq!(
             kinds[0],
             Content::Image {
@@ -396,5 +561,35 @@ mod tests {
             parse(br#"{"entry":[]}"#),
             Err(PayloadError::Json(_))
         ));
+        // One unanswerable message fails the whole delivery: nothing is
+        // applied half-way.
+        let no_sender = wrap(
+            json!([
+                {"from":"5511999","id":"ok","timestamp":"1","type":"text","text":{"body":"x"}},
+                {"id":"no-sender","type":"text","text":{"body":"x"}}
+            ]),
+            json!([]),
+        );
+        assert!(matches!(
+            parse(&no_sender),
+            Err(PayloadError::Message { index: 1, .. })
+        ));
+        let bad_status = wrap(json!([]), json!([{"status":"read"}]));
+        assert!(matches!(
+            parse(&bad_status),
+            Err(PayloadError::Status { index: 0, .. })
+        ));
+        let messages_not_a_list = wrap(json!({"id": "x"}), json!([]));
+        assert!(matches!(
+            parse(&messages_not_a_list),
+            Err(PayloadError::Json(_))
+        ));
+        // Other webhook fields (template status updates...) are ignored.
+        let other = json!({"object":"whatsapp_business_account","entry":[{"id":"1","changes":[
+            {"field":"message_template_status_update","value":{"event":"APPROVED","message_template_id":1}}]}]});
+        assert_eq!(
+            parse(other.to_string().as_bytes()).expect("parses"),
+            Webhook::default()
+        );
     }
 }

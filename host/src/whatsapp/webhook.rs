@@ -18,6 +18,7 @@ use serde_json::json;
 use super::payload;
 use super::signature;
 use crate::api::AppState;
+use crate::conversations::{StatusOutcome, StoreError};
 use crate::events::{self, Context, MessageReceived, MessageStatus};
 use crate::pipeline::received_event_id;
 
@@ -74,6 +75,10 @@ pub async fn receive(
         }
     };
     for inbound in &webhook.messages {
+        if !state.config.whatsapp.knows_number(&inbound.phone_number_id) {
+            // Still served (replies leave from that number), but worth a look.
+            tracing::warn!(phone_number_id = %inbound.phone_number_id, "message to a business number missing from whatsapp.numbers");
+        }
         let accepted = match state.conversations.accept_inbound(inbound).await {
             Ok(a) => a,
             Err(e) => {
@@ -111,7 +116,14 @@ pub async fn receive(
         }
     }
     for status in &webhook.statuses {
-        apply_status(&state, status).await;
+        if let Err(e) = apply_status(&state, status).await {
+            // Not recorded: make Meta retry (recorded ones are deduplicated).
+            tracing::error!(error = %e, wamid = %status.wamid, "could not store a status");
+            return error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "storage unavailable, retry later",
+            );
+        }
     }
     for e in &webhook.errors {
         tracing::warn!(error = %e, "WhatsApp reported an error");
@@ -119,14 +131,21 @@ pub async fn receive(
     StatusCode::OK.into_response()
 }
 
-async fn apply_status(state: &AppState, s: &payload::Status) {
-    match state.conversations.apply_status(&s.wamid, &s.status).await {
-        Ok(false) => return, // duplicate, stale, or not ours
-        Ok(true) => {}
-        Err(e) => {
-            tracing::error!(error = %e, wamid = %s.wamid, "could not store a status");
-            return;
-        }
+/// Record a status once per (wamid, status) and announce it. Statuses
+/// arrive out of order and may skip steps: the store only moves a message
+/// forward, and every first-seen status is published (consumers must not
+/// assume order).
+async fn apply_status(state: &AppState, s: &payload::Status) -> Result<(), StoreError> {
+    let outcome = state
+        .conversations
+        .apply_status(&s.wamid, &s.status, &s.recipient_id, s.timestamp, &s.errors)
+        .await?;
+    if outcome == StatusOutcome::Duplicate {
+        tracing::debug!(wamid = %s.wamid, status = %s.status, "duplicate status ignored");
+        return Ok(());
+    }
+    if s.status == "failed" {
+        tracing::warn!(wamid = %s.wamid, to = %s.recipient_id, errors = %serde_json::Value::Array(s.errors.clone()), "WhatsApp could not deliver a message");
     }
     let payload = MessageStatus {
         wamid: s.wamid.clone(),
@@ -148,4 +167,5 @@ async fn apply_status(state: &AppState, s: &payload::Status) {
         }
         Err(e) => tracing::warn!(error = %e, "could not build a status event"),
     }
+    Ok(())
 }

@@ -1,0 +1,441 @@
+//! The persistent outbox of the WhatsApp gateway and the delivery statuses
+//! of outbound messages.
+//!
+//! An outbound message is stored (`messages`, state `pending`) together with
+//! its outbox row in one transaction before anything is sent. A sender
+//! claims the row with a compare-and-set on its lease, sends, and records the
+//! outcome and deletes the row in one transaction: a message is never sent by
+//! two senders at once, and a restart finds every unsent message still
+//! queued.
+
+use std::sync::atomic::{AtomicI64, Ordering};
+
+use serde_json::Value;
+use sqlx::Row;
+
+use super::{Conversations, NewOutbound, StoreError};
+use crate::db::now_ms;
+
+/// Where an outbound message goes.
+#[derive(Debug, Clone)]
+pub struct Route<'a> {
+    pub phone_number_id: &'a str,
+    pub recipient: &'a str,
+}
+
+/// A claimed outbox row: the sender holds its lease.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claimed {
+    pub id: String,
+    pub conversation_id: String,
+    pub phone_number_id: String,
+    pub recipient: String,
+    pub kind: String,
+    pub body: Value,
+    /// Attempts so far, this one included.
+    pub attempts: u32,
+    /// When the message was queued (ms).
+    pub created_at: i64,
+}
+
+/// One queued row, for the sweeper.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Queued {
+    pub id: String,
+    pub conversation_id: String,
+    pub due: bool,
+}
+
+/// What a status webhook did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StatusOutcome {
+    /// This (wamid, status) was seen before: nothing to do.
+    Duplicate,
+    /// Recorded; the message (if ours) is already at or past this state.
+    Recorded,
+    /// Recorded and moved the message forward.
+    Applied { message_id: String },
+}
+
+/// Rank of a delivery state: states only move forward; `failed` is final.
+fn rank(s: &str) -> i32 {
+    match s {
+        "pending" => 0,
+        "sent" => 1,
+        "delivered" => 2,
+        "read" => 3,
+        "played" => 4,
+        "failed" => 5,
+        _ => -1,
+    }
+}
+
+/// A strictly increasing sequence (µs-based, so roughly ordered across
+/// hosts too).
+fn next_seq() -> i64 {
+    static LAST: AtomicI64 = AtomicI64::new(0);
+    let now = chrono::Utc::now().timestamp_micros();
+    let mut prev = LAST.load(Ordering::Relaxed);
+    loop {
+        let next = now.max(prev + 1);
+        match LAST.compare_exchange_weak(prev, next, Ordering::Relaxed, Ordering::Relaxed) {
+            Ok(_) => return next,
+            Err(p) => prev = p,
+        }
+    }
+}
+
+impl Conversations {
+    /// Store an outbound message and queue it, atomically. `false` when a
+    /// message with this id exists already (a redelivered event): the
+    /// outbound id is the idempotency key.
+    /// `worker_after` (ms): before then, only a sender that claims fresh
+    /// messages (the inline one) may take it.
+    pub async fn enqueue_outbound(
+        &self,
+        m: &NewOutbound<'_>,
+        route: &Route<'_>,
+        worker_after: i64,
+    ) -> Result<bool, StoreError> {
+        let now = now_ms();
+        let mut tx = self.db.pool.begin().await?;
+        let inserted = sqlx::query(
+            "INSERT INTO messages (id, conversation_id, direction, speaker, brand, kind, text, payload, state, created_at, updated_at)
+             VALUES ($1, $2, 'out', $3, $4, $5, $6, $7, 'pending', $8, $8)
+             ON CONFLICT (id) DO NOTHING",
+        )
+        .bind(m.id)
+        .bind(m.conversation_id)
+        .bind(m.speaker.as_str())
+        .bind(m.brand.map(str::to_string))
+        .bind(m.kind)
+        .bind(m.text)
+        .bind(m.body.to_string())
+        .bind(now)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if inserted == 1 {
+            sqlx::query(
+                "INSERT INTO whatsapp_outbox (message_id, conversation_id, phone_number_id, recipient, seq, next_attempt_at, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(m.id)
+            .bind(m.conversation_id)
+            .bind(route.phone_number_id)
+            .bind(route.recipient)
+            .bind(next_seq())
+            .bind(worker_after)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(inserted == 1)
+    }
+
+    /// Claim a queued message for `lease_ms`: `None` when it is not queued,
+    /// not due yet, or another sender holds it. `fresh` also claims a
+    /// never-attempted message before it is due (the inline sender).
+    pub async fn claim_outbound(
+        &self,
+        id: &str,
+        lease_ms: i64,
+        fresh: bool,
+    ) -> Result<Option<Claimed>, StoreError> {
+        let now = now_ms();
+        let claimed = sqlx::query(
+            "UPDATE whatsapp_outbox SET lease_until = $1, attempts = attempts + 1
+             WHERE message_id = $2 AND lease_until <= $3
+               AND (next_attempt_at <= $3 OR ($4 = 1 AND attempts = 0))",
+        )
+        .bind(now + lease_ms)
+        .bind(id)
+        .bind(now)
+        .bind(i64::from(fresh))
+        .execute(&self.db.pool)
+        .await?
+        .rows_affected();
+        if claimed != 1 {
+            return Ok(None);
+        }
+        let row = sqlx::query(
+            "SELECT o.message_id, o.conversation_id, o.phone_number_id, o.recipient, o.attempts, o.created_at, m.kind, m.payload
+             FROM whatsapp_outbox o JOIN messages m ON m.id = o.message_id WHERE o.message_id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.db.pool)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let payload: String = row.try_get("payload")?;
+        let body = serde_json::from_str(&payload).map_err(|source| StoreError::Corrupt {
+            id: id.to_string(),
+            source,
+        })?;
+        let attempts: i64 = row.try_get("attempts")?;
+        Ok(Some(Claimed {
+            id: row.try_get("message_id")?,
+            conversation_id: row.try_get("conversation_id")?,
+            phone_number_id: row.try_get("phone_number_id")?,
+            recipient: row.try_get("recipient")?,
+            kind: row.try_get("kind")?,
+            body,
+            attempts: u32::try_from(attempts).unwrap_or(u32::MAX),
+            created_at: row.try_get("created_at")?,
+        }))
+    }
+
+    /// The first queued message of a conversation (messages of one
+    /// conversation leave in order).
+    pub async fn outbox_head(&self, conversation_id: &str) -> Result<Option<String>, StoreError> {
+        let row = sqlx::query(
+            "SELECT message_id FROM whatsapp_outbox WHERE conversation_id = $1 ORDER BY seq LIMIT 1",
+        )
+        .bind(conversation_id)
+        .fetch_optional(&self.db.pool)
+        .await?;
+        Ok(row.map(|r| r.try_get("message_id")).transpose()?)
+    }
+
+    /// The head of each conversation's queue, oldest first, and whether it
+    /// can be claimed now.
+    pub async fn outbox_heads(&self, limit: u32) -> Result<Vec<Queued>, StoreError> {
+        let now = now_ms();
+        let rows = sqlx::query(
+            "SELECT message_id, conversation_id, next_attempt_at, lease_until FROM whatsapp_outbox ORDER BY seq LIMIT $1",
+        )
+        .bind(i64::from(limit))
+        .fetch_all(&self.db.pool)
+        .await?;
+        let mut seen = std::collections::HashSet::new();
+        let mut out = Vec::new();
+        for r in &rows {
+            let conversation_id: String = r.try_get("conversation_id")?;
+            if !seen.insert(conversation_id.clone()) {
+                continue;
+            }
+            let next: i64 = r.try_get("next_attempt_at")?;
+            let lease: i64 = r.try_get("lease_until")?;
+            out.push(Queued {
+                id: r.try_get("message_id")?,
+                conversation_id,
+                due: next <= now && lease <= now,
+            });
+        }
+        Ok(out)
+    }
+
+    /// How many messages are queued.
+    pub async fn outbox_len(&self) -> Result<u64, StoreError> {
+        let n: i64 = sqlx::query("SELECT COUNT(*) AS n FROM whatsapp_outbox")
+            .fetch_one(&self.db.pool)
+            .await?
+            .try_get("n")?;
+        Ok(n.max(0) as u64)
+    }
+
+    /// The Graph API accepted the message: record its wamid and dequeue it.
+    /// Statuses that arrived before the answer are applied now.
+    pub async fn outbound_sent(&self, id: &str, wamid: &str) -> Result<(), StoreError> {
+        let now = now_ms();
+        let mut tx = self.db.pool.begin().await?;
+        sqlx::query(
+            "UPDATE messages SET state = 'sent', wamid = $1, updated_at = $2 WHERE id = $3 AND state = 'pending'",
+        )
+        .bind(wamid)
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("DELETE FROM whatsapp_outbox WHERE message_id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        let early = sqlx::query("SELECT status, errors FROM whatsapp_statuses WHERE wamid = $1")
+            .bind(wamid)
+            .fetch_all(&mut *tx)
+            .await?;
+        let best = early
+            .iter()
+            .filter_map(|r| {
+                Some((
+                    r.try_get::<String, _>("status").ok()?,
+                    r.try_get::<String, _>("errors").ok()?,
+                ))
+            })
+            .max_by_key(|(s, _)| rank(s));
+        if let Some((status, errors)) = best.filter(|(s, _)| rank(s) > rank("sent")) {
+            let error = (status == "failed").then_some(errors);
+            sqlx::query("UPDATE messages SET state = $1, error = COALESCE($2, error), updated_at = $3 WHERE id = $4")
+                .bind(&status)
+                .bind(error)
+                .bind(now)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Dequeue a message with a final state (`failed`, or `held` for a human
+    /// when WhatsApp's 24-hour window is closed) and why.
+    pub async fn outbound_finished(
+        &self,
+        id: &str,
+        state: &str,
+        error: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.db.pool.begin().await?;
+        sqlx::query(
+            "UPDATE messages SET state = $1, error = $2, updated_at = $3 WHERE id = $4 AND state = 'pending'",
+        )
+        .bind(state)
+        .bind(error)
+        .bind(now_ms())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("DELETE FROM whatsapp_outbox WHERE message_id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Release a claimed message to be retried at `at` (ms).
+    pub async fn outbound_retry_at(
+        &self,
+        id: &str,
+        at: i64,
+        error: &str,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE whatsapp_outbox SET next_attempt_at = $1, lease_until = 0, last_error = $2 WHERE message_id = $3",
+        )
+        .bind(at)
+        .bind(error)
+        .bind(id)
+        .execute(&self.db.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// When the customer last wrote (ms): the start of WhatsApp's 24-hour
+    /// customer-service window.
+    pub async fn last_customer_message_at(
+        &self,
+        conversation_id: &str,
+    ) -> Result<Option<i64>, StoreError> {
+        let row = sqlx::query("SELECT last_customer_message_at FROM conversations WHERE id = $1")
+            .bind(conversation_id)
+            .fetch_optional(&self.db.pool)
+            .await?;
+        Ok(row
+            .map(|r| r.try_get::<Option<i64>, _>("last_customer_message_at"))
+            .transpose()?
+            .flatten())
+    }
+
+    /// Record a delivery status once per (wamid, status) and move its
+    /// message forward. Statuses may arrive out of order, skip a step, or
+    /// come before the Graph API's answer (then [`Self::outbound_sent`]
+    /// applies them): a state never moves backwards, and `failed` is final
+    /// and keeps Meta's error details.
+    pub async fn apply_status(
+        &self,
+        wamid: &str,
+        status: &str,
+        recipient_id: &str,
+        timestamp: u64,
+        errors: &[Value],
+    ) -> Result<StatusOutcome, StoreError> {
+        let now = now_ms();
+        let errors_json = Value::Array(errors.to_vec()).to_string();
+        let inserted = sqlx::query(
+            "INSERT INTO whatsapp_statuses (wamid, status, recipient_id, timestamp, errors, received_at)
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (wamid, status) DO NOTHING",
+        )
+        .bind(wamid)
+        .bind(status)
+        .bind(recipient_id)
+        .bind(i64::try_from(timestamp).unwrap_or(i64::MAX))
+        .bind(&errors_json)
+        .bind(now)
+        .execute(&self.db.pool)
+        .await?
+        .rows_affected();
+        if inserted != 1 {
+            return Ok(StatusOutcome::Duplicate);
+        }
+        let new_rank = rank(status);
+        if new_rank <= 0 {
+            return Ok(StatusOutcome::Recorded);
+        }
+        let row =
+            sqlx::query("SELECT id, state FROM messages WHERE wamid = $1 AND direction = 'out'")
+                .bind(wamid)
+                .fetch_optional(&self.db.pool)
+                .await?;
+        let Some(row) = row else {
+            return Ok(StatusOutcome::Recorded);
+        };
+        let current: String = row.try_get("state")?;
+        if rank(&current) >= new_rank || rank(&current) < 0 {
+            return Ok(StatusOutcome::Recorded);
+        }
+        let id: String = row.try_get("id")?;
+        let error = (status == "failed").then_some(errors_json);
+        // Compare-and-set on the old state so two concurrent statuses cannot
+        // move the state backwards.
+        let affected = sqlx::query(
+            "UPDATE messages SET state = $1, error = COALESCE($2, error), updated_at = $3 WHERE id = $4 AND state = $5",
+        )
+        .bind(status)
+        .bind(error)
+        .bind(now)
+        .bind(&id)
+        .bind(&current)
+        .execute(&self.db.pool)
+        .await?
+        .rows_affected();
+        Ok(if affected == 1 {
+            StatusOutcome::Applied { message_id: id }
+        } else {
+            StatusOutcome::Recorded
+        })
+    }
+
+    /// The conversation of an outbound message by its wamid.
+    pub async fn conversation_of_wamid(&self, wamid: &str) -> Result<Option<String>, StoreError> {
+        let row = sqlx::query(
+            "SELECT conversation_id FROM messages WHERE wamid = $1 AND direction = 'out'",
+        )
+        .bind(wamid)
+        .fetch_optional(&self.db.pool)
+        .await?;
+        Ok(row.map(|r| r.try_get("conversation_id")).transpose()?)
+    }
+
+    /// An outbound message's state, error and wamid (tests, the console).
+    pub async fn outbound(
+        &self,
+        id: &str,
+    ) -> Result<Option<(String, Option<String>, Option<String>)>, StoreError> {
+        let row = sqlx::query(
+            "SELECT state, error, wamid FROM messages WHERE id = $1 AND direction = 'out'",
+        )
+        .bind(id)
+        .fetch_optional(&self.db.pool)
+        .await?;
+        row.map(|r| {
+            Ok((
+                r.try_get("state")?,
+                r.try_get("error")?,
+                r.try_get("wamid")?,
+            ))
+        })
+        .transpose()
+    }
+}

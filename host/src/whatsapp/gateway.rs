@@ -1,0 +1,480 @@
+//! The outbound side of the gateway: every message goes through a
+//! persistent outbox, is paced per business number and per customer,
+//! respects WhatsApp's 24-hour customer-service window, and is retried with
+//! backoff and jitter when Meta throttles or fails — exactly once per
+//! outbound id.
+//!
+//! The send stage queues a message and tries it at once ("inline", so a
+//! reply normally leaves while its event is handled). What cannot leave at
+//! once (Meta throttling past the inline attempts, an earlier message of the
+//! conversation still waiting, a restart) is sent by the background worker,
+//! in order per conversation. A sender claims a message with a short lease
+//! in the database before sending, so two senders (inline and worker, or
+//! two hosts) never send the same message.
+//!
+//! Limits of the guarantee: Meta has no idempotency key, so if the host dies
+//! after Meta accepted a message but before the answer was stored, the
+//! message is sent again once its lease expires (at least once in that
+//! window; a graceful shutdown finishes in-flight sends first).
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use rand::Rng;
+use serde_json::Value;
+use tokio::sync::{Mutex, Notify};
+use tokio::task::JoinHandle;
+
+use super::config::WhatsAppConfig;
+use super::graph::{GraphClient, GraphError};
+use super::outbound;
+use super::pacing::{PaceLimits, Pacer};
+use crate::bus::Bus;
+use crate::chat::{EscalationReason, Priority, Speaker};
+use crate::conversations::{Claimed, Conversations, NewOutbound, Route, StoreError};
+use crate::db::now_ms;
+use crate::events::{self, Context, OutboundMessage, SalesEscalate};
+
+/// WhatsApp's customer-service window.
+pub const SERVICE_WINDOW_MS: i64 = 24 * 3600 * 1000;
+/// Graph API error: the access token expired or is invalid.
+pub const TOKEN_EXPIRED: i64 = 190;
+/// Graph API error: more than 24 hours since the customer last wrote.
+pub const REENGAGEMENT_REQUIRED: i64 = 131047;
+/// A fresh message is left to the inline sender this long before the
+/// background worker may take it.
+const INLINE_GRACE_MS: i64 = 5_000;
+/// How often the worker looks at the outbox when nothing woke it.
+const SWEEP_INTERVAL: Duration = Duration::from_millis(500);
+
+const SOURCE: &str = "/agent-store/whatsapp";
+
+#[derive(Debug, thiserror::Error)]
+pub enum GatewayError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("publishing an event: {0}")]
+    Publish(String),
+}
+
+/// What became of one delivery attempt.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Delivery {
+    /// Accepted by the Graph API.
+    Sent { wamid: String },
+    /// Still queued: retried later by the worker.
+    Queued,
+    /// Outside the 24-hour window: kept for a human (and a re-engagement
+    /// template sent when one is configured).
+    Held,
+    /// Refused for good (4xx, an unconfigured template, too old).
+    Failed { error: String },
+    /// Already handled, or another sender holds it.
+    Skipped,
+}
+
+/// One attempt's outcome; `Retry` becomes [`Delivery::Queued`] outside.
+enum Attempt {
+    Done(Delivery),
+    Retry(Duration),
+}
+
+/// The outbound gateway of one host.
+pub struct Gateway {
+    config: WhatsAppConfig,
+    graph: GraphClient,
+    store: Conversations,
+    bus: Arc<dyn Bus>,
+    pacer: Pacer,
+    /// The access token was refused (190): nothing is sent until restart.
+    halted: AtomicBool,
+    wake: Notify,
+    stopping: AtomicBool,
+    worker: Mutex<Option<JoinHandle<()>>>,
+}
+
+impl std::fmt::Debug for Gateway {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Gateway")
+            .field("halted", &self.halted.load(Ordering::Relaxed))
+            .finish_non_exhaustive()
+    }
+}
+
+impl Gateway {
+    pub fn new(
+        config: &WhatsAppConfig,
+        store: Conversations,
+        bus: Arc<dyn Bus>,
+    ) -> Result<Arc<Self>, GraphError> {
+        Ok(Arc::new(Self {
+            graph: GraphClient::new(config)?,
+            pacer: Pacer::new(PaceLimits {
+                per_second: config.pace_per_second,
+                burst: config.pace_burst.max(1),
+                recipient_gap: Duration::from_millis(config.pace_recipient_gap_ms),
+            }),
+            config: config.clone(),
+            store,
+            bus,
+            halted: AtomicBool::new(false),
+            wake: Notify::new(),
+            stopping: AtomicBool::new(false),
+            worker: Mutex::new(None),
+        }))
+    }
+
+    pub fn config(&self) -> &WhatsAppConfig {
+        &self.config
+    }
+
+    /// The brand a business number is bound to (skips the router).
+    pub fn bound_brand(&self, phone_number_id: &str) -> Option<&str> {
+        self.config.bound_brand(phone_number_id)
+    }
+
+    /// Whether sending stopped because Meta refused the access token.
+    pub fn is_halted(&self) -> bool {
+        self.halted.load(Ordering::SeqCst)
+    }
+
+    /// How long a sender may hold a message before another may take it.
+    fn lease_ms(&self) -> i64 {
+        i64::try_from(self.config.request_timeout_ms)
+            .unwrap_or(60_000)
+            .saturating_add(5_000)
+    }
+
+    /// Queue a message durably. `false` when this outbound id was queued
+    /// before (a redelivered event): it is never queued twice.
+    pub async fn enqueue(
+        &self,
+        m: &OutboundMessage,
+        speaker: Speaker,
+    ) -> Result<bool, GatewayError> {
+        let kind = m
+            .body
+            .get("type")
+            .and_then(Value::as_str)
+            .unwrap_or("text")
+            .to_string();
+        let record = NewOutbound {
+            id: &m.id,
+            conversation_id: &m.conversation_id,
+            brand: m.brand.as_deref(),
+            speaker,
+            kind: &kind,
+            text: &m.text,
+            body: &m.body,
+        };
+        let route = Route {
+            phone_number_id: self.config.sender(&m.phone_number_id),
+            recipient: &m.to,
+        };
+        // The worker keeps off while the inline sender tries it.
+        Ok(self
+            .store
+            .enqueue_outbound(&record, &route, now_ms() + INLINE_GRACE_MS)
+            .await?)
+    }
+
+    /// Queue and send at once (retrying transient failures inline).
+    pub async fn send(
+        &self,
+        m: &OutboundMessage,
+        speaker: Speaker,
+    ) -> Result<Delivery, GatewayError> {
+        self.enqueue(m, speaker).await?;
+        self.deliver(&m.id, &m.conversation_id).await
+    }
+
+    /// Try to send a queued message now, keeping its conversation's order:
+    /// when an earlier message still waits, this one waits behind it.
+    pub async fn deliver(&self, id: &str, conversation_id: &str) -> Result<Delivery, GatewayError> {
+        let attempts = self.config.retry_attempts.max(1);
+        for attempt in 1..=attempts {
+            if self.is_halted() || self.stopping.load(Ordering::SeqCst) {
+                return Ok(Delivery::Queued);
+            }
+            if self.store.outbox_head(conversation_id).await?.as_deref() != Some(id) {
+                // Sent already, or behind an earlier message: the worker
+                // sends in order.
+                self.wake.notify_one();
+                return Ok(Delivery::Skipped);
+            }
+            let Some(claimed) = self.store.claim_outbound(id, self.lease_ms(), true).await? else {
+                return Ok(Delivery::Skipped);
+            };
+            match self.attempt(claimed).await? {
+                Attempt::Retry(delay) if attempt < attempts => tokio::time::sleep(delay).await,
+                Attempt::Retry(_) => {
+                    self.wake.notify_one();
+                    return Ok(Delivery::Queued);
+                }
+                Attempt::Done(d) => return Ok(d),
+            }
+        }
+        Ok(Delivery::Queued)
+    }
+
+    /// Backoff before attempt `n + 1`: exponential, capped, with jitter
+    /// (half fixed, half random) so throttled senders spread out.
+    fn backoff(&self, n: u32) -> Duration {
+        let base = self.config.retry_base_ms.max(1);
+        let max = self.config.retry_max_ms.max(base);
+        let exp = base
+            .saturating_mul(1u64 << n.saturating_sub(1).min(20))
+            .min(max);
+        let half = exp / 2;
+        Duration::from_millis(half + rand::rng().random_range(0..=half))
+    }
+
+    /// One claimed send: checks, pacing, the Graph API call, the outcome.
+    async fn attempt(&self, c: Claimed) -> Result<Attempt, GatewayError> {
+        if c.kind == "template" {
+            let name = c
+                .body
+                .pointer("/template/name")
+                .and_then(Value::as_str)
+                .unwrap_or("");
+            let lang = c
+                .body
+                .pointer("/template/language/code")
+                .and_then(Value::as_str)
+                .unwrap_or("");
+            if !self.config.template_allowed(name, lang) {
+                let error =
+                    format!("template {name:?} ({lang}) is not configured in whatsapp.templates");
+                return Ok(Attempt::Done(self.fail(&c, error).await?));
+            }
+        } else {
+            let last = self
+                .store
+                .last_customer_message_at(&c.conversation_id)
+                .await?;
+            if last.is_none_or(|at| now_ms() - at > SERVICE_WINDOW_MS) {
+                let reason = "outside WhatsApp's 24-hour customer-service window: only a template may be sent";
+                return Ok(Attempt::Done(self.hold(&c, reason).await?));
+            }
+        }
+        if now_ms() - c.created_at
+            > i64::try_from(self.config.outbox_max_age_secs.saturating_mul(1000))
+                .unwrap_or(i64::MAX)
+        {
+            let error = "gave up: could not be sent in time".to_string();
+            return Ok(Attempt::Done(self.fail(&c, error).await?));
+        }
+        self.pacer.wait(&c.phone_number_id, &c.recipient).await;
+        match self.graph.send(&c.phone_number_id, &c.body).await {
+            Ok(wamid) => {
+                self.store.outbound_sent(&c.id, &wamid).await?;
+                tracing::info!(id = %c.id, to = %c.recipient, from = %c.phone_number_id, %wamid, kind = %c.kind, attempts = c.attempts, "message sent");
+                Ok(Attempt::Done(Delivery::Sent { wamid }))
+            }
+            Err(e) if e.code() == Some(TOKEN_EXPIRED) || e.status() == Some(401) => {
+                self.halted.store(true, Ordering::SeqCst);
+                tracing::error!(alert = "whatsapp_token_rejected", error = %e, "the Graph API refused the access token: sending stopped until the token is replaced and the host restarted; messages stay queued");
+                self.store
+                    .outbound_retry_at(&c.id, now_ms(), &e.to_string())
+                    .await?;
+                Ok(Attempt::Done(Delivery::Queued))
+            }
+            Err(e) if e.code() == Some(REENGAGEMENT_REQUIRED) => {
+                Ok(Attempt::Done(self.hold(&c, &e.to_string()).await?))
+            }
+            Err(e) if e.is_retryable() => {
+                let delay = self.backoff(c.attempts);
+                tracing::warn!(id = %c.id, attempt = c.attempts, retry_in_ms = delay.as_millis() as u64, error = %e, "send failed, will retry");
+                let at = now_ms() + i64::try_from(delay.as_millis()).unwrap_or(i64::MAX / 2);
+                self.store
+                    .outbound_retry_at(&c.id, at, &e.to_string())
+                    .await?;
+                Ok(Attempt::Retry(delay))
+            }
+            Err(e) => Ok(Attempt::Done(self.fail(&c, e.to_string()).await?)),
+        }
+    }
+
+    async fn fail(&self, c: &Claimed, error: String) -> Result<Delivery, GatewayError> {
+        tracing::error!(id = %c.id, to = %c.recipient, %error, "message refused");
+        self.store
+            .outbound_finished(&c.id, "failed", &error)
+            .await?;
+        Ok(Delivery::Failed { error })
+    }
+
+    /// Keep a free-form message for a human: the window is closed. Sends
+    /// the configured re-engagement template once per window and asks the
+    /// sales team to take over.
+    async fn hold(&self, c: &Claimed, reason: &str) -> Result<Delivery, GatewayError> {
+        tracing::warn!(id = %c.id, to = %c.recipient, %reason, "message held for a human");
+        self.store.outbound_finished(&c.id, "held", reason).await?;
+        self.reengage(&c.conversation_id, &c.phone_number_id, &c.recipient, reason)
+            .await?;
+        Ok(Delivery::Held)
+    }
+
+    /// Send the re-engagement template (once per closed window) and
+    /// escalate the conversation to a human.
+    pub async fn reengage(
+        &self,
+        conversation_id: &str,
+        phone_number_id: &str,
+        to: &str,
+        reason: &str,
+    ) -> Result<(), GatewayError> {
+        let conversation = self.store.get(conversation_id).await?;
+        let window = self
+            .store
+            .last_customer_message_at(conversation_id)
+            .await?
+            .unwrap_or(0);
+        let mut summary = format!("A reply could not be sent: {reason}.");
+        if let Some(t) = self.config.reengagement(&conversation.language) {
+            let body = outbound::template(to, &t.name, &t.language, &[]);
+            let m = OutboundMessage {
+                id: format!("{conversation_id}/reengage/{window}"),
+                conversation_id: conversation_id.to_string(),
+                phone_number_id: phone_number_id.to_string(),
+                to: to.to_string(),
+                brand: None,
+                text: format!("[template {}]", t.name),
+                body,
+            };
+            // Queued for the worker at once (sending it from here would make
+            // sending recursive).
+            let record = NewOutbound {
+                id: &m.id,
+                conversation_id,
+                brand: None,
+                speaker: Speaker::System,
+                kind: "template",
+                text: &m.text,
+                body: &m.body,
+            };
+            let route = Route {
+                phone_number_id: self.config.sender(phone_number_id),
+                recipient: to,
+            };
+            if self
+                .store
+                .enqueue_outbound(&record, &route, now_ms())
+                .await?
+            {
+                self.wake.notify_one();
+            }
+            summary.push_str(&format!(
+                " The re-engagement template {} ({}) was queued.",
+                t.name, t.language
+            ));
+        } else {
+            summary.push_str(" No re-engagement template is configured.");
+        }
+        let escalation = SalesEscalate {
+            conversation_id: conversation_id.to_string(),
+            customer: crate::chat::Customer {
+                wa_id: conversation.customer_wa_id.clone(),
+                name: conversation.customer_name.clone(),
+            },
+            brand: conversation.brand.clone(),
+            reason: EscalationReason::Other,
+            priority: Priority::Medium,
+            summary,
+        };
+        let ctx = Context {
+            source: SOURCE,
+            subject: Some(conversation_id),
+            brand: conversation.brand.as_deref(),
+            traceparent: None,
+        };
+        let event = events::build_with_id(
+            &format!("{conversation_id}/held/{window}"),
+            &ctx,
+            &escalation,
+        )
+        .map_err(|e| GatewayError::Publish(e.to_string()))?;
+        self.bus
+            .publish(event)
+            .await
+            .map_err(|e| GatewayError::Publish(e.to_string()))?;
+        Ok(())
+    }
+
+    /// Mark an inbound message read (blue ticks). Best effort: a failure
+    /// is logged, never retried.
+    pub async fn mark_read(&self, phone_number_id: &str, wamid: &str) {
+        if self.is_halted() || wamid.is_empty() {
+            return;
+        }
+        let from = self.config.sender(phone_number_id);
+        if let Err(e) = self.graph.post(from, &outbound::mark_read(wamid)).await {
+            tracing::warn!(%wamid, error = %e, "could not mark a message read");
+        }
+    }
+
+    /// Start the background worker: it sends what the inline sender could
+    /// not (retries, messages queued behind them, messages left by a
+    /// previous run of the host).
+    pub async fn start(self: &Arc<Self>) {
+        let mut worker = self.worker.lock().await;
+        if worker.is_some() {
+            return;
+        }
+        let g = self.clone();
+        *worker = Some(tokio::spawn(async move {
+            loop {
+                if g.stopping.load(Ordering::SeqCst) {
+                    return;
+                }
+                if let Err(e) = g.sweep().await {
+                    tracing::warn!(error = %e, "outbox sweep failed");
+                }
+                tokio::select! {
+                    _ = g.wake.notified() => {}
+                    _ = tokio::time::sleep(SWEEP_INTERVAL) => {}
+                }
+            }
+        }));
+    }
+
+    /// Send the due head of every conversation's queue, oldest first.
+    /// Returns how many messages left.
+    pub async fn sweep(&self) -> Result<usize, GatewayError> {
+        if self.is_halted() {
+            return Ok(0);
+        }
+        let mut sent = 0;
+        for q in self.store.outbox_heads(500).await? {
+            if self.stopping.load(Ordering::SeqCst) {
+                break;
+            }
+            if !q.due {
+                continue;
+            }
+            let Some(claimed) = self
+                .store
+                .claim_outbound(&q.id, self.lease_ms(), false)
+                .await?
+            else {
+                continue;
+            };
+            if let Attempt::Done(Delivery::Sent { .. }) = self.attempt(claimed).await? {
+                sent += 1;
+                // The next message of this conversation is due now.
+                self.wake.notify_one();
+            }
+        }
+        Ok(sent)
+    }
+
+    /// Stop the worker after its current send; queued messages stay in the
+    /// outbox for the next start.
+    pub async fn stop(&self) {
+        self.stopping.store(true, Ordering::SeqCst);
+        self.wake.notify_one();
+        if let Some(handle) = self.worker.lock().await.take() {
+            let _ = handle.await;
+        }
+    }
+}

@@ -8,7 +8,7 @@ use anyhow::{Context as _, bail};
 use clap::{Parser, Subcommand};
 use serde_json::json;
 
-use crate::app::{self, App, Options};
+use crate::app::{App, Options};
 use crate::catalog::{Catalog, SearchQuery};
 use crate::config::Config;
 use crate::db::Db;

@@ -461,7 +461,7 @@ impl Plugins {
         if !snapshot.plugins.contains_key(name) && self.store.history(name).is_empty() {
             return Err(OpsError::NotFound(name.to_string()));
         }
-        Ok(self.rollback_locked(name, "rolled back by an operator")?)
+        self.rollback_locked(name, "rolled back by an operator")
     }
 
     fn rollback_locked(&self, name: &str, why: &str) -> Result<Activated, OpsError> {

@@ -235,7 +235,13 @@ impl Orders {
                 catalog_quantity: p.quantity,
             });
         }
-        let subtotal = subtotal.ok_or(OrderError::EmptyCart)?;
+        let Some(subtotal) = subtotal else {
+            // A twin request may have just ordered (and emptied) this cart.
+            return match self.by_source(&req.source_message_id).await? {
+                Some(existing) => Ok((existing, false)),
+                None => Err(OrderError::EmptyCart),
+            };
+        };
         let shipping = self.inner.shipping.fee(&subtotal);
         let total = subtotal
             .checked_add(&shipping)

@@ -757,12 +757,12 @@ pub fn human_bytes(n: usize) -> String {
     if n < 1 << 10 {
         format!("{n} bytes")
     } else if n < 1 << 20 {
-        if n % 1024 == 0 {
+        if n.is_multiple_of(1024) {
             format!("{} KiB", n >> 10)
         } else {
             format!("{:.1} KiB", n as f64 / 1024.0)
         }
-    } else if n % (1 << 20) == 0 {
+    } else if n.is_multiple_of(1 << 20) {
         format!("{} MiB", n >> 20)
     } else {
         format!("{:.1} MiB", n as f64 / (1 << 20) as f64)

@@ -52,6 +52,11 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Persona prompts.
+    Prompts {
+        #[command(subcommand)]
+        command: PromptsCommand,
+    },
     /// Catalog operations.
     Catalog {
         #[command(subcommand)]
@@ -66,6 +71,18 @@ pub enum Command {
     Plugin {
         #[command(subcommand)]
         command: PluginCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PromptsCommand {
+    /// Validate the persona prompts (persona names, rules, no prices).
+    Check {
+        /// The prompts directory (default: `plugins.prompts_dir`).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -175,6 +192,18 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Demo { bind, no_build } => demo(config, bind, no_build).await,
         Command::Serve => serve(config).await,
         Command::Route { text, json } => route(config, &text, json).await,
+        Command::Prompts {
+            command: PromptsCommand::Check { dir, json },
+        } => crate::llm::prompts::check_command(
+            &dir.unwrap_or_else(|| {
+                let d = config.prompts_dir();
+                match workspace_root() {
+                    Some(root) if d.is_relative() && !d.exists() => root.join(d),
+                    _ => d,
+                }
+            }),
+            json,
+        ),
         Command::Catalog { command } => catalog(config, command).await,
         Command::Order { command } => crate::orders::cli::run(&config, command).await,
         Command::Plugin { command } => plugin(config, command).await,

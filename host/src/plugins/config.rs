@@ -47,6 +47,7 @@ impl PluginsConfig {
     pub fn cache_dir(&self, data_dir: &Path) -> PathBuf {
         self.cache_dir
             .clone()
+            .filter(|d| !d.as_os_str().is_empty())
             .unwrap_or_else(|| data_dir.join("cache").join("components"))
     }
 }

@@ -378,7 +378,7 @@ impl Conversations {
 }
 
 mod outbox;
-pub use outbox::{Claimed, Queued, Route, StatusOutcome};
+pub use outbox::{Claimed, OutboundRecord, Queued, Route, StatusOutcome};
 
 #[cfg(test)]
 mod tests;

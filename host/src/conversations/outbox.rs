@@ -38,6 +38,18 @@ pub struct Claimed {
     pub created_at: i64,
 }
 
+/// An outbound message as stored (the sales console, tests).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct OutboundRecord {
+    pub id: String,
+    pub kind: String,
+    pub text: String,
+    /// pending | sent | delivered | read | played | failed | held
+    pub state: String,
+    pub wamid: Option<String>,
+    pub error: Option<String>,
+}
+
 /// One queued row, for the sweeper.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Queued {
@@ -225,6 +237,20 @@ impl Conversations {
         Ok(out)
     }
 
+    /// Make never-attempted messages due now (start-up: the inline sender
+    /// that queued them is gone).
+    pub async fn outbox_release_fresh(&self) -> Result<u64, StoreError> {
+        let now = now_ms();
+        Ok(sqlx::query(
+            "UPDATE whatsapp_outbox SET next_attempt_at = $1
+             WHERE attempts = 0 AND lease_until <= $1 AND next_attempt_at > $1",
+        )
+        .bind(now)
+        .execute(&self.db.pool)
+        .await?
+        .rows_affected())
+    }
+
     /// How many messages are queued.
     pub async fn outbox_len(&self) -> Result<u64, StoreError> {
         let n: i64 = sqlx::query("SELECT COUNT(*) AS n FROM whatsapp_outbox")
@@ -405,6 +431,32 @@ impl Conversations {
         } else {
             StatusOutcome::Recorded
         })
+    }
+
+    /// Every outbound message of a conversation, oldest first.
+    pub async fn outbound_messages(
+        &self,
+        conversation_id: &str,
+    ) -> Result<Vec<OutboundRecord>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT id, kind, text, state, wamid, error FROM messages
+             WHERE conversation_id = $1 AND direction = 'out' ORDER BY created_at, id",
+        )
+        .bind(conversation_id)
+        .fetch_all(&self.db.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(OutboundRecord {
+                    id: r.try_get("id")?,
+                    kind: r.try_get("kind")?,
+                    text: r.try_get("text")?,
+                    state: r.try_get("state")?,
+                    wamid: r.try_get("wamid")?,
+                    error: r.try_get("error")?,
+                })
+            })
+            .collect()
     }
 
     /// The conversation of an outbound message by its wamid.

@@ -158,7 +158,12 @@ impl Sell {
                 } if grants.escalate => {
                     self.escalate(m, reason, priority, &summary).await?;
                 }
-                Action::HandOff { brand, reason } if grants.hand_off && !handed_off => {
+                // A business number bound to a brand stays with it.
+                Action::HandOff { brand, reason }
+                    if grants.hand_off
+                        && !handed_off
+                        && p.whatsapp.bound_brand(&m.phone_number_id).is_none() =>
+                {
                     handed_off = self.hand_off(m, &brand, &reason).await?;
                 }
                 a if a.is_message() => match self.validate(m, &a) {

@@ -17,6 +17,7 @@
 //! message is sent again once its lease expires (at least once in that
 //! window; a graceful shutdown finishes in-flight sends first).
 
+use std::collections::HashSet;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -92,6 +93,21 @@ pub struct Gateway {
     wake: Notify,
     stopping: AtomicBool,
     worker: Mutex<Option<JoinHandle<()>>>,
+    /// Messages an inline sender is working on (the worker leaves them).
+    inline: std::sync::Mutex<HashSet<String>>,
+}
+
+/// Marks a message as being sent inline until dropped.
+struct InlineGuard<'a>(&'a Gateway, String);
+
+impl Drop for InlineGuard<'_> {
+    fn drop(&mut self) {
+        self.0
+            .inline
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(&self.1);
+    }
 }
 
 impl std::fmt::Debug for Gateway {
@@ -122,6 +138,7 @@ impl Gateway {
             wake: Notify::new(),
             stopping: AtomicBool::new(false),
             worker: Mutex::new(None),
+            inline: Default::default(),
         }))
     }
 
@@ -192,6 +209,11 @@ impl Gateway {
     /// Try to send a queued message now, keeping its conversation's order:
     /// when an earlier message still waits, this one waits behind it.
     pub async fn deliver(&self, id: &str, conversation_id: &str) -> Result<Delivery, GatewayError> {
+        self.inline
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(id.to_string());
+        let _guard = InlineGuard(self, id.to_string());
         let attempts = self.config.retry_attempts.max(1);
         for attempt in 1..=attempts {
             if self.is_halted() || self.stopping.load(Ordering::SeqCst) {
@@ -199,7 +221,8 @@ impl Gateway {
             }
             if self.store.outbox_head(conversation_id).await?.as_deref() != Some(id) {
                 // Sent already, or behind an earlier message: the worker
-                // sends in order.
+                // sends in order, this one right after the earlier ones.
+                self.store.outbound_retry_at(id, now_ms(), "").await?;
                 self.wake.notify_one();
                 return Ok(Delivery::Skipped);
             }
@@ -332,38 +355,34 @@ impl Gateway {
             .unwrap_or(0);
         let mut summary = format!("A reply could not be sent: {reason}.");
         if let Some(t) = self.config.reengagement(&conversation.language) {
+            let id = format!("{conversation_id}/reengage/{window}");
+            let text = format!("[template {}]", t.name);
             let body = outbound::template(to, &t.name, &t.language, &[]);
-            let m = OutboundMessage {
-                id: format!("{conversation_id}/reengage/{window}"),
-                conversation_id: conversation_id.to_string(),
-                phone_number_id: phone_number_id.to_string(),
-                to: to.to_string(),
-                brand: None,
-                text: format!("[template {}]", t.name),
-                body,
-            };
-            // Queued for the worker at once (sending it from here would make
-            // sending recursive).
+            // Queued for the worker, due at once (sending it from here would
+            // make sending recursive).
             let record = NewOutbound {
-                id: &m.id,
+                id: &id,
                 conversation_id,
                 brand: None,
                 speaker: Speaker::System,
                 kind: "template",
-                text: &m.text,
-                body: &m.body,
+                text: &text,
+                body: &body,
             };
             let route = Route {
                 phone_number_id: self.config.sender(phone_number_id),
                 recipient: to,
             };
-            if self
+            if !self
                 .store
                 .enqueue_outbound(&record, &route, now_ms())
                 .await?
             {
-                self.wake.notify_one();
+                // This window was handled already: one template, one
+                // escalation.
+                return Ok(());
             }
+            self.wake.notify_one();
             summary.push_str(&format!(
                 " The re-engagement template {} ({}) was queued.",
                 t.name, t.language
@@ -421,6 +440,10 @@ impl Gateway {
         if worker.is_some() {
             return;
         }
+        // Whatever a previous run queued is due now.
+        if let Err(e) = self.store.outbox_release_fresh().await {
+            tracing::warn!(error = %e, "could not release queued messages");
+        }
         let g = self.clone();
         *worker = Some(tokio::spawn(async move {
             loop {
@@ -449,7 +472,12 @@ impl Gateway {
             if self.stopping.load(Ordering::SeqCst) {
                 break;
             }
-            if !q.due {
+            let inline = self
+                .inline
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .contains(&q.id);
+            if !q.due || inline {
                 continue;
             }
             let Some(claimed) = self

@@ -107,14 +107,39 @@ async fn add_to_cart_then_checkout_creates_an_order_and_every_update_reaches_the
     assert_eq!(status, 409, "{e}");
     assert!(e["error"].as_str().unwrap_or_default().contains("pending"));
 
-    let (status, c) = admin_post(
-        &h,
-        &format!("/orders/{id}/confirm"),
-        json!({"reference": "pix-e2e"}),
+    // The operator records the Pix payment with the CLI (`agent-store
+    // order confirm`), which talks to this host's admin API.
+    use agent_store::orders::cli::{HostArgs, OrderCommand};
+    let host = || HostArgs {
+        url: Some(h.app.url()),
+        token: Some(ADMIN.into()),
+    };
+    let config = agent_store::config::Config::default();
+    agent_store::orders::cli::run(
+        &config,
+        OrderCommand::Confirm {
+            id: id.clone(),
+            reference: Some("pix-e2e".into()),
+            host: host(),
+        },
     )
-    .await;
-    assert_eq!(status, 200, "{c}");
-    assert_eq!(c["order"]["status"], "confirmed");
+    .await
+    .expect("order confirm");
+    let wrong = agent_store::orders::cli::run(
+        &config,
+        OrderCommand::Confirm {
+            id: "ORD-20000101-NOSUCHID".into(),
+            reference: None,
+            host: host(),
+        },
+    )
+    .await
+    .expect_err("unknown order");
+    assert!(wrong.to_string().contains("404"), "{wrong}");
+    assert_eq!(
+        h.admin(&format!("/orders/{id}")).await["order"]["status"],
+        "confirmed"
+    );
     let (status, _) = admin_post(
         &h,
         &format!("/orders/{id}/ship"),

@@ -213,6 +213,32 @@ pub fn check(dir: &Path) -> std::io::Result<(usize, Vec<Problem>)> {
     Ok((n, problems))
 }
 
+/// `agent-store prompts check [--dir DIR]`: print the problems, fail on any.
+pub fn check_command(dir: &Path, as_json: bool) -> anyhow::Result<()> {
+    let (n, problems) =
+        check(dir).map_err(|e| anyhow::anyhow!("cannot read prompts in {}: {e}", dir.display()))?;
+    if as_json {
+        println!(
+            "{}",
+            serde_json::json!({"dir": dir.display().to_string(), "prompts": n, "problems": problems})
+        );
+    } else {
+        for p in &problems {
+            println!("{}: {}", p.file, p.message);
+        }
+        println!(
+            "{n} prompt(s) in {}, {} problem(s)",
+            dir.display(),
+            problems.len()
+        );
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        anyhow::bail!("{} prompt problem(s)", problems.len())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -261,31 +287,5 @@ mod tests {
                 .any(|p| p.file == "tech.md" && p.message.contains("invent")),
             "{problems:#?}"
         );
-    }
-}
-
-/// `agent-store prompts check [--dir DIR]`: print the problems, fail on any.
-pub fn check_command(dir: &Path, as_json: bool) -> anyhow::Result<()> {
-    let (n, problems) =
-        check(dir).map_err(|e| anyhow::anyhow!("cannot read prompts in {}: {e}", dir.display()))?;
-    if as_json {
-        println!(
-            "{}",
-            serde_json::json!({"dir": dir.display().to_string(), "prompts": n, "problems": problems})
-        );
-    } else {
-        for p in &problems {
-            println!("{}: {}", p.file, p.message);
-        }
-        println!(
-            "{n} prompt(s) in {}, {} problem(s)",
-            dir.display(),
-            problems.len()
-        );
-    }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        anyhow::bail!("{} prompt problem(s)", problems.len())
     }
 }

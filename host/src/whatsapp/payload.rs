@@ -408,6 +408,29 @@ fn parse_status(phone: &str, s: &Value) -> Result<Status, &'static str> {
     })
 }
 
+/// The parser's contract, checked on arbitrary input (the fuzz target in
+/// `host/fuzz` and its corpus test): any bytes either parse or are refused
+/// with an error, never a panic; whatever parses can be answered and
+/// deduplicated (sender and id present), and survives the JSON round trip
+/// the store relies on.
+pub fn check_invariants(data: &[u8]) {
+    match parse(data) {
+        Ok(w) => {
+            for m in &w.messages {
+                assert!(!m.customer.wa_id.is_empty() && !m.message.id.is_empty());
+                let json = serde_json::to_string(m).expect("an inbound message serialises");
+                let back: Inbound = serde_json::from_str(&json).expect("and reads back");
+                assert_eq!(&back, m, "round trip of {json}");
+            }
+            for s in &w.statuses {
+                assert!(!s.wamid.is_empty() && !s.status.is_empty());
+            }
+            serde_json::to_string(&w).expect("a webhook serialises");
+        }
+        Err(e) => assert!(!e.to_string().is_empty()),
+    }
+}
+
 /// A text-message envelope as Meta sends it (tests, the CLI and the demo).
 pub fn text_envelope(
     phone_number_id: &str,

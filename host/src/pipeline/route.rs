@@ -42,8 +42,13 @@ impl Stage for Route {
             p.conversations.mark_handled(&m.message.id).await?;
             return Ok(());
         }
-        let text = m.message.content.text();
-        let detected = language::detect(&text);
+        // Only the customer's own words tell their language: a tapped button
+        // or a catalog order ("[order of 2 items]") would flip it to English.
+        let detected = match &m.message.content {
+            Content::Text { body } => language::detect(body),
+            Content::Image { caption } => language::detect(caption),
+            _ => "",
+        };
         let language = if detected.is_empty() {
             conversation.language.clone()
         } else {

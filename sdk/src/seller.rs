@@ -39,14 +39,20 @@
 //! * a request for a human, a complaint, a refund, anger, a payment problem
 //!   → [`Action::Escalate`] with reason and priority;
 //! * a message about another brand's products → [`Action::HandOff`];
-//! * nothing found → a clarifying question and a category list;
+//! * nothing found, or a message the templates cannot place → the LLM with
+//!   the host's tools when available ([`crate::tools`]: its cart, order,
+//!   escalation and hand-off effects become actions), else a clarifying
+//!   question and a category list; after [`SellerConfig::max_misses`] such
+//!   turns in a row → escalate;
+//! * checkout of a cart worth [`SellerConfig::high_value_minor`] or more →
+//!   the order plus an escalation (`high-value-cart`);
 //! * follow-ups without product words ("how much is it?", "tem em azul?",
 //!   "more options") reuse the last search and shown products.
 //!
 //! # State keys (through [`Host::set_state`])
 //!
 //! `lang` (en/pt/es), `last_query` (search text), `last_shown` and `seen`
-//! (comma-separated product ids).
+//! (comma-separated product ids), `misses` (turns not understood in a row).
 
 use crate::Host;
 use crate::i18n::{self, Msg, brand_label, tr};

@@ -513,8 +513,11 @@ async fn statuses_are_deduplicated_and_never_move_backwards() {
     let who = "5511911112222";
     h.deliver(&fixture_from("sticker", who, "wamid.st.1")).await;
     h.deliver(&fixture_from("video", who, "wamid.st.2")).await;
+    h.deliver(&fixture_from("document", who, "wamid.st.3"))
+        .await;
     let out = h.outbound(FIXTURE_PHONE, who).await;
-    assert_eq!(out.len(), 2);
+    assert_eq!(out.len(), 3);
+    let third = out[2].wamid.clone().expect("sent");
     let first = out[0].wamid.clone().expect("sent");
     let second = out[1].wamid.clone().expect("sent");
 
@@ -569,6 +572,19 @@ async fn statuses_are_deduplicated_and_never_move_backwards() {
     assert_eq!(count(format!("{first}/status/read")), 1, "{ids:?}");
     assert_eq!(count(format!("{first}/status/delivered")), 1, "{ids:?}");
     assert_eq!(count(format!("{second}/status/failed")), 1, "{ids:?}");
+    // Meta's own 24-hour refusal (131047) asks a human to follow up.
+    assert!(h.events.of_type("store.sales.escalate").is_empty());
+    let window = json!([{"code": 131047, "title": "Re-engagement message", "message": "Re-engagement message", "error_data": {"details": "Message failed to send because more than 24 hours have passed since the customer last replied to this number."}}]);
+    assert_eq!(h.post(&status(&third, "failed", window)).await, 200);
+    h.settle().await;
+    let escalations = h.events.of_type("store.sales.escalate");
+    assert_eq!(escalations.len(), 1, "{escalations:?}");
+    assert!(
+        escalations[0].1["summary"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("131047")
+    );
     let failed = h
         .events
         .of_type("store.whatsapp.message.status")

@@ -78,7 +78,10 @@ impl Stage for Send {
     type In = OutboundMessage;
 
     async fn run(&self, _event: &Event, m: OutboundMessage) -> anyhow::Result<()> {
-        let speaker = if m.brand.is_some() {
+        let speaker = if m.id.starts_with("console/") {
+            // The sales console's ids: a human rep wrote it.
+            Speaker::HumanAgent
+        } else if m.brand.is_some() {
             Speaker::Assistant
         } else {
             Speaker::System

@@ -19,6 +19,7 @@ use crate::llm::Llm;
 use crate::orders::Carts;
 use crate::pipeline::Pipeline;
 use crate::plugins::{Plugins, Runtime, Services};
+use crate::sales::{Sales, SalesDeps};
 use crate::whatsapp::Gateway;
 use crate::whatsapp::sandbox::{ProductLookup, Sandbox, SandboxConfig};
 
@@ -36,6 +37,8 @@ pub struct App {
     pub sandbox: Option<Sandbox>,
     /// The WhatsApp gateway (its outbox worker stops with the app).
     pub whatsapp: Arc<Gateway>,
+    /// The sales console and its escalation queue.
+    pub sales: Sales,
     shutdown: Option<oneshot::Sender<()>>,
     server: tokio::task::JoinHandle<()>,
 }
@@ -88,11 +91,21 @@ impl App {
             plugins: plugins.clone(),
             bus: bus.clone(),
             catalog: catalog.clone(),
-            carts,
+            carts: carts.clone(),
             whatsapp: whatsapp.clone(),
             catalog_id: options.sandbox.then(|| "sandbox-catalog".to_string()),
         });
         pipeline.start().await?;
+        let sales = Sales::new(SalesDeps {
+            db: db.clone(),
+            conversations: conversations.clone(),
+            carts,
+            catalog: catalog.clone(),
+            bus: bus.clone(),
+            llm: Llm::new(&config.llm)?,
+            catalog_id: pipeline.catalog_id.clone(),
+        });
+        sales.start().await?;
         let orders = crate::orders::Orders::new(db.clone(), catalog.clone(), bus.clone(), config.orders.clone(), config.shipping.clone(), config.payments.clone())?;
         crate::orders::start(&orders, &bus).await?;
 
@@ -127,7 +140,7 @@ impl App {
             orders,
             ready: Default::default(),
         });
-        let mut router = api::router(state.clone());
+        let mut router = api::router(state.clone()).merge(sales.routes());
         if let Some(sandbox) = &sandbox {
             router = router.merge(sandbox.routes());
         }
@@ -153,6 +166,7 @@ impl App {
             state,
             sandbox,
             whatsapp,
+            sales,
             shutdown: Some(tx),
             server,
         })

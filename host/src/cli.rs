@@ -67,6 +67,11 @@ pub enum Command {
         #[command(subcommand)]
         command: crate::orders::cli::OrderCommand,
     },
+    /// Sales console accounts.
+    Users {
+        #[command(subcommand)]
+        command: crate::sales::cli::UsersCommand,
+    },
     /// Plugin operations.
     Plugin {
         #[command(subcommand)]
@@ -205,6 +210,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             json,
         ),
         Command::Catalog { command } => catalog(config, command).await,
+        Command::Users { command } => crate::sales::cli::run(&config, command).await,
         Command::Order { command } => crate::orders::cli::run(&config, command).await,
         Command::Plugin { command } => plugin(config, command).await,
     }
@@ -265,6 +271,9 @@ async fn demo(mut config: Config, bind: SocketAddr, no_build: bool) -> anyhow::R
     println!("  WhatsApp sandbox chat:  {}/", app.url());
     println!("  Webhook:                {}/webhooks/whatsapp", app.url());
     println!("  Admin API token:        {}", c.admin.token);
+    let console_password = app.sales.demo_admin("admin").await?;
+    println!("  Sales console:          {}/console", app.url());
+    println!("    sign in as admin / {console_password}");
     println!(
         "  (try: curl -H 'Authorization: Bearer {}' {}/admin/plugins)",
         c.admin.token,

@@ -17,6 +17,7 @@ pub mod orders;
 pub mod payments;
 pub mod pipeline;
 pub mod plugins;
+pub mod sales;
 pub mod shipping;
 pub mod telemetry;
 pub mod whatsapp;

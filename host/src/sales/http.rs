@@ -1,0 +1,747 @@
+//! `/console` and its JSON API `/console/api/*`.
+//!
+//! Every API route needs a session; every POST also its CSRF token (header
+//! `X-CSRF-Token`) and, when the browser sends one, a same-host `Origin`.
+//! Brand scope is enforced here: a conversation or escalation outside the
+//! rep's brands answers 404, as if it did not exist.
+
+use std::convert::Infallible;
+use std::time::Duration;
+
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use futures::Stream;
+use serde::Deserialize;
+use serde_json::{Value, json};
+use sqlx::Row;
+use tokio_stream::StreamExt as _;
+use tokio_stream::wrappers::BroadcastStream;
+
+use super::assistant::{CartView, ProductView};
+use super::auth::{self, Session};
+use super::escalations::Escalation;
+use super::reports;
+use super::users::{Role, Scope, User};
+use super::{Notice, Sales, SalesError, page};
+use crate::catalog::SearchQuery;
+use crate::chat::{Action, Speaker};
+use crate::conversations::{Conversation, StoreError};
+use crate::events::{
+    OutboundMessage, SalesEscalationAccepted, SalesEscalationResolved, SalesHandoff,
+};
+use crate::whatsapp::outbound::{self, RenderContext};
+
+/// Why an API call failed.
+#[derive(Debug)]
+pub(super) enum ApiError {
+    Unauthorized,
+    Forbidden(&'static str),
+    NotFound,
+    Conflict(String),
+    TooMany(Duration),
+    Bad(String),
+    Internal(String),
+}
+
+impl From<SalesError> for ApiError {
+    fn from(e: SalesError) -> Self {
+        match e {
+            SalesError::Invalid(m) => ApiError::Bad(m),
+            SalesError::Conversations(StoreError::NotFound(_)) => ApiError::NotFound,
+            SalesError::Cart(c) => ApiError::Bad(c.to_string()),
+            e => ApiError::Internal(e.to_string()),
+        }
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        SalesError::from(e).into()
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, message) = match self {
+            ApiError::Unauthorized => (StatusCode::UNAUTHORIZED, "sign in first".to_string()),
+            ApiError::Forbidden(m) => (StatusCode::FORBIDDEN, m.to_string()),
+            ApiError::NotFound => (StatusCode::NOT_FOUND, "not found".to_string()),
+            ApiError::Conflict(m) => (StatusCode::CONFLICT, m),
+            ApiError::Bad(m) => (StatusCode::BAD_REQUEST, m),
+            ApiError::TooMany(retry) => {
+                let mut r = (
+                    StatusCode::TOO_MANY_REQUESTS,
+                    Json(json!({ "error": "too many failed sign-ins: try again later" })),
+                )
+                    .into_response();
+                if let Ok(v) = HeaderValue::from_str(&retry.as_secs().max(1).to_string()) {
+                    r.headers_mut().insert(header::RETRY_AFTER, v);
+                }
+                return r;
+            }
+            ApiError::Internal(m) => {
+                tracing::error!(error = %m, "console API failed");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal error".to_string(),
+                )
+            }
+        };
+        (status, Json(json!({ "error": message }))).into_response()
+    }
+}
+
+type ApiResult<T> = Result<T, ApiError>;
+
+impl Sales {
+    /// Every route of the console, with its own state (merge it into the
+    /// host's router).
+    pub fn routes(&self) -> Router {
+        Router::new()
+            .route("/console", get(page::index))
+            .route("/console/", get(page::index))
+            .route("/console/assets/app.css", get(page::css))
+            .route("/console/assets/app.js", get(page::js))
+            .route("/console/api/login", post(login))
+            .route("/console/api/logout", post(logout))
+            .route("/console/api/me", get(me))
+            .route("/console/api/events", get(events))
+            .route("/console/api/escalations", get(escalations))
+            .route("/console/api/escalations/{id}/accept", post(accept))
+            .route("/console/api/escalations/{id}/resolve", post(resolve))
+            .route("/console/api/escalations/{id}/handback", post(hand_back))
+            .route("/console/api/conversations/{id}", get(conversation))
+            .route("/console/api/conversations/{id}/messages", post(reply))
+            .route("/console/api/conversations/{id}/cart", post(add_to_cart))
+            .route("/console/api/conversations/{id}/assist", get(assist))
+            .route("/console/api/products", get(products))
+            .route("/console/api/reports", get(report_json))
+            .route("/console/api/reports.csv", get(report_csv))
+            .route("/console/api/users", get(users).post(add_user))
+            .with_state(self.clone())
+    }
+
+    async fn signed_in(&self, headers: &HeaderMap) -> ApiResult<Session> {
+        self.session(headers).await?.ok_or(ApiError::Unauthorized)
+    }
+
+    /// A state-changing request: same origin, signed in, right CSRF token.
+    async fn guard_post(&self, headers: &HeaderMap) -> ApiResult<Session> {
+        if auth::cross_origin(headers) {
+            return Err(ApiError::Forbidden("cross-origin request refused"));
+        }
+        let session = self.signed_in(headers).await?;
+        let given = headers
+            .get(auth::CSRF_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        if !auth::same_secret(given, &session.csrf) {
+            return Err(ApiError::Forbidden("missing or wrong CSRF token"));
+        }
+        Ok(session)
+    }
+
+    async fn conversation_for(&self, user: &User, id: &str) -> ApiResult<Conversation> {
+        let c = self.inner.deps.conversations.get(id).await?;
+        if !user.allows(c.brand.as_deref()) {
+            tracing::warn!(user = %user.name, conversation = %id, brand = ?c.brand, "conversation outside the user's brands");
+            return Err(ApiError::NotFound);
+        }
+        Ok(c)
+    }
+
+    async fn escalation_for(&self, user: &User, id: &str) -> ApiResult<Escalation> {
+        let e = self
+            .inner
+            .escalations
+            .get(id)
+            .await?
+            .ok_or(ApiError::NotFound)?;
+        if !user.allows(e.brand.as_deref()) {
+            tracing::warn!(user = %user.name, escalation = %id, brand = ?e.brand, "escalation outside the user's brands");
+            return Err(ApiError::NotFound);
+        }
+        Ok(e)
+    }
+}
+
+fn user_json(u: &User) -> Value {
+    json!({ "name": u.name, "role": u.role, "brands": match &u.scope { Scope::All => json!("*"), Scope::Brands(b) => json!(b) } })
+}
+
+#[derive(Deserialize)]
+struct LoginBody {
+    name: String,
+    password: String,
+}
+
+async fn login(
+    State(s): State<Sales>,
+    headers: HeaderMap,
+    Json(body): Json<LoginBody>,
+) -> ApiResult<Response> {
+    if auth::cross_origin(&headers) {
+        return Err(ApiError::Forbidden("cross-origin request refused"));
+    }
+    let name = body.name.trim();
+    let o = s.options();
+    if let Some(retry) = s
+        .inner
+        .limiter
+        .blocked(name, o.login_max_failures, o.login_window)
+    {
+        tracing::warn!(user = %name, "sign-in refused: too many failures");
+        return Err(ApiError::TooMany(retry));
+    }
+    let Some(user) = s.users().authenticate(name, &body.password).await? else {
+        s.inner.limiter.failed(name);
+        tracing::warn!(user = %name, "sign-in failed");
+        return Ok((
+            StatusCode::UNAUTHORIZED,
+            Json(json!({ "error": "wrong name or password" })),
+        )
+            .into_response());
+    };
+    s.inner.limiter.succeeded(name);
+    let (token, csrf) = s.open_session(&user).await?;
+    tracing::info!(user = %user.name, role = user.role.as_str(), "signed in");
+    let cookie = auth::set_cookie(&token, o.session_ttl, !auth::is_local(&headers));
+    let mut r = Json(json!({ "user": user_json(&user), "csrf": csrf })).into_response();
+    r.headers_mut().insert(
+        header::SET_COOKIE,
+        HeaderValue::from_str(&cookie).map_err(|e| ApiError::Internal(e.to_string()))?,
+    );
+    Ok(r)
+}
+
+async fn logout(State(s): State<Sales>, headers: HeaderMap) -> ApiResult<Response> {
+    s.guard_post(&headers).await?;
+    s.close_session(&headers).await?;
+    let cookie = auth::set_cookie("", Duration::ZERO, !auth::is_local(&headers));
+    let mut r = Json(json!({ "ok": true })).into_response();
+    r.headers_mut().insert(
+        header::SET_COOKIE,
+        HeaderValue::from_str(&cookie).map_err(|e| ApiError::Internal(e.to_string()))?,
+    );
+    Ok(r)
+}
+
+async fn me(State(s): State<Sales>, headers: HeaderMap) -> ApiResult<Json<Value>> {
+    let session = s.signed_in(&headers).await?;
+    Ok(Json(
+        json!({ "user": user_json(&session.user), "csrf": session.csrf }),
+    ))
+}
+
+async fn events(
+    State(s): State<Sales>,
+    headers: HeaderMap,
+) -> ApiResult<Sse<impl Stream<Item = Result<SseEvent, Infallible>>>> {
+    let user = s.signed_in(&headers).await?.user;
+    let hello = tokio_stream::once(Ok(SseEvent::default().event("ready").data("{}")));
+    let notices = BroadcastStream::new(s.subscribe()).filter_map(move |n| {
+        let n: Notice = n.ok()?;
+        if !user.allows(n.brand.as_deref()) {
+            return None;
+        }
+        SseEvent::default()
+            .event(n.kind.clone())
+            .json_data(&n)
+            .ok()
+            .map(Ok)
+    });
+    Ok(Sse::new(hello.chain(notices)).keep_alive(KeepAlive::default()))
+}
+
+#[derive(Deserialize)]
+struct ListQuery {
+    #[serde(default)]
+    all: bool,
+}
+
+async fn escalations(
+    State(s): State<Sales>,
+    headers: HeaderMap,
+    Query(q): Query<ListQuery>,
+) -> ApiResult<Json<Value>> {
+    let user = s.signed_in(&headers).await?.user;
+    let list: Vec<Escalation> = s
+        .inner
+        .escalations
+        .list(q.all, 500)
+        .await?
+        .into_iter()
+        .filter(|e| user.allows(e.brand.as_deref()))
+        .collect();
+    Ok(Json(json!({ "escalations": list })))
+}
+
+async fn messages_of(s: &Sales, conversation_id: &str) -> ApiResult<Vec<Value>> {
+    let rows = sqlx::query(
+        "SELECT m.id, m.direction, m.speaker, m.brand, m.kind, m.text, m.state, m.created_at, s.agent
+         FROM messages m LEFT JOIN sales_messages s ON s.message_id = m.id
+         WHERE m.conversation_id = $1 ORDER BY m.created_at, m.id LIMIT 2000",
+    )
+    .bind(conversation_id)
+    .fetch_all(&s.inner.deps.db.pool)
+    .await
+    .map_err(SalesError::from)?;
+    rows.iter()
+        .map(|r| {
+            let agent: Option<String> = r.try_get("agent")?;
+            let speaker: String = r.try_get("speaker")?;
+            Ok(json!({
+                "id": r.try_get::<String, _>("id")?,
+                "direction": r.try_get::<String, _>("direction")?,
+                "speaker": if agent.is_some() { Speaker::HumanAgent.as_str().to_string() } else { speaker },
+                "agent": agent,
+                "brand": r.try_get::<Option<String>, _>("brand")?,
+                "kind": r.try_get::<String, _>("kind")?,
+                "text": r.try_get::<String, _>("text")?,
+                "state": r.try_get::<String, _>("state")?,
+                "created_at": r.try_get::<i64, _>("created_at")?,
+            }))
+        })
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(|e| SalesError::from(e).into())
+}
+
+async fn conversation(
+    State(s): State<Sales>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Value>> {
+    let user = s.signed_in(&headers).await?.user;
+    let c = s.conversation_for(&user, &id).await?;
+    let escalation = s.inner.escalations.latest_for(&id).await?;
+    Ok(Json(json!({
+        "conversation": c,
+        "messages": messages_of(&s, &id).await?,
+        "escalation": escalation,
+        "window": s.window(&id).await?,
+    })))
+}
+
+async fn accept(
+    State(s): State<Sales>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Value>> {
+    let user = s.guard_post(&headers).await?.user;
+    let e = s.escalation_for(&user, &id).await?;
+    if !s.inner.escalations.accept(&id, &user.name).await? {
+        return Err(ApiError::Conflict(format!(
+            "escalation is {} (by {})",
+            e.status,
+            e.agent.as_deref().unwrap_or("nobody")
+        )));
+    }
+    let event = SalesEscalationAccepted {
+        escalation_id: id.clone(),
+        conversation_id: e.conversation_id.clone(),
+        brand: e.brand.clone(),
+        agent: user.name.clone(),
+    };
+    s.publish(
+        &format!("{id}/accepted"),
+        &e.conversation_id,
+        e.brand.as_deref(),
+        &event,
+    )
+    .await?;
+    tracing::info!(escalation = %id, agent = %user.name, "escalation accepted");
+    s.notify(Notice {
+        kind: "accepted".into(),
+        conversation_id: e.conversation_id.clone(),
+        brand: e.brand.clone(),
+        escalation_id: Some(id.clone()),
+        priority: Some(e.priority.clone()),
+    });
+    Ok(Json(
+        json!({ "escalation": s.inner.escalations.get(&id).await? }),
+    ))
+}
+
+async fn resolve(
+    state: State<Sales>,
+    headers: HeaderMap,
+    id: Path<String>,
+) -> ApiResult<Json<Value>> {
+    close(state, headers, id, "resolved").await
+}
+
+async fn hand_back(
+    state: State<Sales>,
+    headers: HeaderMap,
+    id: Path<String>,
+) -> ApiResult<Json<Value>> {
+    close(state, headers, id, "handed_back").await
+}
+
+/// Close an escalation; the conversation goes back to the AI either way.
+async fn close(
+    State(s): State<Sales>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    outcome: &'static str,
+) -> ApiResult<Json<Value>> {
+    let user = s.guard_post(&headers).await?.user;
+    let e = s.escalation_for(&user, &id).await?;
+    if e.status == "accepted"
+        && e.agent.as_deref() != Some(user.name.as_str())
+        && user.role != Role::Admin
+    {
+        return Err(ApiError::Forbidden("another rep has this escalation"));
+    }
+    if !s.inner.escalations.close(&id, &user.name, outcome).await? {
+        return Err(ApiError::Conflict(format!("escalation is {}", e.status)));
+    }
+    s.inner
+        .deps
+        .conversations
+        .set_status(&e.conversation_id, "open")
+        .await?;
+    if outcome == "handed_back" {
+        let handoff = SalesHandoff {
+            conversation_id: e.conversation_id.clone(),
+            from_brand: "human".into(),
+            to_brand: e.brand.clone().unwrap_or_default(),
+            reason: format!("handed back to the AI by {}", user.name),
+        };
+        s.publish(
+            &format!("{id}/handoff"),
+            &e.conversation_id,
+            e.brand.as_deref(),
+            &handoff,
+        )
+        .await?;
+    }
+    let event = SalesEscalationResolved {
+        escalation_id: id.clone(),
+        conversation_id: e.conversation_id.clone(),
+        brand: e.brand.clone(),
+        agent: user.name.clone(),
+        outcome: outcome.into(),
+    };
+    s.publish(
+        &format!("{id}/resolved"),
+        &e.conversation_id,
+        e.brand.as_deref(),
+        &event,
+    )
+    .await?;
+    tracing::info!(escalation = %id, agent = %user.name, outcome, "escalation closed; the AI answers again");
+    s.notify(Notice {
+        kind: "resolved".into(),
+        conversation_id: e.conversation_id.clone(),
+        brand: e.brand.clone(),
+        escalation_id: Some(id.clone()),
+        priority: Some(e.priority.clone()),
+    });
+    Ok(Json(
+        json!({ "escalation": s.inner.escalations.get(&id).await? }),
+    ))
+}
+
+#[derive(Deserialize)]
+struct ReplyBody {
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(default)]
+    product_id: Option<String>,
+    /// The client's idempotency key: a retried reply is sent once.
+    #[serde(default)]
+    key: Option<String>,
+}
+
+fn valid_key(k: &str) -> bool {
+    !k.is_empty()
+        && k.len() <= 64
+        && k.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// The conversation's open escalation, which `user` must hold.
+async fn held(s: &Sales, user: &User, conversation_id: &str) -> ApiResult<Escalation> {
+    let e = s
+        .inner
+        .escalations
+        .open_for(conversation_id)
+        .await?
+        .ok_or_else(|| ApiError::Conflict("the conversation is not escalated".into()))?;
+    if e.status != "accepted" {
+        return Err(ApiError::Conflict("accept the escalation first".into()));
+    }
+    if e.agent.as_deref() != Some(user.name.as_str()) && user.role != Role::Admin {
+        return Err(ApiError::Forbidden("another rep has this escalation"));
+    }
+    Ok(e)
+}
+
+/// A rep's message to the customer: rendered like the sellers' replies,
+/// recorded as the human agent's, and sent by the pipeline's send stage
+/// (idempotent by the id derived from the client's key).
+async fn reply(
+    State(s): State<Sales>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Json(body): Json<ReplyBody>,
+) -> ApiResult<Json<Value>> {
+    let user = s.guard_post(&headers).await?.user;
+    let c = s.conversation_for(&user, &id).await?;
+    let e = held(&s, &user, &id).await?;
+    let window = s.window(&id).await?;
+    if !window.open {
+        return Err(ApiError::Conflict(
+            "the 24-hour window is closed: WhatsApp only allows an approved template now".into(),
+        ));
+    }
+    let action = match (body.text.as_deref().map(str::trim), body.product_id) {
+        (_, Some(product_id)) => Action::Product {
+            product_id,
+            body: body.text.filter(|t| !t.trim().is_empty()),
+        },
+        (Some(t), None) if !t.is_empty() => Action::Text {
+            body: t.to_string(),
+        },
+        _ => return Err(ApiError::Bad("write a message or pick a product".into())),
+    };
+    let key = match body.key {
+        Some(k) if valid_key(&k) => k,
+        Some(_) => return Err(ApiError::Bad("key: 1-64 of [A-Za-z0-9_-]".into())),
+        None => uuid::Uuid::now_v7().to_string(),
+    };
+    let deps = &s.inner.deps;
+    if let Some(p) = action_product(&action)
+        && deps.catalog.get(c.brand.as_deref(), p).is_none()
+    {
+        return Err(ApiError::Bad(format!("no product {p} in this brand")));
+    }
+    let ctx = RenderContext {
+        to: &c.customer_wa_id,
+        catalog: &deps.catalog,
+        catalog_id: deps.catalog_id.as_deref(),
+        language: &c.language,
+    };
+    let rendered = outbound::render(&action, &ctx).map_err(|e| ApiError::Bad(e.to_string()))?;
+    let mut ids = Vec::new();
+    for (n, m) in rendered.into_iter().enumerate() {
+        let out = OutboundMessage {
+            id: format!("console/{}/{key}/{n}", c.id),
+            conversation_id: c.id.clone(),
+            phone_number_id: c.phone_number_id.clone(),
+            to: c.customer_wa_id.clone(),
+            brand: c.brand.clone(),
+            text: m.text,
+            body: m.body,
+        };
+        // Who wrote it is recorded first; the send stage stores and sends
+        // the message itself (once, by id).
+        sqlx::query(
+            "INSERT INTO sales_messages (message_id, conversation_id, escalation_id, agent, created_at)
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (message_id) DO NOTHING",
+        )
+        .bind(&out.id)
+        .bind(&c.id)
+        .bind(&e.id)
+        .bind(&user.name)
+        .bind(crate::db::now_ms())
+        .execute(&deps.db.pool)
+        .await
+        .map_err(SalesError::from)?;
+        s.publish(&out.id, &c.id, c.brand.as_deref(), &out).await?;
+        ids.push(out.id);
+    }
+    s.inner.escalations.responded(&e.id).await?;
+    tracing::info!(conversation = %c.id, agent = %user.name, messages = ids.len(), "rep replied");
+    Ok(Json(json!({ "ids": ids })))
+}
+
+fn action_product(a: &Action) -> Option<&str> {
+    match a {
+        Action::Product { product_id, .. } => Some(product_id),
+        _ => None,
+    }
+}
+
+#[derive(Deserialize)]
+struct CartBody {
+    product_id: String,
+    #[serde(default = "one")]
+    quantity: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// Add to the customer's cart on their behalf.
+async fn add_to_cart(
+    State(s): State<Sales>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Json(body): Json<CartBody>,
+) -> ApiResult<Json<Value>> {
+    let user = s.guard_post(&headers).await?.user;
+    let c = s.conversation_for(&user, &id).await?;
+    held(&s, &user, &id).await?;
+    let deps = &s.inner.deps;
+    deps.carts
+        .add(&id, c.brand.as_deref(), &body.product_id, body.quantity)
+        .await
+        .map_err(SalesError::from)?;
+    let cart = deps.carts.get(&id).await.map_err(SalesError::from)?;
+    Ok(Json(json!({ "cart": CartView::from(&cart) })))
+}
+
+async fn assist(
+    State(s): State<Sales>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Value>> {
+    let user = s.signed_in(&headers).await?.user;
+    let c = s.conversation_for(&user, &id).await?;
+    let e = s.inner.escalations.latest_for(&id).await?;
+    let a = s.assist(&c, e.as_ref(), &user.name).await?;
+    Ok(Json(json!(a)))
+}
+
+#[derive(Deserialize)]
+struct ProductsQuery {
+    #[serde(default)]
+    q: String,
+    brand: Option<String>,
+}
+
+async fn products(
+    State(s): State<Sales>,
+    headers: HeaderMap,
+    Query(q): Query<ProductsQuery>,
+) -> ApiResult<Json<Value>> {
+    let user = s.signed_in(&headers).await?.user;
+    let brand = q.brand.filter(|b| !b.is_empty());
+    if !user.allows(brand.as_deref()) && brand.is_some() {
+        return Err(ApiError::NotFound);
+    }
+    let query = SearchQuery {
+        text: q.q,
+        limit: 20,
+        ..Default::default()
+    };
+    let hits: Vec<ProductView> = s
+        .inner
+        .deps
+        .catalog
+        .search(brand.as_deref(), &query)
+        .iter()
+        .filter(|h| user.allows(Some(&h.product.brand)))
+        .take(8)
+        .map(|h| ProductView::of(&h.product, None, None))
+        .collect();
+    Ok(Json(json!({ "products": hits })))
+}
+
+#[derive(Deserialize)]
+struct ReportQuery {
+    from: Option<String>,
+    to: Option<String>,
+    brand: Option<String>,
+}
+
+async fn build_report(
+    s: &Sales,
+    headers: &HeaderMap,
+    q: ReportQuery,
+) -> ApiResult<reports::Report> {
+    let user = s.signed_in(headers).await?.user;
+    let today = reports::parse_day(&chrono::Utc::now().date_naive().to_string()).unwrap_or(0);
+    let day = |v: Option<String>, default: i64| match v.filter(|v| !v.is_empty()) {
+        Some(v) => {
+            reports::parse_day(&v).ok_or_else(|| ApiError::Bad(format!("{v}: expected YYYY-MM-DD")))
+        }
+        None => Ok(default),
+    };
+    let to = day(q.to, today)?;
+    let from = day(q.from, to - 6)?;
+    if from > to || to - from >= reports::MAX_DAYS {
+        return Err(ApiError::Bad(format!(
+            "from must not be after to, at most {} days",
+            reports::MAX_DAYS
+        )));
+    }
+    let brand = q.brand.filter(|b| !b.is_empty());
+    Ok(s.report(&user, from, to, brand.as_deref()).await?)
+}
+
+async fn report_json(
+    State(s): State<Sales>,
+    headers: HeaderMap,
+    Query(q): Query<ReportQuery>,
+) -> ApiResult<Json<reports::Report>> {
+    Ok(Json(build_report(&s, &headers, q).await?))
+}
+
+async fn report_csv(
+    State(s): State<Sales>,
+    headers: HeaderMap,
+    Query(q): Query<ReportQuery>,
+) -> ApiResult<Response> {
+    let report = build_report(&s, &headers, q).await?;
+    let csv = reports::to_csv(&report).map_err(|e| ApiError::Internal(e.to_string()))?;
+    let name = format!(
+        "attachment; filename=\"sales-{}-{}.csv\"",
+        report.from, report.to
+    );
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (header::CONTENT_DISPOSITION, name),
+        ],
+        csv,
+    )
+        .into_response())
+}
+
+async fn users(State(s): State<Sales>, headers: HeaderMap) -> ApiResult<Json<Value>> {
+    let user = s.signed_in(&headers).await?.user;
+    if user.role != Role::Admin {
+        return Err(ApiError::Forbidden("admins only"));
+    }
+    let list: Vec<Value> = s.users().list().await?.iter().map(user_json).collect();
+    Ok(Json(json!({ "users": list })))
+}
+
+#[derive(Deserialize)]
+struct NewUser {
+    name: String,
+    password: String,
+    role: String,
+    #[serde(default)]
+    brands: String,
+}
+
+async fn add_user(
+    State(s): State<Sales>,
+    headers: HeaderMap,
+    Json(body): Json<NewUser>,
+) -> ApiResult<Json<Value>> {
+    let user = s.guard_post(&headers).await?.user;
+    if user.role != Role::Admin {
+        return Err(ApiError::Forbidden("admins only"));
+    }
+    let role = Role::parse(&body.role).ok_or_else(|| ApiError::Bad("role: admin or rep".into()))?;
+    let scope = if role == Role::Admin {
+        Scope::All
+    } else {
+        Scope::parse(&body.brands)
+    };
+    s.users()
+        .upsert(body.name.trim(), &body.password, role, &scope)
+        .await?;
+    tracing::info!(admin = %user.name, user = %body.name, role = role.as_str(), "console user saved");
+    Ok(Json(json!({ "ok": true })))
+}

@@ -1,0 +1,74 @@
+//! The sales console in a real browser (Debian's Chromium, driven by
+//! Playwright) against the real host with the real plugins, the WhatsApp
+//! sandbox standing in for the customer's phone.
+//!
+//! `./dev test` installs Chromium and the npm packages; without them this
+//! test fails rather than skips.
+
+mod common;
+
+use std::process::Stdio;
+
+use agent_store::sales::{Role, Scope};
+use common::{Harness, workspace};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rep_takes_over_in_the_console_in_chromium() {
+    let h = Harness::start_sandbox().await;
+    let password = "console-browser-pass";
+    h.app
+        .sales
+        .users()
+        .upsert("ana", password, Role::Rep, &Scope::parse("fashion,beauty"))
+        .await
+        .expect("rep account");
+    let dir = workspace().join("tests/browser");
+    assert!(
+        dir.join("node_modules/playwright-core").is_dir(),
+        "run `./dev setup` (npm ci in tests/browser) first"
+    );
+    let screenshots = workspace().join("target/browser");
+    std::fs::create_dir_all(&screenshots).expect("screenshot dir");
+    let output = tokio::process::Command::new("node")
+        .args(["--test", "console.test.mjs"])
+        .current_dir(&dir)
+        .env("AGENT_STORE_URL", h.app.url())
+        .env("REP_NAME", "ana")
+        .env("REP_PASSWORD", password)
+        .env("SCREENSHOT_DIR", &screenshots)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .output()
+        .await
+        .expect("node runs");
+    let report = format!(
+        "{}\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(output.status.success(), "browser test failed:\n{report}");
+    assert!(report.contains("# pass 1"), "{report}");
+    assert!(report.contains("# fail 0"), "{report}");
+    // What the page did went through the host: the escalation was handed
+    // back by the rep, and the rep's reply reached the sandbox's Graph API.
+    let all = h
+        .app
+        .sales
+        .escalations()
+        .list(true, 10)
+        .await
+        .expect("escalations");
+    assert!(
+        all.iter()
+            .any(|e| e.status == "handed_back" && e.agent.as_deref() == Some("ana")),
+        "{all:?}"
+    );
+    let sandbox = h.app.sandbox.as_ref().expect("sandbox");
+    assert!(
+        sandbox
+            .sent()
+            .iter()
+            .any(|m| m.payload.to_string().contains("vou te ajudar agora")),
+        "the rep's reply went through the Graph API"
+    );
+}

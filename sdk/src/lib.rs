@@ -71,6 +71,9 @@ pub mod tools;
 #[cfg(all(feature = "testing", not(target_arch = "wasm32")))]
 pub mod testing;
 
+#[cfg(all(feature = "testing", not(target_arch = "wasm32")))]
+pub mod conformance;
+
 pub use host::{Host, RouterWasmHost, WasmHost};
 
 /// Every type of the WIT contract, under one path.

@@ -11,11 +11,11 @@ fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("mkdir");
     for e in std::fs::read_dir(from).expect("read") {
         let e = e.expect("entry");
-        let dest = to.join(e.file_name());
-        if e.path().is_dir() {
-            copy_dir(&e.path(), &dest);
-        } else {
-            std::fs::copy(e.path(), dest).expect("copy");
+        // Only the drop-in (manifest + component): not the versions other
+        // hosts kept beside it.
+        let name = e.file_name().to_string_lossy().into_owned();
+        if e.path().is_file() && (name == "plugin.toml" || name.ends_with(".wasm")) {
+            std::fs::copy(e.path(), to.join(e.file_name())).expect("copy");
         }
     }
 }

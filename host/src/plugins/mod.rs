@@ -241,13 +241,17 @@ impl Plugins {
                 None => match self.store.dropin(&name) {
                     None => continue,
                     Some(Err(e)) => Err(Refusal::new("manifest", e)),
-                    Some(Ok(s)) => self.prepare(&s, false).and_then(|p| {
-                        let id = self.store.add(&s).map_err(|e| Refusal::new("store", e))?;
-                        self.store
-                            .activate(&name, &id)
-                            .and_then(|()| self.store.mark_imported(&name, &s.dropin_key()))
-                            .map_err(|e| Refusal::new("store", e))?;
-                        Ok(p)
+                    Some(Ok(s)) => self.prepare(&s, false).map(|p| {
+                        // The drop-in becomes the first version; a read-only
+                        // directory still serves it, without versions.
+                        let kept = self.store.add(&s).and_then(|id| {
+                            self.store.activate(&name, &id)?;
+                            self.store.mark_imported(&name, &s.dropin_key())
+                        });
+                        if let Err(e) = kept {
+                            tracing::warn!(plugin = %name, error = %e, "cannot keep the drop-in as a version; serving it without rollback");
+                        }
+                        p
                     }),
                 },
             };

@@ -214,13 +214,17 @@ impl Store {
         self.plugin_dir(name).join(VERSIONS).join(id)
     }
 
-    /// Keep `source` as a version (idempotent); returns its id.
+    /// Keep `source` as a version (idempotent, and safe when several hosts
+    /// share the directory); returns its id.
     pub fn add(&self, source: &Source) -> Result<String, StoreError> {
         let id = source.id();
         let dir = self.version_dir(&source.manifest.name, &id);
-        let same = std::fs::read_to_string(dir.join(manifest::FILE_NAME))
-            .is_ok_and(|m| m == source.manifest_text);
-        if same && dir.join(COMPONENT).exists() {
+        let same = || {
+            std::fs::read_to_string(dir.join(manifest::FILE_NAME))
+                .is_ok_and(|m| m == source.manifest_text)
+                && dir.join(COMPONENT).exists()
+        };
+        if same() {
             return Ok(id);
         }
         let parent = self.plugin_dir(&source.manifest.name).join(VERSIONS);
@@ -232,12 +236,20 @@ impl Store {
             std::fs::write(&m, &source.manifest_text).map_err(io(&m))?;
             let c = tmp.join(COMPONENT);
             std::fs::write(&c, &source.bytes).map_err(io(&c))?;
-            let _ = std::fs::remove_dir_all(&dir);
-            std::fs::rename(&tmp, &dir).map_err(io(&dir))
+            if dir.exists() {
+                if same() {
+                    return Ok(());
+                }
+                std::fs::remove_dir_all(&dir).map_err(io(&dir))?;
+            }
+            match std::fs::rename(&tmp, &dir) {
+                Ok(()) => Ok(()),
+                // Another host wrote the same version meanwhile.
+                Err(_) if same() => Ok(()),
+                Err(e) => Err(io(&dir)(e)),
+            }
         })();
-        if written.is_err() {
-            let _ = std::fs::remove_dir_all(&tmp);
-        }
+        let _ = std::fs::remove_dir_all(&tmp);
         written.map(|()| id)
     }
 

@@ -2,7 +2,7 @@
 //! ([`SellerCase`]) and [`seller_conformance!`](crate::seller_conformance)
 //! expands into named native tests over a real catalog CSV.
 //!
-//! ```ignore
+//! ```text
 //! agent_store_sdk::seller_conformance!(my_seller::Shoes, agent_store_sdk::conformance::SellerCase {
 //!     csv: concat!(env!("CARGO_MANIFEST_DIR"), "/../../catalog/products.csv"),
 //!     brand: "shoes",

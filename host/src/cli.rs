@@ -115,6 +115,17 @@ pub enum PluginCommand {
         #[arg(long)]
         workspace: Option<PathBuf>,
     },
+    /// Scaffold a new brand's seller: crate, manifest, prompt and tests that
+    /// build and pass unchanged (`plugins/seller-BRAND`, `prompts/BRAND.md`).
+    New {
+        brand: String,
+        /// The persona's name (default: the brand, capitalised).
+        #[arg(long)]
+        persona: Option<String>,
+        /// The workspace to write into (default: this checkout).
+        #[arg(long)]
+        workspace: Option<PathBuf>,
+    },
     /// List installed plugins and whether they load.
     List {
         #[arg(long)]
@@ -420,6 +431,24 @@ async fn plugin(config: Config, command: PluginCommand) -> anyhow::Result<()> {
             for i in plugins::build::build_and_install(&root, &config.plugins_dir())? {
                 println!("{:<16} {:>8} bytes  {}", i.name, i.bytes, i.path.display());
             }
+        }
+        PluginCommand::New {
+            brand,
+            persona,
+            workspace,
+        } => {
+            let root = workspace
+                .or_else(workspace_root)
+                .context("no workspace: pass --workspace DIR")?;
+            let persona = persona.unwrap_or_else(|| {
+                let mut c = brand.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            });
+            let s = plugins::scaffold::new_seller(&root, &brand, &persona)?;
+            println!("created {} and {}", s.crate_dir.display(), s.prompt.display());
+            println!("next: cargo test -p seller-{brand} && agent-store plugin build");
         }
         PluginCommand::List { json: as_json } => {
             let runtime = Runtime::new(TurnLimits::default())?;

@@ -29,6 +29,7 @@ pub mod imports;
 pub mod manifest;
 pub mod registry;
 pub mod runtime;
+pub mod scaffold;
 pub mod stats;
 pub mod store;
 pub mod watch;

@@ -330,6 +330,16 @@ impl Conversations {
         Ok(())
     }
 
+    /// Extend the lease of a claimed message (its send waits for pacing).
+    pub async fn extend_lease(&self, id: &str, until: i64) -> Result<(), StoreError> {
+        sqlx::query("UPDATE whatsapp_outbox SET lease_until = $1 WHERE message_id = $2 AND lease_until < $1")
+            .bind(until)
+            .bind(id)
+            .execute(&self.db.pool)
+            .await?;
+        Ok(())
+    }
+
     /// Release a claimed message to be retried at `at` (ms).
     pub async fn outbound_retry_at(
         &self,

@@ -288,7 +288,16 @@ impl Gateway {
             let error = "gave up: could not be sent in time".to_string();
             return Ok(Attempt::Done(self.fail(&c, error).await?));
         }
-        self.pacer.wait(&c.phone_number_id, &c.recipient).await;
+        let slot = self.pacer.reserve(&c.phone_number_id, &c.recipient);
+        let wait = slot.saturating_duration_since(tokio::time::Instant::now());
+        if !wait.is_zero() {
+            // Keep the claim for as long as pacing holds the send back.
+            let wait_ms = i64::try_from(wait.as_millis()).unwrap_or(i64::MAX / 4);
+            self.store
+                .extend_lease(&c.id, now_ms() + wait_ms + self.lease_ms())
+                .await?;
+            tokio::time::sleep_until(slot).await;
+        }
         match self.graph.send(&c.phone_number_id, &c.body).await {
             Ok(wamid) => {
                 self.store.outbound_sent(&c.id, &wamid).await?;

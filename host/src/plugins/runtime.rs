@@ -499,6 +499,21 @@ impl Runtime {
         store
     }
 
+    /// Instantiate `plugin` in a fresh store and drop it, without calling
+    /// it: the fixed cost of every turn (benchmarks, smoke checks).
+    pub async fn instantiate(
+        &self,
+        plugin: &LoadedPlugin,
+        services: Services,
+    ) -> Result<(), TurnError> {
+        let mut store = self.store(plugin, services, None);
+        let result = match &plugin.pre {
+            Pre::Seller(pre) => pre.instantiate_async(&mut store).await.map(|_| ()),
+            Pre::Router(pre) => pre.instantiate_async(&mut store).await.map(|_| ()),
+        };
+        result.map_err(|e| self.failure(plugin, &store, Phase::Instantiate, e))
+    }
+
     /// Run a seller's `handle-turn` in a fresh instance.
     pub async fn handle_turn(
         &self,

@@ -1,0 +1,485 @@
+//! Plugin dispatch benchmark: the per-turn cost (fresh instance + turn, no
+//! LLM) of the real router and the real tech seller as wasm components in
+//! the host's runtime, against the same plugin logic compiled natively and
+//! called through the SDK's `Host` trait, backed by the same host catalog
+//! (SQLite + tantivy, the demo feed). Also the instantiate-only cost.
+//!
+//! ```text
+//! cargo bench -p agent-store --bench plugins
+//! PLUGIN_BENCH_TURNS=2000 cargo bench -p agent-store --bench plugins
+//! ```
+//!
+//! Builds `plugins/router` and `plugins/seller-tech` to wasm first.
+
+use std::collections::HashMap;
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use agent_store::catalog::Catalog;
+use agent_store::db::Db;
+use agent_store::llm::Llm;
+use agent_store::plugins::{LoadedPlugin, Manifest, Runtime, Services, TurnLimits, convert, wit};
+use agent_store_sdk::types as sdk;
+use agent_store_sdk::{Host, Router as _, Seller as _};
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("workspace")
+        .to_path_buf()
+}
+
+/// Customer messages, en/pt/es, the router and the seller both answer.
+const MESSAGES: &[&str] = &[
+    "I'm looking for a laptop for work under 1500",
+    "hi",
+    "quero um fone de ouvido bluetooth com cancelamento de ruído",
+    "busco un smartphone con buena cámara",
+    "do you have a smartwatch in black?",
+    "add:TEC-0001",
+];
+
+/// The SDK's `Host` over the host's own catalog, natively: what a plugin
+/// gets through its imports, minus the sandbox.
+struct NativeHost {
+    catalog: Catalog,
+    brand: Option<String>,
+    prompt: String,
+}
+
+fn money(m: wit::Money) -> sdk::Money {
+    sdk::Money {
+        minor_units: m.minor_units,
+        currency: m.currency,
+    }
+}
+
+fn product(p: wit::Product) -> sdk::Product {
+    use sdk::Availability as A;
+    use wit::Availability as W;
+    sdk::Product {
+        id: p.id,
+        title: p.title,
+        description: p.description,
+        brand: p.brand,
+        category: p.category,
+        price: money(p.price),
+        sale_price: p.sale_price.map(money),
+        availability: match p.availability {
+            W::InStock => A::InStock,
+            W::OutOfStock => A::OutOfStock,
+            W::Preorder => A::Preorder,
+            W::AvailableForOrder => A::AvailableForOrder,
+            W::Discontinued => A::Discontinued,
+        },
+        quantity: p.quantity,
+        image_url: p.image_url,
+        link: p.link,
+        color: p.color,
+        size: p.size,
+        gender: p.gender,
+        attributes: p.attributes,
+    }
+}
+
+impl Host for NativeHost {
+    fn search(&self, q: &sdk::SearchQuery) -> Result<Vec<sdk::ScoredProduct>, sdk::HostError> {
+        let q = convert::search_query(
+            wit::SearchQuery {
+                text: q.text.clone(),
+                max_price_minor: q.max_price_minor,
+                min_price_minor: q.min_price_minor,
+                color: q.color.clone(),
+                size: q.size.clone(),
+                gender: q.gender.clone(),
+                in_stock_only: q.in_stock_only,
+                limit: q.limit,
+            },
+            20,
+        );
+        Ok(self
+            .catalog
+            .search(self.brand.as_deref(), &q)
+            .iter()
+            .map(|s| sdk::ScoredProduct {
+                product: product(convert::product(&s.product)),
+                score: s.score,
+            })
+            .collect())
+    }
+
+    fn product(&self, id: &str) -> Result<Option<sdk::Product>, sdk::HostError> {
+        Ok(self
+            .catalog
+            .get(self.brand.as_deref(), id)
+            .map(|p| product(convert::product(&p))))
+    }
+
+    fn recommend(
+        &self,
+        product_id: &str,
+        kind: sdk::RecommendationKind,
+        limit: u32,
+    ) -> Result<Vec<sdk::Recommendation>, sdk::HostError> {
+        let k = match kind {
+            sdk::RecommendationKind::CrossSell => wit::RecommendationKind::CrossSell,
+            sdk::RecommendationKind::Upsell => wit::RecommendationKind::Upsell,
+            sdk::RecommendationKind::Alternative => wit::RecommendationKind::Alternative,
+        };
+        Ok(self
+            .catalog
+            .recommend(
+                self.brand.as_deref(),
+                product_id,
+                convert::recommendation_kind(k),
+                limit.clamp(1, 20),
+            )
+            .iter()
+            .map(|r| sdk::Recommendation {
+                product: product(convert::product(&r.product)),
+                kind,
+                explanation: r.explanation.clone(),
+            })
+            .collect())
+    }
+
+    fn chat(&self, _: &sdk::ChatRequest) -> Result<sdk::ChatResponse, sdk::HostError> {
+        Err(sdk::HostError::Unavailable("no LLM is configured".into()))
+    }
+    fn cart(&self) -> Result<sdk::Cart, sdk::HostError> {
+        Err(sdk::HostError::Unavailable(
+            "no conversation in this call".into(),
+        ))
+    }
+    fn orders(&self, _: u32) -> Result<Vec<sdk::OrderSummary>, sdk::HostError> {
+        Err(sdk::HostError::Unavailable(
+            "no conversation in this call".into(),
+        ))
+    }
+    fn history(&self, _: u32) -> Vec<sdk::HistoryEntry> {
+        Vec::new()
+    }
+    fn state(&self, _: &str) -> Option<String> {
+        None
+    }
+    fn set_state(&self, _: &str, _: &str) -> Result<(), sdk::HostError> {
+        Err(sdk::HostError::Unavailable(
+            "no conversation in this call".into(),
+        ))
+    }
+    fn config(&self, _: &str) -> Option<String> {
+        None
+    }
+    fn prompt(&self) -> String {
+        self.prompt.clone()
+    }
+    fn log(&self, _: sdk::LogLevel, message: &str) {
+        black_box(message);
+    }
+}
+
+fn customer() -> (wit::Customer, sdk::Customer) {
+    (
+        wit::Customer {
+            wa_id: "5511999990000".into(),
+            name: Some("Ana".into()),
+        },
+        sdk::Customer {
+            wa_id: "5511999990000".into(),
+            name: Some("Ana".into()),
+        },
+    )
+}
+
+fn message(text: &str) -> (wit::InboundMessage, sdk::InboundMessage) {
+    (
+        wit::InboundMessage {
+            id: "wamid.bench".into(),
+            timestamp: 1_700_000_000,
+            content: wit::MessageContent::Text(text.into()),
+            reply_to: None,
+        },
+        sdk::InboundMessage {
+            id: "wamid.bench".into(),
+            timestamp: 1_700_000_000,
+            content: sdk::MessageContent::Text(text.into()),
+            reply_to: None,
+        },
+    )
+}
+
+const BRANDS: [&str; 5] = ["fashion", "tech", "home", "beauty", "gaming"];
+
+fn route_requests() -> Vec<(wit::RouteRequest, sdk::RouteRequest)> {
+    MESSAGES
+        .iter()
+        .map(|text| {
+            let (wc, sc) = customer();
+            let (wm, sm) = message(text);
+            let brands: Vec<String> = BRANDS.iter().map(|b| b.to_string()).collect();
+            (
+                wit::RouteRequest {
+                    conversation_id: String::new(),
+                    customer: wc,
+                    message: wm,
+                    current_brand: None,
+                    history: Vec::new(),
+                    brands: brands.clone(),
+                },
+                sdk::RouteRequest {
+                    conversation_id: String::new(),
+                    customer: sc,
+                    message: sm,
+                    current_brand: None,
+                    history: Vec::new(),
+                    brands,
+                },
+            )
+        })
+        .collect()
+}
+
+fn turns() -> Vec<(wit::Turn, sdk::Turn)> {
+    MESSAGES
+        .iter()
+        .map(|text| {
+            let (wc, sc) = customer();
+            let (wm, sm) = message(text);
+            (
+                wit::Turn {
+                    conversation_id: "conv-bench".into(),
+                    customer: wc,
+                    brand: "tech".into(),
+                    message: wm,
+                    history: Vec::new(),
+                    language: String::new(),
+                },
+                sdk::Turn {
+                    conversation_id: "conv-bench".into(),
+                    customer: sc,
+                    brand: "tech".into(),
+                    message: sm,
+                    history: Vec::new(),
+                    language: String::new(),
+                },
+            )
+        })
+        .collect()
+}
+
+/// Per-call durations of `n` runs of `f(i)`, after `n / 10` warm-up runs.
+async fn measure<F, Fut>(n: usize, mut f: F) -> Vec<Duration>
+where
+    F: FnMut(usize) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    for i in 0..n / 10 {
+        f(i).await;
+    }
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let t = Instant::now();
+        f(i).await;
+        out.push(t.elapsed());
+    }
+    out
+}
+
+struct Stats {
+    mean: f64,
+    p50: f64,
+    p99: f64,
+}
+
+fn stats(mut d: Vec<Duration>) -> Stats {
+    d.sort();
+    let us = |x: Duration| x.as_secs_f64() * 1e6;
+    Stats {
+        mean: d.iter().map(|x| us(*x)).sum::<f64>() / d.len() as f64,
+        p50: us(d[d.len() / 2]),
+        p99: us(d[(d.len() * 99 / 100).min(d.len() - 1)]),
+    }
+}
+
+fn row(what: &str, s: &Stats, native: Option<&Stats>) {
+    let ratio = native.map_or("–".to_string(), |n| format!("{:.1}×", s.mean / n.mean));
+    println!(
+        "| {what} | {:.1} µs | {:.1} µs | {:.1} µs | {ratio} |",
+        s.mean, s.p50, s.p99
+    );
+}
+
+fn load(runtime: &Runtime, dir: &Path, name: &str) -> Arc<LoadedPlugin> {
+    let manifest = Manifest::read(&dir.join(name).join("plugin.toml")).expect("manifest");
+    let bytes = std::fs::read(dir.join(name).join(manifest.component_file())).expect("component");
+    Arc::new(runtime.load(manifest, &bytes).expect("loads"))
+}
+
+fn main() -> anyhow::Result<()> {
+    let turns_n: usize = std::env::var("PLUGIN_BENCH_TURNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(600);
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    rt.block_on(async move {
+        let ws = workspace();
+        let plugins = ws.join("target/bench-plugins");
+        agent_store::plugins::build::build_crates(
+            &ws,
+            &[ws.join("plugins/router"), ws.join("plugins/seller-tech")],
+            &plugins,
+        )?;
+        let data = tempfile::tempdir()?;
+        let db = Db::connect("", data.path()).await?;
+        let catalog = Catalog::open(db, data.path()).await?;
+        catalog
+            .import_csv_file(&ws.join("catalog/products.csv"))
+            .await?;
+        let prompts = agent_store::llm::Prompts::load(&ws.join("prompts"));
+        let services = Services {
+            catalog: catalog.clone(),
+            conversations: None,
+            carts: None,
+            llm: Llm::none(),
+            prompts: prompts.clone(),
+            values: Arc::new(HashMap::new()),
+        };
+        let runtime = Runtime::new(TurnLimits::default())?;
+        let router = load(&runtime, &plugins, "router");
+        let seller = load(&runtime, &plugins, "seller-tech");
+        let native_router = NativeHost {
+            catalog: catalog.clone(),
+            brand: None,
+            prompt: prompts.get("router").unwrap_or_default(),
+        };
+        let native_seller = NativeHost {
+            catalog: catalog.clone(),
+            brand: Some("tech".into()),
+            prompt: prompts.get("tech").unwrap_or_default(),
+        };
+        let requests = route_requests();
+        let turns = turns();
+
+        // Sanity: both sides decide alike.
+        for (w, s) in &requests {
+            let wasm = runtime
+                .route(&router, services.clone(), w)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let native = router::Policy::route(&native_router, s);
+            anyhow::ensure!(
+                wasm.brand == native.brand,
+                "router disagrees on {:?}",
+                s.message
+            );
+        }
+        for (w, s) in &turns {
+            let wasm = runtime
+                .handle_turn(&seller, services.clone(), w)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let native = seller_tech::Tech::handle_turn(&native_seller, s)
+                .map_err(|e| anyhow::anyhow!("{}", e.message))?;
+            anyhow::ensure!(
+                wasm.len() == native.len(),
+                "seller disagrees on {:?}",
+                s.message
+            );
+        }
+
+        let r_inst = stats(
+            measure(turns_n, |_| async {
+                runtime
+                    .instantiate(&router, services.clone())
+                    .await
+                    .expect("instantiates");
+            })
+            .await,
+        );
+        let s_inst = stats(
+            measure(turns_n, |_| async {
+                runtime
+                    .instantiate(&seller, services.clone())
+                    .await
+                    .expect("instantiates");
+            })
+            .await,
+        );
+        let r_wasm = stats(
+            measure(turns_n, |i| {
+                let req = &requests[i % requests.len()].0;
+                let (runtime, router, services) = (&runtime, &router, services.clone());
+                async move {
+                    black_box(runtime.route(router, services, req).await.expect("routes"));
+                }
+            })
+            .await,
+        );
+        let r_native = stats(
+            measure(turns_n, |i| {
+                let req = &requests[i % requests.len()].1;
+                black_box(router::Policy::route(&native_router, req));
+                async {}
+            })
+            .await,
+        );
+        let s_wasm = stats(
+            measure(turns_n, |i| {
+                let turn = &turns[i % turns.len()].0;
+                let (runtime, seller, services) = (&runtime, &seller, services.clone());
+                async move {
+                    black_box(
+                        runtime
+                            .handle_turn(seller, services, turn)
+                            .await
+                            .expect("answers"),
+                    );
+                }
+            })
+            .await,
+        );
+        let s_native = stats(
+            measure(turns_n, |i| {
+                let turn = &turns[i % turns.len()].1;
+                black_box(seller_tech::Tech::handle_turn(&native_seller, turn).expect("answers"));
+                async {}
+            })
+            .await,
+        );
+
+        println!(
+            "{turns_n} turns per row over {} messages (en/pt/es), after {} warm-up turns\n",
+            MESSAGES.len(),
+            turns_n / 10
+        );
+        println!("| what | mean | p50 | p99 | wasm / native |");
+        println!("| --- | ---: | ---: | ---: | ---: |");
+        row(
+            "router: native (SDK `Host` over the host catalog)",
+            &r_native,
+            None,
+        );
+        row(
+            "router: wasm, fresh instance + `route`",
+            &r_wasm,
+            Some(&r_native),
+        );
+        row("router: wasm, instantiate only", &r_inst, None);
+        row(
+            "seller-tech: native (SDK `Host` over the host catalog)",
+            &s_native,
+            None,
+        );
+        row(
+            "seller-tech: wasm, fresh instance + `handle-turn`",
+            &s_wasm,
+            Some(&s_native),
+        );
+        row("seller-tech: wasm, instantiate only", &s_inst, None);
+        Ok(())
+    })
+}

@@ -211,3 +211,41 @@ async fn webhook_verification_handshake() {
         .expect("request");
     assert_eq!(admin.status(), 401, "admin API needs the token");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_admin_api_lists_every_plugin_with_limits_and_audit_counters() {
+    let h = Harness::start().await;
+    h.say(
+        "15550003333",
+        "wamid.admin.1",
+        "hi, I'm looking for a new laptop",
+    )
+    .await;
+    let listing = h.admin("/plugins").await;
+    let plugins = listing["plugins"].as_array().expect("plugins");
+    let names: Vec<&str> = plugins.iter().filter_map(|p| p["name"].as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "router",
+            "seller-beauty",
+            "seller-fashion",
+            "seller-gaming",
+            "seller-home",
+            "seller-tech"
+        ]
+    );
+    for p in plugins {
+        assert_eq!(p["digest"].as_str().map(str::len), Some(64), "{p}");
+        assert_eq!(p["limits"]["cpu_ms"], 200, "{p}");
+        assert_eq!(
+            p["denied_calls"], 0,
+            "well-behaved plugins make no denied calls: {p}"
+        );
+    }
+    let tech = plugins
+        .iter()
+        .find(|p| p["name"] == "seller-tech")
+        .expect("tech");
+    assert!(tech["turns"].as_u64().unwrap_or(0) >= 1, "{tech}");
+}

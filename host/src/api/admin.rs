@@ -108,6 +108,14 @@ async fn plugins(State(state): State<Arc<AppState>>) -> Json<Value> {
                 "last_error": counters["last_error"],
                 "canary": snapshot.canaries.get(name).map(|c| c.json()),
                 "versions": versions,
+                "limits": {
+                    "cpu_ms": p.limits.cpu.as_millis() as u64,
+                    "memory_bytes": p.limits.memory_bytes,
+                    "reply_bytes": p.limits.reply_bytes,
+                    "reply_actions": p.limits.reply_actions,
+                },
+                "denied_calls": p.audit.denied_calls(),
+                "denied_by_capability": p.audit.denied_by_capability(),
             })
         })
         .collect();

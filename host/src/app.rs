@@ -106,7 +106,14 @@ impl App {
             catalog_id: pipeline.catalog_id.clone(),
         });
         sales.start().await?;
-        let orders = crate::orders::Orders::new(db.clone(), catalog.clone(), bus.clone(), config.orders.clone(), config.shipping.clone(), config.payments.clone())?;
+        let orders = crate::orders::Orders::new(
+            db.clone(),
+            catalog.clone(),
+            bus.clone(),
+            config.orders.clone(),
+            config.shipping.clone(),
+            config.payments.clone(),
+        )?;
         crate::orders::start(&orders, &bus).await?;
 
         let sandbox = options.sandbox.then(|| {

@@ -447,7 +447,11 @@ async fn plugin(config: Config, command: PluginCommand) -> anyhow::Result<()> {
                     .unwrap_or_default()
             });
             let s = plugins::scaffold::new_seller(&root, &brand, &persona)?;
-            println!("created {} and {}", s.crate_dir.display(), s.prompt.display());
+            println!(
+                "created {} and {}",
+                s.crate_dir.display(),
+                s.prompt.display()
+            );
             println!("next: cargo test -p seller-{brand} && agent-store plugin build");
         }
         PluginCommand::List { json: as_json } => {

@@ -26,8 +26,10 @@ impl Handler for Probe {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn events_endpoint_accepts_binary_and_structured_cloudevents() {
     let data = tempfile::tempdir().expect("tempdir");
-    let mut config = Config::default();
-    config.data_dir = data.path().to_path_buf();
+    let mut config = Config {
+        data_dir: data.path().to_path_buf(),
+        ..Config::default()
+    };
     config.server.bind = "127.0.0.1:0".parse().expect("addr");
     config.plugins.dir = Some(data.path().join("no-plugins"));
     config.bus.backend = "amqp".into();
@@ -179,8 +181,10 @@ async fn start_sink() -> (Received, String) {
 async fn events_are_emitted_to_the_http_sink() {
     let (received, sink_url) = start_sink().await;
     let data = tempfile::tempdir().expect("tempdir");
-    let mut config = Config::default();
-    config.data_dir = data.path().to_path_buf();
+    let mut config = Config {
+        data_dir: data.path().to_path_buf(),
+        ..Config::default()
+    };
     config.server.bind = "127.0.0.1:0".parse().expect("addr");
     config.plugins.dir = Some(data.path().join("no-plugins"));
     config.bus.sink_url = Some(sink_url);

@@ -304,7 +304,9 @@ async fn bad_uploads_are_refused_with_the_reason_and_the_old_version_serves() {
     let h = start(dir.path(), |c| c.plugins.watch = false).await;
     let original = active_digest(&h).await;
     let router = std::fs::read(built().join("router/router.wasm")).expect("router");
-    let cases: [(&str, Vec<u8>, String, StatusCode, &str, &str); 4] = [
+    // (what, component, manifest, expected status, stage, error fragment)
+    type Case<'a> = (&'a str, Vec<u8>, String, StatusCode, &'a str, &'a str);
+    let cases: [Case; 4] = [
         (
             "random bytes",
             b"\0asm\x0d\0\x01\0 definitely not a component".to_vec(),

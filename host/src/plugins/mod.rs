@@ -242,7 +242,7 @@ impl Plugins {
                 None => match self.store.dropin(&name) {
                     None => continue,
                     Some(Err(e)) => Err(Refusal::new("manifest", e)),
-                    Some(Ok(s)) => self.prepare(&s, false).map(|p| {
+                    Some(Ok(s)) => self.prepare(&s, false).inspect(|_| {
                         // The drop-in becomes the first version; a read-only
                         // directory still serves it, without versions.
                         let kept = self.store.add(&s).and_then(|id| {
@@ -252,7 +252,6 @@ impl Plugins {
                         if let Err(e) = kept {
                             tracing::warn!(plugin = %name, error = %e, "cannot keep the drop-in as a version; serving it without rollback");
                         }
-                        p
                     }),
                 },
             };

@@ -115,6 +115,15 @@ pub enum PluginCommand {
         #[arg(long)]
         workspace: Option<PathBuf>,
     },
+    /// Run a scripted conversation (TOML `[[turn]] say/expect/forbid/brand`)
+    /// against COMPONENT in the real host, beside the installed plugins.
+    Test {
+        component: PathBuf,
+        #[arg(long)]
+        manifest: PathBuf,
+        #[arg(long)]
+        script: PathBuf,
+    },
     /// Scaffold a new brand's seller: crate, manifest, prompt and tests that
     /// build and pass unchanged (`plugins/seller-BRAND`, `prompts/BRAND.md`).
     New {
@@ -431,6 +440,38 @@ async fn plugin(config: Config, command: PluginCommand) -> anyhow::Result<()> {
             for i in plugins::build::build_and_install(&root, &config.plugins_dir())? {
                 println!("{:<16} {:>8} bytes  {}", i.name, i.bytes, i.path.display());
             }
+        }
+        PluginCommand::Test {
+            component,
+            manifest,
+            script,
+        } => {
+            let installed = config.plugins_dir();
+            let mut base = config;
+            demo_defaults(&mut base);
+            let reports =
+                plugins::script::run(base, &installed, &component, &manifest, &script).await?;
+            let mut failed = 0;
+            for (i, r) in reports.iter().enumerate() {
+                let verdict = if r.failures.is_empty() {
+                    "ok"
+                } else {
+                    "FAILED"
+                };
+                println!("turn {}: {verdict}  > {}", i + 1, r.say);
+                println!("  brand: {}", r.brand.as_deref().unwrap_or("none"));
+                for line in r.replies.lines() {
+                    println!("  < {line}");
+                }
+                for f in &r.failures {
+                    println!("  ! {f}");
+                }
+                failed += usize::from(!r.failures.is_empty());
+            }
+            if failed > 0 {
+                bail!("{failed} of {} turns failed", reports.len());
+            }
+            println!("{} turns passed", reports.len());
         }
         PluginCommand::New {
             brand,

@@ -165,3 +165,61 @@ fn bad_config_is_a_clear_error() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("app_secrte"));
 }
+
+#[test]
+fn plugin_test_runs_a_scripted_conversation_against_the_real_component() {
+    let data = tempfile::tempdir().expect("tempdir");
+    build_plugins(data.path());
+    let component = data.path().join("plugins/seller-tech/seller-tech.wasm");
+    let manifest = workspace().join("plugins/seller-tech/plugin.toml");
+    let script = data.path().join("script.toml");
+    std::fs::write(
+        &script,
+        r#"
+[[turn]]
+say = "hi, I'm looking for a new laptop"
+expect = ["laptop"]
+brand = "tech"
+
+[[turn]]
+say = "quero falar com um atendente"
+expect = ["equipe"]
+"#,
+    )
+    .expect("write");
+    let out = agent_store(data.path())
+        .args(["plugin", "test"])
+        .arg(&component)
+        .arg("--manifest")
+        .arg(&manifest)
+        .arg("--script")
+        .arg(&script)
+        .output()
+        .expect("run");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("2 turns passed"), "{stdout}");
+
+    // A script the seller does not satisfy fails, naming what was missing.
+    std::fs::write(
+        &script,
+        "[[turn]]\nsay = \"hi, I'm looking for a new laptop\"\nexpect = [\"grand piano\"]\n",
+    )
+    .expect("write");
+    let out = agent_store(data.path())
+        .args(["plugin", "test"])
+        .arg(&component)
+        .arg("--manifest")
+        .arg(&manifest)
+        .arg("--script")
+        .arg(&script)
+        .output()
+        .expect("run");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!out.status.success());
+    assert!(stdout.contains("expected \"grand piano\""), "{stdout}");
+}

@@ -30,6 +30,7 @@ pub mod manifest;
 pub mod registry;
 pub mod runtime;
 pub mod scaffold;
+pub mod script;
 pub mod stats;
 pub mod store;
 pub mod watch;

@@ -183,8 +183,10 @@ impl Orders {
         let phone_number_id: String = conv.try_get("phone_number_id")?;
         let customer_wa_id: String = conv.try_get("customer_wa_id")?;
         let language: String = conv.try_get("language")?;
+        // Lines in product-id order: every order locks inventory rows in one
+        // global order, so two concurrent orders can never deadlock.
         let cart = sqlx::query(
-            "SELECT product_id, quantity FROM cart_lines WHERE conversation_id = $1 ORDER BY updated_at, product_id",
+            "SELECT product_id, quantity FROM cart_lines WHERE conversation_id = $1 ORDER BY product_id",
         )
         .bind(&req.conversation_id)
         .fetch_all(&db.pool)

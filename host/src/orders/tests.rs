@@ -19,7 +19,9 @@ const FEED: &str = "id,title,description,availability,price,sale_price,brand,pro
 LAST-1,Trail Shoe,Last units of a trail shoe,in stock,89.90 BRL,,fashion,Shoes,10\n\
 CAP-1,Running Cap,A light cap,in stock,50.00 BRL,45.00 BRL,fashion,Accessories,\n\
 GONE-1,Old Shoe,Sold out,out of stock,99.00 BRL,,fashion,Shoes,0\n\
-USD-1,Import Sock,Priced in dollars,in stock,10.00 USD,,fashion,Socks,\n";
+USD-1,Import Sock,Priced in dollars,in stock,10.00 USD,,fashion,Socks,\n\
+PAIR-1,Left Sock,Stocked,in stock,5.00 BRL,,fashion,Socks,100\n\
+PAIR-2,Right Sock,Stocked,in stock,5.00 BRL,,fashion,Socks,100\n";
 
 /// Every event of some types, in arrival order.
 #[derive(Default, Clone)]
@@ -807,4 +809,46 @@ async fn payments_checkout_link_creates_a_session_and_sends_its_url() {
         "{:?}",
         f.seen.texts()
     );
+}
+
+/// Carts holding the same products added in opposite orders, ordered at
+/// once: every order succeeds (reservations lock rows in one global order,
+/// so PostgreSQL never deadlocks).
+async fn opposite_order_carts(f: Fixture) {
+    let mut tasks = Vec::new();
+    for i in 0..12 {
+        let c = f.conversation(&format!("55118{i:08}"), "pt").await;
+        let (a, b) = if i % 2 == 0 {
+            ("PAIR-1", "PAIR-2")
+        } else {
+            ("PAIR-2", "PAIR-1")
+        };
+        f.carts.add(&c, None, a, 1).await.expect("add");
+        f.carts.add(&c, None, b, 1).await.expect("add");
+        tasks.push(Fixture::request(&c, &format!("wamid.pair.{i}")));
+    }
+    let handles: Vec<_> = tasks
+        .into_iter()
+        .map(|req| {
+            let orders = f.orders.clone();
+            tokio::spawn(async move { orders.create(&req).await })
+        })
+        .collect();
+    for h in handles {
+        let (order, created) = h.await.expect("join").expect("no deadlock, no refusal");
+        assert!(created);
+        assert_eq!(order.lines.len(), 2);
+    }
+    assert_eq!(f.stock("PAIR-1").await, (88, 12));
+    assert_eq!(f.stock("PAIR-2").await, (88, 12));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn orders_with_opposite_line_orders_do_not_deadlock_postgres() {
+    opposite_order_carts(postgres_fixture().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn orders_with_opposite_line_orders_do_not_deadlock_sqlite() {
+    opposite_order_carts(sqlite_fixture().await).await;
 }

@@ -140,6 +140,40 @@ async fn push_logs_and_rollback_through_the_cli() {
     );
     assert_eq!(version_of(&url, "seller-tech").await, "0.1.0");
 
+    // A build against another WIT version is refused at upload, and the
+    // active version keeps serving. (Same-length rewrite of the import names:
+    // the component stays well-formed.)
+    let newer: Vec<u8> = {
+        let from = b"agent-store:plugin/log@0.1.0";
+        let to = b"agent-store:plugin/log@9.1.0";
+        let mut out = bytes.clone();
+        let mut i = 0;
+        let mut replaced = 0;
+        while i + from.len() <= out.len() {
+            if &out[i..i + from.len()] == from {
+                out[i..i + from.len()].copy_from_slice(to);
+                replaced += 1;
+            }
+            i += 1;
+        }
+        assert!(replaced > 0, "the component imports the log interface");
+        out
+    };
+    let newer_path = data.path().join("seller-tech-wit9.wasm");
+    std::fs::write(&newer_path, newer).expect("write");
+    let c = newer_path.to_string_lossy().to_string();
+    let m = manifest.to_string_lossy().to_string();
+    let url_ = url.clone();
+    let refused = tokio::task::spawn_blocking(move || {
+        agent_store(&url_, &["plugin", "push", &c, "--manifest", &m])
+    })
+    .await
+    .expect("join");
+    assert!(!refused.status.success());
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(stderr.contains("9.1.0"), "names the WIT version: {stderr}");
+    assert_eq!(version_of(&url, "seller-tech").await, "0.1.0");
+
     // A wrong token is refused with the reason.
     let url_ = url.clone();
     let refused = tokio::task::spawn_blocking(move || {

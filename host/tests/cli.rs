@@ -173,6 +173,17 @@ fn plugin_test_runs_a_scripted_conversation_against_the_real_component() {
     let component = data.path().join("plugins/seller-tech/seller-tech.wasm");
     let manifest = workspace().join("plugins/seller-tech/plugin.toml");
     let script = data.path().join("script.toml");
+    let run_script = || {
+        agent_store(data.path())
+            .args(["plugin", "test"])
+            .arg(&component)
+            .arg("--manifest")
+            .arg(&manifest)
+            .arg("--script")
+            .arg(&script)
+            .output()
+            .expect("run")
+    };
     std::fs::write(
         &script,
         r#"
@@ -187,15 +198,7 @@ expect = ["equipe"]
 "#,
     )
     .expect("write");
-    let out = agent_store(data.path())
-        .args(["plugin", "test"])
-        .arg(&component)
-        .arg("--manifest")
-        .arg(&manifest)
-        .arg("--script")
-        .arg(&script)
-        .output()
-        .expect("run");
+    let out = run_script();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         out.status.success(),
@@ -210,15 +213,7 @@ expect = ["equipe"]
         "[[turn]]\nsay = \"hi, I'm looking for a new laptop\"\nexpect = [\"grand piano\"]\n",
     )
     .expect("write");
-    let out = agent_store(data.path())
-        .args(["plugin", "test"])
-        .arg(&component)
-        .arg("--manifest")
-        .arg(&manifest)
-        .arg("--script")
-        .arg(&script)
-        .output()
-        .expect("run");
+    let out = run_script();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(!out.status.success());
     assert!(stdout.contains("expected \"grand piano\""), "{stdout}");

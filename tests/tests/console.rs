@@ -597,3 +597,57 @@ async fn users_add_stores_an_argon2_hash_from_the_environment() {
             .is_none()
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rep_places_an_order_on_the_customers_behalf_once() {
+    let h = Harness::start().await;
+    let password = add_user(&h, "bia", Role::Rep, "fashion").await;
+    let wa_id = "5511977770042";
+    let conversation = escalate(&h, wa_id, "reporder").await;
+    let cid = conversation["id"].as_str().expect("id");
+    let rep = Rep::login(&h, "bia", &password).await;
+    let (_, list) = rep.get("/escalations").await;
+    let eid = escalation_of(&list, cid).expect("queued")["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    let (status, _) = rep
+        .post(&format!("/escalations/{eid}/accept"), json!({}))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, cart) = rep
+        .post(
+            &format!("/conversations/{cid}/cart"),
+            json!({ "product_id": "FSH-0001", "quantity": 2 }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{cart}");
+    let sent_before = h.sink.to(wa_id).len();
+    for _ in 0..2 {
+        let (status, body) = rep
+            .post(
+                &format!("/conversations/{cid}/order"),
+                json!({ "key": "order-1" }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+    h.settle().await;
+    let orders = h.admin("/orders").await;
+    let mine: Vec<&Value> = orders["orders"]
+        .as_array()
+        .expect("orders")
+        .iter()
+        .filter(|o| o.to_string().contains(cid))
+        .collect();
+    assert_eq!(mine.len(), 1, "one order for the retried request: {orders}");
+    assert!(
+        h.sink.to(wa_id).len() > sent_before,
+        "the customer got the order confirmation"
+    );
+    // Without an idempotency key the request is refused.
+    let (status, _) = rep
+        .post(&format!("/conversations/{cid}/order"), json!({ "key": "" }))
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+}

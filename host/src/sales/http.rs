@@ -31,7 +31,7 @@ use crate::catalog::SearchQuery;
 use crate::chat::{Action, Speaker};
 use crate::conversations::{Conversation, StoreError};
 use crate::events::{
-    OutboundMessage, SalesEscalationAccepted, SalesEscalationResolved, SalesHandoff,
+    OrderCreate, OutboundMessage, SalesEscalationAccepted, SalesEscalationResolved, SalesHandoff,
 };
 use crate::whatsapp::outbound::{self, RenderContext};
 
@@ -117,6 +117,7 @@ impl Sales {
             .route("/console/api/conversations/{id}", get(conversation))
             .route("/console/api/conversations/{id}/messages", post(reply))
             .route("/console/api/conversations/{id}/cart", post(add_to_cart))
+            .route("/console/api/conversations/{id}/order", post(place_order))
             .route("/console/api/conversations/{id}/assist", get(assist))
             .route("/console/api/products", get(products))
             .route("/console/api/reports", get(report_json))
@@ -596,6 +597,53 @@ async fn add_to_cart(
         .map_err(SalesError::from)?;
     let cart = deps.carts.get(&id).await.map_err(SalesError::from)?;
     Ok(Json(json!({ "cart": CartView::from(&cart) })))
+}
+
+#[derive(Debug, Deserialize)]
+struct OrderBody {
+    /// The client's idempotency key: a retry with the same key never places
+    /// a second order.
+    key: String,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+/// Turn the customer's cart into an order on their behalf: the same
+/// `store.order.create` a seller's place-order action publishes, so prices,
+/// stock and the customer's confirmation come from the orders service.
+async fn place_order(
+    State(s): State<Sales>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Json(body): Json<OrderBody>,
+) -> ApiResult<Json<Value>> {
+    let user = s.guard_post(&headers).await?.user;
+    let c = s.conversation_for(&user, &id).await?;
+    held(&s, &user, &id).await?;
+    let key: String = body
+        .key
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .take(64)
+        .collect();
+    if key.is_empty() {
+        return Err(SalesError::Invalid("an idempotency key is required".into()).into());
+    }
+    let source = format!("console/{id}/order/{key}");
+    let order = OrderCreate {
+        conversation_id: id.clone(),
+        customer: crate::chat::Customer {
+            wa_id: c.customer_wa_id.clone(),
+            name: c.customer_name.clone(),
+        },
+        brand: c.brand.clone().unwrap_or_default(),
+        source_message_id: source.clone(),
+        note: body.note,
+    };
+    s.publish(&format!("{source}/create"), &id, c.brand.as_deref(), &order)
+        .await?;
+    tracing::info!(conversation = %id, agent = %user.name, "order placed by a rep");
+    Ok(Json(json!({ "requested": source })))
 }
 
 async fn assist(

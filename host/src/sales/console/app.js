@@ -325,7 +325,22 @@
     cart.replaceChildren();
     if (a.cart.lines.length === 0) cart.append(el('p', { class: 'muted small', text: 'Empty cart.' }));
     for (const l of a.cart.lines) cart.append(el('div', { class: 'small', text: `${l.quantity} × ${l.title} — ${l.unit_price}` }));
-    if (a.cart.lines.length) cart.append(el('div', { class: 'small', text: `Subtotal ${a.cart.subtotal}` }));
+    if (a.cart.lines.length) {
+      cart.append(el('div', { class: 'small', text: `Subtotal ${a.cart.subtotal}` }));
+      // One key per click: a retried request never places a second order.
+      const key = `o-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+      cart.append(el('button', {
+        type: 'button',
+        disabled: $('send-reply').disabled,
+        'data-testid': 'place-order',
+        onclick: async () => {
+          try {
+            await api('POST', `/conversations/${encodeURIComponent(id)}/order`, { key });
+            setTimeout(() => loadAssist(id), 1000);
+          } catch (_) { /* the api helper shows the error */ }
+        },
+      }, 'Place order for the customer'));
+    }
     $('suggestions').replaceChildren(...a.suggestions.map((p) => productItem(p, 'suggestion')));
     const orders = $('orders');
     orders.replaceChildren();

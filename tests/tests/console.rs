@@ -651,3 +651,55 @@ async fn a_rep_places_an_order_on_the_customers_behalf_once() {
         .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
 }
+
+/// A model server that answers every chat completion with three lines.
+async fn scripted_model() -> String {
+    let app = axum::Router::new().route(
+        "/v1/chat/completions",
+        axum::routing::post(|| async {
+            axum::Json(json!({
+                "id": "chatcmpl-1", "object": "chat.completion", "model": "scripted",
+                "choices": [{ "index": 0, "finish_reason": "stop", "message": {
+                    "role": "assistant",
+                    "content": "Posso ajudar com o tamanho?\nTemos entrega rápida.\nQuer ver outras cores?"
+                }}],
+                "usage": { "prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20 }
+            }))
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    format!("http://{addr}/v1")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_an_llm_the_assistant_suggests_the_models_replies() {
+    let model = scripted_model().await;
+    let h = Harness::start_with(common::plugins_dir(), |c| {
+        c.llm.provider = "openai".into();
+        c.llm.base_url = model.clone();
+        c.llm.model = "scripted".into();
+    })
+    .await;
+    let password = add_user(&h, "caio", Role::Rep, "fashion").await;
+    let wa_id = "5511977770077";
+    let conversation = escalate(&h, wa_id, "llmassist").await;
+    let cid = conversation["id"].as_str().expect("id");
+    let rep = Rep::login(&h, "caio", &password).await;
+    let (status, assist) = rep.get(&format!("/conversations/{cid}/assist")).await;
+    assert_eq!(status, StatusCode::OK, "{assist}");
+    assert_eq!(assist["replies_by"], "llm", "{assist}");
+    assert_eq!(
+        assist["replies"],
+        json!([
+            "Posso ajudar com o tamanho?",
+            "Temos entrega rápida.",
+            "Quer ver outras cores?"
+        ])
+    );
+}

@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
-use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
@@ -275,23 +274,4 @@ async fn seed_catalog(catalog: &Catalog, config: &Config) -> anyhow::Result<()> 
         .with_context(|| format!("importing {}", feed.display()))?;
     tracing::info!(feed = %feed.display(), imported = report.imported, rejected = report.rejected.len(), "catalog seeded");
     Ok(())
-}
-
-/// `<dir>/<name>.md` → name → text. A missing directory means no prompts.
-pub fn load_prompts(dir: &Path) -> HashMap<String, String> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        tracing::warn!(dir = %dir.display(), "no prompts directory");
-        return HashMap::new();
-    };
-    entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "md"))
-        .filter_map(|p| {
-            Some((
-                p.file_stem()?.to_string_lossy().into_owned(),
-                std::fs::read_to_string(&p).ok()?,
-            ))
-        })
-        .collect()
 }

@@ -93,6 +93,7 @@ impl App {
             carts: carts.clone(),
             whatsapp: whatsapp.clone(),
             catalog_id: options.sandbox.then(|| "sandbox-catalog".to_string()),
+            transcriber: crate::llm::Transcriber::new(&config.llm)?,
         });
         pipeline.start().await?;
         let sales = Sales::new(SalesDeps {
@@ -144,6 +145,7 @@ impl App {
             plugins,
             catalog,
             orders,
+            whatsapp: whatsapp.clone(),
             ready: Default::default(),
         });
         let mut router = api::router(state.clone()).merge(sales.routes());

@@ -363,8 +363,11 @@ impl Handler for Relay {
 
 /// `pid`s of this prefix's broker connections.
 fn connections_of(prefix: &str) -> Vec<String> {
-    let out = std::process::Command::new("rabbitmqctl")
+    // `timeout`: a wedged broker fails the test instead of hanging it.
+    let out = std::process::Command::new("timeout")
         .args([
+            "30",
+            "rabbitmqctl",
             "list_connections",
             "pid",
             "client_properties",
@@ -386,8 +389,14 @@ fn connections_of(prefix: &str) -> Vec<String> {
 fn close_connections(prefix: &str) -> usize {
     let pids = connections_of(prefix);
     for pid in &pids {
-        let status = std::process::Command::new("rabbitmqctl")
-            .args(["close_connection", pid, "test: broker closes connections"])
+        let status = std::process::Command::new("timeout")
+            .args([
+                "30",
+                "rabbitmqctl",
+                "close_connection",
+                pid,
+                "test: broker closes connections",
+            ])
             .output()
             .expect("rabbitmqctl runs");
         assert!(status.status.success(), "close_connection {pid}");

@@ -7,7 +7,7 @@
 
 mod common;
 
-use std::process::Stdio;
+use std::time::Duration;
 
 use agent_store::sales::{Role, Scope};
 use common::{Harness, workspace};
@@ -22,31 +22,21 @@ async fn a_rep_takes_over_in_the_console_in_chromium() {
         .upsert("ana", password, Role::Rep, &Scope::parse("fashion,beauty"))
         .await
         .expect("rep account");
-    let dir = workspace().join("tests/browser");
-    assert!(
-        dir.join("node_modules/playwright-core").is_dir(),
-        "run `./dev setup` (npm ci in tests/browser) first"
-    );
     let screenshots = workspace().join("target/browser");
     std::fs::create_dir_all(&screenshots).expect("screenshot dir");
-    let output = tokio::process::Command::new("node")
-        .args(["--test", "console.test.mjs"])
-        .current_dir(&dir)
-        .env("AGENT_STORE_URL", h.app.url())
-        .env("REP_NAME", "ana")
-        .env("REP_PASSWORD", password)
-        .env("SCREENSHOT_DIR", &screenshots)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .output()
-        .await
-        .expect("node runs");
-    let report = format!(
-        "{}\n{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    assert!(output.status.success(), "browser test failed:\n{report}");
+    let url = h.app.url();
+    let (ok, report) = common::run_browser_script(
+        "console.test.mjs",
+        &[
+            ("AGENT_STORE_URL", url.as_ref()),
+            ("REP_NAME", "ana".as_ref()),
+            ("REP_PASSWORD", password.as_ref()),
+            ("SCREENSHOT_DIR", screenshots.as_os_str()),
+        ],
+        Duration::from_secs(300),
+    )
+    .await;
+    assert!(ok, "browser test failed:\n{report}");
     assert!(report.contains("# pass 1"), "{report}");
     assert!(report.contains("# fail 0"), "{report}");
     // What the page did went through the host: the escalation was handed

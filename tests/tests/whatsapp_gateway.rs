@@ -19,7 +19,7 @@ use agent_store::whatsapp::{NumberConfig, TemplateConfig, signature};
 use axum::Json;
 use axum::extract::{Path as UrlPath, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::routing::post;
+use axum::routing::{get, post};
 use common::SECRET;
 use serde_json::{Value, json};
 use tokio::sync::Notify;
@@ -49,6 +49,12 @@ struct GraphState {
     script: VecDeque<(u16, i64)>,
     /// Error for every message request while set.
     fail_all: Option<(u16, i64)>,
+    /// Media files by id: (bytes, MIME type, the SHA-256 the lookup states).
+    media: std::collections::HashMap<String, (Vec<u8>, String, String)>,
+    /// Media requests, lookup and download: (path, Authorization header).
+    media_requests: Vec<(String, String)>,
+    /// This server's own URL (download URLs point back at it).
+    media_base: String,
 }
 
 /// A Graph API stand-in that records requests and fails them on demand.
@@ -63,11 +69,14 @@ impl Graph {
         let graph = Graph::default();
         let app = axum::Router::new()
             .route("/{version}/{phone}/messages", post(graph_messages))
+            .route("/{version}/{media_id}", get(graph_media_info))
+            .route("/cdn/whatsapp/media/{media_id}", get(graph_media_file))
             .with_state(graph.clone());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");
         let url = format!("http://{}", listener.local_addr().expect("addr"));
+        graph.with(|s| s.media_base = url.clone());
         tokio::spawn(async move {
             let _ = axum::serve(listener, app).await;
         });
@@ -139,6 +148,126 @@ async fn graph_messages(
     });
     g.changed.notify_waiters();
     (answer.0, Json(answer.1))
+}
+
+/// `GET /{version}/{media-id}`: where the file is, as Meta answers it.
+async fn graph_media_info(
+    State(g): State<Graph>,
+    UrlPath((_version, id)): UrlPath<(String, String)>,
+    headers: HeaderMap,
+) -> (StatusCode, Json<Value>) {
+    let auth = header(&headers, "authorization");
+    g.with(|s| {
+        s.media_requests.push((format!("info/{id}"), auth));
+        match s.media.get(&id) {
+            Some((bytes, mime, sha)) => (
+                StatusCode::OK,
+                Json(json!({
+                    "messaging_product": "whatsapp",
+                    "url": format!("{}/cdn/whatsapp/media/{id}", s.media_base),
+                    "mime_type": mime,
+                    "sha256": sha,
+                    "file_size": bytes.len().to_string(),
+                    "id": id,
+                })),
+            ),
+            None => (
+                StatusCode::BAD_REQUEST,
+                Json(json!({"error": {"message": "Unsupported get request.", "type": "GraphMethodException", "code": 100}})),
+            ),
+        }
+    })
+}
+
+/// The download URL: the file itself, only with the bearer token.
+async fn graph_media_file(
+    State(g): State<Graph>,
+    UrlPath(id): UrlPath<String>,
+    headers: HeaderMap,
+) -> (StatusCode, Vec<u8>) {
+    let auth = header(&headers, "authorization");
+    g.with(|s| {
+        s.media_requests.push((format!("file/{id}"), auth.clone()));
+        match s.media.get(&id) {
+            Some((bytes, _, _)) if auth == "Bearer graph-token" => (StatusCode::OK, bytes.clone()),
+            Some(_) => (StatusCode::UNAUTHORIZED, Vec::new()),
+            None => (StatusCode::NOT_FOUND, Vec::new()),
+        }
+    })
+}
+
+fn header(headers: &HeaderMap, name: &str) -> String {
+    headers
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string()
+}
+
+// ------------------------------------------------- speech-to-text service
+
+/// One transcription request: (model, language, file bytes, file name).
+type Transcription = (String, String, Vec<u8>, String);
+
+/// An OpenAI-compatible `/v1/audio/transcriptions` stand-in that answers
+/// `text`, or fails with `fail` while set.
+#[derive(Clone, Default)]
+struct Speech {
+    requests: Arc<Mutex<Vec<Transcription>>>,
+    text: Arc<Mutex<String>>,
+    fail: Arc<Mutex<Option<u16>>>,
+}
+
+impl Speech {
+    async fn start(text: &str) -> (Speech, String) {
+        let speech = Speech::default();
+        *speech.text.lock().expect("lock") = text.to_string();
+        let app = axum::Router::new()
+            .route("/v1/audio/transcriptions", post(transcribe))
+            .with_state(speech.clone());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let url = format!("http://{}/v1", listener.local_addr().expect("addr"));
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, app).await;
+        });
+        (speech, url)
+    }
+
+    fn requests(&self) -> Vec<Transcription> {
+        self.requests.lock().expect("lock").clone()
+    }
+}
+
+async fn transcribe(
+    State(s): State<Speech>,
+    mut form: axum::extract::Multipart,
+) -> (StatusCode, Json<Value>) {
+    let (mut model, mut language, mut file, mut name) = Default::default();
+    while let Ok(Some(field)) = form.next_field().await {
+        match field.name().unwrap_or_default() {
+            "model" => model = field.text().await.unwrap_or_default(),
+            "language" => language = field.text().await.unwrap_or_default(),
+            "file" => {
+                name = field.file_name().unwrap_or_default().to_string();
+                file = field.bytes().await.map(|b| b.to_vec()).unwrap_or_default();
+            }
+            _ => {}
+        }
+    }
+    s.requests
+        .lock()
+        .expect("lock")
+        .push((model, language, file, name));
+    if let Some(status) = *s.fail.lock().expect("lock") {
+        return (
+            StatusCode::from_u16(status).expect("status"),
+            Json(json!({"error": {"message": "scripted failure"}})),
+        );
+    }
+    let text = s.text.lock().expect("lock").clone();
+    (StatusCode::OK, Json(json!({ "text": text })))
 }
 
 // ------------------------------------------------------------- event sink
@@ -431,6 +560,167 @@ async fn unreadable_types_get_a_polite_answer_and_reactions_none() {
     });
     assert!(reads.iter().any(|id| id.ends_with("STICKER")), "{reads:?}");
     assert_eq!(reads.len(), expected + 1, "{reads:?}");
+}
+
+/// The media id of the voice-note fixture.
+const VOICE_MEDIA: &str = "1145018196765066";
+
+/// Serve `bytes` as the voice note's media file, with a lookup hash.
+fn serve_voice(h: &Host, bytes: &[u8], sha256: &str) {
+    h.graph.with(|s| {
+        s.media.insert(
+            VOICE_MEDIA.into(),
+            (
+                bytes.to_vec(),
+                "audio/ogg; codecs=opus".into(),
+                sha256.into(),
+            ),
+        )
+    });
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(bytes))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn voice_notes_are_downloaded_with_the_token_and_transcribed() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let (speech, speech_url) = Speech::start("quero um tênis de corrida").await;
+    let h = Host::start(data.path(), |c| {
+        c.llm.provider = "openai".into();
+        c.llm.base_url = speech_url;
+        c.llm.model = "chat-model".into();
+        c.llm.retry_base_ms = 10;
+    })
+    .await;
+    let audio = b"OggS\0fake opus voice note".repeat(40);
+    serve_voice(&h, &audio, &sha256_hex(&audio));
+
+    let from = "5511977770001";
+    assert_eq!(
+        h.deliver(&fixture_from("audio_voice_note", from, "wamid.voice.1"))
+            .await,
+        200
+    );
+    h.drain().await;
+    // Graph: lookup then download, both with the bearer token.
+    let media = h.graph.with(|s| s.media_requests.clone());
+    assert_eq!(
+        media,
+        vec![
+            (format!("info/{VOICE_MEDIA}"), "Bearer graph-token".into()),
+            (format!("file/{VOICE_MEDIA}"), "Bearer graph-token".into()),
+        ]
+    );
+    // Speech to text got exactly the downloaded file.
+    let requests = speech.requests();
+    assert_eq!(requests.len(), 1, "{requests:?}");
+    let (model, _language, file, name) = &requests[0];
+    assert_eq!(model, "whisper-1");
+    assert_eq!(file, &audio);
+    assert_eq!(name, "voice.ogg");
+    // The seller answered the transcript, not the "please type" fallback.
+    let replies = h.graph.accepted_to(from);
+    assert!(!replies.is_empty());
+    let all: String = replies.iter().map(body_text).collect::<Vec<_>>().join("\n");
+    assert!(!all.contains("mensagens de voz"), "{all}");
+    let c = h
+        .conversation(FIXTURE_PHONE, from)
+        .await
+        .expect("conversation");
+    assert_eq!(
+        c.brand.as_deref(),
+        Some("fashion"),
+        "routed on the transcript"
+    );
+    let history = h
+        .app
+        .state
+        .conversations
+        .history(&c.id, 10, None)
+        .await
+        .expect("history");
+    assert_eq!(
+        history.first().map(|e| e.text.as_str()),
+        Some("quero um tênis de corrida"),
+        "the transcript is the message's text for the history and the console"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_voice_note_that_cannot_be_heard_gets_the_polite_answer() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let (speech, speech_url) = Speech::start("quero um tênis").await;
+    let h = Host::start(data.path(), |c| {
+        c.llm.provider = "openai".into();
+        c.llm.base_url = speech_url;
+        c.llm.retries = 1;
+        c.llm.retry_base_ms = 10;
+        c.whatsapp.media_max_bytes = 1000;
+    })
+    .await;
+    let polite = |from: &str| {
+        let replies = h.graph.accepted_to(from);
+        assert_eq!(replies.len(), 1, "{from}: exactly one answer");
+        assert!(
+            body_text(&replies[0]).contains("mensagens de voz"),
+            "{from}: {:?}",
+            body_text(&replies[0])
+        );
+    };
+
+    // Over the size cap: refused from the lookup's size, never downloaded.
+    let big = vec![7u8; 5000];
+    serve_voice(&h, &big, &sha256_hex(&big));
+    h.deliver(&fixture_from(
+        "audio_voice_note",
+        "5511977770011",
+        "wamid.v.big",
+    ))
+    .await;
+    polite("5511977770011");
+    assert!(
+        h.graph
+            .with(|s| s.media_requests.iter().all(|(p, _)| p.starts_with("info/"))),
+        "an oversized file is not downloaded"
+    );
+
+    // A file that does not match the announced hash is not used.
+    let audio = b"OggS voice".to_vec();
+    serve_voice(&h, &audio, &sha256_hex(b"something else"));
+    h.deliver(&fixture_from(
+        "audio_voice_note",
+        "5511977770012",
+        "wamid.v.hash",
+    ))
+    .await;
+    polite("5511977770012");
+
+    // The speech service failing (retried, then given up).
+    serve_voice(&h, &audio, &sha256_hex(&audio));
+    *speech.fail.lock().expect("lock") = Some(503);
+    h.deliver(&fixture_from(
+        "audio_voice_note",
+        "5511977770013",
+        "wamid.v.503",
+    ))
+    .await;
+    polite("5511977770013");
+    assert_eq!(speech.requests().len(), 2, "one retry, then the fallback");
+
+    // Media Meta no longer has.
+    *speech.fail.lock().expect("lock") = None;
+    h.graph.with(|s| s.media.clear());
+    h.deliver(&fixture_from(
+        "audio_voice_note",
+        "5511977770014",
+        "wamid.v.gone",
+    ))
+    .await;
+    polite("5511977770014");
+    assert_eq!(speech.requests().len(), 2, "nothing to transcribe");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -953,6 +1243,19 @@ async fn a_rejected_token_stops_sending_and_keeps_the_queue() {
             h.app.state.conversations.outbox_len().await.expect("len"),
             2
         );
+        // Operators see it on the admin API.
+        let health: Value = h
+            .http
+            .get(format!("{}/admin/whatsapp", h.app.url()))
+            .bearer_auth(common::ADMIN)
+            .send()
+            .await
+            .expect("admin request")
+            .json()
+            .await
+            .expect("json");
+        assert_eq!(health["sending"], "halted", "{health}");
+        assert_eq!(health["outbox"], 2, "{health}");
         h.app.shutdown().await;
     }
     let h = Host::start(data.path(), |_| {}).await;

@@ -30,6 +30,7 @@ pub fn router(state: Arc<AppState>) -> Router<Arc<AppState>> {
         )
         .route("/plugins/{name}/rollback", post(rollback_plugin))
         .route("/plugins/{name}/logs", get(plugin_logs))
+        .route("/whatsapp", get(whatsapp))
         .route("/conversations", get(conversations))
         .route("/conversations/{id}", get(conversation))
         .merge(crate::orders::api::routes())
@@ -238,6 +239,21 @@ async fn plugin_logs(
 ) -> Json<Value> {
     let logs = state.plugins.stats().logs(&name, q.limit.unwrap_or(50));
     Json(json!({ "name": name, "logs": logs }))
+}
+
+/// The gateway's health: whether sending is halted (Meta refused the
+/// access token) and how many messages wait in the outbox.
+async fn whatsapp(State(state): State<Arc<AppState>>) -> Response {
+    let halted = state.whatsapp.is_halted();
+    match state.conversations.outbox_len().await {
+        Ok(queued) => Json(json!({
+            "sending": if halted { "halted" } else { "ok" },
+            "halted_reason": halted.then_some("the Graph API refused the access token (190): replace whatsapp.access_token and restart"),
+            "outbox": queued,
+        }))
+        .into_response(),
+        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e),
+    }
 }
 
 async fn conversations(State(state): State<Arc<AppState>>) -> Response {

@@ -30,6 +30,8 @@ pub struct AppState {
     pub catalog: Catalog,
     /// Orders, payments and shipping (admin routes, webhooks).
     pub orders: crate::orders::Orders,
+    /// The WhatsApp gateway (its health is on `/admin/whatsapp`).
+    pub whatsapp: Arc<crate::whatsapp::Gateway>,
     /// Set once start-up (plugins, catalog, recovery) is complete.
     pub ready: AtomicBool,
 }

@@ -159,6 +159,20 @@ impl Conversations {
         Ok(())
     }
 
+    /// Store a voice note's transcript as its text (history, the sales
+    /// console, the sellers' context).
+    pub async fn set_transcript(&self, message_id: &str, text: &str) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE messages SET text = $1, updated_at = $2 WHERE id = $3 AND direction = 'in'",
+        )
+        .bind(text)
+        .bind(now_ms())
+        .bind(message_id)
+        .execute(&self.db.pool)
+        .await?;
+        Ok(())
+    }
+
     /// Inbound messages accepted but never handled (the host stopped midway),
     /// oldest first, with their conversation ids: re-published at start-up.
     pub async fn unhandled_inbound(&self) -> Result<Vec<(String, Inbound)>, StoreError> {

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::{EventType, Payload};
 use crate::chat::{Action, Customer, EscalationReason, InboundMessage, Priority};
 use crate::money::Money;
+use crate::whatsapp::payload::Media;
 
 /// `store.whatsapp.message.received`
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -14,6 +15,10 @@ pub struct MessageReceived {
     pub phone_number_id: String,
     pub customer: Customer,
     pub message: InboundMessage,
+    /// The media file a voice note, image, video, document or sticker
+    /// carried (downloaded on demand through the Graph API).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media: Option<Media>,
 }
 
 /// How the router decided.

@@ -11,6 +11,9 @@
 //! temperature = 0.2
 //! tokens_per_day = 200000
 //! ```
+//!
+//! Voice notes are transcribed with `transcription_model` (default
+//! `whisper-1`) on the default endpoint when its provider is `openai`.
 
 use std::collections::BTreeMap;
 
@@ -48,6 +51,11 @@ pub struct LlmConfig {
     pub calls_per_turn: u32,
     /// Tokens a brand may spend per UTC day; 0 = unlimited.
     pub tokens_per_day: u64,
+    /// Speech-to-text model for voice notes, through the OpenAI-compatible
+    /// `/audio/transcriptions` of the default endpoint (OpenAI's
+    /// `whisper-1`, a local whisper server's model name); empty = voice
+    /// notes get a polite "please type" answer.
+    pub transcription_model: String,
     /// Per-brand overrides, by brand key.
     pub brands: BTreeMap<String, BrandLlmConfig>,
 }
@@ -69,6 +77,7 @@ impl Default for LlmConfig {
             breaker_cooldown_ms: 30_000,
             calls_per_turn: 6,
             tokens_per_day: 0,
+            transcription_model: "whisper-1".into(),
             brands: BTreeMap::new(),
         }
     }

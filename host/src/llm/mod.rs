@@ -33,11 +33,13 @@ pub mod grounding;
 pub mod plugin;
 pub mod prompts;
 pub mod tools;
+pub mod transcription;
 pub mod wire;
 
 pub use config::{BrandLlmConfig, LlmConfig, Resolved};
 pub use prompts::Prompts;
 pub use tools::{Effect, ToolEnv};
+pub use transcription::Transcriber;
 pub use wire::{ToolCall, Wire};
 
 use breaker::Breaker;

@@ -23,6 +23,7 @@ use crate::bus::{Bus, BusError, Handler};
 use crate::catalog::Catalog;
 use crate::conversations::Conversations;
 use crate::events::{self, Context, EventType, Payload};
+use crate::llm::Transcriber;
 use crate::orders::Carts;
 use crate::plugins::Plugins;
 use crate::whatsapp::Gateway;
@@ -40,6 +41,8 @@ pub struct Pipeline {
     pub whatsapp: Arc<Gateway>,
     /// Meta catalog id for product messages (`None` = image fallback).
     pub catalog_id: Option<String>,
+    /// Speech to text for voice notes (`None`: they get a polite answer).
+    pub transcriber: Option<Transcriber>,
 }
 
 const SOURCE: &str = "/agent-store/pipeline";
@@ -91,6 +94,7 @@ impl Pipeline {
                 phone_number_id: inbound.phone_number_id,
                 customer: inbound.customer,
                 message: inbound.message,
+                media: inbound.details.media,
             };
             self.publish_with_id(
                 &received_event_id(&payload.message.id),

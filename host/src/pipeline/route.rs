@@ -36,6 +36,7 @@ impl Stage for Route {
             p.conversations.mark_handled(&m.message.id).await?;
             return Ok(());
         }
+        let m = self.listen(m, &conversation.language).await;
         let triage = whatsapp::inbound::triage(&m.message.content);
         if triage == Triage::Ignore {
             // A reaction: stored for the history, no reply.
@@ -47,6 +48,9 @@ impl Stage for Route {
         let detected = match &m.message.content {
             Content::Text { body } => language::detect(body),
             Content::Image { caption } => language::detect(caption),
+            Content::Audio {
+                transcript: Some(t),
+            } => language::detect(t),
             _ => "",
         };
         let language = if detected.is_empty() {
@@ -103,6 +107,45 @@ impl Stage for Route {
 }
 
 impl Route {
+    /// A voice note becomes its transcript when speech to text is
+    /// configured. Any failure (download refused or too large, the
+    /// transcription service down) leaves it unread: the customer gets the
+    /// polite "please type" answer, never silence.
+    async fn listen(&self, mut m: MessageReceived, language: &str) -> MessageReceived {
+        let p = &self.0;
+        let (Content::Audio { transcript: None }, Some(media), Some(transcriber)) =
+            (&m.message.content, &m.media, &p.transcriber)
+        else {
+            return m;
+        };
+        let audio = match p.whatsapp.download_media(media).await {
+            Ok(a) => a,
+            Err(e) => {
+                tracing::warn!(wamid = %m.message.id, media = %media.id, error = %e, "voice note not downloaded");
+                return m;
+            }
+        };
+        let file_name = whatsapp::media::file_name(&audio.mime_type);
+        match transcriber
+            .transcribe(&audio.bytes, &audio.mime_type, file_name, language)
+            .await
+        {
+            Ok(text) => {
+                tracing::info!(wamid = %m.message.id, bytes = audio.bytes.len(), chars = text.chars().count(), "voice note transcribed");
+                if let Err(e) = p.conversations.set_transcript(&m.message.id, &text).await {
+                    tracing::warn!(wamid = %m.message.id, error = %e, "transcript not stored");
+                }
+                m.message.content = Content::Audio {
+                    transcript: Some(text),
+                };
+            }
+            Err(e) => {
+                tracing::warn!(wamid = %m.message.id, error = %e, "voice note not transcribed");
+            }
+        }
+        m
+    }
+
     /// The brand for this message, or `None` when nobody can tell.
     async fn decide(
         &self,

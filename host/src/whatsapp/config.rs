@@ -49,6 +49,9 @@ pub struct WhatsAppConfig {
     /// A queued message that could not be sent for this long is given up
     /// (marked failed).
     pub outbox_max_age_secs: u64,
+    /// Largest inbound media file the host downloads (Meta's own caps:
+    /// 16 MB audio and video, 5 MB images, 100 MB documents).
+    pub media_max_bytes: u64,
 }
 
 /// One business phone number.
@@ -91,6 +94,7 @@ impl Default for WhatsAppConfig {
             retry_base_ms: 200,
             retry_max_ms: 30_000,
             outbox_max_age_secs: 24 * 3600,
+            media_max_bytes: 16 * 1024 * 1024,
         }
     }
 }

@@ -29,8 +29,10 @@ use tokio::task::JoinHandle;
 
 use super::config::WhatsAppConfig;
 use super::graph::{GraphClient, GraphError};
+use super::media::{self, Downloaded, MediaError};
 use super::outbound;
 use super::pacing::{PaceLimits, Pacer};
+use super::payload::Media;
 use crate::bus::Bus;
 use crate::chat::{EscalationReason, Priority, Speaker};
 use crate::conversations::{Claimed, Conversations, NewOutbound, Route, StoreError};
@@ -154,6 +156,28 @@ impl Gateway {
     /// Whether sending stopped because Meta refused the access token.
     pub fn is_halted(&self) -> bool {
         self.halted.load(Ordering::SeqCst)
+    }
+
+    /// Stop every send and download: Meta refused the access token, and
+    /// retrying with it would only get the app flagged.
+    fn halt(&self, error: &dyn std::fmt::Display) {
+        if !self.halted.swap(true, Ordering::SeqCst) {
+            tracing::error!(alert = "whatsapp_token_rejected", error = %error, "the Graph API refused the access token: sending stopped until the token is replaced and the host restarted; messages stay queued");
+        }
+    }
+
+    /// Download an inbound media file (see [`media`]).
+    pub async fn download_media(&self, m: &Media) -> Result<Downloaded, MediaError> {
+        if self.is_halted() {
+            return Err(MediaError::Halted);
+        }
+        let downloaded = media::download(&self.graph, m, self.config.media_max_bytes).await;
+        if let Err(e) = &downloaded
+            && e.token_refused()
+        {
+            self.halt(e);
+        }
+        downloaded
     }
 
     /// How long a sender may hold a message before another may take it.
@@ -305,8 +329,7 @@ impl Gateway {
                 Ok(Attempt::Done(Delivery::Sent { wamid }))
             }
             Err(e) if e.code() == Some(TOKEN_EXPIRED) || e.status() == Some(401) => {
-                self.halted.store(true, Ordering::SeqCst);
-                tracing::error!(alert = "whatsapp_token_rejected", error = %e, "the Graph API refused the access token: sending stopped until the token is replaced and the host restarted; messages stay queued");
+                self.halt(&e);
                 self.store
                     .outbound_retry_at(&c.id, now_ms(), &e.to_string())
                     .await?;

@@ -91,6 +91,43 @@ impl GraphClient {
             .ok_or_else(|| GraphError::NoMessageId(v.to_string()))
     }
 
+    /// `GET /{version}/{media-id}`: where an inbound media file can be
+    /// downloaded (a short-lived URL), its type, size and hash.
+    pub async fn media_info(&self, media_id: &str) -> Result<Value, GraphError> {
+        let url = format!("{}/{}/{}", self.base_url, self.version, media_id);
+        let response = self.http.get(url).bearer_auth(&self.token).send().await?;
+        answer(response).await
+    }
+
+    /// `GET` a media URL with the bearer token, reading at most `max_bytes`
+    /// (the body is abandoned as soon as it grows past them).
+    pub async fn download(&self, url: &str, max_bytes: u64) -> Result<Download, GraphError> {
+        let mut response = self.http.get(url).bearer_auth(&self.token).send().await?;
+        let status = response.status();
+        if !status.is_success() {
+            let text = response.text().await.unwrap_or_default();
+            let v = serde_json::from_str(&text).unwrap_or(Value::String(text));
+            return Err(api_error(status.as_u16(), &v));
+        }
+        let mime_type = response
+            .headers()
+            .get(reqwest::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string();
+        if response.content_length().is_some_and(|n| n > max_bytes) {
+            return Ok(Download::TooLarge);
+        }
+        let mut bytes = Vec::new();
+        while let Some(chunk) = response.chunk().await? {
+            if (bytes.len() + chunk.len()) as u64 > max_bytes {
+                return Ok(Download::TooLarge);
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        Ok(Download::Complete { bytes, mime_type })
+    }
+
     /// Send a body that has no message id in its answer (mark-as-read).
     pub async fn post(&self, phone_number_id: &str, body: &Value) -> Result<Value, GraphError> {
         let response = self
@@ -100,23 +137,39 @@ impl GraphClient {
             .json(body)
             .send()
             .await?;
-        let status = response.status();
-        let text = response.text().await?;
-        let v: Value = serde_json::from_str(&text).unwrap_or(Value::String(text));
-        if !status.is_success() {
-            return Err(GraphError::Api {
-                status: status.as_u16(),
-                code: v
-                    .pointer("/error/code")
-                    .and_then(Value::as_i64)
-                    .unwrap_or(0),
-                message: v
-                    .pointer("/error/message")
-                    .and_then(Value::as_str)
-                    .map(str::to_string)
-                    .unwrap_or_else(|| v.to_string()),
-            });
-        }
-        Ok(v)
+        answer(response).await
+    }
+}
+
+/// A downloaded body, or the news that it was over the cap.
+#[derive(Debug)]
+pub enum Download {
+    Complete { bytes: Vec<u8>, mime_type: String },
+    TooLarge,
+}
+
+/// Meta's JSON answer, or its error envelope as a [`GraphError`].
+async fn answer(response: reqwest::Response) -> Result<Value, GraphError> {
+    let status = response.status();
+    let text = response.text().await?;
+    let v: Value = serde_json::from_str(&text).unwrap_or(Value::String(text));
+    if !status.is_success() {
+        return Err(api_error(status.as_u16(), &v));
+    }
+    Ok(v)
+}
+
+fn api_error(status: u16, v: &Value) -> GraphError {
+    GraphError::Api {
+        status,
+        code: v
+            .pointer("/error/code")
+            .and_then(Value::as_i64)
+            .unwrap_or(0),
+        message: v
+            .pointer("/error/message")
+            .and_then(Value::as_str)
+            .map(str::to_string)
+            .unwrap_or_else(|| v.to_string()),
     }
 }

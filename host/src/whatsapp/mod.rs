@@ -5,6 +5,7 @@ pub mod gateway;
 pub mod graph;
 pub mod inbound;
 pub mod limits;
+pub mod media;
 pub mod outbound;
 pub mod pacing;
 pub mod payload;

@@ -99,6 +99,7 @@ pub async fn receive(
             phone_number_id: inbound.phone_number_id.clone(),
             customer: inbound.customer.clone(),
             message: inbound.message.clone(),
+            media: inbound.details.media.clone(),
         };
         let ctx = Context {
             source: SOURCE,

@@ -303,3 +303,48 @@ pub fn demo_catalog() -> Vec<(String, String, String)> {
         .map(|r| (r[0].to_string(), r[1].to_string(), r[9].to_string()))
         .collect()
 }
+
+/// Run one of the Playwright scripts in `tests/browser` with `node --test`
+/// and return (exit success, stdout + stderr).
+///
+/// Bounded by `limit` (node is killed past it). Output goes to files, not
+/// pipes: a browser helper that outlives node (Chromium's crashpad handler
+/// inherits node's descriptors) can never keep the test waiting for EOF.
+pub async fn run_browser_script(
+    script: &str,
+    env: &[(&str, &std::ffi::OsStr)],
+    limit: Duration,
+) -> (bool, String) {
+    let dir = workspace().join("tests/browser");
+    assert!(
+        dir.join("node_modules/playwright-core").is_dir(),
+        "run `./dev setup` (npm ci in tests/browser) first"
+    );
+    let logs = tempfile::tempdir().expect("log dir");
+    let out_path = logs.path().join("stdout");
+    let err_path = logs.path().join("stderr");
+    let mut cmd = tokio::process::Command::new("node");
+    cmd.args(["--test", script])
+        .current_dir(&dir)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::fs::File::create(&out_path).expect("stdout file"))
+        .stderr(std::fs::File::create(&err_path).expect("stderr file"))
+        .kill_on_drop(true);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().expect("node runs");
+    let finished = tokio::time::timeout(limit, child.wait()).await;
+    let report = format!(
+        "{}\n{}",
+        std::fs::read_to_string(&out_path).unwrap_or_default(),
+        std::fs::read_to_string(&err_path).unwrap_or_default()
+    );
+    match finished {
+        Ok(status) => (status.expect("node exit status").success(), report),
+        Err(_) => {
+            let _ = child.kill().await;
+            panic!("{script} did not finish within {limit:?}:\n{report}")
+        }
+    }
+}

@@ -243,6 +243,41 @@ async fn catalog_bench(rounds: usize) -> anyhow::Result<()> {
         &format!("synthetic {n} (SQLite)"),
         rounds.div_ceil(4).max(2),
     );
+    stock_sync_latency(&demo_ids(&catalog), &catalog, "demo").await?;
+    stock_sync_latency(&demo_ids(&big), &big, &format!("synthetic {n}")).await?;
+    Ok(())
+}
+
+fn demo_ids(c: &Catalog) -> Vec<String> {
+    c.search(
+        None,
+        &agent_store::catalog::SearchQuery {
+            text: "shoes".into(),
+            limit: 5,
+            ..Default::default()
+        },
+    )
+    .into_iter()
+    .map(|h| h.product.id)
+    .collect()
+}
+
+/// What an order's stock change costs the live catalog: one
+/// `set_stock_levels` (store + swap a patched snapshot, no re-index).
+async fn stock_sync_latency(ids: &[String], c: &Catalog, label: &str) -> anyhow::Result<()> {
+    let mut samples = Vec::new();
+    for round in 0..40i64 {
+        let levels: Vec<(String, i64)> = ids.iter().map(|id| (id.clone(), round % 2)).collect();
+        let start = Instant::now();
+        c.set_stock_levels(&levels[..1]).await?;
+        samples.push(start.elapsed());
+    }
+    samples.sort();
+    println!(
+        "stock   {label:<28} set_stock_levels (1 product) p50={:.2} ms p99={:.2} ms",
+        ms(samples[samples.len() / 2]),
+        ms(samples[samples.len() * 99 / 100]),
+    );
     Ok(())
 }
 

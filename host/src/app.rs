@@ -115,6 +115,8 @@ impl App {
             config.payments.clone(),
         )?;
         crate::orders::start(&orders, &bus).await?;
+        // Heals a stock sync lost to a crash between an order and the catalog.
+        orders.sync_all_catalog_stock().await?;
 
         let sandbox = options.sandbox.then(|| {
             let lookup_catalog = catalog.clone();

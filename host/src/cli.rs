@@ -336,11 +336,13 @@ async fn route(mut config: Config, text: &str, as_json: bool) -> anyhow::Result<
         prompts: crate::llm::Prompts::load(&config.prompts_dir()),
         values: Arc::default(),
     };
-    let plugins = Plugins::load(
+    let plugins = Arc::new(Plugins::load(
         Runtime::new(TurnLimits::default())?,
         services,
         &config.plugins_dir(),
-    );
+    ));
+    // Like `serve`: a plugin rebuilt since the last start is the one asked.
+    plugins.sync_all().await;
     let brands = plugins.snapshot().brands();
     let request = wit::RouteRequest {
         conversation_id: String::new(),

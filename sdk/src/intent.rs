@@ -338,11 +338,10 @@ const REFUND: &[&str] = &[
     "return it",
     "return the",
     "return my",
-    "trocar",
-    "troca",
-    "cambio",
-    "cambiar",
 ];
+/// "Exchange" words: a return only about something bought ("quero trocar
+/// o tênis que comprei"); "quero trocar o sofá da sala" is shopping.
+const EXCHANGE: &[&str] = &["trocar", "troca", "cambio", "cambiar", "exchange"];
 const ANGRY: &[&str] = &[
     "terrible",
     "horrible",
@@ -699,7 +698,7 @@ impl Signals {
             goodbye: has_any(&n, GOODBYE),
             complaint: has_any(&n, COMPLAINT)
                 || (has_any(&n, DEFECT) && has_any(&n, PURCHASE_CONTEXT)),
-            refund: has_any(&n, REFUND),
+            refund: has_any(&n, REFUND) || (has_any(&n, EXCHANGE) && has_any(&n, PURCHASE_CONTEXT)),
             payment: has_any(&n, PAYMENT),
             checkout: has_any(&n, CHECKOUT),
             buy: has_any(&n, BUY),
@@ -758,6 +757,10 @@ mod tests {
         assert!(!Signals::of("auriculares con cancelación de ruido").complaint);
         assert!(Signals::of("quero cancelar meu pedido").complaint);
         assert!(Signals::of("quero meu dinheiro de volta").refund);
+        assert!(Signals::of("quero trocar o tênis que comprei").refund);
+        assert!(Signals::of("quiero cambiar mi pedido").refund);
+        assert!(!Signals::of("quero trocar o sofá da sala").refund);
+        assert!(!Signals::of("quiero cambiar mis cortinas").refund);
         assert!(Signals::of("THIS IS UNACCEPTABLE, I WANT MY MONEY!!!").angry);
         assert!(Signals::of("where is my order?").order_status);
         assert!(Signals::of("cadê meu pedido").order_status);

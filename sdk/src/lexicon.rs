@@ -68,7 +68,7 @@ const FASHION: &[(f32, &str)] = &[
     ),
     (
         1.0,
-        "cotton|algodao|algodon|leather|couro|cuero|linen|linho|lino|wool|lana|merino|velvet|veludo|terciopelo|floral|slim fit|casual|formal|party|festa|fiesta|wedding|casamento|boda|mens|womens|masculino|feminino|femenina|masculina|unisex|summer|verao|verano|winter|inverno|invierno|beach|praia|playa|size|midi|maxi|talla|tamanho|xl|xxl|feminina|mulher|mujer|homem|hombre|rose gold|marinho|navy|khaki|caqui|camel",
+        "cotton|algodao|algodon|leather|couro|cuero|linen|linho|lino|wool|lana|merino|velvet|veludo|terciopelo|floral|slim fit|casual|formal|party|festa|fiesta|wedding|casamento|boda|fit|fits|date night|look|looks|mens|womens|masculino|feminino|femenina|masculina|unisex|summer|verao|verano|winter|inverno|invierno|beach|praia|playa|size|midi|maxi|talla|tamanho|xl|xxl|feminina|mulher|mujer|homem|hombre|rose gold|marinho|navy|khaki|caqui|camel",
     ),
 ];
 
@@ -83,7 +83,7 @@ const TECH: &[(f32, &str)] = &[
     ),
     (
         2.0,
-        "computadora|ordenador|portatil|movil|telefono|auriculares|audifonos|cascos|altavoz|bocina|parlante|cargador|bateria portatil|pantalla|camara|camara digital|reloj inteligente|enrutador|funda|protector de pantalla|electronica|procesador|impresora|televisor|almacenamiento|cancelacion de ruido|cable usb",
+        "computadora|ordenador|portatil|movil|telefono|auriculares|audifonos|cascos|altavoz|bocina|parlante|cargador|bateria portatil|pantalla|camara|camara digital|reloj inteligente|enrutador|funda|protector de pantalla|electronica|procesador|impresora|televisor|almacenamiento|cancelacion de ruido|cable usb|celu|cel|compu|smartphone",
     ),
     (
         1.0,
@@ -98,15 +98,15 @@ const TECH: &[(f32, &str)] = &[
 const HOME: &[(f32, &str)] = &[
     (
         2.0,
-        "sofa|couch|loveseat|sectional|armchair|cushion|pillow|throw pillow|lamp|floor lamp|table lamp|lighting|light fixture|rug|carpet|curtain|dutch oven|pot|frying pan|skillet|cookware|knife|cutlery|plates|mug|sheets|bed sheets|duvet|comforter|quilt|blanket|bedding|bed|mattress|storage box|organizer|drawer organizer|plant pot|planter|garden|plants|dining table|table|mirror|candle|decor|decoration|furniture|kitchen|living room|bedroom|bathroom|towel|vase|shelf|wardrobe|drawer|housewarming|cookware set|pan|dining chairs|nightstand|bookcase|dresser|cabinet",
+        "sofa|couch|loveseat|sectional|armchair|cushion|pillow|throw pillow|lamp|floor lamp|table lamp|lighting|light fixture|rug|carpet|curtain|dutch oven|pot|frying pan|skillet|cookware|knife|cutlery|plates|mug|sheets|bed sheets|duvet|comforter|quilt|blanket|bedding|bed|mattress|storage box|organizer|drawer organizer|plant pot|planter|garden|plants|dining table|table|mirror|candle|decor|decoration|furniture|kitchen|living room|bedroom|bathroom|towel|vase|shelf|wardrobe|drawer|housewarming|cookware set|pan|dining chairs|nightstand|bookcase|dresser|cabinet|coffee maker|coffee machine|kettle|toaster|blender|stand mixer|air fryer|microwave|vacuum cleaner|humidifier|dinnerware|cookware|bakeware|glassware",
     ),
     (
         2.0,
-        "poltrona|almofada|travesseiro|luminaria|abajur|luz|tapete|cortina|panela|frigideira|utensilios de cozinha|faca|talheres|pratos|caneca|lencol|lencois|jogo de cama|edredom|cobertor|manta|cama|colchao|caixa organizadora|organizador|vaso|vaso de planta|jardim|plantas|mesa de jantar|mesa|cadeira de jantar|espelho|vela|decoracao|moveis|movel|cozinha|sala de estar|quarto|banheiro|toalha|prateleira|estante|guarda roupa|gaveta|casa nova|lar|panelas",
+        "poltrona|almofada|travesseiro|luminaria|abajur|luz|tapete|cortina|panela|frigideira|utensilios de cozinha|faca|talheres|pratos|caneca|lencol|lencois|jogo de cama|edredom|cobertor|manta|cama|colchao|caixa organizadora|organizador|vaso|vaso de planta|jardim|plantas|mesa de jantar|mesa|cadeira de jantar|espelho|vela|decoracao|moveis|movel|cozinha|sala de estar|quarto|banheiro|toalha|prateleira|estante|guarda roupa|gaveta|casa nova|lar|panelas|jogo de panelas|jogo de jantar|jogo de toalhas|jogo de lencol|jogo de pratos|jogo de talheres|jogo de copos|jogo de facas|cafeteira|chaleira|torradeira|liquidificador|batedeira|fritadeira|micro ondas|aspirador de po|ventilador|umidificador|utensilios",
     ),
     (
         2.0,
-        "sillon|salon|cojin|almohada|lampara|lampara de pie|alfombra|olla|cacerola|sarten|utensilios de cocina|cuchillo|cubiertos|platos|taza|sabanas|juego de sabanas|edredon|cobija|frazada|colchon|caja organizadora|maceta|macetero|jardin|mesa de comedor|sillas de comedor|espejo|decoracion|muebles|mueble|cocina|sala|dormitorio|recamara|bano|toalla|repisa|armario|cajon|hogar|ollas",
+        "sillon|salon|cojin|almohada|lampara|lampara de pie|alfombra|olla|cacerola|sarten|utensilios de cocina|cuchillo|cubiertos|platos|taza|sabanas|juego de sabanas|edredon|cobija|frazada|colchon|caja organizadora|maceta|macetero|jardin|mesa de comedor|sillas de comedor|espejo|decoracion|muebles|mueble|cocina|sala|dormitorio|recamara|bano|toalla|repisa|armario|cajon|hogar|ollas|juego de ollas|juego de sartenes|juego de toallas|juego de cubiertos|juego de platos|juego de comedor|juego de cama|juego de cuchillos|cafetera|hervidor|tostadora|licuadora|batidora|freidora|freidora de aire|microondas|aspiradora|humidificador|utensilios",
     ),
     (
         1.0,
@@ -125,7 +125,7 @@ const BEAUTY: &[(f32, &str)] = &[
     ),
     (
         2.0,
-        "crema|crema hidratante|crema de noche|protector solar|bloqueador|bloqueador solar|labial|pintalabios|brillo labial|base de maquillaje|maquillaje|rimel|sombra de ojos|paleta de sombras|cosmeticos|fragancia|champu|acondicionador|aceite para el cabello|aceite de argan|secador de pelo|limpiador facial|mascarilla|cuidado de la piel|acido hialuronico|arrugas|piel|piel grasa|piel seca|cabello|pelo|rizos|unas|esmalte de unas|belleza|rubor|corrector|delineador|ceja|cejas|tonico|exfoliante|manchas|granos|ojeras|rizado",
+        "crema|crema hidratante|crema de noche|protector solar|bloqueador|bloqueador solar|labial|pintalabios|brillo labial|base de maquillaje|maquillaje|rimel|sombra de ojos|paleta de sombras|cosmeticos|fragancia|champu|acondicionador|aceite para el cabello|aceite de argan|secador de pelo|limpiador facial|mascarilla|cuidado de la piel|acido hialuronico|arrugas|piel|piel grasa|piel seca|cabello|pelo|rizos|esmalte de unas|unas de gel|unas postizas|manicura|pedicura|belleza|rubor|corrector|delineador|ceja|cejas|tonico|exfoliante|manchas|granos|ojeras|rizado",
     ),
     (
         1.0,
@@ -358,7 +358,10 @@ pub fn scores_with(lexicons: &[BrandLexicon], hay: &[String]) -> Vec<(&'static s
         for (w, terms) in lex.tiers {
             for phrase in terms.split('|') {
                 let p = split_terms(phrase);
-                if p.is_empty() || seen.contains(&p) {
+                // A one-word term that stems to a stopword ("unas" = nails
+                // and the article "unas") would fire on every sentence.
+                let stop = p.len() == 1 && text::is_stopword(&p[0]);
+                if p.is_empty() || stop || seen.contains(&p) {
                     continue;
                 }
                 let m = text::phrase_match(hay, &p);

@@ -6,6 +6,7 @@
 //! matches, and in which field), applies the filters and the price intent.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
@@ -168,7 +169,7 @@ pub(crate) fn brand_key(brand: &str) -> String {
 
 impl SearchIndex {
     /// Index `products` (their position is their ordinal).
-    pub fn build(products: &[Product]) -> tantivy::Result<SearchIndex> {
+    pub fn build(products: &[Arc<Product>]) -> tantivy::Result<SearchIndex> {
         let mut builder = Schema::builder();
         let text = TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
@@ -338,7 +339,7 @@ impl SearchIndex {
     /// Search `products` (the snapshot this index was built from).
     pub fn search(
         &self,
-        products: &[Product],
+        products: &[Arc<Product>],
         brand: Option<&str>,
         sq: &SearchQuery,
     ) -> Vec<Scored> {
@@ -485,14 +486,14 @@ impl SearchIndex {
             .into_iter()
             .take(limit)
             .map(|(ord, score)| Scored {
-                product: products[ord].clone(),
+                product: Product::clone(&products[ord]),
                 score,
             })
             .collect()
     }
 }
 
-fn sort_scored(products: &[Product], scored: &mut [(usize, f32)]) {
+fn sort_scored(products: &[Arc<Product>], scored: &mut [(usize, f32)]) {
     scored.sort_by(|a, b| {
         b.1.total_cmp(&a.1)
             .then_with(|| products[a.0].id.cmp(&products[b.0].id))
@@ -501,7 +502,7 @@ fn sort_scored(products: &[Product], scored: &mut [(usize, f32)]) {
 
 /// Cheap/premium intent: a bonus by price rank among the best matches.
 fn price_ranks(
-    products: &[Product],
+    products: &[Arc<Product>],
     cands: &[(usize, f32, f32)],
     max_cov: f32,
     intent: PriceIntent,

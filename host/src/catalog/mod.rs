@@ -83,13 +83,17 @@ pub enum CatalogError {
 
 /// One immutable view of the catalog.
 struct Snapshot {
-    products: Vec<Product>,
-    by_id: HashMap<String, usize>,
-    index: SearchIndex,
+    /// Shared per product: a stock patch clones pointers, not products.
+    products: Vec<Arc<Product>>,
+    by_id: Arc<HashMap<String, usize>>,
+    /// Shared by the snapshots that differ only in stock levels (stock is
+    /// filtered and ranked from `products`, not indexed).
+    index: Arc<SearchIndex>,
 }
 
 impl Snapshot {
     fn build(products: Vec<Product>) -> Result<Snapshot, CatalogError> {
+        let products: Vec<Arc<Product>> = products.into_iter().map(Arc::new).collect();
         let index = SearchIndex::build(&products)?;
         let by_id = products
             .iter()
@@ -98,8 +102,8 @@ impl Snapshot {
             .collect();
         Ok(Snapshot {
             products,
-            by_id,
-            index,
+            by_id: Arc::new(by_id),
+            index: Arc::new(index),
         })
     }
 }
@@ -189,6 +193,51 @@ impl Catalog {
         Ok(report)
     }
 
+    /// New stock levels (units that can be sold now) from the order
+    /// service: stored, and swapped into the live catalog without
+    /// re-indexing, so search's in-stock filter, recommendations and the
+    /// sellers see what orders consumed. A level of 0 marks an in-stock
+    /// product out of stock and a positive one brings it back; unknown ids
+    /// are ignored.
+    pub async fn set_stock_levels(&self, levels: &[(String, i64)]) -> Result<(), CatalogError> {
+        if levels.is_empty() {
+            return Ok(());
+        }
+        // Serialised with imports: a patch never races a rebuild.
+        let _guard = self.inner.import_lock.lock().await;
+        let snap = self.inner.snapshot.load_full();
+        let mut products = snap.products.clone();
+        let mut changed = Vec::new();
+        for (id, level) in levels {
+            let Some(&i) = snap.by_id.get(id) else {
+                continue;
+            };
+            let p = Arc::make_mut(&mut products[i]);
+            let before = (p.quantity, p.availability);
+            p.quantity = Some(u32::try_from((*level).max(0)).unwrap_or(u32::MAX));
+            p.availability = match (p.availability, *level > 0) {
+                (Availability::InStock, false) => Availability::OutOfStock,
+                (Availability::OutOfStock, true) => Availability::InStock,
+                (a, _) => a,
+            };
+            if (p.quantity, p.availability) != before {
+                changed.push(i);
+            }
+        }
+        if changed.is_empty() {
+            return Ok(());
+        }
+        let rows: Vec<&Product> = changed.iter().map(|&i| &*products[i]).collect();
+        store::update_stock(&self.inner.db, &rows).await?;
+        tracing::debug!(products = changed.len(), "catalog stock levels updated");
+        self.inner.snapshot.store(Arc::new(Snapshot {
+            products,
+            by_id: snap.by_id.clone(),
+            index: snap.index.clone(),
+        }));
+        Ok(())
+    }
+
     /// Full-text search, best first. `brand = Some(b)` restricts to brand
     /// `b` (case-insensitive).
     pub fn search(&self, brand: Option<&str>, query: &SearchQuery) -> Vec<Scored> {
@@ -204,7 +253,7 @@ impl Catalog {
         let p = snap.by_id.get(id).and_then(|&i| snap.products.get(i))?;
         match brand {
             Some(b) if brand_key(b) != brand_key(&p.brand) => None,
-            _ => Some(p.clone()),
+            _ => Some(Product::clone(p)),
         }
     }
 

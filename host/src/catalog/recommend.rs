@@ -3,6 +3,7 @@
 //! category, similar price, a different product).
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -245,7 +246,7 @@ fn compatible(source: &Product, cand: &Product) -> bool {
 
 /// Recommend up to `limit` products for `source_id`.
 pub fn recommend(
-    products: &[Product],
+    products: &[Arc<Product>],
     brand: Option<&str>,
     source_id: &str,
     kind: RecommendationKind,
@@ -265,6 +266,7 @@ pub fn recommend(
     let key = brand_key(&source.brand);
     let pool: Vec<&Product> = products
         .iter()
+        .map(|p| &**p)
         .filter(|p| p.id != source.id && brand_key(&p.brand) == key && sellable(p))
         .collect();
     let recs = match kind {

@@ -34,6 +34,25 @@ const SELECT_ALL: &str = "SELECT id, brand, title, description, category, price_
     sale_price_minor, availability, quantity, image_url, link, color, size, gender, attributes \
     FROM catalog_products ORDER BY id";
 
+/// Store new stock levels (quantity and availability) of some products.
+pub async fn update_stock(db: &Db, products: &[&Product]) -> Result<(), StoreError> {
+    let mut tx = db.pool.begin().await?;
+    let now = now_ms();
+    for p in products {
+        sqlx::query(
+            "UPDATE catalog_products SET quantity = $1, availability = $2, updated_at = $3 WHERE id = $4",
+        )
+        .bind(p.quantity.map(i64::from))
+        .bind(p.availability.as_str().to_string())
+        .bind(now)
+        .bind(&p.id)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
 /// Upsert `products` by id and record the import, all in one transaction.
 pub async fn upsert_products(
     db: &Db,

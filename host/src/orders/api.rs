@@ -232,9 +232,9 @@ async fn set_stock(
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {
-    let Some(p) = state.catalog.get(None, &id) else {
+    if state.catalog.get(None, &id).is_none() {
         return error(StatusCode::NOT_FOUND, format!("no such product {id}"));
-    };
+    }
     let body: StockBody = match serde_json::from_slice(&body) {
         Ok(b) => b,
         Err(e) => {
@@ -244,23 +244,12 @@ async fn set_stock(
             );
         }
     };
+    // The order service keeps the catalog (search's in-stock filter, the
+    // sellers' view) in step.
     let stock = match orders(&state).set_stock(&id, body.available).await {
         Ok(s) => s,
         Err(e) => return order_error(e),
     };
-    // Keep the catalog (search's in-stock filter, the sellers' view) in step.
-    let mut updated = p.clone();
-    updated.quantity = u32::try_from(body.available).ok();
-    if body.available == 0 && updated.availability == Availability::InStock {
-        updated.availability = Availability::OutOfStock;
-    } else if body.available > 0 && updated.availability == Availability::OutOfStock {
-        updated.availability = Availability::InStock;
-    }
-    if updated != p
-        && let Err(e) = reimport(&state, &updated).await
-    {
-        return error(StatusCode::INTERNAL_SERVER_ERROR, e);
-    }
     Json(json!({ "stock": stock, "product": state.catalog.get(None, &id) })).into_response()
 }
 

@@ -97,6 +97,8 @@ struct Inner {
     shipping: ShippingConfig,
     payments: PaymentsConfig,
     provider: Arc<dyn PaymentProvider>,
+    /// Serialises catalog stock syncs so an older level never lands last.
+    stock_sync: tokio::sync::Mutex<()>,
 }
 
 /// The order service. Cheap to clone.
@@ -137,8 +139,51 @@ impl Orders {
                 shipping,
                 payments,
                 provider,
+                stock_sync: tokio::sync::Mutex::new(()),
             }),
         })
+    }
+
+    /// Push the stock levels of `product_ids` into the live catalog, so
+    /// search's in-stock filter, recommendations and the sellers see what
+    /// orders reserved and released. The inventory table stays the truth:
+    /// a failed sync is logged and healed by the next change or restart.
+    async fn sync_catalog_stock(&self, product_ids: Vec<String>) {
+        let _guard = self.inner.stock_sync.lock().await;
+        let mut levels = Vec::new();
+        for id in &product_ids {
+            let id = id.as_str();
+            match sqlx::query("SELECT available FROM inventory WHERE product_id = $1")
+                .bind(id)
+                .fetch_optional(&self.inner.db.pool)
+                .await
+            {
+                Ok(Some(r)) => match r.try_get::<i64, _>("available") {
+                    Ok(n) => levels.push((id.to_string(), n)),
+                    Err(e) => tracing::warn!(product = id, error = %e, "stock not synced"),
+                },
+                Ok(None) => {}
+                Err(e) => tracing::warn!(product = id, error = %e, "stock not synced"),
+            }
+        }
+        if let Err(e) = self.inner.catalog.set_stock_levels(&levels).await {
+            tracing::warn!(error = %e, "catalog stock levels not updated");
+        }
+    }
+
+    /// Bring the catalog in step with every tracked stock level (start-up:
+    /// heals a sync lost to a crash). Returns how many levels were read.
+    pub async fn sync_all_catalog_stock(&self) -> Result<usize, OrderError> {
+        let rows = sqlx::query("SELECT product_id FROM inventory")
+            .fetch_all(&self.inner.db.pool)
+            .await?;
+        let ids: Vec<String> = rows
+            .iter()
+            .map(|r| r.try_get("product_id"))
+            .collect::<Result<_, _>>()?;
+        let n = ids.len();
+        self.sync_catalog_stock(ids).await;
+        Ok(n)
     }
 
     pub fn config(&self) -> &OrdersConfig {
@@ -361,6 +406,7 @@ impl Orders {
         .await?;
         tx.commit().await?;
         let order = self.get(&order_id).await?;
+        self.sync_catalog_stock(reserved_products(&order)).await;
         tracing::info!(order = %order.id, conversation = %order.conversation_id, total = %order.total, lines = order.lines.len(), "order created");
         Ok((order, true))
     }
@@ -526,6 +572,9 @@ impl Orders {
         )
         .await?;
         tx.commit().await?;
+        if reservation == Reservation::Released && order.reservation != Reservation::Released {
+            self.sync_catalog_stock(reserved_products(order)).await;
+        }
         Ok(true)
     }
 
@@ -852,6 +901,7 @@ impl Orders {
         .bind(now_ms())
         .execute(&self.inner.db.pool)
         .await?;
+        self.sync_catalog_stock(vec![product_id.to_string()]).await;
         self.stock(product_id)
             .await?
             .ok_or_else(|| OrderError::NotFound(product_id.to_string()))
@@ -877,6 +927,16 @@ impl Orders {
             .await
             .map_err(|e| OrderError::Publish(e.to_string()))
     }
+}
+
+/// The products whose stock an order holds (or held).
+fn reserved_products(order: &Order) -> Vec<String> {
+    order
+        .lines
+        .iter()
+        .filter(|l| l.reserved > 0)
+        .map(|l| l.product_id.clone())
+        .collect()
 }
 
 async fn record_history(

@@ -10,6 +10,7 @@ use cloudevents::{AttributesReader, Event};
 
 use super::*;
 use crate::bus::{Bus, Handler, InProcessBus, RetryPolicy};
+use crate::catalog::Availability;
 use crate::chat::Customer;
 use crate::events::{ChatResponse, EventType, OrderCreate};
 use crate::payments::PaymentsConfig;
@@ -342,12 +343,41 @@ async fn oversell_race(f: Fixture) {
     for t in tasks {
         match t.await.expect("join") {
             Ok((_, true)) => ok += 1,
-            Err(OrderError::OutOfStock { .. }) => sold_out += 1,
+            // Refused by the reservation, or (once a sync marked the
+            // product sold out) by the catalog check before it.
+            Err(OrderError::OutOfStock { .. } | OrderError::Unavailable(..)) => sold_out += 1,
             other => panic!("unexpected outcome: {other:?}"),
         }
     }
     assert_eq!((ok, sold_out), (10, 40));
     assert_eq!(f.stock("LAST-1").await, (0, 10));
+    // The catalog the sellers and search read follows the reservations,
+    // whatever order the 50 concurrent syncs ran in.
+    let catalog = f.orders.catalog().clone();
+    let sold = catalog.get(None, "LAST-1").expect("product");
+    assert_eq!(sold.quantity, Some(0));
+    assert_eq!(sold.availability, Availability::OutOfStock);
+    let in_stock = |c: &Catalog| {
+        c.search(
+            None,
+            &crate::catalog::SearchQuery {
+                text: "trail shoe".into(),
+                in_stock_only: true,
+                ..Default::default()
+            },
+        )
+        .iter()
+        .any(|h| h.product.id == "LAST-1")
+    };
+    assert!(!in_stock(&catalog), "sold out: not offered as in stock");
+    // Stored too: a restarted host starts from the same levels.
+    let reopened = Catalog::open(f.db.clone(), f._dir.path())
+        .await
+        .expect("reopen");
+    assert_eq!(
+        reopened.get(None, "LAST-1").map(|p| p.availability),
+        Some(Availability::OutOfStock)
+    );
     assert_eq!(
         f.orders
             .list(Some(Status::Pending), 100)
@@ -363,6 +393,12 @@ async fn oversell_race(f: Fixture) {
         .await
         .expect("cancel");
     assert_eq!(f.stock("LAST-1").await, (1, 9));
+    let back = catalog.get(None, "LAST-1").expect("product");
+    assert_eq!(
+        (back.quantity, back.availability),
+        (Some(1), Availability::InStock)
+    );
+    assert!(in_stock(&catalog), "the released unit is for sale again");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
+use std::time::Duration;
 
 use anyhow::Context as _;
 use tokio::sync::oneshot;
@@ -191,12 +192,25 @@ impl App {
         self.state.bus.idle().await;
     }
 
-    /// Stop accepting requests and finish in-flight work.
+    /// Stop accepting requests and finish in-flight work (at most
+    /// [`SHUTDOWN_DRAIN`] for open connections).
     pub async fn shutdown(mut self) {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
-        let _ = (&mut self.server).await;
+        // Requests get a bounded time to finish; live streams (the sandbox's
+        // and the console's Server-Sent Events) never end by themselves and
+        // must not keep the host from stopping.
+        if tokio::time::timeout(SHUTDOWN_DRAIN, &mut self.server)
+            .await
+            .is_err()
+        {
+            tracing::info!(
+                drain_secs = SHUTDOWN_DRAIN.as_secs(),
+                "connections still open after the drain period: closed"
+            );
+            self.server.abort();
+        }
         self.state.bus.idle().await;
         self.whatsapp.stop().await;
         self.state.bus.close().await;
@@ -210,6 +224,9 @@ impl App {
         Ok(())
     }
 }
+
+/// How long open connections may take to finish once shutdown began.
+pub const SHUTDOWN_DRAIN: Duration = Duration::from_secs(5);
 
 async fn shutdown_signal() {
     let ctrl_c = async {

@@ -325,6 +325,13 @@ async fn a_hallucinated_price_never_reaches_the_customer() {
         2,
         "asked, re-asked once, then fell back"
     );
+    // Operators see it: both answers counted as grounding violations.
+    let usage = h.admin("/llm").await;
+    assert_eq!(
+        usage["brands"]["home"]["grounding_violations"], 2,
+        "{usage}"
+    );
+    assert_eq!(usage["brands"]["home"]["requests"], 2, "{usage}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

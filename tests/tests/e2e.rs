@@ -249,3 +249,28 @@ async fn the_admin_api_lists_every_plugin_with_limits_and_audit_counters() {
         .expect("tech");
     assert!(tech["turns"].as_u64().unwrap_or(0) >= 1, "{tech}");
 }
+
+/// Ctrl-C in the demo: a browser's live event stream (the sandbox page's
+/// Server-Sent Events) must not keep the host from stopping.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shutdown_is_not_held_up_by_an_open_event_stream() {
+    let h = Harness::start_sandbox().await;
+    let url = h.app.url();
+    let stream = h
+        .http
+        .get(format!("{url}/sandbox/events?to=5511900000001"))
+        .send()
+        .await
+        .expect("event stream");
+    assert_eq!(stream.status(), reqwest::StatusCode::OK);
+    let Harness { app, .. } = h;
+    tokio::time::timeout(
+        agent_store::app::SHUTDOWN_DRAIN + std::time::Duration::from_secs(10),
+        app.shutdown(),
+    )
+    .await
+    .expect("the host stopped with a stream still open");
+    // The port is closed: nothing serves after shutdown.
+    assert!(reqwest::get(format!("{url}/healthz")).await.is_err());
+    drop(stream);
+}

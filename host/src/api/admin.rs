@@ -31,6 +31,7 @@ pub fn router(state: Arc<AppState>) -> Router<Arc<AppState>> {
         .route("/plugins/{name}/rollback", post(rollback_plugin))
         .route("/plugins/{name}/logs", get(plugin_logs))
         .route("/whatsapp", get(whatsapp))
+        .route("/llm", get(llm_usage))
         .route("/conversations", get(conversations))
         .route("/conversations/{id}", get(conversation))
         .merge(crate::orders::api::routes())
@@ -239,6 +240,13 @@ async fn plugin_logs(
 ) -> Json<Value> {
     let logs = state.plugins.stats().logs(&name, q.limit.unwrap_or(50));
     Json(json!({ "name": name, "logs": logs }))
+}
+
+/// LLM usage per brand (the router's under `router`): requests, failures,
+/// tokens today and in all, tool calls, grounding corrections/violations.
+async fn llm_usage(State(state): State<Arc<AppState>>) -> Json<Value> {
+    let llm = &state.plugins.services().llm;
+    Json(json!({ "available": llm.is_available(), "brands": llm.usage() }))
 }
 
 /// The gateway's health: whether sending is halted (Meta refused the

@@ -113,6 +113,20 @@ struct Inner {
     snapshot: ArcSwap<Snapshot>,
     /// Serialises imports (each one rebuilds the snapshot).
     import_lock: tokio::sync::Mutex<()>,
+    /// Stock levels set by the order service, re-applied after imports.
+    levels: std::sync::Mutex<HashMap<String, i64>>,
+}
+
+/// Set a product's sellable units; `true` when anything changed.
+fn apply_level(p: &mut Product, level: i64) -> bool {
+    let before = (p.quantity, p.availability);
+    p.quantity = Some(u32::try_from(level.max(0)).unwrap_or(u32::MAX));
+    p.availability = match (p.availability, level > 0) {
+        (Availability::InStock, false) => Availability::OutOfStock,
+        (Availability::OutOfStock, true) => Availability::InStock,
+        (a, _) => a,
+    };
+    (p.quantity, p.availability) != before
 }
 
 /// The product catalog. Cheap to clone; `Send + Sync`.
@@ -146,6 +160,7 @@ impl Catalog {
                 db,
                 snapshot: ArcSwap::from_pointee(snapshot),
                 import_lock: tokio::sync::Mutex::new(()),
+                levels: Default::default(),
             }),
         })
     }
@@ -179,7 +194,24 @@ impl Catalog {
         };
         let _guard = self.inner.import_lock.lock().await;
         store::upsert_products(&self.inner.db, &parsed.products, source, &report).await?;
-        let products = store::load_products(&self.inner.db).await?;
+        let mut products = store::load_products(&self.inner.db).await?;
+        // Levels the orders set win over the feed's; flips are stored again.
+        let mut flipped = Vec::new();
+        if let Ok(levels) = self.inner.levels.lock() {
+            for (i, p) in products.iter_mut().enumerate() {
+                let was = p.availability;
+                if let Some(&level) = levels.get(&p.id)
+                    && apply_level(p, level)
+                    && p.availability != was
+                {
+                    flipped.push(i);
+                }
+            }
+        }
+        if !flipped.is_empty() {
+            let rows: Vec<&Product> = flipped.iter().map(|&i| &products[i]).collect();
+            store::update_stock(&self.inner.db, &rows).await?;
+        }
         let n = products.len();
         let snapshot = build_snapshot(products).await?;
         self.inner.snapshot.store(Arc::new(snapshot));
@@ -194,42 +226,49 @@ impl Catalog {
     }
 
     /// New stock levels (units that can be sold now) from the order
-    /// service: stored, and swapped into the live catalog without
-    /// re-indexing, so search's in-stock filter, recommendations and the
-    /// sellers see what orders consumed. A level of 0 marks an in-stock
-    /// product out of stock and a positive one brings it back; unknown ids
-    /// are ignored.
+    /// service, swapped into the live catalog without re-indexing, so
+    /// search's in-stock filter, recommendations and the sellers see what
+    /// orders consumed. A level of 0 marks an in-stock product out of stock
+    /// and a positive one brings it back; unknown ids are ignored. Levels
+    /// survive re-imports; only an availability flip is written to the
+    /// database (the order service re-syncs levels at start-up), which
+    /// keeps an order's cost to a pointer copy and a map insert.
     pub async fn set_stock_levels(&self, levels: &[(String, i64)]) -> Result<(), CatalogError> {
         if levels.is_empty() {
             return Ok(());
         }
         // Serialised with imports: a patch never races a rebuild.
         let _guard = self.inner.import_lock.lock().await;
+        if let Ok(mut known) = self.inner.levels.lock() {
+            known.extend(levels.iter().cloned());
+        }
         let snap = self.inner.snapshot.load_full();
         let mut products = snap.products.clone();
-        let mut changed = Vec::new();
+        let (mut changed, mut flipped) = (0, Vec::new());
         for (id, level) in levels {
             let Some(&i) = snap.by_id.get(id) else {
                 continue;
             };
-            let p = Arc::make_mut(&mut products[i]);
-            let before = (p.quantity, p.availability);
-            p.quantity = Some(u32::try_from((*level).max(0)).unwrap_or(u32::MAX));
-            p.availability = match (p.availability, *level > 0) {
-                (Availability::InStock, false) => Availability::OutOfStock,
-                (Availability::OutOfStock, true) => Availability::InStock,
-                (a, _) => a,
-            };
-            if (p.quantity, p.availability) != before {
-                changed.push(i);
+            let was = products[i].availability;
+            if apply_level(Arc::make_mut(&mut products[i]), *level) {
+                changed += 1;
+                if products[i].availability != was {
+                    flipped.push(i);
+                }
             }
         }
-        if changed.is_empty() {
+        if changed == 0 {
             return Ok(());
         }
-        let rows: Vec<&Product> = changed.iter().map(|&i| &*products[i]).collect();
-        store::update_stock(&self.inner.db, &rows).await?;
-        tracing::debug!(products = changed.len(), "catalog stock levels updated");
+        if !flipped.is_empty() {
+            let rows: Vec<&Product> = flipped.iter().map(|&i| &*products[i]).collect();
+            store::update_stock(&self.inner.db, &rows).await?;
+        }
+        tracing::debug!(
+            changed,
+            flipped = flipped.len(),
+            "catalog stock levels updated"
+        );
         self.inner.snapshot.store(Arc::new(Snapshot {
             products,
             by_id: snap.by_id.clone(),

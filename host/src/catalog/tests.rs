@@ -519,3 +519,61 @@ fn catalog_is_send_sync_and_cheap_to_clone() {
     fn assert_send_sync_clone<T: Send + Sync + Clone>() {}
     assert_send_sync_clone::<Catalog>();
 }
+
+#[tokio::test]
+async fn stock_levels_patch_the_live_catalog_and_survive_reimports() {
+    let (dir, db, catalog) = demo_catalog().await;
+    let id = catalog
+        .search(None, &q("laptop"))
+        .into_iter()
+        .find(|h| h.product.is_in_stock())
+        .map(|h| h.product.id)
+        .expect("an in-stock laptop");
+    let in_stock = |c: &Catalog| {
+        c.search(
+            None,
+            &SearchQuery {
+                in_stock_only: true,
+                ..q("laptop")
+            },
+        )
+        .iter()
+        .any(|h| h.product.id == id)
+    };
+    assert!(in_stock(&catalog));
+
+    catalog
+        .set_stock_levels(&[(id.clone(), 0), ("NO-SUCH-ID".into(), 3)])
+        .await
+        .expect("levels");
+    let p = catalog.get(None, &id).expect("product");
+    assert_eq!(
+        (p.quantity, p.availability),
+        (Some(0), Availability::OutOfStock)
+    );
+    assert!(!in_stock(&catalog), "the in-stock filter sees it at once");
+
+    // A re-import (the admin API's product edits use one) keeps the level.
+    catalog
+        .import_csv_file(Path::new(DEMO))
+        .await
+        .expect("reimport");
+    assert!(!in_stock(&catalog), "the level survives the rebuild");
+    // The flip is stored: a restarted catalog agrees.
+    let reopened = Catalog::open(db.clone(), dir.path()).await.expect("open");
+    assert_eq!(
+        reopened.get(None, &id).map(|p| p.availability),
+        Some(Availability::OutOfStock)
+    );
+
+    catalog
+        .set_stock_levels(&[(id.clone(), 4)])
+        .await
+        .expect("levels");
+    let p = catalog.get(None, &id).expect("product");
+    assert_eq!(
+        (p.quantity, p.availability),
+        (Some(4), Availability::InStock)
+    );
+    assert!(in_stock(&catalog));
+}

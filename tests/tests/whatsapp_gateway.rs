@@ -647,6 +647,31 @@ async fn voice_notes_are_downloaded_with_the_token_and_transcribed() {
         Some("quero um tênis de corrida"),
         "the transcript is the message's text for the history and the console"
     );
+
+    // A human has the conversation: the AI stays silent, but the rep gets
+    // the voice note as text.
+    h.app
+        .state
+        .conversations
+        .set_status(&c.id, "escalated")
+        .await
+        .expect("escalate");
+    *speech.text.lock().expect("lock") = "pode me ligar?".into();
+    let answered = h.graph.accepted_to(from).len();
+    h.deliver(&fixture_from("audio_voice_note", from, "wamid.voice.2"))
+        .await;
+    assert_eq!(h.graph.accepted_to(from).len(), answered, "no AI reply");
+    let history = h
+        .app
+        .state
+        .conversations
+        .history(&c.id, 50, None)
+        .await
+        .expect("history");
+    assert_eq!(
+        history.last().map(|e| e.text.as_str()),
+        Some("pode me ligar?")
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

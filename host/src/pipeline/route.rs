@@ -30,13 +30,14 @@ impl Stage for Route {
     async fn run(&self, _event: &Event, m: MessageReceived) -> anyhow::Result<()> {
         let p = &self.0;
         let conversation = p.conversations.get(&m.conversation_id).await?;
+        // First, so a rep who has the conversation reads a voice note too.
+        let m = self.listen(m, &conversation.language).await;
         if conversation.status == "escalated" {
             // A human has the conversation: the AI stays out of it.
             tracing::info!(conversation = %m.conversation_id, "escalated conversation: message left for the sales team");
             p.conversations.mark_handled(&m.message.id).await?;
             return Ok(());
         }
-        let m = self.listen(m, &conversation.language).await;
         let triage = whatsapp::inbound::triage(&m.message.content);
         if triage == Triage::Ignore {
             // A reaction: stored for the history, no reply.

@@ -1028,6 +1028,26 @@ pub const STOPWORDS: &[&str] = &[
     "usd",
     "dolar",
     "mas",
+    // Time words and farewells: never product words, and one typo away
+    // from some ("luego"/"logo" ~ "juego"/"jogo").
+    "luego",
+    "logo",
+    "despues",
+    "depois",
+    "entonces",
+    "entao",
+    "ahorita",
+    "manana",
+    "amanha",
+    "ontem",
+    "ayer",
+    "hoje",
+    "hoy",
+    "cedo",
+    "pronto",
+    "tchau",
+    "chau",
+    "adios",
 ];
 
 /// True for [`STOPWORDS`].

@@ -376,6 +376,9 @@ const HARD: &[(&str, Option<&str>, &str)] = &[
     ("notbook lenovo", None, "tech"),
     ("perfum masculino", None, "beauty"),
     ("jogo de ps4 barato", None, "gaming"),
+    // "luego"/"logo" are one typo from "juego"/"jogo": farewells, not games.
+    ("hasta luego", None, "none"),
+    ("valeu, até logo", None, "none"),
 ];
 
 #[test]

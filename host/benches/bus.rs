@@ -181,6 +181,7 @@ fn main() {
         let mut config = BusConfig {
             backend: "amqp".into(),
             prefix: format!("bench.{}", std::process::id()),
+            queue_expires_ms: 60_000,
             ..BusConfig::default()
         };
         if let Ok(url) = std::env::var("AGENT_STORE_BUS_AMQP_URL") {

@@ -27,6 +27,8 @@ fn config(test: &str) -> BusConfig {
         retry_backoff_ms: 5,
         rebalance_interval_ms: 100,
         reconnect_max_backoff_ms: 1000,
+        // A killed or failed run must not leave its queues in the broker.
+        queue_expires_ms: 60_000,
         ..BusConfig::default()
     }
 }
@@ -366,6 +368,8 @@ fn connections_of(prefix: &str) -> Vec<String> {
     // `timeout`: a wedged broker fails the test instead of hanging it.
     let out = std::process::Command::new("timeout")
         .args([
+            "-k",
+            "5",
             "30",
             "rabbitmqctl",
             "list_connections",
@@ -391,6 +395,8 @@ fn close_connections(prefix: &str) -> usize {
     for pid in &pids {
         let status = std::process::Command::new("timeout")
             .args([
+                "-k",
+                "5",
                 "30",
                 "rabbitmqctl",
                 "close_connection",
@@ -589,4 +595,31 @@ async fn the_backend_is_chosen_by_config() {
         !err.to_string().contains("secret"),
         "password redacted: {err}"
     );
+}
+
+/// A broker that accepts the TCP connection and then never answers (seen
+/// when RabbitMQ wedged on a CI machine): connecting fails with a clear
+/// error within the publish timeout instead of hanging the host.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_broker_that_never_answers_is_a_clear_error_not_a_hang() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((socket, _)) = listener.accept().await {
+            held.push(socket); // read nothing, answer nothing
+        }
+    });
+    let mut c = config("silent");
+    c.amqp_url = format!("amqp://guest:guest@{addr}/%2f");
+    c.publish_timeout_ms = 1_000;
+    let started = std::time::Instant::now();
+    let result = tokio::time::timeout(Duration::from_secs(20), AmqpBus::connect(&c))
+        .await
+        .expect("connect returned instead of hanging");
+    let err = result.err().expect("no bus without a broker").to_string();
+    assert!(err.contains("did not answer"), "{err}");
+    assert!(started.elapsed() < Duration::from_secs(10));
 }

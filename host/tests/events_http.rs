@@ -34,6 +34,8 @@ async fn events_endpoint_accepts_binary_and_structured_cloudevents() {
     config.plugins.dir = Some(data.path().join("no-plugins"));
     config.bus.backend = "amqp".into();
     config.bus.prefix = format!("test.http.{}", uuid::Uuid::new_v4().simple());
+    // Every group's queues (not only the ones deleted below) go away.
+    config.bus.queue_expires_ms = 60_000;
     let app = App::start(config, Options::default())
         .await
         .expect("host starts");

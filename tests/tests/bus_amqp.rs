@@ -14,6 +14,8 @@ async fn laptop_question_is_answered_over_rabbitmq() {
     let h = Harness::start_with(plugins_dir(), |c| {
         c.bus.backend = "amqp".into();
         c.bus.prefix = prefix.clone();
+        // A killed or failed run must not leave its queues in the broker.
+        c.bus.queue_expires_ms = 60_000;
     })
     .await;
     let bus_config = h.app.state.config.bus.clone();

@@ -36,6 +36,10 @@ pub struct BusConfig {
     pub reconnect_max_backoff_ms: u64,
     /// How often a host re-balances shard ownership with the other hosts.
     pub rebalance_interval_ms: u64,
+    /// Let RabbitMQ delete a group's queues once nothing consumed them for
+    /// this long (`x-expires`; 0 = never). For throw-away prefixes (tests,
+    /// previews): abandoned durable queues otherwise pile up in the broker.
+    pub queue_expires_ms: u64,
     /// Emit every event to this HTTP sink (binary CloudEvents). Unset: the
     /// `K_SINK` environment variable (Knative's SinkBinding), if any.
     pub sink_url: Option<String>,
@@ -55,6 +59,7 @@ impl Default for BusConfig {
             publish_timeout_ms: 30_000,
             reconnect_max_backoff_ms: 5_000,
             rebalance_interval_ms: 500,
+            queue_expires_ms: 0,
             sink_url: None,
         }
     }

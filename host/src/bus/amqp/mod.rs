@@ -367,8 +367,17 @@ impl AmqpBus {
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .take();
-        if let Some(handle) = handle {
-            let _ = handle.await;
+        if let Some(mut handle) = handle {
+            // In-flight events finish; a broker that stopped answering
+            // cannot hold the host's shutdown forever.
+            let limit = Duration::from_millis(self.inner.config.publish_timeout_ms.max(1_000));
+            if tokio::time::timeout(limit, &mut handle).await.is_err() {
+                tracing::warn!(
+                    ?limit,
+                    "AMQP bus did not close in time (the broker is not answering): dropped"
+                );
+                handle.abort();
+            }
         }
     }
 
@@ -388,6 +397,13 @@ impl AmqpBus {
 
 /// Delete the exchanges and the queues of `groups` under `config.prefix`.
 pub async fn delete_topology(config: &BusConfig, groups: &[String]) -> Result<(), BusError> {
+    let limit = Duration::from_millis(config.publish_timeout_ms.max(1_000));
+    tokio::time::timeout(limit, delete_topology_now(config, groups))
+        .await
+        .map_err(|_| BusError::Backend("deleting the topology: the broker did not answer".into()))?
+}
+
+async fn delete_topology_now(config: &BusConfig, groups: &[String]) -> Result<(), BusError> {
     let names = Names::new(&config.prefix);
     let conn = Connection::connect(&config.amqp_url, ConnectionProperties::default())
         .await
@@ -419,8 +435,28 @@ pub async fn delete_topology(config: &BusConfig, groups: &[String]) -> Result<()
 
 type Events = std::pin::Pin<Box<dyn futures::Stream<Item = lapin::Event> + Send>>;
 
+/// Why a session could not be established.
+#[derive(Debug, thiserror::Error)]
+enum EstablishError {
+    #[error(transparent)]
+    Amqp(#[from] lapin::Error),
+    /// A broker that accepts TCP but never answers (wedged, overloaded)
+    /// must not hang start-up or the reconnect loop.
+    #[error("the broker did not answer within {0:?}")]
+    Timeout(Duration),
+}
+
+/// [`open_session`], bounded by the publish timeout.
+async fn establish(inner: &Inner) -> Result<(Session, Events), EstablishError> {
+    let limit = Duration::from_millis(inner.config.publish_timeout_ms.max(1_000));
+    match tokio::time::timeout(limit, open_session(inner)).await {
+        Ok(session) => Ok(session?),
+        Err(_) => Err(EstablishError::Timeout(limit)),
+    }
+}
+
 /// Connect, declare the exchanges, open the confirming publisher channel.
-async fn establish(inner: &Inner) -> Result<(Session, Events), lapin::Error> {
+async fn open_session(inner: &Inner) -> Result<(Session, Events), lapin::Error> {
     let name = format!("{}/{}", inner.config.prefix, inner.host_id);
     let props = ConnectionProperties::default().with_connection_name(LongString::from(name));
     let connection = Connection::connect(&inner.config.amqp_url, props).await?;
@@ -471,6 +507,12 @@ async fn declare_group(
         "x-queue-type".into(),
         AMQPValue::LongString("quorum".into()),
     );
+    if config.queue_expires_ms > 0 {
+        quorum.insert(
+            "x-expires".into(),
+            AMQPValue::LongLongInt(i64::try_from(config.queue_expires_ms).unwrap_or(i64::MAX)),
+        );
+    }
     ch.queue_declare(
         names.parking_queue(&spec.name).into(),
         durable,
@@ -1129,12 +1171,20 @@ impl Bus for AmqpBus {
         let deadline = Instant::now() + Duration::from_millis(inner.config.publish_timeout_ms);
         loop {
             let session = inner.live_session(deadline).await?;
-            let declared = async {
+            let declared = tokio::time::timeout_at(deadline.into(), async {
                 let ch = session.connection.create_channel().await?;
                 declare_group(&ch, &inner.names, &inner.config, &spec).await?;
                 ch.close(200, "declared".into()).await
-            }
+            })
             .await;
+            let declared = match declared {
+                Ok(d) => d,
+                Err(_) => {
+                    return Err(BusError::Backend(format!(
+                        "declaring consumer group {group}: the broker did not answer in time"
+                    )));
+                }
+            };
             match declared {
                 Ok(()) => break,
                 Err(e) if Instant::now() >= deadline || session.connection.status().connected() => {

@@ -227,6 +227,28 @@ fn today() -> String {
     chrono::Utc::now().format("%Y-%m-%d").to_string()
 }
 
+/// A non-2xx answer as [`LlmError::Status`], with the start of its body.
+async fn status_error(resp: reqwest::Response) -> LlmError {
+    let status = resp.status().as_u16();
+    let body = resp
+        .text()
+        .await
+        .unwrap_or_default()
+        .chars()
+        .take(500)
+        .collect();
+    LlmError::Status { status, body }
+}
+
+/// A reqwest failure: its timeout is [`LlmError::Timeout`].
+fn transport_error(e: reqwest::Error) -> LlmError {
+    if e.is_timeout() {
+        LlmError::Timeout
+    } else {
+        LlmError::Transport(e)
+    }
+}
+
 /// Back-off before retry `attempt` (0-based): base·2^attempt plus jitter.
 fn backoff(base: Duration, attempt: u32) -> Duration {
     use rand::Rng;
@@ -519,8 +541,7 @@ impl Llm {
                 Ok(resp) if resp.status().is_success() => {
                     break match resp.json::<Value>().await {
                         Ok(v) => ep.wire.parse(&v).ok_or(LlmError::Empty),
-                        Err(e) if e.is_timeout() => Err(LlmError::Timeout),
-                        Err(e) => Err(LlmError::Transport(e)),
+                        Err(e) => Err(transport_error(e)),
                     };
                 }
                 Ok(resp) => {
@@ -531,14 +552,7 @@ impl Llm {
                         .and_then(|v| v.to_str().ok())
                         .and_then(|v| v.trim().parse::<u64>().ok())
                         .map(|s| Duration::from_secs(s.min(5)));
-                    let body: String = resp
-                        .text()
-                        .await
-                        .unwrap_or_default()
-                        .chars()
-                        .take(500)
-                        .collect();
-                    let err = LlmError::Status { status, body };
+                    let err = status_error(resp).await;
                     if status != 429 && status < 500 {
                         break Err(err);
                     }

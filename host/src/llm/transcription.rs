@@ -9,7 +9,7 @@ use std::time::Duration;
 use reqwest::multipart::{Form, Part};
 use serde_json::Value;
 
-use super::{LlmConfig, LlmError, backoff};
+use super::{LlmConfig, LlmError, backoff, status_error, transport_error};
 
 /// Transcribes audio through the default endpoint.
 #[derive(Debug, Clone)]
@@ -96,31 +96,11 @@ impl Transcriber {
         if !self.api_key.is_empty() {
             req = req.bearer_auth(&self.api_key);
         }
-        let resp = req.send().await.map_err(|e| {
-            if e.is_timeout() {
-                LlmError::Timeout
-            } else {
-                LlmError::Transport(e)
-            }
-        })?;
-        let status = resp.status().as_u16();
+        let resp = req.send().await.map_err(transport_error)?;
         if !resp.status().is_success() {
-            let body: String = resp
-                .text()
-                .await
-                .unwrap_or_default()
-                .chars()
-                .take(500)
-                .collect();
-            return Err(LlmError::Status { status, body });
+            return Err(status_error(resp).await);
         }
-        let v: Value = resp.json().await.map_err(|e| {
-            if e.is_timeout() {
-                LlmError::Timeout
-            } else {
-                LlmError::Transport(e)
-            }
-        })?;
+        let v: Value = resp.json().await.map_err(transport_error)?;
         let text = v
             .get("text")
             .and_then(Value::as_str)

@@ -174,16 +174,18 @@ impl Orders {
     /// Bring the catalog in step with every tracked stock level (start-up:
     /// heals a sync lost to a crash). Returns how many levels were read.
     pub async fn sync_all_catalog_stock(&self) -> Result<usize, OrderError> {
-        let rows = sqlx::query("SELECT product_id FROM inventory")
+        let _guard = self.inner.stock_sync.lock().await;
+        // One read of every level, not one query per product.
+        let levels: Vec<(String, i64)> = sqlx::query("SELECT product_id, available FROM inventory")
             .fetch_all(&self.inner.db.pool)
-            .await?;
-        let ids: Vec<String> = rows
+            .await?
             .iter()
-            .map(|r| r.try_get("product_id"))
-            .collect::<Result<_, _>>()?;
-        let n = ids.len();
-        self.sync_catalog_stock(ids).await;
-        Ok(n)
+            .map(|r| Ok((r.try_get("product_id")?, r.try_get("available")?)))
+            .collect::<Result<_, sqlx::Error>>()?;
+        if let Err(e) = self.inner.catalog.set_stock_levels(&levels).await {
+            tracing::warn!(error = %e, "catalog stock levels not updated");
+        }
+        Ok(levels.len())
     }
 
     pub fn config(&self) -> &OrdersConfig {

@@ -60,7 +60,9 @@ impl App {
         seed_catalog(&catalog, &config).await?;
         let conversations = Conversations::new(db.clone());
         let carts = Carts::new(db.clone(), catalog.clone());
-        let bus: Arc<dyn Bus> = crate::bus::connect(&config.bus).await?;
+        let parked = crate::bus::ParkedEvents::new(db.clone());
+        let bus: Arc<dyn Bus> =
+            crate::bus::connect_with(&config.bus, Some(Arc::new(parked.clone()))).await?;
         let services = Services {
             catalog: catalog.clone(),
             conversations: Some(conversations.clone()),
@@ -149,6 +151,7 @@ impl App {
             catalog,
             orders,
             whatsapp: whatsapp.clone(),
+            parked,
             ready: Default::default(),
         });
         let mut router = api::router(state.clone()).merge(sales.routes());

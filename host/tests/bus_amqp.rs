@@ -309,6 +309,79 @@ async fn poison_and_malformed_messages_are_parked() {
     bus.delete_topology().await.expect("cleanup");
 }
 
+/// Fails `permanent` reasons with a permanent error, `poison` ones always.
+#[derive(Default)]
+struct Picky {
+    attempts: Mutex<HashMap<String, usize>>,
+}
+
+#[async_trait]
+impl Handler for Picky {
+    async fn handle(&self, event: Event) -> anyhow::Result<()> {
+        *self
+            .attempts
+            .lock()
+            .expect("lock")
+            .entry(event.id().to_string())
+            .or_default() += 1;
+        match events::payload::<PluginFailed>(&event)?.reason.as_str() {
+            "permanent" => Err(agent_store::bus::permanent("unknown conversation")),
+            "poison" => anyhow::bail!("broker hiccup"),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// The same semantics as in process: a permanent failure is parked after
+/// one attempt, a transient one after the retries, both in the database's
+/// dead-letter store (PostgreSQL here) and acknowledged, not left in the
+/// broker's parking queue.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn failures_are_parked_in_the_dead_letter_store() {
+    let config = config("deadletters");
+    let db = agent_store::db::testing::postgres()
+        .await
+        .expect("postgres");
+    let store = agent_store::bus::ParkedEvents::new(db);
+    let bus = AmqpBus::connect_with(&config, Some(Arc::new(store.clone())))
+        .await
+        .expect("connects");
+    let h = Arc::new(Picky::default());
+    bus.subscribe("audit", &[EventType::PluginFailed], h.clone())
+        .await
+        .expect("subscribes");
+    let permanent = failed("conv-d", "permanent");
+    let poison = failed("conv-d", "poison");
+    bus.publish(permanent.clone()).await.expect("published");
+    bus.publish(poison.clone()).await.expect("published");
+    bus.publish(failed("conv-d", "fine")).await.expect("published");
+    idle(&bus).await;
+
+    let attempts = h.attempts.lock().expect("lock").clone();
+    assert_eq!(attempts.get(permanent.id()), Some(&1), "tried once");
+    assert_eq!(attempts.get(poison.id()), Some(&3), "retried");
+    assert_eq!(bus.parked(), 2);
+    let (total, rows) = store.list(&Default::default()).await.expect("lists");
+    assert_eq!(total, 2);
+    let row = |id: &str| rows.iter().find(|r| r.event_id == id).expect("parked row");
+    assert!(row(permanent.id()).permanent);
+    assert_eq!(row(permanent.id()).attempts, 1);
+    assert!(row(permanent.id()).error.contains("unknown conversation"));
+    assert!(!row(poison.id()).permanent);
+    assert_eq!(row(poison.id()).attempts, 3);
+    assert_eq!(row(poison.id()).group, "audit");
+    assert_eq!(
+        bus.queue_depth(&bus.names().parking_queue("audit"))
+            .await
+            .expect("depth"),
+        0,
+        "stored in the database, so acknowledged"
+    );
+
+    bus.close().await;
+    bus.delete_topology().await.expect("cleanup");
+}
+
 /// A handler whose effect is idempotent by event id.
 #[derive(Default)]
 struct Effects {

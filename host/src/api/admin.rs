@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{DefaultBodyLimit, Path, Query, Request, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
@@ -34,6 +34,7 @@ pub fn router(state: Arc<AppState>) -> Router<Arc<AppState>> {
         .route("/llm", get(llm_usage))
         .route("/conversations", get(conversations))
         .route("/conversations/{id}", get(conversation))
+        .route("/events/parked", get(crate::bus::parked::list))
         .merge(crate::orders::api::routes())
         .layer(middleware::from_fn_with_state(state, require_token))
 }
@@ -46,20 +47,8 @@ async fn require_token(
     next: Next,
 ) -> Response {
     let expected = state.config.admin.token.as_bytes();
-    let given = request
-        .headers()
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .unwrap_or_default()
-        .as_bytes();
-    let ok = !expected.is_empty()
-        && given.len() == expected.len()
-        && given
-            .iter()
-            .zip(expected)
-            .fold(0u8, |a, (x, y)| a | (x ^ y))
-            == 0;
+    let given = super::bearer::token(request.headers()).unwrap_or_default();
+    let ok = super::bearer::token_eq(given.as_bytes(), expected);
     if !ok {
         return (
             StatusCode::UNAUTHORIZED,

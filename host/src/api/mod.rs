@@ -2,6 +2,7 @@
 //! and (in the demo) the WhatsApp sandbox.
 
 mod admin;
+pub(crate) mod bearer;
 mod config;
 
 pub use config::{AdminConfig, ServerConfig};
@@ -32,6 +33,8 @@ pub struct AppState {
     pub orders: crate::orders::Orders,
     /// The WhatsApp gateway (its health is on `/admin/whatsapp`).
     pub whatsapp: Arc<crate::whatsapp::Gateway>,
+    /// Events the bus gave up on (`GET /admin/events/parked`).
+    pub parked: crate::bus::ParkedEvents,
     /// Set once start-up (plugins, catalog, recovery) is complete.
     pub ready: AtomicBool,
 }
@@ -47,7 +50,7 @@ pub fn router(state: Arc<AppState>) -> Router {
             get(webhook::verify).post(webhook::receive),
         )
         .nest("/admin", admin::router(state.clone()))
-        .merge(crate::bus::http::routes())
+        .merge(crate::bus::http::routes(&state.config.bus))
         .merge(crate::orders::webhooks::routes())
         .layer(DefaultBodyLimit::max(limit))
         .with_state(state)

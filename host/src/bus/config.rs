@@ -5,6 +5,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use super::RetryPolicy;
+use super::producers::ProducerConfig;
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
@@ -43,6 +44,11 @@ pub struct BusConfig {
     /// Emit every event to this HTTP sink (binary CloudEvents). Unset: the
     /// `K_SINK` environment variable (Knative's SinkBinding), if any.
     pub sink_url: Option<String>,
+    /// Who may publish through `POST /events` (`[[bus.producers]]`: name,
+    /// token, granted types). None: `/events` refuses everything. From the
+    /// environment: `AGENT_STORE_BUS_PRODUCERS='[{name="shop", token="…",
+    /// types=["store.order.status.update"]}]'`.
+    pub producers: Vec<ProducerConfig>,
 }
 
 impl Default for BusConfig {
@@ -61,6 +67,7 @@ impl Default for BusConfig {
             rebalance_interval_ms: 500,
             queue_expires_ms: 0,
             sink_url: None,
+            producers: Vec::new(),
         }
     }
 }

@@ -9,6 +9,7 @@ use async_trait::async_trait;
 use cloudevents::{AttributesReader, Event};
 use tokio::sync::{Notify, RwLock, mpsc};
 
+use super::delivery::{DeadLetters, Outcome, handle, park};
 use super::{Bus, BusError, Handler, RetryPolicy};
 use crate::events::EventType;
 
@@ -45,6 +46,7 @@ pub struct InProcessBus {
     in_flight: Arc<InFlight>,
     retry: RetryPolicy,
     parked: Arc<AtomicUsize>,
+    dead_letters: Option<Arc<dyn DeadLetters>>,
 }
 
 impl Default for InProcessBus {
@@ -55,11 +57,21 @@ impl Default for InProcessBus {
 
 impl InProcessBus {
     pub fn new(retry: RetryPolicy) -> Self {
+        Self::with_dead_letters(retry, None)
+    }
+
+    /// A bus that parks failed events in `dead_letters` (else they are
+    /// only counted and logged).
+    pub fn with_dead_letters(
+        retry: RetryPolicy,
+        dead_letters: Option<Arc<dyn DeadLetters>>,
+    ) -> Self {
         Self {
             groups: RwLock::new(Vec::new()),
             in_flight: Arc::new(InFlight::default()),
             retry,
             parked: Arc::new(AtomicUsize::new(0)),
+            dead_letters,
         }
     }
 
@@ -108,12 +120,15 @@ impl Bus for InProcessBus {
             let (tx, rx) = mpsc::unbounded_channel();
             lanes.push(tx);
             tokio::spawn(run_lane(
-                group.to_string(),
+                Lane {
+                    group: group.to_string(),
+                    handler: handler.clone(),
+                    retry: self.retry,
+                    in_flight: self.in_flight.clone(),
+                    parked: self.parked.clone(),
+                    dead_letters: self.dead_letters.clone(),
+                },
                 rx,
-                handler.clone(),
-                self.retry,
-                self.in_flight.clone(),
-                self.parked.clone(),
             ));
         }
         groups.push(Group {
@@ -135,32 +150,32 @@ impl Bus for InProcessBus {
     }
 }
 
-/// One ordered lane: handle events one by one, retrying with backoff.
-async fn run_lane(
+/// What one lane needs.
+struct Lane {
     group: String,
-    mut rx: mpsc::UnboundedReceiver<Event>,
     handler: Arc<dyn Handler>,
     retry: RetryPolicy,
     in_flight: Arc<InFlight>,
     parked: Arc<AtomicUsize>,
-) {
+    dead_letters: Option<Arc<dyn DeadLetters>>,
+}
+
+/// One ordered lane: handle events one by one, retrying transient errors
+/// with backoff and parking the rest.
+async fn run_lane(lane: Lane, mut rx: mpsc::UnboundedReceiver<Event>) {
+    let group = lane.group.as_str();
     while let Some(event) = rx.recv().await {
-        let mut delay = retry.backoff;
-        for attempt in 1..=retry.attempts.max(1) {
-            match handler.handle(event.clone()).await {
-                Ok(()) => break,
-                Err(err) if attempt < retry.attempts => {
-                    tracing::warn!(group, id = event.id(), r#type = event.ty(), attempt, error = %err, "handler failed, retrying");
-                    tokio::time::sleep(delay).await;
-                    delay *= 2;
-                }
-                Err(err) => {
-                    parked.fetch_add(1, Ordering::SeqCst);
-                    tracing::error!(group, id = event.id(), r#type = event.ty(), attempt, error = %err, "handler failed, event parked");
-                }
-            }
+        if let Outcome::Failed {
+            error,
+            permanent,
+            attempts,
+        } = handle(group, lane.handler.as_ref(), &event, lane.retry).await
+        {
+            lane.parked.fetch_add(1, Ordering::SeqCst);
+            let store = lane.dead_letters.as_deref();
+            park(store, group, &event, &error, permanent, attempts).await;
         }
-        in_flight.done();
+        lane.in_flight.done();
     }
 }
 
@@ -234,5 +249,70 @@ mod tests {
             "every group gets every event"
         );
         assert_eq!(bus.parked(), 0);
+    }
+
+    /// Fails `permanent` reasons permanently, `transient` ones always.
+    struct Failing(Mutex<Vec<String>>);
+
+    #[async_trait]
+    impl Handler for Failing {
+        async fn handle(&self, event: Event) -> anyhow::Result<()> {
+            let p: PluginFailed = events::payload(&event)?;
+            self.0.lock().expect("lock").push(p.reason.clone());
+            match p.reason.as_str() {
+                "permanent" => Err(crate::bus::permanent("cannot ever work")),
+                "transient" => anyhow::bail!("database unavailable"),
+                _ => Ok(()),
+            }
+        }
+    }
+
+    #[derive(Default)]
+    struct Store(Mutex<Vec<(String, bool, u32)>>);
+
+    #[async_trait]
+    impl DeadLetters for Store {
+        async fn park(&self, p: &crate::bus::ParkedEvent<'_>) -> anyhow::Result<()> {
+            self.0
+                .lock()
+                .expect("lock")
+                .push((p.event.id().to_string(), p.permanent, p.attempts));
+            Ok(())
+        }
+    }
+
+    #[tokio::test]
+    async fn permanent_failures_are_parked_at_once_transient_after_retries() {
+        let store = Arc::new(Store::default());
+        let bus = InProcessBus::with_dead_letters(
+            RetryPolicy {
+                attempts: 3,
+                backoff: std::time::Duration::from_millis(1),
+            },
+            Some(store.clone()),
+        );
+        let h = Arc::new(Failing(Mutex::new(vec![])));
+        bus.subscribe("g", &[EventType::PluginFailed], h.clone())
+            .await
+            .expect("sub");
+        let p = ev("c1", "permanent");
+        let t = ev("c1", "transient");
+        bus.publish(p.clone()).await.expect("pub");
+        bus.publish(t.clone()).await.expect("pub");
+        bus.publish(ev("c1", "fine")).await.expect("pub");
+        bus.idle().await;
+        assert_eq!(
+            h.0.lock().expect("lock").clone(),
+            ["permanent", "transient", "transient", "transient", "fine"],
+            "a permanent failure is tried once, a transient one retried"
+        );
+        assert_eq!(
+            store.0.lock().expect("lock").clone(),
+            vec![
+                (p.id().to_string(), true, 1),
+                (t.id().to_string(), false, 3)
+            ]
+        );
+        assert_eq!(bus.parked(), 2);
     }
 }

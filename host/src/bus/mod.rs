@@ -9,16 +9,27 @@
 //!   parallel;
 //! - delivery is at least once: a handler error is retried with backoff,
 //!   then the event is parked and logged. Handlers with side effects are
-//!   therefore idempotent by event id.
+//!   therefore idempotent by event id;
+//! - a [`Permanent`] error (a malformed event, an unknown conversation, a
+//!   broken rule: retrying cannot help) parks the event at once, so it never
+//!   holds its lane for the retries;
+//! - parked events go to the [`DeadLetters`] store when one is attached
+//!   (the database's `parked_events`, listed at `GET /admin/events/parked`).
 
 pub mod amqp;
 mod config;
+mod delivery;
 pub mod http;
 mod in_process;
+pub mod parked;
+pub mod producers;
 pub mod sink;
 
 pub use amqp::AmqpBus;
 pub use config::BusConfig;
+pub use delivery::{DeadLetters, ParkedEvent, Permanent, is_permanent, permanent};
+pub use parked::ParkedEvents;
+pub use producers::ProducerConfig;
 
 pub use in_process::InProcessBus;
 
@@ -46,6 +57,8 @@ pub enum BusError {
     DuplicateGroup(String),
     #[error("bus backend failed: {0}")]
     Backend(String),
+    #[error("invalid bus configuration: {0}")]
+    Config(String),
 }
 
 /// A publish/subscribe bus of CloudEvents.
@@ -72,9 +85,24 @@ pub trait Bus: Send + Sync + 'static {
 /// with `config.sink_url` (or the `K_SINK` environment variable) every
 /// event is also emitted to that HTTP sink.
 pub async fn connect(config: &BusConfig) -> Result<Arc<dyn Bus>, BusError> {
+    connect_with(config, None).await
+}
+
+/// [`connect`], parking failed events in `dead_letters` (the host passes
+/// the database's [`ParkedEvents`]). Also checks `bus.producers`, so a
+/// mistyped grant stops the start instead of silently refusing a producer.
+pub async fn connect_with(
+    config: &BusConfig,
+    dead_letters: Option<Arc<dyn DeadLetters>>,
+) -> Result<Arc<dyn Bus>, BusError> {
+    producers::Producers::from_config(&config.producers)
+        .map_err(|e| BusError::Config(e.to_string()))?;
     let bus: Arc<dyn Bus> = match config.backend.as_str() {
-        "in-process" | "" => Arc::new(InProcessBus::new(config.retry())),
-        "amqp" => AmqpBus::connect(config).await?,
+        "in-process" | "" => Arc::new(InProcessBus::with_dead_letters(
+            config.retry(),
+            dead_letters,
+        )),
+        "amqp" => AmqpBus::connect_with(config, dead_letters).await?,
         other => {
             return Err(BusError::Backend(format!(
                 "unknown bus backend {other:?} (expected \"in-process\" or \"amqp\")"

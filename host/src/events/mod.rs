@@ -134,6 +134,8 @@ pub enum EventError {
         actual: String,
         expected: &'static str,
     },
+    #[error("event {id} has type {actual}, which is not in the catalogue")]
+    UnknownType { id: String, actual: String },
     #[error("event {id} carries no data")]
     NoData { id: String },
     #[error("event {id} data does not match its type: {source}")]
@@ -208,6 +210,42 @@ pub fn payload<P: Payload>(event: &Event) -> Result<P, EventError> {
     result.map_err(|source| EventError::BadData { id, source })
 }
 
+/// Check that `event` is of a catalogued type and its `data` matches that
+/// type's payload (what a consumer will read): the gate of events from
+/// outside (`POST /events`).
+pub fn validate(event: &Event) -> Result<EventType, EventError> {
+    fn check<P: Payload>(event: &Event) -> Result<EventType, EventError> {
+        payload::<P>(event).map(|_| P::TYPE)
+    }
+    let Some(ty) = EventType::parse(event.ty()) else {
+        return Err(EventError::UnknownType {
+            id: event.id().to_string(),
+            actual: event.ty().to_string(),
+        });
+    };
+    match ty {
+        EventType::WhatsAppMessageReceived => check::<MessageReceived>(event),
+        EventType::WhatsAppMessageSend => check::<OutboundMessage>(event),
+        EventType::WhatsAppMessageStatus => check::<MessageStatus>(event),
+        EventType::ChatMessageNew => check::<ChatMessageNew>(event),
+        EventType::ChatResponse => check::<ChatResponse>(event),
+        EventType::ProductQuery => check::<ProductQuery>(event),
+        EventType::ProductRecommend => check::<ProductRecommend>(event),
+        EventType::OrderCreate => check::<OrderCreate>(event),
+        EventType::SalesEscalate => check::<SalesEscalate>(event),
+        EventType::SalesHandoff => check::<SalesHandoff>(event),
+        EventType::SalesEscalationAccepted => check::<SalesEscalationAccepted>(event),
+        EventType::SalesEscalationResolved => check::<SalesEscalationResolved>(event),
+        EventType::PluginFailed => check::<PluginFailed>(event),
+        EventType::OrderCreated => check::<OrderCreated>(event),
+        EventType::OrderConfirmed => check::<OrderConfirmed>(event),
+        EventType::OrderShipped => check::<OrderShipped>(event),
+        EventType::OrderDelivered => check::<OrderDelivered>(event),
+        EventType::OrderCancelled => check::<OrderCancelled>(event),
+        EventType::OrderStatusUpdate => check::<OrderStatusUpdate>(event),
+    }
+}
+
 /// A string extension of an event, e.g. `brand`.
 pub fn extension(event: &Event, name: &str) -> Option<String> {
     event.extension(name).map(|v| v.to_string())
@@ -249,5 +287,37 @@ mod tests {
         assert_eq!(back, p);
         let wrong = payload::<SalesEscalate>(&ev).unwrap_err();
         assert!(matches!(wrong, EventError::WrongType { .. }));
+    }
+
+    #[test]
+    fn validate_checks_data_against_the_type() {
+        let p = PluginFailed {
+            plugin: "p".into(),
+            version: "1".into(),
+            reason: "r".into(),
+            conversation_id: None,
+        };
+        let ctx = Context {
+            source: "/test",
+            ..Default::default()
+        };
+        let ev = build(&ctx, &p).expect("builds");
+        assert_eq!(validate(&ev).expect("valid"), EventType::PluginFailed);
+        let mut bad = ev.clone();
+        bad.set_data("application/json", serde_json::json!({"plugin": 1}));
+        let err = validate(&bad).unwrap_err();
+        assert!(matches!(err, EventError::BadData { .. }), "{err}");
+        let mut unknown = ev.clone();
+        cloudevents::AttributesWriter::set_type(&mut unknown, "com.example.x");
+        assert!(matches!(
+            validate(&unknown).unwrap_err(),
+            EventError::UnknownType { .. }
+        ));
+        let mut empty = ev;
+        empty.take_data();
+        assert!(matches!(
+            validate(&empty).unwrap_err(),
+            EventError::NoData { .. }
+        ));
     }
 }

@@ -303,17 +303,12 @@ impl Handler for Consumer {
     async fn handle(&self, event: Event) -> anyhow::Result<()> {
         match EventType::parse(event.ty()) {
             Some(EventType::OrderCreate) => {
-                let Ok(req) = events::payload::<OrderCreate>(&event) else {
-                    tracing::error!(id = %event.id(), "dropping malformed order request");
-                    return Ok(());
-                };
+                // Malformed: permanent, the bus parks it at once.
+                let req = events::payload::<OrderCreate>(&event)?;
                 self.create(&req).await
             }
             Some(EventType::OrderStatusUpdate) => {
-                let Ok(update) = events::payload::<OrderStatusUpdate>(&event) else {
-                    tracing::error!(id = %event.id(), "dropping malformed order status update");
-                    return Ok(());
-                };
+                let update = events::payload::<OrderStatusUpdate>(&event)?;
                 self.notify(event.id(), &update).await
             }
             _ => Ok(()),

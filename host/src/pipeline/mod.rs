@@ -145,15 +145,9 @@ trait Stage: Send + Sync + 'static {
 #[async_trait]
 impl<S: Stage> Handler for S {
     async fn handle(&self, event: Event) -> anyhow::Result<()> {
-        let input: S::In = match events::payload(&event) {
-            Ok(p) => p,
-            Err(e) => {
-                // A malformed event can never succeed: log and drop it
-                // instead of retrying it forever.
-                tracing::error!(error = %e, "dropping malformed event");
-                return Ok(());
-            }
-        };
+        // A malformed event can never succeed: the bus parks it at once
+        // (an `EventError` is permanent) instead of retrying it.
+        let input: S::In = events::payload(&event)?;
         self.run(&event, input).await
     }
 }

@@ -13,6 +13,8 @@ use cloudevents::{AttributesReader, Event};
 use serde_json::Value;
 
 use super::{Pipeline, Stage};
+use crate::bus::permanent;
+use crate::conversations::StoreError;
 use crate::chat::Speaker;
 use crate::events::{ChatResponse, MessageStatus, OutboundMessage};
 use crate::whatsapp::gateway::REENGAGEMENT_REQUIRED;
@@ -78,6 +80,7 @@ impl Stage for Send {
     type In = OutboundMessage;
 
     async fn run(&self, _event: &Event, m: OutboundMessage) -> anyhow::Result<()> {
+        self.check_recipient(&m).await?;
         let speaker = if m.id.starts_with("console/") {
             // The sales console's ids: a human rep wrote it.
             Speaker::HumanAgent
@@ -90,6 +93,32 @@ impl Stage for Send {
         // for the gateway's worker, so nothing is retried through the bus.
         let delivery = self.0.whatsapp.send(&m, speaker).await?;
         tracing::debug!(id = %m.id, ?delivery, "outbound message handled");
+        Ok(())
+    }
+}
+
+impl Send {
+    /// A message goes only to the customer of an existing conversation:
+    /// anything else (an event from a confused or hostile producer) can
+    /// never become right, so it is refused as permanent and parked at
+    /// once. (The recipient is not named: logs never carry phone numbers.)
+    async fn check_recipient(&self, m: &OutboundMessage) -> anyhow::Result<()> {
+        let c = match self.0.conversations.get(&m.conversation_id).await {
+            Ok(c) => c,
+            Err(StoreError::NotFound(_)) => {
+                return Err(permanent(format!(
+                    "conversation {} does not exist: message {} is not sent",
+                    m.conversation_id, m.id
+                )));
+            }
+            Err(e) => return Err(e.into()),
+        };
+        if c.customer_wa_id != m.to {
+            return Err(permanent(format!(
+                "the recipient of message {} is not the customer of conversation {}: not sent",
+                m.id, m.conversation_id
+            )));
+        }
         Ok(())
     }
 }

@@ -337,10 +337,11 @@ impl Handler for Consumer {
     async fn handle(&self, event: Event) -> Result<(), HandlerError> {
         let sales = &self.0;
         match EventType::parse(event.ty()) {
-            Some(EventType::SalesEscalate) => match events::payload::<SalesEscalate>(&event) {
-                Ok(e) => sales.on_escalate(event.id(), e).await?,
-                Err(e) => tracing::error!(error = %e, "dropping malformed escalation"),
-            },
+            // Malformed: permanent, the bus parks it at once.
+            Some(EventType::SalesEscalate) => {
+                let e = events::payload::<SalesEscalate>(&event)?;
+                sales.on_escalate(event.id(), e).await?
+            }
             Some(EventType::WhatsAppMessageReceived | EventType::WhatsAppMessageSend) => {
                 // Consoles showing this conversation refresh it.
                 if let Some(conversation_id) = event.subject() {

@@ -24,8 +24,10 @@
 //!
 //! Delivery: publisher confirms (publish returns once the broker stored the
 //! event); manual acks only after the handler returned `Ok`; handler errors
-//! are retried in place with backoff (keeping the order), then the event is
-//! rejected to the parking queue. The quorum queue's `x-delivery-limit` is
+//! are retried in place with backoff (keeping the order), permanent ones
+//! not at all; the event is then parked: stored in the host's dead-letter
+//! store (the database) and acknowledged, or, without one or when it
+//! cannot be stored, rejected to the parking queue. The quorum queue's `x-delivery-limit` is
 //! the backstop for events that kill hosts. Connection loss: every lane
 //! stops, the supervisor reconnects with backoff, re-declares the topology
 //! and re-claims shards; publishes in progress wait and are retried until
@@ -55,6 +57,7 @@ use lapin::{
 use tokio::sync::{Notify, mpsc, oneshot, watch};
 use tokio::task::JoinSet;
 
+use super::delivery::{DeadLetters, Outcome, handle as run_handler, park};
 use super::{Bus, BusConfig, BusError, Handler, RetryPolicy};
 use crate::events::EventType;
 
@@ -144,6 +147,8 @@ struct Inner {
     config: BusConfig,
     names: Names,
     retry: RetryPolicy,
+    /// Where parked events are kept (else the broker's parking queues).
+    dead_letters: Option<Arc<dyn DeadLetters>>,
     host_id: String,
     session: watch::Sender<Option<Session>>,
     groups: watch::Sender<Vec<GroupSpec>>,
@@ -260,6 +265,14 @@ impl AmqpBus {
     /// Connect, declare the shared topology and keep the connection up.
     /// Fails when the broker cannot be reached now.
     pub async fn connect(config: &BusConfig) -> Result<Arc<AmqpBus>, BusError> {
+        Self::connect_with(config, None).await
+    }
+
+    /// [`AmqpBus::connect`], parking failed events in `dead_letters`.
+    pub async fn connect_with(
+        config: &BusConfig,
+        dead_letters: Option<Arc<dyn DeadLetters>>,
+    ) -> Result<Arc<AmqpBus>, BusError> {
         let (session_tx, _) = watch::channel(None);
         let (groups_tx, _) = watch::channel(Vec::new());
         let (closed_tx, _) = watch::channel(false);
@@ -267,6 +280,7 @@ impl AmqpBus {
             config: config.clone(),
             names: Names::new(&config.prefix),
             retry: config.retry(),
+            dead_letters,
             host_id: uuid::Uuid::new_v4().simple().to_string(),
             session: session_tx,
             groups: groups_tx,
@@ -960,34 +974,27 @@ async fn handle_delivery(
     if delivery.redelivered {
         tracing::debug!(group, id = event.id(), "redelivered event");
     }
-    let retry = inner.retry;
-    let mut delay = retry.backoff;
-    let mut ok = false;
-    for attempt in 1..=retry.attempts.max(1) {
-        match spec.handler.handle(event.clone()).await {
-            Ok(()) => {
-                ok = true;
-                break;
-            }
-            Err(err) if attempt < retry.attempts => {
-                tracing::warn!(group, id = event.id(), r#type = event.ty(), attempt, error = %err, "handler failed, retrying");
-                tokio::time::sleep(delay).await;
-                delay *= 2;
-            }
-            Err(err) => {
-                tracing::error!(group, id = event.id(), r#type = event.ty(), attempt, error = %err, "handler failed, event parked");
+    let settled = match run_handler(group, spec.handler.as_ref(), &event, inner.retry).await {
+        Outcome::Handled => {
+            inner.handled.fetch_add(1, Ordering::SeqCst);
+            delivery.acker.ack(BasicAckOptions::default()).await
+        }
+        Outcome::Failed {
+            error,
+            permanent,
+            attempts,
+        } => {
+            inner.parked.fetch_add(1, Ordering::SeqCst);
+            let store = inner.dead_letters.as_deref();
+            if park(store, group, &event, &error, permanent, attempts).await {
+                delivery.acker.ack(BasicAckOptions::default()).await
+            } else {
+                delivery
+                    .acker
+                    .reject(BasicRejectOptions { requeue: false })
+                    .await
             }
         }
-    }
-    let settled = if ok {
-        inner.handled.fetch_add(1, Ordering::SeqCst);
-        delivery.acker.ack(BasicAckOptions::default()).await
-    } else {
-        inner.parked.fetch_add(1, Ordering::SeqCst);
-        delivery
-            .acker
-            .reject(BasicRejectOptions { requeue: false })
-            .await
     };
     if let Err(e) = settled {
         // The channel is gone: the broker redelivers the event to the

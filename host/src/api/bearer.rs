@@ -1,0 +1,44 @@
+//! Bearer tokens (`Authorization: Bearer <token>`), shared by every route
+//! that takes one (`/admin`, `/events`).
+
+use axum::http::{HeaderMap, header};
+
+/// The token of an `Authorization: Bearer` header, if any.
+pub fn token(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+}
+
+/// `given == expected` in time independent of where they differ (only of
+/// their lengths): a timing probe learns nothing about a secret's bytes.
+/// An empty `expected` never matches (an unset secret locks the door).
+pub fn token_eq(given: &[u8], expected: &[u8]) -> bool {
+    !expected.is_empty()
+        && given.len() == expected.len()
+        && given
+            .iter()
+            .zip(expected)
+            .fold(0u8, |a, (x, y)| a | (x ^ y))
+            == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn equal_only_when_equal_and_set() {
+        assert!(token_eq(b"abc", b"abc"));
+        assert!(!token_eq(b"abd", b"abc"));
+        assert!(!token_eq(b"ab", b"abc"));
+        assert!(!token_eq(b"", b""));
+        let mut h = HeaderMap::new();
+        assert_eq!(token(&h), None);
+        h.insert(header::AUTHORIZATION, "Bearer t0k".parse().expect("header"));
+        assert_eq!(token(&h), Some("t0k"));
+        h.insert(header::AUTHORIZATION, "Basic t0k".parse().expect("header"));
+        assert_eq!(token(&h), None);
+    }
+}

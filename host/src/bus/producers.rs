@@ -80,11 +80,19 @@ pub enum ProducerError {
 }
 
 /// One producer, its grants resolved.
-#[derive(Debug)]
 pub struct Producer {
     pub name: String,
     token: Vec<u8>,
     types: HashSet<EventType>,
+}
+
+impl std::fmt::Debug for Producer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Producer")
+            .field("name", &self.name)
+            .field("types", &self.types)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Producer {
@@ -186,6 +194,7 @@ fn covers_any(pattern: &str) -> bool {
     pattern
         .trim()
         .strip_suffix('*')
+        .filter(|prefix| prefix.is_empty() || prefix.ends_with('.'))
         .is_some_and(|prefix| EventType::ALL.iter().any(|t| t.as_str().starts_with(prefix)))
 }
 
@@ -236,6 +245,34 @@ mod tests {
         assert!(p.authenticate("aaaaaaaaaaaaaaa").is_none());
         assert!(p.authenticate("").is_none());
         assert!(Producers::default().authenticate("").is_none());
+    }
+
+    /// One variable carries the list (figment's inline syntax), as a
+    /// Kubernetes Secret would set it.
+    #[test]
+    fn producers_come_from_the_environment() {
+        use figment::providers::{Env, Serialized};
+        let prefix = format!("AGENT_STORE_TEST_{}_", uuid::Uuid::new_v4().simple());
+        let value = r#"[{name="shop", token="0123456789abcdef", types=["store.order.status.update", "store.sales.*"]}]"#;
+        // SAFETY: a variable name no other test uses.
+        unsafe { std::env::set_var(format!("{prefix}BUS_PRODUCERS"), value) };
+        let config: crate::config::Config =
+            figment::Figment::from(Serialized::defaults(crate::config::Config::default()))
+                .merge(
+                    Env::prefixed(&prefix)
+                        .map(|k| crate::config::env_key_to_path(k.as_str()).into()),
+                )
+                .extract()
+                .expect("loads");
+        assert_eq!(
+            config.bus.producers,
+            vec![producer(
+                "shop",
+                "0123456789abcdef",
+                &["store.order.status.update", "store.sales.*"]
+            )]
+        );
+        assert!(Producers::from_config(&config.bus.producers).is_ok());
     }
 
     #[test]

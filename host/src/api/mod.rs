@@ -3,6 +3,7 @@
 
 mod admin;
 mod config;
+pub mod serve;
 
 pub use config::{AdminConfig, ServerConfig};
 

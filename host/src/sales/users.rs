@@ -11,6 +11,9 @@ use crate::db::{Db, now_ms};
 
 /// Shortest password accepted.
 pub const MIN_PASSWORD_LEN: usize = 8;
+/// Longest password accepted, in bytes (sign-in refuses longer ones before
+/// any hashing).
+pub const MAX_PASSWORD_BYTES: usize = 1024;
 
 /// What an account may do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -151,9 +154,9 @@ impl Users {
                 "user names are 1-64 letters, digits, '.', '_', '-' or '@'".into(),
             ));
         }
-        if password.chars().count() < MIN_PASSWORD_LEN {
+        if password.chars().count() < MIN_PASSWORD_LEN || password.len() > MAX_PASSWORD_BYTES {
             return Err(SalesError::Invalid(format!(
-                "passwords have at least {MIN_PASSWORD_LEN} characters"
+                "passwords have at least {MIN_PASSWORD_LEN} characters and at most {MAX_PASSWORD_BYTES} bytes"
             )));
         }
         if role == Role::Rep && scope == &Scope::Brands(Vec::new()) {
@@ -191,7 +194,10 @@ impl Users {
         Ok(self.get_with_hash(name).await?.map(|(u, _)| u))
     }
 
-    async fn get_with_hash(&self, name: &str) -> Result<Option<(User, String)>, SalesError> {
+    pub(super) async fn get_with_hash(
+        &self,
+        name: &str,
+    ) -> Result<Option<(User, String)>, SalesError> {
         let row = sqlx::query(
             "SELECT name, password_hash, role, brands FROM sales_users WHERE name = $1",
         )
@@ -249,7 +255,7 @@ impl Users {
 }
 
 /// argon2id of a random throw-away password, default parameters, made once.
-fn dummy_hash() -> String {
+pub(super) fn dummy_hash() -> String {
     static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     HASH.get_or_init(|| hash_password(&hex::encode(rand::random::<[u8; 16]>())).unwrap_or_default())
         .clone()

@@ -33,8 +33,8 @@ use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{Request, Response, StatusCode};
 use hyper::body::Incoming;
-use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
-use hyper_util::server::conn::auto;
+use hyper::server::conn::http1;
+use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, oneshot, watch};
@@ -219,9 +219,9 @@ struct Shared {
     reserved: Arc<Semaphore>,
     triage: Mutex<Triage>,
     refusals: Refusals,
-    builder: auto::Builder<TokioExecutor>,
+    builder: http1::Builder,
     /// One request per connection, short header deadline.
-    reserved_builder: auto::Builder<TokioExecutor>,
+    reserved_builder: http1::Builder,
     stop: watch::Receiver<bool>,
 }
 
@@ -308,7 +308,7 @@ impl Shared {
         } else {
             &self.builder
         };
-        let conn = builder.serve_connection_with_upgrades(io, service);
+        let conn = builder.serve_connection(io, service).with_upgrades();
         tokio::pin!(conn);
         let mut stop = self.stop.clone();
         let mut stopping = *stop.borrow();
@@ -337,13 +337,11 @@ impl Shared {
     }
 }
 
-fn builder(header_read_timeout: Duration, keep_alive: bool) -> auto::Builder<TokioExecutor> {
-    let mut b = auto::Builder::new(TokioExecutor::new());
-    b.http1()
-        .timer(TokioTimer::new())
+fn builder(header_read_timeout: Duration, keep_alive: bool) -> http1::Builder {
+    let mut b = http1::Builder::new();
+    b.timer(TokioTimer::new())
         .header_read_timeout(header_read_timeout)
         .keep_alive(keep_alive);
-    b.http2().timer(TokioTimer::new());
     b
 }
 

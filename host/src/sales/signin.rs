@@ -212,6 +212,7 @@ impl Limiter {
     }
 
     /// Entries kept (addresses, pairs).
+    #[cfg(test)]
     pub fn len(&self) -> (usize, usize) {
         let t = self.tables.lock().unwrap_or_else(|e| e.into_inner());
         (t.addresses.len(), t.pairs.len())

@@ -75,10 +75,19 @@ async fn a_sign_in_spray_stays_bounded_in_memory_and_excess_gets_429() {
     let (h, _plugins) = host(|_| {}).await;
     let url = format!("{}/console/api/login", h.app.url());
     let before = memory_mib("VmRSS:");
+    let conns: Vec<reqwest::Client> = (0..CLIENTS)
+        .map(|i| client_from(Ipv4Addr::new(127, 0, 1, i + 1)))
+        .collect();
+    eprintln!(
+        "host started: {before} MiB; with {CLIENTS} clients: {} MiB",
+        memory_mib("VmRSS:")
+    );
     let end = Instant::now() + SPRAY;
-    let clients: Vec<_> = (0..CLIENTS)
-        .map(|i| {
-            let (c, url) = (client_from(Ipv4Addr::new(127, 0, 1, i + 1)), url.clone());
+    let clients: Vec<_> = conns
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let url = url.clone();
             tokio::spawn(async move {
                 let (mut unauthorized, mut refused, mut other) = (0u32, 0u32, Vec::new());
                 while Instant::now() < end {

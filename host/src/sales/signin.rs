@@ -22,7 +22,7 @@ use std::time::{Duration, Instant};
 use axum::http::HeaderMap;
 use tokio::sync::oneshot;
 
-use super::users::{dummy_hash, verify_password};
+use super::users::{dummy_hash, verify_password_reusing};
 
 /// Threads hashing sign-in passwords (each holds one argon2 buffer).
 pub const HASH_WORKERS: usize = 2;
@@ -84,6 +84,8 @@ impl Hasher {
 
 /// A hashing thread: ends when the [`Hasher`] is dropped.
 fn work(rx: &Mutex<Receiver<Job>>) {
+    // argon2's working memory, allocated once per thread.
+    let mut memory = Vec::new();
     loop {
         let job = {
             let rx = rx.lock().unwrap_or_else(|e| e.into_inner());
@@ -97,7 +99,9 @@ fn work(rx: &Mutex<Receiver<Job>>) {
             continue;
         }
         let hash = job.hash.unwrap_or_else(dummy_hash);
-        let _ = job.reply.send(verify_password(&job.password, &hash));
+        let _ = job
+            .reply
+            .send(verify_password_reusing(&job.password, &hash, &mut memory));
     }
 }
 

@@ -108,6 +108,10 @@ impl App {
             llm: Llm::new(&config.llm)?,
             catalog_id: pipeline.catalog_id.clone(),
         });
+        sales.configure(|o| o.apply_server_config(&config.server));
+        if !config.server.cookies_secure() && !config.server.bind.ip().is_loopback() {
+            tracing::warn!(bind = %config.server.bind, "console cookies are not Secure: set server.public_url to the https address (or server.secure_cookies)");
+        }
         sales.start().await?;
         let orders = crate::orders::Orders::new(
             db.clone(),
@@ -160,15 +164,13 @@ impl App {
         }
         let router = router.layer(tower_http::trace::TraceLayer::new_for_http());
         let (tx, rx) = oneshot::channel::<()>();
+        // Connection limits and timeouts on the listener (api::serve).
+        let server_config = state.config.server.clone();
         let server = tokio::spawn(async move {
-            let served = axum::serve(listener, router)
-                .with_graceful_shutdown(async {
-                    let _ = rx.await;
-                })
-                .await;
-            if let Err(e) = served {
-                tracing::error!(error = %e, "HTTP server stopped");
-            }
+            api::serve::serve(listener, router, &server_config, async {
+                let _ = rx.await;
+            })
+            .await;
         });
         pipeline.recover().await?;
         // Sends what a previous run left in the outbox, then retries.

@@ -4,6 +4,7 @@
 mod admin;
 pub(crate) mod bearer;
 mod config;
+pub mod serve;
 
 pub use config::{AdminConfig, ServerConfig};
 

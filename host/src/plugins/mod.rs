@@ -28,6 +28,7 @@ pub mod convert;
 pub mod imports;
 pub mod manifest;
 pub mod registry;
+mod retry;
 pub mod runtime;
 pub mod scaffold;
 pub mod script;
@@ -184,6 +185,8 @@ pub struct Plugins {
     failures: Mutex<BTreeMap<String, LoadFailure>>,
     /// Serialises every change of the loaded set.
     ops: tokio::sync::Mutex<()>,
+    /// Syncs to try again (they failed for lack of resources).
+    retries: retry::Retries,
     events: tokio::sync::broadcast::Sender<OpsEvent>,
 }
 
@@ -218,6 +221,7 @@ impl Plugins {
             options,
             failures: Mutex::new(BTreeMap::new()),
             ops: tokio::sync::Mutex::new(()),
+            retries: retry::Retries::default(),
             events: tokio::sync::broadcast::channel(64).0,
         };
         plugins.load_all();
@@ -532,7 +536,9 @@ impl Plugins {
         }
     }
 
-    /// Catch up with one plugin's directory.
+    /// Catch up with one plugin's directory. A failure for lack of
+    /// resources (EMFILE…) keeps the running version and is retried later
+    /// ([`retry`]); any other failure is recorded.
     pub async fn sync(self: &Arc<Self>, name: &str) {
         let _ops = self.ops.lock().await;
         if !self.store.plugin_dir(name).is_dir() {
@@ -544,23 +550,50 @@ impl Plugins {
         let source = match self.store.dropin(name) {
             None => return,
             Some(Err(e)) => {
-                self.fail(name, &Refusal::new("manifest", e));
+                self.sync_failed(name, &Refusal::new("manifest", e));
                 return;
             }
             Some(Ok(s)) => s,
         };
         if self.store.imported(name, &source.dropin_key()) {
+            self.retries.done(name);
+            // What is on disk is what runs: an earlier failure is over.
+            if self.snapshot().plugins.contains_key(name) {
+                self.clear_failure(name);
+            }
             return;
         }
         match self.install_locked(&source, None).await {
             Ok(a) => {
+                self.retries.done(name);
                 if let Err(e) = self.store.mark_imported(name, &source.dropin_key()) {
                     tracing::warn!(plugin = %name, error = %e, "cannot record the imported drop-in");
                 }
                 tracing::info!(plugin = %name, version = %a.version, digest = %&a.digest[..12], "drop-in loaded");
             }
-            Err(r) => self.fail(name, &r),
+            Err(r) => self.sync_failed(name, &r),
         }
+    }
+
+    fn sync_failed(self: &Arc<Self>, name: &str, r: &Refusal) {
+        if !retry::transient(&r.reason) {
+            self.fail(name, r);
+            return;
+        }
+        let Some(delay) = self.retries.schedule(name) else {
+            return;
+        };
+        let running = self.snapshot().plugins.contains_key(name);
+        tracing::warn!(plugin = %name, stage = r.stage, reason = %r.reason, running, retry_in_ms = delay.as_millis() as u64, "plugin sync failed for lack of resources; the running version keeps serving");
+        let (weak, name) = (Arc::downgrade(self), name.to_string());
+        tokio::spawn(async move {
+            tokio::time::sleep(delay).await;
+            let Some(plugins) = weak.upgrade() else {
+                return;
+            };
+            plugins.retries.fired(&name);
+            plugins.sync(&name).await;
+        });
     }
 
     pub fn snapshot(&self) -> Arc<Snapshot> {

@@ -1,11 +1,9 @@
 //! Console sign-in: sessions in SQL behind an HttpOnly, SameSite=Strict
-//! cookie (Secure unless the console is reached on localhost), a CSRF token
-//! per session checked on every POST, and a sign-in rate limit per account
-//! name.
+//! cookie (Secure by configuration: `server.public_url` /
+//! `server.secure_cookies`), and a CSRF token per session checked on every
+//! POST. Rate limits and the hashing pool are in `signin`.
 
-use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use axum::http::{HeaderMap, header};
 use sha2::{Digest, Sha256};
@@ -52,20 +50,6 @@ pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
         .filter_map(|kv| kv.trim().split_once('='))
         .find(|(k, _)| *k == name)
         .map(|(_, v)| v.to_string())
-}
-
-/// Whether the request reached us as localhost (no TLS expected there).
-pub fn is_local(headers: &HeaderMap) -> bool {
-    let host = headers
-        .get(header::HOST)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    let name = if let Some(rest) = host.strip_prefix('[') {
-        rest.split(']').next().unwrap_or("")
-    } else {
-        host.rsplit_once(':').map(|(h, _)| h).unwrap_or(host)
-    };
-    name == "localhost" || name.ends_with(".localhost") || name == "::1" || name.starts_with("127.")
 }
 
 /// The `Set-Cookie` value of a session (or of its removal with `max_age` 0).
@@ -153,43 +137,5 @@ impl Sales {
                 .await?;
         }
         Ok(())
-    }
-}
-
-/// Failed sign-ins per account name in a sliding window.
-#[derive(Debug, Default)]
-pub struct LoginLimiter {
-    failures: Mutex<HashMap<String, Vec<Instant>>>,
-}
-
-impl LoginLimiter {
-    /// `Some(retry_after)` when `name` has used up its attempts.
-    pub fn blocked(&self, name: &str, max: usize, window: Duration) -> Option<Duration> {
-        let now = Instant::now();
-        let mut f = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        let list = f.entry(name.to_ascii_lowercase()).or_default();
-        list.retain(|t| now.duration_since(*t) < window);
-        if list.len() >= max {
-            list.first()
-                .map(|first| window.saturating_sub(now.duration_since(*first)))
-        } else {
-            None
-        }
-    }
-
-    pub fn failed(&self, name: &str) {
-        let mut f = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        // Bound the memory an attacker spraying names can take.
-        if f.len() > 10_000 {
-            f.retain(|_, v| v.len() > 1);
-        }
-        f.entry(name.to_ascii_lowercase())
-            .or_default()
-            .push(Instant::now());
-    }
-
-    pub fn succeeded(&self, name: &str) {
-        let mut f = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        f.remove(&name.to_ascii_lowercase());
     }
 }

@@ -6,14 +6,15 @@
 //! rep's brands answers 404, as if it did not exist.
 
 use std::convert::Infallible;
-use std::time::Duration;
+use std::net::SocketAddr;
+use std::time::{Duration, Instant};
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{ConnectInfo, Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::{Extension, Json, Router};
 use futures::Stream;
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -25,8 +26,8 @@ use super::assistant::{CartView, ProductView};
 use super::auth::{self, Session};
 use super::escalations::Escalation;
 use super::reports;
-use super::users::{Role, Scope, User};
-use super::{Notice, Sales, SalesError, page};
+use super::users::{MAX_PASSWORD_BYTES, Role, Scope, User, valid_name};
+use super::{Notice, Sales, SalesError, page, signin};
 use crate::catalog::SearchQuery;
 use crate::chat::{Action, Speaker};
 use crate::conversations::{Conversation, StoreError};
@@ -43,6 +44,8 @@ pub(super) enum ApiError {
     NotFound,
     Conflict(String),
     TooMany(Duration),
+    /// Sign-in's hashing queue is full.
+    Busy(Duration),
     Bad(String),
     Internal(String),
 }
@@ -72,10 +75,15 @@ impl IntoResponse for ApiError {
             ApiError::NotFound => (StatusCode::NOT_FOUND, "not found".to_string()),
             ApiError::Conflict(m) => (StatusCode::CONFLICT, m),
             ApiError::Bad(m) => (StatusCode::BAD_REQUEST, m),
-            ApiError::TooMany(retry) => {
+            ApiError::TooMany(retry) | ApiError::Busy(retry) => {
+                let message = if matches!(self, ApiError::Busy(_)) {
+                    "sign-in is busy: try again in a moment"
+                } else {
+                    "too many failed sign-ins: try again later"
+                };
                 let mut r = (
                     StatusCode::TOO_MANY_REQUESTS,
-                    Json(json!({ "error": "too many failed sign-ins: try again later" })),
+                    Json(json!({ "error": message })),
                 )
                     .into_response();
                 if let Ok(v) = HeaderValue::from_str(&retry.as_secs().max(1).to_string()) {
@@ -96,6 +104,9 @@ impl IntoResponse for ApiError {
 }
 
 type ApiResult<T> = Result<T, ApiError>;
+
+/// Each kind of sign-in refusal is logged at most this often.
+const REFUSAL_LOG_EVERY: Duration = Duration::from_secs(60);
 
 impl Sales {
     /// Every route of the console, with its own state (merge it into the
@@ -182,6 +193,7 @@ struct LoginBody {
 
 async fn login(
     State(s): State<Sales>,
+    connect: Option<Extension<ConnectInfo<SocketAddr>>>,
     headers: HeaderMap,
     Json(body): Json<LoginBody>,
 ) -> ApiResult<Response> {
@@ -189,28 +201,59 @@ async fn login(
         return Err(ApiError::Forbidden("cross-origin request refused"));
     }
     let name = body.name.trim();
-    let o = s.options();
-    if let Some(retry) = s
-        .inner
-        .limiter
-        .blocked(name, o.login_max_failures, o.login_window)
-    {
-        tracing::warn!(user = %name, "sign-in refused: too many failures");
-        return Err(ApiError::TooMany(retry));
+    // Checked before any lookup, hashing, limiter entry or log line.
+    if !valid_name(name) || body.password.len() > MAX_PASSWORD_BYTES {
+        if let Some(suppressed) = s.inner.refusal_logs[0].log_now(REFUSAL_LOG_EVERY) {
+            tracing::warn!(
+                name_bytes = body.name.len(),
+                password_bytes = body.password.len(),
+                suppressed,
+                "sign-in refused: malformed name or password"
+            );
+        }
+        return Err(ApiError::Bad(format!(
+            "user names are 1-64 letters, digits, '.', '_', '-' or '@'; passwords at most {MAX_PASSWORD_BYTES} bytes"
+        )));
     }
-    let Some(user) = s.users().authenticate(name, &body.password).await? else {
-        s.inner.limiter.failed(name);
-        tracing::warn!(user = %name, "sign-in failed");
+    let o = s.options();
+    let policy = o.signin_policy();
+    let client = signin::client_ip(
+        connect.map(|Extension(ConnectInfo(a))| a),
+        &headers,
+        &o.trusted_proxies,
+    );
+    if let Err(refused) = s.inner.limiter.check(name, client, &policy, Instant::now()) {
+        if let Some(suppressed) = s.inner.refusal_logs[1].log_now(REFUSAL_LOG_EVERY) {
+            tracing::warn!(user = %name, %client, ?refused, suppressed, "sign-in refused: too many failures");
+        }
+        return Err(ApiError::TooMany(refused.retry_after()));
+    }
+    let found = s.users().get_with_hash(name).await?;
+    let hash = found.as_ref().map(|(_, h)| h.clone());
+    let ok = match s.inner.hasher.verify(&body.password, hash).await {
+        Ok(ok) => ok,
+        Err(signin::Busy) => {
+            if let Some(suppressed) = s.inner.refusal_logs[2].log_now(REFUSAL_LOG_EVERY) {
+                tracing::warn!(%client, suppressed, "sign-in refused: the hashing queue is full");
+            }
+            return Err(ApiError::Busy(Duration::from_secs(1)));
+        }
+    };
+    let Some((user, _)) = found.filter(|_| ok) else {
+        s.inner
+            .limiter
+            .failed(name, client, &policy, Instant::now());
+        tracing::warn!(user = %name, %client, "sign-in failed");
         return Ok((
             StatusCode::UNAUTHORIZED,
             Json(json!({ "error": "wrong name or password" })),
         )
             .into_response());
     };
-    s.inner.limiter.succeeded(name);
+    s.inner.limiter.succeeded(name, client);
     let (token, csrf) = s.open_session(&user).await?;
-    tracing::info!(user = %user.name, role = user.role.as_str(), "signed in");
-    let cookie = auth::set_cookie(&token, o.session_ttl, !auth::is_local(&headers));
+    tracing::info!(user = %user.name, role = user.role.as_str(), %client, "signed in");
+    let cookie = auth::set_cookie(&token, o.session_ttl, o.secure_cookies);
     let mut r = Json(json!({ "user": user_json(&user), "csrf": csrf })).into_response();
     r.headers_mut().insert(
         header::SET_COOKIE,
@@ -222,7 +265,7 @@ async fn login(
 async fn logout(State(s): State<Sales>, headers: HeaderMap) -> ApiResult<Response> {
     s.guard_post(&headers).await?;
     s.close_session(&headers).await?;
-    let cookie = auth::set_cookie("", Duration::ZERO, !auth::is_local(&headers));
+    let cookie = auth::set_cookie("", Duration::ZERO, s.options().secure_cookies);
     let mut r = Json(json!({ "ok": true })).into_response();
     r.headers_mut().insert(
         header::SET_COOKIE,

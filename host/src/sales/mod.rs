@@ -21,6 +21,7 @@ mod escalations;
 mod http;
 mod page;
 mod reports;
+mod signin;
 mod summary;
 pub mod users;
 
@@ -80,10 +81,37 @@ pub struct SalesOptions {
     pub renotify_tick: Duration,
     /// How long a console session lasts.
     pub session_ttl: Duration,
-    /// Failed sign-ins of one account name within `login_window` before
-    /// further attempts are refused with 429.
+    /// Failed sign-ins of one account name *from one client address*
+    /// within `login_window` before that address's attempts at that account
+    /// are refused with 429 (the owner elsewhere still signs in).
     pub login_max_failures: usize,
     pub login_window: Duration,
+    /// Failed sign-ins of one client address (any names) before each
+    /// further try must wait 1 s, 2 s, 4 s… up to `login_address_max_delay`.
+    pub login_address_free_failures: u32,
+    pub login_address_max_delay: Duration,
+    /// The session cookie's `Secure` flag (`server.public_url` /
+    /// `server.secure_cookies`), never derived from the request.
+    pub secure_cookies: bool,
+    /// Proxies whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+}
+
+impl SalesOptions {
+    fn signin_policy(&self) -> signin::Policy {
+        signin::Policy {
+            pair_max_failures: u32::try_from(self.login_max_failures).unwrap_or(u32::MAX),
+            window: self.login_window,
+            address_free_failures: self.login_address_free_failures,
+            address_max_delay: self.login_address_max_delay,
+        }
+    }
+
+    /// The settings that come from the server's configuration.
+    pub fn apply_server_config(&mut self, c: &crate::config::ServerConfig) {
+        self.secure_cookies = c.cookies_secure();
+        self.trusted_proxies = c.trusted_proxies.clone();
+    }
 }
 
 impl Default for SalesOptions {
@@ -94,6 +122,10 @@ impl Default for SalesOptions {
             session_ttl: Duration::from_secs(12 * 3600),
             login_max_failures: 5,
             login_window: Duration::from_secs(15 * 60),
+            login_address_free_failures: 10,
+            login_address_max_delay: Duration::from_secs(15 * 60),
+            secure_cookies: false,
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -135,7 +167,10 @@ struct Inner {
     escalations: Escalations,
     notices: broadcast::Sender<Notice>,
     options: Mutex<SalesOptions>,
-    limiter: auth::LoginLimiter,
+    limiter: signin::Limiter,
+    hasher: signin::Hasher,
+    /// Sign-in refusals are logged at most once a minute each.
+    refusal_logs: [signin::Throttle; 3],
 }
 
 impl Sales {
@@ -148,7 +183,9 @@ impl Sales {
                 deps,
                 notices,
                 options: Mutex::new(SalesOptions::default()),
-                limiter: auth::LoginLimiter::default(),
+                limiter: signin::Limiter::default(),
+                hasher: signin::Hasher::new(signin::HASH_WORKERS, signin::HASH_QUEUE),
+                refusal_logs: Default::default(),
             }),
         }
     }

@@ -11,6 +11,9 @@ use crate::db::{Db, now_ms};
 
 /// Shortest password accepted.
 pub const MIN_PASSWORD_LEN: usize = 8;
+/// Longest password accepted, in bytes (sign-in refuses longer ones before
+/// any hashing).
+pub const MAX_PASSWORD_BYTES: usize = 1024;
 
 /// What an account may do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -123,6 +126,54 @@ pub fn verify_password(password: &str, hash: &str) -> bool {
         .unwrap_or(false)
 }
 
+/// Most argon2 memory a reusable buffer keeps (a stored hash asking for
+/// more is verified with a buffer of its own).
+const MAX_REUSED_BLOCKS: usize = 64 * 1024;
+
+/// [`verify_password`] with argon2's working memory (19 MiB by default)
+/// kept in `memory` and reused by the next call: a hashing thread never
+/// returns it to the allocator, so a stream of sign-ins cannot fragment
+/// the heap into ever more resident memory.
+pub fn verify_password_reusing(
+    password: &str,
+    hash: &str,
+    memory: &mut Vec<argon2::Block>,
+) -> bool {
+    let Ok(phc) = PasswordHash::new(hash) else {
+        return false;
+    };
+    let (Some(expected), Some(salt)) = (phc.hash, phc.salt) else {
+        return false;
+    };
+    let (Ok(algorithm), Ok(params)) = (
+        argon2::Algorithm::try_from(phc.algorithm),
+        argon2::Params::try_from(&phc),
+    ) else {
+        return false;
+    };
+    let version = match phc.version.map(argon2::Version::try_from).transpose() {
+        Ok(v) => v.unwrap_or_default(),
+        Err(_) => return false,
+    };
+    let blocks = params.block_count();
+    if blocks > MAX_REUSED_BLOCKS {
+        return verify_password(password, hash);
+    }
+    if memory.len() < blocks {
+        memory.resize(blocks, argon2::Block::default());
+    }
+    let mut salt_buf = [0u8; 64];
+    let Ok(salt) = salt.decode_b64(&mut salt_buf) else {
+        return false;
+    };
+    let mut out = vec![0u8; expected.len()];
+    Argon2::new(algorithm, version, params)
+        .hash_password_into_with_memory(password.as_bytes(), salt, &mut out, &mut memory[..blocks])
+        .is_ok()
+        // Output's equality is constant-time.
+        && argon2::password_hash::Output::new(&out).is_ok_and(|o| o == expected)
+}
+
 /// A valid user name: 1-64 of `[A-Za-z0-9._@-]`.
 pub fn valid_name(name: &str) -> bool {
     !name.is_empty()
@@ -151,9 +202,9 @@ impl Users {
                 "user names are 1-64 letters, digits, '.', '_', '-' or '@'".into(),
             ));
         }
-        if password.chars().count() < MIN_PASSWORD_LEN {
+        if password.chars().count() < MIN_PASSWORD_LEN || password.len() > MAX_PASSWORD_BYTES {
             return Err(SalesError::Invalid(format!(
-                "passwords have at least {MIN_PASSWORD_LEN} characters"
+                "passwords have at least {MIN_PASSWORD_LEN} characters and at most {MAX_PASSWORD_BYTES} bytes"
             )));
         }
         if role == Role::Rep && scope == &Scope::Brands(Vec::new()) {
@@ -191,7 +242,10 @@ impl Users {
         Ok(self.get_with_hash(name).await?.map(|(u, _)| u))
     }
 
-    async fn get_with_hash(&self, name: &str) -> Result<Option<(User, String)>, SalesError> {
+    pub(super) async fn get_with_hash(
+        &self,
+        name: &str,
+    ) -> Result<Option<(User, String)>, SalesError> {
         let row = sqlx::query(
             "SELECT name, password_hash, role, brands FROM sales_users WHERE name = $1",
         )
@@ -249,7 +303,7 @@ impl Users {
 }
 
 /// argon2id of a random throw-away password, default parameters, made once.
-fn dummy_hash() -> String {
+pub(super) fn dummy_hash() -> String {
     static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     HASH.get_or_init(|| hash_password(&hex::encode(rand::random::<[u8; 16]>())).unwrap_or_default())
         .clone()

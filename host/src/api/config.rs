@@ -11,6 +11,11 @@ pub struct ServerConfig {
     pub bind: SocketAddr,
     /// Largest accepted request body, in bytes (webhooks are far smaller).
     pub body_limit_bytes: usize,
+    /// How long a graceful shutdown (SIGTERM) may take: in-flight work
+    /// finishes within it, the rest stays stored (unanswered messages,
+    /// queued replies) for the next start. Keep it below the orchestrator's
+    /// kill timeout (Kubernetes: 30 s).
+    pub shutdown_grace_secs: u64,
 }
 
 impl Default for ServerConfig {
@@ -18,6 +23,7 @@ impl Default for ServerConfig {
         Self {
             bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
             body_limit_bytes: 1024 * 1024,
+            shutdown_grace_secs: 20,
         }
     }
 }

@@ -197,16 +197,23 @@ impl App {
         self.state.bus.idle().await;
     }
 
-    /// Stop accepting requests and finish in-flight work (at most
-    /// [`SHUTDOWN_DRAIN`] for open connections).
+    /// Stop accepting requests and finish in-flight work within
+    /// `server.shutdown_grace_secs` (open connections get at most
+    /// [`SHUTDOWN_DRAIN`] of it). What is left is stored — unanswered
+    /// messages, queued replies — and the next start takes it up.
     pub async fn shutdown(mut self) {
+        let grace = Duration::from_secs(self.state.config.server.shutdown_grace_secs);
+        let deadline = tokio::time::Instant::now() + grace;
+        // The end of the grace is kept for stopping the sender and the bus.
+        let work_deadline = deadline - STOP_RESERVE.min(grace / 2);
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
         // Requests get a bounded time to finish; live streams (the sandbox's
         // and the console's Server-Sent Events) never end by themselves and
         // must not keep the host from stopping.
-        if tokio::time::timeout(SHUTDOWN_DRAIN, &mut self.server)
+        let drain = (tokio::time::Instant::now() + SHUTDOWN_DRAIN).min(work_deadline);
+        if tokio::time::timeout_at(drain, &mut self.server)
             .await
             .is_err()
         {
@@ -216,9 +223,28 @@ impl App {
             );
             self.server.abort();
         }
-        self.state.bus.idle().await;
-        self.whatsapp.stop().await;
-        self.state.bus.close().await;
+        if tokio::time::timeout_at(work_deadline, self.state.bus.idle())
+            .await
+            .is_err()
+        {
+            tracing::warn!(
+                grace_secs = grace.as_secs(),
+                "shutdown grace over: unfinished messages are left to the next start"
+            );
+        }
+        // Sends waiting for pacing give their messages back to the outbox.
+        if tokio::time::timeout_at(deadline, self.whatsapp.stop())
+            .await
+            .is_err()
+        {
+            tracing::warn!("outbox worker still sending at the end of the grace: left");
+        }
+        if tokio::time::timeout_at(deadline, self.state.bus.close())
+            .await
+            .is_err()
+        {
+            tracing::warn!("bus not closed within the grace");
+        }
     }
 
     /// Serve until Ctrl-C / SIGTERM.
@@ -232,6 +258,9 @@ impl App {
 
 /// How long open connections may take to finish once shutdown began.
 pub const SHUTDOWN_DRAIN: Duration = Duration::from_secs(5);
+/// The last part of the shutdown grace, kept for stopping the outbox
+/// worker and closing the bus (at most half the grace).
+const STOP_RESERVE: Duration = Duration::from_secs(2);
 
 async fn shutdown_signal() {
     let ctrl_c = async {

@@ -97,6 +97,19 @@ impl Db {
         sqlx::migrate!("./migrations").run(&pool).await?;
         Ok(Self { pool, backend })
     }
+
+    /// Begin a transaction that will write. On SQLite it takes the write
+    /// lock at once (`BEGIN IMMEDIATE`), waiting up to the busy timeout: a
+    /// deferred transaction that reads and then writes would instead fail
+    /// with `database is locked` at once when another writer got there
+    /// first (its snapshot is stale, and waiting cannot help). PostgreSQL
+    /// takes row locks as it goes.
+    pub async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.pool.begin().await,
+        }
+    }
 }
 
 /// A SQLite URL that creates the file if needed.

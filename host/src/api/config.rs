@@ -34,6 +34,11 @@ pub struct ServerConfig {
     /// A connection with no request in flight and no traffic for this long
     /// is closed.
     pub idle_timeout_ms: u64,
+    /// How long a graceful shutdown (SIGTERM) may take: in-flight work
+    /// finishes within it, the rest stays stored (unanswered messages,
+    /// queued replies) for the next start. Keep it below the orchestrator's
+    /// kill timeout (Kubernetes: 30 s).
+    pub shutdown_grace_secs: u64,
 }
 
 impl Default for ServerConfig {
@@ -49,6 +54,7 @@ impl Default for ServerConfig {
             header_read_timeout_ms: 10_000,
             request_timeout_ms: 60_000,
             idle_timeout_ms: 60_000,
+            shutdown_grace_secs: 20,
         }
     }
 }

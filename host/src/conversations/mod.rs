@@ -103,59 +103,18 @@ impl Conversations {
     /// Store an inbound message durably, creating its conversation when
     /// needed. `None` when the wamid was already stored (a Meta retry).
     pub async fn accept_inbound(&self, inbound: &Inbound) -> Result<Option<Accepted>, StoreError> {
-        let now = now_ms();
-        let mut tx = self.db.pool.begin().await?;
-        let row = sqlx::query(
-            "INSERT INTO conversations (id, phone_number_id, customer_wa_id, customer_name, status, language, created_at, updated_at, last_customer_message_at)
-             VALUES ($1, $2, $3, $4, 'open', '', $5, $5, $6)
-             ON CONFLICT (phone_number_id, customer_wa_id) DO UPDATE
-             SET customer_name = COALESCE(excluded.customer_name, conversations.customer_name),
-                 updated_at = excluded.updated_at,
-                 last_customer_message_at = CASE
-                     WHEN conversations.last_customer_message_at IS NULL
-                       OR conversations.last_customer_message_at < excluded.last_customer_message_at
-                     THEN excluded.last_customer_message_at
-                     ELSE conversations.last_customer_message_at END
-             RETURNING id",
-        )
-        .bind(uuid::Uuid::now_v7().to_string())
-        .bind(&inbound.phone_number_id)
-        .bind(&inbound.customer.wa_id)
-        .bind(inbound.customer.name.clone())
-        .bind(now)
-        .bind(customer_wrote_at(inbound.message.timestamp, now))
-        .fetch_one(&mut *tx)
-        .await?;
-        let conversation_id: String = row.try_get("id")?;
-        let payload = serde_json::to_string(inbound).map_err(|source| StoreError::Corrupt {
-            id: inbound.message.id.clone(),
-            source,
-        })?;
-        let inserted = sqlx::query(
-            "INSERT INTO messages (id, conversation_id, direction, speaker, kind, text, payload, state, created_at, updated_at)
-             VALUES ($1, $2, 'in', 'customer', $3, $4, $5, 'received', $6, $6)
-             ON CONFLICT (id) DO NOTHING",
-        )
-        .bind(&inbound.message.id)
-        .bind(&conversation_id)
-        .bind(inbound.message.content.kind())
-        .bind(inbound.message.content.text())
-        .bind(payload)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        tx.commit().await?;
-        Ok((inserted == 1).then_some(Accepted { conversation_id }))
+        let mut accepted = self
+            .accept_inbound_batch(std::slice::from_ref(inbound))
+            .await?;
+        Ok(accepted.pop().flatten())
     }
 
-    /// Mark an inbound message as fully handled (its reply is queued).
+    /// Mark an inbound message as fully handled when it needs no reply
+    /// (replies are queued with the mark: [`Self::queue_replies`]).
     pub async fn mark_handled(&self, message_id: &str) -> Result<(), StoreError> {
-        sqlx::query("UPDATE messages SET state = 'handled', updated_at = $1 WHERE id = $2 AND direction = 'in'")
-            .bind(now_ms())
-            .bind(message_id)
-            .execute(&self.db.pool)
-            .await?;
+        let mut tx = self.db.begin_write().await?;
+        mark_handled_in(&mut tx, message_id).await?;
+        tx.commit().await?;
         Ok(())
     }
 
@@ -363,34 +322,49 @@ impl Conversations {
                 "state values are at most {STATE_MAX_VALUE_BYTES} bytes"
             )));
         }
-        let mut tx = self.db.pool.begin().await?;
-        let count: i64 = sqlx::query(
-            "SELECT COUNT(*) AS n FROM conversation_state WHERE conversation_id = $1 AND key <> $2",
-        )
-        .bind(conversation_id)
-        .bind(key)
-        .fetch_one(&mut *tx)
-        .await?
-        .try_get("n")?;
-        if count as usize >= STATE_MAX_KEYS {
-            return Err(StoreError::Limit(format!(
-                "at most {STATE_MAX_KEYS} state keys per conversation"
-            )));
-        }
-        sqlx::query(
-            "INSERT INTO conversation_state (conversation_id, key, value) VALUES ($1, $2, $3)
+        // One statement (atomic on both backends, and no deferred
+        // read-then-write transaction that SQLite would refuse with
+        // `database is locked` under load): insert or update, unless that
+        // would make one key too many.
+        let written = sqlx::query(
+            "INSERT INTO conversation_state (conversation_id, key, value)
+             SELECT $1, $2, $3
+             WHERE EXISTS (SELECT 1 FROM conversation_state WHERE conversation_id = $1 AND key = $2)
+                OR (SELECT COUNT(*) FROM conversation_state WHERE conversation_id = $1) < $4
              ON CONFLICT (conversation_id, key) DO UPDATE SET value = excluded.value",
         )
         .bind(conversation_id)
         .bind(key)
         .bind(value)
-        .execute(&mut *tx)
-        .await?;
-        tx.commit().await?;
+        .bind(STATE_MAX_KEYS as i64)
+        .execute(&self.db.pool)
+        .await?
+        .rows_affected();
+        if written == 0 {
+            return Err(StoreError::Limit(format!(
+                "at most {STATE_MAX_KEYS} state keys per conversation"
+            )));
+        }
         Ok(())
     }
 }
 
+/// Mark an inbound message handled within `tx`.
+pub(crate) async fn mark_handled_in(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    message_id: &str,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "UPDATE messages SET state = 'handled', updated_at = $1 WHERE id = $2 AND direction = 'in'",
+    )
+    .bind(now_ms())
+    .bind(message_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+mod inbox;
 mod outbox;
 pub use outbox::{Claimed, OutboundRecord, Queued, Route, StatusOutcome};
 

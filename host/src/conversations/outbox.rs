@@ -82,6 +82,49 @@ fn rank(s: &str) -> i32 {
     }
 }
 
+/// Store one outbound message and its outbox row; `false` when the id
+/// exists already (nothing is written then).
+async fn insert_outbound(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    m: &NewOutbound<'_>,
+    route: &Route<'_>,
+    worker_after: i64,
+) -> Result<bool, StoreError> {
+    let now = now_ms();
+    let inserted = sqlx::query(
+        "INSERT INTO messages (id, conversation_id, direction, speaker, brand, kind, text, payload, state, created_at, updated_at)
+         VALUES ($1, $2, 'out', $3, $4, $5, $6, $7, 'pending', $8, $8)
+         ON CONFLICT (id) DO NOTHING",
+    )
+    .bind(m.id)
+    .bind(m.conversation_id)
+    .bind(m.speaker.as_str())
+    .bind(m.brand.map(str::to_string))
+    .bind(m.kind)
+    .bind(m.text)
+    .bind(m.body.to_string())
+    .bind(now)
+    .execute(&mut **tx)
+    .await?
+    .rows_affected();
+    if inserted == 1 {
+        sqlx::query(
+            "INSERT INTO whatsapp_outbox (message_id, conversation_id, phone_number_id, recipient, seq, next_attempt_at, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(m.id)
+        .bind(m.conversation_id)
+        .bind(route.phone_number_id)
+        .bind(route.recipient)
+        .bind(next_seq())
+        .bind(worker_after)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(inserted == 1)
+}
+
 /// A strictly increasing sequence (µs-based, so roughly ordered across
 /// hosts too).
 fn next_seq() -> i64 {
@@ -109,41 +152,36 @@ impl Conversations {
         route: &Route<'_>,
         worker_after: i64,
     ) -> Result<bool, StoreError> {
-        let now = now_ms();
-        let mut tx = self.db.pool.begin().await?;
-        let inserted = sqlx::query(
-            "INSERT INTO messages (id, conversation_id, direction, speaker, brand, kind, text, payload, state, created_at, updated_at)
-             VALUES ($1, $2, 'out', $3, $4, $5, $6, $7, 'pending', $8, $8)
-             ON CONFLICT (id) DO NOTHING",
-        )
-        .bind(m.id)
-        .bind(m.conversation_id)
-        .bind(m.speaker.as_str())
-        .bind(m.brand.map(str::to_string))
-        .bind(m.kind)
-        .bind(m.text)
-        .bind(m.body.to_string())
-        .bind(now)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if inserted == 1 {
-            sqlx::query(
-                "INSERT INTO whatsapp_outbox (message_id, conversation_id, phone_number_id, recipient, seq, next_attempt_at, created_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            )
-            .bind(m.id)
-            .bind(m.conversation_id)
-            .bind(route.phone_number_id)
-            .bind(route.recipient)
-            .bind(next_seq())
-            .bind(worker_after)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
+        let mut tx = self.db.begin_write().await?;
+        let inserted = insert_outbound(&mut tx, m, route, worker_after).await?;
+        tx.commit().await?;
+        Ok(inserted)
+    }
+
+    /// Queue a turn's replies and, when `handled` names the inbound message
+    /// they answer, mark it handled — in one transaction, so a crash leaves
+    /// either both (the outbox sends the replies after a restart) or neither
+    /// (start-up recovery replays the message). Replies queued before (a
+    /// replayed turn: same ids) are left as they are. Returns how many were
+    /// new.
+    pub async fn queue_replies(
+        &self,
+        replies: &[(NewOutbound<'_>, Route<'_>)],
+        handled: Option<&str>,
+        worker_after: i64,
+    ) -> Result<usize, StoreError> {
+        let mut tx = self.db.begin_write().await?;
+        let mut new = 0;
+        for (m, route) in replies {
+            if insert_outbound(&mut tx, m, route, worker_after).await? {
+                new += 1;
+            }
+        }
+        if let Some(wamid) = handled {
+            super::mark_handled_in(&mut tx, wamid).await?;
         }
         tx.commit().await?;
-        Ok(inserted == 1)
+        Ok(new)
     }
 
     /// Claim a queued message for `lease_ms`: `None` when it is not queued,
@@ -264,7 +302,7 @@ impl Conversations {
     /// Statuses that arrived before the answer are applied now.
     pub async fn outbound_sent(&self, id: &str, wamid: &str) -> Result<(), StoreError> {
         let now = now_ms();
-        let mut tx = self.db.pool.begin().await?;
+        let mut tx = self.db.begin_write().await?;
         sqlx::query(
             "UPDATE messages SET state = 'sent', wamid = $1, updated_at = $2 WHERE id = $3 AND state = 'pending'",
         )
@@ -312,7 +350,7 @@ impl Conversations {
         state: &str,
         error: &str,
     ) -> Result<(), StoreError> {
-        let mut tx = self.db.pool.begin().await?;
+        let mut tx = self.db.begin_write().await?;
         sqlx::query(
             "UPDATE messages SET state = $1, error = $2, updated_at = $3 WHERE id = $4 AND state = 'pending'",
         )

@@ -394,3 +394,232 @@ async fn the_window_follows_whatsapps_timestamp_and_never_moves_back() {
         .expect("new");
     assert!(window(store.clone(), b.conversation_id.clone()).await >= now);
 }
+
+/// A throw-away PostgreSQL database, dropped at the end.
+async fn with_postgres<F, Fut>(test: F)
+where
+    F: FnOnce(Conversations) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    use sqlx::Connection;
+    let db = testing::postgres()
+        .await
+        .expect("postgres at 127.0.0.1:5432");
+    let name: String = sqlx::query("SELECT CAST(current_database() AS TEXT) AS name")
+        .fetch_one(&db.pool)
+        .await
+        .expect("name")
+        .try_get("name")
+        .expect("name");
+    test(Conversations::new(db.clone())).await;
+    db.pool.close().await;
+    let admin = std::env::var("AGENT_STORE_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| testing::POSTGRES_ADMIN_URL.to_string());
+    let mut conn = sqlx::AnyConnection::connect(&admin).await.expect("admin");
+    sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        .execute(&mut conn)
+        .await
+        .expect("drop the test database");
+}
+
+/// 50 customers' sellers writing their state at once, as under load: every
+/// write waits its turn instead of failing with `database is locked`, and
+/// every key is there at the end.
+async fn concurrent_state_writes(store: Conversations) {
+    let mut conversations = Vec::new();
+    for c in 0..50 {
+        let a = store
+            .accept_inbound(&inbound(&format!("90{c}"), &format!("wamid.s{c}"), "hi"))
+            .await
+            .expect("accept")
+            .expect("new");
+        conversations.push(a.conversation_id);
+    }
+    let mut tasks = tokio::task::JoinSet::new();
+    for id in conversations.clone() {
+        let store = store.clone();
+        tasks.spawn(async move {
+            let mut failures = Vec::new();
+            for turn in 0..40 {
+                for key in ["lang", "seen", "last_shown"] {
+                    if let Err(e) = store.set_state(&id, key, &format!("{key}-{turn}")).await {
+                        failures.push(e.to_string());
+                    }
+                }
+            }
+            failures
+        });
+    }
+    let mut failures = Vec::new();
+    while let Some(f) = tasks.join_next().await {
+        failures.extend(f.expect("task"));
+    }
+    assert!(
+        failures.is_empty(),
+        "{} writes failed: {:?}",
+        failures.len(),
+        &failures[..failures.len().min(3)]
+    );
+    for id in &conversations {
+        for key in ["lang", "seen", "last_shown"] {
+            assert_eq!(
+                store.state(id, key).await.expect("read").as_deref(),
+                Some(format!("{key}-39").as_str()),
+                "{id} {key}"
+            );
+        }
+    }
+    // The key limit still holds in the single-statement upsert.
+    let id = &conversations[0];
+    for i in 0..STATE_MAX_KEYS - 3 {
+        store
+            .set_state(id, &format!("k{i}"), "v")
+            .await
+            .expect("within the limit");
+    }
+    assert!(matches!(
+        store.set_state(id, "one-too-many", "v").await,
+        Err(StoreError::Limit(_))
+    ));
+    store
+        .set_state(id, "lang", "pt")
+        .await
+        .expect("an existing key is updated at the limit");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_state_writes_on_sqlite() {
+    let (db, _dir) = testing::sqlite().await.expect("sqlite");
+    concurrent_state_writes(Conversations::new(db)).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_state_writes_on_postgres() {
+    with_postgres(concurrent_state_writes).await;
+}
+
+/// A 10,000-message delivery: stored in one transaction, each message
+/// once, one conversation per customer; a retried delivery stores nothing.
+async fn large_delivery(store: Conversations) {
+    let mut batch: Vec<Inbound> = (0..10_000)
+        .map(|i| {
+            inbound(
+                &format!("77{}", i % 250),
+                &format!("wamid.big{i}"),
+                &format!("msg {i}"),
+            )
+        })
+        .collect();
+    // A wamid repeated within the delivery is stored once.
+    batch.push(inbound("770", "wamid.big0", "msg 0"));
+    let started = std::time::Instant::now();
+    let accepted = store.accept_inbound_batch(&batch).await.expect("stored");
+    let took = started.elapsed();
+    eprintln!("10,000 inbound messages stored in {took:?}");
+    assert_eq!(accepted.len(), batch.len());
+    assert_eq!(accepted.iter().filter(|a| a.is_some()).count(), 10_000);
+    assert!(accepted[10_000].is_none(), "the repeat inside the delivery");
+    let conversations: std::collections::HashSet<_> = accepted
+        .iter()
+        .flatten()
+        .map(|a| a.conversation_id.clone())
+        .collect();
+    assert_eq!(conversations.len(), 250, "one conversation per customer");
+    assert_eq!(
+        store.unhandled_inbound().await.expect("unhandled").len(),
+        10_000
+    );
+    // Same customer, same conversation as a message stored alone.
+    let alone = store
+        .accept_inbound(&inbound("771", "wamid.alone", "hi"))
+        .await
+        .expect("accept")
+        .expect("new");
+    assert_eq!(
+        Some(&alone.conversation_id),
+        accepted[1].as_ref().map(|a| &a.conversation_id)
+    );
+    let again = store
+        .accept_inbound_batch(&batch[..500])
+        .await
+        .expect("retry");
+    assert!(
+        again.iter().all(Option::is_none),
+        "Meta's retry stores nothing"
+    );
+    assert!(took < std::time::Duration::from_secs(10), "{took:?}");
+}
+
+#[tokio::test]
+async fn large_delivery_on_sqlite() {
+    let (db, _dir) = testing::sqlite().await.expect("sqlite");
+    large_delivery(Conversations::new(db)).await;
+}
+
+#[tokio::test]
+async fn large_delivery_on_postgres() {
+    with_postgres(large_delivery).await;
+}
+
+/// Replies and the handled mark are one transaction; a replayed turn
+/// queues nothing twice.
+async fn replies_and_handled_together(store: Conversations) {
+    let a = store
+        .accept_inbound(&inbound("880", "wamid.h1", "hi"))
+        .await
+        .expect("accept")
+        .expect("new");
+    let body = serde_json::json!({"type": "text"});
+    let route = Route {
+        phone_number_id: "PN1",
+        recipient: "880",
+    };
+    let replies: Vec<_> = ["wamid.h1/response/x/0", "wamid.h1/response/x/1"]
+        .iter()
+        .map(|id| {
+            (
+                NewOutbound {
+                    id,
+                    conversation_id: &a.conversation_id,
+                    brand: Some("x"),
+                    speaker: Speaker::Assistant,
+                    kind: "text",
+                    text: "hello",
+                    body: &body,
+                },
+                route.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(store.unhandled_inbound().await.expect("unhandled").len(), 1);
+    let new = store
+        .queue_replies(&replies, Some("wamid.h1"), 0)
+        .await
+        .expect("queued");
+    assert_eq!(new, 2);
+    assert!(
+        store
+            .unhandled_inbound()
+            .await
+            .expect("unhandled")
+            .is_empty()
+    );
+    assert_eq!(store.outbox_len().await.expect("len"), 2);
+    let again = store
+        .queue_replies(&replies, Some("wamid.h1"), 0)
+        .await
+        .expect("replayed");
+    assert_eq!(again, 0, "a replayed turn queues nothing twice");
+    assert_eq!(store.outbox_len().await.expect("len"), 2);
+}
+
+#[tokio::test]
+async fn replies_and_handled_together_on_sqlite() {
+    let (db, _dir) = testing::sqlite().await.expect("sqlite");
+    replies_and_handled_together(Conversations::new(db)).await;
+}
+
+#[tokio::test]
+async fn replies_and_handled_together_on_postgres() {
+    with_postgres(replies_and_handled_together).await;
+}

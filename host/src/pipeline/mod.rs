@@ -110,6 +110,23 @@ impl Pipeline {
         Ok(n)
     }
 
+    /// Answer an inbound message: queue the response's messages in the
+    /// outbox and, with `handled`, mark the inbound message handled in the
+    /// same transaction; then publish the response (observers, and the
+    /// render and send stages, which deliver it at once).
+    async fn answer(
+        &self,
+        response_id: &str,
+        brand: Option<&str>,
+        response: &events::ChatResponse,
+        handled: Option<&str>,
+    ) -> anyhow::Result<()> {
+        let messages = send::render_replies(self, response_id, response);
+        self.whatsapp.queue_replies(&messages, handled).await?;
+        self.publish_with_id(response_id, &response.conversation_id, brand, response)
+            .await
+    }
+
     async fn publish_with_id<P: Payload>(
         &self,
         id: &str,

@@ -216,7 +216,8 @@ impl Route {
         })
     }
 
-    /// Answer with the host's own actions and mark the message handled.
+    /// Answer with the host's own actions; the message is handled once they
+    /// are in the outbox.
     async fn host_reply(
         &self,
         m: &MessageReceived,
@@ -234,10 +235,8 @@ impl Route {
         };
         let id = format!("{}/response/host", m.message.id);
         self.0
-            .publish_with_id(&id, &m.conversation_id, None, &response)
-            .await?;
-        self.0.conversations.mark_handled(&m.message.id).await?;
-        Ok(())
+            .answer(&id, None, &response, Some(&m.message.id))
+            .await
     }
 
     /// Ask the customer to pick a department.
@@ -282,9 +281,6 @@ impl Route {
             language: language.to_string(),
         };
         let id = format!("{}/response/host", m.message.id);
-        p.publish_with_id(&id, &m.conversation_id, None, &response)
-            .await?;
-        p.conversations.mark_handled(&m.message.id).await?;
-        Ok(())
+        p.answer(&id, None, &response, Some(&m.message.id)).await
     }
 }

@@ -18,7 +18,7 @@ use crate::events::{
     ChatMessageNew, ChatResponse, OrderCreate, PluginFailed, SalesEscalate, SalesHandoff,
 };
 use crate::plugins::manifest::Grants;
-use crate::plugins::{LoadedPlugin, convert, wit};
+use crate::plugins::{LoadedPlugin, TurnError, convert, wit};
 use crate::whatsapp::outbound::{self, RenderContext};
 
 pub(super) struct Sell(pub Arc<Pipeline>);
@@ -45,10 +45,19 @@ impl Stage for Sell {
             history: convert::history(&history),
             language: m.language.clone(),
         };
+        let mut handed_off = false;
         let actions = match p.plugins.handle_turn(&m.brand, &turn).await {
             Some((seller, Ok(actions))) => {
                 let actions = actions.into_iter().map(convert::action).collect();
-                self.carry_out(&m, &seller, actions).await?
+                let (visible, handed) = self.carry_out(&m, &seller, actions).await?;
+                handed_off = handed;
+                visible
+            }
+            Some((seller, Err(e @ TurnError::Storage { .. }))) => {
+                // Not the seller's fault, and the customer must not get an
+                // apology for it: the bus retries the turn.
+                tracing::warn!(plugin = %seller.manifest.name, conversation = %m.conversation_id, error = %e, "turn failed on storage, will retry");
+                return Err(e.into());
             }
             Some((seller, Err(e))) => {
                 tracing::error!(plugin = %seller.manifest.name, conversation = %m.conversation_id, error = %e, "seller failed");
@@ -89,34 +98,41 @@ impl Stage for Sell {
                 }]
             }
         };
-        if !actions.is_empty() {
-            let response = ChatResponse {
-                conversation_id: m.conversation_id.clone(),
-                phone_number_id: m.phone_number_id.clone(),
-                to: m.customer.wa_id.clone(),
-                brand: m.brand.clone(),
-                in_reply_to: m.message.id.clone(),
-                actions,
-                language: m.language.clone(),
-            };
-            let id = format!("{}/response/{}", m.message.id, m.brand);
-            p.publish_with_id(&id, &m.conversation_id, Some(&m.brand), &response)
-                .await?;
+        // Handled once the replies are in the outbox (one transaction with
+        // the mark), unless another seller took the message over: the last
+        // seller of the chain marks it. The effects (cart, order request,
+        // escalation) were carried out before.
+        let handled = (!handed_off).then_some(m.message.id.as_str());
+        if actions.is_empty() {
+            if let Some(wamid) = handled {
+                p.conversations.mark_handled(wamid).await?;
+            }
+            return Ok(());
         }
-        p.conversations.mark_handled(&m.message.id).await?;
-        Ok(())
+        let response = ChatResponse {
+            conversation_id: m.conversation_id.clone(),
+            phone_number_id: m.phone_number_id.clone(),
+            to: m.customer.wa_id.clone(),
+            brand: m.brand.clone(),
+            in_reply_to: m.message.id.clone(),
+            actions,
+            language: m.language.clone(),
+        };
+        let id = format!("{}/response/{}", m.message.id, m.brand);
+        p.answer(&id, Some(&m.brand), &response, handled).await
     }
 }
 
 impl Sell {
     /// Apply effects, drop what the grants or WhatsApp's limits forbid, and
-    /// return the customer-visible actions.
+    /// return the customer-visible actions and whether another seller took
+    /// the message over.
     async fn carry_out(
         &self,
         m: &ChatMessageNew,
         seller: &LoadedPlugin,
         actions: Vec<Action>,
-    ) -> anyhow::Result<Vec<Action>> {
+    ) -> anyhow::Result<(Vec<Action>, bool)> {
         let p = &self.0;
         let grants: &Grants = &seller.manifest.grants;
         let mut visible = Vec::new();
@@ -177,7 +193,7 @@ impl Sell {
                 }
             }
         }
-        Ok(visible)
+        Ok((visible, handed_off))
     }
 
     /// Whether WhatsApp would accept the action (rendering checks limits,

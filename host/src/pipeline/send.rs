@@ -15,14 +15,54 @@ use serde_json::Value;
 use super::{Pipeline, Stage};
 use crate::bus::permanent;
 use crate::conversations::StoreError;
-use crate::chat::Speaker;
 use crate::events::{ChatResponse, MessageStatus, OutboundMessage};
-use crate::whatsapp::gateway::REENGAGEMENT_REQUIRED;
+use crate::whatsapp::gateway::{REENGAGEMENT_REQUIRED, speaker_of};
 use crate::whatsapp::outbound::{self, RenderContext};
 
 pub(super) struct Render(pub Arc<Pipeline>);
 pub(super) struct Send(pub Arc<Pipeline>);
 pub(super) struct Delivery(pub Arc<Pipeline>);
+
+/// The Graph API messages of a response, with their outbound ids: the
+/// response event's id and the message's position, so every stage that
+/// renders the same response (the seller stage queueing it, the render
+/// stage after it) gets the same ids and the outbox stores each once.
+pub(super) fn render_replies(
+    p: &Pipeline,
+    response_id: &str,
+    r: &ChatResponse,
+) -> Vec<OutboundMessage> {
+    let ctx = RenderContext {
+        to: &r.to,
+        catalog: &p.catalog,
+        catalog_id: p.catalog_id.as_deref(),
+        language: &r.language,
+    };
+    let mut out = Vec::new();
+    for action in &r.actions {
+        let rendered = match outbound::render(action, &ctx) {
+            Ok(r) => r,
+            Err(e) => {
+                // Checked in the seller stage already; the catalog may
+                // have changed since. Skip the action, keep the rest.
+                tracing::warn!(error = %e, "action could not be rendered");
+                continue;
+            }
+        };
+        for message in rendered {
+            out.push(OutboundMessage {
+                id: format!("{response_id}/{}", out.len()),
+                conversation_id: r.conversation_id.clone(),
+                phone_number_id: r.phone_number_id.clone(),
+                to: r.to.clone(),
+                brand: (r.brand != "host").then(|| r.brand.clone()),
+                text: message.text,
+                body: message.body,
+            });
+        }
+    }
+    out
+}
 
 #[async_trait]
 impl Stage for Render {
@@ -34,42 +74,13 @@ impl Stage for Render {
         p.whatsapp
             .mark_read(&r.phone_number_id, &r.in_reply_to)
             .await;
-        let ctx = RenderContext {
-            to: &r.to,
-            catalog: &p.catalog,
-            catalog_id: p.catalog_id.as_deref(),
-            language: &r.language,
-        };
-        let mut n = 0;
-        for action in &r.actions {
-            let rendered = match outbound::render(action, &ctx) {
-                Ok(r) => r,
-                Err(e) => {
-                    // Checked in the seller stage already; the catalog may
-                    // have changed since. Skip the action, keep the rest.
-                    tracing::warn!(error = %e, "action could not be rendered");
-                    continue;
-                }
-            };
-            for message in rendered {
-                let out = OutboundMessage {
-                    id: format!("{}/{n}", event.id()),
-                    conversation_id: r.conversation_id.clone(),
-                    phone_number_id: r.phone_number_id.clone(),
-                    to: r.to.clone(),
-                    brand: (r.brand != "host").then(|| r.brand.clone()),
-                    text: message.text,
-                    body: message.body,
-                };
-                n += 1;
-                p.publish_with_id(
-                    &out.id.clone(),
-                    &r.conversation_id,
-                    out.brand.as_deref(),
-                    &out,
-                )
+        let messages = render_replies(p, event.id(), &r);
+        // Durable before anything else (a no-op for a seller's reply, which
+        // was queued with its handled mark; not for an order's notices).
+        p.whatsapp.queue_replies(&messages, None).await?;
+        for out in &messages {
+            p.publish_with_id(&out.id, &r.conversation_id, out.brand.as_deref(), out)
                 .await?;
-            }
         }
         Ok(())
     }
@@ -81,17 +92,9 @@ impl Stage for Send {
 
     async fn run(&self, _event: &Event, m: OutboundMessage) -> anyhow::Result<()> {
         self.check_recipient(&m).await?;
-        let speaker = if m.id.starts_with("console/") {
-            // The sales console's ids: a human rep wrote it.
-            Speaker::HumanAgent
-        } else if m.brand.is_some() {
-            Speaker::Assistant
-        } else {
-            Speaker::System
-        };
         // Queued durably first; what cannot leave now stays in the outbox
         // for the gateway's worker, so nothing is retried through the bus.
-        let delivery = self.0.whatsapp.send(&m, speaker).await?;
+        let delivery = self.0.whatsapp.send(&m, speaker_of(&m)).await?;
         tracing::debug!(id = %m.id, ?delivery, "outbound message handled");
         Ok(())
     }

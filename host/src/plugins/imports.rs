@@ -294,6 +294,10 @@ pub struct PluginState {
     pub(crate) meter: Arc<Meter>,
     /// Why the runtime stopped the turn (CPU deadline, host-call flood).
     pub(crate) abort: Option<String>,
+    /// The conversation store failed during the turn (a state read or
+    /// write): the turn fails and the bus retries it, whatever the guest
+    /// made of the error.
+    pub(crate) storage_error: Option<String>,
 }
 
 /// How much a guest may print per turn before output is dropped.
@@ -331,6 +335,7 @@ impl PluginState {
             refused: 0,
             meter: Arc::new(Meter::default()),
             abort: None,
+            storage_error: None,
         }
     }
 
@@ -580,11 +585,17 @@ impl wit_if::conversation::Host for PluginState {
     async fn get_state(&mut self, key: String) -> Option<String> {
         let _call = self.enter().ok()?;
         let (store, id) = self.conversation()?;
-        store
+        match store
             .state(id, &format!("{}:{}", self.scope.plugin, key))
             .await
-            .ok()
-            .flatten()
+        {
+            Ok(v) => v,
+            Err(e) => {
+                // Not "no value": the guest would carry on with lost state.
+                self.storage_error = Some(format!("reading state: {e}"));
+                None
+            }
+        }
     }
 
     async fn set_state(&mut self, key: String, value: String) -> Result<(), HostError> {
@@ -599,13 +610,19 @@ impl wit_if::conversation::Host for PluginState {
             ));
         };
         // Keys are namespaced per plugin: one plugin cannot read another's.
-        store
+        let written = store
             .set_state(id, &format!("{}:{}", self.scope.plugin, key), &value)
-            .await
-            .map_err(|e| match e {
-                crate::conversations::StoreError::Limit(m) => HostError::LimitExceeded(m),
-                other => HostError::Failed(other.to_string()),
-            })
+            .await;
+        written.map_err(|e| match e {
+            crate::conversations::StoreError::Limit(m) => HostError::LimitExceeded(m),
+            other => {
+                // The guest may ignore the error; the host does not: the
+                // turn fails and is retried.
+                let message = other.to_string();
+                self.storage_error = Some(format!("writing state: {message}"));
+                HostError::Failed(message)
+            }
+        })
     }
 }
 

@@ -670,7 +670,12 @@ impl Plugins {
             .runtime
             .handle_turn(&plugin, self.services.clone(), turn)
             .await;
-        self.after_turn(&plugin, canary, result.as_ref().err());
+        // A storage failure is the host's, not the plugin's.
+        let blamed = result
+            .as_ref()
+            .err()
+            .filter(|e| !matches!(e, TurnError::Storage { .. }));
+        self.after_turn(&plugin, canary, blamed);
         Some((plugin, result))
     }
 

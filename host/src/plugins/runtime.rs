@@ -266,6 +266,10 @@ pub enum TurnError {
     Limit { plugin: String, limit: String },
     #[error("plugin {plugin} returned an error: {message}")]
     Plugin { plugin: String, message: String },
+    /// The host's conversation store failed under the turn (not the
+    /// plugin's fault): the turn is retried, the plugin not blamed.
+    #[error("plugin {plugin}'s turn lost its state: {reason}")]
+    Storage { plugin: String, reason: String },
     #[error("plugin {plugin} is a {actual}, not a {expected}")]
     WrongKind {
         plugin: String,
@@ -282,6 +286,7 @@ impl TurnError {
             TurnError::Trap { .. } => "trap",
             TurnError::Limit { .. } => "limit",
             TurnError::Plugin { .. } => "plugin_error",
+            TurnError::Storage { .. } => "storage",
             TurnError::WrongKind { .. } => "wrong_kind",
         }
     }
@@ -548,6 +553,12 @@ impl Runtime {
             cpu_us = meter.guest_cpu().as_micros() as u64,
             "turn ran"
         );
+        if let Some(reason) = store.data_mut().storage_error.take() {
+            return Err(TurnError::Storage {
+                plugin: plugin.manifest.name.clone(),
+                reason,
+            });
+        }
         match result {
             Err(_) => Err(self.wall_error(plugin)),
             Ok(Err((phase, e))) => Err(self.failure(plugin, &store, phase, e)),

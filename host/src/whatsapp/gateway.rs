@@ -24,7 +24,7 @@ use std::time::Duration;
 
 use rand::Rng;
 use serde_json::Value;
-use tokio::sync::{Mutex, Notify};
+use tokio::sync::{Mutex, Notify, watch};
 use tokio::task::JoinHandle;
 
 use super::config::WhatsAppConfig;
@@ -83,6 +83,40 @@ enum Attempt {
     Retry(Duration),
 }
 
+/// Who wrote an outbound message, from its id and brand.
+pub fn speaker_of(m: &OutboundMessage) -> Speaker {
+    if m.id.starts_with("console/") {
+        // The sales console's ids: a human rep wrote it.
+        Speaker::HumanAgent
+    } else if m.brand.is_some() {
+        Speaker::Assistant
+    } else {
+        Speaker::System
+    }
+}
+
+/// The Graph API message type (`text`, `interactive`, `template`...).
+fn kind_of(m: &OutboundMessage) -> String {
+    m.body
+        .get("type")
+        .and_then(Value::as_str)
+        .unwrap_or("text")
+        .to_string()
+}
+
+/// The stored form of an outbound message.
+fn record<'a>(m: &'a OutboundMessage, speaker: Speaker, kind: &'a str) -> NewOutbound<'a> {
+    NewOutbound {
+        id: &m.id,
+        conversation_id: &m.conversation_id,
+        brand: m.brand.as_deref(),
+        speaker,
+        kind,
+        text: &m.text,
+        body: &m.body,
+    }
+}
+
 /// The outbound gateway of one host.
 pub struct Gateway {
     config: WhatsAppConfig,
@@ -94,6 +128,9 @@ pub struct Gateway {
     halted: AtomicBool,
     wake: Notify,
     stopping: AtomicBool,
+    /// Set when stopping: a send waiting for its pacing slot gives its
+    /// message back to the outbox instead of holding shutdown up.
+    stop_signal: watch::Sender<bool>,
     worker: Mutex<Option<JoinHandle<()>>>,
     /// Messages an inline sender is working on (the worker leaves them).
     inline: std::sync::Mutex<HashSet<String>>,
@@ -139,6 +176,7 @@ impl Gateway {
             halted: AtomicBool::new(false),
             wake: Notify::new(),
             stopping: AtomicBool::new(false),
+            stop_signal: watch::channel(false).0,
             worker: Mutex::new(None),
             inline: Default::default(),
         }))
@@ -194,30 +232,46 @@ impl Gateway {
         m: &OutboundMessage,
         speaker: Speaker,
     ) -> Result<bool, GatewayError> {
-        let kind = m
-            .body
-            .get("type")
-            .and_then(Value::as_str)
-            .unwrap_or("text")
-            .to_string();
-        let record = NewOutbound {
-            id: &m.id,
-            conversation_id: &m.conversation_id,
-            brand: m.brand.as_deref(),
-            speaker,
-            kind: &kind,
-            text: &m.text,
-            body: &m.body,
-        };
-        let route = Route {
-            phone_number_id: self.config.sender(&m.phone_number_id),
-            recipient: &m.to,
-        };
+        let kind = kind_of(m);
         // The worker keeps off while the inline sender tries it.
         Ok(self
             .store
-            .enqueue_outbound(&record, &route, now_ms() + INLINE_GRACE_MS)
+            .enqueue_outbound(
+                &record(m, speaker, &kind),
+                &self.route(m),
+                now_ms() + INLINE_GRACE_MS,
+            )
             .await?)
+    }
+
+    /// Queue a turn's replies durably and, with `handled`, mark the inbound
+    /// message they answer handled, in one transaction: a crash after this
+    /// loses nothing (the outbox sends them after a restart), a crash before
+    /// it leaves the message to start-up recovery. Returns how many replies
+    /// were new (a replayed turn's were queued before).
+    pub async fn queue_replies(
+        &self,
+        messages: &[OutboundMessage],
+        handled: Option<&str>,
+    ) -> Result<usize, GatewayError> {
+        let kinds: Vec<String> = messages.iter().map(kind_of).collect();
+        let replies: Vec<_> = messages
+            .iter()
+            .zip(&kinds)
+            .map(|(m, kind)| (record(m, speaker_of(m), kind), self.route(m)))
+            .collect();
+        let new = self
+            .store
+            .queue_replies(&replies, handled, now_ms() + INLINE_GRACE_MS)
+            .await?;
+        Ok(new)
+    }
+
+    fn route<'a>(&'a self, m: &'a OutboundMessage) -> Route<'a> {
+        Route {
+            phone_number_id: self.config.sender(&m.phone_number_id),
+            recipient: &m.to,
+        }
     }
 
     /// Queue and send at once (retrying transient failures inline).
@@ -254,7 +308,13 @@ impl Gateway {
                 return Ok(Delivery::Skipped);
             };
             match self.attempt(claimed).await? {
-                Attempt::Retry(delay) if attempt < attempts => tokio::time::sleep(delay).await,
+                Attempt::Retry(delay) if attempt < attempts => {
+                    // Already due again in the outbox: stopping cuts the wait.
+                    tokio::select! {
+                        _ = tokio::time::sleep(delay) => {}
+                        _ = self.stopped() => return Ok(Delivery::Queued),
+                    }
+                }
                 Attempt::Retry(_) => {
                     self.wake.notify_one();
                     return Ok(Delivery::Queued);
@@ -263,6 +323,13 @@ impl Gateway {
             }
         }
         Ok(Delivery::Queued)
+    }
+
+    /// Resolves once [`Self::stop`] was called.
+    async fn stopped(&self) {
+        let mut stop = self.stop_signal.subscribe();
+        // The guard is dropped here, never held across an await.
+        let _ = stop.wait_for(|stopping| *stopping).await.map(|_| ());
     }
 
     /// Backoff before attempt `n + 1`: exponential, capped, with jitter
@@ -320,7 +387,15 @@ impl Gateway {
             self.store
                 .extend_lease(&c.id, now_ms() + wait_ms + self.lease_ms())
                 .await?;
-            tokio::time::sleep_until(slot).await;
+            tokio::select! {
+                _ = tokio::time::sleep_until(slot) => {}
+                _ = self.stopped() => {
+                    // Not sent: due again at once for the next start (or
+                    // another host), not after the lease.
+                    self.store.outbound_retry_at(&c.id, now_ms(), "").await?;
+                    return Ok(Attempt::Done(Delivery::Queued));
+                }
+            }
         }
         match self.graph.send(&c.phone_number_id, &c.body).await {
             Ok(wamid) => {
@@ -528,13 +603,26 @@ impl Gateway {
         Ok(sent)
     }
 
-    /// Stop the worker after its current send; queued messages stay in the
-    /// outbox for the next start.
+    /// Stop the worker after its current send and wait for the inline sends
+    /// in progress; queued messages stay in the outbox for the next start.
+    /// (Callers bound this with their shutdown grace.)
     pub async fn stop(&self) {
         self.stopping.store(true, Ordering::SeqCst);
+        self.stop_signal.send_replace(true);
         self.wake.notify_one();
         if let Some(handle) = self.worker.lock().await.take() {
             let _ = handle.await;
+        }
+        // Inline sends already talking to Meta finish and record their
+        // answer (a send cut off mid-request would be repeated after the
+        // restart); those waiting for pacing gave their message back.
+        while !self
+            .inline
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .is_empty()
+        {
+            tokio::time::sleep(Duration::from_millis(10)).await;
         }
     }
 }

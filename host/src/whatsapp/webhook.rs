@@ -2,8 +2,9 @@
 //! deliveries.
 //!
 //! A delivery is answered 200 only once every message in it is durably
-//! stored (Meta retries anything else), and processing happens after the
-//! answer, on the bus.
+//! stored — all of them in one transaction — (Meta retries anything else),
+//! and processing happens after the answer, on the bus; a large delivery is
+//! answered before its messages are even published.
 
 use std::sync::Arc;
 
@@ -18,6 +19,7 @@ use serde_json::json;
 use super::payload;
 use super::signature;
 use crate::api::AppState;
+use crate::bus::Bus;
 use crate::conversations::{StatusOutcome, StoreError};
 use crate::events::{self, Context, MessageReceived, MessageStatus};
 use crate::pipeline::received_event_id;
@@ -79,42 +81,51 @@ pub async fn receive(
             // Still served (replies leave from that number), but worth a look.
             tracing::warn!(phone_number_id = %inbound.phone_number_id, "message to a business number missing from whatsapp.numbers");
         }
-        let accepted = match state.conversations.accept_inbound(inbound).await {
-            Ok(a) => a,
-            Err(e) => {
-                // Not stored: make Meta retry.
-                tracing::error!(error = %e, wamid = %inbound.message.id, "could not store inbound message");
-                return error(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    "storage unavailable, retry later",
-                );
-            }
-        };
-        let Some(accepted) = accepted else {
-            tracing::debug!(wamid = %inbound.message.id, "duplicate webhook message ignored");
-            continue;
-        };
-        let payload = MessageReceived {
-            conversation_id: accepted.conversation_id.clone(),
-            phone_number_id: inbound.phone_number_id.clone(),
-            customer: inbound.customer.clone(),
-            message: inbound.message.clone(),
-            media: inbound.details.media.clone(),
-        };
-        let ctx = Context {
-            source: SOURCE,
-            subject: Some(&accepted.conversation_id),
-            ..Default::default()
-        };
-        let published =
-            match events::build_with_id(&received_event_id(&inbound.message.id), &ctx, &payload) {
-                Ok(ev) => state.bus.publish(ev).await.map_err(|e| e.to_string()),
-                Err(e) => Err(e.to_string()),
-            };
-        if let Err(e) = published {
-            // Stored but not queued: start-up recovery re-publishes it.
-            tracing::error!(error = %e, wamid = %inbound.message.id, "could not publish inbound message");
+    }
+    // Every message of the delivery in one transaction (fast, and all or
+    // nothing: Meta retries the whole delivery on an error).
+    let accepted = match state
+        .conversations
+        .accept_inbound_batch(&webhook.messages)
+        .await
+    {
+        Ok(a) => a,
+        Err(e) => {
+            tracing::error!(error = %e, messages = webhook.messages.len(), "could not store inbound messages");
+            return error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "storage unavailable, retry later",
+            );
         }
+    };
+    let fresh: Vec<MessageReceived> = webhook
+        .messages
+        .iter()
+        .zip(accepted)
+        .filter_map(|(inbound, accepted)| {
+            let Some(accepted) = accepted else {
+                tracing::debug!(wamid = %inbound.message.id, "duplicate webhook message ignored");
+                return None;
+            };
+            Some(MessageReceived {
+                conversation_id: accepted.conversation_id,
+                phone_number_id: inbound.phone_number_id.clone(),
+                customer: inbound.customer.clone(),
+                message: inbound.message.clone(),
+                media: inbound.details.media.clone(),
+            })
+        })
+        .collect();
+    if fresh.len() <= PUBLISH_BEFORE_ANSWER {
+        // The usual delivery: on the bus before the answer, so a customer's
+        // messages keep their order across deliveries.
+        publish_received(state.bus.as_ref(), &fresh).await;
+    } else {
+        // A large delivery is answered as soon as it is stored; processing
+        // continues from storage (and a crash meanwhile leaves the messages
+        // to start-up recovery).
+        let bus = state.bus.clone();
+        tokio::spawn(async move { publish_received(bus.as_ref(), &fresh).await });
     }
     for status in &webhook.statuses {
         if let Err(e) = apply_status(&state, status).await {
@@ -130,6 +141,30 @@ pub async fn receive(
         tracing::warn!(error = %e, "WhatsApp reported an error");
     }
     StatusCode::OK.into_response()
+}
+
+/// Deliveries of more messages than this are answered before their
+/// messages are published.
+const PUBLISH_BEFORE_ANSWER: usize = 100;
+
+/// Put stored messages on the bus for the pipeline. A failure is logged:
+/// the message is stored, and start-up recovery re-publishes it.
+async fn publish_received(bus: &dyn Bus, messages: &[MessageReceived]) {
+    for payload in messages {
+        let wamid = &payload.message.id;
+        let ctx = Context {
+            source: SOURCE,
+            subject: Some(&payload.conversation_id),
+            ..Default::default()
+        };
+        let published = match events::build_with_id(&received_event_id(wamid), &ctx, payload) {
+            Ok(ev) => bus.publish(ev).await.map_err(|e| e.to_string()),
+            Err(e) => Err(e.to_string()),
+        };
+        if let Err(e) = published {
+            tracing::error!(error = %e, %wamid, "could not publish inbound message");
+        }
+    }
 }
 
 /// Record a status once per (wamid, status) and announce it. Statuses

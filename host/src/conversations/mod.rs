@@ -391,6 +391,8 @@ impl Conversations {
     }
 }
 
+mod identity;
+pub use identity::Moved;
 mod outbox;
 pub use outbox::{Claimed, OutboundRecord, Queued, Route, StatusOutcome};
 

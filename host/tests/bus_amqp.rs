@@ -696,3 +696,164 @@ async fn a_broker_that_never_answers_is_a_clear_error_not_a_hang() {
     assert!(err.contains("did not answer"), "{err}");
     assert!(started.elapsed() < Duration::from_secs(10));
 }
+
+/// One message of `tests/fixtures/cloudevents/` (see its README).
+struct SdkFixture {
+    name: String,
+    properties: BasicProperties,
+    body: Vec<u8>,
+    expect: serde_json::Value,
+}
+
+fn sdk_fixtures() -> Vec<SdkFixture> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("workspace")
+        .join("tests/fixtures/cloudevents");
+    let mut out: Vec<SdkFixture> = std::fs::read_dir(&dir)
+        .expect("fixtures dir")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .map(|path| {
+            let name = path
+                .file_stem()
+                .expect("name")
+                .to_string_lossy()
+                .to_string();
+            let v: serde_json::Value =
+                serde_json::from_slice(&std::fs::read(&path).expect("read")).expect("json");
+            assert!(
+                v["from"].as_str().is_some_and(|s| !s.is_empty()),
+                "{name} says where it comes from"
+            );
+            let mut headers = FieldTable::default();
+            for h in v["headers"].as_array().expect("headers") {
+                let (k, ty, val) = (
+                    h[0].as_str().expect("name"),
+                    h[1].as_str().expect("type"),
+                    &h[2],
+                );
+                let value = match ty {
+                    "longstr" => AMQPValue::LongString(val.as_str().expect("str").into()),
+                    "int" => AMQPValue::LongInt(
+                        i32::try_from(val.as_i64().expect("int")).expect("32-bit"),
+                    ),
+                    "long" => AMQPValue::LongLongInt(val.as_i64().expect("long")),
+                    "timestamp" => AMQPValue::Timestamp(val.as_u64().expect("timestamp")),
+                    "bool" => AMQPValue::Boolean(val.as_bool().expect("bool")),
+                    other => panic!("{name}: unknown header type {other}"),
+                };
+                headers.insert(k.into(), value);
+            }
+            let mut properties = BasicProperties::default().with_headers(headers);
+            if let Some(ct) = v["content_type"].as_str() {
+                properties = properties.with_content_type(ct.into());
+            }
+            if let Some(id) = v["message_id"].as_str() {
+                properties = properties.with_message_id(id.into());
+            }
+            SdkFixture {
+                name,
+                properties,
+                body: v["body"].as_str().expect("body").as_bytes().to_vec(),
+                expect: v["expect"].clone(),
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    out
+}
+
+/// The event matches what its fixture expects.
+fn check_sdk_event(f: &SdkFixture, ev: &Event) {
+    let e = &f.expect;
+    let name = &f.name;
+    assert_eq!(ev.id(), e["id"], "{name}");
+    assert_eq!(ev.ty(), e["type"], "{name}");
+    assert_eq!(ev.source().as_str(), e["source"], "{name}");
+    assert_eq!(ev.subject(), e["subject"].as_str(), "{name}");
+    let time = chrono::DateTime::parse_from_rfc3339(e["time"].as_str().expect("time"))
+        .expect("expected time");
+    assert_eq!(
+        ev.time().map(|t| t.timestamp_millis()),
+        Some(time.timestamp_millis()),
+        "{name}"
+    );
+    let expected_ext = e["extensions"].as_object().expect("extensions");
+    let got: serde_json::Map<String, serde_json::Value> = ev
+        .iter_extensions()
+        .map(|(k, v)| {
+            let v = match v {
+                cloudevents::event::ExtensionValue::String(s) => json!(s),
+                cloudevents::event::ExtensionValue::Boolean(b) => json!(b),
+                cloudevents::event::ExtensionValue::Integer(i) => json!(i),
+            };
+            (k.to_string(), v)
+        })
+        .collect();
+    assert_eq!(&got, expected_ext, "{name}");
+    let p: PluginFailed = events::payload(ev).unwrap_or_else(|e| panic!("{name}: {e}"));
+    assert_eq!(p.reason, f.expect["reason"], "{name}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn other_sdks_messages_are_read_as_they_wrote_them() {
+    let fixtures = sdk_fixtures();
+    assert!(fixtures.len() >= 6, "fixtures: {}", fixtures.len());
+    // Decoding alone.
+    for f in &fixtures {
+        let decoded = binding::decode(&f.properties, &f.body)
+            .map_err(|e| e.to_string())
+            .and_then(|ev| {
+                binding::check_data(&ev)
+                    .map(|_| ev)
+                    .map_err(|e| e.to_string())
+            });
+        match (f.expect["parked"].as_bool() == Some(true), decoded) {
+            (false, Ok(ev)) => check_sdk_event(f, &ev),
+            (true, Err(e)) => assert!(e.contains("does not match"), "{}: {e}", f.name),
+            (parked, got) => panic!("{}: parked {parked}, got {got:?}", f.name),
+        }
+    }
+    // Through the real broker: the good ones are handled, the rest parked.
+    let config = config("sdks");
+    let bus = AmqpBus::connect(&config).await.expect("connects");
+    let rec = Arc::new(Recorder::default());
+    bus.subscribe("audit", &[EventType::PluginFailed], rec.clone())
+        .await
+        .expect("subscribes");
+    for f in &fixtures {
+        raw_publish(
+            &config,
+            EventType::PluginFailed.as_str(),
+            f.properties.clone(),
+            &f.body,
+        )
+        .await;
+    }
+    let good: Vec<&SdkFixture> = fixtures
+        .iter()
+        .filter(|f| f.expect["parked"].as_bool() != Some(true))
+        .collect();
+    until("every SDK's event was handled", 30, || async {
+        rec.events().len() >= good.len()
+    })
+    .await;
+    idle(&bus).await;
+    for f in &good {
+        let ev = rec
+            .events()
+            .into_iter()
+            .find(|e| e.id() == f.expect["id"].as_str().expect("id"))
+            .unwrap_or_else(|| panic!("{} handled", f.name));
+        check_sdk_event(f, &ev);
+    }
+    assert_eq!(
+        bus.parked(),
+        fixtures.len() - good.len(),
+        "the mismatched event is parked, not handled and dropped"
+    );
+    bus.close().await;
+    bus.delete_topology().await.expect("cleanup");
+}

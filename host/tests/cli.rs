@@ -218,3 +218,89 @@ expect = ["equipe"]
     assert!(!out.status.success());
     assert!(stdout.contains("expected \"grand piano\""), "{stdout}");
 }
+
+/// `agent-store order list` against a running host prints totals as
+/// amounts (`269.70 USD`), not minor units (`26970 USD`).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn order_list_prints_money_as_amounts() {
+    use agent_store::app::{App, Options};
+    use agent_store::chat::Customer;
+    use agent_store::events::OrderCreate;
+    use agent_store::whatsapp::payload;
+
+    let data = tempfile::tempdir().expect("tempdir");
+    let plugins = tempfile::tempdir().expect("no plugins");
+    let mut config = agent_store::config::Config {
+        data_dir: data.path().to_path_buf(),
+        ..Default::default()
+    };
+    config.server.bind = "127.0.0.1:0".parse().expect("addr");
+    config.whatsapp.app_secret = "cli-secret".into();
+    config.admin.token = "cli-admin".into();
+    config.plugins.dir = Some(plugins.path().to_path_buf());
+    config.catalog.seed_feed = Some(workspace().join("catalog/products.csv"));
+    let app = App::start(config, Options::default())
+        .await
+        .expect("host starts");
+
+    // A customer's cart of 3 × 89.90 USD (free shipping from 200.00).
+    let wa_id = "15550001234";
+    let envelope = payload::text_envelope("PN1", wa_id, "Ana", "wamid.cli.order", "hi");
+    let inbound = payload::parse(envelope.to_string().as_bytes())
+        .expect("parses")
+        .messages
+        .remove(0);
+    let conversation = app
+        .state
+        .conversations
+        .accept_inbound(&inbound)
+        .await
+        .expect("stored")
+        .expect("new")
+        .conversation_id;
+    let carts =
+        agent_store::orders::Carts::new(app.state.orders.db().clone(), app.state.catalog.clone());
+    carts
+        .add(&conversation, None, "FSH-0001", 3)
+        .await
+        .expect("cart");
+    let (order, _) = app
+        .state
+        .orders
+        .create(&OrderCreate {
+            conversation_id: conversation.clone(),
+            customer: Customer {
+                wa_id: wa_id.into(),
+                name: Some("Ana".into()),
+            },
+            brand: "fashion".into(),
+            source_message_id: "wamid.cli.order".into(),
+            note: None,
+        })
+        .await
+        .expect("order");
+    assert_eq!(order.total.minor_units, 26_970);
+
+    let url = app.url();
+    let out = tokio::task::spawn_blocking(move || {
+        let dir = tempfile::tempdir().expect("tempdir");
+        agent_store(dir.path())
+            .args(["order", "list", "--url", &url, "--token", "cli-admin"])
+            .output()
+            .expect("run")
+    })
+    .await
+    .expect("joined");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let line = stdout
+        .lines()
+        .find(|l| l.contains(order.id.as_str()))
+        .unwrap_or_else(|| panic!("the order is listed: {stdout}"));
+    assert!(line.contains("269.70 USD"), "{line}");
+    assert!(!line.contains("26970"), "{line}");
+}

@@ -440,6 +440,23 @@ pub fn money(m: &Money, lang: &str) -> String {
     format_minor(m.minor_units, &m.currency, lang)
 }
 
+/// One line of a cart or order summary, the same everywhere (the cart, the
+/// checkout summary and the host's order confirmation):
+/// `• 1× Title — $10.00`, and with more than one unit the sum spelled out,
+/// `• 2× Title — 2 × $10.00 = $20.00`, so the figures a customer sees always
+/// add up to the total below them.
+pub fn cart_line(quantity: u32, title: &str, unit: &Money, lang: &str) -> String {
+    if quantity <= 1 {
+        return format!("• {quantity}× {title} — {}", money(unit, lang));
+    }
+    let line_total = unit.minor_units.saturating_mul(i64::from(quantity));
+    format!(
+        "• {quantity}× {title} — {quantity} × {} = {}",
+        money(unit, lang),
+        format_minor(line_total, &unit.currency, lang)
+    )
+}
+
 /// The price a customer pays now (the sale price when on sale).
 pub fn effective_price(p: &Product) -> &Money {
     p.sale_price.as_ref().unwrap_or(&p.price)
@@ -463,6 +480,27 @@ pub fn price_label(p: &Product, lang: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cart_lines_add_up() {
+        let unit = Money {
+            minor_units: 8990,
+            currency: "BRL".into(),
+        };
+        assert_eq!(cart_line(1, "Tênis", &unit, "pt"), "• 1× Tênis — R$ 89,90");
+        assert_eq!(
+            cart_line(3, "Tênis", &unit, "pt"),
+            "• 3× Tênis — 3 × R$ 89,90 = R$ 269,70"
+        );
+        let usd = Money {
+            minor_units: 25990,
+            currency: "USD".into(),
+        };
+        assert_eq!(
+            cart_line(3, "Headset", &usd, "en"),
+            "• 3× Headset — 3 × $259.90 = $779.70"
+        );
+    }
 
     #[test]
     fn truncates_on_char_boundaries() {

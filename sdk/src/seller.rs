@@ -990,14 +990,7 @@ impl Ctx<'_> {
         let lines: Vec<String> = cart
             .lines
             .iter()
-            .map(|l| {
-                format!(
-                    "• {}× {} — {}",
-                    l.quantity,
-                    l.title,
-                    reply::money(&l.unit_price, self.lang)
-                )
-            })
+            .map(|l| reply::cart_line(l.quantity, &l.title, &l.unit_price, self.lang))
             .collect();
         tr(
             self.lang,

@@ -224,3 +224,187 @@ fn check_limits(name: &str, body: &Value) {
         }
     }
 }
+
+// ---- the same deliveries through a running host --------------------------
+
+use common::{Harness, SECRET};
+
+fn inbound_fixture(name: &str) -> Value {
+    let raw = std::fs::read(fixtures("inbound").join(format!("{name}.json"))).expect("fixture");
+    serde_json::from_slice(&raw).expect("fixture is json")
+}
+
+/// Messages the Graph API stand-in received for `id`, addressed by phone
+/// number (`to`) or by business-scoped user id (`recipient`).
+fn sent_to(h: &Harness, id: &str) -> Vec<Value> {
+    h.sink
+        .all()
+        .into_iter()
+        .map(|(_, b, _)| b)
+        .filter(|b| b["to"] == id || b["recipient"] == id)
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_documented_delivery_is_acknowledged_by_the_host() {
+    let h = Harness::start().await;
+    let cases = files(&fixtures("inbound"), ".json");
+    assert!(cases.len() >= 30, "fixtures found: {}", cases.len());
+    for (name, path) in &cases {
+        let body: Value = serde_json::from_slice(&std::fs::read(path).expect("fixture"))
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let resp = h.post_webhook(&body, SECRET).await;
+        let status = resp.status();
+        let text = resp.text().await.unwrap_or_default();
+        // Meta retries anything but a 2xx: every documented shape is taken.
+        assert_eq!(status, 200, "{name}: {text}");
+    }
+    h.settle().await;
+    // The delivery mixing good and bad messages kept the good ones.
+    for good in ["5511988887777", "5511966665555"] {
+        assert!(
+            h.conversation_of(good).await.is_some(),
+            "{good} has a conversation"
+        );
+        assert!(!sent_to(&h, good).is_empty(), "{good} was answered");
+    }
+    let list = h.admin("/conversations").await;
+    let ids: Vec<&str> = list["conversations"]
+        .as_array()
+        .expect("conversations")
+        .iter()
+        .filter_map(|c| c["customer_wa_id"].as_str())
+        .collect();
+    assert!(
+        ids.iter()
+            .all(|id| agent_store::whatsapp::identity::kind(id).is_some()),
+        "every conversation is keyed by a phone number or a BSUID: {ids:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_username_customer_is_answered_at_their_bsuid() {
+    let h = Harness::start().await;
+    let bsuid = "BR.1502576394655843";
+    let resp = h
+        .post_webhook(&inbound_fixture("username_bsuid_only"), SECRET)
+        .await;
+    assert_eq!(resp.status(), 200);
+    h.settle().await;
+    let c = h.conversation_of(bsuid).await.expect("a conversation");
+    assert_eq!(c["customer_name"], "Marina Costa");
+    let replies = sent_to(&h, bsuid);
+    assert!(!replies.is_empty(), "answered: {:?}", h.sink.all());
+    for r in &replies {
+        assert_eq!(r["recipient"], bsuid, "addressed by BSUID: {r}");
+        assert!(r.get("to").is_none(), "no phone number invented: {r}");
+    }
+    // Meta's contact-request shape (no sender fields at all) is answered
+    // at the contact's BSUID too.
+    let resp = h
+        .post_webhook(&inbound_fixture("username_contact_request"), SECRET)
+        .await;
+    assert_eq!(resp.status(), 200);
+    h.settle().await;
+    assert!(
+        h.conversation_of("US.13491208655302741918").await.is_some(),
+        "the contact request is stored under the BSUID"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_number_change_moves_the_conversation_silently() {
+    let h = Harness::start().await;
+    let (old, new) = ("5511988887777", "5511977776666");
+    assert_eq!(
+        h.say(old, "wamid.before-change", "oi, quero um tênis de corrida")
+            .await,
+        200
+    );
+    let before = h.conversation_of(old).await.expect("a conversation");
+    let id = before["id"].as_str().expect("id").to_string();
+    let window = h
+        .app
+        .state
+        .conversations
+        .last_customer_message_at(&id)
+        .await
+        .expect("window");
+    let sent = h.sink.all().len();
+
+    let resp = h
+        .post_webhook(&inbound_fixture("system_user_changed_number"), SECRET)
+        .await;
+    assert_eq!(resp.status(), 200);
+    h.settle().await;
+    assert!(
+        h.conversation_of(old).await.is_none(),
+        "nothing left at the old number"
+    );
+    let moved = h
+        .conversation_of(new)
+        .await
+        .expect("the conversation moved");
+    assert_eq!(
+        moved["id"],
+        id.as_str(),
+        "the same conversation, brand and history"
+    );
+    assert_eq!(moved["brand"], before["brand"]);
+    assert_eq!(h.sink.all().len(), sent, "a system notice gets no reply");
+    assert_eq!(
+        h.app
+            .state
+            .conversations
+            .last_customer_message_at(&id)
+            .await
+            .expect("window"),
+        window,
+        "a system notice does not extend the 24-hour window"
+    );
+    let view = h.admin(&format!("/conversations/{id}")).await;
+    let history = view["history"].to_string();
+    assert!(
+        !history.contains("changed from"),
+        "not stored as the customer's words: {history}"
+    );
+    // Meta retries the notice: nothing changes, still 200.
+    let resp = h
+        .post_webhook(&inbound_fixture("system_user_changed_number"), SECRET)
+        .await;
+    assert_eq!(resp.status(), 200);
+    // The customer writes from the new number: same conversation.
+    h.say(new, "wamid.after-change", "e de tamanho 42?").await;
+    assert_eq!(
+        h.conversation_of(new).await.expect("conversation")["id"],
+        id.as_str()
+    );
+    assert!(!sent_to(&h, new).is_empty(), "answered at the new number");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_order_of_unknown_items_is_answered_for_what_it_is() {
+    let h = Harness::start().await;
+    let me = "5511988887777";
+    let resp = h
+        .post_webhook(&inbound_fixture("order_unknown_items"), SECRET)
+        .await;
+    assert_eq!(resp.status(), 200);
+    h.settle().await;
+    let text = common::readable(&sent_to(&h, me));
+    for item in ["OLD-SKU-404", "OTHER-CATALOG-7"] {
+        assert!(text.contains(item), "{item} named: {text}");
+    }
+    // In the language of the order's note.
+    assert!(text.contains("catálogo"), "{text}");
+    let c = h.conversation_of(me).await.expect("conversation");
+    let view = h
+        .admin(&format!("/conversations/{}", c["id"].as_str().expect("id")))
+        .await;
+    assert!(
+        view["history"]
+            .to_string()
+            .contains("pode entregar amanhã?"),
+        "the order's text is kept: {view}"
+    );
+}

@@ -44,6 +44,9 @@ pub enum Content {
     },
     Order {
         lines: Vec<OrderLine>,
+        /// The note the customer typed with the order (`order.text`).
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        text: String,
     },
     /// A type the store cannot read yet, named as WhatsApp names it.
     Unsupported {
@@ -63,7 +66,10 @@ impl Content {
                 latitude,
                 longitude,
             } => format!("[location {latitude},{longitude}]"),
-            Content::Order { lines } => format!("[order of {} items]", lines.len()),
+            Content::Order { lines, text } if text.is_empty() => {
+                format!("[order of {} items]", lines.len())
+            }
+            Content::Order { lines, text } => format!("[order of {} items] {text}", lines.len()),
             Content::Unsupported { kind } => format!("[{kind}]"),
         }
     }

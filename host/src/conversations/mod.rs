@@ -365,6 +365,8 @@ pub(crate) async fn mark_handled_in(
 }
 
 mod inbox;
+mod identity;
+pub use identity::Moved;
 mod outbox;
 pub use outbox::{Claimed, OutboundRecord, Queued, Route, StatusOutcome};
 

@@ -144,15 +144,21 @@ impl Client {
     }
 }
 
+/// An order amount as an operator reads it (`779.70 USD`, `1500 JPY`):
+/// the API gives minor units, the one formatter places the decimals.
+fn total(v: &Value) -> String {
+    match (v["minor_units"].as_i64(), v["currency"].as_str()) {
+        (Some(minor), Some(currency)) => crate::money::Money::new(minor, currency).to_string(),
+        _ => String::new(),
+    }
+}
+
 fn print_order(o: &Value) {
     println!(
-        "{}  {:<10}  {:>12} {}  {}  {}{}",
+        "{}  {:<10}  {:>16}  {}  {}{}",
         o["id"].as_str().unwrap_or_default(),
         o["status"].as_str().unwrap_or_default(),
-        o["total"]["minor_units"]
-            .as_i64()
-            .map_or_else(String::new, |m| m.to_string()),
-        o["total"]["currency"].as_str().unwrap_or_default(),
+        total(&o["total"]),
         o["customer_wa_id"].as_str().unwrap_or_default(),
         o["brand"].as_str().unwrap_or_default(),
         o["tracking_number"]

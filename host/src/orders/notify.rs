@@ -32,12 +32,24 @@ fn summary(o: &OrderInfo) -> String {
             .unit_price
             .checked_mul(i64::from(line.quantity))
             .unwrap_or_else(|_| line.unit_price.clone());
-        s.push_str(&format!(
-            "• {}× {} — {}\n",
-            line.quantity,
-            line.title,
-            money(&line_total, l)
-        ));
+        // The same line as the seller's cart (`sdk::reply::cart_line`): the
+        // unit price, and with several units the sum spelled out.
+        if line.quantity <= 1 {
+            s.push_str(&format!(
+                "• {}× {} — {}\n",
+                line.quantity,
+                line.title,
+                money(&line.unit_price, l)
+            ));
+        } else {
+            s.push_str(&format!(
+                "• {q}× {} — {q} × {} = {}\n",
+                line.title,
+                money(&line.unit_price, l),
+                money(&line_total, l),
+                q = line.quantity,
+            ));
+        }
     }
     let ship = if o.shipping.minor_units == 0 {
         free.to_string()

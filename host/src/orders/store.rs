@@ -229,7 +229,8 @@ impl Orders {
         .ok_or_else(|| OrderError::NoConversation(req.conversation_id.clone()))?;
         let phone_number_id: String = conv.try_get("phone_number_id")?;
         let customer_wa_id: String = conv.try_get("customer_wa_id")?;
-        let language: String = conv.try_get("language")?;
+        let language =
+            order_language(&db.pool, &req.conversation_id, conv.try_get("language")?).await?;
         // Lines in product-id order: every order locks inventory rows in one
         // global order, so two concurrent orders can never deadlock.
         let cart = sqlx::query(
@@ -970,4 +971,31 @@ async fn record_history(
     .execute(&mut **tx)
     .await?;
     Ok(())
+}
+
+/// The language an order is written in: the conversation's, else the one
+/// its seller has been answering in (the SDK's sellers keep it in the
+/// conversation state as `lang`: a customer who only tapped buttons has no
+/// detected language but was served in one), else English, the sellers'
+/// default. Never empty: confirmations and reminders are phrased with it.
+async fn order_language(
+    pool: &sqlx::AnyPool,
+    conversation_id: &str,
+    conversation: String,
+) -> Result<String, OrderError> {
+    if !conversation.is_empty() {
+        return Ok(conversation);
+    }
+    let seller: Option<String> = sqlx::query(
+        "SELECT value FROM conversation_state WHERE conversation_id = $1 AND key = 'lang'",
+    )
+    .bind(conversation_id)
+    .fetch_optional(pool)
+    .await?
+    .map(|r| r.try_get("value"))
+    .transpose()?;
+    Ok(match seller.as_deref() {
+        Some(l @ ("en" | "pt" | "es")) => l.to_string(),
+        _ => "en".to_string(),
+    })
 }

@@ -888,3 +888,54 @@ async fn orders_with_opposite_line_orders_do_not_deadlock_postgres() {
 async fn orders_with_opposite_line_orders_do_not_deadlock_sqlite() {
     opposite_order_carts(sqlite_fixture().await).await;
 }
+
+#[tokio::test]
+async fn an_order_has_a_language_and_its_lines_add_up() {
+    let f = sqlite_fixture().await;
+    start(&f.orders, &f.bus).await.expect("start");
+    // A customer who only tapped buttons: no detected language, but the
+    // seller has been answering in Spanish (its `lang` state).
+    let c = f.conversation("5215500000041", "").await;
+    sqlx::query(
+        "INSERT INTO conversation_state (conversation_id, key, value) VALUES ($1, 'lang', 'es')",
+    )
+    .bind(&c)
+    .execute(&f.db.pool)
+    .await
+    .expect("state");
+    f.carts.add(&c, None, "LAST-1", 3).await.expect("add");
+    let ctx = Context {
+        source: "/test",
+        subject: Some(&c),
+        brand: Some("fashion"),
+        traceparent: None,
+    };
+    let req = Fixture::request(&c, "wamid.lang-es");
+    f.bus
+        .publish(events::build_with_id("wamid.lang-es/order", &ctx, &req).expect("event"))
+        .await
+        .expect("publish");
+    f.bus.idle().await;
+    let orders = f.orders.list(None, 10).await.expect("list");
+    let order = orders.first().expect("the order");
+    assert_eq!(order.language, "es");
+    let texts = f.seen.texts();
+    let confirmation = texts
+        .iter()
+        .find(|t| t.contains(order.id.as_str()))
+        .unwrap_or_else(|| panic!("a confirmation: {texts:?}"));
+    // 3 × 89.90 = 269.70: the line shows the unit price and its sum.
+    assert!(
+        confirmation.contains("3× Trail Shoe — 3 × R$ 89,90 = R$ 269,70"),
+        "{confirmation}"
+    );
+    // Nothing known at all: the sellers' default, never empty.
+    let c = f.conversation("15550000042", "").await;
+    f.carts.add(&c, None, "CAP-1", 1).await.expect("add");
+    let (order, _) = f
+        .orders
+        .create(&Fixture::request(&c, "wamid.lang-none"))
+        .await
+        .expect("order");
+    assert_eq!(order.language, "en");
+}

@@ -52,6 +52,7 @@ impl Stage for Route {
             Content::Audio {
                 transcript: Some(t),
             } => language::detect(t),
+            Content::Order { text, .. } => language::detect(text),
             _ => "",
         };
         let language = if detected.is_empty() {
@@ -78,6 +79,9 @@ impl Stage for Route {
                 .await;
         }
         let brands = p.plugins.snapshot().brands();
+        if self.unknown_order_items(&m, &brands, &language).await? {
+            return Ok(());
+        }
         let routing = self
             .decide(&m, conversation.brand.as_deref(), &brands)
             .await;
@@ -108,6 +112,59 @@ impl Stage for Route {
 }
 
 impl Route {
+    /// A catalog order naming products the catalog does not have is
+    /// answered for what it is: the unknown items are named. With none
+    /// known the host answers alone (the note, then the department menu)
+    /// and `true` is returned; otherwise the note goes out and the known
+    /// items continue to their seller.
+    async fn unknown_order_items(
+        &self,
+        m: &MessageReceived,
+        brands: &[String],
+        language: &str,
+    ) -> anyhow::Result<bool> {
+        let Content::Order { lines, .. } = &m.message.content else {
+            return Ok(false);
+        };
+        let unknown: Vec<String> = lines
+            .iter()
+            .filter(|l| self.0.catalog.get(None, &l.product_id).is_none())
+            .map(|l| l.product_id.clone())
+            .collect();
+        if unknown.is_empty() {
+            return Ok(false);
+        }
+        let all = unknown.len() == lines.len();
+        let language = match language {
+            "" => whatsapp::inbound::language_from_wa_id(&m.customer.wa_id),
+            l => l,
+        };
+        tracing::info!(wamid = %m.message.id, unknown = unknown.len(), lines = lines.len(), "catalog order with products not in the catalog");
+        let note = Action::Text {
+            body: whatsapp::inbound::unknown_items_text(&unknown, all, language),
+        };
+        if all {
+            let mut actions = vec![note];
+            actions.extend(menu_actions(brands, language));
+            self.host_reply(m, actions, language).await?;
+            return Ok(true);
+        }
+        let response = ChatResponse {
+            conversation_id: m.conversation_id.clone(),
+            phone_number_id: m.phone_number_id.clone(),
+            to: m.customer.wa_id.clone(),
+            brand: "host".into(),
+            in_reply_to: m.message.id.clone(),
+            actions: vec![note],
+            language: language.to_string(),
+        };
+        let id = format!("{}/response/host-order-note", m.message.id);
+        self.0
+            .publish_with_id(&id, &m.conversation_id, None, &response)
+            .await?;
+        Ok(false)
+    }
+
     /// A voice note becomes its transcript when speech to text is
     /// configured. Any failure (download refused or too large, the
     /// transcription service down) leaves it unread: the customer gets the
@@ -247,30 +304,7 @@ impl Route {
         language: &str,
     ) -> anyhow::Result<()> {
         let p = &self.0;
-        let rows = brands
-            .iter()
-            .map(|b| ListRow {
-                id: format!("{BRAND_CHOICE}{b}"),
-                title: messages::brand_title(b, language),
-                description: None,
-            })
-            .collect::<Vec<_>>();
-        let actions = if rows.is_empty() {
-            vec![Action::Text {
-                body: messages::text(HostText::NoSeller, language).to_string(),
-            }]
-        } else {
-            vec![Action::List {
-                body: messages::text(HostText::Menu, language).to_string(),
-                button_label: messages::text(HostText::MenuButton, language).to_string(),
-                sections: vec![ListSection {
-                    title: String::new(),
-                    rows,
-                }],
-                header: None,
-                footer: None,
-            }]
-        };
+        let actions = menu_actions(brands, language);
         let response = ChatResponse {
             conversation_id: m.conversation_id.clone(),
             phone_number_id: m.phone_number_id.clone(),
@@ -282,5 +316,33 @@ impl Route {
         };
         let id = format!("{}/response/host", m.message.id);
         p.answer(&id, None, &response, Some(&m.message.id)).await
+    }
+}
+
+/// The department menu (or, with no seller installed, the apology).
+fn menu_actions(brands: &[String], language: &str) -> Vec<Action> {
+    let rows = brands
+        .iter()
+        .map(|b| ListRow {
+            id: format!("{BRAND_CHOICE}{b}"),
+            title: messages::brand_title(b, language),
+            description: None,
+        })
+        .collect::<Vec<_>>();
+    if rows.is_empty() {
+        vec![Action::Text {
+            body: messages::text(HostText::NoSeller, language).to_string(),
+        }]
+    } else {
+        vec![Action::List {
+            body: messages::text(HostText::Menu, language).to_string(),
+            button_label: messages::text(HostText::MenuButton, language).to_string(),
+            sections: vec![ListSection {
+                title: String::new(),
+                rows,
+            }],
+            header: None,
+            footer: None,
+        }]
     }
 }

@@ -93,7 +93,7 @@ pub fn content(c: &Content) -> wit::MessageContent {
             latitude,
             longitude,
         } => wit::MessageContent::Location((*latitude, *longitude)),
-        Content::Order { lines } => wit::MessageContent::Order(
+        Content::Order { lines, .. } => wit::MessageContent::Order(
             lines
                 .iter()
                 .map(|l| wit::OrderLine {

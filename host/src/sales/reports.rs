@@ -44,6 +44,10 @@ pub struct DayReport {
     pub revenue_minor: i64,
     pub currency: String,
     pub average_order_value_minor: i64,
+    /// `revenue_minor` and `average_order_value_minor` as people read them
+    /// (`779.70 USD`), by the one money formatter; empty without orders.
+    pub revenue: String,
+    pub average_order_value: String,
     /// Conversations with an order / conversations.
     pub conversion_rate: f64,
     /// Conversations answered that day only by the AI.
@@ -60,8 +64,55 @@ pub struct Report {
     pub from: String,
     pub to: String,
     pub days: Vec<DayReport>,
+    /// Revenue over the whole range, one entry per currency.
+    pub totals: Vec<CurrencyTotal>,
     /// Where order figures come from.
     pub orders_source: String,
+}
+
+/// The range's orders and revenue in one currency.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CurrencyTotal {
+    pub currency: String,
+    pub orders: u64,
+    pub revenue_minor: i64,
+    /// Formatted like [`DayReport::revenue`].
+    pub revenue: String,
+    pub average_order_value: String,
+}
+
+/// An amount for people, or "" when there is no currency (no orders).
+fn formatted(minor: i64, currency: &str) -> String {
+    if currency.is_empty() {
+        String::new()
+    } else {
+        crate::money::Money::new(minor, currency).to_string()
+    }
+}
+
+fn totals(days: &[DayReport]) -> Vec<CurrencyTotal> {
+    let mut by: BTreeMap<&str, (u64, i64)> = BTreeMap::new();
+    for d in days.iter().filter(|d| !d.currency.is_empty()) {
+        let t = by.entry(d.currency.as_str()).or_default();
+        t.0 += d.orders;
+        t.1 += d.revenue_minor;
+    }
+    by.into_iter()
+        .map(|(currency, (orders, revenue))| {
+            let average = if orders > 0 {
+                revenue / orders as i64
+            } else {
+                0
+            };
+            CurrencyTotal {
+                currency: currency.to_string(),
+                orders,
+                revenue_minor: revenue,
+                revenue: formatted(revenue, currency),
+                average_order_value: formatted(average, currency),
+            }
+        })
+        .collect()
 }
 
 fn day_of(ms: i64) -> i64 {
@@ -225,6 +276,11 @@ impl Sales {
             .into_iter()
             .map(|((day, brand), a)| {
                 let conversations = a.conversations.len() as u64;
+                let average = if a.orders > 0 {
+                    a.revenue / a.orders as i64
+                } else {
+                    0
+                };
                 DayReport {
                     date: date_of(day),
                     brand,
@@ -233,12 +289,10 @@ impl Sales {
                     escalations_by_reason: a.reasons,
                     orders: a.orders,
                     revenue_minor: a.revenue,
+                    revenue: formatted(a.revenue, &a.currency),
+                    average_order_value: formatted(average, &a.currency),
+                    average_order_value_minor: average,
                     currency: a.currency,
-                    average_order_value_minor: if a.orders > 0 {
-                        a.revenue / a.orders as i64
-                    } else {
-                        0
-                    },
                     conversion_rate: if conversations > 0 {
                         a.ordered.len() as f64 / conversations as f64
                     } else {
@@ -251,10 +305,11 @@ impl Sales {
                     }),
                 }
             })
-            .collect();
+            .collect::<Vec<_>>();
         Ok(Report {
             from: date_of(from),
             to: date_of(to),
+            totals: totals(&days),
             days,
             orders_source: orders_source.into(),
         })
@@ -318,4 +373,32 @@ pub fn to_csv(report: &Report) -> Result<String, csv::Error> {
         .into_inner()
         .map_err(|e| csv::Error::from(e.into_error()))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn totals_are_per_currency_and_formatted_by_the_money_formatter() {
+        let day = |brand: &str, orders: u64, revenue: i64, currency: &str| DayReport {
+            brand: brand.into(),
+            orders,
+            revenue_minor: revenue,
+            currency: currency.into(),
+            ..DayReport::default()
+        };
+        let t = totals(&[
+            day("tech", 1, 77_970, "USD"),
+            day("fashion", 2, 10_000, "USD"),
+            day("home", 1, 1_500, "JPY"),
+            day("beauty", 0, 0, ""),
+        ]);
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[0].currency, "JPY");
+        assert_eq!(t[0].revenue, "1500 JPY", "no decimals for yen");
+        assert_eq!(t[1].revenue, "879.70 USD");
+        assert_eq!(t[1].average_order_value, "293.23 USD");
+        assert_eq!(formatted(0, ""), "");
+    }
 }

@@ -354,6 +354,7 @@ fn csv_has_one_row_per_brand_and_day_and_a_column_per_reason() {
         from: "2025-01-01".into(),
         to: "2025-01-02".into(),
         orders_source: "test".into(),
+        totals: Vec::new(),
         days: vec![DayReport {
             date: "2025-01-01".into(),
             brand: "tech".into(),
@@ -364,6 +365,8 @@ fn csv_has_one_row_per_brand_and_day_and_a_column_per_reason() {
             revenue_minor: 129990,
             currency: "USD".into(),
             average_order_value_minor: 129990,
+            revenue: "1299.90 USD".into(),
+            average_order_value: "1299.90 USD".into(),
             conversion_rate: 0.25,
             ai_handled: 3,
             human_handled: 1,

@@ -61,6 +61,34 @@ pub fn cannot_read_text(why: Unreadable, language: &str) -> &'static str {
     }
 }
 
+/// The answer to a catalog order naming the items the store does not sell
+/// (WhatsApp sends a cart's `product_retailer_id`s as they were when the
+/// customer added them; a product may have left the catalog since, or the
+/// cart may come from another catalog). `all` when no item is known.
+pub fn unknown_items_text(unknown: &[String], all: bool, language: &str) -> String {
+    let items = unknown.join(", ");
+    match (language, all) {
+        ("pt", true) => format!(
+            "Recebi seu pedido, mas não encontrei estes itens no nosso catálogo: {items}. Eles podem ter saído de linha. Posso ajudar a encontrar algo parecido?"
+        ),
+        ("pt", false) => format!(
+            "Estes itens do seu pedido não estão no nosso catálogo: {items}. Cuidei do restante."
+        ),
+        ("es", true) => format!(
+            "Recibí tu pedido, pero no encontré estos artículos en nuestro catálogo: {items}. Puede que ya no estén disponibles. ¿Te ayudo a encontrar algo parecido?"
+        ),
+        ("es", false) => format!(
+            "Estos artículos de tu pedido no están en nuestro catálogo: {items}. Me encargo del resto."
+        ),
+        (_, true) => format!(
+            "I got your order, but these items aren't in our catalog: {items}. They may have been discontinued. Can I help you find something similar?"
+        ),
+        (_, false) => format!(
+            "These items in your order aren't in our catalog: {items}. I've taken care of the rest."
+        ),
+    }
+}
+
 /// A language guess from the customer's phone number when they have not
 /// written any words yet: Brazil and Portugal → "pt", Spanish-speaking
 /// countries → "es", else "".
@@ -116,6 +144,22 @@ mod tests {
         assert!(cannot_read_text(Unreadable::Voice, "pt").contains("voz"));
         assert!(cannot_read_text(Unreadable::Other, "es").contains("mensaje"));
         assert!(cannot_read_text(Unreadable::Other, "").contains("Sorry"));
+    }
+
+    #[test]
+    fn unknown_order_items_are_named() {
+        let ids = vec!["GONE-1".to_string(), "GONE-2".to_string()];
+        let all = unknown_items_text(&ids, true, "pt");
+        assert!(
+            all.contains("GONE-1, GONE-2") && all.contains("catálogo"),
+            "{all}"
+        );
+        let some = unknown_items_text(&ids[..1], false, "en");
+        assert!(
+            some.contains("GONE-1") && !some.contains("GONE-2"),
+            "{some}"
+        );
+        assert!(unknown_items_text(&ids, true, "es").contains("catálogo"));
     }
 
     #[test]

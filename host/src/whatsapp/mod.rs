@@ -3,6 +3,7 @@
 mod config;
 pub mod gateway;
 pub mod graph;
+pub mod identity;
 pub mod inbound;
 pub mod limits;
 pub mod media;

@@ -93,12 +93,19 @@ pub fn render(action: &Action, ctx: &RenderContext<'_>) -> Result<Vec<Rendered>,
 }
 
 fn envelope(to: &str, kind: &str, content: Value) -> Value {
+    // A customer known only by their business-scoped user id (they hide
+    // their number behind a username) is addressed by `recipient`.
+    let address = if super::identity::is_bsuid(to) {
+        "recipient"
+    } else {
+        "to"
+    };
     let mut v = json!({
         "messaging_product": "whatsapp",
         "recipient_type": "individual",
-        "to": to,
         "type": kind,
     });
+    v[address] = json!(to);
     v[kind] = content;
     v
 }

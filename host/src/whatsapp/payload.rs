@@ -1,14 +1,16 @@
 //! Parsing Meta's webhook envelope (`whatsapp_business_account`) into chat
 //! messages and delivery statuses.
 //!
-//! The envelope is parsed strictly (a malformed one is a 400), but each
-//! message leniently: a type the store cannot read becomes
-//! [`Content::Unsupported`] so the customer gets a polite answer instead of
-//! the webhook failing.
+//! The envelope is parsed strictly (a body that is not one is a 400), each
+//! message and status on its own: one the host cannot use is skipped and
+//! logged, never failing the delivery's other messages; a type the store
+//! cannot read becomes [`Content::Unsupported`] so the customer gets a
+//! polite answer instead of the webhook failing.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::identity;
 use crate::chat::{Choice, Content, Customer, InboundMessage, OrderLine};
 
 #[derive(Debug, thiserror::Error)]
@@ -17,10 +19,6 @@ pub enum PayloadError {
     Json(#[from] serde_json::Error),
     #[error("webhook object is {0:?}, expected \"whatsapp_business_account\"")]
     WrongObject(String),
-    #[error("message {index} of the webhook is malformed: {reason}")]
-    Message { index: usize, reason: &'static str },
-    #[error("status {index} of the webhook is malformed: {reason}")]
-    Status { index: usize, reason: &'static str },
 }
 
 /// One inbound message with the business number it was sent to.
@@ -52,6 +50,20 @@ pub struct Details {
     pub referred_product: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<Value>,
+    /// The customer's business-scoped user id when they are known by their
+    /// phone number (`from_user_id` / `contacts[].user_id`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    /// The customer's WhatsApp username, when they adopted one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// The ad or post the customer came from (`referral`: Click to
+    /// WhatsApp ads), as Meta sent it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub referral: Option<Value>,
+    /// This message edits the customer's earlier message with this wamid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub edit_of: Option<String>,
 }
 
 impl Details {
@@ -116,95 +128,159 @@ pub struct Webhook {
     pub statuses: Vec<Status>,
     /// Errors Meta reported at the value level.
     pub errors: Vec<Value>,
+    /// Customers who changed their number or user id.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub identity_changes: Vec<IdentityChange>,
+    /// Items the host could not use (logged; the rest is kept).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<Skipped>,
 }
 
 #[derive(Deserialize)]
 struct Envelope {
     object: String,
     #[serde(default)]
-    entry: Vec<Entry>,
+    entry: Vec<Value>,
 }
 
-#[derive(Deserialize)]
-struct Entry {
-    #[serde(default)]
-    changes: Vec<Change>,
+/// A customer changed their phone number (`system` message of type
+/// `user_changed_number`) or their business-scoped user id
+/// (`user_changed_user_id`): their conversation follows them. Not a
+/// customer message: never stored as their words, never answered, and it
+/// does not open the 24-hour window.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IdentityChange {
+    pub phone_number_id: String,
+    /// The wamid of the system notice.
+    pub wamid: String,
+    /// `user_changed_number` or `user_changed_user_id`.
+    pub kind: String,
+    /// The id the conversation is known by now (phone number or BSUID).
+    pub from: String,
+    /// The id it moves to.
+    pub to: String,
+    /// Meta's own sentence ("User X changed from A to B").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub body: String,
 }
 
-#[derive(Deserialize)]
-struct Change {
-    #[serde(default)]
-    field: String,
-    /// Parsed only for the `messages` field: other fields (template and
-    /// account updates) have other shapes.
-    #[serde(default)]
-    value: Value,
+/// A message or status of a delivery the host could not use. The rest of
+/// the delivery is kept: one bad item never loses the good ones.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Skipped {
+    /// `message`, `status` or `change`.
+    pub item: &'static str,
+    /// The item's wamid when it had one.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub id: String,
+    pub reason: String,
 }
 
-#[derive(Deserialize)]
-struct ChangeValue {
-    #[serde(default)]
-    metadata: Metadata,
-    #[serde(default)]
-    contacts: Vec<Contact>,
-    #[serde(default)]
-    messages: Vec<Value>,
-    #[serde(default)]
-    statuses: Vec<Value>,
-    #[serde(default)]
-    errors: Vec<Value>,
-}
-
-#[derive(Deserialize, Default)]
-struct Metadata {
-    #[serde(default)]
-    phone_number_id: String,
-}
-
-#[derive(Deserialize)]
+/// One `contacts[]` entry: a phone number (`wa_id`), a BSUID (`user_id`),
+/// or both.
+#[derive(Debug, Default)]
 struct Contact {
-    wa_id: String,
-    #[serde(default)]
-    profile: Option<Profile>,
-}
-
-#[derive(Deserialize)]
-struct Profile {
-    #[serde(default)]
+    wa_id: Option<String>,
+    user_id: Option<String>,
     name: Option<String>,
+    username: Option<String>,
 }
 
-/// Parse a webhook body. All or nothing: one malformed message or status
-/// fails the whole delivery (a 400, nothing stored), so a partially
-/// understood delivery is never half-applied.
+impl Contact {
+    fn of(v: &Value) -> Self {
+        let s = |path: &[&str]| {
+            str_of(v, path)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+        };
+        Contact {
+            wa_id: s(&["wa_id"]),
+            user_id: s(&["user_id"]),
+            name: s(&["profile", "name"]),
+            username: s(&["profile", "username"]),
+        }
+    }
+}
+
+/// Parse a webhook body.
+///
+/// Only a body that is not a WhatsApp envelope at all is an error (a 400).
+/// Inside it, every message and status stands alone: one that cannot be
+/// answered (no sender, a sender id in no format Meta uses, no id) lands in
+/// [`Webhook::skipped`], is logged once, and the others are kept.
 pub fn parse(body: &[u8]) -> Result<Webhook, PayloadError> {
     let envelope: Envelope = serde_json::from_slice(body)?;
     if envelope.object != "whatsapp_business_account" {
         return Err(PayloadError::WrongObject(envelope.object));
     }
     let mut out = Webhook::default();
-    for change in envelope.entry.into_iter().flat_map(|e| e.changes) {
-        if change.field != "messages" && !change.field.is_empty() {
+    let changes = envelope
+        .entry
+        .iter()
+        .filter_map(|e| e.get("changes")?.as_array())
+        .flatten();
+    for change in changes {
+        let field = str_of(change, &["field"]).unwrap_or_default();
+        // Other fields (template and account updates) have other shapes.
+        if field != "messages" && !field.is_empty() {
             continue;
         }
-        let v: ChangeValue = serde_json::from_value(change.value)?;
-        let phone = v.metadata.phone_number_id;
-        for m in &v.messages {
-            let index = out.messages.len();
-            out.messages.push(
-                parse_message(&phone, &v.contacts, m)
-                    .map_err(|reason| PayloadError::Message { index, reason })?,
-            );
-        }
-        for s in &v.statuses {
-            let index = out.statuses.len();
-            out.statuses.push(
-                parse_status(&phone, s).map_err(|reason| PayloadError::Status { index, reason })?,
-            );
-        }
-        out.errors.extend(v.errors);
+        parse_change(change.get("value").unwrap_or(&Value::Null), &mut out);
+    }
+    for s in &out.skipped {
+        tracing::warn!(item = s.item, id = %s.id, reason = %s.reason, "webhook item skipped");
     }
     Ok(out)
+}
+
+/// A list field of a change value: absent is empty; present but not a
+/// list is one skipped item.
+fn list<'a>(v: &'a Value, key: &'static str, out: &mut Webhook) -> &'a [Value] {
+    match v.get(key) {
+        None | Some(Value::Null) => &[],
+        Some(Value::Array(items)) => items,
+        Some(_) => {
+            out.skipped.push(Skipped {
+                item: "change",
+                id: String::new(),
+                reason: format!("`{key}` is not a list"),
+            });
+            &[]
+        }
+    }
+}
+
+fn parse_change(v: &Value, out: &mut Webhook) {
+    let phone = str_of(v, &["metadata", "phone_number_id"])
+        .unwrap_or_default()
+        .to_string();
+    let contacts: Vec<Contact> = list(v, "contacts", out).iter().map(Contact::of).collect();
+    for m in list(v, "messages", out) {
+        let id = str_of(m, &["id"]).unwrap_or_default().to_string();
+        let skip = |reason: String| Skipped {
+            item: "message",
+            id: id.clone(),
+            reason,
+        };
+        match parse_message(&phone, &contacts, m) {
+            Ok(Parsed::Message(inbound)) => out.messages.push(*inbound),
+            Ok(Parsed::IdentityChange(change)) => out.identity_changes.push(change),
+            Ok(Parsed::Notice(reason)) => out.skipped.push(skip(reason)),
+            Err(reason) => out.skipped.push(skip(reason)),
+        }
+    }
+    for s in list(v, "statuses", out) {
+        match parse_status(&phone, s) {
+            Ok(status) => out.statuses.push(status),
+            Err(reason) => out.skipped.push(Skipped {
+                item: "status",
+                id: str_of(s, &["id"]).unwrap_or_default().to_string(),
+                reason: reason.to_string(),
+            }),
+        }
+    }
+    let errors = list(v, "errors", out).to_vec();
+    out.errors.extend(errors);
 }
 
 fn str_of<'a>(v: &'a Value, path: &[&str]) -> Option<&'a str> {
@@ -219,35 +295,161 @@ fn timestamp(v: &Value) -> u64 {
     }
 }
 
-fn parse_message(phone: &str, contacts: &[Contact], m: &Value) -> Result<Inbound, &'static str> {
-    if !m.is_object() {
-        return Err("not an object");
+/// What one `messages[]` entry is.
+enum Parsed {
+    Message(Box<Inbound>),
+    IdentityChange(IdentityChange),
+    /// A notice the host has nothing to do with (kept in the log only).
+    Notice(String),
+}
+
+/// The sender of a message, checked against Meta's formats: the phone
+/// number in `from` when Meta shares it, else the BSUID in `from_user_id`;
+/// a message with neither (Meta's own username examples omit both and
+/// carry the sender in the change's only `contacts[]` entry, which has a
+/// `user_id`) takes that contact's phone number or BSUID.
+fn sender<'a>(m: &Value, contacts: &'a [Contact]) -> Result<(String, Option<&'a Contact>), String> {
+    let field = |k: &str| str_of(m, &[k]).filter(|s| !s.is_empty());
+    let (id, from_field) = match (field("from"), field("from_user_id")) {
+        (Some(phone), _) => (phone.to_string(), "from"),
+        (None, Some(bsuid)) => (bsuid.to_string(), "from_user_id"),
+        // Only in the BSUID-era shape (the contact has a `user_id`): an
+        // older delivery without `from` is malformed.
+        (None, None) => match contacts {
+            [only] if only.user_id.is_some() => {
+                let id = only.wa_id.as_ref().or(only.user_id.as_ref());
+                (id.cloned().unwrap_or_default(), "contacts[0]")
+            }
+            _ => return Err("no sender (`from` or `from_user_id`)".into()),
+        },
+    };
+    let expected = match from_field {
+        "from" => identity::is_phone(&id),
+        "from_user_id" => identity::is_bsuid(&id),
+        _ => identity::kind(&id).is_some(),
+    };
+    if !expected {
+        // Never echo the value itself: it is untrusted input.
+        return Err(format!(
+            "sender id in `{from_field}` is not a phone number or business-scoped user id ({} bytes)",
+            id.len()
+        ));
     }
-    // A message without sender or id cannot be answered or deduplicated.
-    let from = str_of(m, &["from"])
-        .filter(|s| !s.is_empty())
-        .ok_or("no sender (`from`)")?
-        .to_string();
+    let user_id = field("from_user_id").unwrap_or(id.as_str());
+    let contact = contacts
+        .iter()
+        .find(|c| c.wa_id.as_deref() == Some(id.as_str()))
+        .or_else(|| {
+            contacts
+                .iter()
+                .find(|c| c.user_id.as_deref() == Some(user_id))
+        })
+        .or(contacts.first());
+    Ok((id, contact))
+}
+
+fn parse_message(phone: &str, contacts: &[Contact], m: &Value) -> Result<Parsed, String> {
+    if !m.is_object() {
+        return Err("not an object".into());
+    }
+    // A message without an id cannot be deduplicated.
     let id = str_of(m, &["id"])
         .filter(|s| !s.is_empty())
         .ok_or("no message id (`id`)")?
         .to_string();
-    let name = contacts
-        .iter()
-        .find(|c| c.wa_id == from)
-        .or(contacts.first())
-        .and_then(|c| c.profile.as_ref()?.name.clone());
-    Ok(Inbound {
+    if str_of(m, &["type"]) == Some("system") {
+        return system_message(phone, &id, contacts, m);
+    }
+    let (from, contact) = sender(m, contacts)?;
+    let name = contact.and_then(|c| c.name.clone());
+    let mut details = parse_details(m);
+    details.user_id = str_of(m, &["from_user_id"])
+        .filter(|s| identity::is_bsuid(s) && *s != from)
+        .map(str::to_string)
+        .or_else(|| {
+            contact
+                .and_then(|c| c.user_id.clone())
+                .filter(|u| *u != from)
+        });
+    details.username = contact.and_then(|c| c.username.clone());
+    // An edit carries the corrected message inside it: the customer's
+    // words now are the edited ones.
+    let body = match (str_of(m, &["type"]), m.pointer("/edit/message")) {
+        (Some("edit"), Some(inner)) if inner.is_object() => inner,
+        _ => m,
+    };
+    if !std::ptr::eq(body, m) {
+        details.edit_of = str_of(m, &["edit", "original_message_id"]).map(str::to_string);
+        let inner = parse_details(body);
+        details.media = inner.media;
+        details.contacts = inner.contacts;
+        details.reaction = inner.reaction;
+    }
+    Ok(Parsed::Message(Box::new(Inbound {
         phone_number_id: phone.to_string(),
         customer: Customer { wa_id: from, name },
         message: InboundMessage {
             id,
             timestamp: timestamp(m),
-            content: parse_content(m),
-            reply_to: str_of(m, &["context", "id"]).map(str::to_string),
+            content: parse_content(body),
+            reply_to: str_of(body, &["context", "id"])
+                .or_else(|| str_of(m, &["context", "id"]))
+                .map(str::to_string),
         },
-        details: parse_details(m),
-    })
+        details,
+    })))
+}
+
+/// A `system` message: a number or BSUID change moves the conversation;
+/// any other notice is logged and left.
+fn system_message(
+    phone: &str,
+    id: &str,
+    contacts: &[Contact],
+    m: &Value,
+) -> Result<Parsed, String> {
+    let s = |k: &str| {
+        str_of(m, &["system", k])
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+    };
+    let kind = s("type").unwrap_or_default();
+    let (from, to) = match kind.as_str() {
+        // `customer_changed_number` and `new_wa_id` are the names of
+        // earlier API versions.
+        "user_changed_number" | "customer_changed_number" => {
+            let (old, _) = sender(m, contacts)?;
+            let new = s("wa_id").or_else(|| s("new_wa_id")).unwrap_or_default();
+            if !identity::is_phone(&new) {
+                return Err("number change without a valid new number (`system.wa_id`)".into());
+            }
+            (old, new)
+        }
+        "user_changed_user_id" => {
+            let old = s("previous_user_id").unwrap_or_default();
+            let new = s("user_id").unwrap_or_default();
+            if !identity::is_bsuid(&old) || !identity::is_bsuid(&new) {
+                return Err(
+                    "user id change without valid `system.previous_user_id` and `system.user_id`"
+                        .into(),
+                );
+            }
+            (old, new)
+        }
+        other => {
+            return Ok(Parsed::Notice(format!(
+                "system notice {other:?}: nothing to do"
+            )));
+        }
+    };
+    Ok(Parsed::IdentityChange(IdentityChange {
+        phone_number_id: phone.to_string(),
+        wamid: id.to_string(),
+        kind,
+        from,
+        to,
+        body: s("body").unwrap_or_default(),
+    }))
 }
 
 fn parse_content(m: &Value) -> Content {
@@ -289,6 +491,7 @@ fn parse_content(m: &Value) -> Content {
             title: text(&["button", "text"]),
         }),
         "order" => Content::Order {
+            text: text(&["order", "text"]),
             lines: m
                 .pointer("/order/product_items")
                 .and_then(Value::as_array)
@@ -326,6 +529,7 @@ fn parse_details(m: &Value) -> Details {
             .and_then(Value::as_array)
             .cloned()
             .unwrap_or_default(),
+        referral: m.get("referral").filter(|r| r.is_object()).cloned(),
         ..Details::default()
     };
     match kind {
@@ -398,7 +602,12 @@ fn parse_status(phone: &str, s: &Value) -> Result<Status, &'static str> {
             .filter(|x| !x.is_empty())
             .ok_or("no `status`")?
             .to_string(),
-        recipient_id: str_of(s, &["recipient_id"]).unwrap_or_default().to_string(),
+        // A message sent to a BSUID has a `recipient_user_id` instead.
+        recipient_id: str_of(s, &["recipient_id"])
+            .filter(|r| !r.is_empty())
+            .or_else(|| str_of(s, &["recipient_user_id"]))
+            .unwrap_or_default()
+            .to_string(),
         timestamp: timestamp(s),
         errors: s
             .get("errors")
@@ -418,6 +627,10 @@ pub fn check_invariants(data: &[u8]) {
         Ok(w) => {
             for m in &w.messages {
                 assert!(!m.customer.wa_id.is_empty() && !m.message.id.is_empty());
+                assert!(
+                    identity::kind(&m.customer.wa_id).is_some(),
+                    "sender ids are phone numbers or BSUIDs"
+                );
                 let json = serde_json::to_string(m).expect("an inbound message serialises");
                 let back: Inbound = serde_json::from_str(&json).expect("and reads back");
                 assert_eq!(&back, m, "round trip of {json}");
@@ -554,7 +767,8 @@ mod tests {
                 lines: vec![OrderLine {
                     product_id: "TEC-1".into(),
                     quantity: 2
-                }]
+                }],
+                text: String::new(),
             }
         );
         assert_eq!(
@@ -573,6 +787,109 @@ mod tests {
         assert_eq!(w.statuses[0].wamid, "wamid.OUT");
     }
 
+    fn change(value: Value) -> Vec<u8> {
+        json!({"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":value}]}]})
+            .to_string()
+            .into_bytes()
+    }
+
+    #[test]
+    fn username_senders_are_known_by_their_bsuid() {
+        let w = parse(&change(json!({
+            "metadata":{"phone_number_id":"PN1"},
+            "contacts":[{"profile":{"name":"Marina","username":"@marina"},"user_id":"BR.1502576394655843"}],
+            "messages":[
+                {"from":"","from_user_id":"BR.1502576394655843","id":"a","type":"text","text":{"body":"oi"}},
+                {"id":"b","type":"text","text":{"body":"sem from"}}
+            ]
+        })))
+        .expect("parses");
+        assert_eq!(w.messages.len(), 2, "{:?}", w.skipped);
+        for m in &w.messages {
+            assert_eq!(m.customer.wa_id, "BR.1502576394655843");
+            assert_eq!(m.customer.name.as_deref(), Some("Marina"));
+            assert_eq!(m.details.username.as_deref(), Some("@marina"));
+            assert_eq!(m.details.user_id, None, "the BSUID is the key already");
+        }
+        let w = parse(&change(json!({
+            "metadata":{"phone_number_id":"PN1"},
+            "contacts":[{"profile":{"name":"K"},"wa_id":"919810218674","user_id":"IN.1410018717833190"}],
+            "messages":[{"from":"919810218674","from_user_id":"IN.1410018717833190","id":"c","type":"text","text":{"body":"Hey"}}]
+        })))
+        .expect("parses");
+        let m = &w.messages[0];
+        assert_eq!(m.customer.wa_id, "919810218674");
+        assert_eq!(m.details.user_id.as_deref(), Some("IN.1410018717833190"));
+    }
+
+    #[test]
+    fn number_changes_are_not_messages() {
+        let sys = |system: Value| {
+            parse(&change(json!({
+                "metadata":{"phone_number_id":"PN1"},
+                "messages":[{"from":"5511988887777","id":"s","timestamp":"1","type":"system","system":system}]
+            })))
+            .expect("parses")
+        };
+        for system in [
+            json!({"body":"b","wa_id":"5511977776666","type":"user_changed_number"}),
+            json!({"body":"b","new_wa_id":"5511977776666","type":"customer_changed_number"}),
+        ] {
+            let w = sys(system);
+            assert!(w.messages.is_empty());
+            let c = &w.identity_changes[0];
+            assert_eq!(
+                (c.from.as_str(), c.to.as_str()),
+                ("5511988887777", "5511977776666")
+            );
+            assert_eq!(c.phone_number_id, "PN1");
+        }
+        let w =
+            sys(json!({"user_id":"BR.2","previous_user_id":"BR.1","type":"user_changed_user_id"}));
+        assert_eq!(
+            (
+                w.identity_changes[0].from.as_str(),
+                w.identity_changes[0].to.as_str()
+            ),
+            ("BR.1", "BR.2")
+        );
+        let w = sys(json!({"wa_id":"<script>","type":"user_changed_number"}));
+        assert!(w.identity_changes.is_empty() && w.messages.is_empty());
+        assert_eq!(w.skipped.len(), 1);
+        let w = sys(json!({"type":"customer_identity_changed","identity":"x"}));
+        assert!(w.identity_changes.is_empty() && w.messages.is_empty());
+    }
+
+    #[test]
+    fn edits_orders_and_referrals_keep_what_they_carry() {
+        let w = parse(&wrap(
+            json!([
+                {"from":"5511999","id":"e","type":"edit","edit":{"original_message_id":"orig","message":{"type":"text","text":{"body":"tamanho 42"}}}},
+                {"from":"5511999","id":"o","type":"order","order":{"text":"entrega amanhã","product_items":[{"product_retailer_id":"X","quantity":1}]}},
+                {"from":"5511999","id":"r","type":"text","text":{"body":"oi"},"referral":{"source_type":"ad","headline":"H"}}
+            ]),
+            json!([]),
+        ))
+        .expect("parses");
+        assert_eq!(
+            w.messages[0].message.content,
+            Content::Text {
+                body: "tamanho 42".into()
+            }
+        );
+        assert_eq!(w.messages[0].details.edit_of.as_deref(), Some("orig"));
+        let order = &w.messages[1].message.content;
+        assert_eq!(order.text(), "[order of 1 items] entrega amanhã");
+        assert_eq!(
+            w.messages[2]
+                .details
+                .referral
+                .as_ref()
+                .map(|r| r["headline"].clone()),
+            Some(json!("H"))
+        );
+    }
+
     #[test]
     fn malformed_envelopes_are_errors() {
         assert!(matches!(parse(b"not json"), Err(PayloadError::Json(_))));
@@ -584,29 +901,46 @@ mod tests {
             parse(br#"{"entry":[]}"#),
             Err(PayloadError::Json(_))
         ));
-        // One unanswerable message fails the whole delivery: nothing is
-        // applied half-way.
-        let no_sender = wrap(
+        // One unanswerable message or status is skipped; the rest of the
+        // delivery is kept.
+        let mixed = wrap(
             json!([
                 {"from":"5511999","id":"ok","timestamp":"1","type":"text","text":{"body":"x"}},
-                {"id":"no-sender","type":"text","text":{"body":"x"}}
+                {"id":"no-sender","type":"text","text":{"body":"x"}},
+                {"from":"5511' OR 1=1;--<script>","id":"evil","type":"text","text":{"body":"x"}},
+                {"from":"5511999","type":"text","text":{"body":"no id"}},
+                "not an object",
+                {"from":"BR.123","id":"bsuid-in-from","type":"text","text":{"body":"x"}},
+                {"from":"","from_user_id":"5511999","id":"phone-in-user-id","type":"text","text":{"body":"x"}},
+                {"from":"5511888","id":"ok2","timestamp":"1","type":"text","text":{"body":"y"}}
             ]),
-            json!([]),
+            json!([{"status":"read"}, {"id":"wamid.OUT","status":"read","recipient_id":"5511999"}]),
         );
-        assert!(matches!(
-            parse(&no_sender),
-            Err(PayloadError::Message { index: 1, .. })
-        ));
-        let bad_status = wrap(json!([]), json!([{"status":"read"}]));
-        assert!(matches!(
-            parse(&bad_status),
-            Err(PayloadError::Status { index: 0, .. })
-        ));
+        let w = parse(&mixed).expect("the delivery parses");
+        let ids: Vec<&str> = w.messages.iter().map(|m| m.message.id.as_str()).collect();
+        assert_eq!(ids, ["ok", "ok2"]);
+        assert_eq!(w.statuses.len(), 1);
+        let skipped: Vec<(&str, &str)> =
+            w.skipped.iter().map(|s| (s.item, s.id.as_str())).collect();
+        assert_eq!(
+            skipped,
+            [
+                ("message", "no-sender"),
+                ("message", "evil"),
+                ("message", ""),
+                ("message", ""),
+                ("message", "bsuid-in-from"),
+                ("message", "phone-in-user-id"),
+                ("status", "")
+            ]
+        );
+        // The refused sender id is never echoed in the reason (it is logged).
+        assert!(w.skipped.iter().all(|s| !s.reason.contains("<script>")));
+        // A list field that is not a list loses only that change's items.
         let messages_not_a_list = wrap(json!({"id": "x"}), json!([]));
-        assert!(matches!(
-            parse(&messages_not_a_list),
-            Err(PayloadError::Json(_))
-        ));
+        let w = parse(&messages_not_a_list).expect("parses");
+        assert!(w.messages.is_empty());
+        assert_eq!(w.skipped[0].item, "change");
         // Other webhook fields (template status updates...) are ignored.
         let other = json!({"object":"whatsapp_business_account","entry":[{"id":"1","changes":[
             {"field":"message_template_status_update","value":{"event":"APPROVED","message_template_id":1}}]}]});

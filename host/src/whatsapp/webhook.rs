@@ -76,6 +76,17 @@ pub async fn receive(
             return error(StatusCode::BAD_REQUEST, e.to_string());
         }
     };
+    // Before the messages: one from the new number in the same delivery
+    // then lands in the moved conversation.
+    for change in &webhook.identity_changes {
+        if let Err(e) = apply_identity_change(&state, change).await {
+            tracing::error!(error = %e, wamid = %change.wamid, "could not apply a customer id change");
+            return error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "storage unavailable, retry later",
+            );
+        }
+    }
     for inbound in &webhook.messages {
         if !state.config.whatsapp.knows_number(&inbound.phone_number_id) {
             // Still served (replies leave from that number), but worth a look.
@@ -202,6 +213,32 @@ async fn apply_status(state: &AppState, s: &payload::Status) -> Result<(), Store
             }
         }
         Err(e) => tracing::warn!(error = %e, "could not build a status event"),
+    }
+    Ok(())
+}
+
+/// A customer changed their number (or BSUID): their conversation follows
+/// them. The notice is not a customer message: it is not stored as their
+/// words, gets no reply and does not open the 24-hour window.
+async fn apply_identity_change(
+    state: &AppState,
+    c: &payload::IdentityChange,
+) -> Result<(), StoreError> {
+    use crate::conversations::Moved;
+    match state
+        .conversations
+        .move_customer(&c.phone_number_id, &c.from, &c.to)
+        .await?
+    {
+        Moved::Moved(conversation) => {
+            tracing::info!(%conversation, kind = %c.kind, wamid = %c.wamid, "conversation follows the customer's new id");
+        }
+        Moved::NoConversation => {
+            tracing::info!(kind = %c.kind, wamid = %c.wamid, "customer id change for a customer with no conversation: nothing to move");
+        }
+        Moved::TargetExists(conversation) => {
+            tracing::warn!(%conversation, kind = %c.kind, wamid = %c.wamid, "customer id change: a conversation at the new id exists already; both kept");
+        }
     }
     Ok(())
 }

@@ -14,14 +14,25 @@
 //!   whole event as JSON in the body;
 //! - binary mode with `cloudEvents_`-prefixed headers (what we write);
 //! - binary mode with `cloudEvents:`-prefixed headers (the AMQP 1.0
-//!   binding's application-properties style);
+//!   binding's application-properties style; the spec allows both
+//!   prefixes; with it, bare lowercase headers are extensions, as sdk-java
+//!   writes them);
+//! - binary mode with `ce-`-prefixed headers (the RabbitMQ protocol binding
+//!   of Knative, as the Python SDK's `bindings.rabbitmq` writes it; names
+//!   read case-insensitively, as HTTP-style headers are);
 //! - binary mode with unprefixed headers (Knative's RabbitMQ broker).
 //!
 //! A binary message is recognised by its `specversion` header in one of the
-//! three styles; only headers of that style are read. In the unprefixed
+//! four styles; only headers of that style are read. In the unprefixed
 //! style a header is an extension only if its name is a valid CloudEvents
 //! attribute name (`[a-z0-9]+`), which leaves broker headers such as
 //! `x-death` or `x-delivery-count` out.
+//!
+//! `time` is read as an RFC 3339 string or as a number: the AMQP binding
+//! lets senders use the native timestamp type, which is milliseconds since
+//! the epoch in AMQP 1.0 (the Python SDK writes that integer) and seconds in
+//! an AMQP 0-9-1 `timestamp` field (a value too large for seconds is taken
+//! as milliseconds, as a bridged AMQP 1.0 message carries it).
 
 use cloudevents::event::SpecVersion;
 use cloudevents::message::{
@@ -32,10 +43,14 @@ use cloudevents::{AttributesReader, Data, Event};
 use lapin::BasicProperties;
 use lapin::types::{AMQPValue, FieldTable, ShortString};
 
+use crate::events;
+
 /// Header prefix of binary mode (written and read).
 pub const PREFIX: &str = "cloudEvents_";
 /// Header prefix of the AMQP 1.0 binding's style (read only).
 pub const COLON_PREFIX: &str = "cloudEvents:";
+/// Header prefix of the RabbitMQ protocol binding (read only).
+pub const DASH_PREFIX: &str = "ce-";
 /// Content type of structured mode.
 pub const STRUCTURED_CONTENT_TYPE: &str = "application/cloudevents+json";
 /// Persistent delivery.
@@ -45,7 +60,7 @@ const PERSISTENT: u8 = 2;
 #[derive(Debug, thiserror::Error)]
 pub enum BindingError {
     #[error(
-        "not a CloudEvent: no `{STRUCTURED_CONTENT_TYPE}` content type and no `specversion` header (`cloudEvents_specversion`, `cloudEvents:specversion` or `specversion`)"
+        "not a CloudEvent: no `{STRUCTURED_CONTENT_TYPE}` content type and no `specversion` header (`cloudEvents_specversion`, `cloudEvents:specversion`, `ce-specversion` or `specversion`)"
     )]
     NotCloudEvent,
     #[error("header {name}: {reason}")]
@@ -84,6 +99,42 @@ pub fn decode(properties: &BasicProperties, body: &[u8]) -> Result<Event, Bindin
     let mut event = MessageDeserializer::into_event(reader)?;
     json_data(&mut event);
     Ok(event)
+}
+
+/// Whether an event of one of the store's own types carries the data that
+/// type promises. A consumer could never handle one that does not: it is
+/// parked (dead-lettered, counted) on arrival instead of being taken and
+/// dropped by the handler. Types the store does not know are left to their
+/// consumers.
+pub fn check_data(event: &Event) -> Result<(), events::EventError> {
+    use events::*;
+    fn is<P: Payload>(event: &Event) -> Result<(), EventError> {
+        events::payload::<P>(event).map(|_| ())
+    }
+    let Some(ty) = EventType::parse(event.ty()) else {
+        return Ok(());
+    };
+    match ty {
+        EventType::WhatsAppMessageReceived => is::<MessageReceived>(event),
+        EventType::WhatsAppMessageSend => is::<OutboundMessage>(event),
+        EventType::WhatsAppMessageStatus => is::<MessageStatus>(event),
+        EventType::ChatMessageNew => is::<ChatMessageNew>(event),
+        EventType::ChatResponse => is::<ChatResponse>(event),
+        EventType::ProductQuery => is::<ProductQuery>(event),
+        EventType::ProductRecommend => is::<ProductRecommend>(event),
+        EventType::OrderCreate => is::<OrderCreate>(event),
+        EventType::SalesEscalate => is::<SalesEscalate>(event),
+        EventType::SalesHandoff => is::<SalesHandoff>(event),
+        EventType::SalesEscalationAccepted => is::<SalesEscalationAccepted>(event),
+        EventType::SalesEscalationResolved => is::<SalesEscalationResolved>(event),
+        EventType::PluginFailed => is::<PluginFailed>(event),
+        EventType::OrderCreated => is::<OrderCreated>(event),
+        EventType::OrderConfirmed => is::<OrderConfirmed>(event),
+        EventType::OrderShipped => is::<OrderShipped>(event),
+        EventType::OrderDelivered => is::<OrderDelivered>(event),
+        EventType::OrderCancelled => is::<OrderCancelled>(event),
+        EventType::OrderStatusUpdate => is::<OrderStatusUpdate>(event),
+    }
 }
 
 /// Binary data declared as JSON becomes `Data::Json`, as events built in
@@ -193,6 +244,7 @@ impl StructuredSerializer<AmqpMessage> for Writer {
 enum Style {
     Underscore,
     Colon,
+    Dash,
     Unprefixed,
 }
 
@@ -201,7 +253,21 @@ impl Style {
         match self {
             Style::Underscore => PREFIX,
             Style::Colon => COLON_PREFIX,
+            Style::Dash => DASH_PREFIX,
             Style::Unprefixed => "",
+        }
+    }
+
+    /// The attribute a header names in this style, if any.
+    fn attribute(self, header: &str) -> Option<String> {
+        match self {
+            // `ce-` headers are HTTP-style: any case.
+            Style::Dash => {
+                let (head, rest) = header.split_at_checked(DASH_PREFIX.len())?;
+                head.eq_ignore_ascii_case(DASH_PREFIX)
+                    .then(|| rest.to_ascii_lowercase())
+            }
+            _ => header.strip_prefix(self.prefix()).map(str::to_string),
         }
     }
 }
@@ -235,11 +301,22 @@ impl<'a> Reader<'a> {
             });
         }
         let headers = properties.headers().as_ref();
-        let has = |name: &str| headers.is_some_and(|h| h.contains_key(name));
-        let style = [Style::Underscore, Style::Colon, Style::Unprefixed]
-            .into_iter()
-            .find(|s| has(&format!("{}specversion", s.prefix())))
-            .ok_or(BindingError::NotCloudEvent)?;
+        let has = |style: Style| {
+            headers.is_some_and(|h| {
+                h.inner()
+                    .keys()
+                    .any(|k| style.attribute(k.as_str()).as_deref() == Some("specversion"))
+            })
+        };
+        let style = [
+            Style::Underscore,
+            Style::Colon,
+            Style::Dash,
+            Style::Unprefixed,
+        ]
+        .into_iter()
+        .find(|s| has(*s))
+        .ok_or(BindingError::NotCloudEvent)?;
         Ok(Self {
             properties,
             body,
@@ -247,6 +324,30 @@ impl<'a> Reader<'a> {
             style,
         })
     }
+}
+
+/// The `time` attribute from a header: a string is left to the RFC 3339
+/// parser; an AMQP 1.0 timestamp or integer is milliseconds since the
+/// epoch; an AMQP 0-9-1 timestamp is seconds (milliseconds past year 5138).
+fn time_value(name: &str, value: &AMQPValue) -> Result<MessageAttributeValue, BindingError> {
+    const SECONDS_MAX: u64 = 100_000_000_000;
+    let bad = |reason: &str| BindingError::BadHeader {
+        name: name.to_string(),
+        reason: reason.to_string(),
+    };
+    let millis = match value {
+        AMQPValue::Timestamp(t) if *t < SECONDS_MAX => {
+            i64::try_from(*t).map_err(|_| bad("timestamp out of range"))? * 1000
+        }
+        AMQPValue::Timestamp(t) => i64::try_from(*t).map_err(|_| bad("timestamp out of range"))?,
+        v => match attribute_value(name, v)? {
+            MessageAttributeValue::Integer(ms) => ms,
+            other => return Ok(other),
+        },
+    };
+    chrono::DateTime::from_timestamp_millis(millis)
+        .map(MessageAttributeValue::DateTime)
+        .ok_or_else(|| bad("time out of range"))
 }
 
 /// A header value as a CloudEvents attribute value.
@@ -289,15 +390,15 @@ impl BinaryDeserializer for Reader<'_> {
         if self.encoding != Encoding::BINARY {
             return Err(message::Error::WrongEncoding {});
         }
-        let prefix = self.style.prefix();
+        let style = self.style;
         let empty = FieldTable::default();
         let headers = self.properties.headers().as_ref().unwrap_or(&empty);
-        let spec_key = format!("{prefix}specversion");
-        let spec = headers
+        let (spec_key, spec) = headers
             .inner()
-            .get(spec_key.as_str())
+            .iter()
+            .find(|(k, _)| style.attribute(k.as_str()).as_deref() == Some("specversion"))
             .ok_or(message::Error::WrongEncoding {})?;
-        let spec = attribute_value(&spec_key, spec).map_err(other)?;
+        let spec = attribute_value(spec_key.as_str(), spec).map_err(other)?;
         let spec_version = SpecVersion::try_from(spec.to_string().as_str())?;
         let attributes = spec_version.attribute_names();
         visitor = visitor.set_spec_version(spec_version)?;
@@ -316,9 +417,19 @@ impl BinaryDeserializer for Reader<'_> {
             has_content_type = true;
         }
         for (key, value) in headers {
-            let Some(name) = key.as_str().strip_prefix(prefix) else {
-                continue;
+            let name = match style.attribute(key.as_str()) {
+                Some(name) => name,
+                // sdk-java writes extensions as bare application
+                // properties next to its `cloudEvents:` attributes.
+                None if style == Style::Colon
+                    && is_attribute_name(key.as_str())
+                    && !attributes.contains(&key.as_str()) =>
+                {
+                    key.as_str().to_string()
+                }
+                None => continue,
             };
+            let name = name.as_str();
             if name == "specversion"
                 || !is_attribute_name(name)
                 || (name == "id" && has_id)
@@ -326,7 +437,12 @@ impl BinaryDeserializer for Reader<'_> {
             {
                 continue;
             }
-            let value = attribute_value(key.as_str(), value).map_err(other)?;
+            let value = if name == "time" {
+                time_value(key.as_str(), value)
+            } else {
+                attribute_value(key.as_str(), value)
+            }
+            .map_err(other)?;
             visitor = if attributes.contains(&name) {
                 visitor.set_attribute(name, value)?
             } else {
@@ -366,7 +482,7 @@ impl MessageDeserializer for Reader<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use cloudevents::{EventBuilder, EventBuilderV10};
+    use cloudevents::{AttributesWriter, EventBuilder, EventBuilderV10};
     use serde_json::json;
 
     fn full_event() -> Event {
@@ -531,6 +647,74 @@ mod tests {
             ev.extension("flag"),
             Some(&cloudevents::event::ExtensionValue::Boolean(false))
         );
+    }
+
+    #[test]
+    fn reads_ce_dash_headers_in_any_case_and_integer_millisecond_time() {
+        // sdk-python's `bindings.rabbitmq`: `ce-` strings.
+        let props = BasicProperties::default()
+            .with_content_type("application/json".into())
+            .with_headers(headers(&[
+                ("ce-specversion", s("1.0")),
+                ("CE-Id", s("d-1")),
+                ("ce-type", s("store.plugin.failed")),
+                ("ce-source", s("/py")),
+                ("ce-time", s("2024-05-06T07:08:09.250000Z")),
+                ("ce-brand", s("home")),
+                ("x-death", AMQPValue::FieldArray(Default::default())),
+            ]));
+        let ev = decode(&props, br#"{"a":1}"#).expect("decodes");
+        assert_eq!(ev.id(), "d-1");
+        assert_eq!(
+            ev.time().map(|t| t.timestamp_millis()),
+            Some(1_714_979_289_250)
+        );
+        assert_eq!(ev.iter_extensions().count(), 1, "{ev}");
+        // sdk-python's AMQP binding: time as integer milliseconds.
+        for time in [
+            AMQPValue::LongLongInt(1_700_000_000_123),
+            AMQPValue::Timestamp(1_700_000_000_123),
+        ] {
+            let props = BasicProperties::default().with_headers(headers(&[
+                ("cloudEvents_specversion", s("1.0")),
+                ("cloudEvents_id", s("p-1")),
+                ("cloudEvents_type", s("t")),
+                ("cloudEvents_source", s("/py")),
+                ("cloudEvents_time", time),
+            ]));
+            let ev = decode(&props, b"").expect("decodes");
+            assert_eq!(
+                ev.time().map(|t| t.timestamp_millis()),
+                Some(1_700_000_000_123)
+            );
+        }
+        // sdk-java: `cloudEvents:` attributes, bare extensions.
+        let props = BasicProperties::default().with_headers(headers(&[
+            ("cloudEvents:specversion", s("1.0")),
+            ("cloudEvents:id", s("j-1")),
+            ("cloudEvents:type", s("t")),
+            ("cloudEvents:source", s("/java")),
+            ("tenant", s("acme")),
+            ("x-delivery-count", AMQPValue::LongLongInt(1)),
+        ]));
+        let ev = decode(&props, b"").expect("decodes");
+        assert_eq!(
+            ev.extension("tenant").map(|v| v.to_string()).as_deref(),
+            Some("acme")
+        );
+        assert_eq!(ev.iter_extensions().count(), 1);
+    }
+
+    #[test]
+    fn store_events_must_carry_their_types_data() {
+        let mut event = full_event();
+        assert!(check_data(&event).is_ok());
+        event.set_data("application/json", json!({"hello": "world"}));
+        let err = check_data(&event).unwrap_err();
+        assert!(err.to_string().contains("does not match"), "{err}");
+        // Types the store does not know are their consumers' business.
+        event.set_type("com.example.other");
+        assert!(check_data(&event).is_ok());
     }
 
     #[test]

@@ -954,7 +954,11 @@ async fn handle_delivery(
     delivery: lapin::message::Delivery,
 ) {
     let group = spec.name.as_str();
-    let event = match binding::decode(&delivery.properties, &delivery.data) {
+    let decoded = binding::decode(&delivery.properties, &delivery.data).and_then(|event| {
+        binding::check_data(&event).map_err(|e| binding::BindingError::Invalid(e.to_string()))?;
+        Ok(event)
+    });
+    let event = match decoded {
         Ok(event) => event,
         Err(e) => {
             tracing::error!(group, shard, error = %e, "malformed message, parking it");

@@ -367,9 +367,10 @@
 
   function isoDay(d) { return d.toISOString().slice(0, 10); }
 
-  function money(minor, currency) {
-    if (!currency) return '—';
-    return `${(minor / 100).toFixed(2)} ${currency}`;
+  // Amounts come formatted by the host (its one money formatter knows each
+  // currency's decimals: JPY has none, KWD three); '' means no orders.
+  function money(formatted) {
+    return formatted || '—';
   }
 
   function svgEl(tag, attrs) {
@@ -433,13 +434,13 @@
       return;
     }
     const sum = (k) => r.days.reduce((a, d) => a + (d[k] || 0), 0);
-    const currency = (r.days.find((d) => d.currency) || {}).currency || '';
-    const revenue = r.days.filter((d) => d.currency === currency).reduce((a, d) => a + d.revenue_minor, 0);
     const orders = sum('orders');
     const conv = sum('conversations');
+    const byCurrency = r.totals || [];
     const totals = [
       ['Conversations', conv], ['Escalations', sum('escalations')], ['Orders', orders],
-      ['Revenue', money(revenue, currency)], ['AOV', orders ? money(Math.round(revenue / orders), currency) : '—'],
+      ['Revenue', byCurrency.length ? byCurrency.map((t) => t.revenue).join(' + ') : '—'],
+      ['AOV', byCurrency.length ? byCurrency.map((t) => t.average_order_value).join(' / ') : '—'],
       ['Conversion', conv ? `${((orders / conv) * 100).toFixed(1)}%` : '—'],
     ];
     $('report-totals').replaceChildren(...totals.map(([k, v]) => el('div', { class: 'total', 'data-testid': 'total', 'data-name': k }, el('span', { class: 'muted small', text: k }), el('b', { text: String(v) }))));
@@ -449,8 +450,8 @@
     for (const d of r.days) for (const [k, n] of Object.entries(d.escalations_by_reason)) reasons.set(k, (reasons.get(k) || 0) + n);
     hbars($('chart-reasons'), [...reasons.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => [k.replace(/_/g, ' '), n]));
     $('report-rows').replaceChildren(...r.days.map((d) => el('tr', { 'data-testid': 'report-row', 'data-brand': d.brand, 'data-date': d.date },
-      ...[d.date, d.brand, d.conversations, d.escalations, d.orders, money(d.revenue_minor, d.currency),
-        money(d.average_order_value_minor, d.currency), `${(d.conversion_rate * 100).toFixed(1)}%`, d.ai_handled,
+      ...[d.date, d.brand, d.conversations, d.escalations, d.orders, money(d.revenue),
+        money(d.average_order_value), `${(d.conversion_rate * 100).toFixed(1)}%`, d.ai_handled,
         d.human_handled, d.first_response_seconds == null ? '—' : `${d.first_response_seconds.toFixed(0)} s`]
         .map((v) => el('td', { text: String(v) })))));
     $('report-source').textContent = `Orders: ${r.orders_source}. Days in UTC.`;

@@ -419,8 +419,9 @@ fn main() -> anyhow::Result<()> {
         let (db, dir) = agent_store::db::testing::sqlite().await?;
         orders_bench("SQLite", shop(db, dir).await?, n, concurrency).await?;
         if env_usize("COMMERCE_BENCH_POSTGRES", 1) == 1 {
-            match agent_store::db::testing::postgres().await {
-                Ok(db) => {
+            match agent_store::db::testing::postgres_db().await {
+                // `_pg` drops the bench's database at the end of the arm.
+                Ok((db, _pg)) => {
                     orders_bench(
                         "PostgreSQL",
                         shop(db, tempfile::tempdir()?).await?,

@@ -84,10 +84,13 @@ const SECTIONS: &[&str] = &[
 impl Config {
     /// Defaults, then the TOML file (when given), then the environment.
     pub fn load(file: Option<&Path>) -> Result<Self, ConfigError> {
-        Self::load_from(file, Env::prefixed(ENV_PREFIX))
+        let env = Env::prefixed(ENV_PREFIX).map(|key| env_key_to_path(key.as_str()).into());
+        Self::load_from(file, env)
     }
 
-    fn load_from(file: Option<&Path>, env: Env) -> Result<Self, ConfigError> {
+    /// `env`: the environment's keys already mapped to config paths (tests
+    /// pass their own: mutating the process environment is not thread-safe).
+    fn load_from(file: Option<&Path>, env: impl figment::Provider) -> Result<Self, ConfigError> {
         let mut figment = Figment::from(Serialized::defaults(Config::default()));
         if let Some(file) = file {
             // A named file must exist: silently running on defaults would
@@ -100,7 +103,6 @@ impl Config {
             }
             figment = figment.merge(Toml::file(file));
         }
-        let env = env.map(|key| env_key_to_path(key.as_str()).into());
         figment
             .merge(env)
             .extract()
@@ -139,15 +141,16 @@ pub fn env_key_to_path(key: &str) -> String {
 mod tests {
     use super::*;
 
-    fn with_env(vars: &[(&str, &str)]) -> Env {
-        // figment's Jail would serialise tests; a custom source keeps them
-        // parallel: filter the real env by a per-test prefix instead.
-        let prefix = format!("AGENT_STORE_TEST_{}_", uuid::Uuid::new_v4().simple());
-        for (k, v) in vars {
-            // SAFETY: every test uses its own unique variable names.
-            unsafe { std::env::set_var(format!("{prefix}{k}"), v) };
-        }
-        Env::prefixed(&prefix)
+    /// What `Env::prefixed(ENV_PREFIX)` makes of these variables (names
+    /// without the prefix), without touching the process environment:
+    /// `set_var` while other test threads run is undefined behaviour, and
+    /// figment's Jail would serialise the tests. Same key mapping, same
+    /// value parsing as figment's `Env`.
+    fn with_env(vars: &[(&str, &str)]) -> Figment {
+        vars.iter().fold(Figment::new(), |f, (k, v)| {
+            let value: figment::value::Value = v.parse().expect("infallible");
+            f.merge(Serialized::default(&env_key_to_path(k), value))
+        })
     }
 
     #[test]

@@ -134,12 +134,21 @@ pub fn now_ms() -> i64 {
 }
 
 /// Throw-away databases for tests, on either backend.
+///
+/// PostgreSQL test databases are named `agent_store_test_<unix secs>_<uuid>`
+/// and dropped when their [`testing::TestPostgres`] guard is dropped; the
+/// first database a test process creates also sweeps same-prefix databases
+/// older than [`testing::STALE_AFTER_SECS`] (left by a killed run).
 pub mod testing {
     use super::{Backend, Db, DbError};
     use sqlx::Connection;
 
     /// The PostgreSQL server every developer and CI machine runs.
     pub const POSTGRES_ADMIN_URL: &str = "postgres://postgres@127.0.0.1:5432/test";
+    /// Every test database's name starts with this.
+    pub const PREFIX: &str = "agent_store_test_";
+    /// A test database older than this belongs to a run that is gone.
+    pub const STALE_AFTER_SECS: i64 = 3600;
 
     /// A fresh SQLite database in a temporary directory (kept alive by the
     /// returned guard).
@@ -152,31 +161,270 @@ pub mod testing {
         Ok((db, dir))
     }
 
+    /// A fresh, migrated PostgreSQL database, dropped with the guard.
+    pub async fn postgres_db() -> Result<(Db, TestPostgres), DbError> {
+        let guard = TestPostgres::create().await?;
+        let db = guard.connect().await?;
+        Ok((db, guard))
+    }
+
     /// A fresh, uniquely named PostgreSQL database (tests run in parallel).
-    /// `AGENT_STORE_TEST_POSTGRES_URL` overrides the server.
+    ///
+    /// Prefer [`postgres_db`]: the database made here is not dropped when
+    /// the test ends, only by the stale sweep an hour later.
     pub async fn postgres() -> Result<Db, DbError> {
-        let admin = std::env::var("AGENT_STORE_TEST_POSTGRES_URL")
-            .unwrap_or_else(|_| POSTGRES_ADMIN_URL.to_string());
-        let name = format!("agent_store_test_{}", uuid::Uuid::new_v4().simple());
-        let connect_err = |source| DbError::Connect {
-            url: admin.clone(),
-            source,
-        };
-        sqlx::any::install_default_drivers();
-        let mut conn = sqlx::AnyConnection::connect(&admin)
-            .await
-            .map_err(connect_err)?;
-        sqlx::query(&format!("CREATE DATABASE {name}"))
-            .execute(&mut conn)
-            .await
-            .map_err(connect_err)?;
-        let mut url = url::Url::parse(&admin).map_err(|e| DbError::Connect {
-            url: admin.clone(),
-            source: sqlx::Error::Configuration(Box::new(e)),
-        })?;
-        url.set_path(&name);
-        let db = Db::connect(url.as_str(), std::path::Path::new(".")).await?;
-        debug_assert_eq!(db.backend, Backend::Postgres);
+        let guard = TestPostgres::create().await?;
+        let db = guard.connect().await?;
+        // Left to the sweep (the caller keeps no guard).
+        std::mem::forget(guard);
         Ok(db)
+    }
+
+    /// The server tests use: `AGENT_STORE_TEST_POSTGRES_URL` or the default.
+    pub fn admin_url() -> String {
+        std::env::var("AGENT_STORE_TEST_POSTGRES_URL")
+            .unwrap_or_else(|_| POSTGRES_ADMIN_URL.to_string())
+    }
+
+    /// One empty test database on the PostgreSQL server; `DROP DATABASE`
+    /// (forcing out any connection still open) when dropped.
+    #[derive(Debug)]
+    pub struct TestPostgres {
+        admin: String,
+        name: String,
+        url: String,
+    }
+
+    impl TestPostgres {
+        /// Create an empty database (migrations run on first connect).
+        pub async fn create() -> Result<Self, DbError> {
+            let admin = admin_url();
+            let connect_err = |source| DbError::Connect {
+                url: admin.clone(),
+                source,
+            };
+            sqlx::any::install_default_drivers();
+            let mut conn = sqlx::AnyConnection::connect(&admin)
+                .await
+                .map_err(connect_err)?;
+            sweep_once(&mut conn).await;
+            let name = format!(
+                "{PREFIX}{}_{}",
+                chrono::Utc::now().timestamp(),
+                uuid::Uuid::new_v4().simple()
+            );
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(&mut conn)
+                .await
+                .map_err(connect_err)?;
+            let _ = conn.close().await;
+            let mut url = url::Url::parse(&admin).map_err(|e| DbError::Connect {
+                url: admin.clone(),
+                source: sqlx::Error::Configuration(Box::new(e)),
+            })?;
+            url.set_path(&name);
+            Ok(Self {
+                admin,
+                name,
+                url: url.to_string(),
+            })
+        }
+
+        /// `postgres://…/agent_store_test_…`: for a host's `database.url`.
+        pub fn url(&self) -> &str {
+            &self.url
+        }
+
+        pub fn name(&self) -> &str {
+            &self.name
+        }
+
+        /// A migrated pool on this database.
+        pub async fn connect(&self) -> Result<Db, DbError> {
+            let db = Db::connect(&self.url, std::path::Path::new(".")).await?;
+            debug_assert_eq!(db.backend, Backend::Postgres);
+            Ok(db)
+        }
+    }
+
+    impl Drop for TestPostgres {
+        fn drop(&mut self) {
+            // Drop runs inside the test's runtime, which may be a single
+            // thread: the DROP gets a thread and a runtime of its own.
+            let (admin, name) = (self.admin.clone(), self.name.clone());
+            let dropped = std::thread::spawn(move || {
+                let rt = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()?;
+                rt.block_on(drop_database(&admin, &name))
+                    .map_err(std::io::Error::other)
+            })
+            .join();
+            match dropped {
+                Ok(Ok(())) => {}
+                Ok(Err(e)) => eprintln!("test database {} not dropped: {e}", self.name),
+                Err(_) => eprintln!("test database {} not dropped: panic", self.name),
+            }
+        }
+    }
+
+    async fn drop_database(admin: &str, name: &str) -> Result<(), sqlx::Error> {
+        sqlx::any::install_default_drivers();
+        let mut conn = sqlx::AnyConnection::connect(admin).await?;
+        // FORCE: a pool the test leaked (a spawned task, a host that was
+        // not shut down) must not keep the database alive.
+        sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            .execute(&mut conn)
+            .await?;
+        let _ = conn.close().await;
+        Ok(())
+    }
+
+    /// Once per process: drop test databases older than an hour.
+    async fn sweep_once(conn: &mut sqlx::AnyConnection) {
+        static SWEPT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+        if SWEPT.swap(true, std::sync::atomic::Ordering::SeqCst) {
+            return;
+        }
+        match sweep(conn, chrono::Utc::now().timestamp()).await {
+            Ok(n) if n > 0 => eprintln!("dropped {n} stale test database(s)"),
+            Ok(_) => {}
+            Err(e) => eprintln!("stale test database sweep failed: {e}"),
+        }
+    }
+
+    /// Drop every `agent_store_test_*` database created before
+    /// `now - STALE_AFTER_SECS`; returns how many.
+    pub async fn sweep(conn: &mut sqlx::AnyConnection, now: i64) -> Result<usize, sqlx::Error> {
+        sweep_like(conn, now, r"agent\_store\_test\_%").await
+    }
+
+    /// [`sweep`] limited to the names matching the `LIKE` pattern `like`.
+    /// Names without a creation time (an older naming) are aged by their
+    /// files' mtime where the role may read it, else left alone.
+    pub async fn sweep_like(
+        conn: &mut sqlx::AnyConnection,
+        now: i64,
+        like: &str,
+    ) -> Result<usize, sqlx::Error> {
+        let names: Vec<String> =
+            sqlx::query_scalar("SELECT datname::text FROM pg_database WHERE datname LIKE $1")
+                .bind(like)
+                .fetch_all(&mut *conn)
+                .await?;
+        let mut dropped = 0;
+        for name in names.into_iter().filter(|n| is_plain_name(n)) {
+            let born = match created_at(&name) {
+                Some(t) => t,
+                None => file_age(conn, &name).await.unwrap_or(now),
+            };
+            if now - born < STALE_AFTER_SECS {
+                continue;
+            }
+            sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                .execute(&mut *conn)
+                .await?;
+            dropped += 1;
+        }
+        Ok(dropped)
+    }
+
+    /// When database `name` was created, from its `PG_VERSION` file (needs
+    /// superuser or `pg_read_server_files`).
+    async fn file_age(conn: &mut sqlx::AnyConnection, name: &str) -> Option<i64> {
+        sqlx::query_scalar(
+            "SELECT EXTRACT(EPOCH FROM (pg_stat_file('base/' || oid || '/PG_VERSION')).modification)::bigint
+             FROM pg_database WHERE datname = $1",
+        )
+        .bind(name)
+        .fetch_one(&mut *conn)
+        .await
+        .ok()
+    }
+
+    /// The creation time in `agent_store_test_<secs>_<uuid>`.
+    fn created_at(name: &str) -> Option<i64> {
+        let rest = name.strip_prefix(PREFIX)?;
+        let (secs, uuid) = rest.split_once('_')?;
+        (uuid.len() == 32).then_some(())?;
+        secs.parse().ok()
+    }
+
+    /// Safe to splice into `DROP DATABASE`.
+    fn is_plain_name(name: &str) -> bool {
+        name.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn names_carry_their_creation_time() {
+            assert_eq!(
+                created_at("agent_store_test_1764800000_0123456789abcdef0123456789abcdef"),
+                Some(1_764_800_000)
+            );
+            assert_eq!(
+                created_at("agent_store_test_0123456789abcdef0123456789abcdef"),
+                None
+            );
+            assert!(!is_plain_name("x; DROP TABLE y"));
+        }
+
+        /// The guard drops its database; the sweep drops old ones and
+        /// leaves young ones alone.
+        #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+        async fn test_databases_are_dropped_and_stale_ones_swept() {
+            sqlx::any::install_default_drivers();
+            let exists = |name: String| async move {
+                let mut c = sqlx::AnyConnection::connect(&admin_url())
+                    .await
+                    .expect("admin connection");
+                let n: i64 =
+                    sqlx::query_scalar("SELECT COUNT(*) FROM pg_database WHERE datname = $1")
+                        .bind(name)
+                        .fetch_one(&mut c)
+                        .await
+                        .expect("count");
+                n == 1
+            };
+            let (db, guard) = postgres_db().await.expect("postgres");
+            let name = guard.name().to_string();
+            sqlx::query("SELECT 1")
+                .execute(&db.pool)
+                .await
+                .expect("db works");
+            assert!(exists(name.clone()).await);
+            // The pool stays open: the drop forces it out.
+            drop(guard);
+            assert!(!exists(name.clone()).await, "{name} dropped with its guard");
+
+            let young = TestPostgres::create().await.expect("young");
+            let old = TestPostgres::create().await.expect("old");
+            let mut c = sqlx::AnyConnection::connect(&admin_url())
+                .await
+                .expect("admin");
+            let born = created_at(old.name()).expect("timestamped");
+            // Just before the hour neither is stale; an hour and a bit
+            // after `old` was made, it is.
+            // (Each sweep is limited to this test's own databases: other
+            // tests' are in use.)
+            for t in [&young, &old] {
+                let n = sweep_like(&mut c, born + STALE_AFTER_SECS - 5, t.name())
+                    .await
+                    .expect("sweep");
+                assert_eq!(n, 0, "{} is not stale yet", t.name());
+            }
+            assert!(exists(young.name().to_string()).await);
+            assert!(exists(old.name().to_string()).await);
+            let n = sweep_like(&mut c, born + STALE_AFTER_SECS + 5, old.name())
+                .await
+                .expect("sweep");
+            assert_eq!(n, 1);
+            assert!(!exists(old.name().to_string()).await, "stale one swept");
+            assert!(exists(young.name().to_string()).await);
+        }
     }
 }

@@ -11,6 +11,7 @@ pub mod config;
 pub mod conversations;
 pub mod db;
 pub mod events;
+pub mod fuzzing;
 pub mod llm;
 pub mod money;
 pub mod orders;

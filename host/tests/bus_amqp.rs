@@ -382,7 +382,8 @@ async fn failures_are_parked_in_the_dead_letter_store() {
     bus.delete_topology().await.expect("cleanup");
 }
 
-/// A handler whose effect is idempotent by event id.
+/// Counts every delivery of each event id (no dedupe) and the order in
+/// which each event was first seen.
 #[derive(Default)]
 struct Effects {
     deliveries: AtomicUsize,
@@ -535,9 +536,19 @@ async fn connections_closed_mid_stream_lose_nothing_and_double_no_effect() {
 
     let applied = effects.applied.lock().expect("lock").clone();
     assert_eq!(applied.len(), N as usize, "no event lost");
-    let effects_applied = effects.order.lock().expect("lock").len();
-    assert_eq!(effects_applied, N as usize, "no effect doubled");
-    assert!(effects.deliveries.load(Ordering::SeqCst) >= N as usize);
+    // The bus is at least once: a connection drop may redeliver, and this
+    // handler sees every delivery (it dedupes nothing itself: `order` keeps
+    // the first of each only to check ordering). That a redelivery never
+    // doubles an effect the outside world sees is the product's job, checked
+    // at the Graph API stand-in by tests/tests/bus_amqp.rs.
+    let deliveries = effects.deliveries.load(Ordering::SeqCst);
+    assert_eq!(
+        applied.values().sum::<usize>(),
+        deliveries,
+        "every delivery reached the handler"
+    );
+    let relayed_twice = applied.values().filter(|n| **n > 1).count();
+    eprintln!("{deliveries} deliveries of {N} events; {relayed_twice} delivered more than once");
     // Order per conversation held across the reconnection.
     let order = effects.order.lock().expect("lock").clone();
     for c in 0..10 {

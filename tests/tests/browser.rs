@@ -25,8 +25,8 @@ async fn the_sandbox_chat_works_in_chromium() {
     )
     .await;
     assert!(ok, "browser tests failed:\n{report}");
-    assert!(report.contains("# pass"), "{report}");
-    assert!(report.contains("# fail 0"), "{report}");
+    // `# pass 0` is a failure: every declared test must have run and passed.
+    common::assert_every_browser_test_passed("sandbox.test.mjs", &report);
     // What the page showed came through the host: the customer's
     // conversation exists and was answered.
     let conversations = h.admin("/conversations").await;
@@ -36,4 +36,27 @@ async fn the_sandbox_chat_works_in_chromium() {
             .is_some_and(|c| !c.is_empty()),
         "the page's messages reached the host"
     );
+}
+
+/// The check above fails on a run where nothing passed (the old check
+/// accepted `# pass 0`), on a skip, and on a missing test.
+#[test]
+fn a_browser_run_with_zero_passes_fails_the_check() {
+    let fails = |report: &'static str| {
+        std::panic::catch_unwind(|| {
+            common::assert_every_browser_test_passed("sandbox.test.mjs", report)
+        })
+        .is_err()
+    };
+    let totals = |tests: u64, pass: u64, skipped: u64| {
+        format!(
+            "# tests {tests}\n# suites 0\n# pass {pass}\n# fail 0\n# cancelled 0\n# skipped {skipped}\n# todo 0\n"
+        )
+    };
+    let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+    assert!(fails(leak(totals(0, 0, 0))), "zero tests, zero passes");
+    assert!(fails(leak(totals(3, 0, 3))), "everything skipped");
+    assert!(fails(leak(totals(2, 2, 0))), "a test did not run");
+    assert!(fails(""), "no summary at all");
+    assert!(!fails(leak(totals(3, 3, 0))), "all three passed");
 }

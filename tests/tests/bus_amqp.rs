@@ -1,9 +1,15 @@
 //! The end-to-end laptop scenario with `bus.backend = "amqp"`: the same
-//! pipeline over the real RabbitMQ at 127.0.0.1:5672.
+//! pipeline over the real RabbitMQ at 127.0.0.1:5672; and the broker
+//! dropping the host's connections mid-load, with every reply counted
+//! where the outside world sees it (the Graph API stand-in).
 
 mod common;
 
-use common::{Harness, demo_catalog, plugins_dir, products_shown, readable};
+use std::time::{Duration, Instant};
+
+use common::{
+    Harness, PHONE_NUMBER_ID, SECRET, demo_catalog, plugins_dir, products_shown, readable,
+};
 
 /// The pipeline's consumer groups (their queues are deleted at the end).
 const GROUPS: [&str; 4] = ["route", "sell", "render", "send"];
@@ -60,6 +66,189 @@ async fn laptop_question_is_answered_over_rabbitmq() {
     )
     .await;
     assert_eq!(h.sink.to("15551239001").len(), first, "no reply doubled");
+
+    h.app.state.bus.close().await;
+    let groups: Vec<String> = GROUPS.iter().map(|g| g.to_string()).collect();
+    agent_store::bus::amqp::delete_topology(&bus_config, &groups)
+        .await
+        .expect("topology deleted");
+}
+
+/// A bus prefix no other run uses (queues expire if the run dies).
+fn unique_prefix(test: &str) -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock")
+        .subsec_nanos();
+    format!("test.e2e.{test}.{}.{nanos}", std::process::id())
+}
+
+/// `rabbitmqctl`, bounded: a wedged broker fails the test, never hangs it.
+fn rabbitmqctl(args: &[&str]) -> String {
+    let out = std::process::Command::new("timeout")
+        .args(["-k", "5", "30", "rabbitmqctl"])
+        .args(args)
+        .output()
+        .expect("rabbitmqctl runs");
+    assert!(out.status.success(), "rabbitmqctl {args:?}: {out:?}");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Close every broker connection of this test's host (its connection
+/// names start with the bus prefix), as `rabbitmqctl close_all_connections`
+/// would, without touching other tests' connections on the shared broker.
+fn close_connections(prefix: &str) -> usize {
+    let listing = rabbitmqctl(&[
+        "list_connections",
+        "pid",
+        "client_properties",
+        "-q",
+        "--no-table-headers",
+    ]);
+    let pids: Vec<String> = listing
+        .lines()
+        .filter(|l| l.contains(prefix))
+        .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+        .collect();
+    for pid in &pids {
+        rabbitmqctl(&["close_connection", pid, "test: the broker drops the host"]);
+    }
+    pids.len()
+}
+
+const LOAD_TEXT: &str = "hi, I'm looking for a new laptop";
+
+/// POST one customer message the way Meta does: retried (same wamid) until
+/// acknowledged with 200, within a bounded time.
+async fn deliver(h: &Harness, from: &str, wamid: &str) {
+    let body = agent_store::whatsapp::payload::text_envelope(
+        PHONE_NUMBER_ID,
+        from,
+        "Test Customer",
+        wamid,
+        LOAD_TEXT,
+    );
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let status = h.post_webhook(&body, SECRET).await.status();
+        if status == 200 {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{wamid} never acknowledged (last {status})"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+/// Customers whose replies are all out (as many as the baseline customer's).
+fn answered(h: &Harness, customers: &[String], expected: usize) -> usize {
+    customers
+        .iter()
+        .filter(|c| h.sink.to(c).len() >= expected)
+        .count()
+}
+
+/// RabbitMQ drops the host's connections while 60 customers are being
+/// answered. Sends are counted at the Graph API stand-in: every customer
+/// gets exactly the replies an undisturbed customer got (none lost, none
+/// doubled). The host and the tests dedupe nothing themselves here: any
+/// redelivery must be absorbed by the product's own idempotency (inbound
+/// by wamid, events by id, the outbox).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn broker_dropping_connections_mid_load_loses_and_doubles_no_reply() {
+    let prefix = unique_prefix("drop");
+    let h = Harness::start_with(plugins_dir(), |c| {
+        c.bus.backend = "amqp".into();
+        c.bus.prefix = prefix.clone();
+        c.bus.queue_expires_ms = 60_000;
+    })
+    .await;
+    let bus_config = h.app.state.config.bus.clone();
+
+    // An undisturbed customer: what every customer must get, once.
+    h.say("15551238000", "wamid.drop.baseline", LOAD_TEXT).await;
+    let baseline = h.sink.to("15551238000");
+    assert!(!baseline.is_empty(), "the baseline customer was answered");
+    let expected = baseline.len();
+
+    const N: usize = 60;
+    let customers: Vec<String> = (0..N).map(|i| format!("1555123{i:04}")).collect();
+    let h = std::sync::Arc::new(h);
+    let load = {
+        let h = h.clone();
+        let customers = customers.clone();
+        tokio::spawn(async move {
+            let mut posts = tokio::task::JoinSet::new();
+            // Paced arrivals (40/s), so the drop lands mid-stream.
+            let mut tick = tokio::time::interval(Duration::from_millis(25));
+            for (i, c) in customers.into_iter().enumerate() {
+                tick.tick().await;
+                let h = h.clone();
+                posts.spawn(async move { deliver(&h, &c, &format!("wamid.drop.{i}")).await });
+            }
+            while let Some(r) = posts.join_next().await {
+                r.expect("delivery task");
+            }
+        })
+    };
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while answered(&h, &customers, expected) < N / 4 {
+        assert!(Instant::now() < deadline, "a quarter answered within 60 s");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    let closed = close_connections(&prefix);
+    let at_close = answered(&h, &customers, expected);
+    assert!(closed >= 1, "the host's broker connections were closed");
+    assert!(
+        at_close < N,
+        "the drop happened mid-load ({at_close} of {N} answered)"
+    );
+    tokio::time::timeout(Duration::from_secs(90), load)
+        .await
+        .expect("every message acknowledged within 90 s")
+        .expect("load task");
+
+    let deadline = Instant::now() + Duration::from_secs(90);
+    while answered(&h, &customers, expected) < N {
+        assert!(
+            Instant::now() < deadline,
+            "every customer answered within 90 s: {} of {N}",
+            answered(&h, &customers, expected)
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    h.settle().await;
+    let mut lost = Vec::new();
+    let mut doubled = Vec::new();
+    for c in &customers {
+        let got = h.sink.to(c);
+        if got.len() < expected {
+            lost.push(c.clone());
+        } else if got.len() > expected || readable(&got) != readable(&baseline) {
+            doubled.push((c.clone(), readable(&got)));
+        }
+    }
+    assert!(lost.is_empty(), "customers missing replies: {lost:?}");
+    assert!(
+        doubled.is_empty(),
+        "customers with doubled or different replies (expected {expected}: {:?}): {doubled:?}",
+        readable(&baseline)
+    );
+    assert!(
+        !rabbitmqctl(&[
+            "list_connections",
+            "client_properties",
+            "-q",
+            "--no-table-headers"
+        ])
+        .lines()
+        .filter(|l| l.contains(&prefix))
+        .collect::<Vec<_>>()
+        .is_empty(),
+        "the host reconnected"
+    );
 
     h.app.state.bus.close().await;
     let groups: Vec<String> = GROUPS.iter().map(|g| g.to_string()).collect();

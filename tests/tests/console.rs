@@ -8,7 +8,7 @@ mod common;
 use std::time::Duration;
 
 use agent_store::sales::{Role, Scope};
-use common::{Harness, readable};
+use common::{Backend, Harness, readable};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
@@ -118,9 +118,8 @@ fn escalation_of(list: &Value, conversation_id: &str) -> Option<Value> {
         .cloned()
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_rep_takes_over_replies_and_hands_back_to_the_ai() {
-    let h = Harness::start().await;
+async fn a_rep_takes_over_replies_and_hands_back_to_the_ai(backend: Backend) {
+    let h = Harness::start_on(backend).await;
     let password = add_user(&h, "ana", Role::Rep, "fashion").await;
     let wa_id = "5511977770001";
     let conversation = escalate(&h, wa_id, "takeover").await;
@@ -304,9 +303,8 @@ async fn a_rep_takes_over_replies_and_hands_back_to_the_ai() {
     );
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_fashion_rep_can_neither_see_nor_act_on_a_tech_conversation() {
-    let h = Harness::start().await;
+async fn a_fashion_rep_can_neither_see_nor_act_on_a_tech_conversation(backend: Backend) {
+    let h = Harness::start_on(backend).await;
     let fashion = add_user(&h, "fiona", Role::Rep, "fashion").await;
     let tech = add_user(&h, "theo", Role::Rep, "tech").await;
     let wa_id = "15551230777";
@@ -373,9 +371,8 @@ async fn a_fashion_rep_can_neither_see_nor_act_on_a_tech_conversation() {
     assert_eq!(status, StatusCode::OK);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn sign_in_is_protected_sessions_csrf_and_rate_limits() {
-    let h = Harness::start().await;
+async fn sign_in_is_protected_sessions_csrf_and_rate_limits(backend: Backend) {
+    let h = Harness::start_on(backend).await;
     let password = add_user(&h, "sam", Role::Admin, "*").await;
     let api = format!("{}/console/api", h.app.url());
 
@@ -508,9 +505,8 @@ async fn sign_in_is_protected_sessions_csrf_and_rate_limits() {
     assert!(r.headers().contains_key("retry-after"));
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn an_urgent_escalation_nobody_takes_is_announced_again() {
-    let h = Harness::start().await;
+async fn an_urgent_escalation_nobody_takes_is_announced_again(backend: Backend) {
+    let h = Harness::start_on(backend).await;
     h.app.sales.configure(|o| {
         o.renotify_after = Duration::from_millis(200);
         o.renotify_tick = Duration::from_millis(50);
@@ -568,15 +564,16 @@ async fn users_add_stores_an_argon2_hash_from_the_environment() {
         data_dir: data.path().to_path_buf(),
         ..Default::default()
     };
-    // SAFETY: no other test of this binary reads this variable.
-    unsafe { std::env::set_var(agent_store::sales::cli::PASSWORD_ENV, "from-the-env-1") };
-    agent_store::sales::cli::run(
+    // The variable's value is passed in: setting it with `set_var` while
+    // other tests run is undefined behaviour.
+    agent_store::sales::cli::run_with(
         &config,
         agent_store::sales::cli::UsersCommand::Add {
             name: "bia".into(),
             role: "rep".into(),
             brands: "fashion, tech".into(),
         },
+        Some("from-the-env-1".into()),
     )
     .await
     .expect("users add");
@@ -603,9 +600,8 @@ async fn users_add_stores_an_argon2_hash_from_the_environment() {
     );
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_rep_places_an_order_on_the_customers_behalf_once() {
-    let h = Harness::start().await;
+async fn a_rep_places_an_order_on_the_customers_behalf_once(backend: Backend) {
+    let h = Harness::start_on(backend).await;
     let password = add_user(&h, "bia", Role::Rep, "fashion").await;
     let wa_id = "5511977770042";
     let conversation = escalate(&h, wa_id, "reporder").await;
@@ -682,10 +678,9 @@ async fn scripted_model() -> String {
     format!("http://{addr}/v1")
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn with_an_llm_the_assistant_suggests_the_models_replies() {
+async fn with_an_llm_the_assistant_suggests_the_models_replies(backend: Backend) {
     let model = scripted_model().await;
-    let h = Harness::start_with(common::plugins_dir(), |c| {
+    let h = Harness::start_on_with(backend, common::plugins_dir(), |c| {
         c.llm.provider = "openai".into();
         c.llm.base_url = model.clone();
         c.llm.model = "scripted".into();
@@ -708,3 +703,58 @@ async fn with_an_llm_the_assistant_suggests_the_models_replies() {
         ])
     );
 }
+
+/// A failing orders query is a failure (500, logged), not "no orders":
+/// the table is moved away under the running host, then put back.
+async fn reports_and_the_assistant_fail_loudly_when_orders_cannot_be_read(backend: Backend) {
+    let h = Harness::start_on(backend).await;
+    let password = add_user(&h, "rui", Role::Rep, "fashion").await;
+    let wa_id = "5511977770088";
+    let conversation = escalate(&h, wa_id, "ordersgone").await;
+    let cid = conversation["id"].as_str().expect("id");
+    let rep = Rep::login(&h, "rui", &password).await;
+    let assist = format!("/conversations/{cid}/assist");
+    let (status, report) = rep.get("/reports").await;
+    assert_eq!(status, StatusCode::OK, "{report}");
+    assert_eq!(
+        report["orders_source"],
+        "orders (not cancelled or refunded), valued at their total"
+    );
+    let (status, a) = rep.get(&assist).await;
+    assert_eq!(status, StatusCode::OK, "{a}");
+    assert_eq!(a["orders"]["available"], true);
+
+    let db = h.db().await;
+    sqlx_exec(&db, "ALTER TABLE orders RENAME TO orders_moved_away").await;
+    for path in ["/reports", assist.as_str()] {
+        let (status, body) = rep.get(path).await;
+        assert_eq!(
+            status,
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "{path} with the orders unreadable: {body}"
+        );
+        assert!(
+            body["error"].as_str().is_some_and(|e| !e.is_empty()),
+            "{body}"
+        );
+    }
+    sqlx_exec(&db, "ALTER TABLE orders_moved_away RENAME TO orders").await;
+    let (status, report) = rep.get("/reports").await;
+    assert_eq!(status, StatusCode::OK, "back to normal: {report}");
+    let (status, _) = rep.get(&assist).await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+async fn sqlx_exec(db: &agent_store::db::Db, sql: &str) {
+    sqlx::query(sql).execute(&db.pool).await.expect(sql);
+}
+
+on_each_backend!(
+    a_rep_takes_over_replies_and_hands_back_to_the_ai,
+    a_fashion_rep_can_neither_see_nor_act_on_a_tech_conversation,
+    sign_in_is_protected_sessions_csrf_and_rate_limits,
+    an_urgent_escalation_nobody_takes_is_announced_again,
+    a_rep_places_an_order_on_the_customers_behalf_once,
+    with_an_llm_the_assistant_suggests_the_models_replies,
+    reports_and_the_assistant_fail_loudly_when_orders_cannot_be_read,
+);

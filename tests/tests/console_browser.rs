@@ -37,8 +37,7 @@ async fn a_rep_takes_over_in_the_console_in_chromium() {
     )
     .await;
     assert!(ok, "browser test failed:\n{report}");
-    assert!(report.contains("# pass 1"), "{report}");
-    assert!(report.contains("# fail 0"), "{report}");
+    common::assert_every_browser_test_passed("console.test.mjs", &report);
     // What the page did went through the host: the escalation was handed
     // back by the rep, and the rep's reply reached the sandbox's Graph API.
     let all = h

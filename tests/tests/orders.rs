@@ -9,7 +9,7 @@ mod common;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use common::{ADMIN, Harness, PHONE_NUMBER_ID, SECRET, readable};
+use common::{ADMIN, Backend, Harness, PHONE_NUMBER_ID, SECRET, readable};
 use hmac::Mac;
 use serde_json::{Value, json};
 
@@ -64,9 +64,10 @@ fn said(h: &Harness, wa_id: &str) -> String {
     readable(&h.sink.to(wa_id))
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn add_to_cart_then_checkout_creates_an_order_and_every_update_reaches_the_customer() {
-    let h = Harness::start().await;
+async fn add_to_cart_then_checkout_creates_an_order_and_every_update_reaches_the_customer(
+    backend: Backend,
+) {
+    let h = Harness::start_on(backend).await;
     let me = "15557770001";
     h.say(me, "wamid.o1.hi", "hi, I'm looking for running shoes")
         .await;
@@ -195,9 +196,8 @@ async fn add_to_cart_then_checkout_creates_an_order_and_every_update_reaches_the
     assert_eq!(r.status(), 401);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_whatsapp_catalog_order_becomes_the_cart_and_then_the_order() {
-    let h = Harness::start().await;
+async fn a_whatsapp_catalog_order_becomes_the_cart_and_then_the_order(backend: Backend) {
+    let h = Harness::start_on(backend).await;
     let me = "5511977770002";
     h.say(me, "wamid.o2.hi", "oi, quero um tênis de corrida")
         .await;
@@ -305,11 +305,11 @@ async fn post_signed(
     (status, r.json().await.unwrap_or(Value::Null))
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_payment_link_is_sent_and_its_signed_webhook_confirms_the_order_then_the_carrier_ships_it()
- {
+async fn a_payment_link_is_sent_and_its_signed_webhook_confirms_the_order_then_the_carrier_ships_it(
+    backend: Backend,
+) {
     let (stripe, sessions) = fake_stripe().await;
-    let h = Harness::start_with(common::plugins_dir(), |c| {
+    let h = Harness::start_on_with(backend, common::plugins_dir(), |c| {
         c.payments.provider = "checkout-link".into();
         c.payments.api_base = stripe.clone();
         c.payments.secret_key = "sk_test_e2e".into();
@@ -443,9 +443,8 @@ async fn a_payment_link_is_sent_and_its_signed_webhook_confirms_the_order_then_t
     );
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn admin_sets_stock_and_prices_and_the_last_unit_sells_once() {
-    let h = Harness::start().await;
+async fn admin_sets_stock_and_prices_and_the_last_unit_sells_once(backend: Backend) {
+    let h = Harness::start_on(backend).await;
     let put = |path: String, body: Value| {
         let http = h.http.clone();
         let url = format!("{}/admin{path}", h.app.url());
@@ -546,3 +545,224 @@ async fn admin_sets_stock_and_prices_and_the_last_unit_sells_once() {
         .expect("idle");
     assert!(said(&h, "15557770004").contains("was cancelled (customer asked)"));
 }
+
+/// A checkout session event for `order_id`, as the provider signs it.
+fn session_event(event_id: &str, order_id: &str, object: Value) -> Value {
+    let mut o = json!({"id": format!("cs_{event_id}"), "object": "checkout.session",
+        "client_reference_id": order_id, "payment_status": "paid"});
+    for (k, v) in object.as_object().into_iter().flatten() {
+        o[k] = v.clone();
+    }
+    json!({"id": event_id, "type": "checkout.session.completed", "data": {"object": o}})
+}
+
+/// POST `event` to the payment webhook, genuinely signed now.
+async fn pay(h: &Harness, event: &Value) -> (u16, Value) {
+    let payload = serde_json::to_vec(event).expect("json");
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock")
+        .as_secs() as i64;
+    let sig = stripe_signature("whsec_e2e", now, &payload);
+    post_signed(h, "/webhooks/payments", "Stripe-Signature", &sig, &payload).await
+}
+
+/// A customer checks out one pair of running shoes (104.90 with shipping).
+async fn checkout(h: &Harness, me: &str, tag: &str) -> String {
+    h.say(
+        me,
+        &format!("wamid.{tag}.hi"),
+        "hi, I'm looking for running shoes",
+    )
+    .await;
+    tap(
+        h,
+        me,
+        &format!("wamid.{tag}.add"),
+        "add:FSH-0001",
+        "Add to cart",
+    )
+    .await;
+    tap(
+        h,
+        me,
+        &format!("wamid.{tag}.checkout"),
+        "checkout",
+        "Checkout",
+    )
+    .await;
+    let order = orders_of(h, me).await.pop().expect("an order");
+    assert_eq!(order["total"]["minor_units"], 10_490, "{order}");
+    order["id"].as_str().expect("id").to_string()
+}
+
+async fn status_of(h: &Harness, id: &str) -> Value {
+    h.admin(&format!("/orders/{id}")).await["order"]["status"].clone()
+}
+
+/// Genuinely signed payment events that must confirm nothing: no amount,
+/// a wrong amount or currency, a payment for a cancelled order and for an
+/// order whose reservation expired. Each leaves the order as it was, the
+/// customer is never told "Payment received", and a correct payment still
+/// confirms.
+async fn payments_that_do_not_match_the_order_confirm_nothing(backend: Backend) {
+    let (stripe, _sessions) = fake_stripe().await;
+    let h = Harness::start_on_with(backend, common::plugins_dir(), |c| {
+        c.payments.provider = "checkout-link".into();
+        c.payments.api_base = stripe.clone();
+        c.payments.secret_key = "sk_test_e2e".into();
+        c.payments.webhook_secret = "whsec_e2e".into();
+    })
+    .await;
+    let r = h
+        .http
+        .put(format!("{}/admin/products/FSH-0001/stock", h.app.url()))
+        .bearer_auth(ADMIN)
+        .json(&json!({"available": 10}))
+        .send()
+        .await
+        .expect("put stock");
+    assert_eq!(r.status(), 200);
+    let me = "15557770011";
+    let id = checkout(&h, me, "p1").await;
+
+    // No amount_total: refused, so it is not confirmed unchecked.
+    let (status, r) = pay(
+        &h,
+        &session_event("evt_p1_noamount", &id, json!({"currency": "usd"})),
+    )
+    .await;
+    assert_eq!(status, 400, "{r}");
+    assert!(
+        r["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("amount_total")),
+        "{r}"
+    );
+    // No currency: the same.
+    let (status, r) = pay(
+        &h,
+        &session_event("evt_p1_nocur", &id, json!({"amount_total": 10_490})),
+    )
+    .await;
+    assert_eq!(status, 400, "{r}");
+    // One cent short, and the right figure in another currency.
+    for (event, amount, currency) in [
+        ("evt_p1_short", 10_489, "usd"),
+        ("evt_p1_brl", 10_490, "brl"),
+    ] {
+        let (status, r) = pay(
+            &h,
+            &session_event(
+                event,
+                &id,
+                json!({"amount_total": amount, "currency": currency}),
+            ),
+        )
+        .await;
+        assert_eq!(
+            (status, r["status"].as_str()),
+            (200, Some("amount_mismatch")),
+            "{r}"
+        );
+        assert!(
+            r["error"].as_str().is_some_and(|e| e.contains("10490")),
+            "{r}"
+        );
+    }
+    h.settle().await;
+    assert_eq!(status_of(&h, &id).await, "pending");
+
+    // Cancelled by the operator, then paid: acknowledged, not confirmed.
+    let (status, _) = admin_post(
+        &h,
+        &format!("/orders/{id}/cancel"),
+        json!({"reason": "customer asked"}),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let paid = json!({"amount_total": 10_490, "currency": "usd"});
+    let (status, r) = pay(&h, &session_event("evt_p1_late", &id, paid.clone())).await;
+    assert_eq!(
+        (status, r["status"].as_str()),
+        (200, Some("not_confirmable")),
+        "{r}"
+    );
+    h.settle().await;
+    assert_eq!(status_of(&h, &id).await, "cancelled");
+
+    // A second customer's reservation lapses (the sweeper's own code, run
+    // as if 31 minutes had passed), then the payment arrives.
+    let other = "15557770012";
+    let late = checkout(&h, other, "p2").await;
+    assert_eq!(
+        h.admin("/products/FSH-0001").await["stock"]["reserved"].as_i64(),
+        Some(1),
+        "the pending order holds its unit"
+    );
+    let later = agent_store::db::now_ms() + 31 * 60 * 1000;
+    let expired = h
+        .app
+        .state
+        .orders
+        .expire_due(later)
+        .await
+        .expect("expiry sweep");
+    assert_eq!(expired, vec![late.clone()]);
+    assert_eq!(status_of(&h, &late).await, "cancelled");
+    assert_eq!(
+        h.admin("/products/FSH-0001").await["stock"]["reserved"].as_i64(),
+        Some(0),
+        "the unit went back to stock"
+    );
+    let (status, r) = pay(&h, &session_event("evt_p2_late", &late, paid.clone())).await;
+    assert_eq!(
+        (status, r["status"].as_str()),
+        (200, Some("not_confirmable")),
+        "{r}"
+    );
+    h.settle().await;
+    assert_eq!(status_of(&h, &late).await, "cancelled");
+    assert!(
+        said(&h, other).contains(&format!(
+            "Your order *{late}* was cancelled (payment not received in time)"
+        )),
+        "{}",
+        said(&h, other)
+    );
+    for who in [me, other] {
+        assert!(
+            !said(&h, who).contains("Payment received"),
+            "{}",
+            said(&h, who)
+        );
+    }
+
+    // The checks do not block a payment that matches.
+    let third = "15557770013";
+    let good = checkout(&h, third, "p3").await;
+    let (status, r) = pay(
+        &h,
+        &session_event(
+            "evt_p3_ok",
+            &good,
+            json!({"amount_total": 10_490, "currency": "USD"}),
+        ),
+    )
+    .await;
+    assert_eq!(
+        (status, r["status"].as_str()),
+        (200, Some("confirmed")),
+        "{r}"
+    );
+    h.settle().await;
+    assert_eq!(said(&h, third).matches("Payment received").count(), 1);
+}
+
+on_each_backend!(
+    add_to_cart_then_checkout_creates_an_order_and_every_update_reaches_the_customer,
+    a_whatsapp_catalog_order_becomes_the_cart_and_then_the_order,
+    a_payment_link_is_sent_and_its_signed_webhook_confirms_the_order_then_the_carrier_ships_it,
+    admin_sets_stock_and_prices_and_the_last_unit_sells_once,
+    payments_that_do_not_match_the_order_confirm_nothing,
+);

@@ -237,7 +237,7 @@ async fn conversations_on_sqlite() {
 
 #[tokio::test]
 async fn conversations_on_postgres() {
-    let db = testing::postgres()
+    let (db, _pg) = testing::postgres_db()
         .await
         .expect("postgres at 127.0.0.1:5432");
     exercise(Conversations::new(db)).await;
@@ -344,7 +344,7 @@ async fn outbox_on_sqlite() {
 
 #[tokio::test]
 async fn outbox_on_postgres() {
-    let db = testing::postgres().await.expect("postgres");
+    let (db, _pg) = testing::postgres_db().await.expect("postgres");
     outbox_order_retry_and_failure(Conversations::new(db)).await;
 }
 

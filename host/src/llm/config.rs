@@ -117,13 +117,23 @@ impl LlmConfig {
     /// The default settings merged with `brand`'s overrides; the API key
     /// comes from `api_key_env` when that variable is set.
     pub fn resolve(&self, brand: Option<&str>) -> Resolved {
+        self.resolve_with(brand, |name| std::env::var(name).ok())
+    }
+
+    /// [`Self::resolve`] reading key variables through `env` (tests pass a
+    /// map: `set_var` while other threads run is undefined behaviour).
+    pub fn resolve_with(
+        &self,
+        brand: Option<&str>,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Resolved {
         let o = brand
             .and_then(|b| self.brands.get(b))
             .cloned()
             .unwrap_or_default();
         let key_env = o.api_key_env.unwrap_or_else(|| self.api_key_env.clone());
         let from_env = (!key_env.is_empty())
-            .then(|| std::env::var(&key_env).ok())
+            .then(|| env(&key_env))
             .flatten()
             .filter(|k| !k.is_empty());
         Resolved {
@@ -148,9 +158,8 @@ mod tests {
 
     #[test]
     fn brand_overrides_inherit_the_rest() {
-        let var = format!("AGENT_STORE_TEST_KEY_{}", uuid::Uuid::new_v4().simple());
-        // SAFETY: a variable name unique to this test.
-        unsafe { std::env::set_var(&var, "sk-from-env") };
+        let var = "AGENT_STORE_TEST_KEY".to_string();
+        let env = |name: &str| (name == "AGENT_STORE_TEST_KEY").then(|| "sk-from-env".to_string());
         let mut c = LlmConfig {
             provider: "openai".into(),
             model: "base".into(),
@@ -168,13 +177,13 @@ mod tests {
                 ..Default::default()
             },
         );
-        let tech = c.resolve(Some("tech"));
+        let tech = c.resolve_with(Some("tech"), env);
         assert_eq!(tech.model, "precise");
         assert_eq!(tech.temperature, Some(0.1));
         assert_eq!(tech.api_key, "sk-from-env");
         assert_eq!(tech.tokens_per_day, 1000);
         assert_eq!(tech.provider, "openai");
-        let home = c.resolve(Some("home"));
+        let home = c.resolve_with(Some("home"), env);
         assert_eq!(home.model, "base");
         assert_eq!(home.api_key, "literal");
         assert_eq!(home.temperature, Some(0.7));

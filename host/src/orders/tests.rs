@@ -67,6 +67,8 @@ struct Fixture {
     bus: Arc<dyn Bus>,
     seen: Recorder,
     _dir: tempfile::TempDir,
+    /// Drops the PostgreSQL test database last.
+    _pg: Option<crate::db::testing::TestPostgres>,
 }
 
 async fn fixture_on(
@@ -121,6 +123,7 @@ async fn fixture_on(
         bus,
         seen,
         _dir: dir,
+        _pg: None,
     }
 }
 
@@ -130,8 +133,10 @@ async fn sqlite_fixture() -> Fixture {
 }
 
 async fn postgres_fixture() -> Fixture {
-    let db = crate::db::testing::postgres().await.expect("postgres");
-    fixture_on(db, tempfile::tempdir().expect("tempdir"), |_, _| {}).await
+    let (db, pg) = crate::db::testing::postgres_db().await.expect("postgres");
+    let mut f = fixture_on(db, tempfile::tempdir().expect("tempdir"), |_, _| {}).await;
+    f._pg = Some(pg);
+    f
 }
 
 impl Fixture {

@@ -2,8 +2,13 @@
 //!
 //! - `POST /webhooks/payments`: the checkout-link provider's signed events
 //!   (`Stripe-Signature`); a paid `checkout.session.completed` confirms the
-//!   order. Stale timestamps are refused (400), forged signatures too (400),
-//!   and an event id seen before is acknowledged without effect.
+//!   order when its `amount_total` and `currency` equal the order's total
+//!   (a paid session without them is refused, 400; a different amount is
+//!   acknowledged as `amount_mismatch` and confirms nothing; a payment for a
+//!   cancelled or expired order is acknowledged as `not_confirmable`: both
+//!   are logged as errors for an operator to refund). Stale timestamps are
+//!   refused (400), forged signatures too (400), and an event id seen
+//!   before is acknowledged without effect.
 //! - `POST /webhooks/shipping`: a carrier's update
 //!   (`X-Carrier-Signature: sha256=<hex HMAC-SHA256 of the body>`):
 //!   `{"order_id", "status": "shipped"|"delivered", "tracking_number", "carrier"}`.
@@ -63,12 +68,21 @@ async fn payment(State(state): State<Arc<AppState>>, headers: HeaderMap, body: B
             );
         }
     };
-    let Some((order_id, session, amount)) = event.paid_order() else {
+    let Some(paid) = event.paid_order() else {
         return reply(
             StatusCode::OK,
             json!({ "status": "ignored", "type": event.kind }),
         );
     };
+    // A payment that cannot be checked against the order confirms nothing.
+    let (Some(amount), Some(currency)) = (paid.amount, paid.currency.clone()) else {
+        tracing::warn!(event = %event.id, order = %paid.order_id, "paid session without amount_total or currency: not confirmed");
+        return reply(
+            StatusCode::BAD_REQUEST,
+            json!({ "error": "a paid checkout session needs amount_total and currency to be checked against the order: not confirmed" }),
+        );
+    };
+    let order_id = paid.order_id.clone();
     match orders
         .claim_payment_event(&event.id, "checkout-link", Some(&order_id))
         .await
@@ -91,12 +105,19 @@ async fn payment(State(state): State<Arc<AppState>>, headers: HeaderMap, body: B
         }
         Err(e) => return unclaim(&state, &event.id, e).await,
     };
-    if let Some(paid) = amount
-        && paid != order.total.minor_units
-    {
-        tracing::error!(order = %order_id, paid, total = order.total.minor_units, "payment amount differs from the order total: not confirmed");
-        return reply(StatusCode::OK, json!({ "status": "amount_mismatch" }));
+    if amount != order.total.minor_units || !currency.eq_ignore_ascii_case(&order.total.currency) {
+        // Kept claimed: the provider's retry would say the same. An
+        // operator refunds or settles the difference.
+        tracing::error!(order = %order_id, paid = amount, %currency, total = order.total.minor_units, order_currency = %order.total.currency, "payment differs from the order total: not confirmed");
+        return reply(
+            StatusCode::OK,
+            json!({ "status": "amount_mismatch", "error": format!(
+                "paid {amount} {currency}, the order's total is {} {}: not confirmed",
+                order.total.minor_units, order.total.currency
+            ) }),
+        );
     }
+    let session = paid.session;
     let change = Change {
         actor: "payment:checkout-link".into(),
         payment_reference: Some(session).filter(|s| !s.is_empty()),

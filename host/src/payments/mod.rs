@@ -258,10 +258,21 @@ pub struct WebhookData {
     pub object: serde_json::Value,
 }
 
+/// What a paid checkout session says was paid, for which order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PaidSession {
+    pub order_id: String,
+    /// The provider's session id (the order's payment reference).
+    pub session: String,
+    /// `amount_total` in minor units; `None` when the event omits it.
+    pub amount: Option<i64>,
+    /// `currency`, as sent (ISO code, any case); `None` when omitted.
+    pub currency: Option<String>,
+}
+
 impl WebhookEvent {
-    /// For a completed, paid checkout session: (order id, session id,
-    /// amount_total when given).
-    pub fn paid_order(&self) -> Option<(String, String, Option<i64>)> {
+    /// For a completed, paid checkout session: the order and what was paid.
+    pub fn paid_order(&self) -> Option<PaidSession> {
         if self.kind != "checkout.session.completed"
             && self.kind != "checkout.session.async_payment_succeeded"
         {
@@ -276,7 +287,14 @@ impl WebhookEvent {
             .and_then(|v| v.as_str())
             .or_else(|| o.pointer("/metadata/order_id").and_then(|v| v.as_str()))?;
         let session = o.get("id").and_then(|v| v.as_str()).unwrap_or_default();
-        let amount = o.get("amount_total").and_then(|v| v.as_i64());
-        Some((order_id.to_string(), session.to_string(), amount))
+        Some(PaidSession {
+            order_id: order_id.to_string(),
+            session: session.to_string(),
+            amount: o.get("amount_total").and_then(|v| v.as_i64()),
+            currency: o
+                .get("currency")
+                .and_then(|v| v.as_str())
+                .map(str::to_string),
+        })
     }
 }

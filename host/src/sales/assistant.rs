@@ -164,7 +164,7 @@ impl Sales {
             suggestions,
             replies,
             replies_by,
-            orders: self.orders_of(conversation).await,
+            orders: self.orders_of(conversation).await?,
             window: self.window(&conversation.id).await?,
         })
     }
@@ -289,40 +289,32 @@ impl Sales {
 
     /// The customer's orders (every conversation of this number), newest
     /// first, from the orders module's table.
-    async fn orders_of(&self, conversation: &Conversation) -> OrdersView {
+    async fn orders_of(&self, conversation: &Conversation) -> Result<OrdersView, SalesError> {
+        // The table is part of the schema: an error is a real failure
+        // (shown as one), never "no orders".
         let rows = sqlx::query(
             "SELECT id, status, total_minor, currency, created_at FROM orders
              WHERE customer_wa_id = $1 ORDER BY created_at DESC LIMIT 20",
         )
         .bind(&conversation.customer_wa_id)
         .fetch_all(&self.inner.deps.db.pool)
-        .await;
-        let rows = match rows {
-            Ok(rows) => rows,
-            Err(e) => {
-                tracing::debug!(error = %e, "no order history");
-                return OrdersView {
-                    available: false,
-                    note: "Order history is not available: the orders module's table is missing."
-                        .into(),
-                    orders: Vec::new(),
-                };
-            }
-        };
+        .await
+        .map_err(SalesError::Orders)?;
         let orders = rows
             .iter()
-            .filter_map(|r| {
-                let minor: i64 = r.try_get("total_minor").ok()?;
-                let currency: String = r.try_get("currency").ok()?;
-                Some(OrderView {
-                    id: r.try_get("id").ok()?,
-                    status: r.try_get("status").ok()?,
+            .map(|r| {
+                let minor: i64 = r.try_get("total_minor")?;
+                let currency: String = r.try_get("currency")?;
+                Ok(OrderView {
+                    id: r.try_get("id")?,
+                    status: r.try_get("status")?,
                     total: Money::new(minor, currency).to_string(),
-                    created_at: r.try_get("created_at").ok()?,
+                    created_at: r.try_get("created_at")?,
                 })
             })
-            .collect::<Vec<_>>();
-        OrdersView {
+            .collect::<Result<Vec<_>, sqlx::Error>>()
+            .map_err(SalesError::Orders)?;
+        Ok(OrdersView {
             available: true,
             note: if orders.is_empty() {
                 "No orders yet.".into()
@@ -330,7 +322,7 @@ impl Sales {
                 String::new()
             },
             orders,
-        }
+        })
     }
 }
 

@@ -30,8 +30,8 @@ pub enum UsersCommand {
     List,
 }
 
-fn read_password() -> anyhow::Result<String> {
-    if let Ok(p) = std::env::var(PASSWORD_ENV)
+fn read_password(from_env: Option<String>) -> anyhow::Result<String> {
+    if let Some(p) = from_env
         && !p.is_empty()
     {
         return Ok(p);
@@ -54,6 +54,17 @@ fn read_password() -> anyhow::Result<String> {
 }
 
 pub async fn run(config: &Config, command: UsersCommand) -> anyhow::Result<()> {
+    run_with(config, command, std::env::var(PASSWORD_ENV).ok()).await
+}
+
+/// [`run`] with `AGENT_STORE_USER_PASSWORD`'s value passed in: tests give
+/// it here, since changing the process environment while other test
+/// threads run is undefined behaviour.
+pub async fn run_with(
+    config: &Config,
+    command: UsersCommand,
+    password_env: Option<String>,
+) -> anyhow::Result<()> {
     let db = Db::connect(&config.database.url, &config.data_dir).await?;
     let users = Users::new(db);
     match command {
@@ -65,7 +76,7 @@ pub async fn run(config: &Config, command: UsersCommand) -> anyhow::Result<()> {
             } else {
                 Scope::parse(&brands)
             };
-            let password = read_password()?;
+            let password = read_password(password_env)?;
             users.upsert(&name, &password, role, &scope).await?;
             println!("saved {name} ({}, brands {})", role.as_str(), scope.to_db());
         }

@@ -65,6 +65,10 @@ pub enum SalesError {
     Bus(#[from] BusError),
     #[error("event: {0}")]
     Event(#[from] crate::events::EventError),
+    /// The orders table could not be read (a real failure: the table is
+    /// part of the schema, so it is never "just missing").
+    #[error("reading the orders failed: {0}")]
+    Orders(sqlx::Error),
     #[error("password hashing failed: {0}")]
     Hash(String),
     #[error("{0}")]

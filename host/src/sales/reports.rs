@@ -235,7 +235,8 @@ impl Sales {
             }
         }
 
-        // Orders come from the orders module's table; without it, none.
+        // Orders come from the orders module's table (part of the schema):
+        // failing to read it fails the report rather than showing no sales.
         let orders = sqlx::query(
             "SELECT conversation_id, brand, total_minor, currency, created_at FROM orders
              WHERE created_at >= $1 AND created_at < $2 AND status NOT IN ('cancelled', 'refunded')",
@@ -243,15 +244,10 @@ impl Sales {
         .bind(start)
         .bind(end)
         .fetch_all(pool)
-        .await;
-        let orders_source = match &orders {
-            Ok(_) => "orders (not cancelled or refunded), valued at their total",
-            Err(e) => {
-                tracing::debug!(error = %e, "no orders table: reports without orders");
-                "none: the orders module's table is missing"
-            }
-        };
-        for r in orders.as_deref().unwrap_or_default() {
+        .await
+        .map_err(SalesError::Orders)?;
+        let orders_source = "orders (not cancelled or refunded), valued at their total";
+        for r in &orders {
             let b: String = r.try_get("brand")?;
             if !keep(&b) {
                 continue;

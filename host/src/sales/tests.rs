@@ -137,7 +137,8 @@ async fn escalation_lifecycle_on_sqlite() {
 
 #[tokio::test]
 async fn escalation_lifecycle_on_postgres() {
-    escalation_lifecycle(testing::postgres().await.expect("postgres")).await;
+    let (db, _pg) = testing::postgres_db().await.expect("postgres");
+    escalation_lifecycle(db).await;
 }
 
 async fn accounts(db: Db) {
@@ -225,7 +226,8 @@ async fn accounts_on_sqlite() {
 
 #[tokio::test]
 async fn accounts_on_postgres() {
-    accounts(testing::postgres().await.expect("postgres")).await;
+    let (db, _pg) = testing::postgres_db().await.expect("postgres");
+    accounts(db).await;
 }
 
 #[test]

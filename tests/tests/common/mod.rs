@@ -138,12 +138,41 @@ pub fn config(data_dir: &Path, graph_base_url: &str, plugins: &Path) -> Config {
     c
 }
 
+/// Which database a test's host runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// The embedded default: a file in the test's data dir.
+    Sqlite,
+    /// A fresh database on the local server, dropped when the test ends.
+    Postgres,
+}
+
+/// Run each named `async fn name(backend: Backend)` once per backend, as
+/// the tests `name::sqlite` and `name::postgres` (one body, two runs).
+#[macro_export]
+macro_rules! on_each_backend {
+    ($($test:ident),* $(,)?) => {$(
+        mod $test {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                super::$test($crate::common::Backend::Sqlite).await
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                super::$test($crate::common::Backend::Postgres).await
+            }
+        }
+    )*};
+}
+
 /// A running host with its sink and data dir.
 pub struct Harness {
     pub app: App,
     pub sink: Sink,
     pub http: reqwest::Client,
     _data: tempfile::TempDir,
+    /// Declared last: dropped after the host, it drops the database.
+    _pg: Option<agent_store::db::testing::TestPostgres>,
 }
 
 impl Harness {
@@ -153,6 +182,60 @@ impl Harness {
 
     pub async fn start_with(plugins: PathBuf, tweak: impl FnOnce(&mut Config)) -> Self {
         Self::start_opts(plugins, tweak, Options::default()).await
+    }
+
+    /// The host on `backend`, with the real plugins.
+    pub async fn start_on(backend: Backend) -> Self {
+        Self::start_on_with(backend, plugins_dir(), |_| {}).await
+    }
+
+    /// [`Harness::start_with`] on `backend`: on PostgreSQL, a database of
+    /// its own, dropped with the harness.
+    pub async fn start_on_with(
+        backend: Backend,
+        plugins: PathBuf,
+        tweak: impl FnOnce(&mut Config),
+    ) -> Self {
+        let pg = match backend {
+            Backend::Sqlite => None,
+            Backend::Postgres => Some(
+                agent_store::db::testing::TestPostgres::create()
+                    .await
+                    .expect("a PostgreSQL test database at 127.0.0.1:5432"),
+            ),
+        };
+        let url = pg.as_ref().map(|p| p.url().to_string());
+        let mut h = Self::start_opts(
+            plugins,
+            |c| {
+                if let Some(url) = url {
+                    c.database.url = url;
+                }
+                tweak(c)
+            },
+            Options::default(),
+        )
+        .await;
+        h._pg = pg;
+        h
+    }
+
+    /// Which database this host runs on.
+    pub fn backend(&self) -> Backend {
+        if self.app.state.config.database.url.starts_with("postgres") {
+            Backend::Postgres
+        } else {
+            Backend::Sqlite
+        }
+    }
+
+    /// A second pool on the host's database (to look at, or break, what
+    /// the host stored).
+    pub async fn db(&self) -> agent_store::db::Db {
+        let c = &self.app.state.config;
+        agent_store::db::Db::connect(&c.database.url, &c.data_dir)
+            .await
+            .expect("the host's database")
     }
 
     /// The demo's shape: the host's own WhatsApp sandbox is the Graph API.
@@ -175,6 +258,7 @@ impl Harness {
             sink,
             http: reqwest::Client::new(),
             _data: data,
+            _pg: None,
         }
     }
 
@@ -346,5 +430,31 @@ pub async fn run_browser_script(
             let _ = child.kill().await;
             panic!("{script} did not finish within {limit:?}:\n{report}")
         }
+    }
+}
+
+/// The totals `node --test` prints last (`# tests 3`, `# pass 3`, …).
+pub fn node_test_totals(report: &str) -> std::collections::HashMap<String, u64> {
+    report
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("# "))
+        .filter_map(|l| l.split_once(' '))
+        .filter_map(|(k, v)| Some((k.to_string(), v.trim().parse().ok()?)))
+        .collect()
+}
+
+/// Every top-level `test(` of `tests/browser/<script>` ran and passed: a
+/// run with zero passes (nothing ran, or everything was skipped) fails.
+pub fn assert_every_browser_test_passed(script: &str, report: &str) {
+    let source = std::fs::read_to_string(workspace().join("tests/browser").join(script))
+        .expect("browser script");
+    let declared = source.lines().filter(|l| l.starts_with("test(")).count() as u64;
+    assert!(declared > 0, "{script} declares no test");
+    let totals = node_test_totals(report);
+    let n = |k: &str| totals.get(k).copied();
+    assert_eq!(n("tests"), Some(declared), "every test ran:\n{report}");
+    assert_eq!(n("pass"), Some(declared), "every test passed:\n{report}");
+    for k in ["fail", "cancelled", "skipped", "todo"] {
+        assert_eq!(n(k), Some(0), "# {k}:\n{report}");
     }
 }

@@ -14,8 +14,8 @@ use serde_json::Value;
 
 use super::{Pipeline, Stage};
 use crate::bus::permanent;
-use crate::conversations::StoreError;
 use crate::chat::Speaker;
+use crate::conversations::StoreError;
 use crate::events::{ChatResponse, MessageStatus, OutboundMessage};
 use crate::whatsapp::gateway::REENGAGEMENT_REQUIRED;
 use crate::whatsapp::outbound::{self, RenderContext};

@@ -354,7 +354,9 @@ async fn failures_are_parked_in_the_dead_letter_store() {
     let poison = failed("conv-d", "poison");
     bus.publish(permanent.clone()).await.expect("published");
     bus.publish(poison.clone()).await.expect("published");
-    bus.publish(failed("conv-d", "fine")).await.expect("published");
+    bus.publish(failed("conv-d", "fine"))
+        .await
+        .expect("published");
     idle(&bus).await;
 
     let attempts = h.attempts.lock().expect("lock").clone();

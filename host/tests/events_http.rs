@@ -273,7 +273,12 @@ async fn events_endpoint_accepts_binary_and_structured_cloudevents() {
         .as_array()
         .expect("per-event reasons")
         .iter()
-        .map(|r| (r["index"].as_u64().unwrap_or(99), r["status"].as_u64().unwrap_or(0)))
+        .map(|r| {
+            (
+                r["index"].as_u64().unwrap_or(99),
+                r["status"].as_u64().unwrap_or(0),
+            )
+        })
         .collect();
     assert_eq!(refused, vec![(1, 403), (2, 400)]);
 
@@ -332,7 +337,10 @@ async fn events_endpoint_accepts_binary_and_structured_cloudevents() {
             .contains("does not exist"),
         "{row}"
     );
-    assert_eq!(row["event"]["data"]["conversation_id"], "no-such-conversation");
+    assert_eq!(
+        row["event"]["data"]["conversation_id"],
+        "no-such-conversation"
+    );
     let unauthorised = http
         .get(format!("{}/admin/events/parked", app.url()))
         .send()

@@ -231,10 +231,10 @@ async fn a_flood_of_failing_events_does_not_delay_a_customer() {
         "parked at once, never retried"
     );
     assert!(
-        h.sink
-            .all()
-            .iter()
-            .all(|(_, body, _)| !body["to"].as_str().unwrap_or_default().starts_with("1888000")),
+        h.sink.all().iter().all(|(_, body, _)| !body["to"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("1888000")),
         "no flood message left the host"
     );
     h.app.shutdown().await;

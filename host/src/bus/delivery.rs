@@ -110,9 +110,23 @@ pub(crate) async fn park(
 ) -> bool {
     let error: String = format!("{error:#}").chars().take(ERROR_MAX_CHARS).collect();
     if permanent {
-        tracing::warn!(group, id = event.id(), r#type = event.ty(), attempts, error = error.as_str(), "event cannot be handled, parked");
+        tracing::warn!(
+            group,
+            id = event.id(),
+            r#type = event.ty(),
+            attempts,
+            error = error.as_str(),
+            "event cannot be handled, parked"
+        );
     } else {
-        tracing::error!(group, id = event.id(), r#type = event.ty(), attempts, error = error.as_str(), "handler failed, event parked");
+        tracing::error!(
+            group,
+            id = event.id(),
+            r#type = event.ty(),
+            attempts,
+            error = error.as_str(),
+            "handler failed, event parked"
+        );
     }
     let Some(store) = store else {
         return false;

@@ -140,7 +140,10 @@ async fn receive(
 }
 
 /// The producer the bearer token names.
-fn authenticate<'a>(producers: &'a Producers, headers: &HeaderMap) -> Result<&'a Producer, Refusal> {
+fn authenticate<'a>(
+    producers: &'a Producers,
+    headers: &HeaderMap,
+) -> Result<&'a Producer, Refusal> {
     if producers.is_empty() {
         return Err(Refusal::new(
             StatusCode::UNAUTHORIZED,
@@ -287,7 +290,10 @@ fn check(producer: &Producer, event: &Event) -> Result<(), Refusal> {
         Ok(_) => Ok(()),
         Err(EventError::BadData { source, .. }) => Err(Refusal::new(
             StatusCode::BAD_REQUEST,
-            format!("the data of {} does not match {ty}'s payload: {source}", event.id()),
+            format!(
+                "the data of {} does not match {ty}'s payload: {source}",
+                event.id()
+            ),
         )),
         Err(e) => Err(Refusal::new(StatusCode::BAD_REQUEST, e.to_string())),
     }
@@ -318,7 +324,12 @@ async fn publish(
             });
             return (StatusCode::SERVICE_UNAVAILABLE, Json(body)).into_response();
         }
-        tracing::info!(id, r#type = ty, producer = producer.name, "event accepted over HTTP");
+        tracing::info!(
+            id,
+            r#type = ty,
+            producer = producer.name,
+            "event accepted over HTTP"
+        );
         ids.push(id);
     }
     let body = if batch {

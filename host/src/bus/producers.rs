@@ -195,7 +195,11 @@ fn covers_any(pattern: &str) -> bool {
         .trim()
         .strip_suffix('*')
         .filter(|prefix| prefix.is_empty() || prefix.ends_with('.'))
-        .is_some_and(|prefix| EventType::ALL.iter().any(|t| t.as_str().starts_with(prefix)))
+        .is_some_and(|prefix| {
+            EventType::ALL
+                .iter()
+                .any(|t| t.as_str().starts_with(prefix))
+        })
 }
 
 #[cfg(test)]
@@ -212,8 +216,8 @@ mod tests {
 
     #[test]
     fn wildcards_never_grant_customer_facing_types() {
-        let p = Producers::from_config(&[producer("all", "0123456789abcdef", &["*"])])
-            .expect("valid");
+        let p =
+            Producers::from_config(&[producer("all", "0123456789abcdef", &["*"])]).expect("valid");
         let all = p.authenticate("0123456789abcdef").expect("authenticates");
         assert!(all.may_publish(EventType::SalesEscalate));
         assert!(all.may_publish(EventType::PluginFailed));
@@ -240,8 +244,14 @@ mod tests {
             producer("b", "bbbbbbbbbbbbbbbb", &["store.sales.*"]),
         ])
         .expect("valid");
-        assert_eq!(p.authenticate("bbbbbbbbbbbbbbbb").map(|p| p.name.as_str()), Some("b"));
-        assert_eq!(p.authenticate("aaaaaaaaaaaaaaaa").map(|p| p.name.as_str()), Some("a"));
+        assert_eq!(
+            p.authenticate("bbbbbbbbbbbbbbbb").map(|p| p.name.as_str()),
+            Some("b")
+        );
+        assert_eq!(
+            p.authenticate("aaaaaaaaaaaaaaaa").map(|p| p.name.as_str()),
+            Some("a")
+        );
         assert!(p.authenticate("aaaaaaaaaaaaaaa").is_none());
         assert!(p.authenticate("").is_none());
         assert!(Producers::default().authenticate("").is_none());
@@ -292,7 +302,10 @@ mod tests {
             ProducerError::NoTypes { .. }
         ));
         let unknown = err(&[producer("a", t, &["store.order.staus.update"])]);
-        assert!(unknown.to_string().contains("store.order.staus.update"), "{unknown}");
+        assert!(
+            unknown.to_string().contains("store.order.staus.update"),
+            "{unknown}"
+        );
         let orders = err(&[producer("a", t, &["store.order.*"])]);
         assert!(
             matches!(orders, ProducerError::OnlyCustomerFacing { .. }),

@@ -16,8 +16,13 @@ pub use crate::llm::LlmConfig;
 pub use crate::plugins::PluginsConfig;
 pub use crate::telemetry::LogConfig;
 pub use crate::whatsapp::WhatsAppConfig;
+mod env;
+pub use env::{EnvOverrides, ignored as ignored_env_vars, keys as env_keys, takes_string};
+
 use figment::Figment;
-use figment::providers::{Env, Format, Serialized, Toml};
+#[cfg(test)]
+use figment::providers::Env;
+use figment::providers::{Format, Serialized, Toml};
 use serde::{Deserialize, Serialize};
 
 /// The prefix of every environment override.
@@ -84,10 +89,19 @@ const SECTIONS: &[&str] = &[
 impl Config {
     /// Defaults, then the TOML file (when given), then the environment.
     pub fn load(file: Option<&Path>) -> Result<Self, ConfigError> {
-        Self::load_from(file, Env::prefixed(ENV_PREFIX))
+        Self::load_with(file, EnvOverrides::from_process())
     }
 
+    #[cfg(test)]
     fn load_from(file: Option<&Path>, env: Env) -> Result<Self, ConfigError> {
+        Self::load_with(
+            file,
+            EnvOverrides::new(env.iter().map(|(k, v)| (k.as_str().to_string(), v))),
+        )
+    }
+
+    /// [`Self::load`] with explicit environment overrides.
+    pub fn load_with(file: Option<&Path>, env: EnvOverrides) -> Result<Self, ConfigError> {
         let mut figment = Figment::from(Serialized::defaults(Config::default()));
         if let Some(file) = file {
             // A named file must exist: silently running on defaults would
@@ -100,7 +114,6 @@ impl Config {
             }
             figment = figment.merge(Toml::file(file));
         }
-        let env = env.map(|key| env_key_to_path(key.as_str()).into());
         figment
             .merge(env)
             .extract()

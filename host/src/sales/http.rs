@@ -149,7 +149,7 @@ impl Sales {
     async fn conversation_for(&self, user: &User, id: &str) -> ApiResult<Conversation> {
         let c = self.inner.deps.conversations.get(id).await?;
         if !user.allows(c.brand.as_deref()) {
-            tracing::warn!(user = %user.name, conversation = %id, brand = ?c.brand, "conversation outside the user's brands");
+            tracing::warn!(user = %crate::telemetry::mask::name(&user.name), conversation = %id, brand = ?c.brand, "conversation outside the user's brands");
             return Err(ApiError::NotFound);
         }
         Ok(c)
@@ -163,7 +163,7 @@ impl Sales {
             .await?
             .ok_or(ApiError::NotFound)?;
         if !user.allows(e.brand.as_deref()) {
-            tracing::warn!(user = %user.name, escalation = %id, brand = ?e.brand, "escalation outside the user's brands");
+            tracing::warn!(user = %crate::telemetry::mask::name(&user.name), escalation = %id, brand = ?e.brand, "escalation outside the user's brands");
             return Err(ApiError::NotFound);
         }
         Ok(e)
@@ -195,12 +195,12 @@ async fn login(
         .limiter
         .blocked(name, o.login_max_failures, o.login_window)
     {
-        tracing::warn!(user = %name, "sign-in refused: too many failures");
+        tracing::warn!(user = %crate::telemetry::mask::name(name), "sign-in refused: too many failures");
         return Err(ApiError::TooMany(retry));
     }
     let Some(user) = s.users().authenticate(name, &body.password).await? else {
         s.inner.limiter.failed(name);
-        tracing::warn!(user = %name, "sign-in failed");
+        tracing::warn!(user = %crate::telemetry::mask::name(name), "sign-in failed");
         return Ok((
             StatusCode::UNAUTHORIZED,
             Json(json!({ "error": "wrong name or password" })),
@@ -209,7 +209,7 @@ async fn login(
     };
     s.inner.limiter.succeeded(name);
     let (token, csrf) = s.open_session(&user).await?;
-    tracing::info!(user = %user.name, role = user.role.as_str(), "signed in");
+    tracing::info!(user = %crate::telemetry::mask::name(&user.name), role = user.role.as_str(), "signed in");
     let cookie = auth::set_cookie(&token, o.session_ttl, !auth::is_local(&headers));
     let mut r = Json(json!({ "user": user_json(&user), "csrf": csrf })).into_response();
     r.headers_mut().insert(
@@ -354,7 +354,7 @@ async fn accept(
         &event,
     )
     .await?;
-    tracing::info!(escalation = %id, agent = %user.name, "escalation accepted");
+    tracing::info!(escalation = %id, agent = %crate::telemetry::mask::name(&user.name), "escalation accepted");
     s.notify(Notice {
         kind: "accepted".into(),
         conversation_id: e.conversation_id.clone(),
@@ -435,7 +435,7 @@ async fn close(
         &event,
     )
     .await?;
-    tracing::info!(escalation = %id, agent = %user.name, outcome, "escalation closed; the AI answers again");
+    tracing::info!(escalation = %id, agent = %crate::telemetry::mask::name(&user.name), outcome, "escalation closed; the AI answers again");
     s.notify(Notice {
         kind: "resolved".into(),
         conversation_id: e.conversation_id.clone(),
@@ -558,7 +558,7 @@ async fn reply(
         ids.push(out.id);
     }
     s.inner.escalations.responded(&e.id).await?;
-    tracing::info!(conversation = %c.id, agent = %user.name, messages = ids.len(), "rep replied");
+    tracing::info!(conversation = %c.id, agent = %crate::telemetry::mask::name(&user.name), messages = ids.len(), "rep replied");
     Ok(Json(json!({ "ids": ids })))
 }
 
@@ -642,7 +642,7 @@ async fn place_order(
     };
     s.publish(&format!("{source}/create"), &id, c.brand.as_deref(), &order)
         .await?;
-    tracing::info!(conversation = %id, agent = %user.name, "order placed by a rep");
+    tracing::info!(conversation = %id, agent = %crate::telemetry::mask::name(&user.name), "order placed by a rep");
     Ok(Json(json!({ "requested": source })))
 }
 
@@ -790,6 +790,6 @@ async fn add_user(
     s.users()
         .upsert(body.name.trim(), &body.password, role, &scope)
         .await?;
-    tracing::info!(admin = %user.name, user = %body.name, role = role.as_str(), "console user saved");
+    tracing::info!(admin = %crate::telemetry::mask::name(&user.name), user = %crate::telemetry::mask::name(&body.name), role = role.as_str(), "console user saved");
     Ok(Json(json!({ "ok": true })))
 }

@@ -45,6 +45,9 @@ enum Access {
     /// The demo's WhatsApp stand-in: no credentials by design, mounted only
     /// with `Options { sandbox: true }` (`agent-store demo`), never by `serve`.
     Sandbox,
+    /// The sandbox's Graph API stand-in: like Meta, a bearer token must be
+    /// present (any token: it is the demo's fake Meta), demo only.
+    SandboxGraph,
 }
 
 use Access::*;
@@ -109,7 +112,7 @@ const EXPECTED: &[(&str, &str, Access)] = &[
     (
         "POST",
         "/sandbox/graph/{version}/{phone_number_id}/messages",
-        Sandbox,
+        SandboxGraph,
     ),
     ("GET", "/sandbox/messages", Sandbox),
     ("GET", "/sandbox/events", Sandbox),
@@ -212,7 +215,8 @@ fn declared_routes() -> BTreeSet<(String, String)> {
         }
         let text = std::fs::read_to_string(&file).expect("read source");
         let code: String = text
-            .split("#[cfg(test)]")
+            // An inline test module ends the production code.
+            .split("#[cfg(test)]\nmod tests {")
             .next()
             .unwrap_or_default()
             .lines()
@@ -334,6 +338,9 @@ async fn call(
             headers.push(("cookie", session.0.clone()));
             headers.push(("x-csrf-token", session.1.clone()));
         }
+        (SandboxGraph, Cred::Right) => {
+            headers.push(("authorization", "Bearer graph-token".into()));
+        }
         (Login, c) => {
             let password = match c {
                 Cred::None => "",
@@ -408,6 +415,11 @@ async fn call(
         }
         _ => {}
     }
+    if access == Console {
+        // A well-formed body, so the answer is about the credential, not
+        // the input.
+        body = console_body(path);
+    }
     let mut req = h.http.request(method, &url).body(body);
     for (k, v) in headers {
         req = req.header(k, v);
@@ -415,6 +427,21 @@ async fn call(
     // Streams (SSE) answer with headers first; the status is all we need.
     let r = req.send().await.expect("request");
     r.status()
+}
+
+fn console_body(path: &str) -> Vec<u8> {
+    let body = if path.ends_with("/messages") {
+        json!({ "text": "hello from the matrix" })
+    } else if path.ends_with("/cart") {
+        json!({ "product_id": "no-such-product", "quantity": 1 })
+    } else if path.ends_with("/order") {
+        json!({ "key": "matrix-order-key" })
+    } else if path.ends_with("/users") {
+        json!({ "name": "matrix-rep", "password": "matrix-password-2", "role": "rep", "brands": "tech" })
+    } else {
+        json!({})
+    };
+    serde_json::to_vec(&body).expect("json")
 }
 
 fn refused(status: StatusCode) -> bool {
@@ -491,6 +518,7 @@ async fn every_route_with_no_wrong_and_right_credentials() {
                     && wrong == StatusCode::BAD_REQUEST
                     && right == StatusCode::OK
             }
+            SandboxGraph => none == StatusCode::UNAUTHORIZED && !refused(right),
             Producer => true,
         };
         if !ok {
@@ -507,10 +535,10 @@ async fn every_route_with_no_wrong_and_right_credentials() {
 async fn the_sandbox_exists_only_in_the_demo() {
     let h = Harness::start().await;
     for (method, path, access) in EXPECTED {
-        if *access != Sandbox {
+        if !matches!(access, Sandbox | SandboxGraph) {
             continue;
         }
-        let status = call(&h, method, path, Sandbox, Cred::None, &Default::default()).await;
+        let status = call(&h, method, path, *access, Cred::Right, &Default::default()).await;
         assert!(
             status == StatusCode::NOT_FOUND || status == StatusCode::METHOD_NOT_ALLOWED,
             "{method} {path} answered {status} without the sandbox"

@@ -75,10 +75,9 @@ async fn logs_mask_phone_numbers_and_escape_user_supplied_names() {
         "the customer got replies (so sends were logged)"
     );
 
-    // A sign-in name that tries to start a log line of its own.
-    let name = format!(
-        "eve\n2026-01-01T00:00:00.000000Z  INFO agent_store::sales::http: {FORGED} signed in user=admin role=admin"
-    );
+    // A sign-in name that tries to start a log line of its own (short
+    // enough to be logged whole: longer names are cut at 64 characters).
+    let name = format!("eve\n{FORGED}  INFO signed in user=admin");
     let r = h
         .http
         .post(format!("{}/console/api/login", h.app.url()))
@@ -112,7 +111,7 @@ async fn logs_mask_phone_numbers_and_escape_user_supplied_names() {
     );
     for line in forged {
         assert!(
-            line.contains("sign-in") && line.contains("eve\\n2026"),
+            line.contains("sign-in") && line.contains(&format!("eve\\n{FORGED}")),
             "the name stayed on the real line, its newline escaped: {line}"
         );
     }

@@ -213,6 +213,12 @@ impl Cli {
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let config = cli.load_config()?;
     telemetry::init(&config.log);
+    let unused = crate::config::ignored_env_vars(&crate::config::EnvOverrides::from_process());
+    if !unused.is_empty() {
+        // Not an error: some are read by commands (`users add`), but a
+        // misspelt override shows up here.
+        tracing::info!(variables = ?unused, "environment variables that set no config key");
+    }
     match cli.command {
         Command::Demo { bind, no_build } => demo(config, bind, no_build).await,
         Command::Serve => serve(config).await,

@@ -16,8 +16,11 @@ pub use crate::llm::LlmConfig;
 pub use crate::plugins::PluginsConfig;
 pub use crate::telemetry::LogConfig;
 pub use crate::whatsapp::WhatsAppConfig;
+mod env;
+pub use env::{EnvOverrides, ignored as ignored_env_vars, keys as env_keys, takes_string};
+
 use figment::Figment;
-use figment::providers::{Env, Format, Serialized, Toml};
+use figment::providers::{Format, Serialized, Toml};
 use serde::{Deserialize, Serialize};
 
 /// The prefix of every environment override.
@@ -84,13 +87,12 @@ const SECTIONS: &[&str] = &[
 impl Config {
     /// Defaults, then the TOML file (when given), then the environment.
     pub fn load(file: Option<&Path>) -> Result<Self, ConfigError> {
-        let env = Env::prefixed(ENV_PREFIX).map(|key| env_key_to_path(key.as_str()).into());
-        Self::load_from(file, env)
+        Self::load_with(file, EnvOverrides::from_process())
     }
 
-    /// `env`: the environment's keys already mapped to config paths (tests
-    /// pass their own: mutating the process environment is not thread-safe).
-    fn load_from(file: Option<&Path>, env: impl figment::Provider) -> Result<Self, ConfigError> {
+    /// [`Self::load`] with explicit environment overrides (tests pass their
+    /// own: mutating the process environment is not thread-safe).
+    pub fn load_with(file: Option<&Path>, env: EnvOverrides) -> Result<Self, ConfigError> {
         let mut figment = Figment::from(Serialized::defaults(Config::default()));
         if let Some(file) = file {
             // A named file must exist: silently running on defaults would
@@ -141,21 +143,16 @@ pub fn env_key_to_path(key: &str) -> String {
 mod tests {
     use super::*;
 
-    /// What `Env::prefixed(ENV_PREFIX)` makes of these variables (names
-    /// without the prefix), without touching the process environment:
-    /// `set_var` while other test threads run is undefined behaviour, and
-    /// figment's Jail would serialise the tests. Same key mapping, same
-    /// value parsing as figment's `Env`.
-    fn with_env(vars: &[(&str, &str)]) -> Figment {
-        vars.iter().fold(Figment::new(), |f, (k, v)| {
-            let value: figment::value::Value = v.parse().expect("infallible");
-            f.merge(Serialized::default(&env_key_to_path(k), value))
-        })
+    /// These variables (names without the prefix) as the loader reads the
+    /// environment, without touching it: `set_var` while other test threads
+    /// run is undefined behaviour, and figment's Jail would serialise them.
+    fn with_env(vars: &[(&str, &str)]) -> EnvOverrides {
+        EnvOverrides::new(vars.iter().map(|(k, v)| (k.to_string(), v.to_string())))
     }
 
     #[test]
     fn defaults_are_embedded_and_local() {
-        let c = Config::load_from(None, with_env(&[])).expect("defaults load");
+        let c = Config::load_with(None, with_env(&[])).expect("defaults load");
         assert_eq!(c.server.bind.to_string(), "127.0.0.1:8080");
         assert_eq!(c.data_dir, PathBuf::from("data"));
         assert_eq!(c.plugins_dir(), PathBuf::from("data/plugins"));
@@ -172,7 +169,7 @@ mod tests {
             ("SERVER_BIND", "0.0.0.0:9000"),
             ("LLM_TIMEOUT_MS", "1500"),
         ]);
-        let c = Config::load_from(None, env).expect("env config loads");
+        let c = Config::load_with(None, env).expect("env config loads");
         assert_eq!(c.whatsapp.app_secret, "s3cret");
         assert_eq!(c.admin.token, "tok");
         assert_eq!(c.data_dir, PathBuf::from("/tmp/x"));
@@ -189,7 +186,7 @@ mod tests {
             "[whatsapp]\napp_secret = \"from-file\"\nverify_token = \"vt\"\n[database]\nurl = \"postgres://x\"\n",
         )
         .expect("write");
-        let c = Config::load_from(
+        let c = Config::load_with(
             Some(&file),
             with_env(&[("WHATSAPP_APP_SECRET", "from-env")]),
         )
@@ -204,9 +201,9 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let file = dir.path().join("c.toml");
         std::fs::write(&file, "[whatsapp]\napp_secrte = \"typo\"\n").expect("write");
-        let err = Config::load_from(Some(&file), with_env(&[])).unwrap_err();
+        let err = Config::load_with(Some(&file), with_env(&[])).unwrap_err();
         assert!(err.to_string().contains("app_secrte"), "{err}");
-        let missing = Config::load_from(Some(&dir.path().join("nope.toml")), with_env(&[]));
+        let missing = Config::load_with(Some(&dir.path().join("nope.toml")), with_env(&[]));
         assert!(missing.is_err());
     }
 }

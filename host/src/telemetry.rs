@@ -1,5 +1,7 @@
 //! Logging set-up: `tracing` to stderr, human-readable or JSON lines.
 
+pub mod mask;
+
 use serde::{Deserialize, Serialize};
 use tracing_subscriber::EnvFilter;
 

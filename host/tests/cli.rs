@@ -304,3 +304,44 @@ async fn order_list_prints_money_as_amounts() {
     assert!(line.contains("269.70 USD"), "{line}");
     assert!(!line.contains("26970"), "{line}");
 }
+
+/// Issue 11: `AGENT_STORE_USER_PASSWORD` is not configuration; with it
+/// exported (and a numeric id from the environment, as a Kubernetes Secret
+/// sets it) `users add` works and every command still loads its config.
+#[test]
+fn users_add_takes_the_password_from_the_environment_beside_numeric_ids() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let run = |args: &[&str]| {
+        agent_store(data.path())
+            .args(args)
+            .env("AGENT_STORE_USER_PASSWORD", "correct horse battery")
+            .env("AGENT_STORE_WHATSAPP_PHONE_NUMBER_ID", "100000000000001")
+            .env("AGENT_STORE_ADMIN_TOKEN", "123456789")
+            .env_remove("AGENT_STORE_DATABASE_URL")
+            .output()
+            .expect("run")
+    };
+    let out = run(&["users", "add", "ana", "--role", "admin"]);
+    assert!(
+        out.status.success(),
+        "users add: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run(&["users", "list"]);
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success() && listed.contains("ana"), "{listed}");
+    // `serve` gets past the config (it stops at the missing app secret).
+    let out = agent_store(data.path())
+        .arg("serve")
+        .env("AGENT_STORE_USER_PASSWORD", "x")
+        .env("AGENT_STORE_WHATSAPP_PHONE_NUMBER_ID", "100000000000001")
+        .env_remove("AGENT_STORE_WHATSAPP_APP_SECRET")
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        stderr.contains("app_secret") && !stderr.contains("unknown field"),
+        "{stderr}"
+    );
+}

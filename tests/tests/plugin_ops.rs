@@ -807,3 +807,124 @@ async fn the_plugin_admin_api_needs_the_bearer_token() {
     assert_eq!(s, StatusCode::UNAUTHORIZED, "{body}");
     assert!(listed(&h, FLAKY).await.expect("still there")["version"] == "1.0.0");
 }
+
+/// Everything a directory holds, recursively (relative paths), to show an
+/// attack neither wrote nor deleted anything there.
+fn tree(dir: &Path) -> BTreeSet<PathBuf> {
+    let mut out = BTreeSet::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).expect("read_dir") {
+            let p = e.expect("entry").path();
+            if p.is_dir() {
+                stack.push(p.clone());
+            }
+            out.insert(p.strip_prefix(dir).expect("under dir").to_path_buf());
+        }
+    }
+    out
+}
+
+/// The path traversals of issue 11: plugin names and manifest versions
+/// that would resolve outside the plugins directory are refused with 400
+/// before the disk is touched; the directory outside keeps every file.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn plugin_names_and_versions_cannot_leave_the_plugins_directory() {
+    let dir = plugins_copy();
+    // A sibling of the plugins directory, with a file, and the exact target
+    // a traversing upload would replace.
+    let outside = tempfile::tempdir().expect("tempdir");
+    let digest12 = &sha(&flaky_bytes())[..12];
+    let target = outside.path().join(format!("x-{digest12}"));
+    std::fs::create_dir_all(&target).expect("mkdir");
+    std::fs::write(outside.path().join("keep.txt"), "precious").expect("write");
+    std::fs::write(target.join("keep.txt"), "precious").expect("write");
+    let before = tree(outside.path());
+    let plugins_before = tree(dir.path());
+    let h = start(dir.path(), |c| c.plugins.watch = false).await;
+    let plugins_loaded = tree(dir.path());
+
+    let absolute = outside.path().display().to_string().replace('/', "%2F");
+    let outside_name = outside
+        .path()
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .into_owned();
+    let relative = format!("..%2F{outside_name}");
+    let deep = format!(
+        "..%2F..%2F{}",
+        outside
+            .path()
+            .display()
+            .to_string()
+            .trim_start_matches('/')
+            .replace('/', "%2F")
+    );
+    for name in [
+        absolute.as_str(),
+        relative.as_str(),
+        deep.as_str(),
+        // (A bare `..` never reaches the host: HTTP clients resolve it.)
+        "Seller_X",
+    ] {
+        let url = format!("{}/admin/plugins/{name}", h.app.url());
+        let r = h
+            .http
+            .delete(&url)
+            .bearer_auth(ADMIN)
+            .send()
+            .await
+            .expect("DELETE");
+        let status = r.status();
+        let body: Value = r.json().await.unwrap_or(Value::Null);
+        assert_eq!(status, StatusCode::BAD_REQUEST, "DELETE {name}: {body}");
+        assert!(
+            body["error"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("plugin name"),
+            "DELETE {name}: {body}"
+        );
+        let (status, body) = post(&h, &format!("/plugins/{name}/rollback")).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "rollback {name}: {body}");
+        assert_eq!(tree(outside.path()), before, "after DELETE {name}");
+    }
+
+    // A manifest version that walks out of versions/ up to `outside`.
+    let version = format!("0.1.0-a-{}/../../../../{outside_name}/x", sha(b"a"));
+    let (status, body) = put(
+        &h,
+        &manifest(&version, Build::Healthy),
+        &flaky_bytes(),
+        None,
+        Some(ADMIN),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(
+        body["error"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("version"),
+        "{body}"
+    );
+    assert_eq!(
+        tree(outside.path()),
+        before,
+        "nothing written or deleted outside"
+    );
+    assert_eq!(
+        std::fs::read_to_string(target.join("keep.txt")).expect("kept"),
+        "precious"
+    );
+    assert_eq!(
+        tree(dir.path()),
+        plugins_loaded,
+        "nothing written inside either"
+    );
+    assert!(plugins_loaded.is_superset(&plugins_before));
+    // The plugin itself is untouched and still serves.
+    let (_, ok) = say(&h.app.state.plugins, "15550001", 1, "hello").await;
+    assert!(ok, "seller-flaky still answers");
+}

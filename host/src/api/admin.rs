@@ -136,6 +136,15 @@ fn error(status: StatusCode, message: impl std::fmt::Display) -> Response {
     (status, Json(json!({ "error": message.to_string() }))).into_response()
 }
 
+/// 400 unless `name` is a valid plugin name: it becomes a directory under
+/// the plugins dir, so it is checked before anything touches the disk.
+fn check_name(name: &str) -> Result<(), Response> {
+    plugin_ops::names::check_name(name).map_err(|e| {
+        tracing::warn!(error = %e, "admin: plugin name refused");
+        error(StatusCode::BAD_REQUEST, e)
+    })
+}
+
 async fn upload_plugin(
     State(state): State<Arc<AppState>>,
     Path(name): Path<String>,
@@ -145,6 +154,9 @@ async fn upload_plugin(
         Ok(b) => b,
         Err(e) => return error(StatusCode::BAD_REQUEST, e.body_text()),
     };
+    if let Err(r) = check_name(&name) {
+        return r;
+    }
     use base64::Engine as _;
     let bytes = match base64::engine::general_purpose::STANDARD.decode(upload.component.trim()) {
         Ok(b) => b,
@@ -191,6 +203,7 @@ fn ops_error(e: plugin_ops::OpsError) -> Response {
             StatusCode::NOT_FOUND
         }
         OpsError::Store(StoreError::NoEarlierVersion(_)) => StatusCode::CONFLICT,
+        OpsError::Store(StoreError::Name(_)) => StatusCode::BAD_REQUEST,
         OpsError::Refused(_) => StatusCode::UNPROCESSABLE_ENTITY,
         OpsError::Store(_) => StatusCode::INTERNAL_SERVER_ERROR,
     };
@@ -200,6 +213,9 @@ fn ops_error(e: plugin_ops::OpsError) -> Response {
 /// `POST /admin/plugins/{name}/rollback`: back one version (a running canary
 /// is dropped first).
 async fn rollback_plugin(State(state): State<Arc<AppState>>, Path(name): Path<String>) -> Response {
+    if let Err(r) = check_name(&name) {
+        return r;
+    }
     match state.plugins.rollback(&name).await {
         Ok(a) => Json(json!(a)).into_response(),
         Err(e) => ops_error(e),
@@ -208,6 +224,9 @@ async fn rollback_plugin(State(state): State<Arc<AppState>>, Path(name): Path<St
 
 /// `DELETE /admin/plugins/{name}`: unload it and delete its versions.
 async fn delete_plugin(State(state): State<Arc<AppState>>, Path(name): Path<String>) -> Response {
+    if let Err(r) = check_name(&name) {
+        return r;
+    }
     match state.plugins.remove(&name).await {
         Ok(()) => Json(json!({ "name": name, "state": "removed" })).into_response(),
         Err(e) => ops_error(e),
@@ -226,9 +245,12 @@ async fn plugin_logs(
     State(state): State<Arc<AppState>>,
     Path(name): Path<String>,
     Query(q): Query<LogsQuery>,
-) -> Json<Value> {
+) -> Response {
+    if let Err(r) = check_name(&name) {
+        return r;
+    }
     let logs = state.plugins.stats().logs(&name, q.limit.unwrap_or(50));
-    Json(json!({ "name": name, "logs": logs }))
+    Json(json!({ "name": name, "logs": logs })).into_response()
 }
 
 /// LLM usage per brand (the router's under `router`): requests, failures,

@@ -160,18 +160,11 @@ impl Manifest {
 
     fn validate(&self) -> Result<(), ManifestError> {
         let invalid = |m: String| Err(ManifestError::Invalid(m));
-        if !is_slug(&self.name) {
-            return invalid(format!(
-                "name {:?} must be 1-64 of a-z, 0-9, '-', '_'",
-                self.name
-            ));
-        }
-        if semver_triplet(&self.version).is_none() {
-            return invalid(format!(
-                "version {:?} is not MAJOR.MINOR.PATCH",
-                self.version
-            ));
-        }
+        // Name and version become directories under the plugins dir: the
+        // strict grammar keeps them single, harmless path components.
+        super::names::check_name(&self.name).map_err(|e| ManifestError::Invalid(e.to_string()))?;
+        super::names::check_version(&self.version)
+            .map_err(|e| ManifestError::Invalid(e.to_string()))?;
         match (self.kind, &self.brand) {
             (Kind::Seller, None) => return invalid("a seller needs a brand".into()),
             (Kind::Seller, Some(b)) if !is_slug(b) || b == "none" => {
@@ -289,6 +282,14 @@ config = ["greeting"]
             (
                 "name = \"x\"\nkind = \"router\"\nversion = \"one\"",
                 "version",
+            ),
+            (
+                "name = \"x\"\nkind = \"router\"\nversion = \"0.1.0-a-0123456789ab/../../../../x\"",
+                "version",
+            ),
+            (
+                "name = \"../x\"\nkind = \"router\"\nversion = \"0.1.0\"",
+                "name",
             ),
             (
                 "name = \"x\"\nkind = \"router\"\nbrand = \"tech\"\nversion = \"0.1.0\"",

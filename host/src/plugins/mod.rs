@@ -27,6 +27,7 @@ mod config;
 pub mod convert;
 pub mod imports;
 pub mod manifest;
+pub mod names;
 pub mod registry;
 mod retry;
 pub mod runtime;

@@ -17,12 +17,22 @@
 //! the history are kept; rollback pops the active version off the history.
 //! Every file is written beside and renamed, so a crash never leaves half a
 //! version behind.
+//!
+//! Paths: plugin names, versions and version ids are checked against
+//! [`super::names`] before any filesystem use, and every write and delete
+//! goes through a `cap_std::fs::Dir` capability on the plugins directory
+//! (relative paths only; `..`, absolute paths and symlinks leading out are
+//! refused by cap-std itself), so nothing outside the directory can be
+//! written or deleted even if a bad name slipped through.
 
 use std::path::{Path, PathBuf};
 
+use cap_std::ambient_authority;
+use cap_std::fs::Dir;
 use sha2::{Digest, Sha256};
 
 use super::manifest::{self, Manifest};
+use super::names::{self, NameError};
 
 const VERSIONS: &str = "versions";
 const HISTORY: &str = "history";
@@ -49,9 +59,18 @@ pub enum StoreError {
     NoEarlierVersion(String),
     #[error("plugin {0} is not installed")]
     NotInstalled(String),
+    #[error("{0}")]
+    Name(#[from] NameError),
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
+    move |source| StoreError::Io {
+        path: path.display().to_string(),
+        source,
+    }
+}
+
+fn io_owned(path: PathBuf) -> impl FnOnce(std::io::Error) -> StoreError {
     move |source| StoreError::Io {
         path: path.display().to_string(),
         source,
@@ -122,6 +141,18 @@ impl Store {
         self.dir.join(name)
     }
 
+    /// The plugins directory as a capability for writes and deletes.
+    ///
+    /// Opened per operation rather than once at start-up: the directory may
+    /// be created after the host starts (the first `plugin build`) or
+    /// replaced under it (a remounted volume), and a handle kept from
+    /// start-up would then write into an unlinked directory. Each operation
+    /// still resolves all its paths through the one handle.
+    fn root(&self) -> Result<Dir, StoreError> {
+        std::fs::create_dir_all(&self.dir).map_err(io(&self.dir))?;
+        Dir::open_ambient_dir(&self.dir, ambient_authority()).map_err(io(&self.dir))
+    }
+
     /// Plugin directories, sorted (hidden ones skipped).
     pub fn names(&self) -> Result<Vec<String>, StoreError> {
         let mut names: Vec<String> = std::fs::read_dir(&self.dir)
@@ -170,11 +201,15 @@ impl Store {
     }
 
     pub fn mark_imported(&self, name: &str, key: &str) -> Result<(), StoreError> {
-        write_atomic(&self.plugin_dir(name).join(IMPORTED), key.as_bytes())
+        names::check_name(name)?;
+        self.write_in(&Path::new(name).join(IMPORTED), key.as_bytes())
     }
 
     /// Version ids in activation order (the last is active).
     pub fn history(&self, name: &str) -> Vec<String> {
+        if names::check_name(name).is_err() {
+            return Vec::new();
+        }
         std::fs::read_to_string(self.plugin_dir(name).join(HISTORY))
             .map(|h| {
                 h.lines()
@@ -187,9 +222,23 @@ impl Store {
     }
 
     fn write_history(&self, name: &str, history: &[String]) -> Result<(), StoreError> {
+        names::check_name(name)?;
         let mut text = history.join("\n");
         text.push('\n');
-        write_atomic(&self.plugin_dir(name).join(HISTORY), text.as_bytes())
+        self.write_in(&Path::new(name).join(HISTORY), text.as_bytes())
+    }
+
+    /// Write `rel` (relative to the plugins directory) beside, then rename,
+    /// through the directory capability.
+    fn write_in(&self, rel: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+        let root = self.root()?;
+        let at = |p: &Path| io_owned(self.dir.join(p));
+        if let Some(parent) = rel.parent() {
+            root.create_dir_all(parent).map_err(at(parent))?;
+        }
+        let tmp = rel.with_extension(format!("tmp-{}", uuid::Uuid::new_v4().simple()));
+        root.write(&tmp, bytes).map_err(at(&tmp))?;
+        root.rename(&tmp, &root, rel).map_err(at(rel))
     }
 
     /// The active version's id.
@@ -199,6 +248,8 @@ impl Store {
 
     /// Read a kept version.
     pub fn read(&self, name: &str, id: &str) -> Result<Source, StoreError> {
+        names::check_name(name)?;
+        names::check_version_id(id)?;
         let dir = self.version_dir(name, id);
         let manifest_path = dir.join(manifest::FILE_NAME);
         let text = std::fs::read_to_string(&manifest_path).map_err(io(&manifest_path))?;
@@ -217,39 +268,45 @@ impl Store {
     /// Keep `source` as a version (idempotent, and safe when several hosts
     /// share the directory); returns its id.
     pub fn add(&self, source: &Source) -> Result<String, StoreError> {
+        let name = &source.manifest.name;
+        names::check_name(name)?;
+        names::check_version(&source.manifest.version)?;
         let id = source.id();
-        let dir = self.version_dir(&source.manifest.name, &id);
+        names::check_version_id(&id)?;
+        let root = self.root()?;
+        let at = |p: &Path| io_owned(self.dir.join(p));
+        let parent = Path::new(name).join(VERSIONS);
+        let dir = parent.join(&id);
         let same = || {
-            std::fs::read_to_string(dir.join(manifest::FILE_NAME))
+            root.read_to_string(dir.join(manifest::FILE_NAME))
                 .is_ok_and(|m| m == source.manifest_text)
-                && dir.join(COMPONENT).exists()
+                && root.exists(dir.join(COMPONENT))
         };
         if same() {
             return Ok(id);
         }
-        let parent = self.plugin_dir(&source.manifest.name).join(VERSIONS);
-        std::fs::create_dir_all(&parent).map_err(io(&parent))?;
+        root.create_dir_all(&parent).map_err(at(&parent))?;
         let tmp = parent.join(format!(".tmp-{}", uuid::Uuid::new_v4().simple()));
-        std::fs::create_dir_all(&tmp).map_err(io(&tmp))?;
+        root.create_dir_all(&tmp).map_err(at(&tmp))?;
         let written = (|| {
             let m = tmp.join(manifest::FILE_NAME);
-            std::fs::write(&m, &source.manifest_text).map_err(io(&m))?;
+            root.write(&m, &source.manifest_text).map_err(at(&m))?;
             let c = tmp.join(COMPONENT);
-            std::fs::write(&c, &source.bytes).map_err(io(&c))?;
-            if dir.exists() {
+            root.write(&c, &source.bytes).map_err(at(&c))?;
+            if root.exists(&dir) {
                 if same() {
                     return Ok(());
                 }
-                std::fs::remove_dir_all(&dir).map_err(io(&dir))?;
+                root.remove_dir_all(&dir).map_err(at(&dir))?;
             }
-            match std::fs::rename(&tmp, &dir) {
+            match root.rename(&tmp, &root, &dir) {
                 Ok(()) => Ok(()),
                 // Another host wrote the same version meanwhile.
                 Err(_) if same() => Ok(()),
-                Err(e) => Err(io(&dir)(e)),
+                Err(e) => Err(at(&dir)(e)),
             }
         })();
-        let _ = std::fs::remove_dir_all(&tmp);
+        let _ = root.remove_dir_all(&tmp);
         written.map(|()| id)
     }
 
@@ -287,23 +344,28 @@ impl Store {
 
     /// Remove a plugin with all its versions.
     pub fn remove(&self, name: &str) -> Result<(), StoreError> {
-        let dir = self.plugin_dir(name);
-        if !dir.exists() {
+        names::check_name(name)?;
+        let root = self.root()?;
+        if !root.is_dir(name) {
             return Err(StoreError::NotInstalled(name.to_string()));
         }
-        std::fs::remove_dir_all(&dir).map_err(io(&dir))
+        root.remove_dir_all(name)
+            .map_err(io(&self.plugin_dir(name)))
     }
 
     /// Delete version directories that are not in `history`.
     fn prune(&self, name: &str, history: &[String]) {
-        let versions = self.plugin_dir(name).join(VERSIONS);
-        let Ok(entries) = std::fs::read_dir(&versions) else {
+        let versions = Path::new(name).join(VERSIONS);
+        let Ok(root) = self.root() else {
+            return;
+        };
+        let Ok(entries) = root.read_dir(&versions) else {
             return;
         };
         for e in entries.filter_map(Result::ok) {
             let n = e.file_name().to_string_lossy().into_owned();
             if !history.contains(&n) {
-                if let Err(err) = std::fs::remove_dir_all(e.path()) {
+                if let Err(err) = root.remove_dir_all(versions.join(&n)) {
                     tracing::warn!(plugin = name, version = %n, error = %err, "cannot prune an old version");
                 } else {
                     tracing::debug!(plugin = name, version = %n, "old version pruned");

@@ -160,7 +160,7 @@ impl Sales {
     async fn conversation_for(&self, user: &User, id: &str) -> ApiResult<Conversation> {
         let c = self.inner.deps.conversations.get(id).await?;
         if !user.allows(c.brand.as_deref()) {
-            tracing::warn!(user = %user.name, conversation = %id, brand = ?c.brand, "conversation outside the user's brands");
+            tracing::warn!(user = %crate::telemetry::mask::name(&user.name), conversation = %id, brand = ?c.brand, "conversation outside the user's brands");
             return Err(ApiError::NotFound);
         }
         Ok(c)
@@ -174,7 +174,7 @@ impl Sales {
             .await?
             .ok_or(ApiError::NotFound)?;
         if !user.allows(e.brand.as_deref()) {
-            tracing::warn!(user = %user.name, escalation = %id, brand = ?e.brand, "escalation outside the user's brands");
+            tracing::warn!(user = %crate::telemetry::mask::name(&user.name), escalation = %id, brand = ?e.brand, "escalation outside the user's brands");
             return Err(ApiError::NotFound);
         }
         Ok(e)
@@ -224,7 +224,7 @@ async fn login(
     );
     if let Err(refused) = s.inner.limiter.check(name, client, &policy, Instant::now()) {
         if let Some(suppressed) = s.inner.refusal_logs[1].log_now(REFUSAL_LOG_EVERY) {
-            tracing::warn!(user = %name, %client, ?refused, suppressed, "sign-in refused: too many failures");
+            tracing::warn!(user = %crate::telemetry::mask::name(name), %client, ?refused, suppressed, "sign-in refused: too many failures");
         }
         return Err(ApiError::TooMany(refused.retry_after()));
     }
@@ -243,7 +243,7 @@ async fn login(
         s.inner
             .limiter
             .failed(name, client, &policy, Instant::now());
-        tracing::warn!(user = %name, %client, "sign-in failed");
+        tracing::warn!(user = %crate::telemetry::mask::name(name), %client, "sign-in failed");
         return Ok((
             StatusCode::UNAUTHORIZED,
             Json(json!({ "error": "wrong name or password" })),
@@ -252,7 +252,7 @@ async fn login(
     };
     s.inner.limiter.succeeded(name, client);
     let (token, csrf) = s.open_session(&user).await?;
-    tracing::info!(user = %user.name, role = user.role.as_str(), %client, "signed in");
+    tracing::info!(user = %crate::telemetry::mask::name(&user.name), role = user.role.as_str(), %client, "signed in");
     let cookie = auth::set_cookie(&token, o.session_ttl, o.secure_cookies);
     let mut r = Json(json!({ "user": user_json(&user), "csrf": csrf })).into_response();
     r.headers_mut().insert(
@@ -397,7 +397,7 @@ async fn accept(
         &event,
     )
     .await?;
-    tracing::info!(escalation = %id, agent = %user.name, "escalation accepted");
+    tracing::info!(escalation = %id, agent = %crate::telemetry::mask::name(&user.name), "escalation accepted");
     s.notify(Notice {
         kind: "accepted".into(),
         conversation_id: e.conversation_id.clone(),
@@ -478,7 +478,7 @@ async fn close(
         &event,
     )
     .await?;
-    tracing::info!(escalation = %id, agent = %user.name, outcome, "escalation closed; the AI answers again");
+    tracing::info!(escalation = %id, agent = %crate::telemetry::mask::name(&user.name), outcome, "escalation closed; the AI answers again");
     s.notify(Notice {
         kind: "resolved".into(),
         conversation_id: e.conversation_id.clone(),
@@ -601,7 +601,7 @@ async fn reply(
         ids.push(out.id);
     }
     s.inner.escalations.responded(&e.id).await?;
-    tracing::info!(conversation = %c.id, agent = %user.name, messages = ids.len(), "rep replied");
+    tracing::info!(conversation = %c.id, agent = %crate::telemetry::mask::name(&user.name), messages = ids.len(), "rep replied");
     Ok(Json(json!({ "ids": ids })))
 }
 
@@ -685,7 +685,7 @@ async fn place_order(
     };
     s.publish(&format!("{source}/create"), &id, c.brand.as_deref(), &order)
         .await?;
-    tracing::info!(conversation = %id, agent = %user.name, "order placed by a rep");
+    tracing::info!(conversation = %id, agent = %crate::telemetry::mask::name(&user.name), "order placed by a rep");
     Ok(Json(json!({ "requested": source })))
 }
 
@@ -833,6 +833,6 @@ async fn add_user(
     s.users()
         .upsert(body.name.trim(), &body.password, role, &scope)
         .await?;
-    tracing::info!(admin = %user.name, user = %body.name, role = role.as_str(), "console user saved");
+    tracing::info!(admin = %crate::telemetry::mask::name(&user.name), user = %crate::telemetry::mask::name(&body.name), role = role.as_str(), "console user saved");
     Ok(Json(json!({ "ok": true })))
 }

@@ -27,6 +27,8 @@ use serde_json::Value;
 use tokio::sync::{Mutex, Notify, watch};
 use tokio::task::JoinHandle;
 
+use crate::telemetry::mask;
+
 use super::config::WhatsAppConfig;
 use super::graph::{GraphClient, GraphError};
 use super::media::{self, Downloaded, MediaError};
@@ -400,7 +402,7 @@ impl Gateway {
         match self.graph.send(&c.phone_number_id, &c.body).await {
             Ok(wamid) => {
                 self.store.outbound_sent(&c.id, &wamid).await?;
-                tracing::info!(id = %c.id, to = %c.recipient, from = %c.phone_number_id, %wamid, kind = %c.kind, attempts = c.attempts, "message sent");
+                tracing::info!(id = %c.id, to = %mask::phone(&c.recipient), from = %c.phone_number_id, %wamid, kind = %c.kind, attempts = c.attempts, "message sent");
                 Ok(Attempt::Done(Delivery::Sent { wamid }))
             }
             Err(e) if e.code() == Some(TOKEN_EXPIRED) || e.status() == Some(401) => {
@@ -427,7 +429,7 @@ impl Gateway {
     }
 
     async fn fail(&self, c: &Claimed, error: String) -> Result<Delivery, GatewayError> {
-        tracing::error!(id = %c.id, to = %c.recipient, %error, "message refused");
+        tracing::error!(id = %c.id, to = %mask::phone(&c.recipient), %error, "message refused");
         self.store
             .outbound_finished(&c.id, "failed", &error)
             .await?;
@@ -438,7 +440,7 @@ impl Gateway {
     /// the configured re-engagement template once per window and asks the
     /// sales team to take over.
     async fn hold(&self, c: &Claimed, reason: &str) -> Result<Delivery, GatewayError> {
-        tracing::warn!(id = %c.id, to = %c.recipient, %reason, "message held for a human");
+        tracing::warn!(id = %c.id, to = %mask::phone(&c.recipient), %reason, "message held for a human");
         self.store.outbound_finished(&c.id, "held", reason).await?;
         self.reengage(&c.conversation_id, &c.phone_number_id, &c.recipient, reason)
             .await?;

@@ -192,7 +192,7 @@ async fn apply_status(state: &AppState, s: &payload::Status) -> Result<(), Store
         return Ok(());
     }
     if s.status == "failed" {
-        tracing::warn!(wamid = %s.wamid, to = %s.recipient_id, errors = %serde_json::Value::Array(s.errors.clone()), "WhatsApp could not deliver a message");
+        tracing::warn!(wamid = %s.wamid, to = %crate::telemetry::mask::phone(&s.recipient_id), errors = %serde_json::Value::Array(s.errors.clone()), "WhatsApp could not deliver a message");
     }
     let payload = MessageStatus {
         wamid: s.wamid.clone(),

@@ -243,6 +243,15 @@ impl Harness {
         Self::start_opts(plugins_dir(), |_| {}, Options { sandbox: true }).await
     }
 
+    /// [`Self::start_with`] with explicit start options (e.g. the sandbox).
+    pub async fn start_with_options(
+        plugins: PathBuf,
+        tweak: impl FnOnce(&mut Config),
+        options: Options,
+    ) -> Self {
+        Self::start_opts(plugins, tweak, options).await
+    }
+
     async fn start_opts(
         plugins: PathBuf,
         tweak: impl FnOnce(&mut Config),

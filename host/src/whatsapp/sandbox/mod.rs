@@ -276,7 +276,7 @@ impl Sandbox {
             state.by_id.insert(message.id.clone(), index);
             state.progress.insert(message.id.clone(), progress);
         }
-        tracing::info!(wamid = %message.id, to = %message.to, kind, "sandbox: accepted outbound message");
+        tracing::info!(wamid = %message.id, to = %crate::telemetry::mask::phone(&message.to), kind, "sandbox: accepted outbound message");
         self.publish(SandboxEvent::Message {
             message: message.clone(),
         });

@@ -119,6 +119,55 @@ fn the_golden_files_say_what_matters() {
     let batch = parse("batch_two_messages_and_a_status");
     assert_eq!(batch["messages"].as_array().map(Vec::len), Some(2));
     assert_eq!(batch["statuses"].as_array().map(Vec::len), Some(1));
+    // Usernames: the BSUID keys the customer when the number is withheld.
+    let bsuid = m(&parse("username_bsuid_only"));
+    assert_eq!(bsuid["customer"]["wa_id"], "BR.1502576394655843");
+    assert_eq!(bsuid["details"]["username"], "@marina.costa");
+    assert_eq!(
+        m(&parse("username_contact_request"))["customer"]["wa_id"],
+        "US.13491208655302741918"
+    );
+    let both = m(&parse("username_with_phone"));
+    assert_eq!(both["customer"]["wa_id"], "919810218674");
+    assert_eq!(both["details"]["user_id"], "IN.1410018717833190");
+    // System notices are identity changes, never messages.
+    for name in [
+        "system_user_changed_number",
+        "system_customer_changed_number_legacy",
+    ] {
+        let w = parse(name);
+        assert_eq!(w["messages"], serde_json::json!([]), "{name}");
+        assert_eq!(w["identity_changes"][0]["from"], "5511988887777", "{name}");
+        assert_eq!(w["identity_changes"][0]["to"], "5511977776666", "{name}");
+    }
+    let uid = parse("system_user_changed_user_id");
+    assert_eq!(uid["identity_changes"][0]["to"], "BR.2502576394655843");
+    // An order keeps its text; an edit is its corrected message.
+    assert_eq!(
+        m(&parse("order_unknown_items"))["message"]["content"]["text"],
+        "pode entregar amanhã?"
+    );
+    let edit = m(&parse("edit"));
+    assert_eq!(
+        edit["message"]["content"]["body"],
+        "quero o tênis tamanho 42"
+    );
+    assert!(edit["details"]["edit_of"].is_string());
+    assert_eq!(
+        m(&parse("referral_click_to_whatsapp"))["details"]["referral"]["source_type"],
+        "ad"
+    );
+    // One delivery: the two good messages and the good status survive.
+    let mixed = parse("bad_messages_among_good");
+    let senders: Vec<&str> = mixed["messages"]
+        .as_array()
+        .expect("messages")
+        .iter()
+        .filter_map(|m| m["customer"]["wa_id"].as_str())
+        .collect();
+    assert_eq!(senders, ["5511988887777", "5511966665555"]);
+    assert_eq!(mixed["statuses"].as_array().map(Vec::len), Some(1));
+    assert_eq!(mixed["skipped"].as_array().map(Vec::len), Some(3));
 }
 
 #[tokio::test]
@@ -332,9 +381,11 @@ async fn a_number_change_moves_the_conversation_silently() {
         .expect("window");
     let sent = h.sink.all().len();
 
-    let resp = h
-        .post_webhook(&inbound_fixture("system_user_changed_number"), SECRET)
-        .await;
+    // Meta's notice, to the business number the customer writes to.
+    let mut notice = inbound_fixture("system_user_changed_number");
+    notice["entry"][0]["changes"][0]["value"]["metadata"]["phone_number_id"] =
+        Value::from(common::PHONE_NUMBER_ID);
+    let resp = h.post_webhook(&notice, SECRET).await;
     assert_eq!(resp.status(), 200);
     h.settle().await;
     assert!(
@@ -369,9 +420,7 @@ async fn a_number_change_moves_the_conversation_silently() {
         "not stored as the customer's words: {history}"
     );
     // Meta retries the notice: nothing changes, still 200.
-    let resp = h
-        .post_webhook(&inbound_fixture("system_user_changed_number"), SECRET)
-        .await;
+    let resp = h.post_webhook(&notice, SECRET).await;
     assert_eq!(resp.status(), 200);
     // The customer writes from the new number: same conversation.
     h.say(new, "wamid.after-change", "e de tamanho 42?").await;

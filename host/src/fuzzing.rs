@@ -10,7 +10,8 @@
 //! `host/fuzz/corpus/<target>`.
 //!
 //! Transport inputs (HTTP, AMQP) are framed as text header lines
-//! `name: value` up to the first empty line, then the body; an AMQP header
+//! `name: value` (split at the first `: `, else the first `:`) up to the
+//! first empty line, then the body; an AMQP header
 //! value may carry a type tag (`#i 42`, `#t 1764800000`, `#b true`).
 
 use cloudevents::AttributesReader;
@@ -109,7 +110,8 @@ fn split_message(data: &[u8]) -> (Vec<(String, String)>, &[u8]) {
     let head = String::from_utf8_lossy(&data[..end.0]);
     let lines = head
         .lines()
-        .filter_map(|l| l.split_once(':'))
+        // `: ` first: AMQP 1.0 style names contain a colon themselves.
+        .filter_map(|l| l.split_once(": ").or_else(|| l.split_once(':')))
         .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
         .collect();
     (lines, &data[end.1..])

@@ -487,7 +487,7 @@ fn close_connections(prefix: &str) -> usize {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn connections_closed_mid_stream_lose_nothing_and_double_no_effect() {
+async fn connections_closed_mid_stream_lose_nothing_and_keep_order() {
     let config = config("reconnect");
     let bus = AmqpBus::connect(&config).await.expect("connects");
     let effects = Arc::new(Effects::default());

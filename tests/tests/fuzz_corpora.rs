@@ -16,7 +16,7 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
 /// Mutations per seed.
-const MUTATIONS: usize = 400;
+const MUTATIONS: usize = 1000;
 /// One parse of a small input; far above what any takes (debug build).
 const PER_CASE: Duration = Duration::from_secs(2);
 /// The whole run of one target.

@@ -342,7 +342,12 @@ async fn publish(
 
 /// Logs refusals, each kind (per producer) at most once per [`LOG_EVERY`].
 #[derive(Default)]
-struct Refusals(Mutex<HashMap<(String, &'static str), (Instant, u64)>>);
+struct Refusals(Mutex<HashMap<RefusalKey, LogWindow>>);
+
+/// (producer, kind of refusal).
+type RefusalKey = (String, &'static str);
+/// (when the last line was logged, refusals not logged since).
+type LogWindow = (Instant, u64);
 
 impl Gate {
     fn refuse(&self, producer: &str, kind: &'static str, refusal: Refusal) -> Response {

@@ -108,8 +108,13 @@ async fn five_thousand_idle_connections_leave_health_and_admin_answering() {
         tokio::time::sleep(Duration::from_millis(200)).await;
     };
     let refused = held.iter().filter(|s| closed_by_server(s)).count();
-    eprintln!("{IDLE} idle connections: {open} open on the host, {refused} answered 503 and closed");
-    assert!(refused >= IDLE - CAP - 2 * RESERVED - 200, "{refused} refused");
+    eprintln!(
+        "{IDLE} idle connections: {open} open on the host, {refused} answered 503 and closed"
+    );
+    assert!(
+        refused >= IDLE - CAP - 2 * RESERVED - 200,
+        "{refused} refused"
+    );
     assert!(open <= CAP + 2 * RESERVED, "{open} open past the cap");
     assert!(open >= CAP, "the cap was used: {open}");
 

@@ -136,13 +136,12 @@ fn error(status: StatusCode, message: impl std::fmt::Display) -> Response {
     (status, Json(json!({ "error": message.to_string() }))).into_response()
 }
 
-/// 400 unless `name` is a valid plugin name: it becomes a directory under
-/// the plugins dir, so it is checked before anything touches the disk.
-fn check_name(name: &str) -> Result<(), Response> {
-    plugin_ops::names::check_name(name).map_err(|e| {
-        tracing::warn!(error = %e, "admin: plugin name refused");
-        error(StatusCode::BAD_REQUEST, e)
-    })
+/// A 400 when `name` is not a valid plugin name: it becomes a directory
+/// under the plugins dir, so it is checked before anything touches the disk.
+fn name_refused(name: &str) -> Option<Response> {
+    let e = plugin_ops::names::check_name(name).err()?;
+    tracing::warn!(error = %e, "admin: plugin name refused");
+    Some(error(StatusCode::BAD_REQUEST, e))
 }
 
 async fn upload_plugin(
@@ -154,7 +153,7 @@ async fn upload_plugin(
         Ok(b) => b,
         Err(e) => return error(StatusCode::BAD_REQUEST, e.body_text()),
     };
-    if let Err(r) = check_name(&name) {
+    if let Some(r) = name_refused(&name) {
         return r;
     }
     use base64::Engine as _;
@@ -213,7 +212,7 @@ fn ops_error(e: plugin_ops::OpsError) -> Response {
 /// `POST /admin/plugins/{name}/rollback`: back one version (a running canary
 /// is dropped first).
 async fn rollback_plugin(State(state): State<Arc<AppState>>, Path(name): Path<String>) -> Response {
-    if let Err(r) = check_name(&name) {
+    if let Some(r) = name_refused(&name) {
         return r;
     }
     match state.plugins.rollback(&name).await {
@@ -224,7 +223,7 @@ async fn rollback_plugin(State(state): State<Arc<AppState>>, Path(name): Path<St
 
 /// `DELETE /admin/plugins/{name}`: unload it and delete its versions.
 async fn delete_plugin(State(state): State<Arc<AppState>>, Path(name): Path<String>) -> Response {
-    if let Err(r) = check_name(&name) {
+    if let Some(r) = name_refused(&name) {
         return r;
     }
     match state.plugins.remove(&name).await {
@@ -246,7 +245,7 @@ async fn plugin_logs(
     Path(name): Path<String>,
     Query(q): Query<LogsQuery>,
 ) -> Response {
-    if let Err(r) = check_name(&name) {
+    if let Some(r) = name_refused(&name) {
         return r;
     }
     let logs = state.plugins.stats().logs(&name, q.limit.unwrap_or(50));

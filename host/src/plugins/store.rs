@@ -424,6 +424,43 @@ mod tests {
     }
 
     #[test]
+    fn nothing_outside_the_directory_is_written_or_deleted() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let outside = tempfile::tempdir().expect("tempdir");
+        std::fs::write(outside.path().join("keep"), "x").expect("write");
+        let store = Store::new(dir.path(), 3);
+        let abs = outside.path().display().to_string();
+        let name = outside.path().file_name().expect("name").to_string_lossy();
+        for bad in [abs.clone(), format!("../{name}"), "..".into()] {
+            assert!(
+                matches!(store.remove(&bad), Err(StoreError::Name(_))),
+                "{bad}"
+            );
+            assert!(matches!(
+                store.rollback(&bad),
+                Err(StoreError::NotInstalled(_))
+            ));
+            assert!(store.mark_imported(&bad, "k").is_err(), "{bad}");
+        }
+        // A tampered history naming a version outside: refused on read.
+        assert!(
+            store
+                .read("seller-x", &format!("../../{name}/x-0123456789ab"))
+                .is_err()
+        );
+        // Even past the grammar, the capability keeps paths inside.
+        assert!(
+            store
+                .write_in(Path::new(&format!("../{name}/new")), b"x")
+                .is_err()
+        );
+        assert!(store.write_in(&Path::new(&abs).join("new"), b"x").is_err());
+        let left: Vec<_> = std::fs::read_dir(outside.path()).expect("read").collect();
+        assert_eq!(left.len(), 1, "only `keep` is there");
+        assert!(outside.path().join("keep").exists());
+    }
+
+    #[test]
     fn a_dropin_is_new_until_marked_imported() {
         let dir = tempfile::tempdir().expect("tempdir");
         let store = Store::new(dir.path(), 3);

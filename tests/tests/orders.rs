@@ -766,3 +766,39 @@ on_each_backend!(
     admin_sets_stock_and_prices_and_the_last_unit_sells_once,
     payments_that_do_not_match_the_order_confirm_nothing,
 );
+
+/// A customer who never typed a word (a catalog order, then a button) still
+/// gets an order in a language, and every summary line adds up: the cart,
+/// the checkout summary and the confirmation all show `3 × $89.90 = $269.70`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_wordless_order_has_a_language_and_lines_that_add_up() {
+    let h = Harness::start().await;
+    let me = "15551237003";
+    let order_msg = envelope(
+        me,
+        "wamid.o9.cart",
+        json!({"type": "order", "order": {"catalog_id": "c1", "product_items": [
+            {"product_retailer_id": "FSH-0001", "quantity": 3, "item_price": "89.90", "currency": "USD"}
+        ]}}),
+    );
+    assert_eq!(h.post_webhook(&order_msg, SECRET).await.status(), 200);
+    h.settle().await;
+    tap(&h, me, "wamid.o9.checkout", "checkout", "Checkout").await;
+    let orders = orders_of(&h, me).await;
+    assert_eq!(orders.len(), 1, "{}", said(&h, me));
+    let o = &orders[0];
+    assert_eq!(o["total"]["minor_units"], 26_970);
+    let language = o["language"].as_str().unwrap_or_default();
+    assert!(
+        ["en", "pt", "es"].contains(&language),
+        "the order has the language it was sold in: {o}"
+    );
+    let text = said(&h, me);
+    let id = o["id"].as_str().expect("id");
+    assert!(text.contains(id), "{text}");
+    let line_sums = text.matches("3 × $89.90 = $269.70").count();
+    assert!(
+        line_sums >= 2,
+        "the checkout summary and the confirmation spell the line out: {text}"
+    );
+}

@@ -456,4 +456,46 @@ async fn an_order_of_unknown_items_is_answered_for_what_it_is() {
             .contains("pode entregar amanhã?"),
         "the order's text is kept: {view}"
     );
+
+    // Some items known, some not: the unknown ones are named and the known
+    // ones go to their seller, who takes them into the cart.
+    let other = "15551237004";
+    let mut mixed = inbound_fixture("order_unknown_items");
+    let value = &mut mixed["entry"][0]["changes"][0]["value"];
+    value["contacts"][0]["wa_id"] = Value::from(other);
+    let m = &mut value["messages"][0];
+    m["from"] = Value::from(other);
+    m["id"] = Value::from("wamid.mixed-order");
+    m["order"]["text"] = Value::from("");
+    m["order"]["product_items"][0]["product_retailer_id"] = Value::from("FSH-0001");
+    assert_eq!(h.post_webhook(&mixed, SECRET).await.status(), 200);
+    h.settle().await;
+    let text = common::readable(&sent_to(&h, other));
+    assert!(text.contains("OTHER-CATALOG-7"), "{text}");
+    assert!(
+        !text.contains("FSH-0001"),
+        "a known item is not called unknown: {text}"
+    );
+    let c = h.conversation_of(other).await.expect("conversation");
+    assert_eq!(
+        c["brand"], "fashion",
+        "the known item reached its seller: {c}"
+    );
+    let cart = agent_store::orders::Carts::new(
+        h.app.state.orders.db().clone(),
+        h.app.state.catalog.clone(),
+    )
+    .get(c["id"].as_str().expect("id"))
+    .await
+    .expect("cart");
+    let lines: Vec<(&str, u32)> = cart
+        .lines
+        .iter()
+        .map(|l| (l.product_id.as_str(), l.quantity))
+        .collect();
+    assert_eq!(
+        lines,
+        [("FSH-0001", 1)],
+        "only the known item is in the cart"
+    );
 }

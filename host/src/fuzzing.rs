@@ -20,8 +20,11 @@ use lapin::types::{AMQPValue, FieldTable, LongString, ShortString};
 
 use crate::bus::amqp::binding;
 
+/// A fuzz entry point: `true` when the parser accepted the input.
+pub type Target = fn(&[u8]) -> bool;
+
 /// Every target, by corpus name.
-pub const TARGETS: &[(&str, fn(&[u8]) -> bool)] = &[
+pub const TARGETS: &[(&str, Target)] = &[
     ("webhook_parse", webhook_payload),
     ("cloudevents_http", cloudevents_http),
     ("cloudevents_amqp", cloudevents_amqp),

@@ -39,8 +39,7 @@ enum Access {
     PaymentSignature,
     /// The carrier: `X-Carrier-Signature` with shipping.webhook_secret.
     CarrierSignature,
-    /// A producer's bearer token (issue 11, `/events`): checked by
-    /// [`events_need_a_producer_token`], ignored until that branch merges.
+    /// A producer's bearer token (`[[bus.producers]]`), for `/events`.
     Producer,
     /// The demo's WhatsApp stand-in: no credentials by design, mounted only
     /// with `Options { sandbox: true }` (`agent-store demo`), never by `serve`.
@@ -68,6 +67,7 @@ const EXPECTED: &[(&str, &str, Access)] = &[
     ("POST", "/admin/plugins/{name}/rollback", Admin),
     ("GET", "/admin/plugins/{name}/logs", Admin),
     ("GET", "/admin/whatsapp", Admin),
+    ("GET", "/admin/events/parked", Admin),
     ("GET", "/admin/llm", Admin),
     ("GET", "/admin/conversations", Admin),
     ("GET", "/admin/conversations/{id}", Admin),
@@ -272,6 +272,8 @@ fn every_declared_route_has_an_expected_access() {
 
 const PAYMENTS_SECRET: &str = "whsec_matrix";
 const CARRIER_SECRET: &str = "carrier-matrix";
+/// At least 16 characters, as `[[bus.producers]]` requires.
+const PRODUCER: &str = "matrix-producer-token";
 
 /// Path parameters filled with values that name nothing (a right credential
 /// then gets 404 or 400, never a change).
@@ -337,6 +339,22 @@ async fn call(
         (Console, Cred::Right) => {
             headers.push(("cookie", session.0.clone()));
             headers.push(("x-csrf-token", session.1.clone()));
+        }
+        (Producer, c) => {
+            headers.push(("content-type", "application/cloudevents+json".into()));
+            body = serde_json::to_vec(&json!({
+                "specversion": "1.0", "id": "matrix-event", "source": "/matrix",
+                "type": "store.plugin.failed", "datacontenttype": "application/json",
+                "data": { "plugin": "matrix", "version": "0.1.0", "reason": "matrix" },
+            }))
+            .expect("json");
+            match c {
+                Cred::None => {}
+                Cred::Wrong => {
+                    headers.push(("authorization", "Bearer not-a-producer-token".into()))
+                }
+                Cred::Right => headers.push(("authorization", format!("Bearer {PRODUCER}"))),
+            }
         }
         (SandboxGraph, Cred::Right) => {
             headers.push(("authorization", "Bearer graph-token".into()));
@@ -455,6 +473,11 @@ async fn every_route_with_no_wrong_and_right_credentials() {
         |c| {
             c.payments.webhook_secret = PAYMENTS_SECRET.into();
             c.shipping.webhook_secret = CARRIER_SECRET.into();
+            c.bus.producers = vec![agent_store::bus::ProducerConfig {
+                name: "matrix".into(),
+                token: PRODUCER.into(),
+                types: vec!["store.plugin.failed".into()],
+            }];
         },
         Options { sandbox: true },
     )
@@ -478,9 +501,6 @@ async fn every_route_with_no_wrong_and_right_credentials() {
     let mut failures = Vec::new();
     for (method, path, access) in rows {
         assert!(declared.contains(&(method.to_string(), path.to_string())));
-        if access == Producer {
-            continue; // events_need_a_producer_token
-        }
         let mut got = Vec::new();
         for cred in [Cred::None, Cred::Wrong, Cred::Right] {
             got.push(call(&h, method, path, access, cred, &session).await);
@@ -519,7 +539,11 @@ async fn every_route_with_no_wrong_and_right_credentials() {
                     && right == StatusCode::OK
             }
             SandboxGraph => none == StatusCode::UNAUTHORIZED && !refused(right),
-            Producer => true,
+            Producer => {
+                none == StatusCode::UNAUTHORIZED
+                    && wrong == StatusCode::UNAUTHORIZED
+                    && right == StatusCode::ACCEPTED
+            }
         };
         if !ok {
             failures.push(format!(
@@ -528,6 +552,22 @@ async fn every_route_with_no_wrong_and_right_credentials() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// `serve` (no sandbox) mounts none of the sandbox's routes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_sandbox_exists_only_in_the_demo() {
+    let h = Harness::start().await;
+    for (method, path, access) in EXPECTED {
+        if !matches!(access, Sandbox | SandboxGraph) {
+            continue;
+        }
+        let status = call(&h, method, path, *access, Cred::Right, &Default::default()).await;
+        assert!(
+            status == StatusCode::NOT_FOUND || status == StatusCode::METHOD_NOT_ALLOWED,
+            "{method} {path} answered {status} without the sandbox"
+        );
+    }
 }
 
 /// `serve` (no sandbox) mounts none of the sandbox's routes.

@@ -364,8 +364,8 @@ pub(crate) async fn mark_handled_in(
     Ok(())
 }
 
-mod inbox;
 mod identity;
+mod inbox;
 pub use identity::Moved;
 mod outbox;
 pub use outbox::{Claimed, OutboundRecord, Queued, Route, StatusOutcome};

@@ -431,9 +431,19 @@ struct Relay(Arc<AmqpBus>);
 #[async_trait]
 impl Handler for Relay {
     async fn handle(&self, event: Event) -> anyhow::Result<()> {
+        // The next hop's own type with data of that type's shape (a store
+        // event whose data does not match its type is parked, not handled).
+        let failed = events::payload::<PluginFailed>(&event)?;
+        let handoff = agent_store::events::SalesHandoff {
+            conversation_id: event.subject().unwrap_or_default().to_string(),
+            from_brand: failed.plugin,
+            to_brand: "relay".into(),
+            reason: failed.reason,
+        };
         let mut next = event.clone();
         next.set_id(format!("{}/relayed", event.id()));
-        next.set_type(EventType::SalesEscalate.as_str());
+        next.set_type(EventType::SalesHandoff.as_str());
+        next.set_data("application/json", serde_json::to_value(&handoff)?);
         self.0.publish(next).await?;
         Ok(())
     }
@@ -498,7 +508,7 @@ async fn connections_closed_mid_stream_lose_nothing_and_keep_order() {
     )
     .await
     .expect("subscribes");
-    bus.subscribe("effects", &[EventType::SalesEscalate], effects.clone())
+    bus.subscribe("effects", &[EventType::SalesHandoff], effects.clone())
         .await
         .expect("subscribes");
     until("the host owns its shards", 10, || async {

@@ -104,15 +104,17 @@ async fn logs_mask_phone_numbers_and_escape_user_supplied_names() {
         text.contains("+55•••••••0001"),
         "the masked number identifies the customer in the logs:\n{text}"
     );
-    let forged: Vec<&str> = text.lines().filter(|l| l.contains(FORGED)).collect();
+    // The name breaks the sign-in grammar, so it is refused before it is
+    // looked up, hashed or logged: the refusal is logged (sizes only) and
+    // no line carries the forged text, let alone starts with it.
     assert!(
-        !forged.is_empty(),
+        text.lines()
+            .any(|l| l.contains("sign-in refused: malformed name") && l.contains("name_bytes=")),
         "the refused sign-in was logged:\n{text}"
     );
-    for line in forged {
-        assert!(
-            line.contains("sign-in") && line.contains(&format!("eve\\n{FORGED}")),
-            "the name stayed on the real line, its newline escaped: {line}"
-        );
-    }
+    let forged: Vec<&str> = text.lines().filter(|l| l.contains(FORGED)).collect();
+    assert!(
+        forged.is_empty(),
+        "the forged text reached the logs: {forged:?}"
+    );
 }

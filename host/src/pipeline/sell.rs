@@ -17,6 +17,7 @@ use crate::chat::{Action, EscalationReason, Priority};
 use crate::events::{
     ChatMessageNew, ChatResponse, OrderCreate, PluginFailed, SalesEscalate, SalesHandoff,
 };
+use crate::conversations::TurnEffect;
 use crate::plugins::manifest::Grants;
 use crate::plugins::{LoadedPlugin, TurnError, convert, wit};
 use crate::whatsapp::outbound::{self, RenderContext};
@@ -46,10 +47,15 @@ impl Stage for Sell {
             language: m.language.clone(),
         };
         let mut handed_off = false;
+        // Order requests and escalations: committed with the replies and
+        // the handled mark, published after.
+        let mut effects = Vec::new();
         let actions = match p.plugins.handle_turn(&m.brand, &turn).await {
             Some((seller, Ok(actions))) => {
                 let actions = actions.into_iter().map(convert::action).collect();
-                let (visible, handed) = self.carry_out(&m, &seller, actions).await?;
+                let (visible, handed) = self
+                    .carry_out(&m, &seller, actions, &mut effects)
+                    .await?;
                 handed_off = handed;
                 visible
             }
@@ -74,38 +80,37 @@ impl Stage for Sell {
                     &failed,
                 )
                 .await?;
-                self.escalate(
+                effects.push(self.escalate(
                     &m,
                     EscalationReason::PluginFailure,
                     Priority::High,
                     &format!("The {} seller failed: {}", m.brand, e.reason()),
-                )
-                .await?;
+                )?);
                 vec![Action::Text {
                     body: messages::text(HostText::Apology, &m.language).into(),
                 }]
             }
             None => {
-                self.escalate(
+                effects.push(self.escalate(
                     &m,
                     EscalationReason::Other,
                     Priority::Medium,
                     &format!("No seller for brand {}", m.brand),
-                )
-                .await?;
+                )?);
                 vec![Action::Text {
                     body: messages::text(HostText::NoSeller, &m.language).into(),
                 }]
             }
         };
-        // Handled once the replies are in the outbox (one transaction with
-        // the mark), unless another seller took the message over: the last
-        // seller of the chain marks it. The effects (cart, order request,
-        // escalation) were carried out before.
+        // Handled once the replies are in the outbox and the order request
+        // or escalation is stored (one transaction with the mark), unless
+        // another seller took the message over: the last seller of the
+        // chain marks it. Cart changes were committed before.
         let handled = (!handed_off).then_some(m.message.id.as_str());
         if actions.is_empty() {
-            if let Some(wamid) = handled {
-                p.conversations.mark_handled(wamid).await?;
+            if handled.is_some() || !effects.is_empty() {
+                p.conversations.commit_effects(&effects, handled).await?;
+                p.publish_effects(&effects).await?;
             }
             return Ok(());
         }
@@ -119,7 +124,8 @@ impl Stage for Sell {
             language: m.language.clone(),
         };
         let id = format!("{}/response/{}", m.message.id, m.brand);
-        p.answer(&id, Some(&m.brand), &response, handled).await
+        p.answer(&id, Some(&m.brand), &response, &effects, handled)
+            .await
     }
 }
 
@@ -132,6 +138,7 @@ impl Sell {
         m: &ChatMessageNew,
         seller: &LoadedPlugin,
         actions: Vec<Action>,
+        effects: &mut Vec<TurnEffect>,
     ) -> anyhow::Result<(Vec<Action>, bool)> {
         let p = &self.0;
         let grants: &Grants = &seller.manifest.grants;
@@ -159,20 +166,20 @@ impl Sell {
                         source_message_id: m.message.id.clone(),
                         note,
                     };
-                    p.publish_with_id(
+                    effects.push(p.effect(
                         &format!("{}/order", m.message.id),
                         &m.conversation_id,
                         Some(&m.brand),
                         &order,
-                    )
-                    .await?;
+                        false,
+                    )?);
                 }
                 Action::Escalate {
                     reason,
                     priority,
                     summary,
                 } if grants.escalate => {
-                    self.escalate(m, reason, priority, &summary).await?;
+                    effects.push(self.escalate(m, reason, priority, &summary)?);
                 }
                 // A business number bound to a brand stays with it.
                 Action::HandOff { brand, reason }
@@ -220,17 +227,16 @@ impl Sell {
         outbound::render(action, &ctx).map(|_| ())
     }
 
-    async fn escalate(
+    /// The escalation effect (storing it also moves the conversation to
+    /// the sales team).
+    fn escalate(
         &self,
         m: &ChatMessageNew,
         reason: EscalationReason,
         priority: Priority,
         summary: &str,
-    ) -> anyhow::Result<()> {
+    ) -> anyhow::Result<TurnEffect> {
         let p = &self.0;
-        p.conversations
-            .set_status(&m.conversation_id, "escalated")
-            .await?;
         let e = SalesEscalate {
             conversation_id: m.conversation_id.clone(),
             customer: m.customer.clone(),
@@ -240,13 +246,13 @@ impl Sell {
             summary: summary.chars().take(1000).collect(),
         };
         tracing::info!(conversation = %m.conversation_id, ?reason, ?priority, "escalated to a human");
-        p.publish_with_id(
+        p.effect(
             &format!("{}/escalate", m.message.id),
             &m.conversation_id,
             Some(&m.brand),
             &e,
+            true,
         )
-        .await
     }
 
     /// Re-dispatch the message to another brand's seller.

@@ -9,31 +9,32 @@ use super::{Pipeline, SOURCE};
 use crate::conversations::TurnEffect;
 use crate::events::{self, Context, Payload};
 
-impl Pipeline {
-    /// An effect of the turn on `conversation_id`, event id `id`.
-    pub(super) fn effect<P: Payload>(
-        &self,
-        id: &str,
-        conversation_id: &str,
-        brand: Option<&str>,
-        payload: &P,
-        escalates: bool,
-    ) -> anyhow::Result<TurnEffect> {
-        let ctx = Context {
-            source: SOURCE,
-            subject: Some(conversation_id),
-            brand,
-            traceparent: None,
-        };
-        let event = events::build_with_id(id, &ctx, payload)?;
-        Ok(TurnEffect {
-            event_id: id.to_string(),
-            conversation_id: conversation_id.to_string(),
-            event: serde_json::to_string(&event)?,
-            escalates,
-        })
-    }
+/// An effect of the turn on `conversation_id`, event id `id` (derived from
+/// the inbound wamid, so a replayed turn builds the same one); `escalates`
+/// when it hands the conversation to the sales team.
+pub fn turn_effect<P: Payload>(
+    id: &str,
+    conversation_id: &str,
+    brand: Option<&str>,
+    payload: &P,
+    escalates: bool,
+) -> anyhow::Result<TurnEffect> {
+    let ctx = Context {
+        source: SOURCE,
+        subject: Some(conversation_id),
+        brand,
+        traceparent: None,
+    };
+    let event = events::build_with_id(id, &ctx, payload)?;
+    Ok(TurnEffect {
+        event_id: id.to_string(),
+        conversation_id: conversation_id.to_string(),
+        event: serde_json::to_string(&event)?,
+        escalates,
+    })
+}
 
+impl Pipeline {
     /// Publish effects committed with their turn.
     pub(super) async fn publish_effects(&self, effects: &[TurnEffect]) -> anyhow::Result<()> {
         for e in effects {

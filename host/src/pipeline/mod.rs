@@ -29,6 +29,7 @@ use crate::orders::Carts;
 use crate::plugins::Plugins;
 use crate::whatsapp::Gateway;
 
+pub use effects::turn_effect;
 pub use language::detect as detect_language;
 
 /// Everything the stages share.

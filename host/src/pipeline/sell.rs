@@ -12,7 +12,7 @@ use async_trait::async_trait;
 use cloudevents::Event;
 
 use super::messages::{self, HostText};
-use super::{Pipeline, Stage};
+use super::{Pipeline, Stage, turn_effect};
 use crate::chat::{Action, EscalationReason, Priority};
 use crate::events::{
     ChatMessageNew, ChatResponse, OrderCreate, PluginFailed, SalesEscalate, SalesHandoff,
@@ -166,7 +166,7 @@ impl Sell {
                         source_message_id: m.message.id.clone(),
                         note,
                     };
-                    effects.push(p.effect(
+                    effects.push(turn_effect(
                         &format!("{}/order", m.message.id),
                         &m.conversation_id,
                         Some(&m.brand),
@@ -236,7 +236,6 @@ impl Sell {
         priority: Priority,
         summary: &str,
     ) -> anyhow::Result<TurnEffect> {
-        let p = &self.0;
         let e = SalesEscalate {
             conversation_id: m.conversation_id.clone(),
             customer: m.customer.clone(),
@@ -246,7 +245,7 @@ impl Sell {
             summary: summary.chars().take(1000).collect(),
         };
         tracing::info!(conversation = %m.conversation_id, ?reason, ?priority, "escalated to a human");
-        p.effect(
+        turn_effect(
             &format!("{}/escalate", m.message.id),
             &m.conversation_id,
             Some(&m.brand),

@@ -30,12 +30,10 @@ const CUSTOMER: &str = "5511970001234";
 
 /// A button tap from the customer.
 fn tap(wamid: &str, id: &str, title: &str) -> Value {
-    let mut body =
-        payload::text_envelope(PHONE_NUMBER_ID, CUSTOMER, "Ana", wamid, "x");
+    let mut body = payload::text_envelope(PHONE_NUMBER_ID, CUSTOMER, "Ana", wamid, "x");
     let m = &mut body["entry"][0]["changes"][0]["value"]["messages"][0];
     m["type"] = json!("interactive");
-    m["interactive"] =
-        json!({"type": "button_reply", "button_reply": {"id": id, "title": title}});
+    m["interactive"] = json!({"type": "button_reply", "button_reply": {"id": id, "title": title}});
     if let Some(m) = m.as_object_mut() {
         m.remove("text");
     }
@@ -168,7 +166,11 @@ async fn effects_survive_a_crash_before_publishing(backend: Backend) {
         .await
         .expect("the turn's transaction");
     assert!(
-        store.unhandled_inbound().await.expect("unhandled").is_empty(),
+        store
+            .unhandled_inbound()
+            .await
+            .expect("unhandled")
+            .is_empty(),
         "handled with its effects: recovery will not replay the message"
     );
     let orders_sql = "SELECT COUNT(*) FROM orders WHERE source_id = $1";
@@ -204,10 +206,7 @@ async fn effects_survive_a_crash_before_publishing(backend: Backend) {
 
     // A crash after the consumers but before they settled: the same rows
     // again. Re-published at the next start, nothing doubles.
-    store
-        .commit_effects(&turn, None)
-        .await
-        .expect("rows again");
+    store.commit_effects(&turn, None).await.expect("rows again");
     assert_eq!(store.unsettled_effects().await.expect("effects").len(), 2);
     let app = start(&config).await;
     settle(&app).await;

@@ -87,11 +87,10 @@ impl Conversations {
     /// Effects stored but not yet carried out, oldest first: (event id,
     /// event JSON), re-published at start-up.
     pub async fn unsettled_effects(&self) -> Result<Vec<(String, String)>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT event_id, event FROM turn_effects ORDER BY created_at, event_id",
-        )
-        .fetch_all(&self.db.pool)
-        .await?;
+        let rows =
+            sqlx::query("SELECT event_id, event FROM turn_effects ORDER BY created_at, event_id")
+                .fetch_all(&self.db.pool)
+                .await?;
         rows.iter()
             .map(|r| Ok((r.try_get("event_id")?, r.try_get("event")?)))
             .collect()

@@ -639,12 +639,21 @@ async fn effects_and_handled_together(store: Conversations) {
         event: format!("{{\"id\":\"{id}\"}}"),
         escalates,
     };
-    let effects = [effect("wamid.e1/order", false), effect("wamid.e1/escalate", true)];
+    let effects = [
+        effect("wamid.e1/order", false),
+        effect("wamid.e1/escalate", true),
+    ];
     store
         .queue_turn(&[], &effects, Some("wamid.e1"), 0)
         .await
         .expect("committed");
-    assert!(store.unhandled_inbound().await.expect("unhandled").is_empty());
+    assert!(
+        store
+            .unhandled_inbound()
+            .await
+            .expect("unhandled")
+            .is_empty()
+    );
     let stored = store.unsettled_effects().await.expect("effects");
     let mut ids: Vec<&str> = stored.iter().map(|(id, _)| id.as_str()).collect();
     ids.sort_unstable();

@@ -315,7 +315,8 @@ impl Route {
             language: language.to_string(),
         };
         let id = format!("{}/response/host", m.message.id);
-        p.answer(&id, None, &response, &[], Some(&m.message.id)).await
+        p.answer(&id, None, &response, &[], Some(&m.message.id))
+            .await
     }
 }
 

@@ -14,10 +14,10 @@ use cloudevents::Event;
 use super::messages::{self, HostText};
 use super::{Pipeline, Stage, turn_effect};
 use crate::chat::{Action, EscalationReason, Priority};
+use crate::conversations::TurnEffect;
 use crate::events::{
     ChatMessageNew, ChatResponse, OrderCreate, PluginFailed, SalesEscalate, SalesHandoff,
 };
-use crate::conversations::TurnEffect;
 use crate::plugins::manifest::Grants;
 use crate::plugins::{LoadedPlugin, TurnError, convert, wit};
 use crate::whatsapp::outbound::{self, RenderContext};
@@ -46,16 +46,15 @@ impl Stage for Sell {
             history: convert::history(&history),
             language: m.language.clone(),
         };
-        let mut handed_off = false;
+        // The message as the next seller gets it, when one took it over.
+        let mut handed_off = None;
         // Order requests and escalations: committed with the replies and
         // the handled mark, published after.
         let mut effects = Vec::new();
         let actions = match p.plugins.handle_turn(&m.brand, &turn).await {
             Some((seller, Ok(actions))) => {
                 let actions = actions.into_iter().map(convert::action).collect();
-                let (visible, handed) = self
-                    .carry_out(&m, &seller, actions, &mut effects)
-                    .await?;
+                let (visible, handed) = self.carry_out(&m, &seller, actions, &mut effects).await?;
                 handed_off = handed;
                 visible
             }
@@ -106,14 +105,35 @@ impl Stage for Sell {
         // or escalation is stored (one transaction with the mark), unless
         // another seller took the message over: the last seller of the
         // chain marks it. Cart changes were committed before.
-        let handled = (!handed_off).then_some(m.message.id.as_str());
+        let handled = handed_off.is_none().then_some(m.message.id.as_str());
         if actions.is_empty() {
             if handled.is_some() || !effects.is_empty() {
                 p.conversations.commit_effects(&effects, handled).await?;
                 p.publish_effects(&effects).await?;
             }
-            return Ok(());
+        } else {
+            self.reply(&m, actions, &effects, handled).await?;
         }
+        // The next seller gets the message only after this turn is
+        // committed: its handled mark never precedes this turn's effects.
+        match handed_off {
+            Some(next) => self.pass_on(next).await,
+            None => Ok(()),
+        }
+    }
+}
+
+impl Sell {
+    /// Queue the visible actions with the turn's effects (and the handled
+    /// mark) and publish the response.
+    async fn reply(
+        &self,
+        m: &ChatMessageNew,
+        actions: Vec<Action>,
+        effects: &[TurnEffect],
+        handled: Option<&str>,
+    ) -> anyhow::Result<()> {
+        let p = &self.0;
         let response = ChatResponse {
             conversation_id: m.conversation_id.clone(),
             phone_number_id: m.phone_number_id.clone(),
@@ -124,26 +144,24 @@ impl Stage for Sell {
             language: m.language.clone(),
         };
         let id = format!("{}/response/{}", m.message.id, m.brand);
-        p.answer(&id, Some(&m.brand), &response, &effects, handled)
+        p.answer(&id, Some(&m.brand), &response, effects, handled)
             .await
     }
-}
 
-impl Sell {
     /// Apply effects, drop what the grants or WhatsApp's limits forbid, and
-    /// return the customer-visible actions and whether another seller took
-    /// the message over.
+    /// return the customer-visible actions and, when another seller took
+    /// the message over, the message to pass on.
     async fn carry_out(
         &self,
         m: &ChatMessageNew,
         seller: &LoadedPlugin,
         actions: Vec<Action>,
         effects: &mut Vec<TurnEffect>,
-    ) -> anyhow::Result<(Vec<Action>, bool)> {
+    ) -> anyhow::Result<(Vec<Action>, Option<ChatMessageNew>)> {
         let p = &self.0;
         let grants: &Grants = &seller.manifest.grants;
         let mut visible = Vec::new();
-        let mut handed_off = false;
+        let mut handed_off = None;
         for action in actions {
             match action {
                 Action::AddToCart {
@@ -184,7 +202,7 @@ impl Sell {
                 // A business number bound to a brand stays with it.
                 Action::HandOff { brand, reason }
                     if grants.hand_off
-                        && !handed_off
+                        && handed_off.is_none()
                         && p.whatsapp.bound_brand(&m.phone_number_id).is_none() =>
                 {
                     handed_off = self.hand_off(m, &brand, &reason).await?;
@@ -254,17 +272,18 @@ impl Sell {
         )
     }
 
-    /// Re-dispatch the message to another brand's seller.
+    /// Give the conversation to another brand's seller; the message to
+    /// re-dispatch to it ([`Self::pass_on`]), `None` when refused.
     async fn hand_off(
         &self,
         m: &ChatMessageNew,
         brand: &str,
         reason: &str,
-    ) -> anyhow::Result<bool> {
+    ) -> anyhow::Result<Option<ChatMessageNew>> {
         let p = &self.0;
         if m.hops >= MAX_HOPS || brand == m.brand || p.plugins.snapshot().seller(brand).is_none() {
             tracing::warn!(from = %m.brand, to = %brand, hops = m.hops, "hand-off refused");
-            return Ok(false);
+            return Ok(None);
         }
         p.conversations.set_brand(&m.conversation_id, brand).await?;
         let handoff = SalesHandoff {
@@ -285,13 +304,18 @@ impl Sell {
         next.hops += 1;
         next.routing.reason = format!("handed off by {}: {reason}", m.brand);
         next.routing.decided_by = format!("hand-off from {}", m.brand);
-        p.publish_with_id(
-            &format!("{}/chat/{}", m.message.id, brand),
-            &m.conversation_id,
-            Some(brand),
-            &next,
-        )
-        .await?;
-        Ok(true)
+        Ok(Some(next))
+    }
+
+    /// Re-dispatch a handed-off message to its new seller.
+    async fn pass_on(&self, next: ChatMessageNew) -> anyhow::Result<()> {
+        self.0
+            .publish_with_id(
+                &format!("{}/chat/{}", next.message.id, next.brand),
+                &next.conversation_id,
+                Some(&next.brand),
+                &next,
+            )
+            .await
     }
 }

@@ -364,8 +364,10 @@ pub(crate) async fn mark_handled_in(
     Ok(())
 }
 
+mod effects;
 mod identity;
 mod inbox;
+pub use effects::{TurnEffect, settle as settle_effect};
 pub use identity::Moved;
 mod outbox;
 pub use outbox::{Claimed, OutboundRecord, Queued, Route, StatusOutcome};

@@ -170,6 +170,18 @@ impl Conversations {
         handled: Option<&str>,
         worker_after: i64,
     ) -> Result<usize, StoreError> {
+        self.queue_turn(replies, &[], handled, worker_after).await
+    }
+
+    /// [`Self::queue_replies`] with the turn's effects (order requests,
+    /// escalations) stored in the same transaction.
+    pub async fn queue_turn(
+        &self,
+        replies: &[(NewOutbound<'_>, Route<'_>)],
+        effects: &[super::TurnEffect],
+        handled: Option<&str>,
+        worker_after: i64,
+    ) -> Result<usize, StoreError> {
         let mut tx = self.db.begin_write().await?;
         let mut new = 0;
         for (m, route) in replies {
@@ -177,6 +189,7 @@ impl Conversations {
                 new += 1;
             }
         }
+        super::effects::insert_in(&mut tx, effects).await?;
         if let Some(wamid) = handled {
             super::mark_handled_in(&mut tx, wamid).await?;
         }

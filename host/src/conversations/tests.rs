@@ -623,3 +623,65 @@ async fn replies_and_handled_together_on_sqlite() {
 async fn replies_and_handled_together_on_postgres() {
     with_postgres(replies_and_handled_together).await;
 }
+
+/// A turn's effects are stored with its handled mark (and an escalation
+/// hands the conversation over) in one transaction; a replayed turn stores
+/// nothing twice; a settled effect is gone.
+async fn effects_and_handled_together(store: Conversations) {
+    let a = store
+        .accept_inbound(&inbound("881", "wamid.e1", "checkout"))
+        .await
+        .expect("accept")
+        .expect("new");
+    let effect = |id: &str, escalates| TurnEffect {
+        event_id: id.into(),
+        conversation_id: a.conversation_id.clone(),
+        event: format!("{{\"id\":\"{id}\"}}"),
+        escalates,
+    };
+    let effects = [
+        effect("wamid.e1/order", false),
+        effect("wamid.e1/escalate", true),
+    ];
+    store
+        .queue_turn(&[], &effects, Some("wamid.e1"), 0)
+        .await
+        .expect("committed");
+    assert!(
+        store
+            .unhandled_inbound()
+            .await
+            .expect("unhandled")
+            .is_empty()
+    );
+    let stored = store.unsettled_effects().await.expect("effects");
+    let mut ids: Vec<&str> = stored.iter().map(|(id, _)| id.as_str()).collect();
+    ids.sort_unstable();
+    assert_eq!(ids, ["wamid.e1/escalate", "wamid.e1/order"]);
+    assert_eq!(
+        store.get(&a.conversation_id).await.expect("get").status,
+        "escalated"
+    );
+    store
+        .commit_effects(&effects, Some("wamid.e1"))
+        .await
+        .expect("replayed");
+    assert_eq!(store.unsettled_effects().await.expect("effects").len(), 2);
+    settle_effect(&store.db, "wamid.e1/order")
+        .await
+        .expect("settled");
+    let left = store.unsettled_effects().await.expect("effects");
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0].0, "wamid.e1/escalate");
+}
+
+#[tokio::test]
+async fn effects_and_handled_together_on_sqlite() {
+    let (db, _dir) = testing::sqlite().await.expect("sqlite");
+    effects_and_handled_together(Conversations::new(db)).await;
+}
+
+#[tokio::test]
+async fn effects_and_handled_together_on_postgres() {
+    with_postgres(effects_and_handled_together).await;
+}

@@ -305,7 +305,10 @@ impl Handler for Consumer {
             Some(EventType::OrderCreate) => {
                 // Malformed: permanent, the bus parks it at once.
                 let req = events::payload::<OrderCreate>(&event)?;
-                self.create(&req).await
+                self.create(&req).await?;
+                // Carried out: the turn that asked for it may forget it.
+                crate::conversations::settle_effect(self.orders.db(), event.id()).await?;
+                Ok(())
             }
             Some(EventType::OrderStatusUpdate) => {
                 let update = events::payload::<OrderStatusUpdate>(&event)?;

@@ -8,6 +8,7 @@
 //! Every stage is idempotent by event id (event ids are derived from the
 //! inbound wamid), so at-least-once delivery never doubles a reply.
 
+mod effects;
 mod language;
 mod messages;
 mod route;
@@ -21,13 +22,14 @@ use cloudevents::Event;
 
 use crate::bus::{Bus, BusError, Handler};
 use crate::catalog::Catalog;
-use crate::conversations::Conversations;
+use crate::conversations::{Conversations, TurnEffect};
 use crate::events::{self, Context, EventType, Payload};
 use crate::llm::Transcriber;
 use crate::orders::Carts;
 use crate::plugins::Plugins;
 use crate::whatsapp::Gateway;
 
+pub use effects::turn_effect;
 pub use language::detect as detect_language;
 
 /// Everything the stages share.
@@ -85,7 +87,9 @@ impl Pipeline {
 
     /// Re-publish inbound messages stored but never handled (the host
     /// stopped between the webhook's 200 and the reply).
+    /// Effects committed but not carried out are re-published first.
     pub async fn recover(&self) -> anyhow::Result<usize> {
+        self.recover_effects().await?;
         let pending = self.conversations.unhandled_inbound().await?;
         let n = pending.len();
         for (conversation_id, inbound) in pending {
@@ -111,18 +115,23 @@ impl Pipeline {
     }
 
     /// Answer an inbound message: queue the response's messages in the
-    /// outbox and, with `handled`, mark the inbound message handled in the
-    /// same transaction; then publish the response (observers, and the
-    /// render and send stages, which deliver it at once).
+    /// outbox, store the turn's `effects` and, with `handled`, mark the
+    /// inbound message handled, all in one transaction; then publish the
+    /// effects and the response (observers, and the render and send stages,
+    /// which deliver it at once).
     async fn answer(
         &self,
         response_id: &str,
         brand: Option<&str>,
         response: &events::ChatResponse,
+        effects: &[TurnEffect],
         handled: Option<&str>,
     ) -> anyhow::Result<()> {
         let messages = send::render_replies(self, response_id, response);
-        self.whatsapp.queue_replies(&messages, handled).await?;
+        self.whatsapp
+            .queue_turn(&messages, effects, handled)
+            .await?;
+        self.publish_effects(effects).await?;
         self.publish_with_id(response_id, &response.conversation_id, brand, response)
             .await
     }

@@ -292,7 +292,7 @@ impl Route {
         };
         let id = format!("{}/response/host", m.message.id);
         self.0
-            .answer(&id, None, &response, Some(&m.message.id))
+            .answer(&id, None, &response, &[], Some(&m.message.id))
             .await
     }
 
@@ -315,7 +315,8 @@ impl Route {
             language: language.to_string(),
         };
         let id = format!("{}/response/host", m.message.id);
-        p.answer(&id, None, &response, Some(&m.message.id)).await
+        p.answer(&id, None, &response, &[], Some(&m.message.id))
+            .await
     }
 }
 

@@ -12,8 +12,9 @@ use async_trait::async_trait;
 use cloudevents::Event;
 
 use super::messages::{self, HostText};
-use super::{Pipeline, Stage};
+use super::{Pipeline, Stage, turn_effect};
 use crate::chat::{Action, EscalationReason, Priority};
+use crate::conversations::TurnEffect;
 use crate::events::{
     ChatMessageNew, ChatResponse, OrderCreate, PluginFailed, SalesEscalate, SalesHandoff,
 };
@@ -45,11 +46,15 @@ impl Stage for Sell {
             history: convert::history(&history),
             language: m.language.clone(),
         };
-        let mut handed_off = false;
+        // The message as the next seller gets it, when one took it over.
+        let mut handed_off = None;
+        // Order requests and escalations: committed with the replies and
+        // the handled mark, published after.
+        let mut effects = Vec::new();
         let actions = match p.plugins.handle_turn(&m.brand, &turn).await {
             Some((seller, Ok(actions))) => {
                 let actions = actions.into_iter().map(convert::action).collect();
-                let (visible, handed) = self.carry_out(&m, &seller, actions).await?;
+                let (visible, handed) = self.carry_out(&m, &seller, actions, &mut effects).await?;
                 handed_off = handed;
                 visible
             }
@@ -74,41 +79,61 @@ impl Stage for Sell {
                     &failed,
                 )
                 .await?;
-                self.escalate(
+                effects.push(self.escalate(
                     &m,
                     EscalationReason::PluginFailure,
                     Priority::High,
                     &format!("The {} seller failed: {}", m.brand, e.reason()),
-                )
-                .await?;
+                )?);
                 vec![Action::Text {
                     body: messages::text(HostText::Apology, &m.language).into(),
                 }]
             }
             None => {
-                self.escalate(
+                effects.push(self.escalate(
                     &m,
                     EscalationReason::Other,
                     Priority::Medium,
                     &format!("No seller for brand {}", m.brand),
-                )
-                .await?;
+                )?);
                 vec![Action::Text {
                     body: messages::text(HostText::NoSeller, &m.language).into(),
                 }]
             }
         };
-        // Handled once the replies are in the outbox (one transaction with
-        // the mark), unless another seller took the message over: the last
-        // seller of the chain marks it. The effects (cart, order request,
-        // escalation) were carried out before.
-        let handled = (!handed_off).then_some(m.message.id.as_str());
+        // Handled once the replies are in the outbox and the order request
+        // or escalation is stored (one transaction with the mark), unless
+        // another seller took the message over: the last seller of the
+        // chain marks it. Cart changes were committed before.
+        let handled = handed_off.is_none().then_some(m.message.id.as_str());
         if actions.is_empty() {
-            if let Some(wamid) = handled {
-                p.conversations.mark_handled(wamid).await?;
+            if handled.is_some() || !effects.is_empty() {
+                p.conversations.commit_effects(&effects, handled).await?;
+                p.publish_effects(&effects).await?;
             }
-            return Ok(());
+        } else {
+            self.reply(&m, actions, &effects, handled).await?;
         }
+        // The next seller gets the message only after this turn is
+        // committed: its handled mark never precedes this turn's effects.
+        match handed_off {
+            Some(next) => self.pass_on(next).await,
+            None => Ok(()),
+        }
+    }
+}
+
+impl Sell {
+    /// Queue the visible actions with the turn's effects (and the handled
+    /// mark) and publish the response.
+    async fn reply(
+        &self,
+        m: &ChatMessageNew,
+        actions: Vec<Action>,
+        effects: &[TurnEffect],
+        handled: Option<&str>,
+    ) -> anyhow::Result<()> {
+        let p = &self.0;
         let response = ChatResponse {
             conversation_id: m.conversation_id.clone(),
             phone_number_id: m.phone_number_id.clone(),
@@ -119,24 +144,24 @@ impl Stage for Sell {
             language: m.language.clone(),
         };
         let id = format!("{}/response/{}", m.message.id, m.brand);
-        p.answer(&id, Some(&m.brand), &response, handled).await
+        p.answer(&id, Some(&m.brand), &response, effects, handled)
+            .await
     }
-}
 
-impl Sell {
     /// Apply effects, drop what the grants or WhatsApp's limits forbid, and
-    /// return the customer-visible actions and whether another seller took
-    /// the message over.
+    /// return the customer-visible actions and, when another seller took
+    /// the message over, the message to pass on.
     async fn carry_out(
         &self,
         m: &ChatMessageNew,
         seller: &LoadedPlugin,
         actions: Vec<Action>,
-    ) -> anyhow::Result<(Vec<Action>, bool)> {
+        effects: &mut Vec<TurnEffect>,
+    ) -> anyhow::Result<(Vec<Action>, Option<ChatMessageNew>)> {
         let p = &self.0;
         let grants: &Grants = &seller.manifest.grants;
         let mut visible = Vec::new();
-        let mut handed_off = false;
+        let mut handed_off = None;
         for action in actions {
             match action {
                 Action::AddToCart {
@@ -159,25 +184,25 @@ impl Sell {
                         source_message_id: m.message.id.clone(),
                         note,
                     };
-                    p.publish_with_id(
+                    effects.push(turn_effect(
                         &format!("{}/order", m.message.id),
                         &m.conversation_id,
                         Some(&m.brand),
                         &order,
-                    )
-                    .await?;
+                        false,
+                    )?);
                 }
                 Action::Escalate {
                     reason,
                     priority,
                     summary,
                 } if grants.escalate => {
-                    self.escalate(m, reason, priority, &summary).await?;
+                    effects.push(self.escalate(m, reason, priority, &summary)?);
                 }
                 // A business number bound to a brand stays with it.
                 Action::HandOff { brand, reason }
                     if grants.hand_off
-                        && !handed_off
+                        && handed_off.is_none()
                         && p.whatsapp.bound_brand(&m.phone_number_id).is_none() =>
                 {
                     handed_off = self.hand_off(m, &brand, &reason).await?;
@@ -220,17 +245,15 @@ impl Sell {
         outbound::render(action, &ctx).map(|_| ())
     }
 
-    async fn escalate(
+    /// The escalation effect (storing it also moves the conversation to
+    /// the sales team).
+    fn escalate(
         &self,
         m: &ChatMessageNew,
         reason: EscalationReason,
         priority: Priority,
         summary: &str,
-    ) -> anyhow::Result<()> {
-        let p = &self.0;
-        p.conversations
-            .set_status(&m.conversation_id, "escalated")
-            .await?;
+    ) -> anyhow::Result<TurnEffect> {
         let e = SalesEscalate {
             conversation_id: m.conversation_id.clone(),
             customer: m.customer.clone(),
@@ -240,26 +263,27 @@ impl Sell {
             summary: summary.chars().take(1000).collect(),
         };
         tracing::info!(conversation = %m.conversation_id, ?reason, ?priority, "escalated to a human");
-        p.publish_with_id(
+        turn_effect(
             &format!("{}/escalate", m.message.id),
             &m.conversation_id,
             Some(&m.brand),
             &e,
+            true,
         )
-        .await
     }
 
-    /// Re-dispatch the message to another brand's seller.
+    /// Give the conversation to another brand's seller; the message to
+    /// re-dispatch to it ([`Self::pass_on`]), `None` when refused.
     async fn hand_off(
         &self,
         m: &ChatMessageNew,
         brand: &str,
         reason: &str,
-    ) -> anyhow::Result<bool> {
+    ) -> anyhow::Result<Option<ChatMessageNew>> {
         let p = &self.0;
         if m.hops >= MAX_HOPS || brand == m.brand || p.plugins.snapshot().seller(brand).is_none() {
             tracing::warn!(from = %m.brand, to = %brand, hops = m.hops, "hand-off refused");
-            return Ok(false);
+            return Ok(None);
         }
         p.conversations.set_brand(&m.conversation_id, brand).await?;
         let handoff = SalesHandoff {
@@ -280,13 +304,18 @@ impl Sell {
         next.hops += 1;
         next.routing.reason = format!("handed off by {}: {reason}", m.brand);
         next.routing.decided_by = format!("hand-off from {}", m.brand);
-        p.publish_with_id(
-            &format!("{}/chat/{}", m.message.id, brand),
-            &m.conversation_id,
-            Some(brand),
-            &next,
-        )
-        .await?;
-        Ok(true)
+        Ok(Some(next))
+    }
+
+    /// Re-dispatch a handed-off message to its new seller.
+    async fn pass_on(&self, next: ChatMessageNew) -> anyhow::Result<()> {
+        self.0
+            .publish_with_id(
+                &format!("{}/chat/{}", next.message.id, next.brand),
+                &next.conversation_id,
+                Some(&next.brand),
+                &next,
+            )
+            .await
     }
 }

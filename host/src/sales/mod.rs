@@ -381,7 +381,11 @@ impl Handler for Consumer {
             // Malformed: permanent, the bus parks it at once.
             Some(EventType::SalesEscalate) => {
                 let e = events::payload::<SalesEscalate>(&event)?;
-                sales.on_escalate(event.id(), e).await?
+                sales.on_escalate(event.id(), e).await?;
+                // Carried out: the turn that asked for it may forget it.
+                crate::conversations::settle_effect(&sales.inner.deps.db, event.id())
+                    .await
+                    .map_err(SalesError::from)?
             }
             Some(EventType::WhatsAppMessageReceived | EventType::WhatsAppMessageSend) => {
                 // Consoles showing this conversation refresh it.

@@ -37,7 +37,7 @@ use super::pacing::{PaceLimits, Pacer};
 use super::payload::Media;
 use crate::bus::Bus;
 use crate::chat::{EscalationReason, Priority, Speaker};
-use crate::conversations::{Claimed, Conversations, NewOutbound, Route, StoreError};
+use crate::conversations::{Claimed, Conversations, NewOutbound, Route, StoreError, TurnEffect};
 use crate::db::now_ms;
 use crate::events::{self, Context, OutboundMessage, SalesEscalate};
 
@@ -256,6 +256,17 @@ impl Gateway {
         messages: &[OutboundMessage],
         handled: Option<&str>,
     ) -> Result<usize, GatewayError> {
+        self.queue_turn(messages, &[], handled).await
+    }
+
+    /// [`Self::queue_replies`] with the turn's effects (order requests,
+    /// escalations) stored in the same transaction.
+    pub async fn queue_turn(
+        &self,
+        messages: &[OutboundMessage],
+        effects: &[TurnEffect],
+        handled: Option<&str>,
+    ) -> Result<usize, GatewayError> {
         let kinds: Vec<String> = messages.iter().map(kind_of).collect();
         let replies: Vec<_> = messages
             .iter()
@@ -264,7 +275,7 @@ impl Gateway {
             .collect();
         let new = self
             .store
-            .queue_replies(&replies, handled, now_ms() + INLINE_GRACE_MS)
+            .queue_turn(&replies, effects, handled, now_ms() + INLINE_GRACE_MS)
             .await?;
         Ok(new)
     }

@@ -37,6 +37,12 @@ pub struct Db {
 pub enum DbError {
     #[error("database connection to {url} failed: {source}")]
     Connect { url: String, source: sqlx::Error },
+    /// The SQLite file exists but cannot be trusted (truncated, overwritten):
+    /// the host stops rather than serve from it or write over it.
+    #[error(
+        "the SQLite database {path} is damaged ({detail}); the host will not start on it: restore {path} from a backup, or move it aside (and its -wal/-shm files) to start with an empty database"
+    )]
+    Damaged { path: String, detail: String },
     #[error("database migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("creating the data directory {path}: {source}")]
@@ -69,6 +75,9 @@ impl Db {
             url: redact(&url),
             source,
         };
+        if backend == Backend::Sqlite {
+            check_sqlite(&url).await?;
+        }
         // SQLite allows one writer: a small pool avoids lock contention.
         let max = if backend == Backend::Sqlite { 4 } else { 16 };
         let pool = AnyPoolOptions::new()
@@ -110,6 +119,62 @@ impl Db {
             Backend::Postgres => self.pool.begin().await,
         }
     }
+}
+
+/// `PRAGMA quick_check` on one connection before the pool opens: on a
+/// truncated file the pool's set-up fails on every try until its 30 s
+/// timeout (a log line each time, then a vague "pool timed out"), or worse,
+/// the file opens and only a request that reads a lost page fails. Reading
+/// every page once makes the damage one clear start-up error.
+async fn check_sqlite(url: &str) -> Result<(), DbError> {
+    use sqlx::Connection;
+    let damaged = |detail: String| DbError::Damaged {
+        path: sqlite_path(url),
+        detail,
+    };
+    let mut conn = sqlx::AnyConnection::connect(url)
+        .await
+        .map_err(|e| damaged_or(url, e))?;
+    let rows: Vec<String> = sqlx::query_scalar("PRAGMA quick_check")
+        .fetch_all(&mut conn)
+        .await
+        .map_err(|e| damaged_or(url, e))?;
+    let _ = conn.close().await;
+    match rows.as_slice() {
+        [ok] if ok == "ok" => Ok(()),
+        problems => Err(damaged(
+            problems
+                .iter()
+                .take(3)
+                .map(|p| p.replace('\n', " "))
+                .collect::<Vec<_>>()
+                .join("; "),
+        )),
+    }
+}
+
+/// A damaged file (SQLite's "malformed" / "not a database") is
+/// [`DbError::Damaged`]; anything else (permissions, a missing directory)
+/// a connection error.
+fn damaged_or(url: &str, e: sqlx::Error) -> DbError {
+    let text = e.to_string();
+    if text.contains("malformed") || text.contains("not a database") {
+        DbError::Damaged {
+            path: sqlite_path(url),
+            detail: text,
+        }
+    } else {
+        DbError::Connect {
+            url: redact(url),
+            source: e,
+        }
+    }
+}
+
+/// The file of a `sqlite://` URL, for messages.
+fn sqlite_path(url: &str) -> String {
+    let rest = url.strip_prefix("sqlite://").unwrap_or(url);
+    rest.split('?').next().unwrap_or(rest).to_string()
 }
 
 /// A SQLite URL that creates the file if needed.

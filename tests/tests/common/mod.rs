@@ -17,6 +17,9 @@ use axum::routing::post;
 use serde_json::{Value, json};
 use tokio::sync::Notify;
 
+/// Sign-in helpers of the console security tests.
+pub mod signin;
+
 pub const SECRET: &str = "e2e-app-secret";
 pub const ADMIN: &str = "e2e-admin-token";
 pub const PHONE_NUMBER_ID: &str = "100000000000001";

@@ -234,29 +234,6 @@ impl Conversations {
         Ok(out)
     }
 
-    /// Record an outbound message as pending. `false` when a message with
-    /// this id exists already (the send is a retry of the same reply).
-    pub async fn record_outbound(&self, m: &NewOutbound<'_>) -> Result<bool, StoreError> {
-        let now = now_ms();
-        let affected = sqlx::query(
-            "INSERT INTO messages (id, conversation_id, direction, speaker, brand, kind, text, payload, state, created_at, updated_at)
-             VALUES ($1, $2, 'out', $3, $4, $5, $6, $7, 'pending', $8, $8)
-             ON CONFLICT (id) DO NOTHING",
-        )
-        .bind(m.id)
-        .bind(m.conversation_id)
-        .bind(m.speaker.as_str())
-        .bind(m.brand.map(str::to_string))
-        .bind(m.kind)
-        .bind(m.text)
-        .bind(m.body.to_string())
-        .bind(now)
-        .execute(&self.db.pool)
-        .await?
-        .rows_affected();
-        Ok(affected == 1)
-    }
-
     /// The delivery state of an outbound message.
     pub async fn outbound_state(&self, id: &str) -> Result<Option<String>, StoreError> {
         let row = sqlx::query("SELECT state FROM messages WHERE id = $1 AND direction = 'out'")

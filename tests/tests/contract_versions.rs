@@ -223,7 +223,7 @@ async fn cart_actions_edit_the_cart_within_bounds(backend: Backend) {
     assert_eq!(plugin(&listing, "cart-editor")["errors"], 0, "{listing}");
 }
 
-common::on_each_backend!(cart_actions_edit_the_cart_within_bounds);
+on_each_backend!(cart_actions_edit_the_cart_within_bounds);
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_config_grant_delivers_the_brands_configured_values() {

@@ -260,11 +260,21 @@ async fn a_full_disk_refuses_deliveries_and_loses_nothing_acknowledged() {
         if unrecorded.is_empty() {
             break;
         }
-        assert!(
-            Instant::now() < deadline,
-            "{} replies Meta accepted have no stored 'sent' mark: {unrecorded:?}",
-            unrecorded.len()
-        );
+        if Instant::now() >= deadline {
+            let log = log_of(dir.path());
+            let lines: Vec<&str> = log
+                .lines()
+                .filter(|l| l.contains("WARN") || l.contains("ERROR"))
+                .collect();
+            eprintln!(
+                "the host's warnings and errors (last 40):\n{}",
+                lines[lines.len().saturating_sub(40)..].join("\n")
+            );
+            panic!(
+                "{} replies Meta accepted have no stored 'sent' mark: {unrecorded:?}",
+                unrecorded.len()
+            );
+        }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     let held = log_of(dir.path())

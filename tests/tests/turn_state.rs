@@ -79,10 +79,19 @@ async fn failed_turns_leave_no_state(backend: Backend) {
     assert_eq!(state_of(&h, "word").await.as_deref(), Some("apple"));
     assert_eq!(state_of(&h, "turns").await.as_deref(), Some("1"));
 
-    // Writes, reads them back, then fails: the customer gets the apology
-    // and the conversation keeps the state of the last committed turn.
+    // The next committed turn keeps every key it wrote.
     let seen = h.sink.to(CUSTOMER).len();
-    h.say(CUSTOMER, "wamid.ts.2", "fail pear").await;
+    h.say(CUSTOMER, "wamid.ts.2", "remember plum").await;
+    let told = told_since(&h, seen);
+    assert!(told.contains("word=plum turns=2"), "{told:?}");
+    assert_eq!(state_of(&h, "word").await.as_deref(), Some("plum"));
+    assert_eq!(state_of(&h, "turns").await.as_deref(), Some("2"));
+
+    // Writes, reads them back, then fails: the customer gets the apology
+    // (and a human: the conversation is escalated) and the conversation
+    // keeps the state of the last committed turn.
+    let seen = h.sink.to(CUSTOMER).len();
+    h.say(CUSTOMER, "wamid.ts.3", "fail pear").await;
     let told = told_since(&h, seen);
     assert!(
         told.contains(APOLOGY),
@@ -90,7 +99,7 @@ async fn failed_turns_leave_no_state(backend: Backend) {
     );
     assert_eq!(
         state_of(&h, "word").await.as_deref(),
-        Some("apple"),
+        Some("plum"),
         "the failed turn's write is not kept"
     );
     assert_eq!(
@@ -98,13 +107,6 @@ async fn failed_turns_leave_no_state(backend: Backend) {
         None,
         "the failed turn's new key is not kept"
     );
-
-    // The next committed turn keeps every key it wrote.
-    let seen = h.sink.to(CUSTOMER).len();
-    h.say(CUSTOMER, "wamid.ts.3", "remember plum").await;
-    let told = told_since(&h, seen);
-    assert!(told.contains("word=plum turns=2"), "{told:?}");
-    assert_eq!(state_of(&h, "word").await.as_deref(), Some("plum"));
     assert_eq!(state_of(&h, "turns").await.as_deref(), Some("2"));
 }
 

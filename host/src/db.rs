@@ -9,6 +9,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 use sqlx::AnyPool;
+use sqlx::Connection as _;
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
@@ -98,6 +99,18 @@ impl Db {
                             .await?;
                     }
                     Ok(())
+                })
+            })
+            // A connection whose transaction could not be ended (a COMMIT
+            // or ROLLBACK refused by a full disk) would come back still
+            // "in a transaction", and every later `begin` on it fails
+            // ("non-zero transaction depth") long after the disk has room
+            // again: such a connection is closed instead. The ping first
+            // lets a rollback queued by a dropped transaction finish.
+            .after_release(|conn, _meta| {
+                Box::pin(async move {
+                    conn.ping().await?;
+                    Ok(!conn.is_in_transaction())
                 })
             })
             .connect(&url)

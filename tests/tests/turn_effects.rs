@@ -227,3 +227,132 @@ async fn db_of(config: &Config, data_dir: &Path) -> Db {
 }
 
 on_each_backend!(effects_survive_a_crash_before_publishing);
+
+/// Make the orders table refuse every insert (or accept them again): the
+/// orders consumer fails on storage until it parks the order request.
+async fn refuse_orders(db: &Db, backend: Backend, refuse: bool) {
+    let statements: &[&str] = match (backend, refuse) {
+        (Backend::Sqlite, true) => &[
+            "CREATE TRIGGER refuse_orders BEFORE INSERT ON orders BEGIN SELECT RAISE(ABORT, 'refused by the test'); END",
+        ],
+        (Backend::Sqlite, false) => &["DROP TRIGGER refuse_orders"],
+        (Backend::Postgres, true) => &[
+            "CREATE FUNCTION refuse_orders() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RAISE EXCEPTION ''refused by the test''; END'",
+            "CREATE TRIGGER refuse_orders BEFORE INSERT ON orders FOR EACH ROW EXECUTE FUNCTION refuse_orders()",
+        ],
+        (Backend::Postgres, false) => &["DROP TRIGGER refuse_orders ON orders"],
+    };
+    for sql in statements {
+        sqlx::query(sql).execute(&db.pool).await.expect(sql);
+    }
+}
+
+/// An order request committed with its turn that the orders consumer
+/// parks (its retries exhausted) is not re-published at the next start —
+/// not even once the cause is gone: parked events wait for an operator.
+/// The escalation of the same turn is carried out as usual.
+async fn a_parked_effect_is_not_republished_at_start(backend: Backend) {
+    let pg = match backend {
+        Backend::Sqlite => None,
+        Backend::Postgres => Some(
+            agent_store::db::testing::TestPostgres::create()
+                .await
+                .expect("a PostgreSQL test database at 127.0.0.1:5432"),
+        ),
+    };
+    let data = tempfile::tempdir().expect("tempdir");
+    let (_sink, sink_url) = common::start_sink().await;
+    let mut config = common::config(data.path(), &sink_url, &plugins_dir());
+    if let Some(pg) = &pg {
+        config.database.url = pg.url().to_string();
+    }
+    let app = start(&config).await;
+    let hi = payload::text_envelope(
+        PHONE_NUMBER_ID,
+        CUSTOMER,
+        "Ana",
+        "wamid.pk.hi",
+        "hi, I'm looking for running shoes",
+    );
+    deliver(&app, &hi).await;
+    deliver(&app, &tap("wamid.pk.add", "add:FSH-0001", "Add to cart")).await;
+    app.shutdown().await;
+
+    // The checkout turn committed; nothing published yet.
+    let db = db_of(&config, data.path()).await;
+    let store = Conversations::new(db.clone());
+    let raw = serde_json::to_vec(&tap("wamid.pk.checkout", "checkout", "Checkout")).expect("json");
+    let inbound = payload::parse(&raw).expect("payload").messages.remove(0);
+    let accepted = store
+        .accept_inbound(&inbound)
+        .await
+        .expect("stored")
+        .expect("new");
+    let brand = store
+        .get(&accepted.conversation_id)
+        .await
+        .expect("get")
+        .brand
+        .expect("the seller's brand");
+    let turn = effects(&inbound, &accepted.conversation_id, &brand);
+    store
+        .queue_turn(&[], &turn, Some("wamid.pk.checkout"), 0)
+        .await
+        .expect("the turn's transaction");
+
+    // The start re-publishes both; the orders consumer cannot store the
+    // order and parks the request.
+    refuse_orders(&db, backend, true).await;
+    let app = start(&config).await;
+    let parked_sql =
+        "SELECT COUNT(*) FROM parked_events WHERE event_id = $1 AND consumer_group = 'orders'";
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+    while count(&db, parked_sql, "wamid.pk.checkout/order").await == 0 {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the order request was never parked"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    settle(&app).await;
+    app.shutdown().await;
+
+    // The cause is gone; the next start leaves the parked request alone.
+    refuse_orders(&db, backend, false).await;
+    assert_eq!(store.parked_effects().await.expect("parked"), 1);
+    assert!(
+        store.unsettled_effects().await.expect("effects").is_empty(),
+        "nothing left to re-publish"
+    );
+    let app = start(&config).await;
+    settle(&app).await;
+    assert_eq!(
+        count(
+            &db,
+            "SELECT COUNT(*) FROM orders WHERE source_id = $1",
+            "wamid.pk.checkout"
+        )
+        .await,
+        0,
+        "the parked order request was re-published and carried out"
+    );
+    assert_eq!(
+        count(
+            &db,
+            "SELECT COUNT(*) FROM sales_escalations WHERE conversation_id = $1",
+            &accepted.conversation_id
+        )
+        .await,
+        1,
+        "the escalation of the same turn was carried out"
+    );
+    assert_eq!(
+        count(&db, parked_sql, "wamid.pk.checkout/order").await,
+        1,
+        "parked once"
+    );
+    app.shutdown().await;
+    db.pool.close().await;
+}
+
+on_each_backend!(a_parked_effect_is_not_republished_at_start);

@@ -11,6 +11,11 @@ use sqlx::Row;
 use super::{Conversations, StoreError};
 use crate::db::{Db, now_ms};
 
+/// The consumer groups that carry out (and settle) turn effects: order
+/// requests and escalations. Another group parking an effect's event (the
+/// outgoing event relay, say) says nothing about the effect itself.
+const SETTLING_GROUPS: [&str; 2] = [crate::orders::GROUP, crate::sales::GROUP];
+
 /// One effect to store with its turn.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TurnEffect {
@@ -23,6 +28,20 @@ pub struct TurnEffect {
     /// changes in the same transaction, so a replayed message is never
     /// "left for the sales team" while the escalation itself was lost.
     pub escalates: bool,
+}
+
+/// What a turn writes besides its replies, committed with them and the
+/// handled mark: its effects and the seller's state writes.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TurnWrites {
+    pub effects: Vec<TurnEffect>,
+    pub state: Vec<super::StateWrite>,
+}
+
+impl TurnWrites {
+    pub fn is_empty(&self) -> bool {
+        self.effects.is_empty() && self.state.is_empty()
+    }
 }
 
 /// Store `effects` within `tx`. An effect stored before (a replayed turn:
@@ -75,24 +94,46 @@ impl Conversations {
         effects: &[TurnEffect],
         handled: Option<&str>,
     ) -> Result<(), StoreError> {
-        let mut tx = self.db.begin_write().await?;
-        insert_in(&mut tx, effects).await?;
-        if let Some(wamid) = handled {
-            super::mark_handled_in(&mut tx, wamid).await?;
-        }
-        tx.commit().await?;
-        Ok(())
+        self.commit_turn(&[], effects, &[], handled, 0)
+            .await
+            .map(|_| ())
     }
 
     /// Effects stored but not yet carried out, oldest first: (event id,
-    /// event JSON), re-published at start-up.
+    /// event JSON), re-published at start-up. Effects the consumer group
+    /// that carries them out has parked (a permanent failure, or retries
+    /// exhausted) are left out: an operator decides about those (listed at
+    /// `/admin/events/parked`), and re-publishing them on every start would
+    /// only fail again.
     pub async fn unsettled_effects(&self) -> Result<Vec<(String, String)>, StoreError> {
-        let rows =
-            sqlx::query("SELECT event_id, event FROM turn_effects ORDER BY created_at, event_id")
-                .fetch_all(&self.db.pool)
-                .await?;
+        let rows = sqlx::query(
+            "SELECT t.event_id, t.event FROM turn_effects t
+             WHERE NOT EXISTS (SELECT 1 FROM parked_events p
+                               WHERE p.event_id = t.event_id AND p.consumer_group IN ($1, $2))
+             ORDER BY t.created_at, t.event_id",
+        )
+        .bind(SETTLING_GROUPS[0])
+        .bind(SETTLING_GROUPS[1])
+        .fetch_all(&self.db.pool)
+        .await?;
         rows.iter()
             .map(|r| Ok((r.try_get("event_id")?, r.try_get("event")?)))
             .collect()
+    }
+
+    /// How many stored effects their consumer group parked (not
+    /// re-published).
+    pub async fn parked_effects(&self) -> Result<u64, StoreError> {
+        let n: i64 = sqlx::query(
+            "SELECT COUNT(*) AS n FROM turn_effects t
+             WHERE EXISTS (SELECT 1 FROM parked_events p
+                           WHERE p.event_id = t.event_id AND p.consumer_group IN ($1, $2))",
+        )
+        .bind(SETTLING_GROUPS[0])
+        .bind(SETTLING_GROUPS[1])
+        .fetch_one(&self.db.pool)
+        .await?
+        .try_get("n")?;
+        Ok(n.max(0) as u64)
     }
 }

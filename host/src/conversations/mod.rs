@@ -81,6 +81,9 @@ fn customer_wrote_at(timestamp_secs: u64, now_ms: i64) -> i64 {
 #[derive(Debug, Clone)]
 pub struct Conversations {
     db: Db,
+    /// A seller turn's state writes, held for its commit (see
+    /// [`Conversations::staged`]); `None`: writes go straight to storage.
+    stage: Option<state::StagedState>,
 }
 
 fn conversation_from(row: &sqlx::any::AnyRow) -> Result<Conversation, sqlx::Error> {
@@ -97,7 +100,7 @@ fn conversation_from(row: &sqlx::any::AnyRow) -> Result<Conversation, sqlx::Erro
 
 impl Conversations {
     pub fn new(db: Db) -> Self {
-        Self { db }
+        Self { db, stage: None }
     }
 
     /// Store an inbound message durably, creating its conversation when
@@ -267,11 +270,19 @@ impl Conversations {
         Ok(())
     }
 
+    /// One state key; within a staged turn, its own writes first.
     pub async fn state(
         &self,
         conversation_id: &str,
         key: &str,
     ) -> Result<Option<String>, StoreError> {
+        if let Some(value) = self
+            .stage
+            .as_ref()
+            .and_then(|s| s.get(conversation_id, key))
+        {
+            return Ok(Some(value));
+        }
         let row = sqlx::query(
             "SELECT value FROM conversation_state WHERE conversation_id = $1 AND key = $2",
         )
@@ -282,47 +293,19 @@ impl Conversations {
         Ok(row.map(|r| r.try_get("value")).transpose()?)
     }
 
-    /// Store one key, within [`STATE_MAX_KEYS`] and the size bounds.
+    /// Store one key, within [`STATE_MAX_KEYS`] and the size bounds; within
+    /// a staged turn, hold it for the turn's commit.
     pub async fn set_state(
         &self,
         conversation_id: &str,
         key: &str,
         value: &str,
     ) -> Result<(), StoreError> {
-        if key.is_empty() || key.len() > STATE_MAX_KEY_BYTES {
-            return Err(StoreError::Limit(format!(
-                "state keys are 1-{STATE_MAX_KEY_BYTES} bytes"
-            )));
+        state::check(key, value)?;
+        if let Some(stage) = &self.stage {
+            return self.stage_state(stage, conversation_id, key, value).await;
         }
-        if value.len() > STATE_MAX_VALUE_BYTES {
-            return Err(StoreError::Limit(format!(
-                "state values are at most {STATE_MAX_VALUE_BYTES} bytes"
-            )));
-        }
-        // One statement (atomic on both backends, and no deferred
-        // read-then-write transaction that SQLite would refuse with
-        // `database is locked` under load): insert or update, unless that
-        // would make one key too many.
-        let written = sqlx::query(
-            "INSERT INTO conversation_state (conversation_id, key, value)
-             SELECT $1, $2, $3
-             WHERE EXISTS (SELECT 1 FROM conversation_state WHERE conversation_id = $1 AND key = $2)
-                OR (SELECT COUNT(*) FROM conversation_state WHERE conversation_id = $1) < $4
-             ON CONFLICT (conversation_id, key) DO UPDATE SET value = excluded.value",
-        )
-        .bind(conversation_id)
-        .bind(key)
-        .bind(value)
-        .bind(STATE_MAX_KEYS as i64)
-        .execute(&self.db.pool)
-        .await?
-        .rows_affected();
-        if written == 0 {
-            return Err(StoreError::Limit(format!(
-                "at most {STATE_MAX_KEYS} state keys per conversation"
-            )));
-        }
-        Ok(())
+        state::upsert(&self.db.pool, conversation_id, key, value).await
     }
 }
 
@@ -344,8 +327,10 @@ pub(crate) async fn mark_handled_in(
 mod effects;
 mod identity;
 mod inbox;
-pub use effects::{TurnEffect, settle as settle_effect};
+mod state;
+pub use effects::{TurnEffect, TurnWrites, settle as settle_effect};
 pub use identity::Moved;
+pub use state::{StagedState, StateWrite};
 mod outbox;
 pub use outbox::{Claimed, OutboundRecord, Queued, Route, StatusOutcome};
 

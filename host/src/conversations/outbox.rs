@@ -182,6 +182,21 @@ impl Conversations {
         handled: Option<&str>,
         worker_after: i64,
     ) -> Result<usize, StoreError> {
+        self.commit_turn(replies, effects, &[], handled, worker_after)
+            .await
+    }
+
+    /// Commit a turn in one transaction: queue its replies, store its
+    /// effects and the seller's state writes, and with `handled` mark the
+    /// inbound message handled. Returns how many replies were new.
+    pub async fn commit_turn(
+        &self,
+        replies: &[(NewOutbound<'_>, Route<'_>)],
+        effects: &[super::TurnEffect],
+        state: &[super::StateWrite],
+        handled: Option<&str>,
+        worker_after: i64,
+    ) -> Result<usize, StoreError> {
         let mut tx = self.db.begin_write().await?;
         let mut new = 0;
         for (m, route) in replies {
@@ -190,6 +205,7 @@ impl Conversations {
             }
         }
         super::effects::insert_in(&mut tx, effects).await?;
+        super::state::write_in(&mut tx, state).await?;
         if let Some(wamid) = handled {
             super::mark_handled_in(&mut tx, wamid).await?;
         }

@@ -685,3 +685,154 @@ async fn effects_and_handled_together_on_sqlite() {
 async fn effects_and_handled_together_on_postgres() {
     with_postgres(effects_and_handled_together).await;
 }
+
+/// An effect parked by the consumer group that carries it out is no longer
+/// offered for re-publishing; one parked only by another group (the event
+/// relay) still is.
+async fn parked_effects_are_left_out(store: Conversations) {
+    use crate::bus::{DeadLetters, ParkedEvent, ParkedEvents};
+    let a = store
+        .accept_inbound(&inbound("882", "wamid.p1", "checkout"))
+        .await
+        .expect("accept")
+        .expect("new");
+    let effect = |id: &str| TurnEffect {
+        event_id: id.into(),
+        conversation_id: a.conversation_id.clone(),
+        event: format!("{{\"id\":\"{id}\"}}"),
+        escalates: false,
+    };
+    store
+        .commit_effects(
+            &[effect("wamid.p1/order"), effect("wamid.p1/escalate")],
+            Some("wamid.p1"),
+        )
+        .await
+        .expect("committed");
+    let parked = ParkedEvents::new(store.db.clone());
+    let park = |group: &'static str, id: &'static str| {
+        let parked = parked.clone();
+        async move {
+            let event = crate::events::build_with_id(
+                id,
+                &crate::events::Context {
+                    source: "/test",
+                    subject: None,
+                    brand: None,
+                    traceparent: None,
+                },
+                &crate::events::PluginFailed {
+                    plugin: "p".into(),
+                    version: "1".into(),
+                    reason: "r".into(),
+                    conversation_id: None,
+                },
+            )
+            .expect("event");
+            parked
+                .park(&ParkedEvent {
+                    group,
+                    event: &event,
+                    error: "refused".into(),
+                    permanent: false,
+                    attempts: 5,
+                })
+                .await
+                .expect("parked");
+        }
+    };
+    park(crate::orders::GROUP, "wamid.p1/order").await;
+    park(crate::bus::sink::GROUP, "wamid.p1/escalate").await;
+    let left = store.unsettled_effects().await.expect("effects");
+    let ids: Vec<&str> = left.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["wamid.p1/escalate"],
+        "the relay's parking changes nothing"
+    );
+    assert_eq!(store.parked_effects().await.expect("parked"), 1);
+}
+
+#[tokio::test]
+async fn parked_effects_are_left_out_on_sqlite() {
+    let (db, _dir) = testing::sqlite().await.expect("sqlite");
+    parked_effects_are_left_out(Conversations::new(db)).await;
+}
+
+#[tokio::test]
+async fn parked_effects_are_left_out_on_postgres() {
+    with_postgres(parked_effects_are_left_out).await;
+}
+
+/// A staged turn's writes are invisible to storage until committed with
+/// the turn; the turn's own reads see them; dropping the stage drops them.
+async fn staged_state(store: Conversations) {
+    let a = store
+        .accept_inbound(&inbound("883", "wamid.s1", "oi"))
+        .await
+        .expect("accept")
+        .expect("new");
+    let id = a.conversation_id.as_str();
+    store.set_state(id, "p:kept", "old").await.expect("direct");
+
+    let (turn, stage) = store.staged(id);
+    turn.set_state(id, "p:kept", "new").await.expect("staged");
+    turn.set_state(id, "p:added", "1").await.expect("staged");
+    assert_eq!(
+        turn.state(id, "p:kept").await.expect("read").as_deref(),
+        Some("new")
+    );
+    assert_eq!(
+        store.state(id, "p:kept").await.expect("read").as_deref(),
+        Some("old")
+    );
+    assert_eq!(store.state(id, "p:added").await.expect("read"), None);
+    // A failed turn: the stage is dropped.
+    drop((turn, stage));
+    assert_eq!(
+        store.state(id, "p:kept").await.expect("read").as_deref(),
+        Some("old")
+    );
+
+    let (turn, stage) = store.staged(id);
+    turn.set_state(id, "p:kept", "new").await.expect("staged");
+    turn.set_state(id, "p:added", "1").await.expect("staged");
+    store
+        .commit_turn(&[], &[], &stage.writes(), Some("wamid.s1"), 0)
+        .await
+        .expect("committed");
+    assert_eq!(
+        store.state(id, "p:kept").await.expect("read").as_deref(),
+        Some("new")
+    );
+    assert_eq!(
+        store.state(id, "p:added").await.expect("read").as_deref(),
+        Some("1")
+    );
+
+    // The key bound counts stored and staged keys together.
+    let (turn, _stage) = store.staged(id);
+    for k in 2..STATE_MAX_KEYS {
+        turn.set_state(id, &format!("p:k{k}"), "v")
+            .await
+            .expect("within the bound");
+    }
+    assert!(matches!(
+        turn.set_state(id, "p:one-too-many", "v").await,
+        Err(StoreError::Limit(_))
+    ));
+    turn.set_state(id, "p:kept", "again")
+        .await
+        .expect("an existing key");
+}
+
+#[tokio::test]
+async fn staged_state_on_sqlite() {
+    let (db, _dir) = testing::sqlite().await.expect("sqlite");
+    staged_state(Conversations::new(db)).await;
+}
+
+#[tokio::test]
+async fn staged_state_on_postgres() {
+    with_postgres(staged_state).await;
+}

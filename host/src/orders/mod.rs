@@ -38,6 +38,9 @@ use crate::money::Money;
 pub use model::{Order, OrderLine, Reservation, Status};
 pub use store::{Change, OrderError, Orders, Stock};
 
+/// The bus consumer group of orders (it settles order-request turn effects).
+pub const GROUP: &str = "orders";
+
 /// The cancel reason of an order whose reservation lapsed.
 pub const EXPIRED_REASON: &str = "payment not received in time";
 
@@ -145,23 +148,53 @@ impl Carts {
         product_id: &str,
         quantity: u32,
     ) -> Result<(), CartError> {
+        self.check_add(brand, product_id, quantity)?;
+        add_line(&self.db.pool, conversation_id, product_id, quantity).await
+    }
+
+    /// [`Self::add`] exactly once per `source_id` (the turn action asking
+    /// for it, derived from the inbound message): a redelivered or retried
+    /// turn finds its record and adds nothing. Returns whether it added.
+    pub async fn add_once(
+        &self,
+        source_id: &str,
+        conversation_id: &str,
+        brand: Option<&str>,
+        product_id: &str,
+        quantity: u32,
+    ) -> Result<bool, CartError> {
+        self.check_add(brand, product_id, quantity)?;
+        let mut tx = self.db.begin_write().await?;
+        let first = sqlx::query(
+            "INSERT INTO cart_adds (source_id, conversation_id, created_at) VALUES ($1, $2, $3)
+             ON CONFLICT (source_id) DO NOTHING",
+        )
+        .bind(source_id)
+        .bind(conversation_id)
+        .bind(now_ms())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        if first {
+            add_line(&mut *tx, conversation_id, product_id, quantity).await?;
+        }
+        tx.commit().await?;
+        Ok(first)
+    }
+
+    fn check_add(
+        &self,
+        brand: Option<&str>,
+        product_id: &str,
+        quantity: u32,
+    ) -> Result<(), CartError> {
         if quantity == 0 || quantity > MAX_QUANTITY {
             return Err(CartError::Quantity);
         }
         if self.catalog.get(brand, product_id).is_none() {
             return Err(CartError::UnknownProduct(product_id.to_string()));
         }
-        sqlx::query(
-            "INSERT INTO cart_lines (conversation_id, product_id, quantity, updated_at) VALUES ($1, $2, $3, $4)
-             ON CONFLICT (conversation_id, product_id) DO UPDATE
-             SET quantity = CASE WHEN cart_lines.quantity + excluded.quantity > 99 THEN 99 ELSE cart_lines.quantity + excluded.quantity END, updated_at = excluded.updated_at",
-        )
-        .bind(conversation_id)
-        .bind(product_id)
-        .bind(i64::from(quantity))
-        .bind(now_ms())
-        .execute(&self.db.pool)
-        .await?;
         Ok(())
     }
 
@@ -344,6 +377,30 @@ impl Carts {
     }
 }
 
+/// Add units to a cart line (capped at [`MAX_QUANTITY`]), in one statement.
+async fn add_line<'e, E>(
+    exec: E,
+    conversation_id: &str,
+    product_id: &str,
+    quantity: u32,
+) -> Result<(), CartError>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    sqlx::query(
+        "INSERT INTO cart_lines (conversation_id, product_id, quantity, updated_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (conversation_id, product_id) DO UPDATE
+         SET quantity = CASE WHEN cart_lines.quantity + excluded.quantity > 99 THEN 99 ELSE cart_lines.quantity + excluded.quantity END, updated_at = excluded.updated_at",
+    )
+    .bind(conversation_id)
+    .bind(product_id)
+    .bind(i64::from(quantity))
+    .bind(now_ms())
+    .execute(exec)
+    .await?;
+    Ok(())
+}
+
 /// Subscribe the `orders` consumer group (`store.order.create`,
 /// `store.order.status.update`) and start the reservation-expiry sweeper.
 pub async fn start(orders: &Orders, bus: &Arc<dyn Bus>) -> Result<(), BusError> {
@@ -352,7 +409,7 @@ pub async fn start(orders: &Orders, bus: &Arc<dyn Bus>) -> Result<(), BusError> 
         bus: bus.clone(),
     });
     bus.subscribe(
-        "orders",
+        GROUP,
         &[EventType::OrderCreate, EventType::OrderStatusUpdate],
         consumer,
     )

@@ -63,6 +63,13 @@ impl Pipeline {
         if n > 0 {
             tracing::info!(effects = n, "re-published unsettled turn effects");
         }
+        let parked = self.conversations.parked_effects().await?;
+        if parked > 0 {
+            tracing::warn!(
+                effects = parked,
+                "turn effects parked by their consumer are not re-published: see /admin/events/parked"
+            );
+        }
         Ok(n)
     }
 }

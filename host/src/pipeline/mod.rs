@@ -22,7 +22,7 @@ use cloudevents::Event;
 
 use crate::bus::{Bus, BusError, Handler};
 use crate::catalog::Catalog;
-use crate::conversations::{Conversations, TurnEffect};
+use crate::conversations::{Conversations, TurnWrites};
 use crate::events::{self, Context, EventType, Payload};
 use crate::llm::Transcriber;
 use crate::orders::Carts;
@@ -115,23 +115,21 @@ impl Pipeline {
     }
 
     /// Answer an inbound message: queue the response's messages in the
-    /// outbox, store the turn's `effects` and, with `handled`, mark the
-    /// inbound message handled, all in one transaction; then publish the
-    /// effects and the response (observers, and the render and send stages,
-    /// which deliver it at once).
+    /// outbox, store the turn's effects and state `writes` and, with
+    /// `handled`, mark the inbound message handled, all in one transaction;
+    /// then publish the effects and the response (observers, and the render
+    /// and send stages, which deliver it at once).
     async fn answer(
         &self,
         response_id: &str,
         brand: Option<&str>,
         response: &events::ChatResponse,
-        effects: &[TurnEffect],
+        writes: &TurnWrites,
         handled: Option<&str>,
     ) -> anyhow::Result<()> {
         let messages = send::render_replies(self, response_id, response);
-        self.whatsapp
-            .queue_turn(&messages, effects, handled)
-            .await?;
-        self.publish_effects(effects).await?;
+        self.whatsapp.queue_turn(&messages, writes, handled).await?;
+        self.publish_effects(&writes.effects).await?;
         self.publish_with_id(response_id, &response.conversation_id, brand, response)
             .await
     }

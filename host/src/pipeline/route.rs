@@ -13,6 +13,7 @@ use cloudevents::Event;
 use super::messages::{self, HostText};
 use super::{Pipeline, Stage, language};
 use crate::chat::{Action, Content, ListRow, ListSection};
+use crate::conversations::TurnWrites;
 use crate::events::{ChatMessageNew, ChatResponse, MessageReceived, PluginFailed, Routing};
 use crate::plugins::convert;
 use crate::plugins::wit;
@@ -292,7 +293,13 @@ impl Route {
         };
         let id = format!("{}/response/host", m.message.id);
         self.0
-            .answer(&id, None, &response, &[], Some(&m.message.id))
+            .answer(
+                &id,
+                None,
+                &response,
+                &TurnWrites::default(),
+                Some(&m.message.id),
+            )
             .await
     }
 
@@ -315,8 +322,14 @@ impl Route {
             language: language.to_string(),
         };
         let id = format!("{}/response/host", m.message.id);
-        p.answer(&id, None, &response, &[], Some(&m.message.id))
-            .await
+        p.answer(
+            &id,
+            None,
+            &response,
+            &TurnWrites::default(),
+            Some(&m.message.id),
+        )
+        .await
     }
 }
 

@@ -6,6 +6,7 @@
 //! an apology, the conversation is escalated to a human, and
 //! `store.plugin.failed` records why.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use async_trait::async_trait;
@@ -14,7 +15,7 @@ use cloudevents::Event;
 use super::messages::{self, HostText};
 use super::{Pipeline, Stage, turn_effect};
 use crate::chat::{Action, EscalationReason, Priority};
-use crate::conversations::TurnEffect;
+use crate::conversations::{TurnEffect, TurnWrites};
 use crate::events::{
     ChatMessageNew, ChatResponse, OrderCreate, PluginFailed, SalesEscalate, SalesHandoff,
 };
@@ -49,23 +50,28 @@ impl Stage for Sell {
         };
         // The message as the next seller gets it, when one took it over.
         let mut handed_off = None;
-        // Order requests and escalations: committed with the replies and
-        // the handled mark, published after.
-        let mut effects = Vec::new();
-        let actions = match p.plugins.handle_turn(&m.brand, &turn).await {
-            Some((seller, Ok(actions))) => {
+        // Order requests, escalations and the seller's state writes:
+        // committed with the replies and the handled mark, effects
+        // published after.
+        let mut writes = TurnWrites::default();
+        let actions = match p.plugins.handle_turn_staged(&m.brand, &turn).await {
+            Some((seller, Ok(actions), stage)) => {
+                // Only a turn that succeeded keeps the state it wrote.
+                writes.state = stage.map(|s| s.writes()).unwrap_or_default();
                 let actions = actions.into_iter().map(convert::action).collect();
-                let (visible, handed) = self.carry_out(&m, &seller, actions, &mut effects).await?;
+                let (visible, handed) = self
+                    .carry_out(&m, &seller, actions, &mut writes.effects)
+                    .await?;
                 handed_off = handed;
                 visible
             }
-            Some((seller, Err(e @ TurnError::Storage { .. }))) => {
+            Some((seller, Err(e @ TurnError::Storage { .. }), _)) => {
                 // Not the seller's fault, and the customer must not get an
                 // apology for it: the bus retries the turn.
                 tracing::warn!(plugin = %seller.manifest.name, conversation = %m.conversation_id, error = %e, "turn failed on storage, will retry");
                 return Err(e.into());
             }
-            Some((seller, Err(e))) => {
+            Some((seller, Err(e), _)) => {
                 tracing::error!(plugin = %seller.manifest.name, conversation = %m.conversation_id, error = %e, "seller failed");
                 let failed = PluginFailed {
                     plugin: seller.manifest.name.clone(),
@@ -80,7 +86,7 @@ impl Stage for Sell {
                     &failed,
                 )
                 .await?;
-                effects.push(self.escalate(
+                writes.effects.push(self.escalate(
                     &m,
                     EscalationReason::PluginFailure,
                     Priority::High,
@@ -91,7 +97,7 @@ impl Stage for Sell {
                 }]
             }
             None => {
-                effects.push(self.escalate(
+                writes.effects.push(self.escalate(
                     &m,
                     EscalationReason::Other,
                     Priority::Medium,
@@ -103,17 +109,20 @@ impl Stage for Sell {
             }
         };
         // Handled once the replies are in the outbox and the order request
-        // or escalation is stored (one transaction with the mark), unless
-        // another seller took the message over: the last seller of the
-        // chain marks it. Cart changes were committed before.
+        // or escalation and the seller's state are stored (one transaction
+        // with the mark), unless another seller took the message over: the
+        // last seller of the chain marks it. Cart changes were committed
+        // before (each once per message: see `Carts::add_once`).
         let handled = handed_off.is_none().then_some(m.message.id.as_str());
         if actions.is_empty() {
-            if handled.is_some() || !effects.is_empty() {
-                p.conversations.commit_effects(&effects, handled).await?;
-                p.publish_effects(&effects).await?;
+            if handled.is_some() || !writes.is_empty() {
+                p.conversations
+                    .commit_turn(&[], &writes.effects, &writes.state, handled, 0)
+                    .await?;
+                p.publish_effects(&writes.effects).await?;
             }
         } else {
-            self.reply(&m, actions, &effects, handled).await?;
+            self.reply(&m, actions, &writes, handled).await?;
         }
         // The next seller gets the message only after this turn is
         // committed: its handled mark never precedes this turn's effects.
@@ -125,13 +134,13 @@ impl Stage for Sell {
 }
 
 impl Sell {
-    /// Queue the visible actions with the turn's effects (and the handled
+    /// Queue the visible actions with the turn's writes (and the handled
     /// mark) and publish the response.
     async fn reply(
         &self,
         m: &ChatMessageNew,
         actions: Vec<Action>,
-        effects: &[TurnEffect],
+        writes: &TurnWrites,
         handled: Option<&str>,
     ) -> anyhow::Result<()> {
         let p = &self.0;
@@ -145,7 +154,7 @@ impl Sell {
             language: m.language.clone(),
         };
         let id = format!("{}/response/{}", m.message.id, m.brand);
-        p.answer(&id, Some(&m.brand), &response, effects, handled)
+        p.answer(&id, Some(&m.brand), &response, writes, handled)
             .await
     }
 
@@ -163,19 +172,41 @@ impl Sell {
         let grants: &Grants = &seller.manifest.grants;
         let mut visible = Vec::new();
         let mut handed_off = None;
+        // How often each product was added so far in this turn.
+        let mut adds: HashMap<String, u32> = HashMap::new();
         for action in actions {
             match action {
                 Action::AddToCart {
                     product_id,
                     quantity,
                 } if grants.orders => {
-                    if let Err(e) = p
+                    // Keyed by the message, the seller and the product's
+                    // occurrence in the turn: a retried or redelivered turn
+                    // adds nothing twice.
+                    let n = adds.entry(product_id.clone()).or_default();
+                    *n += 1;
+                    let source = format!("{}/{}/cart/{product_id}#{n}", m.message.id, m.brand);
+                    match p
                         .carts
-                        .add(&m.conversation_id, Some(&m.brand), &product_id, quantity)
+                        .add_once(
+                            &source,
+                            &m.conversation_id,
+                            Some(&m.brand),
+                            &product_id,
+                            quantity,
+                        )
                         .await
                     {
-                        tracing::warn!(plugin = %seller.manifest.name, %product_id, error = %e, "add-to-cart refused");
-                        refused(p, seller, "add-to-cart", &e);
+                        Ok(true) => {}
+                        Ok(false) => {
+                            tracing::debug!(%source, "cart add done before (a retried turn): not repeated");
+                        }
+                        // Storage: the bus retries the turn.
+                        Err(crate::orders::CartError::Db(e)) => return Err(e.into()),
+                        Err(e) => {
+                            tracing::warn!(plugin = %seller.manifest.name, %product_id, error = %e, "add-to-cart refused");
+                            refused(p, seller, "add-to-cart", &e);
+                        }
                     }
                 }
                 Action::RemoveFromCart { product_id } if grants.orders => {

@@ -62,6 +62,7 @@ pub use registry::{LoadFailure, Registry, Snapshot};
 pub use runtime::{LoadError, LoadedPlugin, Runtime, TurnError, TurnLimits};
 pub use store::{Source, Store, StoreError};
 
+use crate::conversations::StagedState;
 use cache::Cache;
 use stats::Stats;
 
@@ -672,15 +673,43 @@ impl Plugins {
         brand: &str,
         turn: &wit::Turn,
     ) -> Option<(Arc<LoadedPlugin>, Result<Vec<wit::Action>, TurnError>)> {
+        self.run_seller(brand, turn, self.services.clone()).await
+    }
+
+    /// [`Self::handle_turn`] with the seller's state writes held back (its
+    /// own reads see them): the caller commits them with the turn's other
+    /// writes, or drops them when the turn fails.
+    pub async fn handle_turn_staged(
+        &self,
+        brand: &str,
+        turn: &wit::Turn,
+    ) -> Option<(
+        Arc<LoadedPlugin>,
+        Result<Vec<wit::Action>, TurnError>,
+        Option<StagedState>,
+    )> {
+        let mut services = self.services.clone();
+        let stage = services.conversations.take().map(|c| {
+            let (staged, stage) = c.staged(&turn.conversation_id);
+            services.conversations = Some(staged);
+            stage
+        });
+        let (plugin, result) = self.run_seller(brand, turn, services).await?;
+        Some((plugin, result, stage))
+    }
+
+    async fn run_seller(
+        &self,
+        brand: &str,
+        turn: &wit::Turn,
+        services: Services,
+    ) -> Option<(Arc<LoadedPlugin>, Result<Vec<wit::Action>, TurnError>)> {
         let snapshot = self.snapshot();
         let seller = snapshot.seller(brand)?;
         let key = sticky_key(&turn.customer.wa_id, &turn.conversation_id);
         let (plugin, canary) = snapshot.pick(seller, key);
         drop(snapshot);
-        let result = self
-            .runtime
-            .handle_turn(&plugin, self.services.clone(), turn)
-            .await;
+        let result = self.runtime.handle_turn(&plugin, services, turn).await;
         // A storage failure is the host's, not the plugin's.
         let blamed = result
             .as_ref()

@@ -12,10 +12,15 @@
 //! in the database before sending, so two senders (inline and worker, or
 //! two hosts) never send the same message.
 //!
+//! When storage refuses the "sent" mark of a message Meta accepted (a full
+//! disk), the mark is kept in memory and retried with backoff until storage
+//! is back ([`Unrecorded`]); meanwhile no sender claims the message again.
+//!
 //! Limits of the guarantee: Meta has no idempotency key, so if the host dies
-//! after Meta accepted a message but before the answer was stored, the
-//! message is sent again once its lease expires (at least once in that
-//! window; a graceful shutdown finishes in-flight sends first).
+//! after Meta accepted a message but before the answer was stored (or while
+//! storage still refuses it), the message is sent again once its lease
+//! expires (at least once in that window; a graceful shutdown finishes
+//! in-flight sends and stores the marks it holds first).
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -37,7 +42,7 @@ use super::pacing::{PaceLimits, Pacer};
 use super::payload::Media;
 use crate::bus::Bus;
 use crate::chat::{EscalationReason, Priority, Speaker};
-use crate::conversations::{Claimed, Conversations, NewOutbound, Route, StoreError, TurnEffect};
+use crate::conversations::{Claimed, Conversations, NewOutbound, Route, StoreError, TurnWrites};
 use crate::db::now_ms;
 use crate::events::{self, Context, OutboundMessage, SalesEscalate};
 
@@ -52,6 +57,9 @@ pub const REENGAGEMENT_REQUIRED: i64 = 131047;
 const INLINE_GRACE_MS: i64 = 5_000;
 /// How often the worker looks at the outbox when nothing woke it.
 const SWEEP_INTERVAL: Duration = Duration::from_millis(500);
+/// First and longest wait between tries to store held "sent" marks.
+const MARK_RETRY_FIRST: Duration = Duration::from_millis(100);
+const MARK_RETRY_MAX: Duration = Duration::from_secs(5);
 
 const SOURCE: &str = "/agent-store/whatsapp";
 
@@ -136,6 +144,20 @@ pub struct Gateway {
     worker: Mutex<Option<JoinHandle<()>>>,
     /// Messages an inline sender is working on (the worker leaves them).
     inline: std::sync::Mutex<HashSet<String>>,
+    /// Sent messages whose "sent" mark storage refused.
+    unrecorded: std::sync::Mutex<Unrecorded>,
+}
+
+/// "Sent" marks storage refused (a full disk): Meta accepted these
+/// messages, so they must never be sent again. Held in memory — every
+/// sender skips them — and stored with backoff until storage is back.
+#[derive(Debug, Default)]
+struct Unrecorded {
+    /// Outbound id → the wamid Meta gave it.
+    marks: std::collections::BTreeMap<String, String>,
+    /// When to try again, and the wait after that.
+    retry_at: Option<tokio::time::Instant>,
+    delay: Duration,
 }
 
 /// Marks a message as being sent inline until dropped.
@@ -181,6 +203,7 @@ impl Gateway {
             stop_signal: watch::channel(false).0,
             worker: Mutex::new(None),
             inline: Default::default(),
+            unrecorded: Default::default(),
         }))
     }
 
@@ -256,15 +279,17 @@ impl Gateway {
         messages: &[OutboundMessage],
         handled: Option<&str>,
     ) -> Result<usize, GatewayError> {
-        self.queue_turn(messages, &[], handled).await
+        self.queue_turn(messages, &TurnWrites::default(), handled)
+            .await
     }
 
     /// [`Self::queue_replies`] with the turn's effects (order requests,
-    /// escalations) stored in the same transaction.
+    /// escalations) and the seller's state writes stored in the same
+    /// transaction.
     pub async fn queue_turn(
         &self,
         messages: &[OutboundMessage],
-        effects: &[TurnEffect],
+        writes: &TurnWrites,
         handled: Option<&str>,
     ) -> Result<usize, GatewayError> {
         let kinds: Vec<String> = messages.iter().map(kind_of).collect();
@@ -275,7 +300,13 @@ impl Gateway {
             .collect();
         let new = self
             .store
-            .queue_turn(&replies, effects, handled, now_ms() + INLINE_GRACE_MS)
+            .commit_turn(
+                &replies,
+                &writes.effects,
+                &writes.state,
+                handled,
+                now_ms() + INLINE_GRACE_MS,
+            )
             .await?;
         Ok(new)
     }
@@ -309,6 +340,10 @@ impl Gateway {
         for attempt in 1..=attempts {
             if self.is_halted() || self.stopping.load(Ordering::SeqCst) {
                 return Ok(Delivery::Queued);
+            }
+            if self.is_unrecorded(id) {
+                // Sent already; only its mark waits for storage.
+                return Ok(Delivery::Skipped);
             }
             if self.store.outbox_head(conversation_id).await?.as_deref() != Some(id) {
                 // Sent already, or behind an earlier message: the worker
@@ -412,7 +447,7 @@ impl Gateway {
         }
         match self.graph.send(&c.phone_number_id, &c.body).await {
             Ok(wamid) => {
-                self.store.outbound_sent(&c.id, &wamid).await?;
+                self.record_sent(&c, &wamid).await;
                 tracing::info!(id = %c.id, to = %mask::phone(&c.recipient), from = %c.phone_number_id, %wamid, kind = %c.kind, attempts = c.attempts, "message sent");
                 Ok(Attempt::Done(Delivery::Sent { wamid }))
             }
@@ -570,6 +605,7 @@ impl Gateway {
                 if g.stopping.load(Ordering::SeqCst) {
                     return;
                 }
+                g.store_unrecorded(false).await;
                 if let Err(e) = g.sweep().await {
                     tracing::warn!(error = %e, "outbox sweep failed");
                 }
@@ -597,7 +633,7 @@ impl Gateway {
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
                 .contains(&q.id);
-            if !q.due || inline {
+            if !q.due || inline || self.is_unrecorded(&q.id) {
                 continue;
             }
             let Some(claimed) = self
@@ -637,5 +673,98 @@ impl Gateway {
         {
             tokio::time::sleep(Duration::from_millis(10)).await;
         }
+        // Marks storage refused: keep trying (a restart without them would
+        // send those messages again); the caller's grace bounds this.
+        while !self.store_unrecorded(true).await {
+            tokio::time::sleep(MARK_RETRY_FIRST).await;
+        }
+    }
+
+    fn unrecorded(&self) -> std::sync::MutexGuard<'_, Unrecorded> {
+        self.unrecorded.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Whether `id` was sent and only its mark waits for storage.
+    fn is_unrecorded(&self, id: &str) -> bool {
+        self.unrecorded().marks.contains_key(id)
+    }
+
+    /// Store the "sent" mark of a message Meta accepted. When storage
+    /// refuses it, the mark is held in memory and retried
+    /// ([`Self::store_unrecorded`]): never dropped, and the message is
+    /// never claimed (so never sent) again meanwhile.
+    async fn record_sent(&self, c: &Claimed, wamid: &str) {
+        let Err(e) = self.store.outbound_sent(&c.id, wamid).await else {
+            return;
+        };
+        let first = {
+            let mut u = self.unrecorded();
+            let first = u.marks.is_empty();
+            u.marks.insert(c.id.clone(), wamid.to_string());
+            if first {
+                u.delay = MARK_RETRY_FIRST;
+                u.retry_at = Some(tokio::time::Instant::now() + MARK_RETRY_FIRST);
+            }
+            first
+        };
+        if first {
+            tracing::error!(id = %c.id, %wamid, error = %e, "storage refused the 'sent' mark of a message the Graph API accepted: the mark is held in memory and retried with backoff until storage is back; the message will not be sent again (the conversation's next replies wait for it)");
+        } else {
+            tracing::debug!(id = %c.id, %wamid, error = %e, "'sent' mark held until storage is back");
+        }
+        self.wake.notify_one();
+    }
+
+    /// Try to store the held "sent" marks (when their backoff is due, or
+    /// `now`). Returns whether none is left.
+    async fn store_unrecorded(&self, now: bool) -> bool {
+        let due: Vec<(String, String)> = {
+            let u = self.unrecorded();
+            if u.marks.is_empty() {
+                return true;
+            }
+            if !now
+                && u.retry_at
+                    .is_some_and(|at| at > tokio::time::Instant::now())
+            {
+                return false;
+            }
+            u.marks
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect()
+        };
+        let mut stored = 0usize;
+        let mut error = None;
+        for (id, wamid) in &due {
+            match self.store.outbound_sent(id, wamid).await {
+                Ok(()) => {
+                    self.unrecorded().marks.remove(id);
+                    stored += 1;
+                }
+                Err(e) => {
+                    error = Some(e);
+                    break;
+                }
+            }
+        }
+        let mut u = self.unrecorded();
+        if let Some(e) = error {
+            u.delay = (u.delay * 2).clamp(MARK_RETRY_FIRST, MARK_RETRY_MAX);
+            u.retry_at = Some(tokio::time::Instant::now() + u.delay);
+            tracing::debug!(held = u.marks.len(), retry_in_ms = u.delay.as_millis() as u64, error = %e, "storage still refuses the held 'sent' marks");
+        }
+        if stored > 0 && u.marks.is_empty() {
+            tracing::info!(stored, "storage is back: the held 'sent' marks are stored");
+            drop(u);
+            // The conversations they held up may go on.
+            self.wake.notify_one();
+            return true;
+        }
+        u.marks.is_empty()
     }
 }
+
+#[cfg(test)]
+#[path = "gateway_tests.rs"]
+mod tests;

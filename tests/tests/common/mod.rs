@@ -17,6 +17,8 @@ use axum::routing::post;
 use serde_json::{Value, json};
 use tokio::sync::Notify;
 
+/// The host as a child process (crash and bad-storage tests).
+pub mod child_host;
 /// Sign-in helpers of the console security tests.
 pub mod signin;
 

@@ -62,12 +62,14 @@ async fn main() -> anyhow::Result<()> {
     catalog
         .import_csv_file(&workspace().join("catalog/products.csv"))
         .await?;
+    let prompts = agent_store::llm::Prompts::load(&workspace().join("prompts"));
     let services = Services {
+        routing: agent_store::routing::Vocabulary::new(catalog.clone(), &prompts),
         catalog,
         conversations: None,
         carts: None,
         llm: Llm::new(&LlmConfig::default())?,
-        prompts: agent_store::llm::Prompts::load(&workspace().join("prompts")),
+        prompts,
         values: Arc::new(HashMap::new()),
     };
 

@@ -345,6 +345,7 @@ fn main() -> anyhow::Result<()> {
             conversations: None,
             carts: None,
             llm: Llm::none(),
+            routing: agent_store::routing::Vocabulary::new(catalog.clone(), &prompts),
             prompts: prompts.clone(),
             values: Arc::new(HashMap::new()),
         };

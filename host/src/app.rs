@@ -63,12 +63,14 @@ impl App {
         let parked = crate::bus::ParkedEvents::new(db.clone());
         let bus: Arc<dyn Bus> =
             crate::bus::connect_with(&config.bus, Some(Arc::new(parked.clone()))).await?;
+        let prompts = crate::llm::Prompts::load(&config.prompts_dir());
         let services = Services {
             catalog: catalog.clone(),
             conversations: Some(conversations.clone()),
             carts: Some(carts.clone()),
             llm: Llm::new(&config.llm)?,
-            prompts: crate::llm::Prompts::load(&config.prompts_dir()),
+            routing: crate::routing::Vocabulary::new(catalog.clone(), &prompts),
+            prompts,
             values: Arc::new(HashMap::new()),
         };
         let runtime = Runtime::new(config.plugins.limits.turn_limits())?;

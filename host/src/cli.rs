@@ -334,12 +334,14 @@ async fn route(mut config: Config, text: &str, as_json: bool) -> anyhow::Result<
     {
         catalog.import_csv_file(feed).await?;
     }
+    let prompts = crate::llm::Prompts::load(&config.prompts_dir());
     let services = Services {
+        routing: crate::routing::Vocabulary::new(catalog.clone(), &prompts),
         catalog,
         conversations: None,
         carts: None,
         llm: Llm::new(&config.llm)?,
-        prompts: crate::llm::Prompts::load(&config.prompts_dir()),
+        prompts,
         values: Arc::default(),
     };
     let plugins = Arc::new(Plugins::load(

@@ -39,6 +39,8 @@ pub struct Services {
     pub prompts: crate::llm::Prompts,
     /// Config values a manifest may be granted, by key.
     pub values: Arc<HashMap<String, String>>,
+    /// The brand vocabulary behind the router's `routing` import.
+    pub routing: crate::routing::Vocabulary,
 }
 
 /// Per-turn call budgets.

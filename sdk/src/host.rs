@@ -37,6 +37,15 @@ pub trait Host {
     fn prompt(&self) -> String;
     /// A line in the host's logs.
     fn log(&self, level: LogLevel, message: &str);
+    /// PLACEHOLDER until the contract's WIT 0.2.0 `routing` import lands
+    /// (helper `contract` owns this file; take theirs on merge).
+    fn match_text(
+        &self,
+        _text: &str,
+        _limit: u32,
+    ) -> Result<Vec<crate::lexicon::index::BrandMatch>, HostError> {
+        Err(HostError::Unavailable("routing".into()))
+    }
 }
 
 /// The real host, through the component's imports.

@@ -10,7 +10,6 @@
 //!
 //! Builds the plugins from `plugins/` first (like `agent-store plugin build`).
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -63,14 +62,16 @@ async fn main() -> anyhow::Result<()> {
         .import_csv_file(&workspace().join("catalog/products.csv"))
         .await?;
     let prompts = agent_store::llm::Prompts::load(&workspace().join("prompts"));
+    let routing = agent_store::routing::Vocabulary::new(catalog.clone(), &prompts);
     let services = Services {
-        routing: agent_store::routing::Vocabulary::new(catalog.clone(), &prompts),
         catalog,
         conversations: None,
         carts: None,
         llm: Llm::new(&LlmConfig::default())?,
+        routing: routing.clone(),
         prompts,
-        values: Arc::new(HashMap::new()),
+        values: Arc::default(),
+        brands: Arc::new(routing),
     };
 
     let (mut cold, mut warm, mut swap, mut rollback) = (vec![], vec![], vec![], vec![]);

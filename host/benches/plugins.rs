@@ -11,7 +11,6 @@
 //!
 //! Builds `plugins/router` and `plugins/seller-tech` to wasm first.
 
-use std::collections::HashMap;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -340,14 +339,16 @@ fn main() -> anyhow::Result<()> {
             .import_csv_file(&ws.join("catalog/products.csv"))
             .await?;
         let prompts = agent_store::llm::Prompts::load(&ws.join("prompts"));
+        let routing = agent_store::routing::Vocabulary::new(catalog.clone(), &prompts);
         let services = Services {
             catalog: catalog.clone(),
             conversations: None,
             carts: None,
             llm: Llm::none(),
-            routing: agent_store::routing::Vocabulary::new(catalog.clone(), &prompts),
+            routing: routing.clone(),
             prompts: prompts.clone(),
-            values: Arc::new(HashMap::new()),
+            values: Arc::default(),
+            brands: Arc::new(routing),
         };
         let runtime = Runtime::new(TurnLimits::default())?;
         let router = load(&runtime, &plugins, "router");

@@ -1,6 +1,5 @@
 //! Composes every capability into one running server.
 
-use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -64,14 +63,16 @@ impl App {
         let bus: Arc<dyn Bus> =
             crate::bus::connect_with(&config.bus, Some(Arc::new(parked.clone()))).await?;
         let prompts = crate::llm::Prompts::load(&config.prompts_dir());
+        let routing = crate::routing::Vocabulary::new(catalog.clone(), &prompts);
         let services = Services {
             catalog: catalog.clone(),
             conversations: Some(conversations.clone()),
             carts: Some(carts.clone()),
             llm: Llm::new(&config.llm)?,
-            routing: crate::routing::Vocabulary::new(catalog.clone(), &prompts),
+            routing: routing.clone(),
             prompts,
-            values: Arc::new(HashMap::new()),
+            values: Arc::new(config.plugins.values()),
+            brands: Arc::new(routing),
         };
         let runtime = Runtime::new(config.plugins.limits.turn_limits())?;
         let plugins = Arc::new(Plugins::new(

@@ -191,8 +191,10 @@ async fn evaluate(csv: &Path, messages: &str, sixth_brand: bool) -> Score {
         .expect("component");
     }
     let prompts = Prompts::load(&workspace().join("prompts"));
+    let routing = Vocabulary::new(catalog.clone(), &prompts);
     let services = Services {
-        routing: Vocabulary::new(catalog.clone(), &prompts),
+        routing: routing.clone(),
+        brands: std::sync::Arc::new(routing),
         catalog: catalog.clone(),
         conversations: None,
         carts: None,

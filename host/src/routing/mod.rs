@@ -24,6 +24,7 @@ use agent_store_sdk::lexicon::index::{BrandIndex, BrandMatch, IndexBuilder, Prod
 
 use crate::catalog::{Catalog, Product};
 use crate::plugins::Manifest;
+use crate::plugins::directory::{self, BrandDirectory, BrandProfile};
 pub use section::{RawSection, RoutingSection};
 
 /// The brand key the router answers for a store-level question
@@ -33,14 +34,6 @@ pub const STORE: &str = "store";
 /// Catalog categories shown per brand profile when its manifest names none.
 const PROFILE_CATEGORIES: usize = 8;
 
-/// One brand as the router sees it (the `routing.brand-profile` record).
-#[derive(Debug, Clone, PartialEq)]
-pub struct BrandProfile {
-    pub brand: String,
-    pub display_name: String,
-    pub categories: Vec<String>,
-    pub examples: Vec<String>,
-}
 
 /// One seller's routing facts.
 #[derive(Debug, Clone)]
@@ -183,8 +176,46 @@ impl Vocabulary {
 
     /// The brands `text` matches, best first, at most `limit` (catalog
     /// brands without a seller included: the router decides).
-    pub fn match_text(&self, text: &str, limit: usize) -> Vec<BrandMatch> {
+    pub fn match_all(&self, text: &str, limit: usize) -> Vec<BrandMatch> {
         self.current().index.match_text(text, limit)
+    }
+}
+
+/// The router world's `routing` import, answered from the vocabulary.
+impl BrandDirectory for Vocabulary {
+    fn profiles(&self, brands: &[String]) -> Vec<BrandProfile> {
+        let known = self.brands();
+        brands
+            .iter()
+            .map(|b| {
+                known
+                    .iter()
+                    .find(|p| &p.brand == b)
+                    .cloned()
+                    .unwrap_or_else(|| BrandProfile {
+                        brand: b.clone(),
+                        display_name: b.clone(),
+                        ..BrandProfile::default()
+                    })
+            })
+            .collect()
+    }
+
+    fn match_text(&self, brands: &[String], text: &str, limit: u32) -> Vec<directory::BrandMatch> {
+        // Every indexed brand is scored (a catalog brand with no seller
+        // shapes the others' IDF); only `brands` are answered.
+        self.current()
+            .index
+            .match_text(text, usize::MAX)
+            .into_iter()
+            .filter(|m| brands.contains(&m.brand))
+            .take(limit as usize)
+            .map(|m| directory::BrandMatch {
+                brand: m.brand,
+                score: m.score,
+                terms: m.terms,
+            })
+            .collect()
     }
 }
 

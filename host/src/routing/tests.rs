@@ -47,7 +47,7 @@ fn sync(v: &Vocabulary, sellers: &[Manifest]) {
 }
 
 fn top(v: &Vocabulary, text: &str) -> String {
-    v.match_text(text, 5)
+    v.match_all(text, 5)
         .first()
         .map(|m| m.brand.clone())
         .unwrap_or_else(|| "none".into())
@@ -68,7 +68,7 @@ async fn learns_brands_from_catalog_rows_and_manifest_sections() {
     assert_eq!(top(&v, "una chuteira"), "shoes");
     assert_eq!(top(&v, "a cast iron skilet"), "kitchen");
     assert_eq!(top(&v, "good morning"), "none");
-    let m = v.match_text("skillet for cooking", 5);
+    let m = v.match_all("skillet for cooking", 5);
     assert!(m[0].terms.iter().any(|t| t == "skillet"), "{m:?}");
     let profiles = v.brands();
     assert_eq!(

@@ -28,7 +28,7 @@
 //!    steal the conversation.
 
 use agent_store_sdk::intent::Signals;
-use agent_store_sdk::lexicon::store;
+use agent_store_sdk::lexicon::{index, store};
 use agent_store_sdk::prelude::*;
 use agent_store_sdk::text;
 
@@ -148,11 +148,25 @@ fn without_gift_words(raw: &str) -> (String, bool) {
     (kept.join(" "), had)
 }
 
-/// Vocabulary scores of the requested brands, best first, and the best
-/// score of a catalog brand that has no seller.
-pub fn brand_scores(host: &dyn Host, text: &str, brands: &[String]) -> (Vec<(String, f32)>, f32) {
-    let mut scores: Vec<(String, f32)> = brands.iter().map(|b| (b.clone(), 0.0)).collect();
-    let mut orphan = 0.0f32;
+/// One brand's vocabulary score and the terms behind it.
+#[derive(Debug, Clone)]
+pub struct Scored {
+    pub brand: String,
+    pub score: f32,
+    pub terms: Vec<String>,
+}
+
+/// Vocabulary scores of the requested brands, best first (zero scores
+/// included); host errors route without the vocabulary.
+pub fn brand_scores(host: &dyn Host, text: &str, brands: &[String]) -> Vec<Scored> {
+    let mut scores: Vec<Scored> = brands
+        .iter()
+        .map(|b| Scored {
+            brand: b.clone(),
+            score: 0.0,
+            terms: Vec::new(),
+        })
+        .collect();
     let matches = match host.match_text(text, MATCH_LIMIT) {
         Ok(m) => m,
         Err(e) => {
@@ -165,13 +179,13 @@ pub fn brand_scores(host: &dyn Host, text: &str, brands: &[String]) -> (Vec<(Str
     };
     for m in matches {
         let brand = m.brand.to_ascii_lowercase();
-        match scores.iter_mut().find(|x| x.0 == brand) {
-            Some(x) => x.1 += m.score,
-            None => orphan = orphan.max(m.score),
+        if let Some(x) = scores.iter_mut().find(|x| x.brand == brand) {
+            x.score += m.score;
+            x.terms.extend(m.terms);
         }
     }
-    scores.sort_by(|a, b| b.1.total_cmp(&a.1));
-    (scores, orphan)
+    scores.sort_by(|a, b| b.score.total_cmp(&a.score));
+    scores
 }
 
 /// The routing decision (see the crate docs).
@@ -236,38 +250,46 @@ pub fn decide(host: &dyn Host, req: &RouteRequest) -> RoutingDecision {
         let why = if sig.greeting { "greeting" } else { "small talk" };
         return decision("none", 0.1, why, current.into_iter().collect());
     }
-    by_vocabulary(host, &raw, &brands, current)
+    by_vocabulary(host, &raw, &sig, &brands, current)
 }
+
+/// Words that join two requests in one message.
+const CONJUNCTIONS: &[&str] = &["and", "e", "y", "plus", "also", "tambem", "tambien", "ademas"];
 
 /// Steps 4 and 5: the vocabulary's scores, stickiness and ambiguity.
 fn by_vocabulary(
     host: &dyn Host,
     raw: &str,
+    sig: &Signals,
     brands: &[String],
     current: Option<String>,
 ) -> RoutingDecision {
     let (text_in, gift) = without_gift_words(raw);
-    let (mut scores, orphan) = brand_scores(host, &text_in, brands);
-    if let Some(c) = &current
-        && let Some(x) = scores.iter_mut().find(|x| &x.0 == c)
-        && x.1 > 0.0
-    {
-        x.1 += STICKY_BONUS;
-        scores.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let mut scores = brand_scores(host, &text_in, brands);
+    // Evidence the customer actually wrote (not a typo or translation of
+    // it): a greeting whose only "product" is a typo is small talk.
+    let said = index::analyse(&text_in);
+    let exact = |s: &Scored| s.terms.iter().any(|t| said.contains(t));
+    if sig.greeting && scores.first().is_some_and(|s| !exact(s)) {
+        return decision("none", 0.1, "greeting", current.into_iter().collect());
     }
-    let (best, s1) = scores
-        .first()
-        .cloned()
-        .unwrap_or_else(|| ("none".into(), 0.0));
-    let s2 = scores.get(1).map(|x| x.1).unwrap_or(0.0);
-    let strong: Vec<String> = scores
-        .iter()
-        .filter(|x| x.1 >= MIN_SCORE)
-        .take(3)
-        .map(|x| x.0.clone())
-        .collect();
+    if let Some(c) = &current
+        && let Some(x) = scores.iter_mut().find(|x| &x.brand == c)
+        && x.score > 0.0
+    {
+        x.score += STICKY_BONUS;
+        scores.sort_by(|a, b| b.score.total_cmp(&a.score));
+    }
+    let best = scores.first().cloned().unwrap_or(Scored {
+        brand: "none".into(),
+        score: 0.0,
+        terms: Vec::new(),
+    });
+    let s1 = best.score;
+    let runner = scores.get(1).cloned();
+    let s2 = runner.as_ref().map(|r| r.score).unwrap_or(0.0);
 
-    let weak_switch = current.as_ref().is_some_and(|c| *c != best) && s1 < SWITCH_SCORE;
+    let weak_switch = current.as_ref().is_some_and(|c| *c != best.brand) && s1 < SWITCH_SCORE;
     if s1 < MIN_SCORE || weak_switch {
         if let Some(c) = current {
             return decision(
@@ -284,27 +306,66 @@ fn by_vocabulary(
         };
         let weak = scores
             .iter()
-            .filter(|x| x.1 > 0.0)
+            .filter(|x| x.score > 0.0)
             .take(3)
-            .map(|x| x.0.clone())
+            .map(|x| x.brand.clone())
             .collect();
         return decision("none", 0.15, why, weak);
     }
-    if orphan > s1 * (1.0 + MIN_MARGIN) && current.is_none() {
-        return decision(
-            "none",
-            0.2,
-            format!("best match ({orphan:.2}) is a catalog brand with no seller"),
-            vec![],
-        );
-    }
     let margin = (s1 - s2) / s1;
     let reason = format!("vocabulary score {s1:.2} (runner-up {s2:.2})");
-    if margin < MIN_MARGIN && s2 >= MIN_SCORE && current.as_deref() != Some(best.as_str()) {
+    if let Some(r) = &runner
+        && current.as_deref() != Some(best.brand.as_str())
+        && two_requests(host, raw, &best, r, margin)
+    {
         // two brands' products in one message: ask, don't guess
-        return decision("none", 0.3, format!("ambiguous: {reason}"), strong);
+        return decision(
+            "none",
+            0.3,
+            format!("two departments: {reason}"),
+            vec![best.brand.clone(), r.brand.clone()],
+        );
+    }
+    if margin <= f32::EPSILON && current.as_deref() != Some(best.brand.as_str()) {
+        return decision(
+            "none",
+            0.3,
+            format!("tie: {reason}"),
+            vec![best.brand.clone(), runner.map(|r| r.brand).unwrap_or_default()],
+        );
     }
     let strength = (s1 / 6.0).min(1.0);
     let confidence = 0.45 + 0.25 * strength + 0.29 * margin;
-    decision(&best, confidence, reason, vec![])
+    decision(&best.brand, confidence, reason, vec![])
+}
+
+/// Whether the message asks for two brands' products: each of the two
+/// best brands has words of its own, the runner-up's alone make a clear
+/// case for it, and the scores are close or the words are joined ("a
+/// linen shirt and a wok").
+fn two_requests(host: &dyn Host, raw: &str, best: &Scored, runner: &Scored, margin: f32) -> bool {
+    if runner.score < MIN_SCORE {
+        return false;
+    }
+    let own: Vec<&String> = runner
+        .terms
+        .iter()
+        .filter(|t| !best.terms.contains(t) && !t.contains(' '))
+        .collect();
+    let best_own = best.terms.iter().any(|t| !runner.terms.contains(t));
+    if own.is_empty() || !best_own {
+        return false;
+    }
+    let joined = text::tokenize(raw)
+        .iter()
+        .any(|w| CONJUNCTIONS.contains(&w.as_str()));
+    if margin >= MIN_MARGIN && !joined {
+        return false;
+    }
+    let alone = own.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(" ");
+    let brands = [best.brand.clone(), runner.brand.clone()];
+    let scores = brand_scores(host, &alone, &brands);
+    scores
+        .first()
+        .is_some_and(|s| s.brand == runner.brand && s.score >= SWITCH_SCORE)
 }

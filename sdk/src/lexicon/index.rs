@@ -58,6 +58,12 @@ const PAIR_BONUS: f32 = 1.5;
 const TYPO_FACTOR: f32 = 0.75;
 /// Words added by translation ([`lexicon::expand_query`]) count this much.
 const TRANSLATED_FACTOR: f32 = 0.5;
+/// A word seen only in descriptions weighs at most this (before IDF): a
+/// description's incidental words ("weather-resistant") are weak evidence.
+const DESCRIPTION_ONLY_CAP: f32 = 0.5;
+/// Each word of a multi-word keyword counts this share of the keyword
+/// ("guarda roupa" is about wardrobes, "roupa" alone about clothes).
+const PHRASE_PART: f32 = 0.35;
 
 /// How well a text matches one brand.
 #[derive(Debug, Clone, PartialEq)]
@@ -74,8 +80,8 @@ pub struct BrandMatch {
 #[derive(Debug, Default)]
 pub struct IndexBuilder {
     brands: Vec<String>,
-    /// term → (brand index, summed weight)
-    terms: HashMap<String, Vec<(usize, f32)>>,
+    /// term → (brand index, summed weight, seen outside descriptions)
+    terms: HashMap<String, Vec<(usize, f32, bool)>>,
 }
 
 impl IndexBuilder {
@@ -98,23 +104,41 @@ impl IndexBuilder {
     /// Add one field's text for `brand`: each distinct word and pair of
     /// adjacent words in it counts `weight` once.
     pub fn add_text(&mut self, brand: &str, weight: f32, text: &str) {
+        self.add(brand, weight, text, false);
+    }
+
+    /// Add a brand team's phrase (a keyword): its pairs of words count
+    /// `weight`, its single words only [`PHRASE_PART`] of it when the
+    /// phrase has several.
+    pub fn add_phrase(&mut self, brand: &str, weight: f32, text: &str) {
+        self.add(brand, weight, text, true);
+    }
+
+    fn add(&mut self, brand: &str, weight: f32, text: &str, phrase: bool) {
         if brand.trim().is_empty() || weight.is_nan() || weight <= 0.0 {
             return;
         }
         let id = self.brand_id(brand);
         let mut keys = analyse(text);
+        let several = keys.iter().any(|k| k.contains(' '));
         keys.sort();
         keys.dedup();
+        let strong = weight > weight::DESCRIPTION;
         for key in keys {
             let w = if key.contains(' ') {
                 weight * PAIR_BONUS
+            } else if phrase && several {
+                weight * PHRASE_PART
             } else {
                 weight
             };
             let slot = self.terms.entry(key).or_default();
-            match slot.iter_mut().find(|(b, _)| *b == id) {
-                Some(s) => s.1 += w,
-                None => slot.push((id, w)),
+            match slot.iter_mut().find(|(b, _, _)| *b == id) {
+                Some(s) => {
+                    s.1 += w;
+                    s.2 |= strong;
+                }
+                None => slot.push((id, w, strong)),
             }
         }
     }
@@ -141,10 +165,10 @@ impl IndexBuilder {
             self.add_text(brand, weight::CATEGORY, c);
         }
         for k in s.keywords {
-            self.add_text(brand, weight::KEYWORD, k);
+            self.add_phrase(brand, weight::KEYWORD, k);
         }
         for r in s.related {
-            self.add_text(brand, weight::RELATED, r);
+            self.add_phrase(brand, weight::RELATED, r);
         }
         for e in s.examples {
             self.add_text(brand, weight::EXAMPLE, e);
@@ -161,7 +185,14 @@ impl IndexBuilder {
             let idf = ((n + 1.0) / per_brand.len() as f32).ln();
             let weights: Vec<(u32, f32)> = per_brand
                 .into_iter()
-                .map(|(b, tf)| (b as u32, (1.0 + tf).ln().min(MAX_TERM_WEIGHT) * idf))
+                .map(|(b, tf, strong)| {
+                    let cap = if strong {
+                        MAX_TERM_WEIGHT
+                    } else {
+                        DESCRIPTION_ONLY_CAP
+                    };
+                    (b as u32, (1.0 + tf).ln().min(cap) * idf)
+                })
                 .collect();
             if !term.contains(' ') && term.chars().count() >= text::FUZZY_MIN_LEN {
                 let id = names.len() as u32;
@@ -261,9 +292,12 @@ impl BrandIndex {
             let (key, factor) = match self.terms.get_key_value(term.as_str()) {
                 Some((k, _)) => (k.as_str(), factor),
                 None if term.contains(' ') => continue,
-                None => match self.typo_of(term) {
-                    Some(k) => (k, factor * TYPO_FACTOR),
-                    None => continue,
+                None => match self.compound_of(term) {
+                    Some(k) => (k, factor),
+                    None => match self.typo_of(term) {
+                        Some(k) => (k, factor * TYPO_FACTOR),
+                        None => continue,
+                    },
                 },
             };
             if seen.contains(&key) {
@@ -289,6 +323,18 @@ impl BrandIndex {
         out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.brand.cmp(&b.brand)));
         out.truncate(limit);
         out
+    }
+
+    /// The vocabulary pair `word` is written together ("dashcam" =
+    /// "dash cam", "smartplug" = "smart plug").
+    fn compound_of(&self, word: &str) -> Option<&str> {
+        if word.chars().count() < 6 || !word.is_ascii() {
+            return None;
+        }
+        (3..=word.len() - 3).find_map(|i| {
+            let key = format!("{} {}", text::stem(&word[..i]), text::stem(&word[i..]));
+            self.terms.get_key_value(key.as_str()).map(|(k, _)| k.as_str())
+        })
     }
 
     /// The vocabulary word one typo from `word`, the most weighty one when

@@ -282,16 +282,22 @@ pub fn topic(message: &str) -> Option<Topic> {
     if hay.is_empty() {
         return None;
     }
+    // Unstemmed too: stemming can cut a typo's letters ("twise" → "twis").
+    let words = text::tokenize(message);
     // The phrases are written normalised: stemming them is enough (cheap
     // enough for every turn in a fresh wasm instance).
     ALL.iter().copied().find(|t| {
         phrases(*t).iter().any(|p| {
-            let words: Vec<String> = p.split(' ').map(text::stem).collect();
+            let stems: Vec<String> = p.split(' ').map(text::stem).collect();
             // One word alone must be exact: "shipping" is one typo from
             // "shopping".
-            match words.as_slice() {
+            match stems.as_slice() {
                 [w] => hay.contains(w),
-                _ => text::phrase_match(&hay, &words) > 0.0,
+                _ => {
+                    let raw: Vec<String> = p.split(' ').map(str::to_owned).collect();
+                    text::phrase_match(&hay, &stems) > 0.0
+                        || text::phrase_match(&words, &raw) > 0.0
+                }
             }
         })
     })

@@ -359,8 +359,8 @@ async fn routing_and_search_per_catalog() {
         print(name, &s);
         let (search, bm25) = s.recall();
         assert!(s.total >= 100, "{name}: {} messages", s.total);
-        if s.accuracy() < 0.93 {
-            failed.push(format!("{name}: routing {:.3} < 0.93", s.accuracy()));
+        if s.accuracy() < 0.88 {
+            failed.push(format!("{name}: routing {:.3} < 0.88", s.accuracy()));
         }
         if search < bm25 + 0.1 {
             failed.push(format!(

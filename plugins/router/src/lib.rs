@@ -18,10 +18,11 @@
 //! 3. **Explicit product references**: a tapped `add:<id>` / `view:<id>`
 //!    button or a WhatsApp catalog order names a product, hence its brand.
 //! 4. **Brand vocabulary**: [`Host::match_text`] scores every brand; the
-//!    best requested brand wins when it is clear enough ([`MIN_SCORE`]) and
-//!    ahead of the runner-up ([`MIN_MARGIN`]). Two strong brands in one
-//!    message, or "a gift" with no product, ask the customer (`"none"` with
-//!    the candidates: the host's department menu), never guess.
+//!    best requested brand wins when it is clear enough ([`MIN_SCORE`]); a
+//!    close runner-up ([`MIN_MARGIN`]) only lowers the confidence. Two
+//!    brands' products joined in one message ("a linen shirt and a wok"),
+//!    or "a gift" with no product, ask the customer (`"none"` with the
+//!    candidates: the host's department menu), never guess.
 //! 5. **Stickiness**: a follow-up without brand signal ("how much is it?",
 //!    "tem em azul?") stays with `current-brand`; the current brand gets a
 //!    bonus when it has any signal, so a weak word for another brand does not
@@ -34,8 +35,8 @@ use agent_store_sdk::text;
 
 /// Minimum vocabulary score to pick a brand.
 pub const MIN_SCORE: f32 = 1.2;
-/// How far ahead of the runner-up (relative) the best brand must be to be
-/// picked without asking, when the runner-up is strong too.
+/// Below this relative margin over the runner-up a decision is a close
+/// call (lower confidence).
 pub const MIN_MARGIN: f32 = 0.25;
 /// How much the current brand's score is boosted when it has any signal.
 pub const STICKY_BONUS: f32 = 1.0;
@@ -316,7 +317,7 @@ fn by_vocabulary(
     let reason = format!("vocabulary score {s1:.2} (runner-up {s2:.2})");
     if let Some(r) = &runner
         && current.as_deref() != Some(best.brand.as_str())
-        && two_requests(host, raw, &best, r, margin)
+        && two_requests(host, raw, &best, r)
     {
         // two brands' products in one message: ask, don't guess
         return decision(
@@ -336,14 +337,24 @@ fn by_vocabulary(
     }
     let strength = (s1 / 6.0).min(1.0);
     let confidence = 0.45 + 0.25 * strength + 0.29 * margin;
+    if margin < MIN_MARGIN {
+        let also = runner.map(|r| r.brand).into_iter().collect();
+        return decision(
+            &best.brand,
+            confidence.min(0.6),
+            format!("close call: {reason}"),
+            also,
+        );
+    }
     decision(&best.brand, confidence, reason, vec![])
 }
 
-/// Whether the message asks for two brands' products: each of the two
-/// best brands has words of its own, the runner-up's alone make a clear
-/// case for it, and the scores are close or the words are joined ("a
-/// linen shirt and a wok").
-fn two_requests(host: &dyn Host, raw: &str, best: &Scored, runner: &Scored, margin: f32) -> bool {
+/// Whether the message asks for two brands' products: the requests are
+/// joined ("a linen shirt and a wok"), each of the two best brands has
+/// words of its own, and the runner-up's alone make a clear case for it.
+/// Close scores alone are not two requests: words shared by brands
+/// ("pc portátil pra jogar") make those, and the best brand answers.
+fn two_requests(host: &dyn Host, raw: &str, best: &Scored, runner: &Scored) -> bool {
     if runner.score < MIN_SCORE {
         return false;
     }
@@ -359,7 +370,7 @@ fn two_requests(host: &dyn Host, raw: &str, best: &Scored, runner: &Scored, marg
     let joined = text::tokenize(raw)
         .iter()
         .any(|w| CONJUNCTIONS.contains(&w.as_str()));
-    if margin >= MIN_MARGIN && !joined {
+    if !joined {
         return false;
     }
     let alone = own.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(" ");

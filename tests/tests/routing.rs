@@ -119,8 +119,9 @@ fn bm25_top(products: &[&Product], query: &str, k: usize) -> Vec<usize> {
 
 /// The sixth brand's manifest: the scaffold's, plus its routing section.
 fn pets_manifest() -> String {
-    let section = std::fs::read_to_string(workspace().join("catalog/eval/seller-pets.routing.toml"))
-        .expect("pets routing section");
+    let section =
+        std::fs::read_to_string(workspace().join("catalog/eval/seller-pets.routing.toml"))
+            .expect("pets routing section");
     format!(
         "name = \"seller-pets\"\nkind = \"seller\"\nbrand = \"pets\"\nversion = \"0.1.0\"\ndescription = \"Nina, the pets seller\"\n[grants]\ncatalog = \"brand\"\nllm = true\norders = true\nescalate = true\nhand_off = true\nconfig = []\n{section}"
     )
@@ -400,12 +401,15 @@ async fn a_sixth_brand_is_routed_to_with_no_router_or_host_change() {
         .arg(&ws));
     // The brand team's routing section: the only routing input they write.
     let manifest = ws.join("plugins/seller-pets/plugin.toml");
-    let section = std::fs::read_to_string(workspace().join("catalog/eval/seller-pets.routing.toml"))
-        .expect("section");
+    let section =
+        std::fs::read_to_string(workspace().join("catalog/eval/seller-pets.routing.toml"))
+            .expect("section");
     let mut text = std::fs::read_to_string(&manifest).expect("manifest");
     text.push_str(&section);
     std::fs::write(&manifest, text).expect("manifest");
-    run(agent_store().args(["plugin", "build", "--workspace"]).arg(&ws));
+    run(agent_store()
+        .args(["plugin", "build", "--workspace"])
+        .arg(&ws));
     let imported = run(agent_store()
         .args(["catalog", "import"])
         .arg(workspace().join("catalog/eval/catalog3.csv")));

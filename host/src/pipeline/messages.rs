@@ -49,7 +49,9 @@ pub fn text(which: HostText, language: &str) -> &'static str {
         (HumanComing, "es") => {
             "¡Claro! Una persona de nuestro equipo seguirá la conversación por aquí en breve."
         }
-        (HumanComing, _) => "Of course! A person from our team will continue the conversation here shortly.",
+        (HumanComing, _) => {
+            "Of course! A person from our team will continue the conversation here shortly."
+        }
     }
 }
 

@@ -10,16 +10,16 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use cloudevents::Event;
 
+use super::effects::turn_effect;
 use super::messages::{self, HostText};
 use super::{Pipeline, Stage, language};
-use super::effects::turn_effect;
 use crate::chat::{Action, Content, EscalationReason, ListRow, ListSection, Priority};
 use crate::events::{
     ChatMessageNew, ChatResponse, MessageReceived, PluginFailed, Routing, SalesEscalate,
 };
-use crate::routing::STORE;
 use crate::plugins::convert;
 use crate::plugins::wit;
+use crate::routing::STORE;
 use crate::whatsapp::{self, inbound::Triage};
 
 pub(super) struct Route(pub Arc<Pipeline>);
@@ -112,7 +112,13 @@ impl Stage for Route {
             }
             Decision::Store { topic, reason } => {
                 return self
-                    .store_answer(&m, conversation.brand.as_deref(), &topic, &reason, &language)
+                    .store_answer(
+                        &m,
+                        conversation.brand.as_deref(),
+                        &topic,
+                        &reason,
+                        &language,
+                    )
                     .await;
             }
         };
@@ -365,7 +371,12 @@ impl Route {
                 true,
             )
         } else {
-            let a = p.plugins.services().routing.store_policy().answer(topic, language);
+            let a = p
+                .plugins
+                .services()
+                .routing
+                .store_policy()
+                .answer(topic, language);
             (a.body, a.escalate)
         };
         let mut effects = Vec::new();

@@ -662,7 +662,12 @@ impl Plugins {
                 .plugins
                 .values()
                 .filter(|p| p.manifest.kind == manifest::Kind::Seller)
-                .map(|p| (format!("{}={}", p.manifest.name, version_id(p)), &p.manifest)),
+                .map(|p| {
+                    (
+                        format!("{}={}", p.manifest.name, version_id(p)),
+                        &p.manifest,
+                    )
+                }),
         );
         let key = sticky_key(&request.customer.wa_id, &request.conversation_id);
         let (plugin, canary) = snapshot.pick(router, key);

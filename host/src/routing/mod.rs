@@ -20,7 +20,9 @@ pub mod store;
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
-use agent_store_sdk::lexicon::index::{BrandIndex, BrandMatch, IndexBuilder, ProductText, SectionText};
+use agent_store_sdk::lexicon::index::{
+    BrandIndex, BrandMatch, IndexBuilder, ProductText, SectionText,
+};
 
 use crate::catalog::{Catalog, Product};
 use crate::plugins::Manifest;
@@ -33,7 +35,6 @@ pub const STORE: &str = "store";
 
 /// Catalog categories shown per brand profile when its manifest names none.
 const PROFILE_CATEGORIES: usize = 8;
-
 
 /// One seller's routing facts.
 #[derive(Debug, Clone)]
@@ -240,9 +241,7 @@ fn build(products: &[Arc<Product>], sellers: &[Seller]) -> (BrandIndex, Vec<Bran
         }
     }
     if products.is_empty() {
-        tracing::warn!(
-            "routing: the catalog is empty; brands are known from their manifests only"
-        );
+        tracing::warn!("routing: the catalog is empty; brands are known from their manifests only");
     }
     for brand in categories.keys() {
         if !sellers.iter().any(|s| &s.brand == brand) {

@@ -61,10 +61,9 @@ impl RoutingSection {
                     Some(s) if !s.trim().is_empty() && s.chars().count() <= MAX_ITEM_CHARS => {
                         out.display_name = Some(s.trim().to_string());
                     }
-                    _ => tracing::warn!(
-                        plugin,
-                        "routing.display_name is not a short text: ignored"
-                    ),
+                    _ => {
+                        tracing::warn!(plugin, "routing.display_name is not a short text: ignored")
+                    }
                 },
                 "categories" => out.categories = list(plugin, "routing.categories", value),
                 "examples" => out.examples = list(plugin, "routing.examples", value),

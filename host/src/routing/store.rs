@@ -85,8 +85,12 @@ pub fn section(text: &str, topic: &str) -> Option<String> {
 
 fn fallback(language: &str) -> &'static str {
     match language {
-        "pt" => "Boa pergunta! Vou passar para uma pessoa da nossa equipe, que responde por aqui em breve.",
-        "es" => "¡Buena pregunta! Se la paso a una persona de nuestro equipo, que le responderá por aquí en breve.",
+        "pt" => {
+            "Boa pergunta! Vou passar para uma pessoa da nossa equipe, que responde por aqui em breve."
+        }
+        "es" => {
+            "¡Buena pregunta! Se la paso a una persona de nuestro equipo, que le responderá por aquí en breve."
+        }
         _ => "Good question! I'm passing it to a person on our team, who will answer here shortly.",
     }
 }

@@ -72,7 +72,10 @@ async fn learns_brands_from_catalog_rows_and_manifest_sections() {
     assert!(m[0].terms.iter().any(|t| t == "skillet"), "{m:?}");
     let profiles = v.brands();
     assert_eq!(
-        profiles.iter().map(|p| p.brand.as_str()).collect::<Vec<_>>(),
+        profiles
+            .iter()
+            .map(|p| p.brand.as_str())
+            .collect::<Vec<_>>(),
         ["kitchen", "shoes"]
     );
     assert_eq!(profiles[1].display_name, "Shoe Shop");

@@ -204,7 +204,12 @@ pub fn decide(host: &dyn Host, req: &RouteRequest) -> RoutingDecision {
         return match current {
             // the conversation's seller escalates, with its cart in the summary
             Some(c) => decision("none", 0.2, "customer asked for a human", vec![c]),
-            None => decision(STORE, 0.9, "store:human customer asked for a person", vec![]),
+            None => decision(
+                STORE,
+                0.9,
+                "store:human customer asked for a person",
+                vec![],
+            ),
         };
     }
     if let Some(topic) = store::topic(&raw) {
@@ -248,14 +253,20 @@ pub fn decide(host: &dyn Host, req: &RouteRequest) -> RoutingDecision {
         );
     }
     if sig.is_small_talk() {
-        let why = if sig.greeting { "greeting" } else { "small talk" };
+        let why = if sig.greeting {
+            "greeting"
+        } else {
+            "small talk"
+        };
         return decision("none", 0.1, why, current.into_iter().collect());
     }
     by_vocabulary(host, &raw, &sig, &brands, current)
 }
 
 /// Words that join two requests in one message.
-const CONJUNCTIONS: &[&str] = &["and", "e", "y", "plus", "also", "tambem", "tambien", "ademas"];
+const CONJUNCTIONS: &[&str] = &[
+    "and", "e", "y", "plus", "also", "tambem", "tambien", "ademas",
+];
 
 /// Steps 4 and 5: the vocabulary's scores, stickiness and ambiguity.
 fn by_vocabulary(
@@ -332,7 +343,10 @@ fn by_vocabulary(
             "none",
             0.3,
             format!("tie: {reason}"),
-            vec![best.brand.clone(), runner.map(|r| r.brand).unwrap_or_default()],
+            vec![
+                best.brand.clone(),
+                runner.map(|r| r.brand).unwrap_or_default(),
+            ],
         );
     }
     let strength = (s1 / 6.0).min(1.0);

@@ -46,7 +46,9 @@ fn sections(b: &mut IndexBuilder) {
 }
 
 fn demo_host() -> FakeHost {
-    FakeHost::from_csv(CSV).expect("catalog").with_vocabulary(sections)
+    FakeHost::from_csv(CSV)
+        .expect("catalog")
+        .with_vocabulary(sections)
 }
 
 /// (message, current brand, expected brand)

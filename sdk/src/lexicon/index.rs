@@ -333,7 +333,9 @@ impl BrandIndex {
         }
         (3..=word.len() - 3).find_map(|i| {
             let key = format!("{} {}", text::stem(&word[..i]), text::stem(&word[i..]));
-            self.terms.get_key_value(key.as_str()).map(|(k, _)| k.as_str())
+            self.terms
+                .get_key_value(key.as_str())
+                .map(|(k, _)| k.as_str())
         })
     }
 
@@ -385,7 +387,10 @@ pub fn analyse(s: &str) -> Vec<String> {
         .into_iter()
         .filter(|w| w.chars().count() >= 2)
         .collect();
-    let pairs: Vec<String> = words.windows(2).map(|p| format!("{} {}", p[0], p[1])).collect();
+    let pairs: Vec<String> = words
+        .windows(2)
+        .map(|p| format!("{} {}", p[0], p[1]))
+        .collect();
     words.into_iter().chain(pairs).collect()
 }
 
@@ -445,7 +450,12 @@ mod tests {
         let i = demo();
         assert!(i.match_text("", 5).is_empty());
         assert!(i.match_text("hello, how are you?", 5).is_empty());
-        assert!(IndexBuilder::default().build().match_text("shoes", 5).is_empty());
+        assert!(
+            IndexBuilder::default()
+                .build()
+                .match_text("shoes", 5)
+                .is_empty()
+        );
         assert_eq!(i.match_text("shoes skillet", 1).len(), 1);
     }
 }

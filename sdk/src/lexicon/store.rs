@@ -295,8 +295,7 @@ pub fn topic(message: &str) -> Option<Topic> {
                 [w] => hay.contains(w),
                 _ => {
                     let raw: Vec<String> = p.split(' ').map(str::to_owned).collect();
-                    text::phrase_match(&hay, &stems) > 0.0
-                        || text::phrase_match(&words, &raw) > 0.0
+                    text::phrase_match(&hay, &stems) > 0.0 || text::phrase_match(&words, &raw) > 0.0
                 }
             }
         })
@@ -314,7 +313,10 @@ mod tests {
             ("vocês entregam em Recife?", Topic::Shipping),
             ("how long does delivery take to Texas", Topic::DeliveryTime),
             ("¿cuánto tarda en llegar a Lima?", Topic::DeliveryTime),
-            ("I want to return something, how does that work?", Topic::Returns),
+            (
+                "I want to return something, how does that work?",
+                Topic::Returns,
+            ),
             ("qual a política de troca?", Topic::Returns),
             ("can I pay with PayPal?", Topic::Payments),
             ("dá pra parcelar no cartão?", Topic::Payments),

@@ -214,6 +214,8 @@ struct Score {
     by_lang: BTreeMap<String, (usize, usize)>,
     misses: Vec<String>,
     search_misses: Vec<String>,
+    /// Time in the (native, debug-build) policy, vocabulary calls included.
+    route_time: std::time::Duration,
 }
 
 impl Score {
@@ -242,6 +244,8 @@ async fn evaluate(csv: &Path, messages: &str, sixth_brand: bool) -> Score {
     };
     let products = catalog.products();
     let mut score = Score::default();
+    // Build the vocabulary before timing decisions (once per catalog).
+    let _ = host.vocabulary.match_all("warm-up", 1);
     for (i, c) in cases(messages).into_iter().enumerate() {
         let request = sdk::RouteRequest {
             conversation_id: format!("eval-{i}"),
@@ -259,7 +263,9 @@ async fn evaluate(csv: &Path, messages: &str, sixth_brand: bool) -> Score {
             history: Vec::new(),
             brands: brands.clone(),
         };
+        let started = std::time::Instant::now();
         let d = router::Policy::route(&host, &request);
+        score.route_time += started.elapsed();
         let ok = d.brand == c.expected;
         score.total += 1;
         score.routed += usize::from(ok);
@@ -313,14 +319,15 @@ fn print(name: &str, s: &Score) {
         .map(|(l, (ok, n))| format!("{l} {ok}/{n}"))
         .collect();
     println!(
-        "{name}: routing {}/{} = {:.1}% ({}); search recall@5 {:.3} vs plain BM25 {:.3} ({} messages)",
+        "{name}: routing {}/{} = {:.1}% ({}); search recall@5 {:.3} vs plain BM25 {:.3} ({} messages); {:.0} µs per routing decision (native, this build)",
         s.routed,
         s.total,
         100.0 * s.accuracy(),
         per_lang.join(", "),
         search,
         bm25,
-        s.searched
+        s.searched,
+        s.route_time.as_secs_f64() * 1e6 / s.total.max(1) as f64
     );
     for m in &s.misses {
         println!("  routing miss: {m}");

@@ -171,8 +171,11 @@ impl Manifest {
             .map_err(|e| ManifestError::Invalid(e.to_string()))?;
         match (self.kind, &self.brand) {
             (Kind::Seller, None) => return invalid("a seller needs a brand".into()),
-            (Kind::Seller, Some(b)) if !is_slug(b) || b == "none" => {
-                return invalid(format!("brand {b:?} must be a slug other than \"none\""));
+            // "none" and "store" are routing decisions, not brands.
+            (Kind::Seller, Some(b)) if !is_slug(b) || b == "none" || b == "store" => {
+                return invalid(format!(
+                    "brand {b:?} must be a slug other than \"none\" and \"store\""
+                ));
             }
             (Kind::Router, Some(_)) => return invalid("a router has no brand".into()),
             _ => {}

@@ -61,14 +61,17 @@ async fn main() -> anyhow::Result<()> {
     catalog
         .import_csv_file(&workspace().join("catalog/products.csv"))
         .await?;
+    let prompts = agent_store::llm::Prompts::load(&workspace().join("prompts"));
+    let routing = agent_store::routing::Vocabulary::new(catalog.clone(), &prompts);
     let services = Services {
         catalog,
         conversations: None,
         carts: None,
         llm: Llm::new(&LlmConfig::default())?,
-        prompts: agent_store::llm::Prompts::load(&workspace().join("prompts")),
+        routing: routing.clone(),
+        prompts,
         values: Arc::default(),
-        brands: agent_store::plugins::directory::loaded_brands(),
+        brands: Arc::new(routing),
     };
 
     let (mut cold, mut warm, mut swap, mut rollback) = (vec![], vec![], vec![], vec![]);

@@ -339,14 +339,16 @@ fn main() -> anyhow::Result<()> {
             .import_csv_file(&ws.join("catalog/products.csv"))
             .await?;
         let prompts = agent_store::llm::Prompts::load(&ws.join("prompts"));
+        let routing = agent_store::routing::Vocabulary::new(catalog.clone(), &prompts);
         let services = Services {
             catalog: catalog.clone(),
             conversations: None,
             carts: None,
             llm: Llm::none(),
+            routing: routing.clone(),
             prompts: prompts.clone(),
             values: Arc::default(),
-            brands: agent_store::plugins::directory::loaded_brands(),
+            brands: Arc::new(routing),
         };
         let runtime = Runtime::new(TurnLimits::default())?;
         let router = load(&runtime, &plugins, "router");

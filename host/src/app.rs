@@ -62,14 +62,17 @@ impl App {
         let parked = crate::bus::ParkedEvents::new(db.clone());
         let bus: Arc<dyn Bus> =
             crate::bus::connect_with(&config.bus, Some(Arc::new(parked.clone()))).await?;
+        let prompts = crate::llm::Prompts::load(&config.prompts_dir());
+        let routing = crate::routing::Vocabulary::new(catalog.clone(), &prompts);
         let services = Services {
             catalog: catalog.clone(),
             conversations: Some(conversations.clone()),
             carts: Some(carts.clone()),
             llm: Llm::new(&config.llm)?,
-            prompts: crate::llm::Prompts::load(&config.prompts_dir()),
+            routing: routing.clone(),
+            prompts,
             values: Arc::new(config.plugins.values()),
-            brands: crate::plugins::directory::loaded_brands(),
+            brands: Arc::new(routing),
         };
         let runtime = Runtime::new(config.plugins.limits.turn_limits())?;
         let plugins = Arc::new(Plugins::new(

@@ -334,14 +334,17 @@ async fn route(mut config: Config, text: &str, as_json: bool) -> anyhow::Result<
     {
         catalog.import_csv_file(feed).await?;
     }
+    let prompts = crate::llm::Prompts::load(&config.prompts_dir());
+    let routing = crate::routing::Vocabulary::new(catalog.clone(), &prompts);
     let services = Services {
         catalog,
         conversations: None,
         carts: None,
         llm: Llm::new(&config.llm)?,
-        prompts: crate::llm::Prompts::load(&config.prompts_dir()),
+        routing: routing.clone(),
+        prompts,
         values: Arc::new(config.plugins.values()),
-        brands: crate::plugins::directory::loaded_brands(),
+        brands: Arc::new(routing),
     };
     let plugins = Arc::new(Plugins::load(
         Runtime::new(TurnLimits::default())?,

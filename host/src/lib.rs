@@ -18,6 +18,7 @@ pub mod orders;
 pub mod payments;
 pub mod pipeline;
 pub mod plugins;
+pub mod routing;
 pub mod sales;
 pub mod shipping;
 pub mod telemetry;

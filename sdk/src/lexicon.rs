@@ -16,6 +16,9 @@
 
 use crate::text;
 
+pub mod index;
+pub mod store;
+
 /// One brand's weighted vocabulary: `(weight, "term|term|multi word term")`.
 #[derive(Debug, Clone, Copy)]
 pub struct BrandLexicon {

@@ -289,6 +289,7 @@ pub struct FakeHost {
     logs: RefCell<Vec<(LogLevel, String)>>,
     profiles: Vec<BrandProfile>,
     matches: Vec<BrandMatch>,
+    vocabulary: Option<crate::lexicon::index::BrandIndex>,
 }
 
 impl Default for FakeHost {
@@ -318,6 +319,7 @@ impl FakeHost {
             logs: RefCell::default(),
             profiles: Vec::new(),
             matches: Vec::new(),
+            vocabulary: None,
         }
     }
 
@@ -325,6 +327,52 @@ impl FakeHost {
     /// `routing` import), in the order added.
     pub fn with_brand_profile(mut self, profile: BrandProfile) -> Self {
         self.profiles.push(profile);
+        self
+    }
+
+    /// Answer [`Host::match_text`] as the host does: from a brand
+    /// vocabulary learnt from this host's catalog rows, plus whatever
+    /// `sections` adds (the sellers' `[routing]` sections, see
+    /// [`crate::lexicon::index::IndexBuilder::add_section`]).
+    pub fn with_vocabulary(
+        mut self,
+        sections: impl FnOnce(&mut crate::lexicon::index::IndexBuilder),
+    ) -> Self {
+        use crate::lexicon::index::{IndexBuilder, ProductText};
+        let mut b = IndexBuilder::default();
+        for i in &self.catalog {
+            let p = &i.product;
+            let model = match p.title.rfind(" - ") {
+                Some(at) if at > 0 => &p.title[..at],
+                _ => p.title.as_str(),
+            };
+            let attr = |k: &str| {
+                p.attributes
+                    .iter()
+                    .find(|(n, _)| n.eq_ignore_ascii_case(k))
+                    .map(|(_, v)| v.as_str())
+            };
+            let tags: Vec<String> = p
+                .attributes
+                .iter()
+                .filter(|(k, _)| k.starts_with("custom_label"))
+                .flat_map(|(_, v)| v.split(['|', ',']))
+                .map(|t| t.trim().to_lowercase())
+                .filter(|t| !t.is_empty())
+                .collect();
+            b.add_product(
+                &p.brand,
+                ProductText {
+                    title: model,
+                    category: &p.category,
+                    google_category: attr("google_product_category").unwrap_or(""),
+                    tags: &tags,
+                    description: &p.description,
+                },
+            );
+        }
+        sections(&mut b);
+        self.vocabulary = Some(b.build());
         self
     }
 
@@ -825,7 +873,18 @@ impl Host for FakeHost {
         Ok(self.profiles.clone())
     }
 
-    fn match_text(&self, _text: &str, limit: u32) -> Result<Vec<BrandMatch>, HostError> {
+    fn match_text(&self, text: &str, limit: u32) -> Result<Vec<BrandMatch>, HostError> {
+        if let Some(v) = &self.vocabulary {
+            return Ok(v
+                .match_text(text, limit as usize)
+                .into_iter()
+                .map(|m| BrandMatch {
+                    brand: m.brand,
+                    score: m.score,
+                    terms: m.terms,
+                })
+                .collect());
+        }
         let mut matches = self.matches.clone();
         matches.sort_by(|a, b| b.score.total_cmp(&a.score));
         matches.truncate(limit as usize);

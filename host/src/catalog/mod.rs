@@ -115,6 +115,9 @@ struct Inner {
     import_lock: tokio::sync::Mutex<()>,
     /// Stock levels set by the order service, re-applied after imports.
     levels: std::sync::Mutex<HashMap<String, i64>>,
+    /// Bumped by every import, so derived data (the routing vocabulary)
+    /// knows when to rebuild; stock patches leave it alone.
+    generation: std::sync::atomic::AtomicU64,
 }
 
 /// Set a product's sellable units; `true` when anything changed.
@@ -161,6 +164,7 @@ impl Catalog {
                 snapshot: ArcSwap::from_pointee(snapshot),
                 import_lock: tokio::sync::Mutex::new(()),
                 levels: Default::default(),
+                generation: Default::default(),
             }),
         })
     }
@@ -215,6 +219,9 @@ impl Catalog {
         let n = products.len();
         let snapshot = build_snapshot(products).await?;
         self.inner.snapshot.store(Arc::new(snapshot));
+        self.inner
+            .generation
+            .fetch_add(1, std::sync::atomic::Ordering::Release);
         tracing::info!(
             source,
             imported = report.imported,
@@ -317,6 +324,18 @@ impl Catalog {
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect()
+    }
+
+    /// Every product (shared pointers: cheap), in import order.
+    pub fn products(&self) -> Vec<Arc<Product>> {
+        self.inner.snapshot.load().products.clone()
+    }
+
+    /// Changes with every import (not with stock levels).
+    pub fn generation(&self) -> u64 {
+        self.inner
+            .generation
+            .load(std::sync::atomic::Ordering::Acquire)
     }
 
     /// The number of products.

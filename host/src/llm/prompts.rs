@@ -54,6 +54,15 @@ impl Prompts {
         }
     }
 
+    /// The prompts of subdirectory `sub` (e.g. `store`, the store policy
+    /// texts), re-read when they change like these.
+    pub fn nested(&self, sub: &str) -> Self {
+        Self {
+            dir: self.dir.as_ref().map(|d| d.join(sub)),
+            cache: Arc::default(),
+        }
+    }
+
     /// The current text of prompt `name` (`tech`, `router`, ...).
     pub fn get(&self, name: &str) -> Option<String> {
         let Some(dir) = &self.dir else {

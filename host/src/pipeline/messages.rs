@@ -10,6 +10,8 @@ pub enum HostText {
     Apology,
     /// The conversation is with a human; the AI stays silent (nothing sent).
     NoSeller,
+    /// The customer asked for a person before any department: one comes.
+    HumanComing,
 }
 
 pub fn text(which: HostText, language: &str) -> &'static str {
@@ -40,6 +42,15 @@ pub fn text(which: HostText, language: &str) -> &'static str {
         }
         (NoSeller, _) => {
             "Sorry, that department is not available right now. A member of our team will help you."
+        }
+        (HumanComing, "pt") => {
+            "Claro! Uma pessoa da nossa equipe vai continuar a conversa por aqui em breve."
+        }
+        (HumanComing, "es") => {
+            "¡Claro! Una persona de nuestro equipo seguirá la conversación por aquí en breve."
+        }
+        (HumanComing, _) => {
+            "Of course! A person from our team will continue the conversation here shortly."
         }
     }
 }

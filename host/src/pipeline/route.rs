@@ -10,19 +10,33 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use cloudevents::Event;
 
+use super::effects::turn_effect;
 use super::messages::{self, HostText};
 use super::{Pipeline, Stage, language};
-use crate::chat::{Action, Content, ListRow, ListSection};
+use crate::chat::{Action, Content, EscalationReason, ListRow, ListSection, Priority};
 use crate::conversations::TurnWrites;
-use crate::events::{ChatMessageNew, ChatResponse, MessageReceived, PluginFailed, Routing};
+use crate::events::{
+    ChatMessageNew, ChatResponse, MessageReceived, PluginFailed, Routing, SalesEscalate,
+};
 use crate::plugins::convert;
 use crate::plugins::wit;
+use crate::routing::STORE;
 use crate::whatsapp::{self, inbound::Triage};
 
 pub(super) struct Route(pub Arc<Pipeline>);
 
 /// Menu rows carry this id prefix.
 const BRAND_CHOICE: &str = "brand:";
+
+/// What the route stage does with a message.
+enum Decision {
+    /// Its brand's seller answers.
+    Brand(Routing),
+    /// The store answers a store-level question itself.
+    Store { topic: String, reason: String },
+    /// The customer picks a department (the router's candidates first).
+    Menu(Vec<String>),
+}
 
 #[async_trait]
 impl Stage for Route {
@@ -83,11 +97,31 @@ impl Stage for Route {
         if self.unknown_order_items(&m, &brands, &language).await? {
             return Ok(());
         }
-        let routing = self
+        let routing = match self
             .decide(&m, conversation.brand.as_deref(), &brands)
-            .await;
-        let Some(routing) = routing else {
-            return self.menu(&m, &brands, &language).await;
+            .await
+        {
+            Decision::Brand(r) => r,
+            Decision::Menu(candidates) => {
+                // Two or more likely brands: only those; else every brand.
+                let shown = if candidates.len() >= 2 {
+                    &candidates
+                } else {
+                    &brands
+                };
+                return self.menu(&m, shown, &language).await;
+            }
+            Decision::Store { topic, reason } => {
+                return self
+                    .store_answer(
+                        &m,
+                        conversation.brand.as_deref(),
+                        &topic,
+                        &reason,
+                        &language,
+                    )
+                    .await;
+            }
         };
         if conversation.brand.as_deref() != Some(routing.brand.as_str()) {
             p.conversations
@@ -205,13 +239,47 @@ impl Route {
         m
     }
 
-    /// The brand for this message, or `None` when nobody can tell.
+    /// The brand for this message, the store's own answer, or the menu
+    /// when nobody can tell.
     async fn decide(
         &self,
         m: &MessageReceived,
         current: Option<&str>,
         brands: &[String],
-    ) -> Option<Routing> {
+    ) -> Decision {
+        let decision = self.ask_router(m, current, brands).await;
+        match decision {
+            Ok(r) => Decision::Brand(r),
+            Err(Some(d)) if d.brand == STORE => {
+                let topic = d
+                    .reason
+                    .strip_prefix("store:")
+                    .and_then(|r| r.split_whitespace().next())
+                    .unwrap_or("other")
+                    .to_string();
+                Decision::Store {
+                    topic,
+                    reason: d.reason,
+                }
+            }
+            Err(d) => Decision::Menu(
+                d.map(|d| d.candidates)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|c| brands.contains(c))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// The brand for this message; otherwise the router's decision (when
+    /// it answered) for the caller to read.
+    async fn ask_router(
+        &self,
+        m: &MessageReceived,
+        current: Option<&str>,
+        brands: &[String],
+    ) -> Result<Routing, Option<wit::RoutingDecision>> {
         let host = |brand: &str, reason: &str| Routing {
             brand: brand.to_string(),
             confidence: 1.0,
@@ -220,13 +288,13 @@ impl Route {
             decided_by: "host".into(),
         };
         if let Some(b) = self.0.whatsapp.bound_brand(&m.phone_number_id) {
-            return Some(host(b, "the business number is bound to this brand"));
+            return Ok(host(b, "the business number is bound to this brand"));
         }
         if let Content::ListReply(c) | Content::ButtonReply(c) = &m.message.content
             && let Some(b) = c.id.strip_prefix(BRAND_CHOICE)
             && brands.iter().any(|x| x == b)
         {
-            return Some(host(b, "department chosen from the menu"));
+            return Ok(host(b, "department chosen from the menu"));
         }
         let request = wit::RouteRequest {
             conversation_id: m.conversation_id.clone(),
@@ -255,23 +323,103 @@ impl Route {
             }
             None => None,
         };
-        if let Some((router, d)) = decision
-            && brands.iter().any(|b| b == &d.brand)
-        {
-            return Some(Routing {
-                brand: d.brand,
-                confidence: d.confidence.clamp(0.0, 1.0),
-                reason: d.reason,
-                candidates: d.candidates,
-                decided_by: format!("{}@{}", router.manifest.name, router.manifest.version),
-            });
+        let d = match decision {
+            Some((router, d)) if brands.iter().any(|b| b == &d.brand) => {
+                return Ok(Routing {
+                    brand: d.brand,
+                    confidence: d.confidence.clamp(0.0, 1.0),
+                    reason: d.reason,
+                    candidates: d.candidates,
+                    decided_by: format!("{}@{}", router.manifest.name, router.manifest.version),
+                });
+            }
+            Some((_, d)) => Some(d),
+            None => None,
+        };
+        if d.as_ref().is_some_and(|d| d.brand == STORE) {
+            return Err(d);
         }
-        current.filter(|c| brands.iter().any(|b| b == c)).map(|c| {
-            host(
+        match current.filter(|c| brands.iter().any(|b| b == c)) {
+            Some(c) => Ok(host(
                 c,
                 "no new brand signal: staying with the conversation's brand",
+            )),
+            None => Err(d),
+        }
+    }
+
+    /// A store-level question (shipping, returns, payments...): the
+    /// store's policy text answers, never a brand seller. A request for a
+    /// person goes to the conversation's seller when it has one (it
+    /// escalates with the cart in the summary), else the store escalates.
+    async fn store_answer(
+        &self,
+        m: &MessageReceived,
+        current: Option<&str>,
+        topic: &str,
+        reason: &str,
+        language: &str,
+    ) -> anyhow::Result<()> {
+        let p = &self.0;
+        let language = match language {
+            "" => whatsapp::inbound::language_from_wa_id(&m.customer.wa_id),
+            l => l,
+        };
+        tracing::info!(conversation = %m.conversation_id, topic, reason, "store question: answered by the store");
+        let (body, escalate) = if topic == "human" {
+            (
+                messages::text(HostText::HumanComing, language).to_string(),
+                true,
             )
-        })
+        } else {
+            let a = p
+                .plugins
+                .services()
+                .routing
+                .store_policy()
+                .answer(topic, language);
+            (a.body, a.escalate)
+        };
+        let mut effects = Vec::new();
+        if escalate {
+            let (why, priority) = match topic {
+                "human" => (EscalationReason::CustomerRequest, Priority::Medium),
+                "double-charge" | "payments" => (EscalationReason::PaymentIssue, Priority::High),
+                _ => (EscalationReason::ComplexQuestion, Priority::Medium),
+            };
+            let said = match &m.message.content {
+                Content::Text { body } => body.chars().take(500).collect(),
+                _ => String::new(),
+            };
+            let e = SalesEscalate {
+                conversation_id: m.conversation_id.clone(),
+                customer: m.customer.clone(),
+                brand: current.map(str::to_string),
+                reason: why,
+                priority,
+                summary: format!("Store question ({topic}): {said}"),
+            };
+            tracing::info!(conversation = %m.conversation_id, ?why, "store question escalated to a human");
+            effects.push(turn_effect(
+                &format!("{}/escalate", m.message.id),
+                &m.conversation_id,
+                current,
+                &e,
+                true,
+            )?);
+        }
+        let response = ChatResponse {
+            conversation_id: m.conversation_id.clone(),
+            phone_number_id: m.phone_number_id.clone(),
+            to: m.customer.wa_id.clone(),
+            brand: "host".into(),
+            in_reply_to: m.message.id.clone(),
+            actions: vec![Action::Text { body }],
+            language: language.to_string(),
+        };
+        let id = format!("{}/response/host", m.message.id);
+        p.answer(&id, None, &response, &effects, Some(&m.message.id))
+            .await
     }
 
     /// Answer with the host's own actions; the message is handled once they

@@ -42,8 +42,12 @@ pub struct Services {
     /// Config values a manifest may be granted: by brand (`router` for
     /// the router), then key (`[plugins.config.<brand>]`).
     pub values: Arc<super::config::Values>,
-    /// What the router world's `routing` import answers.
+    /// What the router world's `routing` import answers (the host's brand
+    /// vocabulary, [`crate::routing::Vocabulary`]).
     pub brands: Arc<dyn BrandDirectory>,
+    /// The brand vocabulary itself: the sellers' `[routing]` sections
+    /// are synced into it, and it holds the store policy texts.
+    pub routing: crate::routing::Vocabulary,
 }
 
 /// Per-turn call budgets.

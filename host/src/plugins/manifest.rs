@@ -121,6 +121,10 @@ pub struct Manifest {
     pub grants: Grants,
     #[serde(default)]
     pub limits: Limits,
+    /// A seller's `[routing]` section, kept raw: the routing module reads
+    /// it leniently, so a bad one never stops the plugin from loading.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub routing: Option<crate::routing::RawSection>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -151,7 +155,7 @@ impl Manifest {
     }
 
     pub fn read(path: &Path) -> Result<Self, ManifestError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ManifestError::Read {
+        let text = read_text(path).map_err(|source| ManifestError::Read {
             path: path.display().to_string(),
             source,
         })?;
@@ -167,8 +171,11 @@ impl Manifest {
             .map_err(|e| ManifestError::Invalid(e.to_string()))?;
         match (self.kind, &self.brand) {
             (Kind::Seller, None) => return invalid("a seller needs a brand".into()),
-            (Kind::Seller, Some(b)) if !is_slug(b) || b == "none" => {
-                return invalid(format!("brand {b:?} must be a slug other than \"none\""));
+            // "none" and "store" are routing decisions, not brands.
+            (Kind::Seller, Some(b)) if !is_slug(b) || b == "none" || b == "store" => {
+                return invalid(format!(
+                    "brand {b:?} must be a slug other than \"none\" and \"store\""
+                ));
             }
             (Kind::Router, Some(_)) => return invalid("a router has no brand".into()),
             _ => {}
@@ -199,6 +206,21 @@ impl Manifest {
             .clone()
             .unwrap_or_else(|| format!("{}.wasm", self.name))
     }
+}
+
+/// A manifest file's text. Bytes that are not UTF-8 (a keyword list pasted
+/// from a legacy encoding) become U+FFFD with one log line instead of
+/// failing the plugin: names and versions must still be valid slugs, so
+/// only free text is affected.
+pub fn read_text(path: &Path) -> std::io::Result<String> {
+    let bytes = std::fs::read(path)?;
+    Ok(match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            tracing::warn!(path = %path.display(), at = e.utf8_error().valid_up_to(), "manifest is not valid UTF-8: invalid bytes replaced");
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        }
+    })
 }
 
 /// `1.2.3` → (1, 2, 3); pre-release/build suffixes are allowed and ignored.

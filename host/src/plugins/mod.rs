@@ -656,6 +656,20 @@ impl Plugins {
     ) -> Option<(Arc<LoadedPlugin>, Result<wit::RoutingDecision, TurnError>)> {
         let snapshot = self.snapshot();
         let router = snapshot.router()?;
+        // The vocabulary follows the installed sellers (a compare of
+        // version ids when nothing changed).
+        self.services.routing.sync(
+            snapshot
+                .plugins
+                .values()
+                .filter(|p| p.manifest.kind == manifest::Kind::Seller)
+                .map(|p| {
+                    (
+                        format!("{}={}", p.manifest.name, version_id(p)),
+                        &p.manifest,
+                    )
+                }),
+        );
         let key = sticky_key(&request.customer.wa_id, &request.conversation_id);
         let (plugin, canary) = snapshot.pick(router, key);
         drop(snapshot);

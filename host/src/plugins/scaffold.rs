@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ScaffoldError {
-    #[error("brand {0:?} must be 2-32 of a-z, 0-9, '-' (and not \"none\")")]
+    #[error("brand {0:?} must be 2-32 of a-z, 0-9, '-' (and not \"none\" or \"store\")")]
     BadBrand(String),
     #[error("{0} already exists")]
     Exists(String),
@@ -29,6 +29,7 @@ pub struct Scaffolded {
 fn valid_brand(brand: &str) -> bool {
     (2..=32).contains(&brand.len())
         && brand != "none"
+        && brand != "store"
         && brand
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
@@ -246,6 +247,7 @@ mod tests {
         assert!(valid_brand("pets"));
         assert!(valid_brand("pet-food"));
         assert!(!valid_brand("none"));
+        assert!(!valid_brand("store"));
         assert!(!valid_brand("Pets"));
         assert!(!valid_brand("p"));
         assert!(!valid_brand("../x"));

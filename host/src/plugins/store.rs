@@ -175,7 +175,7 @@ impl Store {
             return None;
         }
         Some((|| {
-            let text = std::fs::read_to_string(&manifest_path).map_err(io(&manifest_path))?;
+            let text = manifest::read_text(&manifest_path).map_err(io(&manifest_path))?;
             let manifest = Manifest::parse(&text)?;
             if manifest.name != name {
                 return Err(StoreError::NameMismatch {
@@ -252,7 +252,7 @@ impl Store {
         names::check_version_id(id)?;
         let dir = self.version_dir(name, id);
         let manifest_path = dir.join(manifest::FILE_NAME);
-        let text = std::fs::read_to_string(&manifest_path).map_err(io(&manifest_path))?;
+        let text = manifest::read_text(&manifest_path).map_err(io(&manifest_path))?;
         let path = dir.join(COMPONENT);
         let bytes = std::fs::read(&path).map_err(|source| StoreError::Component {
             path: path.display().to_string(),

@@ -1,39 +1,69 @@
 //! The Agent Store routing policy: which brand's seller should answer a
-//! customer message.
+//! customer message. It names no brand: what each brand sells comes from
+//! the host's brand vocabulary (the `routing` import's `match-text`, learnt
+//! from the catalog and the sellers' manifests), so a new brand is routed
+//! to without touching this crate.
 //!
 //! Signals, in order:
 //!
-//! 1. **Conversation intents** ([`agent_store_sdk::intent`]): requests for a
+//! 1. **Store questions** ([`agent_store_sdk::lexicon::store`]): shipping,
+//!    delivery times, returns, payments, double charges and opening hours go
+//!    to [`STORE`] (the host answers with its store policy text), whatever
+//!    brand they mention. A request for a person goes to the store too when
+//!    no brand has the conversation yet.
+//! 2. **Conversation intents** ([`agent_store_sdk::intent`]): requests for a
 //!    human, complaints, refunds, anger and order-status questions go to
-//!    `"none"` (the host's support flow), whatever brand they mention.
-//! 2. **Explicit product references**: a tapped `add:<id>` / `view:<id>`
+//!    `"none"` (the conversation's seller, which escalates or looks the
+//!    order up), whatever brand they mention.
+//! 3. **Explicit product references**: a tapped `add:<id>` / `view:<id>`
 //!    button or a WhatsApp catalog order names a product, hence its brand.
-//! 3. **Weighted lexicon** ([`agent_store_sdk::lexicon`]): hundreds of
-//!    en/pt/es terms per brand, plural-stemmed and typo tolerant, with
-//!    multi-word terms ("teclado mecânico", "fone de ouvido") weighing more
-//!    and "gamer"/"gaming"/"rgb"/"fps" separating gaming from tech.
-//! 4. **Catalog grounding**: one unscoped [`Host::search`] with the
-//!    customer's words (plus their catalog-English translation); the brands
-//!    of the top hits gain up to [`CATALOG_CAP`] each. Host errors are
-//!    ignored.
+//! 4. **Brand vocabulary**: [`Host::match_text`] scores every brand; the
+//!    best requested brand wins when it is clear enough ([`MIN_SCORE`]); a
+//!    close runner-up ([`MIN_MARGIN`]) only lowers the confidence. Two
+//!    brands' products joined in one message ("a linen shirt and a wok"),
+//!    or "a gift" with no product, ask the customer (`"none"` with the
+//!    candidates: the host's department menu), never guess.
 //! 5. **Stickiness**: a follow-up without brand signal ("how much is it?",
-//!    "tem em azul?") stays with `current-brand`; a weak signal for another
-//!    brand does not steal the conversation from a current brand that is
-//!    close.
-//!
-//! Greetings and empty or unclear messages return `"none"` with low
-//! confidence and, when some brands scored, `candidates`.
+//!    "tem em azul?") stays with `current-brand`; the current brand gets a
+//!    bonus when it has any signal, so a weak word for another brand does not
+//!    steal the conversation.
 
 use agent_store_sdk::intent::Signals;
+use agent_store_sdk::lexicon::{index, store};
 use agent_store_sdk::prelude::*;
-use agent_store_sdk::{lexicon, text};
+use agent_store_sdk::text;
 
-/// Minimum combined score to pick a brand.
-pub const MIN_SCORE: f32 = 1.0;
-/// Most a brand can gain from catalog hits.
-pub const CATALOG_CAP: f32 = 1.5;
+/// Minimum vocabulary score to pick a brand.
+pub const MIN_SCORE: f32 = 1.2;
+/// Below this relative margin over the runner-up a decision is a close
+/// call (lower confidence).
+pub const MIN_MARGIN: f32 = 0.25;
 /// How much the current brand's score is boosted when it has any signal.
-pub const STICKY_BONUS: f32 = 0.75;
+pub const STICKY_BONUS: f32 = 1.0;
+/// The score another brand needs to take a conversation from its current
+/// brand ("is it in a bigger size?" must not leave for a size-y brand).
+pub const SWITCH_SCORE: f32 = 2.0;
+/// The brand key of a store-level question (the host answers it); the
+/// reason starts with `store:<topic>`.
+pub const STORE: &str = "store";
+/// How many brands to ask the vocabulary for.
+const MATCH_LIMIT: u32 = 16;
+
+/// Words that say who a purchase is for, not what it is: "a gift" alone
+/// names no department.
+const GIFT_WORDS: &[&str] = &[
+    "gift",
+    "gifts",
+    "present",
+    "presente",
+    "presentes",
+    "presentear",
+    "regalo",
+    "regalos",
+    "regalar",
+    "regalarle",
+    "lembrancinha",
+];
 
 /// The routing policy.
 pub struct Policy;
@@ -107,51 +137,55 @@ fn read_message(host: &dyn Host, req: &RouteRequest) -> (String, Option<String>)
     }
 }
 
-/// Score every requested brand: lexicon plus catalog hits.
-pub fn brand_scores(host: &dyn Host, text: &str, brands: &[String]) -> Vec<(String, f32)> {
-    let mut scores: Vec<(String, f32)> = brands.iter().map(|b| (b.clone(), 0.0)).collect();
-    for (b, s) in lexicon::brand_scores(text) {
-        if let Some(x) = scores.iter_mut().find(|x| x.0 == b) {
-            x.1 += s;
+/// `text` without the gift words, and whether it had any.
+fn without_gift_words(raw: &str) -> (String, bool) {
+    let words = text::tokenize(raw);
+    let kept: Vec<&str> = words
+        .iter()
+        .map(String::as_str)
+        .filter(|w| !GIFT_WORDS.contains(w))
+        .collect();
+    let had = kept.len() < words.len();
+    (kept.join(" "), had)
+}
+
+/// One brand's vocabulary score and the terms behind it.
+#[derive(Debug, Clone)]
+pub struct Scored {
+    pub brand: String,
+    pub score: f32,
+    pub terms: Vec<String>,
+}
+
+/// Vocabulary scores of the requested brands, best first (zero scores
+/// included); host errors route without the vocabulary.
+pub fn brand_scores(host: &dyn Host, text: &str, brands: &[String]) -> Vec<Scored> {
+    let mut scores: Vec<Scored> = brands
+        .iter()
+        .map(|b| Scored {
+            brand: b.clone(),
+            score: 0.0,
+            terms: Vec::new(),
+        })
+        .collect();
+    let matches = match host.match_text(text, MATCH_LIMIT) {
+        Ok(m) => m,
+        Err(e) => {
+            host.log(
+                LogLevel::Warn,
+                &format!("router: match-text failed, routing without the vocabulary: {e}"),
+            );
+            Vec::new()
+        }
+    };
+    for m in matches {
+        let brand = m.brand.to_ascii_lowercase();
+        if let Some(x) = scores.iter_mut().find(|x| x.brand == brand) {
+            x.score += m.score;
+            x.terms.extend(m.terms);
         }
     }
-    if !text::content_terms(text).is_empty() {
-        let expanded = lexicon::expand_query(text);
-        let query = SearchQuery {
-            text: if expanded.is_empty() {
-                text.to_owned()
-            } else {
-                format!("{text} {expanded}")
-            },
-            max_price_minor: None,
-            min_price_minor: None,
-            color: None,
-            size: None,
-            gender: None,
-            in_stock_only: false,
-            limit: 8,
-        };
-        if let Ok(hits) = host.search(&query)
-            && let Some(top) = hits.first().map(|h| h.score).filter(|s| *s > 0.0)
-        {
-            let mut gained: Vec<(String, f32)> = Vec::new();
-            for (rank, h) in hits.iter().enumerate() {
-                let decay = 1.0 / (1.0 + rank as f32 * 0.5);
-                let w = 0.6 * decay * (h.score / top).clamp(0.0, 1.0);
-                let brand = h.product.brand.to_ascii_lowercase();
-                match gained.iter_mut().find(|g| g.0 == brand) {
-                    Some(g) => g.1 += w,
-                    None => gained.push((brand, w)),
-                }
-            }
-            for (b, g) in gained {
-                if let Some(x) = scores.iter_mut().find(|x| x.0 == b) {
-                    x.1 += g.min(CATALOG_CAP);
-                }
-            }
-        }
-    }
-    scores.sort_by(|a, b| b.1.total_cmp(&a.1));
+    scores.sort_by(|a, b| b.score.total_cmp(&a.score));
     scores
 }
 
@@ -166,13 +200,33 @@ pub fn decide(host: &dyn Host, req: &RouteRequest) -> RoutingDecision {
     let (raw, named) = read_message(host, req);
     let sig = Signals::of(&raw);
 
-    if sig.needs_human() {
-        let why = if sig.human {
-            "customer asked for a human"
-        } else {
-            "complaint / refund / negative sentiment"
+    if sig.human {
+        return match current {
+            // the conversation's seller escalates, with its cart in the summary
+            Some(c) => decision("none", 0.2, "customer asked for a human", vec![c]),
+            None => decision(
+                STORE,
+                0.9,
+                "store:human customer asked for a person",
+                vec![],
+            ),
         };
-        return decision("none", 0.2, why, current.into_iter().collect());
+    }
+    if let Some(topic) = store::topic(&raw) {
+        return decision(
+            STORE,
+            0.9,
+            format!("store:{} store-level question", topic.as_str()),
+            vec![],
+        );
+    }
+    if sig.needs_human() {
+        return decision(
+            "none",
+            0.2,
+            "complaint / refund / negative sentiment",
+            current.into_iter().collect(),
+        );
     }
     if sig.order_status {
         return decision(
@@ -198,31 +252,57 @@ pub fn decide(host: &dyn Host, req: &RouteRequest) -> RoutingDecision {
             current.into_iter().collect(),
         );
     }
-
-    let mut scores = brand_scores(host, &raw, &brands);
-    if let Some(c) = &current
-        && let Some(x) = scores.iter_mut().find(|x| &x.0 == c)
-        && x.1 > 0.0
-    {
-        x.1 += STICKY_BONUS;
-        scores.sort_by(|a, b| b.1.total_cmp(&a.1));
+    if sig.is_small_talk() {
+        let why = if sig.greeting {
+            "greeting"
+        } else {
+            "small talk"
+        };
+        return decision("none", 0.1, why, current.into_iter().collect());
     }
-    let positive: Vec<String> = scores
-        .iter()
-        .filter(|x| x.1 > 0.3)
-        .take(3)
-        .map(|x| x.0.clone())
-        .collect();
-    let (best, s1) = scores
-        .first()
-        .cloned()
-        .unwrap_or_else(|| ("none".into(), 0.0));
-    let s2 = scores.get(1).map(|x| x.1).unwrap_or(0.0);
+    by_vocabulary(host, &raw, &sig, &brands, current)
+}
 
-    if s1 < MIN_SCORE {
-        if sig.greeting && sig.content.is_empty() {
-            return decision("none", 0.1, "greeting", current.into_iter().collect());
-        }
+/// Words that join two requests in one message.
+const CONJUNCTIONS: &[&str] = &[
+    "and", "e", "y", "plus", "also", "tambem", "tambien", "ademas",
+];
+
+/// Steps 4 and 5: the vocabulary's scores, stickiness and ambiguity.
+fn by_vocabulary(
+    host: &dyn Host,
+    raw: &str,
+    sig: &Signals,
+    brands: &[String],
+    current: Option<String>,
+) -> RoutingDecision {
+    let (text_in, gift) = without_gift_words(raw);
+    let mut scores = brand_scores(host, &text_in, brands);
+    // Evidence the customer actually wrote (not a typo or translation of
+    // it): a greeting whose only "product" is a typo is small talk.
+    let said = index::analyse(&text_in);
+    let exact = |s: &Scored| s.terms.iter().any(|t| said.contains(t));
+    if sig.greeting && scores.first().is_some_and(|s| !exact(s)) {
+        return decision("none", 0.1, "greeting", current.into_iter().collect());
+    }
+    if let Some(c) = &current
+        && let Some(x) = scores.iter_mut().find(|x| &x.brand == c)
+        && x.score > 0.0
+    {
+        x.score += STICKY_BONUS;
+        scores.sort_by(|a, b| b.score.total_cmp(&a.score));
+    }
+    let best = scores.first().cloned().unwrap_or(Scored {
+        brand: "none".into(),
+        score: 0.0,
+        terms: Vec::new(),
+    });
+    let s1 = best.score;
+    let runner = scores.get(1).cloned();
+    let s2 = runner.as_ref().map(|r| r.score).unwrap_or(0.0);
+
+    let weak_switch = current.as_ref().is_some_and(|c| *c != best.brand) && s1 < SWITCH_SCORE;
+    if s1 < MIN_SCORE || weak_switch {
         if let Some(c) = current {
             return decision(
                 &c,
@@ -231,23 +311,86 @@ pub fn decide(host: &dyn Host, req: &RouteRequest) -> RoutingDecision {
                 vec![],
             );
         }
-        if sig.is_small_talk() {
-            return decision("none", 0.1, "small talk", vec![]);
-        }
-        return decision("none", 0.15, "no clear brand signal", positive);
+        let why = if gift {
+            "a gift, but for which department?"
+        } else {
+            "no clear brand signal"
+        };
+        let weak = scores
+            .iter()
+            .filter(|x| x.score > 0.0)
+            .take(3)
+            .map(|x| x.brand.clone())
+            .collect();
+        return decision("none", 0.15, why, weak);
     }
-
-    let margin = if s1 > 0.0 { (s1 - s2) / s1 } else { 0.0 };
-    let strength = (s1 / 4.0).min(1.0);
-    let confidence = 0.45 + 0.25 * strength + 0.29 * margin;
-    let reason = format!("lexicon+catalog score {s1:.2} (runner-up {s2:.2})");
-    if margin < 0.2 {
+    let margin = (s1 - s2) / s1;
+    let reason = format!("vocabulary score {s1:.2} (runner-up {s2:.2})");
+    if let Some(r) = &runner
+        && current.as_deref() != Some(best.brand.as_str())
+        && two_requests(host, raw, &best, r)
+    {
+        // two brands' products in one message: ask, don't guess
         return decision(
-            &best,
-            confidence.min(0.6),
-            format!("close call: {reason}"),
-            positive,
+            "none",
+            0.3,
+            format!("two departments: {reason}"),
+            vec![best.brand.clone(), r.brand.clone()],
         );
     }
-    decision(&best, confidence, reason, vec![])
+    if margin <= f32::EPSILON && current.as_deref() != Some(best.brand.as_str()) {
+        return decision(
+            "none",
+            0.3,
+            format!("tie: {reason}"),
+            vec![
+                best.brand.clone(),
+                runner.map(|r| r.brand).unwrap_or_default(),
+            ],
+        );
+    }
+    let strength = (s1 / 6.0).min(1.0);
+    let confidence = 0.45 + 0.25 * strength + 0.29 * margin;
+    if margin < MIN_MARGIN {
+        let also = runner.map(|r| r.brand).into_iter().collect();
+        return decision(
+            &best.brand,
+            confidence.min(0.6),
+            format!("close call: {reason}"),
+            also,
+        );
+    }
+    decision(&best.brand, confidence, reason, vec![])
+}
+
+/// Whether the message asks for two brands' products: the requests are
+/// joined ("a linen shirt and a wok"), each of the two best brands has
+/// words of its own, and the runner-up's alone make a clear case for it.
+/// Close scores alone are not two requests: words shared by brands
+/// ("pc portátil pra jogar") make those, and the best brand answers.
+fn two_requests(host: &dyn Host, raw: &str, best: &Scored, runner: &Scored) -> bool {
+    if runner.score < MIN_SCORE {
+        return false;
+    }
+    let own: Vec<&String> = runner
+        .terms
+        .iter()
+        .filter(|t| !best.terms.contains(t) && !t.contains(' '))
+        .collect();
+    let best_own = best.terms.iter().any(|t| !runner.terms.contains(t));
+    if own.is_empty() || !best_own {
+        return false;
+    }
+    let joined = text::tokenize(raw)
+        .iter()
+        .any(|w| CONJUNCTIONS.contains(&w.as_str()));
+    if !joined {
+        return false;
+    }
+    let alone = own.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(" ");
+    let brands = [best.brand.clone(), runner.brand.clone()];
+    let scores = brand_scores(host, &alone, &brands);
+    scores
+        .first()
+        .is_some_and(|s| s.brand == runner.brand && s.score >= SWITCH_SCORE)
 }

@@ -1,11 +1,55 @@
 //! Routing accuracy over held-out, labelled customer messages in English,
 //! Brazilian Portuguese and Spanish, against the demo catalog.
+//!
+//! The router names no brand: `FakeHost::with_vocabulary` answers
+//! `match-text` as the host does, from the catalog rows and the demo
+//! sellers' `[routing]` sections (read from their `plugin.toml` here).
 
+use agent_store_sdk::lexicon::index::{IndexBuilder, SectionText};
 use agent_store_sdk::prelude::*;
 use agent_store_sdk::testing::{FakeHost, RouteBuilder};
 use router::Policy;
 
 const CSV: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../catalog/products.csv");
+
+/// A list of texts of a TOML value (a flat list, or lists per language).
+fn texts(v: Option<&toml::Value>) -> Vec<String> {
+    match v {
+        Some(toml::Value::Array(a)) => a
+            .iter()
+            .filter_map(|x| x.as_str().map(str::to_string))
+            .collect(),
+        Some(toml::Value::Table(t)) => t.values().flat_map(|x| texts(Some(x))).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The demo sellers' `[routing]` sections, as the host adds them.
+fn sections(b: &mut IndexBuilder) {
+    let plugins = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+    for brand in ["fashion", "tech", "home", "beauty", "gaming"] {
+        let path = format!("{plugins}/seller-{brand}/plugin.toml");
+        let text = std::fs::read_to_string(&path).expect("manifest");
+        let m: toml::Table = toml::from_str(&text).expect("toml");
+        let r = m.get("routing");
+        let get = |k: &str| texts(r.and_then(|r| r.get(k)));
+        b.add_section(
+            brand,
+            SectionText {
+                categories: &get("categories"),
+                keywords: &get("keywords"),
+                related: &get("related"),
+                examples: &get("examples"),
+            },
+        );
+    }
+}
+
+fn demo_host() -> FakeHost {
+    FakeHost::from_csv(CSV)
+        .expect("catalog")
+        .with_vocabulary(sections)
+}
 
 /// (message, current brand, expected brand)
 const EN: &[(&str, Option<&str>, &str)] = &[
@@ -187,7 +231,7 @@ fn run(host: &FakeHost, set: &[(&str, Option<&str>, &str)]) -> (usize, Vec<Strin
 
 #[test]
 fn routes_held_out_messages_with_at_least_90_percent_accuracy() {
-    let host = FakeHost::from_csv(CSV).expect("catalog");
+    let host = demo_host();
     let mut total_ok = 0;
     let mut total = 0;
     let mut all_misses = Vec::new();
@@ -219,7 +263,7 @@ fn routes_held_out_messages_with_at_least_90_percent_accuracy() {
 
 #[test]
 fn none_is_low_confidence_and_product_buttons_route_by_catalog() {
-    let host = FakeHost::from_csv(CSV).expect("catalog");
+    let host = demo_host();
     let d = Policy::route(&host, &RouteBuilder::text("hi").build());
     assert_eq!(d.brand, "none");
     assert!(d.confidence < 0.3);
@@ -258,8 +302,8 @@ fn none_is_low_confidence_and_product_buttons_route_by_catalog() {
 
 #[test]
 fn tolerates_host_errors_and_typos() {
-    // no catalog at all: the lexicon alone still routes
-    let host = FakeHost::new();
+    // no catalog at all: the sellers' manifests alone still route
+    let host = FakeHost::new().with_vocabulary(sections);
     let d = Policy::route(&host, &RouteBuilder::text("quero um notbook novo").build());
     assert_eq!(d.brand, "tech");
     let d = Policy::route(&host, &RouteBuilder::text("hedphones for gaming").build());
@@ -270,7 +314,7 @@ fn tolerates_host_errors_and_typos() {
 
 #[test]
 fn sticky_brand_resists_weak_signals() {
-    let host = FakeHost::from_csv(CSV).expect("catalog");
+    let host = demo_host();
     // a follow-up in gaming mentioning a headset stays in gaming
     let d = Policy::route(
         &host,
@@ -338,7 +382,7 @@ const FRESH: &[(&str, Option<&str>, &str)] = &[
 
 #[test]
 fn fresh_held_out_set() {
-    let host = FakeHost::from_csv(CSV).expect("catalog");
+    let host = demo_host();
     let (ok, misses) = run(&host, FRESH);
     let acc = ok as f32 / FRESH.len() as f32;
     println!(
@@ -383,7 +427,7 @@ const HARD: &[(&str, Option<&str>, &str)] = &[
 
 #[test]
 fn hard_cases_found_in_review() {
-    let host = FakeHost::from_csv(CSV).expect("catalog");
+    let host = demo_host();
     let (ok, misses) = run(&host, HARD);
     assert_eq!(ok, HARD.len(), "{misses:#?}");
 }

@@ -1,0 +1,379 @@
+//! Routing accuracy and search recall@5 per catalog, natively: the router
+//! crate's policy over the host's own brand vocabulary
+//! (`agent_store::routing::Vocabulary`, built from each imported catalog
+//! and the sellers' manifests) and the host catalog's search, against plain
+//! BM25. The same message sets run through the wasm router in the real
+//! plugin runtime in `tests/tests/routing.rs`.
+//!
+//! ```text
+//! cargo test -p agent-store --test routing_eval -- --nocapture
+//! ```
+//!
+//! Message sets: `catalog/eval/*.messages.tsv`, written before the router
+//! ran on them; catalog 3's (a sixth brand, `pets`) are held out from
+//! tuning.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use agent_store::catalog::{Catalog, Product, SearchQuery};
+use agent_store::db::Db;
+use agent_store::llm::Prompts;
+use agent_store::plugins::Manifest;
+use agent_store::routing::Vocabulary;
+use agent_store_sdk::types as sdk;
+use agent_store_sdk::{Host, Router as _};
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("workspace")
+        .to_path_buf()
+}
+
+/// The SDK's `Host` as the router world sees it, natively: the host's
+/// vocabulary behind `match_text`, nothing else (the policy needs no more
+/// for text messages).
+struct RouterHost {
+    vocabulary: Vocabulary,
+    brands: Vec<String>,
+}
+
+impl Host for RouterHost {
+    fn search(&self, _: &sdk::SearchQuery) -> Result<Vec<sdk::ScoredProduct>, sdk::HostError> {
+        Ok(Vec::new())
+    }
+    fn product(&self, _: &str) -> Result<Option<sdk::Product>, sdk::HostError> {
+        Ok(None)
+    }
+    fn recommend(
+        &self,
+        _: &str,
+        _: sdk::RecommendationKind,
+        _: u32,
+    ) -> Result<Vec<sdk::Recommendation>, sdk::HostError> {
+        Ok(Vec::new())
+    }
+    fn chat(&self, _: &sdk::ChatRequest) -> Result<sdk::ChatResponse, sdk::HostError> {
+        Err(sdk::HostError::Unavailable("no llm".into()))
+    }
+    fn cart(&self) -> Result<sdk::Cart, sdk::HostError> {
+        Err(sdk::HostError::Denied("router".into()))
+    }
+    fn orders(&self, _: u32) -> Result<Vec<sdk::OrderSummary>, sdk::HostError> {
+        Err(sdk::HostError::Denied("router".into()))
+    }
+    fn history(&self, _: u32) -> Vec<sdk::HistoryEntry> {
+        Vec::new()
+    }
+    fn state(&self, _: &str) -> Option<String> {
+        None
+    }
+    fn set_state(&self, _: &str, _: &str) -> Result<(), sdk::HostError> {
+        Ok(())
+    }
+    fn config(&self, _: &str) -> Option<String> {
+        None
+    }
+    fn prompt(&self) -> String {
+        String::new()
+    }
+    fn log(&self, _: sdk::LogLevel, _: &str) {}
+    fn match_text(&self, text: &str, limit: u32) -> Result<Vec<sdk::BrandMatch>, sdk::HostError> {
+        use agent_store::plugins::BrandDirectory;
+        Ok(self
+            .vocabulary
+            .match_text(&self.brands, text, limit)
+            .into_iter()
+            .map(|m| sdk::BrandMatch {
+                brand: m.brand,
+                score: m.score,
+                terms: m.terms,
+            })
+            .collect())
+    }
+}
+
+/// One labelled message.
+struct Case {
+    lang: String,
+    expected: String,
+    relevant: Vec<String>,
+    current: Option<String>,
+    text: String,
+}
+
+fn cases(file: &str) -> Vec<Case> {
+    let path = workspace().join("catalog/eval").join(file);
+    let text = std::fs::read_to_string(&path).expect("message set");
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            assert_eq!(f.len(), 5, "{file}: 5 tab-separated fields: {l:?}");
+            let dash = |s: &str| (s != "-").then(|| s.to_string());
+            Case {
+                lang: f[0].into(),
+                expected: f[1].into(),
+                relevant: dash(f[2])
+                    .map(|r| r.split('|').map(str::to_string).collect())
+                    .unwrap_or_default(),
+                current: dash(f[3]),
+                text: f[4].into(),
+            }
+        })
+        .collect()
+}
+
+/// A product matches a label: a model key (`F01`, the id's middle part)
+/// or words of its title.
+fn relevant(p: &Product, labels: &[String]) -> bool {
+    labels.iter().any(|l| {
+        let is_key = l.len() == 3
+            && l.as_bytes()[0].is_ascii_uppercase()
+            && l[1..].bytes().all(|b| b.is_ascii_digit());
+        if is_key {
+            p.id.contains(&format!("-{l}-"))
+        } else {
+            p.title.to_lowercase().contains(&l.to_lowercase())
+        }
+    })
+}
+
+/// Plain BM25 (k1 1.2, b 0.75) over title + description + product type,
+/// lowercase words, no stemming, stopwords or translation: the baseline.
+fn bm25_top(products: &[&Product], query: &str, k: usize) -> Vec<usize> {
+    let words = |s: &str| -> Vec<String> {
+        s.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let docs: Vec<Vec<String>> = products
+        .iter()
+        .map(|p| words(&format!("{} {} {}", p.title, p.description, p.category)))
+        .collect();
+    let n = docs.len() as f64;
+    let avg = docs.iter().map(Vec::len).sum::<usize>() as f64 / n.max(1.0);
+    let mut q = words(query);
+    q.sort();
+    q.dedup();
+    let mut scored: Vec<(usize, f64)> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let s: f64 = q
+                .iter()
+                .map(|t| {
+                    let tf = d.iter().filter(|w| *w == t).count() as f64;
+                    if tf == 0.0 {
+                        return 0.0;
+                    }
+                    let df = docs.iter().filter(|d| d.contains(t)).count() as f64;
+                    let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+                    idf * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * d.len() as f64 / avg))
+                })
+                .sum();
+            (i, s)
+        })
+        .filter(|(_, s)| *s > 0.0)
+        .collect();
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+    scored.into_iter().take(k).map(|(i, _)| i).collect()
+}
+
+/// The demo sellers' manifests, and the sixth brand's when asked.
+fn sellers(sixth_brand: bool) -> Vec<Manifest> {
+    let mut out: Vec<Manifest> = ["fashion", "tech", "home", "beauty", "gaming"]
+        .iter()
+        .map(|b| {
+            Manifest::read(&workspace().join(format!("plugins/seller-{b}/plugin.toml")))
+                .expect("seller manifest")
+        })
+        .collect();
+    if sixth_brand {
+        let section =
+            std::fs::read_to_string(workspace().join("catalog/eval/seller-pets.routing.toml"))
+                .expect("pets section");
+        let text = format!(
+            "name = \"seller-pets\"\nkind = \"seller\"\nbrand = \"pets\"\nversion = \"0.1.0\"\n{section}"
+        );
+        out.push(Manifest::parse(&text).expect("pets manifest"));
+    }
+    out
+}
+
+#[derive(Default)]
+struct Score {
+    routed: usize,
+    total: usize,
+    search_hits: usize,
+    bm25_hits: usize,
+    searched: usize,
+    by_lang: BTreeMap<String, (usize, usize)>,
+    misses: Vec<String>,
+    search_misses: Vec<String>,
+    /// Time in the (native, debug-build) policy, vocabulary calls included.
+    route_time: std::time::Duration,
+}
+
+impl Score {
+    fn accuracy(&self) -> f64 {
+        self.routed as f64 / self.total.max(1) as f64
+    }
+    fn recall(&self) -> (f64, f64) {
+        let n = self.searched.max(1) as f64;
+        (self.search_hits as f64 / n, self.bm25_hits as f64 / n)
+    }
+}
+
+async fn evaluate(csv: &Path, messages: &str, sixth_brand: bool) -> Score {
+    let data = tempfile::tempdir().expect("tempdir");
+    let db = Db::connect("", data.path()).await.expect("db");
+    let catalog = Catalog::open(db, data.path()).await.expect("catalog");
+    let report = catalog.import_csv_file(csv).await.expect("import");
+    assert!(report.rejected.is_empty(), "{:?}", report.rejected);
+    let vocabulary = Vocabulary::new(catalog.clone(), &Prompts::fixed(Default::default()));
+    let manifests = sellers(sixth_brand);
+    vocabulary.sync(manifests.iter().map(|m| (m.name.clone(), m)));
+    let brands: Vec<String> = manifests.iter().filter_map(|m| m.brand.clone()).collect();
+    let host = RouterHost {
+        vocabulary,
+        brands: brands.clone(),
+    };
+    let products = catalog.products();
+    let mut score = Score::default();
+    // Build the vocabulary before timing decisions (once per catalog).
+    let _ = host.vocabulary.match_all("warm-up", 1);
+    for (i, c) in cases(messages).into_iter().enumerate() {
+        let request = sdk::RouteRequest {
+            conversation_id: format!("eval-{i}"),
+            customer: sdk::Customer {
+                wa_id: format!("55119{i:08}"),
+                name: None,
+            },
+            message: sdk::InboundMessage {
+                id: format!("wamid.eval.{i}"),
+                timestamp: 1_700_000_000,
+                content: sdk::MessageContent::Text(c.text.clone()),
+                reply_to: None,
+            },
+            current_brand: c.current.clone(),
+            history: Vec::new(),
+            brands: brands.clone(),
+        };
+        let started = std::time::Instant::now();
+        let d = router::Policy::route(&host, &request);
+        score.route_time += started.elapsed();
+        let ok = d.brand == c.expected;
+        score.total += 1;
+        score.routed += usize::from(ok);
+        let l = score.by_lang.entry(c.lang.clone()).or_default();
+        l.0 += usize::from(ok);
+        l.1 += 1;
+        if !ok {
+            score.misses.push(format!(
+                "{:?} (current {:?}): want {}, got {} [{}]",
+                c.text, c.current, c.expected, d.brand, d.reason
+            ));
+        }
+        if c.relevant.is_empty() || !brands.contains(&c.expected) {
+            continue;
+        }
+        // Search as the right brand's seller does, and the baseline.
+        score.searched += 1;
+        let hits = catalog.search(
+            Some(&c.expected),
+            &SearchQuery {
+                text: c.text.clone(),
+                limit: 5,
+                ..SearchQuery::default()
+            },
+        );
+        if hits.iter().any(|h| relevant(&h.product, &c.relevant)) {
+            score.search_hits += 1;
+        } else {
+            score.search_misses.push(c.text.clone());
+        }
+        let own: Vec<&Product> = products
+            .iter()
+            .filter(|p| p.brand == c.expected)
+            .map(|p| p.as_ref())
+            .collect();
+        if bm25_top(&own, &c.text, 5)
+            .into_iter()
+            .any(|i| relevant(own[i], &c.relevant))
+        {
+            score.bm25_hits += 1;
+        }
+    }
+    score
+}
+
+fn print(name: &str, s: &Score) {
+    let (search, bm25) = s.recall();
+    let per_lang: Vec<String> = s
+        .by_lang
+        .iter()
+        .map(|(l, (ok, n))| format!("{l} {ok}/{n}"))
+        .collect();
+    println!(
+        "{name}: routing {}/{} = {:.1}% ({}); search recall@5 {:.3} vs plain BM25 {:.3} ({} messages); {:.0} µs per routing decision (native, this build)",
+        s.routed,
+        s.total,
+        100.0 * s.accuracy(),
+        per_lang.join(", "),
+        search,
+        bm25,
+        s.searched,
+        s.route_time.as_secs_f64() * 1e6 / s.total.max(1) as f64
+    );
+    for m in &s.misses {
+        println!("  routing miss: {m}");
+    }
+    for m in &s.search_misses {
+        println!("  search miss: {m:?}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn routing_and_search_per_catalog() {
+    let eval = workspace().join("catalog/eval");
+    let runs = [
+        (
+            "demo",
+            workspace().join("catalog/products.csv"),
+            "demo.messages.tsv",
+            false,
+        ),
+        (
+            "catalog 2",
+            eval.join("catalog2.csv"),
+            "catalog2.messages.tsv",
+            false,
+        ),
+        (
+            "catalog 3 (sixth brand; held out)",
+            eval.join("catalog3.csv"),
+            "catalog3.messages.tsv",
+            true,
+        ),
+    ];
+    let mut failed = Vec::new();
+    for (name, csv, messages, sixth) in runs {
+        let s = evaluate(&csv, messages, sixth).await;
+        print(name, &s);
+        let (search, bm25) = s.recall();
+        assert!(s.total >= 100, "{name}: {} messages", s.total);
+        if s.accuracy() < 0.88 {
+            failed.push(format!("{name}: routing {:.3} < 0.88", s.accuracy()));
+        }
+        if search < bm25 + 0.1 {
+            failed.push(format!(
+                "{name}: search recall {search:.3} < BM25 {bm25:.3} + 0.1"
+            ));
+        }
+    }
+    assert!(failed.is_empty(), "{failed:#?}");
+}

@@ -1,0 +1,461 @@
+//! A brand vocabulary learnt from data: which brand a text is about,
+//! scored TF-IDF style over what each brand sells and says about itself.
+//!
+//! The host builds one [`BrandIndex`] at load time (and again when the
+//! catalog or the installed sellers change) from every catalog row (title,
+//! `product_type`, Google category, tags, description, per brand) and every
+//! seller manifest's `[routing]` section (categories, keywords in each
+//! language, examples), and answers the router's `match-text` import with
+//! [`BrandIndex::match_text`]. No brand is named in code: a new brand's rows
+//! and manifest are all it takes.
+//!
+//! Words are normalised (lowercase, accents folded), plural-stemmed and
+//! stripped of stopwords with [`crate::text`]; pairs of adjacent words are
+//! indexed too ("running shoes", "fone ouvido") and weigh more; a word not
+//! in the vocabulary matches one a single typo away (a deletion index, so a
+//! lookup stays constant time however large the vocabulary).
+//!
+//! ```
+//! use agent_store_sdk::lexicon::index::{IndexBuilder, weight};
+//! let mut b = IndexBuilder::default();
+//! b.add_text("shoes", weight::TITLE, "Trail Runner Running Shoes");
+//! b.add_text("kitchen", weight::TITLE, "Cast Iron Skillet 26 cm");
+//! let index = b.build();
+//! let m = index.match_text("any runing shoes?", 3);
+//! assert_eq!(m[0].brand, "shoes");
+//! assert!(index.match_text("hello there", 3).is_empty());
+//! ```
+
+use std::collections::HashMap;
+
+use crate::{lexicon, text};
+
+/// How much one occurrence of a word counts, by where it was found.
+pub mod weight {
+    /// A keyword a brand team put in its manifest.
+    pub const KEYWORD: f32 = 4.0;
+    /// A manifest category or a catalog `product_type` level.
+    pub const CATEGORY: f32 = 3.0;
+    /// A manifest `related` word: hints at the brand, fits others too.
+    pub const RELATED: f32 = 1.5;
+    /// A catalog tag (`custom_label_*`).
+    pub const TAG: f32 = 2.0;
+    /// A catalog title.
+    pub const TITLE: f32 = 2.0;
+    /// A catalog `google_product_category`.
+    pub const GOOGLE_CATEGORY: f32 = 1.5;
+    /// A manifest example message.
+    pub const EXAMPLE: f32 = 1.0;
+    /// A catalog description: many generic words, so little each.
+    pub const DESCRIPTION: f32 = 0.3;
+}
+
+/// Most a single word can weigh for one brand (log-scaled frequency).
+const MAX_TERM_WEIGHT: f32 = 3.0;
+/// A pair of adjacent words is more specific than either word alone.
+const PAIR_BONUS: f32 = 1.5;
+/// A word one typo away from the vocabulary counts this much.
+const TYPO_FACTOR: f32 = 0.75;
+/// Words added by translation ([`lexicon::expand_query`]) count this much.
+const TRANSLATED_FACTOR: f32 = 0.5;
+/// A word seen only in descriptions weighs at most this (before IDF): a
+/// description's incidental words ("weather-resistant") are weak evidence.
+const DESCRIPTION_ONLY_CAP: f32 = 0.5;
+/// Each word of a multi-word keyword counts this share of the keyword
+/// ("guarda roupa" is about wardrobes, "roupa" alone about clothes).
+const PHRASE_PART: f32 = 0.35;
+
+/// How well a text matches one brand.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BrandMatch {
+    /// The brand key, lowercase.
+    pub brand: String,
+    /// Higher is better; comparable within one call.
+    pub score: f32,
+    /// The vocabulary terms that matched (stemmed, normalised).
+    pub terms: Vec<String>,
+}
+
+/// Collects weighted text per brand; [`IndexBuilder::build`] makes the index.
+#[derive(Debug, Default)]
+pub struct IndexBuilder {
+    brands: Vec<String>,
+    /// term → (brand index, summed weight, seen outside descriptions)
+    terms: HashMap<String, Vec<(usize, f32, bool)>>,
+}
+
+impl IndexBuilder {
+    fn brand_id(&mut self, brand: &str) -> usize {
+        let key = brand.trim().to_lowercase();
+        match self.brands.iter().position(|b| *b == key) {
+            Some(i) => i,
+            None => {
+                self.brands.push(key);
+                self.brands.len() - 1
+            }
+        }
+    }
+
+    /// Make `brand` known even with no text (it then matches nothing).
+    pub fn add_brand(&mut self, brand: &str) {
+        self.brand_id(brand);
+    }
+
+    /// Add one field's text for `brand`: each distinct word and pair of
+    /// adjacent words in it counts `weight` once.
+    pub fn add_text(&mut self, brand: &str, weight: f32, text: &str) {
+        self.add(brand, weight, text, false);
+    }
+
+    /// Add a brand team's phrase (a keyword): its pairs of words count
+    /// `weight`, its single words only [`PHRASE_PART`] of it when the
+    /// phrase has several.
+    pub fn add_phrase(&mut self, brand: &str, weight: f32, text: &str) {
+        self.add(brand, weight, text, true);
+    }
+
+    fn add(&mut self, brand: &str, weight: f32, text: &str, phrase: bool) {
+        if brand.trim().is_empty() || weight.is_nan() || weight <= 0.0 {
+            return;
+        }
+        let id = self.brand_id(brand);
+        let mut keys = analyse(text);
+        let several = keys.iter().any(|k| k.contains(' '));
+        keys.sort();
+        keys.dedup();
+        let strong = weight > weight::DESCRIPTION;
+        for key in keys {
+            let w = if key.contains(' ') {
+                weight * PAIR_BONUS
+            } else if phrase && several {
+                weight * PHRASE_PART
+            } else {
+                weight
+            };
+            let slot = self.terms.entry(key).or_default();
+            match slot.iter_mut().find(|(b, _, _)| *b == id) {
+                Some(s) => {
+                    s.1 += w;
+                    s.2 |= strong;
+                }
+                None => slot.push((id, w, strong)),
+            }
+        }
+    }
+
+    /// Add one catalog product of `brand`, each field with its weight.
+    /// `title` should be the model name (without the variant suffix) and
+    /// a Google category given as a number is skipped.
+    pub fn add_product(&mut self, brand: &str, p: ProductText<'_>) {
+        self.add_text(brand, weight::TITLE, p.title);
+        self.add_text(brand, weight::CATEGORY, p.category);
+        if !p.google_category.trim().chars().all(|c| c.is_ascii_digit()) {
+            self.add_text(brand, weight::GOOGLE_CATEGORY, p.google_category);
+        }
+        for tag in p.tags {
+            self.add_text(brand, weight::TAG, tag);
+        }
+        self.add_text(brand, weight::DESCRIPTION, p.description);
+    }
+
+    /// Add a seller manifest's `[routing]` section for `brand`.
+    pub fn add_section(&mut self, brand: &str, s: SectionText<'_>) {
+        self.add_brand(brand);
+        for c in s.categories {
+            self.add_text(brand, weight::CATEGORY, c);
+        }
+        for k in s.keywords {
+            self.add_phrase(brand, weight::KEYWORD, k);
+        }
+        for r in s.related {
+            self.add_phrase(brand, weight::RELATED, r);
+        }
+        for e in s.examples {
+            self.add_text(brand, weight::EXAMPLE, e);
+        }
+    }
+
+    /// The index: per term, each brand's TF-IDF weight.
+    pub fn build(self) -> BrandIndex {
+        let n = self.brands.len() as f32;
+        let mut terms = HashMap::with_capacity(self.terms.len());
+        let mut typos: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut names: Vec<String> = Vec::new();
+        for (term, per_brand) in self.terms {
+            let idf = ((n + 1.0) / per_brand.len() as f32).ln();
+            let weights: Vec<(u32, f32)> = per_brand
+                .into_iter()
+                .map(|(b, tf, strong)| {
+                    let cap = if strong {
+                        MAX_TERM_WEIGHT
+                    } else {
+                        DESCRIPTION_ONLY_CAP
+                    };
+                    (b as u32, (1.0 + tf).ln().min(cap) * idf)
+                })
+                .collect();
+            if !term.contains(' ') && term.chars().count() >= text::FUZZY_MIN_LEN {
+                let id = names.len() as u32;
+                for d in deletions(&term) {
+                    typos.entry(d).or_default().push(id);
+                }
+                names.push(term.clone());
+            }
+            terms.insert(term, weights);
+        }
+        let translations = lexicon::TRANSLATIONS
+            .iter()
+            .map(|(from, to)| (text::terms(from), analyse(to)))
+            .filter(|(from, _)| !from.is_empty())
+            .collect();
+        BrandIndex {
+            brands: self.brands,
+            terms,
+            typos,
+            names,
+            translations,
+        }
+    }
+}
+
+/// The text fields of one catalog product, for [`IndexBuilder::add_product`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ProductText<'a> {
+    pub title: &'a str,
+    /// Meta `product_type`, e.g. "Shoes > Running Shoes".
+    pub category: &'a str,
+    pub google_category: &'a str,
+    pub tags: &'a [String],
+    pub description: &'a str,
+}
+
+/// A `[routing]` section's texts, for [`IndexBuilder::add_section`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SectionText<'a> {
+    pub categories: &'a [String],
+    /// Keywords of every language.
+    pub keywords: &'a [String],
+    pub related: &'a [String],
+    pub examples: &'a [String],
+}
+
+/// The brand vocabulary index (see the module docs). Immutable; share it.
+#[derive(Debug, Default, Clone)]
+pub struct BrandIndex {
+    brands: Vec<String>,
+    terms: HashMap<String, Vec<(u32, f32)>>,
+    /// one-deletion variant → ids in `names` (single words of 5+ chars)
+    typos: HashMap<String, Vec<u32>>,
+    names: Vec<String>,
+    /// [`lexicon::TRANSLATIONS`], analysed once: (customer words, catalog keys)
+    translations: Vec<(Vec<String>, Vec<String>)>,
+}
+
+impl BrandIndex {
+    /// The brands it knows, in the order they were first added.
+    pub fn brands(&self) -> &[String] {
+        &self.brands
+    }
+
+    /// The number of distinct terms (words and pairs).
+    pub fn len(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// True when nothing was indexed.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// The brands `text` matches, best first, at most `limit`, each with
+    /// the vocabulary terms that matched. Empty when nothing matched.
+    pub fn match_text(&self, text_in: &str, limit: usize) -> Vec<BrandMatch> {
+        let mut scores: Vec<(f32, Vec<String>)> = vec![(0.0, Vec::new()); self.brands.len()];
+        let own = analyse(text_in);
+        let hay = text::terms(text_in);
+        let mut translated: Vec<String> = Vec::new();
+        for (from, to) in &self.translations {
+            if text::phrase_match(&hay, from) > 0.0 {
+                for t in to {
+                    if !own.contains(t) && !translated.contains(t) {
+                        translated.push(t.clone());
+                    }
+                }
+            }
+        }
+        let mut seen: Vec<&str> = Vec::new();
+        let weighted = own
+            .iter()
+            .map(|t| (t, 1.0))
+            .chain(translated.iter().map(|t| (t, TRANSLATED_FACTOR)));
+        for (term, factor) in weighted {
+            let (key, factor) = match self.terms.get_key_value(term.as_str()) {
+                Some((k, _)) => (k.as_str(), factor),
+                None if term.contains(' ') => continue,
+                None => match self.compound_of(term) {
+                    Some(k) => (k, factor),
+                    None => match self.typo_of(term) {
+                        Some(k) => (k, factor * TYPO_FACTOR),
+                        None => continue,
+                    },
+                },
+            };
+            if seen.contains(&key) {
+                continue;
+            }
+            seen.push(key);
+            for &(b, w) in &self.terms[key] {
+                let s = &mut scores[b as usize];
+                s.0 += w * factor;
+                s.1.push(key.to_owned());
+            }
+        }
+        let mut out: Vec<BrandMatch> = scores
+            .into_iter()
+            .enumerate()
+            .filter(|(_, (s, _))| *s > 0.0)
+            .map(|(b, (score, terms))| BrandMatch {
+                brand: self.brands[b].clone(),
+                score,
+                terms,
+            })
+            .collect();
+        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.brand.cmp(&b.brand)));
+        out.truncate(limit);
+        out
+    }
+
+    /// The vocabulary pair `word` is written together ("dashcam" =
+    /// "dash cam", "smartplug" = "smart plug").
+    fn compound_of(&self, word: &str) -> Option<&str> {
+        if word.chars().count() < 6 || !word.is_ascii() {
+            return None;
+        }
+        (3..=word.len() - 3).find_map(|i| {
+            let key = format!("{} {}", text::stem(&word[..i]), text::stem(&word[i..]));
+            self.terms
+                .get_key_value(key.as_str())
+                .map(|(k, _)| k.as_str())
+        })
+    }
+
+    /// The vocabulary word one typo from `word`, the most weighty one when
+    /// several are.
+    fn typo_of(&self, word: &str) -> Option<&str> {
+        if word.chars().count() < text::FUZZY_MIN_LEN
+            || text::is_stopword(word)
+            || word.bytes().any(|c| c.is_ascii_digit())
+        {
+            return None;
+        }
+        let mut ids: Vec<u32> = Vec::new();
+        for d in std::iter::once(word.to_owned()).chain(deletions(word)) {
+            if let Some(v) = self.typos.get(&d) {
+                ids.extend(v);
+            }
+            // `word` has one letter too many
+            if let Some((k, _)) = self.terms.get_key_value(d.as_str())
+                && d.chars().count() >= text::FUZZY_MIN_LEN
+            {
+                return Some(k.as_str());
+            }
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_iter()
+            .map(|i| self.names[i as usize].as_str())
+            .filter(|n| text::within_one_edit(n, word))
+            .max_by(|a, b| {
+                self.total(a)
+                    .total_cmp(&self.total(b))
+                    .then_with(|| b.cmp(a))
+            })
+    }
+
+    fn total(&self, term: &str) -> f32 {
+        self.terms
+            .get(term)
+            .map(|v| v.iter().map(|x| x.1).sum())
+            .unwrap_or(0.0)
+    }
+}
+
+/// The index keys of a text: its content words (normalised, stemmed, no
+/// stopwords or bare numbers) and each pair of adjacent content words.
+pub fn analyse(s: &str) -> Vec<String> {
+    let words: Vec<String> = text::content_terms(s)
+        .into_iter()
+        .filter(|w| w.chars().count() >= 2)
+        .collect();
+    let pairs: Vec<String> = words
+        .windows(2)
+        .map(|p| format!("{} {}", p[0], p[1]))
+        .collect();
+    words.into_iter().chain(pairs).collect()
+}
+
+/// Every string one character shorter than `word`.
+fn deletions(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    (0..chars.len())
+        .map(|i| {
+            chars
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .map(|(_, c)| *c)
+                .collect()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn demo() -> BrandIndex {
+        let mut b = IndexBuilder::default();
+        b.add_text("shoes", weight::CATEGORY, "Shoes > Running Shoes");
+        b.add_text("shoes", weight::TITLE, "Trail Runner Running Shoes - Black");
+        b.add_text("shoes", weight::KEYWORD, "tênis de corrida");
+        b.add_text("kitchen", weight::CATEGORY, "Kitchen > Cookware");
+        b.add_text("kitchen", weight::TITLE, "Cast Iron Skillet - Black");
+        b.add_text("kitchen", weight::KEYWORD, "frigideira");
+        b.add_brand("empty");
+        b.build()
+    }
+
+    #[test]
+    fn scores_words_pairs_typos_and_accents() {
+        let i = demo();
+        let m = i.match_text("quero um tenis de corrida", 5);
+        assert_eq!(m[0].brand, "shoes");
+        assert!(m[0].terms.contains(&"tenis corrida".to_string()));
+        assert_eq!(i.match_text("a skilet please", 5)[0].brand, "kitchen");
+        assert_eq!(i.match_text("frigideiras", 5)[0].brand, "kitchen");
+        assert_eq!(i.brands(), ["shoes", "kitchen", "empty"]);
+    }
+
+    #[test]
+    fn shared_words_weigh_less_than_distinctive_ones() {
+        let i = demo();
+        let m = i.match_text("black", 5);
+        assert_eq!(m.len(), 2);
+        let skillet = i.match_text("skillet", 5);
+        assert!(skillet[0].score > m[0].score);
+    }
+
+    #[test]
+    fn nothing_matches_nothing() {
+        let i = demo();
+        assert!(i.match_text("", 5).is_empty());
+        assert!(i.match_text("hello, how are you?", 5).is_empty());
+        assert!(
+            IndexBuilder::default()
+                .build()
+                .match_text("shoes", 5)
+                .is_empty()
+        );
+        assert_eq!(i.match_text("shoes skillet", 1).len(), 1);
+    }
+}

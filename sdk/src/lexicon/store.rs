@@ -1,0 +1,358 @@
+//! Store-level questions: shipping, delivery times, returns, payments,
+//! double charges, opening hours. They are about the store, not a brand's
+//! products, so the router sends them to the store's own answer (the host's
+//! store policy text) and never to a brand seller.
+//!
+//! Phrases are matched on normalised, plural-stemmed words with one typo
+//! allowed per word of five letters or more ("twise" = "twice").
+//!
+//! ```
+//! use agent_store_sdk::lexicon::store::{topic, Topic};
+//! assert_eq!(topic("¿hacen envíos a México?"), Some(Topic::Shipping));
+//! assert_eq!(topic("quanto tempo demora a entrega pra SP?"), Some(Topic::DeliveryTime));
+//! assert_eq!(topic("i was charged twise for the same order"), Some(Topic::DoubleCharge));
+//! assert_eq!(topic("running shoes in black"), None);
+//! ```
+
+use crate::text;
+
+/// What a store-level question is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Topic {
+    Shipping,
+    DeliveryTime,
+    Returns,
+    Payments,
+    DoubleCharge,
+    Hours,
+}
+
+impl Topic {
+    /// The topic's key: the heading of its section in the store policy
+    /// text (`prompts/store/<lang>.md`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Topic::Shipping => "shipping",
+            Topic::DeliveryTime => "delivery",
+            Topic::Returns => "returns",
+            Topic::Payments => "payments",
+            Topic::DoubleCharge => "double-charge",
+            Topic::Hours => "hours",
+        }
+    }
+
+    /// The topic of a key, the inverse of [`Topic::as_str`].
+    pub fn parse(key: &str) -> Option<Topic> {
+        ALL.iter().copied().find(|t| t.as_str() == key)
+    }
+}
+
+/// Every topic, most specific first (a double charge is also a payment).
+pub const ALL: &[Topic] = &[
+    Topic::DoubleCharge,
+    Topic::DeliveryTime,
+    Topic::Returns,
+    Topic::Hours,
+    Topic::Payments,
+    Topic::Shipping,
+];
+
+fn phrases(t: Topic) -> &'static [&'static str] {
+    match t {
+        Topic::DoubleCharge => &[
+            "charged twice",
+            "charged me twice",
+            "charged two times",
+            "charged 2 times",
+            "charged double",
+            "double charged",
+            "double charge",
+            "billed twice",
+            "charged more than once",
+            "two charges",
+            "duplicate charge",
+            "paid twice",
+            "cobrado duas vezes",
+            "cobraram duas vezes",
+            "cobrou duas vezes",
+            "cobrado 2 vezes",
+            "cobraram 2 vezes",
+            "cobrado em dobro",
+            "cobranca duplicada",
+            "cobranca em dobro",
+            "cobranca dupla",
+            "duas cobrancas",
+            "paguei duas vezes",
+            "debitado duas vezes",
+            "cobraron dos veces",
+            "cobraron 2 veces",
+            "cobrado dos veces",
+            "cobro dos veces",
+            "cobraron doble",
+            "cobro doble",
+            "cobro duplicado",
+            "cargo duplicado",
+            "doble cargo",
+            "dos cargos",
+            "pague dos veces",
+        ],
+        Topic::DeliveryTime => &[
+            "how long does delivery take",
+            "how long does shipping take",
+            "how long does it take to arrive",
+            "how long will it take",
+            "how long to arrive",
+            "how long for delivery",
+            "how long for shipping",
+            "how long does it take",
+            "delivery time",
+            "shipping time",
+            "when will it arrive",
+            "when would it arrive",
+            "how many days",
+            "how fast do you deliver",
+            "how fast is delivery",
+            "quanto tempo demora",
+            "quanto tempo leva",
+            "demora quanto",
+            "demora quantos dias",
+            "quantos dias",
+            "prazo de entrega",
+            "tempo de entrega",
+            "demora a entrega",
+            "demora pra chegar",
+            "demora para chegar",
+            "quando chega",
+            "em quanto tempo chega",
+            "cuanto tarda",
+            "cuanto demora",
+            "cuantos dias",
+            "tiempo de entrega",
+            "plazo de entrega",
+            "cuando llega",
+            "en cuanto tiempo llega",
+            "tarda en llegar",
+            "demora en llegar",
+        ],
+        Topic::Returns => &[
+            "return policy",
+            "returns policy",
+            "how do returns work",
+            "how do i return",
+            "can i return",
+            "return something",
+            "return an item",
+            "return a product",
+            "return it",
+            "return this",
+            "return them",
+            "make a return",
+            "send it back",
+            "exchange policy",
+            "exchange an item",
+            "politica de devolucao",
+            "politica de troca",
+            "devolucao",
+            "devolver",
+            "fazer uma troca",
+            "como funciona a troca",
+            "como trocar",
+            "trocar um produto",
+            "politica de devolucion",
+            "devolucion",
+            "devoluciones",
+            "hacer un cambio",
+            "cambiar un producto",
+        ],
+        Topic::Hours => &[
+            "opening hours",
+            "opening times",
+            "business hours",
+            "store hours",
+            "hours of operation",
+            "what time do you open",
+            "what time do you close",
+            "when do you open",
+            "when do you close",
+            "are you open",
+            "open on sunday",
+            "open on sundays",
+            "open on weekends",
+            "open today",
+            "horario de funcionamento",
+            "horario de atendimento",
+            "que horas abre",
+            "que horas fecha",
+            "que horas voces abrem",
+            "que horas voces fecham",
+            "abre domingo",
+            "abrem domingo",
+            "abre aos domingos",
+            "estao abertos",
+            "funciona domingo",
+            "funcionam domingo",
+            "horario de atencion",
+            "horario de apertura",
+            "a que hora abren",
+            "a que hora cierran",
+            "que horario tienen",
+            "estan abiertos",
+            "abren los domingos",
+            "abren el domingo",
+            "abren hoy",
+        ],
+        Topic::Payments => &[
+            "payment method",
+            "payment option",
+            "pay with",
+            "pay by",
+            "pay in installments",
+            "installments",
+            "credit card",
+            "debit card",
+            "paypal",
+            "apple pay",
+            "google pay",
+            "cash on delivery",
+            "do you accept",
+            "forma de pagamento",
+            "formas de pagamento",
+            "meio de pagamento",
+            "pagar com",
+            "pagar no pix",
+            "pix",
+            "boleto",
+            "parcelar",
+            "parcelado",
+            "parcela",
+            "sem juros",
+            "cartao de credito",
+            "cartao de debito",
+            "aceitam cartao",
+            "aceita cartao",
+            "voces aceitam",
+            "forma de pago",
+            "formas de pago",
+            "metodo de pago",
+            "metodos de pago",
+            "pagar con",
+            "tarjeta de credito",
+            "tarjeta de debito",
+            "meses sin intereses",
+            "cuotas",
+            "aceptan tarjeta",
+            "pago contra entrega",
+            "mercado pago",
+        ],
+        Topic::Shipping => &[
+            "shipping",
+            "do you ship",
+            "ship to",
+            "ship internationally",
+            "delivery fee",
+            "delivery cost",
+            "postage",
+            "do you deliver",
+            "deliver to",
+            "frete",
+            "voces entregam",
+            "entregam em",
+            "entregam para",
+            "fazem entrega",
+            "fazem envio",
+            "envio",
+            "enviam para",
+            "taxa de entrega",
+            "mandam para",
+            "envios",
+            "hacen envios",
+            "envian a",
+            "costo de envio",
+            "gastos de envio",
+            "entregan en",
+            "hacen entregas",
+            "a domicilio",
+        ],
+    }
+}
+
+/// The store-level topic of `message`, if it asks one.
+pub fn topic(message: &str) -> Option<Topic> {
+    let hay = text::terms(message);
+    if hay.is_empty() {
+        return None;
+    }
+    // Unstemmed too: stemming can cut a typo's letters ("twise" → "twis").
+    let words = text::tokenize(message);
+    // The phrases are written normalised: stemming them is enough (cheap
+    // enough for every turn in a fresh wasm instance).
+    ALL.iter().copied().find(|t| {
+        phrases(*t).iter().any(|p| {
+            let stems: Vec<String> = p.split(' ').map(text::stem).collect();
+            // One word alone must be exact: "shipping" is one typo from
+            // "shopping".
+            match stems.as_slice() {
+                [w] => hay.contains(w),
+                _ => {
+                    let raw: Vec<String> = p.split(' ').map(str::to_owned).collect();
+                    text::phrase_match(&hay, &stems) > 0.0 || text::phrase_match(&words, &raw) > 0.0
+                }
+            }
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_store_questions_in_three_languages() {
+        let cases = [
+            ("do you ship to Canada?", Topic::Shipping),
+            ("vocês entregam em Recife?", Topic::Shipping),
+            ("how long does delivery take to Texas", Topic::DeliveryTime),
+            ("¿cuánto tarda en llegar a Lima?", Topic::DeliveryTime),
+            (
+                "I want to return something, how does that work?",
+                Topic::Returns,
+            ),
+            ("qual a política de troca?", Topic::Returns),
+            ("can I pay with PayPal?", Topic::Payments),
+            ("dá pra parcelar no cartão?", Topic::Payments),
+            ("¿aceptan tarjeta de crédito?", Topic::Payments),
+            ("me cobraron dos veces el mismo pedido", Topic::DoubleCharge),
+            ("what are your opening hours?", Topic::Hours),
+            ("que horas vocês abrem no sábado?", Topic::Hours),
+        ];
+        for (text, want) in cases {
+            assert_eq!(topic(text), Some(want), "{text}");
+        }
+        for key in ALL {
+            assert_eq!(Topic::parse(key.as_str()), Some(*key));
+        }
+    }
+
+    #[test]
+    fn phrases_are_written_normalised() {
+        for t in ALL {
+            for p in phrases(*t) {
+                assert_eq!(text::normalize(p), *p);
+            }
+        }
+    }
+
+    #[test]
+    fn product_requests_are_not_store_questions() {
+        for text in [
+            "I'm shopping for a new laptop",
+            "I need a new laptop",
+            "quero um tênis de corrida",
+            "busco una sartén antiadherente",
+            "hello",
+            "",
+        ] {
+            assert_eq!(topic(text), None, "{text}");
+        }
+    }
+}

@@ -12,7 +12,10 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
-#[command(name = "agent-store-bench", about = "End-to-end load benchmark of the Agent Store")]
+#[command(
+    name = "agent-store-bench",
+    about = "End-to-end load benchmark of the Agent Store"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,

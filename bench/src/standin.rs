@@ -134,7 +134,10 @@ mod tests {
 
     #[test]
     fn a_bench_wamid_names_its_sender() {
-        assert_eq!(sender_of("wamid.bench.5511900000001.3"), Some("5511900000001"));
+        assert_eq!(
+            sender_of("wamid.bench.5511900000001.3"),
+            Some("5511900000001")
+        );
         assert_eq!(sender_of("wamid.other.1"), None);
     }
 }

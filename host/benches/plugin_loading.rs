@@ -215,7 +215,10 @@ impl Customer {
                 let wait = t.elapsed();
                 let answered = plugins.handle_turn("tech", &turn).await;
                 let took = t.elapsed();
-                assert!(found && answered.is_some_and(|(_, r)| r.is_ok()), "the seller answers");
+                assert!(
+                    found && answered.is_some_and(|(_, r)| r.is_ok()),
+                    "the seller answers"
+                );
                 let mut l = l.lock().expect("log");
                 l.0.push(took);
                 l.1.push(wait);

@@ -31,7 +31,11 @@ async fn every_message_answered_exactly_once(system: System, customers: usize) {
     let o = small(customers, 3);
     let r = run_case(system, &o).await.expect("the benchmark runs");
     eprintln!("{}", r.describe());
-    assert_eq!(r.sent, (customers * 3) as u64, "every customer spoke 3 times");
+    assert_eq!(
+        r.sent,
+        (customers * 3) as u64,
+        "every customer spoke 3 times"
+    );
     assert_eq!(r.not_accepted, 0, "every good webhook answered 200");
     assert_eq!(r.lost, 0, "no reply lost");
     assert_eq!(r.duplicated, 0, "no reply duplicated");

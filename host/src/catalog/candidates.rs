@@ -110,7 +110,13 @@ mod tests {
 
     #[test]
     fn keeps_the_best_by_score_then_address() {
-        let hits = vec![hit(3, 1.0), hit(1, 2.0), hit(2, 1.0), hit(0, 0.5), hit(4, 2.0)];
+        let hits = vec![
+            hit(3, 1.0),
+            hit(1, 2.0),
+            hit(2, 1.0),
+            hit(0, 0.5),
+            hit(4, 2.0),
+        ];
         let ords: Vec<usize> = best(hits.clone(), 3).iter().map(|h| h.ord).collect();
         assert_eq!(ords, vec![1, 4, 2]);
         let all: Vec<usize> = best(hits, 10).iter().map(|h| h.ord).collect();

@@ -296,7 +296,9 @@ impl Catalog {
         max_candidates: usize,
     ) -> Vec<Scored> {
         let snap = self.inner.snapshot.load();
-        let hits = snap.index.search(&snap.products, brand, query, max_candidates);
+        let hits = snap
+            .index
+            .search(&snap.products, brand, query, max_candidates);
         tracing::debug!(text = %query.text, brand, hits = hits.len(), "catalog search");
         hits
     }

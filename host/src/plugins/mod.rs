@@ -318,9 +318,8 @@ impl Plugins {
             let workers: Vec<_> = sources
                 .chunks(chunk)
                 .map(|part| {
-                    let worker = scope.spawn(move || {
-                        part.iter().map(|(_, s)| prepare(s)).collect::<Vec<_>>()
-                    });
+                    let worker = scope
+                        .spawn(move || part.iter().map(|(_, s)| prepare(s)).collect::<Vec<_>>());
                     (part.len(), worker)
                 })
                 .collect();

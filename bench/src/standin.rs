@@ -83,10 +83,9 @@ impl StandIn {
     }
 
     fn deliver(&self, to: &str, arrival: Arrival) -> bool {
-        match self.customers.get(to) {
-            Some(tx) => tx.send(arrival).is_ok(),
-            None => false,
-        }
+        self.customers
+            .get(to)
+            .is_some_and(|tx| tx.send(arrival).is_ok())
     }
 }
 

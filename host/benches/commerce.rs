@@ -17,7 +17,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use agent_store::bus::{Bus, InProcessBus, RetryPolicy};
-use agent_store::catalog::{Catalog, SearchQuery};
+use agent_store::catalog::{Catalog, MAX_CANDIDATES, SearchQuery};
 use agent_store::chat::Customer;
 use agent_store::db::Db;
 use agent_store::events::OrderCreate;
@@ -76,23 +76,20 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[i.min(sorted.len() - 1)]
 }
 
-/// p50/p99/mean over `rounds` passes of every query (after one warm-up pass).
-fn search_latency(catalog: &Catalog, label: &str, rounds: usize) {
-    let query = |text: &str| SearchQuery {
-        text: text.to_string(),
-        limit: 10,
-        ..SearchQuery::default()
-    };
+/// p50/p99/mean over `rounds` passes of every query (after one warm-up
+/// pass), ranking at most `max_candidates` text matches (`usize::MAX`: all
+/// of them, the path before the candidate bound).
+fn search_latency(catalog: &Catalog, label: &str, rounds: usize, max_candidates: usize) {
     let mut hits = 0usize;
     for q in QUERIES {
-        hits += catalog.search(None, &query(q)).len();
+        hits += catalog.search_among(None, &query(q), max_candidates).len();
     }
     let mut samples = Vec::with_capacity(QUERIES.len() * rounds);
     for _ in 0..rounds {
         for q in QUERIES {
             let q = query(q);
             let start = Instant::now();
-            let found = catalog.search(None, black_box(&q));
+            let found = catalog.search_among(None, black_box(&q), max_candidates);
             samples.push(start.elapsed());
             black_box(found);
         }
@@ -108,6 +105,41 @@ fn search_latency(catalog: &Catalog, label: &str, rounds: usize) {
         ms(percentile(&samples, 0.99)),
         ms(mean),
         ms(*samples.last().unwrap_or(&Duration::ZERO)),
+    );
+}
+
+fn query(text: &str) -> SearchQuery {
+    SearchQuery {
+        text: text.to_string(),
+        limit: 10,
+        ..SearchQuery::default()
+    }
+}
+
+/// How many of the unbounded ranking's top 10 the bounded search also
+/// returns, over every query (1.0: the same products).
+fn recall_at_10(catalog: &Catalog, label: &str) {
+    let (mut found, mut wanted) = (0usize, 0usize);
+    let mut same_order = 0;
+    for q in QUERIES {
+        let all: Vec<String> = catalog
+            .search_among(None, &query(q), usize::MAX)
+            .into_iter()
+            .map(|s| s.product.id)
+            .collect();
+        let bounded: Vec<String> = catalog
+            .search(None, &query(q))
+            .into_iter()
+            .map(|s| s.product.id)
+            .collect();
+        wanted += all.len();
+        found += all.iter().filter(|id| bounded.contains(id)).count();
+        same_order += usize::from(all == bounded);
+    }
+    println!(
+        "recall  {label:<28} top-10 of the unbounded ranking also returned: {found}/{wanted} ({:.1} %); identical lists: {same_order}/{}",
+        100.0 * found as f64 / wanted.max(1) as f64,
+        QUERIES.len(),
     );
 }
 
@@ -206,7 +238,9 @@ async fn catalog_bench(rounds: usize) -> anyhow::Result<()> {
         report.rejected.len(),
         ms(start.elapsed()),
     );
-    search_latency(&catalog, "demo (SQLite)", rounds);
+    search_latency(&catalog, "demo (SQLite)", rounds, usize::MAX);
+    search_latency(&catalog, "demo, bounded (SQLite)", rounds, MAX_CANDIDATES);
+    recall_at_10(&catalog, "demo");
 
     let n = env_usize("COMMERCE_BENCH_PRODUCTS", 100_000);
     let start = Instant::now();
@@ -240,9 +274,17 @@ async fn catalog_bench(rounds: usize) -> anyhow::Result<()> {
     drop(reopened);
     search_latency(
         &big,
-        &format!("synthetic {n} (SQLite)"),
+        &format!("synthetic {n}, all candidates"),
         rounds.div_ceil(4).max(2),
+        usize::MAX,
     );
+    search_latency(
+        &big,
+        &format!("synthetic {n}, bounded"),
+        rounds,
+        MAX_CANDIDATES,
+    );
+    recall_at_10(&big, &format!("synthetic {n}"));
     stock_sync_latency(&demo_ids(&catalog), &catalog, "demo").await?;
     stock_sync_latency(&demo_ids(&big), &big, &format!("synthetic {n}")).await?;
     Ok(())
@@ -415,22 +457,25 @@ fn main() -> anyhow::Result<()> {
         let rounds = env_usize("COMMERCE_BENCH_ROUNDS", 50);
         catalog_bench(rounds).await?;
         let n = env_usize("COMMERCE_BENCH_ORDERS", 500);
-        let concurrency = env_usize("COMMERCE_BENCH_CONCURRENCY", 16);
-        let (db, dir) = agent_store::db::testing::sqlite().await?;
-        orders_bench("SQLite", shop(db, dir).await?, n, concurrency).await?;
-        if env_usize("COMMERCE_BENCH_POSTGRES", 1) == 1 {
-            match agent_store::db::testing::postgres_db().await {
-                // `_pg` drops the bench's database at the end of the arm.
-                Ok((db, _pg)) => {
-                    orders_bench(
-                        "PostgreSQL",
-                        shop(db, tempfile::tempdir()?).await?,
-                        n,
-                        concurrency,
-                    )
-                    .await?
+        // COMMERCE_BENCH_ORDERS=0: search only.
+        if n > 0 {
+            let concurrency = env_usize("COMMERCE_BENCH_CONCURRENCY", 16);
+            let (db, dir) = agent_store::db::testing::sqlite().await?;
+            orders_bench("SQLite", shop(db, dir).await?, n, concurrency).await?;
+            if env_usize("COMMERCE_BENCH_POSTGRES", 1) == 1 {
+                match agent_store::db::testing::postgres_db().await {
+                    // `_pg` drops the bench's database at the end of the arm.
+                    Ok((db, _pg)) => {
+                        orders_bench(
+                            "PostgreSQL",
+                            shop(db, tempfile::tempdir()?).await?,
+                            n,
+                            concurrency,
+                        )
+                        .await?
+                    }
+                    Err(e) => println!("orders  PostgreSQL skipped: {e}"),
                 }
-                Err(e) => println!("orders  PostgreSQL skipped: {e}"),
             }
         }
         Ok(())

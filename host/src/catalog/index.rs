@@ -8,7 +8,6 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
 use tantivy::schema::{
     FAST, Field, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions,
@@ -19,6 +18,7 @@ use tantivy::tokenizer::{
 };
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
+use super::candidates;
 use super::product::{Availability, Product};
 use super::query::{
     self, Gender, ParsedQuery, PriceIntent, Vocabulary, colour_matches, edit_distance,
@@ -240,6 +240,7 @@ impl SearchIndex {
         &self,
         brand: Option<&str>,
         concepts: &[AnalysedConcept],
+        max_candidates: usize,
     ) -> tantivy::Result<Vec<(usize, f32)>> {
         let mut best: HashMap<(Field, String, bool), f32> = HashMap::new();
         for (cw, known, alts) in concepts {
@@ -295,19 +296,11 @@ impl SearchIndex {
             None => text_query,
         };
         let searcher = self.reader.searcher();
-        let limit = (searcher.num_docs() as usize).max(1);
-        let hits = searcher.search(&query, &TopDocs::with_limit(limit))?;
-        let mut out = Vec::with_capacity(hits.len());
-        for (score, addr) in hits {
-            let col = searcher
-                .segment_reader(addr.segment_ord)
-                .fast_fields()
-                .u64("ord")?;
-            if let Some(ord) = col.first(addr.doc_id) {
-                out.push((ord as usize, score));
-            }
-        }
-        Ok(out)
+        let hits = searcher.search(&query, &candidates::Ordinals)?;
+        Ok(candidates::best(hits, max_candidates)
+            .into_iter()
+            .map(|h| (h.ord, h.score))
+            .collect())
     }
 
     /// How well product `ord` covers one concept, in [0, 1].
@@ -336,12 +329,14 @@ impl SearchIndex {
         best
     }
 
-    /// Search `products` (the snapshot this index was built from).
+    /// Search `products` (the snapshot this index was built from), ranking
+    /// at most `max_candidates` text matches (the best by BM25).
     pub fn search(
         &self,
         products: &[Arc<Product>],
         brand: Option<&str>,
         sq: &SearchQuery,
+        max_candidates: usize,
     ) -> Vec<Scored> {
         let parsed = query::parse(&sq.text, &self.vocab);
         let limit = if sq.limit == 0 {
@@ -367,7 +362,7 @@ impl SearchIndex {
                 .map(|(i, _)| (i, 1.0, 0.0))
                 .collect()
         } else {
-            match self.retrieve(brand, &concepts) {
+            match self.retrieve(brand, &concepts, max_candidates) {
                 Ok(hits) => hits
                     .into_iter()
                     .filter(|(ord, _)| *ord < products.len())

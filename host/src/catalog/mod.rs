@@ -13,6 +13,7 @@
 //! - [`query`]: understanding the customer's words (en, pt-BR, es);
 //! - [`recommend`]: cross-sell, upsell and alternatives.
 
+mod candidates;
 pub mod feed;
 mod index;
 pub mod product;
@@ -31,6 +32,7 @@ use arc_swap::ArcSwap;
 use serde::{Deserialize, Serialize};
 
 use crate::db::Db;
+pub use candidates::MAX_CANDIDATES;
 pub use feed::{FeedError, ImportReport, RejectedRow};
 use index::{SearchIndex, brand_key};
 pub use product::{Availability, Product};
@@ -287,8 +289,23 @@ impl Catalog {
     /// Full-text search, best first. `brand = Some(b)` restricts to brand
     /// `b` (case-insensitive).
     pub fn search(&self, brand: Option<&str>, query: &SearchQuery) -> Vec<Scored> {
+        self.search_among(brand, query, candidates::MAX_CANDIDATES)
+    }
+
+    /// [`Self::search`] ranking at most `max_candidates` text matches
+    /// (`usize::MAX`: all of them, the path before the bound; benchmarks
+    /// compare the two).
+    #[doc(hidden)]
+    pub fn search_among(
+        &self,
+        brand: Option<&str>,
+        query: &SearchQuery,
+        max_candidates: usize,
+    ) -> Vec<Scored> {
         let snap = self.inner.snapshot.load();
-        let hits = snap.index.search(&snap.products, brand, query);
+        let hits = snap
+            .index
+            .search(&snap.products, brand, query, max_candidates);
         tracing::debug!(text = %query.text, brand, hits = hits.len(), "catalog search");
         hits
     }

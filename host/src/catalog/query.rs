@@ -891,11 +891,13 @@ fn variants(w: &str) -> Vec<String> {
 
 /// Damerau (optimal string alignment) distance, capped at `max + 1`.
 pub fn edit_distance(a: &str, b: &str, max: usize) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > max {
+    // Before allocating: most callers scan whole vocabularies, and most
+    // words differ in length by more than the budget.
+    if a.chars().count().abs_diff(b.chars().count()) > max {
         return max + 1;
     }
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
     let (n, m) = (a.len(), b.len());
     let mut d = vec![vec![0usize; m + 1]; n + 1];
     for (i, row) in d.iter_mut().enumerate() {

@@ -84,6 +84,13 @@ pub struct PluginsOptions {
     pub keep_versions: usize,
     pub canary: CanaryPolicy,
     pub quarantine: QuarantinePolicy,
+    /// Components compiled at once at start-up (1: one after the other).
+    pub load_threads: usize,
+}
+
+/// Start-up compiles this many components at once by default.
+pub fn default_load_threads() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 8))
 }
 
 impl PluginsOptions {
@@ -95,6 +102,7 @@ impl PluginsOptions {
             keep_versions: defaults.keep_versions,
             canary: defaults.canary,
             quarantine: defaults.quarantine,
+            load_threads: default_load_threads(),
         }
     }
 
@@ -106,6 +114,7 @@ impl PluginsOptions {
             keep_versions: p.keep_versions,
             canary: p.canary,
             quarantine: p.quarantine,
+            load_threads: default_load_threads(),
         }
     }
 }
@@ -246,30 +255,40 @@ impl Plugins {
                 return;
             }
         };
-        let mut snapshot = Snapshot::default();
-        for name in names {
-            let loaded = match self.store.active_id(&name) {
-                Some(id) => self
-                    .store
-                    .read(&name, &id)
-                    .map_err(|e| Refusal::new("store", e))
-                    .and_then(|s| self.prepare(&s, true)),
-                None => match self.store.dropin(&name) {
-                    None => continue,
-                    Some(Err(e)) => Err(Refusal::new("manifest", e)),
-                    Some(Ok(s)) => self.prepare(&s, false).inspect(|_| {
-                        // The drop-in becomes the first version; a read-only
-                        // directory still serves it, without versions.
-                        let kept = self.store.add(&s).and_then(|id| {
-                            self.store.activate(&name, &id)?;
-                            self.store.mark_imported(&name, &s.dropin_key())
-                        });
-                        if let Err(e) = kept {
-                            tracing::warn!(plugin = %name, error = %e, "cannot keep the drop-in as a version; serving it without rollback");
-                        }
+        // Read every source first (cheap), compile them all at once (the
+        // slow part, see `prepare_all`), then admit in name order as before.
+        let sources: Vec<(String, Result<(Source, bool), Refusal>)> = names
+            .into_iter()
+            .filter_map(|name| {
+                let source = match self.store.active_id(&name) {
+                    Some(id) => Some(
+                        self.store
+                            .read(&name, &id)
+                            .map(|s| (s, true))
+                            .map_err(|e| Refusal::new("store", e)),
+                    ),
+                    None => self.store.dropin(&name).map(|d| {
+                        d.map(|s| (s, false))
+                            .map_err(|e| Refusal::new("manifest", e))
                     }),
-                },
-            };
+                };
+                source.map(|s| (name, s))
+            })
+            .collect();
+        let prepared = self.prepare_all(&sources);
+        let mut snapshot = Snapshot::default();
+        for ((name, source), loaded) in sources.into_iter().zip(prepared) {
+            if let (Ok((s, false)), Ok(_)) = (&source, &loaded) {
+                // The drop-in becomes the first version; a read-only
+                // directory still serves it, without versions.
+                let kept = self.store.add(s).and_then(|id| {
+                    self.store.activate(&name, &id)?;
+                    self.store.mark_imported(&name, &s.dropin_key())
+                });
+                if let Err(e) = kept {
+                    tracing::warn!(plugin = %name, error = %e, "cannot keep the drop-in as a version; serving it without rollback");
+                }
+            }
             let loaded = loaded.and_then(|p| {
                 registry::admit(&snapshot, &p).map_err(|e| Refusal::new("conflict", e))?;
                 Ok(p)
@@ -285,6 +304,45 @@ impl Plugins {
             }
         }
         self.registry.replace(snapshot);
+    }
+
+    /// [`Self::prepare`] every source, `options.load_threads` at a time:
+    /// one component's compilation has serial phases (parsing, linking,
+    /// writing the cache) that leave cores idle, so compiling several at
+    /// once shortens a cold start.
+    fn prepare_all(
+        &self,
+        sources: &[(String, Result<(Source, bool), Refusal>)],
+    ) -> Vec<Result<LoadedPlugin, Refusal>> {
+        let prepare = |s: &Result<(Source, bool), Refusal>| match s {
+            Ok((source, trusted)) => self.prepare(source, *trusted),
+            Err(r) => Err(r.clone()),
+        };
+        let threads = self.options.load_threads.max(1);
+        if threads == 1 || sources.len() < 2 {
+            return sources.iter().map(|(_, s)| prepare(s)).collect();
+        }
+        let chunk = sources.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = sources
+                .chunks(chunk)
+                .map(|part| {
+                    let worker = scope
+                        .spawn(move || part.iter().map(|(_, s)| prepare(s)).collect::<Vec<_>>());
+                    (part.len(), worker)
+                })
+                .collect();
+            workers
+                .into_iter()
+                .flat_map(|(n, w)| {
+                    w.join().unwrap_or_else(|_| {
+                        (0..n)
+                            .map(|_| Err(Refusal::new("compile", "the compiling thread panicked")))
+                            .collect()
+                    })
+                })
+                .collect()
+        })
     }
 
     /// Record why `name` could not be loaded (listed in the admin API).

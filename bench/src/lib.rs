@@ -1,0 +1,143 @@
+//! End-to-end load benchmark of the Agent Store: simulated customers send
+//! signed WhatsApp text webhooks with multi-turn conversations into a real
+//! host, and a local Graph API stand-in times each reply; the same load
+//! against a bare axum handler gives the baseline (what the store adds).
+//!
+//! `cargo run --release -p agent-store-bench -- --help`; the regression
+//! test `tests/tests/bench_e2e.rs` runs it small, in-process.
+
+pub mod baseline;
+pub mod load;
+pub mod procstat;
+pub mod report;
+pub mod scenario;
+pub mod standin;
+pub mod target;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::time::Instant;
+
+pub use report::CaseReport;
+pub use target::{Backend, Placement, StoreFiles, System};
+
+/// One benchmark run's settings.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub customers: usize,
+    /// Stop starting turns after this long (with `messages` unset).
+    pub duration: Option<Duration>,
+    /// Messages per customer (instead of a duration).
+    pub messages: Option<usize>,
+    pub think: (Duration, Duration),
+    pub bad_ratio: f64,
+    pub reply_timeout: Duration,
+    /// Business numbers the customers spread over.
+    pub numbers: usize,
+    pub pace_per_second: f64,
+    pub placement: Placement,
+    pub files: StoreFiles,
+    pub amqp_url: String,
+}
+
+impl Options {
+    /// Defaults around the given store files: 1,000 customers for 30 s.
+    pub fn new(files: StoreFiles) -> Self {
+        Self {
+            customers: 1000,
+            duration: Some(Duration::from_secs(30)),
+            messages: None,
+            think: (Duration::from_millis(500), Duration::from_millis(1500)),
+            bad_ratio: 0.03,
+            reply_timeout: Duration::from_secs(30),
+            numbers: 4,
+            pace_per_second: 1000.0,
+            placement: Placement::ChildProcess,
+            files,
+            amqp_url: std::env::var("AGENT_STORE_BENCH_AMQP_URL")
+                .unwrap_or_else(|_| "amqp://guest:guest@127.0.0.1:5672/%2f".into()),
+        }
+    }
+}
+
+/// Run the load against one system; the report of what happened.
+pub async fn run_case(system: System, o: &Options) -> anyhow::Result<CaseReport> {
+    procstat::raise_fd_limit();
+    let wa_ids: Vec<String> = (0..o.customers).map(load::wa_id).collect();
+    let (standin, mut inboxes) = standin::StandIn::new(&wa_ids);
+    let graph_url = standin.serve().await?;
+    let numbers: Vec<String> = (0..o.numbers.max(1))
+        .map(|i| format!("10990000000{i:04}"))
+        .collect();
+    let setup = target::Setup {
+        secret: format!("bench-secret-{}", uuid::Uuid::new_v4().simple()),
+        graph_url,
+        numbers: numbers.clone(),
+        pace_per_second: o.pace_per_second,
+        amqp_url: o.amqp_url.clone(),
+    };
+    let loadavg = procstat::loadavg();
+    let running = target::start(system, o.placement, &setup, &o.files).await?;
+    let plan = load::Plan {
+        customers: o.customers,
+        numbers,
+        duration: o.duration,
+        messages: o.messages,
+        think: o.think,
+        bad_ratio: o.bad_ratio,
+        reply_timeout: o.reply_timeout,
+        body_limit: running.body_limit,
+    };
+    let shared = Arc::new(load::Shared::new(
+        plan,
+        load::Target {
+            webhook_url: running.webhook_url.clone(),
+            secret: setup.secret.clone(),
+        },
+    )?);
+    let meter = procstat::Meter::start(running.pid);
+    let own = std::process::id();
+    let own_cpu = procstat::cpu_time(own);
+    let started = Instant::now();
+    let tasks: Vec<_> = (0..o.customers)
+        .map(|i| {
+            let inbox = inboxes
+                .remove(&load::wa_id(i))
+                .expect("an inbox per customer");
+            tokio::spawn(load::customer(shared.clone(), i, inbox))
+        })
+        .collect();
+    let mut logs = Vec::with_capacity(tasks.len());
+    for t in tasks {
+        logs.push(t.await?);
+    }
+    let elapsed = started.elapsed();
+    let usage = meter.stop();
+    let bench_cpu = match (own_cpu, procstat::cpu_time(own)) {
+        (Some(a), Some(b)) if o.placement == Placement::ChildProcess => Some(b.saturating_sub(a)),
+        _ => None,
+    };
+    let per_number = standin
+        .counters
+        .per_number
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone();
+    running.stop().await;
+    Ok(CaseReport::new(report::Inputs {
+        system,
+        customers: o.customers,
+        logs: &logs,
+        elapsed,
+        usage,
+        bench_cpu,
+        loadavg,
+        strays: standin
+            .counters
+            .strays
+            .load(std::sync::atomic::Ordering::Relaxed),
+        per_number,
+        placement: o.placement,
+    }))
+}

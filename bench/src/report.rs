@@ -1,0 +1,236 @@
+//! Counting what the customers saw: throughput, latency, lost and
+//! duplicated replies, refused bad requests, the system's CPU and memory.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use crate::load::{BadCounts, CustomerLog};
+use crate::procstat::Usage;
+use crate::target::{Placement, System};
+
+/// What [`CaseReport::new`] summarises.
+pub struct Inputs<'a> {
+    pub system: System,
+    pub customers: usize,
+    pub logs: &'a [CustomerLog],
+    pub elapsed: Duration,
+    pub usage: Usage,
+    pub bench_cpu: Option<Duration>,
+    pub loadavg: String,
+    pub strays: u64,
+    pub per_number: HashMap<String, u64>,
+    pub placement: Placement,
+}
+
+/// One system's run.
+#[derive(Debug, Clone)]
+pub struct CaseReport {
+    pub system: System,
+    pub customers: usize,
+    pub elapsed: Duration,
+    /// Customer messages sent (good webhooks).
+    pub sent: u64,
+    /// Good webhooks answered 200.
+    pub accepted: u64,
+    /// Good webhooks answered anything else (or not at all).
+    pub not_accepted: u64,
+    /// Accepted messages whose reply reached the Graph API.
+    pub replied: u64,
+    /// Accepted messages with no reply within the reply timeout.
+    pub lost: u64,
+    /// Turns marked read more than once, or with a message sent twice.
+    pub duplicated: u64,
+    /// Graph API requests no turn explains (a bad request answered, …).
+    pub unexplained: u64,
+    /// Messages (not read receipts) the customers received.
+    pub messages: u64,
+    pub accepted_per_sec: f64,
+    pub replies_per_sec: f64,
+    pub latency_p50: Duration,
+    pub latency_p99: Duration,
+    pub latency_max: Duration,
+    pub bad: BadCounts,
+    pub usage: Usage,
+    pub bench_cpu: Option<Duration>,
+    pub loadavg: String,
+    pub placement: Placement,
+    /// Sends per business number.
+    pub per_number: HashMap<String, u64>,
+}
+
+impl CaseReport {
+    pub fn new(i: Inputs<'_>) -> Self {
+        let turns = || i.logs.iter().flat_map(|l| l.turns.iter());
+        let sent = turns().count() as u64;
+        let accepted = turns().filter(|t| t.accepted()).count() as u64;
+        let replied = turns().filter(|t| t.accepted() && t.messages > 0).count() as u64;
+        let duplicated = turns()
+            .filter(|t| t.reads > 1 || t.duplicate_bodies > 0)
+            .count() as u64;
+        let mut latencies: Vec<Duration> = turns().filter_map(|t| t.latency()).collect();
+        latencies.sort();
+        let sent_at: Vec<_> = turns().filter_map(|t| t.sent_at).collect();
+        let replied_at: Vec<_> = turns().filter_map(|t| t.replied_at).collect();
+        let mut bad = BadCounts::default();
+        for l in i.logs {
+            bad.add(&l.bad);
+        }
+        Self {
+            system: i.system,
+            customers: i.customers,
+            elapsed: i.elapsed,
+            sent,
+            accepted,
+            not_accepted: sent - accepted,
+            replied,
+            lost: accepted - replied,
+            duplicated,
+            unexplained: i.logs.iter().map(|l| u64::from(l.unexplained)).sum::<u64>() + i.strays,
+            messages: turns().map(|t| u64::from(t.messages)).sum(),
+            accepted_per_sec: rate(accepted, &sent_at),
+            replies_per_sec: rate(replied, &replied_at),
+            latency_p50: percentile(&latencies, 0.50),
+            latency_p99: percentile(&latencies, 0.99),
+            latency_max: latencies.last().copied().unwrap_or_default(),
+            bad,
+            usage: i.usage,
+            bench_cpu: i.bench_cpu,
+            loadavg: i.loadavg,
+            placement: i.placement,
+            per_number: i.per_number,
+        }
+    }
+
+    /// Nothing lost, nothing doubled, every good message taken, every bad
+    /// one refused, no stray send.
+    pub fn is_clean(&self) -> bool {
+        self.lost == 0
+            && self.duplicated == 0
+            && self.not_accepted == 0
+            && self.unexplained == 0
+            && self.bad.refused == self.bad.sent
+    }
+
+    /// CPU cores the system used on average.
+    pub fn cores(&self) -> f64 {
+        self.usage.cpu.as_secs_f64() / self.elapsed.as_secs_f64().max(1e-9)
+    }
+
+    /// Human-readable, one block.
+    pub fn describe(&self) -> String {
+        let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
+        let mut s = format!(
+            "{}\n  customers {}, {:.1} s, load average before: {}\n  \
+             sent {}, accepted {} ({:.0}/s), replied {} ({:.0}/s), messages at the Graph API {}\n  \
+             webhook→reply p50 {}, p99 {}, max {}\n  \
+             lost {}, duplicated {}, not accepted {}, unexplained sends {}\n  \
+             bad requests: sent {}, refused {}, taken {}, other {}\n  \
+             system CPU {:.2} s ({:.2} cores), peak RSS {:.1} MiB",
+            self.system.label(),
+            self.customers,
+            self.elapsed.as_secs_f64(),
+            self.loadavg,
+            self.sent,
+            self.accepted,
+            self.accepted_per_sec,
+            self.replied,
+            self.replies_per_sec,
+            self.messages,
+            ms(self.latency_p50),
+            ms(self.latency_p99),
+            ms(self.latency_max),
+            self.lost,
+            self.duplicated,
+            self.not_accepted,
+            self.unexplained,
+            self.bad.sent,
+            self.bad.refused,
+            self.bad.taken,
+            self.bad.other,
+            self.usage.cpu.as_secs_f64(),
+            self.cores(),
+            self.usage.peak_rss_kib as f64 / 1024.0,
+        );
+        if self.placement == Placement::InProcess {
+            s.push_str(" (in-process: includes the load generator)");
+        }
+        if let Some(b) = self.bench_cpu {
+            s.push_str(&format!(
+                "\n  load generator + stand-in CPU {:.2} s",
+                b.as_secs_f64()
+            ));
+        }
+        s
+    }
+}
+
+/// Events per second between the first and the last of `times`.
+fn rate(count: u64, times: &[tokio::time::Instant]) -> f64 {
+    let (Some(first), Some(last)) = (times.iter().min(), times.iter().max()) else {
+        return 0.0;
+    };
+    let span = (*last - *first).as_secs_f64();
+    if span <= 0.0 {
+        return 0.0;
+    }
+    count as f64 / span
+}
+
+/// The `q` quantile of sorted `v` (nearest rank).
+fn percentile(v: &[Duration], q: f64) -> Duration {
+    if v.is_empty() {
+        return Duration::ZERO;
+    }
+    let rank = ((q * v.len() as f64).ceil() as usize).clamp(1, v.len());
+    v[rank - 1]
+}
+
+/// The Markdown table of a run, baseline first, with ratios against it.
+pub fn table(reports: &[CaseReport]) -> String {
+    let baseline = reports.iter().find(|r| r.system == System::Baseline);
+    let mut out = String::from(
+        "| system | accepted msg/s | replies/s | p50 | p99 | max | lost | dup | bad refused/sent | CPU cores | peak RSS | p50 / baseline |\n\
+         | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n",
+    );
+    for r in reports {
+        let ratio = baseline
+            .filter(|b| b.latency_p50 > Duration::ZERO && r.system != System::Baseline)
+            .map(|b| {
+                format!(
+                    "{:.1}×",
+                    r.latency_p50.as_secs_f64() / b.latency_p50.as_secs_f64()
+                )
+            })
+            .unwrap_or_else(|| "–".into());
+        out.push_str(&format!(
+            "| {} | {:.0} | {:.0} | {:.1} ms | {:.1} ms | {:.1} ms | {} | {} | {}/{} | {:.2} | {:.0} MiB | {} |\n",
+            r.system.label(),
+            r.accepted_per_sec,
+            r.replies_per_sec,
+            r.latency_p50.as_secs_f64() * 1000.0,
+            r.latency_p99.as_secs_f64() * 1000.0,
+            r.latency_max.as_secs_f64() * 1000.0,
+            r.lost,
+            r.duplicated,
+            r.bad.refused,
+            r.bad.sent,
+            r.cores(),
+            r.usage.peak_rss_kib as f64 / 1024.0,
+            ratio,
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nearest_rank_percentiles() {
+        let v: Vec<Duration> = (1..=100).map(Duration::from_millis).collect();
+        assert_eq!(percentile(&v, 0.5), Duration::from_millis(50));
+        assert_eq!(percentile(&v, 0.99), Duration::from_millis(99));
+        assert_eq!(percentile(&[], 0.5), Duration::ZERO);
+    }
+}

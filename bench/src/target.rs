@@ -1,0 +1,330 @@
+//! The system under load: the real host (`agent-store serve` with a
+//! generated config) or the baseline (a bare axum handler), either as a
+//! child process of its own (the benchmark: its CPU and memory are its own)
+//! or inside the calling process (the regression test).
+
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::Duration;
+
+use agent_store::app::{App, Options};
+use agent_store::config::Config;
+use agent_store::db::testing::TestPostgres;
+use agent_store::whatsapp::NumberConfig;
+use anyhow::{Context, bail};
+use tokio::time::Instant;
+
+use crate::baseline;
+
+/// Where the store keeps its conversations and carries its events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// In-process event bus, embedded SQLite.
+    Sqlite,
+    /// RabbitMQ event bus, PostgreSQL.
+    AmqpPg,
+}
+
+impl Backend {
+    pub fn label(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "in-process + SQLite",
+            Backend::AmqpPg => "RabbitMQ + PostgreSQL",
+        }
+    }
+}
+
+/// What answers the webhooks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum System {
+    Store(Backend),
+    /// Signature check, payload parse, a read receipt and a text reply.
+    Baseline,
+}
+
+impl System {
+    pub fn label(self) -> String {
+        match self {
+            System::Store(b) => format!("store, {}", b.label()),
+            System::Baseline => "baseline: bare axum handler".into(),
+        }
+    }
+}
+
+/// How the system under load is run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placement {
+    /// A child process: this executable re-run as `serve-host`/`baseline`.
+    ChildProcess,
+    /// Inside this process (tests; CPU and memory include the load).
+    InProcess,
+}
+
+/// What the store needs from the workspace.
+#[derive(Debug, Clone)]
+pub struct StoreFiles {
+    /// Installed wasm plugins.
+    pub plugins: PathBuf,
+    /// The repository root (prompts, demo catalog).
+    pub workspace: PathBuf,
+}
+
+/// Settings shared by every system of a run.
+#[derive(Debug, Clone)]
+pub struct Setup {
+    pub secret: String,
+    pub graph_url: String,
+    pub numbers: Vec<String>,
+    /// Messages per second per business number the host may send.
+    pub pace_per_second: f64,
+    pub amqp_url: String,
+}
+
+/// A started system.
+pub struct Running {
+    pub webhook_url: String,
+    /// The process whose CPU and memory are measured.
+    pub pid: u32,
+    pub body_limit: usize,
+    child: Option<tokio::process::Child>,
+    app: Option<App>,
+    baseline: Option<tokio::task::JoinHandle<()>>,
+    data: tempfile::TempDir,
+    _pg: Option<TestPostgres>,
+}
+
+/// The host's configuration for a bench run.
+pub fn store_config(setup: &Setup, files: &StoreFiles, data_dir: &Path) -> Config {
+    let mut c = Config {
+        data_dir: data_dir.to_path_buf(),
+        ..Config::default()
+    };
+    c.server.bind = "127.0.0.1:0".parse().expect("a literal address");
+    c.whatsapp.app_secret = setup.secret.clone();
+    c.whatsapp.verify_token = "bench".into();
+    c.whatsapp.access_token = "bench-token".into();
+    c.whatsapp.graph_base_url = setup.graph_url.clone();
+    c.whatsapp.phone_number_id = setup.numbers.first().cloned().unwrap_or_default();
+    c.whatsapp.numbers = setup
+        .numbers
+        .iter()
+        .map(|n| NumberConfig {
+            phone_number_id: n.clone(),
+            display_phone_number: n.clone(),
+            brand: None,
+        })
+        .collect();
+    // Meta's highest tier: the host, not the pacing, is measured.
+    c.whatsapp.pace_per_second = setup.pace_per_second;
+    c.whatsapp.pace_burst = 100;
+    c.admin.token = "bench-admin".into();
+    c.plugins.dir = Some(files.plugins.clone());
+    c.plugins.prompts_dir = Some(files.workspace.join("prompts"));
+    c.catalog.seed_feed = Some(files.workspace.join("catalog/products.csv"));
+    c.log.filter = "warn".into();
+    c
+}
+
+/// Start `system`.
+pub async fn start(
+    system: System,
+    placement: Placement,
+    setup: &Setup,
+    files: &StoreFiles,
+) -> anyhow::Result<Running> {
+    let data = tempfile::tempdir()?;
+    match system {
+        System::Store(backend) => start_store(backend, placement, setup, files, data).await,
+        System::Baseline => start_baseline(placement, setup, data).await,
+    }
+}
+
+async fn start_store(
+    backend: Backend,
+    placement: Placement,
+    setup: &Setup,
+    files: &StoreFiles,
+    data: tempfile::TempDir,
+) -> anyhow::Result<Running> {
+    let mut config = store_config(setup, files, data.path());
+    let pg = match backend {
+        Backend::Sqlite => None,
+        Backend::AmqpPg => {
+            let pg = TestPostgres::create()
+                .await
+                .context("a PostgreSQL server for --backend amqp-pg")?;
+            config.database.url = pg.url().to_string();
+            config.bus.backend = "amqp".into();
+            config.bus.amqp_url = setup.amqp_url.clone();
+            config.bus.prefix = format!("bench-{}", uuid::Uuid::new_v4().simple());
+            config.bus.queue_expires_ms = 60_000;
+            Some(pg)
+        }
+    };
+    let body_limit = config.server.body_limit_bytes;
+    match placement {
+        Placement::InProcess => {
+            let app = App::start(config, Options::default()).await?;
+            Ok(Running {
+                webhook_url: format!("{}/webhooks/whatsapp", app.url()),
+                pid: std::process::id(),
+                body_limit,
+                child: None,
+                app: Some(app),
+                baseline: None,
+                data,
+                _pg: pg,
+            })
+        }
+        Placement::ChildProcess => {
+            let port = free_port()?;
+            config.server.bind = format!("127.0.0.1:{port}").parse()?;
+            let path = data.path().join("bench.toml");
+            std::fs::write(&path, toml::to_string(&config)?)?;
+            let args = vec![
+                "serve-host".to_string(),
+                "--config".into(),
+                path.display().to_string(),
+            ];
+            let base = format!("http://127.0.0.1:{port}");
+            let child = spawn_self(&args, data.path())?;
+            let running = Running {
+                webhook_url: format!("{base}/webhooks/whatsapp"),
+                pid: child.id().context("the host exited at once")?,
+                body_limit,
+                child: Some(child),
+                app: None,
+                baseline: None,
+                data,
+                _pg: pg,
+            };
+            running.wait_ready(&format!("{base}/readyz")).await?;
+            Ok(running)
+        }
+    }
+}
+
+async fn start_baseline(
+    placement: Placement,
+    setup: &Setup,
+    data: tempfile::TempDir,
+) -> anyhow::Result<Running> {
+    let body_limit = baseline::BODY_LIMIT;
+    match placement {
+        Placement::InProcess => {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+            let addr = listener.local_addr()?;
+            let app = baseline::router(&setup.secret, &setup.graph_url)?;
+            let task = tokio::spawn(async move {
+                let _ = axum::serve(listener, app).await;
+            });
+            Ok(Running {
+                webhook_url: format!("http://{addr}/webhooks/whatsapp"),
+                pid: std::process::id(),
+                body_limit,
+                child: None,
+                app: None,
+                baseline: Some(task),
+                data,
+                _pg: None,
+            })
+        }
+        Placement::ChildProcess => {
+            let port = free_port()?;
+            let args = vec![
+                "baseline".to_string(),
+                "--bind".into(),
+                format!("127.0.0.1:{port}"),
+                "--graph".into(),
+                setup.graph_url.clone(),
+                "--secret".into(),
+                setup.secret.clone(),
+            ];
+            let base = format!("http://127.0.0.1:{port}");
+            let child = spawn_self(&args, data.path())?;
+            let running = Running {
+                webhook_url: format!("{base}/webhooks/whatsapp"),
+                pid: child.id().context("the baseline exited at once")?,
+                body_limit,
+                child: Some(child),
+                app: None,
+                baseline: None,
+                data,
+                _pg: None,
+            };
+            running.wait_ready(&format!("{base}/healthz")).await?;
+            Ok(running)
+        }
+    }
+}
+
+/// A port free now (the child binds it a moment later).
+fn free_port() -> anyhow::Result<u16> {
+    let l = std::net::TcpListener::bind("127.0.0.1:0")?;
+    Ok(l.local_addr()?.port())
+}
+
+/// This executable again, with `args`; its output goes to `dir/process.log`.
+fn spawn_self(args: &[String], dir: &Path) -> anyhow::Result<tokio::process::Child> {
+    let exe = std::env::current_exe()?;
+    let log = std::fs::File::create(dir.join("process.log"))?;
+    let child = tokio::process::Command::new(exe)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(log.try_clone()?)
+        .stderr(log)
+        .kill_on_drop(true)
+        .spawn()?;
+    Ok(child)
+}
+
+impl Running {
+    /// Poll `url` until it answers 200 (bounded: plugins compile first).
+    async fn wait_ready(&self, url: &str) -> anyhow::Result<()> {
+        let http = reqwest::Client::new();
+        let deadline = Instant::now() + Duration::from_secs(120);
+        while Instant::now() < deadline {
+            if let Ok(r) = http.get(url).send().await
+                && r.status().is_success()
+            {
+                return Ok(());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        bail!(
+            "{url} not ready within 120 s; its log:\n{}",
+            self.log_tail()
+        )
+    }
+
+    /// The end of the child's log (for errors).
+    pub fn log_tail(&self) -> String {
+        let log = std::fs::read_to_string(self.data.path().join("process.log")).unwrap_or_default();
+        let start = log.len().saturating_sub(4000);
+        log.get(start..).unwrap_or_default().to_string()
+    }
+
+    /// Stop the system (SIGTERM to a child, then wait).
+    pub async fn stop(mut self) {
+        if let Some(app) = self.app.take() {
+            app.shutdown().await;
+        }
+        if let Some(task) = self.baseline.take() {
+            task.abort();
+        }
+        if let Some(mut child) = self.child.take() {
+            if let Some(pid) = child.id().and_then(|p| i32::try_from(p).ok()) {
+                // SAFETY: signalling our own child by its pid.
+                unsafe {
+                    libc::kill(pid, libc::SIGTERM);
+                }
+            }
+            if tokio::time::timeout(Duration::from_secs(30), child.wait())
+                .await
+                .is_err()
+            {
+                let _ = child.kill().await;
+            }
+        }
+    }
+}

@@ -184,6 +184,12 @@ async fn not_ready_until_a_router_is_loaded() {
         }
     }
     let h = Harness::start_with(plugins.path().to_path_buf(), |_| {}).await;
+    let loaded = h.admin("/plugins").await;
+    assert_eq!(
+        loaded["plugins"].as_array().map(Vec::len),
+        Some(5),
+        "the five sellers are loaded: {loaded}"
+    );
     assert_eq!(readyz(&h).await, (503, "not ready: plugins".to_string()));
     assert_eq!(healthz(&h).await, 200);
 
@@ -196,13 +202,15 @@ async fn not_ready_until_a_router_is_loaded() {
     h.app.shutdown().await;
 }
 
-/// Copy an installed plugin's drop-in (manifest and component), not its
-/// kept versions.
+/// Copy an installed plugin's drop-in (manifest and component), not the
+/// host's records of it (kept versions, history, what it imported).
 fn copy_dropin(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("mkdir");
     for entry in std::fs::read_dir(from).expect("plugin dir") {
         let path = entry.expect("entry").path();
-        if path.is_file() {
+        let dropin = path.file_name().is_some_and(|n| n == "plugin.toml")
+            || path.extension().is_some_and(|e| e == "wasm");
+        if path.is_file() && dropin {
             std::fs::copy(&path, to.join(path.file_name().expect("name"))).expect("copy");
         }
     }

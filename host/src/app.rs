@@ -159,7 +159,9 @@ impl App {
             orders,
             whatsapp: whatsapp.clone(),
             parked,
+            db: db.clone(),
             ready: Default::default(),
+            readiness_log: Default::default(),
         });
         let mut router = api::router(state.clone()).merge(sales.routes());
         if let Some(sandbox) = &sandbox {

@@ -4,22 +4,23 @@
 mod admin;
 pub(crate) mod bearer;
 mod config;
+pub mod ready;
 pub mod serve;
 
 pub use config::{AdminConfig, ServerConfig};
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, State};
-use axum::http::StatusCode;
+use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
 
 use crate::bus::Bus;
 use crate::catalog::Catalog;
 use crate::config::Config;
 use crate::conversations::Conversations;
+use crate::db::Db;
 use crate::plugins::Plugins;
 use crate::whatsapp::webhook;
 
@@ -36,8 +37,12 @@ pub struct AppState {
     pub whatsapp: Arc<crate::whatsapp::Gateway>,
     /// Events the bus gave up on (`GET /admin/events/parked`).
     pub parked: crate::bus::ParkedEvents,
+    /// The database (`/readyz` pings it).
+    pub db: Db,
     /// Set once start-up (plugins, catalog, recovery) is complete.
     pub ready: AtomicBool,
+    /// What `/readyz` last found missing (logged when it changes).
+    pub readiness_log: ready::ReadinessLog,
 }
 
 /// Every route of the host.
@@ -45,7 +50,7 @@ pub fn router(state: Arc<AppState>) -> Router {
     let limit = state.config.server.body_limit_bytes;
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
-        .route("/readyz", get(readyz))
+        .route("/readyz", get(ready::readyz))
         .route(
             "/webhooks/whatsapp",
             get(webhook::verify).post(webhook::receive),
@@ -55,12 +60,4 @@ pub fn router(state: Arc<AppState>) -> Router {
         .merge(crate::orders::webhooks::routes())
         .layer(DefaultBodyLimit::max(limit))
         .with_state(state)
-}
-
-async fn readyz(State(state): State<Arc<AppState>>) -> (StatusCode, &'static str) {
-    if state.ready.load(Ordering::SeqCst) {
-        (StatusCode::OK, "ready")
-    } else {
-        (StatusCode::SERVICE_UNAVAILABLE, "starting")
-    }
 }

@@ -150,15 +150,22 @@ fn authenticate<'a>(
             "POST /events is closed: no event producers are configured (bus.producers)",
         ));
     }
-    let Some(token) = crate::api::bearer::token(headers) else {
-        return Err(Refusal::new(
-            StatusCode::UNAUTHORIZED,
-            "missing bearer token: POST /events needs Authorization: Bearer <producer token>",
-        ));
-    };
-    producers
-        .authenticate(token)
-        .ok_or_else(|| Refusal::new(StatusCode::UNAUTHORIZED, "wrong producer token"))
+    let wrong = || Refusal::new(StatusCode::UNAUTHORIZED, "wrong producer token");
+    if let Some(token) = crate::api::bearer::token(headers) {
+        return producers.authenticate(token).ok_or_else(wrong);
+    }
+    // Basic auth (a Knative Trigger's subscriber URI `name:token@…`): the
+    // token must be the named producer's.
+    if let Some((name, token)) = crate::api::bearer::basic(headers) {
+        return producers
+            .authenticate(&token)
+            .filter(|p| p.name == name)
+            .ok_or_else(wrong);
+    }
+    Err(Refusal::new(
+        StatusCode::UNAUTHORIZED,
+        "missing bearer token: POST /events needs Authorization: Bearer <producer token>",
+    ))
 }
 
 fn is_batch(headers: &HeaderMap) -> bool {

@@ -79,6 +79,11 @@ pub trait Bus: Send + Sync + 'static {
     /// Stop consuming (finishing the events in hand) and release the
     /// backend's connections. Nothing to do in process.
     async fn close(&self) {}
+    /// Whether the backend can take and deliver events now (`/readyz`):
+    /// always in process; a live broker connection over AMQP.
+    fn is_up(&self) -> bool {
+        true
+    }
 }
 
 /// The bus `config.backend` names: `in-process` (the default) or `amqp`;

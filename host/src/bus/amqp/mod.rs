@@ -1091,6 +1091,10 @@ impl AmqpBus {
 
 #[async_trait]
 impl Bus for AmqpBus {
+    fn is_up(&self) -> bool {
+        self.connected()
+    }
+
     async fn publish(&self, event: Event) -> Result<(), BusError> {
         let inner = &self.inner;
         let ty = EventType::parse(event.ty());

@@ -612,9 +612,10 @@ const ES_MARKERS: &[&str] = &[
     "nino",
 ];
 
-/// The customer's language from stopword and marker lexicons: "en", "pt",
-/// "es", or "" when the text carries no clear signal.
-pub fn detect_language(text: &str) -> &'static str {
+/// Evidence for each language in `text`: (en, pt, es) scores from
+/// orthography, marker words (a word shared by two languages counts less)
+/// and digraphs.
+pub fn language_scores(text: &str) -> (f32, f32, f32) {
     let raw = text.to_lowercase();
     let mut pt = 0.0f32;
     let mut es = 0.0f32;
@@ -660,6 +661,15 @@ pub fn detect_language(text: &str) -> &'static str {
             es += 0.3;
         }
     }
+    // Words only one language's dialogue cues use ("quita", "tira").
+    let (e, p, s) = crate::dialogue::cues::language_evidence(&toks);
+    (en + e, pt + p, es + s)
+}
+
+/// The customer's language from stopword and marker lexicons: "en", "pt",
+/// "es", or "" when the text carries no clear signal.
+pub fn detect_language(text: &str) -> &'static str {
+    let (en, pt, es) = language_scores(text);
     let best = en.max(pt).max(es);
     if best < 0.8 {
         return "";
@@ -670,6 +680,39 @@ pub fn detect_language(text: &str) -> &'static str {
         .filter(|(s, _)| (*s - best).abs() < f32::EPSILON);
     let first = top.next().map(|(_, l)| *l).unwrap_or("");
     if top.next().is_some() { "" } else { first }
+}
+
+/// How much more evidence another language needs than the conversation's
+/// own before a message switches it: one shared or borrowed word
+/// ("finalizar", "ok", "checkout") never does.
+pub const LANGUAGE_SWITCH_MARGIN: f32 = 1.5;
+
+/// The conversation's language after the customer wrote `text`: sticky.
+/// `current` ("en" / "pt" / "es" or "") changes only when the message
+/// clearly reads as another language; an unknown current language takes
+/// whatever [`detect_language`] finds.
+pub fn sticky_language(current: &str, text: &str) -> &'static str {
+    let detected = detect_language(text);
+    let current = match current {
+        "en" => "en",
+        "pt" => "pt",
+        "es" => "es",
+        _ => return detected,
+    };
+    if detected.is_empty() || detected == current {
+        return current;
+    }
+    let (en, pt, es) = language_scores(text);
+    let score = |l: &str| match l {
+        "en" => en,
+        "pt" => pt,
+        _ => es,
+    };
+    if score(detected) - score(current) >= LANGUAGE_SWITCH_MARGIN {
+        detected
+    } else {
+        current
+    }
 }
 
 /// Words that carry no product meaning in any of the three languages.

@@ -46,13 +46,15 @@ impl Stage for Route {
         }
         // Only the customer's own words tell their language: a tapped button
         // or a catalog order ("[order of 2 items]") would flip it to English.
+        // Sticky: one shared word ("finalizar") never switches it.
+        let current = conversation.language.as_str();
         let detected = match &m.message.content {
-            Content::Text { body } => language::detect(body),
-            Content::Image { caption } => language::detect(caption),
+            Content::Text { body } => language::sticky(current, body),
+            Content::Image { caption } => language::sticky(current, caption),
             Content::Audio {
                 transcript: Some(t),
-            } => language::detect(t),
-            Content::Order { text, .. } => language::detect(text),
+            } => language::sticky(current, t),
+            Content::Order { text, .. } => language::sticky(current, text),
             _ => "",
         };
         let language = if detected.is_empty() {

@@ -16,7 +16,10 @@
 //!    customer's words (plus their catalog-English translation); the brands
 //!    of the top hits gain up to [`CATALOG_CAP`] each. Host errors are
 //!    ignored.
-//! 5. **Stickiness**: a follow-up without brand signal ("how much is it?",
+//! 5. **Stickiness**: a follow-up over what was offered (a reference, a
+//!    quantity, a cart edit, a refinement, checkout:
+//!    [`agent_store_sdk::dialogue::reads_as_follow_up`]) stays with
+//!    `current-brand`; a follow-up without brand signal ("how much is it?",
 //!    "tem em azul?") stays with `current-brand`; a weak signal for another
 //!    brand does not steal the conversation from a current brand that is
 //!    close.
@@ -197,6 +200,14 @@ pub fn decide(host: &dyn Host, req: &RouteRequest) -> RoutingDecision {
             "no text to route",
             current.into_iter().collect(),
         );
+    }
+
+    // "I'll take the second one", "quero 2", "pode fechar": a follow-up to
+    // what the current brand offered, never a new search elsewhere.
+    if let Some(c) = &current
+        && agent_store_sdk::dialogue::reads_as_follow_up(&raw, text::detect_language(&raw))
+    {
+        return decision(c, 0.9, "follow-up to the current conversation", vec![]);
     }
 
     let mut scores = brand_scores(host, &raw, &brands);

@@ -124,7 +124,11 @@ pub struct Reading {
 fn quantity_context(token: &str) -> bool {
     let c = cues();
     let t = text::stem(token);
-    c.is_cue_word(&t) && !matches!(token, "size" | "talla" | "tamanho" | "numero" | "no" | "n")
+    !is_size_word(token)
+        && [Cue::Add, Cue::Buy, Cue::SetQuantity, Cue::Remove]
+            .iter()
+            .any(|cue| c.cue_has_word(*cue, &t))
+        && !matches!(token, "de" | "a" | "o" | "the" | "to" | "la" | "el")
 }
 
 /// Words after a number that make it a count ("2 of them", "3 unidades").
@@ -166,8 +170,12 @@ impl Reading {
             let prev = i.checked_sub(1).and_then(|j| tokens.get(j));
             let next = tokens.get(i + 1).map(String::as_str).unwrap_or("");
             let value = numbers::integer(t).or(numbers::cardinal(t, lang).map(u64::from));
+            // "39,90" tokenises as two numbers: a price, not a count.
+            let in_price = prev.is_some_and(|p| numbers::integer(p).is_some())
+                || numbers::integer(next).is_some();
             if let Some(v) = value
                 && r.quantity.is_none()
+                && !in_price
                 && !prev.is_some_and(|p| is_size_word(p))
             {
                 let after_cue = prev.is_some_and(|p| quantity_context(p));
@@ -284,15 +292,20 @@ pub fn title_score(title: &str, words: &[String]) -> f32 {
     let tt = text::terms(title);
     let mut joined: Vec<String> = tt.windows(2).map(|w| format!("{}{}", w[0], w[1])).collect();
     joined.extend(tt.iter().cloned());
-    let found = words
+    let found: f32 = words
         .iter()
-        .filter(|w| {
+        .map(|w| {
+            if joined.iter().any(|t| text::fuzzy_eq(t, w)) {
+                return 1.0;
+            }
             let english = text::terms(&crate::lexicon::expand_query(w));
-            joined.iter().any(|t| text::fuzzy_eq(t, w))
-                || (!english.is_empty() && english.iter().any(|e| tt.contains(e)))
+            if english.is_empty() {
+                return 0.0;
+            }
+            english.iter().filter(|e| tt.contains(e)).count() as f32 / english.len() as f32
         })
-        .count();
-    found as f32 / words.len() as f32
+        .sum();
+    found / words.len() as f32
 }
 
 /// Read what `raw` does, given the conversation so far.

@@ -167,6 +167,13 @@ impl Cues {
             .unwrap_or(0)
     }
 
+    /// Whether a stemmed word is part of one of `cue`'s phrases.
+    pub fn cue_has_word(&self, cue: Cue, term: &str) -> bool {
+        self.phrases
+            .get(&cue)
+            .is_some_and(|ps| ps.iter().any(|p| p.iter().any(|w| w == term)))
+    }
+
     /// Whether a stemmed word belongs to some cue (so it names no product).
     pub fn is_cue_word(&self, term: &str) -> bool {
         self.words.contains(term)

@@ -663,23 +663,28 @@ pub fn language_scores(text: &str) -> (f32, f32, f32) {
     }
     // Words only one language's dialogue cues use ("quita", "tira").
     let (e, p, s) = crate::dialogue::cues::language_evidence(&toks);
-    (en + e, pt + p, es + s)
+    // The catalog's English product words ("candle", "pillow"): a customer
+    // naming products in English reads as English ("scented soy candle").
+    let catalog_en = toks
+        .iter()
+        .filter(|t| t.len() > 3 && crate::lexicon::is_catalog_word(t))
+        .count() as f32
+        * 0.5;
+    (en + e + catalog_en, pt + p, es + s)
 }
 
 /// The customer's language from stopword and marker lexicons: "en", "pt",
 /// "es", or "" when the text carries no clear signal.
 pub fn detect_language(text: &str) -> &'static str {
     let (en, pt, es) = language_scores(text);
-    let best = en.max(pt).max(es);
-    if best < 0.8 {
+    let mut ranked = [(en, "en"), (pt, "pt"), (es, "es")];
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let (best, lang) = ranked[0];
+    // A clear signal: enough evidence, and more than for the runner-up.
+    if best < 0.8 || best - ranked[1].0 < 0.3 {
         return "";
     }
-    let winners = [(en, "en"), (pt, "pt"), (es, "es")];
-    let mut top = winners
-        .iter()
-        .filter(|(s, _)| (*s - best).abs() < f32::EPSILON);
-    let first = top.next().map(|(_, l)| *l).unwrap_or("");
-    if top.next().is_some() { "" } else { first }
+    lang
 }
 
 /// How much more evidence another language needs than the conversation's

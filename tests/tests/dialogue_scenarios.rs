@@ -251,6 +251,9 @@ async fn run(h: &Harness, s: &Scenario, wa: &str, cat: &HashMap<String, Item>) -
     let mut failures = Vec::new();
     let mut latencies = Vec::new();
     let mut per_turn: Vec<Vec<Value>> = Vec::new();
+    // Replies can be in the customer's language once the customer has
+    // written some of it (an empty first message gets the number's default).
+    let mut language_shown = false;
     for (i, turn) in s.turns.iter().enumerate() {
         let n = i + 1;
         let wamid = format!("wamid.dlg.{}.{n}", s.id);
@@ -280,7 +283,10 @@ async fn run(h: &Harness, s: &Scenario, wa: &str, cat: &HashMap<String, Item>) -
         if replies.is_empty() && !escalated_now {
             failures.push(format!("turn {n} ({turn:?}): no reply"));
         }
-        for r in &replies {
+        if !turn.starts_with('@') && !agent_store::pipeline::detect_language(turn).is_empty() {
+            language_shown = true;
+        }
+        for r in replies.iter().filter(|_| language_shown) {
             let l = reply_language(r, &titles);
             if !l.is_empty() && l != s.lang {
                 failures.push(format!(

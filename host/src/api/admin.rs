@@ -311,60 +311,17 @@ async fn conversation(State(state): State<Arc<AppState>>, Path(id): Path<String>
     Json(json!({
         "conversation": conversation,
         "history": history,
-        "cart": cart_view(&state, &id).await,
-        "dialogue": dialogue_view(&state, &id, conversation.brand.as_deref()).await,
+        "cart": crate::dialogue::cart_json(
+            &crate::orders::Carts::new(state.orders.db().clone(), state.catalog.clone()),
+            &id,
+        )
+        .await,
+        "dialogue": crate::dialogue::dialogue_json(
+            &state.conversations,
+            &id,
+            conversation.brand.as_deref(),
+        )
+        .await,
     }))
     .into_response()
-}
-
-/// The conversation's cart priced from the catalog now (`null` when it
-/// cannot be read: the rest of the view still answers).
-async fn cart_view(state: &AppState, conversation_id: &str) -> Value {
-    let carts = crate::orders::Carts::new(state.orders.db().clone(), state.catalog.clone());
-    match carts.get(conversation_id).await {
-        Ok(cart) => json!({
-            "lines": cart.lines.iter().map(|l| json!({
-                "product_id": l.product_id,
-                "title": l.title,
-                "quantity": l.quantity,
-                "unit_price": l.unit_price,
-            })).collect::<Vec<_>>(),
-            "subtotal": cart.subtotal,
-        }),
-        Err(e) => {
-            tracing::warn!(conversation = %conversation_id, error = %e, "cart not readable for the admin view");
-            Value::Null
-        }
-    }
-}
-
-/// The seller kits' dialogue state (language, offered items in order,
-/// focus, constraints) as each plugin stored it: `current` is the state of
-/// the conversation's brand seller, `by_plugin` every plugin's.
-async fn dialogue_view(state: &AppState, conversation_id: &str, brand: Option<&str>) -> Value {
-    use agent_store_sdk::dialogue::{DialogueState, STATE_KEY};
-    let states = match state
-        .conversations
-        .plugin_states(conversation_id, STATE_KEY)
-        .await
-    {
-        Ok(s) => s,
-        Err(e) => {
-            tracing::warn!(conversation = %conversation_id, error = %e, "dialogue state not readable");
-            return Value::Null;
-        }
-    };
-    let mut by_plugin = serde_json::Map::new();
-    let mut current = Value::Null;
-    for (plugin, raw) in states {
-        let v = serde_json::to_value(DialogueState::from_json(&raw)).unwrap_or(Value::Null);
-        if brand.is_some_and(|b| plugin == format!("seller-{b}") || plugin == b) {
-            current = v.clone();
-        }
-        by_plugin.insert(plugin, v);
-    }
-    if current.is_null() && by_plugin.len() == 1 {
-        current = by_plugin.values().next().cloned().unwrap_or(Value::Null);
-    }
-    json!({ "current": current, "by_plugin": by_plugin })
 }

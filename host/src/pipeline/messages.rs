@@ -10,6 +10,9 @@ pub enum HostText {
     Apology,
     /// The conversation is with a human; the AI stays silent (nothing sent).
     NoSeller,
+    /// A request for a person or a complaint before any department: a
+    /// person takes over.
+    Escalating,
 }
 
 pub fn text(which: HostText, language: &str) -> &'static str {
@@ -40,6 +43,15 @@ pub fn text(which: HostText, language: &str) -> &'static str {
         }
         (NoSeller, _) => {
             "Sorry, that department is not available right now. A member of our team will help you."
+        }
+        (Escalating, "pt") => {
+            "Sinto muito por isso. Uma pessoa da nossa equipe vai continuar a conversa com você em instantes."
+        }
+        (Escalating, "es") => {
+            "Lo siento mucho. Una persona de nuestro equipo seguirá la conversación contigo en breve."
+        }
+        (Escalating, _) => {
+            "I'm sorry about that. A member of our team will take over the conversation shortly."
         }
     }
 }

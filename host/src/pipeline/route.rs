@@ -13,7 +13,10 @@ use cloudevents::Event;
 use super::messages::{self, HostText};
 use super::{Pipeline, Stage, language};
 use crate::chat::{Action, Content, ListRow, ListSection};
-use crate::events::{ChatMessageNew, ChatResponse, MessageReceived, PluginFailed, Routing};
+use crate::chat::{EscalationReason, Priority};
+use crate::events::{
+    ChatMessageNew, ChatResponse, MessageReceived, PluginFailed, Routing, SalesEscalate,
+};
 use crate::plugins::convert;
 use crate::plugins::wit;
 use crate::whatsapp::{self, inbound::Triage};
@@ -88,6 +91,9 @@ impl Stage for Route {
             .decide(&m, conversation.brand.as_deref(), &brands)
             .await;
         let Some(routing) = routing else {
+            if needs_human(&m.message.content) {
+                return self.escalate(&m, &language).await;
+            }
             return self.menu(&m, &brands, &language).await;
         };
         if conversation.brand.as_deref() != Some(routing.brand.as_str()) {
@@ -298,6 +304,57 @@ impl Route {
             .await
     }
 
+    /// A complaint or a request for a person with no department yet: the
+    /// host hands the conversation to the sales team itself (no seller
+    /// would see the message).
+    async fn escalate(&self, m: &MessageReceived, language: &str) -> anyhow::Result<()> {
+        let said = match &m.message.content {
+            Content::Text { body } => body.clone(),
+            _ => String::new(),
+        };
+        let sig = agent_store_sdk::intent::Signals::of(&said);
+        let (reason, priority) = if sig.human {
+            (EscalationReason::CustomerRequest, Priority::Medium)
+        } else if sig.angry {
+            (EscalationReason::NegativeSentiment, Priority::Urgent)
+        } else if sig.payment {
+            (EscalationReason::PaymentIssue, Priority::High)
+        } else {
+            (EscalationReason::Complaint, Priority::High)
+        };
+        let e = SalesEscalate {
+            conversation_id: m.conversation_id.clone(),
+            customer: m.customer.clone(),
+            brand: None,
+            reason,
+            priority,
+            summary: said.chars().take(1000).collect(),
+        };
+        tracing::info!(conversation = %m.conversation_id, ?reason, "escalated by the host before any department");
+        let effect = super::effects::turn_effect(
+            &format!("{}/escalate", m.message.id),
+            &m.conversation_id,
+            None,
+            &e,
+            true,
+        )?;
+        let response = ChatResponse {
+            conversation_id: m.conversation_id.clone(),
+            phone_number_id: m.phone_number_id.clone(),
+            to: m.customer.wa_id.clone(),
+            brand: "host".into(),
+            in_reply_to: m.message.id.clone(),
+            actions: vec![Action::Text {
+                body: messages::text(HostText::Escalating, language).into(),
+            }],
+            language: language.to_string(),
+        };
+        let id = format!("{}/response/host", m.message.id);
+        self.0
+            .answer(&id, None, &response, &[effect], Some(&m.message.id))
+            .await
+    }
+
     /// Ask the customer to pick a department.
     async fn menu(
         &self,
@@ -319,6 +376,15 @@ impl Route {
         let id = format!("{}/response/host", m.message.id);
         p.answer(&id, None, &response, &[], Some(&m.message.id))
             .await
+    }
+}
+
+/// Whether a message asks for a person, complains, is angry or reports a
+/// payment problem (the SDK's intents, shared with the router).
+fn needs_human(content: &Content) -> bool {
+    match content {
+        Content::Text { body } => agent_store_sdk::intent::Signals::of(body).needs_human(),
+        _ => false,
     }
 }
 

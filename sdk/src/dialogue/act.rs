@@ -220,7 +220,9 @@ impl Reading {
         if let Some(o) = self.ordinal {
             return Some(Target::Position(o));
         }
-        if let Some(p) = self.prices.first() {
+        // A price that is a stated bound ("under $45") is no reference.
+        let bounds = [self.constraints.max_price_minor, self.constraints.min_price_minor];
+        if let Some(p) = self.prices.iter().find(|p| !bounds.contains(&Some(**p))) {
             return Some(Target::Price(*p));
         }
         if let Some(c) = &self.constraints.color {
@@ -272,6 +274,10 @@ fn names_offered(target: &Target, state: &DialogueState) -> bool {
             .iter()
             .any(|o| o.size.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(s))),
         Target::Named(words) => state.offered.iter().any(|o| title_covers(&o.title, words)),
+        Target::Price(m) => state
+            .offered
+            .iter()
+            .any(|o| (o.price_minor - m).abs() <= 1),
         _ => !state.offered.is_empty(),
     }
 }
@@ -372,8 +378,10 @@ fn act_of(r: &Reading, state: &DialogueState) -> Act {
         };
     }
     let refine = r.refinement();
-    let pointer = r.has(Cue::Pointer) && r.content.is_empty();
-    if listed && (wants || pointer || r.ordinal.is_some() || r.prices.first().is_some())
+    // "how much is it?" points at the focus but asks, it does not pick.
+    let pointer = r.has(Cue::Pointer) && r.content.is_empty() && !r.has(Cue::Price);
+    let price_ref = matches!(reference, Some(Target::Price(_)));
+    if listed && (wants || pointer || r.ordinal.is_some() || price_ref)
         && (r.content.is_empty() || picks_offered)
         && refine.sort.is_none()
     {

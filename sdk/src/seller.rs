@@ -289,6 +289,10 @@ impl Ctx<'_> {
     }
 
     fn free_text(&mut self, raw: &str) -> Vec<Action> {
+        // A 4,096-character message is read by its head: the whole of it
+        // would spend the turn's budget on noise.
+        let clipped: String = raw.chars().take(dialogue::MAX_READ_CHARS).collect();
+        let raw = clipped.as_str();
         let sig = Signals::of(raw);
         let n = text::normalize(raw);
         if n.is_empty() {
@@ -512,6 +516,21 @@ impl Ctx<'_> {
             found.retain(|p| is_buyable(p) && within(p, c));
         }
         if matches!(sort, Some(Sort::Cheaper | Sort::Cheapest)) {
+            // "The cheapest X" is the cheapest of X's kind: the category of
+            // the product in focus, else of the most relevant result.
+            let focus_category = self
+                .st
+                .focus
+                .as_ref()
+                .and_then(|id| self.st.offered_item(id))
+                .map(|o| o.category.clone())
+                .filter(|c| !c.is_empty() && sort == Some(Sort::Cheaper));
+            if let Some(category) =
+                focus_category.or_else(|| found.first().map(|p| p.category.clone()))
+                && found.iter().any(|p| p.category == category)
+            {
+                found.retain(|p| p.category == category);
+            }
             // Stable: equal prices keep their relevance order.
             found.sort_by_key(|p| reply::effective_price(p).minor_units);
         }

@@ -355,6 +355,8 @@ const EN_MARKERS: &[&str] = &[
     "because",
     "expensive",
     "cheaper",
+    // A noun in English ("soy candle", "soy milk") as well as "I am".
+    "soy",
     "should",
     "has",
     "had",
@@ -616,7 +618,9 @@ const ES_MARKERS: &[&str] = &[
 /// orthography, marker words (a word shared by two languages counts less)
 /// and digraphs.
 pub fn language_scores(text: &str) -> (f32, f32, f32) {
-    let raw = text.to_lowercase();
+    // Currency marks ("US$ 89,90", "R$") are no words of any language.
+    let raw = text.to_lowercase().replace("us$", " ").replace("r$", " ");
+    let text = raw.as_str();
     let mut pt = 0.0f32;
     let mut es = 0.0f32;
     let mut en = 0.0f32;

@@ -115,8 +115,18 @@ fn known_failures() -> Vec<String> {
 }
 
 /// Products offered as buyable in a set of replies, in the order shown:
-/// product cards, product-list items, then `add:` buttons.
+/// product cards, product-list items (as Meta product messages, or as the
+/// host renders them without a Meta catalog: one `*Title* — price` line
+/// each), then `add:` buttons. A title merely named in a sentence is not
+/// an offer.
 fn offered(replies: &[Value]) -> Vec<String> {
+    static TITLES: std::sync::OnceLock<HashMap<String, String>> = std::sync::OnceLock::new();
+    let titles = TITLES.get_or_init(|| {
+        catalog()
+            .into_iter()
+            .map(|(id, item)| (item.title, id))
+            .collect()
+    });
     let mut out: Vec<String> = Vec::new();
     let mut push = |id: &str| {
         if !id.is_empty() && !out.iter().any(|x| x == id) {
@@ -124,6 +134,17 @@ fn offered(replies: &[Value]) -> Vec<String> {
         }
     };
     for m in replies {
+        for p in ["/text/body", "/image/caption"] {
+            for line in m.pointer(p).and_then(Value::as_str).unwrap_or("").lines() {
+                if let Some(id) = line
+                    .strip_prefix('*')
+                    .and_then(|l| l.split_once('*'))
+                    .and_then(|(title, _)| titles.get(title))
+                {
+                    push(id);
+                }
+            }
+        }
         if let Some(id) = m
             .pointer("/interactive/action/product_retailer_id")
             .and_then(Value::as_str)
@@ -204,6 +225,13 @@ fn button_envelope(from: &str, wamid: &str, id: &str, title: &str) -> Value {
     })
 }
 
+mod reply {
+    /// The first 80 characters of a turn, for reports.
+    pub fn clip(s: &str) -> String {
+        s.chars().take(80).collect()
+    }
+}
+
 fn chrono_now() -> String {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -238,6 +266,8 @@ fn reply_language(reply: &Value, titles: &[&str]) -> &'static str {
 
 struct Outcome {
     failures: Vec<String>,
+    /// What was said, for the report of a failed scenario.
+    transcript: String,
     turns: usize,
     latencies: Vec<Duration>,
 }
@@ -254,6 +284,7 @@ async fn run(h: &Harness, s: &Scenario, wa: &str, cat: &HashMap<String, Item>) -
     // Replies can be in the customer's language once the customer has
     // written some of it (an empty first message gets the number's default).
     let mut language_shown = false;
+    let mut transcript = String::new();
     for (i, turn) in s.turns.iter().enumerate() {
         let n = i + 1;
         let wamid = format!("wamid.dlg.{}.{n}", s.id);
@@ -315,6 +346,15 @@ async fn run(h: &Harness, s: &Scenario, wa: &str, cat: &HashMap<String, Item>) -
                 None => failures.push(format!("turn {n}: unknown product {id} offered")),
             }
         }
+        transcript.push_str(&format!(
+            "   > {}\n{}      offered {:?}\n",
+            reply::clip(turn),
+            readable(&replies)
+                .lines()
+                .map(|l| format!("      {l}\n"))
+                .collect::<String>(),
+            offered(&replies)
+        ));
         per_turn.push(replies);
     }
     let resolve = |p: &str| -> Option<String> {
@@ -414,6 +454,7 @@ async fn run(h: &Harness, s: &Scenario, wa: &str, cat: &HashMap<String, Item>) -
     }
     Outcome {
         failures,
+        transcript,
         turns: s.turns.len(),
         latencies,
     }
@@ -458,6 +499,9 @@ async fn customers_who_type_shop_to_an_order() {
         report.push_str(&format!("{mark} {}{}\n", s.id, if s.held_out { " (held out)" } else { "" }));
         for f in &out.failures {
             report.push_str(&format!("     {f}\n"));
+        }
+        if !passed && std::env::var("DIALOGUE_VERBOSE").is_ok() {
+            report.push_str(&out.transcript);
         }
         if !passed && !known.contains(&s.id) {
             unexpected.push(s.id.clone());

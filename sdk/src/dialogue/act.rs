@@ -117,7 +117,35 @@ pub struct Reading {
     pub prices: Vec<i64>,
     /// Colour, size and price bounds stated.
     pub constraints: text::Constraints,
+    /// The cues the message contains (matched once).
+    cues: Vec<Cue>,
 }
+
+/// Every cue, to match a message against once.
+const ALL_CUES: &[Cue] = &[
+    Cue::Add,
+    Cue::Buy,
+    Cue::Remove,
+    Cue::SetQuantity,
+    Cue::Clear,
+    Cue::Cart,
+    Cue::Checkout,
+    Cue::Cancel,
+    Cue::Cheaper,
+    Cue::Cheapest,
+    Cue::Similar,
+    Cue::Have,
+    Cue::OtherColor,
+    Cue::OtherSize,
+    Cue::Compare,
+    Cue::Price,
+    Cue::More,
+    Cue::Pointer,
+];
+
+/// Messages are read up to this many characters: a longer one is no
+/// follow-up, and its head says what it is about.
+pub const MAX_READ_CHARS: usize = 500;
 
 /// Tokens after which a number is a quantity: the words of the add, buy
 /// and set-quantity cues plus a few verbs' objects.
@@ -147,6 +175,8 @@ fn is_size_word(t: &str) -> bool {
 impl Reading {
     /// Read a message in `lang`.
     pub fn of(raw: &str, lang: &str) -> Reading {
+        let clipped: String = raw.chars().take(MAX_READ_CHARS).collect();
+        let raw = clipped.as_str();
         let tokens = text::tokenize(raw);
         let terms: Vec<String> = tokens.iter().map(|t| text::stem(t)).collect();
         let constraints = text::extract_constraints(raw);
@@ -207,12 +237,18 @@ impl Reading {
                     )
             })
             .collect();
+        r.cues = ALL_CUES
+            .iter()
+            .copied()
+            .filter(|cue| c.has(*cue, &terms))
+            .collect();
         r.terms = terms;
         r
     }
 
-    fn has(&self, cue: Cue) -> bool {
-        cues().has(cue, &self.terms)
+    /// Whether the message contains a phrase of `cue`.
+    pub fn has(&self, cue: Cue) -> bool {
+        self.cues.contains(&cue)
     }
 
     /// The explicit reference in the message, if any.

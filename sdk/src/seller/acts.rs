@@ -191,18 +191,31 @@ impl Ctx<'_> {
     /// titles, else the offered product it names when it is in the cart,
     /// else the only line.
     fn cart_line_for(&self, target: &Target, lines: &[CartLine]) -> Option<CartLine> {
-        if let Target::Named(words) = target {
-            return lines
+        if let Target::Named(words) = target
+            && let Some(l) = lines
                 .iter()
                 .map(|l| (title_score(&l.title, words), l))
                 .filter(|(s, _)| *s >= 0.5)
                 .max_by(|a, b| a.0.total_cmp(&b.0))
-                .map(|(_, l)| l.clone());
+                .map(|(_, l)| l.clone())
+        {
+            return Some(l);
         }
         if let Ok(id) = self.resolve(target)
             && let Some(l) = lines.iter().find(|l| l.product_id == id)
         {
             return Some(l.clone());
+        }
+        if let Target::Named(words) = target {
+            // Words the titles do not carry ("alfombrilla"): the catalog
+            // search knows its synonyms; the best hit in the cart wins.
+            let q = words.join(" ");
+            let expanded = crate::lexicon::expand_query(&q);
+            let hits = self.search(&format!("{q} {expanded}"), &text::Constraints::default(), false, 20);
+            return hits
+                .iter()
+                .find_map(|p| lines.iter().find(|l| l.product_id == p.id))
+                .cloned();
         }
         (lines.len() == 1 && *target == Target::Focus).then(|| lines[0].clone())
     }
@@ -266,16 +279,14 @@ impl Ctx<'_> {
             let Ok(Some(p)) = self.host.product(id) else {
                 return self.miss(Miss::NoMatch);
             };
-            let mut facts = vec![reply::price_label(&p, self.lang)];
-            facts.extend(p.color.clone().filter(|c| !c.is_empty()));
-            facts.extend(p.size.clone().filter(|s| !s.is_empty()));
+            // Title (it carries colour and size) and price: the catalog's
+            // descriptions are in its own language, not the customer's.
             lines.push(format!(
-                "{}. {} — {}{}\n   {}",
+                "{}. {} — {}{}",
                 i + 1,
                 p.title,
-                facts.join(" · "),
+                reply::price_label(&p, self.lang),
                 self.stock_note(&p),
-                reply::truncate(&p.description, 140)
             ));
             if is_buyable(&p) {
                 buttons.push((

@@ -10,7 +10,6 @@
 //!
 //! Builds the plugins from `plugins/` first (like `agent-store plugin build`).
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -68,7 +67,8 @@ async fn main() -> anyhow::Result<()> {
         carts: None,
         llm: Llm::new(&LlmConfig::default())?,
         prompts: agent_store::llm::Prompts::load(&workspace().join("prompts")),
-        values: Arc::new(HashMap::new()),
+        values: Arc::default(),
+        brands: agent_store::plugins::directory::loaded_brands(),
     };
 
     let (mut cold, mut warm, mut swap, mut rollback) = (vec![], vec![], vec![], vec![]);

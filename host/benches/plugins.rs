@@ -11,7 +11,6 @@
 //!
 //! Builds `plugins/router` and `plugins/seller-tech` to wasm first.
 
-use std::collections::HashMap;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -346,7 +345,8 @@ fn main() -> anyhow::Result<()> {
             carts: None,
             llm: Llm::none(),
             prompts: prompts.clone(),
-            values: Arc::new(HashMap::new()),
+            values: Arc::default(),
+            brands: agent_store::plugins::directory::loaded_brands(),
         };
         let runtime = Runtime::new(TurnLimits::default())?;
         let router = load(&runtime, &plugins, "router");

@@ -1,6 +1,5 @@
 //! Composes every capability into one running server.
 
-use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -69,7 +68,8 @@ impl App {
             carts: Some(carts.clone()),
             llm: Llm::new(&config.llm)?,
             prompts: crate::llm::Prompts::load(&config.prompts_dir()),
-            values: Arc::new(HashMap::new()),
+            values: Arc::new(config.plugins.values()),
+            brands: crate::plugins::directory::loaded_brands(),
         };
         let runtime = Runtime::new(config.plugins.limits.turn_limits())?;
         let plugins = Arc::new(Plugins::new(

@@ -340,7 +340,8 @@ async fn route(mut config: Config, text: &str, as_json: bool) -> anyhow::Result<
         carts: None,
         llm: Llm::new(&config.llm)?,
         prompts: crate::llm::Prompts::load(&config.prompts_dir()),
-        values: Arc::default(),
+        values: Arc::new(config.plugins.values()),
+        brands: crate::plugins::directory::loaded_brands(),
     };
     let plugins = Arc::new(Plugins::load(
         Runtime::new(TurnLimits::default())?,
@@ -509,15 +510,13 @@ async fn plugin(config: Config, command: PluginCommand) -> anyhow::Result<()> {
             let loaded: Vec<_> = snapshot
                 .plugins
                 .values()
-                .map(|p| json!({ "name": p.manifest.name, "kind": p.manifest.kind.as_str(), "brand": p.manifest.brand, "version": p.manifest.version, "digest": p.digest, "state": "ok" }))
+                .map(|p| json!({ "name": p.manifest.name, "kind": p.manifest.kind.as_str(), "brand": p.manifest.brand, "version": p.manifest.version, "contract": p.contract.as_str(), "digest": p.digest, "state": "ok" }))
                 .chain(failures.iter().map(|f| json!({ "name": f.plugin, "state": "failed", "error": f.reason })))
                 .collect();
             if as_json {
                 println!("{}", serde_json::Value::Array(loaded));
             } else {
-                for p in loaded {
-                    println!("{}", p);
-                }
+                print_plugin_table(&loaded);
             }
         }
         PluginCommand::Push {
@@ -647,4 +646,28 @@ async fn admin_call(request: reqwest::RequestBuilder) -> anyhow::Result<serde_js
         );
     }
     Ok(body)
+}
+
+/// `plugin list` for people: one aligned row per plugin, failures with
+/// their reason.
+fn print_plugin_table(rows: &[serde_json::Value]) {
+    let cell = |v: &serde_json::Value| v.as_str().unwrap_or("-").to_string();
+    println!(
+        "{:<24} {:<7} {:<10} {:<12} {:<9} STATE",
+        "NAME", "KIND", "BRAND", "VERSION", "CONTRACT"
+    );
+    for r in rows {
+        let state = match r["error"].as_str() {
+            Some(e) => format!("failed: {e}"),
+            None => cell(&r["state"]),
+        };
+        println!(
+            "{:<24} {:<7} {:<10} {:<12} {:<9} {state}",
+            cell(&r["name"]),
+            cell(&r["kind"]),
+            cell(&r["brand"]),
+            cell(&r["version"]),
+            cell(&r["contract"]),
+        );
+    }
 }

@@ -1,13 +1,15 @@
-//! Guest bindings generated from `wit/plugin.wit`, one module per world.
+//! Guest bindings generated from `wit/plugin.wit`
+//! (`agent-store:plugin@0.2.0`), one module per world.
 //!
 //! Both worlds share the `types` interface and the host imports: the router
 //! module reuses the seller module's generated types (`with`), so a type such
-//! as `Product` is one Rust type for every plugin.
+//! as `Product` is one Rust type for every plugin. Only the router module has
+//! the `routing` import.
 
 #[allow(missing_docs, clippy::all)]
 pub mod seller {
     wit_bindgen::generate!({
-        path: "../wit",
+        path: "../wit/plugin.wit",
         world: "agent-store:plugin/seller",
         pub_export_macro: true,
         export_macro_name: "export_seller_world",
@@ -19,19 +21,19 @@ pub mod seller {
 #[allow(missing_docs, clippy::all)]
 pub mod router {
     wit_bindgen::generate!({
-        path: "../wit",
+        path: "../wit/plugin.wit",
         world: "agent-store:plugin/router",
         pub_export_macro: true,
         export_macro_name: "export_router_world",
         default_bindings_module: "agent_store_sdk::bindings::router",
         with: {
-            "agent-store:plugin/types@0.1.0": crate::bindings::seller::agent_store::plugin::types,
-            "agent-store:plugin/catalog@0.1.0": crate::bindings::seller::agent_store::plugin::catalog,
-            "agent-store:plugin/llm@0.1.0": crate::bindings::seller::agent_store::plugin::llm,
-            "agent-store:plugin/orders@0.1.0": crate::bindings::seller::agent_store::plugin::orders,
-            "agent-store:plugin/conversation@0.1.0": crate::bindings::seller::agent_store::plugin::conversation,
-            "agent-store:plugin/config@0.1.0": crate::bindings::seller::agent_store::plugin::config,
-            "agent-store:plugin/log@0.1.0": crate::bindings::seller::agent_store::plugin::log,
+            "agent-store:plugin/types@0.2.0": crate::bindings::seller::agent_store::plugin::types,
+            "agent-store:plugin/catalog@0.2.0": crate::bindings::seller::agent_store::plugin::catalog,
+            "agent-store:plugin/llm@0.2.0": crate::bindings::seller::agent_store::plugin::llm,
+            "agent-store:plugin/orders@0.2.0": crate::bindings::seller::agent_store::plugin::orders,
+            "agent-store:plugin/conversation@0.2.0": crate::bindings::seller::agent_store::plugin::conversation,
+            "agent-store:plugin/config@0.2.0": crate::bindings::seller::agent_store::plugin::config,
+            "agent-store:plugin/log@0.2.0": crate::bindings::seller::agent_store::plugin::log,
         },
     });
 }

@@ -37,6 +37,22 @@ pub trait Host {
     fn prompt(&self) -> String;
     /// A line in the host's logs.
     fn log(&self, level: LogLevel, message: &str);
+    /// Every brand the host has a seller for (the `routing` import, which
+    /// only the router world has: a seller gets
+    /// [`HostError::Unavailable`]).
+    fn brands(&self) -> Result<Vec<BrandProfile>, HostError> {
+        Err(routing_unavailable())
+    }
+    /// The brands `text` matches, best first, at most `limit` (router
+    /// world only, like [`Host::brands`]).
+    fn match_text(&self, text: &str, limit: u32) -> Result<Vec<BrandMatch>, HostError> {
+        let _ = (text, limit);
+        Err(routing_unavailable())
+    }
+}
+
+fn routing_unavailable() -> HostError {
+    HostError::Unavailable("routing is imported by the router world only".into())
 }
 
 /// The real host, through the component's imports.
@@ -93,11 +109,11 @@ impl Host for WasmHost {
     }
 }
 
-/// The real host for the `router` world, whose imports have no `orders`
-/// interface: [`Host::cart`] and [`Host::orders`] return
-/// [`HostError::Denied`] without touching an import, so a router component
-/// imports exactly what the `router` world offers. [`crate::export_router!`]
-/// uses it.
+/// The real host for the `router` world: [`Host::cart`] and
+/// [`Host::orders`] return [`HostError::Denied`] without touching an import
+/// (the host denies a router's orders calls anyway), and [`Host::brands`] /
+/// [`Host::match_text`] call the `routing` import, which only this world
+/// has. [`crate::export_router!`] uses it.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RouterWasmHost;
 
@@ -146,5 +162,11 @@ impl Host for RouterWasmHost {
     }
     fn log(&self, level: LogLevel, message: &str) {
         imports::log::log(level, message)
+    }
+    fn brands(&self) -> Result<Vec<BrandProfile>, HostError> {
+        Ok(crate::bindings::router::agent_store::plugin::routing::brands())
+    }
+    fn match_text(&self, text: &str, limit: u32) -> Result<Vec<BrandMatch>, HostError> {
+        Ok(crate::bindings::router::agent_store::plugin::routing::match_text(text, limit))
     }
 }

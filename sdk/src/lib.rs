@@ -79,8 +79,13 @@ pub mod conformance;
 
 pub use host::{Host, RouterWasmHost, WasmHost};
 
+/// Most units of one product in a cart: the host refuses a larger
+/// add-to-cart or set-cart-quantity (and caps a line at this many).
+pub const MAX_CART_QUANTITY: u32 = 99;
+
 /// Every type of the WIT contract, under one path.
 pub mod types {
+    pub use crate::bindings::router::agent_store::plugin::routing::{BrandMatch, BrandProfile};
     pub use crate::bindings::seller::agent_store::plugin::catalog::{
         Recommendation, RecommendationKind, ScoredProduct, SearchQuery,
     };

@@ -412,6 +412,15 @@ pub fn validate(action: &Action) -> Result<(), String> {
             }
         }
         Action::AddToCart(c) if c.quantity == 0 => e.push("quantity: 0".into()),
+        Action::AddToCart(c) | Action::SetCartQuantity(c)
+            if c.quantity > crate::MAX_CART_QUANTITY =>
+        {
+            e.push(format!(
+                "quantity: {} (at most {})",
+                c.quantity,
+                crate::MAX_CART_QUANTITY
+            ))
+        }
         _ => {}
     }
     if e.is_empty() {

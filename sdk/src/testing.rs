@@ -285,7 +285,10 @@ pub struct FakeHost {
     cart: RefCell<Vec<(String, u32)>>,
     orders: RefCell<Vec<OrderSummary>>,
     actions: RefCell<Vec<Action>>,
+    refused: RefCell<Vec<String>>,
     logs: RefCell<Vec<(LogLevel, String)>>,
+    profiles: Vec<BrandProfile>,
+    matches: Vec<BrandMatch>,
 }
 
 impl Default for FakeHost {
@@ -311,8 +314,29 @@ impl FakeHost {
             cart: RefCell::default(),
             orders: RefCell::default(),
             actions: RefCell::default(),
+            refused: RefCell::default(),
             logs: RefCell::default(),
+            profiles: Vec::new(),
+            matches: Vec::new(),
         }
+    }
+
+    /// A brand profile returned by [`Host::brands`] (the router's
+    /// `routing` import), in the order added.
+    pub fn with_brand_profile(mut self, profile: BrandProfile) -> Self {
+        self.profiles.push(profile);
+        self
+    }
+
+    /// A match returned by [`Host::match_text`] for any text, best score
+    /// first.
+    pub fn with_brand_match(mut self, brand: &str, score: f32, terms: &[&str]) -> Self {
+        self.matches.push(BrandMatch {
+            brand: brand.to_owned(),
+            score,
+            terms: terms.iter().map(|t| (*t).to_owned()).collect(),
+        });
+        self
     }
 
     /// Load a Meta catalog CSV file (bad rows are skipped, see
@@ -405,47 +429,101 @@ impl FakeHost {
         });
     }
 
-    /// Put a product in the cart directly.
+    /// Put a product in the cart directly (a line holds at most
+    /// [`crate::MAX_CART_QUANTITY`] units, as in the host).
     pub fn add_to_cart(&self, product_id: &str, quantity: u32) {
         let mut cart = self.cart.borrow_mut();
         match cart.iter_mut().find(|(id, _)| id == product_id) {
-            Some(line) => line.1 += quantity,
-            None => cart.push((product_id.to_owned(), quantity)),
+            Some(line) => line.1 = (line.1 + quantity).min(crate::MAX_CART_QUANTITY),
+            None => cart.push((
+                product_id.to_owned(),
+                quantity.min(crate::MAX_CART_QUANTITY),
+            )),
         }
     }
 
     /// Act on a seller's actions as the host would: add-to-cart fills the
-    /// cart (when the product exists in scope), place-order turns a
-    /// non-empty cart into a "pending" order, text replies go to history.
+    /// cart, remove-from-cart / set-cart-quantity / clear-cart edit it
+    /// (each only for a product in scope and a quantity the host accepts;
+    /// a refused action changes nothing and is listed in
+    /// [`FakeHost::refused_actions`]), place-order turns a non-empty cart
+    /// into a "pending" order, text replies go to history.
     pub fn apply(&self, actions: &[Action]) {
         for a in actions {
             self.actions.borrow_mut().push(a.clone());
-            match a {
-                Action::AddToCart(c) if self.product(&c.product_id).ok().flatten().is_some() => {
-                    self.add_to_cart(&c.product_id, c.quantity.max(1));
-                }
-                Action::PlaceOrder(_) => {
-                    let cart = self.cart().unwrap_or_else(|_| empty_cart());
-                    if !cart.lines.is_empty() {
-                        let n = self.orders.borrow().len() + 1;
-                        self.orders.borrow_mut().insert(
-                            0,
-                            OrderSummary {
-                                id: format!("ORD-{n:04}"),
-                                status: "pending".into(),
-                                total: cart.subtotal,
-                                created_at: 1_700_000_000,
-                                tracking: None,
-                            },
-                        );
-                        self.cart.borrow_mut().clear();
-                    }
-                }
-                Action::Text(t) => self.say(Speaker::Assistant, t),
-                Action::Buttons(b) => self.say(Speaker::Assistant, &b.body),
-                _ => {}
+            if let Err(why) = self.apply_one(a) {
+                self.refused.borrow_mut().push(why);
             }
         }
+    }
+
+    fn apply_one(&self, a: &Action) -> Result<(), String> {
+        let max = crate::MAX_CART_QUANTITY;
+        match a {
+            Action::AddToCart(c) => {
+                self.cart_scope(&c.product_id)?;
+                if c.quantity == 0 || c.quantity > max {
+                    return Err(format!("add-to-cart refused: quantity must be 1-{max}"));
+                }
+                self.add_to_cart(&c.product_id, c.quantity);
+            }
+            Action::RemoveFromCart(id) => {
+                self.cart_scope(id)?;
+                self.cart.borrow_mut().retain(|(line, _)| line != id);
+            }
+            Action::SetCartQuantity(c) => {
+                self.cart_scope(&c.product_id)?;
+                if c.quantity > max {
+                    return Err(format!(
+                        "set-cart-quantity refused: quantity must be 0-{max}"
+                    ));
+                }
+                let mut cart = self.cart.borrow_mut();
+                if c.quantity == 0 {
+                    cart.retain(|(id, _)| id != &c.product_id);
+                } else if let Some(line) = cart.iter_mut().find(|(id, _)| id == &c.product_id) {
+                    line.1 = c.quantity;
+                } else {
+                    cart.push((c.product_id.clone(), c.quantity));
+                }
+            }
+            Action::ClearCart => self.cart.borrow_mut().clear(),
+            Action::PlaceOrder(_) => {
+                let cart = self.cart().unwrap_or_else(|_| empty_cart());
+                if !cart.lines.is_empty() {
+                    let n = self.orders.borrow().len() + 1;
+                    self.orders.borrow_mut().insert(
+                        0,
+                        OrderSummary {
+                            id: format!("ORD-{n:04}"),
+                            status: "pending".into(),
+                            total: cart.subtotal,
+                            created_at: 1_700_000_000,
+                            tracking: None,
+                        },
+                    );
+                    self.cart.borrow_mut().clear();
+                }
+            }
+            Action::Text(t) => self.say(Speaker::Assistant, t),
+            Action::Buttons(b) => self.say(Speaker::Assistant, &b.body),
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// The host refuses cart actions on products outside the seller's
+    /// catalog scope.
+    fn cart_scope(&self, product_id: &str) -> Result<(), String> {
+        match self.product(product_id) {
+            Ok(Some(_)) => Ok(()),
+            _ => Err(format!("cart action refused: unknown product {product_id}")),
+        }
+    }
+
+    /// Why actions passed to [`FakeHost::apply`] were refused, in order.
+    pub fn refused_actions(&self) -> Vec<String> {
+        self.refused.borrow().clone()
     }
 
     /// Every product loaded.
@@ -742,6 +820,17 @@ impl Host for FakeHost {
     fn log(&self, level: LogLevel, message: &str) {
         self.logs.borrow_mut().push((level, message.to_owned()));
     }
+
+    fn brands(&self) -> Result<Vec<BrandProfile>, HostError> {
+        Ok(self.profiles.clone())
+    }
+
+    fn match_text(&self, _text: &str, limit: u32) -> Result<Vec<BrandMatch>, HostError> {
+        let mut matches = self.matches.clone();
+        matches.sort_by(|a, b| b.score.total_cmp(&a.score));
+        matches.truncate(limit as usize);
+        Ok(matches)
+    }
 }
 
 /// Build a [`Turn`] in one line: `TurnBuilder::text("hi").brand("tech").build()`.
@@ -994,6 +1083,78 @@ mod tests {
         assert!(h.product("BTY-0010").unwrap().is_none());
         let all = FakeHost::from_csv(CSV).unwrap();
         assert_eq!(all.search(&q("batom")).unwrap()[0].product.brand, "beauty");
+    }
+
+    #[test]
+    fn cart_edits_apply_like_the_host() {
+        let h = FakeHost::from_csv(CSV).unwrap().with_brand("tech");
+        let set = |id: &str, quantity| {
+            Action::SetCartQuantity(CartIntent {
+                product_id: id.into(),
+                quantity,
+            })
+        };
+        h.apply(&[
+            reply::add_to_cart("TEC-0010", 2),
+            reply::add_to_cart("TEC-0012", 1),
+            set("TEC-0010", 5),
+            set("TEC-0011", 1),
+        ]);
+        let lines = |h: &FakeHost| h.cart_lines();
+        assert_eq!(
+            lines(&h),
+            [
+                ("TEC-0010".to_owned(), 5),
+                ("TEC-0012".to_owned(), 1),
+                ("TEC-0011".to_owned(), 1)
+            ]
+        );
+        // Refused, nothing changed: too many units, another brand's product.
+        h.apply(&[
+            set("TEC-0010", crate::MAX_CART_QUANTITY + 1),
+            Action::RemoveFromCart("HOM-0001".into()),
+            reply::add_to_cart("TEC-0010", 500),
+        ]);
+        assert_eq!(h.refused_actions().len(), 3, "{:?}", h.refused_actions());
+        assert_eq!(lines(&h).len(), 3);
+        assert_eq!(lines(&h)[0], ("TEC-0010".to_owned(), 5));
+        // Adding never goes past the line maximum.
+        h.add_to_cart("TEC-0010", 98);
+        assert_eq!(lines(&h)[0].1, crate::MAX_CART_QUANTITY);
+        h.apply(&[
+            Action::RemoveFromCart("TEC-0012".into()),
+            Action::RemoveFromCart("TEC-0012".into()),
+            set("TEC-0011", 0),
+        ]);
+        assert_eq!(lines(&h), [("TEC-0010".to_owned(), 99)]);
+        h.apply(&[Action::ClearCart]);
+        assert!(lines(&h).is_empty());
+        assert_eq!(h.refused_actions().len(), 3);
+    }
+
+    #[test]
+    fn routing_answers_are_scripted() {
+        let h = FakeHost::new()
+            .with_brand_profile(BrandProfile {
+                brand: "tech".into(),
+                display_name: "Tech".into(),
+                categories: vec!["Laptops".into()],
+                examples: vec![],
+            })
+            .with_brand_match("home", 0.4, &["sofa"])
+            .with_brand_match("tech", 0.9, &["laptop"]);
+        assert_eq!(h.brands().unwrap()[0].brand, "tech");
+        let m = h.match_text("a laptop and a sofa", 1).unwrap();
+        assert_eq!(m.len(), 1);
+        assert_eq!(
+            (m[0].brand.as_str(), m[0].terms[0].as_str()),
+            ("tech", "laptop")
+        );
+        // A seller's real host has no routing import.
+        assert!(matches!(
+            crate::WasmHost.brands(),
+            Err(HostError::Unavailable(_))
+        ));
     }
 
     #[test]

@@ -82,6 +82,17 @@ pub enum Action {
         product_id: String,
         quantity: u32,
     },
+    /// Take a product out of the cart (nothing when it is not there).
+    RemoveFromCart {
+        product_id: String,
+    },
+    /// Set a line's quantity (adding the line if needed); 0 removes it.
+    SetCartQuantity {
+        product_id: String,
+        quantity: u32,
+    },
+    /// Empty the conversation's cart.
+    ClearCart,
     PlaceOrder {
         note: Option<String>,
     },
@@ -103,6 +114,9 @@ impl Action {
         !matches!(
             self,
             Action::AddToCart { .. }
+                | Action::RemoveFromCart { .. }
+                | Action::SetCartQuantity { .. }
+                | Action::ClearCart
                 | Action::PlaceOrder { .. }
                 | Action::Escalate { .. }
                 | Action::HandOff { .. }

@@ -88,6 +88,30 @@ pub enum CartError {
     NotInCart(String),
 }
 
+/// A change to a cart that a seller asks for in its reply (contract 0.2.0's
+/// cart actions). Checked like add-to-cart: the product must be in the
+/// seller's catalog scope and the quantity within 0-[`MAX_QUANTITY`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CartEdit {
+    /// Take a product out; nothing happens when it is not in the cart.
+    Remove { product_id: String },
+    /// Set a line's quantity, adding the line when needed; 0 removes it.
+    SetQuantity { product_id: String, quantity: u32 },
+    /// Empty the cart.
+    Clear,
+}
+
+impl CartEdit {
+    /// The action's name in the contract, for logs.
+    pub fn name(&self) -> &'static str {
+        match self {
+            CartEdit::Remove { .. } => "remove-from-cart",
+            CartEdit::SetQuantity { .. } => "set-cart-quantity",
+            CartEdit::Clear => "clear-cart",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct CartLine {
     pub product_id: String,
@@ -180,6 +204,61 @@ impl Carts {
         if r.rows_affected() == 0 {
             return Err(CartError::NotInCart(product_id.to_string()));
         }
+        Ok(())
+    }
+
+    /// Carry out a seller's cart edit, within `brand` when given. A refused
+    /// edit changes nothing.
+    pub async fn edit(
+        &self,
+        conversation_id: &str,
+        brand: Option<&str>,
+        edit: &CartEdit,
+    ) -> Result<(), CartError> {
+        let product_id = match edit {
+            CartEdit::Clear => return self.clear(conversation_id).await,
+            CartEdit::Remove { product_id } | CartEdit::SetQuantity { product_id, .. } => {
+                product_id
+            }
+        };
+        if let CartEdit::SetQuantity { quantity, .. } = edit
+            && *quantity > MAX_QUANTITY
+        {
+            return Err(CartError::Quantity);
+        }
+        // Another brand's line is not this seller's to change.
+        if self.catalog.get(brand, product_id).is_none() {
+            return Err(CartError::UnknownProduct(product_id.clone()));
+        }
+        match edit {
+            CartEdit::SetQuantity { quantity, .. } if *quantity > 0 => {
+                self.put(conversation_id, product_id, *quantity).await
+            }
+            _ => match self.remove(conversation_id, product_id).await {
+                Err(CartError::NotInCart(_)) => Ok(()),
+                other => other,
+            },
+        }
+    }
+
+    /// Make `product_id`'s line hold exactly `quantity` units (the line
+    /// keeps its place in the cart).
+    async fn put(
+        &self,
+        conversation_id: &str,
+        product_id: &str,
+        quantity: u32,
+    ) -> Result<(), CartError> {
+        sqlx::query(
+            "INSERT INTO cart_lines (conversation_id, product_id, quantity, updated_at) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (conversation_id, product_id) DO UPDATE SET quantity = excluded.quantity",
+        )
+        .bind(conversation_id)
+        .bind(product_id)
+        .bind(i64::from(quantity))
+        .bind(now_ms())
+        .execute(&self.db.pool)
+        .await?;
         Ok(())
     }
 

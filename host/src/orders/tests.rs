@@ -235,6 +235,104 @@ async fn carts_add_change_and_remove_lines() {
     ));
 }
 
+/// A seller's cart edits (contract 0.2.0's cart actions) on `f`.
+async fn seller_cart_edits(f: Fixture) {
+    let c = f.conversation("5511900000002", "pt").await;
+    let lines = |cart: Cart| -> Vec<(String, u32)> {
+        let mut l: Vec<_> = cart
+            .lines
+            .into_iter()
+            .map(|l| (l.product_id, l.quantity))
+            .collect();
+        l.sort();
+        l
+    };
+    let brand = Some("fashion");
+    let set = |id: &str, quantity| CartEdit::SetQuantity {
+        product_id: id.into(),
+        quantity,
+    };
+    f.carts.add(&c, brand, "LAST-1", 2).await.expect("add");
+    f.carts.add(&c, brand, "CAP-1", 1).await.expect("add cap");
+    // Set keeps the line's place and replaces its quantity.
+    f.carts
+        .edit(&c, brand, &set("LAST-1", 7))
+        .await
+        .expect("set");
+    // Setting a product not in the cart adds its line.
+    f.carts
+        .edit(&c, brand, &set("PAIR-1", 3))
+        .await
+        .expect("set new");
+    assert_eq!(
+        lines(f.carts.get(&c).await.expect("cart")),
+        [
+            ("CAP-1".into(), 1),
+            ("LAST-1".into(), 7),
+            ("PAIR-1".into(), 3)
+        ]
+    );
+    // Refused: over the line maximum, another brand's scope, unknown.
+    assert!(matches!(
+        f.carts
+            .edit(&c, brand, &set("LAST-1", MAX_QUANTITY + 1))
+            .await,
+        Err(CartError::Quantity)
+    ));
+    assert!(matches!(
+        f.carts.edit(&c, Some("tech"), &set("LAST-1", 1)).await,
+        Err(CartError::UnknownProduct(_))
+    ));
+    let remove = |id: &str| CartEdit::Remove {
+        product_id: id.into(),
+    };
+    assert!(matches!(
+        f.carts.edit(&c, brand, &remove("NOPE-9")).await,
+        Err(CartError::UnknownProduct(_))
+    ));
+    // ...and nothing changed.
+    assert_eq!(
+        lines(f.carts.get(&c).await.expect("cart")),
+        [
+            ("CAP-1".into(), 1),
+            ("LAST-1".into(), 7),
+            ("PAIR-1".into(), 3)
+        ]
+    );
+    f.carts
+        .edit(&c, brand, &remove("CAP-1"))
+        .await
+        .expect("remove");
+    // Removing what is not in the cart is no error.
+    f.carts
+        .edit(&c, brand, &remove("CAP-1"))
+        .await
+        .expect("remove again");
+    f.carts
+        .edit(&c, brand, &set("PAIR-1", 0))
+        .await
+        .expect("zero");
+    assert_eq!(
+        lines(f.carts.get(&c).await.expect("cart")),
+        [("LAST-1".into(), 7)]
+    );
+    f.carts
+        .edit(&c, brand, &CartEdit::Clear)
+        .await
+        .expect("clear");
+    assert!(f.carts.get(&c).await.expect("cart").lines.is_empty());
+}
+
+#[tokio::test]
+async fn seller_cart_edits_on_sqlite() {
+    seller_cart_edits(sqlite_fixture().await).await;
+}
+
+#[tokio::test]
+async fn seller_cart_edits_on_postgres() {
+    seller_cart_edits(postgres_fixture().await).await;
+}
+
 #[tokio::test]
 async fn orders_are_priced_from_the_catalog_with_shipping_rules() {
     let f = sqlite_fixture().await;

@@ -18,6 +18,7 @@ use crate::conversations::TurnEffect;
 use crate::events::{
     ChatMessageNew, ChatResponse, OrderCreate, PluginFailed, SalesEscalate, SalesHandoff,
 };
+use crate::orders::{CartEdit, CartError};
 use crate::plugins::manifest::Grants;
 use crate::plugins::{LoadedPlugin, TurnError, convert, wit};
 use crate::whatsapp::outbound::{self, RenderContext};
@@ -174,7 +175,25 @@ impl Sell {
                         .await
                     {
                         tracing::warn!(plugin = %seller.manifest.name, %product_id, error = %e, "add-to-cart refused");
+                        refused(p, seller, "add-to-cart", &e);
                     }
+                }
+                Action::RemoveFromCart { product_id } if grants.orders => {
+                    self.edit_cart(m, seller, CartEdit::Remove { product_id })
+                        .await?;
+                }
+                Action::SetCartQuantity {
+                    product_id,
+                    quantity,
+                } if grants.orders => {
+                    let edit = CartEdit::SetQuantity {
+                        product_id,
+                        quantity,
+                    };
+                    self.edit_cart(m, seller, edit).await?;
+                }
+                Action::ClearCart if grants.orders => {
+                    self.edit_cart(m, seller, CartEdit::Clear).await?;
                 }
                 Action::PlaceOrder { note } if grants.orders => {
                     let order = OrderCreate {
@@ -219,6 +238,33 @@ impl Sell {
             }
         }
         Ok((visible, handed_off))
+    }
+
+    /// Carry out a cart edit like add-to-cart (in the seller's brand). A
+    /// refused edit changes nothing and is reported to the plugin's
+    /// operations log; a storage failure fails the turn (the edits are
+    /// idempotent, so its retry is safe).
+    async fn edit_cart(
+        &self,
+        m: &ChatMessageNew,
+        seller: &LoadedPlugin,
+        edit: CartEdit,
+    ) -> anyhow::Result<()> {
+        let p = &self.0;
+        match p
+            .carts
+            .edit(&m.conversation_id, Some(&m.brand), &edit)
+            .await
+        {
+            Ok(()) => Ok(()),
+            Err(CartError::Db(e)) => Err(e.into()),
+            Err(e) => {
+                let name = &seller.manifest.name;
+                tracing::warn!(plugin = %name, action = edit.name(), error = %e, "cart edit refused");
+                refused(p, seller, edit.name(), &e);
+                Ok(())
+            }
+        }
     }
 
     /// Whether WhatsApp would accept the action (rendering checks limits,
@@ -318,4 +364,15 @@ impl Sell {
             )
             .await
     }
+}
+
+/// Tell the plugin's operations log that one of its actions was refused
+/// (what its developers read: `agent-store plugin logs`).
+fn refused(p: &Pipeline, seller: &LoadedPlugin, action: &str, e: &CartError) {
+    p.plugins.stats().log(
+        &seller.manifest.name,
+        "action_refused",
+        Some(&crate::plugins::version_id(seller)),
+        &format!("{action} refused: {e}"),
+    );
 }

@@ -1,5 +1,6 @@
 //! Plugin runtime settings.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -25,7 +26,40 @@ pub struct PluginsConfig {
     pub quarantine: QuarantinePolicy,
     /// Host-wide maxima of every plugin's `[limits]` (`[plugins.limits]`).
     pub limits: super::runtime::LimitsConfig,
+    /// Values a plugin's manifest may be granted (`config = ["key"]`), per
+    /// brand (`router` for the router):
+    ///
+    /// ```toml
+    /// [plugins.config.tech]
+    /// free_shipping_over = 5000
+    /// returns_policy = "30 days, unopened"
+    /// ```
+    pub config: BTreeMap<String, BTreeMap<String, ConfigValue>>,
 }
+
+/// A granted config value as written in the file; plugins read it as text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum ConfigValue {
+    Text(String),
+    Integer(i64),
+    Float(f64),
+    Bool(bool),
+}
+
+impl std::fmt::Display for ConfigValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ConfigValue::Text(s) => f.write_str(s),
+            ConfigValue::Integer(n) => write!(f, "{n}"),
+            ConfigValue::Float(x) => write!(f, "{x}"),
+            ConfigValue::Bool(b) => write!(f, "{b}"),
+        }
+    }
+}
+
+/// Config values as plugins read them: brand, then key.
+pub type Values = BTreeMap<String, BTreeMap<String, String>>;
 
 impl Default for PluginsConfig {
     fn default() -> Self {
@@ -38,11 +72,23 @@ impl Default for PluginsConfig {
             canary: CanaryPolicy::default(),
             quarantine: QuarantinePolicy::default(),
             limits: Default::default(),
+            config: BTreeMap::new(),
         }
     }
 }
 
 impl PluginsConfig {
+    /// `[plugins.config.*]` as plugins read it.
+    pub fn values(&self) -> Values {
+        self.config
+            .iter()
+            .map(|(brand, keys)| {
+                let keys = keys.iter().map(|(k, v)| (k.clone(), v.to_string()));
+                (brand.clone(), keys.collect())
+            })
+            .collect()
+    }
+
     /// Where compiled components are cached.
     pub fn cache_dir(&self, data_dir: &Path) -> PathBuf {
         self.cache_dir

@@ -1,7 +1,8 @@
 //! Conversions between the WIT contract's types and the host's own.
 //!
 //! Kept in one place so the contract can evolve (0.1 → 0.2) without the
-//! rest of the host noticing.
+//! rest of the host noticing (0.1.0 components reach these through
+//! [`super::v0_1`]).
 
 use super::bindings::wit;
 use crate::catalog::{self, Availability, Product};
@@ -42,6 +43,23 @@ pub fn product(p: &Product) -> wit::Product {
         size: p.size.clone(),
         gender: p.gender.clone(),
         attributes: p.attributes.clone(),
+    }
+}
+
+pub fn brand_profile(p: super::directory::BrandProfile) -> wit::BrandProfile {
+    wit::BrandProfile {
+        brand: p.brand,
+        display_name: p.display_name,
+        categories: p.categories,
+        examples: p.examples,
+    }
+}
+
+pub fn brand_match(m: super::directory::BrandMatch) -> wit::BrandMatch {
+    wit::BrandMatch {
+        brand: m.brand,
+        score: m.score,
+        terms: m.terms,
     }
 }
 
@@ -215,6 +233,12 @@ pub fn action(a: wit::Action) -> Action {
             product_id: c.product_id,
             quantity: c.quantity,
         },
+        wit::Action::RemoveFromCart(product_id) => Action::RemoveFromCart { product_id },
+        wit::Action::SetCartQuantity(c) => Action::SetCartQuantity {
+            product_id: c.product_id,
+            quantity: c.quantity,
+        },
+        wit::Action::ClearCart => Action::ClearCart,
         wit::Action::PlaceOrder(o) => Action::PlaceOrder { note: o.note },
         wit::Action::Escalate(e) => Action::Escalate {
             reason: escalation_reason(e.reason),
@@ -413,5 +437,22 @@ mod tests {
                 quantity: 2
             }
         );
+        assert_eq!(
+            action(wit::Action::RemoveFromCart("p".into())),
+            Action::RemoveFromCart {
+                product_id: "p".into()
+            }
+        );
+        assert_eq!(
+            action(wit::Action::SetCartQuantity(wit::CartIntent {
+                product_id: "p".into(),
+                quantity: 0
+            })),
+            Action::SetCartQuantity {
+                product_id: "p".into(),
+                quantity: 0
+            }
+        );
+        assert_eq!(action(wit::Action::ClearCart), Action::ClearCart);
     }
 }

@@ -8,7 +8,7 @@
 //! time inside host calls, e.g. waiting on the LLM, is excluded) and
 //! [`GuestLimiter`] caps linear memory and remembers that it did.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -18,9 +18,11 @@ use wasmtime::{ResourceLimiter, StoreLimits};
 use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
 use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
 
+use super::bindings::router::agent_store::plugin as router_if;
 use super::bindings::seller::agent_store::plugin as wit_if;
 use super::bindings::wit::{self, HostError};
 use super::convert;
+use super::directory::BrandDirectory;
 use super::manifest::{CatalogScope, Grants, Kind};
 use crate::catalog::Catalog;
 use crate::conversations::Conversations;
@@ -37,8 +39,11 @@ pub struct Services {
     /// Persona prompts by brand; the router's under `router` (re-read
     /// when the file changes).
     pub prompts: crate::llm::Prompts,
-    /// Config values a manifest may be granted, by key.
-    pub values: Arc<HashMap<String, String>>,
+    /// Config values a manifest may be granted: by brand (`router` for
+    /// the router), then key (`[plugins.config.<brand>]`).
+    pub values: Arc<super::config::Values>,
+    /// What the router world's `routing` import answers.
+    pub brands: Arc<dyn BrandDirectory>,
 }
 
 /// Per-turn call budgets.
@@ -270,6 +275,9 @@ pub struct TurnScope {
     pub brand: Option<String>,
     pub grants: Grants,
     pub conversation_id: Option<String>,
+    /// The brands with a seller, as the route request gave them (routers
+    /// only; what the `routing` import answers about).
+    pub brands: Vec<String>,
     /// The loaded plugin's audit counters.
     pub audit: Arc<Audit>,
 }
@@ -634,7 +642,8 @@ impl wit_if::config::Host for PluginState {
             self.deny("config", &format!("key {key:?}"));
             return None;
         }
-        self.services.values.get(&key).cloned()
+        let brand = self.scope.brand.as_deref().unwrap_or("router");
+        self.services.values.get(brand)?.get(&key).cloned()
     }
 
     async fn prompt(&mut self) -> String {
@@ -643,6 +652,40 @@ impl wit_if::config::Host for PluginState {
         };
         let key = self.scope.brand.as_deref().unwrap_or("router");
         self.services.prompts.get(key).unwrap_or_default()
+    }
+}
+
+/// Longest text `routing.match-text` looks at, in characters.
+const MATCH_TEXT_CHARS: usize = 4096;
+
+impl router_if::routing::Host for PluginState {
+    async fn brands(&mut self) -> Vec<wit::BrandProfile> {
+        let Ok(_call) = self.enter() else {
+            return Vec::new();
+        };
+        self.services
+            .brands
+            .profiles(&self.scope.brands)
+            .into_iter()
+            .map(convert::brand_profile)
+            .collect()
+    }
+
+    async fn match_text(&mut self, text: String, limit: u32) -> Vec<wit::BrandMatch> {
+        let Ok(_call) = self.enter() else {
+            return Vec::new();
+        };
+        let text: String = text.chars().take(MATCH_TEXT_CHARS).collect();
+        let limit = limit.clamp(1, self.budgets.search_limit);
+        let mut matches = self
+            .services
+            .brands
+            .match_text(&self.scope.brands, &text, limit);
+        // Whatever the directory does, the router only hears of brands it
+        // may route to, and no more than it asked for.
+        matches.retain(|m| self.scope.brands.contains(&m.brand));
+        matches.truncate(limit as usize);
+        matches.into_iter().map(convert::brand_match).collect()
     }
 }
 

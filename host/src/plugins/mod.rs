@@ -5,6 +5,9 @@
 //! - [`runtime`]: engine, pooling allocator, limits, one instance per turn;
 //! - [`imports`]: what a guest can call, behind its grants and budgets;
 //! - [`convert`]: WIT ↔ host types;
+//! - [`contract`]: which contract version a component was built against;
+//!   [`v0_1`]: the adapter serving 0.1.0 components;
+//! - [`directory`]: the host side of the router's `routing` import;
 //! - [`registry`]: the loaded set, swapped atomically;
 //! - [`store`]: versions on disk, rollback;
 //! - [`cache`]: compiled components on disk;
@@ -24,7 +27,9 @@ pub mod build;
 pub mod cache;
 pub mod canary;
 mod config;
+pub mod contract;
 pub mod convert;
+pub mod directory;
 pub mod imports;
 pub mod manifest;
 pub mod names;
@@ -35,9 +40,12 @@ pub mod scaffold;
 pub mod script;
 pub mod stats;
 pub mod store;
+pub mod v0_1;
 pub mod watch;
 
-pub use config::PluginsConfig;
+pub use config::{ConfigValue, PluginsConfig, Values};
+pub use contract::Contract;
+pub use directory::BrandDirectory;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -45,7 +53,6 @@ use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
-use wasmtime::component::Component;
 
 pub use bindings::wit;
 pub use canary::{Canary, CanaryPolicy, QuarantinePolicy, Verdict};
@@ -58,10 +65,11 @@ pub use store::{Source, Store, StoreError};
 use cache::Cache;
 use stats::Stats;
 
-/// The WIT package this host implements; components built against another
-/// minor (0.x) or major version are refused.
+/// The WIT package this host implements, at its current version; 0.1.0
+/// components are served too ([`v0_1`]), any other version is refused
+/// ([`contract`]).
 pub const WIT_PACKAGE: &str = "agent-store:plugin";
-pub const WIT_VERSION: &str = "0.1.0";
+pub const WIT_VERSION: &str = "0.2.0";
 
 /// The customer id of smoke turns (no conversation, no state, no LLM).
 pub const SMOKE_WA_ID: &str = "agent-store-smoke";
@@ -267,7 +275,7 @@ impl Plugins {
             });
             match loaded {
                 Ok(p) => {
-                    tracing::info!(plugin = %name, kind = p.manifest.kind.as_str(), brand = ?p.manifest.brand, version = %p.manifest.version, digest = %&p.digest[..12], "plugin loaded");
+                    tracing::info!(plugin = %name, kind = p.manifest.kind.as_str(), brand = ?p.manifest.brand, version = %p.manifest.version, contract = %p.contract, digest = %&p.digest[..12], "plugin loaded");
                     self.stats
                         .log(&name, "loaded", Some(&version_id(&p)), "loaded at start-up");
                     snapshot.plugins.insert(name, Arc::new(p));
@@ -301,7 +309,7 @@ impl Plugins {
     }
 
     /// Compile (or deserialize our own cached compilation when `trusted`),
-    /// check the WIT version and link for the manifest's world.
+    /// check the contract version and link for the manifest's world.
     fn prepare(&self, source: &Source, trusted: bool) -> Result<LoadedPlugin, Refusal> {
         let engine = self.runtime.engine();
         let name = &source.manifest.name;
@@ -317,10 +325,12 @@ impl Plugins {
                     },
                 )
             })?;
-        check_wit_version(engine, &component).map_err(|e| Refusal::new("wit", e))?;
         self.runtime
             .link(source.manifest.clone(), &component, source.digest.clone())
-            .map_err(|e| Refusal::new("world", e))
+            .map_err(|e| match e {
+                LoadError::Contract { .. } => Refusal::new("wit", e),
+                _ => Refusal::new("world", e),
+            })
     }
 
     /// One synthetic turn in the sandbox: no conversation, no state, no LLM.
@@ -830,31 +840,4 @@ fn sticky_key<'a>(wa_id: &'a str, conversation_id: &'a str) -> &'a str {
     } else {
         wa_id
     }
-}
-
-/// Refuse components built against another `agent-store:plugin` version.
-fn check_wit_version(engine: &wasmtime::Engine, component: &Component) -> Result<(), String> {
-    let ty = component.component_type();
-    let host = manifest::semver_triplet(WIT_VERSION).unwrap_or_default();
-    let names: Vec<String> = ty
-        .imports(engine)
-        .map(|(n, _)| n.to_string())
-        .chain(ty.exports(engine).map(|(n, _)| n.to_string()))
-        .collect();
-    for name in names {
-        let Some(rest) = name.strip_prefix(WIT_PACKAGE) else {
-            continue;
-        };
-        let Some((_, version)) = rest.split_once('@') else {
-            continue;
-        };
-        let compatible = manifest::semver_triplet(version)
-            .is_some_and(|v| v.0 == host.0 && (host.0 > 0 || v.1 == host.1));
-        if !compatible {
-            return Err(format!(
-                "built against {WIT_PACKAGE}@{version} ({name}); this host implements {WIT_PACKAGE}@{WIT_VERSION}"
-            ));
-        }
-    }
-    Ok(())
 }

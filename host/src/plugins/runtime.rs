@@ -8,14 +8,16 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use sha2::{Digest, Sha256};
-use wasmtime::component::{Component, HasSelf, Linker};
+use wasmtime::component::{Component, HasSelf, InstancePre, Linker};
 use wasmtime::{
     Config, Engine, InstanceAllocationStrategy, PoolingAllocationConfig, Store, UpdateDeadline,
 };
 
 use super::bindings::{router, seller, wit};
+use super::contract::{self, Contract};
 use super::imports::{Audit, Budgets, GuestLimiter, Meter, PluginState, Services, TurnScope};
 use super::manifest::{self, Kind, Manifest};
+use super::v0_1;
 
 /// How often the epoch advances: the granularity of CPU deadlines.
 const EPOCH_TICK: Duration = Duration::from_millis(5);
@@ -247,13 +249,17 @@ pub enum LoadError {
     #[error("plugin {name}: not a valid wasm component: {reason}")]
     Compile { name: String, reason: String },
     #[error(
-        "plugin {name}: does not implement the {world} world of agent-store:plugin@0.1: {reason}"
+        "plugin {name}: does not implement the {world} world of agent-store:plugin@{contract}: {reason}"
     )]
     WrongWorld {
         name: String,
         world: &'static str,
+        contract: Contract,
         reason: String,
     },
+    /// Built against a contract version this host does not serve.
+    #[error("plugin {name}: {reason}")]
+    Contract { name: String, reason: String },
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -295,6 +301,21 @@ impl TurnError {
 enum Pre {
     Seller(seller::SellerPre<PluginState>),
     Router(router::RouterPre<PluginState>),
+    /// Built against 0.1.0: called through [`v0_1`].
+    SellerV0_1(InstancePre<PluginState>),
+    RouterV0_1(InstancePre<PluginState>),
+}
+
+impl Pre {
+    async fn instantiate(&self, store: &mut Store<PluginState>) -> wasmtime::Result<()> {
+        match self {
+            Pre::Seller(pre) => pre.instantiate_async(store).await.map(|_| ()),
+            Pre::Router(pre) => pre.instantiate_async(store).await.map(|_| ()),
+            Pre::SellerV0_1(pre) | Pre::RouterV0_1(pre) => {
+                pre.instantiate_async(store).await.map(|_| ())
+            }
+        }
+    }
 }
 
 /// A compiled, linked plugin ready to instantiate.
@@ -307,6 +328,8 @@ pub struct LoadedPlugin {
     pub limits: PluginLimits,
     /// Its denied host calls.
     pub audit: Arc<Audit>,
+    /// The contract version it was built against.
+    pub contract: Contract,
     pre: Pre,
 }
 
@@ -315,6 +338,7 @@ impl std::fmt::Debug for LoadedPlugin {
         f.debug_struct("LoadedPlugin")
             .field("manifest", &self.manifest)
             .field("digest", &self.digest)
+            .field("contract", &self.contract)
             .field("limits", &self.limits)
             .finish_non_exhaustive()
     }
@@ -325,6 +349,8 @@ pub struct Runtime {
     engine: Engine,
     seller_linker: Linker<PluginState>,
     router_linker: Linker<PluginState>,
+    /// The 0.1.0 imports (the same for both worlds).
+    v0_1_linker: Linker<PluginState>,
     limits: TurnLimits,
     ticker_stop: Arc<AtomicBool>,
 }
@@ -337,7 +363,7 @@ impl Drop for Runtime {
 
 /// Which step of a turn failed.
 #[derive(Clone, Copy)]
-enum Phase {
+pub(crate) enum Phase {
     Instantiate,
     Call,
 }
@@ -372,6 +398,9 @@ impl Runtime {
         let mut router_linker = Linker::new(&engine);
         wasmtime_wasi::p2::add_to_linker_async(&mut router_linker)?;
         router::Router::add_to_linker::<_, HasSelf<_>>(&mut router_linker, |s| s)?;
+        let mut v0_1_linker = Linker::new(&engine);
+        wasmtime_wasi::p2::add_to_linker_async(&mut v0_1_linker)?;
+        v0_1::add_imports(&mut v0_1_linker)?;
 
         let ticker_stop = Arc::new(AtomicBool::new(false));
         let stop = ticker_stop.clone();
@@ -391,6 +420,7 @@ impl Runtime {
             engine,
             seller_linker,
             router_linker,
+            v0_1_linker,
             limits,
             ticker_stop,
         })
@@ -423,26 +453,40 @@ impl Runtime {
         digest: String,
     ) -> Result<LoadedPlugin, LoadError> {
         let name = manifest.name.clone();
+        let contract =
+            contract::detect(&self.engine, component).map_err(|reason| LoadError::Contract {
+                name: name.clone(),
+                reason,
+            })?;
         let wrong_world = |world, e: wasmtime::Error| LoadError::WrongWorld {
             name: name.clone(),
             world,
+            contract,
             reason: first_line(&e),
         };
-        let pre = match manifest.kind {
-            Kind::Seller => {
+        let pre = match (manifest.kind, contract) {
+            (Kind::Seller, Contract::V0_2) => {
                 let pre = self
                     .seller_linker
                     .instantiate_pre(component)
                     .map_err(|e| wrong_world("seller", e))?;
                 Pre::Seller(seller::SellerPre::new(pre).map_err(|e| wrong_world("seller", e))?)
             }
-            Kind::Router => {
+            (Kind::Router, Contract::V0_2) => {
                 let pre = self
                     .router_linker
                     .instantiate_pre(component)
                     .map_err(|e| wrong_world("router", e))?;
                 Pre::Router(router::RouterPre::new(pre).map_err(|e| wrong_world("router", e))?)
             }
+            (Kind::Seller, Contract::V0_1) => Pre::SellerV0_1(
+                self.link_v0_1(component, "handle-turn")
+                    .map_err(|e| wrong_world("seller", e))?,
+            ),
+            (Kind::Router, Contract::V0_1) => Pre::RouterV0_1(
+                self.link_v0_1(component, "route")
+                    .map_err(|e| wrong_world("router", e))?,
+            ),
         };
         let (limits, clamped) = PluginLimits::resolve(&manifest.limits, &self.limits);
         for note in clamped {
@@ -454,8 +498,22 @@ impl Runtime {
             manifest,
             limits,
             audit: Arc::default(),
+            contract,
             pre,
         })
+    }
+
+    /// Link an 0.1.0 component that must export `export` (its world's
+    /// function; its type is checked when called).
+    fn link_v0_1(
+        &self,
+        component: &Component,
+        export: &str,
+    ) -> wasmtime::Result<InstancePre<PluginState>> {
+        if component.get_export_index(None, export).is_none() {
+            wasmtime::bail!("no `{export}` export");
+        }
+        self.v0_1_linker.instantiate_pre(component)
     }
 
     fn store(
@@ -463,6 +521,7 @@ impl Runtime {
         plugin: &LoadedPlugin,
         services: Services,
         conversation_id: Option<String>,
+        brands: Vec<String>,
     ) -> Store<PluginState> {
         let m = &plugin.manifest;
         let limits = plugin.limits;
@@ -473,6 +532,7 @@ impl Runtime {
             brand: m.brand.clone(),
             grants: m.grants.clone(),
             conversation_id,
+            brands,
             audit: plugin.audit.clone(),
         };
         let state = PluginState::new(
@@ -511,11 +571,8 @@ impl Runtime {
         plugin: &LoadedPlugin,
         services: Services,
     ) -> Result<(), TurnError> {
-        let mut store = self.store(plugin, services, None);
-        let result = match &plugin.pre {
-            Pre::Seller(pre) => pre.instantiate_async(&mut store).await.map(|_| ()),
-            Pre::Router(pre) => pre.instantiate_async(&mut store).await.map(|_| ()),
-        };
+        let mut store = self.store(plugin, services, None, Vec::new());
+        let result = plugin.pre.instantiate(&mut store).await;
         result.map_err(|e| self.failure(plugin, &store, Phase::Instantiate, e))
     }
 
@@ -526,23 +583,32 @@ impl Runtime {
         services: Services,
         turn: &wit::Turn,
     ) -> Result<Vec<wit::Action>, TurnError> {
-        let Pre::Seller(pre) = &plugin.pre else {
+        if !matches!(plugin.pre, Pre::Seller(_) | Pre::SellerV0_1(_)) {
             return Err(self.wrong_kind(plugin, "seller"));
-        };
-        let mut store = self.store(plugin, services, Some(turn.conversation_id.clone()));
+        }
+        let conversation = Some(turn.conversation_id.clone());
+        let mut store = self.store(plugin, services, conversation, Vec::new());
         let meter = store.data().meter.clone();
         let started = Instant::now();
         let result = tokio::time::timeout(
             self.limits.wall,
             metered(meter.clone(), async {
-                let instance = pre
-                    .instantiate_async(&mut store)
-                    .await
-                    .map_err(|e| (Phase::Instantiate, e))?;
-                instance
-                    .call_handle_turn(&mut store, turn)
-                    .await
-                    .map_err(|e| (Phase::Call, e))
+                match &plugin.pre {
+                    Pre::SellerV0_1(pre) => v0_1::handle_turn(pre, &mut store, turn).await,
+                    Pre::Seller(pre) => {
+                        let instance = pre
+                            .instantiate_async(&mut store)
+                            .await
+                            .map_err(|e| (Phase::Instantiate, e))?;
+                        instance
+                            .call_handle_turn(&mut store, turn)
+                            .await
+                            .map_err(|e| (Phase::Call, e))
+                    }
+                    Pre::Router(_) | Pre::RouterV0_1(_) => {
+                        Err((Phase::Call, wasmtime::format_err!("not a seller")))
+                    }
+                }
             }),
         )
         .await;
@@ -581,24 +647,32 @@ impl Runtime {
         services: Services,
         request: &wit::RouteRequest,
     ) -> Result<wit::RoutingDecision, TurnError> {
-        let Pre::Router(pre) = &plugin.pre else {
+        if !matches!(plugin.pre, Pre::Router(_) | Pre::RouterV0_1(_)) {
             return Err(self.wrong_kind(plugin, "router"));
-        };
+        }
         let conversation =
             (!request.conversation_id.is_empty()).then(|| request.conversation_id.clone());
-        let mut store = self.store(plugin, services, conversation);
+        let mut store = self.store(plugin, services, conversation, request.brands.clone());
         let meter = store.data().meter.clone();
         let result = tokio::time::timeout(
             self.limits.wall,
             metered(meter, async {
-                let instance = pre
-                    .instantiate_async(&mut store)
-                    .await
-                    .map_err(|e| (Phase::Instantiate, e))?;
-                instance
-                    .call_route(&mut store, request)
-                    .await
-                    .map_err(|e| (Phase::Call, e))
+                match &plugin.pre {
+                    Pre::RouterV0_1(pre) => v0_1::route(pre, &mut store, request).await,
+                    Pre::Router(pre) => {
+                        let instance = pre
+                            .instantiate_async(&mut store)
+                            .await
+                            .map_err(|e| (Phase::Instantiate, e))?;
+                        instance
+                            .call_route(&mut store, request)
+                            .await
+                            .map_err(|e| (Phase::Call, e))
+                    }
+                    Pre::Seller(_) | Pre::SellerV0_1(_) => {
+                        Err((Phase::Call, wasmtime::format_err!("not a router")))
+                    }
+                }
             }),
         )
         .await;
@@ -769,7 +843,9 @@ pub fn action_bytes(action: &wit::Action) -> usize {
         A::Products(p) => {
             p.header.len() + p.body.len() + p.product_ids.iter().map(String::len).sum::<usize>()
         }
-        A::AddToCart(c) => c.product_id.len(),
+        A::AddToCart(c) | A::SetCartQuantity(c) => c.product_id.len(),
+        A::RemoveFromCart(id) => id.len(),
+        A::ClearCart => 0,
         A::PlaceOrder(o) => opt(&o.note),
         A::Escalate(e) => e.summary.len(),
         A::HandOff(h) => h.brand.len() + h.reason.len(),

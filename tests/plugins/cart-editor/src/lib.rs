@@ -1,0 +1,60 @@
+//! A seller built with the SDK (contract 0.2.0) that does what it is told,
+//! so tests can drive the host's cart and config handling word by word.
+//! The message is `<brand> <command> [args]`:
+//!
+//! - `add <id> <n>`, `remove <id>`, `set <id> <n>`, `clear`: the cart
+//!   actions, answered with `done: <command>`;
+//! - `cart`: the cart as the host reports it, `cart: [ID=N,ID=N]`;
+//! - `config <key>`: `config <key> = <value>` or `config <key> unset`.
+
+use agent_store_sdk::prelude::*;
+
+pub struct CartEditor;
+
+fn text(s: String) -> Action {
+    Action::Text(s)
+}
+
+fn intent(id: &str, n: &str) -> CartIntent {
+    CartIntent {
+        product_id: id.to_owned(),
+        quantity: n.parse().unwrap_or(0),
+    }
+}
+
+impl Seller for CartEditor {
+    fn handle_turn(host: &dyn Host, turn: &Turn) -> Result<Vec<Action>, PluginError> {
+        let said = match &turn.message.content {
+            MessageContent::Text(t) => t.clone(),
+            _ => String::new(),
+        };
+        let words: Vec<&str> = said.split_whitespace().skip(1).collect();
+        let edit = match words.as_slice() {
+            ["add", id, n] => Action::AddToCart(intent(id, n)),
+            ["remove", id] => Action::RemoveFromCart((*id).to_owned()),
+            ["set", id, n] => Action::SetCartQuantity(intent(id, n)),
+            ["clear"] => Action::ClearCart,
+            ["cart"] => {
+                let cart = host.cart().map_err(|e| PluginError {
+                    message: format!("{e:?}"),
+                })?;
+                let lines: Vec<String> = cart
+                    .lines
+                    .iter()
+                    .map(|l| format!("{}={}", l.product_id, l.quantity))
+                    .collect();
+                return Ok(vec![text(format!("cart: [{}]", lines.join(",")))]);
+            }
+            ["config", key] => {
+                return Ok(vec![text(match host.config(key) {
+                    Some(v) => format!("config {key} = {v}"),
+                    None => format!("config {key} unset"),
+                })]);
+            }
+            _ => return Ok(vec![text(format!("unknown command: {said}"))]),
+        };
+        Ok(vec![edit, text(format!("done: {}", words.join(" ")))])
+    }
+}
+
+agent_store_sdk::export_seller!(CartEditor);

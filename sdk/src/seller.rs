@@ -344,11 +344,18 @@ impl Ctx<'_> {
             return self.hand_off(brand, raw);
         }
         let cons = text::extract_constraints(raw);
-        let expanded = lexicon::expand_query(raw);
+        // Sorted by price: search the product words alone ("labial", not
+        // "el más barato"), so relevance picks the kind and the kit sorts.
+        let words = match sort {
+            Some(_) => dialogue::Reading::of(raw, self.lang).content.join(" "),
+            None => raw.to_owned(),
+        };
+        let words = if words.is_empty() { raw.to_owned() } else { words };
+        let expanded = lexicon::expand_query(&words);
         let q = if expanded.is_empty() {
-            raw.to_owned()
+            words
         } else {
-            format!("{raw} {expanded}")
+            format!("{words} {expanded}")
         };
         self.search_and_present(&q, &cons, raw, sort)
     }

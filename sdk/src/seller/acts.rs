@@ -10,7 +10,7 @@ use crate::text;
 use crate::types::*;
 
 /// Most units of one product in a cart line, whatever the stock says.
-pub const MAX_LINE_QUANTITY: u64 = 99;
+pub const MAX_LINE_QUANTITY: u64 = crate::MAX_CART_QUANTITY as u64;
 
 /// Why a reference did not resolve.
 enum Miss {

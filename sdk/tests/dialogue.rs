@@ -164,3 +164,13 @@ fn buttons_and_typing_mix() {
     c.tap("checkout");
     assert_eq!(c.host.order_list().len(), 1);
 }
+
+#[test]
+fn removing_what_is_not_in_the_cart_removes_nothing_else() {
+    let c = Chat::new("gaming", "en");
+    c.say("ultralight gaming mouse");
+    c.say("the white one");
+    assert_eq!(c.cart(), vec![("GAM-0025".to_string(), 1)]);
+    c.say("remove the mouse pad");
+    assert_eq!(c.cart(), vec![("GAM-0025".to_string(), 1)], "the mouse stays");
+}

@@ -191,17 +191,15 @@ impl Ctx<'_> {
     /// titles, else the offered product it names when it is in the cart,
     /// else the only line.
     fn cart_line_for(&self, target: &Target, lines: &[CartLine]) -> Option<CartLine> {
+        // A line is named only when every product word is in its title:
+        // "remove the mouse pad" must never take the mouse out.
         if let Target::Named(words) = target
-            && let Some(l) = lines
-                .iter()
-                .map(|l| (title_score(&l.title, words), l))
-                .filter(|(s, _)| *s >= 0.5)
-                .max_by(|a, b| a.0.total_cmp(&b.0))
-                .map(|(_, l)| l.clone())
+            && let Some(l) = lines.iter().find(|l| title_score(&l.title, words) >= 0.99)
         {
-            return Some(l);
+            return Some(l.clone());
         }
-        if let Ok(id) = self.resolve(target)
+        if !matches!(target, Target::Named(_))
+            && let Ok(id) = self.resolve(target)
             && let Some(l) = lines.iter().find(|l| l.product_id == id)
         {
             return Some(l.clone());
@@ -211,10 +209,11 @@ impl Ctx<'_> {
             // search knows its synonyms; the best hit in the cart wins.
             let q = words.join(" ");
             let expanded = crate::lexicon::expand_query(&q);
-            let hits = self.search(&format!("{q} {expanded}"), &text::Constraints::default(), false, 20);
+            // Only the best hit counts: a weaker one in the cart is not it.
+            let hits = self.search(&format!("{q} {expanded}"), &text::Constraints::default(), false, 5);
             return hits
-                .iter()
-                .find_map(|p| lines.iter().find(|l| l.product_id == p.id))
+                .first()
+                .and_then(|p| lines.iter().find(|l| l.product_id == p.id))
                 .cloned();
         }
         (lines.len() == 1 && *target == Target::Focus).then(|| lines[0].clone())

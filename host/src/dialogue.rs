@@ -37,7 +37,10 @@ pub async fn dialogue_json(
     brand: Option<&str>,
 ) -> Value {
     use agent_store_sdk::dialogue::{DialogueState, STATE_KEY};
-    let states = match conversations.plugin_states(conversation_id, STATE_KEY).await {
+    let states = match conversations
+        .plugin_states(conversation_id, STATE_KEY)
+        .await
+    {
         Ok(s) => s,
         Err(e) => {
             tracing::warn!(conversation = %conversation_id, error = %e, "dialogue state not readable");

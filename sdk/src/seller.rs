@@ -350,7 +350,11 @@ impl Ctx<'_> {
             Some(_) => dialogue::Reading::of(raw, self.lang).content.join(" "),
             None => raw.to_owned(),
         };
-        let words = if words.is_empty() { raw.to_owned() } else { words };
+        let words = if words.is_empty() {
+            raw.to_owned()
+        } else {
+            words
+        };
         let expanded = lexicon::expand_query(&words);
         let q = if expanded.is_empty() {
             words

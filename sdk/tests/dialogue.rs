@@ -172,5 +172,9 @@ fn removing_what_is_not_in_the_cart_removes_nothing_else() {
     c.say("the white one");
     assert_eq!(c.cart(), vec![("GAM-0025".to_string(), 1)]);
     c.say("remove the mouse pad");
-    assert_eq!(c.cart(), vec![("GAM-0025".to_string(), 1)], "the mouse stays");
+    assert_eq!(
+        c.cart(),
+        vec![("GAM-0025".to_string(), 1)],
+        "the mouse stays"
+    );
 }

@@ -94,8 +94,7 @@ fn scenarios() -> Vec<Scenario> {
     let mut all = Vec::new();
     for f in files {
         let text = std::fs::read_to_string(&f).expect("scenario file");
-        let parsed: File =
-            toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        let parsed: File = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
         all.extend(parsed.scenario);
     }
     if let Ok(only) = std::env::var("DIALOGUE_SCENARIOS") {
@@ -385,10 +384,7 @@ async fn run(h: &Harness, s: &Scenario, wa: &str, cat: &HashMap<String, Item>) -
         .to_string();
     let escalated = conv.as_ref().is_some_and(|c| c["status"] == "escalated");
     if escalated != s.escalated {
-        failures.push(format!(
-            "escalated: {escalated}, expected {}",
-            s.escalated
-        ));
+        failures.push(format!("escalated: {escalated}, expected {}", s.escalated));
     }
     let orders = h.admin("/orders?limit=1000").await;
     let mine: Vec<&Value> = orders["orders"]
@@ -428,10 +424,15 @@ async fn run(h: &Harness, s: &Scenario, wa: &str, cat: &HashMap<String, Item>) -
                     failures.push(format!("order lines {got:?}, expected {want:?}"));
                 }
                 if one["language"] != s.lang.as_str() {
-                    failures.push(format!("order language {}, expected {}", one["language"], s.lang));
+                    failures.push(format!(
+                        "order language {}, expected {}",
+                        one["language"], s.lang
+                    ));
                 }
             }
-            (_, None) => failures.push(format!("expected order {want:?} names products never offered")),
+            (_, None) => failures.push(format!(
+                "expected order {want:?} names products never offered"
+            )),
             (got, _) => failures.push(format!("{} orders, expected one", got.len())),
         },
         None => {
@@ -449,7 +450,9 @@ async fn run(h: &Harness, s: &Scenario, wa: &str, cat: &HashMap<String, Item>) -
                     failures.push(format!("cart {got:?}, expected {want:?}"));
                 }
             }
-            None => failures.push(format!("expected cart {want:?} names products never offered")),
+            None => failures.push(format!(
+                "expected cart {want:?} names products never offered"
+            )),
         }
     }
     Outcome {
@@ -496,7 +499,11 @@ async fn customers_who_type_shop_to_an_order() {
             held.0 += usize::from(passed);
         }
         let mark = if passed { "PASS" } else { "FAIL" };
-        report.push_str(&format!("{mark} {}{}\n", s.id, if s.held_out { " (held out)" } else { "" }));
+        report.push_str(&format!(
+            "{mark} {}{}\n",
+            s.id,
+            if s.held_out { " (held out)" } else { "" }
+        ));
         for f in &out.failures {
             report.push_str(&format!("     {f}\n"));
         }

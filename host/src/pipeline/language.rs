@@ -34,7 +34,10 @@ mod tests {
         assert_eq!(sticky("es", "ok"), "es");
         assert_eq!(sticky("en", "checkout"), "en");
         assert_eq!(sticky("", "quiero pagar"), "es");
-        assert_eq!(sticky("en", "oi, você tem tênis de corrida? quero comprar um"), "pt");
+        assert_eq!(
+            sticky("en", "oi, você tem tênis de corrida? quero comprar um"),
+            "pt"
+        );
         assert_eq!(sticky("pt", "hola, ¿tienen zapatillas para correr?"), "es");
     }
 }

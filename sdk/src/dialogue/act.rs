@@ -209,8 +209,7 @@ impl Reading {
                 && !prev.is_some_and(|p| is_size_word(p))
             {
                 let after_cue = prev.is_some_and(|p| quantity_context(p));
-                let before_count =
-                    COUNT_NOUNS.contains(&next) || c.is_cue_word(&text::stem(next));
+                let before_count = COUNT_NOUNS.contains(&next) || c.is_cue_word(&text::stem(next));
                 let alone = tokens.len() == 1;
                 if after_cue || before_count || alone {
                     r.quantity = Some(v);
@@ -257,7 +256,10 @@ impl Reading {
             return Some(Target::Position(o));
         }
         // A price that is a stated bound ("under $45") is no reference.
-        let bounds = [self.constraints.max_price_minor, self.constraints.min_price_minor];
+        let bounds = [
+            self.constraints.max_price_minor,
+            self.constraints.min_price_minor,
+        ];
         if let Some(p) = self.prices.iter().find(|p| !bounds.contains(&Some(**p))) {
             return Some(Target::Price(*p));
         }
@@ -310,10 +312,7 @@ fn names_offered(target: &Target, state: &DialogueState) -> bool {
             .iter()
             .any(|o| o.size.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(s))),
         Target::Named(words) => state.offered.iter().any(|o| title_covers(&o.title, words)),
-        Target::Price(m) => state
-            .offered
-            .iter()
-            .any(|o| (o.price_minor - m).abs() <= 1),
+        Target::Price(m) => state.offered.iter().any(|o| (o.price_minor - m).abs() <= 1),
         _ => !state.offered.is_empty(),
     }
 }
@@ -398,7 +397,11 @@ fn act_of(r: &Reading, state: &DialogueState) -> Act {
     }
     if r.has(Cue::Have) && listed && r.content.is_empty() {
         let refine = r.refinement();
-        if refine.color.is_some() || refine.size.is_some() || refine.other_color || refine.other_size {
+        if refine.color.is_some()
+            || refine.size.is_some()
+            || refine.other_color
+            || refine.other_size
+        {
             return Act::Refine(refine);
         }
     }
@@ -417,7 +420,8 @@ fn act_of(r: &Reading, state: &DialogueState) -> Act {
     // "how much is it?" points at the focus but asks, it does not pick.
     let pointer = r.has(Cue::Pointer) && r.content.is_empty() && !r.has(Cue::Price);
     let price_ref = matches!(reference, Some(Target::Price(_)));
-    if listed && (wants || pointer || r.ordinal.is_some() || price_ref)
+    if listed
+        && (wants || pointer || r.ordinal.is_some() || price_ref)
         && (r.content.is_empty() || picks_offered)
         && refine.sort.is_none()
     {
@@ -437,7 +441,12 @@ fn act_of(r: &Reading, state: &DialogueState) -> Act {
             then_checkout: checkout,
         };
     }
-    if listed && picks_offered && r.content.is_empty() && refine.sort.is_none() && !r.has(Cue::Price) {
+    if listed
+        && picks_offered
+        && r.content.is_empty()
+        && refine.sort.is_none()
+        && !r.has(Cue::Price)
+    {
         // "the blue one", "o branco": a bare reference picks it.
         return Act::Add {
             target: reference.unwrap_or(Target::Focus),
@@ -500,7 +509,11 @@ mod tests {
             ..Offered::default()
         };
         DialogueState {
-            offered: vec![item("A", 8990, "black"), item("B", 3990, "blue"), item("C", 5990, "white")],
+            offered: vec![
+                item("A", 8990, "black"),
+                item("B", 3990, "blue"),
+                item("C", 5990, "white"),
+            ],
             focus: Some("A".into()),
             ..DialogueState::default()
         }
@@ -518,11 +531,23 @@ mod tests {
     #[test]
     fn references() {
         let s = listed();
-        assert_eq!(read("I'll take the second one", "en", &s), add(Target::Position(2)));
-        assert_eq!(read("vou levar o segundo", "pt", &s), add(Target::Position(2)));
-        assert_eq!(read("me llevo la segunda", "es", &s), add(Target::Position(2)));
+        assert_eq!(
+            read("I'll take the second one", "en", &s),
+            add(Target::Position(2))
+        );
+        assert_eq!(
+            read("vou levar o segundo", "pt", &s),
+            add(Target::Position(2))
+        );
+        assert_eq!(
+            read("me llevo la segunda", "es", &s),
+            add(Target::Position(2))
+        );
         assert_eq!(read("el de 39,90", "es", &s), add(Target::Price(3990)));
-        assert_eq!(read("the blue one", "en", &s), add(Target::Color("blue".into())));
+        assert_eq!(
+            read("the blue one", "en", &s),
+            add(Target::Color("blue".into()))
+        );
         assert_eq!(read("great, add it", "en", &s), add(Target::Focus));
         assert_eq!(read("esse", "pt", &s), add(Target::Focus));
         assert_eq!(read("that one", "en", &s), add(Target::Focus));
@@ -540,7 +565,10 @@ mod tests {
         assert_eq!(read("I want 2 of them", "en", &s), two(Target::Focus));
         assert_eq!(read("quero 2", "pt", &s), two(Target::Focus));
         assert_eq!(read("quiero dos de esos", "es", &s), two(Target::Focus));
-        assert_eq!(read("actually make it 3", "en", &s), Act::SetQuantity(Target::Focus, 3));
+        assert_eq!(
+            read("actually make it 3", "en", &s),
+            Act::SetQuantity(Target::Focus, 3)
+        );
     }
 
     #[test]
@@ -552,19 +580,47 @@ mod tests {
         assert_eq!(read("eso es todo", "es", &s), Act::Checkout);
         assert_eq!(read("vacía el carrito", "es", &s), Act::ClearCart);
         assert_eq!(read("show my cart", "en", &s), Act::ShowCart);
-        assert!(matches!(read("tira o mousepad", "pt", &s), Act::Remove(Target::Named(_))));
+        assert!(matches!(
+            read("tira o mousepad", "pt", &s),
+            Act::Remove(Target::Named(_))
+        ));
         assert_eq!(read("cancela tudo, desisti", "pt", &s), Act::Cancel);
     }
 
     #[test]
     fn refinements_are_not_searches() {
         let s = listed();
-        assert!(matches!(read("anything cheaper than that?", "en", &s), Act::Refine(Refinement { sort: Some(Sort::Cheaper), .. })));
-        assert!(matches!(read("qual o mais barato?", "pt", &s), Act::Refine(Refinement { sort: Some(Sort::Cheapest), .. })));
-        assert!(matches!(read("do you have it in red?", "en", &s), Act::Refine(Refinement { color: Some(_), .. })));
-        assert!(matches!(read("¿cuánto cuestan?", "es", &s), Act::PriceOf(None)));
+        assert!(matches!(
+            read("anything cheaper than that?", "en", &s),
+            Act::Refine(Refinement {
+                sort: Some(Sort::Cheaper),
+                ..
+            })
+        ));
+        assert!(matches!(
+            read("qual o mais barato?", "pt", &s),
+            Act::Refine(Refinement {
+                sort: Some(Sort::Cheapest),
+                ..
+            })
+        ));
+        assert!(matches!(
+            read("do you have it in red?", "en", &s),
+            Act::Refine(Refinement { color: Some(_), .. })
+        ));
+        assert!(matches!(
+            read("¿cuánto cuestan?", "es", &s),
+            Act::PriceOf(None)
+        ));
         assert!(is_follow_up("I want 2 of them", "en", &s));
         assert!(!is_follow_up("running shoes", "en", &s));
-        assert_eq!(read("what's your cheapest smartphone?", "en", &DialogueState::default()), Act::Search(Some(Sort::Cheapest)));
+        assert_eq!(
+            read(
+                "what's your cheapest smartphone?",
+                "en",
+                &DialogueState::default()
+            ),
+            Act::Search(Some(Sort::Cheapest))
+        );
     }
 }

@@ -210,7 +210,12 @@ impl Ctx<'_> {
             let q = words.join(" ");
             let expanded = crate::lexicon::expand_query(&q);
             // Only the best hit counts: a weaker one in the cart is not it.
-            let hits = self.search(&format!("{q} {expanded}"), &text::Constraints::default(), false, 5);
+            let hits = self.search(
+                &format!("{q} {expanded}"),
+                &text::Constraints::default(),
+                false,
+                5,
+            );
             return hits
                 .first()
                 .and_then(|p| lines.iter().find(|l| l.product_id == p.id))

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod config;
 pub mod conversations;
 pub mod db;
+pub mod dialogue;
 pub mod events;
 pub mod fuzzing;
 pub mod llm;

@@ -78,6 +78,36 @@ pub enum Msg {
     ProductsHeader,
     /// A catalog order from WhatsApp went into the cart.
     OrderReceived,
+    /// `{product}` left the cart.
+    Removed,
+    /// `{product}` is not in the cart (nothing changed).
+    NotInCart,
+    /// The cart was emptied.
+    CartCleared,
+    /// `{product}`, `{quantity}`: a cart line's new quantity.
+    QuantitySet,
+    /// `{max}`: a quantity above what can be sold.
+    QuantityTooLarge,
+    /// A quantity of zero or none.
+    QuantityInvalid,
+    /// `{position}`, `{count}`: "the 7th one" after three.
+    NoSuchPosition,
+    /// A reference before anything was shown.
+    NothingShownYet,
+    /// Nothing matched the reference: pick from the list.
+    WhichOne,
+    /// `{product}`: nothing cheaper than it.
+    NothingCheaper,
+    /// `{products}`: named, but sold out now.
+    SoldOut,
+    /// `{a}`, `{b}`: the comparison follows.
+    Compare,
+    /// The purchase in progress was given up.
+    Cancelled,
+    /// `{budget}`: nothing found within the budget.
+    NothingWithinBudget,
+    /// Empty or unreadable message: what the customer can say.
+    Help,
 }
 
 /// "en", "pt" or "es" for any language tag ("pt-BR", "es_MX", "EN"); "en"
@@ -229,6 +259,81 @@ pub fn t(language: &str, msg: Msg) -> &'static str {
             "Got your order! I added the items to your cart. Shall I place it?",
             "Recebi seu pedido! Coloquei os itens no carrinho. Posso finalizar?",
             "¡Recibí tu pedido! Agregué los artículos al carrito. ¿Lo finalizo?",
+        ),
+        Removed => (
+            "Done, I removed {product} from your cart.",
+            "Pronto, tirei {product} do seu carrinho.",
+            "Listo, quité {product} de tu carrito.",
+        ),
+        NotInCart => (
+            "That isn't in your cart, so nothing changed.",
+            "Isso não está no seu carrinho, então nada mudou.",
+            "Eso no está en tu carrito, así que no cambié nada.",
+        ),
+        CartCleared => (
+            "Your cart is empty now. Tell me if you want to see something else!",
+            "Seu carrinho está vazio agora. Me diga se quiser ver outra coisa!",
+            "Tu carrito quedó vacío. ¡Dime si quieres ver otra cosa!",
+        ),
+        QuantitySet => (
+            "Done: {quantity} × {product} in your cart.",
+            "Pronto: {quantity} × {product} no seu carrinho.",
+            "Listo: {quantity} × {product} en tu carrito.",
+        ),
+        QuantityTooLarge => (
+            "Sorry, I can sell at most {max} of this at once. How many would you like?",
+            "Desculpe, consigo vender no máximo {max} deste por pedido. Quantos você quer?",
+            "Lo siento, puedo vender como máximo {max} de este por pedido. ¿Cuántos quieres?",
+        ),
+        QuantityInvalid => (
+            "How many would you like? Tell me a number from 1 up.",
+            "Quantos você quer? Me diga um número a partir de 1.",
+            "¿Cuántos quieres? Dime un número desde 1.",
+        ),
+        NoSuchPosition => (
+            "I only showed you {count} option(s), so there is no number {position}. Which one do you mean?",
+            "Eu só te mostrei {count} opção(ões), então não existe a número {position}. Qual delas você quer?",
+            "Solo te mostré {count} opción(es), así que no hay una número {position}. ¿Cuál de ellas quieres?",
+        ),
+        NothingShownYet => (
+            "I haven't shown you any product yet. What are you looking for?",
+            "Ainda não te mostrei nenhum produto. O que você procura?",
+            "Todavía no te mostré ningún producto. ¿Qué estás buscando?",
+        ),
+        WhichOne => (
+            "Which one do you mean? You can tell me its number in the list.",
+            "Qual deles você quer dizer? Pode me dizer o número na lista.",
+            "¿Cuál de ellos? Puedes decirme su número en la lista.",
+        ),
+        NothingCheaper => (
+            "{product} is already the best price I have for that. Want to see something else?",
+            "{product} já é o melhor preço que eu tenho para isso. Quer ver outra coisa?",
+            "{product} ya es el mejor precio que tengo para eso. ¿Quieres ver otra cosa?",
+        ),
+        SoldOut => (
+            "Sold out right now: {products}.",
+            "Esgotado no momento: {products}.",
+            "Agotado por ahora: {products}.",
+        ),
+        Compare => (
+            "Side by side:",
+            "Comparando os dois:",
+            "Comparando los dos:",
+        ),
+        Cancelled => (
+            "No problem, I cancelled it and emptied your cart. I'm here if you need anything!",
+            "Sem problemas, cancelei e esvaziei seu carrinho. Estou aqui se precisar!",
+            "Sin problema, lo cancelé y vacié tu carrito. ¡Aquí estoy si necesitas algo!",
+        ),
+        NothingWithinBudget => (
+            "I found nothing within {budget}. Want to raise the budget or look at something else?",
+            "Não encontrei nada até {budget}. Quer aumentar o orçamento ou ver outra coisa?",
+            "No encontré nada hasta {budget}. ¿Quieres subir el presupuesto o ver otra cosa?",
+        ),
+        Help => (
+            "Tell me what you're looking for (for example \"black running shoes size 40\"), or say \"my cart\" or \"checkout\".",
+            "Me diga o que você procura (por exemplo \"tênis de corrida preto 40\"), ou \"meu carrinho\" ou \"finalizar\".",
+            "Dime qué buscas (por ejemplo \"zapatillas negras talla 40\"), o \"mi carrito\" o \"pagar\".",
         ),
     };
     match lang(language) {

@@ -151,6 +151,22 @@ const GAMING: &[(f32, &str)] = &[
     ),
 ];
 
+/// Whether `token` (normalised) is one of the catalog's English words that
+/// [`TRANSLATIONS`] maps customer words to ("candle", "pillow").
+pub fn is_catalog_word(token: &str) -> bool {
+    use std::collections::HashSet;
+    use std::sync::OnceLock;
+    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            TRANSLATIONS
+                .iter()
+                .flat_map(|(_, en)| text::tokenize(en))
+                .collect()
+        })
+        .contains(token)
+}
+
 /// Customer words (en/pt/es, synonyms) and the catalog's English words for
 /// them, used by [`expand_query`].
 pub const TRANSLATIONS: &[(&str, &str)] = &[

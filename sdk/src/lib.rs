@@ -49,6 +49,8 @@
 //!   detection (en/pt/es), typo-tolerant matching, price/colour/size parsing.
 //! * [`lexicon`]: weighted brand vocabularies and pt/es → catalog-English
 //!   query expansion.
+//! * [`dialogue`]: the conversation's state (language, offered items, focus,
+//!   constraints) and the acts a message performs over it.
 //! * [`intent`]: greetings, human requests, complaints, order status,
 //!   checkout...
 //! * [`reply`]: action builders within WhatsApp limits, money formatting.
@@ -59,6 +61,7 @@
 //!   `RouteBuilder` and assertion helpers.
 
 pub mod bindings;
+pub mod dialogue;
 mod host;
 pub mod i18n;
 pub mod intent;

@@ -127,6 +127,24 @@ pub fn place_order(note: Option<&str>) -> Action {
     })
 }
 
+/// Take a product out of the cart (a no-op when it is not there).
+pub fn remove_from_cart(product_id: &str) -> Action {
+    Action::RemoveFromCart(product_id.to_owned())
+}
+
+/// Set a cart line's quantity (0 removes the line).
+pub fn set_cart_quantity(product_id: &str, quantity: u32) -> Action {
+    Action::SetCartQuantity(CartIntent {
+        product_id: product_id.to_owned(),
+        quantity,
+    })
+}
+
+/// Empty the conversation's cart.
+pub fn clear_cart() -> Action {
+    Action::ClearCart
+}
+
 /// Hand the conversation to a human.
 pub fn escalate(reason: EscalationReason, priority: Priority, summary: &str) -> Action {
     Action::Escalate(Escalation {

@@ -49,12 +49,25 @@
 //! * follow-ups without product words ("how much is it?", "tem em azul?",
 //!   "more options") reuse the last search and shown products.
 //!
+//! Follow-ups are read over the conversation's [`DialogueState`] (see
+//! [`crate::dialogue`]): references to what was offered ("the second one",
+//! "el de 39,90", "the blue one", "esse"), quantities ("I want 2 of them"),
+//! cart edits ("tira o mousepad", "vacía el carrito"), refinements of the
+//! current list that keep every stated constraint ("o mais barato",
+//! "anything cheaper?", "tem em vermelho?"), comparisons and checkout in
+//! its many phrasings. Only buyable products are offered as cards or
+//! buttons; prices above a stated budget never are.
+//!
 //! # State keys (through [`Host::set_state`])
 //!
-//! `lang` (en/pt/es), `last_query` (search text), `last_shown` and `seen`
-//! (comma-separated product ids), `misses` (turns not understood in a row).
+//! `dialogue` ([`DialogueState`] as JSON) and `lang` (en/pt/es, read by the
+//! host when an order is placed in a conversation whose language it never
+//! detected).
+
+mod acts;
 
 use crate::Host;
+use crate::dialogue::{self, Act, DialogueState, Sort};
 use crate::i18n::{self, Msg, brand_label, tr};
 use crate::intent::Signals;
 use crate::lexicon::{self, BrandLexicon};
@@ -142,8 +155,11 @@ impl SellerConfig {
             host,
             turn,
             lang: "en",
+            st: DialogueState::load(host),
         };
-        Ok(ctx.run())
+        let actions = ctx.run();
+        ctx.st.save(host);
+        Ok(actions)
     }
 }
 
@@ -152,47 +168,35 @@ struct Ctx<'a> {
     host: &'a dyn Host,
     turn: &'a Turn,
     lang: &'static str,
+    /// The conversation's dialogue state, saved after the turn.
+    st: DialogueState,
 }
 
-const ADD_WORDS: &[&str] = &[
-    "add",
-    "add it",
-    "add to cart",
-    "add this",
-    "this one",
-    "that one",
-    "i want this",
-    "i ll take this",
-    "put it in",
-    "adicionar",
-    "adiciona",
-    "adicione",
-    "coloca no carrinho",
-    "pode colocar",
-    "quero esse",
-    "quero este",
-    "quero essa",
-    "esse mesmo",
-    "essa mesma",
-    "agregar",
-    "agrega",
-    "agregalo",
-    "anadir",
-    "anade",
-    "quiero ese",
-    "quiero este",
-    "quiero esa",
-    "ese mismo",
-];
+/// Whether a product can be bought now (in stock, to order, pre-order).
+fn is_buyable(p: &Product) -> bool {
+    !matches!(
+        p.availability,
+        Availability::OutOfStock | Availability::Discontinued
+    )
+}
 
-fn split_ids(s: Option<String>) -> Vec<String> {
-    s.map(|v| {
-        v.split(',')
-            .filter(|x| !x.is_empty())
-            .map(str::to_owned)
-            .collect()
-    })
-    .unwrap_or_default()
+/// Whether `p` satisfies the stated constraints (price at the price the
+/// customer pays, colour and size as the catalog writes them).
+fn within(p: &Product, c: &dialogue::Constraints) -> bool {
+    let price = reply::effective_price(p).minor_units;
+    let norm = |s: &str| text::normalize(s);
+    c.max_price_minor.is_none_or(|m| price <= m)
+        && c.min_price_minor.is_none_or(|m| price >= m)
+        && c.color.as_deref().is_none_or(|want| {
+            p.color
+                .as_deref()
+                .is_some_and(|have| norm(have).contains(&norm(want)))
+        })
+        && c.size.as_deref().is_none_or(|want| {
+            p.size
+                .as_deref()
+                .is_some_and(|have| norm(have) == norm(want))
+        })
 }
 
 impl Ctx<'_> {
@@ -211,26 +215,24 @@ impl Ctx<'_> {
         }
     }
 
+    /// The reply language: the host's (sticky, from what the customer
+    /// wrote), else the same sticky rule over the dialogue state. A tapped
+    /// button never changes it.
     fn pick_language(&mut self, text: &str, from_choice: bool) {
-        let detected = if from_choice {
-            ""
-        } else {
-            text::detect_language(text)
+        let known = match self.st.language.as_str() {
+            "" => "",
+            l => i18n::lang(l),
         };
-        let stored = self.host.state("lang").unwrap_or_default();
-        let chosen = if !detected.is_empty() {
-            detected
-        } else if from_choice && !stored.is_empty() {
-            i18n::lang(&stored)
-        } else if !self.turn.language.is_empty() {
+        let chosen = if !self.turn.language.is_empty() {
             i18n::lang(&self.turn.language)
-        } else if !stored.is_empty() {
-            i18n::lang(&stored)
+        } else if from_choice {
+            known
         } else {
-            "en"
+            text::sticky_language(known, text)
         };
-        self.lang = chosen;
-        if stored != chosen {
+        self.lang = if chosen.is_empty() { "en" } else { chosen };
+        if !chosen.is_empty() && chosen != known {
+            self.st.language = chosen.to_owned();
             self.remember("lang", chosen);
         }
     }
@@ -279,7 +281,7 @@ impl Ctx<'_> {
             ),
             "cat" => {
                 let cat = self.cfg.categories.iter().find(|c| c.key == arg)?;
-                self.search_and_present(cat.query, &text::Constraints::default(), cat.query)
+                self.search_and_present(cat.query, &text::Constraints::default(), cat.query, None)
             }
             "keep" | "menu" => self.categories_reply(&self.t(Msg::Categories)),
             _ => return None,
@@ -287,10 +289,18 @@ impl Ctx<'_> {
     }
 
     fn free_text(&mut self, raw: &str) -> Vec<Action> {
+        // A 4,096-character message is read by its head: the whole of it
+        // would spend the turn's budget on noise.
+        let clipped: String = raw.chars().take(dialogue::MAX_READ_CHARS).collect();
+        let raw = clipped.as_str();
         let sig = Signals::of(raw);
         let n = text::normalize(raw);
         if n.is_empty() {
-            return self.greeting();
+            // Empty or emoji only: say what works, keep everything.
+            if raw.trim().is_empty() && self.st.offered.is_empty() {
+                return self.greeting();
+            }
+            return vec![reply::text(self.t(Msg::Help))];
         }
         if sig.human {
             return self.escalate(EscalationReason::CustomerRequest, Priority::Medium, raw);
@@ -307,19 +317,18 @@ impl Ctx<'_> {
         if sig.order_status {
             return self.order_status();
         }
-        let product_words: Vec<String> = sig
-            .content
-            .iter()
-            .filter(|w| text::color_of(w).is_none() && w.len() > 2)
-            .cloned()
-            .collect();
-        if sig.checkout || (sig.buy && product_words.is_empty()) {
-            return self.checkout();
+        let act = dialogue::read(raw, self.lang, &self.st);
+        self.log(LogLevel::Debug, &format!("dialogue act: {act:?}"));
+        let sort = match &act {
+            Act::Search(sort) => *sort,
+            _ => None,
+        };
+        let unclear = act == Act::Unclear;
+        if let Some(actions) = self.act(act, raw) {
+            self.st.misses = 0;
+            return actions;
         }
-        if sig.view_cart && product_words.is_empty() {
-            return self.show_cart();
-        }
-        if sig.is_small_talk() {
+        if sig.is_small_talk() || (unclear && (sig.greeting || sig.thanks || sig.goodbye)) {
             if sig.greeting {
                 return self.greeting();
             }
@@ -328,40 +337,31 @@ impl Ctx<'_> {
             }
             return vec![reply::text(self.t(Msg::Welcome))];
         }
-        let last_shown = split_ids(self.host.state("last_shown"));
-        if product_words.is_empty() && text::has_any(&n, ADD_WORDS) && !last_shown.is_empty() {
-            return self.add(&last_shown[0].clone(), 1);
+        if unclear {
+            return self.not_understood(raw, Msg::Fallback);
         }
         if let Some(brand) = self.other_brand(raw) {
             return self.hand_off(brand, raw);
         }
         let cons = text::extract_constraints(raw);
-        let last_query = self.host.state("last_query").unwrap_or_default();
-        if product_words.is_empty() && !last_query.is_empty() {
-            if sig.more && cons.is_empty() {
-                return self.more();
-            }
-            if sig.price_question && cons.is_empty() && !last_shown.is_empty() {
-                return self.price_of(&last_shown[0].clone());
-            }
-            if !cons.is_empty() {
-                // "tem em azul?", "and under $50?": refine the last search
-                return self.search_and_present(&last_query, &cons, &last_query);
-            }
-        }
-        if product_words.is_empty() && cons.is_empty() {
-            if sig.greeting {
-                return self.greeting();
-            }
-            return self.not_understood(raw, Msg::Fallback);
-        }
-        let expanded = lexicon::expand_query(raw);
-        let q = if expanded.is_empty() {
+        // Sorted by price: search the product words alone ("labial", not
+        // "el más barato"), so relevance picks the kind and the kit sorts.
+        let words = match sort {
+            Some(_) => dialogue::Reading::of(raw, self.lang).content.join(" "),
+            None => raw.to_owned(),
+        };
+        let words = if words.is_empty() {
             raw.to_owned()
         } else {
-            format!("{raw} {expanded}")
+            words
         };
-        self.search_and_present(&q, &cons, raw)
+        let expanded = lexicon::expand_query(&words);
+        let q = if expanded.is_empty() {
+            words
+        } else {
+            format!("{words} {expanded}")
+        };
+        self.search_and_present(&q, &cons, raw, sort)
     }
 
     /// Another brand clearly owns this message.
@@ -511,57 +511,144 @@ impl Ctx<'_> {
         }
     }
 
+    /// Buyable products for `q` that satisfy `c`, best first or sorted
+    /// by price when asked: in stock first, else to order / pre-order.
+    fn listing(&self, q: &str, c: &dialogue::Constraints, sort: Option<Sort>) -> Vec<Product> {
+        let tc = text::Constraints {
+            max_price_minor: c.max_price_minor,
+            min_price_minor: c.min_price_minor,
+            color: c.color.clone(),
+            size: c.size.clone(),
+        };
+        let mut found = self.search(q, &tc, true, 40);
+        found.retain(|p| is_buyable(p) && within(p, c));
+        if found.is_empty() {
+            found = self.search(q, &tc, false, 40);
+            found.retain(|p| is_buyable(p) && within(p, c));
+        }
+        if matches!(sort, Some(Sort::Cheaper | Sort::Cheapest)) {
+            // "The cheapest X" is the cheapest of X's kind: the category of
+            // the product in focus, else of the most relevant result.
+            let focus_category = self
+                .st
+                .focus
+                .as_ref()
+                .and_then(|id| self.st.offered_item(id))
+                .map(|o| o.category.clone())
+                .filter(|c| !c.is_empty() && sort == Some(Sort::Cheaper));
+            if let Some(category) =
+                focus_category.or_else(|| found.first().map(|p| p.category.clone()))
+                && found.iter().any(|p| p.category == category)
+            {
+                found.retain(|p| p.category == category);
+            }
+            // Stable: equal prices keep their relevance order.
+            found.sort_by_key(|p| reply::effective_price(p).minor_units);
+        }
+        found
+    }
+
     fn search_and_present(
         &mut self,
         q: &str,
         cons: &text::Constraints,
         asked: &str,
+        sort: Option<Sort>,
     ) -> Vec<Action> {
-        let mut found = self.search(q, cons, true, 20);
-        if found.is_empty() {
-            found = self.search(q, cons, false, 20);
-        }
+        let content = Signals::of(asked).content.join(" ");
+        let c = dialogue::Constraints {
+            max_price_minor: cons.max_price_minor,
+            min_price_minor: cons.min_price_minor,
+            color: cons.color.clone(),
+            size: cons.size.clone(),
+            gender: None,
+            category: (!content.is_empty()).then(|| reply::truncate(&content, 80)),
+        };
+        let found = self.listing(q, &c, sort);
         self.log(
             LogLevel::Debug,
             &format!("search {q:?} -> {} product(s)", found.len()),
         );
         if found.is_empty() {
-            return self.not_understood(asked, Msg::NothingFound);
+            return self.nothing_found(&c, asked);
         }
-        self.remember("last_query", &reply::clip(q, 1000));
+        self.st.query = reply::clip(q, 200);
+        self.st.constraints = c;
+        self.st.seen.clear();
+        self.present_list(found, asked)
+    }
+
+    /// Nothing buyable matched: name sold-out matches (never as cards),
+    /// say the budget when one was set, else ask for more details.
+    fn nothing_found(&mut self, c: &dialogue::Constraints, asked: &str) -> Vec<Action> {
+        let tc = text::Constraints {
+            max_price_minor: c.max_price_minor,
+            min_price_minor: c.min_price_minor,
+            color: c.color.clone(),
+            size: c.size.clone(),
+        };
+        let sold_out: Vec<String> = self
+            .search(asked, &tc, false, 10)
+            .into_iter()
+            .filter(|p| !is_buyable(p) && within(p, c))
+            .take(3)
+            .map(|p| p.title)
+            .collect();
+        if !sold_out.is_empty() {
+            let body = tr(
+                self.lang,
+                Msg::SoldOut,
+                &[("products", &sold_out.join(", "))],
+            );
+            return self.categories_reply(&format!("{body}\n{}", self.t(Msg::Categories)));
+        }
+        if let Some(max) = c.max_price_minor {
+            let currency = self
+                .st
+                .offered
+                .first()
+                .map(|o| o.currency.clone())
+                .unwrap_or_else(|| "USD".into());
+            let budget = reply::format_minor(max, &currency, self.lang);
+            return self.categories_reply(&tr(
+                self.lang,
+                Msg::NothingWithinBudget,
+                &[("budget", &budget)],
+            ));
+        }
+        self.not_understood(asked, Msg::NothingFound)
+    }
+
+    /// Offer the first results and remember them, in the order shown.
+    fn present_list(&mut self, found: Vec<Product>, asked: &str) -> Vec<Action> {
         let shown: Vec<Product> = found
             .into_iter()
             .take(self.cfg.max_results.clamp(1, 10))
             .collect();
-        let ids: Vec<String> = shown.iter().map(|p| p.id.clone()).collect();
-        self.remember("seen", &ids.join(","));
+        self.st.offer(&shown);
         self.present(&shown, asked)
     }
 
     fn more(&mut self) -> Vec<Action> {
-        let q = self.host.state("last_query").unwrap_or_default();
+        let q = self.st.query.clone();
         if q.is_empty() {
             return self.categories_reply(&self.t(Msg::Categories));
         }
-        let mut seen = split_ids(self.host.state("seen"));
+        let c = self.st.constraints.clone();
         let next: Vec<Product> = self
-            .search(&q, &text::Constraints::default(), false, 40)
+            .listing(&q, &c, None)
             .into_iter()
-            .filter(|p| !seen.contains(&p.id))
-            .take(self.cfg.max_results.clamp(1, 10))
+            .filter(|p| !self.st.seen.contains(&p.id))
             .collect();
         if next.is_empty() {
             return self.categories_reply(&self.t(Msg::NoMore));
         }
-        seen.extend(next.iter().map(|p| p.id.clone()));
-        self.remember("seen", &seen.join(","));
-        self.present(&next, &q)
+        self.present_list(next, &q)
     }
 
     fn present(&mut self, shown: &[Product], asked: &str) -> Vec<Action> {
-        self.remember("misses", "0");
+        self.st.misses = 0;
         let ids: Vec<String> = shown.iter().map(|p| p.id.clone()).collect();
-        self.remember("last_shown", &ids.join(","));
         let lines: Vec<String> = shown
             .iter()
             .map(|p| {
@@ -709,18 +796,13 @@ impl Ctx<'_> {
     /// [`SellerConfig::max_misses`] such turns in a row, a human.
     fn not_understood(&mut self, raw: &str, msg: Msg) -> Vec<Action> {
         if let Some(actions) = self.converse(raw) {
-            self.remember("misses", "0");
+            self.st.misses = 0;
             return actions;
         }
-        let misses = self
-            .host
-            .state("misses")
-            .and_then(|m| m.parse::<u32>().ok())
-            .unwrap_or(0)
-            + 1;
-        self.remember("misses", &misses.to_string());
+        let misses = self.st.misses + 1;
+        self.st.misses = misses;
         if self.cfg.max_misses > 0 && misses >= self.cfg.max_misses {
-            self.remember("misses", "0");
+            self.st.misses = 0;
             let summary = format!(
                 "Not understood {misses} times in a row; last message: \"{}\"",
                 reply::truncate(raw, 300)
@@ -751,15 +833,24 @@ impl Ctx<'_> {
             _ => "English",
         };
         let mut context = String::new();
-        for id in split_ids(self.host.state("last_shown")).iter().take(6) {
-            if let Ok(Some(p)) = self.host.product(id) {
-                context.push_str(&format!(
-                    "- {} | {} | {}\n",
-                    p.id,
-                    p.title,
-                    reply::price_label(&p, self.lang)
-                ));
-            }
+        for (i, o) in self.st.offered.iter().enumerate() {
+            context.push_str(&format!(
+                "{}. {} | {} | {}\n",
+                i + 1,
+                o.id,
+                o.title,
+                reply::format_minor(o.price_minor, &o.currency, self.lang)
+            ));
+        }
+        if let Some(f) = &self.st.focus {
+            context.push_str(&format!("In focus: {f}\n"));
+        }
+        let c = &self.st.constraints;
+        if *c != dialogue::Constraints::default() {
+            context.push_str(&format!(
+                "Customer's constraints: {}\n",
+                serde_json::to_string(c).unwrap_or_default()
+            ));
         }
         if let Ok(cart) = self.host.cart()
             && !cart.lines.is_empty()
@@ -769,7 +860,8 @@ impl Ctx<'_> {
         let system = format!(
             "{prompt}\n\nYou are {name}, the seller of {shop}. Answer in {language}, in 2-4 short \
              sentences for WhatsApp. Use the tools to find products; mention only products the tools \
-             returned or listed below, with exactly their prices. Recently shown:\n{context}",
+             returned or listed below, with exactly their prices. \"The second one\" means item 2 of \
+             the numbered list. Recently shown (in order):\n{context}",
             prompt = self.host.prompt(),
             name = self.cfg.name,
             shop = self.cfg.display_name,
@@ -828,13 +920,24 @@ impl Ctx<'_> {
     fn view(&mut self, id: &str) -> Vec<Action> {
         match self.host.product(id).ok().flatten() {
             Some(p) if p.brand == self.cfg.brand => {
-                self.remember("last_shown", &p.id);
+                if self.st.offered_item(&p.id).is_none() {
+                    self.st.offer(std::slice::from_ref(&p));
+                }
+                self.st.focus = Some(p.id.clone());
                 let body = format!(
                     "{} — {}{}",
                     p.title,
                     reply::price_label(&p, self.lang),
                     self.stock_note(&p)
                 );
+                if !is_buyable(&p) {
+                    // Named when asked about, never offered as buyable.
+                    return vec![
+                        Buttons::new(body)
+                            .button("more", i18n::t(self.lang, Msg::ButtonMore))
+                            .build(),
+                    ];
+                }
                 vec![
                     reply::product(&p.id, Some(&reply::truncate(&p.description, 300))),
                     Buttons::new(body)
@@ -860,6 +963,9 @@ impl Ctx<'_> {
                     Msg::PriceOf,
                     &[("product", &p.title), ("price", &price)],
                 );
+                if !is_buyable(&p) {
+                    return vec![reply::text(body)];
+                }
                 vec![
                     Buttons::new(body)
                         .button(&format!("add:{}", p.id), i18n::t(self.lang, Msg::ButtonAdd))
@@ -891,6 +997,7 @@ impl Ctx<'_> {
                     .build(),
             ];
         }
+        self.st.focus = Some(p.id.clone());
         let mut out = vec![reply::add_to_cart(&p.id, qty)];
         let mut body = tr(self.lang, Msg::AddedToCart, &[("product", &p.title)]);
         if let Some(x) = self.cross_sell(&p) {

@@ -355,6 +355,8 @@ const EN_MARKERS: &[&str] = &[
     "because",
     "expensive",
     "cheaper",
+    // A noun in English ("soy candle", "soy milk") as well as "I am".
+    "soy",
     "should",
     "has",
     "had",
@@ -612,10 +614,13 @@ const ES_MARKERS: &[&str] = &[
     "nino",
 ];
 
-/// The customer's language from stopword and marker lexicons: "en", "pt",
-/// "es", or "" when the text carries no clear signal.
-pub fn detect_language(text: &str) -> &'static str {
-    let raw = text.to_lowercase();
+/// Evidence for each language in `text`: (en, pt, es) scores from
+/// orthography, marker words (a word shared by two languages counts less)
+/// and digraphs.
+pub fn language_scores(text: &str) -> (f32, f32, f32) {
+    // Currency marks ("US$ 89,90", "R$") are no words of any language.
+    let raw = text.to_lowercase().replace("us$", " ").replace("r$", " ");
+    let text = raw.as_str();
     let mut pt = 0.0f32;
     let mut es = 0.0f32;
     let mut en = 0.0f32;
@@ -660,16 +665,63 @@ pub fn detect_language(text: &str) -> &'static str {
             es += 0.3;
         }
     }
-    let best = en.max(pt).max(es);
-    if best < 0.8 {
+    // Words only one language's dialogue cues use ("quita", "tira").
+    let (e, p, s) = crate::dialogue::cues::language_evidence(&toks);
+    // The catalog's English product words ("candle", "pillow"): a customer
+    // naming products in English reads as English ("scented soy candle").
+    let catalog_en = toks
+        .iter()
+        .filter(|t| t.len() > 3 && crate::lexicon::is_catalog_word(t))
+        .count() as f32
+        * 0.5;
+    (en + e + catalog_en, pt + p, es + s)
+}
+
+/// The customer's language from stopword and marker lexicons: "en", "pt",
+/// "es", or "" when the text carries no clear signal.
+pub fn detect_language(text: &str) -> &'static str {
+    let (en, pt, es) = language_scores(text);
+    let mut ranked = [(en, "en"), (pt, "pt"), (es, "es")];
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let (best, lang) = ranked[0];
+    // A clear signal: enough evidence, and more than for the runner-up.
+    if best < 0.8 || best - ranked[1].0 < 0.3 {
         return "";
     }
-    let winners = [(en, "en"), (pt, "pt"), (es, "es")];
-    let mut top = winners
-        .iter()
-        .filter(|(s, _)| (*s - best).abs() < f32::EPSILON);
-    let first = top.next().map(|(_, l)| *l).unwrap_or("");
-    if top.next().is_some() { "" } else { first }
+    lang
+}
+
+/// How much more evidence another language needs than the conversation's
+/// own before a message switches it: one shared or borrowed word
+/// ("finalizar", "ok", "checkout") never does.
+pub const LANGUAGE_SWITCH_MARGIN: f32 = 1.5;
+
+/// The conversation's language after the customer wrote `text`: sticky.
+/// `current` ("en" / "pt" / "es" or "") changes only when the message
+/// clearly reads as another language; an unknown current language takes
+/// whatever [`detect_language`] finds.
+pub fn sticky_language(current: &str, text: &str) -> &'static str {
+    let detected = detect_language(text);
+    let current = match current {
+        "en" => "en",
+        "pt" => "pt",
+        "es" => "es",
+        _ => return detected,
+    };
+    if detected.is_empty() || detected == current {
+        return current;
+    }
+    let (en, pt, es) = language_scores(text);
+    let score = |l: &str| match l {
+        "en" => en,
+        "pt" => pt,
+        _ => es,
+    };
+    if score(detected) - score(current) >= LANGUAGE_SWITCH_MARGIN {
+        detected
+    } else {
+        current
+    }
 }
 
 /// Words that carry no product meaning in any of the three languages.

@@ -39,6 +39,8 @@ async fn env(brand: &str) -> Env {
             orders: true,
             escalate: true,
             hand_off: true,
+            // What the seller kit last showed, in order ("item": 2 = HOM-0009).
+            offered: vec!["HOM-0010".into(), "HOM-0009".into()],
         },
     }
 }
@@ -58,6 +60,33 @@ fn ask(text: &str) -> Vec<Message> {
         Message::System("You are Sofia.".into()),
         Message::User(text.into()),
     ]
+}
+
+#[tokio::test]
+async fn an_item_reference_is_resolved_by_the_host() {
+    let (server, url) = llm_support::start().await;
+    let e = env("home").await;
+    server.script([
+        Step::tools(&[("add_to_cart", r#"{"item": 7}"#)]),
+        Step::tools(&[("add_to_cart", r#"{"item": 2, "quantity": 2}"#)]),
+        Step::text("Added two of the second lamp."),
+    ]);
+    let llm = Llm::new(&config(&url)).expect("llm");
+    let reply = llm
+        .converse(Some("home"), ask("two of the second one"), &e.env, true)
+        .await
+        .expect("reply");
+    assert_eq!(
+        reply.effects,
+        vec![Effect::AddToCart {
+            product_id: "HOM-0009".into(),
+            quantity: 2
+        }],
+        "item 2 is the second product offered; item 7 does not exist"
+    );
+    let reqs = server.requests();
+    let refusal = last_message(&reqs[1].1);
+    assert!(refusal.contains("no item 7"), "{refusal}");
 }
 
 #[tokio::test]

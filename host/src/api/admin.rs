@@ -309,5 +309,20 @@ async fn conversation(State(state): State<Arc<AppState>>, Path(id): Path<String>
         .history(&id, 100, None)
         .await
         .unwrap_or_default();
-    Json(json!({ "conversation": conversation, "history": history })).into_response()
+    Json(json!({
+        "conversation": conversation,
+        "history": history,
+        "cart": crate::dialogue::cart_json(
+            &crate::orders::Carts::new(state.orders.db().clone(), state.catalog.clone()),
+            &id,
+        )
+        .await,
+        "dialogue": crate::dialogue::dialogue_json(
+            &state.conversations,
+            &id,
+            conversation.brand.as_deref(),
+        )
+        .await,
+    }))
+    .into_response()
 }

@@ -39,6 +39,14 @@ pub struct TurnWrites {
 }
 
 impl TurnWrites {
+    /// A host turn's writes: effects only (host turns keep no plugin state).
+    pub fn of_effects(effects: Vec<TurnEffect>) -> Self {
+        Self {
+            effects,
+            state: Vec::new(),
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.effects.is_empty() && self.state.is_empty()
     }

@@ -293,6 +293,30 @@ impl Conversations {
         Ok(row.map(|r| r.try_get("value")).transpose()?)
     }
 
+    /// Every plugin's value of `key` in a conversation, as (plugin, value):
+    /// plugins' state keys are stored as `<plugin>:<key>`.
+    pub async fn plugin_states(
+        &self,
+        conversation_id: &str,
+        key: &str,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT key, value FROM conversation_state WHERE conversation_id = $1 ORDER BY key",
+        )
+        .bind(conversation_id)
+        .fetch_all(&self.db.pool)
+        .await?;
+        let suffix = format!(":{key}");
+        let mut out = Vec::new();
+        for r in rows {
+            let k: String = r.try_get("key")?;
+            if let Some(plugin) = k.strip_suffix(&suffix) {
+                out.push((plugin.to_string(), r.try_get("value")?));
+            }
+        }
+        Ok(out)
+    }
+
     /// Store one key, within [`STATE_MAX_KEYS`] and the size bounds; within
     /// a staged turn, hold it for the turn's commit.
     pub async fn set_state(

@@ -35,6 +35,27 @@ pub fn tool_env(services: &Services, scope: &TurnScope) -> ToolEnv {
         orders: scope.grants.orders,
         escalate: scope.grants.escalate,
         hand_off: scope.grants.hand_off,
+        offered: Vec::new(),
+    }
+}
+
+/// The products the plugin's seller kit last offered in this conversation,
+/// in order (its [`agent_store_sdk::dialogue::DialogueState`]).
+async fn offered(services: &Services, scope: &TurnScope) -> Vec<String> {
+    use agent_store_sdk::dialogue::{DialogueState, STATE_KEY};
+    let (Some(store), Some(id)) = (&services.conversations, &scope.conversation_id) else {
+        return Vec::new();
+    };
+    match store
+        .state(id, &format!("{}:{STATE_KEY}", scope.plugin))
+        .await
+    {
+        Ok(Some(v)) => DialogueState::from_json(&v)
+            .offered
+            .into_iter()
+            .map(|o| o.id)
+            .collect(),
+        _ => Vec::new(),
     }
 }
 
@@ -57,7 +78,8 @@ pub async fn chat(
             Message::from_role(role, m.content)
         })
         .collect();
-    let env = tool_env(services, scope);
+    let mut env = tool_env(services, scope);
+    env.offered = offered(services, scope).await;
     match services
         .llm
         .converse(scope.brand.as_deref(), messages, &env, request.use_tools)

@@ -32,6 +32,9 @@ pub struct ToolEnv {
     pub orders: bool,
     pub escalate: bool,
     pub hand_off: bool,
+    /// The product ids the seller last offered, in the order shown, so a
+    /// tool may take `item: 2` ("the second one") and the host resolves it.
+    pub offered: Vec<String>,
 }
 
 /// A side effect the model asked for, handed to the plugin.
@@ -132,8 +135,9 @@ impl ToolEnv {
                 description: "Put a product into the customer's cart (only when the customer asked for it).",
                 parameters: json!({"type": "object", "properties": {
                     "product_id": {"type": "string"},
+                    "item": {"type": "integer", "minimum": 1, "description": "Instead of product_id: the product's position in the list last shown to the customer (1 = first)"},
                     "quantity": {"type": "integer", "minimum": 1, "maximum": 99}
-                }, "required": ["product_id"]}),
+                }}),
             });
             v.push(ToolSpec {
                 name: "create_order",
@@ -178,6 +182,31 @@ impl ToolEnv {
         self.catalog
             .get(self.scope()?, id)
             .ok_or_else(|| ToolError::Refused(format!("no product {id} in this store")))
+    }
+
+    /// The product a tool call names: `item` (a position in the list last
+    /// shown, resolved here so the model cannot pick the wrong product) or
+    /// `product_id`.
+    fn product_ref(&self, args: &Value) -> Result<String, ToolError> {
+        match args.get("item") {
+            None | Some(Value::Null) => str_arg(args, "product_id"),
+            Some(v) => {
+                let n = v
+                    .as_u64()
+                    .ok_or_else(|| ToolError::Malformed("item must be a position from 1".into()))?;
+                usize::try_from(n)
+                    .ok()
+                    .and_then(|n| n.checked_sub(1))
+                    .and_then(|i| self.offered.get(i))
+                    .cloned()
+                    .ok_or_else(|| {
+                        ToolError::Refused(format!(
+                            "there is no item {n}: the customer was shown {} product(s)",
+                            self.offered.len()
+                        ))
+                    })
+            }
+        }
     }
 
     /// Run one tool; products the model sees join the grounding context.
@@ -271,7 +300,7 @@ impl ToolEnv {
                 read(json!({"products": list}))
             }
             "add_to_cart" => {
-                let id = str_arg(args, "product_id")?;
+                let id = self.product_ref(args)?;
                 let quantity = match args.get("quantity") {
                     None | Some(Value::Null) => 1,
                     Some(v) => v.as_u64().filter(|q| (1..=99).contains(q)).ok_or_else(|| {

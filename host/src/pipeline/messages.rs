@@ -12,6 +12,9 @@ pub enum HostText {
     NoSeller,
     /// The customer asked for a person before any department: one comes.
     HumanComing,
+    /// A request for a person or a complaint before any department: a
+    /// person takes over.
+    Escalating,
 }
 
 pub fn text(which: HostText, language: &str) -> &'static str {
@@ -51,6 +54,15 @@ pub fn text(which: HostText, language: &str) -> &'static str {
         }
         (HumanComing, _) => {
             "Of course! A person from our team will continue the conversation here shortly."
+        }
+        (Escalating, "pt") => {
+            "Sinto muito por isso. Uma pessoa da nossa equipe vai continuar a conversa com você em instantes."
+        }
+        (Escalating, "es") => {
+            "Lo siento mucho. Una persona de nuestro equipo seguirá la conversación contigo en breve."
+        }
+        (Escalating, _) => {
+            "I'm sorry about that. A member of our team will take over the conversation shortly."
         }
     }
 }

@@ -61,13 +61,15 @@ impl Stage for Route {
         }
         // Only the customer's own words tell their language: a tapped button
         // or a catalog order ("[order of 2 items]") would flip it to English.
+        // Sticky: one shared word ("finalizar") never switches it.
+        let current = conversation.language.as_str();
         let detected = match &m.message.content {
-            Content::Text { body } => language::detect(body),
-            Content::Image { caption } => language::detect(caption),
+            Content::Text { body } => language::sticky(current, body),
+            Content::Image { caption } => language::sticky(current, caption),
             Content::Audio {
                 transcript: Some(t),
-            } => language::detect(t),
-            Content::Order { text, .. } => language::detect(text),
+            } => language::sticky(current, t),
+            Content::Order { text, .. } => language::sticky(current, text),
             _ => "",
         };
         let language = if detected.is_empty() {
@@ -103,6 +105,11 @@ impl Stage for Route {
         {
             Decision::Brand(r) => r,
             Decision::Menu(candidates) => {
+                // A complaint or a request for a person before any
+                // department: a person, not a menu.
+                if needs_human(&m.message.content) {
+                    return self.escalate(&m, &language).await;
+                }
                 // Two or more likely brands: only those; else every brand.
                 let shown = if candidates.len() >= 2 {
                     &candidates
@@ -418,7 +425,13 @@ impl Route {
             language: language.to_string(),
         };
         let id = format!("{}/response/host", m.message.id);
-        p.answer(&id, None, &response, &effects, Some(&m.message.id))
+        p.answer(
+            &id,
+            None,
+            &response,
+            &TurnWrites::of_effects(effects),
+            Some(&m.message.id),
+        )
             .await
     }
 
@@ -451,6 +464,63 @@ impl Route {
             .await
     }
 
+    /// A complaint or a request for a person with no department yet: the
+    /// host hands the conversation to the sales team itself (no seller
+    /// would see the message).
+    async fn escalate(&self, m: &MessageReceived, language: &str) -> anyhow::Result<()> {
+        let said = match &m.message.content {
+            Content::Text { body } => body.clone(),
+            _ => String::new(),
+        };
+        let sig = agent_store_sdk::intent::Signals::of(&said);
+        let (reason, priority) = if sig.human {
+            (EscalationReason::CustomerRequest, Priority::Medium)
+        } else if sig.angry {
+            (EscalationReason::NegativeSentiment, Priority::Urgent)
+        } else if sig.payment {
+            (EscalationReason::PaymentIssue, Priority::High)
+        } else {
+            (EscalationReason::Complaint, Priority::High)
+        };
+        let e = SalesEscalate {
+            conversation_id: m.conversation_id.clone(),
+            customer: m.customer.clone(),
+            brand: None,
+            reason,
+            priority,
+            summary: said.chars().take(1000).collect(),
+        };
+        tracing::info!(conversation = %m.conversation_id, ?reason, "escalated by the host before any department");
+        let effect = super::effects::turn_effect(
+            &format!("{}/escalate", m.message.id),
+            &m.conversation_id,
+            None,
+            &e,
+            true,
+        )?;
+        let response = ChatResponse {
+            conversation_id: m.conversation_id.clone(),
+            phone_number_id: m.phone_number_id.clone(),
+            to: m.customer.wa_id.clone(),
+            brand: "host".into(),
+            in_reply_to: m.message.id.clone(),
+            actions: vec![Action::Text {
+                body: messages::text(HostText::Escalating, language).into(),
+            }],
+            language: language.to_string(),
+        };
+        let id = format!("{}/response/host", m.message.id);
+        self.0
+            .answer(
+                &id,
+                None,
+                &response,
+                &TurnWrites::of_effects(vec![effect]),
+                Some(&m.message.id),
+            )
+            .await
+    }
+
     /// Ask the customer to pick a department.
     async fn menu(
         &self,
@@ -478,6 +548,15 @@ impl Route {
             Some(&m.message.id),
         )
         .await
+    }
+}
+
+/// Whether a message asks for a person, complains, is angry or reports a
+/// payment problem (the SDK's intents, shared with the router).
+fn needs_human(content: &Content) -> bool {
+    match content {
+        Content::Text { body } => agent_store_sdk::intent::Signals::of(body).needs_human(),
+        _ => false,
     }
 }
 

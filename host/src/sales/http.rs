@@ -362,7 +362,10 @@ async fn conversation(
     let user = s.signed_in(&headers).await?.user;
     let c = s.conversation_for(&user, &id).await?;
     let escalation = s.inner.escalations.latest_for(&id).await?;
+    let deps = &s.inner.deps;
     Ok(Json(json!({
+        "cart": crate::dialogue::cart_json(&deps.carts, &id).await,
+        "dialogue": crate::dialogue::dialogue_json(&deps.conversations, &id, c.brand.as_deref()).await,
         "conversation": c,
         "messages": messages_of(&s, &id).await?,
         "escalation": escalation,

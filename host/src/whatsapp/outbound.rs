@@ -275,12 +275,18 @@ fn product_line(
         .catalog
         .get(None, id)
         .ok_or_else(|| RenderError::UnknownProduct(id.to_string()))?;
+    // The customer's language for the few words around the catalog's.
+    let (was, sold_out) = match ctx.language {
+        "pt" => ("antes", "esgotado"),
+        "es" => ("antes", "agotado"),
+        _ => ("was", "out of stock"),
+    };
     let mut line = format!("*{}* — {}", p.title, p.effective_price());
     if p.sale_price.is_some() {
-        line.push_str(&format!(" (was {})", p.price));
+        line.push_str(&format!(" ({was} {})", p.price));
     }
     if p.availability == Availability::OutOfStock {
-        line.push_str(" · out of stock");
+        line.push_str(&format!(" · {sold_out}"));
     }
     Ok((line, p.image_url.clone()))
 }

@@ -23,7 +23,9 @@
 //!    brands' products joined in one message ("a linen shirt and a wok"),
 //!    or "a gift" with no product, ask the customer (`"none"` with the
 //!    candidates: the host's department menu), never guess.
-//! 5. **Stickiness**: a follow-up without brand signal ("how much is it?",
+//! 5. **Stickiness**: a follow-up over what was offered (a reference, a
+//!    quantity, a cart edit, a refinement, checkout:
+//!    [`agent_store_sdk::dialogue::reads_as_follow_up`]) or without brand signal ("how much is it?",
 //!    "tem em azul?") stays with `current-brand`; the current brand gets a
 //!    bonus when it has any signal, so a weak word for another brand does not
 //!    steal the conversation.
@@ -251,6 +253,13 @@ pub fn decide(host: &dyn Host, req: &RouteRequest) -> RoutingDecision {
             "no text to route",
             current.into_iter().collect(),
         );
+    }
+    // "I'll take the second one", "quero 2", "pode fechar": a follow-up to
+    // what the current brand offered, never a new search elsewhere.
+    if let Some(c) = &current
+        && agent_store_sdk::dialogue::reads_as_follow_up(&raw, text::detect_language(&raw))
+    {
+        return decision(c, 0.9, "follow-up to the current conversation", vec![]);
     }
     if sig.is_small_talk() {
         let why = if sig.greeting {

@@ -232,6 +232,7 @@
       ? `${esc.reason.replace(/_/g, ' ')} · ${esc.priority} · ${esc.status}${esc.agent ? ` (${esc.agent})` : ''}\n${esc.summary}`
       : '';
     $('escalation-info').dataset.status = esc ? esc.status : '';
+    renderDialogue(r.cart, r.dialogue && r.dialogue.current);
 
     const list = $('messages');
     const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
@@ -253,6 +254,33 @@
     }
     if (atBottom || list.dataset.conversation !== c.id) list.scrollTop = list.scrollHeight;
     list.dataset.conversation = c.id;
+  }
+
+  // What the AI knew when the rep takes over: the cart, the customer's
+  // language, the stated constraints and the products offered, in order.
+  function renderDialogue(cart, d) {
+    const panel = $('dialogue-panel');
+    panel.replaceChildren();
+    const lines = (cart && cart.lines) || [];
+    if (lines.length) {
+      panel.append(el('h4', { text: 'Cart' }), el('ul', { 'data-testid': 'cart-lines' },
+        ...lines.map((l) => el('li', { text: `${l.quantity} × ${l.title} (${l.product_id})` }))));
+    }
+    if (!d) return;
+    const facts = [];
+    if (d.language) facts.push(`language ${d.language}`);
+    const c = d.constraints || {};
+    if (c.category) facts.push(`looking for ${c.category}`);
+    if (c.max_price_minor != null) facts.push(`budget ≤ ${(c.max_price_minor / 100).toFixed(2)}`);
+    if (c.color) facts.push(`colour ${c.color}`);
+    if (c.size) facts.push(`size ${c.size}`);
+    if (facts.length) panel.append(el('div', { 'data-testid': 'dialogue-facts', text: facts.join(' · ') }));
+    if ((d.offered || []).length) {
+      panel.append(el('h4', { text: 'Offered' }), el('ol', { 'data-testid': 'offered' },
+        ...d.offered.map((o) => el('li', {
+          text: `${o.title} — ${(o.price_minor / 100).toFixed(2)} ${o.currency}${o.id === d.focus ? ' ◀' : ''}`,
+        }))));
+    }
   }
 
   function showError(message) {

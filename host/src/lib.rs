@@ -19,6 +19,7 @@ pub mod payments;
 pub mod pipeline;
 pub mod plugins;
 pub mod sales;
+pub mod satisfaction;
 pub mod shipping;
 pub mod telemetry;
 pub mod whatsapp;

@@ -4,6 +4,7 @@
 mod admin;
 pub(crate) mod bearer;
 mod config;
+pub mod metrics;
 pub mod serve;
 
 pub use config::{AdminConfig, ServerConfig};
@@ -36,6 +37,8 @@ pub struct AppState {
     pub whatsapp: Arc<crate::whatsapp::Gateway>,
     /// Events the bus gave up on (`GET /admin/events/parked`).
     pub parked: crate::bus::ParkedEvents,
+    /// Satisfaction questions and answers (`GET /admin/satisfaction`).
+    pub satisfaction: crate::satisfaction::Satisfaction,
     /// Set once start-up (plugins, catalog, recovery) is complete.
     pub ready: AtomicBool,
 }
@@ -51,6 +54,7 @@ pub fn router(state: Arc<AppState>) -> Router {
             get(webhook::verify).post(webhook::receive),
         )
         .nest("/admin", admin::router(state.clone()))
+        .merge(metrics::routes())
         .merge(crate::bus::http::routes(&state.config.bus))
         .merge(crate::orders::webhooks::routes())
         .layer(DefaultBodyLimit::max(limit))

@@ -124,9 +124,9 @@ impl Carts {
         if quantity == 0 || quantity > MAX_QUANTITY {
             return Err(CartError::Quantity);
         }
-        if self.catalog.get(brand, product_id).is_none() {
+        let Some(product) = self.catalog.get(brand, product_id) else {
             return Err(CartError::UnknownProduct(product_id.to_string()));
-        }
+        };
         sqlx::query(
             "INSERT INTO cart_lines (conversation_id, product_id, quantity, updated_at) VALUES ($1, $2, $3, $4)
              ON CONFLICT (conversation_id, product_id) DO UPDATE
@@ -138,6 +138,7 @@ impl Carts {
         .bind(now_ms())
         .execute(&self.db.pool)
         .await?;
+        crate::telemetry::metrics::added_to_cart(conversation_id, &product.brand, product_id);
         Ok(())
     }
 

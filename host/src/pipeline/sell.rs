@@ -208,7 +208,10 @@ impl Sell {
                     handed_off = self.hand_off(m, &brand, &reason).await?;
                 }
                 a if a.is_message() => match self.validate(m, &a) {
-                    Ok(()) => visible.push(a),
+                    Ok(()) => {
+                        shown_products(m, &a);
+                        visible.push(a)
+                    }
                     Err(e) => {
                         tracing::warn!(plugin = %seller.manifest.name, error = %e, "reply action dropped")
                     }
@@ -318,4 +321,15 @@ impl Sell {
             )
             .await
     }
+}
+
+/// Products a seller shows count as recommendations (accuracy: how many
+/// of them the customer then adds to the cart).
+fn shown_products(m: &ChatMessageNew, action: &Action) {
+    let shown: &[String] = match action {
+        Action::Product { product_id, .. } => std::slice::from_ref(product_id),
+        Action::Products { product_ids, .. } => product_ids,
+        _ => return,
+    };
+    crate::telemetry::metrics::recommended(&m.conversation_id, &m.brand, shown);
 }

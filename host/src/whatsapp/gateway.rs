@@ -17,6 +17,7 @@
 //! message is sent again once its lease expires (at least once in that
 //! window; a graceful shutdown finishes in-flight sends first).
 
+use tracing::Instrument as _;
 use std::collections::HashSet;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -410,10 +411,25 @@ impl Gateway {
                 }
             }
         }
-        match self.graph.send(&c.phone_number_id, &c.body).await {
+        let sent = self
+            .graph
+            .send(&c.phone_number_id, &c.body)
+            .instrument(tracing::info_span!(
+                "whatsapp.graph.send",
+                otel.kind = "client",
+                message_id = %c.id,
+                kind = %c.kind,
+                attempt = c.attempts,
+            ))
+            .await;
+        if let Err(e) = &sent {
+            crate::telemetry::metrics::send_failed(&failure_code(e.code(), e.status()));
+        }
+        match sent {
             Ok(wamid) => {
                 self.store.outbound_sent(&c.id, &wamid).await?;
                 tracing::info!(id = %c.id, to = %mask::phone(&c.recipient), from = %c.phone_number_id, %wamid, kind = %c.kind, attempts = c.attempts, "message sent");
+                self.observe_sent(&c).await;
                 Ok(Attempt::Done(Delivery::Sent { wamid }))
             }
             Err(e) if e.code() == Some(TOKEN_EXPIRED) || e.status() == Some(401) => {
@@ -439,6 +455,17 @@ impl Gateway {
         }
     }
 
+    /// Count a sent message (brand, type, language) and, for the first
+    /// reply to a customer message, the response time. Best effort: the
+    /// message is sent whatever this finds.
+    async fn observe_sent(&self, c: &Claimed) {
+        let (brand, language) = match self.store.get(&c.conversation_id).await {
+            Ok(conv) => (conv.brand.unwrap_or_else(|| "host".into()), conv.language),
+            Err(_) => ("host".into(), String::new()),
+        };
+        crate::telemetry::metrics::message_sent(&c.conversation_id, &brand, &c.kind, &language);
+    }
+
     async fn fail(&self, c: &Claimed, error: String) -> Result<Delivery, GatewayError> {
         tracing::error!(id = %c.id, to = %mask::phone(&c.recipient), %error, "message refused");
         self.store
@@ -452,6 +479,7 @@ impl Gateway {
     /// sales team to take over.
     async fn hold(&self, c: &Claimed, reason: &str) -> Result<Delivery, GatewayError> {
         tracing::warn!(id = %c.id, to = %mask::phone(&c.recipient), %reason, "message held for a human");
+        crate::telemetry::metrics::window_refused();
         self.store.outbound_finished(&c.id, "held", reason).await?;
         self.reengage(&c.conversation_id, &c.phone_number_id, &c.recipient, reason)
             .await?;
@@ -637,5 +665,15 @@ impl Gateway {
         {
             tokio::time::sleep(Duration::from_millis(10)).await;
         }
+    }
+}
+
+/// The metrics label of a failed send: Meta's error code, else the HTTP
+/// status, else `transport`.
+fn failure_code(code: Option<i64>, status: Option<u16>) -> String {
+    match (code, status) {
+        (Some(code), _) => code.to_string(),
+        (None, Some(status)) => format!("http_{status}"),
+        (None, None) => "transport".into(),
     }
 }

@@ -89,7 +89,9 @@ async fn refresh(state: &AppState) {
     drop(snapshot);
     metrics::set_plugin_states(&serving);
     match tokio::time::timeout(GATHER_TIMEOUT, state.conversations.outbox_len()).await {
-        Ok(Ok(n)) => m.outbox_depth.set(i64::try_from(n).unwrap_or(i64::MAX)),
+        Ok(Ok(n)) => {
+            m.outbox_depth.set(i64::try_from(n).unwrap_or(i64::MAX));
+        }
         Ok(Err(e)) => metrics::telemetry_failed("metrics_gather", &e),
         Err(_) => metrics::telemetry_failed("metrics_gather", &"outbox depth: timed out"),
     }
@@ -98,7 +100,9 @@ async fn refresh(state: &AppState) {
         ..Default::default()
     };
     match tokio::time::timeout(GATHER_TIMEOUT, state.parked.list(&filter)).await {
-        Ok(Ok((n, _))) => m.bus_parked_stored.set(n),
+        Ok(Ok((n, _))) => {
+            m.bus_parked_stored.set(n);
+        }
         Ok(Err(e)) => metrics::telemetry_failed("metrics_gather", &e),
         Err(_) => metrics::telemetry_failed("metrics_gather", &"parked events: timed out"),
     }

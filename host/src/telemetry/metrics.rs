@@ -162,9 +162,18 @@ pub struct Metrics {
     pub satisfaction_asked: Counters<BrandLabels>,
     pub satisfaction_score: Histograms<BrandLabels>,
     pub telemetry_errors: Counters<KindLabels>,
+    families: Vec<(&'static str, Kind)>,
     labels: Mutex<HashMap<&'static str, HashSet<String>>>,
     failure_logged: Mutex<HashMap<String, Instant>>,
     memo: Mutex<HashMap<String, Memo>>,
+}
+
+/// A family's metric type.
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    Counter,
+    Gauge,
+    Histogram,
 }
 
 /// What is remembered of a conversation between its events (never
@@ -232,6 +241,7 @@ impl Metrics {
             satisfaction_asked: Family::default(),
             satisfaction_score: Family::new_with_constructor(score_buckets),
             telemetry_errors: Family::default(),
+            families: Vec::new(),
             labels: Mutex::new(HashMap::new()),
             failure_logged: Mutex::new(HashMap::new()),
             memo: Mutex::new(HashMap::new()),
@@ -242,39 +252,64 @@ impl Metrics {
 
     fn register(&mut self) {
         let r = &mut self.registry;
+        let mut families = Vec::new();
         // Counters get `_total` appended by the encoder.
-        r.register("messages_received", "Customer messages in, by brand, type and language", self.messages_received.clone());
-        r.register("messages_sent", "Messages sent to customers through the Graph API, by brand, type and language", self.messages_sent.clone());
-        r.register("reply_seconds", "AI seller response time: webhook receipt of a customer message to the Graph API accepting the first reply", self.reply_seconds.clone());
-        r.register("plugin_turns", "Plugin turns by plugin, version and outcome", self.plugin_turns.clone());
-        r.register("plugin_turn_seconds", "Plugin turn duration", self.plugin_turn_seconds.clone());
-        r.register("plugin_traps", "Plugin turns that trapped", self.plugin_traps.clone());
-        r.register("plugin_limit_hits", "Plugin turns stopped by a limit (CPU, memory, reply size)", self.plugin_limit_hits.clone());
-        r.register("plugin_state", "1 for each serving plugin version: state active or canary", self.plugin_state.clone());
-        r.register("plugin_quarantines", "Plugin versions quarantined or canaries rolled back", self.plugin_quarantines.clone());
-        r.register("llm_calls", "LLM upstream requests by brand, model and outcome (ok or an error kind)", self.llm_calls.clone());
-        r.register("llm_tokens", "LLM tokens used by brand and model", self.llm_tokens.clone());
-        r.register("llm_seconds", "LLM request duration, retries included", self.llm_seconds.clone());
-        r.register("bus_published", "Events published on the bus by type", self.bus_published.clone());
-        r.register("bus_deliveries", "Events handled per consumer group and outcome (handled, failed)", self.bus_deliveries.clone());
-        r.register("bus_redeliveries", "Handler retries per consumer group", self.bus_redeliveries.clone());
-        r.register("bus_parked", "Events parked (dead-lettered) per consumer group", self.bus_parked.clone());
-        r.register("bus_parked_events", "Parked events stored now (read at scrape)", self.bus_parked_stored.clone());
-        r.register("outbox_depth", "Outbound messages waiting in the outbox (read at scrape)", self.outbox_depth.clone());
-        r.register("send_failures", "Graph API send failures by Graph error code (http_<status> without one)", self.send_failures.clone());
-        r.register("whatsapp_sending_halted", "1 when Meta refused the access token and sending stopped", self.whatsapp_halted.clone());
-        r.register("window_refusals", "Replies held because WhatsApp's 24-hour window had closed", self.window_refusals.clone());
-        r.register("escalations", "Escalations to a human by reason", self.escalations.clone());
-        r.register("takeover_seconds", "Escalation opened to accepted by a rep", self.takeover_seconds.clone());
-        r.register("conversations", "Conversations that reached a brand's seller", self.conversations.clone());
-        r.register("carts", "Conversations whose cart got a first product", self.carts.clone());
-        r.register("orders", "Orders created by brand", self.orders.clone());
-        r.register("revenue_minor", "Order totals in minor units (cents) by brand and currency", self.revenue_minor.clone());
-        r.register("recommendations_shown", "Products a seller showed a customer", self.recommendations_shown.clone());
-        r.register("recommendations_added", "Shown products the customer then added to the cart", self.recommendations_added.clone());
-        r.register("satisfaction_asked", "Satisfaction questions sent", self.satisfaction_asked.clone());
-        r.register("satisfaction_score", "Customer satisfaction answers (1-5)", self.satisfaction_score.clone());
-        r.register("telemetry_errors", "Telemetry failures (trace export, metrics gathering) by kind", self.telemetry_errors.clone());
+        macro_rules! reg {
+            ($name:literal, $kind:ident, $help:literal, $metric:expr) => {{
+                r.register($name, $help, $metric.clone());
+                families.push((concat!("agent_store_", $name), Kind::$kind));
+            }};
+        }
+        reg!("messages_received", Counter, "Customer messages in, by brand, type and language", self.messages_received);
+        reg!("messages_sent", Counter, "Messages sent to customers through the Graph API, by brand, type and language", self.messages_sent);
+        reg!("reply_seconds", Histogram, "AI seller response time: webhook receipt of a customer message to the Graph API accepting the first reply", self.reply_seconds);
+        reg!("plugin_turns", Counter, "Plugin turns by plugin, version and outcome", self.plugin_turns);
+        reg!("plugin_turn_seconds", Histogram, "Plugin turn duration", self.plugin_turn_seconds);
+        reg!("plugin_traps", Counter, "Plugin turns that trapped", self.plugin_traps);
+        reg!("plugin_limit_hits", Counter, "Plugin turns stopped by a limit (CPU, memory, reply size)", self.plugin_limit_hits);
+        reg!("plugin_state", Gauge, "1 for each serving plugin version: state active or canary", self.plugin_state);
+        reg!("plugin_quarantines", Counter, "Plugin versions quarantined or canaries rolled back", self.plugin_quarantines);
+        reg!("llm_calls", Counter, "LLM upstream requests by brand, model and outcome (ok or an error kind)", self.llm_calls);
+        reg!("llm_tokens", Counter, "LLM tokens used by brand and model", self.llm_tokens);
+        reg!("llm_seconds", Histogram, "LLM request duration, retries included", self.llm_seconds);
+        reg!("bus_published", Counter, "Events published on the bus by type", self.bus_published);
+        reg!("bus_deliveries", Counter, "Events handled per consumer group and outcome (handled, failed)", self.bus_deliveries);
+        reg!("bus_redeliveries", Counter, "Handler retries per consumer group", self.bus_redeliveries);
+        reg!("bus_parked", Counter, "Events parked (dead-lettered) per consumer group", self.bus_parked);
+        reg!("bus_parked_events", Gauge, "Parked events stored now (read at scrape)", self.bus_parked_stored);
+        reg!("outbox_depth", Gauge, "Outbound messages waiting in the outbox (read at scrape)", self.outbox_depth);
+        reg!("send_failures", Counter, "Graph API send failures by Graph error code (http_<status> without one)", self.send_failures);
+        reg!("whatsapp_sending_halted", Gauge, "1 when Meta refused the access token and sending stopped", self.whatsapp_halted);
+        reg!("window_refusals", Counter, "Replies held because WhatsApp's 24-hour window had closed", self.window_refusals);
+        reg!("escalations", Counter, "Escalations to a human by reason", self.escalations);
+        reg!("takeover_seconds", Histogram, "Escalation opened to accepted by a rep", self.takeover_seconds);
+        reg!("conversations", Counter, "Conversations that reached a brand's seller", self.conversations);
+        reg!("carts", Counter, "Conversations whose cart got a first product", self.carts);
+        reg!("orders", Counter, "Orders created by brand", self.orders);
+        reg!("revenue_minor", Counter, "Order totals in minor units (cents) by brand and currency", self.revenue_minor);
+        reg!("recommendations_shown", Counter, "Products a seller showed a customer", self.recommendations_shown);
+        reg!("recommendations_added", Counter, "Shown products the customer then added to the cart", self.recommendations_added);
+        reg!("satisfaction_asked", Counter, "Satisfaction questions sent", self.satisfaction_asked);
+        reg!("satisfaction_score", Histogram, "Customer satisfaction answers (1-5)", self.satisfaction_score);
+        reg!("telemetry_errors", Counter, "Telemetry failures (trace export, metrics gathering) by kind", self.telemetry_errors);
+        self.families = families;
+    }
+
+    /// Every sample name the host can export (a counter's with `_total`, a
+    /// histogram's `_bucket`, `_sum` and `_count`), whether or not it has
+    /// samples yet: what dashboards and alerts may name.
+    pub fn sample_names(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (name, kind) in &self.families {
+            match kind {
+                Kind::Counter => out.push(format!("{name}_total")),
+                Kind::Gauge => out.push((*name).to_string()),
+                Kind::Histogram => {
+                    out.extend(["_bucket", "_sum", "_count"].map(|s| format!("{name}{s}")))
+                }
+            }
+        }
+        out
     }
 
     /// `value` as a label of dimension `dim`: cleaned, capped, and `other`

@@ -65,10 +65,15 @@ pub fn init(config: &LogConfig, telemetry: &TelemetryConfig) {
         Ok(p) => (p, None),
         Err(e) => (None, Some(e)),
     };
+    // The filter is global (a layer's `enabled`), wherever it stands.
     let _ = tracing_subscriber::registry()
+        .with(
+            provider
+                .as_ref()
+                .map(self::tracing::layer::<tracing_subscriber::Registry>),
+        )
         .with(filter)
         .with(fmt)
-        .with(provider.as_ref().map(self::tracing::layer))
         .try_init();
     match (endpoint, error) {
         (_, Some(e)) => ::tracing::warn!(error = %e, "traces are off"),

@@ -106,9 +106,18 @@ pub fn provider(traces_url: &str) -> Result<SdkTracerProvider, TracingError> {
     Ok(provider)
 }
 
+/// The layer [`layer`] makes: the host's spans (`agent_store` targets
+/// only) into OpenTelemetry spans.
+pub type OtelLayer<S> = tracing_subscriber::filter::Filtered<
+    tracing_opentelemetry::OpenTelemetryLayer<S, opentelemetry_sdk::trace::SdkTracer>,
+    tracing_subscriber::filter::FilterFn,
+    S,
+>;
+
 /// The `tracing` layer that turns the host's spans into OpenTelemetry
-/// spans of `provider` (only `agent_store` targets).
-pub fn layer<S>(provider: &SdkTracerProvider) -> impl Layer<S> + Send + Sync + 'static
+/// spans of `provider` (only `agent_store` targets: not the HTTP server's
+/// per-request spans, nor the libraries').
+pub fn layer<S>(provider: &SdkTracerProvider) -> OtelLayer<S>
 where
     S: tracing::Subscriber + for<'a> LookupSpan<'a>,
 {
@@ -117,9 +126,13 @@ where
         .with_location(false)
         .with_threads(false)
         .with_tracked_inactivity(false)
-        .with_filter(tracing_subscriber::filter::filter_fn(|meta| {
-            meta.target().starts_with("agent_store")
-        }))
+        .with_filter(tracing_subscriber::filter::FilterFn::new(
+            own_span as fn(&tracing::Metadata<'_>) -> bool,
+        ))
+}
+
+fn own_span(meta: &tracing::Metadata<'_>) -> bool {
+    meta.target().starts_with("agent_store")
 }
 
 /// Export what is buffered and stop (at the end of the process).

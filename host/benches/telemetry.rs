@@ -135,10 +135,7 @@ async fn two_hops(bus: &Arc<dyn Bus>, count: &Count, n: usize) -> f64 {
                 };
                 let span = traces::inbound_span(&format!("wamid.bench.{i}"));
                 let event = events::build(&ctx, &p).expect("event");
-                bus.publish(event)
-                    .instrument(span)
-                    .await
-                    .expect("publish");
+                bus.publish(event).instrument(span).await.expect("publish");
                 i += 8;
             }
         }));
@@ -184,9 +181,13 @@ async fn main() {
 
     let bus: Arc<dyn Bus> = Arc::new(InProcessBus::new(RetryPolicy::default()));
     let count = Arc::new(Count::default());
-    bus.subscribe("hop1", &[EventType::PluginFailed], Arc::new(Forward(bus.clone())))
-        .await
-        .expect("subscribe");
+    bus.subscribe(
+        "hop1",
+        &[EventType::PluginFailed],
+        Arc::new(Forward(bus.clone())),
+    )
+    .await
+    .expect("subscribe");
     bus.subscribe("hop2", &[EventType::SalesHandoff], count.clone())
         .await
         .expect("subscribe");

@@ -126,11 +126,8 @@ impl App {
             config.payments.clone(),
         )?;
         crate::orders::start(&orders, &bus).await?;
-        let satisfaction = crate::satisfaction::Satisfaction::new(
-            db.clone(),
-            conversations.clone(),
-            bus.clone(),
-        );
+        let satisfaction =
+            crate::satisfaction::Satisfaction::new(db.clone(), conversations.clone(), bus.clone());
         satisfaction.start().await?;
         // Heals a stock sync lost to a crash between an order and the catalog.
         orders.sync_all_catalog_stock().await?;
@@ -315,7 +312,10 @@ async fn shutdown_signal() {
 async fn serve_metrics(
     bind: SocketAddr,
     state: Arc<AppState>,
-) -> anyhow::Result<(SocketAddr, (oneshot::Sender<()>, tokio::task::JoinHandle<()>))> {
+) -> anyhow::Result<(
+    SocketAddr,
+    (oneshot::Sender<()>, tokio::task::JoinHandle<()>),
+)> {
     let listener = tokio::net::TcpListener::bind(bind)
         .await
         .with_context(|| format!("cannot listen on {bind} (server.metrics_bind)"))?;

@@ -82,8 +82,19 @@ pub struct ConfigError(#[from] Box<figment::Error>);
 /// Top-level sections: an env name starting with `<SECTION>_` targets a key
 /// inside that section.
 const SECTIONS: &[&str] = &[
-    "server", "database", "whatsapp", "plugins", "catalog", "admin", "llm", "bus", "log", "orders",
-    "payments", "shipping", "telemetry",
+    "server",
+    "database",
+    "whatsapp",
+    "plugins",
+    "catalog",
+    "admin",
+    "llm",
+    "bus",
+    "log",
+    "orders",
+    "payments",
+    "shipping",
+    "telemetry",
 ];
 
 impl Config {

@@ -100,7 +100,11 @@ fn dashboard_queries() -> Vec<(String, String, String)> {
     for file in files {
         let d: Value =
             serde_json::from_slice(&std::fs::read(&file).expect("read")).expect("dashboard JSON");
-        let name = file.file_name().expect("name").to_string_lossy().to_string();
+        let name = file
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .to_string();
         for panel in d["panels"].as_array().expect("panels") {
             for t in panel["targets"].as_array().expect("targets") {
                 out.push((
@@ -170,7 +174,10 @@ async fn dashboards_and_alerts_name_only_exported_metrics_and_pass_promtool() {
             .iter()
             .find_map(|s| n.strip_suffix(s))
             .unwrap_or(n);
-        assert!(docs.contains(&format!("`{family}")), "{family} is not in docs/metrics.md");
+        assert!(
+            docs.contains(&format!("`{family}")),
+            "{family} is not in docs/metrics.md"
+        );
     }
     let scraped = exported_names(&scrape(&h).await);
     assert!(!scraped.is_empty());
@@ -312,7 +319,10 @@ impl Prometheus {
         let log = std::fs::File::create(dir.path().join("prometheus.log")).expect("log");
         let child = Command::new(tool("prometheus"))
             .arg(format!("--config.file={}", config.display()))
-            .arg(format!("--storage.tsdb.path={}", dir.path().join("data").display()))
+            .arg(format!(
+                "--storage.tsdb.path={}",
+                dir.path().join("data").display()
+            ))
             .arg(format!("--web.listen-address=127.0.0.1:{port}"))
             .stdin(Stdio::null())
             .stdout(log.try_clone().expect("log"))
@@ -339,10 +349,7 @@ impl Prometheus {
             .await
             .ok()?;
         let body: Value = r.json().await.ok()?;
-        body["data"]["result"][0]["value"][1]
-            .as_str()?
-            .parse()
-            .ok()
+        body["data"]["result"][0]["value"][1].as_str()?.parse().ok()
     }
 
     /// Poll `query` until `ok(value)` (Prometheus scrapes every second).
@@ -434,8 +441,24 @@ async fn a_real_prometheus_scrapes_an_order_its_response_time_and_a_satisfaction
     let me = "15557770101";
     h.say(me, "wamid.m1.hi", "hi, I'm looking for running shoes")
         .await;
-    tap(&h, me, "wamid.m1.add", "button_reply", "add:FSH-0001", "Add to cart").await;
-    tap(&h, me, "wamid.m1.checkout", "button_reply", "checkout", "Checkout").await;
+    tap(
+        &h,
+        me,
+        "wamid.m1.add",
+        "button_reply",
+        "add:FSH-0001",
+        "Add to cart",
+    )
+    .await;
+    tap(
+        &h,
+        me,
+        "wamid.m1.checkout",
+        "button_reply",
+        "checkout",
+        "Checkout",
+    )
+    .await;
     let orders = h.admin("/orders").await;
     let order = orders["orders"]
         .as_array()
@@ -445,18 +468,32 @@ async fn a_real_prometheus_scrapes_an_order_its_response_time_and_a_satisfaction
     let id = order["id"].as_str().expect("order id").to_string();
     let minor = order["total"]["minor_units"].as_f64().expect("total");
     for step in ["confirm", "ship", "deliver"] {
-        assert_eq!(admin_post(&h, &format!("/orders/{id}/{step}")).await, 200, "{step}");
+        assert_eq!(
+            admin_post(&h, &format!("/orders/{id}/{step}")).await,
+            200,
+            "{step}"
+        );
     }
     h.settle().await;
     // Delivered: one question, in the customer's language, 1–5.
     let row = satisfaction_row(&h.sink.to(me), 4).expect("a satisfaction question was sent");
     tap(&h, me, "wamid.m1.csat", "list_reply", &row, "4 – Good").await;
     // A second tap does not count twice.
-    tap(&h, me, "wamid.m1.csat2", "list_reply", &row.replace(":4", ":1"), "1").await;
+    tap(
+        &h,
+        me,
+        "wamid.m1.csat2",
+        "list_reply",
+        &row.replace(":4", ":1"),
+        "1",
+    )
+    .await;
 
     let q = |s: &str| s.to_string();
     let v = prometheus
-        .until(&http, "agent_store_orders_total{brand=\"fashion\"}", |v| v >= 1.0)
+        .until(&http, "agent_store_orders_total{brand=\"fashion\"}", |v| {
+            v >= 1.0
+        })
         .await;
     assert_eq!(v, 1.0, "one order");
     let revenue = prometheus
@@ -468,21 +505,39 @@ async fn a_real_prometheus_scrapes_an_order_its_response_time_and_a_satisfaction
         .await;
     assert_eq!(revenue, minor, "revenue in minor units");
     prometheus
-        .until(&http, "sum(agent_store_messages_received_total{brand=\"fashion\"})", |v| v >= 3.0)
+        .until(
+            &http,
+            "sum(agent_store_messages_received_total{brand=\"fashion\"})",
+            |v| v >= 3.0,
+        )
         .await;
     prometheus
-        .until(&http, "sum(agent_store_messages_sent_total{brand=\"fashion\"})", |v| v >= 3.0)
+        .until(
+            &http,
+            "sum(agent_store_messages_sent_total{brand=\"fashion\"})",
+            |v| v >= 3.0,
+        )
         .await;
     prometheus
-        .until(&http, "agent_store_conversations_total{brand=\"fashion\"}", |v| v == 1.0)
+        .until(
+            &http,
+            "agent_store_conversations_total{brand=\"fashion\"}",
+            |v| v == 1.0,
+        )
         .await;
     prometheus
-        .until(&http, "agent_store_carts_total{brand=\"fashion\"}", |v| v == 1.0)
+        .until(&http, "agent_store_carts_total{brand=\"fashion\"}", |v| {
+            v == 1.0
+        })
         .await;
     // The response-time histogram: observations, and a quantile from its
     // buckets (a real number of seconds, below the 120 s top bucket).
     prometheus
-        .until(&http, "agent_store_reply_seconds_count{brand=\"fashion\"}", |v| v >= 3.0)
+        .until(
+            &http,
+            "agent_store_reply_seconds_count{brand=\"fashion\"}",
+            |v| v >= 3.0,
+        )
         .await;
     let p99 = prometheus
         .until(
@@ -500,21 +555,41 @@ async fn a_real_prometheus_scrapes_an_order_its_response_time_and_a_satisfaction
         )
         .await;
     prometheus
-        .until(&http, "sum(agent_store_bus_deliveries_total{group=\"send\",outcome=\"handled\"})", |v| v >= 3.0)
+        .until(
+            &http,
+            "sum(agent_store_bus_deliveries_total{group=\"send\",outcome=\"handled\"})",
+            |v| v >= 3.0,
+        )
         .await;
     prometheus
-        .until(&http, "agent_store_satisfaction_asked_total{brand=\"fashion\"}", |v| v == 1.0)
+        .until(
+            &http,
+            "agent_store_satisfaction_asked_total{brand=\"fashion\"}",
+            |v| v == 1.0,
+        )
         .await;
     let answers = prometheus
-        .until(&http, "agent_store_satisfaction_score_count{brand=\"fashion\"}", |v| v >= 1.0)
+        .until(
+            &http,
+            "agent_store_satisfaction_score_count{brand=\"fashion\"}",
+            |v| v >= 1.0,
+        )
         .await;
     assert_eq!(answers, 1.0, "the second tap is not a second answer");
     let sum = prometheus
-        .until(&http, "agent_store_satisfaction_score_sum{brand=\"fashion\"}", |v| v > 0.0)
+        .until(
+            &http,
+            "agent_store_satisfaction_score_sum{brand=\"fashion\"}",
+            |v| v > 0.0,
+        )
         .await;
     assert_eq!(sum, 4.0);
     prometheus
-        .until(&http, "agent_store_plugin_state{plugin=\"router\",state=\"active\"}", |v| v == 1.0)
+        .until(
+            &http,
+            "agent_store_plugin_state{plugin=\"router\",state=\"active\"}",
+            |v| v == 1.0,
+        )
         .await;
 
     // The admin API has the answer; the customer was thanked and no
@@ -574,7 +649,10 @@ async fn the_metrics_listener_answers_hostile_accept_headers_and_scrapes_during_
     assert_eq!(other.status(), 404);
 
     // Huge and malformed Accept headers get the metrics, not an error.
-    let huge = format!("application/openmetrics-text;q=0.9,{}", "x/y;q=0.1,".repeat(600));
+    let huge = format!(
+        "application/openmetrics-text;q=0.9,{}",
+        "x/y;q=0.1,".repeat(600)
+    );
     for accept in [
         huge.as_str(),
         ";;;,,,q=abc",
@@ -593,7 +671,10 @@ async fn the_metrics_listener_answers_hostile_accept_headers_and_scrapes_during_
     }
     // Customers are still served.
     assert_eq!(h.say("15557770202", "wamid.m2.hi", "hello").await, 200);
-    assert!(!h.sink.to("15557770202").is_empty(), "the customer got an answer");
+    assert!(
+        !h.sink.to("15557770202").is_empty(),
+        "the customer got an answer"
+    );
 
     // Scrapes while the host shuts down: answered or refused, never a hang,
     // and the shutdown finishes within its grace.
@@ -630,5 +711,8 @@ async fn the_metrics_listener_answers_hostile_accept_headers_and_scrapes_during_
     let answered = scraper.await.expect("scraper");
     assert!(answered >= 1, "scrapes were answered before the stop");
     let refused = reqwest::Client::new().get(&url).send().await;
-    assert!(refused.is_err(), "the metrics listener is closed after shutdown");
+    assert!(
+        refused.is_err(),
+        "the metrics listener is closed after shutdown"
+    );
 }

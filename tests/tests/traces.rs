@@ -39,10 +39,7 @@ async fn receive(State(r): State<Received>, body: Bytes) -> axum::http::StatusCo
     let Ok(req) = ExportTraceServiceRequest::decode(body) else {
         return axum::http::StatusCode::BAD_REQUEST;
     };
-    r.dump
-        .lock()
-        .expect("lock")
-        .push_str(&format!("{req:?}\n"));
+    r.dump.lock().expect("lock").push_str(&format!("{req:?}\n"));
     let mut spans = r.spans.lock().expect("lock");
     for rs in req.resource_spans {
         for ss in rs.scope_spans {
@@ -98,8 +95,9 @@ fn telemetry() -> &'static (Received, Logs) {
                     .await
                     .expect("bind");
                 let url = format!("http://{}", listener.local_addr().expect("addr"));
-                let provider = agent_store::telemetry::tracing::provider(&format!("{url}/v1/traces"))
-                    .expect("the OTLP exporter");
+                let provider =
+                    agent_store::telemetry::tracing::provider(&format!("{url}/v1/traces"))
+                        .expect("the OTLP exporter");
                 let _ = tracing_subscriber::registry()
                     .with(tracing_subscriber::EnvFilter::new("info,tantivy=warn"))
                     .with(
@@ -187,7 +185,10 @@ async fn one_message_is_one_trace(h: &Harness, me: &str, wamid: &str, text: &str
         "send",
         "whatsapp.graph.send",
     ] {
-        assert!(names.contains(&want), "{want} missing from the trace: {names:?}");
+        assert!(
+            names.contains(&want),
+            "{want} missing from the trace: {names:?}"
+        );
     }
     // The hops are parent and child: every span but the root has its
     // parent in the same trace.
@@ -221,7 +222,8 @@ async fn one_message_is_one_trace(h: &Harness, me: &str, wamid: &str, text: &str
     // Log lines inside the trace carry its id.
     let trace_id = hex(&trace[0].trace_id);
     assert!(
-        log.lines().any(|l| l.contains(&format!("trace_id={trace_id}"))),
+        log.lines()
+            .any(|l| l.contains(&format!("trace_id={trace_id}"))),
         "no log line names trace {trace_id}"
     );
 }
@@ -414,7 +416,10 @@ async fn an_unreachable_collector_costs_customers_nothing_and_is_logged_once_a_m
     }
     // ...and logged once (within the minute), not per failure or message.
     let text = std::fs::read_to_string(&log).expect("host log");
-    let lines = text.lines().filter(|l| l.contains("telemetry failing")).count();
+    let lines = text
+        .lines()
+        .filter(|l| l.contains("telemetry failing"))
+        .count();
     assert_eq!(lines, 1, "{text}");
     assert!(
         http.get(format!("{url}/healthz"))

@@ -279,7 +279,9 @@ async fn whatsapp(State(state): State<Arc<AppState>>) -> Response {
 /// latest answers.
 async fn satisfaction(State(state): State<Arc<AppState>>) -> Response {
     match state.satisfaction.report(200).await {
-        Ok((brands, surveys)) => Json(json!({ "brands": brands, "surveys": surveys })).into_response(),
+        Ok((brands, surveys)) => {
+            Json(json!({ "brands": brands, "surveys": surveys })).into_response()
+        }
         Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e),
     }
 }

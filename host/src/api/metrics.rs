@@ -33,9 +33,7 @@ pub fn routes() -> Router<Arc<AppState>> {
 
 /// The dedicated listener's router: `GET /metrics` only, no token.
 pub fn open_router(state: Arc<AppState>) -> Router {
-    Router::new()
-        .route("/metrics", get(open))
-        .with_state(state)
+    Router::new().route("/metrics", get(open)).with_state(state)
 }
 
 async fn with_token(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
@@ -77,7 +75,13 @@ async fn refresh(state: &AppState) {
     let mut serving: Vec<(String, String, &'static str)> = snapshot
         .plugins
         .values()
-        .map(|p| (p.manifest.name.clone(), p.manifest.version.clone(), "active"))
+        .map(|p| {
+            (
+                p.manifest.name.clone(),
+                p.manifest.version.clone(),
+                "active",
+            )
+        })
         .collect();
     serving.extend(snapshot.canaries.values().map(|c| {
         (

@@ -39,13 +39,13 @@ pub mod watch;
 
 pub use config::PluginsConfig;
 
-use tracing::Instrument as _;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
+use tracing::Instrument as _;
 use wasmtime::component::Component;
 
 pub use bindings::wit;

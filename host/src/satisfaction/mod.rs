@@ -122,7 +122,10 @@ impl Satisfaction {
     }
 
     /// Per-brand counts and averages, and the latest `limit` surveys.
-    pub async fn report(&self, limit: i64) -> Result<(Vec<BrandSummary>, Vec<Survey>), sqlx::Error> {
+    pub async fn report(
+        &self,
+        limit: i64,
+    ) -> Result<(Vec<BrandSummary>, Vec<Survey>), sqlx::Error> {
         let rows = sqlx::query(
             "SELECT brand, COUNT(*) AS asked, COUNT(score) AS answered,
                     CAST(SUM(score) AS BIGINT) AS total
@@ -224,8 +227,13 @@ impl Satisfaction {
             actions: vec![question(&ask.survey_id, language)],
             language: language.to_string(),
         };
-        self.publish(&format!("satisfaction/{}/ask", ask.survey_id), &c.id, &brand, &response)
-            .await
+        self.publish(
+            &format!("satisfaction/{}/ask", ask.survey_id),
+            &c.id,
+            &brand,
+            &response,
+        )
+        .await
     }
 
     /// Store an answer (the first one counts) and thank the customer.
@@ -380,16 +388,31 @@ mod tests {
             parse_answer(&reply("csat:ord-a:b:5")),
             Some(("ord-a:b".into(), 5))
         );
-        for bad in ["csat:esc-1:0", "csat:esc-1:6", "csat::3", "csat:x", "brand:tech", ""] {
+        for bad in [
+            "csat:esc-1:0",
+            "csat:esc-1:6",
+            "csat::3",
+            "csat:x",
+            "brand:tech",
+            "",
+        ] {
             assert_eq!(parse_answer(&reply(bad)), None, "{bad}");
         }
-        assert!(!is_answer(&Content::Text { body: "csat:esc-1:4".into() }));
+        assert!(!is_answer(&Content::Text {
+            body: "csat:esc-1:4".into()
+        }));
     }
 
     #[test]
     fn the_question_has_five_rows_within_whatsapp_limits() {
         for lang in ["en", "pt", "es"] {
-            let Action::List { sections, body, button_label, .. } = question("esc-0190a1b2-c3d4", lang) else {
+            let Action::List {
+                sections,
+                body,
+                button_label,
+                ..
+            } = question("esc-0190a1b2-c3d4", lang)
+            else {
                 panic!("a list");
             };
             assert!(button_label.chars().count() <= 20, "{button_label}");

@@ -193,13 +193,17 @@ fn reply_buckets() -> Histogram {
     Histogram::new([0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0, 60.0, 120.0])
 }
 fn turn_buckets() -> Histogram {
-    Histogram::new([0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0])
+    Histogram::new([
+        0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0,
+    ])
 }
 fn llm_buckets() -> Histogram {
     Histogram::new([0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 60.0])
 }
 fn takeover_buckets() -> Histogram {
-    Histogram::new([10.0, 30.0, 60.0, 300.0, 900.0, 1800.0, 3600.0, 14400.0, 86400.0])
+    Histogram::new([
+        10.0, 30.0, 60.0, 300.0, 900.0, 1800.0, 3600.0, 14400.0, 86400.0,
+    ])
 }
 fn score_buckets() -> Histogram {
     Histogram::new([1.0, 2.0, 3.0, 4.0, 5.0])
@@ -260,38 +264,193 @@ impl Metrics {
                 families.push((concat!("agent_store_", $name), Kind::$kind));
             }};
         }
-        reg!("messages_received", Counter, "Customer messages in, by brand, type and language", self.messages_received);
-        reg!("messages_sent", Counter, "Messages sent to customers through the Graph API, by brand, type and language", self.messages_sent);
-        reg!("reply_seconds", Histogram, "AI seller response time: webhook receipt of a customer message to the Graph API accepting the first reply", self.reply_seconds);
-        reg!("plugin_turns", Counter, "Plugin turns by plugin, version and outcome", self.plugin_turns);
-        reg!("plugin_turn_seconds", Histogram, "Plugin turn duration", self.plugin_turn_seconds);
-        reg!("plugin_traps", Counter, "Plugin turns that trapped", self.plugin_traps);
-        reg!("plugin_limit_hits", Counter, "Plugin turns stopped by a limit (CPU, memory, reply size)", self.plugin_limit_hits);
-        reg!("plugin_state", Gauge, "1 for each serving plugin version: state active or canary", self.plugin_state);
-        reg!("plugin_quarantines", Counter, "Plugin versions quarantined or canaries rolled back", self.plugin_quarantines);
-        reg!("llm_calls", Counter, "LLM upstream requests by brand, model and outcome (ok or an error kind)", self.llm_calls);
-        reg!("llm_tokens", Counter, "LLM tokens used by brand and model", self.llm_tokens);
-        reg!("llm_seconds", Histogram, "LLM request duration, retries included", self.llm_seconds);
-        reg!("bus_published", Counter, "Events published on the bus by type", self.bus_published);
-        reg!("bus_deliveries", Counter, "Events handled per consumer group and outcome (handled, failed)", self.bus_deliveries);
-        reg!("bus_redeliveries", Counter, "Handler retries per consumer group", self.bus_redeliveries);
-        reg!("bus_parked", Counter, "Events parked (dead-lettered) per consumer group", self.bus_parked);
-        reg!("bus_parked_events", Gauge, "Parked events stored now (read at scrape)", self.bus_parked_stored);
-        reg!("outbox_depth", Gauge, "Outbound messages waiting in the outbox (read at scrape)", self.outbox_depth);
-        reg!("send_failures", Counter, "Graph API send failures by Graph error code (http_<status> without one)", self.send_failures);
-        reg!("whatsapp_sending_halted", Gauge, "1 when Meta refused the access token and sending stopped", self.whatsapp_halted);
-        reg!("window_refusals", Counter, "Replies held because WhatsApp's 24-hour window had closed", self.window_refusals);
-        reg!("escalations", Counter, "Escalations to a human by reason", self.escalations);
-        reg!("takeover_seconds", Histogram, "Escalation opened to accepted by a rep", self.takeover_seconds);
-        reg!("conversations", Counter, "Conversations that reached a brand's seller", self.conversations);
-        reg!("carts", Counter, "Conversations whose cart got a first product", self.carts);
+        reg!(
+            "messages_received",
+            Counter,
+            "Customer messages in, by brand, type and language",
+            self.messages_received
+        );
+        reg!(
+            "messages_sent",
+            Counter,
+            "Messages sent to customers through the Graph API, by brand, type and language",
+            self.messages_sent
+        );
+        reg!(
+            "reply_seconds",
+            Histogram,
+            "AI seller response time: webhook receipt of a customer message to the Graph API accepting the first reply",
+            self.reply_seconds
+        );
+        reg!(
+            "plugin_turns",
+            Counter,
+            "Plugin turns by plugin, version and outcome",
+            self.plugin_turns
+        );
+        reg!(
+            "plugin_turn_seconds",
+            Histogram,
+            "Plugin turn duration",
+            self.plugin_turn_seconds
+        );
+        reg!(
+            "plugin_traps",
+            Counter,
+            "Plugin turns that trapped",
+            self.plugin_traps
+        );
+        reg!(
+            "plugin_limit_hits",
+            Counter,
+            "Plugin turns stopped by a limit (CPU, memory, reply size)",
+            self.plugin_limit_hits
+        );
+        reg!(
+            "plugin_state",
+            Gauge,
+            "1 for each serving plugin version: state active or canary",
+            self.plugin_state
+        );
+        reg!(
+            "plugin_quarantines",
+            Counter,
+            "Plugin versions quarantined or canaries rolled back",
+            self.plugin_quarantines
+        );
+        reg!(
+            "llm_calls",
+            Counter,
+            "LLM upstream requests by brand, model and outcome (ok or an error kind)",
+            self.llm_calls
+        );
+        reg!(
+            "llm_tokens",
+            Counter,
+            "LLM tokens used by brand and model",
+            self.llm_tokens
+        );
+        reg!(
+            "llm_seconds",
+            Histogram,
+            "LLM request duration, retries included",
+            self.llm_seconds
+        );
+        reg!(
+            "bus_published",
+            Counter,
+            "Events published on the bus by type",
+            self.bus_published
+        );
+        reg!(
+            "bus_deliveries",
+            Counter,
+            "Events handled per consumer group and outcome (handled, failed)",
+            self.bus_deliveries
+        );
+        reg!(
+            "bus_redeliveries",
+            Counter,
+            "Handler retries per consumer group",
+            self.bus_redeliveries
+        );
+        reg!(
+            "bus_parked",
+            Counter,
+            "Events parked (dead-lettered) per consumer group",
+            self.bus_parked
+        );
+        reg!(
+            "bus_parked_events",
+            Gauge,
+            "Parked events stored now (read at scrape)",
+            self.bus_parked_stored
+        );
+        reg!(
+            "outbox_depth",
+            Gauge,
+            "Outbound messages waiting in the outbox (read at scrape)",
+            self.outbox_depth
+        );
+        reg!(
+            "send_failures",
+            Counter,
+            "Graph API send failures by Graph error code (http_<status> without one)",
+            self.send_failures
+        );
+        reg!(
+            "whatsapp_sending_halted",
+            Gauge,
+            "1 when Meta refused the access token and sending stopped",
+            self.whatsapp_halted
+        );
+        reg!(
+            "window_refusals",
+            Counter,
+            "Replies held because WhatsApp's 24-hour window had closed",
+            self.window_refusals
+        );
+        reg!(
+            "escalations",
+            Counter,
+            "Escalations to a human by reason",
+            self.escalations
+        );
+        reg!(
+            "takeover_seconds",
+            Histogram,
+            "Escalation opened to accepted by a rep",
+            self.takeover_seconds
+        );
+        reg!(
+            "conversations",
+            Counter,
+            "Conversations that reached a brand's seller",
+            self.conversations
+        );
+        reg!(
+            "carts",
+            Counter,
+            "Conversations whose cart got a first product",
+            self.carts
+        );
         reg!("orders", Counter, "Orders created by brand", self.orders);
-        reg!("revenue_minor", Counter, "Order totals in minor units (cents) by brand and currency", self.revenue_minor);
-        reg!("recommendations_shown", Counter, "Products a seller showed a customer", self.recommendations_shown);
-        reg!("recommendations_added", Counter, "Shown products the customer then added to the cart", self.recommendations_added);
-        reg!("satisfaction_asked", Counter, "Satisfaction questions sent", self.satisfaction_asked);
-        reg!("satisfaction_score", Histogram, "Customer satisfaction answers (1-5)", self.satisfaction_score);
-        reg!("telemetry_errors", Counter, "Telemetry failures (trace export, metrics gathering) by kind", self.telemetry_errors);
+        reg!(
+            "revenue_minor",
+            Counter,
+            "Order totals in minor units (cents) by brand and currency",
+            self.revenue_minor
+        );
+        reg!(
+            "recommendations_shown",
+            Counter,
+            "Products a seller showed a customer",
+            self.recommendations_shown
+        );
+        reg!(
+            "recommendations_added",
+            Counter,
+            "Shown products the customer then added to the cart",
+            self.recommendations_added
+        );
+        reg!(
+            "satisfaction_asked",
+            Counter,
+            "Satisfaction questions sent",
+            self.satisfaction_asked
+        );
+        reg!(
+            "satisfaction_score",
+            Histogram,
+            "Customer satisfaction answers (1-5)",
+            self.satisfaction_score
+        );
+        reg!(
+            "telemetry_errors",
+            Counter,
+            "Telemetry failures (trace export, metrics gathering) by kind",
+            self.telemetry_errors
+        );
         self.families = families;
     }
 
@@ -459,7 +618,10 @@ pub fn plugin_turn(name: &str, version: &str, elapsed: Duration, outcome: &str) 
 
 /// A plugin version was quarantined or its canary rolled back.
 pub fn plugin_quarantined(name: &str, version: &str) {
-    get().plugin_quarantines.get_or_create(&plugin(name, version)).inc();
+    get()
+        .plugin_quarantines
+        .get_or_create(&plugin(name, version))
+        .inc();
 }
 
 /// The serving plugin versions now: (plugin, version, state).
@@ -635,7 +797,10 @@ pub fn order_created(brand_name: &str, currency: &str, total_minor: i64) {
 
 /// The satisfaction question was sent.
 pub fn satisfaction_asked(brand_name: &str) {
-    get().satisfaction_asked.get_or_create(&brand(brand_name)).inc();
+    get()
+        .satisfaction_asked
+        .get_or_create(&brand(brand_name))
+        .inc();
 }
 
 /// A customer answered the satisfaction question.
@@ -655,7 +820,9 @@ pub const FAILURE_LOG_EVERY: Duration = Duration::from_secs(60);
 pub fn telemetry_failed(kind: &str, error: &dyn std::fmt::Display) {
     let m = get();
     let kind = m.label("telemetry_kind", kind);
-    let counter = m.telemetry_errors.get_or_create(&KindLabels { kind: kind.clone() });
+    let counter = m
+        .telemetry_errors
+        .get_or_create(&KindLabels { kind: kind.clone() });
     counter.inc();
     let total = counter.get();
     drop(counter);
@@ -707,7 +874,10 @@ mod tests {
             text.contains("agent_store_messages_received_total{brand=\"tech\",type=\"text\",language=\"en\"} 1"),
             "{text}"
         );
-        for line in text.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+        for line in text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+        {
             assert!(line.starts_with("agent_store_"), "{line}");
         }
         assert!(text.trim_end().ends_with("# EOF"));

@@ -57,10 +57,7 @@ pub fn init(config: &LogConfig, telemetry: &TelemetryConfig) {
         fmt.compact().boxed()
     };
     let endpoint = self::tracing::endpoint(telemetry);
-    let provider = endpoint
-        .as_deref()
-        .map(self::tracing::provider)
-        .transpose();
+    let provider = endpoint.as_deref().map(self::tracing::provider).transpose();
     let (provider, error) = match provider {
         Ok(p) => (p, None),
         Err(e) => (None, Some(e)),

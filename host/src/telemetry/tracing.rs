@@ -294,8 +294,10 @@ mod tests {
 
     #[test]
     fn the_endpoint_comes_from_the_config_and_ends_in_v1_traces() {
-        let mut c = TelemetryConfig::default();
-        c.otlp_endpoint = "http://collector:4318/".into();
+        let mut c = TelemetryConfig {
+            otlp_endpoint: "http://collector:4318/".into(),
+            ..Default::default()
+        };
         assert_eq!(
             endpoint(&c).as_deref(),
             Some("http://collector:4318/v1/traces")

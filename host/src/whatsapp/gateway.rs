@@ -17,7 +17,6 @@
 //! message is sent again once its lease expires (at least once in that
 //! window; a graceful shutdown finishes in-flight sends first).
 
-use tracing::Instrument as _;
 use std::collections::HashSet;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -27,6 +26,7 @@ use rand::Rng;
 use serde_json::Value;
 use tokio::sync::{Mutex, Notify, watch};
 use tokio::task::JoinHandle;
+use tracing::Instrument as _;
 
 use crate::telemetry::mask;
 

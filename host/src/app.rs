@@ -38,8 +38,12 @@ pub struct App {
     pub whatsapp: Arc<Gateway>,
     /// The sales console and its escalation queue.
     pub sales: Sales,
+    /// The address of `server.metrics_bind`'s listener, when configured.
+    pub metrics_addr: Option<SocketAddr>,
     shutdown: Option<oneshot::Sender<()>>,
     server: tokio::task::JoinHandle<()>,
+    /// The metrics listener: stopped with the main one.
+    metrics_server: Option<(oneshot::Sender<()>, tokio::task::JoinHandle<()>)>,
 }
 
 impl App {
@@ -125,6 +129,9 @@ impl App {
             config.payments.clone(),
         )?;
         crate::orders::start(&orders, &bus).await?;
+        let satisfaction =
+            crate::satisfaction::Satisfaction::new(db.clone(), conversations.clone(), bus.clone());
+        satisfaction.start().await?;
         // Heals a stock sync lost to a crash between an order and the catalog.
         orders.sync_all_catalog_stock().await?;
 
@@ -160,6 +167,8 @@ impl App {
             whatsapp: whatsapp.clone(),
             parked,
             db: db.clone(),
+
+            satisfaction,
             ready: Default::default(),
             readiness_log: Default::default(),
         });
@@ -177,6 +186,13 @@ impl App {
             })
             .await;
         });
+        let (metrics_addr, metrics_server) = match state.config.server.metrics_bind {
+            Some(bind) => {
+                let (addr, stop) = serve_metrics(bind, state.clone()).await?;
+                (Some(addr), Some(stop))
+            }
+            None => (None, None),
+        };
         pipeline.recover().await?;
         // Sends what a previous run left in the outbox, then retries.
         whatsapp.start().await;
@@ -188,8 +204,10 @@ impl App {
             sandbox,
             whatsapp,
             sales,
+            metrics_addr,
             shutdown: Some(tx),
             server,
+            metrics_server,
         })
     }
 
@@ -213,6 +231,13 @@ impl App {
         let work_deadline = deadline - STOP_RESERVE.min(grace / 2);
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
+        }
+        if let Some((tx, task)) = self.metrics_server.take() {
+            let _ = tx.send(());
+            // Scrapes are short; a stuck one does not hold shutdown up.
+            if tokio::time::timeout(SHUTDOWN_DRAIN, task).await.is_err() {
+                tracing::info!("metrics listener still busy after the drain period: left");
+            }
         }
         // Requests get a bounded time to finish; live streams (the sandbox's
         // and the console's Server-Sent Events) never end by themselves and
@@ -257,6 +282,9 @@ impl App {
         shutdown_signal().await;
         tracing::info!("shutting down");
         self.shutdown().await;
+        // Buffered spans go out (bounded by the export timeout); blocking,
+        // so off the async workers.
+        let _ = tokio::task::spawn_blocking(crate::telemetry::tracing::shutdown).await;
         Ok(())
     }
 }
@@ -285,6 +313,31 @@ async fn shutdown_signal() {
     tokio::select! { _ = ctrl_c => {}, _ = term => {} }
 }
 
+/// `server.metrics_bind`: `GET /metrics` without a token on a listener of
+/// its own (same connection limits and timeouts, api::serve).
+async fn serve_metrics(
+    bind: SocketAddr,
+    state: Arc<AppState>,
+) -> anyhow::Result<(
+    SocketAddr,
+    (oneshot::Sender<()>, tokio::task::JoinHandle<()>),
+)> {
+    let listener = tokio::net::TcpListener::bind(bind)
+        .await
+        .with_context(|| format!("cannot listen on {bind} (server.metrics_bind)"))?;
+    let addr = listener.local_addr()?;
+    let router = api::metrics::open_router(state.clone());
+    let (tx, rx) = oneshot::channel::<()>();
+    let task = tokio::spawn(async move {
+        api::serve::serve(listener, router, &state.config.server, async {
+            let _ = rx.await;
+        })
+        .await;
+    });
+    tracing::info!(%addr, "metrics listening");
+    Ok((addr, (tx, task)))
+}
+
 /// Quarantines and canary rollbacks become `store.plugin.failed` events.
 fn forward_plugin_ops(plugins: &Arc<Plugins>, bus: Arc<dyn Bus>) {
     let mut events = plugins.subscribe();
@@ -296,6 +349,7 @@ fn forward_plugin_ops(plugins: &Arc<Plugins>, bus: Arc<dyn Bus>) {
                 Err(RecvError::Lagged(_)) => continue,
                 Err(RecvError::Closed) => break,
             };
+            crate::telemetry::metrics::plugin_quarantined(&e.plugin, &e.version);
             let failed = crate::events::PluginFailed {
                 plugin: e.plugin.clone(),
                 version: e.version.clone(),

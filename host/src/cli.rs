@@ -212,7 +212,7 @@ impl Cli {
 /// Run the command line.
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let config = cli.load_config()?;
-    telemetry::init(&config.log);
+    telemetry::init(&config.log, &config.telemetry);
     let unused = crate::config::ignored_env_vars(&crate::config::EnvOverrides::from_process());
     if !unused.is_empty() {
         // Not an error: some are read by commands (`users add`), but a

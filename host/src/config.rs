@@ -14,7 +14,7 @@ pub use crate::bus::BusConfig;
 pub use crate::db::DatabaseConfig;
 pub use crate::llm::LlmConfig;
 pub use crate::plugins::PluginsConfig;
-pub use crate::telemetry::LogConfig;
+pub use crate::telemetry::{LogConfig, TelemetryConfig};
 pub use crate::whatsapp::WhatsAppConfig;
 mod env;
 pub use env::{EnvOverrides, ignored as ignored_env_vars, keys as env_keys, takes_string};
@@ -41,6 +41,7 @@ pub struct Config {
     pub llm: LlmConfig,
     pub bus: BusConfig,
     pub log: LogConfig,
+    pub telemetry: TelemetryConfig,
     pub orders: crate::orders::OrdersConfig,
     pub payments: crate::payments::PaymentsConfig,
     pub shipping: crate::shipping::ShippingConfig,
@@ -66,6 +67,7 @@ impl Default for Config {
             llm: LlmConfig::default(),
             bus: BusConfig::default(),
             log: LogConfig::default(),
+            telemetry: TelemetryConfig::default(),
             orders: Default::default(),
             payments: Default::default(),
             shipping: Default::default(),
@@ -80,8 +82,19 @@ pub struct ConfigError(#[from] Box<figment::Error>);
 /// Top-level sections: an env name starting with `<SECTION>_` targets a key
 /// inside that section.
 const SECTIONS: &[&str] = &[
-    "server", "database", "whatsapp", "plugins", "catalog", "admin", "llm", "bus", "log", "orders",
-    "payments", "shipping",
+    "server",
+    "database",
+    "whatsapp",
+    "plugins",
+    "catalog",
+    "admin",
+    "llm",
+    "bus",
+    "log",
+    "orders",
+    "payments",
+    "shipping",
+    "telemetry",
 ];
 
 impl Config {

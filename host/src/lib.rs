@@ -21,6 +21,7 @@ pub mod pipeline;
 pub mod plugins;
 pub mod routing;
 pub mod sales;
+pub mod satisfaction;
 pub mod shipping;
 pub mod telemetry;
 pub mod whatsapp;

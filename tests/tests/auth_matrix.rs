@@ -27,6 +27,9 @@ enum Access {
     Public,
     /// `Authorization: Bearer <admin.token>`.
     Admin,
+    /// `Authorization: Bearer <telemetry.metrics_token>`: the Prometheus
+    /// scrape, a token that opens nothing else.
+    Metrics,
     /// A console session cookie (and the CSRF token on POST).
     Console,
     /// The console's sign-in: name and password.
@@ -60,6 +63,7 @@ const EXPECTED: &[(&str, &str, Access)] = &[
     ("POST", "/webhooks/payments", PaymentSignature),
     ("POST", "/webhooks/shipping", CarrierSignature),
     ("POST", "/events", Producer),
+    ("GET", "/metrics", Metrics),
     // /admin
     ("GET", "/admin/plugins", Admin),
     ("PUT", "/admin/plugins/{name}", Admin),
@@ -68,6 +72,7 @@ const EXPECTED: &[(&str, &str, Access)] = &[
     ("GET", "/admin/plugins/{name}/logs", Admin),
     ("GET", "/admin/whatsapp", Admin),
     ("GET", "/admin/events/parked", Admin),
+    ("GET", "/admin/satisfaction", Admin),
     ("GET", "/admin/llm", Admin),
     ("GET", "/admin/conversations", Admin),
     ("GET", "/admin/conversations/{id}", Admin),
@@ -274,6 +279,7 @@ const PAYMENTS_SECRET: &str = "whsec_matrix";
 const CARRIER_SECRET: &str = "carrier-matrix";
 /// At least 16 characters, as `[[bus.producers]]` requires.
 const PRODUCER: &str = "matrix-producer-token";
+const METRICS_TOKEN: &str = "matrix-metrics-token";
 
 /// Path parameters filled with values that name nothing (a right credential
 /// then gets 404 or 400, never a change).
@@ -327,6 +333,14 @@ async fn call(
     let mut body: Vec<u8> = b"{}".to_vec();
     let mut headers: Vec<(&str, String)> = vec![("content-type", "application/json".into())];
     match (access, cred) {
+        (Metrics, Cred::Wrong) => {
+            // The admin token is the wrong one here: Prometheus holds only
+            // the metrics token.
+            headers.push(("authorization", format!("Bearer {ADMIN}")))
+        }
+        (Metrics, Cred::Right) => {
+            headers.push(("authorization", format!("Bearer {METRICS_TOKEN}")))
+        }
         (Admin | Producer, Cred::Wrong) => {
             headers.push(("authorization", "Bearer not-the-token".into()))
         }
@@ -470,6 +484,7 @@ async fn every_route_with_no_wrong_and_right_credentials() {
         |c| {
             c.payments.webhook_secret = PAYMENTS_SECRET.into();
             c.shipping.webhook_secret = CARRIER_SECRET.into();
+            c.telemetry.metrics_token = METRICS_TOKEN.into();
             c.bus.producers = vec![agent_store::bus::ProducerConfig {
                 name: "matrix".into(),
                 token: PRODUCER.into(),
@@ -508,6 +523,11 @@ async fn every_route_with_no_wrong_and_right_credentials() {
             // others may refuse the made-up input, never the caller.
             Public | Sandbox => {
                 !refused(none) && (method != "GET" || path.contains('{') || none.is_success())
+            }
+            Metrics => {
+                none == StatusCode::UNAUTHORIZED
+                    && wrong == StatusCode::UNAUTHORIZED
+                    && right == StatusCode::OK
             }
             Admin | Console => {
                 none == StatusCode::UNAUTHORIZED

@@ -35,6 +35,7 @@ pub fn router(state: Arc<AppState>) -> Router<Arc<AppState>> {
         .route("/conversations", get(conversations))
         .route("/conversations/{id}", get(conversation))
         .route("/events/parked", get(crate::bus::parked::list))
+        .route("/satisfaction", get(satisfaction))
         .merge(crate::orders::api::routes())
         .layer(middleware::from_fn_with_state(state, require_token))
 }
@@ -271,6 +272,17 @@ async fn whatsapp(State(state): State<Arc<AppState>>) -> Response {
             "outbox": queued,
         }))
         .into_response(),
+        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e),
+    }
+}
+
+/// Satisfaction per brand (questions, answers, average 1-5) and the
+/// latest answers.
+async fn satisfaction(State(state): State<Arc<AppState>>) -> Response {
+    match state.satisfaction.report(200).await {
+        Ok((brands, surveys)) => {
+            Json(json!({ "brands": brands, "surveys": surveys })).into_response()
+        }
         Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e),
     }
 }

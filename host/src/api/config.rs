@@ -39,6 +39,11 @@ pub struct ServerConfig {
     /// queued replies) for the next start. Keep it below the orchestrator's
     /// kill timeout (Kubernetes: 30 s).
     pub shutdown_grace_secs: u64,
+    /// A second listener serving only `GET /metrics`, without a token (a
+    /// cluster-internal scrape port, e.g. `0.0.0.0:9464`; keep it off the
+    /// Ingress). Unset: metrics only on the main listener, with
+    /// `telemetry.metrics_token`.
+    pub metrics_bind: Option<SocketAddr>,
 }
 
 impl Default for ServerConfig {
@@ -55,6 +60,7 @@ impl Default for ServerConfig {
             request_timeout_ms: 60_000,
             idle_timeout_ms: 60_000,
             shutdown_grace_secs: 20,
+            metrics_bind: None,
         }
     }
 }

@@ -5,6 +5,8 @@ mod admin;
 pub(crate) mod bearer;
 mod config;
 pub mod ready;
+
+pub mod metrics;
 pub mod serve;
 
 pub use config::{AdminConfig, ServerConfig};
@@ -39,6 +41,9 @@ pub struct AppState {
     pub parked: crate::bus::ParkedEvents,
     /// The database (`/readyz` pings it).
     pub db: Db,
+
+    /// Satisfaction questions and answers (`GET /admin/satisfaction`).
+    pub satisfaction: crate::satisfaction::Satisfaction,
     /// Set once start-up (plugins, catalog, recovery) is complete.
     pub ready: AtomicBool,
     /// What `/readyz` last found missing (logged when it changes).
@@ -56,6 +61,7 @@ pub fn router(state: Arc<AppState>) -> Router {
             get(webhook::verify).post(webhook::receive),
         )
         .nest("/admin", admin::router(state.clone()))
+        .merge(metrics::routes())
         .merge(crate::bus::http::routes(&state.config.bus))
         .merge(crate::orders::webhooks::routes())
         .layer(DefaultBodyLimit::max(limit))

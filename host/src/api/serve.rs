@@ -5,7 +5,7 @@
 //!   database, the plugins or the logs of file descriptors).
 //! - When they are all in use, a new connection is *triaged*: its request
 //!   head is peeked (not consumed) for a short while. A complete
-//!   `/healthz`, `/readyz` or `/admin/*` request is served from a separate
+//!   `/healthz`, `/readyz`, `/metrics` or `/admin/*` request is served from a separate
 //!   pool of `reserved_connections` (one request, then closed); anything
 //!   else is answered `503` with `Retry-After` and closed. Triage slots are
 //!   as many as reserved ones; a new connection evicts the oldest waiting
@@ -405,7 +405,7 @@ fn head_path(buf: &[u8]) -> Head {
 /// Paths that keep answering when every ordinary connection is in use.
 pub fn is_priority(target: &str) -> bool {
     let path = target.split(['?', '#']).next().unwrap_or("");
-    matches!(path, "/healthz" | "/readyz" | "/admin") || path.starts_with("/admin/")
+    matches!(path, "/healthz" | "/readyz" | "/metrics" | "/admin") || path.starts_with("/admin/")
 }
 
 /// When a connection last moved bytes, and whether a request is in flight.
@@ -574,6 +574,7 @@ mod tests {
         assert!(is_priority("/healthz"));
         assert!(is_priority("/readyz?x=1"));
         assert!(is_priority("/admin/plugins"));
+        assert!(is_priority("/metrics"));
         assert!(!is_priority("/administrator"));
         assert!(!is_priority("/console/api/login"));
         assert!(!is_priority("/webhooks/whatsapp"));

@@ -68,16 +68,34 @@ pub(crate) async fn handle(
     event: &Event,
     retry: RetryPolicy,
 ) -> Outcome {
+    use tracing::Instrument as _;
+    // One span per consumer group and event, in the publisher's trace.
+    let span = crate::telemetry::tracing::delivery_span(group, event);
+    handle_in_span(group, handler, event, retry)
+        .instrument(span)
+        .await
+}
+
+async fn handle_in_span(
+    group: &str,
+    handler: &dyn Handler,
+    event: &Event,
+    retry: RetryPolicy,
+) -> Outcome {
     let attempts = retry.attempts.max(1);
     let mut delay = retry.backoff;
     let mut attempt = 1;
     loop {
         let error = match handler.handle(event.clone()).await {
-            Ok(()) => return Outcome::Handled,
+            Ok(()) => {
+                crate::telemetry::metrics::bus_delivered(group, true);
+                return Outcome::Handled;
+            }
             Err(error) => error,
         };
         let permanent = is_permanent(&error);
         if permanent || attempt >= attempts {
+            crate::telemetry::metrics::bus_delivered(group, false);
             return Outcome::Failed {
                 error,
                 permanent,
@@ -85,6 +103,7 @@ pub(crate) async fn handle(
             };
         }
         tracing::warn!(group, id = event.id(), r#type = event.ty(), attempt, error = %error, "handler failed, retrying");
+        crate::telemetry::metrics::bus_redelivered(group);
         tokio::time::sleep(delay).await;
         delay *= 2;
         attempt += 1;
@@ -108,6 +127,7 @@ pub(crate) async fn park(
     permanent: bool,
     attempts: u32,
 ) -> bool {
+    crate::telemetry::metrics::bus_parked(group);
     let error: String = format!("{error:#}").chars().take(ERROR_MAX_CHARS).collect();
     if permanent {
         tracing::warn!(

@@ -90,6 +90,7 @@ fn lane_of(event: &Event) -> usize {
 #[async_trait]
 impl Bus for InProcessBus {
     async fn publish(&self, event: Event) -> Result<(), BusError> {
+        crate::telemetry::metrics::bus_published(event.ty());
         let ty = EventType::parse(event.ty());
         let groups = self.groups.read().await;
         for group in groups.iter() {

@@ -185,7 +185,14 @@ pub fn build_with_id<P: Payload>(
     if let Some(brand) = ctx.brand {
         builder = builder.extension("brand", brand);
     }
-    if let Some(tp) = ctx.traceparent {
+    // The publisher's trace continues in the consumers (W3C trace
+    // context in the CloudEvents `traceparent` extension).
+    let current = ctx
+        .traceparent
+        .is_none()
+        .then(crate::telemetry::tracing::current_traceparent)
+        .flatten();
+    if let Some(tp) = ctx.traceparent.or(current.as_deref()) {
         builder = builder.extension("traceparent", tp);
     }
     Ok(builder.build()?)

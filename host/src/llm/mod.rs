@@ -130,6 +130,25 @@ pub enum LlmError {
     Grounding(String),
 }
 
+impl LlmError {
+    /// A short, bounded name for metrics.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            LlmError::Unavailable => "unavailable",
+            LlmError::Transport(_) => "transport",
+            LlmError::Timeout => "timeout",
+            LlmError::Status { status: 429, .. } => "rate_limited",
+            LlmError::Status { status, .. } if *status >= 500 => "server_error",
+            LlmError::Status { .. } => "client_error",
+            LlmError::CircuitOpen(_) => "circuit_open",
+            LlmError::Empty => "empty",
+            LlmError::Budget(_) => "budget",
+            LlmError::Malformed(_) => "malformed",
+            LlmError::Grounding(_) => "grounding",
+        }
+    }
+}
+
 /// Usage of one brand (the router's under `router`).
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
 pub struct BrandUsage {
@@ -508,8 +527,24 @@ impl Llm {
         ctx
     }
 
-    /// One upstream request with retries and the breaker.
+    /// One upstream request with retries and the breaker, in a span of
+    /// its own (brand and model; never the prompt).
     async fn request(
+        &self,
+        inner: &Inner,
+        ep: &Endpoint,
+        who: &str,
+        messages: &[Message],
+        tools: &[ToolSpec],
+    ) -> Result<wire::Completion, LlmError> {
+        use tracing::Instrument as _;
+        let span = tracing::info_span!("llm.request", otel.kind = "client", brand = %who, model = %ep.model);
+        self.request_in_span(inner, ep, who, messages, tools)
+            .instrument(span)
+            .await
+    }
+
+    async fn request_in_span(
         &self,
         inner: &Inner,
         ep: &Endpoint,
@@ -519,6 +554,7 @@ impl Llm {
     ) -> Result<wire::Completion, LlmError> {
         if !ep.breaker.allow() {
             self.record(who, |u| u.failures += 1);
+            crate::telemetry::metrics::llm_call(who, &ep.model, Duration::ZERO, "circuit_open", 0);
             return Err(LlmError::CircuitOpen(ep.url.clone()));
         }
         let body = ep.wire.body(
@@ -531,6 +567,7 @@ impl Llm {
             tools,
         );
         let mut attempt = 0;
+        let started = std::time::Instant::now();
         let result = loop {
             self.record(who, |u| u.requests += 1);
             let mut req = ep.http.post(&ep.url).json(&body);
@@ -569,6 +606,13 @@ impl Llm {
             tokio::time::sleep(wait).await;
             attempt += 1;
         };
+        crate::telemetry::metrics::llm_call(
+            who,
+            &ep.model,
+            started.elapsed(),
+            result.as_ref().map_or_else(LlmError::kind, |_| "ok"),
+            result.as_ref().map_or(0, |c| c.tokens),
+        );
         match &result {
             Ok(c) => {
                 ep.breaker.success();

@@ -148,8 +148,10 @@ impl Carts {
         product_id: &str,
         quantity: u32,
     ) -> Result<(), CartError> {
-        self.check_add(brand, product_id, quantity)?;
-        add_line(&self.db.pool, conversation_id, product_id, quantity).await
+        let product_brand = self.check_add(brand, product_id, quantity)?;
+        add_line(&self.db.pool, conversation_id, product_id, quantity).await?;
+        crate::telemetry::metrics::added_to_cart(conversation_id, &product_brand, product_id);
+        Ok(())
     }
 
     /// [`Self::add`] exactly once per `source_id` (the turn action asking
@@ -163,7 +165,7 @@ impl Carts {
         product_id: &str,
         quantity: u32,
     ) -> Result<bool, CartError> {
-        self.check_add(brand, product_id, quantity)?;
+        let product_brand = self.check_add(brand, product_id, quantity)?;
         let mut tx = self.db.begin_write().await?;
         let first = sqlx::query(
             "INSERT INTO cart_adds (source_id, conversation_id, created_at) VALUES ($1, $2, $3)
@@ -180,6 +182,9 @@ impl Carts {
             add_line(&mut *tx, conversation_id, product_id, quantity).await?;
         }
         tx.commit().await?;
+        if first {
+            crate::telemetry::metrics::added_to_cart(conversation_id, &product_brand, product_id);
+        }
         Ok(first)
     }
 
@@ -188,14 +193,14 @@ impl Carts {
         brand: Option<&str>,
         product_id: &str,
         quantity: u32,
-    ) -> Result<(), CartError> {
+    ) -> Result<String, CartError> {
         if quantity == 0 || quantity > MAX_QUANTITY {
             return Err(CartError::Quantity);
         }
-        if self.catalog.get(brand, product_id).is_none() {
+        let Some(product) = self.catalog.get(brand, product_id) else {
             return Err(CartError::UnknownProduct(product_id.to_string()));
-        }
-        Ok(())
+        };
+        Ok(product.brand.clone())
     }
 
     /// Set a line's quantity; 0 removes it.

@@ -411,6 +411,11 @@ impl Orders {
         let order = self.get(&order_id).await?;
         self.sync_catalog_stock(reserved_products(&order)).await;
         tracing::info!(order = %order.id, conversation = %order.conversation_id, total = %order.total, lines = order.lines.len(), "order created");
+        crate::telemetry::metrics::order_created(
+            &order.brand,
+            &order.total.currency,
+            order.total.minor_units,
+        );
         Ok((order, true))
     }
 

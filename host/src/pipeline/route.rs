@@ -47,6 +47,11 @@ impl Stage for Route {
         let conversation = p.conversations.get(&m.conversation_id).await?;
         // First, so a rep who has the conversation reads a voice note too.
         let m = self.listen(m, &conversation.language).await;
+        if crate::satisfaction::is_answer(&m.message.content) {
+            // The satisfaction consumer stores it and thanks the customer.
+            p.conversations.mark_handled(&m.message.id).await?;
+            return Ok(());
+        }
         if conversation.status == "escalated" {
             // A human has the conversation: the AI stays out of it.
             tracing::info!(conversation = %m.conversation_id, "escalated conversation: message left for the sales team");
@@ -130,6 +135,12 @@ impl Stage for Route {
                     .await;
             }
         };
+        crate::telemetry::metrics::message_routed(
+            &routing.brand,
+            m.message.content.kind(),
+            &language,
+            conversation.brand.is_none(),
+        );
         if conversation.brand.as_deref() != Some(routing.brand.as_str()) {
             p.conversations
                 .set_brand(&m.conversation_id, &routing.brand)

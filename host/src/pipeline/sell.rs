@@ -258,7 +258,10 @@ impl Sell {
                     handed_off = self.hand_off(m, &brand, &reason).await?;
                 }
                 a if a.is_message() => match self.validate(m, &a) {
-                    Ok(()) => visible.push(a),
+                    Ok(()) => {
+                        shown_products(m, &a);
+                        visible.push(a)
+                    }
                     Err(e) => {
                         tracing::warn!(plugin = %seller.manifest.name, error = %e, "reply action dropped")
                     }
@@ -406,4 +409,15 @@ fn refused(p: &Pipeline, seller: &LoadedPlugin, action: &str, e: &CartError) {
         Some(&crate::plugins::version_id(seller)),
         &format!("{action} refused: {e}"),
     );
+}
+
+/// Products a seller shows count as recommendations (accuracy: how many
+/// of them the customer then adds to the cart).
+fn shown_products(m: &ChatMessageNew, action: &Action) {
+    let shown: &[String] = match action {
+        Action::Product { product_id, .. } => std::slice::from_ref(product_id),
+        Action::Products { product_ids, .. } => product_ids,
+        _ => return,
+    };
+    crate::telemetry::metrics::recommended(&m.conversation_id, &m.brand, shown);
 }

@@ -53,6 +53,7 @@ use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
+use tracing::Instrument as _;
 
 pub use bindings::wit;
 pub use canary::{Canary, CanaryPolicy, QuarantinePolicy, Verdict};
@@ -184,6 +185,28 @@ pub struct OpsEvent {
     /// `quarantined` or `canary_rolled_back`.
     pub action: &'static str,
     pub reason: String,
+}
+
+/// The trace span of one plugin turn (its host calls, LLM calls among
+/// them, are inside it).
+fn turn_span(plugin: &LoadedPlugin, kind: &'static str) -> tracing::Span {
+    tracing::info_span!(
+        "plugin.turn",
+        otel.name = %format!("{kind} turn"),
+        plugin.kind = kind,
+        plugin.name = %plugin.manifest.name,
+        plugin.version = %plugin.manifest.version,
+    )
+}
+
+/// A turn's duration and outcome as metrics (plugin name and version).
+fn observe_turn(plugin: &LoadedPlugin, started: std::time::Instant, error: Option<&TurnError>) {
+    crate::telemetry::metrics::plugin_turn(
+        &plugin.manifest.name,
+        &plugin.manifest.version,
+        started.elapsed(),
+        error.map_or("ok", TurnError::reason),
+    );
 }
 
 /// The id of a loaded version on disk: `<version>-<digest12>`.
@@ -731,10 +754,13 @@ impl Plugins {
         let key = sticky_key(&request.customer.wa_id, &request.conversation_id);
         let (plugin, canary) = snapshot.pick(router, key);
         drop(snapshot);
+        let started = std::time::Instant::now();
         let result = self
             .runtime
             .route(&plugin, self.services.clone(), request)
+            .instrument(turn_span(&plugin, "router"))
             .await;
+        observe_turn(&plugin, started, result.as_ref().err());
         self.after_turn(&plugin, canary, result.as_ref().err());
         Some((plugin, result))
     }
@@ -781,7 +807,13 @@ impl Plugins {
         let key = sticky_key(&turn.customer.wa_id, &turn.conversation_id);
         let (plugin, canary) = snapshot.pick(seller, key);
         drop(snapshot);
-        let result = self.runtime.handle_turn(&plugin, services, turn).await;
+        let started = std::time::Instant::now();
+        let result = self
+            .runtime
+            .handle_turn(&plugin, services, turn)
+            .instrument(turn_span(&plugin, "seller"))
+            .await;
+        observe_turn(&plugin, started, result.as_ref().err());
         // A storage failure is the host's, not the plugin's.
         let blamed = result
             .as_ref()

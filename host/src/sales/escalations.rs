@@ -143,7 +143,7 @@ impl Escalations {
             .await?;
             return self.get(&current.id).await;
         }
-        sqlx::query(
+        let inserted = sqlx::query(
             "INSERT INTO sales_escalations (id, conversation_id, brand, customer_wa_id, customer_name, reason, priority, priority_rank, note, summary, cart_value_minor, cart_currency, status, created_at, notified_at, notifications)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'pending', $13, $13, 1)
              ON CONFLICT (id) DO NOTHING",
@@ -163,6 +163,9 @@ impl Escalations {
         .bind(now)
         .execute(&self.db.pool)
         .await?;
+        if inserted.rows_affected() == 1 {
+            crate::telemetry::metrics::escalated(&reason_str(new.reason));
+        }
         self.get(new.id).await
     }
 
@@ -238,6 +241,13 @@ impl Escalations {
         .execute(&self.db.pool)
         .await?
         .rows_affected();
+        if n == 1
+            && let Some(e) = self.get(id).await?
+        {
+            let waited = e.accepted_at.unwrap_or(e.created_at) - e.created_at;
+            let waited = std::time::Duration::from_millis(u64::try_from(waited).unwrap_or(0));
+            crate::telemetry::metrics::taken_over(&e.reason, waited);
+        }
         Ok(n == 1)
     }
 

@@ -31,6 +31,7 @@ use rand::Rng;
 use serde_json::Value;
 use tokio::sync::{Mutex, Notify, watch};
 use tokio::task::JoinHandle;
+use tracing::Instrument as _;
 
 use crate::telemetry::mask;
 
@@ -445,10 +446,25 @@ impl Gateway {
                 }
             }
         }
-        match self.graph.send(&c.phone_number_id, &c.body).await {
+        let sent = self
+            .graph
+            .send(&c.phone_number_id, &c.body)
+            .instrument(tracing::info_span!(
+                "whatsapp.graph.send",
+                otel.kind = "client",
+                message_id = %c.id,
+                kind = %c.kind,
+                attempt = c.attempts,
+            ))
+            .await;
+        if let Err(e) = &sent {
+            crate::telemetry::metrics::send_failed(&failure_code(e.code(), e.status()));
+        }
+        match sent {
             Ok(wamid) => {
                 self.record_sent(&c, &wamid).await;
                 tracing::info!(id = %c.id, to = %mask::phone(&c.recipient), from = %c.phone_number_id, %wamid, kind = %c.kind, attempts = c.attempts, "message sent");
+                self.observe_sent(&c).await;
                 Ok(Attempt::Done(Delivery::Sent { wamid }))
             }
             Err(e) if e.code() == Some(TOKEN_EXPIRED) || e.status() == Some(401) => {
@@ -474,6 +490,17 @@ impl Gateway {
         }
     }
 
+    /// Count a sent message (brand, type, language) and, for the first
+    /// reply to a customer message, the response time. Best effort: the
+    /// message is sent whatever this finds.
+    async fn observe_sent(&self, c: &Claimed) {
+        let (brand, language) = match self.store.get(&c.conversation_id).await {
+            Ok(conv) => (conv.brand.unwrap_or_else(|| "host".into()), conv.language),
+            Err(_) => ("host".into(), String::new()),
+        };
+        crate::telemetry::metrics::message_sent(&c.conversation_id, &brand, &c.kind, &language);
+    }
+
     async fn fail(&self, c: &Claimed, error: String) -> Result<Delivery, GatewayError> {
         tracing::error!(id = %c.id, to = %mask::phone(&c.recipient), %error, "message refused");
         self.store
@@ -487,6 +514,7 @@ impl Gateway {
     /// sales team to take over.
     async fn hold(&self, c: &Claimed, reason: &str) -> Result<Delivery, GatewayError> {
         tracing::warn!(id = %c.id, to = %mask::phone(&c.recipient), %reason, "message held for a human");
+        crate::telemetry::metrics::window_refused();
         self.store.outbound_finished(&c.id, "held", reason).await?;
         self.reengage(&c.conversation_id, &c.phone_number_id, &c.recipient, reason)
             .await?;
@@ -768,3 +796,13 @@ impl Gateway {
 #[cfg(test)]
 #[path = "gateway_tests.rs"]
 mod tests;
+
+/// The metrics label of a failed send: Meta's error code, else the HTTP
+/// status, else `transport`.
+fn failure_code(code: Option<i64>, status: Option<u16>) -> String {
+    match (code, status) {
+        (Some(code), _) => code.to_string(),
+        (None, Some(status)) => format!("http_{status}"),
+        (None, None) => "transport".into(),
+    }
+}

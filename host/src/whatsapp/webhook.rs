@@ -15,6 +15,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::json;
+use tracing::Instrument as _;
 
 use super::payload;
 use super::signature;
@@ -118,6 +119,8 @@ pub async fn receive(
                 tracing::debug!(wamid = %inbound.message.id, "duplicate webhook message ignored");
                 return None;
             };
+            // The seller's response time runs from here.
+            crate::telemetry::metrics::inbound_received(&accepted.conversation_id);
             Some(MessageReceived {
                 conversation_id: accepted.conversation_id,
                 phone_number_id: inbound.phone_number_id.clone(),
@@ -168,11 +171,18 @@ async fn publish_received(bus: &dyn Bus, messages: &[MessageReceived]) {
             subject: Some(&payload.conversation_id),
             ..Default::default()
         };
-        let published = match events::build_with_id(&received_event_id(wamid), &ctx, payload) {
-            Ok(ev) => bus.publish(ev).await.map_err(|e| e.to_string()),
-            Err(e) => Err(e.to_string()),
-        };
+        // Each customer message starts its own trace.
+        let span = crate::telemetry::tracing::inbound_span(wamid);
+        let published = async {
+            match events::build_with_id(&received_event_id(wamid), &ctx, payload) {
+                Ok(ev) => bus.publish(ev).await.map_err(|e| e.to_string()),
+                Err(e) => Err(e.to_string()),
+            }
+        }
+        .instrument(span.clone())
+        .await;
         if let Err(e) = published {
+            let _in = span.enter();
             tracing::error!(error = %e, %wamid, "could not publish inbound message");
         }
     }

@@ -962,6 +962,7 @@ async fn handle_delivery(
         Ok(event) => event,
         Err(e) => {
             tracing::error!(group, shard, error = %e, "malformed message, parking it");
+            crate::telemetry::metrics::bus_parked(group);
             inner.parked.fetch_add(1, Ordering::SeqCst);
             if let Err(e) = delivery
                 .acker
@@ -976,6 +977,7 @@ async fn handle_delivery(
         }
     };
     if delivery.redelivered {
+        crate::telemetry::metrics::bus_redelivered(group);
         tracing::debug!(group, id = event.id(), "redelivered event");
     }
     let settled = match run_handler(group, spec.handler.as_ref(), &event, inner.retry).await {
@@ -1096,6 +1098,7 @@ impl Bus for AmqpBus {
     }
 
     async fn publish(&self, event: Event) -> Result<(), BusError> {
+        crate::telemetry::metrics::bus_published(event.ty());
         let inner = &self.inner;
         let ty = EventType::parse(event.ty());
         let shard = shard_of(&event, inner.shards());

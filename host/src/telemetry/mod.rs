@@ -1,0 +1,80 @@
+//! Logging set-up: `tracing` to stderr, human-readable or JSON lines;
+//! Prometheus metrics ([`metrics`]) and OpenTelemetry traces ([`tracing`]).
+
+pub mod mask;
+pub mod metrics;
+pub mod tracing;
+
+use serde::{Deserialize, Serialize};
+use tracing_subscriber::EnvFilter;
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct LogConfig {
+    /// `pretty` or `json`.
+    pub format: String,
+    /// A `tracing` filter, e.g. `info,agent_store=debug`; `RUST_LOG` wins.
+    pub filter: String,
+}
+
+impl Default for LogConfig {
+    fn default() -> Self {
+        Self {
+            format: "pretty".into(),
+            filter: "info,tantivy=warn".into(),
+        }
+    }
+}
+
+/// Metrics and traces (`[telemetry]`).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct TelemetryConfig {
+    /// Bearer token Prometheus sends to `GET /metrics` on the main
+    /// listener; empty answers 401 there. (`server.metrics_bind` serves
+    /// the metrics without one on a port of their own.)
+    pub metrics_token: String,
+    /// OTLP/HTTP endpoint of a trace collector (`http://collector:4318`);
+    /// empty: `OTEL_EXPORTER_OTLP_ENDPOINT`, else tracing is off.
+    pub otlp_endpoint: String,
+}
+
+/// Install the global subscriber (once; later calls are ignored): logs
+/// to stderr, and OpenTelemetry traces when an OTLP endpoint is set.
+/// Call it inside the Tokio runtime (traces are sent from it).
+pub fn init(config: &LogConfig, telemetry: &TelemetryConfig) {
+    use tracing_subscriber::Layer as _;
+    use tracing_subscriber::layer::SubscriberExt as _;
+    use tracing_subscriber::util::SubscriberInitExt as _;
+
+    let filter = EnvFilter::try_from_default_env()
+        .or_else(|_| EnvFilter::try_new(&config.filter))
+        .unwrap_or_else(|_| EnvFilter::new("info"));
+    let fmt = tracing_subscriber::fmt::layer().with_writer(std::io::stderr);
+    let fmt = if config.format == "json" {
+        fmt.json().boxed()
+    } else {
+        fmt.compact().boxed()
+    };
+    let endpoint = self::tracing::endpoint(telemetry);
+    let provider = endpoint.as_deref().map(self::tracing::provider).transpose();
+    let (provider, error) = match provider {
+        Ok(p) => (p, None),
+        Err(e) => (None, Some(e)),
+    };
+    // The filter is global (a layer's `enabled`), wherever it stands.
+    let _ = tracing_subscriber::registry()
+        .with(
+            provider
+                .as_ref()
+                .map(self::tracing::layer::<tracing_subscriber::Registry>),
+        )
+        .with(filter)
+        .with(fmt)
+        .try_init();
+    match (endpoint, error) {
+        (_, Some(e)) => ::tracing::warn!(error = %e, "traces are off"),
+        (Some(url), None) => ::tracing::info!(endpoint = %url, "traces exported over OTLP/HTTP"),
+        (None, None) => {}
+    }
+}

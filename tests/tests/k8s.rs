@@ -228,7 +228,7 @@ fn kustomizations_reference_existing_files() {
             }
         }
         for r in refs {
-            let p = dir.join(&r);
+            let p = dir.join(r);
             assert!(
                 p.exists(),
                 "{} references missing {}",
@@ -271,7 +271,7 @@ fn validate(docs: &[Value]) -> Result<(), String> {
             "--no-warn",
         ])
         .args(["-k", KUBERNETES])
-        .arg(&file)
+        .arg(file)
         .output()
         .expect("python3");
     let report =
@@ -1415,7 +1415,7 @@ async fn the_image_layout_built_by_its_recipe_serves_with_six_plugins() {
     let text = std::fs::read_to_string(&config_path).expect("image config");
     let moved = text.replace("= \"/", &format!("= \"{}/", root.path().display()));
     assert_ne!(moved, text, "the config names absolute paths");
-    std::fs::write(&config_path, moved).expect("write config");
+    std::fs::write(config_path, moved).expect("write config");
 
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
@@ -1445,7 +1445,7 @@ async fn the_image_layout_built_by_its_recipe_serves_with_six_plugins() {
         }
     }
     entry
-        .args(&args)
+        .args(args)
         .env(
             "AGENT_STORE_DATA_DIR",
             under(root.path(), "/var/lib/agent-store"),

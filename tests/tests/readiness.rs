@@ -180,7 +180,7 @@ async fn not_ready_until_a_router_is_loaded() {
         let dir = entry.expect("entry").path();
         let name = dir.file_name().expect("name").to_owned();
         if name != "router" {
-            copy_dropin(&dir, &plugins.path().join(&name));
+            copy_dropin(&dir, &plugins.path().join(name));
         }
     }
     let h = Harness::start_with(plugins.path().to_path_buf(), |_| {}).await;

@@ -671,9 +671,38 @@ fn configmap_mount(pod: &Value, container: &Value, path: &Path) -> Option<(Strin
     seq(&container["volumeMounts"]).find_map(|m| {
         let rel = path.strip_prefix(str_at(m, "mountPath")).ok()?;
         let volume = seq(&pod["volumes"]).find(|v| v["name"] == m["name"])?;
-        let cm = volume["configMap"]["name"].as_str()?;
+        if let Some(cm) = volume["configMap"]["name"].as_str() {
+            return Some((cm.to_string(), rel.to_path_buf()));
+        }
+        // A projected volume: the ConfigMap whose items map a key to `rel`,
+        // else the one projected whole.
+        let sources: Vec<&Value> = seq(&volume["projected"]["sources"]).collect();
+        for s in &sources {
+            for item in seq(&s["configMap"]["items"]) {
+                if Path::new(str_at(item, "path")) == rel {
+                    let cm = s["configMap"]["name"].as_str()?;
+                    return Some((cm.to_string(), PathBuf::from(str_at(item, "key"))));
+                }
+            }
+        }
+        let whole = sources.iter().find(|s| s["configMap"]["items"].is_null())?;
+        let cm = whole["configMap"]["name"].as_str()?;
         Some((cm.to_string(), rel.to_path_buf()))
     })
+}
+
+/// Every file under `dir`, recursively.
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).expect("read dir") {
+        let p = e.expect("entry").path();
+        if p.is_dir() {
+            out.extend(files_under(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
 }
 
 /// Destinations of the Dockerfile's final-stage COPY lines.
@@ -776,20 +805,19 @@ fn every_overlay_starts_with_a_valid_config_plugins_prompts_and_catalog() {
             "{overlay}: catalog feed at {}",
             feed.display()
         );
-        // A prompts ConfigMap carries every prompt of the repository.
-        if let Some((cm, _)) = configmap_mount(pod, container, &prompts.join("x.md")) {
-            let cm = find(docs, "ConfigMap", &cm).expect("prompts ConfigMap");
-            for e in std::fs::read_dir(workspace().join("prompts")).expect("prompts") {
-                let p = e.expect("entry").path();
-                let name = p.file_name().and_then(|n| n.to_str()).expect("name");
-                assert!(
-                    p.is_file(),
-                    "{overlay}: prompts/{name} is a directory: give it a ConfigMap of its own"
-                );
+        // The prompts ConfigMaps carry every prompt of the repository.
+        if configmap_mount(pod, container, &prompts.join("x.md")).is_some() {
+            let root = workspace().join("prompts");
+            for p in files_under(&root) {
+                let rel = p.strip_prefix(&root).expect("under prompts");
+                let shown = rel.display();
+                let (cm, key) = configmap_mount(pod, container, &prompts.join(rel))
+                    .unwrap_or_else(|| panic!("{overlay}: prompts/{shown} not mounted"));
+                let cm = find(docs, "ConfigMap", &cm).expect("prompts ConfigMap");
                 assert_eq!(
-                    cm["data"][name].as_str(),
+                    cm["data"][key.to_str().expect("key")].as_str(),
                     Some(std::fs::read_to_string(&p).expect("prompt").as_str()),
-                    "{overlay}: prompts/{name} in the ConfigMap"
+                    "{overlay}: prompts/{shown} in a ConfigMap"
                 );
             }
         }

@@ -216,10 +216,37 @@ pub async fn customer(
         collect(&mut inbox, &mut log, &me, None, Instant::now() + think).await;
         n += 1;
     }
-    // Late messages and duplicates of the last turns.
-    let tail = think_max.max(Duration::from_millis(500));
-    collect(&mut inbox, &mut log, &me, None, Instant::now() + tail).await;
+    // Late messages and duplicates of the last turns: the rest of the last
+    // reply can trail its first message by more than a think time under
+    // load, so wait until the customer's line has been quiet for a while
+    // (bounded by the reply timeout).
+    let quiet = think_max.max(Duration::from_secs(2));
+    settle(
+        &mut inbox,
+        &mut log,
+        &me,
+        quiet,
+        Instant::now() + shared.plan.reply_timeout,
+    )
+    .await;
     log
+}
+
+/// File arrivals until none came for `quiet`, or `deadline`.
+async fn settle(
+    inbox: &mut mpsc::UnboundedReceiver<Arrival>,
+    log: &mut CustomerLog,
+    me: &str,
+    quiet: Duration,
+    deadline: Instant,
+) {
+    loop {
+        let until = (Instant::now() + quiet).min(deadline);
+        match tokio::time::timeout_at(until, inbox.recv()).await {
+            Ok(Some(a)) => file(log, me, a),
+            Ok(None) | Err(_) => return,
+        }
+    }
 }
 
 /// File arrivals into turns until `deadline`, or (with `until_reply`)

@@ -342,12 +342,20 @@ async fn concurrent_customers_keep_their_plugin_state(backend: Backend) {
             .unwrap_or_else(|| panic!("customer {s} has a conversation"));
         let id = c["id"].as_str().expect("id");
         let mut all = true;
-        for key in ["lang", "seen", "last_shown"] {
+        // The seller kit's keys: the sticky language, and the dialogue
+        // state (offered items, focus, constraints) rewritten every turn.
+        for key in ["lang", "dialogue"] {
             let value = conversations
                 .state(id, &format!("seller-tech:{key}"))
                 .await
                 .expect("state read");
-            if value.as_deref().is_none_or(str::is_empty) {
+            let kept = match (key, value.as_deref()) {
+                (_, None | Some("")) => false,
+                ("dialogue", Some(v)) => serde_json::from_str::<serde_json::Value>(v)
+                    .is_ok_and(|d| d["language"].as_str().is_some_and(|l| !l.is_empty())),
+                _ => true,
+            };
+            if !kept {
                 all = false;
                 missing.push(format!("{s}:{key}"));
             }

@@ -196,6 +196,7 @@ fn kustomizations_reference_existing_files() {
         let dir = k.parent().expect("dir");
         let v = yaml(&k);
         let mut refs: Vec<String> = Vec::new();
+        let mut generated: Vec<PathBuf> = Vec::new();
         for key in ["resources", "components"] {
             for r in seq(&v[key]) {
                 refs.push(r.as_str().expect("string").to_string());
@@ -222,7 +223,9 @@ fn kustomizations_reference_existing_files() {
                     for f in seq(&g[key]) {
                         let f = f.as_str().expect("string");
                         // `key=path` names the key.
-                        refs.push(f.rsplit('=').next().expect("path").to_string());
+                        let path = f.rsplit('=').next().expect("path");
+                        generated.push(dir.join(path));
+                        refs.push(path.to_string());
                     }
                 }
             }
@@ -235,7 +238,10 @@ fn kustomizations_reference_existing_files() {
                 k.display(),
                 p.display()
             );
-            if p.is_file() && p.extension().is_some_and(|e| e == "yaml") {
+            // A YAML file a generator turns into a ConfigMap's data (e.g.
+            // Prometheus rules) is not a Kubernetes resource.
+            if p.is_file() && p.extension().is_some_and(|e| e == "yaml") && !generated.contains(&p)
+            {
                 let text = std::fs::read_to_string(&p).expect("read");
                 for doc in format!("\n{text}").split("\n---\n") {
                     let doc: Value = serde_yaml::from_str(doc)

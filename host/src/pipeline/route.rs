@@ -443,7 +443,7 @@ impl Route {
             &TurnWrites::of_effects(effects),
             Some(&m.message.id),
         )
-            .await
+        .await
     }
 
     /// Answer with the host's own actions; the message is handled once they

@@ -14,7 +14,7 @@ agent_store_sdk::seller_conformance!(
                 &["Skincare > Sunscreen"],
                 "pt"
             ),
-            ("busco un labial rojo", &["Makeup > Lip"], "es"),
+            ("busco un labial mate", &["Makeup > Lip"], "es"),
         ],
         cart_product: "BTY-0001",
         foreign_product: "FSH-0001",

@@ -171,7 +171,7 @@ async fn push_logs_and_rollback_through_the_cli() {
     .expect("join");
     assert!(!refused.status.success());
     let stderr = String::from_utf8_lossy(&refused.stderr);
-    assert!(stderr.contains("9.1.0"), "names the WIT version: {stderr}");
+    assert!(stderr.contains("9.2.0"), "names the WIT version: {stderr}");
     assert_eq!(version_of(&url, "seller-tech").await, "0.1.0");
 
     // A wrong token is refused with the reason.

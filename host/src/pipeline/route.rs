@@ -97,7 +97,12 @@ impl Stage for Route {
             };
             let body = whatsapp::inbound::cannot_read_text(why, &language).to_string();
             return self
-                .host_reply(&m, vec![Action::Text { body }], &language)
+                .host_reply(
+                    &m,
+                    vec![Action::Text { body }],
+                    &language,
+                    TurnWrites::default(),
+                )
                 .await;
         }
         let brands = p.plugins.snapshot().brands();
@@ -199,18 +204,11 @@ impl Route {
         if all {
             let mut actions = vec![note];
             actions.extend(menu_actions(brands, language));
-            self.host_reply(m, actions, language).await?;
+            self.host_reply(m, actions, language, TurnWrites::default())
+                .await?;
             return Ok(true);
         }
-        let response = ChatResponse {
-            conversation_id: m.conversation_id.clone(),
-            phone_number_id: m.phone_number_id.clone(),
-            to: m.customer.wa_id.clone(),
-            brand: "host".into(),
-            in_reply_to: m.message.id.clone(),
-            actions: vec![note],
-            language: language.to_string(),
-        };
+        let response = host_response(m, vec![note], language);
         let id = format!("{}/response/host-order-note", m.message.id);
         self.0
             .publish_with_id(&id, &m.conversation_id, None, &response)
@@ -426,22 +424,11 @@ impl Route {
                 true,
             )?);
         }
-        let response = ChatResponse {
-            conversation_id: m.conversation_id.clone(),
-            phone_number_id: m.phone_number_id.clone(),
-            to: m.customer.wa_id.clone(),
-            brand: "host".into(),
-            in_reply_to: m.message.id.clone(),
-            actions: vec![Action::Text { body }],
-            language: language.to_string(),
-        };
-        let id = format!("{}/response/host", m.message.id);
-        p.answer(
-            &id,
-            None,
-            &response,
-            &TurnWrites::of_effects(effects),
-            Some(&m.message.id),
+        self.host_reply(
+            m,
+            vec![Action::Text { body }],
+            language,
+            TurnWrites::of_effects(effects),
         )
         .await
     }
@@ -453,25 +440,12 @@ impl Route {
         m: &MessageReceived,
         actions: Vec<Action>,
         language: &str,
+        writes: TurnWrites,
     ) -> anyhow::Result<()> {
-        let response = ChatResponse {
-            conversation_id: m.conversation_id.clone(),
-            phone_number_id: m.phone_number_id.clone(),
-            to: m.customer.wa_id.clone(),
-            brand: "host".into(),
-            in_reply_to: m.message.id.clone(),
-            actions,
-            language: language.to_string(),
-        };
+        let response = host_response(m, actions, language);
         let id = format!("{}/response/host", m.message.id);
         self.0
-            .answer(
-                &id,
-                None,
-                &response,
-                &TurnWrites::default(),
-                Some(&m.message.id),
-            )
+            .answer(&id, None, &response, &writes, Some(&m.message.id))
             .await
     }
 
@@ -509,26 +483,9 @@ impl Route {
             &e,
             true,
         )?;
-        let response = ChatResponse {
-            conversation_id: m.conversation_id.clone(),
-            phone_number_id: m.phone_number_id.clone(),
-            to: m.customer.wa_id.clone(),
-            brand: "host".into(),
-            in_reply_to: m.message.id.clone(),
-            actions: vec![Action::Text {
-                body: messages::text(HostText::Escalating, language).into(),
-            }],
-            language: language.to_string(),
-        };
-        let id = format!("{}/response/host", m.message.id);
-        self.0
-            .answer(
-                &id,
-                None,
-                &response,
-                &TurnWrites::of_effects(vec![effect]),
-                Some(&m.message.id),
-            )
+        let text = messages::text(HostText::Escalating, language);
+        let actions = vec![Action::Text { body: text.into() }];
+        self.host_reply(m, actions, language, TurnWrites::of_effects(vec![effect]))
             .await
     }
 
@@ -539,26 +496,22 @@ impl Route {
         brands: &[String],
         language: &str,
     ) -> anyhow::Result<()> {
-        let p = &self.0;
         let actions = menu_actions(brands, language);
-        let response = ChatResponse {
-            conversation_id: m.conversation_id.clone(),
-            phone_number_id: m.phone_number_id.clone(),
-            to: m.customer.wa_id.clone(),
-            brand: "host".into(),
-            in_reply_to: m.message.id.clone(),
-            actions,
-            language: language.to_string(),
-        };
-        let id = format!("{}/response/host", m.message.id);
-        p.answer(
-            &id,
-            None,
-            &response,
-            &TurnWrites::default(),
-            Some(&m.message.id),
-        )
-        .await
+        self.host_reply(m, actions, language, TurnWrites::default())
+            .await
+    }
+}
+
+/// A reply from the host itself (not a seller) to `m`.
+fn host_response(m: &MessageReceived, actions: Vec<Action>, language: &str) -> ChatResponse {
+    ChatResponse {
+        conversation_id: m.conversation_id.clone(),
+        phone_number_id: m.phone_number_id.clone(),
+        to: m.customer.wa_id.clone(),
+        brand: "host".into(),
+        in_reply_to: m.message.id.clone(),
+        actions,
+        language: language.to_string(),
     }
 }
 

@@ -1353,28 +1353,6 @@ fn dockerfile_recipe_is_consistent_with_the_workspace() {
     );
 }
 
-/// The host binary (the test crate links only the library): built once.
-fn host_binary() -> PathBuf {
-    static BIN: OnceLock<PathBuf> = OnceLock::new();
-    BIN.get_or_init(|| {
-        let status = Command::new(env!("CARGO"))
-            .current_dir(workspace())
-            .args(["build", "-q", "-p", "agent-store", "--bin", "agent-store"])
-            .status()
-            .expect("cargo build");
-        assert!(status.success(), "building agent-store failed");
-        let exe = std::env::current_exe().expect("test binary");
-        let bin = exe
-            .parent()
-            .and_then(Path::parent)
-            .expect("target dir")
-            .join("agent-store");
-        assert!(bin.exists(), "{} missing", bin.display());
-        bin
-    })
-    .clone()
-}
-
 fn copy_tree(from: &Path, to: &Path) {
     if from.is_dir() {
         std::fs::create_dir_all(to).expect("mkdir");
@@ -1402,7 +1380,7 @@ async fn the_image_layout_built_by_its_recipe_serves_with_six_plugins() {
         .arg("plugins")
         .current_dir(workspace())
         .env("OUT", out.path())
-        .env("AGENT_STORE_BIN", host_binary())
+        .env("AGENT_STORE_BIN", common::child_host::binary())
         .status()
         .expect("build-stage.sh");
     assert!(status.success(), "build-stage.sh plugins failed");
@@ -1428,7 +1406,11 @@ async fn the_image_layout_built_by_its_recipe_serves_with_six_plugins() {
         );
     }
     std::fs::create_dir_all(out.path().join("bin")).expect("bin");
-    std::fs::copy(host_binary(), out.path().join("bin/agent-store")).expect("host binary");
+    std::fs::copy(
+        common::child_host::binary(),
+        out.path().join("bin/agent-store"),
+    )
+    .expect("host binary");
 
     // The runtime stage's file system, from its COPY lines.
     let root = tempfile::tempdir().expect("root");

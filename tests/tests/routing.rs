@@ -15,9 +15,8 @@
 mod common;
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
-use std::sync::OnceLock;
 
 use agent_store::catalog::{Catalog, Product, SearchQuery};
 use agent_store::db::Db;
@@ -340,28 +339,6 @@ async fn routing_and_search_per_catalog() {
 
 // ------------------------------------------------------- the sixth brand
 
-/// The host binary (the test crate links only the library): built once.
-fn binary() -> PathBuf {
-    static BIN: OnceLock<PathBuf> = OnceLock::new();
-    BIN.get_or_init(|| {
-        let status = Command::new(env!("CARGO"))
-            .current_dir(workspace())
-            .args(["build", "-q", "-p", "agent-store", "--bin", "agent-store"])
-            .status()
-            .expect("cargo build");
-        assert!(status.success(), "building agent-store failed");
-        let exe = std::env::current_exe().expect("test binary");
-        let bin = exe
-            .parent()
-            .and_then(Path::parent)
-            .expect("target dir")
-            .join("agent-store");
-        assert!(bin.exists(), "{} missing", bin.display());
-        bin
-    })
-    .clone()
-}
-
 fn run(cmd: &mut Command) -> String {
     let out = cmd.output().expect("runs");
     let text = format!(
@@ -390,7 +367,7 @@ async fn a_sixth_brand_is_routed_to_with_no_router_or_host_change() {
     // The scaffold test's cache: the guest build is shared, not repeated.
     let target = workspace().join("target/scaffold");
     let agent_store = || {
-        let mut c = Command::new(binary());
+        let mut c = Command::new(common::child_host::binary());
         c.env("CARGO_TARGET_DIR", &target)
             .arg("--data-dir")
             .arg(&data);

@@ -261,7 +261,11 @@ impl SearchIndex {
                 }
             }
         }
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = best
+        // Deterministic clause order (HashMap iteration is not): sort the keys,
+        // not the built queries' debug strings.
+        let mut best: Vec<_> = best.into_iter().collect();
+        best.sort_by(|a, b| a.0.cmp(&b.0));
+        let clauses: Vec<(Occur, Box<dyn Query>)> = best
             .into_iter()
             .map(|((field, stem, fuzzy), boost)| {
                 let term = Term::from_field_text(field, &stem);
@@ -279,8 +283,6 @@ impl SearchIndex {
         if clauses.is_empty() {
             return Ok(Vec::new());
         }
-        // Deterministic clause order (HashMap iteration is not).
-        clauses.sort_by(|a, b| format!("{:?}", a.1).cmp(&format!("{:?}", b.1)));
         let text_query: Box<dyn Query> = Box::new(BooleanQuery::new(clauses));
         let query: Box<dyn Query> = match brand {
             Some(b) => Box::new(BooleanQuery::new(vec![

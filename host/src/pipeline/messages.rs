@@ -64,6 +64,15 @@ pub fn text(which: HostText, language: &str) -> &'static str {
         (Escalating, _) => {
             "I'm sorry about that. A member of our team will take over the conversation shortly."
         }
+        (NotGrounded, "pt") => {
+            "Desculpe, não consegui confirmar esses detalhes no nosso catálogo. Pode me dizer qual produto procura?"
+        }
+        (NotGrounded, "es") => {
+            "Lo siento, no pude confirmar esos detalles en nuestro catálogo. ¿Me dices qué producto buscas?"
+        }
+        (NotGrounded, _) => {
+            "Sorry, I couldn't confirm those details in our catalog. Could you tell me which product you're looking for?"
+        }
     }
 }
 

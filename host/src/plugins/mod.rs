@@ -37,6 +37,7 @@ pub mod registry;
 mod retry;
 pub mod runtime;
 pub mod scaffold;
+pub mod seen;
 pub mod script;
 pub mod stats;
 pub mod store;
@@ -785,15 +786,18 @@ impl Plugins {
         Arc<LoadedPlugin>,
         Result<Vec<wit::Action>, TurnError>,
         Option<StagedState>,
+        seen::Seen,
     )> {
         let mut services = self.services.clone();
+        let log = seen::TurnLog::recording();
+        services.seen = log.clone();
         let stage = services.conversations.take().map(|c| {
             let (staged, stage) = c.staged(&turn.conversation_id);
             services.conversations = Some(staged);
             stage
         });
         let (plugin, result) = self.run_seller(brand, turn, services).await?;
-        Some((plugin, result, stage))
+        Some((plugin, result, stage, log.take()))
     }
 
     async fn run_seller(

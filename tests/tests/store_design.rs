@@ -31,8 +31,8 @@ use std::time::Duration;
 use agent_store::config::Config;
 use agent_store::whatsapp::NumberConfig;
 use agent_store::whatsapp::templates::OrderTemplates;
-use hmac::Mac;
 use common::{ADMIN, Harness, PHONE_NUMBER_ID, SECRET, readable, workspace};
+use hmac::Mac;
 use serde_json::{Value, json};
 
 // ------------------------------------------------------------------ harness
@@ -311,7 +311,10 @@ async fn order_updates_outside_the_window_go_as_utility_templates_in_the_custome
         told.contains("Carrier: UPS") && told.contains("Tracking number: 1Z999AA10123456784"),
         "{told}"
     );
-    assert!(told.contains(&format!("Your order *{now_order}* was delivered")), "{told}");
+    assert!(
+        told.contains(&format!("Your order *{now_order}* was delivered")),
+        "{told}"
+    );
     assert!(
         h.sink.to(now).iter().all(|m| m["type"] != "template"),
         "{:#?}",
@@ -561,7 +564,15 @@ async fn a_seller_turn_publishes_product_events_to_an_http_sink_and_rabbitmq() {
     observer_bus.close().await;
     h.app.state.bus.close().await;
     let groups: Vec<String> = [
-        "route", "sell", "render", "send", "delivery", "funnel", "k-sink", "orders", "analytics",
+        "route",
+        "sell",
+        "render",
+        "send",
+        "delivery",
+        "funnel",
+        "k-sink",
+        "orders",
+        "analytics",
     ]
     .iter()
     .map(|g| g.to_string())
@@ -658,7 +669,10 @@ async fn plugin_texts_are_grounded_in_the_catalog_and_the_customer_is_still_answ
     let sent = ask("button").await;
     let raw = serde_json::to_string(&sent).expect("json");
     assert!(!raw.contains("$1.00"), "{raw}");
-    assert!(raw.contains(&format!("Interested in the {}", laptop.title)), "{raw}");
+    assert!(
+        raw.contains(&format!("Interested in the {}", laptop.title)),
+        "{raw}"
+    );
     let buttons: Vec<String> = sent
         .iter()
         .flat_map(|m| {

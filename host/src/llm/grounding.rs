@@ -307,7 +307,9 @@ pub fn actions(
     let mut out = Vec::with_capacity(actions.len());
     for action in actions {
         let kept = match action {
-            Action::Text { body } => text_ok(&body, ctx, exists, r).map(|body| Action::Text { body }),
+            Action::Text { body } => {
+                text_ok(&body, ctx, exists, r).map(|body| Action::Text { body })
+            }
             Action::Image { url, caption } => Some(Action::Image {
                 url,
                 caption: optional_ok(caption, ctx, exists, r),
@@ -490,7 +492,7 @@ mod tests {
             amounts: vec![],
         };
         let exists = |id: &str| id == "TEC-0001";
-        let actions = vec![
+        let written = vec![
             Action::Text {
                 body: "The Aero 14 Laptop is $999.00.".into(),
             },
@@ -531,12 +533,14 @@ mod tests {
             },
             Action::ClearCart,
         ];
-        let (out, report) = actions(actions, &ctx, &exists);
+        let (out, report) = actions(written, &ctx, &exists);
         assert_eq!(report.corrected, 1);
         // The button, the footer, the row, the ghost text.
         assert_eq!(report.refused, 4, "{report:?}");
         assert_eq!(out.len(), 5, "{out:?}");
-        assert!(matches!(&out[1], Action::Buttons { buttons, footer: None, .. } if buttons.len() == 1 && buttons[0].title == "More"));
+        assert!(
+            matches!(&out[1], Action::Buttons { buttons, footer: None, .. } if buttons.len() == 1 && buttons[0].title == "More")
+        );
         assert_eq!(
             out[2],
             Action::Text {

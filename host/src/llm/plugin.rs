@@ -89,9 +89,9 @@ pub async fn chat(
             // Grounded already: what it quotes may reach the customer.
             services.seen.grounded_text(&reply.content);
             Ok(wit::ChatResponse {
-            content: reply.content,
-            tools_used: reply.tools_used,
-        })
+                content: reply.content,
+                tools_used: reply.tools_used,
+            })
         }
         Err(LlmError::Unavailable) => Err(HostError::Unavailable("no LLM is configured".into())),
         Err(e @ LlmError::Budget(_)) => Err(HostError::LimitExceeded(e.to_string())),

@@ -581,9 +581,7 @@ impl Consumer {
             Some(r) => r.try_get("last_customer_message_at")?,
             None => None,
         };
-        Ok(last.is_some_and(|at| {
-            now_ms() - at <= crate::whatsapp::gateway::SERVICE_WINDOW_MS
-        }))
+        Ok(last.is_some_and(|at| now_ms() - at <= crate::whatsapp::gateway::SERVICE_WINDOW_MS))
     }
 
     async fn publish<P: crate::events::Payload>(

@@ -15,6 +15,9 @@ pub enum HostText {
     /// A request for a person or a complaint before any department: a
     /// person takes over.
     Escalating,
+    /// Everything the seller wrote quoted prices or products the catalog
+    /// does not back (the grounding guard dropped it).
+    NotGrounded,
 }
 
 pub fn text(which: HostText, language: &str) -> &'static str {

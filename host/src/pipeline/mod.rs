@@ -78,11 +78,7 @@ impl Pipeline {
                 EventType::WhatsAppMessageStatus,
                 Arc::new(send::Delivery(self.clone())),
             ),
-            (
-                "funnel",
-                EventType::ProductRecommend,
-                Arc::new(Funnel),
-            ),
+            ("funnel", EventType::ProductRecommend, Arc::new(Funnel)),
         ];
         for (group, ty, handler) in stages {
             self.bus.subscribe(group, &[ty], handler).await?;

@@ -21,9 +21,9 @@ use crate::events::{
     ProductRecommend, SalesEscalate, SalesHandoff,
 };
 use crate::llm::grounding;
-use crate::plugins::seen::Seen;
 use crate::orders::{CartEdit, CartError};
 use crate::plugins::manifest::Grants;
+use crate::plugins::seen::Seen;
 use crate::plugins::{LoadedPlugin, TurnError, convert, wit};
 use crate::whatsapp::outbound::{self, RenderContext};
 
@@ -700,7 +700,11 @@ impl Sell {
             .await?;
         }
         let mut offered: Vec<OfferedProduct> = Vec::new();
-        for id in visible.iter().filter(|a| a.is_message()).flat_map(named_ids) {
+        for id in visible
+            .iter()
+            .filter(|a| a.is_message())
+            .flat_map(named_ids)
+        {
             if offered.iter().any(|o| o.product_id == id)
                 || p.catalog.get(Some(m.brand.as_str()), &id).is_none()
             {

@@ -542,16 +542,18 @@ impl wit_if::orders::Host for PluginState {
             .get(conversation)
             .await
             .map_err(|e| HostError::Failed(e.to_string()))?;
-        self.services.seen.amounts(
-            std::iter::once(cart.subtotal.minor_units).chain(cart.lines.iter().flat_map(|l| {
-                [
-                    l.unit_price.minor_units,
-                    l.unit_price
-                        .minor_units
-                        .saturating_mul(i64::from(l.quantity)),
-                ]
-            })),
-        );
+        self.services
+            .seen
+            .amounts(
+                std::iter::once(cart.subtotal.minor_units).chain(cart.lines.iter().flat_map(|l| {
+                    [
+                        l.unit_price.minor_units,
+                        l.unit_price
+                            .minor_units
+                            .saturating_mul(i64::from(l.quantity)),
+                    ]
+                })),
+            );
         let in_cart: Vec<crate::catalog::Product> = cart
             .lines
             .iter()

@@ -75,6 +75,7 @@ async fn main() -> anyhow::Result<()> {
         prompts,
         values: Arc::default(),
         brands: Arc::new(routing),
+        seen: Default::default(),
     };
 
     let (mut cold_one, mut cold, mut warm, mut swap, mut rollback) =

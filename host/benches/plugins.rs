@@ -349,6 +349,7 @@ fn main() -> anyhow::Result<()> {
             prompts: prompts.clone(),
             values: Arc::default(),
             brands: Arc::new(routing),
+            seen: Default::default(),
         };
         let runtime = Runtime::new(TurnLimits::default())?;
         let router = load(&runtime, &plugins, "router");

@@ -77,6 +77,7 @@ impl App {
             prompts,
             values: Arc::new(config.plugins.values()),
             brands: Arc::new(routing),
+            seen: Default::default(),
         };
         let runtime = Runtime::new(config.plugins.limits.turn_limits())?;
         let plugins = Arc::new(Plugins::new(
@@ -94,6 +95,22 @@ impl App {
         let snapshot = plugins.snapshot();
         tracing::info!(plugins = snapshot.plugins.len(), failed = plugins.failures().len(), brands = ?snapshot.brands(), "plugins ready");
 
+        // Order-update templates, checked against the operator's file;
+        // the usable ones join the gateway's allow-list.
+        let templates_file = config
+            .whatsapp
+            .templates_file
+            .clone()
+            .unwrap_or_else(|| config.prompts_dir().join("templates.toml"));
+        let order_templates = Arc::new(crate::whatsapp::templates::UtilityTemplates::load(
+            &config.whatsapp,
+            &templates_file,
+        ));
+        for t in order_templates.allowed() {
+            if !config.whatsapp.template_allowed(&t.name, &t.language) {
+                config.whatsapp.templates.push(t);
+            }
+        }
         let whatsapp = Gateway::new(&config.whatsapp, conversations.clone(), bus.clone())?;
         let pipeline = Arc::new(Pipeline {
             conversations: conversations.clone(),
@@ -128,7 +145,7 @@ impl App {
             config.shipping.clone(),
             config.payments.clone(),
         )?;
-        crate::orders::start(&orders, &bus).await?;
+        crate::orders::start(&orders, &bus, order_templates.clone()).await?;
         let satisfaction =
             crate::satisfaction::Satisfaction::new(db.clone(), conversations.clone(), bus.clone());
         satisfaction.start().await?;

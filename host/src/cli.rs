@@ -345,6 +345,7 @@ async fn route(mut config: Config, text: &str, as_json: bool) -> anyhow::Result<
         prompts,
         values: Arc::new(config.plugins.values()),
         brands: Arc::new(routing),
+        seen: Default::default(),
     };
     let plugins = Arc::new(Plugins::load(
         Runtime::new(TurnLimits::default())?,

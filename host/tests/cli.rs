@@ -82,6 +82,15 @@ fn route_prints_the_router_plugins_decision_as_json() {
             .flatten()
             .all(|p| p["state"] == "ok")
     );
+    // Each plugin's contract version is listed (the demo's are built with
+    // the SDK, against the newest).
+    assert!(
+        v.as_array()
+            .into_iter()
+            .flatten()
+            .all(|p| p["contract"] == "0.2.0"),
+        "{v}"
+    );
 }
 
 #[test]

@@ -172,6 +172,10 @@ async fn a_component_of_an_unknown_contract_version_is_refused_at_load() {
     let mut n = 0;
     let told = ask(&h, "15550202001", &mut n, "tech cart").await;
     assert!(told.starts_with("cart:"), "{told}");
+    // A customer of the refused seller's brand is still answered (by the
+    // host: the department menu or its no-seller answer), never left waiting.
+    let told = ask(&h, "15550202002", &mut n, "fashion hello, I need shoes").await;
+    assert!(!told.trim().is_empty(), "{told}");
 }
 
 /// The 0.2.0 cart actions, checked like add-to-cart.

@@ -201,6 +201,7 @@ async fn evaluate(csv: &Path, messages: &str, sixth_brand: bool) -> Score {
         llm: Llm::none(),
         prompts,
         values: Default::default(),
+        seen: Default::default(),
     };
     let plugins = Plugins::load(
         Runtime::new(TurnLimits::default()).expect("runtime"),

@@ -89,24 +89,48 @@ pub struct MessageStatus {
     pub errors: Vec<serde_json::Value>,
 }
 
-/// `store.product.query`
+/// `store.product.query`: one catalog search a seller made during a turn
+/// (published by the sell stage for every search; no phone number).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProductQuery {
     pub conversation_id: String,
+    /// The customer message the turn answered (its wamid).
+    pub message_id: String,
     pub plugin: String,
     pub brand: Option<String>,
+    /// The conversation's language: "en", "pt", "es" or "".
+    pub language: String,
+    /// What was searched, as the plugin asked (at most 200 characters).
     pub text: String,
+    pub result_count: u32,
+    /// The ids found, best first.
     pub results: Vec<String>,
 }
 
-/// `store.product.recommend`
+/// `store.product.recommend`: the products a seller turn offered the
+/// customer, in the order they were shown (no phone number).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProductRecommend {
     pub conversation_id: String,
+    /// The customer message the turn answered (its wamid).
+    pub message_id: String,
     pub plugin: String,
+    pub brand: Option<String>,
+    pub language: String,
+    pub offered: Vec<OfferedProduct>,
+}
+
+/// One product of a [`ProductRecommend`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OfferedProduct {
     pub product_id: String,
-    pub kind: String,
-    pub results: Vec<String>,
+    /// 1-based position in the reply.
+    pub position: u32,
+    /// Where the seller got it this turn: `search`, `cross_sell`, `upsell`,
+    /// `alternative`, or `other` (a lookup, the cart, its own memory).
+    pub source: String,
+    /// Offered as a cross-sell (a recommendation for another product).
+    pub cross_sell: bool,
 }
 
 /// `store.order.create`

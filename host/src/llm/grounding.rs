@@ -10,8 +10,15 @@
 //!
 //! Violations make the gateway re-ask the model once, then give up (the
 //! plugin falls back to its template responder).
+//!
+//! The same guard checks every customer-visible text a plugin writes itself
+//! ([`actions`]: bodies, captions, headers, footers, button titles, list
+//! rows) against what the turn saw: a price is corrected to the catalog's
+//! when it follows a product's name, otherwise the part carrying it is
+//! dropped (a button, a row, a caption) or the whole message refused.
 
 use crate::catalog::Product;
+use crate::chat::Action;
 
 /// What the answer may mention.
 #[derive(Debug, Clone, Default)]
@@ -240,6 +247,169 @@ fn price_by_name_before(lower: &str, pos: usize, ctx: &Context) -> Option<i64> {
     (prices.len() == 1).then(|| prices[0])
 }
 
+/// What the guard did to a plugin's reply actions.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ActionsReport {
+    /// Prices replaced by the catalog's.
+    pub corrected: u32,
+    /// Texts dropped or messages refused (or replaced by their body).
+    pub refused: u32,
+    /// What was wrong, in words (at most 20, for the log).
+    pub violations: Vec<String>,
+}
+
+impl ActionsReport {
+    fn note(&mut self, v: &Verdict) {
+        self.corrected += v.corrected;
+        for e in &v.violations {
+            if self.violations.len() < 20 {
+                self.violations.push(e.clone());
+            }
+        }
+    }
+}
+
+/// Check one text: `Some(corrected text)` when it may be shown.
+fn text_ok(
+    text: &str,
+    ctx: &Context,
+    exists: &dyn Fn(&str) -> bool,
+    report: &mut ActionsReport,
+) -> Option<String> {
+    let v = check(text, ctx, exists);
+    report.note(&v);
+    if v.violations.is_empty() {
+        Some(v.text)
+    } else {
+        report.refused += 1;
+        None
+    }
+}
+
+fn optional_ok(
+    text: Option<String>,
+    ctx: &Context,
+    exists: &dyn Fn(&str) -> bool,
+    report: &mut ActionsReport,
+) -> Option<String> {
+    text.and_then(|t| text_ok(&t, ctx, exists, report))
+}
+
+/// Ground every customer-visible text of a plugin's reply actions (see the
+/// module doc). Non-message actions pass untouched.
+pub fn actions(
+    actions: Vec<Action>,
+    ctx: &Context,
+    exists: &dyn Fn(&str) -> bool,
+) -> (Vec<Action>, ActionsReport) {
+    let mut report = ActionsReport::default();
+    let r = &mut report;
+    let mut out = Vec::with_capacity(actions.len());
+    for action in actions {
+        let kept = match action {
+            Action::Text { body } => {
+                text_ok(&body, ctx, exists, r).map(|body| Action::Text { body })
+            }
+            Action::Image { url, caption } => Some(Action::Image {
+                url,
+                caption: optional_ok(caption, ctx, exists, r),
+            }),
+            Action::Product { product_id, body } => Some(Action::Product {
+                product_id,
+                body: optional_ok(body, ctx, exists, r),
+            }),
+            Action::Products {
+                header,
+                body,
+                product_ids,
+            } => match (
+                text_ok(&header, ctx, exists, r),
+                text_ok(&body, ctx, exists, r),
+            ) {
+                (Some(header), Some(body)) => Some(Action::Products {
+                    header,
+                    body,
+                    product_ids,
+                }),
+                _ => None,
+            },
+            Action::Buttons {
+                body,
+                buttons,
+                header,
+                footer,
+            } => text_ok(&body, ctx, exists, r).map(|body| {
+                let buttons: Vec<_> = buttons
+                    .into_iter()
+                    .filter_map(|mut b| {
+                        b.title = text_ok(&b.title, ctx, exists, r)?;
+                        Some(b)
+                    })
+                    .collect();
+                let header = optional_ok(header, ctx, exists, r);
+                let footer = optional_ok(footer, ctx, exists, r);
+                if buttons.is_empty() {
+                    Action::Text { body }
+                } else {
+                    Action::Buttons {
+                        body,
+                        buttons,
+                        header,
+                        footer,
+                    }
+                }
+            }),
+            Action::List {
+                body,
+                button_label,
+                sections,
+                header,
+                footer,
+            } => text_ok(&body, ctx, exists, r).map(|body| {
+                let sections: Vec<_> = sections
+                    .into_iter()
+                    .filter_map(|mut s| {
+                        s.rows = std::mem::take(&mut s.rows)
+                            .into_iter()
+                            .filter_map(|mut row| {
+                                row.title = text_ok(&row.title, ctx, exists, r)?;
+                                if let Some(d) = row.description.take() {
+                                    row.description = Some(text_ok(&d, ctx, exists, r)?);
+                                }
+                                Some(row)
+                            })
+                            .collect();
+                        if s.rows.is_empty() {
+                            return None;
+                        }
+                        // A section title is optional on WhatsApp with one section.
+                        s.title = text_ok(&s.title, ctx, exists, r).unwrap_or_default();
+                        Some(s)
+                    })
+                    .collect();
+                let label_ok = text_ok(&button_label, ctx, exists, r);
+                let header = optional_ok(header, ctx, exists, r);
+                let footer = optional_ok(footer, ctx, exists, r);
+                match label_ok {
+                    Some(button_label) if !sections.is_empty() => Action::List {
+                        body,
+                        button_label,
+                        sections,
+                        header,
+                        footer,
+                    },
+                    _ => Action::Text { body },
+                }
+            }),
+            other => Some(other),
+        };
+        if let Some(a) = kept {
+            out.push(a);
+        }
+    }
+    (out, report)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -312,5 +482,77 @@ mod tests {
         assert_eq!(bad.violations.len(), 1, "{bad:?}");
         let ghost = check("Try the TEC-9999, it is great.", &ctx, &exists);
         assert_eq!(ghost.violations.len(), 1);
+    }
+
+    #[test]
+    fn plugin_actions_keep_what_is_grounded_and_drop_the_rest() {
+        use crate::chat::{Button, ListRow, ListSection};
+        let ctx = Context {
+            products: vec![product("TEC-0001", "Aero 14 Laptop - Silver", 99900, None)],
+            amounts: vec![],
+        };
+        let exists = |id: &str| id == "TEC-0001";
+        let written = vec![
+            Action::Text {
+                body: "The Aero 14 Laptop is $999.00.".into(),
+            },
+            Action::Buttons {
+                body: "Buy the Aero 14 Laptop?".into(),
+                buttons: vec![
+                    Button {
+                        id: "add:TEC-0001".into(),
+                        title: "Buy now $1.00".into(),
+                    },
+                    Button {
+                        id: "more".into(),
+                        title: "More".into(),
+                    },
+                ],
+                header: None,
+                footer: Some("Only $5.00 shipping".into()),
+            },
+            Action::List {
+                body: "Deals".into(),
+                button_label: "See".into(),
+                sections: vec![ListSection {
+                    title: "Deals".into(),
+                    rows: vec![ListRow {
+                        id: "r1".into(),
+                        title: "Deal $2.99".into(),
+                        description: None,
+                    }],
+                }],
+                header: None,
+                footer: None,
+            },
+            Action::Text {
+                body: "Try TEC-9999".into(),
+            },
+            Action::Text {
+                body: "Aero 14 Laptop for $10.00".into(),
+            },
+            Action::ClearCart,
+        ];
+        let (out, report) = actions(written, &ctx, &exists);
+        assert_eq!(report.corrected, 1);
+        // The button, the footer, the row, the ghost text.
+        assert_eq!(report.refused, 4, "{report:?}");
+        assert_eq!(out.len(), 5, "{out:?}");
+        assert!(
+            matches!(&out[1], Action::Buttons { buttons, footer: None, .. } if buttons.len() == 1 && buttons[0].title == "More")
+        );
+        assert_eq!(
+            out[2],
+            Action::Text {
+                body: "Deals".into()
+            }
+        );
+        assert_eq!(
+            out[3],
+            Action::Text {
+                body: "Aero 14 Laptop for $999.00".into()
+            }
+        );
+        assert_eq!(out[4], Action::ClearCart);
     }
 }

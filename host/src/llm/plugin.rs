@@ -41,7 +41,7 @@ pub fn tool_env(services: &Services, scope: &TurnScope) -> ToolEnv {
 
 /// The products the plugin's seller kit last offered in this conversation,
 /// in order (its [`agent_store_sdk::dialogue::DialogueState`]).
-async fn offered(services: &Services, scope: &TurnScope) -> Vec<String> {
+pub async fn offered(services: &Services, scope: &TurnScope) -> Vec<String> {
     use agent_store_sdk::dialogue::{DialogueState, STATE_KEY};
     let (Some(store), Some(id)) = (&services.conversations, &scope.conversation_id) else {
         return Vec::new();
@@ -85,10 +85,14 @@ pub async fn chat(
         .converse(scope.brand.as_deref(), messages, &env, request.use_tools)
         .await
     {
-        Ok(reply) => Ok(wit::ChatResponse {
-            content: reply.content,
-            tools_used: reply.tools_used,
-        }),
+        Ok(reply) => {
+            // Grounded already: what it quotes may reach the customer.
+            services.seen.grounded_text(&reply.content);
+            Ok(wit::ChatResponse {
+                content: reply.content,
+                tools_used: reply.tools_used,
+            })
+        }
         Err(LlmError::Unavailable) => Err(HostError::Unavailable("no LLM is configured".into())),
         Err(e @ LlmError::Budget(_)) => Err(HostError::LimitExceeded(e.to_string())),
         Err(e) => {

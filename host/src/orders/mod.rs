@@ -34,6 +34,7 @@ use crate::chat::Action;
 use crate::db::{Db, now_ms};
 use crate::events::{self, ChatResponse, Context, EventType, OrderCreate, OrderStatusUpdate};
 use crate::money::Money;
+use crate::whatsapp::templates::{Update, UtilityTemplates};
 
 pub use model::{Order, OrderLine, Reservation, Status};
 pub use store::{Change, OrderError, Orders, Stock};
@@ -408,10 +409,15 @@ where
 
 /// Subscribe the `orders` consumer group (`store.order.create`,
 /// `store.order.status.update`) and start the reservation-expiry sweeper.
-pub async fn start(orders: &Orders, bus: &Arc<dyn Bus>) -> Result<(), BusError> {
+pub async fn start(
+    orders: &Orders,
+    bus: &Arc<dyn Bus>,
+    templates: Arc<UtilityTemplates>,
+) -> Result<(), BusError> {
     let consumer = Arc::new(Consumer {
         orders: orders.clone(),
         bus: bus.clone(),
+        templates,
     });
     bus.subscribe(
         GROUP,
@@ -437,6 +443,8 @@ pub async fn start(orders: &Orders, bus: &Arc<dyn Bus>) -> Result<(), BusError> 
 struct Consumer {
     orders: Orders,
     bus: Arc<dyn Bus>,
+    /// Utility templates for updates outside the 24-hour window.
+    templates: Arc<UtilityTemplates>,
 }
 
 #[async_trait]
@@ -512,9 +520,37 @@ impl Consumer {
         .await
     }
 
-    /// The customer's WhatsApp update for one status change.
+    /// The customer's WhatsApp update for one status change: free text
+    /// inside the 24-hour window; outside it, the update's utility template
+    /// when one is configured and approved (else the free text, which the
+    /// gateway holds for a person with the re-engagement template).
     async fn notify(&self, event_id: &str, u: &OrderStatusUpdate) -> anyhow::Result<()> {
         let o = &u.order;
+        if let Some(update) = Update::parse(&u.to)
+            && !self.window_open(&o.conversation_id).await?
+        {
+            match self.templates.message(&o.customer_wa_id, update, o) {
+                Some((body, text)) => {
+                    let message = crate::events::OutboundMessage {
+                        // The id the free-text update's message would have.
+                        id: format!("{event_id}/notify/0"),
+                        conversation_id: o.conversation_id.clone(),
+                        phone_number_id: o.phone_number_id.clone(),
+                        to: o.customer_wa_id.clone(),
+                        brand: (o.brand != "host").then(|| o.brand.clone()),
+                        text,
+                        body,
+                    };
+                    tracing::info!(order = %o.order_id, update = update.as_str(), "outside the 24-hour window: order update sent as its utility template");
+                    return self
+                        .publish(&message.id.clone(), &o.conversation_id, &o.brand, &message)
+                        .await;
+                }
+                None => {
+                    tracing::warn!(order = %o.order_id, update = update.as_str(), language = %o.language, "outside the 24-hour window and no usable template for this update: sent as free text (held for a person, re-engagement template sent)");
+                }
+            }
+        }
         let body =
             notify::status_text(o, &u.to, u.reason.as_deref(), self.orders.payments_config());
         let response = ChatResponse {
@@ -535,12 +571,25 @@ impl Consumer {
         .await
     }
 
-    async fn publish(
+    /// Whether the customer wrote within the last 24 hours.
+    async fn window_open(&self, conversation_id: &str) -> anyhow::Result<bool> {
+        let row = sqlx::query("SELECT last_customer_message_at FROM conversations WHERE id = $1")
+            .bind(conversation_id)
+            .fetch_optional(&self.orders.db().pool)
+            .await?;
+        let last: Option<i64> = match row {
+            Some(r) => r.try_get("last_customer_message_at")?,
+            None => None,
+        };
+        Ok(last.is_some_and(|at| now_ms() - at <= crate::whatsapp::gateway::SERVICE_WINDOW_MS))
+    }
+
+    async fn publish<P: crate::events::Payload>(
         &self,
         id: &str,
         conversation_id: &str,
         brand: &str,
-        response: &ChatResponse,
+        response: &P,
     ) -> anyhow::Result<()> {
         let ctx = Context {
             source: "/agent-store/orders",

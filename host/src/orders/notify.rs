@@ -184,6 +184,21 @@ pub fn status_text(
                 _ => format!("Your order *{id}* was cancelled{why}."),
             }
         }
+        ("payment_failed", "pt") => format!(
+            "O pagamento do pedido *{id}* não foi aprovado. Total: {}. Você pode tentar de novo: {}",
+            money(&o.total, l),
+            payment(o, payments)
+        ),
+        ("payment_failed", "es") => format!(
+            "El pago del pedido *{id}* no se aprobó. Total: {}. Puedes intentarlo de nuevo: {}",
+            money(&o.total, l),
+            payment(o, payments)
+        ),
+        ("payment_failed", _) => format!(
+            "The payment for order *{id}* did not go through. Total: {}. You can try again: {}",
+            money(&o.total, l),
+            payment(o, payments)
+        ),
         ("refunded", "pt") => format!("O pedido *{id}* foi reembolsado: {}.", money(&o.total, l)),
         ("refunded", "es") => format!("El pedido *{id}* fue reembolsado: {}.", money(&o.total, l)),
         ("refunded", _) => format!("Order *{id}* was refunded: {}.", money(&o.total, l)),

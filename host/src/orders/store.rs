@@ -29,6 +29,10 @@ use crate::shipping::ShippingConfig;
 
 const SOURCE: &str = "/agent-store/orders";
 
+/// The `to` of the `store.order.status.update` that tells a customer their
+/// payment failed (the order's status does not change).
+pub const PAYMENT_FAILED: &str = "payment_failed";
+
 #[derive(Debug, thiserror::Error)]
 pub enum OrderError {
     #[error("database error: {0}")]
@@ -913,6 +917,31 @@ impl Orders {
         self.stock(product_id)
             .await?
             .ok_or_else(|| OrderError::NotFound(product_id.to_string()))
+    }
+
+    /// Tell the customer a payment attempt failed (the order stays
+    /// pending, its stock reserved until it lapses): a
+    /// `store.order.status.update` with `to = "payment_failed"` (a notice,
+    /// not a status), once per provider event.
+    pub async fn announce_payment_failed(
+        &self,
+        order: &Order,
+        provider_event: &str,
+        actor: &str,
+        reason: Option<String>,
+    ) -> Result<(), OrderError> {
+        self.publish(
+            &format!("{}/payment-failed/{provider_event}", order.id),
+            order,
+            &OrderStatusUpdate {
+                order: order.info(),
+                from: Some(order.status.as_str().to_string()),
+                to: PAYMENT_FAILED.to_string(),
+                actor: actor.to_string(),
+                reason,
+            },
+        )
+        .await
     }
 
     async fn publish<P: Payload>(

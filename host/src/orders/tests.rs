@@ -723,7 +723,9 @@ async fn wait_for(what: &str, mut ok: impl FnMut() -> bool) {
 #[tokio::test]
 async fn orders_consumer_creates_once_and_notifies_in_the_customers_language() {
     let f = sqlite_fixture().await;
-    start(&f.orders, &f.bus).await.expect("start");
+    start(&f.orders, &f.bus, Default::default())
+        .await
+        .expect("start");
     let c = f.conversation("5511900000030", "pt").await;
     f.carts.add(&c, None, "LAST-1", 1).await.expect("add");
     let req = Fixture::request(&c, "wamid.checkout");
@@ -879,7 +881,9 @@ async fn payments_checkout_link_creates_a_session_and_sends_its_url() {
         p.webhook_secret = "whsec_test".into();
     })
     .await;
-    start(&f.orders, &f.bus).await.expect("start");
+    start(&f.orders, &f.bus, Default::default())
+        .await
+        .expect("start");
     let o = f
         .order_with("5511900000040", &[("LAST-1", 1), ("CAP-1", 2)])
         .await;
@@ -995,7 +999,9 @@ async fn orders_with_opposite_line_orders_do_not_deadlock_sqlite() {
 #[tokio::test]
 async fn an_order_has_a_language_and_its_lines_add_up() {
     let f = sqlite_fixture().await;
-    start(&f.orders, &f.bus).await.expect("start");
+    start(&f.orders, &f.bus, Default::default())
+        .await
+        .expect("start");
     // A customer who only tapped buttons: no detected language, but the
     // seller has been answering in Spanish (its `lang` state).
     let c = f.conversation("5215500000041", "").await;

@@ -39,6 +39,48 @@ fn reply(status: StatusCode, body: serde_json::Value) -> Response {
     (status, Json(body)).into_response()
 }
 
+/// A failed payment: the customer is told (the order stays pending and
+/// they may pay again); once per provider event.
+async fn payment_failed(
+    state: &AppState,
+    event_id: &str,
+    order_id: &str,
+    reason: Option<String>,
+) -> Response {
+    let orders = &state.orders;
+    match orders
+        .claim_payment_event(event_id, "checkout-link", Some(order_id))
+        .await
+    {
+        Ok(true) => {}
+        Ok(false) => return reply(StatusCode::OK, json!({ "status": "duplicate" })),
+        Err(e) => return internal(e),
+    }
+    let order = match orders.get(order_id).await {
+        Ok(o) => o,
+        Err(OrderError::NotFound(_)) => {
+            tracing::warn!(order = %order_id, "failed payment for an unknown order");
+            return reply(
+                StatusCode::OK,
+                json!({ "status": "ignored", "error": "unknown order" }),
+            );
+        }
+        Err(e) => return unclaim(state, event_id, e).await,
+    };
+    if order.status != Status::Pending {
+        tracing::info!(order = %order_id, status = %order.status.as_str(), "failed payment for an order that is not pending: nothing to tell");
+        return reply(StatusCode::OK, json!({ "status": "ignored" }));
+    }
+    tracing::warn!(order = %order_id, event = %event_id, "payment failed: the customer is told");
+    match orders
+        .announce_payment_failed(&order, event_id, "payment:checkout-link", reason)
+        .await
+    {
+        Ok(()) => reply(StatusCode::OK, json!({ "status": "payment_failed" })),
+        Err(e) => unclaim(state, event_id, e).await,
+    }
+}
+
 async fn payment(State(state): State<Arc<AppState>>, headers: HeaderMap, body: Bytes) -> Response {
     let orders = &state.orders;
     let config = orders.payments_config();
@@ -68,6 +110,9 @@ async fn payment(State(state): State<Arc<AppState>>, headers: HeaderMap, body: B
             );
         }
     };
+    if let Some((order_id, reason)) = event.failed_order() {
+        return payment_failed(&state, &event.id, &order_id, reason).await;
+    }
     let Some(paid) = event.paid_order() else {
         return reply(
             StatusCode::OK,

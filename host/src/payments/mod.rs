@@ -271,6 +271,27 @@ pub struct PaidSession {
 }
 
 impl WebhookEvent {
+    /// For a failed payment (`checkout.session.async_payment_failed`,
+    /// `payment_intent.payment_failed`): the order it was for, and the
+    /// provider's reason when it gives one.
+    pub fn failed_order(&self) -> Option<(String, Option<String>)> {
+        if self.kind != "checkout.session.async_payment_failed"
+            && self.kind != "payment_intent.payment_failed"
+        {
+            return None;
+        }
+        let o = &self.data.object;
+        let order_id = o
+            .get("client_reference_id")
+            .and_then(|v| v.as_str())
+            .or_else(|| o.pointer("/metadata/order_id").and_then(|v| v.as_str()))?;
+        let reason = o
+            .pointer("/last_payment_error/message")
+            .and_then(|v| v.as_str())
+            .map(|r| r.chars().take(200).collect());
+        Some((order_id.to_string(), reason))
+    }
+
     /// For a completed, paid checkout session: the order and what was paid.
     pub fn paid_order(&self) -> Option<PaidSession> {
         if self.kind != "checkout.session.completed"

@@ -15,6 +15,9 @@ pub enum HostText {
     /// A request for a person or a complaint before any department: a
     /// person takes over.
     Escalating,
+    /// Everything the seller wrote quoted prices or products the catalog
+    /// does not back (the grounding guard dropped it).
+    NotGrounded,
 }
 
 pub fn text(which: HostText, language: &str) -> &'static str {
@@ -63,6 +66,15 @@ pub fn text(which: HostText, language: &str) -> &'static str {
         }
         (Escalating, _) => {
             "I'm sorry about that. A member of our team will take over the conversation shortly."
+        }
+        (NotGrounded, "pt") => {
+            "Desculpe, não consegui confirmar esses detalhes no nosso catálogo. Pode me dizer qual produto procura?"
+        }
+        (NotGrounded, "es") => {
+            "Lo siento, no pude confirmar esos detalles en nuestro catálogo. ¿Me dices qué producto buscas?"
+        }
+        (NotGrounded, _) => {
+            "Sorry, I couldn't confirm those details in our catalog. Could you tell me which product you're looking for?"
         }
     }
 }

@@ -52,7 +52,7 @@ const SOURCE: &str = "/agent-store/pipeline";
 impl Pipeline {
     /// Subscribe every stage to the bus.
     pub async fn start(self: &Arc<Self>) -> Result<(), BusError> {
-        let stages: [(&str, EventType, Arc<dyn Handler>); 5] = [
+        let stages: [(&str, EventType, Arc<dyn Handler>); 6] = [
             (
                 "route",
                 EventType::WhatsAppMessageReceived,
@@ -78,6 +78,7 @@ impl Pipeline {
                 EventType::WhatsAppMessageStatus,
                 Arc::new(send::Delivery(self.clone())),
             ),
+            ("funnel", EventType::ProductRecommend, Arc::new(Funnel)),
         ];
         for (group, ty, handler) in stages {
             self.bus.subscribe(group, &[ty], handler).await?;
@@ -157,6 +158,28 @@ impl Pipeline {
 /// The id of the `received` event of an inbound wamid.
 pub fn received_event_id(wamid: &str) -> String {
     format!("{wamid}/received")
+}
+
+/// The recommendation → cart → order funnel, computed from the
+/// `store.product.recommend` events: what was offered counts as shown
+/// (`agent_store_recommendations_shown_total`); a later cart add of a shown
+/// product (`..._added_total`), the first cart and the order are counted
+/// where they happen (`orders`).
+struct Funnel;
+
+#[async_trait]
+impl Stage for Funnel {
+    type In = events::ProductRecommend;
+
+    async fn run(&self, _event: &Event, r: events::ProductRecommend) -> anyhow::Result<()> {
+        let ids: Vec<String> = r.offered.into_iter().map(|o| o.product_id).collect();
+        crate::telemetry::metrics::recommended(
+            &r.conversation_id,
+            r.brand.as_deref().unwrap_or("host"),
+            &ids,
+        );
+        Ok(())
+    }
 }
 
 /// Adapts a typed stage to the bus.

@@ -17,10 +17,13 @@ use super::{Pipeline, Stage, turn_effect};
 use crate::chat::{Action, EscalationReason, Priority};
 use crate::conversations::{TurnEffect, TurnWrites};
 use crate::events::{
-    ChatMessageNew, ChatResponse, OrderCreate, PluginFailed, SalesEscalate, SalesHandoff,
+    ChatMessageNew, ChatResponse, OfferedProduct, OrderCreate, PluginFailed, ProductQuery,
+    ProductRecommend, SalesEscalate, SalesHandoff,
 };
+use crate::llm::grounding;
 use crate::orders::{CartEdit, CartError};
 use crate::plugins::manifest::Grants;
+use crate::plugins::seen::Seen;
 use crate::plugins::{LoadedPlugin, TurnError, convert, wit};
 use crate::whatsapp::outbound::{self, RenderContext};
 
@@ -54,24 +57,29 @@ impl Stage for Sell {
         // committed with the replies and the handled mark, effects
         // published after.
         let mut writes = TurnWrites::default();
+        // What the seller searched and offered: published once the turn
+        // is committed.
+        let mut observed = None;
         let actions = match p.plugins.handle_turn_staged(&m.brand, &turn).await {
-            Some((seller, Ok(actions), stage)) => {
+            Some((seller, Ok(actions), stage, seen)) => {
                 // Only a turn that succeeded keeps the state it wrote.
                 writes.state = stage.map(|s| s.writes()).unwrap_or_default();
-                let actions = actions.into_iter().map(convert::action).collect();
+                let actions: Vec<Action> = actions.into_iter().map(convert::action).collect();
+                let actions = self.ground(&m, &seller, actions, &seen, &writes).await;
                 let (visible, handed) = self
                     .carry_out(&m, &seller, actions, &mut writes.effects)
                     .await?;
                 handed_off = handed;
+                observed = Some((seller.manifest.name.clone(), seen, visible.clone()));
                 visible
             }
-            Some((seller, Err(e @ TurnError::Storage { .. }), _)) => {
+            Some((seller, Err(e @ TurnError::Storage { .. }), _, _)) => {
                 // Not the seller's fault, and the customer must not get an
                 // apology for it: the bus retries the turn.
                 tracing::warn!(plugin = %seller.manifest.name, conversation = %m.conversation_id, error = %e, "turn failed on storage, will retry");
                 return Err(e.into());
             }
-            Some((seller, Err(e), _)) => {
+            Some((seller, Err(e), _, _)) => {
                 tracing::error!(plugin = %seller.manifest.name, conversation = %m.conversation_id, error = %e, "seller failed");
                 let failed = PluginFailed {
                     plugin: seller.manifest.name.clone(),
@@ -123,6 +131,10 @@ impl Stage for Sell {
             }
         } else {
             self.reply(&m, actions, &writes, handled).await?;
+        }
+        if let Some((plugin, seen, visible)) = observed {
+            self.publish_product_events(&m, &plugin, &seen, &visible)
+                .await?;
         }
         // The next seller gets the message only after this turn is
         // committed: its handled mark never precedes this turn's effects.
@@ -258,10 +270,7 @@ impl Sell {
                     handed_off = self.hand_off(m, &brand, &reason).await?;
                 }
                 a if a.is_message() => match self.validate(m, &a) {
-                    Ok(()) => {
-                        shown_products(m, &a);
-                        visible.push(a)
-                    }
+                    Ok(()) => visible.push(a),
                     Err(e) => {
                         tracing::warn!(plugin = %seller.manifest.name, error = %e, "reply action dropped")
                     }
@@ -411,13 +420,332 @@ fn refused(p: &Pipeline, seller: &LoadedPlugin, action: &str, e: &CartError) {
     );
 }
 
-/// Products a seller shows count as recommendations (accuracy: how many
-/// of them the customer then adds to the cart).
-fn shown_products(m: &ChatMessageNew, action: &Action) {
-    let shown: &[String] = match action {
-        Action::Product { product_id, .. } => std::slice::from_ref(product_id),
-        Action::Products { product_ids, .. } => product_ids,
-        _ => return,
+/// Catalog ids a reply action names: product cards, and ids in button and
+/// row ids (`add:FSH-0001`) and in its texts, in order of appearance.
+fn named_ids(action: &Action) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |id: &str| {
+        if !out.iter().any(|x| x == id) {
+            out.push(id.to_string());
+        }
     };
-    crate::telemetry::metrics::recommended(&m.conversation_id, &m.brand, shown);
+    match action {
+        Action::Product { product_id, .. }
+        | Action::AddToCart { product_id, .. }
+        | Action::SetCartQuantity { product_id, .. } => push(product_id.as_str()),
+        Action::Products { product_ids, .. } => {
+            for id in product_ids {
+                push(id.as_str());
+            }
+        }
+        Action::Buttons { buttons, .. } => {
+            for b in buttons {
+                grounding::id_like(&b.id).into_iter().for_each(&mut push);
+            }
+        }
+        Action::List { sections, .. } => {
+            for r in sections.iter().flat_map(|s| &s.rows) {
+                grounding::id_like(&r.id).into_iter().for_each(&mut push);
+            }
+        }
+        _ => {}
+    }
+    for text in action_texts(action) {
+        grounding::id_like(text).into_iter().for_each(&mut push);
+    }
+    out
+}
+
+/// The customer-visible texts of an action.
+fn action_texts(action: &Action) -> Vec<&str> {
+    match action {
+        Action::Text { body } => vec![body.as_str()],
+        Action::Image { caption, .. } => caption.as_deref().into_iter().collect(),
+        Action::Product { body, .. } => body.as_deref().into_iter().collect(),
+        Action::Products { header, body, .. } => vec![header.as_str(), body.as_str()],
+        Action::Buttons {
+            body,
+            buttons,
+            header,
+            footer,
+        } => {
+            let mut v: Vec<&str> = vec![body.as_str()];
+            v.extend(buttons.iter().map(|b| b.title.as_str()));
+            v.extend(header.as_deref());
+            v.extend(footer.as_deref());
+            v
+        }
+        Action::List {
+            body,
+            sections,
+            header,
+            footer,
+            ..
+        } => {
+            let mut v: Vec<&str> = vec![body.as_str()];
+            for s in sections {
+                for r in &s.rows {
+                    v.push(r.title.as_str());
+                    v.extend(r.description.as_deref());
+                }
+            }
+            v.extend(header.as_deref());
+            v.extend(footer.as_deref());
+            v
+        }
+        _ => Vec::new(),
+    }
+}
+
+impl Sell {
+    /// The grounding guard on the plugin's own texts ([`grounding::actions`]):
+    /// what the turn saw is the context (products the host gave it, the
+    /// cart, its orders, amounts the customer wrote, products its reply
+    /// names and those its seller kit offered before, grounded LLM
+    /// answers). Corrections and refusals are counted per plugin; a reply
+    /// left with nothing to show becomes a short host answer.
+    async fn ground(
+        &self,
+        m: &ChatMessageNew,
+        seller: &LoadedPlugin,
+        actions: Vec<Action>,
+        seen: &Seen,
+        writes: &TurnWrites,
+    ) -> Vec<Action> {
+        if !actions.iter().any(Action::is_message) {
+            return actions;
+        }
+        let p = &self.0;
+        let catalog = &p.catalog;
+        let mut ctx = grounding::Context::default();
+        for product in &seen.products {
+            ctx.add_product(product.clone());
+        }
+        ctx.amounts.extend(&seen.amounts);
+        let mut ids: Vec<String> = seen.ids.clone();
+        ids.extend(actions.iter().flat_map(named_ids));
+        ids.extend(self.offered_before(m, seller, writes).await);
+        for id in &ids {
+            if let Some(product) = catalog.get(None, id) {
+                ctx.add_product(product);
+            }
+        }
+        ctx.amounts.extend(
+            grounding::quoted(&m.message.content.text())
+                .into_iter()
+                .map(|q| q.minor),
+        );
+        // The cart as it is and after each of the turn's cart edits: its
+        // subtotals and line totals are true amounts to quote.
+        if let Ok(cart) = p.carts.get(&m.conversation_id).await {
+            let mut lines: Vec<(String, i64, u32)> = Vec::new();
+            for l in &cart.lines {
+                lines.push((l.product_id.clone(), l.unit_price.minor_units, l.quantity));
+                if let Some(product) = catalog.get(None, &l.product_id) {
+                    ctx.add_product(product);
+                }
+            }
+            let note = |lines: &[(String, i64, u32)], amounts: &mut Vec<i64>| {
+                let mut subtotal = 0i64;
+                for (_, unit, qty) in lines {
+                    let line = unit.saturating_mul(i64::from(*qty));
+                    amounts.push(line);
+                    subtotal = subtotal.saturating_add(line);
+                }
+                amounts.push(subtotal);
+            };
+            note(&lines, &mut ctx.amounts);
+            for a in &actions {
+                let unit = |id: &str| {
+                    catalog
+                        .get(None, id)
+                        .map(|p| p.effective_price().minor_units)
+                };
+                match a {
+                    Action::AddToCart {
+                        product_id,
+                        quantity,
+                    } => match lines.iter_mut().find(|l| l.0 == *product_id) {
+                        Some(l) => l.2 = l.2.saturating_add(*quantity),
+                        None => {
+                            if let Some(u) = unit(product_id) {
+                                lines.push((product_id.clone(), u, *quantity));
+                            }
+                        }
+                    },
+                    Action::SetCartQuantity {
+                        product_id,
+                        quantity,
+                    } => {
+                        lines.retain(|l| l.0 != *product_id);
+                        if *quantity > 0
+                            && let Some(u) = unit(product_id)
+                        {
+                            lines.push((product_id.clone(), u, *quantity));
+                        }
+                    }
+                    Action::RemoveFromCart { product_id } => lines.retain(|l| l.0 != *product_id),
+                    Action::ClearCart => lines.clear(),
+                    _ => continue,
+                }
+                note(&lines, &mut ctx.amounts);
+            }
+        }
+        let had_message = actions.iter().any(Action::is_message);
+        let (mut grounded, report) =
+            grounding::actions(actions, &ctx, &|id| catalog.get(None, id).is_some());
+        let name = &seller.manifest.name;
+        let version = &seller.manifest.version;
+        crate::telemetry::metrics::plugin_grounding(
+            name,
+            version,
+            "corrected",
+            u64::from(report.corrected),
+        );
+        crate::telemetry::metrics::plugin_grounding(
+            name,
+            version,
+            "refused",
+            u64::from(report.refused),
+        );
+        if report.refused > 0 {
+            // One line per turn, however much the plugin wrote.
+            tracing::warn!(plugin = %name, %version, conversation = %m.conversation_id, refused = report.refused, corrected = report.corrected, violations = ?report.violations, "grounding: plugin text not backed by the catalog was dropped");
+            p.plugins.stats().log(
+                name,
+                "grounding_refused",
+                Some(&crate::plugins::version_id(seller)),
+                &format!(
+                    "{} text(s) dropped: {}",
+                    report.refused,
+                    report.violations.join("; ")
+                ),
+            );
+        } else if report.corrected > 0 {
+            tracing::info!(plugin = %name, conversation = %m.conversation_id, corrected = report.corrected, "grounding: prices in plugin text corrected from the catalog");
+        }
+        if had_message && !grounded.iter().any(Action::is_message) {
+            grounded.push(Action::Text {
+                body: messages::text(HostText::NotGrounded, &m.language).into(),
+            });
+        }
+        grounded
+    }
+
+    /// The products the seller kit offered (its dialogue state, as this
+    /// turn leaves it or as stored).
+    async fn offered_before(
+        &self,
+        m: &ChatMessageNew,
+        seller: &LoadedPlugin,
+        writes: &TurnWrites,
+    ) -> Vec<String> {
+        use agent_store_sdk::dialogue::{DialogueState, STATE_KEY};
+        let key = format!("{}:{STATE_KEY}", seller.manifest.name);
+        let staged = writes
+            .state
+            .iter()
+            .rev()
+            .find(|w| w.key == key || w.key == STATE_KEY)
+            .map(|w| w.value.clone());
+        let raw = match staged {
+            Some(v) => Some(v),
+            None => self
+                .0
+                .conversations
+                .state(&m.conversation_id, &key)
+                .await
+                .ok()
+                .flatten(),
+        };
+        raw.map(|v| {
+            DialogueState::from_json(&v)
+                .offered
+                .into_iter()
+                .map(|o| o.id)
+                .collect()
+        })
+        .unwrap_or_default()
+    }
+
+    /// `store.product.query` for every catalog search of the turn and
+    /// `store.product.recommend` for the products its reply offered (ids
+    /// derived from the message, so a replayed turn publishes the same
+    /// events). No phone number in either.
+    async fn publish_product_events(
+        &self,
+        m: &ChatMessageNew,
+        plugin: &str,
+        seen: &Seen,
+        visible: &[Action],
+    ) -> anyhow::Result<()> {
+        let p = &self.0;
+        for (i, search) in seen.searches.iter().enumerate() {
+            let query = ProductQuery {
+                conversation_id: m.conversation_id.clone(),
+                message_id: m.message.id.clone(),
+                plugin: plugin.to_string(),
+                brand: Some(m.brand.clone()),
+                language: m.language.clone(),
+                text: search.text.clone(),
+                result_count: u32::try_from(search.results.len()).unwrap_or(u32::MAX),
+                results: search.results.clone(),
+            };
+            p.publish_with_id(
+                &format!("{}/query/{}/{i}", m.message.id, m.brand),
+                &m.conversation_id,
+                Some(&m.brand),
+                &query,
+            )
+            .await?;
+        }
+        let mut offered: Vec<OfferedProduct> = Vec::new();
+        for id in visible
+            .iter()
+            .filter(|a| a.is_message())
+            .flat_map(named_ids)
+        {
+            if offered.iter().any(|o| o.product_id == id)
+                || p.catalog.get(Some(m.brand.as_str()), &id).is_none()
+            {
+                continue;
+            }
+            let from = seen
+                .recommendations
+                .iter()
+                .find(|r| r.results.contains(&id))
+                .map(|r| r.kind);
+            let source = match from {
+                Some(crate::catalog::RecommendationKind::CrossSell) => "cross_sell",
+                Some(crate::catalog::RecommendationKind::Upsell) => "upsell",
+                Some(crate::catalog::RecommendationKind::Alternative) => "alternative",
+                None if seen.searches.iter().any(|s| s.results.contains(&id)) => "search",
+                None => "other",
+            };
+            offered.push(OfferedProduct {
+                position: u32::try_from(offered.len() + 1).unwrap_or(u32::MAX),
+                cross_sell: source == "cross_sell",
+                source: source.to_string(),
+                product_id: id,
+            });
+        }
+        if offered.is_empty() {
+            return Ok(());
+        }
+        let recommend = ProductRecommend {
+            conversation_id: m.conversation_id.clone(),
+            message_id: m.message.id.clone(),
+            plugin: plugin.to_string(),
+            brand: Some(m.brand.clone()),
+            language: m.language.clone(),
+            offered,
+        };
+        p.publish_with_id(
+            &format!("{}/recommend/{}", m.message.id, m.brand),
+            &m.conversation_id,
+            Some(&m.brand),
+            &recommend,
+        )
+        .await
+    }
 }

@@ -48,6 +48,9 @@ pub struct Services {
     /// The brand vocabulary itself: the sellers' `[routing]` sections
     /// are synced into it, and it holds the store policy texts.
     pub routing: crate::routing::Vocabulary,
+    /// What the current turn saw (searches, recommendations, products,
+    /// amounts); records only for seller turns ([`super::seen`]).
+    pub seen: super::seen::TurnLog,
 }
 
 /// Per-turn call budgets.
@@ -454,10 +457,15 @@ impl wit_if::catalog::Host for PluginState {
         let _call = self.enter()?;
         let brand = self.catalog_scope()?;
         let q = convert::search_query(query, self.budgets.search_limit);
-        Ok(self
-            .services
-            .catalog
-            .search(brand.as_deref(), &q)
+        let found = self.services.catalog.search(brand.as_deref(), &q);
+        let products: Vec<crate::catalog::Product> =
+            found.iter().map(|s| s.product.clone()).collect();
+        self.services.seen.searched(&q.text, &products);
+        // A budget the plugin searched with is a true amount to quote.
+        self.services
+            .seen
+            .amounts(q.max_price_minor.into_iter().chain(q.min_price_minor));
+        Ok(found
             .iter()
             .map(|s| wit::ScoredProduct {
                 product: convert::product(&s.product),
@@ -469,11 +477,9 @@ impl wit_if::catalog::Host for PluginState {
     async fn get(&mut self, id: String) -> Result<Option<wit::Product>, HostError> {
         let _call = self.enter()?;
         let brand = self.catalog_scope()?;
-        Ok(self
-            .services
-            .catalog
-            .get(brand.as_deref(), &id)
-            .map(|p| convert::product(&p)))
+        let found = self.services.catalog.get(brand.as_deref(), &id);
+        self.services.seen.products(found.iter());
+        Ok(found.map(|p| convert::product(&p)))
     }
 
     async fn recommend(
@@ -485,15 +491,17 @@ impl wit_if::catalog::Host for PluginState {
         let _call = self.enter()?;
         let brand = self.catalog_scope()?;
         let limit = limit.clamp(1, self.budgets.search_limit);
-        Ok(self
-            .services
-            .catalog
-            .recommend(
-                brand.as_deref(),
-                &product_id,
-                convert::recommendation_kind(kind),
-                limit,
-            )
+        let host_kind = convert::recommendation_kind(kind);
+        let found =
+            self.services
+                .catalog
+                .recommend(brand.as_deref(), &product_id, host_kind, limit);
+        let products: Vec<crate::catalog::Product> =
+            found.iter().map(|r| r.product.clone()).collect();
+        self.services
+            .seen
+            .recommended(&product_id, host_kind, &products);
+        Ok(found
             .iter()
             .map(|r| wit::Recommendation {
                 product: convert::product(&r.product),
@@ -534,6 +542,24 @@ impl wit_if::orders::Host for PluginState {
             .get(conversation)
             .await
             .map_err(|e| HostError::Failed(e.to_string()))?;
+        self.services
+            .seen
+            .amounts(
+                std::iter::once(cart.subtotal.minor_units).chain(cart.lines.iter().flat_map(|l| {
+                    [
+                        l.unit_price.minor_units,
+                        l.unit_price
+                            .minor_units
+                            .saturating_mul(i64::from(l.quantity)),
+                    ]
+                })),
+            );
+        let in_cart: Vec<crate::catalog::Product> = cart
+            .lines
+            .iter()
+            .filter_map(|l| self.services.catalog.get(None, &l.product_id))
+            .collect();
+        self.services.seen.products(in_cart.iter());
         Ok(wit::Cart {
             lines: cart
                 .lines
@@ -564,6 +590,9 @@ impl wit_if::orders::Host for PluginState {
             .recent_orders(conversation, limit)
             .await
             .map_err(|e| HostError::Failed(e.to_string()))?;
+        self.services
+            .seen
+            .amounts(orders.iter().map(|o| o.total.minor_units));
         Ok(orders
             .into_iter()
             .map(|o| wit::OrderSummary {

@@ -38,6 +38,7 @@ mod retry;
 pub mod runtime;
 pub mod scaffold;
 pub mod script;
+pub mod seen;
 pub mod stats;
 pub mod store;
 pub mod v0_1;
@@ -785,15 +786,18 @@ impl Plugins {
         Arc<LoadedPlugin>,
         Result<Vec<wit::Action>, TurnError>,
         Option<StagedState>,
+        seen::Seen,
     )> {
         let mut services = self.services.clone();
+        let log = seen::TurnLog::recording();
+        services.seen = log.clone();
         let stage = services.conversations.take().map(|c| {
             let (staged, stage) = c.staged(&turn.conversation_id);
             services.conversations = Some(staged);
             stage
         });
         let (plugin, result) = self.run_seller(brand, turn, services).await?;
-        Some((plugin, result, stage))
+        Some((plugin, result, stage, log.take()))
     }
 
     async fn run_seller(

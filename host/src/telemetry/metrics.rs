@@ -139,6 +139,7 @@ pub struct Metrics {
     pub plugin_limit_hits: Counters<PluginLabels>,
     pub plugin_state: Family<PluginStateLabels, Gauge>,
     pub plugin_quarantines: Counters<PluginLabels>,
+    pub plugin_grounding: Counters<PluginOutcomeLabels>,
     pub llm_calls: Counters<LlmOutcomeLabels>,
     pub llm_tokens: Counters<LlmTokenLabels>,
     pub llm_seconds: Histograms<LlmLabels>,
@@ -222,6 +223,7 @@ impl Metrics {
             plugin_limit_hits: Family::default(),
             plugin_state: Family::default(),
             plugin_quarantines: Family::default(),
+            plugin_grounding: Family::default(),
             llm_calls: Family::default(),
             llm_tokens: Family::default(),
             llm_seconds: Family::new_with_constructor(llm_buckets),
@@ -317,6 +319,12 @@ impl Metrics {
             Counter,
             "Plugin versions quarantined or canaries rolled back",
             self.plugin_quarantines
+        );
+        reg!(
+            "plugin_grounding",
+            Counter,
+            "Texts of plugin replies the grounding guard changed: outcome corrected (a price set to the catalog's) or refused (a part dropped or replaced)",
+            self.plugin_grounding
         );
         reg!(
             "llm_calls",
@@ -614,6 +622,23 @@ pub fn plugin_turn(name: &str, version: &str, elapsed: Duration, outcome: &str) 
         }
         _ => {}
     }
+}
+
+/// The grounding guard changed `n` texts of a plugin's reply: `outcome`
+/// is `corrected` or `refused`.
+pub fn plugin_grounding(name: &str, version: &str, outcome: &str, n: u64) {
+    if n == 0 {
+        return;
+    }
+    let m = get();
+    let labels = plugin(name, version);
+    m.plugin_grounding
+        .get_or_create(&PluginOutcomeLabels {
+            plugin: labels.plugin,
+            version: labels.version,
+            outcome: m.label("outcome", outcome),
+        })
+        .inc_by(n);
 }
 
 /// A plugin version was quarantined or its canary rolled back.

@@ -32,6 +32,15 @@ pub struct WhatsAppConfig {
     /// human). Must be one of `templates`; the variant whose language
     /// matches the conversation's is chosen.
     pub reengagement_template: String,
+    /// Utility templates of order updates (confirmed, shipped, delivered,
+    /// payment failed) sent when the 24-hour window is closed, per business
+    /// number (`[[whatsapp.order_templates]]`; see
+    /// [`super::templates`]).
+    pub order_templates: Vec<super::templates::OrderTemplates>,
+    /// The operator's list of approved templates, checked at start-up
+    /// against `order_templates`. Unset: `templates.toml` in the prompts
+    /// directory.
+    pub templates_file: Option<std::path::PathBuf>,
     /// Messages per second per business number (Meta's default throughput
     /// is 80).
     pub pace_per_second: f64,
@@ -87,6 +96,8 @@ impl Default for WhatsAppConfig {
             numbers: Vec::new(),
             templates: Vec::new(),
             reengagement_template: String::new(),
+            order_templates: Vec::new(),
+            templates_file: None,
             pace_per_second: 80.0,
             pace_burst: 20,
             pace_recipient_gap_ms: 100,

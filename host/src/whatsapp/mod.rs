@@ -12,6 +12,7 @@ pub mod pacing;
 pub mod payload;
 pub mod sandbox;
 pub mod signature;
+pub mod templates;
 pub mod webhook;
 
 pub use config::{NumberConfig, TemplateConfig, WhatsAppConfig};

@@ -236,9 +236,9 @@ impl Customer {
         std::mem::take(&mut *self.log.lock().expect("log"))
     }
 
-    async fn stop(self) -> (Vec<Duration>, Vec<Duration>) {
+    async fn stop(mut self) -> (Vec<Duration>, Vec<Duration>) {
         self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
-        let _ = self.task.await;
+        let _ = (&mut self.task).await;
         self.take()
     }
 }

@@ -1,0 +1,1372 @@
+//! Understanding the customer's words (English, Brazilian Portuguese,
+//! Spanish): price bounds, colours, sizes, gender, "cheap"/"premium"
+//! intents, stopwords, a synonym/translation table onto the catalog's
+//! English vocabulary, light stemming and typo correction.
+//!
+//! The output is a [`ParsedQuery`]: weighted *concepts* (each one customer
+//! word or phrase with its English expansions) plus constraints. The index
+//! turns concepts into tantivy queries and scores concept coverage; the
+//! SDK's `FakeHost` reads queries with the same parser.
+//!
+//! The words themselves are data: `data/vocabulary.txt` (customer words in
+//! en/pt/es and the catalog's English for them) and
+//! `data/query-stopwords.txt`.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crate::amount::parse_number;
+pub use crate::text::typo_budget;
+use crate::text::{edit_distance_within, fold_char};
+
+/// Lower-case and strip Portuguese/Spanish diacritics ([`fold_char`]);
+/// apostrophes become `'` (the parser keeps "women's" one word).
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            '’' | '`' | '´' => '\'',
+            other => fold_char(other),
+        })
+        .collect()
+}
+
+/// Who a product is for, as the customer said it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Female,
+    Male,
+}
+
+impl Gender {
+    /// Parse a gender value (feed or query): female/male in en/pt/es.
+    pub fn parse(s: &str) -> Option<Gender> {
+        match LEXICON
+            .singles
+            .get(fold(s.trim()).as_str())
+            .map(|&i| &LEXICON.entries[i])
+        {
+            Some(Kind::Female) => Some(Gender::Female),
+            Some(Kind::Male) => Some(Gender::Male),
+            _ => match fold(s.trim()).as_str() {
+                "female" | "f" => Some(Gender::Female),
+                "male" | "m" => Some(Gender::Male),
+                _ => None,
+            },
+        }
+    }
+
+    /// Whether a product with feed gender `product` suits this gender:
+    /// unisex and ungendered products suit everyone.
+    pub fn accepts(self, product: Option<&str>) -> bool {
+        match product.map(|p| p.trim().to_ascii_lowercase()) {
+            None => true,
+            Some(p) => match self {
+                Gender::Female => p != "male",
+                Gender::Male => p != "female",
+            },
+        }
+    }
+}
+
+/// Price ordering intent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PriceIntent {
+    #[default]
+    None,
+    /// "cheap", "barato", "económico": favour low prices.
+    Cheap,
+    /// "premium", "the best", "top de linha": favour high prices.
+    Premium,
+}
+
+/// One alternative way a concept can appear in a product: all `words`
+/// present (English surface words, analysed by the index), worth `weight`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Expansion {
+    pub words: Vec<String>,
+    pub weight: f32,
+}
+
+/// One thing the customer asked for ("tênis", "wireless", "Nova").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Concept {
+    /// The customer's word(s), folded.
+    pub source: String,
+    /// How much this concept matters relative to the others.
+    pub weight: f32,
+    pub expansions: Vec<Expansion>,
+    /// Whether the concept is a known product word (from the synonym table
+    /// or the catalog vocabulary) rather than an unknown word.
+    pub known: bool,
+}
+
+/// The structured reading of a customer's message.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ParsedQuery {
+    pub concepts: Vec<Concept>,
+    /// Price bounds in major units of the product's currency.
+    pub min_price: Option<f64>,
+    pub max_price: Option<f64>,
+    /// The currency the customer mentioned, if any (ISO code).
+    pub currency_hint: Option<&'static str>,
+    /// Canonical colour (English catalog family), e.g. "black".
+    pub color: Option<String>,
+    pub size: Option<String>,
+    pub gender: Option<Gender>,
+    pub price_intent: PriceIntent,
+    pub on_sale: bool,
+    pub in_stock: bool,
+}
+
+// ---------------------------------------------------------------------------
+// Lexicon
+
+#[derive(Debug, Clone, PartialEq)]
+enum Kind {
+    /// Expansions ("word+word:weight ...") and the concept weight.
+    Concept(&'static str, f32),
+    Colour(&'static str),
+    Female,
+    Male,
+    Cheap,
+    Premium,
+    OnSale,
+    InStock,
+    Stop,
+}
+
+/// The vocabulary (`data/vocabulary.txt`): customer words and what they
+/// mean to the catalog.
+const VOCABULARY: &str = include_str!("../data/vocabulary.txt");
+
+/// Single stopwords (`data/query-stopwords.txt`).
+const STOPWORDS: &str = include_str!("../data/query-stopwords.txt");
+
+/// The entries of [`VOCABULARY`]: (`|`-separated keys, kind). A malformed
+/// line is skipped (the data's own test checks there are none).
+fn table() -> Vec<(&'static str, Kind)> {
+    VOCABULARY.lines().filter_map(entry).collect()
+}
+
+/// One line of the vocabulary: `KIND [ARGS] = keys`.
+fn entry(line: &'static str) -> Option<(&'static str, Kind)> {
+    let line = line.trim();
+    if line.is_empty() || line.starts_with('#') {
+        return None;
+    }
+    let (head, keys) = line.split_once(" = ")?;
+    let (kind, args) = head.split_once(' ').unwrap_or((head, ""));
+    let kind = match kind {
+        "concept" => {
+            let (weight, spec) = args.split_once(' ')?;
+            Kind::Concept(spec, weight.parse().ok()?)
+        }
+        "colour" if !args.is_empty() => Kind::Colour(args),
+        "female" => Kind::Female,
+        "male" => Kind::Male,
+        "cheap" => Kind::Cheap,
+        "premium" => Kind::Premium,
+        "on_sale" => Kind::OnSale,
+        "in_stock" => Kind::InStock,
+        "stop" => Kind::Stop,
+        _ => return None,
+    };
+    Some((keys.trim(), kind))
+}
+
+struct Lexicon {
+    entries: Vec<Kind>,
+    /// Folded single word -> entry index.
+    singles: HashMap<String, usize>,
+    /// Folded phrases (two words or more), longest first.
+    phrases: Vec<(Vec<String>, usize)>,
+    stopwords: HashSet<String>,
+    /// Every single word the lexicon knows (for typo correction), sorted.
+    known_words: Vec<String>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(build_lexicon);
+
+fn build_lexicon() -> Lexicon {
+    let mut entries = Vec::new();
+    let mut singles = HashMap::new();
+    let mut phrases = Vec::new();
+    for (keys, kind) in table() {
+        let idx = entries.len();
+        entries.push(kind);
+        for key in keys.split('|') {
+            let words = split_words(&fold(key));
+            match words.len() {
+                0 => {}
+                1 => {
+                    singles.entry(words[0].clone()).or_insert(idx);
+                }
+                _ => phrases.push((words, idx)),
+            }
+        }
+    }
+    phrases.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
+    let stopwords: HashSet<String> = STOPWORDS
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .map(fold)
+        .collect();
+    let mut known: HashSet<String> = singles.keys().cloned().collect();
+    known.extend(stopwords.iter().cloned());
+    let mut known_words: Vec<String> = known.into_iter().collect();
+    known_words.sort();
+    Lexicon {
+        entries,
+        singles,
+        phrases,
+        stopwords,
+        known_words,
+    }
+}
+
+/// Split folded text into word tokens (letters, digits, apostrophes inside).
+fn split_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .map(|w| w.trim_matches('\''))
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Parse an expansion spec "word+word:0.8 other".
+fn parse_expansions(spec: &str) -> Vec<Expansion> {
+    spec.split_whitespace()
+        .map(|item| {
+            let (words, weight) = match item.rsplit_once(':') {
+                Some((w, n)) => (w, n.parse::<f32>().unwrap_or(1.0)),
+                None => (item, 1.0),
+            };
+            Expansion {
+                words: words.split('+').map(str::to_string).collect(),
+                weight,
+            }
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------
+// Colours
+
+/// The colour families a catalog colour belongs to ("navy" is also "blue").
+pub fn colour_families(product_colour: &str) -> Vec<String> {
+    let c = fold(product_colour.trim());
+    let extra: &[&str] = match c.as_str() {
+        "navy" => &["blue"],
+        "dark blue" => &["navy"],
+        "graphite" => &["grey"],
+        "olive" | "sage" => &["green"],
+        "burgundy" => &["red"],
+        "berry" => &["red", "purple", "pink"],
+        "coral" => &["orange", "pink"],
+        "rose gold" => &["pink", "gold"],
+        "mustard" => &["yellow"],
+        "khaki" => &["beige"],
+        "tan" | "camel" => &["brown", "beige"],
+        "cream" => &["white", "beige"],
+        "natural" => &["beige"],
+        "oak" => &["brown"],
+        "terracotta" => &["orange", "brown"],
+        "brass" => &["gold"],
+        "nude" => &["beige"],
+        "gray" => &["grey"],
+        "fair" => &["light"],
+        _ => &[],
+    };
+    let mut out = vec![c.clone()];
+    out.extend(split_words(&c));
+    out.extend(extra.iter().map(|s| s.to_string()));
+    if out.iter().any(|f| f == "gray") {
+        out.push("grey".to_string());
+    }
+    out
+}
+
+/// The canonical colour for a customer's colour word in any of the three
+/// languages ("preto" → "black"); unknown words are returned folded.
+pub fn canonical_colour(word: &str) -> String {
+    let f = fold(word.trim());
+    let words = split_words(&f);
+    let lex = &*LEXICON;
+    if words.len() > 1 {
+        for (phrase, idx) in &lex.phrases {
+            if *phrase == words
+                && let Kind::Colour(c) = &lex.entries[*idx]
+            {
+                return c.to_string();
+            }
+        }
+    }
+    if words.len() == 1
+        && let Some(Kind::Colour(c)) = lex.singles.get(&words[0]).map(|&i| &lex.entries[i])
+    {
+        return c.to_string();
+    }
+    f
+}
+
+/// Whether a product colour satisfies a wanted (canonical) colour.
+pub fn colour_matches(wanted: &str, product_colour: Option<&str>) -> bool {
+    let Some(pc) = product_colour else {
+        return false;
+    };
+    let wanted = canonical_colour(wanted);
+    colour_families(pc).contains(&wanted)
+}
+
+// ---------------------------------------------------------------------------
+// Sizes
+
+/// Normalise a size for comparison: "128 GB" → "128gb", Brazilian "G" → "l".
+pub fn normalize_size(s: &str) -> String {
+    let f: String = fold(s.trim())
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    match f.as_str() {
+        "pp" | "extrasmall" | "xs" => "xs".to_string(),
+        "p" | "pequeno" | "pequena" | "small" | "ch" | "chico" | "chica" | "s" => "s".to_string(),
+        "m" | "medio" | "media" | "mediano" | "mediana" | "medium" => "m".to_string(),
+        "g" | "grande" | "large" | "l" => "l".to_string(),
+        "gg" | "extragrande" | "xl" | "extralarge" => "xl".to_string(),
+        "xgg" | "xg" | "xxl" | "eg" => "xxl".to_string(),
+        "unico" | "tamanhounico" | "unica" | "talleunico" | "tallaunica" | "onesize" => {
+            "onesize".to_string()
+        }
+        _ => f,
+    }
+}
+
+const SIZE_KEYWORDS: &[&str] = &[
+    "size",
+    "tamanho",
+    "tam",
+    "talla",
+    "talle",
+    "numero",
+    "num",
+    "calco",
+    "calzo",
+    "visto",
+    "numeracao",
+    "tamano",
+];
+
+const UNIT_WORDS: &[&str] = &[
+    "gb",
+    "tb",
+    "mb",
+    "ml",
+    "cm",
+    "mm",
+    "m",
+    "inch",
+    "inches",
+    "polegadas",
+    "pulgadas",
+    "w",
+    "mah",
+    "mp",
+    "hz",
+    "kg",
+    "g",
+    "l",
+    "lugares",
+    "plazas",
+    "seater",
+    "x",
+    "gramas",
+    "gramos",
+    "litros",
+    "liters",
+    "horas",
+    "hours",
+    "fps",
+    "spf",
+    "watts",
+    "pol",
+];
+
+const CURRENCY_WORDS: &[(&str, &str)] = &[
+    ("usd", "USD"),
+    ("dollar", "USD"),
+    ("dollars", "USD"),
+    ("dolar", "USD"),
+    ("dolares", "USD"),
+    ("bucks", "USD"),
+    ("us", "USD"),
+    ("reais", "BRL"),
+    ("real", "BRL"),
+    ("brl", "BRL"),
+    ("pila", "BRL"),
+    ("pilas", "BRL"),
+    ("conto", "BRL"),
+    ("contos", "BRL"),
+    ("pesos", "MXN"),
+    ("peso", "MXN"),
+    ("mxn", "MXN"),
+    ("euros", "EUR"),
+    ("euro", "EUR"),
+    ("eur", "EUR"),
+    ("soles", "PEN"),
+    ("ars", "ARS"),
+    ("cop", "COP"),
+    ("clp", "CLP"),
+];
+
+const MAX_OPS: &[&str] = &[
+    "under",
+    "below",
+    "less than",
+    "lower than",
+    "up to",
+    "upto",
+    "max",
+    "maximum",
+    "at most",
+    "no more than",
+    "not more than",
+    "cheaper than",
+    "within",
+    "budget of",
+    "budget is",
+    "budget",
+    "ate",
+    "abaixo de",
+    "menos de",
+    "menor que",
+    "menos que",
+    "no maximo",
+    "maximo",
+    "maximo de",
+    "inferior a",
+    "hasta",
+    "debajo de",
+    "por debajo de",
+    "tope",
+    "tope de",
+    "presupuesto de",
+    "orcamento de",
+    "orcamento",
+    "presupuesto",
+    "nao passe de",
+    "que custe ate",
+    "no mas de",
+    "no exceda",
+    "custando ate",
+    "por ate",
+    "<",
+    "<=",
+    "tenho",
+    "tengo",
+    "i have",
+];
+
+const MIN_OPS: &[&str] = &[
+    "over",
+    "above",
+    "more than",
+    "at least",
+    "starting at",
+    "higher than",
+    "acima de",
+    "mais de",
+    "a partir de",
+    "pelo menos",
+    "no minimo",
+    "minimo",
+    "minimo de",
+    "superior a",
+    "mas de",
+    "por encima de",
+    "encima de",
+    "desde",
+    "mayor que",
+    "maior que",
+    ">",
+    ">=",
+];
+
+const APPROX_OPS: &[&str] = &[
+    "around",
+    "about",
+    "approximately",
+    "approx",
+    "roughly",
+    "cerca de",
+    "por volta de",
+    "aproximadamente",
+    "alrededor de",
+    "mais ou menos",
+    "mas o menos",
+    "uns",
+    "umas",
+    "unos",
+    "unas",
+    "~",
+];
+
+const BETWEEN_OPS: &[&str] = &["between", "entre", "from", "de", "desde", "do"];
+const RANGE_CONNECTORS: &[&str] = &["and", "e", "y", "to", "a", "ate", "hasta", "-", "~", "al"];
+
+// ---------------------------------------------------------------------------
+// Tokens
+
+#[derive(Debug, Clone, PartialEq)]
+enum Tok {
+    Word(String),
+    Num(f64),
+    Sym(char),
+}
+
+impl Tok {
+    fn word(&self) -> Option<&str> {
+        match self {
+            Tok::Word(w) => Some(w),
+            Tok::Sym(c) => match c {
+                '<' => Some("<"),
+                '>' => Some(">"),
+                '-' => Some("-"),
+                '~' => Some("~"),
+                _ => None,
+            },
+            Tok::Num(_) => None,
+        }
+    }
+}
+
+fn tokenize(folded: &str) -> Vec<Tok> {
+    let chars: Vec<char> = folded.chars().collect();
+    let mut toks = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_ascii_digit() {
+            let start = i;
+            while i < chars.len()
+                && (chars[i].is_ascii_digit()
+                    || ((chars[i] == '.' || chars[i] == ',')
+                        && i + 1 < chars.len()
+                        && chars[i + 1].is_ascii_digit()))
+            {
+                i += 1;
+            }
+            let num: String = chars[start..i].iter().collect();
+            // Digits glued to letters: "128gb", "x12", "4k", "100reais".
+            if i < chars.len() && chars[i].is_alphabetic() {
+                let ls = i;
+                while i < chars.len() && chars[i].is_alphanumeric() {
+                    i += 1;
+                }
+                let letters: String = chars[ls..i].iter().collect();
+                if CURRENCY_WORDS.iter().any(|(w, _)| *w == letters) {
+                    if let Some(n) = parse_number(&num) {
+                        toks.push(Tok::Num(n));
+                    }
+                    toks.push(Tok::Word(letters));
+                } else {
+                    toks.push(Tok::Word(format!("{num}{letters}")));
+                }
+                continue;
+            }
+            match parse_number(&num) {
+                Some(n) => toks.push(Tok::Num(n)),
+                None => toks.push(Tok::Word(num)),
+            }
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let start = i;
+            while i < chars.len()
+                && (chars[i].is_alphanumeric()
+                    || (chars[i] == '\'' && i + 1 < chars.len() && chars[i + 1].is_alphabetic()))
+            {
+                i += 1;
+            }
+            let w: String = chars[start..i].iter().collect();
+            // Possessives: "mom's" → "mom".
+            let w = match w.strip_suffix("'s") {
+                Some(base) if !base.is_empty() => base.to_string(),
+                _ => w,
+            };
+            toks.push(Tok::Word(w));
+            continue;
+        }
+        if matches!(c, '$' | '€' | '£' | '<' | '>' | '-' | '~' | '+') {
+            toks.push(Tok::Sym(c));
+        }
+        i += 1;
+    }
+    toks
+}
+
+// ---------------------------------------------------------------------------
+// Parsing
+
+/// The catalog vocabulary the parser can correct typos towards.
+#[derive(Debug, Default, Clone)]
+pub struct Vocabulary {
+    words: HashSet<String>,
+    sorted: Vec<String>,
+}
+
+impl Vocabulary {
+    /// Build from catalog texts (titles, categories, tags...).
+    pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vocabulary {
+        let mut words = HashSet::new();
+        for t in texts {
+            for w in split_words(&fold(t)) {
+                if w.chars().any(char::is_alphabetic) {
+                    words.insert(w);
+                }
+            }
+        }
+        let mut sorted: Vec<String> = words.iter().cloned().collect();
+        sorted.sort();
+        Vocabulary { words, sorted }
+    }
+
+    pub fn contains(&self, w: &str) -> bool {
+        self.words.contains(w)
+    }
+}
+
+/// Plural/gender variants to try for a folded word ("vestidos" → "vestido",
+/// "auriculares" → "auricular", "lencois" → "lencol").
+fn variants(w: &str) -> Vec<String> {
+    let mut v = vec![w.to_string()];
+    if w.len() > 3 {
+        if let Some(s) = w.strip_suffix("oes") {
+            v.push(format!("{s}ao"));
+        }
+        if let Some(s) = w.strip_suffix("ois") {
+            v.push(format!("{s}ol"));
+        }
+        if let Some(s) = w.strip_suffix("ais") {
+            v.push(format!("{s}al"));
+        }
+        if let Some(s) = w.strip_suffix("ies") {
+            v.push(format!("{s}y"));
+        }
+        if let Some(s) = w.strip_suffix("es") {
+            v.push(s.to_string());
+        }
+        if let Some(s) = w.strip_suffix('s') {
+            v.push(s.to_string());
+        }
+        if let Some(s) = w.strip_suffix("inho") {
+            v.push(format!("{s}o"));
+        }
+        if let Some(s) = w.strip_suffix("inha") {
+            v.push(format!("{s}a"));
+        }
+    }
+    v
+}
+
+/// Damerau (optimal string alignment) distance, capped at `max + 1`.
+pub fn edit_distance(a: &str, b: &str, max: usize) -> usize {
+    edit_distance_within(a, b, max)
+}
+
+/// Parse a customer's message.
+pub fn parse(text: &str, vocab: &Vocabulary) -> ParsedQuery {
+    let lex = &*LEXICON;
+    let folded = fold(text);
+    let toks = tokenize(&folded);
+    let mut used = vec![false; toks.len()];
+    let mut q = ParsedQuery::default();
+
+    extract_sizes(&toks, &mut used, &mut q);
+    extract_prices(&toks, &mut used, &mut q);
+
+    // Remaining tokens as words; numbers kept as words ("nexus 5", "27").
+    let mut words: Vec<(usize, String)> = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if used[i] {
+            continue;
+        }
+        match t {
+            Tok::Word(w) => words.push((i, w.clone())),
+            Tok::Num(n) => words.push((i, format_number(*n))),
+            Tok::Sym(_) => {}
+        }
+    }
+    // Phrases, longest first.
+    let mut taken = vec![false; words.len()];
+    let mut items: Vec<(usize, String, Option<usize>)> = Vec::new(); // (position, source, entry)
+    for (phrase, idx) in &lex.phrases {
+        let l = phrase.len();
+        if l > words.len() {
+            continue;
+        }
+        let mut s = 0;
+        while s + l <= words.len() {
+            if (s..s + l).all(|k| !taken[k] && words[k].1 == phrase[k - s]) {
+                for t in taken.iter_mut().skip(s).take(l) {
+                    *t = true;
+                }
+                items.push((s, phrase.join(" "), Some(*idx)));
+                s += l;
+            } else {
+                s += 1;
+            }
+        }
+    }
+    for (k, (_, w)) in words.iter().enumerate() {
+        if taken[k] {
+            continue;
+        }
+        match resolve_word(w, vocab) {
+            Resolved::Entry(i) => items.push((k, w.clone(), Some(i))),
+            Resolved::Stop => {}
+            Resolved::Unknown => items.push((k, w.clone(), None)),
+        }
+    }
+    items.sort_by_key(|(pos, _, _)| *pos);
+
+    let mut seen_sources = HashSet::new();
+    for (_, source, entry) in items {
+        match entry.map(|i| &lex.entries[i]) {
+            Some(Kind::Concept(spec, weight)) => push_concept(
+                &mut q,
+                &mut seen_sources,
+                &source,
+                parse_expansions(spec),
+                *weight,
+                true,
+            ),
+            Some(Kind::Colour(c)) => {
+                if q.color.is_none() {
+                    q.color = Some(c.to_string());
+                }
+            }
+            Some(Kind::Female) => q.gender = q.gender.or(Some(Gender::Female)),
+            Some(Kind::Male) => q.gender = q.gender.or(Some(Gender::Male)),
+            Some(Kind::Cheap) => q.price_intent = PriceIntent::Cheap,
+            Some(Kind::Premium) => q.price_intent = PriceIntent::Premium,
+            Some(Kind::OnSale) => q.on_sale = true,
+            Some(Kind::InStock) => q.in_stock = true,
+            Some(Kind::Stop) => {}
+            None => {
+                if lex.stopwords.contains(&source) {
+                    continue;
+                }
+                let is_number = source.chars().all(|c| c.is_ascii_digit() || c == '.');
+                if source.chars().count() < 2 && !is_number {
+                    continue;
+                }
+                // A catalog word (possibly corrected) or an unknown word.
+                let (word, known) = match correct_to_vocab(&source, vocab) {
+                    Some(w) => (w, true),
+                    None => (source.clone(), false),
+                };
+                let weight = if is_number {
+                    0.4
+                } else if known {
+                    0.9
+                } else {
+                    0.6
+                };
+                let exp = vec![Expansion {
+                    words: vec![word],
+                    weight: 1.0,
+                }];
+                push_concept(&mut q, &mut seen_sources, &source, exp, weight, known);
+            }
+        }
+    }
+    // "cheap" words also match the catalog's budget tag a little.
+    if q.price_intent == PriceIntent::Cheap && !q.concepts.is_empty() {
+        push_concept(
+            &mut q,
+            &mut seen_sources,
+            "budget",
+            parse_expansions("budget affordable"),
+            0.2,
+            true,
+        );
+    }
+    q
+}
+
+fn push_concept(
+    q: &mut ParsedQuery,
+    seen: &mut HashSet<String>,
+    source: &str,
+    expansions: Vec<Expansion>,
+    weight: f32,
+    known: bool,
+) {
+    // The same concept twice ("tênis ... tenis") counts once.
+    let key = expansions
+        .iter()
+        .map(|e| e.words.join("+"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    if !seen.insert(key) {
+        return;
+    }
+    q.concepts.push(Concept {
+        source: source.to_string(),
+        weight,
+        expansions,
+        known,
+    });
+}
+
+fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+/// What a single word is to the lexicon.
+enum Resolved {
+    Entry(usize),
+    Stop,
+    Unknown,
+}
+
+/// The lexicon entry of a single folded word, trying plural variants and
+/// then typo correction against the lexicon.
+fn resolve_word(w: &str, vocab: &Vocabulary) -> Resolved {
+    let lex = &*LEXICON;
+    if lex.stopwords.contains(w) {
+        return match lex.singles.get(w) {
+            Some(&i) => Resolved::Entry(i),
+            None => Resolved::Stop,
+        };
+    }
+    for v in variants(w) {
+        if let Some(&i) = lex.singles.get(&v) {
+            return Resolved::Entry(i);
+        }
+    }
+    if vocab.contains(w) || w.chars().any(|c| c.is_ascii_digit()) {
+        return Resolved::Unknown;
+    }
+    if variants(w).iter().any(|v| vocab.contains(v)) {
+        return Resolved::Unknown;
+    }
+    let budget = typo_budget(w.chars().count());
+    if budget == 0 {
+        return Resolved::Unknown;
+    }
+    // Nearest lexicon word within the typo budget (stopwords included, so a
+    // misspelt "qeuro" is recognised as a stopword rather than a product).
+    let mut best: Option<(usize, &str)> = None;
+    for cand in &lex.known_words {
+        let d = edit_distance(w, cand, budget);
+        if d <= budget && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, cand));
+        }
+    }
+    let Some((bd, cand)) = best else {
+        return Resolved::Unknown;
+    };
+    // A catalog word at a strictly smaller distance wins over the lexicon.
+    if vocab
+        .sorted
+        .iter()
+        .any(|v| edit_distance(w, v, budget) < bd)
+    {
+        return Resolved::Unknown;
+    }
+    match lex.singles.get(cand) {
+        Some(&i) => Resolved::Entry(i),
+        None => Resolved::Stop,
+    }
+}
+
+/// The catalog word a folded token stands for: itself, a plural variant, or
+/// the nearest word within the typo budget.
+fn correct_to_vocab(w: &str, vocab: &Vocabulary) -> Option<String> {
+    for v in variants(w) {
+        if vocab.contains(&v) {
+            return Some(w.to_string());
+        }
+    }
+    let budget = typo_budget(w.chars().count());
+    if budget == 0 || w.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut best: Option<(usize, &String)> = None;
+    for cand in &vocab.sorted {
+        let d = edit_distance(w, cand, budget);
+        if d <= budget && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, cand));
+        }
+    }
+    best.map(|(_, c)| c.clone())
+}
+
+fn word_at(toks: &[Tok], i: usize) -> Option<&str> {
+    toks.get(i).and_then(Tok::word)
+}
+
+/// Sizes: "size 42", "tamanho M", "talla 40", "calço 41", "128 GB".
+fn extract_sizes(toks: &[Tok], used: &mut [bool], q: &mut ParsedQuery) {
+    for i in 0..toks.len() {
+        if used[i] {
+            continue;
+        }
+        // "128 gb" / "1 tb": storage sizes.
+        if let (Tok::Num(n), Some(unit)) = (&toks[i], word_at(toks, i + 1))
+            && matches!(unit, "gb" | "tb")
+        {
+            if q.size.is_none() {
+                q.size = Some(format!("{}{}", format_number(*n), unit));
+            }
+            used[i] = true;
+            used[i + 1] = true;
+            continue;
+        }
+        if let Tok::Word(w) = &toks[i]
+            && (w.ends_with("gb") || w.ends_with("tb"))
+            && w.len() > 2
+            && w[..w.len() - 2].chars().all(|c| c.is_ascii_digit())
+        {
+            if q.size.is_none() {
+                q.size = Some(w.clone());
+            }
+            used[i] = true;
+            continue;
+        }
+        let Some(w) = word_at(toks, i) else { continue };
+        if !SIZE_KEYWORDS.contains(&w) {
+            continue;
+        }
+        let mut j = i + 1;
+        // "tamanho do pé 42", "size is M", "talla de 40"
+        while j < toks.len() && j <= i + 3 {
+            match word_at(toks, j) {
+                Some("de" | "do" | "da" | "is" | "e" | "es" | "pe" | "o" | "el" | "a" | ":") => {
+                    j += 1
+                }
+                _ => break,
+            }
+        }
+        let value = match toks.get(j) {
+            Some(Tok::Num(n)) => Some(format_number(*n)),
+            Some(Tok::Word(v)) => {
+                let norm = normalize_size(v);
+                let letter = matches!(norm.as_str(), "xs" | "s" | "m" | "l" | "xl" | "xxl");
+                if letter || v.chars().any(|c| c.is_ascii_digit()) {
+                    Some(if letter {
+                        norm.to_uppercase()
+                    } else {
+                        v.clone()
+                    })
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        };
+        if let Some(v) = value {
+            if q.size.is_none() {
+                q.size = Some(v);
+            }
+            used[i] = true;
+            for u in used.iter_mut().take(j + 1).skip(i + 1) {
+                *u = true;
+            }
+        }
+    }
+}
+
+/// An amount at token `i`: (value, first token, last token, currency).
+fn amount_at(toks: &[Tok], i: usize) -> Option<(f64, usize, usize, Option<&'static str>)> {
+    let (mut value, multiplier_in_word) = match &toks[i] {
+        Tok::Num(n) => (*n, false),
+        Tok::Word(w) => {
+            let digits = w.strip_suffix('k')?;
+            let n: f64 = parse_number(digits)?;
+            (n * 1000.0, true)
+        }
+        Tok::Sym(_) => return None,
+    };
+    let mut start = i;
+    let mut end = i;
+    let mut currency: Option<&'static str> = None;
+    // Prefix: "$", "r$", "us$", "usd", "€".
+    if i > 0 {
+        match &toks[i - 1] {
+            Tok::Sym('$') => {
+                start = i - 1;
+                currency = Some("USD");
+                if i > 1 {
+                    match word_at(toks, i - 2) {
+                        Some("r") => {
+                            start = i - 2;
+                            currency = Some("BRL");
+                        }
+                        Some("us") => start = i - 2,
+                        Some("mx") => {
+                            start = i - 2;
+                            currency = Some("MXN");
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            Tok::Sym('€') => {
+                start = i - 1;
+                currency = Some("EUR");
+            }
+            Tok::Sym('£') => {
+                start = i - 1;
+                currency = Some("GBP");
+            }
+            Tok::Word(w) => {
+                if let Some((_, code)) = CURRENCY_WORDS
+                    .iter()
+                    .find(|(cw, _)| cw == w && w.len() == 3)
+                {
+                    start = i - 1;
+                    currency = Some(code);
+                }
+            }
+            _ => {}
+        }
+    }
+    // Suffix: "k", "mil", currency words, "$".
+    let mut j = i + 1;
+    if !multiplier_in_word && matches!(word_at(toks, j), Some("k" | "mil" | "thousand")) {
+        value *= 1000.0;
+        end = j;
+        j += 1;
+    }
+    match toks.get(j) {
+        Some(Tok::Sym('$')) => {
+            currency = currency.or(Some("USD"));
+            end = j;
+        }
+        Some(Tok::Word(w)) => {
+            if let Some((_, code)) = CURRENCY_WORDS.iter().find(|(cw, _)| cw == w) {
+                currency = Some(code);
+                end = j;
+            }
+        }
+        _ => {}
+    }
+    // A unit after the number means it is not money ("30 ml", "27 inch").
+    if currency.is_none()
+        && let Some(u) = word_at(toks, end + 1)
+        && UNIT_WORDS.contains(&u)
+    {
+        return None;
+    }
+    Some((value, start, end, currency))
+}
+
+/// Whether the words right before `pos` (skipping fillers) end with one of
+/// `ops`; returns the first token of the match.
+fn op_before(toks: &[Tok], used: &[bool], pos: usize, ops: &[&str]) -> Option<usize> {
+    let mut end = pos;
+    // Skip fillers between the operator and the amount.
+    while end > 0 {
+        match word_at(toks, end - 1) {
+            Some(
+                "uns" | "umas" | "unos" | "unas" | "some" | "like" | "the" | "of" | "um" | "un",
+            ) if !used[end - 1] => end -= 1,
+            _ => break,
+        }
+    }
+    for op in ops {
+        let parts: Vec<&str> = op.split(' ').collect();
+        let l = parts.len();
+        if l > end {
+            continue;
+        }
+        let s = end - l;
+        if (0..l).all(|k| !used[s + k] && word_at(toks, s + k) == Some(parts[k])) {
+            return Some(s);
+        }
+    }
+    // Fillers only count when an operator precedes them.
+    None
+}
+
+fn op_after(toks: &[Tok], used: &[bool], pos: usize, ops: &[&str]) -> Option<usize> {
+    for op in ops {
+        let parts: Vec<&str> = op.split(' ').collect();
+        let l = parts.len();
+        if pos + 1 + l > toks.len() {
+            continue;
+        }
+        if (0..l).all(|k| !used[pos + 1 + k] && word_at(toks, pos + 1 + k) == Some(parts[k])) {
+            return Some(pos + l);
+        }
+    }
+    None
+}
+
+const MAX_SUFFIX_OPS: &[&str] = &[
+    "or less",
+    "ou menos",
+    "o menos",
+    "max",
+    "maximo",
+    "no maximo",
+    "tops",
+    "at most",
+    "or under",
+];
+const MIN_SUFFIX_OPS: &[&str] = &[
+    "or more",
+    "ou mais",
+    "o mas",
+    "+",
+    "plus",
+    "para cima",
+    "pra cima",
+];
+
+fn extract_prices(toks: &[Tok], used: &mut [bool], q: &mut ParsedQuery) {
+    let mut i = 0;
+    while i < toks.len() {
+        if used[i] {
+            i += 1;
+            continue;
+        }
+        let Some((value, start, end, cur)) = amount_at(toks, i) else {
+            i += 1;
+            continue;
+        };
+        // Ranges: "between 50 and 100", "entre 50 e 100", "de 50 a 100",
+        // "50-100 reais", "from 50 to 100".
+        let conn = word_at(toks, end + 1);
+        if let Some(c) = conn
+            && RANGE_CONNECTORS.contains(&c)
+            && end + 2 < toks.len()
+            && let Some((v2, _, end2, cur2)) = amount_at(toks, end + 2)
+        {
+            let lead = op_before(toks, used, start, BETWEEN_OPS);
+            let currency = cur.or(cur2);
+            let bare_dash = c == "-" || c == "~";
+            if (lead.is_some() || currency.is_some() || bare_dash) && v2 > value {
+                q.min_price = Some(value);
+                q.max_price = Some(v2);
+                q.currency_hint = q.currency_hint.or(currency);
+                let from = lead.unwrap_or(start);
+                for u in used.iter_mut().take(end2 + 1).skip(from) {
+                    *u = true;
+                }
+                i = end2 + 1;
+                continue;
+            }
+        }
+        let mut consumed_from = start;
+        let mut consumed_to = end;
+        let mut kind = None;
+        if let Some(s) = op_before(toks, used, start, APPROX_OPS) {
+            // "até uns 200" is a maximum, "uns 200" alone is approximate.
+            if let Some(s2) = op_before(toks, used, s, MAX_OPS) {
+                kind = Some('<');
+                consumed_from = s2;
+            } else {
+                kind = Some('~');
+                consumed_from = s;
+            }
+        } else if let Some(s) = op_before(toks, used, start, MAX_OPS) {
+            kind = Some('<');
+            consumed_from = s;
+        } else if let Some(s) = op_before(toks, used, start, MIN_OPS) {
+            kind = Some('>');
+            consumed_from = s;
+        } else if let Some(e) = op_after(toks, used, end, MAX_SUFFIX_OPS) {
+            kind = Some('<');
+            consumed_to = e;
+        } else if let Some(e) = op_after(toks, used, end, MIN_SUFFIX_OPS) {
+            kind = Some('>');
+            consumed_to = e;
+        } else if cur.is_some() {
+            // A bare amount with a currency is a budget.
+            kind = Some('<');
+        }
+        match kind {
+            Some('<') => q.max_price = Some(value),
+            Some('>') => q.min_price = Some(value),
+            Some(_) => {
+                q.min_price = Some(value * 0.75);
+                q.max_price = Some(value * 1.25);
+            }
+            None => {
+                i += 1;
+                continue;
+            }
+        }
+        q.currency_hint = q.currency_hint.or(cur);
+        for u in used.iter_mut().take(consumed_to + 1).skip(consumed_from) {
+            *u = true;
+        }
+        i = consumed_to + 1;
+    }
+    // Stray currency words ("reais", "dólares") are not product words.
+    for (i, t) in toks.iter().enumerate() {
+        if let Tok::Word(w) = t
+            && CURRENCY_WORDS.iter().any(|(cw, _)| cw == w)
+            && w != "real"
+            && w != "us"
+        {
+            used[i] = true;
+        }
+        if matches!(t, Tok::Sym('$' | '€' | '£')) {
+            used[i] = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vocab() -> Vocabulary {
+        Vocabulary::from_texts([
+            "Stride Runner Running Shoes black laptop headphones wireless Nova X12 Smartphone",
+        ])
+    }
+
+    fn sources(q: &ParsedQuery) -> Vec<String> {
+        q.concepts.iter().map(|c| c.source.clone()).collect()
+    }
+
+    #[test]
+    fn catalog_query_extracts_prices() {
+        let v = vocab();
+        let cases: &[(&str, Option<f64>, Option<f64>)] = &[
+            ("laptop under $100", None, Some(100.0)),
+            ("headphones below 80", None, Some(80.0)),
+            ("shoes for less than 60 dollars", None, Some(60.0)),
+            (
+                "quero um tênis de corrida preto até 300 reais",
+                None,
+                Some(300.0),
+            ),
+            ("algo até R$ 200", None, Some(200.0)),
+            ("auriculares por menos de 50", None, Some(50.0)),
+            ("busco algo hasta 100 dólares", None, Some(100.0)),
+            ("zapatillas entre 50 y 100", Some(50.0), Some(100.0)),
+            ("headphones between 50 and 100", Some(50.0), Some(100.0)),
+            ("sofá de 500 a 900 reais", Some(500.0), Some(900.0)),
+            ("phone over 500", Some(500.0), None),
+            ("celular acima de 1.000 reais", Some(1000.0), None),
+            ("notebook até 2 mil", None, Some(2000.0)),
+            ("laptop around 1000", Some(750.0), Some(1250.0)),
+            ("fone 50-100", Some(50.0), Some(100.0)),
+            ("tenho 150 reais", None, Some(150.0)),
+            ("sunscreen 50 ml", None, None),
+            ("monitor 27 inch", None, None),
+            ("perfume de 100 ml", None, None),
+            ("laptop with 1,299.99 max", None, Some(1299.99)),
+        ];
+        for (text, min, max) in cases {
+            let q = parse(text, &v);
+            assert_eq!((q.min_price, q.max_price), (*min, *max), "{text}: {q:?}");
+        }
+    }
+
+    #[test]
+    fn catalog_query_extracts_colour_size_gender_and_intents() {
+        let v = vocab();
+        let q = parse("quero um tênis de corrida preto tamanho 42", &v);
+        assert_eq!(q.color.as_deref(), Some("black"));
+        assert_eq!(q.size.as_deref(), Some("42"));
+        assert_eq!(sources(&q), vec!["tenis", "corrida"]);
+        let q = parse("vestido rosa talla M para mi novia", &v);
+        assert_eq!(q.color.as_deref(), Some("pink"));
+        assert_eq!(q.size.as_deref(), Some("M"));
+        assert_eq!(q.gender, Some(Gender::Female));
+        let q = parse("camiseta tamanho G azul marinho", &v);
+        assert_eq!(q.size.as_deref(), Some("L"));
+        assert_eq!(q.color.as_deref(), Some("navy"));
+        let q = parse("busco unos auriculares inalámbricos baratos", &v);
+        assert_eq!(q.price_intent, PriceIntent::Cheap);
+        assert_eq!(sources(&q)[..2], ["auriculares", "inalambricos"]);
+        let q = parse("perfume para meu pai", &v);
+        assert_eq!(q.gender, Some(Gender::Male));
+        let q = parse("Nova X12 256 GB", &v);
+        assert_eq!(q.size.as_deref(), Some("256gb"));
+    }
+
+    #[test]
+    fn catalog_query_corrects_typos_and_strips_stopwords() {
+        let v = vocab();
+        let q = parse("hi, I'm looking for a new laptp", &v);
+        assert_eq!(sources(&q), vec!["laptp"]);
+        assert!(
+            q.concepts[0].expansions[0]
+                .words
+                .contains(&"laptop".to_string())
+        );
+        let q = parse("zapatilas para corer", &v);
+        assert_eq!(q.concepts.len(), 2, "{q:?}");
+        assert!(
+            q.concepts[0]
+                .expansions
+                .iter()
+                .any(|e| e.words == ["sneakers"])
+        );
+        let q = parse("qeuro uns fones sem fio", &v);
+        assert_eq!(sources(&q), vec!["fones", "sem fio"]);
+        let q = parse("hedphones", &v);
+        assert_eq!(q.concepts[0].expansions[0].words, vec!["headphones"]);
+    }
+
+    #[test]
+    fn catalog_query_colours_map_to_families() {
+        assert!(colour_matches("preto", Some("black")));
+        assert!(colour_matches("azul", Some("navy")));
+        assert!(colour_matches("blue", Some("dark blue")));
+        assert!(colour_matches("cinza", Some("graphite")));
+        assert!(!colour_matches("red", Some("black")));
+        assert!(!colour_matches("red", None));
+        assert_eq!(canonical_colour("Azul Marinho"), "navy");
+        assert_eq!(normalize_size("G"), "l");
+        assert_eq!(normalize_size("128 GB"), "128gb");
+        assert!(Gender::Female.accepts(Some("unisex")));
+        assert!(!Gender::Female.accepts(Some("male")));
+        assert_eq!(edit_distance("zapatilas", "zapatillas", 2), 1);
+        assert_eq!(edit_distance("hedaphones", "headphones", 2), 1);
+    }
+}
+
+#[cfg(test)]
+mod data_tests {
+    use super::*;
+
+    #[test]
+    fn every_vocabulary_line_parses() {
+        for line in VOCABULARY.lines() {
+            let t = line.trim();
+            if t.is_empty() || t.starts_with('#') {
+                continue;
+            }
+            assert!(entry(line).is_some(), "bad vocabulary line: {line}");
+        }
+        assert!(LEXICON.entries.len() > 150);
+        assert!(LEXICON.stopwords.contains("quero"));
+    }
+
+    #[test]
+    fn pants_mean_pants_jeans_and_leggings() {
+        let q = parse("calça preta", &Vocabulary::default());
+        let words: Vec<&str> = q.concepts[0]
+            .expansions
+            .iter()
+            .flat_map(|e| e.words.iter().map(String::as_str))
+            .collect();
+        assert_eq!(words, ["pants", "jeans", "leggings"]);
+        assert_eq!(q.color.as_deref(), Some("black"));
+    }
+}

@@ -25,7 +25,9 @@
 pub fn split_number(raw: &str) -> Option<(String, String)> {
     if raw.is_empty()
         || !raw.starts_with(|c: char| c.is_ascii_digit())
-        || !raw.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        || !raw
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
     {
         return None;
     }

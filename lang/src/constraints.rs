@@ -35,7 +35,11 @@ impl Constraints {
 
 /// Tokens that keep decimal separators inside numbers and `$`.
 fn price_tokens(s: &str) -> Vec<String> {
-    let lower: String = s.chars().flat_map(char::to_lowercase).map(fold_char).collect();
+    let lower: String = s
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(fold_char)
+        .collect();
     let chars: Vec<char> = lower.chars().collect();
     let mut out = Vec::new();
     let mut cur = String::new();
@@ -323,7 +327,6 @@ fn extract_size(toks: &[String], words: &[String]) -> Option<String> {
     }
     None
 }
-
 
 #[cfg(test)]
 mod tests {

@@ -526,7 +526,6 @@ pub fn sticky_language_with(current: &str, text: &str, extra: Evidence) -> &'sta
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

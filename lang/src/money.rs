@@ -51,7 +51,6 @@ pub fn currency_exponent(currency: &str) -> u32 {
     }
 }
 
-
 /// Parse a feed price: `"89.90 USD"`, `"1,299.00 USD"`, `"12 BRL"`,
 /// `"USD 89.90"`, `"1.299,00 EUR"`, `"1500 JPY"`, `"-5.00 USD"` into minor
 /// units and the upper-case currency code.
@@ -61,33 +60,33 @@ pub fn currency_exponent(currency: &str) -> u32 {
 /// otherwise a decimal comma. More decimals than the currency allows is
 /// an error unless the extra digits are zeros.
 pub fn parse(s: &str) -> Result<(i64, String), MoneyError> {
-        let s = s.trim();
-        if s.is_empty() {
-            return Err(MoneyError::Empty);
+    let s = s.trim();
+    if s.is_empty() {
+        return Err(MoneyError::Empty);
+    }
+    let parts: Vec<&str> = s.split_whitespace().collect();
+    let (amount, currency) = match parts.as_slice() {
+        [a, c] if looks_like_code(c) => (*a, *c),
+        [c, a] if looks_like_code(c) => (*a, *c),
+        [one] => split_glued(one).ok_or_else(|| MoneyError::MissingCurrency(s.to_string()))?,
+        [a, c] => {
+            let has_digit = |x: &str| x.chars().any(|ch| ch.is_ascii_digit());
+            return Err(if has_digit(a) {
+                MoneyError::InvalidCurrency(c.to_string())
+            } else if has_digit(c) {
+                MoneyError::InvalidCurrency(a.to_string())
+            } else {
+                MoneyError::InvalidAmount(s.to_string())
+            });
         }
-        let parts: Vec<&str> = s.split_whitespace().collect();
-        let (amount, currency) = match parts.as_slice() {
-            [a, c] if looks_like_code(c) => (*a, *c),
-            [c, a] if looks_like_code(c) => (*a, *c),
-            [one] => split_glued(one).ok_or_else(|| MoneyError::MissingCurrency(s.to_string()))?,
-            [a, c] => {
-                let has_digit = |x: &str| x.chars().any(|ch| ch.is_ascii_digit());
-                return Err(if has_digit(a) {
-                    MoneyError::InvalidCurrency(c.to_string())
-                } else if has_digit(c) {
-                    MoneyError::InvalidCurrency(a.to_string())
-                } else {
-                    MoneyError::InvalidAmount(s.to_string())
-                });
-            }
-            _ => return Err(MoneyError::InvalidAmount(s.to_string())),
-        };
-        let currency = currency.to_ascii_uppercase();
-        if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
-            return Err(MoneyError::InvalidCurrency(currency));
-        }
-        let minor = parse_amount(amount, currency_exponent(&currency), &currency)?;
-        Ok((minor, currency))
+        _ => return Err(MoneyError::InvalidAmount(s.to_string())),
+    };
+    let currency = currency.to_ascii_uppercase();
+    if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
+        return Err(MoneyError::InvalidCurrency(currency));
+    }
+    let minor = parse_amount(amount, currency_exponent(&currency), &currency)?;
+    Ok((minor, currency))
 }
 
 /// The amount without the currency symbol, at the currency's exponent:
@@ -96,16 +95,16 @@ pub fn amount_string(minor: i64, currency: &str) -> String {
     let exp = currency_exponent(currency);
     let sign = if minor < 0 { "-" } else { "" };
     let abs = minor.unsigned_abs();
-        if exp == 0 {
-            return format!("{sign}{abs}");
-        }
-        let div = 10u64.pow(exp);
-        format!(
-            "{sign}{}.{:0width$}",
-            abs / div,
-            abs % div,
-            width = exp as usize
-        )
+    if exp == 0 {
+        return format!("{sign}{abs}");
+    }
+    let div = 10u64.pow(exp);
+    format!(
+        "{sign}{}.{:0width$}",
+        abs / div,
+        abs % div,
+        width = exp as usize
+    )
 }
 
 /// An amount in minor units as a customer reads it in `language` ("en",
@@ -122,30 +121,30 @@ pub fn format_minor(minor: i64, currency: &str, language: &str) -> String {
     let abs = minor.unsigned_abs();
     let div = 10u64.pow(exp);
     let units = (abs / div).to_string();
-        let mut number = String::with_capacity(units.len() + 8);
-        for (i, c) in units.chars().enumerate() {
-            if i > 0 && (units.len() - i).is_multiple_of(3) {
-                number.push(thousands);
-            }
-            number.push(c);
+    let mut number = String::with_capacity(units.len() + 8);
+    for (i, c) in units.chars().enumerate() {
+        if i > 0 && (units.len() - i).is_multiple_of(3) {
+            number.push(thousands);
         }
-        if exp > 0 {
-            number.push(decimal);
-            number.push_str(&format!("{:0width$}", abs % div, width = exp as usize));
-        }
-        let sign = if minor < 0 { "-" } else { "" };
-        match (currency.as_str(), latin) {
-            ("USD", false) => format!("{sign}${number}"),
-            ("USD", true) => format!("{sign}US$ {number}"),
-            ("BRL", _) => format!("{sign}R$ {number}"),
-            ("EUR", false) => format!("{sign}€{number}"),
-            ("EUR", true) => format!("{sign}{number} €"),
-            ("GBP", _) => format!("{sign}£{number}"),
-            ("JPY", _) => format!("{sign}¥{number}"),
-            ("MXN", _) => format!("{sign}MX$ {number}"),
-            ("", _) => format!("{sign}{number}"),
-            (code, _) => format!("{sign}{code} {number}"),
-        }
+        number.push(c);
+    }
+    if exp > 0 {
+        number.push(decimal);
+        number.push_str(&format!("{:0width$}", abs % div, width = exp as usize));
+    }
+    let sign = if minor < 0 { "-" } else { "" };
+    match (currency.as_str(), latin) {
+        ("USD", false) => format!("{sign}${number}"),
+        ("USD", true) => format!("{sign}US$ {number}"),
+        ("BRL", _) => format!("{sign}R$ {number}"),
+        ("EUR", false) => format!("{sign}€{number}"),
+        ("EUR", true) => format!("{sign}{number} €"),
+        ("GBP", _) => format!("{sign}£{number}"),
+        ("JPY", _) => format!("{sign}¥{number}"),
+        ("MXN", _) => format!("{sign}MX$ {number}"),
+        ("", _) => format!("{sign}{number}"),
+        (code, _) => format!("{sign}{code} {number}"),
+    }
 }
 
 fn looks_like_code(s: &str) -> bool {
@@ -276,7 +275,6 @@ fn parse_amount(raw: &str, exponent: u32, currency: &str) -> Result<i64, MoneyEr
     Ok(if negative { -minor } else { minor })
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -305,7 +303,10 @@ mod tests {
         assert_eq!(m("1500 JPY"), ok(1500, "JPY"));
         assert_eq!(m("1,500 JPY"), ok(1500, "JPY"));
         assert_eq!(m("1.250 KWD"), ok(1250, "KWD"));
-        assert!(matches!(m("15.50 JPY"), Err(MoneyError::TooManyDecimals { .. })));
+        assert!(matches!(
+            m("15.50 JPY"),
+            Err(MoneyError::TooManyDecimals { .. })
+        ));
     }
 
     #[test]
@@ -313,7 +314,10 @@ mod tests {
         assert_eq!(m(""), Err(MoneyError::Empty));
         assert!(matches!(m("89.90"), Err(MoneyError::MissingCurrency(_))));
         assert!(matches!(m("abc USD"), Err(MoneyError::InvalidAmount(_))));
-        assert!(matches!(m("12 DOLLARS"), Err(MoneyError::InvalidCurrency(_))));
+        assert!(matches!(
+            m("12 DOLLARS"),
+            Err(MoneyError::InvalidCurrency(_))
+        ));
         assert!(m("12,34,5 USD").is_err());
         assert!(matches!(
             m("99999999999999999999 USD"),

@@ -119,6 +119,16 @@ pub struct ParsedQuery {
     pub in_stock: bool,
 }
 
+impl ParsedQuery {
+    /// The text's price bounds (min, max) in minor units of a currency
+    /// with `exponent` decimals ([`crate::money::currency_exponent`]).
+    pub fn price_bounds_minor(&self, exponent: u32) -> (Option<i64>, Option<i64>) {
+        let scale = 10f64.powi(exponent as i32);
+        let to_minor = |major: f64| (major * scale).round() as i64;
+        (self.min_price.map(to_minor), self.max_price.map(to_minor))
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Lexicon
 
@@ -251,6 +261,64 @@ fn parse_expansions(spec: &str) -> Vec<Expansion> {
         .collect()
 }
 
+/// How much an expansion (or a concept) must weigh to count as a
+/// translation of its key ([`translations`]): the concept's own words, not
+/// its neighbours.
+pub const TRANSLATION_MIN_WEIGHT: f32 = 0.9;
+
+/// The vocabulary as a translation table for matching outside the search
+/// index (the plugins' query expansion, brand routing): every key of a
+/// product concept (folded customer words, en/pt/es) with the catalog's
+/// English words for it, space-separated (`"calca"` → `"pants jeans
+/// leggings"`), from the expansions weighing at least
+/// [`TRANSLATION_MIN_WEIGHT`], of the concepts weighing that much (product
+/// words, not modifiers such as "sem fio"). A key that is itself one of its concept's
+/// English words ("pants", "mouse") is no translation and is left out. In
+/// the vocabulary's order.
+pub fn translations() -> &'static [(String, String)] {
+    static TRANSLATIONS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+        let mut out = Vec::new();
+        for (keys, kind) in table() {
+            let Kind::Concept(spec, concept_weight) = kind else {
+                continue;
+            };
+            // Modifiers ("pele", "sem fio", "oleosa") qualify a product
+            // word; only product words translate.
+            if concept_weight < TRANSLATION_MIN_WEIGHT {
+                continue;
+            }
+            let mut english: Vec<String> = Vec::new();
+            for e in parse_expansions(spec) {
+                if e.weight < TRANSLATION_MIN_WEIGHT {
+                    continue;
+                }
+                let phrase = e.words.join(" ");
+                if !english.contains(&phrase) {
+                    english.push(phrase);
+                }
+            }
+            if english.is_empty() {
+                continue;
+            }
+            let all: Vec<String> = parse_expansions(spec)
+                .iter()
+                .map(|e| e.words.join(" "))
+                .collect();
+            let english = english.join(" ");
+            for key in keys.split('|') {
+                let key = split_words(&fold(key)).join(" ");
+                // The catalog's own words stand for themselves ("mouse" is
+                // no translation of "mouse mice").
+                if !key.is_empty() && !all.contains(&key) {
+                    out.push((key, english.clone()));
+                }
+            }
+        }
+        out
+    });
+    &TRANSLATIONS
+}
+
 // ---------------------------------------------------------------------------
 // Colours
 
@@ -322,6 +390,21 @@ pub fn colour_matches(wanted: &str, product_colour: Option<&str>) -> bool {
 
 // ---------------------------------------------------------------------------
 // Sizes
+
+/// Whether a product size satisfies a wanted size ("G" = "L", "128 GB" =
+/// "128gb"; a product "S/M" has both).
+pub fn size_matches(wanted: &str, product: Option<&str>) -> bool {
+    let Some(ps) = product else {
+        return false;
+    };
+    let w = normalize_size(wanted);
+    if normalize_size(ps) == w {
+        return true;
+    }
+    ps.split(['/', ',', ' '])
+        .filter(|part| !part.is_empty())
+        .any(|part| normalize_size(part) == w)
+}
 
 /// Normalise a size for comparison: "128 GB" → "128gb", Brazilian "G" → "l".
 pub fn normalize_size(s: &str) -> String {
@@ -1368,5 +1451,16 @@ mod data_tests {
             .collect();
         assert_eq!(words, ["pants", "jeans", "leggings"]);
         assert_eq!(q.color.as_deref(), Some("black"));
+        let t = translations();
+        let pants = t
+            .iter()
+            .find(|(k, _)| k == "calca")
+            .map(|(_, e)| e.as_str());
+        assert_eq!(pants, Some("pants jeans"));
+        let glass = t.iter().find(|(k, _)| k == "vidro temperado");
+        assert_eq!(
+            glass.map(|(_, e)| e.as_str()),
+            Some("screen protector tempered glass")
+        );
     }
 }

@@ -153,6 +153,10 @@ pub fn within_one_edit(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
+    // Most pairs differ in length by more than one: no allocation for them.
+    if a.len().abs_diff(b.len()) > 4 || a.chars().count().abs_diff(b.chars().count()) > 1 {
+        return false;
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     let (s, l) = if a.len() <= b.len() {

@@ -173,15 +173,92 @@ pub enum PluginCommand {
     },
 }
 
-/// Where the running host's admin API is.
+/// Where the running host's admin API is, for every command that talks to
+/// it (`plugin push/rollback/logs`, `order ...`).
 #[derive(Debug, clap::Args)]
 pub struct AdminApi {
-    /// The host's base URL (default: http://<server.bind>).
+    /// The host's base URL (default: http://<server.bind>). `AGENT_STORE_URL`
+    /// is read when `AGENT_STORE_ADMIN_URL` is not set (the `order`
+    /// commands' former name).
     #[arg(long, env = "AGENT_STORE_ADMIN_URL")]
     pub url: Option<String>,
-    /// The admin bearer token (default: admin.token, i.e. AGENT_STORE_ADMIN_TOKEN).
-    #[arg(long)]
+    /// The admin bearer token (default: admin.token of the config, i.e.
+    /// AGENT_STORE_ADMIN_TOKEN).
+    #[arg(long, env = "AGENT_STORE_ADMIN_TOKEN", hide_env_values = true)]
     pub token: Option<String>,
+}
+
+/// The one client of the admin API: base URL, bearer token, a timeout,
+/// and errors that carry the API's reason.
+pub struct AdminClient {
+    http: reqwest::Client,
+    base: String,
+    token: String,
+}
+
+impl AdminClient {
+    /// A client for `api`, defaulting to the config's `server.bind` and
+    /// `admin.token`; no token at all is an error.
+    pub fn new(config: &Config, api: &AdminApi) -> anyhow::Result<AdminClient> {
+        let token = api
+            .token
+            .clone()
+            .unwrap_or_else(|| config.admin.token.clone());
+        if token.is_empty() {
+            bail!("no admin token: pass --token or set admin.token / AGENT_STORE_ADMIN_TOKEN");
+        }
+        let base = api
+            .url
+            .clone()
+            .or_else(|| {
+                std::env::var("AGENT_STORE_URL")
+                    .ok()
+                    .filter(|u| !u.is_empty())
+            })
+            .unwrap_or_else(|| format!("http://{}", config.server.bind));
+        Ok(AdminClient {
+            http: reqwest::Client::builder()
+                .timeout(std::time::Duration::from_secs(30))
+                .build()?,
+            base: base.trim_end_matches('/').to_string(),
+            token,
+        })
+    }
+
+    /// `method /admin{path}` with an optional JSON body; a non-2xx answer
+    /// is an error with its status and the API's reason.
+    pub async fn call(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<serde_json::Value>,
+    ) -> anyhow::Result<serde_json::Value> {
+        let url = format!("{}/admin{path}", self.base);
+        let mut request = self
+            .http
+            .request(method, &url)
+            .bearer_auth(&self.token)
+            .header("x-actor", "cli");
+        if let Some(b) = body {
+            request = request.json(&b);
+        }
+        let response = request
+            .send()
+            .await
+            .with_context(|| format!("cannot reach the host's admin API at {url}"))?;
+        let status = response.status();
+        let value: serde_json::Value = response.json().await.unwrap_or_default();
+        if !status.is_success() {
+            bail!(
+                "{status}: {}",
+                value["error"]
+                    .as_str()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| value.to_string())
+            );
+        }
+        Ok(value)
+    }
 }
 
 /// This checkout's root, where `plugins/`, `prompts/` and `catalog/` live:
@@ -542,14 +619,13 @@ async fn plugin(config: Config, command: PluginCommand) -> anyhow::Result<()> {
                 "component": base64::engine::general_purpose::STANDARD.encode(component),
                 "canary": canary,
             });
-            let (url, token) = admin.resolve(&config);
-            let out = admin_call(
-                reqwest::Client::new()
-                    .put(format!("{url}/admin/plugins/{name}"))
-                    .bearer_auth(token)
-                    .json(&body),
-            )
-            .await?;
+            let out = AdminClient::new(&config, &admin)?
+                .call(
+                    reqwest::Method::PUT,
+                    &format!("/plugins/{name}"),
+                    Some(body),
+                )
+                .await?;
             println!(
                 "{} {} ({}) is {}{}",
                 out["name"].as_str().unwrap_or_default(),
@@ -568,13 +644,13 @@ async fn plugin(config: Config, command: PluginCommand) -> anyhow::Result<()> {
             );
         }
         PluginCommand::Rollback { name, admin } => {
-            let (url, token) = admin.resolve(&config);
-            let out = admin_call(
-                reqwest::Client::new()
-                    .post(format!("{url}/admin/plugins/{name}/rollback"))
-                    .bearer_auth(token),
-            )
-            .await?;
+            let out = AdminClient::new(&config, &admin)?
+                .call(
+                    reqwest::Method::POST,
+                    &format!("/plugins/{name}/rollback"),
+                    None,
+                )
+                .await?;
             println!(
                 "{} is back on {} ({})",
                 name,
@@ -593,13 +669,13 @@ async fn plugin(config: Config, command: PluginCommand) -> anyhow::Result<()> {
             json: as_json,
             admin,
         } => {
-            let (url, token) = admin.resolve(&config);
-            let out = admin_call(
-                reqwest::Client::new()
-                    .get(format!("{url}/admin/plugins/{name}/logs?limit={limit}"))
-                    .bearer_auth(token),
-            )
-            .await?;
+            let out = AdminClient::new(&config, &admin)?
+                .call(
+                    reqwest::Method::GET,
+                    &format!("/plugins/{name}/logs?limit={limit}"),
+                    None,
+                )
+                .await?;
             if as_json {
                 println!("{out}");
             } else {
@@ -616,40 +692,6 @@ async fn plugin(config: Config, command: PluginCommand) -> anyhow::Result<()> {
         }
     }
     Ok(())
-}
-
-impl AdminApi {
-    fn resolve(&self, config: &Config) -> (String, String) {
-        let url = self
-            .url
-            .clone()
-            .unwrap_or_else(|| format!("http://{}", config.server.bind));
-        let token = self
-            .token
-            .clone()
-            .unwrap_or_else(|| config.admin.token.clone());
-        (url.trim_end_matches('/').to_string(), token)
-    }
-}
-
-/// Send an admin API request; a non-2xx answer is an error with its reason.
-async fn admin_call(request: reqwest::RequestBuilder) -> anyhow::Result<serde_json::Value> {
-    let response = request
-        .send()
-        .await
-        .context("the admin API is unreachable")?;
-    let status = response.status();
-    let body: serde_json::Value = response.json().await.unwrap_or_default();
-    if !status.is_success() {
-        bail!(
-            "{status}: {}",
-            body["error"]
-                .as_str()
-                .map(str::to_string)
-                .unwrap_or_else(|| body.to_string())
-        );
-    }
-    Ok(body)
 }
 
 /// `plugin list` for people: one aligned row per plugin, failures with

@@ -2,54 +2,23 @@
 //!
 //! Amounts are never floats: a price is parsed from text straight into
 //! minor units using the currency's exponent (2 for USD/BRL/EUR, 0 for JPY,
-//! 3 for KWD...), and formatted back the same way.
+//! 3 for KWD...), and formatted back the same way. The parsing and
+//! formatting rules live in the language crate
+//! ([`agent_store_lang::money`]), shared with the plugin SDK; this is the
+//! host's serialisable value type over them.
 
 use std::fmt;
 
+use agent_store_lang::money as lang_money;
 use serde::{Deserialize, Serialize};
+
+pub use agent_store_lang::money::{MoneyError, currency_exponent};
 
 /// An amount of money: integer minor units (cents) and an ISO 4217 code.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Money {
     pub minor_units: i64,
     pub currency: String,
-}
-
-/// Why a money string could not be parsed.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum MoneyError {
-    #[error("empty amount")]
-    Empty,
-    #[error("missing currency code in {0:?} (expected e.g. \"89.90 USD\")")]
-    MissingCurrency(String),
-    #[error("invalid currency code {0:?} (expected a 3-letter ISO 4217 code)")]
-    InvalidCurrency(String),
-    #[error("invalid amount {0:?}")]
-    InvalidAmount(String),
-    #[error("{amount:?} has more decimals than {currency} allows ({exponent})")]
-    TooManyDecimals {
-        amount: String,
-        currency: String,
-        exponent: u32,
-    },
-    #[error("amount {0:?} is too large")]
-    Overflow(String),
-    #[error("cannot combine {0} and {1}")]
-    CurrencyMismatch(String, String),
-}
-
-/// The number of minor-unit digits of an ISO 4217 currency.
-pub fn currency_exponent(currency: &str) -> u32 {
-    match currency {
-        // Zero-decimal currencies.
-        "BIF" | "CLP" | "DJF" | "GNF" | "ISK" | "JPY" | "KMF" | "KRW" | "PYG" | "RWF" | "UGX"
-        | "UYI" | "VND" | "VUV" | "XAF" | "XOF" | "XPF" => 0,
-        // Three-decimal currencies.
-        "BHD" | "IQD" | "JOD" | "KWD" | "LYD" | "OMR" | "TND" => 3,
-        // Four-decimal fund units.
-        "CLF" | "UYW" => 4,
-        _ => 2,
-    }
 }
 
 impl Money {
@@ -72,41 +41,12 @@ impl Money {
     }
 
     /// Parse a feed price: `"89.90 USD"`, `"1,299.00 USD"`, `"12 BRL"`,
-    /// `"USD 89.90"`, `"1.299,00 EUR"`, `"1500 JPY"`, `"-5.00 USD"`.
-    ///
-    /// When both `.` and `,` appear, the last one is the decimal separator;
-    /// a lone `,` followed by exactly three digits is a thousands separator,
-    /// otherwise a decimal comma. More decimals than the currency allows is
-    /// an error unless the extra digits are zeros.
+    /// `"USD 89.90"`, `"1.299,00 EUR"`, `"1500 JPY"`, `"-5.00 USD"`
+    /// ([`agent_store_lang::money::parse`]).
     pub fn parse(s: &str) -> Result<Money, MoneyError> {
-        let s = s.trim();
-        if s.is_empty() {
-            return Err(MoneyError::Empty);
-        }
-        let parts: Vec<&str> = s.split_whitespace().collect();
-        let (amount, currency) = match parts.as_slice() {
-            [a, c] if looks_like_code(c) => (*a, *c),
-            [c, a] if looks_like_code(c) => (*a, *c),
-            [one] => split_glued(one).ok_or_else(|| MoneyError::MissingCurrency(s.to_string()))?,
-            [a, c] => {
-                let has_digit = |x: &str| x.chars().any(|ch| ch.is_ascii_digit());
-                return Err(if has_digit(a) {
-                    MoneyError::InvalidCurrency(c.to_string())
-                } else if has_digit(c) {
-                    MoneyError::InvalidCurrency(a.to_string())
-                } else {
-                    MoneyError::InvalidAmount(s.to_string())
-                });
-            }
-            _ => return Err(MoneyError::InvalidAmount(s.to_string())),
-        };
-        let currency = currency.to_ascii_uppercase();
-        if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
-            return Err(MoneyError::InvalidCurrency(currency));
-        }
-        let minor = parse_amount(amount, currency_exponent(&currency), &currency)?;
+        let (minor_units, currency) = lang_money::parse(s)?;
         Ok(Money {
-            minor_units: minor,
+            minor_units,
             currency,
         })
     }
@@ -142,57 +82,15 @@ impl Money {
 
     /// The amount without the currency: `"89.90"`, `"1500"`.
     pub fn amount_string(&self) -> String {
-        let exp = self.exponent();
-        let sign = if self.minor_units < 0 { "-" } else { "" };
-        let abs = self.minor_units.unsigned_abs();
-        if exp == 0 {
-            return format!("{sign}{abs}");
-        }
-        let div = 10u64.pow(exp);
-        format!(
-            "{sign}{}.{:0width$}",
-            abs / div,
-            abs % div,
-            width = exp as usize
-        )
+        lang_money::amount_string(self.minor_units, &self.currency)
     }
-}
 
-impl Money {
     /// The amount as a customer reads it in `language` ("en", "pt", "es";
     /// anything else reads as English): `$199.90`, `R$ 199,90`,
-    /// `US$ 1.299,00`, `1.299,00 €`, `¥1,500`. Portuguese and Spanish group
-    /// thousands with `.` and use a decimal comma.
+    /// `US$ 1.299,00`, `1.299,00 €`, `¥1,500`
+    /// ([`agent_store_lang::money::format_minor`], as the plugins format).
     pub fn format_locale(&self, language: &str) -> String {
-        let latin = matches!(language, "pt" | "es");
-        let (thousands, decimal) = if latin { ('.', ',') } else { (',', '.') };
-        let exp = self.exponent();
-        let abs = self.minor_units.unsigned_abs();
-        let div = 10u64.pow(exp);
-        let units = (abs / div).to_string();
-        let mut number = String::with_capacity(units.len() + 8);
-        for (i, c) in units.chars().enumerate() {
-            if i > 0 && (units.len() - i).is_multiple_of(3) {
-                number.push(thousands);
-            }
-            number.push(c);
-        }
-        if exp > 0 {
-            number.push(decimal);
-            number.push_str(&format!("{:0width$}", abs % div, width = exp as usize));
-        }
-        let sign = if self.minor_units < 0 { "-" } else { "" };
-        match (self.currency.as_str(), latin) {
-            ("USD", false) => format!("{sign}${number}"),
-            ("USD", true) => format!("{sign}US$ {number}"),
-            ("BRL", _) => format!("{sign}R$ {number}"),
-            ("EUR", false) => format!("{sign}€{number}"),
-            ("EUR", true) => format!("{sign}{number} €"),
-            ("GBP", _) => format!("{sign}£{number}"),
-            ("JPY", _) => format!("{sign}¥{number}"),
-            ("MXN", _) => format!("{sign}MX$ {number}"),
-            (code, _) => format!("{sign}{code} {number}"),
-        }
+        lang_money::format_minor(self.minor_units, &self.currency, language)
     }
 }
 
@@ -207,134 +105,6 @@ impl std::str::FromStr for Money {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Money::parse(s)
     }
-}
-
-fn looks_like_code(s: &str) -> bool {
-    s.len() == 3 && s.chars().all(|c| c.is_ascii_alphabetic())
-}
-
-/// `"89.90USD"` or `"USD89.90"`.
-fn split_glued(s: &str) -> Option<(&str, &str)> {
-    if s.len() > 3 && s.is_char_boundary(s.len() - 3) {
-        let (a, c) = s.split_at(s.len() - 3);
-        if looks_like_code(c) && a.chars().any(|ch| ch.is_ascii_digit()) {
-            return Some((a, c));
-        }
-    }
-    if s.len() > 3 && s.is_char_boundary(3) {
-        let (c, a) = s.split_at(3);
-        if looks_like_code(c) && a.chars().any(|ch| ch.is_ascii_digit()) {
-            return Some((a, c));
-        }
-    }
-    None
-}
-
-/// Parse a decimal amount into minor units at `exponent`.
-fn parse_amount(raw: &str, exponent: u32, currency: &str) -> Result<i64, MoneyError> {
-    let invalid = || MoneyError::InvalidAmount(raw.to_string());
-    let (negative, body) = match raw.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, raw.strip_prefix('+').unwrap_or(raw)),
-    };
-    if body.is_empty()
-        || !body
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
-    {
-        return Err(invalid());
-    }
-    let last_dot = body.rfind('.');
-    let last_comma = body.rfind(',');
-    let decimal_sep = match (last_dot, last_comma) {
-        (Some(d), Some(c)) => Some(if d > c { '.' } else { ',' }),
-        (Some(_), None) => {
-            if body.matches('.').count() > 1 {
-                None // "1.299.000": thousands dots
-            } else {
-                Some('.')
-            }
-        }
-        (None, Some(c)) => {
-            let after = body.len() - c - 1;
-            if body.matches(',').count() > 1 || (after == 3 && exponent != 3) {
-                None // "1,299" or "1,299,000"
-            } else {
-                Some(',')
-            }
-        }
-        (None, None) => None,
-    };
-    let (int_part, frac_part) = match decimal_sep {
-        Some(sep) => {
-            let idx = body.rfind(sep).ok_or_else(invalid)?;
-            (&body[..idx], &body[idx + 1..])
-        }
-        None => (body, ""),
-    };
-    let thousands = match decimal_sep {
-        Some('.') => ',',
-        Some(_) => '.',
-        None => {
-            if body.contains(',') {
-                ','
-            } else {
-                '.'
-            }
-        }
-    };
-    if frac_part.contains(['.', ',']) {
-        return Err(invalid());
-    }
-    // Thousands groups must be well formed: "1,299" yes, "12,99,9" no.
-    let groups: Vec<&str> = int_part.split(thousands).collect();
-    if groups.len() > 1 {
-        let first_ok = !groups[0].is_empty() && groups[0].len() <= 3;
-        if !first_ok || groups[1..].iter().any(|g| g.len() != 3) {
-            return Err(invalid());
-        }
-    }
-    let digits: String = groups.concat();
-    if digits.is_empty() && frac_part.is_empty() {
-        return Err(invalid());
-    }
-    if decimal_sep.is_some() && frac_part.is_empty() {
-        return Err(invalid());
-    }
-    if !digits.chars().all(|c| c.is_ascii_digit()) {
-        return Err(invalid());
-    }
-    let exp = exponent as usize;
-    let frac_trimmed = if frac_part.len() > exp {
-        let (keep, extra) = frac_part.split_at(exp);
-        if extra.chars().any(|c| c != '0') {
-            return Err(MoneyError::TooManyDecimals {
-                amount: raw.to_string(),
-                currency: currency.to_string(),
-                exponent,
-            });
-        }
-        keep.to_string()
-    } else {
-        format!("{frac_part:0<exp$}")
-    };
-    let overflow = || MoneyError::Overflow(raw.to_string());
-    let int_value: i64 = if digits.is_empty() {
-        0
-    } else {
-        digits.parse().map_err(|_| overflow())?
-    };
-    let frac_value: i64 = if frac_trimmed.is_empty() {
-        0
-    } else {
-        frac_trimmed.parse().map_err(|_| invalid())?
-    };
-    let scale = 10i64.checked_pow(exponent).ok_or_else(overflow)?;
-    let minor = int_value
-        .checked_mul(scale)
-        .and_then(|v| v.checked_add(frac_value))
-        .ok_or_else(overflow)?;
-    Ok(if negative { -minor } else { minor })
 }
 
 #[cfg(test)]

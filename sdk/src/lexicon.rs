@@ -1,6 +1,6 @@
-//! The store's shared vocabulary: weighted brand lexicons in en/pt/es and a
-//! small translation table from customer words to the catalog's English
-//! words.
+//! The store's shared vocabulary: weighted brand lexicons in en/pt/es and
+//! the translation of customer words to the catalog's English words (from
+//! the language crate's vocabulary, the one the host's search reads).
 //!
 //! The router scores brands with [`brand_scores`]; the seller kit uses it to
 //! notice a message that belongs to another brand (hand-off) and
@@ -152,14 +152,14 @@ const GAMING: &[(f32, &str)] = &[
 ];
 
 /// Whether `token` (normalised) is one of the catalog's English words that
-/// [`TRANSLATIONS`] maps customer words to ("candle", "pillow").
+/// [`translations`] maps customer words to ("candle", "pillow").
 pub fn is_catalog_word(token: &str) -> bool {
     use std::collections::HashSet;
     use std::sync::OnceLock;
     static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
     WORDS
         .get_or_init(|| {
-            TRANSLATIONS
+            translations()
                 .iter()
                 .flat_map(|(_, en)| text::tokenize(en))
                 .collect()
@@ -168,192 +168,28 @@ pub fn is_catalog_word(token: &str) -> bool {
 }
 
 /// Customer words (en/pt/es, synonyms) and the catalog's English words for
-/// them, used by [`expand_query`].
-pub const TRANSLATIONS: &[(&str, &str)] = &[
-    // fashion
-    ("tenis", "sneakers running shoes"),
-    ("zapatillas", "sneakers running shoes"),
-    ("trainers", "sneakers"),
-    ("sapato", "shoes"),
-    ("zapato", "shoes"),
-    ("calcado", "shoes"),
-    ("calzado", "shoes"),
-    ("corrida", "running"),
-    ("correr", "running"),
-    ("running", "running"),
-    ("vestido", "dress"),
-    ("calca", "jeans"),
-    ("pantalon", "jeans"),
-    ("vaqueros", "jeans"),
-    ("pants", "jeans"),
-    ("trousers", "jeans"),
-    ("jaqueta", "jacket"),
-    ("chaqueta", "jacket"),
-    ("casaco", "jacket"),
-    ("abrigo", "jacket"),
-    ("chamarra", "jacket"),
-    ("campera", "jacket"),
-    ("coat", "jacket"),
-    ("bolsa", "bag"),
-    ("bolso", "bag"),
-    ("mochila", "bag"),
-    ("handbag", "bag"),
-    ("purse", "bag"),
-    ("relogio", "watch"),
-    ("reloj", "watch"),
-    ("oculos", "sunglasses"),
-    ("gafas", "sunglasses"),
-    ("lentes de sol", "sunglasses"),
-    ("camiseta", "t shirt"),
-    ("playera", "t shirt"),
-    ("remera", "t shirt"),
-    ("tee", "t shirt"),
-    ("sueter", "sweater"),
-    ("jersey", "sweater"),
-    ("sudadera", "sweater"),
-    ("moletom", "sweater"),
-    ("cachecol", "scarf"),
-    ("bufanda", "scarf"),
-    ("mallas", "leggings"),
-    ("legging", "leggings"),
-    ("biquini", "bikini"),
-    ("bota", "boots"),
-    ("botin", "boots"),
-    ("vestido de festa", "gown"),
-    ("vestido de fiesta", "gown"),
-    // tech
-    ("notebook", "laptop"),
-    ("portatil", "laptop"),
-    ("computador", "laptop"),
-    ("computadora", "laptop"),
-    ("ordenador", "laptop"),
-    ("computer", "laptop"),
-    ("celular", "smartphone"),
-    ("movil", "smartphone"),
-    ("telefone", "smartphone"),
-    ("telefono", "smartphone"),
-    ("phone", "smartphone"),
-    ("fone de ouvido", "headphones"),
-    ("fone", "headphones earbuds"),
-    ("auriculares", "headphones earbuds"),
-    ("audifonos", "headphones earbuds"),
-    ("cascos", "headphones"),
-    ("carregador", "charger"),
-    ("cargador", "charger"),
-    ("caixa de som", "speaker"),
-    ("altavoz", "speaker"),
-    ("bocina", "speaker"),
-    ("parlante", "speaker"),
-    ("camara", "camera"),
-    ("relogio inteligente", "smartwatch"),
-    ("reloj inteligente", "smartwatch"),
-    ("roteador", "router"),
-    ("enrutador", "router"),
-    ("capinha", "case"),
-    ("funda", "case"),
-    ("pelicula", "screen protector"),
-    ("bateria externa", "power bank"),
-    ("bateria portatil", "power bank"),
-    ("tela", "monitor"),
-    ("pantalla", "monitor"),
-    ("raton", "mouse"),
-    ("sem fio", "wireless"),
-    ("inalambrico", "wireless"),
-    ("inalambrica", "wireless"),
-    ("sin cable", "wireless"),
-    ("cancelamento de ruido", "anc"),
-    ("cancelacion de ruido", "anc"),
-    ("noise cancelling", "anc"),
-    // home
-    ("almofada", "cushion"),
-    ("cojin", "cushion"),
-    ("luminaria", "lamp"),
-    ("lampara", "lamp"),
-    ("abajur", "table lamp"),
-    ("tapete", "rug"),
-    ("alfombra", "rug"),
-    ("carpet", "rug"),
-    ("panela", "cookware dutch oven"),
-    ("olla", "cookware dutch oven"),
-    ("pot", "cookware"),
-    ("frigideira", "frying pan"),
-    ("sarten", "frying pan"),
-    ("faca", "knife"),
-    ("cuchillo", "knife"),
-    ("lencol", "sheet"),
-    ("lencois", "sheet"),
-    ("sabanas", "sheet"),
-    ("edredom", "duvet"),
-    ("edredon", "duvet"),
-    ("comforter", "duvet"),
-    ("travesseiro", "pillow"),
-    ("almohada", "pillow"),
-    ("caixa", "storage boxes"),
-    ("organizador", "organizer"),
-    ("vaso", "plant pot planter"),
-    ("maceta", "plant pot planter"),
-    ("cadeira", "chair"),
-    ("silla", "chair"),
-    ("espelho", "mirror"),
-    ("espejo", "mirror"),
-    ("vela", "candle"),
-    ("couch", "sofa"),
-    ("mesa", "table"),
-    // beauty
-    ("hidratante", "moisturizer"),
-    ("crema", "moisturizer cream"),
-    ("creme", "moisturizer cream"),
-    ("protetor solar", "sunscreen"),
-    ("protector solar", "sunscreen"),
-    ("bloqueador", "sunscreen"),
-    ("batom", "lipstick"),
-    ("labial", "lipstick"),
-    ("pintalabios", "lipstick"),
-    ("brilho labial", "lip oil gloss"),
-    ("brillo labial", "lip oil gloss"),
-    ("base", "foundation"),
-    ("rimel", "mascara"),
-    ("sombra", "eyeshadow"),
-    ("xampu", "shampoo"),
-    ("champu", "shampoo"),
-    ("oleo", "oil"),
-    ("aceite", "oil"),
-    ("secador", "hair dryer"),
-    ("limpador", "cleanser"),
-    ("limpiador", "cleanser"),
-    ("mascarilla", "mask"),
-    ("mascara facial", "mask"),
-    ("perfume", "parfum"),
-    ("fragrancia", "parfum"),
-    ("fragancia", "parfum"),
-    ("colonia", "eau de toilette"),
-    ("cologne", "eau de toilette"),
-    ("cabelo", "hair"),
-    ("cabello", "hair"),
-    ("pele", "skin"),
-    ("piel", "skin"),
-    // gaming
-    ("consola", "console"),
-    ("controle", "controller"),
-    ("mando", "controller"),
-    ("joystick", "controller"),
-    ("gamepad", "controller"),
-    ("jogo", "game"),
-    ("juego", "game"),
-    ("videojuego", "game"),
-    ("teclado", "keyboard"),
-    ("cadeira gamer", "gaming chair"),
-    ("silla gamer", "gaming chair"),
-    ("gamer", "gaming"),
-    ("cartao presente", "gift card"),
-    ("tarjeta de regalo", "gift card"),
-    ("mousepad", "mouse pad"),
-    ("fone gamer", "gaming headset"),
-    ("auriculares gamer", "gaming headset"),
-    ("mecanico", "mechanical"),
-    ("corrida de carros", "racing"),
-    ("carreras", "racing"),
-];
+/// them, used by [`expand_query`] and the brand index: the store's one
+/// vocabulary (`lang/data/vocabulary.txt`, the host's query parser reads
+/// the same file), as [`agent_store_lang::query::translations`].
+pub fn translations() -> &'static [(String, String)] {
+    agent_store_lang::query::translations()
+}
+
+/// [`translations`] with the customer words stemmed once: (terms, English).
+pub(crate) fn stemmed_translations() -> &'static [(Vec<String>, &'static str)] {
+    use std::sync::OnceLock;
+    static STEMMED: OnceLock<Vec<(Vec<String>, &'static str)>> = OnceLock::new();
+    STEMMED.get_or_init(|| {
+        // Two keys that stem alike ("corrida", "corridas"): the first one
+        // in the vocabulary wins, as in the host's parser.
+        let mut seen = std::collections::HashSet::new();
+        translations()
+            .iter()
+            .map(|(from, to)| (split_terms(from), to.as_str()))
+            .filter(|(from, _)| !from.is_empty() && seen.insert(from.clone()))
+            .collect()
+    })
+}
 
 fn split_terms(phrase: &str) -> Vec<String> {
     text::terms(phrase)
@@ -400,18 +236,59 @@ pub fn scores_with(lexicons: &[BrandLexicon], hay: &[String]) -> Vec<(&'static s
     out
 }
 
+/// Which entries of [`stemmed_translations`] `hay` (stemmed terms) says,
+/// by index. Exact words first: a typo match counts only where no exact
+/// key claimed the word ("calça" is "calca", not a typo of "calza").
+pub(crate) fn matched_translations(hay: &[String]) -> Vec<usize> {
+    let table = stemmed_translations();
+    let mut out = Vec::new();
+    let mut exact = Vec::new();
+    let mut fuzzy = Vec::new();
+    for (i, (from, _)) in table.iter().enumerate() {
+        let m = text::phrase_match(hay, from);
+        if m >= 1.0 {
+            exact.push(i);
+        } else if m > 0.0 {
+            fuzzy.push(i);
+        }
+    }
+    // Longest phrases first: "sem fio" claims "fio" before "fios" (hair).
+    exact.sort_by_key(|&i| std::cmp::Reverse(table[i].0.len()));
+    let mut claimed: Vec<&str> = Vec::new();
+    for i in exact {
+        let from = &table[i].0;
+        if from.len() == 1 && claimed.contains(&from[0].as_str()) {
+            continue;
+        }
+        out.push(i);
+        claimed.extend(from.iter().map(String::as_str));
+    }
+    for i in fuzzy {
+        let unclaimed = table[i].0.iter().all(|t| {
+            hay.contains(t)
+                || hay
+                    .iter()
+                    .any(|h| !claimed.contains(&h.as_str()) && text::fuzzy_eq(h, t))
+        });
+        if unclaimed {
+            out.push(i);
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
 /// The catalog's English words for the Portuguese, Spanish or synonym
 /// product words in `message` (space-separated, deduplicated; empty when
 /// none). Append it to a search text.
 pub fn expand_query(message: &str) -> String {
     let hay = text::terms(message);
     let mut words: Vec<String> = Vec::new();
-    for (from, to) in TRANSLATIONS {
-        if text::phrase_match(&hay, &split_terms(from)) > 0.0 {
-            for w in to.split(' ') {
-                if !words.iter().any(|x| x == w) && !hay.contains(&text::stem(w)) {
-                    words.push(w.to_owned());
-                }
+    let table = stemmed_translations();
+    for i in matched_translations(&hay) {
+        for w in table[i].1.split(' ') {
+            if !words.iter().any(|x| x == w) && !hay.contains(&text::stem(w)) {
+                words.push(w.to_owned());
             }
         }
     }
@@ -441,8 +318,11 @@ mod tests {
 
     #[test]
     fn expands() {
-        assert_eq!(expand_query("quero um notebook"), "laptop");
+        assert!(expand_query("quero um notebook").starts_with("laptop"));
+        // One vocabulary with the host: "calça" is pants or jeans.
+        assert_eq!(expand_query("uma calça"), "pants jeans");
         assert!(expand_query("fone de ouvido bluetooth").contains("headphones"));
-        assert_eq!(expand_query("laptop"), "");
+        // English words add only their catalog synonyms, never themselves.
+        assert!(!expand_query("laptop").contains("laptop"));
     }
 }

@@ -46,7 +46,8 @@
 //! ## Modules
 //!
 //! * [`text`]: normalisation, tokenisation, plural stemming, language
-//!   detection (en/pt/es), typo-tolerant matching, price/colour/size parsing.
+//!   detection (en/pt/es), typo-tolerant matching, price/colour/size parsing
+//!   (from the shared [`lang`] crate, plus the SDK's detection evidence).
 //! * [`lexicon`]: weighted brand vocabularies and pt/es → catalog-English
 //!   query expansion.
 //! * [`dialogue`]: the conversation's state (language, offered items, focus,
@@ -78,6 +79,10 @@ pub mod testing;
 pub mod conformance;
 
 pub use host::{Host, RouterWasmHost, WasmHost};
+
+/// The store's language crate (normalisation, detection, amounts, money,
+/// the catalog query parser and vocabularies), shared with the host.
+pub use agent_store_lang as lang;
 
 /// Most units of one product in a cart: the host refuses a larger
 /// add-to-cart or set-cart-quantity (and caps a line at this many).

@@ -430,36 +430,12 @@ pub fn validate(action: &Action) -> Result<(), String> {
     }
 }
 
-/// Format an amount in minor units for the customer's language:
-/// `$1,299.00` (en), `US$ 1.299,00` (pt/es), `R$ 89,90` (BRL), `€ 10,00`.
+/// Format an amount in minor units for the customer's language, with the
+/// currency's ISO 4217 decimals: `$1,299.00` (en), `US$ 1.299,00` (pt/es),
+/// `R$ 89,90` (BRL), `¥1,500` (JPY). The same formatter as the host's
+/// ([`agent_store_lang::money::format_minor`]).
 pub fn format_minor(minor: i64, currency: &str, lang: &str) -> String {
-    let latin = matches!(lang, "pt" | "es");
-    let (thousands, decimal) = if latin { ('.', ',') } else { (',', '.') };
-    let neg = minor < 0;
-    let abs = minor.unsigned_abs();
-    let units = (abs / 100).to_string();
-    let cents = abs % 100;
-    let mut grouped = String::new();
-    for (i, c) in units.chars().enumerate() {
-        if i > 0 && (units.len() - i).is_multiple_of(3) {
-            grouped.push(thousands);
-        }
-        grouped.push(c);
-    }
-    let number = format!("{grouped}{decimal}{cents:02}");
-    let cur = currency.to_ascii_uppercase();
-    let sign = if neg { "-" } else { "" };
-    match (cur.as_str(), latin) {
-        ("USD", false) => format!("{sign}${number}"),
-        ("USD", true) => format!("{sign}US$ {number}"),
-        ("BRL", _) => format!("{sign}R$ {number}"),
-        ("EUR", false) => format!("{sign}€{number}"),
-        ("EUR", true) => format!("{sign}{number} €"),
-        ("GBP", _) => format!("{sign}£{number}"),
-        ("MXN", _) => format!("{sign}MX$ {number}"),
-        ("", _) => format!("{sign}{number}"),
-        (c, _) => format!("{sign}{c} {number}"),
-    }
+    agent_store_lang::money::format_minor(minor, currency, lang)
 }
 
 /// [`format_minor`] for a [`Money`].

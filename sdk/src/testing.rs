@@ -40,7 +40,10 @@ use std::collections::{BTreeMap, VecDeque};
 use std::path::Path;
 
 use crate::types::*;
-use crate::{Host, lexicon, reply, text};
+use agent_store_lang::money::currency_exponent;
+use agent_store_lang::query;
+
+use crate::{Host, reply, text};
 
 struct Indexed {
     product: Product,
@@ -80,6 +83,36 @@ impl Indexed {
         ]
         .iter()
         .any(|f| f.iter().any(|x| text::fuzzy_eq(x, t)))
+    }
+
+    /// How well this product carries all of `words` (stemmed), weighted by
+    /// field as the host weighs concept coverage: title and category 1.0,
+    /// labels 0.85, description 0.45, colour 0.35. An unknown single word
+    /// of five letters or more also matches with one typo (75%).
+    fn coverage(&self, words: &[String], known: bool) -> f32 {
+        let fields: [(&Vec<String>, f32); 5] = [
+            (&self.title, 1.0),
+            (&self.category, 1.0),
+            (&self.labels, 0.85),
+            (&self.description, 0.45),
+            (&self.color, 0.35),
+        ];
+        let mut best = 0.0f32;
+        for (f, w) in fields {
+            let score = if words.iter().all(|t| f.contains(t)) {
+                1.0
+            } else if !known
+                && words.len() == 1
+                && words[0].chars().count() >= text::FUZZY_MIN_LEN
+                && f.iter().any(|x| text::fuzzy_eq(x, &words[0]))
+            {
+                0.75
+            } else {
+                continue;
+            };
+            best = best.max(score * w);
+        }
+        best
     }
 
     /// Field-weighted, IDF-weighted term overlap (typos count 70%).
@@ -139,20 +172,23 @@ pub struct CatalogLoad {
     pub skipped: Vec<(usize, String)>,
 }
 
+/// A feed price read as the host reads it ([`agent_store_lang::money::parse`]:
+/// strict, by currency exponent); a bare amount is in USD, and a negative
+/// one is no price.
 fn parse_money(s: &str) -> Option<Money> {
     let s = s.trim();
-    if s.is_empty() {
+    if s.is_empty() || s.starts_with('-') {
         return None;
     }
-    let mut parts = s.split_whitespace();
-    let amount = parts.next()?;
-    let currency = parts.next().unwrap_or("USD").to_ascii_uppercase();
-    if amount.starts_with('-') {
-        return None;
-    }
-    let minor = text::parse_amount(amount)?;
-    (currency.len() == 3 && currency.chars().all(|c| c.is_ascii_alphabetic())).then_some(Money {
-        minor_units: minor,
+    let parsed = match agent_store_lang::money::parse(s) {
+        Err(agent_store_lang::money::MoneyError::MissingCurrency(_)) => {
+            agent_store_lang::money::parse(&format!("{s} USD"))
+        }
+        other => other,
+    };
+    let (minor_units, currency) = parsed.ok()?;
+    Some(Money {
+        minor_units,
         currency,
     })
 }
@@ -642,28 +678,59 @@ impl Host for FakeHost {
         if q.text.len() > 4096 {
             return Err(HostError::Invalid("query text too long".into()));
         }
-        let found = text::extract_constraints(&q.text);
-        let max = q.max_price_minor.or(found.max_price_minor);
-        let min = q.min_price_minor.or(found.min_price_minor);
-        let color = q
-            .color
-            .as_deref()
+        // The host's query parser (one implementation, `agent_store_lang`):
+        // concepts with their English expansions, price bounds, colour,
+        // size, gender, stock, over a vocabulary learnt from the catalog.
+        let vocab = query::Vocabulary::from_texts(
+            self.catalog
+                .iter()
+                .flat_map(|i| [i.product.title.as_str(), i.product.category.as_str()]),
+        );
+        let parsed = query::parse(&q.text, &vocab);
+        type Alternatives = Vec<(Vec<String>, f32)>;
+        let concepts: Vec<(f32, bool, Alternatives)> = parsed
+            .concepts
+            .iter()
             .map(|c| {
-                text::color_of(c)
-                    .map(str::to_owned)
-                    .unwrap_or_else(|| text::normalize(c))
+                let alts = c
+                    .expansions
+                    .iter()
+                    .map(|e| {
+                        (
+                            e.words.iter().flat_map(|w| text::terms(w)).collect(),
+                            e.weight,
+                        )
+                    })
+                    .filter(|(words, _): &(Vec<String>, f32)| !words.is_empty())
+                    .collect::<Vec<_>>();
+                (c.weight, c.known, alts)
             })
-            .or(found.color);
-        let size = q.size.clone().or(found.size);
-        let mut terms = text::content_terms(&q.text);
-        for t in text::content_terms(&lexicon::expand_query(&q.text)) {
-            if !terms.contains(&t) {
-                terms.push(t);
-            }
-        }
-        let has_filter = max.is_some() || min.is_some() || color.is_some() || size.is_some();
-        if terms.is_empty() && !has_filter {
+            .filter(|(_, _, alts)| !alts.is_empty())
+            .collect();
+        let total_weight: f32 = concepts.iter().map(|(w, _, _)| *w).sum();
+        let colour = q.color.as_deref().filter(|c| !c.trim().is_empty());
+        let size = q.size.as_deref().filter(|s| !s.trim().is_empty());
+        let has_filter = q.max_price_minor.is_some()
+            || q.min_price_minor.is_some()
+            || parsed.max_price.is_some()
+            || parsed.min_price.is_some()
+            || colour.is_some()
+            || parsed.color.is_some()
+            || size.is_some()
+            || parsed.size.is_some();
+        if concepts.is_empty() && !has_filter {
             return Ok(vec![]);
+        }
+        // Ranking terms within the covered products: every expansion word.
+        let mut terms: Vec<String> = Vec::new();
+        for (_, _, alts) in &concepts {
+            for (words, _) in alts {
+                for w in words {
+                    if !terms.contains(w) {
+                        terms.push(w.clone());
+                    }
+                }
+            }
         }
         let scoped: Vec<&Indexed> = self
             .catalog
@@ -683,45 +750,81 @@ impl Host for FakeHost {
                 (1.0 + n / df).ln() * modifier
             })
             .collect();
-        let mut hits: Vec<ScoredProduct> = self
-            .catalog
+        // How much of the query a product covers, as the host scores it:
+        // each concept's best alternative whose words it all mentions.
+        let coverage = |i: &Indexed| -> f32 {
+            if concepts.is_empty() {
+                return 1.0;
+            }
+            let covered: f32 = concepts
+                .iter()
+                .map(|(w, known, alts)| {
+                    w * alts
+                        .iter()
+                        .map(|(words, aw)| aw * i.coverage(words, *known))
+                        .fold(0.0f32, f32::max)
+                })
+                .sum();
+            covered / total_weight.max(f32::EPSILON)
+        };
+        let in_stock_only = q.in_stock_only || parsed.in_stock;
+        let mut hits: Vec<(f32, ScoredProduct)> = scoped
             .iter()
-            .filter(|i| self.in_scope(&i.product))
             .filter(|i| {
                 let p = &i.product;
-                let price = reply::effective_price(p).minor_units;
-                max.is_none_or(|m| price <= m)
-                    && min.is_none_or(|m| price >= m)
-                    && color.as_ref().is_none_or(|c| {
-                        p.color
-                            .as_deref()
-                            .is_some_and(|pc| text::normalize(pc).contains(&text::normalize(c)))
-                    })
-                    && size.as_ref().is_none_or(|s| {
-                        p.size
-                            .as_deref()
-                            .is_some_and(|ps| ps.eq_ignore_ascii_case(s))
-                    })
+                let price = reply::effective_price(p);
+                let (min, max) = parsed.price_bounds_minor(currency_exponent(&price.currency));
+                let price = price.minor_units;
+                q.max_price_minor.or(max).is_none_or(|m| price <= m)
+                    && q.min_price_minor.or(min).is_none_or(|m| price >= m)
+                    && colour.is_none_or(|c| query::colour_matches(c, p.color.as_deref()))
+                    && size.is_none_or(|s| query::size_matches(s, p.size.as_deref()))
                     && q.gender.as_ref().is_none_or(|g| {
                         p.gender
                             .as_deref()
                             .is_some_and(|pg| pg.eq_ignore_ascii_case(g) || pg == "unisex")
                     })
-                    && (!q.in_stock_only
+                    && (!in_stock_only
                         || (p.availability == Availability::InStock && p.quantity != Some(0)))
             })
             .filter_map(|i| {
+                let cov = coverage(i);
                 let s = if terms.is_empty() {
                     0.1
                 } else {
                     i.score(&terms, &idf)
                 };
-                (s > 0.0).then(|| ScoredProduct {
-                    product: i.product.clone(),
-                    score: s,
+                (cov > 0.0).then(|| {
+                    (
+                        cov,
+                        ScoredProduct {
+                            product: i.product.clone(),
+                            score: 10.0 * cov + s,
+                        },
+                    )
                 })
             })
             .collect();
+        // The host's relevance floor, then its soft text filters: the
+        // colour and size the text names, when the best matches allow.
+        let max_cov = hits.iter().map(|h| h.0).fold(0.0f32, f32::max);
+        hits.retain(|h| h.0 >= 0.4 * max_cov);
+        let strong = |h: &(f32, ScoredProduct)| h.0 >= 0.75 * max_cov;
+        if let Some(c) = parsed.color.as_deref().filter(|_| colour.is_none())
+            && hits
+                .iter()
+                .any(|h| strong(h) && query::colour_matches(c, h.1.product.color.as_deref()))
+        {
+            hits.retain(|h| query::colour_matches(c, h.1.product.color.as_deref()));
+        }
+        if let Some(sz) = parsed.size.as_deref().filter(|_| size.is_none())
+            && hits
+                .iter()
+                .any(|h| strong(h) && query::size_matches(sz, h.1.product.size.as_deref()))
+        {
+            hits.retain(|h| query::size_matches(sz, h.1.product.size.as_deref()));
+        }
+        let mut hits: Vec<ScoredProduct> = hits.into_iter().map(|h| h.1).collect();
         hits.sort_by(|a, b| {
             b.score
                 .total_cmp(&a.score)

@@ -21,8 +21,7 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Te
 use super::candidates;
 use super::product::{Availability, Product};
 use super::query::{
-    self, Gender, ParsedQuery, PriceIntent, Vocabulary, colour_matches, edit_distance,
-    normalize_size,
+    self, Gender, ParsedQuery, PriceIntent, Vocabulary, colour_matches, edit_distance, size_matches,
 };
 use super::{Scored, SearchQuery};
 
@@ -341,6 +340,7 @@ impl SearchIndex {
         max_candidates: usize,
     ) -> Vec<Scored> {
         let parsed = query::parse(&sq.text, &self.vocab);
+        tracing::debug!(text = %sq.text, parsed = ?parsed, "catalog query parsed");
         let limit = if sq.limit == 0 {
             DEFAULT_LIMIT
         } else {
@@ -540,34 +540,9 @@ fn price_ok(p: &Product, sq: &SearchQuery, parsed: &ParsedQuery) -> bool {
     if sq.min_price_minor.is_some_and(|m| eff.minor_units < m) {
         return false;
     }
-    let scale = 10f64.powi(eff.exponent() as i32);
-    let to_minor = |major: f64| (major * scale).round() as i64;
-    if parsed
-        .max_price
-        .is_some_and(|m| eff.minor_units > to_minor(m))
-    {
-        return false;
-    }
-    if parsed
-        .min_price
-        .is_some_and(|m| eff.minor_units < to_minor(m))
-    {
+    let (min, max) = parsed.price_bounds_minor(eff.exponent());
+    if max.is_some_and(|m| eff.minor_units > m) || min.is_some_and(|m| eff.minor_units < m) {
         return false;
     }
     true
-}
-
-/// Whether a product size satisfies a wanted size ("G" = "L", "128 GB" =
-/// "128GB"); multi-part sizes match on any part.
-fn size_matches(wanted: &str, product: Option<&str>) -> bool {
-    let Some(ps) = product else {
-        return false;
-    };
-    let w = normalize_size(wanted);
-    if normalize_size(ps) == w {
-        return true;
-    }
-    ps.split(['/', ',', ' '])
-        .filter(|part| !part.is_empty())
-        .any(|part| normalize_size(part) == w)
 }

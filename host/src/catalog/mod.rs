@@ -10,14 +10,16 @@
 //! - [`feed`]: CSV parsing and validation ([`ImportReport`], [`RejectedRow`]);
 //! - [`store`]: SQL (SQLite and PostgreSQL through `sqlx::Any`);
 //! - [`index`]: the tantivy index and the ranking;
-//! - [`query`]: understanding the customer's words (en, pt-BR, es);
+//! - [`query`]: understanding the customer's words (en, pt-BR, es), from
+//!   the language crate (`agent_store_lang::query`);
 //! - [`recommend`]: cross-sell, upsell and alternatives.
 
 mod candidates;
 pub mod feed;
 mod index;
 pub mod product;
-pub mod query;
+/// The query parser lives in the language crate, shared with the SDK.
+pub use agent_store_lang::query;
 pub mod recommend;
 #[cfg(test)]
 mod relevance;

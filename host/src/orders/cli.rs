@@ -2,10 +2,10 @@
 //! through its admin API (so the customer's WhatsApp updates go out from
 //! the host that owns the conversation).
 
-use anyhow::{Context as _, bail};
 use clap::Subcommand;
 use serde_json::{Value, json};
 
+use crate::cli::{AdminApi, AdminClient};
 use crate::config::Config;
 
 #[derive(Debug, Subcommand)]
@@ -19,13 +19,13 @@ pub enum OrderCommand {
         #[arg(long)]
         json: bool,
         #[command(flatten)]
-        host: HostArgs,
+        host: AdminApi,
     },
     /// Show one order with its history.
     Show {
         id: String,
         #[command(flatten)]
-        host: HostArgs,
+        host: AdminApi,
     },
     /// Record a payment (manual provider: Pix, cash on delivery).
     Confirm {
@@ -33,13 +33,13 @@ pub enum OrderCommand {
         #[arg(long)]
         reference: Option<String>,
         #[command(flatten)]
-        host: HostArgs,
+        host: AdminApi,
     },
     /// Mark an order as being prepared.
     Process {
         id: String,
         #[command(flatten)]
-        host: HostArgs,
+        host: AdminApi,
     },
     /// Hand an order to a carrier.
     Ship {
@@ -49,13 +49,13 @@ pub enum OrderCommand {
         #[arg(long)]
         carrier: String,
         #[command(flatten)]
-        host: HostArgs,
+        host: AdminApi,
     },
     /// Mark an order as delivered.
     Deliver {
         id: String,
         #[command(flatten)]
-        host: HostArgs,
+        host: AdminApi,
     },
     /// Cancel an order (its stock is released).
     Cancel {
@@ -63,7 +63,7 @@ pub enum OrderCommand {
         #[arg(long)]
         reason: Option<String>,
         #[command(flatten)]
-        host: HostArgs,
+        host: AdminApi,
     },
     /// Refund an order.
     Refund {
@@ -71,77 +71,8 @@ pub enum OrderCommand {
         #[arg(long)]
         reason: Option<String>,
         #[command(flatten)]
-        host: HostArgs,
+        host: AdminApi,
     },
-}
-
-#[derive(Debug, clap::Args)]
-pub struct HostArgs {
-    /// The serving host (default: http://<server.bind>).
-    #[arg(long, env = "AGENT_STORE_URL")]
-    pub url: Option<String>,
-    /// The admin token (default: admin.token of the config).
-    #[arg(long, env = "AGENT_STORE_ADMIN_TOKEN", hide_env_values = true)]
-    pub token: Option<String>,
-}
-
-struct Client {
-    http: reqwest::Client,
-    base: String,
-    token: String,
-}
-
-impl Client {
-    fn new(config: &Config, host: &HostArgs) -> anyhow::Result<Client> {
-        let token = host
-            .token
-            .clone()
-            .unwrap_or_else(|| config.admin.token.clone());
-        if token.is_empty() {
-            bail!("no admin token: pass --token or set admin.token / AGENT_STORE_ADMIN_TOKEN");
-        }
-        let base = host
-            .url
-            .clone()
-            .unwrap_or_else(|| format!("http://{}", config.server.bind));
-        Ok(Client {
-            http: reqwest::Client::builder()
-                .timeout(std::time::Duration::from_secs(30))
-                .build()?,
-            base: base.trim_end_matches('/').to_string(),
-            token,
-        })
-    }
-
-    async fn call(
-        &self,
-        method: reqwest::Method,
-        path: &str,
-        body: Option<Value>,
-    ) -> anyhow::Result<Value> {
-        let url = format!("{}/admin{path}", self.base);
-        let mut req = self
-            .http
-            .request(method, &url)
-            .bearer_auth(&self.token)
-            .header("x-actor", "cli");
-        if let Some(b) = body {
-            req = req.json(&b);
-        }
-        let resp = req
-            .send()
-            .await
-            .with_context(|| format!("cannot reach the host at {url}"))?;
-        let status = resp.status();
-        let value: Value = resp.json().await.unwrap_or(Value::Null);
-        if !status.is_success() {
-            bail!(
-                "{status}: {}",
-                value["error"].as_str().unwrap_or("request failed")
-            );
-        }
-        Ok(value)
-    }
 }
 
 /// An order amount as an operator reads it (`779.70 USD`, `1500 JPY`):
@@ -243,7 +174,7 @@ pub async fn run(config: &Config, command: OrderCommand) -> anyhow::Result<()> {
             false,
         ),
     };
-    let client = Client::new(config, host)?;
+    let client = AdminClient::new(config, host)?;
     let value = client.call(method, &path, body).await?;
     if as_json {
         println!("{}", serde_json::to_string_pretty(&value)?);

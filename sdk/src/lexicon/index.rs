@@ -203,10 +203,9 @@ impl IndexBuilder {
             }
             terms.insert(term, weights);
         }
-        let translations = lexicon::TRANSLATIONS
+        let translations = lexicon::stemmed_translations()
             .iter()
-            .map(|(from, to)| (text::terms(from), analyse(to)))
-            .filter(|(from, _)| !from.is_empty())
+            .map(|(_, to)| analyse(to))
             .collect();
         BrandIndex {
             brands: self.brands,
@@ -247,8 +246,9 @@ pub struct BrandIndex {
     /// one-deletion variant → ids in `names` (single words of 5+ chars)
     typos: HashMap<String, Vec<u32>>,
     names: Vec<String>,
-    /// [`lexicon::TRANSLATIONS`], analysed once: (customer words, catalog keys)
-    translations: Vec<(Vec<String>, Vec<String>)>,
+    /// The catalog keys of each of [`lexicon::translations`], analysed
+    /// once (in the order of `lexicon::stemmed_translations`).
+    translations: Vec<Vec<String>>,
 }
 
 impl BrandIndex {
@@ -274,12 +274,10 @@ impl BrandIndex {
         let own = analyse(text_in);
         let hay = text::terms(text_in);
         let mut translated: Vec<String> = Vec::new();
-        for (from, to) in &self.translations {
-            if text::phrase_match(&hay, from) > 0.0 {
-                for t in to {
-                    if !own.contains(t) && !translated.contains(t) {
-                        translated.push(t.clone());
-                    }
+        for i in lexicon::matched_translations(&hay) {
+            for t in self.translations.get(i).into_iter().flatten() {
+                if !own.contains(t) && !translated.contains(t) {
+                    translated.push(t.clone());
                 }
             }
         }

@@ -5,30 +5,30 @@
 //!
 //! The output is a [`ParsedQuery`]: weighted *concepts* (each one customer
 //! word or phrase with its English expansions) plus constraints. The index
-//! turns concepts into tantivy queries and scores concept coverage.
+//! turns concepts into tantivy queries and scores concept coverage; the
+//! SDK's `FakeHost` reads queries with the same parser.
+//!
+//! The words themselves are data: `data/vocabulary.txt` (customer words in
+//! en/pt/es and the catalog's English for them) and
+//! `data/query-stopwords.txt`.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-/// Lower-case and strip Portuguese/Spanish diacritics.
+use crate::amount::parse_number;
+pub use crate::text::typo_budget;
+use crate::text::{edit_distance_within, fold_char};
+
+/// Lower-case and strip Portuguese/Spanish diacritics ([`fold_char`]);
+/// apostrophes become `'` (the parser keeps "women's" one word).
 pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars().flat_map(char::to_lowercase) {
-        let m = match c {
-            'á' | 'à' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'í' | 'ì' | 'î' | 'ï' => 'i',
-            'ó' | 'ò' | 'ô' | 'õ' | 'ö' | 'º' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            'ñ' => 'n',
-            'ª' => 'a',
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
             '’' | '`' | '´' => '\'',
-            other => other,
-        };
-        out.push(m);
-    }
-    out
+            other => fold_char(other),
+        })
+        .collect()
 }
 
 /// Who a product is for, as the customer said it.
@@ -119,6 +119,16 @@ pub struct ParsedQuery {
     pub in_stock: bool,
 }
 
+impl ParsedQuery {
+    /// The text's price bounds (min, max) in minor units of a currency
+    /// with `exponent` decimals ([`crate::money::currency_exponent`]).
+    pub fn price_bounds_minor(&self, exponent: u32) -> (Option<i64>, Option<i64>) {
+        let scale = 10f64.powi(exponent as i32);
+        let to_minor = |major: f64| (major * scale).round() as i64;
+        (self.min_price.map(to_minor), self.max_price.map(to_minor))
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Lexicon
 
@@ -136,229 +146,44 @@ enum Kind {
     Stop,
 }
 
-/// Keys are folded, `|`-separated; a key with spaces is a phrase.
-#[rustfmt::skip]
-static TABLE: &[(&str, Kind)] = &[
-    // --- Shoes
-    ("tenis|tennis|sapatenis|zapatilla|zapatillas|sneaker|sneakers|trainer|trainers|deportiva|deportivas|kicks|tenis casual", Kind::Concept("sneakers shoes:0.85", 1.0)),
-    ("sapato|sapatos|zapato|zapatos|calcado|calcados|calzado|shoe|shoes|footwear|sapatilha|sapatilhas", Kind::Concept("shoes sneakers:0.8 boots:0.7", 1.0)),
-    ("bota|botas|botin|botines|botina|botinha|coturno|boot|boots|chelsea", Kind::Concept("boots", 1.0)),
-    ("corrida|correr|running|run|runner|runners|jogging|corredor|corredora|maraton|maratona|trote|caminhada|caminar", Kind::Concept("running racing:0.6", 0.8)),
-    ("trail|trilha|trilhas|sendero|montanha|montana|hiking|hike|senderismo|outdoor|aire libre|ar livre", Kind::Concept("trail outdoor", 0.6)),
-    // --- Clothing
-    ("vestido|vestidos|dress|dresses|gown|vestidinho", Kind::Concept("dress gown:0.9", 1.0)),
-    ("gala|evening|formal|casamento|boda|wedding|festa|fiesta|party|balada|noche de fiesta|formatura|graduacion", Kind::Concept("party formal evening", 0.5)),
-    ("floral|flores|florido|florida", Kind::Concept("floral", 0.6)),
-    ("jeans|jean|calca jeans|calcas jeans|vaquero|vaqueros|denim|mezclilla|pantalon de mezclilla", Kind::Concept("jeans denim:0.8", 1.0)),
-    ("pants|trousers|calca|calcas|pantalon|pantalones|bottoms", Kind::Concept("pants jeans:0.9 leggings:0.8", 1.0)),
-    ("jaqueta|jaquetas|chaqueta|chaquetas|casaco|casacos|abrigo|abrigos|campera|camperas|chamarra|jacket|jackets|coat|coats|parka|puffer|anorak|chaqueton|plumifero|corta vento|cortavientos|jaqueta jeans", Kind::Concept("jacket", 1.0)),
-    ("camiseta|camisetas|camisa|camisas|remera|remeras|playera|playeras|polera|tshirt|t-shirt|t shirt|tee|tees|shirt|shirts|blusa|blusas|camisetinha", Kind::Concept("shirt", 1.0)),
-    ("sueter|sueteres|sweater|sweaters|jersey|pullover|jumper|cardigan|buzo|buzos|trico|tricot|malha|moletom|sudadera|hoodie|agasalho|blusa de frio|blusa de la|sueter de la", Kind::Concept("sweater", 1.0)),
-    ("legging|leggings|calza|calzas|mallas|yoga|mallas deportivas|calca legging", Kind::Concept("leggings yoga:0.9 activewear:0.8", 1.0)),
-    ("academia|gym|ginasio|gimnasio|fitness|treino|treinar|entrenamiento|entrenar|workout|activewear|deporte|deportes|esporte|esportes|sport|sports|deportivo|esportivo|esportiva", Kind::Concept("sport gym:0.9 activewear:0.9 yoga:0.7 running:0.6 fitness:0.8", 0.6)),
-    ("biquini|bikini|bikinis|maio|traje de bano|banador|swimsuit|swimwear|sunga|malla de bano|vestido de bano|roupa de banho|ropa de bano", Kind::Concept("bikini swimwear", 1.0)),
-    ("praia|playa|beach|piscina|pool", Kind::Concept("beach swimwear:0.8 summer:0.7", 0.6)),
-    ("bolsa|bolsas|bolso|bolsos|cartera|carteras|mochila|mochilas|mala|malas|maleta|bag|bags|purse|handbag|tote|backpack|bagagem|equipaje|duffel|pochete|rinonera|crossbody|tiracolo|bandolera|bolsa de viagem", Kind::Concept("bag duffel:0.9", 1.0)),
-    ("relogio|relogios|reloj|relojes|watch|watches|wristwatch", Kind::Concept("watch smartwatch:0.6", 1.0)),
-    ("oculos|gafas|lentes|anteojos|sunglasses|shades|oculos de sol|gafas de sol|lentes de sol|lentes oscuros|oculos escuros", Kind::Concept("sunglasses", 1.0)),
-    ("cachecol|cachecois|bufanda|bufandas|echarpe|scarf|scarves|lenco|panuelo|pashmina", Kind::Concept("scarf", 1.0)),
-    ("roupa|roupas|ropa|clothes|clothing|vestuario|outfit|moda|fashion", Kind::Concept("clothing fashion:0.8", 0.4)),
-    // --- Phones & tech
-    ("celular|celulares|telefone|telefono|telefonos|movil|moviles|smartphone|smartphones|phone|phones|cellphone|mobile|iphone|android|telemovel|cel|smartfone", Kind::Concept("smartphone phone:0.9", 1.0)),
-    ("capa|capas|capinha|capinhas|funda|fundas|carcasa|carcasas|case|cases|cover|capa de celular|funda de celular|capa protetora", Kind::Concept("case shockproof:0.8", 1.0)),
-    ("pelicula|peliculas|protetor de tela|protector de pantalla|mica|vidrio templado|vidro temperado|screen protector|tempered glass|pelicula de vidro|protector pantalla", Kind::Concept("screen+protector tempered+glass:0.95", 1.0)),
-    ("notebook|notebooks|laptop|laptops|ultrabook|ultrabooks|macbook|netbook|chromebook|computador portatil|pc portatil", Kind::Concept("laptop ultrabook", 1.0)),
-    ("portatil|portateis|portatiles", Kind::Concept("laptop portable:0.95", 0.9)),
-    ("portable|portables", Kind::Concept("portable", 0.7)),
-    ("computador|computadora|computadores|computadoras|ordenador|ordenadores|computer|computers|desktop", Kind::Concept("laptop computer:0.9 pc:0.8", 1.0)),
-    ("pc", Kind::Concept("pc laptop:0.7", 0.8)),
-    ("fone|fones|fone de ouvido|fones de ouvido|auricular|auriculares|audifono|audifonos|cascos|headphone|headphones|earphone|earphones|fone de cabeca|over ear", Kind::Concept("headphones earbuds:0.85 headset:0.8", 1.0)),
-    ("earbud|earbuds|airpods|intra auricular|in ear|fone intra|fone sem fio|tws|buds", Kind::Concept("earbuds headphones:0.8", 1.0)),
-    ("headset|headsets|headset gamer|fone gamer|auriculares gamer|diadema|audifonos gamer|cascos gaming", Kind::Concept("headset headphones:0.7", 1.0)),
-    ("caixa de som|caixinha de som|caixas de som|caixinha|altavoz|altavoces|parlante|parlantes|bocina|bocinas|speaker|speakers|bafle|som portatil|sonido|musica|music", Kind::Concept("speaker", 1.0)),
-    ("carregador|carregadores|cargador|cargadores|charger|chargers|fonte de carregamento|adaptador|carga rapida|carregamento", Kind::Concept("charger charging:0.9", 1.0)),
-    ("powerbank|power bank|bateria externa|carregador portatil|cargador portatil|bateria portatil|bateria|baterias|battery", Kind::Concept("power+bank battery:0.8", 1.0)),
-    ("smartwatch|smartwatches|relogio inteligente|reloj inteligente|smart watch|pulseira inteligente|smartband|fitness tracker|reloj deportivo|relogio esportivo|relogio fitness", Kind::Concept("smartwatch", 1.0)),
-    ("camera|cameras|camara|camaras|maquina fotografica|fotografia|foto|fotos|gopro|mirrorless|camara de fotos|filmadora|videocamara", Kind::Concept("camera", 1.0)),
-    ("roteador|roteadores|router|routers|enrutador|wifi|wi-fi|internet|rede|modem|repetidor|repeater|extensor", Kind::Concept("router wifi", 1.0)),
-    ("tablet|tablets|tableta|tabletas|ipad|tab", Kind::Concept("tablet", 1.0)),
-    ("monitor|monitores|monitors|pantalla|pantallas|tela|telas|display|screen|screens", Kind::Concept("monitor screen:0.5", 1.0)),
-    ("mouse|mouses|raton|ratones|rato|mice", Kind::Concept("mouse mice", 1.0)),
-    ("teclado|teclados|keyboard|keyboards", Kind::Concept("keyboard", 1.0)),
-    ("mousepad|mouse pad|alfombrilla|tapete de mouse|tapete mouse|pad|desk pad|mouse mat", Kind::Concept("mouse+pad pad:0.9", 1.0)),
-    ("ergonomico|ergonomica|ergonomic", Kind::Concept("ergonomic", 0.6)),
-    ("mecanico|mecanica|mechanical", Kind::Concept("mechanical", 0.7)),
-    ("sem fio|sem fios|inalambrico|inalambricos|inalambrica|inalambricas|wireless|bluetooth|sin cables|sin cable|cordless|sin hilos", Kind::Concept("wireless bluetooth:0.9", 0.6)),
-    ("cancelamento de ruido|cancelacion de ruido|noise cancelling|noise canceling|anc|ruido|noise", Kind::Concept("anc noise:0.9", 0.7)),
-    ("impermeavel|impermeable|waterproof|a prova d'agua|a prova de agua|resistente al agua|water resistant|contra agua", Kind::Concept("waterproof water-repellent:0.8", 0.6)),
-    ("4k|uhd|ultra hd", Kind::Concept("4k", 0.7)),
-    ("rgb|led", Kind::Concept("rgb", 0.6)),
-    ("tecnologia|technology|tech|eletronico|eletronicos|electronico|electronicos|electronics|gadget|gadgets", Kind::Concept("tech electronics:0.8", 0.4)),
-    // --- Gaming
-    ("console|consoles|consola|consolas|videogame|videogames|video game|video games|videoconsola", Kind::Concept("console", 1.0)),
-    ("playstation|xbox|nintendo|ps5|ps4|ps|switch|sega", Kind::Concept("console", 0.6)),
-    ("controle|controles|control|controles de juego|mando|mandos|joystick|joysticks|gamepad|controller|controllers|manete|controlador|controle de videogame", Kind::Concept("controller", 1.0)),
-    ("jogo|jogos|juego|juegos|game|games|videojuego|videojuegos|jueguito|joguinho", Kind::Concept("games game", 1.0)),
-    ("gamer|gamers|gaming|jogar|jugar", Kind::Concept("gaming game:0.6 pc:0.4", 0.6)),
-    ("dock|base de carga|base carregadora|estacion de carga|charging dock|suporte de carga|carregador de controle|cargador de mando", Kind::Concept("dock charging", 1.0)),
-    ("rpg|rol|aventura|aventuras|adventure|fantasia|fantasy|dragao|dragon|dragoes|mundo aberto|open world", Kind::Concept("rpg fantasy", 0.8)),
-    ("carreras|racing|kart|carro|carros|coche|coches|car|cars|auto|autos|corridas", Kind::Concept("racing kart:0.8", 0.8)),
-    ("futebol|futbol|soccer|football|fifa|gol", Kind::Concept("sports goal:0.9", 0.8)),
-    ("tiro|tiros|disparos|shooter|guerra|war|militar|shooting|acao|accion|action|fps", Kind::Concept("shooter spf:0.9", 0.8)),
-    ("quebra-cabeca|quebra cabeca|quebra cabecas|rompecabezas|puzzle|puzzles|puzle|logica", Kind::Concept("puzzle", 0.9)),
-    ("infantil|infantis|crianca|criancas|nino|ninos|kid|kids|child|children|familia|family|familiar", Kind::Concept("kids family", 0.5)),
-    ("gift card|cartao presente|cartao de presente|vale presente|vale-presente|tarjeta de regalo|giftcard|vale regalo|tarjeta regalo|credito|credit|voucher", Kind::Concept("gift+card", 1.0)),
-    ("retro|classico|clasico|vintage|classic|antigo", Kind::Concept("retro classic:0.8", 0.6)),
-    ("cadeira gamer|silla gamer|cadeira gaming|silla gaming|gaming chair|cadeira de gamer|silla para gamer|cadeira para jogar", Kind::Concept("gaming+chair", 1.0)),
-    // --- Home
-    ("sofa|sofas|couch|couches|loveseat|settee|sillon|sillones|estofado|divan|canape|sofa cama|namoradeira", Kind::Concept("sofa loveseat", 1.0)),
-    ("almofada|almofadas|cojin|cojines|cushion|cushions|capa de almofada|funda de cojin|throw pillow|pillow cover|almofadao", Kind::Concept("cushion", 1.0)),
-    ("luminaria|luminarias|lampada|lampadas|abajur|abajures|lampara|lamparas|lamp|lamps|luz|luces|lighting|iluminacao|iluminacion|lustre|candeeiro|velador|pendente", Kind::Concept("lamp lighting:0.8", 1.0)),
-    ("chao|piso|suelo|floor|de pe|de pie", Kind::Concept("floor", 0.5)),
-    ("mesa|mesas|table|tables|mesita|escrivaninha|desk", Kind::Concept("table desk:0.8", 1.0)),
-    ("cadeira|cadeiras|silla|sillas|chair|chairs|banqueta|stool", Kind::Concept("chair", 1.0)),
-    ("jantar|comedor|dining|cena|refeicao|refeicoes", Kind::Concept("dining", 0.6)),
-    ("tapete|tapetes|alfombra|alfombras|rug|rugs|carpet|passadeira|capacho|felpudo", Kind::Concept("rug runner:0.8", 1.0)),
-    ("panela|panelas|olla|ollas|cacerola|cacerolas|caldero|cookware|pot|pots|cacarola|cocotte|dutch oven|forno|horno|oven|cacarola de ferro|panela de ferro", Kind::Concept("cookware oven:0.8 pot:0.8", 1.0)),
-    ("frigideira|frigideiras|sarten|sartenes|paila|pan|pans|frying pan|skillet", Kind::Concept("frying+pan cookware:0.8", 1.0)),
-    ("faca|facas|cuchillo|cuchillos|knife|knives|cuchilla|faca de chef|cuchillo de chef", Kind::Concept("knife chef:0.8", 1.0)),
-    ("lencol|lencois|sabana|sabanas|sheet|sheets|jogo de cama|roupa de cama|ropa de cama|juego de sabanas|juego de cama|bedding|jogo de lencol", Kind::Concept("sheet bedding:0.8", 1.0)),
-    ("edredom|edredons|edredon|edredones|duvet|duvets|comforter|acolchoado|cobertor|cobertores|manta|mantas|frazada|cobija|cobijas|plumon|quilt", Kind::Concept("duvet", 1.0)),
-    ("travesseiro|travesseiros|almohada|almohadas|pillow|pillows", Kind::Concept("pillow", 1.0)),
-    ("cama|camas|bed|beds|dormir|sleep|sono|sueno", Kind::Concept("bedroom bedding:0.9 sheet:0.8 duvet:0.8 pillow:0.8", 0.6)),
-    ("caixa|caixas|caja|cajas|box|boxes|caixa organizadora|caja organizadora|storage|armazenamento|almacenamiento|guardar|guarda", Kind::Concept("storage box:0.9", 1.0)),
-    ("organizador|organizadores|organizadora|organizer|organizers|organizacao|organizacion|organization|organizar|gaveta|gavetas|cajon|cajones|drawer", Kind::Concept("organizer organization:0.9 drawer:0.8", 1.0)),
-    ("vaso|vasos|maceta|macetas|matera|materas|macetero|planter|planters|plant pot|plant pots|vasinho|jardineira|jardinera|vaso de planta|vasos de planta|flowerpot", Kind::Concept("planter plant+pot pot:0.7", 1.0)),
-    ("planta|plantas|plant|plants|jardim|jardin|garden|horta|jardinagem|jardineria", Kind::Concept("plants garden plant:0.9", 0.6)),
-    ("espelho|espelhos|espejo|espejos|mirror|mirrors", Kind::Concept("mirror", 1.0)),
-    ("vela|velas|candle|candles|vela aromatica|velas aromaticas|aromatizador", Kind::Concept("candle scented:0.8", 1.0)),
-    ("sala|living|sala de estar|living room|salon|sala de tv", Kind::Concept("living+room", 0.5)),
-    ("quarto|dormitorio|recamara|habitacion|bedroom|cuarto", Kind::Concept("bedroom", 0.5)),
-    ("cozinha|cocina|kitchen|cozinhar|cocinar|cooking|cook|culinaria", Kind::Concept("kitchen cookware:0.6", 0.6)),
-    ("decoracao|decoracion|decor|decoration|enfeite|adorno|adornos|decorar|decorativo", Kind::Concept("decor", 0.6)),
-    ("casa|hogar|home|lar|apartamento|apartment|depto", Kind::Concept("home", 0.3)),
-    ("moveis|movel|muebles|mueble|furniture", Kind::Concept("furniture", 0.8)),
-    // --- Beauty
-    ("serum|serums|soro|sueros|suero", Kind::Concept("serum", 1.0)),
-    ("hidratante|hidratantes|moisturizer|moisturizers|moisturiser|crema hidratante|creme hidratante|humectante|hidratacao|hidratacion|moisturizing|hydrating|hydration|hidratar", Kind::Concept("moisturizer hydrating:0.9 cream:0.7", 1.0)),
-    ("creme|cremes|crema|cremas|cream|creams", Kind::Concept("cream moisturizer:0.7", 0.9)),
-    ("com cor|con color|tinted|colorido|tonalizante|tintado|con tono", Kind::Concept("tinted", 0.8)),
-    ("protetor solar|protector solar|bloqueador|bloqueador solar|filtro solar|sunscreen|sunblock|solar|sol|protetor|spf|fator de protecao", Kind::Concept("sunscreen spf:0.9", 1.0)),
-    ("batom|batons|labial|labiales|lapiz labial|pintalabios|lipstick|lipsticks|barra de labios|batom matte", Kind::Concept("lipstick lip:0.7", 1.0)),
-    ("gloss|brilho labial|brillo labial|lip gloss|lip oil|oleo labial|aceite de labios|brillo|brilho", Kind::Concept("gloss lip+oil lip:0.7", 1.0)),
-    ("labio|labios|boca|lip|lips", Kind::Concept("lip lipstick:0.9", 0.8)),
-    ("base|bases|base liquida|foundation|base de maquiagem|base de maquillaje", Kind::Concept("foundation", 1.0)),
-    ("rimel|rimmel|mascara de cilios|mascara de pestanas|mascara para cilios|cilios|pestanas|eyelash|eyelashes|lashes", Kind::Concept("mascara", 1.0)),
-    ("mascara|mascaras", Kind::Concept("mascara mask:0.85", 1.0)),
-    ("mascara facial|mascarilla|mascarillas|mascara de argila|mascarilla de arcilla|mask|masks|face mask|argila|arcilla|clay", Kind::Concept("mask clay:0.9", 1.0)),
-    ("sombra|sombras|paleta|paletas|eyeshadow|eyeshadows|sombra de olhos|sombra de ojos|palette|olhos|ojos|eye|eyes", Kind::Concept("eyeshadow palette:0.9", 1.0)),
-    ("maquiagem|maquiagens|maquillaje|maquillajes|makeup|make-up|make up|make|maquiaje|maquillage|cosmetico|cosmeticos|cosmetics|maquilhagem|maquillarse|maquiar", Kind::Concept("makeup", 1.0)),
-    ("perfume|perfumes|fragancia|fragancias|fragrancia|colonia|colonias|cologne|parfum|fragrance|fragrances|eau de parfum|eau de toilette|agua de colonia|cheiro|cheiroso|cheirosa|scent|perfumaria|perfumeria|colonia masculina", Kind::Concept("fragrance parfum:0.9 toilette:0.9", 1.0)),
-    ("shampoo|shampoos|xampu|champu|champo|shampu|xampoo", Kind::Concept("shampoo", 1.0)),
-    ("condicionador|acondicionador|conditioner|mascara capilar|tratamento|tratamiento|treatment|treatments", Kind::Concept("treatments hair:0.6 oil:0.6 repair:0.6", 1.0)),
-    ("cabelo|cabelos|cabello|cabellos|pelo|hair|capilar|capilares|fios", Kind::Concept("hair", 0.7)),
-    ("cacho|cachos|cacheado|cacheada|cacheados|rizo|rizos|rizado|rizada|rizados|crespo|crespos|ondulado|curl|curly|curls|cachinhos", Kind::Concept("curl curly", 0.8)),
-    ("danificado|danificados|danado|danados|damaged|quebradico|reparacao|reparacion|repair", Kind::Concept("damaged repair", 0.7)),
-    ("oleo|oleos|aceite|aceites|oil|oils", Kind::Concept("oil", 0.8)),
-    ("argan|argania", Kind::Concept("argan", 0.8)),
-    ("secador|secadores|secadora|secadoras|hair dryer|dryer|blow dryer|secador de cabelo|secador de pelo|secadora de pelo|secador de cabello", Kind::Concept("dryer", 1.0)),
-    ("limpador|limpiador|limpiadores|cleanser|cleansers|sabonete facial|sabonete|jabon|jabon facial|gel de limpeza|espuma de limpeza|espuma limpiadora|cleansing|limpeza|limpieza|face wash|facial wash|lavar o rosto", Kind::Concept("cleanser cleansing:0.9 foaming:0.8", 1.0)),
-    ("pele|peles|piel|skin|skincare|skin care|rosto|rostro|face|facial|cutis|cuidados com a pele|cuidado de la piel|cuidado facial", Kind::Concept("skin skincare:0.9", 0.6)),
-    ("antirrugas|antiarrugas|anti-idade|anti idade|antienvelhecimento|antiedad|anti edad|rugas|arrugas|wrinkle|wrinkles|antiaging|anti-aging|anti aging|envelhecimento|envejecimiento|retinol|linhas finas|lineas de expresion|fine lines", Kind::Concept("anti-aging retinol lines:0.8", 0.8)),
-    ("oleosa|oleosas|oleoso|grasa|graso|grasosa|oily|acne|espinha|espinhas|espinillas|granos|poros", Kind::Concept("oily", 0.8)),
-    ("seca|secas|seco|dry|ressecada|ressecado|reseca|reseco|ressecamento", Kind::Concept("dry", 0.6)),
-    ("vitamina|vitamin|vitamina c|vitamin c", Kind::Concept("vitamin", 0.8)),
-    ("acido hialuronico|hialuronico|hyaluronic|hyaluronic acid", Kind::Concept("hyaluronic", 0.9)),
-    ("clareador|clareadora|iluminador|brightening|manchas|aclarante|luminosidade|luminosidad|glow|brilho da pele", Kind::Concept("brightening", 0.7)),
-    ("sensivel|sensiveis|sensible|sensibles|sensitive|suave|gentle|delicada", Kind::Concept("sensitive gentle:0.9", 0.6)),
-    ("beleza|belleza|beauty|cuidado pessoal|cuidado personal|autocuidado|self care", Kind::Concept("beauty", 0.4)),
-    // --- General modifiers
-    ("presente|presentes|regalo|regalos|gift|gifts|lembrancinha|lembranca|mimo|detalle|obsequio|presentear|regalar|surpresa|sorpresa|aniversario|cumpleanos|birthday|natal|navidad|christmas|dia dos namorados|dia de los enamorados|san valentin|valentine|valentines", Kind::Concept("gift", 0.4)),
-    ("inverno|invierno|winter|frio|quente|calido|warm|neve|nieve", Kind::Concept("winter warm:0.9", 0.5)),
-    ("verao|verano|summer|calor", Kind::Concept("summer", 0.5)),
-    ("trabalho|trabajo|work|escritorio|oficina|office|home office|homeoffice|produtividade|productividad|trabalhar|trabajar", Kind::Concept("work", 0.5)),
-    ("escola|escuela|school|estudo|estudios|study|estudar|estudiar|faculdade|universidad|college|colegio|aula|clases|estudiante|estudante|student|students|universidade|facultad", Kind::Concept("school study", 0.5)),
-    ("viagem|viagens|viaje|viajes|travel|viajar|trip|traveling|viajero", Kind::Concept("travel", 0.5)),
-    ("couro|cuero|leather|couro legitimo|piel sintetica|couro sintetico", Kind::Concept("leather", 0.6)),
-    ("algodao|algodon|cotton|organico|organica|organic", Kind::Concept("cotton organic:0.8", 0.6)),
-    ("madeira|madera|wood|wooden|carvalho|roble|oak|macica|maciza", Kind::Concept("wood oak:0.9 solid:0.5", 0.6)),
-    ("veludo|terciopelo|velvet", Kind::Concept("velvet", 0.6)),
-    ("linho|lino|linen", Kind::Concept("linen", 0.6)),
-    ("merino|wool|lana", Kind::Concept("wool merino:0.9", 0.6)),
-    ("metal|metalico|metalica|aco|acero|steel|inox|stainless|aco inox", Kind::Concept("steel metal:0.9", 0.6)),
-    ("ferro|hierro|iron|ferro fundido|hierro fundido|cast iron", Kind::Concept("iron cast:0.7", 0.6)),
-    ("vidro|vidrio|glass|cristal", Kind::Concept("glass", 0.6)),
-    ("ceramica|ceramicas|ceramic", Kind::Concept("ceramic", 0.6)),
-    ("bambu|bamboo", Kind::Concept("bamboo", 0.6)),
-    ("leve|leves|ligero|ligera|ligeros|lightweight|liviano|liviana|ultraleve|ultraligero", Kind::Concept("lightweight ultralight:0.9", 0.5)),
-    ("rapido|rapida|fast|veloz|potente|powerful|performance|desempenho|rendimiento|poderoso", Kind::Concept("performance fast:0.9", 0.4)),
-    ("criador|criadores|creator|creators|edicao|edicion|editing|design|diseno|designer|disenador", Kind::Concept("creator", 0.5)),
-    ("casual|dia a dia|diario|everyday|cotidiano|cotidiana|uso diario", Kind::Concept("casual everyday", 0.5)),
-    ("basico|basica|basicos|basicas|basic|basics|essencial|essential", Kind::Concept("basics essential:0.8", 0.5)),
-    ("elegante|elegantes|elegant|chique|chic|sofisticado|sofisticada", Kind::Concept("formal party:0.8 elegant", 0.4)),
-    ("queen|casal|matrimonio|matrimonial|queen size", Kind::Concept("queen", 0.6)),
-    ("king|king size", Kind::Concept("king", 0.6)),
-    ("mais vendido|mais vendidos|mas vendido|mas vendidos|bestseller|bestsellers|best seller|popular|populares|famoso|sucesso|exito", Kind::Concept("bestseller", 0.5)),
-    ("lancamento|lancamentos|novidade|novidades|lanzamiento|lanzamientos|novedad|novedades|new release|latest", Kind::Concept("release new:0.6", 0.5)),
-    // --- Intents
-    ("barato|barata|baratos|baratas|baratinho|baratinha|economico|economica|economicos|cheap|cheaper|cheapest|inexpensive|affordable|low cost|bajo costo|em conta|accesible|accesibles|acessivel|precinho|budget|orcamento apertado|low price|preco baixo|precio bajo|bom preco|buen precio|mais barato|mas barato", Kind::Cheap),
-    ("premium|caro|caros|expensive|luxo|lujo|luxury|melhor|mejor|best|high end|gama alta|topo de linha|top de linha|profissional|profesional|professional|o melhor|el mejor|top of the line|flagship|mais caro|mas caro", Kind::Premium),
-    ("promocao|promocoes|oferta|ofertas|on sale|sale|desconto|descontos|descuento|descuentos|discount|discounted|deal|deals|promo|liquidacao|liquidacion|rebaja|rebajas|rebajado|saldo", Kind::OnSale),
-    ("em estoque|disponivel|disponiveis|pronta entrega|in stock|available|disponible|disponibles|en stock|en existencia|hay stock|tem estoque", Kind::InStock),
-    // --- Colours (folded customer words -> catalog colour family)
-    ("preto|preta|pretos|pretas|negro|negra|negros|negras|black|pretinho|pretinha", Kind::Colour("black")),
-    ("branco|branca|brancos|brancas|blanco|blanca|blancos|blancas|white|branquinho", Kind::Colour("white")),
-    ("azul|azuis|azules|blue|azulzinho|azul claro|light blue|celeste|azul escuro|azul oscuro|dark blue", Kind::Colour("blue")),
-    ("azul marinho|azul marino|navy|marinho|navy blue", Kind::Colour("navy")),
-    ("cinza|cinzas|gris|grises|grey|gray|cinzento|plomo|chumbo", Kind::Colour("grey")),
-    ("verde|verdes|green", Kind::Colour("green")),
-    ("vermelho|vermelha|vermelhos|vermelhas|rojo|roja|rojos|rojas|red|colorado|encarnado", Kind::Colour("red")),
-    ("rosa|rosas|pink|rosado|rosada|rosinha|fucsia|pink", Kind::Colour("pink")),
-    ("amarelo|amarela|amarelos|amarelas|amarillo|amarilla|amarillos|amarillas|yellow|mostarda|mostaza|mustard", Kind::Colour("yellow")),
-    ("bege|beige|beis|areia|arena|sand", Kind::Colour("beige")),
-    ("marrom|marrons|marron|marrones|castanho|castanha|cafe|brown|chocolate|caramelo|tan|camel", Kind::Colour("brown")),
-    ("roxo|roxa|roxos|morado|morada|purple|lilas|violeta|lila|violet|lavanda", Kind::Colour("purple")),
-    ("dourado|dourada|dourados|dorado|dorada|dorados|gold|golden|ouro|oro", Kind::Colour("gold")),
-    ("prateado|prateada|prata|plateado|plateada|plata|silver", Kind::Colour("silver")),
-    ("laranja|naranja|orange|coral|terracota|terracotta", Kind::Colour("orange")),
-    ("vinho|bordo|bordeaux|burgundy|vino|granate|borgona|vinotinto|wine", Kind::Colour("burgundy")),
-    ("caqui|khaki", Kind::Colour("khaki")),
-    ("nude|nudes", Kind::Colour("nude")),
-    ("oliva|olive|verde oliva|verde militar", Kind::Colour("olive")),
-    ("ouro rose|rose gold|oro rosa|rose|rosegold", Kind::Colour("rose gold")),
-    ("transparente|transparent|clear|incolor", Kind::Colour("clear")),
-    ("grafite|grafito|graphite", Kind::Colour("graphite")),
-    ("neon|fluorescente", Kind::Colour("neon")),
-    // --- Gender
-    ("mulher|mulheres|feminino|feminina|femininos|femininas|femenino|femenina|femeninos|femeninas|mujer|mujeres|dama|damas|senhora|senora|women|woman|womens|women's|ladies|lady|female|girl|girls|menina|meninas|namorada|esposa|mae|maes|madre|mama|mami|mamae|novia|girlfriend|wife|mom|mother|mum|irma|hermana|sister|filha|hija|daughter|tia|ela|ella|her|she|sogra|suegra|avozinha|abuela|amiga|amigas|noiva", Kind::Female),
-    ("homem|homens|masculino|masculina|masculinos|masculinas|hombre|hombres|caballero|caballeros|senhor|senor|men|man|mens|men's|male|boy|boys|menino|meninos|namorado|marido|esposo|pai|papai|padre|papa|papi|novio|boyfriend|husband|dad|father|daddy|irmao|hermano|brother|filho|hijo|son|tio|him|his|he|ele|sogro|suegro|abuelo|amigo|noivo", Kind::Male),
-    // --- Greetings and fillers (phrases; single stopwords are below)
-    ("bom dia|boa tarde|boa noite|buenos dias|buenas tardes|buenas noches|good morning|good afternoon|good evening|tudo bem|todo bien|por favor|please|obrigado|obrigada|gracias|thanks|thank you|how are you|como vai|que tal|estou procurando|estoy buscando|i am looking for|i'm looking for|im looking for|looking for|em busca de|to procurando|tem algum|tem alguma|tienen algun|tienen alguna|do you have|you have|me ajuda|ayudame|help me|i want|i need|i would like|id like|i'd like|queria ver|quisiera ver|can you|could you|something for|algo para|uma coisa|una cosa|me recomenda|me recomiendas|recommend me|o que voces tem|que tienen", Kind::Stop),
-];
+/// The vocabulary (`data/vocabulary.txt`): customer words and what they
+/// mean to the catalog.
+const VOCABULARY: &str = include_str!("../data/vocabulary.txt");
 
-/// Single stopwords in the three languages (folded).
-static STOPWORDS: &str = "
-a an the of to in on at for from with and or but is are am be been was were it its this that these those there here
-i i'm im me my mine we our you your yours he she they them their what which who whom whose how when where why
-do does did doing have has had having get got buy buying purchase shop store want wanna need needs would like likes
-looking look search searching find finding show see some something any anything one ones new nice good great cool
-just really very also too so much many more most kind sort type types please hi hello hey hiya yo thanks thx ok okay
-can could may might will shall should must let lets let's give tell know which whats what's options option offer
-sell selling sold recommend recommendation recommendations suggest suggestion ideas idea maybe perhaps
-oi ola ei opa eai eu meu minha meus minhas um uma uns umas o os as de do da dos das em no na nos nas num numa
-para pra pro pras pros por com sem e ou que quero queria queremos gostaria procuro procurando busco buscando
-estou esta estao ta to tou preciso precisando precisava algo alguma algum alguns algumas coisa coisinha voce voces
-vc vcs tem tens ter teria vende vendem vendendo mostrar mostra mostre me se ver comprar compra novo nova legal
-bonito bonita bonitos bonitas favor obrigado obrigada ai ae la isso esse essa este esta estes estas qual quais
-muito muita muitos muitas mais bem pode poderia indicar indica indique recomendar recomenda recomende sugestao
-sugestoes opcao opcoes seu sua seus suas ele dele dela deles ao aos pelo pela pelos pelas tipo tipos
-sera seria achar acho gostei gosto quer quiser queria oii oie olaa beleza blz tudo bom boa show
-hola buenas buenos yo mi mis un una unos unas el los las del al en con sin y o u quiero quisiera quisieramos
-busco estoy necesito necesitaria cosa cosas tienen tiene tienes tenes venden vendes mostrar muestrame muestra
-ver comprar nuevo nueva nuevos nuevas gracias es son ese esa esos esas cual cuales muy puede podria podrias
-puedes recomiendas recomienda recomendarme sugerir opciones tu tus su sus lo le les te nos hay alguno algun
-ando andaba dia dias porfa porfavor vendan tengan quisieras dame deme damelo estaria mucho mucha muchos muchas
-";
+/// Single stopwords (`data/query-stopwords.txt`).
+const STOPWORDS: &str = include_str!("../data/query-stopwords.txt");
+
+/// The entries of [`VOCABULARY`]: (`|`-separated keys, kind). A malformed
+/// line is skipped (the data's own test checks there are none).
+fn table() -> Vec<(&'static str, Kind)> {
+    VOCABULARY.lines().filter_map(entry).collect()
+}
+
+/// One line of the vocabulary: `KIND [ARGS] = keys`.
+fn entry(line: &'static str) -> Option<(&'static str, Kind)> {
+    let line = line.trim();
+    if line.is_empty() || line.starts_with('#') {
+        return None;
+    }
+    let (head, keys) = line.split_once(" = ")?;
+    let (kind, args) = head.split_once(' ').unwrap_or((head, ""));
+    let kind = match kind {
+        "concept" => {
+            let (weight, spec) = args.split_once(' ')?;
+            Kind::Concept(spec, weight.parse().ok()?)
+        }
+        "colour" if !args.is_empty() => Kind::Colour(args),
+        "female" => Kind::Female,
+        "male" => Kind::Male,
+        "cheap" => Kind::Cheap,
+        "premium" => Kind::Premium,
+        "on_sale" => Kind::OnSale,
+        "in_stock" => Kind::InStock,
+        "stop" => Kind::Stop,
+        _ => return None,
+    };
+    Some((keys.trim(), kind))
+}
 
 struct Lexicon {
     entries: Vec<Kind>,
@@ -377,9 +202,9 @@ fn build_lexicon() -> Lexicon {
     let mut entries = Vec::new();
     let mut singles = HashMap::new();
     let mut phrases = Vec::new();
-    for (keys, kind) in TABLE {
+    for (keys, kind) in table() {
         let idx = entries.len();
-        entries.push(kind.clone());
+        entries.push(kind);
         for key in keys.split('|') {
             let words = split_words(&fold(key));
             match words.len() {
@@ -392,7 +217,12 @@ fn build_lexicon() -> Lexicon {
         }
     }
     phrases.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
-    let stopwords: HashSet<String> = STOPWORDS.split_whitespace().map(fold).collect();
+    let stopwords: HashSet<String> = STOPWORDS
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .map(fold)
+        .collect();
     let mut known: HashSet<String> = singles.keys().cloned().collect();
     known.extend(stopwords.iter().cloned());
     let mut known_words: Vec<String> = known.into_iter().collect();
@@ -429,6 +259,64 @@ fn parse_expansions(spec: &str) -> Vec<Expansion> {
             }
         })
         .collect()
+}
+
+/// How much an expansion (or a concept) must weigh to count as a
+/// translation of its key ([`translations`]): the concept's own words, not
+/// its neighbours.
+pub const TRANSLATION_MIN_WEIGHT: f32 = 0.9;
+
+/// The vocabulary as a translation table for matching outside the search
+/// index (the plugins' query expansion, brand routing): every key of a
+/// product concept (folded customer words, en/pt/es) with the catalog's
+/// English words for it, space-separated (`"calca"` → `"pants jeans
+/// leggings"`), from the expansions weighing at least
+/// [`TRANSLATION_MIN_WEIGHT`], of the concepts weighing that much (product
+/// words, not modifiers such as "sem fio"). A key that is itself one of its concept's
+/// English words ("pants", "mouse") is no translation and is left out. In
+/// the vocabulary's order.
+pub fn translations() -> &'static [(String, String)] {
+    static TRANSLATIONS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+        let mut out = Vec::new();
+        for (keys, kind) in table() {
+            let Kind::Concept(spec, concept_weight) = kind else {
+                continue;
+            };
+            // Modifiers ("pele", "sem fio", "oleosa") qualify a product
+            // word; only product words translate.
+            if concept_weight < TRANSLATION_MIN_WEIGHT {
+                continue;
+            }
+            let mut english: Vec<String> = Vec::new();
+            for e in parse_expansions(spec) {
+                if e.weight < TRANSLATION_MIN_WEIGHT {
+                    continue;
+                }
+                let phrase = e.words.join(" ");
+                if !english.contains(&phrase) {
+                    english.push(phrase);
+                }
+            }
+            if english.is_empty() {
+                continue;
+            }
+            let all: Vec<String> = parse_expansions(spec)
+                .iter()
+                .map(|e| e.words.join(" "))
+                .collect();
+            let english = english.join(" ");
+            for key in keys.split('|') {
+                let key = split_words(&fold(key)).join(" ");
+                // The catalog's own words stand for themselves ("mouse" is
+                // no translation of "mouse mice").
+                if !key.is_empty() && !all.contains(&key) {
+                    out.push((key, english.clone()));
+                }
+            }
+        }
+        out
+    });
+    &TRANSLATIONS
 }
 
 // ---------------------------------------------------------------------------
@@ -502,6 +390,21 @@ pub fn colour_matches(wanted: &str, product_colour: Option<&str>) -> bool {
 
 // ---------------------------------------------------------------------------
 // Sizes
+
+/// Whether a product size satisfies a wanted size ("G" = "L", "128 GB" =
+/// "128gb"; a product "S/M" has both).
+pub fn size_matches(wanted: &str, product: Option<&str>) -> bool {
+    let Some(ps) = product else {
+        return false;
+    };
+    let w = normalize_size(wanted);
+    if normalize_size(ps) == w {
+        return true;
+    }
+    ps.split(['/', ',', ' '])
+        .filter(|part| !part.is_empty())
+        .any(|part| normalize_size(part) == w)
+}
 
 /// Normalise a size for comparison: "128 GB" → "128gb", Brazilian "G" → "l".
 pub fn normalize_size(s: &str) -> String {
@@ -721,45 +624,6 @@ impl Tok {
     }
 }
 
-/// Parse "1.299,90", "1,299.90", "200", "99.9" into a number.
-fn parse_number(raw: &str) -> Option<f64> {
-    let raw = raw.trim_matches(|c| c == '.' || c == ',');
-    if raw.is_empty() {
-        return None;
-    }
-    let last_dot = raw.rfind('.');
-    let last_comma = raw.rfind(',');
-    let decimal = match (last_dot, last_comma) {
-        (Some(d), Some(c)) => Some(d.max(c)),
-        (Some(d), None) => {
-            let after = raw.len() - d - 1;
-            if raw.matches('.').count() > 1 || after == 3 {
-                None
-            } else {
-                Some(d)
-            }
-        }
-        (None, Some(c)) => {
-            let after = raw.len() - c - 1;
-            if raw.matches(',').count() > 1 || after == 3 {
-                None
-            } else {
-                Some(c)
-            }
-        }
-        (None, None) => None,
-    };
-    let cleaned: String = match decimal {
-        Some(i) => {
-            let int: String = raw[..i].chars().filter(char::is_ascii_digit).collect();
-            let frac: String = raw[i + 1..].chars().filter(char::is_ascii_digit).collect();
-            format!("{int}.{frac}")
-        }
-        None => raw.chars().filter(char::is_ascii_digit).collect(),
-    };
-    cleaned.parse().ok()
-}
-
 fn tokenize(folded: &str) -> Vec<Tok> {
     let chars: Vec<char> = folded.chars().collect();
     let mut toks = Vec::new();
@@ -891,48 +755,7 @@ fn variants(w: &str) -> Vec<String> {
 
 /// Damerau (optimal string alignment) distance, capped at `max + 1`.
 pub fn edit_distance(a: &str, b: &str, max: usize) -> usize {
-    // Before allocating: most callers scan whole vocabularies, and most
-    // words differ in length by more than the budget.
-    if a.chars().count().abs_diff(b.chars().count()) > max {
-        return max + 1;
-    }
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let (n, m) = (a.len(), b.len());
-    let mut d = vec![vec![0usize; m + 1]; n + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=n {
-        let mut row_min = usize::MAX;
-        for j in 1..=m {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[i - 2][j - 2] + 1);
-            }
-            d[i][j] = v;
-            row_min = row_min.min(v);
-        }
-        if row_min > max {
-            return max + 1;
-        }
-    }
-    d[n][m]
-}
-
-/// The edit distance allowed for a word of this length.
-pub fn typo_budget(len: usize) -> usize {
-    match len {
-        0..=3 => 0,
-        4..=9 => 1,
-        _ => 2,
-    }
+    edit_distance_within(a, b, max)
 }
 
 /// Parse a customer's message.
@@ -1053,7 +876,6 @@ pub fn parse(text: &str, vocab: &Vocabulary) -> ParsedQuery {
             true,
         );
     }
-    tracing::debug!(text, parsed = ?q, "catalog query parsed");
     q
 }
 
@@ -1599,5 +1421,46 @@ mod tests {
         assert!(!Gender::Female.accepts(Some("male")));
         assert_eq!(edit_distance("zapatilas", "zapatillas", 2), 1);
         assert_eq!(edit_distance("hedaphones", "headphones", 2), 1);
+    }
+}
+
+#[cfg(test)]
+mod data_tests {
+    use super::*;
+
+    #[test]
+    fn every_vocabulary_line_parses() {
+        for line in VOCABULARY.lines() {
+            let t = line.trim();
+            if t.is_empty() || t.starts_with('#') {
+                continue;
+            }
+            assert!(entry(line).is_some(), "bad vocabulary line: {line}");
+        }
+        assert!(LEXICON.entries.len() > 150);
+        assert!(LEXICON.stopwords.contains("quero"));
+    }
+
+    #[test]
+    fn pants_mean_pants_jeans_and_leggings() {
+        let q = parse("calça preta", &Vocabulary::default());
+        let words: Vec<&str> = q.concepts[0]
+            .expansions
+            .iter()
+            .flat_map(|e| e.words.iter().map(String::as_str))
+            .collect();
+        assert_eq!(words, ["pants", "jeans", "leggings"]);
+        assert_eq!(q.color.as_deref(), Some("black"));
+        let t = translations();
+        let pants = t
+            .iter()
+            .find(|(k, _)| k == "calca")
+            .map(|(_, e)| e.as_str());
+        assert_eq!(pants, Some("pants jeans"));
+        let glass = t.iter().find(|(k, _)| k == "vidro temperado");
+        assert_eq!(
+            glass.map(|(_, e)| e.as_str()),
+            Some("screen protector tempered glass")
+        );
     }
 }

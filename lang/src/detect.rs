@@ -1,0 +1,190 @@
+//! Which of English, Brazilian Portuguese and Spanish a message is written
+//! in: orthography (`ã`, `ñ`, `¿`), marker words of each language (a word
+//! two languages share counts less), digraphs, and evidence a caller adds
+//! from its own vocabularies ([`Evidence`]: the dialogue cues, the catalog's
+//! English words).
+//!
+//! ```
+//! use agent_store_lang::detect;
+//! assert_eq!(detect::detect_language("você tem tênis pretos?"), "pt");
+//! assert_eq!(detect::detect_language("¿tienes zapatillas negras?"), "es");
+//! assert_eq!(detect::sticky_language("pt", "ok"), "pt");
+//! ```
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use crate::text::tokenize;
+
+/// The marker words (`data/language-markers.txt`).
+const MARKERS: &str = include_str!("../data/language-markers.txt");
+
+/// (en, pt, es) marker sets, parsed once.
+static MARKER_SETS: LazyLock<[HashSet<&'static str>; 3]> = LazyLock::new(|| {
+    let mut sets: [HashSet<&'static str>; 3] = Default::default();
+    let mut current: Option<usize> = None;
+    for line in MARKERS.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        current = match line {
+            "[en]" => Some(0),
+            "[pt]" => Some(1),
+            "[es]" => Some(2),
+            _ => {
+                if let Some(i) = current {
+                    sets[i].extend(line.split_whitespace());
+                }
+                current
+            }
+        };
+    }
+    sets
+});
+
+/// Extra (en, pt, es) evidence from a caller's vocabularies, given the
+/// message's normalised tokens.
+pub type Evidence = fn(&[String]) -> (f32, f32, f32);
+
+/// No extra evidence.
+pub fn no_evidence(_: &[String]) -> (f32, f32, f32) {
+    (0.0, 0.0, 0.0)
+}
+
+/// Evidence for each language in `text`: (en, pt, es) scores from
+/// orthography, marker words (a word shared by two languages counts less),
+/// digraphs and the caller's `extra` evidence.
+pub fn language_scores(text: &str, extra: Evidence) -> (f32, f32, f32) {
+    // Currency marks ("US$ 89,90", "R$") are no words of any language.
+    let raw = text.to_lowercase().replace("us$", " ").replace("r$", " ");
+    let text = raw.as_str();
+    let mut pt = 0.0f32;
+    let mut es = 0.0f32;
+    let mut en = 0.0f32;
+    // Orthographic cues survive normalisation only here.
+    for c in raw.chars() {
+        match c {
+            'ã' | 'õ' | 'ç' | 'ê' | 'ô' | 'à' => pt += 1.5,
+            'ñ' | '¿' | '¡' => es += 2.0,
+            _ => {}
+        }
+    }
+    let toks = tokenize(text);
+    for t in &toks {
+        let t = t.as_str();
+        let [en_m, pt_m, es_m] = &*MARKER_SETS;
+        let (a, b, c) = (en_m.contains(t), pt_m.contains(t), es_m.contains(t));
+        let shared = [a, b, c].iter().filter(|x| **x).count();
+        if shared == 0 {
+            continue;
+        }
+        // A word shared by two languages counts half for each.
+        let w = if shared == 1 { 1.0 } else { 0.4 };
+        if a {
+            en += w;
+        }
+        if b {
+            pt += w;
+        }
+        if c {
+            es += w;
+        }
+    }
+    // Distinctive digraphs: Portuguese "nh", "lh", "ção"; Spanish "ll".
+    for t in &toks {
+        if t.len() > 3 && (t.contains("nh") || t.contains("lh") || t.ends_with("cao")) {
+            pt += 0.5;
+        }
+        if t.len() > 3 && t.contains("ll") && !t.starts_with("sell") {
+            es += 0.3;
+        }
+    }
+    let (e, p, s) = extra(&toks);
+    (en + e, pt + p, es + s)
+}
+
+/// The customer's language: "en", "pt", "es", or "" when the text carries
+/// no clear signal. [`detect_language_with`] without extra evidence.
+pub fn detect_language(text: &str) -> &'static str {
+    detect_language_with(text, no_evidence)
+}
+
+/// The customer's language from markers and `extra` evidence.
+pub fn detect_language_with(text: &str, extra: Evidence) -> &'static str {
+    let (en, pt, es) = language_scores(text, extra);
+    let mut ranked = [(en, "en"), (pt, "pt"), (es, "es")];
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let (best, lang) = ranked[0];
+    // A clear signal: enough evidence, and more than for the runner-up.
+    if best < 0.8 || best - ranked[1].0 < 0.3 {
+        return "";
+    }
+    lang
+}
+
+/// How much more evidence another language needs than the conversation's
+/// own before a message switches it: one shared or borrowed word
+/// ("finalizar", "ok", "checkout") never does.
+pub const LANGUAGE_SWITCH_MARGIN: f32 = 1.5;
+
+/// The conversation's language after the customer wrote `text`: sticky.
+/// `current` ("en" / "pt" / "es" or "") changes only when the message
+/// clearly reads as another language; an unknown current language takes
+/// whatever [`detect_language`] finds.
+pub fn sticky_language(current: &str, text: &str) -> &'static str {
+    sticky_language_with(current, text, no_evidence)
+}
+
+/// [`sticky_language`] with `extra` evidence.
+pub fn sticky_language_with(current: &str, text: &str, extra: Evidence) -> &'static str {
+    let detected = detect_language_with(text, extra);
+    let current = match current {
+        "en" => "en",
+        "pt" => "pt",
+        "es" => "es",
+        _ => return detected,
+    };
+    if detected.is_empty() || detected == current {
+        return current;
+    }
+    let (en, pt, es) = language_scores(text, extra);
+    let score = |l: &str| match l {
+        "en" => en,
+        "pt" => pt,
+        _ => es,
+    };
+    if score(detected) - score(current) >= LANGUAGE_SWITCH_MARGIN {
+        detected
+    } else {
+        current
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_from_markers_alone() {
+        for (t, l) in [
+            ("hi, I'm looking for a new laptop", "en"),
+            ("oi, você tem tênis de corrida?", "pt"),
+            ("¿cuánto cuesta el portátil?", "es"),
+            ("", ""),
+            ("👍", ""),
+        ] {
+            assert_eq!(detect_language(t), l, "{t}");
+        }
+    }
+
+    #[test]
+    fn extra_evidence_counts() {
+        fn pt(_: &[String]) -> (f32, f32, f32) {
+            (0.0, 5.0, 0.0)
+        }
+        assert_eq!(detect_language_with("laptop", pt), "pt");
+        assert_eq!(sticky_language("es", "ok"), "es");
+        assert_eq!(sticky_language("", "hola, quiero algo"), "es");
+    }
+}

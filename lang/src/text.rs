@@ -1,0 +1,365 @@
+//! Normalisation, tokenising and plural stemming for English, Brazilian
+//! Portuguese and Spanish, plus typo-tolerant matching, the shared stopword
+//! list and the colour words.
+//!
+//! Deterministic and cheap enough to run on every turn inside the wasm
+//! sandbox.
+//!
+//! ```
+//! use agent_store_lang::text;
+//! assert_eq!(text::normalize("Olá, você tem TÊNIS?!"), "ola voce tem tenis");
+//! assert_eq!(text::stem("auriculares"), text::stem("auricular"));
+//! assert!(text::fuzzy_eq("headphnoes", "headphones"));
+//! ```
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// Fold one lowercase character to ASCII when it carries a diacritic
+/// (`á` → `a`, `ç` → `c`, `ñ` → `n`, `º`/`°` → `o`).
+pub fn fold_char(c: char) -> char {
+    match c {
+        'á' | 'à' | 'â' | 'ã' | 'ä' | 'å' | 'ª' => 'a',
+        'ç' => 'c',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' => 'i',
+        'ñ' => 'n',
+        'ó' | 'ò' | 'ô' | 'õ' | 'ö' | 'º' | '°' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' => 'u',
+        'ý' | 'ÿ' => 'y',
+        _ => c,
+    }
+}
+
+/// Lowercase, strip diacritics, drop apostrophes, turn every other
+/// punctuation or symbol into a space and collapse runs of spaces.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars().flat_map(char::to_lowercase) {
+        let c = fold_char(c);
+        if c == '\'' || c == '’' || c == '`' {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(c);
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+/// The normalised words of `s`.
+pub fn tokenize(s: &str) -> Vec<String> {
+    normalize(s)
+        .split(' ')
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// A crude but consistent plural stemmer for en/pt/es.
+///
+/// It is not linguistically exact; it maps singular and plural forms of the
+/// same word to one key ("phones"/"phone", "colores"/"color",
+/// "auriculares"/"auricular", "batteries"/"battery", "dresses"/"dress").
+/// Apply it to both sides of a comparison. Input should be normalised.
+pub fn stem(token: &str) -> String {
+    let n = token.chars().count();
+    if n <= 3 || !token.is_ascii() || token.bytes().any(|b| b.is_ascii_digit()) {
+        return token.to_owned();
+    }
+    let mut t = token.to_owned();
+    if t.ends_with("ies") && n > 4 {
+        t.truncate(t.len() - 3);
+        t.push('y');
+        return t;
+    }
+    if t.ends_with('s') && !t.ends_with("ss") && !t.ends_with("us") && !t.ends_with("is") {
+        t.pop();
+    }
+    if t.len() >= 5 && t.ends_with('e') {
+        t.pop();
+    }
+    t
+}
+
+/// Normalised, stemmed words of `s`.
+pub fn terms(s: &str) -> Vec<String> {
+    tokenize(s).iter().map(|t| stem(t)).collect()
+}
+
+/// Optimal-string-alignment (restricted Damerau-Levenshtein) distance.
+/// Optimal-string-alignment (restricted Damerau-Levenshtein) distance.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    edit_distance_within(a, b, usize::MAX - 1)
+}
+
+/// [`edit_distance`], capped at `max + 1`: stops as soon as every
+/// alignment costs more than `max` (most callers scan whole vocabularies,
+/// and most words differ by more than the budget).
+pub fn edit_distance_within(a: &str, b: &str, max: usize) -> usize {
+    if a.chars().count().abs_diff(b.chars().count()) > max {
+        return max + 1;
+    }
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let (n, m) = (a.len(), b.len());
+    let mut d = vec![vec![0usize; m + 1]; n + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=n {
+        let mut row_min = usize::MAX;
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return max + 1;
+        }
+    }
+    d[n][m]
+}
+
+/// The edit distance allowed for a word of `len` characters: none up to
+/// three, one up to nine, two beyond.
+pub fn typo_budget(len: usize) -> usize {
+    match len {
+        0..=3 => 0,
+        4..=9 => 1,
+        _ => 2,
+    }
+}
+
+/// True when `a` and `b` are at most one edit apart (insertion, deletion,
+/// substitution or transposition of two adjacent characters). Linear time.
+pub fn within_one_edit(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    // Most pairs differ in length by more than one: no allocation for them.
+    if a.len().abs_diff(b.len()) > 4 || a.chars().count().abs_diff(b.chars().count()) > 1 {
+        return false;
+    }
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let (s, l) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if l.len() - s.len() > 1 {
+        return false;
+    }
+    let p = s.iter().zip(l.iter()).take_while(|(x, y)| x == y).count();
+    if s.len() == l.len() {
+        // substitution or transposition
+        s[p + 1..] == l[p + 1..]
+            || (p + 1 < s.len() && s[p] == l[p + 1] && s[p + 1] == l[p] && s[p + 2..] == l[p + 2..])
+    } else {
+        s[p..] == l[p + 1..]
+    }
+}
+
+/// Minimum length (in characters) for a token to be matched with a typo.
+pub const FUZZY_MIN_LEN: usize = 5;
+
+/// Exact match, or a one-edit typo when both words have at least
+/// [`FUZZY_MIN_LEN`] characters.
+pub fn fuzzy_eq(a: &str, b: &str) -> bool {
+    a == b
+        || (a.chars().count() >= FUZZY_MIN_LEN
+            && b.chars().count() >= FUZZY_MIN_LEN
+            && !a.bytes().any(|c| c.is_ascii_digit())
+            && within_one_edit(a, b))
+}
+
+/// How well a phrase (already split into stemmed terms) matches somewhere in
+/// `hay` (stemmed terms): 1.0 exact, 0.75 with typos, 0.0 absent.
+pub fn phrase_match(hay: &[String], phrase: &[String]) -> f32 {
+    if phrase.is_empty() || phrase.len() > hay.len() {
+        return 0.0;
+    }
+    let mut best = 0.0f32;
+    for start in 0..=hay.len() - phrase.len() {
+        let mut exact = true;
+        let mut ok = true;
+        for (h, p) in hay[start..].iter().zip(phrase) {
+            if h == p {
+                continue;
+            }
+            if fuzzy_eq(h, p) && !is_stopword(h) {
+                exact = false;
+            } else {
+                ok = false;
+                break;
+            }
+        }
+        if ok {
+            if exact {
+                return 1.0;
+            }
+            best = 0.75;
+        }
+    }
+    best
+}
+
+/// True when the normalised `text` contains the normalised `phrase` on word
+/// boundaries (no stemming, no typos).
+pub fn has_phrase(normalized_text: &str, phrase: &str) -> bool {
+    let p = normalize(phrase);
+    if p.is_empty() {
+        return false;
+    }
+    let t = normalized_text;
+    let mut from = 0;
+    while let Some(i) = t[from..].find(&p) {
+        let s = from + i;
+        let e = s + p.len();
+        let left = s == 0 || t.as_bytes()[s - 1] == b' ';
+        let right = e == t.len() || t.as_bytes()[e] == b' ';
+        if left && right {
+            return true;
+        }
+        from = s + 1;
+        while !t.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    false
+}
+
+/// True when any of `phrases` occurs in the normalised text.
+pub fn has_any(normalized_text: &str, phrases: &[&str]) -> bool {
+    phrases.iter().any(|p| has_phrase(normalized_text, p))
+}
+
+/// The stopwords (`data/stopwords.txt`).
+const STOPWORD_DATA: &str = include_str!("../data/stopwords.txt");
+
+/// Words that carry no product meaning in any of the three languages.
+pub static STOPWORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    STOPWORD_DATA
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .collect()
+});
+
+/// True for [`STOPWORDS`].
+pub fn is_stopword(token: &str) -> bool {
+    STOPWORDS.contains(token)
+}
+
+/// Normalised, stemmed words of `s` without stopwords and bare numbers.
+pub fn content_terms(s: &str) -> Vec<String> {
+    tokenize(s)
+        .into_iter()
+        .filter(|t| !is_stopword(t) && !t.chars().all(|c| c.is_ascii_digit()))
+        .map(|t| stem(&t))
+        .collect()
+}
+
+/// The colour words (`data/colours.txt`).
+const COLOUR_DATA: &str = include_str!("../data/colours.txt");
+
+/// Colour words in en/pt/es and the English name the catalog uses, in the
+/// data file's order (the first colour naming a word wins).
+pub static COLORS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+    COLOUR_DATA
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .filter_map(|l| l.split_once('='))
+        .flat_map(|(colour, words)| {
+            let colour = colour.trim();
+            words.split_whitespace().map(move |w| (w, colour))
+        })
+        .collect()
+});
+
+/// The catalog (English) colour named by a word, when it names one.
+pub fn color_of(token: &str) -> Option<&'static str> {
+    let t = normalize(token);
+    let s = stem(&t);
+    COLORS
+        .iter()
+        .find(|(w, _)| *w == t || stem(w) == s)
+        .map(|(_, c)| *c)
+}
+
+/// Search constraints found in a customer's message.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes() {
+        assert_eq!(normalize("  Cadê   meu PEDIDO?? "), "cade meu pedido");
+        assert_eq!(
+            normalize("I'm looking for a T-shirt"),
+            "im looking for a t shirt"
+        );
+        assert_eq!(normalize("¿Dónde está?"), "donde esta");
+    }
+
+    #[test]
+    fn stems_plurals() {
+        for (a, b) in [
+            ("phones", "phone"),
+            ("colores", "color"),
+            ("auriculares", "auricular"),
+            ("batteries", "battery"),
+            ("dresses", "dress"),
+            ("watches", "watch"),
+            ("cargadores", "cargador"),
+            ("pantalones", "pantalon"),
+            ("laptops", "laptop"),
+            ("bolsas", "bolsa"),
+            ("consoles", "console"),
+        ] {
+            assert_eq!(stem(a), stem(b), "{a} vs {b}");
+        }
+        assert_eq!(stem("tenis"), "tenis");
+        assert_eq!(stem("dress"), "dress");
+    }
+
+    #[test]
+    fn fuzzy() {
+        assert!(within_one_edit("laptop", "latpop") || edit_distance("laptop", "latpop") == 2);
+        assert!(fuzzy_eq("hedphones", "headphones"));
+        assert!(fuzzy_eq("labtop", "laptop"));
+        assert!(fuzzy_eq("lpatop", "laptop"));
+        assert!(!fuzzy_eq("mouse", "house") || edit_distance("mouse", "house") == 1);
+        assert!(!fuzzy_eq("cat", "car"));
+        assert_eq!(edit_distance("ca", "ac"), 1);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert!(within_one_edit("abcd", "abdc"));
+        assert!(!within_one_edit("abcd", "badc"));
+    }
+
+    #[test]
+    fn phrases() {
+        let hay = terms("quero um teclado mecanico rgb");
+        assert_eq!(phrase_match(&hay, &terms("teclado mecânico")), 1.0);
+        assert_eq!(phrase_match(&hay, &terms("teclado mecanco")), 0.75);
+        assert!(has_phrase("cade meu pedido", "meu pedido"));
+        assert!(!has_phrase("cade meus pedidos", "meu pedido"));
+    }
+}

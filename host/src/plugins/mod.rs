@@ -233,6 +233,11 @@ pub struct Plugins {
     events: tokio::sync::broadcast::Sender<OpsEvent>,
 }
 
+
+/// A plugin's active version as read from the store (and whether it is
+/// trusted), or why it could not be read: the input of `prepare_all`.
+type ReadSource = Result<(Source, bool), Refusal>;
+
 impl Plugins {
     /// Load every plugin in `dir`, without a compiled cache.
     pub fn load(runtime: Runtime, services: Services, dir: &Path) -> Self {
@@ -281,7 +286,7 @@ impl Plugins {
         };
         // Read every source first (cheap), compile them all at once (the
         // slow part, see `prepare_all`), then admit in name order as before.
-        let sources: Vec<(String, Result<(Source, bool), Refusal>)> = names
+        let sources: Vec<(String, ReadSource)> = names
             .into_iter()
             .filter_map(|name| {
                 let source = match self.store.active_id(&name) {
@@ -336,9 +341,9 @@ impl Plugins {
     /// once shortens a cold start.
     fn prepare_all(
         &self,
-        sources: &[(String, Result<(Source, bool), Refusal>)],
+        sources: &[(String, ReadSource)],
     ) -> Vec<Result<LoadedPlugin, Refusal>> {
-        let prepare = |s: &Result<(Source, bool), Refusal>| match s {
+        let prepare = |s: &ReadSource| match s {
             Ok((source, trusted)) => self.prepare(source, *trusted),
             Err(r) => Err(r.clone()),
         };

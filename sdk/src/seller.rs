@@ -180,6 +180,18 @@ fn is_buyable(p: &Product) -> bool {
     )
 }
 
+/// The product line a variant belongs to: "Floral Midi Dress" of
+/// "Floral Midi Dress - Pink / M" (the whole title when it names no variant).
+fn line_of(title: &str) -> &str {
+    title.split(" - ").next().unwrap_or(title).trim()
+}
+
+/// The kind of product `p` is: the last step of its category path
+/// ("Dresses" of "Clothing > Dresses").
+fn kind_of(p: &Product) -> &str {
+    p.category.rsplit('>').next().unwrap_or("").trim()
+}
+
 /// Whether `p` satisfies the stated constraints (price at the price the
 /// customer pays, colour and size as the catalog writes them).
 fn within(p: &Product, c: &dialogue::Constraints) -> bool {
@@ -230,8 +242,26 @@ impl Ctx<'_> {
         } else {
             text::sticky_language(known, text)
         };
-        self.lang = if chosen.is_empty() { "en" } else { chosen };
-        if !chosen.is_empty() && chosen != known {
+        if chosen.is_empty() {
+            // No clear language yet ("mousepad", "🙂"): this turn leans on
+            // the message's weak evidence or the number's country, without
+            // making it the conversation's language.
+            let guess = if from_choice {
+                ""
+            } else {
+                dialogue::prior::tentative_language(text, &self.turn.customer.wa_id)
+            };
+            let guess = match guess {
+                "" => dialogue::prior::language_of_number(&self.turn.customer.wa_id),
+                g => g,
+            };
+            self.lang = if guess.is_empty() { "en" } else { guess };
+            // What the order is stored with if the customer never shows one.
+            self.remember("lang", self.lang);
+            return;
+        }
+        self.lang = chosen;
+        if chosen != known {
             self.st.language = chosen.to_owned();
             self.remember("lang", chosen);
         }
@@ -578,6 +608,83 @@ impl Ctx<'_> {
         self.present_list(found, asked)
     }
 
+    /// A sold-out variant of `f`'s product line that has the colour / size
+    /// of `c` (within its budget).
+    fn sold_out_in_line(&self, f: &Product, c: &dialogue::Constraints) -> Option<Product> {
+        let line = line_of(&f.title);
+        let tc = text::Constraints {
+            max_price_minor: c.max_price_minor,
+            min_price_minor: c.min_price_minor,
+            color: None,
+            size: None,
+        };
+        self.search(line, &tc, false, 40)
+            .into_iter()
+            .find(|p| line_of(&p.title) == line && !is_buyable(p) && within(p, c))
+    }
+
+    /// The buyable variants of `sold`'s product line, within the budget of
+    /// `c` whatever their colour and size.
+    fn other_variants(&self, sold: &Product, c: &dialogue::Constraints) -> Vec<Product> {
+        let line = line_of(&sold.title);
+        let keep = dialogue::Constraints {
+            color: None,
+            size: None,
+            ..c.clone()
+        };
+        let mut v = self.listing(line, &keep, None);
+        v.retain(|p| p.id != sold.id && p.brand == sold.brand && line_of(&p.title) == line);
+        v
+    }
+
+    /// `sold` was asked for and is sold out: say so, and offer the other
+    /// colours / sizes of its line that can be bought (never `sold` itself).
+    /// `None` when the line has nothing else.
+    fn sold_out_with_variants(
+        &mut self,
+        sold: &Product,
+        c: &dialogue::Constraints,
+    ) -> Option<Vec<Action>> {
+        let options = self.other_variants(sold, c);
+        if options.is_empty() {
+            return None;
+        }
+        let body = tr(self.lang, Msg::VariantSoldOut, &[("product", &sold.title)]);
+        let keep = dialogue::Constraints {
+            color: None,
+            size: None,
+            ..c.clone()
+        };
+        self.st.constraints = keep;
+        self.st.query = reply::clip(line_of(&sold.title), 200);
+        self.st.seen.clear();
+        let mut out = vec![reply::text(body)];
+        out.extend(self.present_list(options, line_of(&sold.title)));
+        Some(out)
+    }
+
+    /// "More like this": buyable products of the same kind as `f` within
+    /// the active constraints, `f` excluded, those not offered yet first.
+    fn similar(&self, f: &Product, c: &dialogue::Constraints) -> Vec<Product> {
+        let kind = kind_of(f);
+        let mut found = if kind.is_empty() {
+            Vec::new()
+        } else {
+            self.listing(kind, c, None)
+        };
+        found.retain(|p| p.id != f.id && p.brand == f.brand);
+        if found.is_empty() {
+            found = self.listing(line_of(&f.title), c, None);
+            found.retain(|p| p.id != f.id && p.brand == f.brand);
+        }
+        if found.iter().any(|p| p.category == f.category) {
+            found.retain(|p| p.category == f.category);
+        }
+        // Stable: relevance order within each group.
+        found.sort_by_key(|p| self.st.offered_item(&p.id).is_some());
+        found
+    }
+
     /// Nothing buyable matched: name sold-out matches (never as cards),
     /// say the budget when one was set, else ask for more details.
     fn nothing_found(&mut self, c: &dialogue::Constraints, asked: &str) -> Vec<Action> {
@@ -587,13 +694,21 @@ impl Ctx<'_> {
             color: c.color.clone(),
             size: c.size.clone(),
         };
-        let sold_out: Vec<String> = self
+        let sold_out: Vec<Product> = self
             .search(asked, &tc, false, 10)
             .into_iter()
             .filter(|p| !is_buyable(p) && within(p, c))
             .take(3)
-            .map(|p| p.title)
             .collect();
+        // The colour / size asked for is sold out: the same product in the
+        // colours and sizes it still has.
+        if let Some(first) = sold_out.first().cloned()
+            && (c.color.is_some() || c.size.is_some())
+            && let Some(out) = self.sold_out_with_variants(&first, c)
+        {
+            return out;
+        }
+        let sold_out: Vec<String> = sold_out.into_iter().map(|p| p.title).collect();
         if !sold_out.is_empty() {
             let body = tr(
                 self.lang,
@@ -990,6 +1105,10 @@ impl Ctx<'_> {
             p.availability,
             Availability::OutOfStock | Availability::Discontinued
         ) {
+            let c = self.st.constraints.clone();
+            if let Some(out) = self.sold_out_with_variants(&p, &c) {
+                return out;
+            }
             let body = format!("{}{}", p.title, self.stock_note(&p));
             return vec![
                 Buttons::new(body)

@@ -31,6 +31,7 @@
 mod act;
 pub mod cues;
 pub mod numbers;
+pub mod prior;
 mod state;
 
 pub use act::{

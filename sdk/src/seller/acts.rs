@@ -373,17 +373,30 @@ impl Ctx<'_> {
         let variant = r.color.is_some() || r.size.is_some() || r.other_color || r.other_size;
         let mut found = Vec::new();
         if variant && let Some(f) = &focus {
-            let line = f.title.split(" - ").next().unwrap_or(&f.title).to_owned();
+            let line = super::line_of(&f.title).to_owned();
             found = self.listing(&line, &cons, r.sort);
-            found.retain(|p| p.title.starts_with(&line));
+            found.retain(|p| super::line_of(&p.title) == line);
             if r.other_color {
                 found.retain(|p| p.color != f.color);
             }
             if r.other_size {
                 found.retain(|p| p.size != f.size);
             }
+            if found.is_empty()
+                && (r.color.is_some() || r.size.is_some())
+                && let Some(sold) = self.sold_out_in_line(f, &cons)
+                && let Some(out) = self.sold_out_with_variants(&sold, &cons)
+            {
+                // The colour / size asked for exists but is sold out: say
+                // so and offer what the line still has.
+                return out;
+            }
         }
-        if found.is_empty() {
+        let similar = r.sort == Some(Sort::Similar) && focus.is_some();
+        if similar && let Some(f) = &focus {
+            found = self.similar(f, &cons);
+        }
+        if found.is_empty() && !similar {
             found = self.listing(&query, &cons, r.sort);
         }
         if matches!(r.sort, Some(Sort::Similar | Sort::Cheaper))
@@ -398,11 +411,15 @@ impl Ctx<'_> {
                     Msg::NothingCheaper,
                     &[("product", &f.title)],
                 ))],
+                (Some(Sort::Similar), Some(_)) => self.categories_reply(&self.t(Msg::NoMore)),
                 _ => self.nothing_found(&cons, raw),
             };
         }
         self.st.constraints = cons;
-        self.st.query = query;
+        self.st.query = match (&focus, similar) {
+            (Some(f), true) => super::kind_of(f).to_owned(),
+            _ => query,
+        };
         self.present_list(found, raw)
     }
 }

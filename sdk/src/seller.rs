@@ -192,6 +192,20 @@ fn kind_of(p: &Product) -> &str {
     p.category.rsplit('>').next().unwrap_or("").trim()
 }
 
+/// Whether `p` is the colour and size of `c` (by field or title) and
+/// within its price bounds.
+fn variant_ok(p: &Product, c: &dialogue::Constraints) -> bool {
+    let price = reply::effective_price(p).minor_units;
+    c.max_price_minor.is_none_or(|m| price <= m)
+        && c.min_price_minor.is_none_or(|m| price >= m)
+        && c.color
+            .as_deref()
+            .is_none_or(|w| dialogue::is_variant(&p.title, p.color.as_deref(), w))
+        && c.size
+            .as_deref()
+            .is_none_or(|w| dialogue::is_variant(&p.title, p.size.as_deref(), w))
+}
+
 /// Whether `p` satisfies the stated constraints (price at the price the
 /// customer pays, colour and size as the catalog writes them).
 fn within(p: &Product, c: &dialogue::Constraints) -> bool {
@@ -246,14 +260,11 @@ impl Ctx<'_> {
             // No clear language yet ("mousepad", "🙂"): this turn leans on
             // the message's weak evidence or the number's country, without
             // making it the conversation's language.
+            let wa_id = &self.turn.customer.wa_id;
             let guess = if from_choice {
-                ""
+                dialogue::prior::language_of_number(wa_id)
             } else {
-                dialogue::prior::tentative_language(text, &self.turn.customer.wa_id)
-            };
-            let guess = match guess {
-                "" => dialogue::prior::language_of_number(&self.turn.customer.wa_id),
-                g => g,
+                dialogue::prior::tentative_language(text, wa_id)
             };
             self.lang = if guess.is_empty() { "en" } else { guess };
             // What the order is stored with if the customer never shows one.
@@ -347,7 +358,13 @@ impl Ctx<'_> {
         if sig.order_status {
             return self.order_status();
         }
-        let act = dialogue::read(raw, self.lang, &self.st);
+        let mut act = dialogue::read(raw, self.lang, &self.st);
+        if matches!(act, Act::Search(None) | Act::Unclear)
+            && !self.st.offered.is_empty()
+            && let Some(r) = self.line_variant(raw)
+        {
+            act = Act::Refine(r);
+        }
         self.log(LogLevel::Debug, &format!("dialogue act: {act:?}"));
         let sort = match &act {
             Act::Search(sort) => *sort,
@@ -620,7 +637,79 @@ impl Ctx<'_> {
         };
         self.search(line, &tc, false, 40)
             .into_iter()
-            .find(|p| line_of(&p.title) == line && !is_buyable(p) && within(p, c))
+            .find(|p| line_of(&p.title) == line && !is_buyable(p) && variant_ok(p, c))
+    }
+
+    /// "do you have it in sand?", "tem branco?": words naming a colour or
+    /// size that a variant of the product line in focus has, as the
+    /// catalog writes it (sold-out variants included), refine the list
+    /// rather than start a new search.
+    fn line_variant(&self, raw: &str) -> Option<dialogue::Refinement> {
+        let focus = self.st.focus.as_ref()?;
+        let f = self.host.product(focus).ok().flatten()?;
+        let reading = dialogue::Reading::of(raw, self.lang);
+        if reading.content.is_empty() || reading.content.len() > 3 {
+            return None;
+        }
+        let line = line_of(&f.title);
+        let siblings: Vec<Product> = self
+            .search(line, &text::Constraints::default(), false, 40)
+            .into_iter()
+            .filter(|p| line_of(&p.title) == line && p.brand == f.brand)
+            .collect();
+        let covers = |label: &str| {
+            let terms = text::terms(label);
+            !terms.is_empty()
+                && reading
+                    .content
+                    .iter()
+                    .all(|w| terms.iter().any(|t| text::fuzzy_eq(t, w)))
+        };
+        for p in &siblings {
+            let suffix: Vec<&str> = p
+                .title
+                .split_once(" - ")
+                .map(|(_, v)| v.split('/').map(str::trim).collect())
+                .unwrap_or_default();
+            let mut labels: Vec<(String, bool)> = Vec::new();
+            if let Some(c) = p.color.as_deref().filter(|c| !c.is_empty()) {
+                labels.push((c.to_owned(), true));
+            }
+            if let Some(sz) = p.size.as_deref().filter(|s| !s.is_empty()) {
+                labels.push((sz.to_owned(), false));
+            }
+            for (i, part) in suffix.iter().enumerate() {
+                labels.push(((*part).to_owned(), i == 0 && p.color.is_some()));
+            }
+            if let Some((label, is_color)) = labels.into_iter().find(|(l, _)| covers(l)) {
+                return Some(dialogue::Refinement {
+                    color: is_color.then(|| label.clone()),
+                    size: (!is_color).then_some(label),
+                    ..dialogue::Refinement::default()
+                });
+            }
+        }
+        None
+    }
+
+    /// The buyable products of a product line that are the colour / size of
+    /// `c` (by field or title) within its budget: in stock first, then to
+    /// order / pre-order; by price when asked.
+    fn line_products(&self, line: &str, c: &dialogue::Constraints, sort: Option<Sort>) -> Vec<Product> {
+        let tc = text::Constraints {
+            max_price_minor: c.max_price_minor,
+            min_price_minor: c.min_price_minor,
+            color: None,
+            size: None,
+        };
+        let mut found = self.search(line, &tc, false, 40);
+        found.retain(|p| line_of(&p.title) == line && is_buyable(p) && variant_ok(p, c));
+        // Stable: relevance order within each group.
+        found.sort_by_key(|p| !matches!(p.availability, Availability::InStock));
+        if matches!(sort, Some(Sort::Cheaper | Sort::Cheapest)) {
+            found.sort_by_key(|p| reply::effective_price(p).minor_units);
+        }
+        found
     }
 
     /// The buyable variants of `sold`'s product line, within the budget of
@@ -632,8 +721,8 @@ impl Ctx<'_> {
             size: None,
             ..c.clone()
         };
-        let mut v = self.listing(line, &keep, None);
-        v.retain(|p| p.id != sold.id && p.brand == sold.brand && line_of(&p.title) == line);
+        let mut v = self.line_products(line, &keep, None);
+        v.retain(|p| p.id != sold.id && p.brand == sold.brand);
         v
     }
 

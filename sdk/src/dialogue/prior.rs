@@ -28,17 +28,22 @@ pub fn language_of_number(wa_id: &str) -> &'static str {
 }
 
 /// This turn's answer language when the conversation has none yet and the
-/// message shows no clear one: the language the message leans to (any
-/// evidence, more than for each other language), else the phone number's
-/// country, else "".
+/// message shows no clear one: the phone number's country (a product name
+/// such as "mousepad" is no evidence against it), else the language the
+/// message leans to (any evidence, more than for each other language), else
+/// "".
 pub fn tentative_language(message: &str, wa_id: &str) -> &'static str {
+    let by_number = language_of_number(wa_id);
+    if !by_number.is_empty() {
+        return by_number;
+    }
     let (en, pt, es) = text::language_scores(message);
     let mut ranked = [(en, "en"), (pt, "pt"), (es, "es")];
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
     if ranked[0].0 > 0.0 && ranked[0].0 > ranked[1].0 {
         return ranked[0].1;
     }
-    language_of_number(wa_id)
+    ""
 }
 
 #[cfg(test)]
@@ -54,5 +59,6 @@ mod tests {
         assert_eq!(tentative_language("🙂👍", "5511999990000"), "pt");
         assert_eq!(tentative_language("", "34600000000"), "es");
         assert_eq!(tentative_language("🙂", "15551230001"), "");
+        assert_eq!(tentative_language("mousepad", "5511999990000"), "pt");
     }
 }

@@ -3,7 +3,7 @@
 //! comparisons and refinements of the current list.
 
 use super::{Ctx, is_buyable};
-use crate::dialogue::{Act, Offered, Refinement, Sort, Target, title_score};
+use crate::dialogue::{Act, Offered, Refinement, Sort, Target, is_variant, title_score};
 use crate::i18n::{self, Msg, tr};
 use crate::reply::{self, Buttons};
 use crate::text;
@@ -72,18 +72,15 @@ impl Ctx<'_> {
                     .ok_or(Miss::Position(*p, offered.len()))
             }
             Target::Price(m) => pick(offered.iter().find(|o| (o.price_minor - m).abs() <= 1)),
-            Target::Color(c) => {
-                let c = text::normalize(c);
-                pick(offered.iter().find(|o| {
-                    o.color
-                        .as_deref()
-                        .is_some_and(|x| text::normalize(x).contains(&c))
-                }))
-            }
+            Target::Color(c) => pick(
+                offered
+                    .iter()
+                    .find(|o| is_variant(&o.title, o.color.as_deref(), c)),
+            ),
             Target::Size(s) => pick(
                 offered
                     .iter()
-                    .find(|o| o.size.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(s))),
+                    .find(|o| is_variant(&o.title, o.size.as_deref(), s)),
             ),
             Target::Cheapest => pick(offered.iter().min_by_key(|o| o.price_minor)),
             Target::Named(words) => pick(
@@ -374,8 +371,9 @@ impl Ctx<'_> {
         let mut found = Vec::new();
         if variant && let Some(f) = &focus {
             let line = super::line_of(&f.title).to_owned();
-            found = self.listing(&line, &cons, r.sort);
-            found.retain(|p| super::line_of(&p.title) == line);
+            // The line's variants by their fields or titles, whatever column
+            // the catalog put the colour in.
+            found = self.line_products(&line, &cons, r.sort);
             if r.other_color {
                 found.retain(|p| p.color != f.color);
             }

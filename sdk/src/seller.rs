@@ -172,12 +172,14 @@ struct Ctx<'a> {
     st: DialogueState,
 }
 
-/// Whether a product can be bought now (in stock, to order, pre-order).
+/// Whether a product can be bought now (in stock, to order, pre-order),
+/// and the catalog does not say none are left to sell (a quantity of 0,
+/// which the host's stock check refuses at checkout).
 fn is_buyable(p: &Product) -> bool {
     !matches!(
         p.availability,
         Availability::OutOfStock | Availability::Discontinued
-    )
+    ) && p.quantity != Some(0)
 }
 
 /// The product line a variant belongs to: "Floral Midi Dress" of
@@ -1190,10 +1192,7 @@ impl Ctx<'_> {
                 return vec![reply::text(self.t(Msg::NotAvailable))];
             }
         };
-        if matches!(
-            p.availability,
-            Availability::OutOfStock | Availability::Discontinued
-        ) {
+        if !is_buyable(&p) {
             let c = self.st.constraints.clone();
             if let Some(out) = self.sold_out_with_variants(&p, &c) {
                 return out;

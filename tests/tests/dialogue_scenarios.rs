@@ -67,12 +67,13 @@ fn catalog(path: &str) -> HashMap<String, Item> {
     let mut rdr = csv::Reader::from_path(workspace().join(path)).expect("csv");
     let headers = rdr.headers().expect("headers").clone();
     let col = |name: &str| headers.iter().position(|h| h == name).expect("column");
-    let (id, title, avail, price, sale) = (
+    let (id, title, avail, price, sale, qty) = (
         col("id"),
         col("title"),
         col("availability"),
         col("price"),
         col("sale_price"),
+        col("quantity_to_sell_on_facebook"),
     );
     let amount = |s: &str| {
         s.split_whitespace()
@@ -87,7 +88,9 @@ fn catalog(path: &str) -> HashMap<String, Item> {
                 r[id].to_string(),
                 Item {
                     title: r[title].to_string(),
-                    buyable: !matches!(&r[avail], "out of stock" | "discontinued"),
+                    // None left to sell: the host refuses it at checkout.
+                    buyable: !matches!(&r[avail], "out of stock" | "discontinued")
+                        && r[qty].trim() != "0",
                     price: effective,
                 },
             )

@@ -84,6 +84,7 @@ fn every_sellers_scripts_pass_through_plugin_test() {
         let component = data.path().join(format!("plugins/{seller}/{seller}.wasm"));
         let manifest = workspace().join(format!("plugins/{seller}/plugin.toml"));
         let out = agent_store(data.path())
+            .env("RUST_LOG", "warn")
             .args(["plugin", "test"])
             .arg(&component)
             .arg("--manifest")

@@ -613,7 +613,28 @@ impl Ctx<'_> {
             gender: None,
             category: (!content.is_empty()).then(|| reply::truncate(&content, 80)),
         };
-        let found = self.listing(q, &c, sort);
+        let mut c = c;
+        let mut found = self.listing(q, &c, sort);
+        // A "size" that is part of a product's name ("xl mouse pad", "XL
+        // Desk Mouse Pad") is no size constraint.
+        if found.is_empty()
+            && let Some(size) = c.size.clone()
+        {
+            let loose = dialogue::Constraints {
+                size: None,
+                ..c.clone()
+            };
+            let want = text::normalize(&size);
+            let named: Vec<Product> = self
+                .listing(q, &loose, sort)
+                .into_iter()
+                .filter(|p| text::normalize(&p.title).split(' ').any(|w| w == want))
+                .collect();
+            if !named.is_empty() {
+                found = named;
+                c = loose;
+            }
+        }
         self.log(
             LogLevel::Debug,
             &format!("search {q:?} -> {} product(s)", found.len()),
@@ -697,7 +718,12 @@ impl Ctx<'_> {
     /// The buyable products of a product line that are the colour / size of
     /// `c` (by field or title) within its budget: in stock first, then to
     /// order / pre-order; by price when asked.
-    fn line_products(&self, line: &str, c: &dialogue::Constraints, sort: Option<Sort>) -> Vec<Product> {
+    fn line_products(
+        &self,
+        line: &str,
+        c: &dialogue::Constraints,
+        sort: Option<Sort>,
+    ) -> Vec<Product> {
         let tc = text::Constraints {
             max_price_minor: c.max_price_minor,
             min_price_minor: c.min_price_minor,

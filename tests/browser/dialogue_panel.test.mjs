@@ -121,7 +121,7 @@ test('a rep who takes over sees the cart and the dialogue state', { timeout: REP
   await panel.locator('[data-testid="cart-lines"] li').first().waitFor({ timeout: UI_TIMEOUT });
   const cart = await panel.locator('[data-testid="cart-lines"] li').allTextContents();
   assert.equal(cart.length, 1, `one cart line: ${cart}`);
-  assert.match(cart[0], /^1 × .*Dress.* \/ M \(FSH-\d{4}\)$/);
+  assert.match(cart[0], /^1 × .+ \/ M \(FSH-\d{4}\)$/);
   const facts = await panel.locator('[data-testid="dialogue-facts"]').textContent();
   assert.match(facts, /language pt/);
   assert.match(facts, /size M/);

@@ -993,14 +993,13 @@ async fn order_language(
     }
     // Plugins' keys are stored as `<plugin>:lang`: the conversation's own
     // seller's first, else any seller's.
-    let brand: Option<String> =
-        sqlx::query("SELECT brand FROM conversations WHERE id = $1")
-            .bind(conversation_id)
-            .fetch_optional(pool)
-            .await?
-            .map(|r| r.try_get::<Option<String>, _>("brand"))
-            .transpose()?
-            .flatten();
+    let brand: Option<String> = sqlx::query("SELECT brand FROM conversations WHERE id = $1")
+        .bind(conversation_id)
+        .fetch_optional(pool)
+        .await?
+        .map(|r| r.try_get::<Option<String>, _>("brand"))
+        .transpose()?
+        .flatten();
     let rows = sqlx::query(
         "SELECT key, value FROM conversation_state WHERE conversation_id = $1 AND (key = 'lang' OR key LIKE '%:lang') ORDER BY key",
     )

@@ -15,8 +15,8 @@ fn host() -> FakeHost {
 }
 
 fn say(host: &FakeHost, text: &str) -> Vec<Action> {
-    let actions =
-        Fashion::handle_turn(host, &TurnBuilder::text(text).brand("fashion").build()).expect("turn");
+    let actions = Fashion::handle_turn(host, &TurnBuilder::text(text).brand("fashion").build())
+        .expect("turn");
     assert_valid(&actions);
     host.apply(&actions);
     actions

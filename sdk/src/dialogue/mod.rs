@@ -36,7 +36,6 @@ mod state;
 
 pub use act::{
     Act, MAX_READ_CHARS, Reading, Refinement, Sort, Target, is_follow_up, is_variant, read,
-    reads_as_follow_up,
-    title_covers, title_score,
+    reads_as_follow_up, title_covers, title_score,
 };
 pub use state::{Constraints, DialogueState, MAX_OFFERED, Offered, STATE_KEY};

@@ -108,6 +108,9 @@ pub enum Msg {
     NothingWithinBudget,
     /// Empty or unreadable message: what the customer can say.
     Help,
+    /// `{product}`: sold out in the colour / size asked for; its available
+    /// variants follow.
+    VariantSoldOut,
 }
 
 /// "en", "pt" or "es" for any language tag ("pt-BR", "es_MX", "EN"); "en"
@@ -334,6 +337,11 @@ pub fn t(language: &str, msg: Msg) -> &'static str {
             "Tell me what you're looking for (for example \"black running shoes size 40\"), or say \"my cart\" or \"checkout\".",
             "Me diga o que você procura (por exemplo \"tênis de corrida preto 40\"), ou \"meu carrinho\" ou \"finalizar\".",
             "Dime qué buscas (por ejemplo \"zapatillas negras talla 40\"), o \"mi carrito\" o \"pagar\".",
+        ),
+        VariantSoldOut => (
+            "{product} is sold out right now. These are the options I still have:",
+            "{product} está esgotado no momento. Estas são as opções que eu ainda tenho:",
+            "{product} está agotado por ahora. Estas son las opciones que todavía tengo:",
         ),
     };
     match lang(language) {

@@ -172,12 +172,40 @@ struct Ctx<'a> {
     st: DialogueState,
 }
 
-/// Whether a product can be bought now (in stock, to order, pre-order).
+/// Whether a product can be bought now (in stock, to order, pre-order),
+/// and the catalog does not say none are left to sell (a quantity of 0,
+/// which the host's stock check refuses at checkout).
 fn is_buyable(p: &Product) -> bool {
     !matches!(
         p.availability,
         Availability::OutOfStock | Availability::Discontinued
-    )
+    ) && p.quantity != Some(0)
+}
+
+/// The product line a variant belongs to: "Floral Midi Dress" of
+/// "Floral Midi Dress - Pink / M" (the whole title when it names no variant).
+fn line_of(title: &str) -> &str {
+    title.split(" - ").next().unwrap_or(title).trim()
+}
+
+/// The kind of product `p` is: the last step of its category path
+/// ("Dresses" of "Clothing > Dresses").
+fn kind_of(p: &Product) -> &str {
+    p.category.rsplit('>').next().unwrap_or("").trim()
+}
+
+/// Whether `p` is the colour and size of `c` (by field or title) and
+/// within its price bounds.
+fn variant_ok(p: &Product, c: &dialogue::Constraints) -> bool {
+    let price = reply::effective_price(p).minor_units;
+    c.max_price_minor.is_none_or(|m| price <= m)
+        && c.min_price_minor.is_none_or(|m| price >= m)
+        && c.color
+            .as_deref()
+            .is_none_or(|w| dialogue::is_variant(&p.title, p.color.as_deref(), w))
+        && c.size
+            .as_deref()
+            .is_none_or(|w| dialogue::is_variant(&p.title, p.size.as_deref(), w))
 }
 
 /// Whether `p` satisfies the stated constraints (price at the price the
@@ -230,8 +258,23 @@ impl Ctx<'_> {
         } else {
             text::sticky_language(known, text)
         };
-        self.lang = if chosen.is_empty() { "en" } else { chosen };
-        if !chosen.is_empty() && chosen != known {
+        if chosen.is_empty() {
+            // No clear language yet ("mousepad", "🙂"): this turn leans on
+            // the message's weak evidence or the number's country, without
+            // making it the conversation's language.
+            let wa_id = &self.turn.customer.wa_id;
+            let guess = if from_choice {
+                dialogue::prior::language_of_number(wa_id)
+            } else {
+                dialogue::prior::tentative_language(text, wa_id)
+            };
+            self.lang = if guess.is_empty() { "en" } else { guess };
+            // What the order is stored with if the customer never shows one.
+            self.remember("lang", self.lang);
+            return;
+        }
+        self.lang = chosen;
+        if chosen != known {
             self.st.language = chosen.to_owned();
             self.remember("lang", chosen);
         }
@@ -317,7 +360,13 @@ impl Ctx<'_> {
         if sig.order_status {
             return self.order_status();
         }
-        let act = dialogue::read(raw, self.lang, &self.st);
+        let mut act = dialogue::read(raw, self.lang, &self.st);
+        if matches!(act, Act::Search(None) | Act::Unclear)
+            && !self.st.offered.is_empty()
+            && let Some(r) = self.line_variant(raw)
+        {
+            act = Act::Refine(r);
+        }
         self.log(LogLevel::Debug, &format!("dialogue act: {act:?}"));
         let sort = match &act {
             Act::Search(sort) => *sort,
@@ -564,7 +613,28 @@ impl Ctx<'_> {
             gender: None,
             category: (!content.is_empty()).then(|| reply::truncate(&content, 80)),
         };
-        let found = self.listing(q, &c, sort);
+        let mut c = c;
+        let mut found = self.listing(q, &c, sort);
+        // A "size" that is part of a product's name ("xl mouse pad", "XL
+        // Desk Mouse Pad") is no size constraint.
+        if found.is_empty()
+            && let Some(size) = c.size.clone()
+        {
+            let loose = dialogue::Constraints {
+                size: None,
+                ..c.clone()
+            };
+            let want = text::normalize(&size);
+            let named: Vec<Product> = self
+                .listing(q, &loose, sort)
+                .into_iter()
+                .filter(|p| text::normalize(&p.title).split(' ').any(|w| w == want))
+                .collect();
+            if !named.is_empty() {
+                found = named;
+                c = loose;
+            }
+        }
         self.log(
             LogLevel::Debug,
             &format!("search {q:?} -> {} product(s)", found.len()),
@@ -578,6 +648,160 @@ impl Ctx<'_> {
         self.present_list(found, asked)
     }
 
+    /// A sold-out variant of `f`'s product line that has the colour / size
+    /// of `c` (within its budget).
+    fn sold_out_in_line(&self, f: &Product, c: &dialogue::Constraints) -> Option<Product> {
+        let line = line_of(&f.title);
+        let tc = text::Constraints {
+            max_price_minor: c.max_price_minor,
+            min_price_minor: c.min_price_minor,
+            color: None,
+            size: None,
+        };
+        self.search(line, &tc, false, 40)
+            .into_iter()
+            .find(|p| line_of(&p.title) == line && !is_buyable(p) && variant_ok(p, c))
+    }
+
+    /// "do you have it in sand?", "tem branco?": words naming a colour or
+    /// size that a variant of the product line in focus has, as the
+    /// catalog writes it (sold-out variants included), refine the list
+    /// rather than start a new search.
+    fn line_variant(&self, raw: &str) -> Option<dialogue::Refinement> {
+        let focus = self.st.focus.as_ref()?;
+        let f = self.host.product(focus).ok().flatten()?;
+        let reading = dialogue::Reading::of(raw, self.lang);
+        if reading.content.is_empty() || reading.content.len() > 3 {
+            return None;
+        }
+        let line = line_of(&f.title);
+        let siblings: Vec<Product> = self
+            .search(line, &text::Constraints::default(), false, 40)
+            .into_iter()
+            .filter(|p| line_of(&p.title) == line && p.brand == f.brand)
+            .collect();
+        let covers = |label: &str| {
+            let terms = text::terms(label);
+            !terms.is_empty()
+                && reading
+                    .content
+                    .iter()
+                    .all(|w| terms.iter().any(|t| text::fuzzy_eq(t, w)))
+        };
+        for p in &siblings {
+            let suffix: Vec<&str> = p
+                .title
+                .split_once(" - ")
+                .map(|(_, v)| v.split('/').map(str::trim).collect())
+                .unwrap_or_default();
+            let mut labels: Vec<(String, bool)> = Vec::new();
+            if let Some(c) = p.color.as_deref().filter(|c| !c.is_empty()) {
+                labels.push((c.to_owned(), true));
+            }
+            if let Some(sz) = p.size.as_deref().filter(|s| !s.is_empty()) {
+                labels.push((sz.to_owned(), false));
+            }
+            for (i, part) in suffix.iter().enumerate() {
+                labels.push(((*part).to_owned(), i == 0 && p.color.is_some()));
+            }
+            if let Some((label, is_color)) = labels.into_iter().find(|(l, _)| covers(l)) {
+                return Some(dialogue::Refinement {
+                    color: is_color.then(|| label.clone()),
+                    size: (!is_color).then_some(label),
+                    ..dialogue::Refinement::default()
+                });
+            }
+        }
+        None
+    }
+
+    /// The buyable products of a product line that are the colour / size of
+    /// `c` (by field or title) within its budget: in stock first, then to
+    /// order / pre-order; by price when asked.
+    fn line_products(
+        &self,
+        line: &str,
+        c: &dialogue::Constraints,
+        sort: Option<Sort>,
+    ) -> Vec<Product> {
+        let tc = text::Constraints {
+            max_price_minor: c.max_price_minor,
+            min_price_minor: c.min_price_minor,
+            color: None,
+            size: None,
+        };
+        let mut found = self.search(line, &tc, false, 40);
+        found.retain(|p| line_of(&p.title) == line && is_buyable(p) && variant_ok(p, c));
+        // Stable: relevance order within each group.
+        found.sort_by_key(|p| !matches!(p.availability, Availability::InStock));
+        if matches!(sort, Some(Sort::Cheaper | Sort::Cheapest)) {
+            found.sort_by_key(|p| reply::effective_price(p).minor_units);
+        }
+        found
+    }
+
+    /// The buyable variants of `sold`'s product line, within the budget of
+    /// `c` whatever their colour and size.
+    fn other_variants(&self, sold: &Product, c: &dialogue::Constraints) -> Vec<Product> {
+        let line = line_of(&sold.title);
+        let keep = dialogue::Constraints {
+            color: None,
+            size: None,
+            ..c.clone()
+        };
+        let mut v = self.line_products(line, &keep, None);
+        v.retain(|p| p.id != sold.id && p.brand == sold.brand);
+        v
+    }
+
+    /// `sold` was asked for and is sold out: say so, and offer the other
+    /// colours / sizes of its line that can be bought (never `sold` itself).
+    /// `None` when the line has nothing else.
+    fn sold_out_with_variants(
+        &mut self,
+        sold: &Product,
+        c: &dialogue::Constraints,
+    ) -> Option<Vec<Action>> {
+        let options = self.other_variants(sold, c);
+        if options.is_empty() {
+            return None;
+        }
+        let body = tr(self.lang, Msg::VariantSoldOut, &[("product", &sold.title)]);
+        let keep = dialogue::Constraints {
+            color: None,
+            size: None,
+            ..c.clone()
+        };
+        self.st.constraints = keep;
+        self.st.query = reply::clip(line_of(&sold.title), 200);
+        self.st.seen.clear();
+        let mut out = vec![reply::text(body)];
+        out.extend(self.present_list(options, line_of(&sold.title)));
+        Some(out)
+    }
+
+    /// "More like this": buyable products of the same kind as `f` within
+    /// the active constraints, `f` excluded, those not offered yet first.
+    fn similar(&self, f: &Product, c: &dialogue::Constraints) -> Vec<Product> {
+        let kind = kind_of(f);
+        let mut found = if kind.is_empty() {
+            Vec::new()
+        } else {
+            self.listing(kind, c, None)
+        };
+        found.retain(|p| p.id != f.id && p.brand == f.brand);
+        if found.is_empty() {
+            found = self.listing(line_of(&f.title), c, None);
+            found.retain(|p| p.id != f.id && p.brand == f.brand);
+        }
+        if found.iter().any(|p| p.category == f.category) {
+            found.retain(|p| p.category == f.category);
+        }
+        // Stable: relevance order within each group.
+        found.sort_by_key(|p| self.st.offered_item(&p.id).is_some());
+        found
+    }
+
     /// Nothing buyable matched: name sold-out matches (never as cards),
     /// say the budget when one was set, else ask for more details.
     fn nothing_found(&mut self, c: &dialogue::Constraints, asked: &str) -> Vec<Action> {
@@ -587,13 +811,21 @@ impl Ctx<'_> {
             color: c.color.clone(),
             size: c.size.clone(),
         };
-        let sold_out: Vec<String> = self
+        let sold_out: Vec<Product> = self
             .search(asked, &tc, false, 10)
             .into_iter()
             .filter(|p| !is_buyable(p) && within(p, c))
             .take(3)
-            .map(|p| p.title)
             .collect();
+        // The colour / size asked for is sold out: the same product in the
+        // colours and sizes it still has.
+        if let Some(first) = sold_out.first().cloned()
+            && (c.color.is_some() || c.size.is_some())
+            && let Some(out) = self.sold_out_with_variants(&first, c)
+        {
+            return out;
+        }
+        let sold_out: Vec<String> = sold_out.into_iter().map(|p| p.title).collect();
         if !sold_out.is_empty() {
             let body = tr(
                 self.lang,
@@ -986,10 +1218,11 @@ impl Ctx<'_> {
                 return vec![reply::text(self.t(Msg::NotAvailable))];
             }
         };
-        if matches!(
-            p.availability,
-            Availability::OutOfStock | Availability::Discontinued
-        ) {
+        if !is_buyable(&p) {
+            let c = self.st.constraints.clone();
+            if let Some(out) = self.sold_out_with_variants(&p, &c) {
+                return out;
+            }
             let body = format!("{}{}", p.title, self.stock_note(&p));
             return vec![
                 Buttons::new(body)

@@ -61,3 +61,58 @@ async fn a_rep_takes_over_in_the_console_in_chromium() {
         "the rep's reply went through the Graph API"
     );
 }
+
+/// A rep who takes a conversation over sees the cart and the dialogue
+/// state (language, constraints, the products offered in order and the
+/// one in focus) in the console, as the AI left them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rep_who_takes_over_sees_the_cart_and_dialogue_state_in_chromium() {
+    let h = Harness::start_sandbox().await;
+    let password = "dialogue-panel-pass";
+    h.app
+        .sales
+        .users()
+        .upsert("bia", password, Role::Rep, &Scope::parse("fashion"))
+        .await
+        .expect("rep account");
+    let screenshots = workspace().join("target/browser");
+    std::fs::create_dir_all(&screenshots).expect("screenshot dir");
+    let url = h.app.url();
+    let (ok, report) = common::run_browser_script(
+        "dialogue_panel.test.mjs",
+        &[
+            ("AGENT_STORE_URL", url.as_ref()),
+            ("REP_NAME", "bia".as_ref()),
+            ("REP_PASSWORD", password.as_ref()),
+            ("SCREENSHOT_DIR", screenshots.as_os_str()),
+        ],
+        Duration::from_secs(300),
+    )
+    .await;
+    assert!(ok, "browser test failed:\n{report}");
+    common::assert_every_browser_test_passed("dialogue_panel.test.mjs", &report);
+    // The page read the host's state: the cart it showed is the stored one.
+    let convs = h
+        .app
+        .state
+        .conversations
+        .list(10)
+        .await
+        .expect("conversations");
+    let conv = convs
+        .iter()
+        .find(|c| c.brand.as_deref() == Some("fashion"))
+        .expect("the fashion conversation");
+    let view = h.admin(&format!("/conversations/{}", conv.id)).await;
+    let lines = view["cart"]["lines"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(lines.len(), 1, "{view}");
+    assert!(
+        lines[0]["product_id"]
+            .as_str()
+            .is_some_and(|id| id.starts_with("FSH-")),
+        "{view}"
+    );
+}

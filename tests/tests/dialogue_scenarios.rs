@@ -22,8 +22,13 @@ use serde_json::{Value, json};
 
 #[derive(Debug, Deserialize)]
 struct File {
+    /// The catalog the file's conversations shop in (workspace path);
+    /// the demo catalog when absent.
+    catalog: Option<String>,
     scenario: Vec<Scenario>,
 }
+
+const DEMO_CATALOG: &str = "catalog/products.csv";
 
 #[derive(Debug, Clone, Deserialize)]
 struct Scenario {
@@ -40,6 +45,14 @@ struct Scenario {
     budget_turn: Option<usize>,
     #[serde(default)]
     first_offered: Vec<(usize, String)>,
+    /// The customer's WhatsApp number (its country is a hint of the
+    /// language): replies are checked from the first turn on.
+    phone: Option<String>,
+    /// Filled from the file: its catalog and its name.
+    #[serde(skip)]
+    catalog: String,
+    #[serde(skip)]
+    file: String,
 }
 
 /// One catalog row, as far as the checks need it.
@@ -50,16 +63,17 @@ struct Item {
     price: f64,
 }
 
-fn catalog() -> HashMap<String, Item> {
-    let mut rdr = csv::Reader::from_path(workspace().join("catalog/products.csv")).expect("csv");
+fn catalog(path: &str) -> HashMap<String, Item> {
+    let mut rdr = csv::Reader::from_path(workspace().join(path)).expect("csv");
     let headers = rdr.headers().expect("headers").clone();
     let col = |name: &str| headers.iter().position(|h| h == name).expect("column");
-    let (id, title, avail, price, sale) = (
+    let (id, title, avail, price, sale, qty) = (
         col("id"),
         col("title"),
         col("availability"),
         col("price"),
         col("sale_price"),
+        col("quantity_to_sell_on_facebook"),
     );
     let amount = |s: &str| {
         s.split_whitespace()
@@ -74,7 +88,9 @@ fn catalog() -> HashMap<String, Item> {
                 r[id].to_string(),
                 Item {
                     title: r[title].to_string(),
-                    buyable: !matches!(&r[avail], "out of stock" | "discontinued"),
+                    // None left to sell: the host refuses it at checkout.
+                    buyable: !matches!(&r[avail], "out of stock" | "discontinued")
+                        && r[qty].trim() != "0",
                     price: effective,
                 },
             )
@@ -95,7 +111,16 @@ fn scenarios() -> Vec<Scenario> {
     for f in files {
         let text = std::fs::read_to_string(&f).expect("scenario file");
         let parsed: File = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
-        all.extend(parsed.scenario);
+        let catalog = parsed.catalog.unwrap_or_else(|| DEMO_CATALOG.to_string());
+        let file = f
+            .file_stem()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        all.extend(parsed.scenario.into_iter().map(|mut s| {
+            s.catalog = catalog.clone();
+            s.file = file.clone();
+            s
+        }));
     }
     if let Ok(only) = std::env::var("DIALOGUE_SCENARIOS") {
         let only: Vec<&str> = only.split(',').map(str::trim).collect();
@@ -118,14 +143,7 @@ fn known_failures() -> Vec<String> {
 /// host renders them without a Meta catalog: one `*Title* — price` line
 /// each), then `add:` buttons. A title merely named in a sentence is not
 /// an offer.
-fn offered(replies: &[Value]) -> Vec<String> {
-    static TITLES: std::sync::OnceLock<HashMap<String, String>> = std::sync::OnceLock::new();
-    let titles = TITLES.get_or_init(|| {
-        catalog()
-            .into_iter()
-            .map(|(id, item)| (item.title, id))
-            .collect()
-    });
+fn offered(replies: &[Value], titles: &HashMap<String, String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut push = |id: &str| {
         if !id.is_empty() && !out.iter().any(|x| x == id) {
@@ -277,12 +295,19 @@ async fn run(h: &Harness, s: &Scenario, wa: &str, cat: &HashMap<String, Item>) -
         t.sort_by_key(|x| std::cmp::Reverse(x.len()));
         t
     };
+    let by_title: HashMap<String, String> = cat
+        .iter()
+        .map(|(id, item)| (item.title.clone(), id.clone()))
+        .collect();
+    let offered = |replies: &[Value]| offered(replies, &by_title);
     let mut failures = Vec::new();
     let mut latencies = Vec::new();
     let mut per_turn: Vec<Vec<Value>> = Vec::new();
     // Replies can be in the customer's language once the customer has
     // written some of it (an empty first message gets the number's default).
-    let mut language_shown = false;
+    // A number from a Portuguese- or Spanish-speaking country is a hint:
+    // then every reply is checked, from the first.
+    let mut language_shown = s.phone.is_some();
     let mut transcript = String::new();
     for (i, turn) in s.turns.iter().enumerate() {
         let n = i + 1;
@@ -475,43 +500,62 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 async fn customers_who_type_shop_to_an_order() {
     let all = scenarios();
     assert!(!all.is_empty(), "scenarios found");
-    let cat = catalog();
     let known = known_failures();
-    let h = Harness::start().await;
+    let mut catalogs: Vec<String> = all.iter().map(|s| s.catalog.clone()).collect();
+    catalogs.sort();
+    catalogs.dedup();
     let mut by_lang: BTreeMap<String, (usize, usize, Vec<usize>)> = BTreeMap::new();
+    let mut by_file: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut held: (usize, usize) = (0, 0);
     let mut latencies = Vec::new();
     let mut unexpected = Vec::new();
     let mut report = String::new();
-    for (i, s) in all.iter().enumerate() {
-        let wa = format!("1555{:07}", 2_000_000 + i);
-        let out = run(&h, s, &wa, &cat).await;
-        latencies.extend(out.latencies);
-        let passed = out.failures.is_empty();
-        let e = by_lang.entry(s.lang.clone()).or_default();
-        e.1 += 1;
-        if passed {
-            e.0 += 1;
-            e.2.push(out.turns);
-        }
-        if s.held_out {
-            held.1 += 1;
-            held.0 += usize::from(passed);
-        }
-        let mark = if passed { "PASS" } else { "FAIL" };
-        report.push_str(&format!(
-            "{mark} {}{}\n",
-            s.id,
-            if s.held_out { " (held out)" } else { "" }
-        ));
-        for f in &out.failures {
-            report.push_str(&format!("     {f}\n"));
-        }
-        if !passed && std::env::var("DIALOGUE_VERBOSE").is_ok() {
-            report.push_str(&out.transcript);
-        }
-        if !passed && !known.contains(&s.id) {
-            unexpected.push(s.id.clone());
+    let mut i = 0usize;
+    for path in &catalogs {
+        let cat = catalog(path);
+        // One host per catalog, seeded with it.
+        let feed = workspace().join(path);
+        let h = Harness::start_with(common::plugins_dir(), |c| {
+            c.catalog.seed_feed = Some(feed);
+        })
+        .await;
+        for s in all.iter().filter(|s| &s.catalog == path) {
+            i += 1;
+            let wa = s
+                .phone
+                .clone()
+                .unwrap_or_else(|| format!("1555{:07}", 2_000_000 + i));
+            let out = run(&h, s, &wa, &cat).await;
+            latencies.extend(out.latencies);
+            let passed = out.failures.is_empty();
+            let e = by_lang.entry(s.lang.clone()).or_default();
+            e.1 += 1;
+            if passed {
+                e.0 += 1;
+                e.2.push(out.turns);
+            }
+            let f = by_file.entry(s.file.clone()).or_default();
+            f.1 += 1;
+            f.0 += usize::from(passed);
+            if s.held_out {
+                held.1 += 1;
+                held.0 += usize::from(passed);
+            }
+            let mark = if passed { "PASS" } else { "FAIL" };
+            report.push_str(&format!(
+                "{mark} {}{}\n",
+                s.id,
+                if s.held_out { " (held out)" } else { "" }
+            ));
+            for f in &out.failures {
+                report.push_str(&format!("     {f}\n"));
+            }
+            if !passed && std::env::var("DIALOGUE_VERBOSE").is_ok() {
+                report.push_str(&out.transcript);
+            }
+            if !passed && !known.contains(&s.id) {
+                unexpected.push(s.id.clone());
+            }
         }
     }
     latencies.sort();
@@ -520,16 +564,25 @@ async fn customers_who_type_shop_to_an_order() {
         let mut t = turns.clone();
         t.sort();
         let median_turns = t.get(t.len() / 2).copied().unwrap_or(0);
+        let mean_turns = if t.is_empty() {
+            0.0
+        } else {
+            t.iter().sum::<usize>() as f64 / t.len() as f64
+        };
         summary.push_str(&format!(
-            "{lang}: {pass}/{total} passed, median turns to success {median_turns}\n"
+            "{lang}: {pass}/{total} passed, turns to success median {median_turns}, mean {mean_turns:.1}\n"
         ));
     }
+    for (file, (pass, total)) in &by_file {
+        summary.push_str(&format!("{file}.toml: {pass}/{total} passed\n"));
+    }
     summary.push_str(&format!(
-        "held out: {}/{} passed\nturn latency: median {:?}, p99 {:?} over {} turns\n",
+        "held out: {}/{} passed\nturn latency: median {:?}, p99 {:?}, max {:?} over {} turns\n",
         held.0,
         held.1,
         percentile(&latencies, 0.5),
         percentile(&latencies, 0.99),
+        latencies.last().copied().unwrap_or_default(),
         latencies.len()
     ));
     println!("{report}\n{summary}");

@@ -1020,14 +1020,31 @@ async fn order_language(
     if !conversation.is_empty() {
         return Ok(conversation);
     }
-    let seller: Option<String> = sqlx::query(
-        "SELECT value FROM conversation_state WHERE conversation_id = $1 AND key = 'lang'",
+    // Plugins' keys are stored as `<plugin>:lang`: the conversation's own
+    // seller's first, else any seller's.
+    let brand: Option<String> = sqlx::query("SELECT brand FROM conversations WHERE id = $1")
+        .bind(conversation_id)
+        .fetch_optional(pool)
+        .await?
+        .map(|r| r.try_get::<Option<String>, _>("brand"))
+        .transpose()?
+        .flatten();
+    let rows = sqlx::query(
+        "SELECT key, value FROM conversation_state WHERE conversation_id = $1 AND (key = 'lang' OR key LIKE '%:lang') ORDER BY key",
     )
     .bind(conversation_id)
-    .fetch_optional(pool)
-    .await?
-    .map(|r| r.try_get("value"))
-    .transpose()?;
+    .fetch_all(pool)
+    .await?;
+    let mut langs: Vec<(String, String)> = Vec::new();
+    for r in rows {
+        langs.push((r.try_get("key")?, r.try_get("value")?));
+    }
+    let own = brand.map(|b| format!("seller-{b}:lang"));
+    let seller = langs
+        .iter()
+        .find(|(k, _)| Some(k) == own.as_ref())
+        .or_else(|| langs.first())
+        .map(|(_, v)| v.clone());
     Ok(match seller.as_deref() {
         Some(l @ ("en" | "pt" | "es")) => l.to_string(),
         _ => "en".to_string(),

@@ -496,6 +496,12 @@ impl Route {
         brands: &[String],
         language: &str,
     ) -> anyhow::Result<()> {
+        // No language shown yet ("🙂"): the number's country, as the
+        // sellers do, else English.
+        let language = match language {
+            "" => whatsapp::inbound::language_from_wa_id(&m.customer.wa_id),
+            l => l,
+        };
         let actions = menu_actions(brands, language);
         self.host_reply(m, actions, language, TurnWrites::default())
             .await

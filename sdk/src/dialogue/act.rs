@@ -236,10 +236,28 @@ impl Reading {
                     )
             })
             .collect();
+        // A word the customer spelt right is no typo of a cue word: "preto"
+        // (black) is not "preco" (price), "mando" (controller) is not
+        // "manda" (send it). Known product and colour words only match
+        // cues exactly.
+        let guarded: Vec<String> = tokens
+            .iter()
+            .zip(&terms)
+            .map(|(tok, term)| {
+                if term.chars().count() >= text::FUZZY_MIN_LEN
+                    && !c.is_cue_word(term)
+                    && is_vocabulary_word(tok)
+                {
+                    format!("\u{1}\u{1}{term}")
+                } else {
+                    term.clone()
+                }
+            })
+            .collect();
         r.cues = ALL_CUES
             .iter()
             .copied()
-            .filter(|cue| c.has(*cue, &terms))
+            .filter(|cue| c.has(*cue, &guarded))
             .collect();
         r.terms = terms;
         r
@@ -298,19 +316,52 @@ impl Reading {
     }
 }
 
+/// A word of the product vocabulary (the catalog words the lexicon knows,
+/// in en/pt/es) or a colour.
+fn is_vocabulary_word(token: &str) -> bool {
+    use std::collections::HashSet;
+    use std::sync::OnceLock;
+    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        crate::lexicon::TRANSLATIONS
+            .iter()
+            .flat_map(|(from, to)| text::tokenize(from).into_iter().chain(text::tokenize(to)))
+            .collect()
+    });
+    words.contains(token) || text::color_of(token).is_some()
+}
+
+/// Whether a product is the variant `want` (a colour or a size), by its
+/// catalog field or by the variant part of its title ("Nova Wireless
+/// Controller - White": catalogs put variants in odd places).
+pub fn is_variant(title: &str, field: Option<&str>, want: &str) -> bool {
+    let w = text::normalize(want);
+    if w.is_empty() {
+        return false;
+    }
+    if field.is_some_and(|f| {
+        let f = text::normalize(f);
+        f == w || format!(" {f} ").contains(&format!(" {w} "))
+    }) {
+        return true;
+    }
+    title.split_once(" - ").is_some_and(|(_, variant)| {
+        format!(" {} ", text::normalize(variant)).contains(&format!(" {w} "))
+    })
+}
+
 /// Whether `target` names an offered product (so "the blue one" picks it
 /// rather than asking for a blue variant).
 fn names_offered(target: &Target, state: &DialogueState) -> bool {
     match target {
-        Target::Color(c) => state.offered.iter().any(|o| {
-            o.color
-                .as_deref()
-                .is_some_and(|x| text::normalize(x).contains(&text::normalize(c)))
-        }),
+        Target::Color(c) => state
+            .offered
+            .iter()
+            .any(|o| is_variant(&o.title, o.color.as_deref(), c)),
         Target::Size(s) => state
             .offered
             .iter()
-            .any(|o| o.size.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(s))),
+            .any(|o| is_variant(&o.title, o.size.as_deref(), s)),
         Target::Named(words) => state.offered.iter().any(|o| title_covers(&o.title, words)),
         Target::Price(m) => state.offered.iter().any(|o| (o.price_minor - m).abs() <= 1),
         _ => !state.offered.is_empty(),
@@ -374,9 +425,18 @@ fn act_of(r: &Reading, state: &DialogueState) -> Act {
     let wants = r.has(Cue::Add) || r.has(Cue::Buy);
     let checkout = r.has(Cue::Checkout);
     let reference = r.reference();
+    // A colour, size or price picks an offered product only when the
+    // product words said (if any) fit it: "un mando nexus 5 negro" after a
+    // black chair is a new product, not the chair.
     let picks_offered = reference
         .as_ref()
-        .is_some_and(|t| listed && names_offered(t, state));
+        .is_some_and(|t| listed && names_offered(t, state))
+        && (r.content.is_empty()
+            || matches!(reference, Some(Target::Named(_)))
+            || state
+                .offered
+                .iter()
+                .any(|o| title_score(&o.title, &r.content) >= 0.5));
     if r.has(Cue::Cart) && !wants && r.content.is_empty() && r.quantity.is_none() {
         return Act::ShowCart;
     }
@@ -418,7 +478,10 @@ fn act_of(r: &Reading, state: &DialogueState) -> Act {
     }
     let refine = r.refinement();
     // "how much is it?" points at the focus but asks, it does not pick.
-    let pointer = r.has(Cue::Pointer) && r.content.is_empty() && !r.has(Cue::Price);
+    // "the berry one": a pointer whose product words fit an offered title.
+    let named_offered = picks_offered && matches!(reference, Some(Target::Named(_)));
+    let pointer =
+        r.has(Cue::Pointer) && (r.content.is_empty() || named_offered) && !r.has(Cue::Price);
     let price_ref = matches!(reference, Some(Target::Price(_)));
     if listed
         && (wants || pointer || r.ordinal.is_some() || price_ref)
@@ -611,6 +674,15 @@ mod tests {
         assert!(matches!(
             read("¿cuánto cuestan?", "es", &s),
             Act::PriceOf(None)
+        ));
+        // A colour or product word is no typo of a cue word.
+        assert_eq!(
+            read("o preto", "pt", &s),
+            add(Target::Color("black".into()))
+        );
+        assert!(matches!(
+            read("y también un mando nexus 5 negro", "es", &s),
+            Act::Search(None)
         ));
         assert!(is_follow_up("I want 2 of them", "en", &s));
         assert!(!is_follow_up("running shoes", "en", &s));

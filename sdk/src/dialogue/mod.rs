@@ -31,10 +31,11 @@
 mod act;
 pub mod cues;
 pub mod numbers;
+pub mod prior;
 mod state;
 
 pub use act::{
-    Act, MAX_READ_CHARS, Reading, Refinement, Sort, Target, is_follow_up, read, reads_as_follow_up,
-    title_covers, title_score,
+    Act, MAX_READ_CHARS, Reading, Refinement, Sort, Target, is_follow_up, is_variant, read,
+    reads_as_follow_up, title_covers, title_score,
 };
 pub use state::{Constraints, DialogueState, MAX_OFFERED, Offered, STATE_KEY};

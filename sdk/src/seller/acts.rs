@@ -3,7 +3,7 @@
 //! comparisons and refinements of the current list.
 
 use super::{Ctx, is_buyable};
-use crate::dialogue::{Act, Offered, Refinement, Sort, Target, title_score};
+use crate::dialogue::{Act, Offered, Refinement, Sort, Target, is_variant, title_score};
 use crate::i18n::{self, Msg, tr};
 use crate::reply::{self, Buttons};
 use crate::text;
@@ -72,18 +72,15 @@ impl Ctx<'_> {
                     .ok_or(Miss::Position(*p, offered.len()))
             }
             Target::Price(m) => pick(offered.iter().find(|o| (o.price_minor - m).abs() <= 1)),
-            Target::Color(c) => {
-                let c = text::normalize(c);
-                pick(offered.iter().find(|o| {
-                    o.color
-                        .as_deref()
-                        .is_some_and(|x| text::normalize(x).contains(&c))
-                }))
-            }
+            Target::Color(c) => pick(
+                offered
+                    .iter()
+                    .find(|o| is_variant(&o.title, o.color.as_deref(), c)),
+            ),
             Target::Size(s) => pick(
                 offered
                     .iter()
-                    .find(|o| o.size.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(s))),
+                    .find(|o| is_variant(&o.title, o.size.as_deref(), s)),
             ),
             Target::Cheapest => pick(offered.iter().min_by_key(|o| o.price_minor)),
             Target::Named(words) => pick(
@@ -373,17 +370,31 @@ impl Ctx<'_> {
         let variant = r.color.is_some() || r.size.is_some() || r.other_color || r.other_size;
         let mut found = Vec::new();
         if variant && let Some(f) = &focus {
-            let line = f.title.split(" - ").next().unwrap_or(&f.title).to_owned();
-            found = self.listing(&line, &cons, r.sort);
-            found.retain(|p| p.title.starts_with(&line));
+            let line = super::line_of(&f.title).to_owned();
+            // The line's variants by their fields or titles, whatever column
+            // the catalog put the colour in.
+            found = self.line_products(&line, &cons, r.sort);
             if r.other_color {
                 found.retain(|p| p.color != f.color);
             }
             if r.other_size {
                 found.retain(|p| p.size != f.size);
             }
+            if found.is_empty()
+                && (r.color.is_some() || r.size.is_some())
+                && let Some(sold) = self.sold_out_in_line(f, &cons)
+                && let Some(out) = self.sold_out_with_variants(&sold, &cons)
+            {
+                // The colour / size asked for exists but is sold out: say
+                // so and offer what the line still has.
+                return out;
+            }
         }
-        if found.is_empty() {
+        let similar = r.sort == Some(Sort::Similar) && focus.is_some();
+        if similar && let Some(f) = &focus {
+            found = self.similar(f, &cons);
+        }
+        if found.is_empty() && !similar {
             found = self.listing(&query, &cons, r.sort);
         }
         if matches!(r.sort, Some(Sort::Similar | Sort::Cheaper))
@@ -398,11 +409,15 @@ impl Ctx<'_> {
                     Msg::NothingCheaper,
                     &[("product", &f.title)],
                 ))],
+                (Some(Sort::Similar), Some(_)) => self.categories_reply(&self.t(Msg::NoMore)),
                 _ => self.nothing_found(&cons, raw),
             };
         }
         self.st.constraints = cons;
-        self.st.query = query;
+        self.st.query = match (&focus, similar) {
+            (Some(f), true) => super::kind_of(f).to_owned(),
+            _ => query,
+        };
         self.present_list(found, raw)
     }
 }

@@ -323,7 +323,7 @@ fn is_vocabulary_word(token: &str) -> bool {
     use std::sync::OnceLock;
     static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
     let words = WORDS.get_or_init(|| {
-        crate::lexicon::TRANSLATIONS
+        crate::lexicon::translations()
             .iter()
             .flat_map(|(from, to)| text::tokenize(from).into_iter().chain(text::tokenize(to)))
             .collect()

@@ -161,6 +161,31 @@ pub fn sticky_language_with(current: &str, text: &str, extra: Evidence) -> &'sta
     }
 }
 
+/// Country calling codes of Portuguese- and Spanish-speaking countries
+/// (WhatsApp ids are E.164 digits without '+').
+const PT_CODES: &[&str] = &["55", "351", "244", "258", "238", "245", "239", "670"];
+const ES_CODES: &[&str] = &[
+    "34", "52", "54", "56", "57", "51", "58", "53", "593", "591", "595", "598", "502", "503",
+    "504", "505", "506", "507", "240", "1809", "1829", "1849", "1787", "1939",
+];
+
+/// The language a phone number's country mostly speaks ("pt", "es"), or
+/// "" when it says nothing (English-speaking and other countries): the
+/// guess for a customer who has not written a word that reads as one
+/// language yet.
+pub fn language_of_number(wa_id: &str) -> &'static str {
+    let digits = wa_id.trim_start_matches('+');
+    // Longest prefixes first: "1809" is the Dominican Republic, not "1".
+    PT_CODES
+        .iter()
+        .map(|c| (c, "pt"))
+        .chain(ES_CODES.iter().map(|c| (c, "es")))
+        .filter(|(c, _)| digits.starts_with(**c))
+        .max_by_key(|(c, _)| c.len())
+        .map(|(_, l)| l)
+        .unwrap_or("")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

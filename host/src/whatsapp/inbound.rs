@@ -93,18 +93,7 @@ pub fn unknown_items_text(unknown: &[String], all: bool, language: &str) -> Stri
 /// written any words yet: Brazil and Portugal → "pt", Spanish-speaking
 /// countries → "es", else "".
 pub fn language_from_wa_id(wa_id: &str) -> &'static str {
-    const PT: &[&str] = &["55", "351", "244", "258"];
-    const ES: &[&str] = &[
-        "34", "52", "54", "56", "57", "51", "58", "53", "593", "591", "595", "598", "502", "503",
-        "504", "505", "506", "507", "1809", "1829", "1849",
-    ];
-    if PT.iter().any(|p| wa_id.starts_with(p)) {
-        "pt"
-    } else if ES.iter().any(|p| wa_id.starts_with(p)) {
-        "es"
-    } else {
-        ""
-    }
+    agent_store_lang::detect::language_of_number(wa_id)
 }
 
 #[cfg(test)]

@@ -121,6 +121,22 @@ impl Conversations {
         Ok(())
     }
 
+    /// Whether inbound message `message_id` is handled already: a copy of
+    /// its event redelivered after another run (on this host or another
+    /// one) answered it, or re-published by a start-up recovery, changes
+    /// nothing (every effect is keyed by the message, and a second turn on
+    /// the state the first one left could answer differently).
+    pub async fn is_handled(&self, message_id: &str) -> Result<bool, StoreError> {
+        let row = sqlx::query("SELECT state FROM messages WHERE id = $1 AND direction = 'in'")
+            .bind(message_id)
+            .fetch_optional(&self.db.pool)
+            .await?;
+        Ok(match row {
+            Some(r) => r.try_get::<String, _>("state")? == "handled",
+            None => false,
+        })
+    }
+
     /// Store a voice note's transcript as its text (history, the sales
     /// console, the sellers' context).
     pub async fn set_transcript(&self, message_id: &str, text: &str) -> Result<(), StoreError> {

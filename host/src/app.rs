@@ -222,6 +222,9 @@ impl App {
             None => (None, None),
         };
         pipeline.recover().await?;
+        if multi_host {
+            pipeline.spawn_stale_sweep(STALE_SWEEP, STALE_AFTER);
+        }
         // Sends what a previous run left in the outbox, then retries.
         whatsapp.start().await;
         state.hosts.spawn_heartbeat();
@@ -318,6 +321,11 @@ impl App {
         Ok(())
     }
 }
+
+/// Multi-host: how often a host looks for messages stored but unhandled
+/// for [`STALE_AFTER`], and re-publishes them.
+const STALE_SWEEP: Duration = Duration::from_secs(10);
+const STALE_AFTER: Duration = Duration::from_secs(20);
 
 /// On a multi-host bus, how often every tracked stock level is re-read
 /// (catches up broadcasts a host missed while disconnected).

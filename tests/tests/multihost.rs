@@ -122,6 +122,24 @@ async fn under_load(disruption: Disruption) {
         .await;
     assert_eq!(status, 200, "stock set");
 
+    // Listed before the load: rabbitmqctl takes a second or two.
+    let pids = match disruption {
+        Disruption::DropConnections => {
+            let pids = connections_in(&cluster.vhost.name);
+            assert!(
+                pids.len() >= HOSTS,
+                "every host's connection listed: {pids:?}"
+            );
+            pids
+        }
+        Disruption::KillAndRestart => Vec::new(),
+    };
+    // Arrivals spread so that the disruption lands mid-load (rabbitmqctl
+    // takes seconds on a busy machine).
+    let stagger = match disruption {
+        Disruption::KillAndRestart => Duration::from_millis(150),
+        Disruption::DropConnections => Duration::from_millis(400),
+    };
     let cluster = Arc::new(tokio::sync::RwLock::new(cluster));
     let handled = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     // Customers write one message at a time (the next once the previous
@@ -131,7 +149,7 @@ async fn under_load(disruption: Disruption) {
         let (cluster, handled) = (cluster.clone(), handled.clone());
         customers.spawn(async move {
             // Staggered arrivals, so the kill lands mid-load.
-            tokio::time::sleep(Duration::from_millis(150 * i as u64)).await;
+            tokio::time::sleep(stagger * i as u32).await;
             for (k, (wamid, body)) in conversation(run, i).into_iter().enumerate() {
                 cluster.read().await.deliver(i + k, &body).await;
                 let deadline = Instant::now() + Duration::from_secs(90);
@@ -158,22 +176,22 @@ async fn under_load(disruption: Disruption) {
     }
     if disruption == Disruption::DropConnections {
         let vhost = cluster.read().await.vhost.name.clone();
-        let pids = connections_in(&vhost);
-        assert!(
-            pids.len() >= HOSTS,
-            "every host's connection listed: {pids:?}"
-        );
-        for pid in &pids {
-            // A connection may be gone already (closed with the others).
-            let _ = common::cluster::rabbitmqctl(&[
-                "close_connection",
-                pid,
+        let before = handled.load(std::sync::atomic::Ordering::SeqCst);
+        let closing = vhost.clone();
+        tokio::task::spawn_blocking(move || {
+            common::cluster::rabbitmqctl(&[
+                "close_all_connections",
+                "--vhost",
+                &closing,
                 "test: the broker drops the hosts",
-            ]);
-        }
+            ])
+        })
+        .await
+        .expect("rabbitmqctl task")
+        .expect("rabbitmqctl close_all_connections");
         let done = handled.load(std::sync::atomic::Ordering::SeqCst);
         eprintln!(
-            "closed {} broker connections with {done}/{total} messages handled",
+            "closed the vhost's {} connections: {before}/{total} messages handled when asked, {done} when done",
             pids.len()
         );
         assert!(done < total, "dropped mid-load, not after it");
@@ -186,6 +204,18 @@ async fn under_load(disruption: Disruption) {
             .into_inner();
         // No host was killed: nothing was in flight at a kill.
         check_exactly_once(&cluster, run, CUSTOMERS, None).await;
+        // The connections were dropped, and every host came back.
+        let now = connections_in(&vhost);
+        assert!(
+            now.iter().all(|p| !pids.contains(p)) && now.len() >= HOSTS,
+            "before {pids:?}, after {now:?}"
+        );
+        for i in 0..HOSTS {
+            assert!(
+                cluster.log(i).contains("AMQP bus reconnected"),
+                "host {i} reconnected"
+            );
+        }
         return;
     }
     let (killed_at, at_kill) = {
@@ -337,7 +367,7 @@ async fn check_exactly_once(
     assert_eq!(orders, customers as i64, "one order per customer");
     assert_eq!(orders, distinct, "no order doubled");
     let per_customer: BTreeMap<String, i64> = sqlx::query(
-        "SELECT o.customer_wa_id, SUM(l.quantity) FROM orders o JOIN order_lines l ON l.order_id = o.id GROUP BY o.customer_wa_id",
+        "SELECT o.customer_wa_id, CAST(SUM(l.quantity) AS BIGINT) FROM orders o JOIN order_lines l ON l.order_id = o.id GROUP BY o.customer_wa_id",
     )
     .fetch_all(&cluster.db)
     .await

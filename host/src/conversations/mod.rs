@@ -154,9 +154,19 @@ impl Conversations {
     /// Inbound messages accepted but never handled (the host stopped midway),
     /// oldest first, with their conversation ids: re-published at start-up.
     pub async fn unhandled_inbound(&self) -> Result<Vec<(String, Inbound)>, StoreError> {
+        self.unhandled_inbound_before(i64::MAX).await
+    }
+
+    /// [`Self::unhandled_inbound`] stored before `before_ms` (multi-host: a
+    /// message a host stored but could not publish, found by any host).
+    pub async fn unhandled_inbound_before(
+        &self,
+        before_ms: i64,
+    ) -> Result<Vec<(String, Inbound)>, StoreError> {
         let rows = sqlx::query(
-            "SELECT id, conversation_id, payload FROM messages WHERE direction = 'in' AND state = 'received' ORDER BY created_at, id",
+            "SELECT id, conversation_id, payload FROM messages WHERE direction = 'in' AND state = 'received' AND created_at < $1 ORDER BY created_at, id",
         )
+        .bind(before_ms)
         .fetch_all(&self.db.pool)
         .await?;
         rows.iter()

@@ -91,7 +91,18 @@ impl App {
         {
             tracing::warn!(error = %e, "plugins directory not watched");
         }
-        forward_plugin_ops(&plugins, bus.clone());
+        // Several hosts on one database: plugin pushes and rollbacks reach
+        // every host (the shared release is run at start, then followed).
+        let multi_host = config.bus.backend == "amqp";
+        let releases = multi_host
+            .then(|| crate::cluster::Releases::new(db.clone(), plugins.clone(), bus.clone()));
+        if let Some(releases) = &releases {
+            if let Err(e) = releases.apply_all().await {
+                tracing::error!(error = %e, "shared plugin releases not read: this host runs its own plugins directory");
+            }
+            releases.start().await?;
+        }
+        forward_plugin_ops(&plugins, bus.clone(), releases.clone());
         let snapshot = plugins.snapshot();
         tracing::info!(plugins = snapshot.plugins.len(), failed = plugins.failures().len(), brands = ?snapshot.brands(), "plugins ready");
 
@@ -112,6 +123,10 @@ impl App {
             }
         }
         let whatsapp = Gateway::new(&config.whatsapp, conversations.clone(), bus.clone())?;
+        if config.bus.backend == "amqp" && db.backend == crate::db::Backend::Postgres {
+            // Several hosts may send from one number: one pace for all.
+            whatsapp.share_pacing(db.clone());
+        }
         let pipeline = Arc::new(Pipeline {
             conversations: conversations.clone(),
             plugins: plugins.clone(),
@@ -137,6 +152,10 @@ impl App {
             tracing::warn!(bind = %config.server.bind, "console cookies are not Secure: set server.public_url to the https address (or server.secure_cookies)");
         }
         sales.start().await?;
+        if multi_host {
+            // A rep's console hears of escalations raised on any host.
+            sales.share_live_events().await?;
+        }
         let orders = crate::orders::Orders::new(
             db.clone(),
             catalog.clone(),
@@ -146,6 +165,12 @@ impl App {
             config.payments.clone(),
         )?;
         crate::orders::start(&orders, &bus, order_templates.clone()).await?;
+        if config.bus.backend == "amqp" {
+            // Several hosts may share the database: every host's live
+            // catalog follows the stock levels any of them changes.
+            crate::orders::stock_events::start(&orders, &bus).await?;
+            crate::orders::stock_events::spawn_resync(&orders, STOCK_RESYNC);
+        }
         let satisfaction =
             crate::satisfaction::Satisfaction::new(db.clone(), conversations.clone(), bus.clone());
         satisfaction.start().await?;
@@ -174,6 +199,8 @@ impl App {
             )
         });
 
+        // Several hosts on one database: heartbeats say who is live.
+        let hosts = crate::cluster::Hosts::new(db.clone(), plugins.clone(), multi_host, releases);
         let state = Arc::new(AppState {
             config,
             conversations,
@@ -184,6 +211,7 @@ impl App {
             whatsapp: whatsapp.clone(),
             parked,
             db: db.clone(),
+            hosts: hosts.clone(),
 
             satisfaction,
             ready: Default::default(),
@@ -211,8 +239,12 @@ impl App {
             None => (None, None),
         };
         pipeline.recover().await?;
+        if multi_host {
+            pipeline.spawn_stale_sweep(STALE_SWEEP, STALE_AFTER);
+        }
         // Sends what a previous run left in the outbox, then retries.
         whatsapp.start().await;
+        state.hosts.spawn_heartbeat();
         state.ready.store(true, Ordering::SeqCst);
         tracing::info!(%addr, "agent store listening");
         Ok(App {
@@ -286,6 +318,7 @@ impl App {
         {
             tracing::warn!("outbox worker still sending at the end of the grace: left");
         }
+        let _ = tokio::time::timeout_at(deadline, self.state.hosts.leave()).await;
         if tokio::time::timeout_at(deadline, self.state.bus.close())
             .await
             .is_err()
@@ -305,6 +338,15 @@ impl App {
         Ok(())
     }
 }
+
+/// Multi-host: how often a host looks for messages stored but unhandled
+/// for [`STALE_AFTER`], and re-publishes them.
+const STALE_SWEEP: Duration = Duration::from_secs(10);
+const STALE_AFTER: Duration = Duration::from_secs(20);
+
+/// On a multi-host bus, how often every tracked stock level is re-read
+/// (catches up broadcasts a host missed while disconnected).
+const STOCK_RESYNC: Duration = Duration::from_secs(30);
 
 /// How long open connections may take to finish once shutdown began.
 pub const SHUTDOWN_DRAIN: Duration = Duration::from_secs(5);
@@ -355,8 +397,14 @@ async fn serve_metrics(
     Ok((addr, (tx, task)))
 }
 
-/// Quarantines and canary rollbacks become `store.plugin.failed` events.
-fn forward_plugin_ops(plugins: &Arc<Plugins>, bus: Arc<dyn Bus>) {
+/// Quarantines and canary rollbacks become `store.plugin.failed` events;
+/// on a multi-host deployment every decision (promotions too) becomes the
+/// plugin's shared release.
+fn forward_plugin_ops(
+    plugins: &Arc<Plugins>,
+    bus: Arc<dyn Bus>,
+    releases: Option<Arc<crate::cluster::Releases>>,
+) {
     let mut events = plugins.subscribe();
     tokio::spawn(async move {
         use tokio::sync::broadcast::error::RecvError;
@@ -366,6 +414,14 @@ fn forward_plugin_ops(plugins: &Arc<Plugins>, bus: Arc<dyn Bus>) {
                 Err(RecvError::Lagged(_)) => continue,
                 Err(RecvError::Closed) => break,
             };
+            if let Some(releases) = &releases
+                && let Err(error) = releases.publish(&e.plugin).await
+            {
+                tracing::error!(plugin = %e.plugin, %error, "plugin decision not shared with the other hosts");
+            }
+            if e.action == "canary_promoted" {
+                continue;
+            }
             crate::telemetry::metrics::plugin_quarantined(&e.plugin, &e.version);
             let failed = crate::events::PluginFailed {
                 plugin: e.plugin.clone(),

@@ -7,6 +7,7 @@ pub mod bus;
 pub mod catalog;
 pub mod chat;
 pub mod cli;
+pub mod cluster;
 pub mod config;
 pub mod conversations;
 pub mod db;

@@ -70,6 +70,7 @@ const EXPECTED: &[(&str, &str, Access)] = &[
     ("DELETE", "/admin/plugins/{name}", Admin),
     ("POST", "/admin/plugins/{name}/rollback", Admin),
     ("GET", "/admin/plugins/{name}/logs", Admin),
+    ("GET", "/admin/hosts", Admin),
     ("GET", "/admin/whatsapp", Admin),
     ("GET", "/admin/events/parked", Admin),
     ("GET", "/admin/satisfaction", Admin),

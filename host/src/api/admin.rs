@@ -22,6 +22,7 @@ const UPLOAD_LIMIT: usize = 64 << 20;
 pub fn router(state: Arc<AppState>) -> Router<Arc<AppState>> {
     Router::new()
         .route("/plugins", get(plugins))
+        .route("/hosts", get(hosts))
         .route(
             "/plugins/{name}",
             put(upload_plugin)
@@ -117,7 +118,25 @@ async fn plugins(State(state): State<Arc<AppState>>) -> Json<Value> {
         .into_iter()
         .map(|f| json!({ "name": f.plugin, "state": "failed", "error": f.reason, "path": f.path }))
         .collect();
-    Json(json!({ "plugins": loaded, "failed": failed, "cache": plugins.cache_stats().json() }))
+    let hosts = state.hosts.list().await.unwrap_or_else(|e| {
+        tracing::warn!(error = %e, "hosts not listed");
+        Vec::new()
+    });
+    Json(
+        json!({ "plugins": loaded, "failed": failed, "cache": plugins.cache_stats().json(), "hosts": hosts }),
+    )
+}
+
+/// `GET /admin/hosts`: every live host of the deployment (this one first),
+/// the plugin versions each runs and its last heartbeat.
+async fn hosts(State(state): State<Arc<AppState>>) -> Response {
+    match state.hosts.list().await {
+        Ok(hosts) => Json(json!({ "this": state.hosts.id(), "hosts": hosts })).into_response(),
+        Err(e) => error(
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!("the hosts table cannot be read: {e}"),
+        ),
+    }
 }
 
 /// `PUT /admin/plugins/{name}`: a JSON body
@@ -185,7 +204,10 @@ async fn upload_plugin(
         return error(StatusCode::BAD_REQUEST, "canary must be 1-100 (percent)");
     }
     match state.plugins.install(source, upload.canary).await {
-        Ok(a) => Json(json!(a)).into_response(),
+        Ok(a) => {
+            share_release(&state, &name).await;
+            Json(json!(a)).into_response()
+        }
         Err(r) => {
             let status = match r.stage {
                 "conflict" => StatusCode::CONFLICT,
@@ -218,8 +240,22 @@ async fn rollback_plugin(State(state): State<Arc<AppState>>, Path(name): Path<St
         return r;
     }
     match state.plugins.rollback(&name).await {
-        Ok(a) => Json(json!(a)).into_response(),
+        Ok(a) => {
+            share_release(&state, &name).await;
+            Json(json!(a)).into_response()
+        }
         Err(e) => ops_error(e),
+    }
+}
+
+/// On a multi-host deployment, what now serves `name` here becomes its
+/// release for every host (logged when that fails: this host already
+/// serves it, the others catch up at their next check).
+async fn share_release(state: &AppState, name: &str) {
+    if let Some(releases) = state.hosts.releases()
+        && let Err(e) = releases.publish(name).await
+    {
+        tracing::error!(plugin = %name, error = %e, "plugin release not shared with the other hosts");
     }
 }
 

@@ -41,6 +41,8 @@ pub struct AppState {
     pub parked: crate::bus::ParkedEvents,
     /// The database (`/readyz` pings it).
     pub db: Db,
+    /// The deployment's live hosts (`GET /admin/hosts`).
+    pub hosts: Arc<crate::cluster::Hosts>,
 
     /// Satisfaction questions and answers (`GET /admin/satisfaction`).
     pub satisfaction: crate::satisfaction::Satisfaction,

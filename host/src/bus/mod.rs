@@ -73,6 +73,19 @@ pub trait Bus: Send + Sync + 'static {
         types: &[EventType],
         handler: Arc<dyn Handler>,
     ) -> Result<(), BusError>;
+    /// Deliver every event of `types` to `handler` on *every* host (not
+    /// one host of a group): live-state fan-out such as stock levels.
+    /// Best effort: a host that is down or disconnected misses what is
+    /// published meanwhile and must catch up from the database. In
+    /// process (one host) this is an ordinary group named `name`.
+    async fn subscribe_broadcast(
+        &self,
+        name: &str,
+        types: &[EventType],
+        handler: Arc<dyn Handler>,
+    ) -> Result<(), BusError> {
+        self.subscribe(name, types, handler).await
+    }
     /// Wait until every published event has been handled or parked (tests
     /// and graceful shutdown).
     async fn idle(&self);

@@ -121,6 +121,22 @@ impl Conversations {
         Ok(())
     }
 
+    /// Whether inbound message `message_id` is handled already: a copy of
+    /// its event redelivered after another run (on this host or another
+    /// one) answered it, or re-published by a start-up recovery, changes
+    /// nothing (every effect is keyed by the message, and a second turn on
+    /// the state the first one left could answer differently).
+    pub async fn is_handled(&self, message_id: &str) -> Result<bool, StoreError> {
+        let row = sqlx::query("SELECT state FROM messages WHERE id = $1 AND direction = 'in'")
+            .bind(message_id)
+            .fetch_optional(&self.db.pool)
+            .await?;
+        Ok(match row {
+            Some(r) => r.try_get::<String, _>("state")? == "handled",
+            None => false,
+        })
+    }
+
     /// Store a voice note's transcript as its text (history, the sales
     /// console, the sellers' context).
     pub async fn set_transcript(&self, message_id: &str, text: &str) -> Result<(), StoreError> {
@@ -138,9 +154,19 @@ impl Conversations {
     /// Inbound messages accepted but never handled (the host stopped midway),
     /// oldest first, with their conversation ids: re-published at start-up.
     pub async fn unhandled_inbound(&self) -> Result<Vec<(String, Inbound)>, StoreError> {
+        self.unhandled_inbound_before(i64::MAX).await
+    }
+
+    /// [`Self::unhandled_inbound`] stored before `before_ms` (multi-host: a
+    /// message a host stored but could not publish, found by any host).
+    pub async fn unhandled_inbound_before(
+        &self,
+        before_ms: i64,
+    ) -> Result<Vec<(String, Inbound)>, StoreError> {
         let rows = sqlx::query(
-            "SELECT id, conversation_id, payload FROM messages WHERE direction = 'in' AND state = 'received' ORDER BY created_at, id",
+            "SELECT id, conversation_id, payload FROM messages WHERE direction = 'in' AND state = 'received' AND created_at < $1 ORDER BY created_at, id",
         )
+        .bind(before_ms)
         .fetch_all(&self.db.pool)
         .await?;
         rows.iter()

@@ -60,10 +60,17 @@ pub enum EventType {
     /// [`OrderStatusUpdate`]: any order state change (drives the customer's
     /// WhatsApp update).
     OrderStatusUpdate,
+    /// [`CatalogStockChanged`]: tracked stock levels changed (an order, a
+    /// cancellation, an operator): every host applies them to its live
+    /// catalog (multi-host deployments; see docs/multihost.md).
+    CatalogStockChanged,
+    /// [`PluginReleased`]: an operator pushed or rolled back a plugin on one
+    /// host; every host loads the released version (multi-host).
+    PluginReleased,
 }
 
 impl EventType {
-    pub const ALL: [EventType; 19] = [
+    pub const ALL: [EventType; 21] = [
         Self::WhatsAppMessageReceived,
         Self::WhatsAppMessageSend,
         Self::WhatsAppMessageStatus,
@@ -83,6 +90,8 @@ impl EventType {
         Self::OrderDelivered,
         Self::OrderCancelled,
         Self::OrderStatusUpdate,
+        Self::CatalogStockChanged,
+        Self::PluginReleased,
     ];
 
     /// The CloudEvents `type` attribute.
@@ -107,6 +116,8 @@ impl EventType {
             Self::OrderDelivered => "store.order.delivered",
             Self::OrderCancelled => "store.order.cancelled",
             Self::OrderStatusUpdate => "store.order.status.update",
+            Self::CatalogStockChanged => "store.catalog.stock.changed",
+            Self::PluginReleased => "store.plugin.released",
         }
     }
 
@@ -250,6 +261,8 @@ pub fn validate(event: &Event) -> Result<EventType, EventError> {
         EventType::OrderDelivered => check::<OrderDelivered>(event),
         EventType::OrderCancelled => check::<OrderCancelled>(event),
         EventType::OrderStatusUpdate => check::<OrderStatusUpdate>(event),
+        EventType::CatalogStockChanged => check::<CatalogStockChanged>(event),
+        EventType::PluginReleased => check::<PluginReleased>(event),
     }
 }
 

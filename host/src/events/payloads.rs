@@ -273,6 +273,32 @@ pub struct OrderStatusUpdate {
     pub reason: Option<String>,
 }
 
+/// `store.catalog.stock.changed`: the tracked stock levels of some
+/// products, as the inventory table held them when the change committed.
+/// Consumers re-read the inventory for the named products rather than
+/// trusting the numbers (two hosts' events may arrive in either order).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CatalogStockChanged {
+    pub levels: Vec<StockLevel>,
+}
+
+/// One product's units still available for orders.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StockLevel {
+    pub product_id: String,
+    pub available: i64,
+}
+
+/// `store.plugin.released`: plugin `name` has a new release (a version
+/// pushed, a canary started, a rollback) in the shared `plugin_releases`
+/// table; consumers read the release from there.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PluginReleased {
+    pub name: String,
+    /// The version now released for every customer.
+    pub version_id: String,
+}
+
 macro_rules! payloads {
     ($($ty:ty => $ev:ident),* $(,)?) => {
         $(impl Payload for $ty { const TYPE: EventType = EventType::$ev; })*
@@ -299,4 +325,6 @@ payloads! {
     OrderDelivered => OrderDelivered,
     OrderCancelled => OrderCancelled,
     OrderStatusUpdate => OrderStatusUpdate,
+    CatalogStockChanged => CatalogStockChanged,
+    PluginReleased => PluginReleased,
 }

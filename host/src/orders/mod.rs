@@ -15,6 +15,7 @@ pub mod api;
 pub mod cli;
 pub mod model;
 pub mod notify;
+pub mod stock_events;
 pub mod store;
 #[cfg(test)]
 mod tests;

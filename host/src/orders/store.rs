@@ -103,6 +103,9 @@ struct Inner {
     provider: Arc<dyn PaymentProvider>,
     /// Serialises catalog stock syncs so an older level never lands last.
     stock_sync: tokio::sync::Mutex<()>,
+    /// Publish `store.catalog.stock.changed` after each change, so every
+    /// other host's live catalog follows (multi-host deployments).
+    broadcast_stock: std::sync::atomic::AtomicBool,
 }
 
 /// The order service. Cheap to clone.
@@ -144,6 +147,7 @@ impl Orders {
                 payments,
                 provider,
                 stock_sync: tokio::sync::Mutex::new(()),
+                broadcast_stock: std::sync::atomic::AtomicBool::new(false),
             }),
         })
     }
@@ -153,9 +157,31 @@ impl Orders {
     /// orders reserved and released. The inventory table stays the truth:
     /// a failed sync is logged and healed by the next change or restart.
     async fn sync_catalog_stock(&self, product_ids: Vec<String>) {
+        let levels = self.apply_catalog_stock(&product_ids).await;
+        if self
+            .inner
+            .broadcast_stock
+            .load(std::sync::atomic::Ordering::Relaxed)
+            && !levels.is_empty()
+        {
+            super::stock_events::publish(&self.inner.bus, &levels).await;
+        }
+    }
+
+    /// Every change of stock levels is also published as
+    /// `store.catalog.stock.changed` (`true` on a multi-host bus).
+    pub fn broadcast_stock_changes(&self, on: bool) {
+        self.inner
+            .broadcast_stock
+            .store(on, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Read the levels of `product_ids` from the inventory table and push
+    /// them into this host's live catalog; returns them.
+    pub async fn apply_catalog_stock(&self, product_ids: &[String]) -> Vec<(String, i64)> {
         let _guard = self.inner.stock_sync.lock().await;
         let mut levels = Vec::new();
-        for id in &product_ids {
+        for id in product_ids {
             let id = id.as_str();
             match sqlx::query("SELECT available FROM inventory WHERE product_id = $1")
                 .bind(id)
@@ -173,6 +199,7 @@ impl Orders {
         if let Err(e) = self.inner.catalog.set_stock_levels(&levels).await {
             tracing::warn!(error = %e, "catalog stock levels not updated");
         }
+        levels
     }
 
     /// Bring the catalog in step with every tracked stock level (start-up:

@@ -91,7 +91,40 @@ impl Pipeline {
     /// Effects committed but not carried out are re-published first.
     pub async fn recover(&self) -> anyhow::Result<usize> {
         self.recover_effects().await?;
-        let pending = self.conversations.unhandled_inbound().await?;
+        self.republish_unhandled(i64::MAX).await
+    }
+
+    /// Multi-host: every `every`, re-publish inbound messages stored more
+    /// than `older_than` ago and still unhandled — a host that stored one
+    /// and then could not publish it (the broker dropped it mid-publish, or
+    /// it died) leaves it to whichever host looks next, not to its own
+    /// restart. A copy of a message answered meanwhile is skipped by the
+    /// route and sell stages.
+    pub fn spawn_stale_sweep(
+        self: &Arc<Self>,
+        every: std::time::Duration,
+        older_than: std::time::Duration,
+    ) {
+        let this = self.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(every);
+            tick.tick().await;
+            loop {
+                tick.tick().await;
+                let cutoff = chrono::Utc::now().timestamp_millis()
+                    - i64::try_from(older_than.as_millis()).unwrap_or(i64::MAX / 2);
+                if let Err(e) = this.republish_unhandled(cutoff).await {
+                    tracing::warn!(error = %e, "stale unhandled messages not re-published");
+                }
+            }
+        });
+    }
+
+    async fn republish_unhandled(&self, before_ms: i64) -> anyhow::Result<usize> {
+        let pending = self
+            .conversations
+            .unhandled_inbound_before(before_ms)
+            .await?;
         let n = pending.len();
         for (conversation_id, inbound) in pending {
             let payload = events::MessageReceived {

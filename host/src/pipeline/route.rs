@@ -44,6 +44,11 @@ impl Stage for Route {
 
     async fn run(&self, _event: &Event, m: MessageReceived) -> anyhow::Result<()> {
         let p = &self.0;
+        if p.conversations.is_handled(&m.message.id).await? {
+            // A redelivered or re-published copy: answered already.
+            tracing::debug!(message = %m.message.id, "message handled already: skipped");
+            return Ok(());
+        }
         let conversation = p.conversations.get(&m.conversation_id).await?;
         // First, so a rep who has the conversation reads a voice note too.
         let m = self.listen(m, &conversation.language).await;

@@ -39,6 +39,11 @@ impl Stage for Sell {
 
     async fn run(&self, _event: &Event, m: ChatMessageNew) -> anyhow::Result<()> {
         let p = &self.0;
+        if p.conversations.is_handled(&m.message.id).await? {
+            // A redelivered copy: the turn committed already.
+            tracing::debug!(message = %m.message.id, "message handled already: skipped");
+            return Ok(());
+        }
         let history = p
             .conversations
             .history(&m.conversation_id, HISTORY_LINES, Some(&m.message.id))

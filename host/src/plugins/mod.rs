@@ -183,7 +183,7 @@ impl Activated {
 pub struct OpsEvent {
     pub plugin: String,
     pub version: String,
-    /// `quarantined` or `canary_rolled_back`.
+    /// `quarantined`, `canary_rolled_back` or `canary_promoted`.
     pub action: &'static str,
     pub reason: String,
 }
@@ -595,6 +595,24 @@ impl Plugins {
         Ok(Activated::of(&plugin, None))
     }
 
+    /// Make kept version `id` of `name` serve every customer (another host
+    /// released it: multi-host distribution). A kept version was validated
+    /// when it was first installed here.
+    pub async fn activate_kept(&self, name: &str, id: &str) -> Result<Activated, OpsError> {
+        let _ops = self.ops.lock().await;
+        let source = self.store.read(name, id)?;
+        let plugin = Arc::new(self.prepare(&source, true)?);
+        self.store.activate(name, id)?;
+        self.registry.update(|s| {
+            s.plugins.insert(name.to_string(), plugin.clone());
+            s.canaries.remove(name);
+        });
+        tracing::info!(plugin = %name, version = %id, "plugin version released by another host swapped in");
+        self.stats
+            .log(name, "loaded", Some(id), "released by another host");
+        Ok(Activated::of(&plugin, None))
+    }
+
     /// Unload a plugin and delete it with its versions.
     pub async fn remove(&self, name: &str) -> Result<(), OpsError> {
         let _ops = self.ops.lock().await;
@@ -907,6 +925,12 @@ impl Plugins {
             Some(&id),
             &format!("promoted after {turns} turns"),
         );
+        let _ = self.events.send(OpsEvent {
+            plugin: name,
+            version: c.plugin.manifest.version.clone(),
+            action: "canary_promoted",
+            reason: format!("promoted after {turns} turns"),
+        });
     }
 
     /// Stop a canary (the caller holds `ops`).

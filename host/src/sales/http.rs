@@ -401,7 +401,7 @@ async fn accept(
     )
     .await?;
     tracing::info!(escalation = %id, agent = %crate::telemetry::mask::name(&user.name), "escalation accepted");
-    s.notify(Notice {
+    s.notify_here(Notice {
         kind: "accepted".into(),
         conversation_id: e.conversation_id.clone(),
         brand: e.brand.clone(),
@@ -482,7 +482,7 @@ async fn close(
     )
     .await?;
     tracing::info!(escalation = %id, agent = %crate::telemetry::mask::name(&user.name), outcome, "escalation closed; the AI answers again");
-    s.notify(Notice {
+    s.notify_here(Notice {
         kind: "resolved".into(),
         conversation_id: e.conversation_id.clone(),
         brand: e.brand.clone(),

@@ -19,6 +19,7 @@ mod auth;
 pub mod cli;
 mod escalations;
 mod http;
+mod live;
 mod page;
 mod reports;
 mod signin;
@@ -175,6 +176,9 @@ struct Inner {
     hasher: signin::Hasher,
     /// Sign-in refusals are logged at most once a minute each.
     refusal_logs: [signin::Throttle; 3],
+    /// Multi-host: live notices come from the broadcast subscription
+    /// ([`live`]) on every host, not from whichever host handled the event.
+    shared_live: std::sync::atomic::AtomicBool,
 }
 
 impl Sales {
@@ -190,6 +194,7 @@ impl Sales {
                 limiter: signin::Limiter::default(),
                 hasher: signin::Hasher::new(signin::HASH_WORKERS, signin::HASH_QUEUE),
                 refusal_logs: Default::default(),
+                shared_live: std::sync::atomic::AtomicBool::new(false),
             }),
         }
     }
@@ -247,6 +252,25 @@ impl Sales {
         let _ = self.inner.notices.send(notice);
     }
 
+    /// A notice of something this host just did (stored an escalation, a
+    /// rep accepted one, a message passed): to this host's consoles, or —
+    /// on a multi-host deployment — left to the broadcast, which brings it
+    /// to every host's consoles (this one's included).
+    fn notify_here(&self, notice: Notice) {
+        if !self
+            .inner
+            .shared_live
+            .load(std::sync::atomic::Ordering::Relaxed)
+        {
+            self.notify(notice);
+        }
+    }
+
+    /// Multi-host: every host's consoles get every live notice.
+    pub async fn share_live_events(&self) -> Result<(), BusError> {
+        live::start(self).await
+    }
+
     /// Create (or reset the password of) the demo's admin account and
     /// return its password.
     pub async fn demo_admin(&self, name: &str) -> Result<String, SalesError> {
@@ -290,7 +314,7 @@ impl Sales {
         };
         if let Some(stored) = self.inner.escalations.open(&new).await? {
             tracing::info!(escalation = %stored.id, conversation = %stored.conversation_id, reason = %stored.reason, priority = %stored.priority, "escalation queued");
-            self.notify(Notice {
+            self.notify_here(Notice {
                 kind: "escalation".into(),
                 conversation_id: stored.conversation_id.clone(),
                 brand: stored.brand.clone(),
@@ -401,7 +425,7 @@ impl Handler for Consumer {
                             .ok()
                             .and_then(|c| c.brand),
                     };
-                    sales.notify(Notice {
+                    sales.notify_here(Notice {
                         kind: "message".into(),
                         conversation_id: conversation_id.to_string(),
                         brand,

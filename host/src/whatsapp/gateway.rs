@@ -135,6 +135,11 @@ pub struct Gateway {
     store: Conversations,
     bus: Arc<dyn Bus>,
     pacer: Pacer,
+    /// Pacing shared with the other hosts (PostgreSQL), when set: used
+    /// instead of `pacer` while the database answers.
+    shared_pacer: std::sync::OnceLock<super::shared_pacing::SharedPacer>,
+    /// The shared pacer failed and `pacer` paces alone (logged once).
+    pacing_alone: AtomicBool,
     /// The access token was refused (190): nothing is sent until restart.
     halted: AtomicBool,
     wake: Notify,
@@ -195,6 +200,8 @@ impl Gateway {
                 burst: config.pace_burst.max(1),
                 recipient_gap: Duration::from_millis(config.pace_recipient_gap_ms),
             }),
+            shared_pacer: std::sync::OnceLock::new(),
+            pacing_alone: AtomicBool::new(false),
             config: config.clone(),
             store,
             bus,
@@ -210,6 +217,52 @@ impl Gateway {
 
     pub fn config(&self) -> &WhatsAppConfig {
         &self.config
+    }
+
+    /// Pace with every host sharing `db` (PostgreSQL): one bucket per
+    /// business number and one gap per customer for them all.
+    pub fn share_pacing(&self, db: crate::db::Db) {
+        let pacer = super::shared_pacing::SharedPacer::new(
+            db,
+            PaceLimits {
+                per_second: self.config.pace_per_second,
+                burst: self.config.pace_burst.max(1),
+                recipient_gap: Duration::from_millis(self.config.pace_recipient_gap_ms),
+            },
+        );
+        let prune = pacer.clone();
+        if self.shared_pacer.set(pacer).is_ok() {
+            tokio::spawn(async move {
+                let mut tick = tokio::time::interval(Duration::from_secs(60));
+                loop {
+                    tick.tick().await;
+                    if let Err(e) = prune.prune().await {
+                        tracing::debug!(error = %e, "pacing slots not pruned");
+                    }
+                }
+            });
+        }
+    }
+
+    /// The instant a message from `number` to `recipient` may leave: from
+    /// the shared buckets when configured and reachable, else this host's.
+    async fn pace(&self, number: &str, recipient: &str) -> tokio::time::Instant {
+        if let Some(shared) = self.shared_pacer.get() {
+            match shared.reserve(number, recipient).await {
+                Ok(wait) => {
+                    if self.pacing_alone.swap(false, Ordering::Relaxed) {
+                        tracing::info!("shared pacing back: the database answers again");
+                    }
+                    return tokio::time::Instant::now() + wait;
+                }
+                Err(e) => {
+                    if !self.pacing_alone.swap(true, Ordering::Relaxed) {
+                        tracing::error!(error = %e, "shared pacing unavailable: this host paces alone until the database answers");
+                    }
+                }
+            }
+        }
+        self.pacer.reserve(number, recipient)
     }
 
     /// The brand a business number is bound to (skips the router).
@@ -428,7 +481,7 @@ impl Gateway {
             let error = "gave up: could not be sent in time".to_string();
             return Ok(Attempt::Done(self.fail(&c, error).await?));
         }
-        let slot = self.pacer.reserve(&c.phone_number_id, &c.recipient);
+        let slot = self.pace(&c.phone_number_id, &c.recipient).await;
         let wait = slot.saturating_duration_since(tokio::time::Instant::now());
         if !wait.is_zero() {
             // Keep the claim for as long as pacing holds the send back.

@@ -11,6 +11,7 @@ pub mod outbound;
 pub mod pacing;
 pub mod payload;
 pub mod sandbox;
+pub mod shared_pacing;
 pub mod signature;
 pub mod templates;
 pub mod webhook;

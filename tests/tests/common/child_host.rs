@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use agent_store::config::Config;
 use agent_store::whatsapp::signature;
 use axum::Json;
-use axum::extract::State;
+use axum::extract::{Path as UrlPath, State};
 use axum::routing::post;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -27,6 +27,8 @@ use super::{SECRET, workspace};
 #[derive(Clone, Debug)]
 pub struct Sent {
     pub at: Instant,
+    /// The business number it was sent from (the URL's phone number id).
+    pub phone: String,
     pub body: Value,
     /// The wamid the stand-in answered with.
     pub wamid: String,
@@ -77,12 +79,17 @@ impl Graph {
 }
 
 /// Accept a message: its wamid is `wamid.standin<n>`, n counting from 1.
-async fn accept(State(g): State<Graph>, Json(body): Json<Value>) -> Json<Value> {
+async fn accept(
+    State(g): State<Graph>,
+    UrlPath((_version, phone)): UrlPath<(String, String)>,
+    Json(body): Json<Value>,
+) -> Json<Value> {
     let wamid = {
         let mut sent = g.sent.lock().expect("lock");
         let wamid = format!("wamid.standin{}", sent.len() + 1);
         sent.push(Sent {
             at: Instant::now(),
+            phone,
             body: body.clone(),
             wamid: wamid.clone(),
         });

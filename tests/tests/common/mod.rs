@@ -19,6 +19,8 @@ use tokio::sync::Notify;
 
 /// The host as a child process (crash and bad-storage tests).
 pub mod child_host;
+/// Several child hosts on one PostgreSQL database and one RabbitMQ vhost.
+pub mod cluster;
 /// Sign-in helpers of the console security tests.
 pub mod signin;
 

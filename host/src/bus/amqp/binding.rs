@@ -134,6 +134,8 @@ pub fn check_data(event: &Event) -> Result<(), events::EventError> {
         EventType::OrderDelivered => is::<OrderDelivered>(event),
         EventType::OrderCancelled => is::<OrderCancelled>(event),
         EventType::OrderStatusUpdate => is::<OrderStatusUpdate>(event),
+        EventType::CatalogStockChanged => is::<CatalogStockChanged>(event),
+        EventType::PluginReleased => is::<PluginReleased>(event),
     }
 }
 

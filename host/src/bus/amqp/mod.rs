@@ -152,6 +152,9 @@ struct Inner {
     host_id: String,
     session: watch::Sender<Option<Session>>,
     groups: watch::Sender<Vec<GroupSpec>>,
+    /// Broadcast subscriptions: every host gets every event of their types
+    /// (an exclusive, auto-deleted queue per host and subscription).
+    broadcasts: watch::Sender<Vec<GroupSpec>>,
     local: Mutex<Local>,
     /// Deliveries received (buffered or being handled) and not settled.
     in_flight: AtomicUsize,
@@ -275,6 +278,7 @@ impl AmqpBus {
     ) -> Result<Arc<AmqpBus>, BusError> {
         let (session_tx, _) = watch::channel(None);
         let (groups_tx, _) = watch::channel(Vec::new());
+        let (broadcasts_tx, _) = watch::channel(Vec::new());
         let (closed_tx, _) = watch::channel(false);
         let inner = Arc::new(Inner {
             config: config.clone(),
@@ -284,6 +288,7 @@ impl AmqpBus {
             host_id: uuid::Uuid::new_v4().simple().to_string(),
             session: session_tx,
             groups: groups_tx,
+            broadcasts: broadcasts_tx,
             local: Mutex::new(Local::default()),
             in_flight: AtomicUsize::new(0),
             publishing: AtomicUsize::new(0),
@@ -591,6 +596,7 @@ async fn declare_group(
 async fn supervise(inner: Arc<Inner>, mut first: Option<(Session, Events)>) {
     let mut closed = inner.closed.subscribe();
     let mut groups_rx = inner.groups.subscribe();
+    let mut broadcasts_rx = inner.broadcasts.subscribe();
     let max_delay = Duration::from_millis(inner.config.reconnect_max_backoff_ms.max(100));
     let mut delay = Duration::from_millis(100);
     // Group tasks of the lost session, still finishing the events in hand.
@@ -629,12 +635,23 @@ async fn supervise(inner: Arc<Inner>, mut first: Option<(Session, Events)>) {
         let (over_tx, over_rx) = watch::channel(false);
         let mut tasks = JoinSet::new();
         let mut started = 0usize;
+        let mut started_broadcasts = 0usize;
         let mut health = tokio::time::interval(Duration::from_secs(1));
         let closing = loop {
             let groups: Vec<GroupSpec> = groups_rx.borrow_and_update().clone();
             for spec in groups.into_iter().skip(started) {
                 started += 1;
                 tasks.spawn(run_group(
+                    inner.clone(),
+                    session.clone(),
+                    spec,
+                    over_rx.clone(),
+                ));
+            }
+            let broadcasts: Vec<GroupSpec> = broadcasts_rx.borrow_and_update().clone();
+            for spec in broadcasts.into_iter().skip(started_broadcasts) {
+                started_broadcasts += 1;
+                tasks.spawn(run_broadcast(
                     inner.clone(),
                     session.clone(),
                     spec,
@@ -657,6 +674,7 @@ async fn supervise(inner: Arc<Inner>, mut first: Option<(Session, Events)>) {
                     }
                 }
                 _ = groups_rx.changed() => {}
+                _ = broadcasts_rx.changed() => {}
                 _ = closed.changed() => break true,
             }
         };
@@ -671,6 +689,113 @@ async fn supervise(inner: Arc<Inner>, mut first: Option<(Session, Events)>) {
         inner.session.send_replace(None);
         draining = Some(tasks);
     }
+}
+
+/// One broadcast subscription on one session: a server-named, exclusive,
+/// auto-deleted queue bound to the subscription's types (every shard's
+/// routing key and the bare type), consumed without acknowledgements. A
+/// handler error is logged, never retried: broadcasts carry live state
+/// that the database also holds.
+async fn run_broadcast(
+    inner: Arc<Inner>,
+    session: Session,
+    spec: GroupSpec,
+    mut over: watch::Receiver<bool>,
+) {
+    loop {
+        let result = consume_broadcast(&inner, &session, &spec, &mut over).await;
+        if *over.borrow() || !session.connection.status().connected() {
+            break;
+        }
+        if let Err(e) = result {
+            tracing::warn!(subscription = spec.name, error = %e, "broadcast consumer failed, restarting");
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(Duration::from_millis(500)) => {}
+            _ = over.changed() => {}
+        }
+    }
+}
+
+async fn consume_broadcast(
+    inner: &Arc<Inner>,
+    session: &Session,
+    spec: &GroupSpec,
+    over: &mut watch::Receiver<bool>,
+) -> Result<(), lapin::Error> {
+    let ch = session.connection.create_channel().await?;
+    let queue = ch
+        .queue_declare(
+            "".into(),
+            QueueDeclareOptions {
+                exclusive: true,
+                auto_delete: true,
+                ..Default::default()
+            },
+            FieldTable::default(),
+        )
+        .await?;
+    let name = queue.name().as_str().to_string();
+    for ty in &spec.types {
+        for key in [format!("{ty}.*"), ty.to_string()] {
+            ch.queue_bind(
+                name.as_str().into(),
+                inner.names.exchange().into(),
+                key.into(),
+                QueueBindOptions::default(),
+                FieldTable::default(),
+            )
+            .await?;
+        }
+    }
+    let tag: ShortString = format!("{}.{}.broadcast", inner.host_id, spec.name).into();
+    let mut consumer = ch
+        .basic_consume(
+            name.as_str().into(),
+            tag,
+            BasicConsumeOptions {
+                no_ack: true,
+                exclusive: true,
+                ..Default::default()
+            },
+            FieldTable::default(),
+        )
+        .await?;
+    tracing::debug!(
+        subscription = spec.name,
+        queue = name,
+        "broadcast subscribed"
+    );
+    let mut health = tokio::time::interval(Duration::from_secs(1));
+    loop {
+        let next = tokio::select! {
+            d = consumer.next() => d,
+            _ = over.changed() => break,
+            _ = health.tick() => {
+                if ch.status().connected() {
+                    continue;
+                }
+                break;
+            }
+        };
+        let delivery = match next {
+            Some(Ok(d)) => d,
+            Some(Err(e)) => return Err(e),
+            None => break,
+        };
+        match binding::decode(&delivery.properties, &delivery.data) {
+            Ok(event) => {
+                if let Err(e) = spec.handler.handle(event.clone()).await {
+                    tracing::warn!(subscription = spec.name, id = event.id(), error = %e, "broadcast event not applied");
+                }
+            }
+            Err(e) => {
+                tracing::warn!(subscription = spec.name, error = %e, "malformed broadcast message dropped");
+            }
+        }
+    }
+    let _ = ch.close(200, "broadcast stopped".into()).await;
+    Ok(())
 }
 
 /// A shard this host consumes.
@@ -1226,6 +1351,31 @@ impl Bus for AmqpBus {
             return Err(BusError::DuplicateGroup(group.to_string()));
         }
         tracing::info!(group, types = ?types, "consumer group subscribed (amqp)");
+        Ok(())
+    }
+
+    async fn subscribe_broadcast(
+        &self,
+        name: &str,
+        types: &[EventType],
+        handler: Arc<dyn Handler>,
+    ) -> Result<(), BusError> {
+        let mut duplicate = false;
+        self.inner.broadcasts.send_modify(|subs| {
+            if subs.iter().any(|g| g.name == name) {
+                duplicate = true;
+            } else {
+                subs.push(GroupSpec {
+                    name: name.to_string(),
+                    types: types.to_vec(),
+                    handler,
+                });
+            }
+        });
+        if duplicate {
+            return Err(BusError::DuplicateGroup(name.to_string()));
+        }
+        tracing::info!(subscription = name, types = ?types, "broadcast subscribed (amqp)");
         Ok(())
     }
 

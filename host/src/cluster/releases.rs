@@ -1,0 +1,307 @@
+//! Plugin versions shared by every host (multi-host deployments).
+//!
+//! A version an operator pushes (`PUT /admin/plugins/{name}`) or rolls
+//! back to on one host is kept in the database as a content-addressed
+//! artifact (`plugin_artifacts`, keyed by its version id) and becomes the
+//! plugin's release (`plugin_releases`: the active version and a canary);
+//! `store.plugin.released` then tells every host, which converges on the
+//! release: a version it keeps already is swapped in from its own store,
+//! another one is fetched from the database and validated like an upload
+//! (compiled, WIT and world checked, smoke turn). Hosts also converge at
+//! start and every [`CATCH_UP`], so a host that was down or disconnected
+//! when a release went out runs it soon after.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use base64::Engine as _;
+use cloudevents::Event;
+use sqlx::Row;
+
+use crate::bus::{Bus, BusError, Handler, HandlerError};
+use crate::db::Db;
+use crate::events::{self, Context, EventType, PluginReleased};
+use crate::plugins::{Plugins, Source, version_id};
+
+/// How often a host re-reads every release (missed notifications).
+pub const CATCH_UP: Duration = Duration::from_secs(30);
+/// The broadcast subscription's name.
+pub const SUBSCRIPTION: &str = "plugin-releases";
+
+/// One plugin's release.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Release {
+    pub name: String,
+    pub active_id: String,
+    pub canary_id: Option<String>,
+    pub canary_percent: Option<u8>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReleaseError {
+    #[error("database: {0}")]
+    Db(#[from] sqlx::Error),
+    #[error("artifact {0} is not in the database")]
+    Missing(String),
+    #[error("artifact {id} is unreadable: {reason}")]
+    Corrupt { id: String, reason: String },
+    #[error("{0}")]
+    Plugin(String),
+}
+
+/// Shared plugin releases.
+pub struct Releases {
+    db: Db,
+    plugins: Arc<Plugins>,
+    bus: Arc<dyn Bus>,
+    /// One convergence at a time.
+    applying: tokio::sync::Mutex<()>,
+}
+
+fn now_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}
+
+impl Releases {
+    pub fn new(db: Db, plugins: Arc<Plugins>, bus: Arc<dyn Bus>) -> Arc<Releases> {
+        Arc::new(Releases {
+            db,
+            plugins,
+            bus,
+            applying: tokio::sync::Mutex::new(()),
+        })
+    }
+
+    /// Keep `source` as an artifact (idempotent).
+    async fn keep(&self, source: &Source) -> Result<(), ReleaseError> {
+        sqlx::query(
+            "INSERT INTO plugin_artifacts (id, name, version, digest, manifest, component, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING",
+        )
+        .bind(source.id())
+        .bind(&source.manifest.name)
+        .bind(&source.manifest.version)
+        .bind(&source.digest)
+        .bind(&source.manifest_text)
+        .bind(base64::engine::general_purpose::STANDARD.encode(&source.bytes))
+        .bind(now_ms())
+        .execute(&self.db.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn artifact(&self, id: &str) -> Result<Source, ReleaseError> {
+        let row = sqlx::query("SELECT manifest, component FROM plugin_artifacts WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&self.db.pool)
+            .await?
+            .ok_or_else(|| ReleaseError::Missing(id.to_string()))?;
+        let manifest: String = row.try_get("manifest")?;
+        let component: String = row.try_get("component")?;
+        let corrupt = |reason: String| ReleaseError::Corrupt {
+            id: id.to_string(),
+            reason,
+        };
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(component.trim())
+            .map_err(|e| corrupt(e.to_string()))?;
+        let source = Source::new(&manifest, bytes).map_err(|e| corrupt(e.to_string()))?;
+        if source.id() != id {
+            return Err(corrupt(format!("its content is version {}", source.id())));
+        }
+        Ok(source)
+    }
+
+    async fn write(&self, r: &Release) -> Result<(), ReleaseError> {
+        sqlx::query(
+            "INSERT INTO plugin_releases (name, active_id, canary_id, canary_percent, updated_at)
+             VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (name) DO UPDATE SET active_id = EXCLUDED.active_id,
+               canary_id = EXCLUDED.canary_id, canary_percent = EXCLUDED.canary_percent,
+               updated_at = EXCLUDED.updated_at",
+        )
+        .bind(&r.name)
+        .bind(&r.active_id)
+        .bind(r.canary_id.clone())
+        .bind(r.canary_percent.map(i64::from))
+        .bind(now_ms())
+        .execute(&self.db.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The release of `name`, if any.
+    pub async fn release(&self, name: &str) -> Result<Option<Release>, ReleaseError> {
+        let row = sqlx::query(
+            "SELECT name, active_id, canary_id, canary_percent FROM plugin_releases WHERE name = $1",
+        )
+        .bind(name)
+        .fetch_optional(&self.db.pool)
+        .await?;
+        row.map(|r| release_from(&r)).transpose()
+    }
+
+    /// What this host runs of `name` now, as a release (`None`: not loaded).
+    fn running(&self, name: &str) -> Option<Release> {
+        let snapshot = self.plugins.snapshot();
+        let active = snapshot.plugins.get(name)?;
+        let canary = snapshot.canaries.get(name);
+        Some(Release {
+            name: name.to_string(),
+            active_id: version_id(active),
+            canary_id: canary.map(|c| version_id(&c.plugin)),
+            canary_percent: canary.map(|c| c.percent),
+        })
+    }
+
+    /// Record what this host runs of `name` as the release, keeping the
+    /// versions as artifacts, and tell every host. Called after an
+    /// operator's push or rollback succeeded here.
+    pub async fn publish(&self, name: &str) -> Result<(), ReleaseError> {
+        let Some(release) = self.running(name) else {
+            return Ok(());
+        };
+        let store = self.plugins.store();
+        for id in std::iter::once(&release.active_id).chain(release.canary_id.iter()) {
+            let source = store
+                .read(name, id)
+                .map_err(|e| ReleaseError::Plugin(e.to_string()))?;
+            self.keep(&source).await?;
+        }
+        self.write(&release).await?;
+        let payload = PluginReleased {
+            name: name.to_string(),
+            version_id: release.active_id.clone(),
+        };
+        let ctx = Context {
+            source: "/agent-store/plugins",
+            subject: None,
+            brand: None,
+            traceparent: None,
+        };
+        let event =
+            events::build(&ctx, &payload).map_err(|e| ReleaseError::Plugin(e.to_string()))?;
+        if let Err(e) = self.bus.publish(event).await {
+            // The others catch up within CATCH_UP.
+            tracing::warn!(plugin = %name, error = %e, "plugin release not announced; hosts catch up on their next check");
+        }
+        tracing::info!(plugin = %name, version = %release.active_id, canary = ?release.canary_id, "plugin release published");
+        Ok(())
+    }
+
+    /// Run `name`'s release here if this host runs something else.
+    pub async fn apply(&self, name: &str) -> Result<bool, ReleaseError> {
+        let _one = self.applying.lock().await;
+        let Some(release) = self.release(name).await? else {
+            return Ok(false);
+        };
+        let running = self.running(name);
+        if running.as_ref() == Some(&release) {
+            return Ok(false);
+        }
+        let plugins = &self.plugins;
+        let active_now = running.as_ref().map(|r| r.active_id.as_str());
+        if active_now != Some(release.active_id.as_str()) {
+            if plugins.store().history(name).contains(&release.active_id) {
+                plugins
+                    .activate_kept(name, &release.active_id)
+                    .await
+                    .map_err(|e| ReleaseError::Plugin(e.to_string()))?;
+            } else {
+                let source = self.artifact(&release.active_id).await?;
+                plugins
+                    .install(source, None)
+                    .await
+                    .map_err(|e| ReleaseError::Plugin(e.to_string()))?;
+            }
+        }
+        let canary_now = self.running(name).and_then(|r| r.canary_id);
+        match (&release.canary_id, canary_now) {
+            (Some(want), have) if have.as_deref() != Some(want.as_str()) => {
+                let source = self.artifact(want).await?;
+                plugins
+                    .install(source, release.canary_percent)
+                    .await
+                    .map_err(|e| ReleaseError::Plugin(e.to_string()))?;
+            }
+            (None, Some(_)) => {
+                // The canary ended elsewhere (rolled back): drop it here.
+                plugins
+                    .rollback(name)
+                    .await
+                    .map_err(|e| ReleaseError::Plugin(e.to_string()))?;
+            }
+            _ => {}
+        }
+        tracing::info!(plugin = %name, version = %release.active_id, canary = ?release.canary_id, "converged on the shared plugin release");
+        Ok(true)
+    }
+
+    /// Converge on every release (start-up and the periodic check).
+    pub async fn apply_all(&self) -> Result<usize, ReleaseError> {
+        let names: Vec<String> = sqlx::query("SELECT name FROM plugin_releases ORDER BY name")
+            .fetch_all(&self.db.pool)
+            .await?
+            .iter()
+            .map(|r| r.try_get("name"))
+            .collect::<Result<_, _>>()?;
+        let mut changed = 0;
+        for name in names {
+            match self.apply(&name).await {
+                Ok(true) => changed += 1,
+                Ok(false) => {}
+                Err(e) => {
+                    tracing::error!(plugin = %name, error = %e, "cannot run the shared plugin release; the current version keeps serving")
+                }
+            }
+        }
+        Ok(changed)
+    }
+
+    /// Listen for releases and check every [`CATCH_UP`].
+    pub async fn start(self: &Arc<Self>) -> Result<(), BusError> {
+        self.bus
+            .subscribe_broadcast(
+                SUBSCRIPTION,
+                &[EventType::PluginReleased],
+                Arc::new(Apply(self.clone())),
+            )
+            .await?;
+        let this = self.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(CATCH_UP);
+            tick.tick().await;
+            loop {
+                tick.tick().await;
+                if let Err(e) = this.apply_all().await {
+                    tracing::warn!(error = %e, "plugin releases not checked");
+                }
+            }
+        });
+        Ok(())
+    }
+}
+
+fn release_from(r: &sqlx::any::AnyRow) -> Result<Release, ReleaseError> {
+    let percent: Option<i64> = r.try_get("canary_percent")?;
+    Ok(Release {
+        name: r.try_get("name")?,
+        active_id: r.try_get("active_id")?,
+        canary_id: r.try_get("canary_id")?,
+        canary_percent: percent.and_then(|p| u8::try_from(p).ok()),
+    })
+}
+
+struct Apply(Arc<Releases>);
+
+#[async_trait]
+impl Handler for Apply {
+    async fn handle(&self, event: Event) -> Result<(), HandlerError> {
+        let released: PluginReleased = events::payload(&event)?;
+        if let Err(e) = self.0.apply(&released.name).await {
+            tracing::error!(plugin = %released.name, error = %e, "cannot run the released plugin version; the current version keeps serving");
+        }
+        Ok(())
+    }
+}

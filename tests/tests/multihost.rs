@@ -1,0 +1,739 @@
+//! Several hosts, one store: real `agent-store serve` processes on one
+//! PostgreSQL database and one RabbitMQ vhost (both made for the test and
+//! deleted after it), signed webhooks spread across the hosts as a load
+//! balancer would, every send counted at one Graph API stand-in.
+//!
+//! Bounded: a few dozen customers, loopback only, every wait has a
+//! deadline (each test well under two minutes once the binary is built).
+
+mod common;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use agent_store::whatsapp::payload::text_envelope;
+use serde_json::{Value, json};
+use sqlx::Row;
+
+use common::PHONE_NUMBER_ID;
+use common::cluster::Cluster;
+
+/// A button tap from `from`.
+fn tap(from: &str, wamid: &str, id: &str, title: &str) -> Value {
+    let mut body = text_envelope(PHONE_NUMBER_ID, from, "Customer", wamid, "x");
+    let m = &mut body["entry"][0]["changes"][0]["value"]["messages"][0];
+    m["type"] = json!("interactive");
+    m["interactive"] = json!({"type": "button_reply", "button_reply": {"id": id, "title": title}});
+    if let Some(m) = m.as_object_mut() {
+        m.remove("text");
+    }
+    body
+}
+
+fn customer(i: usize) -> String {
+    format!("5511955{i:05}")
+}
+
+/// One customer's three messages: a question, "add to cart", "checkout".
+fn conversation(run: &str, i: usize) -> Vec<(String, Value)> {
+    let c = customer(i);
+    let w = |k: &str| format!("wamid.{run}.{i}.{k}");
+    vec![
+        (
+            w("hi"),
+            text_envelope(
+                PHONE_NUMBER_ID,
+                &c,
+                "Customer",
+                &w("hi"),
+                "hi, I'm looking for running shoes",
+            ),
+        ),
+        (w("add"), tap(&c, &w("add"), "add:FSH-0001", "Add to cart")),
+        (
+            w("checkout"),
+            tap(&c, &w("checkout"), "checkout", "Checkout"),
+        ),
+    ]
+}
+
+/// One host SIGKILLed while customers are being answered by two, then
+/// restarted: every inbound message is answered, each reply reaches the
+/// stand-in once (only a send in flight at the kill may be repeated: Meta
+/// has no idempotency key), no order and no cart line is doubled.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_host_killed_mid_load_loses_and_doubles_nothing() {
+    under_load(Disruption::KillAndRestart).await;
+}
+
+/// RabbitMQ drops every connection of the deployment's vhost (both hosts')
+/// while customers are being answered: the hosts reconnect, nothing is
+/// lost and nothing doubled — the same checks as the kill.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "open finding (#18): after close_all_connections on the vhost one message stays unhandled past 90 s, even re-published; see docs/multihost.md"]
+async fn the_broker_dropping_every_connection_mid_load_loses_and_doubles_nothing() {
+    under_load(Disruption::DropConnections).await;
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Disruption {
+    /// SIGKILL host 0, start it again half a second later.
+    KillAndRestart,
+    /// `rabbitmqctl close_connection` for every connection of the vhost.
+    DropConnections,
+}
+
+/// The broker's ids of the connections in `vhost`.
+fn connections_in(vhost: &str) -> Vec<String> {
+    common::cluster::rabbitmqctl(&[
+        "list_connections",
+        "pid",
+        "vhost",
+        "-q",
+        "--no-table-headers",
+    ])
+    .expect("rabbitmqctl list_connections")
+    .lines()
+    .filter(|l| l.split_whitespace().nth(1) == Some(vhost))
+    .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+    .collect()
+}
+
+async fn under_load(disruption: Disruption) {
+    const CUSTOMERS: usize = 30;
+    const HOSTS: usize = 2;
+    let run = match disruption {
+        Disruption::KillAndRestart => "kill",
+        Disruption::DropConnections => "drop",
+    };
+    let cluster = Cluster::start(run, HOSTS, |c| {
+        c.whatsapp.pace_per_second = 40.0;
+        c.whatsapp.pace_burst = 5;
+    })
+    .await;
+    // Enough shoes for everyone (stock is shared in the database).
+    let (status, _) = cluster
+        .admin(
+            0,
+            reqwest::Method::PUT,
+            "/products/FSH-0001/stock",
+            Some(&json!({"available": 10_000})),
+        )
+        .await;
+    assert_eq!(status, 200, "stock set");
+
+    // Listed before the load: rabbitmqctl takes a second or two.
+    let pids = match disruption {
+        Disruption::DropConnections => {
+            let pids = connections_in(&cluster.vhost.name);
+            assert!(
+                pids.len() >= HOSTS,
+                "every host's connection listed: {pids:?}"
+            );
+            pids
+        }
+        Disruption::KillAndRestart => Vec::new(),
+    };
+    // Arrivals spread so that the disruption lands mid-load (rabbitmqctl
+    // takes seconds on a busy machine).
+    let stagger = match disruption {
+        Disruption::KillAndRestart => Duration::from_millis(150),
+        Disruption::DropConnections => Duration::from_millis(400),
+    };
+    let cluster = Arc::new(tokio::sync::RwLock::new(cluster));
+    let handled = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    // Customers write one message at a time (the next once the previous
+    // is answered), each message to the next host in turn.
+    let mut customers = tokio::task::JoinSet::new();
+    for i in 0..CUSTOMERS {
+        let (cluster, handled) = (cluster.clone(), handled.clone());
+        customers.spawn(async move {
+            // Staggered arrivals, so the kill lands mid-load.
+            tokio::time::sleep(stagger * i as u32).await;
+            for (k, (wamid, body)) in conversation(run, i).into_iter().enumerate() {
+                cluster.read().await.deliver(i + k, &body).await;
+                let deadline = Instant::now() + Duration::from_secs(90);
+                loop {
+                    if cluster.read().await.inbound_state(&wamid).await.as_deref()
+                        == Some("handled")
+                    {
+                        break;
+                    }
+                    assert!(Instant::now() < deadline, "{wamid} never handled");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                handled.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            }
+        });
+    }
+
+    // Mid-load: a third of the messages handled.
+    let total = CUSTOMERS * 3;
+    let deadline = Instant::now() + Duration::from_secs(90);
+    while handled.load(std::sync::atomic::Ordering::SeqCst) < total / 3 {
+        assert!(Instant::now() < deadline, "the load never got going");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    if disruption == Disruption::DropConnections {
+        let vhost = cluster.read().await.vhost.name.clone();
+        let before = handled.load(std::sync::atomic::Ordering::SeqCst);
+        let closing = vhost.clone();
+        tokio::task::spawn_blocking(move || {
+            common::cluster::rabbitmqctl(&[
+                "close_all_connections",
+                "--vhost",
+                &closing,
+                "test: the broker drops the hosts",
+            ])
+        })
+        .await
+        .expect("rabbitmqctl task")
+        .expect("rabbitmqctl close_all_connections");
+        let done = handled.load(std::sync::atomic::Ordering::SeqCst);
+        eprintln!(
+            "closed the vhost's {} connections: {before}/{total} messages handled when asked, {done} when done",
+            pids.len()
+        );
+        assert!(done < total, "dropped mid-load, not after it");
+        while let Some(done) = customers.join_next().await {
+            done.expect("a customer");
+        }
+        let cluster = Arc::try_unwrap(cluster)
+            .ok()
+            .expect("customers done")
+            .into_inner();
+        // No host was killed: nothing was in flight at a kill.
+        check_exactly_once(&cluster, run, CUSTOMERS, None).await;
+        // The connections were dropped, and every host came back.
+        let now = connections_in(&vhost);
+        assert!(
+            now.iter().all(|p| !pids.contains(p)) && now.len() >= HOSTS,
+            "before {pids:?}, after {now:?}"
+        );
+        for i in 0..HOSTS {
+            assert!(
+                cluster.log(i).contains("AMQP bus reconnected"),
+                "host {i} reconnected"
+            );
+        }
+        return;
+    }
+    let (killed_at, at_kill) = {
+        let mut c = cluster.write().await;
+        let killed_at = c.kill(0);
+        (killed_at, c.graph.replies().len())
+    };
+    let done_at_kill = handled.load(std::sync::atomic::Ordering::SeqCst);
+    eprintln!("SIGKILL host 0 with {done_at_kill}/{total} messages handled, {at_kill} sends");
+    assert!(done_at_kill < total, "killed mid-load, not after it");
+    // Down a moment (its customers fail over to host 1), then back.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    {
+        // Restart without holding the lock: customers keep writing.
+        let (config, dir) = {
+            let c = cluster.read().await;
+            (c.config_of(0), c.dir(0))
+        };
+        let host = common::child_host::ChildHost::spawn(&config, &dir).await;
+        cluster.write().await.hosts[0] = Some(host);
+    }
+    while let Some(done) = customers.join_next().await {
+        done.expect("a customer");
+    }
+
+    let cluster = Arc::try_unwrap(cluster)
+        .ok()
+        .expect("customers done")
+        .into_inner();
+    check_exactly_once(&cluster, run, CUSTOMERS, Some(killed_at)).await;
+}
+
+/// After the load: everything settles, then every message was handled and
+/// answered, each reply reached the stand-in once (a repeat only of a send
+/// in flight at `killed_at`), one order, one cart addition and one order
+/// notice per customer.
+async fn check_exactly_once(
+    cluster: &Cluster,
+    run: &str,
+    customers: usize,
+    killed_at: Option<Instant>,
+) {
+    let total = customers * 3;
+    // Everything settles: outbox empty, every order placed.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let queued = cluster.count("SELECT COUNT(*) FROM whatsapp_outbox").await;
+        let orders = cluster.count("SELECT COUNT(*) FROM orders").await;
+        let unsettled = cluster.count("SELECT COUNT(*) FROM turn_effects").await;
+        if queued == 0 && orders >= customers as i64 && unsettled == 0 {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "not settled: {queued} replies queued, {orders}/{customers} orders, {unsettled} effects unsettled\n{}",
+            cluster.log(1)
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+
+    // Every inbound message handled and answered.
+    let handled_in = cluster
+        .count(&format!(
+            "SELECT COUNT(*) FROM messages WHERE direction = 'in' AND state = 'handled' AND id LIKE 'wamid.{run}.%'"
+        ))
+        .await;
+    assert_eq!(handled_in as usize, total, "every message handled");
+    let answered: HashSet<String> = sqlx::query(
+        "SELECT DISTINCT i.id FROM messages i JOIN messages o
+           ON o.direction = 'out' AND o.id LIKE i.id || '/%'
+         WHERE i.direction = 'in' AND o.state IN ('sent', 'delivered', 'read')",
+    )
+    .fetch_all(&cluster.db)
+    .await
+    .expect("answered")
+    .iter()
+    .filter_map(|r| r.try_get::<String, _>(0).ok())
+    .collect();
+    for i in 0..customers {
+        // The checkout is answered by the order's notice (below).
+        for (wamid, _) in conversation(run, i).into_iter().take(2) {
+            assert!(answered.contains(&wamid), "{wamid} never answered");
+        }
+    }
+    let not_sent = cluster
+        .count("SELECT COUNT(*) FROM messages WHERE direction = 'out' AND state NOT IN ('sent', 'delivered', 'read')")
+        .await;
+    assert_eq!(not_sent, 0, "every reply sent (none failed or held)");
+
+    // Each stored reply reached the stand-in once; a send the stand-in saw
+    // that no stored reply accounts for is a repeat of one sent in flight
+    // at the kill.
+    let stored: HashSet<String> =
+        sqlx::query("SELECT wamid FROM messages WHERE direction = 'out' AND wamid IS NOT NULL")
+            .fetch_all(&cluster.db)
+            .await
+            .expect("wamids")
+            .iter()
+            .filter_map(|r| r.try_get::<String, _>(0).ok())
+            .collect();
+    let sends = cluster.graph.replies();
+    let mut first_of: HashMap<(String, String), Instant> = HashMap::new();
+    let mut repeated = Vec::new();
+    for s in &sends {
+        let key = (s.body["to"].to_string(), s.body.to_string());
+        match first_of.get(&key) {
+            Some(first) => repeated.push((key.0.clone(), *first, stored.contains(&s.wamid))),
+            None => {
+                first_of.insert(key, s.at);
+            }
+        }
+    }
+    let unaccounted = sends.iter().filter(|s| !stored.contains(&s.wamid)).count();
+    eprintln!(
+        "{} sends at the stand-in, {} stored as sent, {} repeated, {unaccounted} not stored",
+        sends.len(),
+        stored.len(),
+        repeated.len()
+    );
+    assert_eq!(
+        unaccounted,
+        repeated.len(),
+        "every send not stored as sent is a repeat of one that was"
+    );
+    match killed_at {
+        Some(killed_at) => {
+            for (to, first, _) in &repeated {
+                let from_kill = if *first > killed_at {
+                    *first - killed_at
+                } else {
+                    killed_at - *first
+                };
+                assert!(
+                    from_kill < Duration::from_secs(2),
+                    "a reply to {to} sent twice, its first copy {from_kill:?} from the kill: not a send in flight"
+                );
+            }
+            assert!(repeated.len() <= 9, "{} replies sent twice", repeated.len());
+        }
+        None => assert!(repeated.is_empty(), "replies sent twice: {repeated:?}"),
+    }
+
+    // No order and no cart line doubled: one order per customer, one
+    // pair of shoes in each.
+    let orders = cluster.count("SELECT COUNT(*) FROM orders").await;
+    let distinct = cluster
+        .count("SELECT COUNT(DISTINCT source_id) FROM orders")
+        .await;
+    assert_eq!(orders, customers as i64, "one order per customer");
+    assert_eq!(orders, distinct, "no order doubled");
+    let per_customer: BTreeMap<String, i64> = sqlx::query(
+        "SELECT o.customer_wa_id, CAST(SUM(l.quantity) AS BIGINT) FROM orders o JOIN order_lines l ON l.order_id = o.id GROUP BY o.customer_wa_id",
+    )
+    .fetch_all(&cluster.db)
+    .await
+    .expect("order lines")
+    .iter()
+    .map(|r| (r.get::<String, _>(0), r.get::<i64, _>(1)))
+    .collect();
+    assert_eq!(per_customer.len(), customers, "every customer ordered");
+    for (c, units) in &per_customer {
+        assert_eq!(*units, 1, "customer {c}'s order holds {units} pairs");
+    }
+    // Each customer told about their order once.
+    for i in 0..customers {
+        let notices: HashSet<String> = sends
+            .iter()
+            .filter(|s| s.body["to"] == customer(i).as_str())
+            .filter_map(|s| s.body["text"]["body"].as_str())
+            .filter(|t| t.starts_with("Order *") && t.contains("received"))
+            .map(str::to_string)
+            .collect();
+        assert_eq!(
+            notices.len(),
+            1,
+            "customer {i}'s order notices: {notices:?}"
+        );
+    }
+    let adds = cluster.count("SELECT COUNT(*) FROM cart_adds").await;
+    assert_eq!(adds, customers as i64, "one cart addition per tap");
+    // Both hosts were up and serving.
+    for i in 0..cluster.hosts.len() {
+        assert!(
+            cluster.log(i).contains("agent store listening"),
+            "host {i} served"
+        );
+    }
+}
+
+/// The live catalog's view of `product` on host `i`: (availability,
+/// quantity).
+async fn offered(cluster: &Cluster, i: usize, product: &str) -> (String, Option<i64>) {
+    let (status, body) = cluster
+        .admin(
+            i,
+            reqwest::Method::GET,
+            &format!("/products/{product}"),
+            None,
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    (
+        body["product"]["availability"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string(),
+        body["product"]["quantity"].as_i64(),
+    )
+}
+
+/// The last pair of shoes is ordered through the hosts; within a second of
+/// the order every host's live catalog (search's in-stock filter, the
+/// sellers' view) has them sold out — not only the host whose orders
+/// consumer took the order.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_order_on_one_host_sells_out_the_product_on_every_host_within_a_second() {
+    const HOSTS: usize = 2;
+    const SHOES: &str = "FSH-0001";
+    let run = "stock";
+    let cluster = Cluster::start(run, HOSTS, |_| {}).await;
+    // One pair left, set through host 0: host 1 follows.
+    let (status, _) = cluster
+        .admin(
+            0,
+            reqwest::Method::PUT,
+            &format!("/products/{SHOES}/stock"),
+            Some(&json!({"available": 1})),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while offered(&cluster, 1, SHOES).await != ("in_stock".to_string(), Some(1)) {
+        assert!(
+            Instant::now() < deadline,
+            "host 1 never saw the operator's stock level: {:?}",
+            offered(&cluster, 1, SHOES).await
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+
+    // A customer buys it, writing to host 0 (the hosts' shard owners
+    // route, sell and take the order wherever they run).
+    for (k, (wamid, body)) in conversation(run, 0).into_iter().enumerate() {
+        cluster.deliver(k % HOSTS, &body).await;
+        cluster.wait_handled(&wamid, Duration::from_secs(60)).await;
+    }
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while cluster.count("SELECT COUNT(*) FROM orders").await == 0 {
+        assert!(Instant::now() < deadline, "no order placed");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    let ordered = Instant::now();
+    // Every host stops offering the shoes within a second.
+    let mut took = vec![None; HOSTS];
+    while took.iter().any(Option::is_none) {
+        for (i, t) in took.iter_mut().enumerate() {
+            if t.is_none() && offered(&cluster, i, SHOES).await.0 == "out_of_stock" {
+                *t = Some(ordered.elapsed());
+            }
+        }
+        assert!(
+            ordered.elapsed() < Duration::from_secs(1),
+            "a host still offers the sold-out product a second after the order: {took:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    eprintln!("sold out on every host after {took:?} (from the order row's appearance)");
+    // Search on each host no longer offers it as in stock.
+    for i in 0..HOSTS {
+        let (_, body) = cluster
+            .admin(
+                i,
+                reqwest::Method::GET,
+                "/products?q=running%20shoes&brand=fashion&limit=50",
+                None,
+            )
+            .await;
+        let listed = body["products"].as_array().cloned().unwrap_or_default();
+        for p in &listed {
+            if p["id"] == SHOES {
+                assert_eq!(p["availability"], "out_of_stock", "host {i}: {p}");
+            }
+        }
+    }
+}
+
+/// Three hosts answer a crowd writing to one business number: the
+/// stand-in's sends from that number, counted in every one-second window,
+/// never exceed the configured pace (plus the bucket's burst) — the hosts
+/// share one bucket in PostgreSQL rather than each sending at the pace.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn three_hosts_together_keep_the_pace_of_one_business_number() {
+    const HOSTS: usize = 3;
+    const CUSTOMERS: usize = 45;
+    const PACE: f64 = 10.0;
+    const BURST: u32 = 2;
+    let run = "pace";
+    let cluster = Cluster::start(run, HOSTS, |c| {
+        c.whatsapp.pace_per_second = PACE;
+        c.whatsapp.pace_burst = BURST;
+        c.whatsapp.pace_recipient_gap_ms = 100;
+    })
+    .await;
+    // Everyone writes at once, spread over the hosts.
+    let mut wamids = Vec::new();
+    let mut posts = tokio::task::JoinSet::new();
+    let cluster = Arc::new(cluster);
+    for i in 0..CUSTOMERS {
+        let wamid = format!("wamid.{run}.{i}");
+        let body = text_envelope(
+            PHONE_NUMBER_ID,
+            &customer(i),
+            "Customer",
+            &wamid,
+            "hi, I'm looking for a new laptop",
+        );
+        wamids.push(wamid);
+        let cluster = cluster.clone();
+        posts.spawn(async move { cluster.deliver(i % HOSTS, &body).await });
+    }
+    while let Some(done) = posts.join_next().await {
+        done.expect("delivery");
+    }
+    for wamid in &wamids {
+        cluster.wait_handled(wamid, Duration::from_secs(90)).await;
+    }
+    let deadline = Instant::now() + Duration::from_secs(90);
+    while cluster.count("SELECT COUNT(*) FROM whatsapp_outbox").await > 0 {
+        assert!(Instant::now() < deadline, "replies still queued");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let sends: Vec<Instant> = cluster
+        .graph
+        .replies()
+        .iter()
+        .filter(|s| s.phone == PHONE_NUMBER_ID)
+        .map(|s| s.at)
+        .collect();
+    assert!(
+        sends.len() >= CUSTOMERS,
+        "every customer answered ({} sends)",
+        sends.len()
+    );
+    // The most sends in any window [t, t + 1 s) starting at a send.
+    let mut most = 0;
+    for (k, t) in sends.iter().enumerate() {
+        let n = sends[k..]
+            .iter()
+            .take_while(|u| u.duration_since(*t) < Duration::from_secs(1))
+            .count();
+        most = most.max(n);
+    }
+    let first = sends.first().copied().expect("sends");
+    let last = sends.last().copied().expect("sends");
+    let rate = sends.len() as f64 / last.duration_since(first).as_secs_f64().max(0.001);
+    eprintln!(
+        "{} sends from one number by {HOSTS} hosts: at most {most} in one second, {rate:.1}/s overall (pace {PACE}/s, burst {BURST})",
+        sends.len()
+    );
+    let bound = PACE as usize + BURST as usize;
+    assert!(
+        most <= bound,
+        "{most} sends in one second from one number; the pace allows {bound}"
+    );
+}
+
+/// The version of plugin `name` host `i` serves (`None`: not loaded).
+async fn serves(cluster: &Cluster, i: usize, name: &str) -> Option<String> {
+    let (status, body) = cluster
+        .admin(i, reqwest::Method::GET, "/plugins", None)
+        .await;
+    assert_eq!(status, 200, "{body}");
+    body["plugins"]
+        .as_array()?
+        .iter()
+        .find(|p| p["name"] == name)
+        .and_then(|p| p["version"].as_str())
+        .map(str::to_string)
+}
+
+/// Wait until every live host serves `version` of `name`; how long each
+/// took from `since`. Fails after `within`.
+async fn every_host_serves(
+    cluster: &Cluster,
+    name: &str,
+    version: &str,
+    since: Instant,
+    within: Duration,
+) -> Vec<Duration> {
+    let n = cluster.hosts.len();
+    let mut took: Vec<Option<Duration>> = vec![None; n];
+    loop {
+        for (i, t) in took.iter_mut().enumerate() {
+            if t.is_none() && serves(cluster, i, name).await.as_deref() == Some(version) {
+                *t = Some(since.elapsed());
+            }
+        }
+        if took.iter().all(Option::is_some) {
+            return took.into_iter().flatten().collect();
+        }
+        assert!(
+            since.elapsed() < within,
+            "not every host serves {name} {version} within {within:?}: {took:?}\n{}",
+            cluster.log(n - 1)
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// A plugin version pushed to host 0 runs on every host within 2 s, and so
+/// does a rollback; a host that was down when a version was pushed runs it
+/// once it is back; `GET /admin/hosts` (and `hosts` in `/admin/plugins`)
+/// lists every live host with the plugin versions it runs and its last
+/// heartbeat.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_plugin_pushed_or_rolled_back_on_one_host_runs_on_every_host() {
+    use base64::Engine as _;
+    const HOSTS: usize = 2;
+    const NAME: &str = "seller-home";
+    let mut cluster = Cluster::start("plugins", HOSTS, |_| {}).await;
+    let original = serves(&cluster, 0, NAME).await.expect("seller-home loaded");
+    let dir = common::plugins_dir().join(NAME);
+    let manifest = std::fs::read_to_string(dir.join("plugin.toml")).expect("manifest");
+    let wasm = std::fs::read(dir.join(format!("{NAME}.wasm"))).expect("component");
+    let version_of = |v: &str| {
+        manifest.replacen(
+            &format!("version = \"{original}\""),
+            &format!("version = \"{v}\""),
+            1,
+        )
+    };
+    let push = |v: &str| {
+        json!({
+            "manifest": version_of(v),
+            "component": base64::engine::general_purpose::STANDARD.encode(&wasm),
+        })
+    };
+
+    // Push 9.9.1 to host 0.
+    let (status, body) = cluster
+        .admin(
+            0,
+            reqwest::Method::PUT,
+            &format!("/plugins/{NAME}"),
+            Some(&push("9.9.1")),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let pushed = Instant::now();
+    let took = every_host_serves(&cluster, NAME, "9.9.1", pushed, Duration::from_secs(2)).await;
+    eprintln!("push: every host serves 9.9.1 after {took:?}");
+
+    // Roll back on host 1: every host goes back.
+    let (status, body) = cluster
+        .admin(
+            1,
+            reqwest::Method::POST,
+            &format!("/plugins/{NAME}/rollback"),
+            None,
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let rolled = Instant::now();
+    let took = every_host_serves(&cluster, NAME, &original, rolled, Duration::from_secs(2)).await;
+    eprintln!("rollback: every host serves {original} after {took:?}");
+
+    // Every live host is listed with what it runs and its heartbeat.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let (status, body) = cluster.admin(1, reqwest::Method::GET, "/hosts", None).await;
+        assert_eq!(status, 200, "{body}");
+        let hosts = body["hosts"].as_array().cloned().unwrap_or_default();
+        let current = hosts.len() == HOSTS
+            && hosts.iter().all(|h| {
+                h["last_heartbeat_ms_ago"]
+                    .as_i64()
+                    .is_some_and(|ms| (0..10_000).contains(&ms))
+                    && h["plugins"].as_array().is_some_and(|ps| {
+                        ps.iter()
+                            .any(|p| p["name"] == NAME && p["version"] == original.as_str())
+                    })
+            });
+        if current {
+            assert_eq!(hosts[0]["this"], true, "this host first: {body}");
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "/admin/hosts never listed both hosts running {NAME} {original}: {body}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let (_, plugins) = cluster
+        .admin(0, reqwest::Method::GET, "/plugins", None)
+        .await;
+    assert_eq!(
+        plugins["hosts"].as_array().map(Vec::len),
+        Some(HOSTS),
+        "/admin/plugins lists the hosts: {}",
+        plugins["hosts"]
+    );
+
+    // Host 1 is down while 9.9.2 is pushed; it runs 9.9.2 once back.
+    cluster.kill(1);
+    let (status, body) = cluster
+        .admin(
+            0,
+            reqwest::Method::PUT,
+            &format!("/plugins/{NAME}"),
+            Some(&push("9.9.2")),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    cluster.restart(1).await;
+    assert_eq!(
+        serves(&cluster, 1, NAME).await.as_deref(),
+        Some("9.9.2"),
+        "the restarted host runs the release pushed while it was down"
+    );
+}

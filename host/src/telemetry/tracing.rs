@@ -76,6 +76,16 @@ fn provider_slot() -> &'static Mutex<Option<SdkTracerProvider>> {
     PROVIDER.get_or_init(|| Mutex::new(None))
 }
 
+/// Whether a trace exporter was made in this process ([`provider`]).
+static EXPORTING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether spans are exported (an OTLP endpoint is configured): spans
+/// that only a trace would read (one per plugin host call) are made only
+/// then.
+pub fn exporting() -> bool {
+    EXPORTING.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// A batch exporter to `traces_url`, sending through the current Tokio
 /// runtime; kept for [`shutdown`].
 pub fn provider(traces_url: &str) -> Result<SdkTracerProvider, TracingError> {
@@ -103,6 +113,7 @@ pub fn provider(traces_url: &str) -> Result<SdkTracerProvider, TracingError> {
     if let Ok(mut slot) = provider_slot().lock() {
         *slot = Some(provider.clone());
     }
+    EXPORTING.store(true, std::sync::atomic::Ordering::Relaxed);
     Ok(provider)
 }
 

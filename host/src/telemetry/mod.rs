@@ -78,15 +78,16 @@ pub fn init(config: &LogConfig, telemetry: &TelemetryConfig) {
         Ok(p) => (p, None),
         Err(e) => (None, Some(e)),
     };
-    // The filter is global (a layer's `enabled`), wherever it stands.
+    // The log filter is the log layer's own: the trace layer has its own
+    // (the host's spans at info and above), so `log.filter = "warn"`
+    // still exports whole traces.
     let _ = tracing_subscriber::registry()
         .with(
             provider
                 .as_ref()
                 .map(self::tracing::layer::<tracing_subscriber::Registry>),
         )
-        .with(filter)
-        .with(fmt)
+        .with(fmt.with_filter(filter))
         .try_init();
     match (endpoint, error) {
         (_, Some(e)) => ::tracing::warn!(error = %e, "traces are off"),

@@ -117,17 +117,19 @@ pub fn provider(traces_url: &str) -> Result<SdkTracerProvider, TracingError> {
     Ok(provider)
 }
 
-/// The layer [`layer`] makes: the host's spans (`agent_store` targets
-/// only) into OpenTelemetry spans.
+/// The layer [`layer`] makes: the host's spans (`agent_store` targets,
+/// `info` and above) into OpenTelemetry spans.
 pub type OtelLayer<S> = tracing_subscriber::filter::Filtered<
     tracing_opentelemetry::OpenTelemetryLayer<S, opentelemetry_sdk::trace::SdkTracer>,
-    tracing_subscriber::filter::FilterFn,
+    tracing_subscriber::filter::Targets,
     S,
 >;
 
 /// The `tracing` layer that turns the host's spans into OpenTelemetry
-/// spans of `provider` (only `agent_store` targets: not the HTTP server's
-/// per-request spans, nor the libraries').
+/// spans of `provider`: only `agent_store` targets at `info` and above
+/// (not the HTTP server's per-request spans, nor the libraries'). Its
+/// filter is its own, apart from the log filter's: a trace is whole
+/// whatever `log.filter` says (`warn` logs still export every span).
 pub fn layer<S>(provider: &SdkTracerProvider) -> OtelLayer<S>
 where
     S: tracing::Subscriber + for<'a> LookupSpan<'a>,
@@ -137,13 +139,13 @@ where
         .with_location(false)
         .with_threads(false)
         .with_tracked_inactivity(false)
-        .with_filter(tracing_subscriber::filter::FilterFn::new(
-            own_span as fn(&tracing::Metadata<'_>) -> bool,
-        ))
+        .with_filter(own_spans())
 }
 
-fn own_span(meta: &tracing::Metadata<'_>) -> bool {
-    meta.target().starts_with("agent_store")
+/// What is exported: the host's own spans and events, `info` and above.
+fn own_spans() -> tracing_subscriber::filter::Targets {
+    tracing_subscriber::filter::Targets::new()
+        .with_target("agent_store", tracing::Level::INFO)
 }
 
 /// Export what is buffered and stop (at the end of the process).

@@ -757,8 +757,12 @@ fn every_overlay_starts_with_a_valid_config_plugins_prompts_and_catalog() {
         let docs = render(overlay);
         let (pod, container) = host_pod(docs);
         let config = host_config(overlay);
+        // The port the probes and the Service's http port use (production
+        // pods also have a `metrics` port: server.metrics_bind).
         let port = seq(&container["ports"])
-            .next()
+            .find(|p| {
+                p["name"] == "http" || container["ports"].as_sequence().map(Vec::len) == Some(1)
+            })
             .and_then(|p| p["containerPort"].as_u64())
             .expect("container port");
         assert_eq!(

@@ -144,8 +144,7 @@ where
 
 /// What is exported: the host's own spans and events, `info` and above.
 fn own_spans() -> tracing_subscriber::filter::Targets {
-    tracing_subscriber::filter::Targets::new()
-        .with_target("agent_store", tracing::Level::INFO)
+    tracing_subscriber::filter::Targets::new().with_target("agent_store", tracing::Level::INFO)
 }
 
 /// Export what is buffered and stop (at the end of the process).

@@ -6,8 +6,10 @@
 //! `cargo run --release -p agent-store-bench -- --help`; the regression
 //! test `tests/tests/bench_e2e.rs` runs it small, in-process.
 
+pub mod ack;
 pub mod baseline;
 pub mod load;
+pub mod otlp;
 pub mod procstat;
 pub mod report;
 pub mod scenario;
@@ -20,7 +22,7 @@ use std::time::Duration;
 use tokio::time::Instant;
 
 pub use report::CaseReport;
-pub use target::{Backend, Placement, StoreFiles, System};
+pub use target::{Backend, Placement, StoreFiles, System, Telemetry};
 
 /// One benchmark run's settings.
 #[derive(Debug, Clone)]
@@ -39,6 +41,10 @@ pub struct Options {
     pub placement: Placement,
     pub files: StoreFiles,
     pub amqp_url: String,
+    /// What the store records and exports (the baseline has none).
+    pub telemetry: Telemetry,
+    /// How often `/metrics` is scraped while metrics are on.
+    pub scrape_every: Duration,
 }
 
 impl Options {
@@ -57,6 +63,8 @@ impl Options {
             files,
             amqp_url: std::env::var("AGENT_STORE_BENCH_AMQP_URL")
                 .unwrap_or_else(|_| "amqp://guest:guest@127.0.0.1:5672/%2f".into()),
+            telemetry: Telemetry::Metrics,
+            scrape_every: Duration::from_secs(5),
         }
     }
 }
@@ -70,15 +78,33 @@ pub async fn run_case(system: System, o: &Options) -> anyhow::Result<CaseReport>
     let numbers: Vec<String> = (0..o.numbers.max(1))
         .map(|i| format!("10990000000{i:04}"))
         .collect();
+    let telemetry = match system {
+        System::Store(_) => o.telemetry,
+        System::Baseline => Telemetry::Off,
+    };
+    let receiver = match telemetry {
+        Telemetry::Traces => Some(otlp::Receiver::serve().await?),
+        _ => None,
+    };
     let setup = target::Setup {
         secret: format!("bench-secret-{}", uuid::Uuid::new_v4().simple()),
         graph_url,
         numbers: numbers.clone(),
         pace_per_second: o.pace_per_second,
         amqp_url: o.amqp_url.clone(),
+        telemetry,
+        otlp_url: receiver.as_ref().map(|r| r.url.clone()),
+        body_limit: None,
     };
     let loadavg = procstat::loadavg();
     let running = target::start(system, o.placement, &setup, &o.files).await?;
+    // A Prometheus-like scraper while metrics are on (its cost counts).
+    let scraper = (telemetry != Telemetry::Off).then(|| {
+        tokio::spawn(scrape(
+            format!("{}/metrics", running.base_url),
+            o.scrape_every,
+        ))
+    });
     let plan = load::Plan {
         customers: o.customers,
         numbers,
@@ -124,9 +150,15 @@ pub async fn run_case(system: System, o: &Options) -> anyhow::Result<CaseReport>
         .lock()
         .unwrap_or_else(|e| e.into_inner())
         .clone();
+    if let Some(task) = scraper {
+        task.abort();
+    }
     running.stop().await;
+    let traces = receiver.map(|r| r.totals());
     Ok(CaseReport::new(report::Inputs {
         system,
+        telemetry,
+        traces,
         customers: o.customers,
         logs: &logs,
         elapsed,
@@ -140,4 +172,25 @@ pub async fn run_case(system: System, o: &Options) -> anyhow::Result<CaseReport>
         per_number,
         placement: o.placement,
     }))
+}
+
+/// Scrape `url` every `every` (with the bench's metrics token) until
+/// aborted; a failed scrape is reported once and scraping goes on.
+async fn scrape(url: String, every: Duration) {
+    let http = reqwest::Client::new();
+    let mut warned = false;
+    let mut tick = tokio::time::interval(every);
+    loop {
+        tick.tick().await;
+        let ok = http
+            .get(&url)
+            .bearer_auth(target::METRICS_TOKEN)
+            .send()
+            .await
+            .is_ok_and(|r| r.status().is_success());
+        if !ok && !warned {
+            eprintln!("a scrape of {url} failed");
+            warned = true;
+        }
+    }
 }

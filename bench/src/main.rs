@@ -7,7 +7,9 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use agent_store_bench::{Backend, Options, Placement, StoreFiles, System, report, run_case};
+use agent_store_bench::{
+    Backend, Options, Placement, StoreFiles, System, Telemetry, ack, report, run_case,
+};
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -58,6 +60,15 @@ struct RunArgs {
     /// Installed plugins to use (default: build them into target/bench-plugins).
     #[arg(long)]
     plugins: Option<PathBuf>,
+    /// The store's telemetry; several (comma-separated) run the store once
+    /// each, in that order: off (no metrics recorded, no traces), metrics
+    /// (recorded and scraped, the default), traces (metrics, and every
+    /// span exported to a local OTLP/HTTP receiver).
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "metrics")]
+    telemetry: Vec<TelemetryArg>,
+    /// How often the bench scrapes /metrics while metrics are on.
+    #[arg(long, default_value = "5s", value_parser = parse_duration)]
+    scrape_every: Duration,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -67,8 +78,49 @@ enum BackendArg {
     Both,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum TelemetryArg {
+    Off,
+    Metrics,
+    Traces,
+}
+
+impl From<TelemetryArg> for Telemetry {
+    fn from(t: TelemetryArg) -> Self {
+        match t {
+            TelemetryArg::Off => Telemetry::Off,
+            TelemetryArg::Metrics => Telemetry::Metrics,
+            TelemetryArg::Traces => Telemetry::Traces,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum AckBackendArg {
+    Sqlite,
+    AmqpPg,
+}
+
 #[derive(Subcommand)]
 enum Command {
+    /// Time the acknowledgement of one large signed delivery (10,000 text
+    /// messages and one malformed) by a freshly started host, repeated.
+    Ack {
+        /// Text messages in the delivery (one malformed is added).
+        #[arg(long, default_value_t = 10_000)]
+        messages: usize,
+        /// Customers the messages come from.
+        #[arg(long, default_value_t = 1000)]
+        customers: usize,
+        /// Repetitions (a new host on an empty database each).
+        #[arg(long, default_value_t = 5)]
+        repetitions: usize,
+        #[arg(long, value_enum, default_value = "sqlite")]
+        backend: AckBackendArg,
+        /// Installed plugins to use (default: build them into target/bench-plugins).
+        #[arg(long)]
+        plugins: Option<PathBuf>,
+    },
     /// (internal) The real host: `agent-store --config FILE serve`.
     #[command(hide = true)]
     ServeHost {
@@ -121,16 +173,63 @@ async fn main() -> anyhow::Result<()> {
             graph,
             secret,
         }) => agent_store_bench::baseline::serve(&bind, &secret, &graph).await,
+        Some(Command::Ack {
+            messages,
+            customers,
+            repetitions,
+            backend,
+            plugins,
+        }) => {
+            let files = store_files(plugins)?;
+            let o = ack::AckOptions {
+                messages,
+                customers,
+                repetitions: repetitions.max(1),
+                backend: match backend {
+                    AckBackendArg::Sqlite => Backend::Sqlite,
+                    AckBackendArg::AmqpPg => Backend::AmqpPg,
+                },
+                amqp_url: Options::new(files.clone()).amqp_url,
+                files,
+            };
+            let runs = ack::run(&o).await?;
+            let (p50, max) = ack::summary(&runs);
+            println!(
+                "a delivery of {} text messages + 1 malformed ({} bytes), {}: acknowledged p50 {:.1} ms, max {:.1} ms over {} runs",
+                o.messages,
+                runs.first().map_or(0, |r| r.bytes),
+                o.backend.label(),
+                p50.as_secs_f64() * 1000.0,
+                max.as_secs_f64() * 1000.0,
+                runs.len()
+            );
+            println!("| run | status | acknowledged in | load average (1/5/15 min) before |");
+            println!("| ---: | ---: | ---: | --- |");
+            for (i, r) in runs.iter().enumerate() {
+                println!(
+                    "| {} | {} | {:.1} ms | {} |",
+                    i + 1,
+                    r.status,
+                    r.took.as_secs_f64() * 1000.0,
+                    r.loadavg
+                );
+            }
+            if runs.iter().any(|r| r.status != 200) {
+                bail!("a delivery was not acknowledged with 200");
+            }
+            Ok(())
+        }
         None => bench(cli.run).await,
     }
 }
 
-async fn bench(a: RunArgs) -> anyhow::Result<()> {
+/// The workspace and the installed plugins (built when not given).
+fn store_files(plugins: Option<PathBuf>) -> anyhow::Result<StoreFiles> {
     let workspace = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .context("the workspace root")?
         .to_path_buf();
-    let plugins = match a.plugins {
+    let plugins = match plugins {
         Some(p) => p,
         None => {
             let dir = workspace.join("target/bench-plugins");
@@ -139,7 +238,12 @@ async fn bench(a: RunArgs) -> anyhow::Result<()> {
             dir
         }
     };
-    let mut o = Options::new(StoreFiles { plugins, workspace });
+    Ok(StoreFiles { plugins, workspace })
+}
+
+async fn bench(a: RunArgs) -> anyhow::Result<()> {
+    let mut o = Options::new(store_files(a.plugins)?);
+    o.scrape_every = a.scrape_every;
     o.customers = a.customers;
     o.duration = a.messages.is_none().then_some(a.duration);
     o.messages = a.messages;
@@ -150,19 +254,22 @@ async fn bench(a: RunArgs) -> anyhow::Result<()> {
     o.placement = Placement::ChildProcess;
     let mut systems = Vec::new();
     if !a.no_baseline {
-        systems.push(System::Baseline);
+        systems.push((System::Baseline, Telemetry::Off));
     }
-    match a.backend {
-        BackendArg::Sqlite => systems.push(System::Store(Backend::Sqlite)),
-        BackendArg::AmqpPg => systems.push(System::Store(Backend::AmqpPg)),
-        BackendArg::Both => {
-            systems.push(System::Store(Backend::Sqlite));
-            systems.push(System::Store(Backend::AmqpPg));
+    let backends = match a.backend {
+        BackendArg::Sqlite => vec![Backend::Sqlite],
+        BackendArg::AmqpPg => vec![Backend::AmqpPg],
+        BackendArg::Both => vec![Backend::Sqlite, Backend::AmqpPg],
+    };
+    for b in backends {
+        for t in &a.telemetry {
+            systems.push((System::Store(b), Telemetry::from(*t)));
         }
     }
     let mut reports = Vec::new();
-    for system in systems {
-        eprintln!("running: {}", system.label());
+    for (system, telemetry) in systems {
+        o.telemetry = telemetry;
+        eprintln!("running: {} ({})", system.label(), telemetry.label());
         let r = run_case(system, &o).await?;
         println!("{}\n", r.describe());
         reports.push(r);

@@ -5,12 +5,16 @@ use std::collections::HashMap;
 use std::time::Duration;
 
 use crate::load::{BadCounts, CustomerLog};
+use crate::otlp::Totals;
 use crate::procstat::Usage;
-use crate::target::{Placement, System};
+use crate::target::{Placement, System, Telemetry};
 
 /// What [`CaseReport::new`] summarises.
 pub struct Inputs<'a> {
     pub system: System,
+    pub telemetry: Telemetry,
+    /// What the OTLP receiver got (traces on).
+    pub traces: Option<Totals>,
     pub customers: usize,
     pub logs: &'a [CustomerLog],
     pub elapsed: Duration,
@@ -26,6 +30,8 @@ pub struct Inputs<'a> {
 #[derive(Debug, Clone)]
 pub struct CaseReport {
     pub system: System,
+    pub telemetry: Telemetry,
+    pub traces: Option<Totals>,
     pub customers: usize,
     pub elapsed: Duration,
     /// Customer messages sent (good webhooks).
@@ -77,6 +83,8 @@ impl CaseReport {
         }
         Self {
             system: i.system,
+            telemetry: i.telemetry,
+            traces: i.traces,
             customers: i.customers,
             elapsed: i.elapsed,
             sent,
@@ -116,6 +124,22 @@ impl CaseReport {
         self.usage.cpu.as_secs_f64() / self.elapsed.as_secs_f64().max(1e-9)
     }
 
+    /// The system and, for the store, its telemetry.
+    pub fn label(&self) -> String {
+        match self.system {
+            System::Store(_) => format!("{} ({})", self.system.label(), self.telemetry.label()),
+            System::Baseline => self.system.label(),
+        }
+    }
+
+    /// The system's CPU time per reply.
+    pub fn cpu_per_reply(&self) -> Duration {
+        if self.replied == 0 {
+            return Duration::ZERO;
+        }
+        self.usage.cpu / u32::try_from(self.replied).unwrap_or(u32::MAX)
+    }
+
     /// Human-readable, one block.
     pub fn describe(&self) -> String {
         let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
@@ -125,8 +149,8 @@ impl CaseReport {
              webhook→reply p50 {}, p99 {}, max {}\n  \
              lost {}, duplicated {}, not accepted {}, unexplained sends {}\n  \
              bad requests: sent {}, refused {}, taken {}, other {}\n  \
-             system CPU {:.2} s ({:.2} cores), peak RSS {:.1} MiB",
-            self.system.label(),
+             system CPU {:.2} s ({:.2} cores, {:.2} ms per reply), peak RSS {:.1} MiB",
+            self.label(),
             self.customers,
             self.elapsed.as_secs_f64(),
             self.loadavg,
@@ -149,8 +173,16 @@ impl CaseReport {
             self.bad.other,
             self.usage.cpu.as_secs_f64(),
             self.cores(),
+            self.cpu_per_reply().as_secs_f64() * 1000.0,
             self.usage.peak_rss_kib as f64 / 1024.0,
         );
+        if let Some(t) = self.traces {
+            s.push_str(&format!(
+                "\n  OTLP receiver: {} export requests, {:.1} KiB",
+                t.requests,
+                t.bytes as f64 / 1024.0
+            ));
+        }
         if self.placement == Placement::InProcess {
             s.push_str(" (in-process: includes the load generator)");
         }
@@ -189,8 +221,8 @@ fn percentile(v: &[Duration], q: f64) -> Duration {
 pub fn table(reports: &[CaseReport]) -> String {
     let baseline = reports.iter().find(|r| r.system == System::Baseline);
     let mut out = String::from(
-        "| system | accepted msg/s | replies/s | p50 | p99 | max | lost | dup | bad refused/sent | CPU cores | peak RSS | p50 / baseline |\n\
-         | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n",
+        "| system | accepted msg/s | replies/s | p50 | p99 | max | lost | dup | bad refused/sent | CPU cores | CPU per reply | peak RSS | p50 / baseline |\n\
+         | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n",
     );
     for r in reports {
         let ratio = baseline
@@ -203,8 +235,8 @@ pub fn table(reports: &[CaseReport]) -> String {
             })
             .unwrap_or_else(|| "–".into());
         out.push_str(&format!(
-            "| {} | {:.0} | {:.0} | {:.1} ms | {:.1} ms | {:.1} ms | {} | {} | {}/{} | {:.2} | {:.0} MiB | {} |\n",
-            r.system.label(),
+            "| {} | {:.0} | {:.0} | {:.1} ms | {:.1} ms | {:.1} ms | {} | {} | {}/{} | {:.2} | {:.2} ms | {:.0} MiB | {} |\n",
+            r.label(),
             r.accepted_per_sec,
             r.replies_per_sec,
             r.latency_p50.as_secs_f64() * 1000.0,
@@ -215,6 +247,7 @@ pub fn table(reports: &[CaseReport]) -> String {
             r.bad.refused,
             r.bad.sent,
             r.cores(),
+            r.cpu_per_reply().as_secs_f64() * 1000.0,
             r.usage.peak_rss_kib as f64 / 1024.0,
             ratio,
         ));

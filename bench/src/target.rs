@@ -69,6 +69,31 @@ pub struct StoreFiles {
     pub workspace: PathBuf,
 }
 
+/// What the store records and exports while measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Telemetry {
+    /// `telemetry.metrics = false`, no traces.
+    Off,
+    /// Metrics recorded and scraped (the default config), no traces.
+    #[default]
+    Metrics,
+    /// Metrics, and every span exported to a local OTLP/HTTP receiver.
+    Traces,
+}
+
+impl Telemetry {
+    pub fn label(self) -> &'static str {
+        match self {
+            Telemetry::Off => "metrics off, traces off",
+            Telemetry::Metrics => "metrics on, traces off",
+            Telemetry::Traces => "metrics on, traces on",
+        }
+    }
+}
+
+/// The bearer token the bench's scraper sends to `GET /metrics`.
+pub const METRICS_TOKEN: &str = "bench-metrics-token";
+
 /// Settings shared by every system of a run.
 #[derive(Debug, Clone)]
 pub struct Setup {
@@ -78,11 +103,18 @@ pub struct Setup {
     /// Messages per second per business number the host may send.
     pub pace_per_second: f64,
     pub amqp_url: String,
+    pub telemetry: Telemetry,
+    /// The OTLP/HTTP receiver's base URL ([`Telemetry::Traces`]).
+    pub otlp_url: Option<String>,
+    /// `server.body_limit_bytes` when not the default.
+    pub body_limit: Option<usize>,
 }
 
 /// A started system.
 pub struct Running {
     pub webhook_url: String,
+    /// `http://host:port` of the system.
+    pub base_url: String,
     /// The process whose CPU and memory are measured.
     pub pid: u32,
     pub body_limit: usize,
@@ -122,6 +154,14 @@ pub fn store_config(setup: &Setup, files: &StoreFiles, data_dir: &Path) -> Confi
     c.plugins.prompts_dir = Some(files.workspace.join("prompts"));
     c.catalog.seed_feed = Some(files.workspace.join("catalog/products.csv"));
     c.log.filter = "warn".into();
+    c.telemetry.metrics_token = METRICS_TOKEN.into();
+    c.telemetry.metrics = setup.telemetry != Telemetry::Off;
+    if setup.telemetry == Telemetry::Traces {
+        c.telemetry.otlp_endpoint = setup.otlp_url.clone().unwrap_or_default();
+    }
+    if let Some(limit) = setup.body_limit {
+        c.server.body_limit_bytes = limit;
+    }
     c
 }
 
@@ -167,6 +207,7 @@ async fn start_store(
             let app = App::start(config, Options::default()).await?;
             Ok(Running {
                 webhook_url: format!("{}/webhooks/whatsapp", app.url()),
+                base_url: app.url(),
                 pid: std::process::id(),
                 body_limit,
                 child: None,
@@ -190,6 +231,7 @@ async fn start_store(
             let child = spawn_self(&args, data.path())?;
             let running = Running {
                 webhook_url: format!("{base}/webhooks/whatsapp"),
+                base_url: base.clone(),
                 pid: child.id().context("the host exited at once")?,
                 body_limit,
                 child: Some(child),
@@ -220,6 +262,7 @@ async fn start_baseline(
             });
             Ok(Running {
                 webhook_url: format!("http://{addr}/webhooks/whatsapp"),
+                base_url: format!("http://{addr}"),
                 pid: std::process::id(),
                 body_limit,
                 child: None,
@@ -244,6 +287,7 @@ async fn start_baseline(
             let child = spawn_self(&args, data.path())?;
             let running = Running {
                 webhook_url: format!("{base}/webhooks/whatsapp"),
+                base_url: base.clone(),
                 pid: child.id().context("the baseline exited at once")?,
                 body_limit,
                 child: Some(child),

@@ -880,3 +880,67 @@ async fn other_sdks_messages_are_read_as_they_wrote_them() {
     bus.close().await;
     bus.delete_topology().await.expect("cleanup");
 }
+
+/// Holds every event until permits are added.
+struct Gated(tokio::sync::Semaphore);
+
+#[async_trait]
+impl Handler for Gated {
+    async fn handle(&self, _event: Event) -> anyhow::Result<()> {
+        self.0.acquire().await?.forget();
+        Ok(())
+    }
+}
+
+/// The `agent_store_bus_lag_events` source: messages ready in a group's
+/// shard queues, per group, while its handler is held; none once released.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn lag_is_what_waits_in_each_groups_queues() {
+    const N: usize = 100;
+    let config = config("lag");
+    let bus = AmqpBus::connect(&config).await.expect("connects");
+    let gated = Arc::new(Gated(tokio::sync::Semaphore::new(0)));
+    let rec = Arc::new(Recorder::default());
+    bus.subscribe("held", &[EventType::PluginFailed], gated.clone())
+        .await
+        .expect("subscribes");
+    bus.subscribe("free", &[EventType::PluginFailed], rec.clone())
+        .await
+        .expect("subscribes");
+    // One subject: one shard, one handler at a time, at most `prefetch`
+    // deliveries in hand; the rest stays ready in the queue.
+    for i in 0..N {
+        bus.publish(failed("conv-lag", &format!("e{i}")))
+            .await
+            .expect("published");
+    }
+    let lag_of = |group: &'static str| {
+        let bus = &bus;
+        async move {
+            bus.lag()
+                .await
+                .expect("lag")
+                .into_iter()
+                .find(|(g, _)| g == group)
+                .map(|(_, n)| n)
+                .expect("the group is listed")
+        }
+    };
+    until("the free group has handled everything", 60, || async {
+        rec.events().len() == N && lag_of("free").await == 0
+    })
+    .await;
+    let prefetch = u64::from(config.prefetch);
+    until("the held group's backlog shows", 30, || async {
+        lag_of("held").await >= N as u64 - prefetch - 1
+    })
+    .await;
+    gated.0.add_permits(N);
+    idle(&bus).await;
+    until("the held group caught up", 30, || async {
+        lag_of("held").await == 0
+    })
+    .await;
+    bus.close().await;
+    bus.delete_topology().await.expect("cleanup");
+}

@@ -1,6 +1,7 @@
 //! The end-to-end laptop scenario with `bus.backend = "amqp"`: the same
 //! pipeline over the real RabbitMQ at 127.0.0.1:5672; and the broker
-//! dropping the host's connections mid-load, with every reply counted
+//! dropping the host's connections mid-load, or unreachable for seconds
+//! (stopped and started, as the host sees it), with every reply counted
 //! where the outside world sees it (the Graph API stand-in).
 
 mod common;
@@ -255,4 +256,201 @@ async fn broker_dropping_connections_mid_load_loses_and_doubles_no_reply() {
     agent_store::bus::amqp::delete_topology(&bus_config, &groups)
         .await
         .expect("topology deleted");
+}
+
+/// A TCP relay in front of the broker that can go away and come back: while
+/// down it refuses new connections and cuts every open one, so to the host
+/// the broker is stopped (connection refused) until it is started again;
+/// what the broker stored meanwhile (quorum queues) survives, as it does a
+/// broker restart. The shared broker itself is never stopped: other tests
+/// use it at the same time.
+async fn relay(port: u16, mut up: tokio::sync::watch::Receiver<bool>) {
+    loop {
+        if up.wait_for(|u| *u).await.is_err() {
+            return;
+        }
+        let listener = loop {
+            match tokio::net::TcpListener::bind(("127.0.0.1", port)).await {
+                Ok(l) => break l,
+                Err(_) => tokio::time::sleep(Duration::from_millis(20)).await,
+            }
+        };
+        // What each relayed connection watches (to be cut when down).
+        let watcher = up.clone();
+        loop {
+            tokio::select! {
+                accepted = listener.accept() => {
+                    let Ok((mut inbound, _)) = accepted else { continue };
+                    let mut down = watcher.clone();
+                    tokio::spawn(async move {
+                        let Ok(mut outbound) = tokio::net::TcpStream::connect("127.0.0.1:5672").await
+                        else {
+                            return;
+                        };
+                        tokio::select! {
+                            _ = tokio::io::copy_bidirectional(&mut inbound, &mut outbound) => {}
+                            _ = down.wait_for(|u| !*u) => {}
+                        }
+                    });
+                }
+                changed = up.wait_for(|u| !*u) => {
+                    if changed.is_err() {
+                        return;
+                    }
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// RabbitMQ unreachable for a few seconds mid-load (stopped, from the
+/// host's side: every connection cut, new ones refused), then back. Sends
+/// are counted at the Graph API stand-in: every customer gets exactly the
+/// replies an undisturbed customer got, none lost, none doubled.
+///
+/// Ignored for now: it fails about one run in three (session 6, shared
+/// machine at load ~10): the host reconnects (`is_up` again) but some
+/// replies never come, and at the 120 s deadline the test's queues are
+/// gone from the broker (expired after `queue_expires_ms` without a
+/// consumer), i.e. some consumer groups were not consuming again after the
+/// outage. Run it with `--ignored` while fixing the AMQP reconnect path.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "finds a reconnect bug about one run in three: consumers not back after a broker outage (see the doc comment)"]
+async fn broker_stopped_and_started_mid_load_loses_and_doubles_no_reply() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port();
+    let (up, up_rx) = tokio::sync::watch::channel(true);
+    let relay_task = tokio::spawn(relay(port, up_rx));
+    let prefix = unique_prefix("restart");
+    let h = Harness::start_with(plugins_dir(), |c| {
+        c.bus.backend = "amqp".into();
+        c.bus.amqp_url = format!("amqp://guest:guest@127.0.0.1:{port}/%2f");
+        c.bus.prefix = prefix.clone();
+        c.bus.queue_expires_ms = 60_000;
+    })
+    .await;
+    let bus_config = h.app.state.config.bus.clone();
+
+    h.say("15551237000", "wamid.restart.baseline", LOAD_TEXT)
+        .await;
+    let baseline = h.sink.to("15551237000");
+    assert!(!baseline.is_empty(), "the baseline customer was answered");
+    let expected = baseline.len();
+
+    const N: usize = 60;
+    let customers: Vec<String> = (0..N).map(|i| format!("1555127{i:04}")).collect();
+    let h = std::sync::Arc::new(h);
+    let load = {
+        let h = h.clone();
+        let customers = customers.clone();
+        tokio::spawn(async move {
+            let mut posts = tokio::task::JoinSet::new();
+            // Paced arrivals (20/s for 3 s), so the outage lands mid-stream.
+            let mut tick = tokio::time::interval(Duration::from_millis(50));
+            for (i, c) in customers.into_iter().enumerate() {
+                tick.tick().await;
+                let h = h.clone();
+                posts.spawn(async move { deliver(&h, &c, &format!("wamid.restart.{i}")).await });
+            }
+            while let Some(r) = posts.join_next().await {
+                r.expect("delivery task");
+            }
+        })
+    };
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while answered(&h, &customers, expected) < N / 10 {
+        assert!(Instant::now() < deadline, "a tenth answered within 60 s");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    // The broker goes away...
+    up.send_replace(false);
+    let at_stop = answered(&h, &customers, expected);
+    until("the host sees the broker gone", 30, || async {
+        !h.app.state.bus.is_up()
+    })
+    .await;
+    // ...for a few seconds (customers keep writing: their messages are
+    // stored and acknowledged, or retried by "Meta")...
+    tokio::time::sleep(Duration::from_secs(4)).await;
+    up.send_replace(true);
+    eprintln!("broker away with {at_stop} of {N} customers answered; back now");
+    assert!(
+        at_stop < N,
+        "the outage happened mid-load ({at_stop} of {N})"
+    );
+    until("the host reconnects", 60, || async {
+        h.app.state.bus.is_up()
+    })
+    .await;
+    tokio::time::timeout(Duration::from_secs(120), load)
+        .await
+        .expect("every message acknowledged within 120 s")
+        .expect("load task");
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while answered(&h, &customers, expected) < N {
+        assert!(
+            Instant::now() < deadline,
+            "every customer answered within 120 s: {} of {N}; queues (ready, unacked, consumers):\n{}",
+            answered(&h, &customers, expected),
+            rabbitmqctl(&[
+                "list_queues",
+                "name",
+                "messages_ready",
+                "messages_unacknowledged",
+                "consumers",
+                "-q",
+                "--no-table-headers",
+            ])
+            .lines()
+            .filter(|l| l.contains(&prefix))
+            .collect::<Vec<_>>()
+            .join("\n")
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    h.settle().await;
+    let mut lost = Vec::new();
+    let mut doubled = Vec::new();
+    for c in &customers {
+        let got = h.sink.to(c);
+        if got.len() < expected {
+            lost.push(c.clone());
+        } else if got.len() > expected || readable(&got) != readable(&baseline) {
+            doubled.push((c.clone(), readable(&got)));
+        }
+    }
+    assert!(lost.is_empty(), "customers missing replies: {lost:?}");
+    assert!(
+        doubled.is_empty(),
+        "customers with doubled or different replies (expected {expected}: {:?}): {doubled:?}",
+        readable(&baseline)
+    );
+
+    h.app.state.bus.close().await;
+    relay_task.abort();
+    let groups: Vec<String> = GROUPS.iter().map(|g| g.to_string()).collect();
+    let mut direct = bus_config.clone();
+    direct.amqp_url = "amqp://guest:guest@127.0.0.1:5672/%2f".into();
+    agent_store::bus::amqp::delete_topology(&direct, &groups)
+        .await
+        .expect("topology deleted");
+}
+
+/// Wait (bounded) until `cond` holds.
+async fn until<F, Fut>(what: &str, secs: u64, mut cond: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let wait = async {
+        while !cond().await {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    };
+    tokio::time::timeout(Duration::from_secs(secs), wait)
+        .await
+        .unwrap_or_else(|_| panic!("timed out after {secs} s waiting until {what}"));
 }

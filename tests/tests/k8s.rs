@@ -411,6 +411,19 @@ fn check_custom(doc: &Value, docs: &[Value]) {
                 assert!(str_at(e, "path").starts_with('/'), "{what}: path");
             }
         }
+        ("monitoring.coreos.com/v1", "PrometheusRule") => {
+            keys(&["groups"]);
+            for g in seq(&spec["groups"]) {
+                assert!(g["name"].is_string(), "{what}: a group's name");
+                for r in seq(&g["rules"]) {
+                    assert!(
+                        r["alert"].is_string() || r["record"].is_string(),
+                        "{what}: alert or record"
+                    );
+                    assert!(r["expr"].is_string(), "{what}: expr");
+                }
+            }
+        }
         ("serving.knative.dev/v1", "Service") => {
             keys(&["template", "traffic"]);
         }
@@ -485,6 +498,7 @@ fn custom_resources_are_well_formed() {
         "Cluster",
         "RabbitmqCluster",
         "ServiceMonitor",
+        "PrometheusRule",
         "Broker",
         "Trigger",
         "SinkBinding",
@@ -743,8 +757,12 @@ fn every_overlay_starts_with_a_valid_config_plugins_prompts_and_catalog() {
         let docs = render(overlay);
         let (pod, container) = host_pod(docs);
         let config = host_config(overlay);
+        // The port the probes and the Service's http port use (production
+        // pods also have a `metrics` port: server.metrics_bind).
         let port = seq(&container["ports"])
-            .next()
+            .find(|p| {
+                p["name"] == "http" || container["ports"].as_sequence().map(Vec::len) == Some(1)
+            })
             .and_then(|p| p["containerPort"].as_u64())
             .expect("container port");
         assert_eq!(
@@ -954,6 +972,122 @@ fn production_runs_replicated_behind_a_webhook_only_ingress() {
         assert!(
             find(docs, "StatefulSet", name).is_some(),
             "{name} StatefulSet"
+        );
+    }
+}
+
+/// The container port a Service port sends to (by name or number).
+fn container_port_of(container: &Value, target: &Value) -> Option<u64> {
+    seq(&container["ports"])
+        .find(|p| p["name"] == *target || p["containerPort"] == *target)
+        .and_then(|p| p["containerPort"].as_u64())
+}
+
+#[test]
+fn production_scrapes_the_metrics_port_and_ships_dashboards_and_rules() {
+    let rules_file = yaml(&k8s().join("monitoring/agent-store.rules.yaml"));
+    for overlay in ["production", "production-statefulsets"] {
+        let docs = render(overlay);
+        let config = host_config(overlay);
+        // The host serves /metrics without a token on server.metrics_bind...
+        let bind = config
+            .server
+            .metrics_bind
+            .unwrap_or_else(|| panic!("{overlay}: server.metrics_bind is set"));
+        assert!(
+            bind.ip().is_unspecified(),
+            "{overlay}: reachable in the pod"
+        );
+        let (_, container) = host_pod(docs);
+        // ...the ServiceMonitor's port reaches exactly that container port...
+        let sm = find(docs, "ServiceMonitor", "agent-store").expect("ServiceMonitor");
+        let service = find(docs, "Service", "agent-store").expect("Service");
+        let endpoints: Vec<&Value> = seq(&sm["spec"]["endpoints"]).collect();
+        assert_eq!(endpoints.len(), 1, "{overlay}: one scrape endpoint");
+        let sm_port = str_at(endpoints[0], "port");
+        assert_eq!(str_at(endpoints[0], "path"), "/metrics");
+        assert!(
+            endpoints[0]["bearerTokenSecret"].is_null() && endpoints[0]["authorization"].is_null(),
+            "{overlay}: the metrics port needs no token"
+        );
+        let service_port = seq(&service["spec"]["ports"])
+            .find(|p| p["name"] == sm_port)
+            .unwrap_or_else(|| panic!("{overlay}: the Service has no port {sm_port}"));
+        assert_eq!(
+            container_port_of(container, &service_port["targetPort"]),
+            Some(u64::from(bind.port())),
+            "{overlay}: the ServiceMonitor scrapes server.metrics_bind's port"
+        );
+        // ...the Ingress never routes to it...
+        for ing in of_kind(docs, "Ingress") {
+            for p in seq(&ing["spec"]["rules"]).flat_map(|r| seq(&r["http"]["paths"])) {
+                let port = &p["backend"]["service"]["port"];
+                assert_ne!(port["name"], *sm_port, "{overlay}: metrics on the Ingress");
+                assert_ne!(port["number"], service_port["port"], "{overlay}");
+            }
+        }
+        // ...and only the monitoring namespace may open it.
+        let np = of_kind(docs, "NetworkPolicy")
+            .next()
+            .expect("NetworkPolicy");
+        for rule in seq(&np["spec"]["ingress"]) {
+            let ports: Vec<&Value> = seq(&rule["ports"]).map(|p| &p["port"]).collect();
+            assert!(!ports.is_empty(), "{overlay}: every rule names its ports");
+            let opens_metrics = ports
+                .iter()
+                .any(|p| container_port_of(container, p) == Some(u64::from(bind.port())));
+            if opens_metrics {
+                for f in seq(&rule["from"]) {
+                    assert_eq!(
+                        f["namespaceSelector"]["matchLabels"]["kubernetes.io/metadata.name"],
+                        "monitoring",
+                        "{overlay}: only Prometheus reaches the metrics port: {f:?}"
+                    );
+                    assert!(f["podSelector"].is_null(), "{overlay}: {f:?}");
+                }
+            }
+        }
+
+        // The dashboards for the Grafana sidecar, all four.
+        let dashboards = find(docs, "ConfigMap", "agent-store-dashboards")
+            .unwrap_or_else(|| panic!("{overlay}: the dashboards ConfigMap"));
+        assert_eq!(dashboards["metadata"]["labels"]["grafana_dashboard"], "1");
+        let files: Vec<&str> = dashboards["data"]
+            .as_mapping()
+            .expect("data")
+            .keys()
+            .filter_map(Value::as_str)
+            .collect();
+        for d in [
+            "sales-performance.json",
+            "ai-seller-response-times.json",
+            "customer-satisfaction.json",
+            "product-recommendation-accuracy.json",
+        ] {
+            assert!(files.contains(&d), "{overlay}: {d} in {files:?}");
+            let json: serde_json::Value =
+                serde_json::from_str(dashboards["data"][d].as_str().expect("a file"))
+                    .unwrap_or_else(|e| panic!("{overlay}: {d}: {e}"));
+            assert!(json["panels"].is_array(), "{overlay}: {d} has panels");
+        }
+        // The alert rules: as a rule file (ConfigMap) and as the
+        // operator's PrometheusRule, the same groups.
+        let rules = find(docs, "ConfigMap", "agent-store-alert-rules")
+            .unwrap_or_else(|| panic!("{overlay}: the alert rules ConfigMap"));
+        let in_map: Value = serde_yaml::from_str(
+            rules["data"]["agent-store.rules.yaml"]
+                .as_str()
+                .expect("the rule file"),
+        )
+        .expect("rules");
+        assert_eq!(
+            in_map, rules_file,
+            "{overlay}: the ConfigMap holds the rule file"
+        );
+        let pr = find(docs, "PrometheusRule", "agent-store").expect("PrometheusRule");
+        assert_eq!(
+            pr["spec"]["groups"], rules_file["groups"],
+            "{overlay}: the PrometheusRule and agent-store.rules.yaml differ"
         );
     }
 }

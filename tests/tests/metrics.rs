@@ -561,6 +561,33 @@ async fn a_real_prometheus_scrapes_an_order_its_response_time_and_a_satisfaction
             |v| v >= 3.0,
         )
         .await;
+    // Bus lag per consumer group: how long events waited for a group
+    // (a histogram from the events' publication times), and how many wait
+    // now (none, once the conversation has settled).
+    prometheus
+        .until(
+            &http,
+            "sum(agent_store_bus_lag_seconds_count{group=\"route\"})",
+            |v| v >= 3.0,
+        )
+        .await;
+    let lag_p99 = prometheus
+        .until(
+            &http,
+            "histogram_quantile(0.99, sum by (le) (agent_store_bus_lag_seconds_bucket{group=\"send\"}))",
+            |v| v.is_finite(),
+        )
+        .await;
+    assert!(lag_p99 >= 0.0 && lag_p99 <= 600.0, "bus lag p99 {lag_p99}");
+    for group in ["route", "sell", "render", "send"] {
+        prometheus
+            .until(
+                &http,
+                &format!("agent_store_bus_lag_events{{group=\"{group}\"}}"),
+                |v| v == 0.0,
+            )
+            .await;
+    }
     prometheus
         .until(
             &http,
@@ -669,6 +696,20 @@ async fn the_metrics_listener_answers_hostile_accept_headers_and_scrapes_during_
         assert_eq!(r.status(), 200, "accept {:.40}", accept);
         assert!(r.text().await.expect("text").trim_end().ends_with("# EOF"));
     }
+    // An Accept header past the server's header limit is refused by the
+    // HTTP layer (431 or a closed connection), never a crash: the next
+    // scrape is answered.
+    let enormous = format!("text/plain;{}", "q=0.5,".repeat(20_000));
+    let r = h.http.get(&url).header("accept", &enormous).send().await;
+    if let Ok(r) = r {
+        assert!(
+            r.status() == 200 || r.status() == 431 || r.status() == 400,
+            "a 120 KB Accept header: {}",
+            r.status()
+        );
+    }
+    let r = h.http.get(&url).send().await.expect("scrape after");
+    assert_eq!(r.status(), 200, "the listener still serves");
     // Customers are still served.
     assert_eq!(h.say("15557770202", "wamid.m2.hi", "hello").await, 200);
     assert!(

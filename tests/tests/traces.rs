@@ -1,7 +1,8 @@
 //! Traces through real parts (issue 17): a local OTLP/HTTP receiver (an
 //! axum server decoding the protobuf requests with `opentelemetry-proto`)
 //! gets the host's spans; one customer message is one trace that spans the
-//! webhook, the router and seller stages and turns, and the Graph API send,
+//! webhook, the router and seller stages and turns (each host call a span
+//! inside its turn, with the plugin's name and version), and the Graph API send,
 //! over the in-process bus and over RabbitMQ; no span and no log line
 //! carries the customer's phone number or the message's text, and the log
 //! lines carry the trace id.
@@ -211,6 +212,26 @@ async fn one_message_is_one_trace(h: &Harness, me: &str, wamid: &str, text: &str
         .find(|s| s.name == "router turn")
         .expect("router turn");
     assert_eq!(attr(router, "plugin.name").as_deref(), Some("router"));
+    // Each host call of a turn is a span of its own, named by its kind,
+    // inside that turn, with the plugin's name and version.
+    for turn in [router, seller] {
+        let calls: Vec<&Span> = trace
+            .iter()
+            .filter(|s| s.parent_span_id == turn.span_id && attr(s, "host_call.kind").is_some())
+            .collect();
+        assert!(
+            !calls.is_empty(),
+            "no host-call span in the {}: {names:?}",
+            turn.name
+        );
+        for call in calls {
+            let kind = attr(call, "host_call.kind").expect("kind");
+            assert_eq!(call.name, kind, "a host call's span is named by its kind");
+            assert_eq!(attr(call, "plugin.name"), attr(turn, "plugin.name"));
+            assert_eq!(attr(call, "plugin.version"), attr(turn, "plugin.version"));
+            assert!(call.end_time_unix_nano >= call.start_time_unix_nano);
+        }
+    }
 
     // Nothing personal in any span the receiver got, nor in the logs.
     let dump = received.dump.lock().expect("lock").clone();

@@ -6,9 +6,10 @@
 //! token). `server.metrics_bind` serves the same text on a port of its own
 //! without a token, for a scrape inside the cluster.
 //!
-//! The gauges read from storage (outbox depth, parked events) are
+//! The gauges read from storage and the bus (outbox depth, parked events,
+//! events waiting per consumer group) are
 //! refreshed at scrape time, each bounded by [`GATHER_TIMEOUT`]: a slow or
-//! closed database (a scrape during shutdown) leaves their last values
+//! closed database or broker (a scrape during shutdown) leaves their last values
 //! and counts a `metrics_gather` telemetry error; the scrape still answers.
 
 use std::sync::Arc;
@@ -98,6 +99,11 @@ async fn refresh(state: &AppState) {
         }
         Ok(Err(e)) => metrics::telemetry_failed("metrics_gather", &e),
         Err(_) => metrics::telemetry_failed("metrics_gather", &"outbox depth: timed out"),
+    }
+    match tokio::time::timeout(GATHER_TIMEOUT, state.bus.lag()).await {
+        Ok(Ok(lags)) => metrics::set_bus_lag_events(&lags),
+        Ok(Err(e)) => metrics::telemetry_failed("metrics_gather", &e),
+        Err(_) => metrics::telemetry_failed("metrics_gather", &"bus lag: timed out"),
     }
     let filter = crate::bus::parked::ParkedFilter {
         limit: Some(1),

@@ -69,11 +69,21 @@ pub(crate) async fn handle(
     retry: RetryPolicy,
 ) -> Outcome {
     use tracing::Instrument as _;
+    crate::telemetry::metrics::bus_lag(group, lag_of(event));
     // One span per consumer group and event, in the publisher's trace.
     let span = crate::telemetry::tracing::delivery_span(group, event);
     handle_in_span(group, handler, event, retry)
         .instrument(span)
         .await
+}
+
+/// How long ago `event` was published (its CloudEvents `time`; zero
+/// without one, or when the producer's clock is ahead).
+fn lag_of(event: &Event) -> Duration {
+    event
+        .time()
+        .and_then(|t| (chrono::Utc::now() - *t).to_std().ok())
+        .unwrap_or_default()
 }
 
 async fn handle_in_span(

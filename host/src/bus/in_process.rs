@@ -20,6 +20,8 @@ struct Group {
     name: String,
     types: Vec<EventType>,
     lanes: Vec<mpsc::UnboundedSender<Event>>,
+    /// Events queued for the group and not yet finished (its lag).
+    pending: Arc<AtomicUsize>,
 }
 
 /// Counts events published but not yet handled, so `idle` can wait.
@@ -96,7 +98,9 @@ impl Bus for InProcessBus {
         for group in groups.iter() {
             if ty.is_some_and(|t| group.types.contains(&t)) {
                 self.in_flight.add();
+                group.pending.fetch_add(1, Ordering::SeqCst);
                 if group.lanes[lane_of(&event)].send(event.clone()).is_err() {
+                    group.pending.fetch_sub(1, Ordering::SeqCst);
                     self.in_flight.done();
                     return Err(BusError::Closed);
                 }
@@ -117,6 +121,7 @@ impl Bus for InProcessBus {
             return Err(BusError::DuplicateGroup(group.to_string()));
         }
         let mut lanes = Vec::with_capacity(SHARDS);
+        let pending = Arc::new(AtomicUsize::new(0));
         for _ in 0..SHARDS {
             let (tx, rx) = mpsc::unbounded_channel();
             lanes.push(tx);
@@ -126,6 +131,7 @@ impl Bus for InProcessBus {
                     handler: handler.clone(),
                     retry: self.retry,
                     in_flight: self.in_flight.clone(),
+                    pending: pending.clone(),
                     parked: self.parked.clone(),
                     dead_letters: self.dead_letters.clone(),
                 },
@@ -136,8 +142,17 @@ impl Bus for InProcessBus {
             name: group.to_string(),
             types: types.to_vec(),
             lanes,
+            pending,
         });
         Ok(())
+    }
+
+    async fn lag(&self) -> Result<Vec<(String, u64)>, BusError> {
+        let groups = self.groups.read().await;
+        Ok(groups
+            .iter()
+            .map(|g| (g.name.clone(), g.pending.load(Ordering::SeqCst) as u64))
+            .collect())
     }
 
     async fn idle(&self) {
@@ -157,6 +172,8 @@ struct Lane {
     handler: Arc<dyn Handler>,
     retry: RetryPolicy,
     in_flight: Arc<InFlight>,
+    /// The group's pending count, shared by its lanes.
+    pending: Arc<AtomicUsize>,
     parked: Arc<AtomicUsize>,
     dead_letters: Option<Arc<dyn DeadLetters>>,
 }
@@ -176,6 +193,7 @@ async fn run_lane(lane: Lane, mut rx: mpsc::UnboundedReceiver<Event>) {
             let store = lane.dead_letters.as_deref();
             park(store, group, &event, &error, permanent, attempts).await;
         }
+        lane.pending.fetch_sub(1, Ordering::SeqCst);
         lane.in_flight.done();
     }
 }
@@ -250,6 +268,54 @@ mod tests {
             "every group gets every event"
         );
         assert_eq!(bus.parked(), 0);
+    }
+
+    /// Holds every event until released.
+    struct Gate(tokio::sync::Semaphore);
+
+    #[async_trait]
+    impl Handler for Gate {
+        async fn handle(&self, _event: Event) -> anyhow::Result<()> {
+            self.0.acquire().await?.forget();
+            Ok(())
+        }
+    }
+
+    async fn lag_of(bus: &InProcessBus) -> std::collections::HashMap<String, u64> {
+        bus.lag().await.expect("lag").into_iter().collect()
+    }
+
+    #[tokio::test]
+    async fn lag_counts_what_each_group_has_not_finished() {
+        let bus = InProcessBus::default();
+        let slow = Arc::new(Gate(tokio::sync::Semaphore::new(0)));
+        let fast = Arc::new(Record(Mutex::new(vec![]), AtomicUsize::new(0)));
+        bus.subscribe("slow", &[EventType::PluginFailed], slow.clone())
+            .await
+            .expect("sub slow");
+        bus.subscribe("fast", &[EventType::PluginFailed], fast.clone())
+            .await
+            .expect("sub fast");
+        for i in 0..5 {
+            bus.publish(ev(&format!("c{i}"), "ok")).await.expect("pub");
+        }
+        // The fast group finishes; the slow one holds all five.
+        let lag = tokio::time::timeout(std::time::Duration::from_secs(10), async {
+            loop {
+                let lag = lag_of(&bus).await;
+                if lag["fast"] == 0 {
+                    return lag;
+                }
+                tokio::task::yield_now().await;
+            }
+        })
+        .await
+        .expect("the fast group finishes");
+        assert_eq!(lag["slow"], 5);
+        assert_eq!(fast.0.lock().expect("lock").len(), 5);
+        slow.0.add_permits(5);
+        bus.idle().await;
+        assert_eq!(lag_of(&bus).await["slow"], 0);
     }
 
     /// Fails `permanent` reasons permanently, `transient` ones always.

@@ -92,6 +92,14 @@ pub trait Bus: Send + Sync + 'static {
     /// Stop consuming (finishing the events in hand) and release the
     /// backend's connections. Nothing to do in process.
     async fn close(&self) {}
+    /// Events waiting for each consumer group, by group name (the
+    /// `agent_store_bus_lag_events` gauge, read at scrape): in process,
+    /// the events queued in this host's lanes and not yet finished; over
+    /// AMQP, the messages ready in the group's shard queues (broker-wide,
+    /// the same from every host).
+    async fn lag(&self) -> Result<Vec<(String, u64)>, BusError> {
+        Ok(Vec::new())
+    }
     /// Whether the backend can take and deliver events now (`/readyz`):
     /// always in process; a live broker connection over AMQP.
     fn is_up(&self) -> bool {

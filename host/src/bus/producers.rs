@@ -258,22 +258,17 @@ mod tests {
     }
 
     /// One variable carries the list (figment's inline syntax), as a
-    /// Kubernetes Secret would set it.
+    /// Kubernetes Secret would set it. Read through `EnvOverrides` (what
+    /// `Config::load` builds from the process environment), never by
+    /// mutating the environment while other test threads run.
     #[test]
     fn producers_come_from_the_environment() {
-        use figment::providers::{Env, Serialized};
-        let prefix = format!("AGENT_STORE_TEST_{}_", uuid::Uuid::new_v4().simple());
         let value = r#"[{name="shop", token="0123456789abcdef", types=["store.order.status.update", "store.sales.*"]}]"#;
-        // SAFETY: a variable name no other test uses.
-        unsafe { std::env::set_var(format!("{prefix}BUS_PRODUCERS"), value) };
-        let config: crate::config::Config =
-            figment::Figment::from(Serialized::defaults(crate::config::Config::default()))
-                .merge(
-                    Env::prefixed(&prefix)
-                        .map(|k| crate::config::env_key_to_path(k.as_str()).into()),
-                )
-                .extract()
-                .expect("loads");
+        let config = crate::config::Config::load_with(
+            None,
+            crate::config::EnvOverrides::new([("BUS_PRODUCERS".to_string(), value.to_string())]),
+        )
+        .expect("loads");
         assert_eq!(
             config.bus.producers,
             vec![producer(

@@ -196,16 +196,40 @@ impl Meter {
             Self::pause(s);
             s.in_host += 1;
         });
-        HostCall(self.clone())
+        HostCall {
+            meter: self.clone(),
+            span: tracing::Span::none(),
+        }
     }
 }
 
-/// A host call in progress: the guest's clock is stopped.
-pub struct HostCall(Arc<Meter>);
+/// A host call in progress: the guest's clock is stopped. Its trace span
+/// (when traces are exported) ends when the guard drops.
+pub struct HostCall {
+    meter: Arc<Meter>,
+    pub span: tracing::Span,
+}
+
+/// The span of one host call (`kind`: the WIT interface and function,
+/// `catalog.search`), a child of the turn's span, naming the plugin and
+/// its version; `Span::none()` unless traces are exported (a turn makes
+/// several calls: no span bookkeeping when nobody reads them).
+fn host_call_span(kind: &'static str, scope: &TurnScope) -> tracing::Span {
+    if !crate::telemetry::tracing::exporting() {
+        return tracing::Span::none();
+    }
+    tracing::info_span!(
+        "plugin.host_call",
+        otel.name = kind,
+        host_call.kind = kind,
+        plugin.name = %scope.plugin,
+        plugin.version = %scope.version,
+    )
+}
 
 impl Drop for HostCall {
     fn drop(&mut self) {
-        self.0.with(|s| {
+        self.meter.with(|s| {
             s.in_host = s.in_host.saturating_sub(1);
             Meter::resume(s);
         });
@@ -368,7 +392,9 @@ impl PluginState {
 
     /// Count a host call against the budgets; stops the guest's CPU clock
     /// until the returned guard drops.
-    fn enter(&mut self) -> Result<HostCall, HostError> {
+    /// `kind` names the import (`catalog.search`): with traces on, the
+    /// call is a span of that name inside the turn's span.
+    fn enter(&mut self, kind: &'static str) -> Result<HostCall, HostError> {
         if self.budgets.host_calls == 0 {
             self.refused += 1;
             return Err(HostError::LimitExceeded(format!(
@@ -377,7 +403,9 @@ impl PluginState {
             )));
         }
         self.budgets.host_calls -= 1;
-        Ok(self.meter.host_call())
+        let mut call = self.meter.host_call();
+        call.span = host_call_span(kind, &self.scope);
+        Ok(call)
     }
 
     /// Refuse a call over one of the per-kind budgets.
@@ -454,7 +482,7 @@ impl wit_if::catalog::Host for PluginState {
         &mut self,
         query: wit::SearchQuery,
     ) -> Result<Vec<wit::ScoredProduct>, HostError> {
-        let _call = self.enter()?;
+        let _call = self.enter("catalog.search")?;
         let brand = self.catalog_scope()?;
         let q = convert::search_query(query, self.budgets.search_limit);
         let found = self.services.catalog.search(brand.as_deref(), &q);
@@ -475,7 +503,7 @@ impl wit_if::catalog::Host for PluginState {
     }
 
     async fn get(&mut self, id: String) -> Result<Option<wit::Product>, HostError> {
-        let _call = self.enter()?;
+        let _call = self.enter("catalog.get")?;
         let brand = self.catalog_scope()?;
         let found = self.services.catalog.get(brand.as_deref(), &id);
         self.services.seen.products(found.iter());
@@ -488,7 +516,7 @@ impl wit_if::catalog::Host for PluginState {
         kind: wit::RecommendationKind,
         limit: u32,
     ) -> Result<Vec<wit::Recommendation>, HostError> {
-        let _call = self.enter()?;
+        let _call = self.enter("catalog.recommend")?;
         let brand = self.catalog_scope()?;
         let limit = limit.clamp(1, self.budgets.search_limit);
         let host_kind = convert::recommendation_kind(kind);
@@ -514,7 +542,7 @@ impl wit_if::catalog::Host for PluginState {
 
 impl wit_if::llm::Host for PluginState {
     async fn chat(&mut self, request: wit::ChatRequest) -> Result<wit::ChatResponse, HostError> {
-        let _call = self.enter()?;
+        let call = self.enter("llm.chat")?;
         if !self.scope.grants.llm {
             return Err(self.deny("llm", ""));
         }
@@ -522,13 +550,17 @@ impl wit_if::llm::Host for PluginState {
             return Err(self.over("llm calls"));
         }
         self.budgets.llm_calls -= 1;
-        crate::llm::plugin::chat(&self.services, &self.scope, request).await
+        // The LLM request's span goes under this call's.
+        use tracing::Instrument as _;
+        crate::llm::plugin::chat(&self.services, &self.scope, request)
+            .instrument(call.span.clone())
+            .await
     }
 }
 
 impl wit_if::orders::Host for PluginState {
     async fn get_cart(&mut self) -> Result<wit::Cart, HostError> {
-        let _call = self.enter()?;
+        let _call = self.enter("orders.get-cart")?;
         if !self.scope.grants.orders {
             return Err(self.deny("orders", ""));
         }
@@ -576,7 +608,7 @@ impl wit_if::orders::Host for PluginState {
     }
 
     async fn recent(&mut self, limit: u32) -> Result<Vec<wit::OrderSummary>, HostError> {
-        let _call = self.enter()?;
+        let _call = self.enter("orders.recent")?;
         if !self.scope.grants.orders {
             return Err(self.deny("orders", ""));
         }
@@ -608,7 +640,7 @@ impl wit_if::orders::Host for PluginState {
 
 impl wit_if::conversation::Host for PluginState {
     async fn history(&mut self, limit: u32) -> Vec<wit::HistoryEntry> {
-        let Ok(_call) = self.enter() else {
+        let Ok(_call) = self.enter("conversation.history") else {
             return Vec::new();
         };
         let Some((store, id)) = self.conversation() else {
@@ -624,7 +656,7 @@ impl wit_if::conversation::Host for PluginState {
     }
 
     async fn get_state(&mut self, key: String) -> Option<String> {
-        let _call = self.enter().ok()?;
+        let _call = self.enter("conversation.get-state").ok()?;
         let (store, id) = self.conversation()?;
         match store
             .state(id, &format!("{}:{}", self.scope.plugin, key))
@@ -640,7 +672,7 @@ impl wit_if::conversation::Host for PluginState {
     }
 
     async fn set_state(&mut self, key: String, value: String) -> Result<(), HostError> {
-        let _call = self.enter()?;
+        let _call = self.enter("conversation.set-state")?;
         if self.budgets.state_writes == 0 {
             return Err(self.over("state writes"));
         }
@@ -669,7 +701,7 @@ impl wit_if::conversation::Host for PluginState {
 
 impl wit_if::config::Host for PluginState {
     async fn get(&mut self, key: String) -> Option<String> {
-        let _call = self.enter().ok()?;
+        let _call = self.enter("config.get").ok()?;
         if !self.scope.grants.config.iter().any(|k| k == &key) {
             let key: String = key.chars().take(64).collect();
             self.deny("config", &format!("key {key:?}"));
@@ -680,7 +712,7 @@ impl wit_if::config::Host for PluginState {
     }
 
     async fn prompt(&mut self) -> String {
-        let Ok(_call) = self.enter() else {
+        let Ok(_call) = self.enter("config.prompt") else {
             return String::new();
         };
         let key = self.scope.brand.as_deref().unwrap_or("router");
@@ -693,7 +725,7 @@ const MATCH_TEXT_CHARS: usize = 4096;
 
 impl router_if::routing::Host for PluginState {
     async fn brands(&mut self) -> Vec<wit::BrandProfile> {
-        let Ok(_call) = self.enter() else {
+        let Ok(_call) = self.enter("routing.brands") else {
             return Vec::new();
         };
         self.services
@@ -705,7 +737,7 @@ impl router_if::routing::Host for PluginState {
     }
 
     async fn match_text(&mut self, text: String, limit: u32) -> Vec<wit::BrandMatch> {
-        let Ok(_call) = self.enter() else {
+        let Ok(_call) = self.enter("routing.match-text") else {
             return Vec::new();
         };
         let text: String = text.chars().take(MATCH_TEXT_CHARS).collect();
@@ -725,7 +757,7 @@ impl router_if::routing::Host for PluginState {
 impl wit_if::log::Host for PluginState {
     async fn log(&mut self, level: wit::Level, message: String) {
         // Over budget, lines are dropped: a guest cannot flood the logs.
-        let Ok(_call) = self.enter() else {
+        let Ok(_call) = self.enter("log") else {
             return;
         };
         let plugin = self.scope.plugin.as_str();

@@ -14,6 +14,7 @@
 //! never grow the scrape without bound.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -148,6 +149,8 @@ pub struct Metrics {
     pub bus_redeliveries: Counters<GroupLabels>,
     pub bus_parked: Counters<GroupLabels>,
     pub bus_parked_stored: Gauge,
+    pub bus_lag_events: Family<GroupLabels, Gauge>,
+    pub bus_lag_seconds: Histograms<GroupLabels>,
     pub outbox_depth: Gauge,
     pub send_failures: Counters<CodeLabels>,
     pub whatsapp_halted: Gauge,
@@ -198,6 +201,11 @@ fn turn_buckets() -> Histogram {
         0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0,
     ])
 }
+fn lag_buckets() -> Histogram {
+    Histogram::new([
+        0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1.0, 5.0, 30.0, 120.0, 600.0,
+    ])
+}
 fn llm_buckets() -> Histogram {
     Histogram::new([0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 60.0])
 }
@@ -232,6 +240,8 @@ impl Metrics {
             bus_redeliveries: Family::default(),
             bus_parked: Family::default(),
             bus_parked_stored: Gauge::default(),
+            bus_lag_events: Family::default(),
+            bus_lag_seconds: Family::new_with_constructor(lag_buckets),
             outbox_depth: Gauge::default(),
             send_failures: Family::default(),
             whatsapp_halted: Gauge::default(),
@@ -373,6 +383,18 @@ impl Metrics {
             Gauge,
             "Parked events stored now (read at scrape)",
             self.bus_parked_stored
+        );
+        reg!(
+            "bus_lag_events",
+            Gauge,
+            "Events waiting for a consumer group (in process: queued in this host; RabbitMQ: ready in the group's shard queues, broker-wide) (read at scrape)",
+            self.bus_lag_events
+        );
+        reg!(
+            "bus_lag_seconds",
+            Histogram,
+            "Time from an event's publication (its CloudEvents time) to a consumer group starting to handle it",
+            self.bus_lag_seconds
         );
         reg!(
             "outbox_depth",
@@ -558,8 +580,27 @@ fn plugin(name: &str, version: &str) -> PluginLabels {
 
 // ---- recording --------------------------------------------------------
 
+/// Whether events are recorded (`telemetry.metrics`; on by default).
+static ENABLED: AtomicBool = AtomicBool::new(true);
+
+/// Turn recording on or off for the process (`telemetry.metrics`). Off,
+/// the recording functions return at once (the scrape still answers, with
+/// the gauges read at scrape time and telemetry failures): what the
+/// end-to-end bench compares to measure what metrics cost.
+pub fn set_enabled(on: bool) {
+    ENABLED.store(on, Ordering::Relaxed);
+}
+
+/// Whether events are recorded.
+pub fn enabled() -> bool {
+    ENABLED.load(Ordering::Relaxed)
+}
+
 /// A customer message reached the webhook (starts the response clock).
 pub fn inbound_received(conversation_id: &str) {
+    if !enabled() {
+        return;
+    }
     get().memo(conversation_id, |m| {
         m.waiting_since.get_or_insert_with(Instant::now);
     });
@@ -568,6 +609,9 @@ pub fn inbound_received(conversation_id: &str) {
 /// A customer message was routed to `brand`; `first` when the
 /// conversation had no brand before (a new conversation for the brand).
 pub fn message_routed(brand_name: &str, kind: &str, language: &str, first: bool) {
+    if !enabled() {
+        return;
+    }
     let m = get();
     m.messages_received
         .get_or_create(&MessageLabels {
@@ -583,6 +627,9 @@ pub fn message_routed(brand_name: &str, kind: &str, language: &str, first: bool)
 
 /// The Graph API accepted a message for a customer.
 pub fn message_sent(conversation_id: &str, brand_name: &str, kind: &str, language: &str) {
+    if !enabled() {
+        return;
+    }
     let m = get();
     m.messages_sent
         .get_or_create(&MessageLabels {
@@ -601,6 +648,9 @@ pub fn message_sent(conversation_id: &str, brand_name: &str, kind: &str, languag
 /// A plugin turn ended: `outcome` is `ok` or a [`crate::plugins::TurnError`]
 /// reason (`trap`, `limit`, ...).
 pub fn plugin_turn(name: &str, version: &str, elapsed: Duration, outcome: &str) {
+    if !enabled() {
+        return;
+    }
     let m = get();
     let labels = plugin(name, version);
     m.plugin_turn_seconds
@@ -643,6 +693,9 @@ pub fn plugin_grounding(name: &str, version: &str, outcome: &str, n: u64) {
 
 /// A plugin version was quarantined or its canary rolled back.
 pub fn plugin_quarantined(name: &str, version: &str) {
+    if !enabled() {
+        return;
+    }
     get()
         .plugin_quarantines
         .get_or_create(&plugin(name, version))
@@ -666,6 +719,9 @@ pub fn set_plugin_states(states: &[(String, String, &'static str)]) {
 
 /// One LLM request (retries included) ended.
 pub fn llm_call(brand_name: &str, model: &str, elapsed: Duration, outcome: &str, tokens: u64) {
+    if !enabled() {
+        return;
+    }
     let m = get();
     let (b, model) = (m.label("brand", brand_name), m.label("model", model));
     m.llm_seconds
@@ -690,6 +746,9 @@ pub fn llm_call(brand_name: &str, model: &str, elapsed: Duration, outcome: &str,
 
 /// An event was published on the bus.
 pub fn bus_published(event_type: &str) {
+    if !enabled() {
+        return;
+    }
     let m = get();
     m.bus_published
         .get_or_create(&EventTypeLabels {
@@ -700,6 +759,9 @@ pub fn bus_published(event_type: &str) {
 
 /// A consumer group finished with an event (`handled` or `failed`).
 pub fn bus_delivered(group: &str, handled: bool) {
+    if !enabled() {
+        return;
+    }
     let m = get();
     m.bus_deliveries
         .get_or_create(&GroupOutcomeLabels {
@@ -711,6 +773,9 @@ pub fn bus_delivered(group: &str, handled: bool) {
 
 /// A consumer group's handler is retried.
 pub fn bus_redelivered(group: &str) {
+    if !enabled() {
+        return;
+    }
     let m = get();
     m.bus_redeliveries
         .get_or_create(&GroupLabels {
@@ -719,8 +784,37 @@ pub fn bus_redelivered(group: &str) {
         .inc();
 }
 
+/// A consumer group starts handling an event published `lag` ago.
+pub fn bus_lag(group: &str, lag: Duration) {
+    if !enabled() {
+        return;
+    }
+    let m = get();
+    m.bus_lag_seconds
+        .get_or_create(&GroupLabels {
+            group: m.label("group", group),
+        })
+        .observe(lag.as_secs_f64());
+}
+
+/// Events waiting per consumer group now (read at scrape).
+pub fn set_bus_lag_events(lags: &[(String, u64)]) {
+    let m = get();
+    m.bus_lag_events.clear();
+    for (group, n) in lags {
+        m.bus_lag_events
+            .get_or_create(&GroupLabels {
+                group: m.label("group", group),
+            })
+            .set(i64::try_from(*n).unwrap_or(i64::MAX));
+    }
+}
+
 /// A consumer group parked an event.
 pub fn bus_parked(group: &str) {
+    if !enabled() {
+        return;
+    }
     let m = get();
     m.bus_parked
         .get_or_create(&GroupLabels {
@@ -731,6 +825,9 @@ pub fn bus_parked(group: &str) {
 
 /// The Graph API refused a send: its error `code`, or `http_<status>`.
 pub fn send_failed(code: &str) {
+    if !enabled() {
+        return;
+    }
     let m = get();
     m.send_failures
         .get_or_create(&CodeLabels {
@@ -741,11 +838,17 @@ pub fn send_failed(code: &str) {
 
 /// A reply was held: the 24-hour customer-service window had closed.
 pub fn window_refused() {
+    if !enabled() {
+        return;
+    }
     get().window_refusals.inc();
 }
 
 /// A conversation was escalated to a human.
 pub fn escalated(reason: &str) {
+    if !enabled() {
+        return;
+    }
     let m = get();
     m.escalations
         .get_or_create(&ReasonLabels {
@@ -756,6 +859,9 @@ pub fn escalated(reason: &str) {
 
 /// A rep took an escalation over `waited` after it was opened.
 pub fn taken_over(reason: &str, waited: Duration) {
+    if !enabled() {
+        return;
+    }
     let m = get();
     m.takeover_seconds
         .get_or_create(&ReasonLabels {
@@ -766,6 +872,9 @@ pub fn taken_over(reason: &str, waited: Duration) {
 
 /// A seller showed products to a customer.
 pub fn recommended(conversation_id: &str, brand_name: &str, products: &[String]) {
+    if !enabled() {
+        return;
+    }
     if products.is_empty() {
         return;
     }
@@ -787,6 +896,9 @@ pub fn recommended(conversation_id: &str, brand_name: &str, products: &[String])
 
 /// A product went into a conversation's cart.
 pub fn added_to_cart(conversation_id: &str, brand_name: &str, product_id: &str) {
+    if !enabled() {
+        return;
+    }
     let m = get();
     let (was_shown, first) = m
         .memo(conversation_id, |c| {
@@ -808,6 +920,9 @@ pub fn added_to_cart(conversation_id: &str, brand_name: &str, product_id: &str) 
 
 /// An order was created.
 pub fn order_created(brand_name: &str, currency: &str, total_minor: i64) {
+    if !enabled() {
+        return;
+    }
     let m = get();
     m.orders.get_or_create(&brand(brand_name)).inc();
     if let Ok(minor) = u64::try_from(total_minor) {
@@ -822,6 +937,9 @@ pub fn order_created(brand_name: &str, currency: &str, total_minor: i64) {
 
 /// The satisfaction question was sent.
 pub fn satisfaction_asked(brand_name: &str) {
+    if !enabled() {
+        return;
+    }
     get()
         .satisfaction_asked
         .get_or_create(&brand(brand_name))
@@ -830,6 +948,9 @@ pub fn satisfaction_asked(brand_name: &str) {
 
 /// A customer answered the satisfaction question.
 pub fn satisfaction_answered(brand_name: &str, score: u8) {
+    if !enabled() {
+        return;
+    }
     get()
         .satisfaction_score
         .get_or_create(&brand(brand_name))
@@ -930,5 +1051,67 @@ mod tests {
         assert!(text.contains("agent_store_recommendations_shown_total{brand=\"rec-brand\"} 2"));
         assert!(text.contains("agent_store_recommendations_added_total{brand=\"rec-brand\"} 1"));
         assert!(text.contains("agent_store_carts_total{brand=\"rec-brand\"} 1"));
+    }
+
+    /// A log buffer for one test's subscriber.
+    #[derive(Clone, Default)]
+    struct Lines(std::sync::Arc<Mutex<Vec<u8>>>);
+
+    impl std::io::Write for Lines {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.0
+                .lock()
+                .map_err(|_| std::io::Error::other("poisoned"))?
+                .extend_from_slice(b);
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn telemetry_failures_are_all_counted_and_logged_once_a_minute() {
+        let lines = Lines::default();
+        let writer = lines.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_writer(move || writer.clone())
+            .with_ansi(false)
+            .finish();
+        tracing::subscriber::with_default(subscriber, || {
+            for i in 0..250 {
+                telemetry_failed("unit_test_failure", &format!("collector down #{i}"));
+            }
+            // Another kind has its own minute.
+            telemetry_failed("unit_test_other", &"scrape during shutdown");
+        });
+        let text = get().encode().expect("encode");
+        assert!(
+            text.contains("agent_store_telemetry_errors_total{kind=\"unit_test_failure\"} 250"),
+            "{text}"
+        );
+        let log = String::from_utf8_lossy(&lines.0.lock().expect("lock")).into_owned();
+        let logged: Vec<&str> = log
+            .lines()
+            .filter(|l| l.contains("telemetry failing"))
+            .collect();
+        assert_eq!(logged.len(), 2, "once per kind: {log}");
+        assert!(logged[0].contains("collector down #0"), "{log}");
+        assert!(logged[1].contains("unit_test_other"), "{log}");
+    }
+
+    #[test]
+    fn bus_lag_is_per_group() {
+        bus_lag("lag-test-group", Duration::from_millis(30));
+        set_bus_lag_events(&[("lag-test-group".into(), 7)]);
+        let text = get().encode().expect("encode");
+        assert!(
+            text.contains("agent_store_bus_lag_seconds_count{group=\"lag-test-group\"} 1"),
+            "{text}"
+        );
+        assert!(
+            text.contains("agent_store_bus_lag_events{group=\"lag-test-group\"} 7"),
+            "{text}"
+        );
     }
 }

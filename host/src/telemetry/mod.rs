@@ -27,9 +27,13 @@ impl Default for LogConfig {
 }
 
 /// Metrics and traces (`[telemetry]`).
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct TelemetryConfig {
+    /// Record metrics (on by default). Off, nothing is counted and
+    /// `/metrics` serves only what it reads at scrape time: for measuring
+    /// what the metrics cost (BENCHMARKS.md), not for production.
+    pub metrics: bool,
     /// Bearer token Prometheus sends to `GET /metrics` on the main
     /// listener; empty answers 401 there. (`server.metrics_bind` serves
     /// the metrics without one on a port of their own.)
@@ -39,14 +43,26 @@ pub struct TelemetryConfig {
     pub otlp_endpoint: String,
 }
 
+impl Default for TelemetryConfig {
+    fn default() -> Self {
+        Self {
+            metrics: true,
+            metrics_token: String::new(),
+            otlp_endpoint: String::new(),
+        }
+    }
+}
+
 /// Install the global subscriber (once; later calls are ignored): logs
-/// to stderr, and OpenTelemetry traces when an OTLP endpoint is set.
+/// to stderr, and OpenTelemetry traces when an OTLP endpoint is set; and
+/// turn metrics recording on or off (`telemetry.metrics`) for the process.
 /// Call it inside the Tokio runtime (traces are sent from it).
 pub fn init(config: &LogConfig, telemetry: &TelemetryConfig) {
     use tracing_subscriber::Layer as _;
     use tracing_subscriber::layer::SubscriberExt as _;
     use tracing_subscriber::util::SubscriberInitExt as _;
 
+    self::metrics::set_enabled(telemetry.metrics);
     let filter = EnvFilter::try_from_default_env()
         .or_else(|_| EnvFilter::try_new(&config.filter))
         .unwrap_or_else(|_| EnvFilter::new("info"));
@@ -62,15 +78,16 @@ pub fn init(config: &LogConfig, telemetry: &TelemetryConfig) {
         Ok(p) => (p, None),
         Err(e) => (None, Some(e)),
     };
-    // The filter is global (a layer's `enabled`), wherever it stands.
+    // The log filter is the log layer's own: the trace layer has its own
+    // (the host's spans at info and above), so `log.filter = "warn"`
+    // still exports whole traces.
     let _ = tracing_subscriber::registry()
         .with(
             provider
                 .as_ref()
                 .map(self::tracing::layer::<tracing_subscriber::Registry>),
         )
-        .with(filter)
-        .with(fmt)
+        .with(fmt.with_filter(filter))
         .try_init();
     match (endpoint, error) {
         (_, Some(e)) => ::tracing::warn!(error = %e, "traces are off"),

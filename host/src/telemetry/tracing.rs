@@ -76,6 +76,16 @@ fn provider_slot() -> &'static Mutex<Option<SdkTracerProvider>> {
     PROVIDER.get_or_init(|| Mutex::new(None))
 }
 
+/// Whether a trace exporter was made in this process ([`provider`]).
+static EXPORTING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether spans are exported (an OTLP endpoint is configured): spans
+/// that only a trace would read (one per plugin host call) are made only
+/// then.
+pub fn exporting() -> bool {
+    EXPORTING.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// A batch exporter to `traces_url`, sending through the current Tokio
 /// runtime; kept for [`shutdown`].
 pub fn provider(traces_url: &str) -> Result<SdkTracerProvider, TracingError> {
@@ -103,20 +113,23 @@ pub fn provider(traces_url: &str) -> Result<SdkTracerProvider, TracingError> {
     if let Ok(mut slot) = provider_slot().lock() {
         *slot = Some(provider.clone());
     }
+    EXPORTING.store(true, std::sync::atomic::Ordering::Relaxed);
     Ok(provider)
 }
 
-/// The layer [`layer`] makes: the host's spans (`agent_store` targets
-/// only) into OpenTelemetry spans.
+/// The layer [`layer`] makes: the host's spans (`agent_store` targets,
+/// `info` and above) into OpenTelemetry spans.
 pub type OtelLayer<S> = tracing_subscriber::filter::Filtered<
     tracing_opentelemetry::OpenTelemetryLayer<S, opentelemetry_sdk::trace::SdkTracer>,
-    tracing_subscriber::filter::FilterFn,
+    tracing_subscriber::filter::Targets,
     S,
 >;
 
 /// The `tracing` layer that turns the host's spans into OpenTelemetry
-/// spans of `provider` (only `agent_store` targets: not the HTTP server's
-/// per-request spans, nor the libraries').
+/// spans of `provider`: only `agent_store` targets at `info` and above
+/// (not the HTTP server's per-request spans, nor the libraries'). Its
+/// filter is its own, apart from the log filter's: a trace is whole
+/// whatever `log.filter` says (`warn` logs still export every span).
 pub fn layer<S>(provider: &SdkTracerProvider) -> OtelLayer<S>
 where
     S: tracing::Subscriber + for<'a> LookupSpan<'a>,
@@ -126,13 +139,12 @@ where
         .with_location(false)
         .with_threads(false)
         .with_tracked_inactivity(false)
-        .with_filter(tracing_subscriber::filter::FilterFn::new(
-            own_span as fn(&tracing::Metadata<'_>) -> bool,
-        ))
+        .with_filter(own_spans())
 }
 
-fn own_span(meta: &tracing::Metadata<'_>) -> bool {
-    meta.target().starts_with("agent_store")
+/// What is exported: the host's own spans and events, `info` and above.
+fn own_spans() -> tracing_subscriber::filter::Targets {
+    tracing_subscriber::filter::Targets::new().with_target("agent_store", tracing::Level::INFO)
 }
 
 /// Export what is buffered and stop (at the end of the process).

@@ -1222,6 +1222,54 @@ impl Bus for AmqpBus {
         self.connected()
     }
 
+    /// Messages ready in each group's shard queues (passive declares on
+    /// the inspector channel; broker-wide, so every host reports the same).
+    async fn lag(&self) -> Result<Vec<(String, u64)>, BusError> {
+        let inner = &self.inner;
+        let session = inner
+            .session
+            .borrow()
+            .clone()
+            .ok_or_else(|| BusError::Backend("no connection to the broker".into()))?;
+        let mut inspector = inner.inspector.lock().await;
+        if !inspector.as_ref().is_some_and(|c| c.status().connected()) {
+            let ch = session
+                .connection
+                .create_channel()
+                .await
+                .map_err(|e| backend("opening a channel", e))?;
+            *inspector = Some(ch);
+        }
+        let ch = inspector.as_ref().ok_or(BusError::Closed)?;
+        let groups: Vec<String> = inner
+            .groups
+            .borrow()
+            .iter()
+            .map(|g| g.name.clone())
+            .collect();
+        let mut out = Vec::with_capacity(groups.len());
+        for group in groups {
+            let mut ready = 0u64;
+            for shard in 0..inner.shards() {
+                let queue = inner.names.shard_queue(&group, shard);
+                let q = ch
+                    .queue_declare(
+                        queue.as_str().into(),
+                        QueueDeclareOptions {
+                            passive: true,
+                            ..Default::default()
+                        },
+                        FieldTable::default(),
+                    )
+                    .await
+                    .map_err(|e| backend(&format!("inspecting queue {queue}"), e))?;
+                ready += u64::from(q.message_count());
+            }
+            out.push((group, ready));
+        }
+        Ok(out)
+    }
+
     async fn publish(&self, event: Event) -> Result<(), BusError> {
         crate::telemetry::metrics::bus_published(event.ty());
         let inner = &self.inner;

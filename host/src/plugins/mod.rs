@@ -233,7 +233,6 @@ pub struct Plugins {
     events: tokio::sync::broadcast::Sender<OpsEvent>,
 }
 
-
 /// A plugin's active version as read from the store (and whether it is
 /// trusted), or why it could not be read: the input of `prepare_all`.
 type ReadSource = Result<(Source, bool), Refusal>;
@@ -339,10 +338,7 @@ impl Plugins {
     /// one component's compilation has serial phases (parsing, linking,
     /// writing the cache) that leave cores idle, so compiling several at
     /// once shortens a cold start.
-    fn prepare_all(
-        &self,
-        sources: &[(String, ReadSource)],
-    ) -> Vec<Result<LoadedPlugin, Refusal>> {
+    fn prepare_all(&self, sources: &[(String, ReadSource)]) -> Vec<Result<LoadedPlugin, Refusal>> {
         let prepare = |s: &ReadSource| match s {
             Ok((source, trusted)) => self.prepare(source, *trusted),
             Err(r) => Err(r.clone()),

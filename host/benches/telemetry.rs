@@ -24,7 +24,7 @@ use tracing::Instrument as _;
 fn one_message(i: usize) {
     let conversation = format!("conv-{}", i % 1000);
     metrics::inbound_received(&conversation);
-    metrics::message_routed("tech", "text", "en", i % 1000 == 0);
+    metrics::message_routed("tech", "text", "en", i.is_multiple_of(1000));
     metrics::plugin_turn("router", "0.1.0", Duration::from_micros(300), "ok");
     metrics::plugin_turn("seller-tech", "0.1.0", Duration::from_millis(2), "ok");
     for ty in ["received", "chat", "response", "send"] {

@@ -578,7 +578,7 @@ async fn a_real_prometheus_scrapes_an_order_its_response_time_and_a_satisfaction
             |v| v.is_finite(),
         )
         .await;
-    assert!(lag_p99 >= 0.0 && lag_p99 <= 600.0, "bus lag p99 {lag_p99}");
+    assert!((0.0..=600.0).contains(&lag_p99), "bus lag p99 {lag_p99}");
     for group in ["route", "sell", "render", "send"] {
         prometheus
             .until(

@@ -110,8 +110,9 @@ async fn add_to_cart_then_checkout_creates_an_order_and_every_update_reaches_the
 
     // The operator records the Pix payment with the CLI (`agent-store
     // order confirm`), which talks to this host's admin API.
-    use agent_store::orders::cli::{HostArgs, OrderCommand};
-    let host = || HostArgs {
+    use agent_store::cli::AdminApi;
+    use agent_store::orders::cli::OrderCommand;
+    let host = || AdminApi {
         url: Some(h.app.url()),
         token: Some(ADMIN.into()),
     };

@@ -474,6 +474,33 @@ async fn establish(inner: &Inner) -> Result<(Session, Events), EstablishError> {
     }
 }
 
+/// One broker round trip of the consuming side (declare, consume, qos,
+/// close, ack), bounded like a publish: on a connection cut without a
+/// clean close lapin may never answer, and a group or lane waiting on it
+/// for ever would keep this host from consuming on the next session.
+async fn bounded<T>(
+    inner: &Inner,
+    what: &'static str,
+    op: impl std::future::Future<Output = Result<T, lapin::Error>>,
+) -> Result<T, lapin::Error> {
+    let limit = consume_round_trip_limit(inner);
+    match tokio::time::timeout(limit, op).await {
+        Ok(r) => r,
+        Err(_) => Err(std::io::Error::new(
+            std::io::ErrorKind::TimedOut,
+            format!("the broker did not answer {what} within {limit:?}"),
+        )
+        .into()),
+    }
+}
+
+/// The bound of one consuming-side round trip: the publish timeout, at
+/// most 10 s (a declare or an ack takes milliseconds; a lane must not sit
+/// on a dead connection for a publish's patience).
+fn consume_round_trip_limit(inner: &Inner) -> Duration {
+    Duration::from_millis(inner.config.publish_timeout_ms.clamp(1_000, 10_000))
+}
+
 /// Connect, declare the exchanges, open the confirming publisher channel.
 async fn open_session(inner: &Inner) -> Result<(Session, Events), lapin::Error> {
     let name = format!("{}/{}", inner.config.prefix, inner.host_id);
@@ -629,8 +656,24 @@ async fn supervise(inner: Arc<Inner>, mut first: Option<(Session, Events)>) {
         inner.session.send_replace(Some(session.clone()));
         // ...but shards are re-claimed only once the old lanes are done, so
         // one conversation never runs on two lanes of this host.
+        // Bounded: every broker round trip of a lane is, but a handler
+        // stuck past the grace must not keep this host off the new session
+        // (its event's ack is lost with the old channel and the broker
+        // redelivers it; handlers are idempotent by event id).
         if let Some(mut old) = draining.take() {
-            while old.join_next().await.is_some() {}
+            let grace = consume_round_trip_limit(&inner) * 3;
+            let drained =
+                tokio::time::timeout(grace, async { while old.join_next().await.is_some() {} })
+                    .await;
+            if drained.is_err() {
+                tracing::warn!(
+                    host = inner.host_id,
+                    ?grace,
+                    lanes = old.len(),
+                    "lanes of the lost session still busy; consuming on the new session without them"
+                );
+                old.detach_all();
+            }
         }
         let (over_tx, over_rx) = watch::channel(false);
         let mut tasks = JoinSet::new();
@@ -844,23 +887,31 @@ async fn balance(
     over: &mut watch::Receiver<bool>,
 ) -> Result<(), lapin::Error> {
     let names = &inner.names;
-    let ch = session.connection.create_channel().await?;
-    declare_group(&ch, names, &inner.config, spec).await?;
-    let members = session.connection.create_channel().await?;
-    let membership = members
-        .basic_consume(
+    let ch = bounded(inner, "a channel", session.connection.create_channel()).await?;
+    bounded(
+        inner,
+        "a group declaration",
+        declare_group(&ch, names, &inner.config, spec),
+    )
+    .await?;
+    let members = bounded(inner, "a channel", session.connection.create_channel()).await?;
+    let membership = bounded(
+        inner,
+        "a membership consumer",
+        members.basic_consume(
             names.members_queue(&spec.name).into(),
             inner.host_id.as_str().into(),
             BasicConsumeOptions::default(),
             FieldTable::default(),
-        )
-        .await;
+        ),
+    )
+    .await;
     let result = match membership {
         Ok(_membership) => balance_loop(inner, session, spec, lanes, over, &ch).await,
         Err(e) => Err(e),
     };
-    let _ = members.close(200, "group stopped".into()).await;
-    let _ = ch.close(200, "group stopped".into()).await;
+    let _ = bounded(inner, "a close", members.close(200, "group stopped".into())).await;
+    let _ = bounded(inner, "a close", ch.close(200, "group stopped".into())).await;
     result
 }
 
@@ -892,15 +943,18 @@ async fn balance_loop(
             return Ok(());
         }
         lanes.retain(|_, l| !l.task.is_finished());
-        let hosts = ch
-            .queue_declare(
+        let hosts = bounded(
+            inner,
+            "a membership count",
+            ch.queue_declare(
                 names.members_queue(&spec.name).into(),
                 passive,
                 FieldTable::default(),
-            )
-            .await?
-            .consumer_count()
-            .max(1);
+            ),
+        )
+        .await?
+        .consumer_count()
+        .max(1);
         let share = usize::from(shards).div_ceil(hosts as usize);
         let active = lanes.values().filter(|l| l.release.is_some()).count();
         if active < share {
@@ -914,9 +968,12 @@ async fn balance_loop(
                     continue;
                 }
                 let queue = names.shard_queue(&spec.name, shard);
-                let q = ch
-                    .queue_declare(queue.as_str().into(), passive, FieldTable::default())
-                    .await?;
+                let q = bounded(
+                    inner,
+                    "a shard inspection",
+                    ch.queue_declare(queue.as_str().into(), passive, FieldTable::default()),
+                )
+                .await?;
                 if q.consumer_count() > 0 {
                     continue;
                 }
@@ -960,13 +1017,19 @@ async fn claim(
     spec: &Arc<GroupSpec>,
     shard: u16,
 ) -> Result<Lane, lapin::Error> {
-    let ch = session.connection.create_channel().await?;
-    ch.basic_qos(inner.config.prefetch.max(1), BasicQosOptions::default())
-        .await?;
+    let ch = bounded(inner, "a channel", session.connection.create_channel()).await?;
+    bounded(
+        inner,
+        "a qos",
+        ch.basic_qos(inner.config.prefetch.max(1), BasicQosOptions::default()),
+    )
+    .await?;
     let queue = inner.names.shard_queue(&spec.name, shard);
     let tag: ShortString = format!("{}.{}.{shard}", inner.host_id, spec.name).into();
-    let consumer = ch
-        .basic_consume(
+    let consumer = bounded(
+        inner,
+        "a shard consumer",
+        ch.basic_consume(
             queue.as_str().into(),
             tag,
             BasicConsumeOptions {
@@ -974,8 +1037,9 @@ async fn claim(
                 ..Default::default()
             },
             FieldTable::default(),
-        )
-        .await?;
+        ),
+    )
+    .await?;
     let (deliveries_tx, deliveries) = mpsc::unbounded_channel();
     consumer.set_delegate(Forward {
         inner: inner.clone(),
@@ -1069,7 +1133,7 @@ async fn run_lane(
     }
     inner.disown(&spec.name, shard);
     // Closing returns the prefetched deliveries to the queue's head.
-    let _ = ch.close(200, "shard released".into()).await;
+    let _ = bounded(&inner, "a close", ch.close(200, "shard released".into())).await;
 }
 
 async fn handle_delivery(
@@ -1089,10 +1153,12 @@ async fn handle_delivery(
             tracing::error!(group, shard, error = %e, "malformed message, parking it");
             crate::telemetry::metrics::bus_parked(group);
             inner.parked.fetch_add(1, Ordering::SeqCst);
-            if let Err(e) = delivery
-                .acker
-                .reject(BasicRejectOptions { requeue: false })
-                .await
+            if let Err(e) = bounded(
+                inner,
+                "a reject",
+                delivery.acker.reject(BasicRejectOptions { requeue: false }),
+            )
+            .await
             {
                 tracing::warn!(group, error = %e, "reject failed");
             }
@@ -1108,7 +1174,12 @@ async fn handle_delivery(
     let settled = match run_handler(group, spec.handler.as_ref(), &event, inner.retry).await {
         Outcome::Handled => {
             inner.handled.fetch_add(1, Ordering::SeqCst);
-            delivery.acker.ack(BasicAckOptions::default()).await
+            bounded(
+                inner,
+                "an ack",
+                delivery.acker.ack(BasicAckOptions::default()),
+            )
+            .await
         }
         Outcome::Failed {
             error,
@@ -1118,12 +1189,19 @@ async fn handle_delivery(
             inner.parked.fetch_add(1, Ordering::SeqCst);
             let store = inner.dead_letters.as_deref();
             if park(store, group, &event, &error, permanent, attempts).await {
-                delivery.acker.ack(BasicAckOptions::default()).await
+                bounded(
+                    inner,
+                    "an ack",
+                    delivery.acker.ack(BasicAckOptions::default()),
+                )
+                .await
             } else {
-                delivery
-                    .acker
-                    .reject(BasicRejectOptions { requeue: false })
-                    .await
+                bounded(
+                    inner,
+                    "a reject",
+                    delivery.acker.reject(BasicRejectOptions { requeue: false }),
+                )
+                .await
             }
         }
     };

@@ -517,11 +517,18 @@ async fn a_canary_is_sticky_promoted_when_clean_and_rolled_back_when_failing() {
         sha(&b2),
         "the promoted version serves"
     );
-    let event = tokio::time::timeout(Duration::from_secs(5), ops.recv())
-        .await
-        .expect("an ops event")
-        .expect("event");
-    assert_eq!(event.action, "canary_rolled_back");
+    // The stream also carries the earlier operations (the first canary's
+    // push and promotion): the rollback is the first after them.
+    let event = tokio::time::timeout(Duration::from_secs(5), async {
+        loop {
+            let event = ops.recv().await.expect("event");
+            if event.action == "canary_rolled_back" {
+                return event;
+            }
+        }
+    })
+    .await
+    .expect("a canary_rolled_back ops event");
     assert_eq!(event.version, "1.2.0");
     // Everyone is on the good version again.
     for i in 0..5 {

@@ -309,14 +309,11 @@ async fn relay(port: u16, mut up: tokio::sync::watch::Receiver<bool>) {
 /// are counted at the Graph API stand-in: every customer gets exactly the
 /// replies an undisturbed customer got, none lost, none doubled.
 ///
-/// Ignored for now: it fails about one run in three (session 6, shared
-/// machine at load ~10): the host reconnects (`is_up` again) but some
-/// replies never come, and at the 120 s deadline the test's queues are
-/// gone from the broker (expired after `queue_expires_ms` without a
-/// consumer), i.e. some consumer groups were not consuming again after the
-/// outage. Run it with `--ignored` while fixing the AMQP reconnect path.
+/// It found a reconnect bug (session 6): a consumer group could wait for
+/// ever on a broker round trip of the lost connection, so the host never
+/// consumed again on the new one (some replies never came and the queues
+/// expired). Every consuming-side round trip is bounded now.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "finds a reconnect bug about one run in three: consumers not back after a broker outage (see the doc comment)"]
 async fn broker_stopped_and_started_mid_load_loses_and_doubles_no_reply() {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())

@@ -71,7 +71,7 @@ async fn a_host_killed_mid_load_loses_and_doubles_nothing() {
 /// while customers are being answered: the hosts reconnect, nothing is
 /// lost and nothing doubled — the same checks as the kill.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "open finding (#18): after close_all_connections on the vhost one message stays unhandled past 90 s, even re-published; see docs/multihost.md"]
+#[ignore = "open finding (#18): intermittent (1 of 3 runs in session 6, after the consuming-side round trips were bounded): after close_all_connections one message can stay unhandled past 90 s, even re-published; a failure prints what each host logged; see docs/multihost.md"]
 async fn the_broker_dropping_every_connection_mid_load_loses_and_doubles_nothing() {
     under_load(Disruption::DropConnections).await;
 }
@@ -160,7 +160,27 @@ async fn under_load(disruption: Disruption) {
                     {
                         break;
                     }
-                    assert!(Instant::now() < deadline, "{wamid} never handled");
+                    if Instant::now() >= deadline {
+                        // What every host logged about it, for the diagnosis.
+                        let c = cluster.read().await;
+                        let said: Vec<String> = (0..c.dirs.len())
+                            .flat_map(|h| {
+                                c.log(h)
+                                    .lines()
+                                    .filter(|l| {
+                                        l.contains(&wamid)
+                                            || l.contains("WARN")
+                                            || l.contains("ERROR")
+                                    })
+                                    .map(|l| format!("host {h}: {l}"))
+                                    .collect::<Vec<_>>()
+                            })
+                            .collect();
+                        panic!(
+                            "{wamid} never handled; the hosts logged:\n{}",
+                            said.join("\n")
+                        );
+                    }
                     tokio::time::sleep(Duration::from_millis(50)).await;
                 }
                 handled.fetch_add(1, std::sync::atomic::Ordering::SeqCst);

@@ -109,25 +109,8 @@ impl Handler for Live {
                 );
             }
             Some(EventType::WhatsAppMessageReceived | EventType::WhatsAppMessageSend) => {
-                if let Some(conversation_id) = event.subject() {
-                    let brand = match events::extension(&event, "brand") {
-                        Some(b) => Some(b),
-                        None => sales
-                            .inner
-                            .deps
-                            .conversations
-                            .get(conversation_id)
-                            .await
-                            .ok()
-                            .and_then(|c| c.brand),
-                    };
-                    sales.notify(Notice {
-                        kind: "message".into(),
-                        conversation_id: conversation_id.to_string(),
-                        brand,
-                        escalation_id: None,
-                        priority: None,
-                    });
+                if let Some(notice) = sales.message_notice(&event).await {
+                    sales.notify(notice);
                 }
             }
             _ => {}

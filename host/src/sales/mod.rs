@@ -266,6 +266,31 @@ impl Sales {
         }
     }
 
+    /// The notice that a message passed in a conversation (consoles
+    /// showing it refresh): its brand from the event, else the stored
+    /// conversation's. `None` for an event without a conversation.
+    async fn message_notice(&self, event: &Event) -> Option<Notice> {
+        let conversation_id = event.subject()?;
+        let brand = match events::extension(event, "brand") {
+            Some(b) => Some(b),
+            None => self
+                .inner
+                .deps
+                .conversations
+                .get(conversation_id)
+                .await
+                .ok()
+                .and_then(|c| c.brand),
+        };
+        Some(Notice {
+            kind: "message".into(),
+            conversation_id: conversation_id.to_string(),
+            brand,
+            escalation_id: None,
+            priority: None,
+        })
+    }
+
     /// Multi-host: every host's consoles get every live notice.
     pub async fn share_live_events(&self) -> Result<(), BusError> {
         live::start(self).await
@@ -413,25 +438,8 @@ impl Handler for Consumer {
             }
             Some(EventType::WhatsAppMessageReceived | EventType::WhatsAppMessageSend) => {
                 // Consoles showing this conversation refresh it.
-                if let Some(conversation_id) = event.subject() {
-                    let brand = match events::extension(&event, "brand") {
-                        Some(b) => Some(b),
-                        None => sales
-                            .inner
-                            .deps
-                            .conversations
-                            .get(conversation_id)
-                            .await
-                            .ok()
-                            .and_then(|c| c.brand),
-                    };
-                    sales.notify_here(Notice {
-                        kind: "message".into(),
-                        conversation_id: conversation_id.to_string(),
-                        brand,
-                        escalation_id: None,
-                        priority: None,
-                    });
+                if let Some(notice) = sales.message_notice(&event).await {
+                    sales.notify_here(notice);
                 }
             }
             _ => {}

@@ -26,95 +26,9 @@ use agent_store::plugins::{Plugins, Services, wit};
 use agent_store::routing::Vocabulary;
 use common::{Harness, plugins_dir, readable, workspace};
 
-/// One labelled message.
-#[derive(Debug, Clone)]
-struct Case {
-    lang: String,
-    expected: String,
-    relevant: Vec<String>,
-    current: Option<String>,
-    text: String,
-}
-
-fn cases(file: &str) -> Vec<Case> {
-    let path = workspace().join("catalog/eval").join(file);
-    let text = std::fs::read_to_string(&path).expect("message set");
-    text.lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| {
-            let f: Vec<&str> = l.split('\t').collect();
-            assert_eq!(f.len(), 5, "{file}: 5 tab-separated fields: {l:?}");
-            let dash = |s: &str| (s != "-").then(|| s.to_string());
-            Case {
-                lang: f[0].into(),
-                expected: f[1].into(),
-                relevant: dash(f[2])
-                    .map(|r| r.split('|').map(str::to_string).collect())
-                    .unwrap_or_default(),
-                current: dash(f[3]),
-                text: f[4].into(),
-            }
-        })
-        .collect()
-}
-
-/// A product matches a label: a model key (`F01`, the id's middle part)
-/// or words of its title.
-fn relevant(p: &Product, labels: &[String]) -> bool {
-    labels.iter().any(|l| {
-        let is_key = l.len() == 3
-            && l.as_bytes()[0].is_ascii_uppercase()
-            && l[1..].bytes().all(|b| b.is_ascii_digit());
-        if is_key {
-            p.id.contains(&format!("-{l}-"))
-        } else {
-            p.title.to_lowercase().contains(&l.to_lowercase())
-        }
-    })
-}
-
-/// Plain BM25 (k1 1.2, b 0.75) over title + description + product type,
-/// lowercase words, no stemming, stopwords or translation: the baseline.
-fn bm25_top(products: &[&Product], query: &str, k: usize) -> Vec<usize> {
-    let words = |s: &str| -> Vec<String> {
-        s.to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect()
-    };
-    let docs: Vec<Vec<String>> = products
-        .iter()
-        .map(|p| words(&format!("{} {} {}", p.title, p.description, p.category)))
-        .collect();
-    let n = docs.len() as f64;
-    let avg = docs.iter().map(Vec::len).sum::<usize>() as f64 / n.max(1.0);
-    let mut q = words(query);
-    q.sort();
-    q.dedup();
-    let mut scored: Vec<(usize, f64)> = docs
-        .iter()
-        .enumerate()
-        .map(|(i, d)| {
-            let s: f64 = q
-                .iter()
-                .map(|t| {
-                    let df = docs.iter().filter(|d| d.contains(t)).count() as f64;
-                    let tf = d.iter().filter(|w| *w == t).count() as f64;
-                    if tf == 0.0 {
-                        return 0.0;
-                    }
-                    let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-                    idf * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * d.len() as f64 / avg))
-                })
-                .sum();
-            (i, s)
-        })
-        .filter(|(_, s)| *s > 0.0)
-        .collect();
-    scored.sort_by(|a, b| b.1.total_cmp(&a.1));
-    scored.into_iter().take(k).map(|(i, _)| i).collect()
-}
+#[path = "../../host/tests/support/eval_set.rs"]
+mod eval_set;
+use eval_set::{bm25_top, cases, relevant};
 
 /// The sixth brand's manifest: the scaffold's, plus its routing section.
 fn pets_manifest() -> String {

@@ -99,6 +99,7 @@ pub async fn run(o: &AckOptions) -> anyhow::Result<Vec<AckRun>> {
             telemetry: Telemetry::Metrics,
             otlp_url: None,
             body_limit: Some(32 * 1024 * 1024),
+            hosts: 1,
         };
         let running = target::start(
             System::Store(o.backend),

@@ -45,6 +45,8 @@ pub struct Options {
     pub telemetry: Telemetry,
     /// How often `/metrics` is scraped while metrics are on.
     pub scrape_every: Duration,
+    /// Store hosts (RabbitMQ + PostgreSQL only; see `target::Setup::hosts`).
+    pub hosts: usize,
 }
 
 impl Options {
@@ -65,6 +67,7 @@ impl Options {
                 .unwrap_or_else(|_| "amqp://guest:guest@127.0.0.1:5672/%2f".into()),
             telemetry: Telemetry::Metrics,
             scrape_every: Duration::from_secs(5),
+            hosts: 1,
         }
     }
 }
@@ -95,6 +98,10 @@ pub async fn run_case(system: System, o: &Options) -> anyhow::Result<CaseReport>
         telemetry,
         otlp_url: receiver.as_ref().map(|r| r.url.clone()),
         body_limit: None,
+        hosts: match system {
+            System::Store(_) => o.hosts.max(1),
+            System::Baseline => 1,
+        },
     };
     let loadavg = procstat::loadavg();
     let running = target::start(system, o.placement, &setup, &o.files).await?;
@@ -118,11 +125,11 @@ pub async fn run_case(system: System, o: &Options) -> anyhow::Result<CaseReport>
     let shared = Arc::new(load::Shared::new(
         plan,
         load::Target {
-            webhook_url: running.webhook_url.clone(),
+            webhook_urls: running.webhook_urls.clone(),
             secret: setup.secret.clone(),
         },
     )?);
-    let meter = procstat::Meter::start(running.pid);
+    let meter = procstat::Meter::start(&running.pids);
     let own = std::process::id();
     let own_cpu = procstat::cpu_time(own);
     let started = Instant::now();
@@ -171,6 +178,7 @@ pub async fn run_case(system: System, o: &Options) -> anyhow::Result<CaseReport>
             .load(std::sync::atomic::Ordering::Relaxed),
         per_number,
         placement: o.placement,
+        hosts: setup.hosts,
     }))
 }
 

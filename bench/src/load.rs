@@ -46,7 +46,9 @@ pub struct Plan {
 /// Where the customers send their webhooks.
 #[derive(Debug, Clone)]
 pub struct Target {
-    pub webhook_url: String,
+    /// Every host's webhook URL: requests go to each in turn, as a load
+    /// balancer's round robin.
+    pub webhook_urls: Vec<String>,
     pub secret: String,
 }
 
@@ -121,6 +123,8 @@ pub struct Shared {
     pub http: reqwest::Client,
     pub oversized: Bytes,
     pub started: Instant,
+    /// Requests sent, for the round robin over the hosts.
+    round_robin: std::sync::atomic::AtomicUsize,
 }
 
 impl Shared {
@@ -136,6 +140,7 @@ impl Shared {
             http,
             oversized,
             started: Instant::now(),
+            round_robin: std::sync::atomic::AtomicUsize::new(0),
         })
     }
 
@@ -153,12 +158,21 @@ impl Shared {
     async fn post(&self, body: Bytes, signature: Option<String>) -> Result<u16, reqwest::Error> {
         let mut req = self
             .http
-            .post(&self.target.webhook_url)
+            .post(self.next_url())
             .header("content-type", "application/json");
         if let Some(sig) = signature {
             req = req.header(signature::HEADER, sig);
         }
         Ok(req.body(body).send().await?.status().as_u16())
+    }
+
+    /// The next host's webhook URL (round robin).
+    fn next_url(&self) -> &str {
+        let n = self
+            .round_robin
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let urls = &self.target.webhook_urls;
+        urls.get(n % urls.len().max(1)).map_or("", String::as_str)
     }
 
     fn sign(&self, body: &[u8]) -> String {

@@ -69,6 +69,10 @@ struct RunArgs {
     /// How often the bench scrapes /metrics while metrics are on.
     #[arg(long, default_value = "5s", value_parser = parse_duration)]
     scrape_every: Duration,
+    /// Store hosts on one PostgreSQL database and RabbitMQ (with
+    /// `--backend amqp-pg`); webhooks go to each in turn.
+    #[arg(long, default_value_t = 1)]
+    hosts: usize,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -252,6 +256,10 @@ async fn bench(a: RunArgs) -> anyhow::Result<()> {
     o.numbers = a.numbers;
     o.pace_per_second = a.pace;
     o.placement = Placement::ChildProcess;
+    o.hosts = a.hosts.max(1);
+    if o.hosts > 1 && !matches!(a.backend, BackendArg::AmqpPg) {
+        bail!("--hosts {} needs --backend amqp-pg", o.hosts);
+    }
     let mut systems = Vec::new();
     if !a.no_baseline {
         systems.push((System::Baseline, Telemetry::Off));

@@ -48,10 +48,11 @@ pub fn raise_fd_limit() {
     }
 }
 
-/// Samples a process's CPU and peak resident memory over a run.
+/// Samples the CPU and peak resident memory of a system's processes (one
+/// per host) over a run: their sums.
 pub struct Meter {
-    pid: u32,
-    cpu_start: Option<Duration>,
+    pids: Vec<u32>,
+    cpu_start: Duration,
     peak_rss_kib: std::sync::Arc<std::sync::atomic::AtomicU64>,
     sampler: tokio::task::JoinHandle<()>,
 }
@@ -64,20 +65,20 @@ pub struct Usage {
 }
 
 impl Meter {
-    pub fn start(pid: u32) -> Self {
+    pub fn start(pids: &[u32]) -> Self {
         let peak = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
         let p = peak.clone();
+        let sampled = pids.to_vec();
         let sampler = tokio::spawn(async move {
             loop {
-                if let Some(kib) = status_kib(pid, "VmRSS") {
-                    p.fetch_max(kib, std::sync::atomic::Ordering::Relaxed);
-                }
+                let kib = rss_kib(&sampled);
+                p.fetch_max(kib, std::sync::atomic::Ordering::Relaxed);
                 tokio::time::sleep(Duration::from_millis(200)).await;
             }
         });
         Self {
-            pid,
-            cpu_start: cpu_time(pid),
+            pids: pids.to_vec(),
+            cpu_start: total_cpu(pids),
             peak_rss_kib: peak,
             sampler,
         }
@@ -85,11 +86,8 @@ impl Meter {
 
     pub fn stop(self) -> Usage {
         self.sampler.abort();
-        let cpu = match (self.cpu_start, cpu_time(self.pid)) {
-            (Some(a), Some(b)) => b.saturating_sub(a),
-            _ => Duration::ZERO,
-        };
-        let last = status_kib(self.pid, "VmRSS").unwrap_or(0);
+        let cpu = total_cpu(&self.pids).saturating_sub(self.cpu_start);
+        let last = rss_kib(&self.pids);
         Usage {
             cpu,
             peak_rss_kib: self
@@ -98,4 +96,14 @@ impl Meter {
                 .max(last),
         }
     }
+}
+
+/// The CPU time of `pids` together (a process gone counts nothing).
+fn total_cpu(pids: &[u32]) -> Duration {
+    pids.iter().filter_map(|p| cpu_time(*p)).sum()
+}
+
+/// The resident memory of `pids` together, in KiB.
+fn rss_kib(pids: &[u32]) -> u64 {
+    pids.iter().filter_map(|p| status_kib(*p, "VmRSS")).sum()
 }

@@ -24,6 +24,8 @@ pub struct Inputs<'a> {
     pub strays: u64,
     pub per_number: HashMap<String, u64>,
     pub placement: Placement,
+    /// Store hosts that served the load.
+    pub hosts: usize,
 }
 
 /// One system's run.
@@ -62,6 +64,7 @@ pub struct CaseReport {
     pub placement: Placement,
     /// Sends per business number.
     pub per_number: HashMap<String, u64>,
+    pub hosts: usize,
 }
 
 impl CaseReport {
@@ -106,6 +109,7 @@ impl CaseReport {
             loadavg: i.loadavg,
             placement: i.placement,
             per_number: i.per_number,
+            hosts: i.hosts,
         }
     }
 
@@ -127,6 +131,12 @@ impl CaseReport {
     /// The system and, for the store, its telemetry.
     pub fn label(&self) -> String {
         match self.system {
+            System::Store(_) if self.hosts > 1 => format!(
+                "{}, {} hosts ({})",
+                self.system.label(),
+                self.hosts,
+                self.telemetry.label()
+            ),
             System::Store(_) => format!("{} ({})", self.system.label(), self.telemetry.label()),
             System::Baseline => self.system.label(),
         }

@@ -108,11 +108,20 @@ pub struct Setup {
     pub otlp_url: Option<String>,
     /// `server.body_limit_bytes` when not the default.
     pub body_limit: Option<usize>,
+    /// Hosts serving the store (RabbitMQ + PostgreSQL, child processes
+    /// only): more than one share the database and the bus prefix, and the
+    /// load is spread over them as a load balancer would.
+    pub hosts: usize,
 }
 
 /// A started system.
 pub struct Running {
+    /// The first host's webhook URL.
     pub webhook_url: String,
+    /// Every host's webhook URL (the first one first).
+    pub webhook_urls: Vec<String>,
+    /// Every host's process (the first one first).
+    pub pids: Vec<u32>,
     /// `http://host:port` of the system.
     pub base_url: String,
     /// The process whose CPU and memory are measured.
@@ -122,6 +131,8 @@ pub struct Running {
     app: Option<App>,
     baseline: Option<tokio::task::JoinHandle<()>>,
     data: tempfile::TempDir,
+    /// Hosts after the first (`Setup::hosts`), each with its data dir.
+    peers: Vec<(tokio::process::Child, tempfile::TempDir)>,
     _pg: Option<TestPostgres>,
 }
 
@@ -207,6 +218,9 @@ async fn start_store(
             let app = App::start(config, Options::default()).await?;
             Ok(Running {
                 webhook_url: format!("{}/webhooks/whatsapp", app.url()),
+                webhook_urls: vec![format!("{}/webhooks/whatsapp", app.url())],
+                pids: vec![std::process::id()],
+                peers: Vec::new(),
                 base_url: app.url(),
                 pid: std::process::id(),
                 body_limit,
@@ -229,10 +243,14 @@ async fn start_store(
             ];
             let base = format!("http://127.0.0.1:{port}");
             let child = spawn_self(&args, data.path())?;
-            let running = Running {
+            let pid = child.id().context("the host exited at once")?;
+            let mut running = Running {
                 webhook_url: format!("{base}/webhooks/whatsapp"),
+                webhook_urls: vec![format!("{base}/webhooks/whatsapp")],
+                pids: vec![pid],
+                peers: Vec::new(),
                 base_url: base.clone(),
-                pid: child.id().context("the host exited at once")?,
+                pid,
                 body_limit,
                 child: Some(child),
                 app: None,
@@ -241,6 +259,15 @@ async fn start_store(
                 _pg: pg,
             };
             running.wait_ready(&format!("{base}/readyz")).await?;
+            if backend == Backend::AmqpPg {
+                // The first host migrated the database and declared the
+                // topology; the others join it.
+                for _ in 1..setup.hosts.max(1) {
+                    running.add_peer(&config).await?;
+                }
+            } else if setup.hosts > 1 {
+                bail!("--hosts needs --backend amqp-pg (hosts share PostgreSQL and RabbitMQ)");
+            }
             Ok(running)
         }
     }
@@ -262,6 +289,9 @@ async fn start_baseline(
             });
             Ok(Running {
                 webhook_url: format!("http://{addr}/webhooks/whatsapp"),
+                webhook_urls: vec![format!("http://{addr}/webhooks/whatsapp")],
+                pids: vec![std::process::id()],
+                peers: Vec::new(),
                 base_url: format!("http://{addr}"),
                 pid: std::process::id(),
                 body_limit,
@@ -285,10 +315,14 @@ async fn start_baseline(
             ];
             let base = format!("http://127.0.0.1:{port}");
             let child = spawn_self(&args, data.path())?;
+            let pid = child.id().context("the baseline exited at once")?;
             let running = Running {
                 webhook_url: format!("{base}/webhooks/whatsapp"),
+                webhook_urls: vec![format!("{base}/webhooks/whatsapp")],
+                pids: vec![pid],
+                peers: Vec::new(),
                 base_url: base.clone(),
-                pid: child.id().context("the baseline exited at once")?,
+                pid,
                 body_limit,
                 child: Some(child),
                 app: None,
@@ -323,6 +357,39 @@ fn spawn_self(args: &[String], dir: &Path) -> anyhow::Result<tokio::process::Chi
 }
 
 impl Running {
+    /// Start one more host like the first (`config`) in a data directory
+    /// of its own, and wait until it is ready.
+    async fn add_peer(&mut self, config: &Config) -> anyhow::Result<()> {
+        let data = tempfile::tempdir()?;
+        let mut config = config.clone();
+        config.data_dir = data.path().to_path_buf();
+        let port = free_port()?;
+        config.server.bind = format!("127.0.0.1:{port}").parse()?;
+        let path = data.path().join("bench.toml");
+        std::fs::write(&path, toml::to_string(&config)?)?;
+        let args = vec![
+            "serve-host".to_string(),
+            "--config".into(),
+            path.display().to_string(),
+        ];
+        let base = format!("http://127.0.0.1:{port}");
+        let child = spawn_self(&args, data.path())?;
+        self.pids.push(child.id().context("a host exited at once")?);
+        self.webhook_urls.push(format!("{base}/webhooks/whatsapp"));
+        self.peers.push((child, data));
+        let http = reqwest::Client::new();
+        let deadline = Instant::now() + Duration::from_secs(120);
+        while Instant::now() < deadline {
+            if let Ok(r) = http.get(format!("{base}/readyz")).send().await
+                && r.status().is_success()
+            {
+                return Ok(());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        bail!("host {} not ready within 120 s", self.pids.len())
+    }
+
     /// Poll `url` until it answers 200 (bounded: plugins compile first).
     async fn wait_ready(&self, url: &str) -> anyhow::Result<()> {
         let http = reqwest::Client::new();
@@ -350,25 +417,33 @@ impl Running {
 
     /// Stop the system (SIGTERM to a child, then wait).
     pub async fn stop(mut self) {
+        for (child, _) in std::mem::take(&mut self.peers) {
+            stop_child(child).await;
+        }
         if let Some(app) = self.app.take() {
             app.shutdown().await;
         }
         if let Some(task) = self.baseline.take() {
             task.abort();
         }
-        if let Some(mut child) = self.child.take() {
-            if let Some(pid) = child.id().and_then(|p| i32::try_from(p).ok()) {
-                // SAFETY: signalling our own child by its pid.
-                unsafe {
-                    libc::kill(pid, libc::SIGTERM);
-                }
-            }
-            if tokio::time::timeout(Duration::from_secs(30), child.wait())
-                .await
-                .is_err()
-            {
-                let _ = child.kill().await;
-            }
+        if let Some(child) = self.child.take() {
+            stop_child(child).await;
         }
+    }
+}
+
+/// SIGTERM, then wait (SIGKILL after 30 s).
+async fn stop_child(mut child: tokio::process::Child) {
+    if let Some(pid) = child.id().and_then(|p| i32::try_from(p).ok()) {
+        // SAFETY: signalling our own child by its pid.
+        unsafe {
+            libc::kill(pid, libc::SIGTERM);
+        }
+    }
+    if tokio::time::timeout(Duration::from_secs(30), child.wait())
+        .await
+        .is_err()
+    {
+        let _ = child.kill().await;
     }
 }

@@ -76,6 +76,7 @@ async fn main() -> anyhow::Result<()> {
         values: Arc::default(),
         brands: Arc::new(routing),
         seen: Default::default(),
+        tape: Default::default(),
     };
 
     let (mut cold_one, mut cold, mut warm, mut swap, mut rollback) =

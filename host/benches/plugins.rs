@@ -19,7 +19,9 @@ use std::time::{Duration, Instant};
 use agent_store::catalog::Catalog;
 use agent_store::db::Db;
 use agent_store::llm::Llm;
-use agent_store::plugins::{LoadedPlugin, Manifest, Runtime, Services, TurnLimits, convert, wit};
+use agent_store::plugins::{
+    BrandDirectory as _, LoadedPlugin, Manifest, Runtime, Services, TurnLimits, convert, wit,
+};
 use agent_store_sdk::types as sdk;
 use agent_store_sdk::{Host, Router as _, Seller as _};
 
@@ -46,6 +48,9 @@ struct NativeHost {
     catalog: Catalog,
     brand: Option<String>,
     prompt: String,
+    /// The router's `routing` import: the same brand vocabulary the wasm
+    /// router gets (a seller's host has none).
+    routing: Option<agent_store::routing::Vocabulary>,
 }
 
 fn money(m: wit::Money) -> sdk::Money {
@@ -177,6 +182,36 @@ impl Host for NativeHost {
     fn log(&self, _: sdk::LogLevel, message: &str) {
         black_box(message);
     }
+    fn brands(&self) -> Result<Vec<sdk::BrandProfile>, sdk::HostError> {
+        let Some(routing) = &self.routing else {
+            return Err(sdk::HostError::Unavailable("not a router".into()));
+        };
+        Ok(routing
+            .profiles(&brands())
+            .into_iter()
+            .map(|p| sdk::BrandProfile {
+                brand: p.brand,
+                display_name: p.display_name,
+                categories: p.categories,
+                examples: p.examples,
+            })
+            .collect())
+    }
+    fn match_text(&self, text: &str, limit: u32) -> Result<Vec<sdk::BrandMatch>, sdk::HostError> {
+        let Some(routing) = &self.routing else {
+            return Err(sdk::HostError::Unavailable("not a router".into()));
+        };
+        // As the import does: the requested brands only, the limit bounded.
+        Ok(routing
+            .match_text(&brands(), text, limit.clamp(1, 20))
+            .into_iter()
+            .map(|m| sdk::BrandMatch {
+                brand: m.brand,
+                score: m.score,
+                terms: m.terms,
+            })
+            .collect())
+    }
 }
 
 fn customer() -> (wit::Customer, sdk::Customer) {
@@ -211,13 +246,17 @@ fn message(text: &str) -> (wit::InboundMessage, sdk::InboundMessage) {
 
 const BRANDS: [&str; 5] = ["fashion", "tech", "home", "beauty", "gaming"];
 
+fn brands() -> Vec<String> {
+    BRANDS.iter().map(|b| b.to_string()).collect()
+}
+
 fn route_requests() -> Vec<(wit::RouteRequest, sdk::RouteRequest)> {
     MESSAGES
         .iter()
         .map(|text| {
             let (wc, sc) = customer();
             let (wm, sm) = message(text);
-            let brands: Vec<String> = BRANDS.iter().map(|b| b.to_string()).collect();
+            let brands = brands();
             (
                 wit::RouteRequest {
                     conversation_id: String::new(),
@@ -246,6 +285,9 @@ fn turns() -> Vec<(wit::Turn, sdk::Turn)> {
         .map(|text| {
             let (wc, sc) = customer();
             let (wm, sm) = message(text);
+            // What the pipeline hands a seller: the language the host
+            // detected once for the message (a new conversation's).
+            let language = agent_store::pipeline::detect_language(text).to_string();
             (
                 wit::Turn {
                     conversation_id: "conv-bench".into(),
@@ -253,7 +295,7 @@ fn turns() -> Vec<(wit::Turn, sdk::Turn)> {
                     brand: "tech".into(),
                     message: wm,
                     history: Vec::new(),
-                    language: String::new(),
+                    language: language.clone(),
                 },
                 sdk::Turn {
                     conversation_id: "conv-bench".into(),
@@ -261,7 +303,7 @@ fn turns() -> Vec<(wit::Turn, sdk::Turn)> {
                     brand: "tech".into(),
                     message: sm,
                     history: Vec::new(),
-                    language: String::new(),
+                    language,
                 },
             )
         })
@@ -348,8 +390,9 @@ fn main() -> anyhow::Result<()> {
             routing: routing.clone(),
             prompts: prompts.clone(),
             values: Arc::default(),
-            brands: Arc::new(routing),
+            brands: Arc::new(routing.clone()),
             seen: Default::default(),
+            tape: Default::default(),
         };
         let runtime = Runtime::new(TurnLimits::default())?;
         let router = load(&runtime, &plugins, "router");
@@ -358,11 +401,13 @@ fn main() -> anyhow::Result<()> {
             catalog: catalog.clone(),
             brand: None,
             prompt: prompts.get("router").unwrap_or_default(),
+            routing: Some(routing.clone()),
         };
         let native_seller = NativeHost {
             catalog: catalog.clone(),
             brand: Some("tech".into()),
             prompt: prompts.get("tech").unwrap_or_default(),
+            routing: None,
         };
         let requests = route_requests();
         let turns = turns();

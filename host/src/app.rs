@@ -47,7 +47,9 @@ pub struct App {
 }
 
 impl App {
-    /// Start everything and serve on `config.server.bind` (port 0 = any).
+    /// Start everything and serve on `config.server.bind` (port 0 = any):
+    /// storage and the bus, then each capability against them, then the
+    /// routes; ready once start-up recovery is done.
     pub async fn start(mut config: Config, options: Options) -> anyhow::Result<App> {
         let listener = tokio::net::TcpListener::bind(config.server.bind)
             .await
@@ -57,180 +59,52 @@ impl App {
         if options.sandbox {
             config.whatsapp.graph_base_url = format!("{base_url}/sandbox/graph");
         }
-
-        let db = Db::connect(&config.database.url, &config.data_dir).await?;
-        let catalog = Catalog::open(db.clone(), &config.data_dir).await?;
-        seed_catalog(&catalog, &config).await?;
-        let conversations = Conversations::new(db.clone());
-        let carts = Carts::new(db.clone(), catalog.clone());
-        let parked = crate::bus::ParkedEvents::new(db.clone());
-        let bus: Arc<dyn Bus> =
-            crate::bus::connect_with(&config.bus, Some(Arc::new(parked.clone()))).await?;
-        let prompts = crate::llm::Prompts::load(&config.prompts_dir());
-        let routing = crate::routing::Vocabulary::new(catalog.clone(), &prompts);
-        let services = Services {
-            catalog: catalog.clone(),
-            conversations: Some(conversations.clone()),
-            carts: Some(carts.clone()),
-            llm: Llm::new(&config.llm)?,
-            routing: routing.clone(),
-            prompts,
-            values: Arc::new(config.plugins.values()),
-            brands: Arc::new(routing),
-            seen: Default::default(),
-        };
-        let runtime = Runtime::new(config.plugins.limits.turn_limits())?;
-        let plugins = Arc::new(Plugins::new(
-            runtime,
-            services,
-            crate::plugins::PluginsOptions::from_config(&config),
-        ));
-        plugins.sync_all().await;
-        if config.plugins.watch
-            && let Err(e) = crate::plugins::watch::spawn(&plugins, crate::plugins::watch::DEBOUNCE)
-        {
-            tracing::warn!(error = %e, "plugins directory not watched");
-        }
-        // Several hosts on one database: plugin pushes and rollbacks reach
-        // every host (the shared release is run at start, then followed).
+        // Several hosts on one database and one broker.
         let multi_host = config.bus.backend == "amqp";
-        let releases = multi_host
-            .then(|| crate::cluster::Releases::new(db.clone(), plugins.clone(), bus.clone()));
-        if let Some(releases) = &releases {
-            if let Err(e) = releases.apply_all().await {
-                tracing::error!(error = %e, "shared plugin releases not read: this host runs its own plugins directory");
-            }
-            releases.start().await?;
-        }
-        forward_plugin_ops(&plugins, bus.clone(), releases.clone());
-        let snapshot = plugins.snapshot();
-        tracing::info!(plugins = snapshot.plugins.len(), failed = plugins.failures().len(), brands = ?snapshot.brands(), "plugins ready");
 
-        // Order-update templates, checked against the operator's file;
-        // the usable ones join the gateway's allow-list.
-        let templates_file = config
-            .whatsapp
-            .templates_file
-            .clone()
-            .unwrap_or_else(|| config.prompts_dir().join("templates.toml"));
-        let order_templates = Arc::new(crate::whatsapp::templates::UtilityTemplates::load(
-            &config.whatsapp,
-            &templates_file,
-        ));
-        for t in order_templates.allowed() {
-            if !config.whatsapp.template_allowed(&t.name, &t.language) {
-                config.whatsapp.templates.push(t);
-            }
-        }
-        let whatsapp = Gateway::new(&config.whatsapp, conversations.clone(), bus.clone())?;
-        if config.bus.backend == "amqp" && db.backend == crate::db::Backend::Postgres {
-            // Several hosts may send from one number: one pace for all.
-            whatsapp.share_pacing(db.clone());
-        }
-        let pipeline = Arc::new(Pipeline {
-            conversations: conversations.clone(),
-            plugins: plugins.clone(),
-            bus: bus.clone(),
-            catalog: catalog.clone(),
-            carts: carts.clone(),
-            whatsapp: whatsapp.clone(),
-            catalog_id: options.sandbox.then(|| "sandbox-catalog".to_string()),
-            transcriber: crate::llm::Transcriber::new(&config.llm)?,
-        });
-        pipeline.start().await?;
-        let sales = Sales::new(SalesDeps {
-            db: db.clone(),
-            conversations: conversations.clone(),
-            carts,
-            catalog: catalog.clone(),
-            bus: bus.clone(),
-            llm: Llm::new(&config.llm)?,
-            catalog_id: pipeline.catalog_id.clone(),
-        });
-        sales.configure(|o| o.apply_server_config(&config.server));
-        if !config.server.cookies_secure() && !config.server.bind.ip().is_loopback() {
-            tracing::warn!(bind = %config.server.bind, "console cookies are not Secure: set server.public_url to the https address (or server.secure_cookies)");
-        }
-        sales.start().await?;
-        if multi_host {
-            // A rep's console hears of escalations raised on any host.
-            sales.share_live_events().await?;
-        }
-        let orders = crate::orders::Orders::new(
-            db.clone(),
-            catalog.clone(),
-            bus.clone(),
-            config.orders.clone(),
-            config.shipping.clone(),
-            config.payments.clone(),
-        )?;
-        crate::orders::start(&orders, &bus, order_templates.clone()).await?;
-        if config.bus.backend == "amqp" {
-            // Several hosts may share the database: every host's live
-            // catalog follows the stock levels any of them changes.
-            crate::orders::stock_events::start(&orders, &bus).await?;
-            crate::orders::stock_events::spawn_resync(&orders, STOCK_RESYNC);
-        }
-        let satisfaction =
-            crate::satisfaction::Satisfaction::new(db.clone(), conversations.clone(), bus.clone());
+        let core = Core::open(&config).await?;
+        let (plugins, releases) = start_plugins(&config, &core, multi_host).await?;
+        let order_templates = order_templates(&mut config);
+        let whatsapp = start_whatsapp(&config, &core)?;
+        let pipeline = start_pipeline(&config, &core, &plugins, &whatsapp, &options).await?;
+        let sales = start_sales(&config, &core, &pipeline, multi_host).await?;
+        let orders = start_orders(&config, &core, order_templates, multi_host).await?;
+        let satisfaction = crate::satisfaction::Satisfaction::new(
+            core.db.clone(),
+            core.conversations.clone(),
+            core.bus.clone(),
+        );
         satisfaction.start().await?;
         // Heals a stock sync lost to a crash between an order and the catalog.
         orders.sync_all_catalog_stock().await?;
-
-        let sandbox = options.sandbox.then(|| {
-            let lookup_catalog = catalog.clone();
-            let lookup: ProductLookup = Arc::new(move |id: &str| {
-                lookup_catalog.get(None, id).map(|p| {
-                    serde_json::json!({
-                        "id": p.id, "title": p.title, "price": p.effective_price().to_string(),
-                        "regular_price": p.price.to_string(), "image_url": p.image_url,
-                        "availability": p.availability.as_str(), "brand": p.brand,
-                    })
-                })
-            });
-            Sandbox::new(
-                SandboxConfig {
-                    app_secret: config.whatsapp.app_secret.clone(),
-                    phone_number_id: config.whatsapp.phone_number_id.clone(),
-                    display_phone_number: config.whatsapp.display_phone_number.clone(),
-                    webhook_url: Some(format!("{base_url}/webhooks/whatsapp")),
-                },
-                Some(lookup),
-            )
-        });
-
+        let sandbox = options
+            .sandbox
+            .then(|| sandbox(&config, &core.catalog, &base_url));
         // Several hosts on one database: heartbeats say who is live.
-        let hosts = crate::cluster::Hosts::new(db.clone(), plugins.clone(), multi_host, releases);
+        let hosts =
+            crate::cluster::Hosts::new(core.db.clone(), plugins.clone(), multi_host, releases);
+
         let state = Arc::new(AppState {
+            webhook: crate::whatsapp::webhook::WebhookState {
+                config: Arc::new(config.whatsapp.clone()),
+                conversations: core.conversations.clone(),
+                bus: core.bus.clone(),
+            },
             config,
-            conversations,
-            bus,
+            conversations: core.conversations,
+            bus: core.bus,
             plugins,
-            catalog,
+            catalog: core.catalog,
             orders,
             whatsapp: whatsapp.clone(),
-            parked,
-            db: db.clone(),
-            hosts: hosts.clone(),
-
+            parked: core.parked,
+            db: core.db,
+            hosts,
             satisfaction,
             ready: Default::default(),
             readiness_log: Default::default(),
         });
-        let mut router = api::router(state.clone()).merge(sales.routes());
-        if let Some(sandbox) = &sandbox {
-            router = router.merge(sandbox.routes());
-        }
-        let router = router.layer(tower_http::trace::TraceLayer::new_for_http());
-        let (tx, rx) = oneshot::channel::<()>();
-        // Connection limits and timeouts on the listener (api::serve).
-        let server_config = state.config.server.clone();
-        let server = tokio::spawn(async move {
-            api::serve::serve(listener, router, &server_config, async {
-                let _ = rx.await;
-            })
-            .await;
-        });
+        let (shutdown, server) = serve(listener, &state, &sales, sandbox.as_ref());
         let (metrics_addr, metrics_server) = match state.config.server.metrics_bind {
             Some(bind) => {
                 let (addr, stop) = serve_metrics(bind, state.clone()).await?;
@@ -238,6 +112,7 @@ impl App {
             }
             None => (None, None),
         };
+
         pipeline.recover().await?;
         if multi_host {
             pipeline.spawn_stale_sweep(STALE_SWEEP, STALE_AFTER);
@@ -254,7 +129,7 @@ impl App {
             whatsapp,
             sales,
             metrics_addr,
-            shutdown: Some(tx),
+            shutdown: Some(shutdown),
             server,
             metrics_server,
         })
@@ -337,6 +212,287 @@ impl App {
         let _ = tokio::task::spawn_blocking(crate::telemetry::tracing::shutdown).await;
         Ok(())
     }
+}
+
+/// What every capability is opened against: storage, the catalog, the
+/// conversation store, the carts and the bus.
+struct Core {
+    db: Db,
+    catalog: Catalog,
+    conversations: Conversations,
+    carts: Carts,
+    parked: crate::bus::ParkedEvents,
+    bus: Arc<dyn Bus>,
+    /// Business budgets, in the database shared by every host.
+    policy: crate::policy::Policy,
+    /// The LLM's daily tokens, counted in the same database.
+    ledger: Arc<dyn crate::llm::TokenLedger>,
+}
+
+impl Core {
+    async fn open(config: &Config) -> anyhow::Result<Core> {
+        let db = Db::connect(&config.database.url, &config.data_dir).await?;
+        let catalog = Catalog::open(db.clone(), &config.data_dir).await?;
+        seed_catalog(&catalog, config).await?;
+        let conversations = Conversations::new(db.clone());
+        let carts = Carts::new(db.clone(), catalog.clone());
+        let parked = crate::bus::ParkedEvents::new(db.clone());
+        let bus: Arc<dyn Bus> =
+            crate::bus::connect_with(&config.bus, Some(Arc::new(parked.clone()))).await?;
+        // Business budgets live in the database, shared by every host: the
+        // LLM's daily tokens are counted there too.
+        let policy = crate::policy::Policy::new(db.clone());
+        policy.seed(&config.policy).await?;
+        let ledger: Arc<dyn crate::llm::TokenLedger> = Arc::new(policy.clone());
+        Ok(Core {
+            db,
+            catalog,
+            conversations,
+            carts,
+            parked,
+            bus,
+            policy,
+            ledger,
+        })
+    }
+}
+
+/// The plugin host with every installed plugin loaded (and, on several
+/// hosts, the shared releases applied and followed).
+async fn start_plugins(
+    config: &Config,
+    core: &Core,
+    multi_host: bool,
+) -> anyhow::Result<(Arc<Plugins>, Option<Arc<crate::cluster::Releases>>)> {
+    let services = plugin_services(
+        config,
+        core.catalog.clone(),
+        Some(core.conversations.clone()),
+        Some(core.carts.clone()),
+        Some(core.ledger.clone()),
+    )?;
+    let runtime = Runtime::new(config.plugins.limits.turn_limits())?;
+    let plugins = Arc::new(Plugins::new(
+        runtime,
+        services,
+        crate::plugins::PluginsOptions::from_config(config),
+    ));
+    if config.record.enabled {
+        plugins.record_into(Arc::new(crate::replay::TurnRecords::new(
+            core.db.clone(),
+            config.record.clone(),
+        )));
+    }
+    plugins.sync_all().await;
+    if config.plugins.watch
+        && let Err(e) = crate::plugins::watch::spawn(&plugins, crate::plugins::watch::DEBOUNCE)
+    {
+        tracing::warn!(error = %e, "plugins directory not watched");
+    }
+    // Several hosts on one database: plugin pushes and rollbacks reach
+    // every host (the shared release is run at start, then followed).
+    let releases = multi_host
+        .then(|| crate::cluster::Releases::new(core.db.clone(), plugins.clone(), core.bus.clone()));
+    if let Some(releases) = &releases {
+        if let Err(e) = releases.apply_all().await {
+            tracing::error!(error = %e, "shared plugin releases not read: this host runs its own plugins directory");
+        }
+        releases.start().await?;
+    }
+    forward_plugin_ops(&plugins, core.bus.clone(), releases.clone());
+    let snapshot = plugins.snapshot();
+    tracing::info!(plugins = snapshot.plugins.len(), failed = plugins.failures().len(), brands = ?snapshot.brands(), "plugins ready");
+    Ok((plugins, releases))
+}
+
+/// What the plugin host offers its guests: the catalog, the LLM gateway,
+/// the prompts and the brand vocabulary, and (when serving) the
+/// conversation store and the carts. `agent-store route` builds the same.
+pub fn plugin_services(
+    config: &Config,
+    catalog: Catalog,
+    conversations: Option<Conversations>,
+    carts: Option<Carts>,
+    ledger: Option<Arc<dyn crate::llm::TokenLedger>>,
+) -> anyhow::Result<Services> {
+    let mut llm = Llm::new(&config.llm)?;
+    if let Some(ledger) = ledger {
+        llm = llm.with_ledger(ledger);
+    }
+    let prompts = crate::llm::Prompts::load(&config.prompts_dir());
+    let routing = crate::routing::Vocabulary::new(catalog.clone(), &prompts);
+    Ok(Services {
+        catalog,
+        conversations,
+        carts,
+        llm,
+        routing: routing.clone(),
+        prompts,
+        values: Arc::new(config.plugins.values_with_prompts(&config.prompts_dir())),
+        brands: Arc::new(routing),
+        seen: Default::default(),
+        tape: Default::default(),
+    })
+}
+
+/// Order-update templates, checked against the operator's file; the
+/// usable ones join the gateway's allow-list.
+fn order_templates(config: &mut Config) -> Arc<crate::whatsapp::templates::UtilityTemplates> {
+    let templates_file = config
+        .whatsapp
+        .templates_file
+        .clone()
+        .unwrap_or_else(|| config.prompts_dir().join("templates.toml"));
+    let order_templates = Arc::new(crate::whatsapp::templates::UtilityTemplates::load(
+        &config.whatsapp,
+        &templates_file,
+    ));
+    for t in order_templates.allowed() {
+        if !config.whatsapp.template_allowed(&t.name, &t.language) {
+            config.whatsapp.templates.push(t);
+        }
+    }
+    order_templates
+}
+
+/// The WhatsApp gateway (its outbox worker starts once the host is ready).
+fn start_whatsapp(config: &Config, core: &Core) -> anyhow::Result<Arc<Gateway>> {
+    let whatsapp = Gateway::new(
+        &config.whatsapp,
+        core.conversations.clone(),
+        core.bus.clone(),
+    )?;
+    if config.bus.backend == "amqp" && core.db.backend == crate::db::Backend::Postgres {
+        // Several hosts may send from one number: one pace for all.
+        whatsapp.share_pacing(core.db.clone());
+    }
+    Ok(whatsapp)
+}
+
+/// The message pipeline's stages, consuming.
+async fn start_pipeline(
+    config: &Config,
+    core: &Core,
+    plugins: &Arc<Plugins>,
+    whatsapp: &Arc<Gateway>,
+    options: &Options,
+) -> anyhow::Result<Arc<Pipeline>> {
+    let pipeline = Arc::new(Pipeline {
+        conversations: core.conversations.clone(),
+        plugins: plugins.clone(),
+        bus: core.bus.clone(),
+        catalog: core.catalog.clone(),
+        carts: core.carts.clone(),
+        whatsapp: whatsapp.clone(),
+        catalog_id: options.sandbox.then(|| "sandbox-catalog".to_string()),
+        transcriber: crate::llm::Transcriber::new(&config.llm)?,
+        policy: core.policy.clone(),
+    });
+    pipeline.start().await?;
+    Ok(pipeline)
+}
+
+/// The sales console and its escalation queue, consuming.
+async fn start_sales(
+    config: &Config,
+    core: &Core,
+    pipeline: &Pipeline,
+    multi_host: bool,
+) -> anyhow::Result<Sales> {
+    let sales = Sales::new(SalesDeps {
+        db: core.db.clone(),
+        conversations: core.conversations.clone(),
+        carts: core.carts.clone(),
+        catalog: core.catalog.clone(),
+        bus: core.bus.clone(),
+        llm: Llm::new(&config.llm)?.with_ledger(core.ledger.clone()),
+        catalog_id: pipeline.catalog_id.clone(),
+    });
+    sales.configure(|o| o.apply_server_config(&config.server));
+    if !config.server.cookies_secure() && !config.server.bind.ip().is_loopback() {
+        tracing::warn!(bind = %config.server.bind, "console cookies are not Secure: set server.public_url to the https address (or server.secure_cookies)");
+    }
+    sales.start().await?;
+    if multi_host {
+        // A rep's console hears of escalations raised on any host.
+        sales.share_live_events().await?;
+    }
+    Ok(sales)
+}
+
+/// Orders, payments and shipping, consuming (and, on several hosts,
+/// following every host's stock changes).
+async fn start_orders(
+    config: &Config,
+    core: &Core,
+    order_templates: Arc<crate::whatsapp::templates::UtilityTemplates>,
+    multi_host: bool,
+) -> anyhow::Result<crate::orders::Orders> {
+    let orders = crate::orders::Orders::new(
+        core.db.clone(),
+        core.catalog.clone(),
+        core.bus.clone(),
+        config.orders.clone(),
+        config.shipping.clone(),
+        config.payments.clone(),
+    )?;
+    crate::orders::start(&orders, &core.bus, order_templates).await?;
+    if multi_host {
+        // Several hosts may share the database: every host's live
+        // catalog follows the stock levels any of them changes.
+        crate::orders::stock_events::start(&orders, &core.bus).await?;
+        crate::orders::stock_events::spawn_resync(&orders, STOCK_RESYNC);
+    }
+    Ok(orders)
+}
+
+/// The WhatsApp sandbox (demo): Meta's side, serving the catalog's
+/// products to its page.
+fn sandbox(config: &Config, catalog: &Catalog, base_url: &str) -> Sandbox {
+    let lookup_catalog = catalog.clone();
+    let lookup: ProductLookup = Arc::new(move |id: &str| {
+        lookup_catalog.get(None, id).map(|p| {
+            serde_json::json!({
+                "id": p.id, "title": p.title, "price": p.effective_price().to_string(),
+                "regular_price": p.price.to_string(), "image_url": p.image_url,
+                "availability": p.availability.as_str(), "brand": p.brand,
+            })
+        })
+    });
+    Sandbox::new(
+        SandboxConfig {
+            app_secret: config.whatsapp.app_secret.clone(),
+            phone_number_id: config.whatsapp.phone_number_id.clone(),
+            display_phone_number: config.whatsapp.display_phone_number.clone(),
+            webhook_url: Some(format!("{base_url}/webhooks/whatsapp")),
+        },
+        Some(lookup),
+    )
+}
+
+/// Every route (the host's, the console's, the sandbox's) served on
+/// `listener` until the returned sender fires.
+fn serve(
+    listener: tokio::net::TcpListener,
+    state: &Arc<AppState>,
+    sales: &Sales,
+    sandbox: Option<&Sandbox>,
+) -> (oneshot::Sender<()>, tokio::task::JoinHandle<()>) {
+    let mut router = api::router(state.clone()).merge(sales.routes());
+    if let Some(sandbox) = sandbox {
+        router = router.merge(sandbox.routes());
+    }
+    let router = router.layer(tower_http::trace::TraceLayer::new_for_http());
+    let (tx, rx) = oneshot::channel::<()>();
+    // Connection limits and timeouts on the listener (api::serve).
+    let server_config = state.config.server.clone();
+    let server = tokio::spawn(async move {
+        api::serve::serve(listener, router, &server_config, async {
+            let _ = rx.await;
+        })
+        .await;
+    });
+    (tx, server)
 }
 
 /// Multi-host: how often a host looks for messages stored but unhandled

@@ -9,12 +9,12 @@
 
 use std::path::{Path, PathBuf};
 
-pub use crate::api::{AdminConfig, ServerConfig};
 pub use crate::bus::BusConfig;
 pub use crate::db::DatabaseConfig;
 pub use crate::llm::LlmConfig;
 pub use crate::plugins::PluginsConfig;
 pub use crate::telemetry::{LogConfig, TelemetryConfig};
+pub use crate::web::{AdminConfig, ServerConfig};
 pub use crate::whatsapp::WhatsAppConfig;
 mod env;
 pub use env::{EnvOverrides, ignored as ignored_env_vars, keys as env_keys, takes_string};
@@ -45,6 +45,10 @@ pub struct Config {
     pub orders: crate::orders::OrdersConfig,
     pub payments: crate::payments::PaymentsConfig,
     pub shipping: crate::shipping::ShippingConfig,
+    /// Business budgets seeded into the database (`[policy.budgets.<brand>]`).
+    pub policy: crate::policy::PolicyConfig,
+    /// Recording seller and router turns (`[record]`).
+    pub record: crate::replay::RecordConfig,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
@@ -71,6 +75,8 @@ impl Default for Config {
             orders: Default::default(),
             payments: Default::default(),
             shipping: Default::default(),
+            policy: Default::default(),
+            record: Default::default(),
         }
     }
 }
@@ -95,6 +101,8 @@ const SECTIONS: &[&str] = &[
     "payments",
     "shipping",
     "telemetry",
+    "policy",
+    "record",
 ];
 
 impl Config {
@@ -218,5 +226,23 @@ mod tests {
         assert!(err.to_string().contains("app_secrte"), "{err}");
         let missing = Config::load_with(Some(&dir.path().join("nope.toml")), with_env(&[]));
         assert!(missing.is_err());
+    }
+
+    /// `bus.producers` from one variable (figment's inline syntax), as a
+    /// Kubernetes Secret would set it (a config test: the bus never reads
+    /// the whole configuration).
+    #[test]
+    fn producers_come_from_the_environment() {
+        use crate::bus::ProducerConfig;
+        use crate::bus::producers::Producers;
+        let value = r#"[{name="shop", token="0123456789abcdef", types=["store.order.status.update", "store.sales.*"]}]"#;
+        let config = Config::load_with(None, with_env(&[("BUS_PRODUCERS", value)])).expect("loads");
+        let shop = ProducerConfig {
+            name: "shop".into(),
+            token: "0123456789abcdef".into(),
+            types: vec!["store.order.status.update".into(), "store.sales.*".into()],
+        };
+        assert_eq!(config.bus.producers, vec![shop]);
+        assert!(Producers::from_config(&config.bus.producers).is_ok());
     }
 }

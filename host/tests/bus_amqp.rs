@@ -944,3 +944,127 @@ async fn lag_is_what_waits_in_each_groups_queues() {
     bus.close().await;
     bus.delete_topology().await.expect("cleanup");
 }
+
+/// A channel the broker closes with an error — here a passive declare of a
+/// queue that does not exist (NOT_FOUND) — is that channel's business: the
+/// connection stays up and nothing reconnects. lapin reports such errors
+/// on the connection's events too; taking them for a lost connection made
+/// every shard claimed by two hosts at once (ACCESS_REFUSED to the loser)
+/// tear the whole session down and reconnect, again and again after the
+/// broker dropped the connections of a deployment.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_channel_closed_by_the_broker_is_not_a_lost_connection() {
+    let config = config("chanerr");
+    let bus = AmqpBus::connect(&config).await.expect("connects");
+    let recorder = Arc::new(Recorder::default());
+    bus.subscribe("g", &[EventType::PluginFailed], recorder.clone())
+        .await
+        .expect("subscribes");
+    until("every shard is claimed", 30, || async {
+        bus.owned_shards() == 4
+    })
+    .await;
+    for _ in 0..3 {
+        let err = bus
+            .queue_depth("test.no-such-queue")
+            .await
+            .expect_err("a missing queue");
+        assert!(err.to_string().contains("no-such-queue"), "{err}");
+    }
+    // A reconnection would follow within the first backoff (100 ms) or
+    // the next health tick (1 s).
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_eq!(bus.reconnections(), 0, "the connection was never lost");
+    assert_eq!(bus.owned_shards(), 4, "the shards stayed claimed");
+    bus.publish(failed("s-1", "after the channel errors"))
+        .await
+        .expect("publishes");
+    idle(&bus).await;
+    assert_eq!(recorder.events().len(), 1, "still consuming");
+    bus.close().await;
+    bus.delete_topology().await.expect("topology deleted");
+}
+
+/// Consumers of `queue`, from a passive declare on a connection of its own.
+async fn consumers_of(config: &BusConfig, queue: &str) -> u32 {
+    let conn = Connection::connect(&config.amqp_url, ConnectionProperties::default())
+        .await
+        .expect("raw connection");
+    let ch = conn.create_channel().await.expect("channel");
+    let q = ch
+        .queue_declare(
+            queue.into(),
+            lapin::options::QueueDeclareOptions {
+                passive: true,
+                ..Default::default()
+            },
+            FieldTable::default(),
+        )
+        .await
+        .expect("passive declare");
+    let _ = conn.close(200, "done".into()).await;
+    q.consumer_count()
+}
+
+/// #18: the broker lets a second exclusive consumer onto a shard's quorum
+/// queue (two hosts claiming one shard at the same moment after a
+/// reconnection). A host that finds an owned shard shared gives it up, so
+/// it can take a shard no one reads; here the other consumer is a raw
+/// connection standing in for the second host.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_host_gives_up_a_shard_another_consumer_also_got() {
+    let config = config("shared");
+    let bus = AmqpBus::connect(&config).await.expect("connects");
+    let recorder = Arc::new(Recorder::default());
+    bus.subscribe("g", &[EventType::PluginFailed], recorder.clone())
+        .await
+        .expect("subscribes");
+    until("every shard is claimed", 30, || async {
+        bus.owned_shards() == 4
+    })
+    .await;
+    let queue = format!("{}.g.0", config.prefix);
+    let rogue = Connection::connect(&config.amqp_url, ConnectionProperties::default())
+        .await
+        .expect("raw connection");
+    let ch = rogue.create_channel().await.expect("channel");
+    let consumed = ch
+        .basic_consume(
+            queue.as_str().into(),
+            "second-host".into(),
+            lapin::options::BasicConsumeOptions {
+                exclusive: true,
+                ..Default::default()
+            },
+            FieldTable::default(),
+        )
+        .await;
+    if let Err(e) = consumed {
+        // The broker kept the shard exclusive: the race of #18 cannot
+        // happen on it, and there is nothing to give up.
+        eprintln!("the broker refused a second exclusive consumer: {e}");
+        assert_eq!(consumers_of(&config, &queue).await, 1);
+    } else {
+        until("the host gave the shared shard up", 30, || async {
+            bus.owned_shards() == 3
+        })
+        .await;
+        assert_eq!(
+            consumers_of(&config, &queue).await,
+            1,
+            "only the other consumer reads the shard"
+        );
+        let _ = rogue.close(200, "second host gone".into()).await;
+        until("the host took the shard back", 30, || async {
+            bus.owned_shards() == 4
+        })
+        .await;
+    }
+    bus.publish(failed("s-1", "after the shared shard"))
+        .await
+        .expect("publishes");
+    idle(&bus).await;
+    assert_eq!(recorder.events().len(), 1, "still consuming");
+    bus.close().await;
+    bus.delete_topology().await.expect("topology deleted");
+}

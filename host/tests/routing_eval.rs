@@ -226,7 +226,9 @@ async fn evaluate(csv: &Path, messages: &str, sixth_brand: bool) -> Score {
     score
 }
 
-fn print(name: &str, s: &Score) {
+/// Prints the figures, and the misses of the tuning sets only: a held-out
+/// set's messages stay unseen (`ROUTING_EVAL_SHOW_HELD_OUT=1` prints them).
+fn print(name: &str, s: &Score, held_out: bool) {
     let (search, bm25) = s.recall();
     let per_lang: Vec<String> = s
         .by_lang
@@ -244,6 +246,9 @@ fn print(name: &str, s: &Score) {
         s.searched,
         s.route_time.as_secs_f64() * 1e6 / s.total.max(1) as f64
     );
+    if held_out && std::env::var_os("ROUTING_EVAL_SHOW_HELD_OUT").is_none() {
+        return;
+    }
     for m in &s.misses {
         println!("  routing miss: {m}");
     }
@@ -274,13 +279,19 @@ async fn routing_and_search_per_catalog() {
             "catalog3.messages.tsv",
             true,
         ),
+        (
+            "catalog 4 (catalog 3 rows, second set; held out)",
+            eval.join("catalog3.csv"),
+            "catalog4.messages.tsv",
+            true,
+        ),
     ];
     let mut failed = Vec::new();
     for (name, csv, messages, sixth) in runs {
         let s = evaluate(&csv, messages, sixth).await;
-        print(name, &s);
+        print(name, &s, name.contains("held out"));
         let (search, bm25) = s.recall();
-        assert!(s.total >= 100, "{name}: {} messages", s.total);
+        assert!(s.total >= 60, "{name}: {} messages", s.total);
         if s.accuracy() < 0.88 {
             failed.push(format!("{name}: routing {:.3} < 0.88", s.accuracy()));
         }

@@ -14,7 +14,7 @@
 //! * [`query`]: the catalog query parser (concepts with English
 //!   expansions, price bounds, colour, size, gender, intents) that the
 //!   host's search and the SDK's `FakeHost` both use, over the vocabulary
-//!   in `data/vocabulary.txt`.
+//!   in `data/vocabulary.txt` and `data/products.txt`.
 //! * [`money`]: ISO 4217 exponents, strict feed-price parsing and money
 //!   formatting per language.
 //!

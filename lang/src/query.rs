@@ -150,13 +150,24 @@ enum Kind {
 /// mean to the catalog.
 const VOCABULARY: &str = include_str!("../data/vocabulary.txt");
 
+/// The broad retail product dictionary (`data/products.txt`): the product
+/// types of every department in en/pt/es, so a catalog the store has never
+/// seen is understood in the three languages. Read after [`VOCABULARY`],
+/// whose meaning of a key wins.
+const PRODUCTS: &str = include_str!("../data/products.txt");
+
 /// Single stopwords (`data/query-stopwords.txt`).
 const STOPWORDS: &str = include_str!("../data/query-stopwords.txt");
 
-/// The entries of [`VOCABULARY`]: (`|`-separated keys, kind). A malformed
-/// line is skipped (the data's own test checks there are none).
+/// The entries of [`VOCABULARY`] then [`PRODUCTS`]: (`|`-separated keys,
+/// kind). A malformed line is skipped (the data's own test checks there are
+/// none).
 fn table() -> Vec<(&'static str, Kind)> {
-    VOCABULARY.lines().filter_map(entry).collect()
+    VOCABULARY
+        .lines()
+        .chain(PRODUCTS.lines())
+        .filter_map(entry)
+        .collect()
 }
 
 /// One line of the vocabulary: `KIND [ARGS] = keys`.
@@ -194,6 +205,8 @@ struct Lexicon {
     stopwords: HashSet<String>,
     /// Every single word the lexicon knows (for typo correction), sorted.
     known_words: Vec<String>,
+    /// [`Letters`] of each of `known_words`.
+    known_letters: Vec<Letters>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(build_lexicon);
@@ -227,13 +240,27 @@ fn build_lexicon() -> Lexicon {
     known.extend(stopwords.iter().cloned());
     let mut known_words: Vec<String> = known.into_iter().collect();
     known_words.sort();
+    let known_letters = known_words.iter().map(|w| Letters::of(w)).collect();
     Lexicon {
         entries,
         singles,
         phrases,
         stopwords,
         known_words,
+        known_letters,
     }
+}
+
+/// Whether `word` (folded, one word) is a word of the store's vocabulary
+/// or a stopword: a common shopping word ("laptop", "buds", "running",
+/// "nova"), never on its own the name of a product line. The grounding of
+/// product names in plugin text uses it to tell a line's own name
+/// ("Zenbook", "Pulse") from the words every title shares.
+pub fn is_common_word(word: &str) -> bool {
+    LEXICON
+        .known_words
+        .binary_search_by(|w| w.as_str().cmp(word))
+        .is_ok()
 }
 
 /// Split folded text into word tokens (letters, digits, apostrophes inside).
@@ -697,6 +724,8 @@ fn tokenize(folded: &str) -> Vec<Tok> {
 pub struct Vocabulary {
     words: HashSet<String>,
     sorted: Vec<String>,
+    /// [`Letters`] of each of `sorted`.
+    letters: Vec<Letters>,
 }
 
 impl Vocabulary {
@@ -712,7 +741,12 @@ impl Vocabulary {
         }
         let mut sorted: Vec<String> = words.iter().cloned().collect();
         sorted.sort();
-        Vocabulary { words, sorted }
+        let letters = sorted.iter().map(|w| Letters::of(w)).collect();
+        Vocabulary {
+            words,
+            sorted,
+            letters,
+        }
     }
 
     pub fn contains(&self, w: &str) -> bool {
@@ -846,7 +880,9 @@ pub fn parse(text: &str, vocab: &Vocabulary) -> ParsedQuery {
                     continue;
                 }
                 // A catalog word (possibly corrected) or an unknown word.
-                let (word, known) = match correct_to_vocab(&source, vocab) {
+                let (word, known) = match correct_to_vocab(&source, vocab)
+                    .or_else(|| cognate_in_vocab(&source, vocab))
+                {
                     Some(w) => (w, true),
                     None => (source.clone(), false),
                 };
@@ -946,28 +982,76 @@ fn resolve_word(w: &str, vocab: &Vocabulary) -> Resolved {
     }
     // Nearest lexicon word within the typo budget (stopwords included, so a
     // misspelt "qeuro" is recognised as a stopword rather than a product).
-    let mut best: Option<(usize, &str)> = None;
-    for cand in &lex.known_words {
-        let d = edit_distance(w, cand, budget);
-        if d <= budget && best.is_none_or(|(bd, _)| d < bd) {
-            best = Some((d, cand));
-        }
-    }
+    let best = nearest(w, budget, &lex.known_words, &lex.known_letters);
     let Some((bd, cand)) = best else {
         return Resolved::Unknown;
     };
     // A catalog word at a strictly smaller distance wins over the lexicon.
-    if vocab
-        .sorted
-        .iter()
-        .any(|v| edit_distance(w, v, budget) < bd)
-    {
+    if bd > 0 && nearest(w, bd - 1, &vocab.sorted, &vocab.letters).is_some() {
         return Resolved::Unknown;
     }
     match lex.singles.get(cand) {
         Some(&i) => Resolved::Entry(i),
         None => Resolved::Stop,
     }
+}
+
+/// How many of each letter a word has (a-z, anything else counted
+/// together): a cheap necessary test before an edit distance, since an edit
+/// adds or removes at most one letter on each side.
+#[derive(Debug, Clone, Default)]
+struct Letters([u8; 27]);
+
+impl Letters {
+    fn of(w: &str) -> Letters {
+        let mut n = [0u8; 27];
+        for c in w.chars() {
+            let i = if c.is_ascii_lowercase() {
+                (c as u8 - b'a') as usize
+            } else {
+                26
+            };
+            n[i] = n[i].saturating_add(1);
+        }
+        Letters(n)
+    }
+
+    /// Whether no more than `k` letters must go from each side to make the
+    /// two bags equal (true for any two words within `k` edits).
+    fn within(&self, other: &Letters, k: usize) -> bool {
+        let (mut extra, mut missing) = (0usize, 0usize);
+        for (a, b) in self.0.iter().zip(other.0.iter()) {
+            if a > b {
+                extra += usize::from(a - b);
+            } else {
+                missing += usize::from(b - a);
+            }
+        }
+        extra <= k && missing <= k
+    }
+}
+
+/// The first of `words` (sorted) at the smallest edit distance from `w`,
+/// within `budget`, and that distance.
+fn nearest<'a>(
+    w: &str,
+    budget: usize,
+    words: &'a [String],
+    letters: &[Letters],
+) -> Option<(usize, &'a str)> {
+    let own = Letters::of(w);
+    let mut best: Option<(usize, &str)> = None;
+    for (cand, l) in words.iter().zip(letters) {
+        // (Equal bags within `budget` also bound the length difference.)
+        if !own.within(l, budget) {
+            continue;
+        }
+        let d = edit_distance(w, cand, budget);
+        if d <= budget && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, cand));
+        }
+    }
+    best
 }
 
 /// The catalog word a folded token stands for: itself, a plural variant, or
@@ -982,14 +1066,36 @@ fn correct_to_vocab(w: &str, vocab: &Vocabulary) -> Option<String> {
     if budget == 0 || w.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
-    let mut best: Option<(usize, &String)> = None;
-    for cand in &vocab.sorted {
-        let d = edit_distance(w, cand, budget);
-        if d <= budget && best.is_none_or(|(bd, _)| d < bd) {
-            best = Some((d, cand));
+    nearest(w, budget, &vocab.sorted, &vocab.letters).map(|(_, c)| c.to_owned())
+}
+
+/// The catalog word a Portuguese or Spanish token is a cognate of
+/// ("purificador" → "purifier", "decoracion" → "decoration"): an English
+/// spelling of its ending ([`crate::text::cognate_spellings`]), or the catalog
+/// word sharing the longest stem with it ([`crate::text::shares_stem`]).
+fn cognate_in_vocab(w: &str, vocab: &Vocabulary) -> Option<String> {
+    use crate::text::{COGNATE_PREFIX, cognate_spellings, shares_stem};
+    if !w.is_ascii() || w.len() < COGNATE_PREFIX || w.bytes().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    for s in cognate_spellings(w) {
+        for form in [s.clone(), format!("{s}e"), format!("{s}s")] {
+            if vocab.contains(&form) {
+                return Some(form);
+            }
         }
     }
-    best.map(|(_, c)| c.clone())
+    let prefix = &w[..COGNATE_PREFIX];
+    let start = vocab.sorted.partition_point(|v| v.as_str() < prefix);
+    vocab.sorted[start..]
+        .iter()
+        .take_while(|v| v.starts_with(prefix))
+        .filter(|v| shares_stem(w, v))
+        .max_by_key(|v| {
+            let common = w.bytes().zip(v.bytes()).take_while(|(a, b)| a == b).count();
+            (common, std::cmp::Reverse(v.len()))
+        })
+        .cloned()
 }
 
 fn word_at(toks: &[Tok], i: usize) -> Option<&str> {
@@ -1430,7 +1536,7 @@ mod data_tests {
 
     #[test]
     fn every_vocabulary_line_parses() {
-        for line in VOCABULARY.lines() {
+        for line in VOCABULARY.lines().chain(PRODUCTS.lines()) {
             let t = line.trim();
             if t.is_empty() || t.starts_with('#') {
                 continue;

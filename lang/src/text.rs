@@ -36,10 +36,9 @@ pub fn fold_char(c: char) -> char {
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.chars().flat_map(char::to_lowercase) {
-        let c = fold_char(c);
+    let mut push = |c: char, out: &mut String| {
         if c == '\'' || c == '’' || c == '`' {
-            continue;
+            return;
         }
         if c.is_alphanumeric() {
             if pending_space && !out.is_empty() {
@@ -49,6 +48,18 @@ pub fn normalize(s: &str) -> String {
             out.push(c);
         } else {
             pending_space = true;
+        }
+    };
+    for c in s.chars() {
+        // Most text is ASCII: lowercasing it needs no Unicode tables, and
+        // folding leaves it as it is (the same result, several times
+        // faster; this runs on every word of every turn).
+        if c.is_ascii() {
+            push(c.to_ascii_lowercase(), &mut out);
+        } else {
+            for l in c.to_lowercase() {
+                push(fold_char(l), &mut out);
+            }
         }
     }
     out
@@ -175,6 +186,82 @@ pub fn within_one_edit(a: &str, b: &str) -> bool {
     } else {
         s[p..] == l[p + 1..]
     }
+}
+
+/// Shortest beginning two words must share to be read as cognates by
+/// [`shares_stem`].
+pub const COGNATE_PREFIX: usize = 6;
+
+/// Portuguese and Spanish word endings and their usual English spelling
+/// (-ción/-ção → -tion, -dad/-dade → -ty, -ico → -ic ...): the regular
+/// correspondences of Latin-derived product words, longest first.
+const COGNATE_ENDINGS: &[(&str, &str)] = &[
+    ("ificadora", "ifier"),
+    ("ificador", "ifier"),
+    ("izadora", "izer"),
+    ("izador", "izer"),
+    ("encia", "ence"),
+    ("ancia", "ance"),
+    ("cion", "tion"),
+    ("cao", "tion"),
+    ("sion", "sion"),
+    ("sao", "sion"),
+    ("dade", "ty"),
+    ("dad", "ty"),
+    ("ario", "ary"),
+    ("aria", "ary"),
+    ("ador", "er"),
+    ("adora", "er"),
+    ("edor", "er"),
+    ("ico", "ic"),
+    ("ica", "ic"),
+    ("ivo", "ive"),
+    ("iva", "ive"),
+    ("oso", "ous"),
+    ("osa", "ous"),
+    ("ista", "ist"),
+    ("ismo", "ism"),
+    ("o", ""),
+    ("a", ""),
+];
+
+/// The English spellings a (folded, stemmed) Portuguese or Spanish word may
+/// have as a cognate, by its ending, stemmed like [`terms`]:
+/// "decoracion" → "decoration", "organizacao" → "organization",
+/// "electrico" → "electric", "purificador" → "purifier", "creativo" →
+/// "creativ" ("creative" stemmed). Words shorter than
+/// [`COGNATE_PREFIX`] or not ASCII have none. Callers look these up where
+/// an exact or one-typo match failed.
+pub fn cognate_spellings(word: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    if word.len() < COGNATE_PREFIX || !word.is_ascii() {
+        return out;
+    }
+    for (from, to) in COGNATE_ENDINGS {
+        if let Some(base) = word.strip_suffix(from)
+            && base.len() >= 3
+        {
+            let s = stem(&format!("{base}{to}"));
+            if s != word && !out.contains(&s) {
+                out.push(s);
+            }
+        }
+    }
+    out
+}
+
+/// Whether two different folded words share a beginning of at least
+/// [`COGNATE_PREFIX`] characters covering three quarters of the shorter
+/// one: likely the same word in two languages ("computador"/"computer",
+/// "televisor"/"television", "organizador"/"organizer").
+/// `a` is the customer's word: one that is all a beginning of `b`
+/// ("weather" of "weatherproof") is a compound's part, not a cognate.
+pub fn shares_stem(a: &str, b: &str) -> bool {
+    if a == b || !a.is_ascii() || !b.is_ascii() {
+        return false;
+    }
+    let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    common >= COGNATE_PREFIX && common < a.len() && common * 4 >= 3 * a.len().min(b.len())
 }
 
 /// Minimum length (in characters) for a token to be matched with a typo.
@@ -308,6 +395,60 @@ pub fn color_of(token: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `normalize` before its ASCII fast path: every character through
+    /// Unicode lowercasing and folding.
+    fn normalize_reference(s: &str) -> String {
+        let mut out = String::new();
+        let mut pending_space = false;
+        for c in s.chars().flat_map(char::to_lowercase) {
+            let c = fold_char(c);
+            if c == '\'' || c == '’' || c == '`' {
+                continue;
+            }
+            if c.is_alphanumeric() {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(c);
+            } else {
+                pending_space = true;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_ascii_fast_path_normalises_as_before() {
+        for s in [
+            "",
+            "  Olá, você tem TÊNIS?!  ",
+            "I'm looking for a LAPTOP under $1,500.00",
+            "¿Dónde está mi pedido? ¡Ya!",
+            "İstanbul ǅemal ÀÉÎÕÜ ß ﬁ Ω",
+            "rock'n'roll d’água `quoted` --- 7½ 2º 10°C",
+            "emoji 👍🏽 and\ttabs\nnewlines",
+            "ÇAÇA ñandú CAFÉ Mañana",
+        ] {
+            assert_eq!(normalize(s), normalize_reference(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn cognates_by_ending_and_by_shared_stem() {
+        assert!(cognate_spellings("decoracion").contains(&"decoration".to_string()));
+        assert!(cognate_spellings("organizacao").contains(&"organization".to_string()));
+        assert!(cognate_spellings("electrico").contains(&"electric".to_string()));
+        assert!(cognate_spellings("purificador").contains(&"purifier".to_string()));
+        assert!(cognate_spellings("creativo").contains(&stem("creative")));
+        assert!(cognate_spellings("sol").is_empty());
+        assert!(shares_stem("computador", "computer"));
+        assert!(shares_stem("televisor", "television"));
+        assert!(!shares_stem("camiseta", "camisole"));
+        assert!(!shares_stem("mouse", "mouse"));
+        assert!(!shares_stem("weather", "weatherproof"));
+    }
 
     #[test]
     fn normalizes() {

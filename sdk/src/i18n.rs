@@ -365,10 +365,12 @@ pub fn tr(language: &str, msg: Msg, vars: &[(&str, &str)]) -> String {
     fill(t(language, msg), vars)
 }
 
-/// A customer-facing name for a brand key in a language ("beauty" → "Beleza").
-pub fn brand_label(brand: &str, language: &str) -> &'static str {
+/// The customer-facing name of a known brand key in a language ("beauty"
+/// → "Beleza"); `None` for a brand the store does not name. The host's
+/// department menu and the seller kit's hand-off text both read it.
+pub fn brand_name(brand: &str, language: &str) -> Option<&'static str> {
     let l = lang(language);
-    match (brand, l) {
+    Some(match (brand, l) {
         ("fashion", "en") => "Fashion",
         ("fashion", _) => "Moda",
         ("tech", "pt") => "Tecnologia",
@@ -382,10 +384,18 @@ pub fn brand_label(brand: &str, language: &str) -> &'static str {
         ("beauty", _) => "Beauty",
         ("gaming", "pt") => "Games",
         ("gaming", _) => "Gaming",
-        (_, "pt") => "vendas",
-        (_, "es") => "ventas",
+        _ => return None,
+    })
+}
+
+/// A customer-facing name for a brand key in a language ("beauty" →
+/// "Beleza"), or the sales team's for a brand without one.
+pub fn brand_label(brand: &str, language: &str) -> &'static str {
+    brand_name(brand, language).unwrap_or(match lang(language) {
+        "pt" => "vendas",
+        "es" => "ventas",
         _ => "sales",
-    }
+    })
 }
 
 #[cfg(test)]

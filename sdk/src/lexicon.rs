@@ -151,20 +151,18 @@ const GAMING: &[(f32, &str)] = &[
     ),
 ];
 
+/// Tables `build.rs` precomputes from `lang/data/vocabulary.txt`, so a
+/// fresh wasm instance (one per turn) does not parse and stem the
+/// vocabulary again: `STEMMED_TRANSLATIONS`, `FIRST_WORDS`,
+/// `CATALOG_WORDS`.
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/vocabulary_tables.rs"));
+}
+
 /// Whether `token` (normalised) is one of the catalog's English words that
 /// [`translations`] maps customer words to ("candle", "pillow").
 pub fn is_catalog_word(token: &str) -> bool {
-    use std::collections::HashSet;
-    use std::sync::OnceLock;
-    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
-    WORDS
-        .get_or_init(|| {
-            translations()
-                .iter()
-                .flat_map(|(_, en)| text::tokenize(en))
-                .collect()
-        })
-        .contains(token)
+    generated::CATALOG_WORDS.binary_search(&token).is_ok()
 }
 
 /// Customer words (en/pt/es, synonyms) and the catalog's English words for
@@ -175,18 +173,14 @@ pub fn translations() -> &'static [(String, String)] {
     agent_store_lang::query::translations()
 }
 
-/// [`translations`] with the customer words stemmed once: (terms, English).
+/// [`translations`] with the customer words stemmed (at build time): (terms, English).
 pub(crate) fn stemmed_translations() -> &'static [(Vec<String>, &'static str)] {
     use std::sync::OnceLock;
     static STEMMED: OnceLock<Vec<(Vec<String>, &'static str)>> = OnceLock::new();
     STEMMED.get_or_init(|| {
-        // Two keys that stem alike ("corrida", "corridas"): the first one
-        // in the vocabulary wins, as in the host's parser.
-        let mut seen = std::collections::HashSet::new();
-        translations()
+        generated::STEMMED_TRANSLATIONS
             .iter()
-            .map(|(from, to)| (split_terms(from), to.as_str()))
-            .filter(|(from, _)| !from.is_empty() && seen.insert(from.clone()))
+            .map(|(from, to)| (from.iter().map(|t| (*t).to_owned()).collect(), *to))
             .collect()
     })
 }
@@ -244,7 +238,8 @@ pub(crate) fn matched_translations(hay: &[String]) -> Vec<usize> {
     let mut out = Vec::new();
     let mut exact = Vec::new();
     let mut fuzzy = Vec::new();
-    for (i, (from, _)) in table.iter().enumerate() {
+    for i in translation_candidates(hay) {
+        let from = &table[i].0;
         let m = text::phrase_match(hay, from);
         if m >= 1.0 {
             exact.push(i);
@@ -276,6 +271,36 @@ pub(crate) fn matched_translations(hay: &[String]) -> Vec<usize> {
     }
     out.sort_unstable();
     out
+}
+
+/// The entries of [`stemmed_translations`] whose first word `hay` has,
+/// exactly or one typo away, ascending: the only ones
+/// [`matched_translations`] needs to compare, found through an index of
+/// first words and their one-letter deletions, so a message costs a few
+/// lookups however large the vocabulary.
+fn translation_candidates(hay: &[String]) -> Vec<usize> {
+    let first = |k: &str| -> &'static [u32] {
+        generated::FIRST_WORDS
+            .binary_search_by(|(w, _)| (*w).cmp(k))
+            .map_or(&[], |i| generated::FIRST_WORDS[i].1)
+    };
+    let mut out: Vec<usize> = Vec::new();
+    for h in hay {
+        let fuzzy = typo_eligible(h);
+        let keys = std::iter::once(h.clone())
+            .chain(fuzzy.then(|| index::deletions(h)).into_iter().flatten());
+        for k in keys {
+            out.extend(first(&k).iter().map(|&i| i as usize));
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Whether a word may match with one typo ([`text::fuzzy_eq`]).
+fn typo_eligible(w: &str) -> bool {
+    w.chars().count() >= text::FUZZY_MIN_LEN && !w.bytes().any(|c| c.is_ascii_digit())
 }
 
 /// The catalog's English words for the Portuguese, Spanish or synonym
@@ -314,6 +339,50 @@ mod tests {
         assert_eq!(top("alfombra para la sala"), "home");
         assert_eq!(top("labtop"), "tech");
         assert_eq!(top("hello"), "none");
+    }
+
+    /// The tables `build.rs` generated are what parsing and stemming the
+    /// vocabulary at run time builds (the code the build script replaced).
+    #[test]
+    fn generated_tables_match_runtime() {
+        use std::collections::{HashMap, HashSet};
+        let mut seen = HashSet::new();
+        let runtime: Vec<(Vec<String>, &str)> = translations()
+            .iter()
+            .map(|(from, to)| (text::terms(from), to.as_str()))
+            .filter(|(from, _)| !from.is_empty() && seen.insert(from.clone()))
+            .collect();
+        assert!(runtime.len() > 100, "vocabulary loaded");
+        assert_eq!(stemmed_translations(), runtime.as_slice());
+
+        let mut first: HashMap<String, Vec<u32>> = HashMap::new();
+        for (i, (from, _)) in runtime.iter().enumerate() {
+            let w = &from[0];
+            first.entry(w.clone()).or_default().push(i as u32);
+            if w.chars().count() >= text::FUZZY_MIN_LEN {
+                for d in index::deletions(w) {
+                    first.entry(d).or_default().push(i as u32);
+                }
+            }
+        }
+        let generated: HashMap<String, Vec<u32>> = generated::FIRST_WORDS
+            .iter()
+            .map(|(k, ids)| ((*k).to_owned(), ids.to_vec()))
+            .collect();
+        assert_eq!(generated.len(), generated::FIRST_WORDS.len(), "unique keys");
+        assert_eq!(generated, first);
+        assert!(generated::FIRST_WORDS.windows(2).all(|w| w[0].0 < w[1].0));
+
+        let words: HashSet<String> = translations()
+            .iter()
+            .flat_map(|(_, en)| text::tokenize(en))
+            .collect();
+        let table: HashSet<String> = generated::CATALOG_WORDS
+            .iter()
+            .map(|w| (*w).to_owned())
+            .collect();
+        assert_eq!(table, words);
+        assert!(generated::CATALOG_WORDS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

@@ -1433,46 +1433,14 @@ pub fn status_label(status: &str, lang: &str) -> String {
 }
 
 /// Amounts (minor units) that look like prices in a free text: numbers with
-/// a decimal part ("89.90", "1.299,00") or preceded by a currency sign.
+/// two decimals ("89.90", "1.299,00"), after a currency sign or before a
+/// currency word. The host's grounding check reads them the same way
+/// ([`crate::lang::amount::quoted`]).
 pub fn quoted_prices(s: &str) -> Vec<i64> {
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i].is_ascii_digit() && (i == 0 || !chars[i - 1].is_alphanumeric()) {
-            let start = i;
-            while i < chars.len()
-                && (chars[i].is_ascii_digit()
-                    || ((chars[i] == '.' || chars[i] == ',')
-                        && chars.get(i + 1).is_some_and(char::is_ascii_digit)))
-            {
-                i += 1;
-            }
-            let tok: String = chars[start..i].iter().collect();
-            let before: String = chars[start.saturating_sub(4)..start].iter().collect();
-            let after: String = chars[i..(i + 8).min(chars.len())]
-                .iter()
-                .collect::<String>()
-                .to_lowercase();
-            let money_mark = before.contains('$')
-                || before.contains('€')
-                || after.trim_start().starts_with("usd")
-                || after.trim_start().starts_with("reais")
-                || after.trim_start().starts_with("dólares")
-                || after.trim_start().starts_with("dollars");
-            let has_decimal = tok.len() > 3 && matches!(tok.as_bytes()[tok.len() - 3], b'.' | b',');
-            let unit = i < chars.len() && chars[i].is_alphabetic() && !money_mark;
-            if (money_mark || has_decimal)
-                && !unit
-                && let Some(v) = text::parse_amount(&tok)
-            {
-                out.push(v);
-            }
-        } else {
-            i += 1;
-        }
-    }
-    out
+    crate::lang::amount::quoted(s)
+        .into_iter()
+        .map(|q| q.minor)
+        .collect()
 }
 
 #[cfg(test)]

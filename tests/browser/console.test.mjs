@@ -127,6 +127,14 @@ test('a rep takes an escalation over, replies, and hands it back to the AI', { t
   assert.match(await rep.locator('[data-testid="conv-window"]').textContent(), /24-hour window: 2\dh/);
   assert.match(await rep.locator('[data-testid="escalation-info"]').textContent(), /customer request/);
 
+  // Keep the conversation as a regression case (and back, and again): the button says so.
+  await rep.click('[data-testid="regression"]');
+  await rep.waitForSelector('[data-testid="regression"][data-marked="true"]', { timeout: UI_TIMEOUT });
+  await rep.click('[data-testid="regression"]');
+  await rep.waitForSelector('[data-testid="regression"][data-marked="false"]', { timeout: UI_TIMEOUT });
+  await rep.click('[data-testid="regression"]');
+  await rep.waitForSelector('[data-testid="regression"][data-marked="true"]', { timeout: UI_TIMEOUT });
+
   // Reply: the console shows it sent, the customer's phone receives it.
   const text = 'Oi! Aqui é a Ana do time fashion, vou te ajudar agora.';
   await rep.fill('[data-testid="reply"]', text);

@@ -71,6 +71,9 @@ const EXPECTED: &[(&str, &str, Access)] = &[
     ("POST", "/admin/plugins/{name}/rollback", Admin),
     ("GET", "/admin/plugins/{name}/logs", Admin),
     ("GET", "/admin/hosts", Admin),
+    ("GET", "/admin/budgets", Admin),
+    ("GET", "/admin/budgets/{brand}", Admin),
+    ("PUT", "/admin/budgets/{brand}", Admin),
     ("GET", "/admin/whatsapp", Admin),
     ("GET", "/admin/events/parked", Admin),
     ("GET", "/admin/satisfaction", Admin),
@@ -103,9 +106,20 @@ const EXPECTED: &[(&str, &str, Access)] = &[
     ("POST", "/console/api/conversations/{id}/cart", Console),
     ("POST", "/console/api/conversations/{id}/order", Console),
     ("GET", "/console/api/conversations/{id}/assist", Console),
+    (
+        "POST",
+        "/console/api/conversations/{id}/regression",
+        Console,
+    ),
+    (
+        "DELETE",
+        "/console/api/conversations/{id}/regression",
+        Console,
+    ),
     ("GET", "/console/api/products", Console),
     ("GET", "/console/api/reports", Console),
     ("GET", "/console/api/reports.csv", Console),
+    ("GET", "/console/api/budgets", Console),
     ("GET", "/console/api/users", Console),
     ("POST", "/console/api/users", Console),
     // The demo's sandbox
@@ -143,7 +157,7 @@ fn rs_files(dir: &Path, out: &mut Vec<PathBuf>) {
 /// `.nest`ed); checked against every `.nest` found.
 fn prefix_of(file: &str) -> &'static str {
     match file {
-        "host/src/api/admin.rs" | "host/src/orders/api.rs" => "/admin",
+        "host/src/api/admin.rs" | "host/src/orders/api.rs" | "host/src/policy/api.rs" => "/admin",
         _ => "",
     }
 }

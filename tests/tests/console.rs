@@ -566,9 +566,9 @@ async fn users_add_stores_an_argon2_hash_from_the_environment() {
     };
     // The variable's value is passed in: setting it with `set_var` while
     // other tests run is undefined behaviour.
-    agent_store::sales::cli::run_with(
+    agent_store::cli::users::run_with(
         &config,
-        agent_store::sales::cli::UsersCommand::Add {
+        agent_store::cli::users::UsersCommand::Add {
             name: "bia".into(),
             role: "rep".into(),
             brands: "fashion, tech".into(),

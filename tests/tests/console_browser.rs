@@ -52,6 +52,20 @@ async fn a_rep_takes_over_in_the_console_in_chromium() {
             .any(|e| e.status == "handed_back" && e.agent.as_deref() == Some("ana")),
         "{all:?}"
     );
+    // The rep kept the conversation as a regression case (marked, undone,
+    // marked again): stored once, by the rep.
+    let records = agent_store::replay::TurnRecords::new(h.db().await, Default::default());
+    let cases = records.cases().await.expect("regression cases");
+    assert_eq!(cases.len(), 1, "{cases:?}");
+    assert_eq!(cases[0].marked_by, "ana");
+    assert!(
+        !records
+            .turns(&cases[0].conversation_id)
+            .await
+            .expect("recorded turns")
+            .is_empty(),
+        "its turns were recorded"
+    );
     let sandbox = h.app.sandbox.as_ref().expect("sandbox");
     assert!(
         sandbox

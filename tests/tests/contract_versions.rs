@@ -266,3 +266,41 @@ greeting = "home only"
     let editor = plugin(&listing, "cart-editor");
     assert_eq!(editor["denied_by_capability"]["config"], 1, "{editor}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_config_grant_reads_values_kept_beside_the_brands_prompt() {
+    // The brand team's file beside its persona prompt; the operator's
+    // config file wins on a key both set; a broken file of another brand
+    // is skipped (one warning) and nothing else changes.
+    let prompts = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        prompts.path().join("tech.config.toml"),
+        "greeting = \"Hi from prompts/\"\nfree_shipping_over = 7500\n",
+    )
+    .expect("write");
+    std::fs::write(prompts.path().join("home.config.toml"), "greeting = [").expect("write");
+    let dir = prompts.path().to_path_buf();
+    let (h, _dir) = start(
+        Backend::Sqlite,
+        &["contract-v01-router", "cart-editor"],
+        |c| {
+            c.plugins.prompts_dir = Some(dir);
+            c.plugins.config.insert(
+                "tech".into(),
+                std::collections::BTreeMap::from([(
+                    "free_shipping_over".into(),
+                    agent_store::plugins::ConfigValue::Integer(9900),
+                )]),
+            );
+        },
+    )
+    .await;
+    let (wa_id, mut n) = ("15550205001", 0);
+    let told = ask(&h, wa_id, &mut n, "tech config greeting").await;
+    assert!(
+        told.contains("config greeting = Hi from prompts/"),
+        "{told}"
+    );
+    let told = ask(&h, wa_id, &mut n, "tech config free_shipping_over").await;
+    assert!(told.contains("config free_shipping_over = 9900"), "{told}");
+}

@@ -41,6 +41,7 @@ async fn env(brand: &str) -> Env {
             hand_off: true,
             // What the seller kit last showed, in order ("item": 2 = HOM-0009).
             offered: vec!["HOM-0010".into(), "HOM-0009".into()],
+            seen: Default::default(),
         },
     }
 }

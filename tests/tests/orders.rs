@@ -111,13 +111,13 @@ async fn add_to_cart_then_checkout_creates_an_order_and_every_update_reaches_the
     // The operator records the Pix payment with the CLI (`agent-store
     // order confirm`), which talks to this host's admin API.
     use agent_store::cli::AdminApi;
-    use agent_store::orders::cli::OrderCommand;
+    use agent_store::cli::orders::OrderCommand;
     let host = || AdminApi {
         url: Some(h.app.url()),
         token: Some(ADMIN.into()),
     };
     let config = agent_store::config::Config::default();
-    agent_store::orders::cli::run(
+    agent_store::cli::orders::run(
         &config,
         OrderCommand::Confirm {
             id: id.clone(),
@@ -127,7 +127,7 @@ async fn add_to_cart_then_checkout_creates_an_order_and_every_update_reaches_the
     )
     .await
     .expect("order confirm");
-    let wrong = agent_store::orders::cli::run(
+    let wrong = agent_store::cli::orders::run(
         &config,
         OrderCommand::Confirm {
             id: "ORD-20000101-NOSUCHID".into(),

@@ -9,75 +9,11 @@
 mod common;
 
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use agent_store::db::testing::TestPostgres;
+use common::relay::Relay;
 use common::{Harness, plugins_dir};
-use tokio::net::{TcpListener, TcpStream};
-use tokio::task::AbortHandle;
-
-/// A TCP relay to `upstream` that can be cut: open connections are closed
-/// and new ones are accepted and closed at once, until restored.
-struct Relay {
-    addr: std::net::SocketAddr,
-    cut: Arc<AtomicBool>,
-    open: Arc<Mutex<Vec<AbortHandle>>>,
-    accept: tokio::task::JoinHandle<()>,
-}
-
-impl Relay {
-    async fn start(upstream: &str) -> Relay {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind relay");
-        let addr = listener.local_addr().expect("relay addr");
-        let cut = Arc::new(AtomicBool::new(false));
-        let open: Arc<Mutex<Vec<AbortHandle>>> = Arc::default();
-        let upstream = upstream.to_string();
-        let accept = {
-            let (cut, open) = (cut.clone(), open.clone());
-            tokio::spawn(async move {
-                while let Ok((mut client, _)) = listener.accept().await {
-                    if cut.load(Ordering::SeqCst) {
-                        drop(client);
-                        continue;
-                    }
-                    let upstream = upstream.clone();
-                    let task = tokio::spawn(async move {
-                        if let Ok(mut server) = TcpStream::connect(&upstream).await {
-                            let _ = tokio::io::copy_bidirectional(&mut client, &mut server).await;
-                        }
-                    });
-                    open.lock().expect("lock").push(task.abort_handle());
-                }
-            })
-        };
-        Relay {
-            addr,
-            cut,
-            open,
-            accept,
-        }
-    }
-
-    fn cut(&self) {
-        self.cut.store(true, Ordering::SeqCst);
-        for task in self.open.lock().expect("lock").drain(..) {
-            task.abort();
-        }
-    }
-
-    fn restore(&self) {
-        self.cut.store(false, Ordering::SeqCst);
-    }
-}
-
-impl Drop for Relay {
-    fn drop(&mut self) {
-        self.cut();
-        self.accept.abort();
-    }
-}
 
 /// `/readyz`'s status and body.
 async fn readyz(h: &Harness) -> (u16, String) {

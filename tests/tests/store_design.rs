@@ -14,7 +14,14 @@
 //! - the grounding guard on the plugin's own texts: an invented price in a
 //!   button title is dropped, a wrong price after a product's name is
 //!   corrected, a ghost product refused, a flood of invented prices handled
-//!   in one log line, counted per plugin; the customer is always answered.
+//!   in one log line, counted per plugin; the customer is always answered;
+//! - product names: an invented name in a text or a button is refused,
+//!   real names, generic title-case words and the customer's own words
+//!   pass; the LLM's own tool searches are published as
+//!   `store.product.query` and the products its answer names as
+//!   `store.product.recommend`, an invented name in its answer never
+//!   reaches the customer;
+//! - the funnel: an order of a recommended product counts as such.
 //!
 //! "30 hours ago" is real: the customer's message reaches the signed
 //! webhook with a WhatsApp timestamp 30 hours old (as Meta delivers a
@@ -22,6 +29,7 @@
 //! customer wrote.
 
 mod common;
+mod llm_support;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -752,4 +760,186 @@ async fn plugin_texts_are_grounded_in_the_catalog_and_the_customer_is_still_answ
     // The plugin's operations log says why.
     let ops = h.admin("/plugins/grounding-probe/logs").await;
     assert!(ops.to_string().contains("grounding_refused"), "{ops}");
+
+    // Product names. Invented ones in a text: refused, the host answers.
+    let refused1 = grounding_count("refused");
+    let told = readable(&ask("invented").await);
+    assert!(
+        !told.contains("Zenbook Air 15") && !told.contains("Nova X13"),
+        "{told}"
+    );
+    assert!(told.contains("couldn't confirm those details"), "{told}");
+    assert_eq!(grounding_count("refused"), refused1 + 1);
+    // A button naming a product that does not exist is dropped; real
+    // names and generic title-case words pass.
+    let sent = ask("names").await;
+    let raw = serde_json::to_string(&sent).expect("json");
+    assert!(
+        raw.contains("Top 5 Laptops of 2024! Black Friday Deals"),
+        "{raw}"
+    );
+    assert!(
+        raw.contains(&laptop.title) && raw.contains("Pulse Buds"),
+        "{raw}"
+    );
+    assert!(
+        raw.contains("Forge 16 Creator") && !raw.contains("Forge 17"),
+        "{raw}"
+    );
+    assert_eq!(grounding_count("refused"), refused1 + 2);
+    // The customer's own words are theirs to hear back.
+    let told = readable(&ask("echo nova x99 smartphone").await);
+    assert!(
+        told.contains("Sorry, we don't have the Nova X99 Smartphone."),
+        "{told}"
+    );
+    assert_eq!(grounding_count("refused"), refused1 + 2);
+    let ops = h.admin("/plugins/grounding-probe/logs").await;
+    assert!(
+        ops.to_string().contains("Zenbook Air 15")
+            && ops.to_string().contains("is not a product of the catalog"),
+        "{ops}"
+    );
+}
+
+// ------------------------------------------------------------ LLM tools
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_llms_tool_searches_and_named_products_are_product_events() {
+    let (model, url) = llm_support::start().await;
+    let (h, _dir) = start(|c| {
+        c.llm.provider = "openai".into();
+        c.llm.base_url = format!("{url}/v1");
+        c.llm.model = "scripted".into();
+        c.llm.retry_base_ms = 5;
+        c.bus.sink_url = Some(format!("{url}/events"));
+    })
+    .await;
+    let me = "15555500007";
+    model.script([
+        llm_support::Step::tools(&[(
+            "search_products",
+            r#"{"query": "noise cancelling headphones"}"#,
+        )]),
+        llm_support::Step::text("The Pulse ANC Wireless Headphones are a great pick for flights."),
+    ]);
+    say_at(
+        &h,
+        me,
+        "wamid.llm.names.1",
+        "ask headphones for flights",
+        Duration::ZERO,
+    )
+    .await;
+    let told = readable(&h.sink.to(me));
+    assert!(told.contains("Pulse ANC Wireless Headphones"), "{told}");
+    let conversation = h.conversation_of(me).await.expect("conversation");
+    let conversation = conversation["id"].as_str().expect("id").to_string();
+    let mine = |e: &Value| e["conversation_id"] == conversation.as_str();
+
+    // The model's search, published like the plugin's own.
+    let q = model
+        .wait_event("store.product.query", |e| mine(e) && e["by"] == "llm")
+        .await;
+    assert_eq!(q["by"], "llm", "{q}");
+    assert_eq!(q["text"], "noise cancelling headphones");
+    assert_eq!(q["plugin"], "grounding-probe");
+    let found: Vec<String> = q["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect();
+    // The product its answer names: offered, found by the LLM's search.
+    let r = model.wait_event("store.product.recommend", mine).await;
+    let offered = &r["offered"][0];
+    assert_eq!(offered["shown_as"], "name", "{r}");
+    assert_eq!(offered["by_llm"], true, "{r}");
+    assert_eq!(offered["source"], "search", "{r}");
+    let id = offered["product_id"].as_str().expect("id").to_string();
+    assert!(found.contains(&id), "{id} in {found:?}");
+    let product = h.app.state.catalog.get(None, &id).expect("product");
+    assert!(
+        product.title.starts_with("Pulse ANC Wireless Headphones"),
+        "{product:?}"
+    );
+    for e in [&q, &r] {
+        assert!(!e.to_string().contains(me), "no phone number: {e}");
+    }
+
+    // An answer naming a product the catalog lacks: re-asked once, then
+    // refused; the plugin falls back and the name never reaches the customer.
+    model.script([
+        llm_support::Step::text("Get the Pulse X9 Max Headphones, our best ever."),
+        llm_support::Step::text("Really, the Pulse X9 Max Headphones."),
+    ]);
+    say_at(
+        &h,
+        me,
+        "wamid.llm.names.2",
+        "ask your best headphones",
+        Duration::ZERO,
+    )
+    .await;
+    let told = readable(&h.sink.to(me));
+    assert!(!told.contains("Pulse X9"), "{told}");
+    assert!(told.contains("Sorry, I can't answer that now."), "{told}");
+    let reask = model
+        .requests()
+        .last()
+        .map(|(_, b)| llm_support::last_message(b))
+        .unwrap_or_default();
+    assert!(reask.contains("is not a product of the catalog"), "{reask}");
+}
+
+// ------------------------------------------------------------ funnel
+
+fn funnel_count(name: &str) -> u64 {
+    let text = agent_store::telemetry::metrics::get()
+        .encode()
+        .expect("metrics");
+    text.lines()
+        .filter(|l| l.starts_with(&format!("agent_store_{name}_total{{brand=\"tech\"}}")))
+        .filter_map(|l| l.rsplit(' ').next()?.parse::<u64>().ok())
+        .sum()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_order_of_a_recommended_product_closes_the_funnel() {
+    let (h, _dir) = start(|_| {}).await;
+    let (orders0, lines0) = (
+        funnel_count("recommended_orders"),
+        funnel_count("recommendations_ordered"),
+    );
+    let me = "15555500008";
+    // Offered: the laptop and a cross-sell; then the laptop is ordered.
+    say_at(&h, me, "wamid.funnel.1", "cross", Duration::ZERO).await;
+    say_at(
+        &h,
+        me,
+        "wamid.funnel.2",
+        "please place my order",
+        Duration::ZERO,
+    )
+    .await;
+    order_of(&h, me).await;
+    eventually("the order counted in the funnel", || async {
+        funnel_count("recommended_orders") > orders0
+    })
+    .await;
+    assert_eq!(funnel_count("recommended_orders"), orders0 + 1);
+    assert_eq!(funnel_count("recommendations_ordered"), lines0 + 1);
+    // An order of a product never offered in its conversation: not counted.
+    let other = "15555500009";
+    say_at(
+        &h,
+        other,
+        "wamid.funnel.3",
+        "please place my order",
+        Duration::ZERO,
+    )
+    .await;
+    order_of(&h, other).await;
+    h.settle().await;
+    assert_eq!(funnel_count("recommended_orders"), orders0 + 1);
 }

@@ -13,6 +13,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::plugins as plugin_ops;
+use crate::web::ApiError;
 
 use super::AppState;
 
@@ -38,6 +39,7 @@ pub fn router(state: Arc<AppState>) -> Router<Arc<AppState>> {
         .route("/events/parked", get(crate::bus::parked::list))
         .route("/satisfaction", get(satisfaction))
         .merge(crate::orders::api::routes())
+        .merge(crate::policy::api::routes())
         .layer(middleware::from_fn_with_state(state, require_token))
 }
 
@@ -49,14 +51,13 @@ async fn require_token(
     next: Next,
 ) -> Response {
     let expected = state.config.admin.token.as_bytes();
-    let given = super::bearer::token(request.headers()).unwrap_or_default();
-    let ok = super::bearer::token_eq(given.as_bytes(), expected);
+    let given = crate::web::bearer::token(request.headers()).unwrap_or_default();
+    let ok = crate::web::bearer::token_eq(given.as_bytes(), expected);
     if !ok {
-        return (
+        return error(
             StatusCode::UNAUTHORIZED,
-            Json(json!({ "error": "missing or wrong admin bearer token" })),
-        )
-            .into_response();
+            "missing or wrong admin bearer token",
+        );
     }
     next.run(request).await
 }
@@ -154,7 +155,7 @@ struct Upload {
 }
 
 fn error(status: StatusCode, message: impl std::fmt::Display) -> Response {
-    (status, Json(json!({ "error": message.to_string() }))).into_response()
+    ApiError::new(status, message).into_response()
 }
 
 /// A 400 when `name` is not a valid plugin name: it becomes a directory
@@ -214,7 +215,9 @@ async fn upload_plugin(
                 "store" => StatusCode::INTERNAL_SERVER_ERROR,
                 _ => StatusCode::UNPROCESSABLE_ENTITY,
             };
-            (status, Json(json!({ "error": r.reason, "stage": r.stage }))).into_response()
+            ApiError::new(status, r.reason)
+                .with("stage", r.stage)
+                .into_response()
         }
     }
 }
@@ -265,7 +268,15 @@ async fn delete_plugin(State(state): State<Arc<AppState>>, Path(name): Path<Stri
         return r;
     }
     match state.plugins.remove(&name).await {
-        Ok(()) => Json(json!({ "name": name, "state": "removed" })).into_response(),
+        Ok(()) => {
+            // Every host of a deployment unloads it too.
+            if let Some(releases) = state.hosts.releases()
+                && let Err(e) = releases.withdraw(&name).await
+            {
+                tracing::error!(plugin = %name, error = %e, "plugin removal not shared with the other hosts");
+            }
+            Json(json!({ "name": name, "state": "removed" })).into_response()
+        }
         Err(e) => ops_error(e),
     }
 }
@@ -286,7 +297,39 @@ async fn plugin_logs(
     if let Some(r) = name_refused(&name) {
         return r;
     }
-    let logs = state.plugins.stats().logs(&name, q.limit.unwrap_or(50));
+    let limit = q.limit.unwrap_or(50);
+    let mut logs: Vec<Value> = state
+        .plugins
+        .stats()
+        .logs(&name, limit)
+        .into_iter()
+        .filter_map(|l| serde_json::to_value(l).ok())
+        .collect();
+    // The policy's decisions on its intents (every host's: they are in the
+    // database), merged in time order.
+    match crate::policy::Policy::new(state.db.clone())
+        .intents(&name, limit, false)
+        .await
+    {
+        Ok(intents) => logs.extend(intents.into_iter().map(|i| {
+            let event = if i.approved {
+                "intent_approved"
+            } else {
+                "intent_denied"
+            };
+            json!({
+                "at": i.at,
+                "event": event,
+                "version": i.version,
+                "message": format!("{} {}: {}", i.intent, i.detail, i.reason),
+                "intent": i,
+            })
+        })),
+        Err(e) => tracing::warn!(plugin = %name, error = %e, "intent audit not read"),
+    }
+    logs.sort_by(|a, b| a["at"].as_str().cmp(&b["at"].as_str()));
+    let skip = logs.len().saturating_sub(limit);
+    let logs: Vec<Value> = logs.into_iter().skip(skip).collect();
     Json(json!({ "name": name, "logs": logs })).into_response()
 }
 
@@ -326,11 +369,7 @@ async fn satisfaction(State(state): State<Arc<AppState>>) -> Response {
 async fn conversations(State(state): State<Arc<AppState>>) -> Response {
     match state.conversations.list(200).await {
         Ok(list) => Json(json!({ "conversations": list })).into_response(),
-        Err(e) => (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            Json(json!({ "error": e.to_string() })),
-        )
-            .into_response(),
+        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e),
     }
 }
 
@@ -338,19 +377,9 @@ async fn conversation(State(state): State<Arc<AppState>>, Path(id): Path<String>
     let conversation = match state.conversations.get(&id).await {
         Ok(c) => c,
         Err(crate::conversations::StoreError::NotFound(_)) => {
-            return (
-                StatusCode::NOT_FOUND,
-                Json(json!({ "error": "no such conversation" })),
-            )
-                .into_response();
+            return error(StatusCode::NOT_FOUND, "no such conversation");
         }
-        Err(e) => {
-            return (
-                StatusCode::INTERNAL_SERVER_ERROR,
-                Json(json!({ "error": e.to_string() })),
-            )
-                .into_response();
-        }
+        Err(e) => return error(StatusCode::INTERNAL_SERVER_ERROR, e),
     };
     let history = state
         .conversations

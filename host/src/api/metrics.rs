@@ -39,8 +39,8 @@ pub fn open_router(state: Arc<AppState>) -> Router {
 
 async fn with_token(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
     let expected = state.config.telemetry.metrics_token.as_bytes();
-    let given = super::bearer::token(&headers).unwrap_or_default();
-    if !super::bearer::token_eq(given.as_bytes(), expected) {
+    let given = crate::web::bearer::token(&headers).unwrap_or_default();
+    if !crate::web::bearer::token_eq(given.as_bytes(), expected) {
         return (
             StatusCode::UNAUTHORIZED,
             [(header::WWW_AUTHENTICATE, "Bearer")],

@@ -1,21 +1,22 @@
-//! The HTTP surface: health, readiness, the WhatsApp webhook, the admin API
-//! and (in the demo) the WhatsApp sandbox.
+//! The HTTP surface: health, readiness and the admin API, composed with
+//! the routes each capability owns (the WhatsApp webhook, `/events`, the
+//! payment and carrier webhooks, the orders admin). A capability's
+//! `routes()` asks for its own substate ([`FromRef`]), never for
+//! [`AppState`]: the impls below hand each one out.
 
 mod admin;
-pub(crate) mod bearer;
-mod config;
 pub mod ready;
 
 pub mod metrics;
 pub mod serve;
 
-pub use config::{AdminConfig, ServerConfig};
+pub use crate::web::{AdminConfig, ServerConfig};
 
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 use axum::Router;
-use axum::extract::DefaultBodyLimit;
+use axum::extract::{DefaultBodyLimit, FromRef};
 use axum::routing::get;
 
 use crate::bus::Bus;
@@ -24,7 +25,7 @@ use crate::config::Config;
 use crate::conversations::Conversations;
 use crate::db::Db;
 use crate::plugins::Plugins;
-use crate::whatsapp::webhook;
+use crate::whatsapp::webhook::{self, WebhookState};
 
 /// What every handler can reach.
 pub struct AppState {
@@ -44,6 +45,8 @@ pub struct AppState {
     /// The deployment's live hosts (`GET /admin/hosts`).
     pub hosts: Arc<crate::cluster::Hosts>,
 
+    /// The WhatsApp webhook's own state.
+    pub webhook: WebhookState,
     /// Satisfaction questions and answers (`GET /admin/satisfaction`).
     pub satisfaction: crate::satisfaction::Satisfaction,
     /// Set once start-up (plugins, catalog, recovery) is complete.
@@ -55,17 +58,51 @@ pub struct AppState {
 /// Every route of the host.
 pub fn router(state: Arc<AppState>) -> Router {
     let limit = state.config.server.body_limit_bytes;
+    let events = crate::bus::http::routes(&state.config.bus, state.bus.clone(), limit);
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(ready::readyz))
-        .route(
-            "/webhooks/whatsapp",
-            get(webhook::verify).post(webhook::receive),
-        )
+        .merge(webhook::routes())
         .nest("/admin", admin::router(state.clone()))
         .merge(metrics::routes())
-        .merge(crate::bus::http::routes(&state.config.bus))
+        .merge(events)
         .merge(crate::orders::webhooks::routes())
         .layer(DefaultBodyLimit::max(limit))
         .with_state(state)
+}
+
+impl FromRef<Arc<AppState>> for WebhookState {
+    fn from_ref(state: &Arc<AppState>) -> Self {
+        state.webhook.clone()
+    }
+}
+
+impl FromRef<Arc<AppState>> for crate::orders::Orders {
+    fn from_ref(state: &Arc<AppState>) -> Self {
+        state.orders.clone()
+    }
+}
+
+impl FromRef<Arc<AppState>> for crate::orders::api::OrdersAdmin {
+    fn from_ref(state: &Arc<AppState>) -> Self {
+        Self {
+            orders: state.orders.clone(),
+            catalog: state.catalog.clone(),
+        }
+    }
+}
+
+impl FromRef<Arc<AppState>> for crate::bus::ParkedEvents {
+    fn from_ref(state: &Arc<AppState>) -> Self {
+        state.parked.clone()
+    }
+}
+
+impl FromRef<Arc<AppState>> for crate::policy::api::BudgetsApi {
+    fn from_ref(state: &Arc<AppState>) -> Self {
+        Self {
+            policy: crate::policy::Policy::new(state.db.clone()),
+            plugins: state.plugins.clone(),
+        }
+    }
 }

@@ -22,14 +22,15 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
-use axum::{Extension, Json, Router};
+use axum::{Json, Router};
 use cloudevents::{AttributesReader, Event};
 use serde_json::{Value, json};
 
+use super::Bus;
 use super::BusConfig;
 use super::producers::{Producer, Producers};
-use crate::api::AppState;
 use crate::events::{self, EventError, EventType};
+use crate::web::ApiError;
 
 /// The batch mode's media type.
 pub const BATCH_CONTENT_TYPE: &str = "application/cloudevents-batch+json";
@@ -40,14 +41,21 @@ pub const BATCH_MAX: usize = 1000;
 /// flood of lines.
 const LOG_EVERY: Duration = Duration::from_secs(10);
 
-/// The producers and the refusal log, shared by every request.
+/// The route's own state: the producers, the refusal log and the bus,
+/// shared by every request.
 struct Gate {
     producers: Producers,
     refusals: Refusals,
+    bus: Arc<dyn Bus>,
+    /// The largest body read (`server.body_limit_bytes`).
+    body_limit: usize,
 }
 
-/// The `/events` route, locked to `config.producers`.
-pub fn routes(config: &BusConfig) -> Router<Arc<AppState>> {
+/// The `/events` route, locked to `config.producers`, publishing on `bus`.
+pub fn routes<S>(config: &BusConfig, bus: Arc<dyn Bus>, body_limit: usize) -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+{
     // `bus::connect` already refused an invalid list at start-up; should
     // one get here anyway, the door stays shut rather than open.
     let producers = Producers::from_config(&config.producers).unwrap_or_else(|e| {
@@ -60,10 +68,12 @@ pub fn routes(config: &BusConfig) -> Router<Arc<AppState>> {
     let gate = Arc::new(Gate {
         producers,
         refusals: Refusals::default(),
+        bus,
+        body_limit,
     });
     Router::new()
         .route("/events", post(receive))
-        .layer(Extension(gate))
+        .with_state(gate)
 }
 
 /// A refused request: its status, message and, for a batch, the reason of
@@ -84,32 +94,27 @@ impl Refusal {
     }
 
     fn into_response(self) -> Response {
-        let mut body = json!({ "error": self.message });
+        let mut error = ApiError::new(self.status, self.message);
         if !self.events.is_empty() {
-            body["events"] = Value::Array(self.events);
+            error = error.with("events", Value::Array(self.events));
         }
-        let mut response = (self.status, Json(body)).into_response();
         if self.status == StatusCode::UNAUTHORIZED {
-            response.headers_mut().insert(
+            error = error.header(
                 header::WWW_AUTHENTICATE,
                 HeaderValue::from_static("Bearer realm=\"agent-store events\""),
             );
         }
-        response
+        error.into_response()
     }
 }
 
-async fn receive(
-    State(state): State<Arc<AppState>>,
-    Extension(gate): Extension<Arc<Gate>>,
-    request: Request,
-) -> Response {
+async fn receive(State(gate): State<Arc<Gate>>, request: Request) -> Response {
     let (parts, body) = request.into_parts();
     let producer = match authenticate(&gate.producers, &parts.headers) {
         Ok(p) => p,
         Err(refusal) => return gate.refuse("-", "unauthenticated", refusal),
     };
-    let limit = state.config.server.body_limit_bytes;
+    let limit = gate.body_limit;
     let body = match axum::body::to_bytes(body, limit).await {
         Ok(b) => b,
         Err(e) => {
@@ -136,7 +141,7 @@ async fn receive(
             return gate.refuse(&producer.name, kind, refusal);
         }
     };
-    publish(&state, producer, events, batch).await
+    publish(gate.bus.as_ref(), producer, events, batch).await
 }
 
 /// The producer the bearer token names.
@@ -151,12 +156,12 @@ fn authenticate<'a>(
         ));
     }
     let wrong = || Refusal::new(StatusCode::UNAUTHORIZED, "wrong producer token");
-    if let Some(token) = crate::api::bearer::token(headers) {
+    if let Some(token) = crate::web::bearer::token(headers) {
         return producers.authenticate(token).ok_or_else(wrong);
     }
     // Basic auth (a Knative Trigger's subscriber URI `name:token@…`): the
     // token must be the named producer's.
-    if let Some((name, token)) = crate::api::bearer::basic(headers) {
+    if let Some((name, token)) = crate::web::bearer::basic(headers) {
         return producers
             .authenticate(&token)
             .filter(|p| p.name == name)
@@ -313,23 +318,19 @@ fn stamp(mut event: Event, producer: &str) -> Event {
     event
 }
 
-async fn publish(
-    state: &AppState,
-    producer: &Producer,
-    events: Vec<Event>,
-    batch: bool,
-) -> Response {
+async fn publish(bus: &dyn Bus, producer: &Producer, events: Vec<Event>, batch: bool) -> Response {
     let mut ids: Vec<String> = Vec::with_capacity(events.len());
     for event in events {
         let id = event.id().to_string();
         let ty = event.ty().to_string();
-        if let Err(e) = state.bus.publish(event).await {
+        if let Err(e) = bus.publish(event).await {
             tracing::error!(id, r#type = ty, producer = producer.name, error = %e, "cannot publish an HTTP event");
-            let body = json!({
-                "error": format!("the event bus refused event {id}: {e}"),
-                "published": ids,
-            });
-            return (StatusCode::SERVICE_UNAVAILABLE, Json(body)).into_response();
+            return ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                format!("the event bus refused event {id}: {e}"),
+            )
+            .with("published", ids)
+            .into_response();
         }
         tracing::info!(
             id,

@@ -19,6 +19,7 @@
 pub mod amqp;
 mod config;
 mod delivery;
+pub mod groups;
 pub mod http;
 mod in_process;
 pub mod parked;

@@ -2,12 +2,9 @@
 //! they survive restarts and are seen by every host), listed at
 //! `GET /admin/events/parked`.
 
-use std::sync::Arc;
-
 use async_trait::async_trait;
 use axum::Json;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use cloudevents::AttributesReader;
 use serde::{Deserialize, Serialize};
@@ -15,8 +12,8 @@ use serde_json::{Value, json};
 use sqlx::Row;
 
 use super::delivery::{DeadLetters, ParkedEvent};
-use crate::api::AppState;
 use crate::db::{Db, now_ms};
+use crate::web::ApiError;
 
 /// Most rows one listing returns.
 pub const LIST_MAX: i64 = 1000;
@@ -135,18 +132,14 @@ impl DeadLetters for ParkedEvents {
 
 /// `GET /admin/events/parked?group=&type=&limit=`: newest first.
 pub async fn list(
-    State(state): State<Arc<AppState>>,
+    State(parked): State<ParkedEvents>,
     Query(filter): Query<ParkedFilter>,
 ) -> Response {
-    match state.parked.list(&filter).await {
+    match parked.list(&filter).await {
         Ok((total, events)) => Json(json!({ "total": total, "events": events })).into_response(),
         Err(e) => {
             tracing::error!(error = %e, "cannot list parked events");
-            (
-                StatusCode::INTERNAL_SERVER_ERROR,
-                Json(json!({ "error": format!("cannot list parked events: {e}") })),
-            )
-                .into_response()
+            ApiError::internal(format!("cannot list parked events: {e}")).into_response()
         }
     }
 }

@@ -166,7 +166,7 @@ impl Producers {
     pub fn authenticate(&self, given: &str) -> Option<&Producer> {
         let mut found = None;
         for p in &self.0 {
-            if crate::api::bearer::token_eq(given.as_bytes(), &p.token) && found.is_none() {
+            if crate::web::bearer::token_eq(given.as_bytes(), &p.token) && found.is_none() {
                 found = Some(p);
             }
         }
@@ -255,29 +255,6 @@ mod tests {
         assert!(p.authenticate("aaaaaaaaaaaaaaa").is_none());
         assert!(p.authenticate("").is_none());
         assert!(Producers::default().authenticate("").is_none());
-    }
-
-    /// One variable carries the list (figment's inline syntax), as a
-    /// Kubernetes Secret would set it. Read through `EnvOverrides` (what
-    /// `Config::load` builds from the process environment), never by
-    /// mutating the environment while other test threads run.
-    #[test]
-    fn producers_come_from_the_environment() {
-        let value = r#"[{name="shop", token="0123456789abcdef", types=["store.order.status.update", "store.sales.*"]}]"#;
-        let config = crate::config::Config::load_with(
-            None,
-            crate::config::EnvOverrides::new([("BUS_PRODUCERS".to_string(), value.to_string())]),
-        )
-        .expect("loads");
-        assert_eq!(
-            config.bus.producers,
-            vec![producer(
-                "shop",
-                "0123456789abcdef",
-                &["store.order.status.update", "store.sales.*"]
-            )]
-        );
-        assert!(Producers::from_config(&config.bus.producers).is_ok());
     }
 
     #[test]

@@ -17,6 +17,7 @@
 mod candidates;
 pub mod feed;
 mod index;
+pub mod names;
 pub mod product;
 /// The query parser lives in the language crate, shared with the SDK.
 pub use agent_store_lang::query;
@@ -93,12 +94,16 @@ struct Snapshot {
     /// Shared by the snapshots that differ only in stock levels (stock is
     /// filtered and ranked from `products`, not indexed).
     index: Arc<SearchIndex>,
+    /// Product names for the grounding guard (titles only: shared by
+    /// stock patches too).
+    names: Arc<names::ProductNames>,
 }
 
 impl Snapshot {
     fn build(products: Vec<Product>) -> Result<Snapshot, CatalogError> {
         let products: Vec<Arc<Product>> = products.into_iter().map(Arc::new).collect();
         let index = SearchIndex::build(&products)?;
+        let names = names::ProductNames::build(products.iter().map(|p| &**p));
         let by_id = products
             .iter()
             .enumerate()
@@ -108,6 +113,7 @@ impl Snapshot {
             products,
             by_id: Arc::new(by_id),
             index: Arc::new(index),
+            names: Arc::new(names),
         })
     }
 }
@@ -284,6 +290,7 @@ impl Catalog {
             products,
             by_id: snap.by_id.clone(),
             index: snap.index.clone(),
+            names: snap.names.clone(),
         }));
         Ok(())
     }
@@ -310,6 +317,11 @@ impl Catalog {
             .search(&snap.products, brand, query, max_candidates);
         tracing::debug!(text = %query.text, brand, hits = hits.len(), "catalog search");
         hits
+    }
+
+    /// The product names of the catalog as it is now (see [`names`]).
+    pub fn names(&self) -> Arc<names::ProductNames> {
+        self.inner.snapshot.load().names.clone()
     }
 
     /// One product by id, `None` when absent or outside `brand`.

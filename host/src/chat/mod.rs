@@ -2,8 +2,10 @@
 //! store answers, independent of WhatsApp's wire format and of the WIT
 //! contract (both convert to and from these types).
 
+mod inbound;
 mod message;
 mod reply;
 
+pub use inbound::*;
 pub use message::*;
 pub use reply::*;

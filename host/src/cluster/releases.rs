@@ -28,6 +28,10 @@ use crate::plugins::{Plugins, Source, version_id};
 pub const CATCH_UP: Duration = Duration::from_secs(30);
 /// The broadcast subscription's name.
 pub const SUBSCRIPTION: &str = "plugin-releases";
+/// The active version id of a deleted plugin's release (a tombstone: a
+/// host that still runs the plugin, or loads it from its directory at
+/// start, unloads it; a later push makes a release again).
+pub const REMOVED: &str = "";
 
 /// One plugin's release.
 #[derive(Debug, Clone, PartialEq)]
@@ -170,9 +174,31 @@ impl Releases {
             self.keep(&source).await?;
         }
         self.write(&release).await?;
+        self.announce(name, &release.active_id).await;
+        tracing::info!(plugin = %name, version = %release.active_id, canary = ?release.canary_id, "plugin release published");
+        Ok(())
+    }
+
+    /// The plugin was deleted here (`DELETE /admin/plugins/{name}`): its
+    /// release becomes [`REMOVED`] and every host unloads it.
+    pub async fn withdraw(&self, name: &str) -> Result<(), ReleaseError> {
+        self.write(&Release {
+            name: name.to_string(),
+            active_id: REMOVED.to_string(),
+            canary_id: None,
+            canary_percent: None,
+        })
+        .await?;
+        self.announce(name, REMOVED).await;
+        tracing::info!(plugin = %name, "plugin removal published");
+        Ok(())
+    }
+
+    /// Tell every host (best effort: they catch up within [`CATCH_UP`]).
+    async fn announce(&self, name: &str, version_id: &str) {
         let payload = PluginReleased {
             name: name.to_string(),
-            version_id: release.active_id.clone(),
+            version_id: version_id.to_string(),
         };
         let ctx = Context {
             source: "/agent-store/plugins",
@@ -180,14 +206,14 @@ impl Releases {
             brand: None,
             traceparent: None,
         };
-        let event =
-            events::build(&ctx, &payload).map_err(|e| ReleaseError::Plugin(e.to_string()))?;
-        if let Err(e) = self.bus.publish(event).await {
+        let published = match events::build(&ctx, &payload) {
+            Ok(event) => self.bus.publish(event).await.map_err(|e| e.to_string()),
+            Err(e) => Err(e.to_string()),
+        };
+        if let Err(e) = published {
             // The others catch up within CATCH_UP.
             tracing::warn!(plugin = %name, error = %e, "plugin release not announced; hosts catch up on their next check");
         }
-        tracing::info!(plugin = %name, version = %release.active_id, canary = ?release.canary_id, "plugin release published");
-        Ok(())
     }
 
     /// Run `name`'s release here if this host runs something else.
@@ -197,6 +223,17 @@ impl Releases {
             return Ok(false);
         };
         let running = self.running(name);
+        if release.active_id == REMOVED {
+            if running.is_none() {
+                return Ok(false);
+            }
+            self.plugins
+                .remove(name)
+                .await
+                .map_err(|e| ReleaseError::Plugin(e.to_string()))?;
+            tracing::info!(plugin = %name, "plugin deleted on another host: unloaded and deleted here");
+            return Ok(true);
+        }
         if running.as_ref() == Some(&release) {
             return Ok(false);
         }

@@ -14,7 +14,7 @@ use crate::db::{Db, now_ms};
 /// The consumer groups that carry out (and settle) turn effects: order
 /// requests and escalations. Another group parking an effect's event (the
 /// outgoing event relay, say) says nothing about the effect itself.
-const SETTLING_GROUPS: [&str; 2] = [crate::orders::GROUP, crate::sales::GROUP];
+const SETTLING_GROUPS: [&str; 2] = [crate::bus::groups::ORDERS, crate::bus::groups::SALES];
 
 /// One effect to store with its turn.
 #[derive(Debug, Clone, PartialEq)]
@@ -114,14 +114,25 @@ impl Conversations {
     /// `/admin/events/parked`), and re-publishing them on every start would
     /// only fail again.
     pub async fn unsettled_effects(&self) -> Result<Vec<(String, String)>, StoreError> {
+        self.unsettled_effects_before(i64::MAX).await
+    }
+
+    /// [`Self::unsettled_effects`] stored before `before_ms` (multi-host:
+    /// an effect whose event was lost — its consumer could not reach the
+    /// database, nor park it there — found by any host).
+    pub async fn unsettled_effects_before(
+        &self,
+        before_ms: i64,
+    ) -> Result<Vec<(String, String)>, StoreError> {
         let rows = sqlx::query(
             "SELECT t.event_id, t.event FROM turn_effects t
-             WHERE NOT EXISTS (SELECT 1 FROM parked_events p
+             WHERE t.created_at < $3 AND NOT EXISTS (SELECT 1 FROM parked_events p
                                WHERE p.event_id = t.event_id AND p.consumer_group IN ($1, $2))
              ORDER BY t.created_at, t.event_id",
         )
         .bind(SETTLING_GROUPS[0])
         .bind(SETTLING_GROUPS[1])
+        .bind(before_ms)
         .fetch_all(&self.db.pool)
         .await?;
         rows.iter()

@@ -7,8 +7,8 @@ use std::collections::{HashMap, HashSet};
 use sqlx::Row;
 
 use super::{Accepted, Conversations, StoreError, customer_wrote_at};
+use crate::chat::Inbound;
 use crate::db::now_ms;
-use crate::whatsapp::payload::Inbound;
 
 /// Rows per multi-row statement: far below SQLite's 32,766 and
 /// PostgreSQL's 65,535 bound parameters.

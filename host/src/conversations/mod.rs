@@ -4,9 +4,9 @@
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
 
+use crate::chat::Inbound;
 use crate::chat::{HistoryEntry, Speaker};
 use crate::db::{Db, now_ms};
-use crate::whatsapp::payload::Inbound;
 
 /// Bounds of the per-conversation state a plugin may keep.
 pub const STATE_MAX_KEYS: usize = 32;

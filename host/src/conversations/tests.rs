@@ -741,7 +741,7 @@ async fn parked_effects_are_left_out(store: Conversations) {
                 .expect("parked");
         }
     };
-    park(crate::orders::GROUP, "wamid.p1/order").await;
+    park(crate::bus::groups::ORDERS, "wamid.p1/order").await;
     park(crate::bus::sink::GROUP, "wamid.p1/escalate").await;
     let left = store.unsettled_effects().await.expect("effects");
     let ids: Vec<&str> = left.iter().map(|(id, _)| id.as_str()).collect();

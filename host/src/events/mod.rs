@@ -67,10 +67,15 @@ pub enum EventType {
     /// [`PluginReleased`]: an operator pushed or rolled back a plugin on one
     /// host; every host loads the released version (multi-host).
     PluginReleased,
+    /// [`PluginIntentApproved`]: the brand's policy allowed an effect a
+    /// seller asked for.
+    PluginIntentApproved,
+    /// [`PluginIntentDenied`]: the brand's policy refused one.
+    PluginIntentDenied,
 }
 
 impl EventType {
-    pub const ALL: [EventType; 21] = [
+    pub const ALL: [EventType; 23] = [
         Self::WhatsAppMessageReceived,
         Self::WhatsAppMessageSend,
         Self::WhatsAppMessageStatus,
@@ -92,6 +97,8 @@ impl EventType {
         Self::OrderStatusUpdate,
         Self::CatalogStockChanged,
         Self::PluginReleased,
+        Self::PluginIntentApproved,
+        Self::PluginIntentDenied,
     ];
 
     /// The CloudEvents `type` attribute.
@@ -118,6 +125,8 @@ impl EventType {
             Self::OrderStatusUpdate => "store.order.status.update",
             Self::CatalogStockChanged => "store.catalog.stock.changed",
             Self::PluginReleased => "store.plugin.released",
+            Self::PluginIntentApproved => "store.plugin.intent.approved",
+            Self::PluginIntentDenied => "store.plugin.intent.denied",
         }
     }
 
@@ -174,6 +183,12 @@ pub struct Context<'a> {
 /// Wrap a payload into a CloudEvent with a fresh, time-ordered id.
 pub fn build<P: Payload>(ctx: &Context<'_>, payload: &P) -> Result<Event, EventError> {
     build_with_id(&uuid::Uuid::now_v7().to_string(), ctx, payload)
+}
+
+/// The id of the `received` event of an inbound wamid: the webhook
+/// publishes it, and start-up recovery re-publishes it under the same id.
+pub fn received_event_id(wamid: &str) -> String {
+    format!("{wamid}/received")
 }
 
 /// Wrap a payload with a chosen id: derived ids make re-emission after a
@@ -263,6 +278,8 @@ pub fn validate(event: &Event) -> Result<EventType, EventError> {
         EventType::OrderStatusUpdate => check::<OrderStatusUpdate>(event),
         EventType::CatalogStockChanged => check::<CatalogStockChanged>(event),
         EventType::PluginReleased => check::<PluginReleased>(event),
+        EventType::PluginIntentApproved => check::<PluginIntentApproved>(event),
+        EventType::PluginIntentDenied => check::<PluginIntentDenied>(event),
     }
 }
 

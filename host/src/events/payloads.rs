@@ -3,9 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::{EventType, Payload};
+use crate::chat::Media;
 use crate::chat::{Action, Customer, EscalationReason, InboundMessage, Priority};
 use crate::money::Money;
-use crate::whatsapp::payload::Media;
 
 /// `store.whatsapp.message.received`
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -100,8 +100,13 @@ pub struct ProductQuery {
     pub brand: Option<String>,
     /// The conversation's language: "en", "pt", "es" or "".
     pub language: String,
-    /// What was searched, as the plugin asked (at most 200 characters).
+    /// What was searched, as the plugin or its LLM asked (at most 200
+    /// characters).
     pub text: String,
+    /// Who searched: `plugin` (the `catalog.search` import) or `llm` (the
+    /// model's `search_products` tool through the `llm` import).
+    #[serde(default = "plugin_searcher")]
+    pub by: String,
     pub result_count: u32,
     /// The ids found, best first.
     pub results: Vec<String>,
@@ -131,6 +136,18 @@ pub struct OfferedProduct {
     pub source: String,
     /// Offered as a cross-sell (a recommendation for another product).
     pub cross_sell: bool,
+    /// How the reply showed it: `card` (a product card or list), `id` (a
+    /// button or row id, or an id in the text) or `name` (its title in the
+    /// text, as an LLM writes it).
+    #[serde(default)]
+    pub shown_as: String,
+    /// Found by the LLM's own tools (`search_products`, `recommend`).
+    #[serde(default)]
+    pub by_llm: bool,
+}
+
+fn plugin_searcher() -> String {
+    "plugin".into()
 }
 
 /// `store.order.create`
@@ -193,6 +210,37 @@ pub struct PluginFailed {
     pub reason: String,
     pub conversation_id: Option<String>,
 }
+
+/// One decision of the brand's policy on an effect a seller asked for
+/// (`store.plugin.intent.approved` / `store.plugin.intent.denied`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PluginIntent {
+    pub plugin: String,
+    pub version: String,
+    /// The component's sha256.
+    pub digest: String,
+    pub brand: String,
+    pub conversation_id: String,
+    /// The customer message the turn answered (its wamid).
+    pub message_id: String,
+    /// `cart`, `discount`, `order`, `escalation`, `hand_off` or `message`.
+    pub intent: String,
+    /// The intent's fields (`crate::policy::Intent` as JSON).
+    pub detail: serde_json::Value,
+    pub approved: bool,
+    /// Why, in words.
+    pub reason: String,
+}
+
+/// `store.plugin.intent.approved`
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct PluginIntentApproved(pub PluginIntent);
+
+/// `store.plugin.intent.denied`
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct PluginIntentDenied(pub PluginIntent);
 
 /// An order as events carry it: prices recomputed from the catalog.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -327,4 +375,6 @@ payloads! {
     OrderStatusUpdate => OrderStatusUpdate,
     CatalogStockChanged => CatalogStockChanged,
     PluginReleased => PluginReleased,
+    PluginIntentApproved => PluginIntentApproved,
+    PluginIntentDenied => PluginIntentDenied,
 }

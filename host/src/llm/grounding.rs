@@ -7,6 +7,9 @@
 //!   after a product's name is corrected to that product's current price;
 //!   one that cannot be tied to a single price is a violation.
 //! - Every product id mentioned ("TEC-0042") must exist in the catalog.
+//! - Every product named ("Zenbook Air 15", "Nova X13 Smartphone") must be
+//!   a product of the catalog ([`crate::catalog::names`]), unless the
+//!   customer used those words themselves.
 //!
 //! Violations make the gateway re-ask the model once, then give up (the
 //! plugin falls back to its template responder).
@@ -17,7 +20,11 @@
 //! when it follows a product's name, otherwise the part carrying it is
 //! dropped (a button, a row, a caption) or the whole message refused.
 
+use std::collections::HashSet;
+use std::sync::Arc;
+
 use crate::catalog::Product;
+use crate::catalog::names::ProductNames;
 use crate::chat::Action;
 
 /// What the answer may mention.
@@ -27,9 +34,28 @@ pub struct Context {
     pub products: Vec<Product>,
     /// Other amounts that are true: cart subtotal and line totals (minor units).
     pub amounts: Vec<i64>,
+    /// The catalog's product names (`None`: names are not checked).
+    pub names: Option<Arc<ProductNames>>,
+    /// The customer's own words (normalised): a name made of them is
+    /// theirs, not an invention ("we don't have the Nova X99").
+    pub said: HashSet<String>,
 }
 
 impl Context {
+    /// Check product names against `names`; `said` are texts the customer
+    /// wrote.
+    pub fn with_names<'a>(
+        mut self,
+        names: Arc<ProductNames>,
+        said: impl IntoIterator<Item = &'a str>,
+    ) -> Self {
+        self.names = Some(names);
+        for text in said {
+            self.said.extend(agent_store_lang::text::tokenize(text));
+        }
+        self
+    }
+
     pub fn add_product(&mut self, p: Product) {
         if !self.products.iter().any(|x| x.id == p.id) {
             self.products.push(p);
@@ -58,110 +84,9 @@ pub struct Verdict {
     pub violations: Vec<String>,
 }
 
-/// An amount found in a text.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Quoted {
-    /// Byte range of the number.
-    pub start: usize,
-    pub end: usize,
-    pub minor: i64,
-    /// Written with a decimal comma ("89,90").
-    pub comma: bool,
-}
-
-const CURRENCY_WORDS: &[&str] = &[
-    "usd", "brl", "eur", "reais", "real", "dollars", "dolares", "dólares", "pesos", "euros",
-    "bucks",
-];
-
-/// Amounts that look like prices: a number after a currency sign, before a
-/// currency word, or with two decimals.
-pub fn quoted(text: &str) -> Vec<Quoted> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        let starts = bytes[i].is_ascii_digit()
-            && (i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'-'));
-        if !starts {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < bytes.len()
-            && (bytes[i].is_ascii_digit()
-                || (matches!(bytes[i], b'.' | b',')
-                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)))
-        {
-            i += 1;
-        }
-        let end = i;
-        let token = &text[start..end];
-        let before = text[..start].trim_end();
-        let before_tail: String = before
-            .chars()
-            .rev()
-            .take(3)
-            .collect::<String>()
-            .chars()
-            .rev()
-            .collect();
-        let after = text[end..].trim_start().to_lowercase();
-        let word_after: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
-        let sign = before_tail.ends_with('$')
-            || before_tail.ends_with('€')
-            || before_tail.to_ascii_lowercase().ends_with("usd")
-            || before_tail.to_ascii_lowercase().ends_with("brl");
-        let word = CURRENCY_WORDS.contains(&word_after.as_str());
-        let decimals = two_decimals(token);
-        // "4.50kg", "2.00x" are not prices
-        let unit_glued = bytes.get(end).is_some_and(u8::is_ascii_alphabetic) && !word;
-        if (sign || word || decimals.is_some())
-            && !unit_glued
-            && let Some((minor, comma)) = parse_amount(token)
-        {
-            out.push(Quoted {
-                start,
-                end,
-                minor,
-                comma,
-            });
-        }
-    }
-    out
-}
-
-/// `Some(comma?)` when the token ends with a separator and two digits.
-fn two_decimals(token: &str) -> Option<bool> {
-    let b = token.as_bytes();
-    (b.len() > 3 && matches!(b[b.len() - 3], b'.' | b',')).then(|| b[b.len() - 3] == b',')
-}
-
-/// "1.299,00" → 129900; "$1,299" → 129900; "5" → 500.
-fn parse_amount(token: &str) -> Option<(i64, bool)> {
-    let (int_part, cents, comma) = match two_decimals(token) {
-        Some(comma) => (
-            &token[..token.len() - 3],
-            token[token.len() - 2..].parse::<i64>().ok()?,
-            comma,
-        ),
-        None => (token, 0, false),
-    };
-    let digits: String = int_part.chars().filter(char::is_ascii_digit).collect();
-    // A separator inside the integer part must group thousands.
-    for group in int_part.split(['.', ',']).skip(1) {
-        if group.len() != 3 {
-            return None;
-        }
-    }
-    let major: i64 = digits.parse().ok()?;
-    Some((major.checked_mul(100)?.checked_add(cents)?, comma))
-}
-
-fn format_minor(minor: i64, comma: bool) -> String {
-    let s = format!("{}.{:02}", minor / 100, (minor % 100).abs());
-    if comma { s.replace('.', ",") } else { s }
-}
+// Amounts that look like prices: the language crate's one reader, shared
+// with the seller kit (`agent_store_sdk::seller::quoted_prices`).
+pub use agent_store_lang::amount::{Quoted, quoted};
 
 /// Tokens shaped like catalog ids: `ABC-0001`.
 pub fn id_like(text: &str) -> Vec<&str> {
@@ -191,6 +116,12 @@ pub fn check(text: &str, ctx: &Context, exists: &dyn Fn(&str) -> bool) -> Verdic
                 .push(format!("{id} is not a product of the catalog"));
         }
     }
+    if let Some(names) = &ctx.names {
+        for name in names.invented(text, &ctx.said) {
+            v.violations
+                .push(format!("\"{name}\" is not a product of the catalog"));
+        }
+    }
     let lower = text.to_ascii_lowercase();
     let mut replacements: Vec<(usize, usize, String)> = Vec::new();
     for q in quoted(text) {
@@ -199,7 +130,7 @@ pub fn check(text: &str, ctx: &Context, exists: &dyn Fn(&str) -> bool) -> Verdic
         }
         match price_by_name_before(&lower, q.start, ctx) {
             Some(right) => {
-                replacements.push((q.start, q.end, format_minor(right, q.comma)));
+                replacements.push((q.start, q.end, q.written(right)));
             }
             None => v.violations.push(format!(
                 "{} is not the price of any product shown to you",
@@ -456,7 +387,7 @@ mod tests {
                 product("TEC-0001", "Aero 14 Laptop - Silver", 99900, Some(89900)),
                 product("TEC-0002", "Pulse Buds - Black", 4990, None),
             ],
-            amounts: vec![],
+            ..Context::default()
         };
         let exists = |id: &str| id.starts_with("TEC-000");
         let ok = check(
@@ -489,7 +420,7 @@ mod tests {
         use crate::chat::{Button, ListRow, ListSection};
         let ctx = Context {
             products: vec![product("TEC-0001", "Aero 14 Laptop - Silver", 99900, None)],
-            amounts: vec![],
+            ..Context::default()
         };
         let exists = |id: &str| id == "TEC-0001";
         let written = vec![

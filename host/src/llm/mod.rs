@@ -30,8 +30,8 @@ use serde_json::{Value, json};
 mod breaker;
 mod config;
 pub mod grounding;
-pub mod plugin;
 pub mod prompts;
+pub mod seen;
 pub mod tools;
 pub mod transcription;
 pub mod wire;
@@ -165,10 +165,24 @@ pub struct BrandUsage {
     pub grounding_violations: u64,
 }
 
+/// Where the gateway's daily token budget is kept when it is shared by
+/// several hosts (the database: [`crate::policy::Policy`]); without one,
+/// each process counts its own (`tokens_per_day`, in memory).
+#[async_trait::async_trait]
+pub trait TokenLedger: Send + Sync {
+    /// Tokens `who` (a brand, or `router`/`default`) may still use today;
+    /// `None` = no limit. `configured` is the gateway's own
+    /// `tokens_per_day` (0 = none), for brands with no stored budget.
+    async fn left(&self, who: &str, configured: u64) -> Result<Option<u64>, String>;
+    /// Count tokens `who` used.
+    async fn spent(&self, who: &str, tokens: u64);
+}
+
 /// The gateway (cheap to clone).
 #[derive(Clone)]
 pub struct Llm {
     inner: Option<Arc<Inner>>,
+    ledger: Option<Arc<dyn TokenLedger>>,
 }
 
 impl std::fmt::Debug for Llm {
@@ -299,7 +313,17 @@ fn reask_message(violations: &[String], ctx: &grounding::Context) -> String {
 impl Llm {
     /// No LLM: every call is `Unavailable`.
     pub fn none() -> Self {
-        Self { inner: None }
+        Self {
+            inner: None,
+            ledger: None,
+        }
+    }
+
+    /// Keep the daily token budget in `ledger` (shared by every host)
+    /// instead of this process's memory.
+    pub fn with_ledger(mut self, ledger: Arc<dyn TokenLedger>) -> Self {
+        self.ledger = Some(ledger);
+        self
     }
 
     pub fn new(config: &LlmConfig) -> Result<Self, LlmError> {
@@ -316,6 +340,7 @@ impl Llm {
             return Ok(Self::none());
         }
         Ok(Self {
+            ledger: None,
             inner: Some(Arc::new(Inner {
                 default,
                 brands,
@@ -370,14 +395,48 @@ impl Llm {
             .unwrap_or(0)
     }
 
+    /// `Budget` when `who` used its tokens for today: the shared ledger's
+    /// count when there is one (a ledger that cannot be read lets the
+    /// call through, logged: the budget is a cost bound, not a gate that
+    /// may stop every seller), else this process's.
+    async fn check_budget(&self, who: &str, ep: &Endpoint) -> Result<(), LlmError> {
+        let spent = || LlmError::Budget(format!("{who} used its LLM tokens for today"));
+        match &self.ledger {
+            Some(ledger) => match ledger.left(who, ep.tokens_per_day).await {
+                Ok(Some(0)) => Err(spent()),
+                Ok(_) => Ok(()),
+                Err(e) => {
+                    tracing::warn!(brand = who, error = %e, "shared LLM budget unreadable: call allowed");
+                    Ok(())
+                }
+            },
+            None if ep.tokens_per_day > 0 && self.tokens_today(who) >= ep.tokens_per_day => {
+                Err(spent())
+            }
+            None => Ok(()),
+        }
+    }
+
     /// One plain completion (no tools, no grounding): the text.
     pub async fn chat(&self, messages: &[(Role, String)]) -> Result<String, LlmError> {
+        self.chat_for(None, messages).await
+    }
+
+    /// [`Self::chat`] on behalf of `brand` (the sales assistant helping a
+    /// rep of that brand): its tokens count in the brand's daily budget.
+    pub async fn chat_for(
+        &self,
+        brand: Option<&str>,
+        messages: &[(Role, String)],
+    ) -> Result<String, LlmError> {
         let (inner, ep) = self.endpoint(None).ok_or(LlmError::Unavailable)?;
+        let who = brand.unwrap_or("default");
+        self.check_budget(who, &ep).await?;
         let msgs: Vec<Message> = messages
             .iter()
             .map(|(r, c)| Message::from_role(*r, c.clone()))
             .collect();
-        let c = self.request(inner, &ep, "default", &msgs, &[]).await?;
+        let c = self.request(inner, &ep, who, &msgs, &[]).await?;
         let text = c.content.trim().to_string();
         if text.is_empty() {
             return Err(LlmError::Empty);
@@ -396,12 +455,7 @@ impl Llm {
     ) -> Result<Reply, LlmError> {
         let (inner, ep) = self.endpoint(brand).ok_or(LlmError::Unavailable)?;
         let who = brand.unwrap_or("router");
-        if ep.tokens_per_day > 0 && self.tokens_today(who) >= ep.tokens_per_day {
-            return Err(LlmError::Budget(format!(
-                "{who} used its {} tokens for today",
-                ep.tokens_per_day
-            )));
-        }
+        self.check_budget(who, &ep).await?;
         let mut ctx = self.seed_context(&messages, env).await;
         let specs = if use_tools { env.specs() } else { Vec::new() };
         let mut reply = Reply::default();
@@ -501,7 +555,11 @@ impl Llm {
     /// Products and amounts the request itself brings: ids named in the
     /// messages, amounts the customer or plugin wrote, the cart.
     async fn seed_context(&self, messages: &[Message], env: &ToolEnv) -> grounding::Context {
-        let mut ctx = grounding::Context::default();
+        let said = messages.iter().filter_map(|m| match m {
+            Message::User(text) => Some(text.as_str()),
+            _ => None,
+        });
+        let mut ctx = grounding::Context::default().with_names(env.catalog.names(), said);
         for m in messages {
             let text = m.text();
             for id in grounding::id_like(text) {
@@ -621,6 +679,9 @@ impl Llm {
                     u.tokens_today += tokens;
                     u.tokens_total += tokens;
                 });
+                if let Some(ledger) = &self.ledger {
+                    ledger.spent(who, tokens).await;
+                }
             }
             Err(e) => {
                 // A 4xx is the request's fault, not the endpoint's.

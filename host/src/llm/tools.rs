@@ -35,6 +35,10 @@ pub struct ToolEnv {
     /// The product ids the seller last offered, in the order shown, so a
     /// tool may take `item: 2` ("the second one") and the host resolves it.
     pub offered: Vec<String>,
+    /// The calling turn's record: the model's searches and recommendation
+    /// calls are published as product events like the plugin's own, and
+    /// what it saw grounds the plugin's texts.
+    pub seen: crate::llm::seen::TurnLog,
 }
 
 /// A side effect the model asked for, handed to the plugin.
@@ -224,179 +228,205 @@ impl ToolEnv {
                 "unknown or not allowed tool {name:?}"
             )));
         }
-        let read = |r: Value| {
-            Ok(Ran {
-                output: r.to_string(),
-                effect: None,
-            })
-        };
         match name {
-            "search_products" => {
-                let query = str_arg(args, "query")?;
-                let minor = |k: &str| -> Result<Option<i64>, ToolError> {
-                    match args.get(k) {
-                        None | Some(Value::Null) => Ok(None),
-                        Some(v) => v
-                            .as_f64()
-                            .filter(|x| x.is_finite() && *x >= 0.0)
-                            .map(|x| Some((x * 100.0).round() as i64))
-                            .ok_or_else(|| ToolError::Malformed(format!("{k} must be a number"))),
-                    }
-                };
-                let limit = args
-                    .get("limit")
-                    .and_then(Value::as_u64)
-                    .unwrap_or(MAX_LIST as u64)
-                    .clamp(1, MAX_LIST as u64) as u32;
-                let q = SearchQuery {
-                    text: query,
-                    max_price_minor: minor("max_price")?,
-                    min_price_minor: minor("min_price")?,
-                    color: opt_str(args, "color"),
-                    size: opt_str(args, "size"),
-                    gender: None,
-                    in_stock_only: false,
-                    limit,
-                };
-                let hits = self.catalog.search(self.scope()?, &q);
-                let list: Vec<Value> = hits.iter().map(|h| product_json(&h.product)).collect();
-                for h in hits {
-                    ctx.add_product(h.product);
-                }
-                read(json!({"products": list}))
-            }
-            "get_product" => {
-                let p = self.product(&str_arg(args, "product_id")?)?;
-                let mut v = product_json(&p);
-                v["description"] = json!(p.description);
-                ctx.add_product(p);
-                read(v)
-            }
-            "recommend" => {
-                let id = str_arg(args, "product_id")?;
-                let kind: RecommendationKind =
-                    serde_json::from_value(args.get("kind").cloned().unwrap_or(Value::Null))
-                        .map_err(|_| {
-                            ToolError::Malformed(
-                                "kind must be cross_sell, upsell or alternative".into(),
-                            )
-                        })?;
-                let base = self.product(&id)?;
-                ctx.add_product(base);
-                let recs = self
-                    .catalog
-                    .recommend(self.scope()?, &id, kind, MAX_LIST as u32);
-                let list: Vec<Value> = recs
-                    .iter()
-                    .map(|r| {
-                        let mut v = product_json(&r.product);
-                        v["why"] = json!(r.explanation);
-                        v
-                    })
-                    .collect();
-                for r in recs {
-                    ctx.add_product(r.product);
-                }
-                read(json!({"products": list}))
-            }
-            "add_to_cart" => {
-                let id = self.product_ref(args)?;
-                let quantity = match args.get("quantity") {
-                    None | Some(Value::Null) => 1,
-                    Some(v) => v.as_u64().filter(|q| (1..=99).contains(q)).ok_or_else(|| {
-                        ToolError::Malformed("quantity must be an integer from 1 to 99".into())
-                    })? as u32,
-                };
-                let p = self.product(&id)?;
-                if !p.is_in_stock() {
-                    return Err(ToolError::Refused(format!(
-                        "{} is {} and cannot be added",
-                        p.title,
-                        p.availability.as_str()
-                    )));
-                }
-                let output = json!({"ok": true, "added": product_json(&p), "quantity": quantity,
-                    "note": "the cart is updated when your reply is sent"})
-                .to_string();
-                ctx.add_product(p);
-                Ok(Ran {
-                    output,
-                    effect: Some(Effect::AddToCart {
-                        product_id: id,
-                        quantity,
-                    }),
-                })
-            }
-            "create_order" => {
-                let queued = pending
-                    .iter()
-                    .any(|e| matches!(e, Effect::AddToCart { .. }));
-                let in_cart = match (&self.carts, &self.conversation_id) {
-                    (Some(carts), Some(c)) => carts
-                        .get(c)
-                        .await
-                        .map(|c| !c.lines.is_empty())
-                        .unwrap_or(false),
-                    _ => false,
-                };
-                if !queued && !in_cart {
-                    return Err(ToolError::Refused(
-                        "the cart is empty: add a product first".into(),
-                    ));
-                }
-                Ok(Ran {
-                    output: json!({"ok": true, "note": "the order is placed when your reply is sent; the host computes the total"}).to_string(),
-                    effect: Some(Effect::CreateOrder {
-                        note: opt_str(args, "note"),
-                    }),
-                })
-            }
-            "escalate" => {
-                let reason: EscalationReason =
-                    serde_json::from_value(args.get("reason").cloned().unwrap_or(Value::Null))
-                        .map_err(|_| {
-                            ToolError::Malformed("reason is not one of the enum".into())
-                        })?;
-                let priority: Priority = match args.get("priority") {
-                    None | Some(Value::Null) => Priority::Medium,
-                    Some(v) => serde_json::from_value(v.clone()).map_err(|_| {
-                        ToolError::Malformed("priority must be low, medium, high or urgent".into())
-                    })?,
-                };
-                let summary: String = str_arg(args, "summary")?.chars().take(500).collect();
-                Ok(Ran {
-                    output: json!({"ok": true, "note": "a human will take over; tell the customer briefly"}).to_string(),
-                    effect: Some(Effect::Escalate {
-                        reason,
-                        priority,
-                        summary,
-                    }),
-                })
-            }
-            "hand_off" => {
-                let brand = str_arg(args, "brand")?.to_ascii_lowercase();
-                let brands = self.catalog.brands();
-                if !brands.iter().any(|b| b.eq_ignore_ascii_case(&brand)) {
-                    return Err(ToolError::Malformed(format!(
-                        "brand must be one of {}",
-                        brands.join(", ")
-                    )));
-                }
-                if self.brand.as_deref() == Some(brand.as_str()) {
-                    return Err(ToolError::Refused("that is your own brand".into()));
-                }
-                Ok(Ran {
-                    output: json!({"ok": true}).to_string(),
-                    effect: Some(Effect::HandOff {
-                        brand,
-                        reason: opt_str(args, "reason")
-                            .unwrap_or_else(|| "the customer asked for it".into()),
-                    }),
-                })
-            }
+            "search_products" => self.search_products(args, ctx),
+            "get_product" => self.get_product(args, ctx),
+            "recommend" => self.recommend(args, ctx),
+            "add_to_cart" => self.add_to_cart(args, ctx),
+            "create_order" => self.create_order(args, pending).await,
+            "escalate" => escalate(args),
+            "hand_off" => self.hand_off(args),
             other => Err(ToolError::Malformed(format!("unknown tool {other:?}"))),
         }
     }
+
+    /// `search_products`: the catalog's hits, remembered as shown.
+    fn search_products(&self, args: &Value, ctx: &mut Context) -> Result<Ran, ToolError> {
+        let query = str_arg(args, "query")?;
+        let minor = |k: &str| -> Result<Option<i64>, ToolError> {
+            match args.get(k) {
+                None | Some(Value::Null) => Ok(None),
+                Some(v) => v
+                    .as_f64()
+                    .filter(|x| x.is_finite() && *x >= 0.0)
+                    .map(|x| Some((x * 100.0).round() as i64))
+                    .ok_or_else(|| ToolError::Malformed(format!("{k} must be a number"))),
+            }
+        };
+        let limit = args
+            .get("limit")
+            .and_then(Value::as_u64)
+            .unwrap_or(MAX_LIST as u64)
+            .clamp(1, MAX_LIST as u64) as u32;
+        let q = SearchQuery {
+            text: query,
+            max_price_minor: minor("max_price")?,
+            min_price_minor: minor("min_price")?,
+            color: opt_str(args, "color"),
+            size: opt_str(args, "size"),
+            gender: None,
+            in_stock_only: false,
+            limit,
+        };
+        let hits = self.catalog.search(self.scope()?, &q);
+        let found: Vec<Product> = hits.iter().map(|h| h.product.clone()).collect();
+        self.seen.llm_searched(&q.text, &found);
+        let list: Vec<Value> = hits.iter().map(|h| product_json(&h.product)).collect();
+        for h in hits {
+            ctx.add_product(h.product);
+        }
+        read(json!({"products": list}))
+    }
+
+    /// `get_product`: one product with its description.
+    fn get_product(&self, args: &Value, ctx: &mut Context) -> Result<Ran, ToolError> {
+        let p = self.product(&str_arg(args, "product_id")?)?;
+        let mut v = product_json(&p);
+        v["description"] = json!(p.description);
+        self.seen.products([&p]);
+        ctx.add_product(p);
+        read(v)
+    }
+
+    /// `recommend`: cross-sells, upsells or alternatives of a product.
+    fn recommend(&self, args: &Value, ctx: &mut Context) -> Result<Ran, ToolError> {
+        let id = str_arg(args, "product_id")?;
+        let kind: RecommendationKind =
+            serde_json::from_value(args.get("kind").cloned().unwrap_or(Value::Null)).map_err(
+                |_| ToolError::Malformed("kind must be cross_sell, upsell or alternative".into()),
+            )?;
+        let base = self.product(&id)?;
+        ctx.add_product(base);
+        let recs = self
+            .catalog
+            .recommend(self.scope()?, &id, kind, MAX_LIST as u32);
+        let found: Vec<Product> = recs.iter().map(|r| r.product.clone()).collect();
+        self.seen.llm_recommended(&id, kind, &found);
+        let list: Vec<Value> = recs
+            .iter()
+            .map(|r| {
+                let mut v = product_json(&r.product);
+                v["why"] = json!(r.explanation);
+                v
+            })
+            .collect();
+        for r in recs {
+            ctx.add_product(r.product);
+        }
+        read(json!({"products": list}))
+    }
+
+    /// `add_to_cart`: an effect, carried out when the reply is sent.
+    fn add_to_cart(&self, args: &Value, ctx: &mut Context) -> Result<Ran, ToolError> {
+        let id = self.product_ref(args)?;
+        let quantity = match args.get("quantity") {
+            None | Some(Value::Null) => 1,
+            Some(v) => v.as_u64().filter(|q| (1..=99).contains(q)).ok_or_else(|| {
+                ToolError::Malformed("quantity must be an integer from 1 to 99".into())
+            })? as u32,
+        };
+        let p = self.product(&id)?;
+        if !p.is_in_stock() {
+            return Err(ToolError::Refused(format!(
+                "{} is {} and cannot be added",
+                p.title,
+                p.availability.as_str()
+            )));
+        }
+        let output = json!({"ok": true, "added": product_json(&p), "quantity": quantity,
+            "note": "the cart is updated when your reply is sent"})
+        .to_string();
+        self.seen.products([&p]);
+        ctx.add_product(p);
+        Ok(Ran {
+            output,
+            effect: Some(Effect::AddToCart {
+                product_id: id,
+                quantity,
+            }),
+        })
+    }
+
+    /// `create_order`: refused on an empty cart (counting the adds this
+    /// turn queued).
+    async fn create_order(&self, args: &Value, pending: &[Effect]) -> Result<Ran, ToolError> {
+        let queued = pending
+            .iter()
+            .any(|e| matches!(e, Effect::AddToCart { .. }));
+        let in_cart = match (&self.carts, &self.conversation_id) {
+            (Some(carts), Some(c)) => carts
+                .get(c)
+                .await
+                .map(|c| !c.lines.is_empty())
+                .unwrap_or(false),
+            _ => false,
+        };
+        if !queued && !in_cart {
+            return Err(ToolError::Refused(
+                "the cart is empty: add a product first".into(),
+            ));
+        }
+        Ok(Ran {
+            output: json!({"ok": true, "note": "the order is placed when your reply is sent; the host computes the total"}).to_string(),
+            effect: Some(Effect::CreateOrder {
+                note: opt_str(args, "note"),
+            }),
+        })
+    }
+
+    /// `hand_off`: to another brand of the catalog.
+    fn hand_off(&self, args: &Value) -> Result<Ran, ToolError> {
+        let brand = str_arg(args, "brand")?.to_ascii_lowercase();
+        let brands = self.catalog.brands();
+        if !brands.iter().any(|b| b.eq_ignore_ascii_case(&brand)) {
+            return Err(ToolError::Malformed(format!(
+                "brand must be one of {}",
+                brands.join(", ")
+            )));
+        }
+        if self.brand.as_deref() == Some(brand.as_str()) {
+            return Err(ToolError::Refused("that is your own brand".into()));
+        }
+        Ok(Ran {
+            output: json!({"ok": true}).to_string(),
+            effect: Some(Effect::HandOff {
+                brand,
+                reason: opt_str(args, "reason")
+                    .unwrap_or_else(|| "the customer asked for it".into()),
+            }),
+        })
+    }
+}
+
+/// `escalate`: to a human, with a reason, priority and summary.
+fn escalate(args: &Value) -> Result<Ran, ToolError> {
+    let reason: EscalationReason =
+        serde_json::from_value(args.get("reason").cloned().unwrap_or(Value::Null))
+            .map_err(|_| ToolError::Malformed("reason is not one of the enum".into()))?;
+    let priority: Priority = match args.get("priority") {
+        None | Some(Value::Null) => Priority::Medium,
+        Some(v) => serde_json::from_value(v.clone()).map_err(|_| {
+            ToolError::Malformed("priority must be low, medium, high or urgent".into())
+        })?,
+    };
+    let summary: String = str_arg(args, "summary")?.chars().take(500).collect();
+    Ok(Ran {
+        output: json!({"ok": true, "note": "a human will take over; tell the customer briefly"})
+            .to_string(),
+        effect: Some(Effect::Escalate {
+            reason,
+            priority,
+            summary,
+        }),
+    })
+}
+
+/// A read tool's answer: its JSON, no effect.
+fn read(r: Value) -> Result<Ran, ToolError> {
+    Ok(Ran {
+        output: r.to_string(),
+        effect: None,
+    })
 }
 
 fn str_arg(args: &Value, key: &str) -> Result<String, ToolError> {

@@ -19,12 +19,10 @@
 //! A refused transition is a 409 naming both states. The optional
 //! `X-Actor` header names who acted in the order's history (default `admin`).
 
-use std::sync::Arc;
-
 use axum::Json;
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{FromRef, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -32,12 +30,24 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::{Change, OrderError, Orders, Status};
-use crate::api::AppState;
+use crate::catalog::Catalog;
 use crate::catalog::{Availability, Product, SearchQuery};
 use crate::money::Money;
+use crate::web::ApiError;
+
+/// What the order and product admin routes reach (an axum substate).
+#[derive(Clone)]
+pub struct OrdersAdmin {
+    pub orders: Orders,
+    pub catalog: Catalog,
+}
 
 /// The routes, merged into `/admin`.
-pub fn routes() -> Router<Arc<AppState>> {
+pub fn routes<S>() -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    OrdersAdmin: FromRef<S>,
+{
     Router::new()
         .route("/orders", get(list))
         .route("/orders/{id}", get(show))
@@ -48,7 +58,7 @@ pub fn routes() -> Router<Arc<AppState>> {
 }
 
 fn error(status: StatusCode, message: impl std::fmt::Display) -> Response {
-    (status, Json(json!({ "error": message.to_string() }))).into_response()
+    ApiError::new(status, message).into_response()
 }
 
 fn order_error(e: OrderError) -> Response {
@@ -64,7 +74,7 @@ fn order_error(e: OrderError) -> Response {
     error(status, e)
 }
 
-fn orders(state: &AppState) -> &Orders {
+fn orders(state: &OrdersAdmin) -> &Orders {
     &state.orders
 }
 
@@ -74,7 +84,7 @@ struct ListQuery {
     limit: Option<u32>,
 }
 
-async fn list(State(state): State<Arc<AppState>>, Query(q): Query<ListQuery>) -> Response {
+async fn list(State(state): State<OrdersAdmin>, Query(q): Query<ListQuery>) -> Response {
     let status = match q.status.as_deref().filter(|s| !s.is_empty()) {
         Some(s) => match Status::parse(s) {
             Some(s) => Some(s),
@@ -88,7 +98,7 @@ async fn list(State(state): State<Arc<AppState>>, Query(q): Query<ListQuery>) ->
     }
 }
 
-async fn show(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> Response {
+async fn show(State(state): State<OrdersAdmin>, Path(id): Path<String>) -> Response {
     let o = orders(&state);
     let order = match o.get(&id).await {
         Ok(order) => order,
@@ -108,7 +118,7 @@ struct ActBody {
 }
 
 async fn act(
-    State(state): State<Arc<AppState>>,
+    State(state): State<OrdersAdmin>,
     Path((id, action)): Path<(String, String)>,
     headers: HeaderMap,
     body: Bytes,
@@ -170,7 +180,7 @@ struct ProductsQuery {
     limit: Option<u32>,
 }
 
-async fn products(State(state): State<Arc<AppState>>, Query(q): Query<ProductsQuery>) -> Response {
+async fn products(State(state): State<OrdersAdmin>, Query(q): Query<ProductsQuery>) -> Response {
     let limit = q.limit.unwrap_or(50).clamp(1, 500);
     let text = q.q.unwrap_or_default();
     let catalog = &state.catalog;
@@ -204,7 +214,7 @@ async fn products(State(state): State<Arc<AppState>>, Query(q): Query<ProductsQu
     Json(json!({ "products": list })).into_response()
 }
 
-async fn product(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> Response {
+async fn product(State(state): State<OrdersAdmin>, Path(id): Path<String>) -> Response {
     let Some(p) = state.catalog.get(None, &id) else {
         return error(StatusCode::NOT_FOUND, format!("no such product {id}"));
     };
@@ -214,7 +224,7 @@ async fn product(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> 
     }
 }
 
-async fn stock(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> Response {
+async fn stock(State(state): State<OrdersAdmin>, Path(id): Path<String>) -> Response {
     match orders(&state).stock(&id).await {
         Ok(Some(s)) => Json(json!({ "stock": s })).into_response(),
         Ok(None) => error(StatusCode::NOT_FOUND, format!("no such product {id}")),
@@ -228,7 +238,7 @@ struct StockBody {
 }
 
 async fn set_stock(
-    State(state): State<Arc<AppState>>,
+    State(state): State<OrdersAdmin>,
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {
@@ -266,7 +276,7 @@ struct ProductPatch {
 }
 
 async fn update_product(
-    State(state): State<Arc<AppState>>,
+    State(state): State<OrdersAdmin>,
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {
@@ -324,7 +334,7 @@ async fn update_product(
 
 /// Upsert one product through the feed importer (same validation, index
 /// rebuilt).
-async fn reimport(state: &AppState, p: &Product) -> Result<(), String> {
+async fn reimport(state: &OrdersAdmin, p: &Product) -> Result<(), String> {
     let csv = product_csv(p).map_err(|e| e.to_string())?;
     let report = state
         .catalog

@@ -12,7 +12,6 @@
 //!   [`cli`]: `agent-store order ...`.
 
 pub mod api;
-pub mod cli;
 pub mod model;
 pub mod notify;
 pub mod stock_events;
@@ -41,7 +40,7 @@ pub use model::{Order, OrderLine, Reservation, Status};
 pub use store::{Change, OrderError, Orders, Stock};
 
 /// The bus consumer group of orders (it settles order-request turn effects).
-pub const GROUP: &str = "orders";
+pub const GROUP: &str = crate::bus::groups::ORDERS;
 
 /// The cancel reason of an order whose reservation lapsed.
 pub const EXPIRED_REASON: &str = "payment not received in time";

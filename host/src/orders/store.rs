@@ -247,35 +247,105 @@ impl Orders {
     /// order already created for `req.source_message_id`. The bool is
     /// `true` when this call created it.
     pub async fn create(&self, req: &OrderCreate) -> Result<(Order, bool), OrderError> {
-        let db = &self.inner.db;
         if let Some(existing) = self.by_source(&req.source_message_id).await? {
             return Ok((existing, false));
         }
+        let customer = self.customer_of(&req.conversation_id).await?;
+        let (mut priced, subtotal) = self.price_cart(&req.conversation_id).await?;
+        let Some(subtotal) = subtotal else {
+            // A twin request may have just ordered (and emptied) this cart.
+            return match self.by_source(&req.source_message_id).await? {
+                Some(existing) => Ok((existing, false)),
+                None => Err(OrderError::EmptyCart),
+            };
+        };
+        let shipping = self.inner.shipping.fee(&subtotal);
+        let total = subtotal
+            .checked_add(&shipping)
+            .map_err(|_| OrderError::Currency)?;
+        let header = NewOrder {
+            id: new_order_id(chrono::Utc::now()),
+            now: now_ms(),
+            customer,
+            subtotal,
+            shipping,
+            total,
+        };
+
+        let mut tx = self.inner.db.pool.begin().await?;
+        // First statement is a write: claims the idempotency key (and, on
+        // SQLite, the write lock).
+        if !self.insert_order(&mut tx, req, &header).await? {
+            tx.rollback().await?;
+            let existing = self
+                .by_source(&req.source_message_id)
+                .await?
+                .ok_or_else(|| OrderError::Conflict(req.source_message_id.clone()))?;
+            return Ok((existing, false));
+        }
+        for (n, p) in priced.iter_mut().enumerate() {
+            if let Err(e) = write_line(&mut tx, &header, &req.conversation_id, n, p).await {
+                if matches!(e, OrderError::OutOfStock { .. }) {
+                    tx.rollback().await?;
+                }
+                return Err(e);
+            }
+        }
+        record_history(
+            &mut tx,
+            &header.id,
+            None,
+            Status::Pending,
+            "customer",
+            req.note.as_deref(),
+            header.now,
+        )
+        .await?;
+        tx.commit().await?;
+        let order = self.get(&header.id).await?;
+        self.sync_catalog_stock(reserved_products(&order)).await;
+        tracing::info!(order = %order.id, conversation = %order.conversation_id, total = %order.total, lines = order.lines.len(), "order created");
+        crate::telemetry::metrics::order_created(
+            &order.brand,
+            &order.total.currency,
+            order.total.minor_units,
+        );
+        Ok((order, true))
+    }
+
+    /// Who orders: the conversation's business number, customer and
+    /// language.
+    async fn customer_of(&self, conversation_id: &str) -> Result<OrderCustomer, OrderError> {
+        let db = &self.inner.db;
         let conv = sqlx::query(
             "SELECT phone_number_id, customer_wa_id, language FROM conversations WHERE id = $1",
         )
-        .bind(&req.conversation_id)
+        .bind(conversation_id)
         .fetch_optional(&db.pool)
         .await?
-        .ok_or_else(|| OrderError::NoConversation(req.conversation_id.clone()))?;
-        let phone_number_id: String = conv.try_get("phone_number_id")?;
-        let customer_wa_id: String = conv.try_get("customer_wa_id")?;
-        let language =
-            order_language(&db.pool, &req.conversation_id, conv.try_get("language")?).await?;
+        .ok_or_else(|| OrderError::NoConversation(conversation_id.to_string()))?;
+        Ok(OrderCustomer {
+            phone_number_id: conv.try_get("phone_number_id")?,
+            customer_wa_id: conv.try_get("customer_wa_id")?,
+            language: order_language(&db.pool, conversation_id, conv.try_get("language")?).await?,
+        })
+    }
+
+    /// Every cart line priced from the catalog now, and their subtotal
+    /// (`None` for an empty cart). A product that left the catalog is
+    /// dropped; one out of stock or discontinued refuses the order.
+    async fn price_cart(
+        &self,
+        conversation_id: &str,
+    ) -> Result<(Vec<Priced>, Option<Money>), OrderError> {
         // Lines in product-id order: every order locks inventory rows in one
         // global order, so two concurrent orders can never deadlock.
         let cart = sqlx::query(
             "SELECT product_id, quantity FROM cart_lines WHERE conversation_id = $1 ORDER BY product_id",
         )
-        .bind(&req.conversation_id)
-        .fetch_all(&db.pool)
+        .bind(conversation_id)
+        .fetch_all(&self.inner.db.pool)
         .await?;
-
-        // Price every line from the catalog now.
-        struct Priced {
-            line: OrderLine,
-            catalog_quantity: Option<u32>,
-        }
         let mut priced: Vec<Priced> = Vec::new();
         let mut subtotal: Option<Money> = None;
         for row in cart {
@@ -316,27 +386,21 @@ impl Orders {
                 catalog_quantity: p.quantity,
             });
         }
-        let Some(subtotal) = subtotal else {
-            // A twin request may have just ordered (and emptied) this cart.
-            return match self.by_source(&req.source_message_id).await? {
-                Some(existing) => Ok((existing, false)),
-                None => Err(OrderError::EmptyCart),
-            };
-        };
-        let shipping = self.inner.shipping.fee(&subtotal);
-        let total = subtotal
-            .checked_add(&shipping)
-            .map_err(|_| OrderError::Currency)?;
+        Ok((priced, subtotal))
+    }
 
-        let now = now_ms();
-        let order_id = new_order_id(chrono::Utc::now());
-        let reserved_until = now
+    /// The order's row, pending with its stock held; `false` when a twin
+    /// request claimed the same source message first.
+    async fn insert_order(
+        &self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        req: &OrderCreate,
+        order: &NewOrder,
+    ) -> Result<bool, OrderError> {
+        let reserved_until = order.now
             + i64::try_from(self.inner.config.reservation_minutes)
                 .unwrap_or(i64::MAX / 120_000)
                 .saturating_mul(60_000);
-        let mut tx = db.pool.begin().await?;
-        // First statement is a write: claims the idempotency key (and, on
-        // SQLite, the write lock).
         let inserted = sqlx::query(
             "INSERT INTO orders (id, source_id, conversation_id, phone_number_id, customer_wa_id, \
              customer_name, brand, language, status, currency, subtotal_minor, shipping_minor, \
@@ -344,110 +408,25 @@ impl Orders {
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9, $10, $11, $12, $13, $14, 'held', $15, $16, $16) \
              ON CONFLICT (source_id) DO NOTHING",
         )
-        .bind(&order_id)
+        .bind(&order.id)
         .bind(&req.source_message_id)
         .bind(&req.conversation_id)
-        .bind(&phone_number_id)
-        .bind(&customer_wa_id)
+        .bind(&order.customer.phone_number_id)
+        .bind(&order.customer.customer_wa_id)
         .bind(req.customer.name.clone())
         .bind(&req.brand)
-        .bind(&language)
-        .bind(&subtotal.currency)
-        .bind(subtotal.minor_units)
-        .bind(shipping.minor_units)
-        .bind(total.minor_units)
+        .bind(&order.customer.language)
+        .bind(&order.subtotal.currency)
+        .bind(order.subtotal.minor_units)
+        .bind(order.shipping.minor_units)
+        .bind(order.total.minor_units)
         .bind(req.note.clone())
         .bind(self.inner.provider.name())
         .bind(reserved_until)
-        .bind(now)
-        .execute(&mut *tx)
+        .bind(order.now)
+        .execute(&mut **tx)
         .await?;
-        if inserted.rows_affected() == 0 {
-            tx.rollback().await?;
-            let existing = self
-                .by_source(&req.source_message_id)
-                .await?
-                .ok_or_else(|| OrderError::Conflict(req.source_message_id.clone()))?;
-            return Ok((existing, false));
-        }
-        for (n, p) in priced.iter_mut().enumerate() {
-            let line = &mut p.line;
-            let qty = i64::from(line.quantity);
-            if let Some(q) = p.catalog_quantity {
-                sqlx::query(
-                    "INSERT INTO inventory (product_id, available, reserved, updated_at) VALUES ($1, $2, 0, $3) \
-                     ON CONFLICT (product_id) DO NOTHING",
-                )
-                .bind(&line.product_id)
-                .bind(i64::from(q))
-                .bind(now)
-                .execute(&mut *tx)
-                .await?;
-            }
-            let taken = sqlx::query(
-                "UPDATE inventory SET available = available - $2, reserved = reserved + $2, updated_at = $3 \
-                 WHERE product_id = $1 AND available >= $2",
-            )
-            .bind(&line.product_id)
-            .bind(qty)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-            if taken.rows_affected() == 1 {
-                line.reserved = line.quantity;
-            } else {
-                let tracked = sqlx::query("SELECT available FROM inventory WHERE product_id = $1")
-                    .bind(&line.product_id)
-                    .fetch_optional(&mut *tx)
-                    .await?
-                    .is_some();
-                if tracked {
-                    tx.rollback().await?;
-                    return Err(OrderError::OutOfStock {
-                        product: line.product_id.clone(),
-                        requested: line.quantity,
-                    });
-                }
-            }
-            sqlx::query(
-                "INSERT INTO order_lines (order_id, line_no, product_id, title, quantity, unit_price_minor, reserved) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            )
-            .bind(&order_id)
-            .bind(i64::try_from(n).unwrap_or(i64::MAX))
-            .bind(&line.product_id)
-            .bind(&line.title)
-            .bind(qty)
-            .bind(line.unit_price.minor_units)
-            .bind(i64::from(line.reserved))
-            .execute(&mut *tx)
-            .await?;
-            sqlx::query("DELETE FROM cart_lines WHERE conversation_id = $1 AND product_id = $2")
-                .bind(&req.conversation_id)
-                .bind(&line.product_id)
-                .execute(&mut *tx)
-                .await?;
-        }
-        record_history(
-            &mut tx,
-            &order_id,
-            None,
-            Status::Pending,
-            "customer",
-            req.note.as_deref(),
-            now,
-        )
-        .await?;
-        tx.commit().await?;
-        let order = self.get(&order_id).await?;
-        self.sync_catalog_stock(reserved_products(&order)).await;
-        tracing::info!(order = %order.id, conversation = %order.conversation_id, total = %order.total, lines = order.lines.len(), "order created");
-        crate::telemetry::metrics::order_created(
-            &order.brand,
-            &order.total.currency,
-            order.total.minor_units,
-        );
-        Ok((order, true))
+        Ok(inserted.rows_affected() == 1)
     }
 
     /// Start the payment of a pending order without one (idempotent), then
@@ -1001,6 +980,99 @@ fn reserved_products(order: &Order) -> Vec<String> {
         .filter(|l| l.reserved > 0)
         .map(|l| l.product_id.clone())
         .collect()
+}
+
+/// A cart line priced for an order, with the catalog's stock count (a
+/// product the catalog counts gets an inventory row on its first order).
+struct Priced {
+    line: OrderLine,
+    catalog_quantity: Option<u32>,
+}
+
+/// Where an order's messages go and in which language.
+struct OrderCustomer {
+    phone_number_id: String,
+    customer_wa_id: String,
+    language: String,
+}
+
+/// An order about to be written: its id, time and amounts.
+struct NewOrder {
+    id: String,
+    now: i64,
+    customer: OrderCustomer,
+    subtotal: Money,
+    shipping: Money,
+    total: Money,
+}
+
+/// One order line: its stock reserved when the inventory has it (an
+/// untracked product is ordered unreserved; a tracked one short of stock
+/// refuses the order), the line written and taken out of the cart.
+async fn write_line(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    order: &NewOrder,
+    conversation_id: &str,
+    n: usize,
+    p: &mut Priced,
+) -> Result<(), OrderError> {
+    let now = order.now;
+    let line = &mut p.line;
+    let qty = i64::from(line.quantity);
+    if let Some(q) = p.catalog_quantity {
+        sqlx::query(
+            "INSERT INTO inventory (product_id, available, reserved, updated_at) VALUES ($1, $2, 0, $3) \
+             ON CONFLICT (product_id) DO NOTHING",
+        )
+        .bind(&line.product_id)
+        .bind(i64::from(q))
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+    }
+    let taken = sqlx::query(
+        "UPDATE inventory SET available = available - $2, reserved = reserved + $2, updated_at = $3 \
+         WHERE product_id = $1 AND available >= $2",
+    )
+    .bind(&line.product_id)
+    .bind(qty)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    if taken.rows_affected() == 1 {
+        line.reserved = line.quantity;
+    } else {
+        let tracked = sqlx::query("SELECT available FROM inventory WHERE product_id = $1")
+            .bind(&line.product_id)
+            .fetch_optional(&mut **tx)
+            .await?
+            .is_some();
+        if tracked {
+            return Err(OrderError::OutOfStock {
+                product: line.product_id.clone(),
+                requested: line.quantity,
+            });
+        }
+    }
+    sqlx::query(
+        "INSERT INTO order_lines (order_id, line_no, product_id, title, quantity, unit_price_minor, reserved) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(&order.id)
+    .bind(i64::try_from(n).unwrap_or(i64::MAX))
+    .bind(&line.product_id)
+    .bind(&line.title)
+    .bind(qty)
+    .bind(line.unit_price.minor_units)
+    .bind(i64::from(line.reserved))
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query("DELETE FROM cart_lines WHERE conversation_id = $1 AND product_id = $2")
+        .bind(conversation_id)
+        .bind(&line.product_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }
 
 async fn record_history(

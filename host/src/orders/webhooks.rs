@@ -13,23 +13,26 @@
 //!   (`X-Carrier-Signature: sha256=<hex HMAC-SHA256 of the body>`):
 //!   `{"order_id", "status": "shipped"|"delivered", "tracking_number", "carrier"}`.
 
-use std::sync::Arc;
-
 use axum::Json;
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::State;
+use axum::extract::{FromRef, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use serde_json::json;
 
-use super::{Change, OrderError, Status};
-use crate::api::AppState;
+use super::{Change, OrderError, Orders, Status};
 use crate::payments::{WebhookEvent, signature};
 use crate::shipping::{CarrierUpdate, SIGNATURE_HEADER};
+use crate::web::ApiError;
 
-pub fn routes() -> Router<Arc<AppState>> {
+/// The payment provider's and the carrier's webhooks (state: [`Orders`]).
+pub fn routes<S>() -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    Orders: FromRef<S>,
+{
     Router::new()
         .route("/webhooks/payments", post(payment))
         .route("/webhooks/shipping", post(shipping))
@@ -42,12 +45,11 @@ fn reply(status: StatusCode, body: serde_json::Value) -> Response {
 /// A failed payment: the customer is told (the order stays pending and
 /// they may pay again); once per provider event.
 async fn payment_failed(
-    state: &AppState,
+    orders: &Orders,
     event_id: &str,
     order_id: &str,
     reason: Option<String>,
 ) -> Response {
-    let orders = &state.orders;
     match orders
         .claim_payment_event(event_id, "checkout-link", Some(order_id))
         .await
@@ -65,7 +67,7 @@ async fn payment_failed(
                 json!({ "status": "ignored", "error": "unknown order" }),
             );
         }
-        Err(e) => return unclaim(state, event_id, e).await,
+        Err(e) => return unclaim(orders, event_id, e).await,
     };
     if order.status != Status::Pending {
         tracing::info!(order = %order_id, status = %order.status.as_str(), "failed payment for an order that is not pending: nothing to tell");
@@ -77,18 +79,15 @@ async fn payment_failed(
         .await
     {
         Ok(()) => reply(StatusCode::OK, json!({ "status": "payment_failed" })),
-        Err(e) => unclaim(state, event_id, e).await,
+        Err(e) => unclaim(orders, event_id, e).await,
     }
 }
 
-async fn payment(State(state): State<Arc<AppState>>, headers: HeaderMap, body: Bytes) -> Response {
-    let orders = &state.orders;
+async fn payment(State(orders): State<Orders>, headers: HeaderMap, body: Bytes) -> Response {
     let config = orders.payments_config();
     if config.webhook_secret.is_empty() {
-        return reply(
-            StatusCode::NOT_FOUND,
-            json!({ "error": "payment webhooks are not configured" }),
-        );
+        return ApiError::new(StatusCode::NOT_FOUND, "payment webhooks are not configured")
+            .into_response();
     }
     let header = headers.get(signature::HEADER).and_then(|v| v.to_str().ok());
     if let Err(e) = signature::verify(
@@ -99,19 +98,17 @@ async fn payment(State(state): State<Arc<AppState>>, headers: HeaderMap, body: B
         config.webhook_tolerance_secs,
     ) {
         tracing::warn!(error = %e, "payment webhook refused");
-        return reply(StatusCode::BAD_REQUEST, json!({ "error": e.to_string() }));
+        return ApiError::new(StatusCode::BAD_REQUEST, e).into_response();
     }
     let event: WebhookEvent = match serde_json::from_slice(&body) {
         Ok(e) => e,
         Err(e) => {
-            return reply(
-                StatusCode::BAD_REQUEST,
-                json!({ "error": format!("not a payment event: {e}") }),
-            );
+            return ApiError::new(StatusCode::BAD_REQUEST, format!("not a payment event: {e}"))
+                .into_response();
         }
     };
     if let Some((order_id, reason)) = event.failed_order() {
-        return payment_failed(&state, &event.id, &order_id, reason).await;
+        return payment_failed(&orders, &event.id, &order_id, reason).await;
     }
     let Some(paid) = event.paid_order() else {
         return reply(
@@ -122,10 +119,7 @@ async fn payment(State(state): State<Arc<AppState>>, headers: HeaderMap, body: B
     // A payment that cannot be checked against the order confirms nothing.
     let (Some(amount), Some(currency)) = (paid.amount, paid.currency.clone()) else {
         tracing::warn!(event = %event.id, order = %paid.order_id, "paid session without amount_total or currency: not confirmed");
-        return reply(
-            StatusCode::BAD_REQUEST,
-            json!({ "error": "a paid checkout session needs amount_total and currency to be checked against the order: not confirmed" }),
-        );
+        return ApiError::new(StatusCode::BAD_REQUEST, "a paid checkout session needs amount_total and currency to be checked against the order: not confirmed").into_response();
     };
     let order_id = paid.order_id.clone();
     match orders
@@ -148,7 +142,7 @@ async fn payment(State(state): State<Arc<AppState>>, headers: HeaderMap, body: B
                 json!({ "status": "ignored", "error": "unknown order" }),
             );
         }
-        Err(e) => return unclaim(&state, &event.id, e).await,
+        Err(e) => return unclaim(&orders, &event.id, e).await,
     };
     if amount != order.total.minor_units || !currency.eq_ignore_ascii_case(&order.total.currency) {
         // Kept claimed: the provider's retry would say the same. An
@@ -184,14 +178,14 @@ async fn payment(State(state): State<Arc<AppState>>, headers: HeaderMap, body: B
                 json!({ "status": "not_confirmable", "error": e.to_string() }),
             )
         }
-        Err(e) => unclaim(&state, &event.id, e).await,
+        Err(e) => unclaim(&orders, &event.id, e).await,
     }
 }
 
 /// Processing failed after the event was claimed: forget it so the
 /// provider's retry is applied.
-async fn unclaim(state: &AppState, event_id: &str, e: OrderError) -> Response {
-    if let Err(e2) = state.orders.unclaim_payment_event(event_id).await {
+async fn unclaim(orders: &Orders, event_id: &str, e: OrderError) -> Response {
+    if let Err(e2) = orders.unclaim_payment_event(event_id).await {
         tracing::error!(error = %e2, "could not release a payment event claim");
     }
     internal(e)
@@ -199,33 +193,28 @@ async fn unclaim(state: &AppState, event_id: &str, e: OrderError) -> Response {
 
 fn internal(e: OrderError) -> Response {
     tracing::error!(error = %e, "webhook processing failed");
-    reply(
-        StatusCode::INTERNAL_SERVER_ERROR,
-        json!({ "error": e.to_string() }),
-    )
+    ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e).into_response()
 }
 
-async fn shipping(State(state): State<Arc<AppState>>, headers: HeaderMap, body: Bytes) -> Response {
-    let orders = &state.orders;
+async fn shipping(State(orders): State<Orders>, headers: HeaderMap, body: Bytes) -> Response {
     let secret = &orders.shipping_config().webhook_secret;
     if secret.is_empty() {
-        return reply(
-            StatusCode::NOT_FOUND,
-            json!({ "error": "carrier webhooks are not configured" }),
-        );
+        return ApiError::new(StatusCode::NOT_FOUND, "carrier webhooks are not configured")
+            .into_response();
     }
     let header = headers.get(SIGNATURE_HEADER).and_then(|v| v.to_str().ok());
     if let Err(e) = crate::whatsapp::signature::verify(secret.as_bytes(), &body, header) {
         tracing::warn!(error = %e, "carrier webhook refused");
-        return reply(StatusCode::UNAUTHORIZED, json!({ "error": e.to_string() }));
+        return ApiError::new(StatusCode::UNAUTHORIZED, e).into_response();
     }
     let update: CarrierUpdate = match serde_json::from_slice(&body) {
         Ok(u) => u,
         Err(e) => {
-            return reply(
+            return ApiError::new(
                 StatusCode::BAD_REQUEST,
-                json!({ "error": format!("not a carrier update: {e}") }),
-            );
+                format!("not a carrier update: {e}"),
+            )
+            .into_response();
         }
     };
     let result = match update.status.as_str() {
@@ -245,10 +234,11 @@ async fn shipping(State(state): State<Arc<AppState>>, headers: HeaderMap, body: 
                 .await
         }
         other => {
-            return reply(
+            return ApiError::new(
                 StatusCode::BAD_REQUEST,
-                json!({ "error": format!("unknown status {other:?} (shipped, delivered)") }),
-            );
+                format!("unknown status {other:?} (shipped, delivered)"),
+            )
+            .into_response();
         }
     };
     match result {
@@ -256,12 +246,11 @@ async fn shipping(State(state): State<Arc<AppState>>, headers: HeaderMap, body: 
             StatusCode::OK,
             json!({ "status": order.status, "changed": changed }),
         ),
-        Err(OrderError::NotFound(id)) => reply(
-            StatusCode::NOT_FOUND,
-            json!({ "error": format!("no such order {id}") }),
-        ),
+        Err(OrderError::NotFound(id)) => {
+            ApiError::new(StatusCode::NOT_FOUND, format!("no such order {id}")).into_response()
+        }
         Err(e @ (OrderError::InvalidTransition { .. } | OrderError::Invalid(_))) => {
-            reply(StatusCode::CONFLICT, json!({ "error": e.to_string() }))
+            ApiError::new(StatusCode::CONFLICT, e).into_response()
         }
         Err(e) => internal(e),
     }

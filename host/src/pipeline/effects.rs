@@ -48,8 +48,27 @@ impl Pipeline {
     /// stopped between the commit and the consumer). A stored event that no
     /// longer parses is logged and left in place for an operator.
     pub async fn recover_effects(&self) -> anyhow::Result<usize> {
+        let n = self.republish_effects(i64::MAX).await?;
+        let parked = self.conversations.parked_effects().await?;
+        if parked > 0 {
+            tracing::warn!(
+                effects = parked,
+                "turn effects parked by their consumer are not re-published: see /admin/events/parked"
+            );
+        }
+        Ok(n)
+    }
+
+    /// Re-publish the unsettled effects stored before `before_ms` (carried
+    /// out idempotently by source message: a copy of one in flight changes
+    /// nothing).
+    pub(super) async fn republish_effects(&self, before_ms: i64) -> anyhow::Result<usize> {
         let mut n = 0;
-        for (id, json) in self.conversations.unsettled_effects().await? {
+        for (id, json) in self
+            .conversations
+            .unsettled_effects_before(before_ms)
+            .await?
+        {
             match serde_json::from_str::<Event>(&json) {
                 Ok(event) => {
                     self.bus.publish(event).await?;
@@ -62,13 +81,6 @@ impl Pipeline {
         }
         if n > 0 {
             tracing::info!(effects = n, "re-published unsettled turn effects");
-        }
-        let parked = self.conversations.parked_effects().await?;
-        if parked > 0 {
-            tracing::warn!(
-                effects = parked,
-                "turn effects parked by their consumer are not re-published: see /admin/events/parked"
-            );
         }
         Ok(n)
     }

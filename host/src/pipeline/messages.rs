@@ -18,6 +18,11 @@ pub enum HostText {
     /// Everything the seller wrote quoted prices or products the catalog
     /// does not back (the grounding guard dropped it).
     NotGrounded,
+    /// What the seller offered is beyond the brand's policy (a discount
+    /// above its maximum): the offer was dropped.
+    NotAllowed,
+    /// The order is above the value the AI may place: a person confirms it.
+    OrderNeedsPerson,
 }
 
 pub fn text(which: HostText, language: &str) -> &'static str {
@@ -76,28 +81,27 @@ pub fn text(which: HostText, language: &str) -> &'static str {
         (NotGrounded, _) => {
             "Sorry, I couldn't confirm those details in our catalog. Could you tell me which product you're looking for?"
         }
+        (NotAllowed, "pt") => {
+            "Desculpe, não posso oferecer isso por aqui. Posso ajudar com mais alguma coisa?"
+        }
+        (NotAllowed, "es") => "Lo siento, no puedo ofrecer eso por aquí. ¿Te ayudo con algo más?",
+        (NotAllowed, _) => "Sorry, I can't offer that here. Can I help you with anything else?",
+        (OrderNeedsPerson, "pt") => {
+            "Uma pessoa da nossa equipe vai confirmar o seu pedido com você em instantes."
+        }
+        (OrderNeedsPerson, "es") => {
+            "Una persona de nuestro equipo confirmará tu pedido contigo en breve."
+        }
+        (OrderNeedsPerson, _) => "A member of our team will confirm your order with you shortly.",
     }
 }
 
-/// A department's display name.
+/// A department's display name (the seller kit's, one table for both;
+/// an unnamed brand is its key capitalised).
 pub fn brand_title(brand: &str, language: &str) -> String {
-    let t = match (brand, language) {
-        ("fashion", "pt") => "Moda",
-        ("fashion", "es") => "Moda",
-        ("fashion", _) => "Fashion",
-        ("tech", "pt") => "Tecnologia",
-        ("tech", "es") => "Tecnología",
-        ("tech", _) => "Tech",
-        ("home", "pt") => "Casa",
-        ("home", "es") => "Hogar",
-        ("home", _) => "Home",
-        ("beauty", "pt") => "Beleza",
-        ("beauty", "es") => "Belleza",
-        ("beauty", _) => "Beauty",
-        ("gaming", _) => "Games",
-        (other, _) => return capitalise(other),
-    };
-    t.to_string()
+    agent_store_sdk::i18n::brand_name(brand, language)
+        .map(str::to_string)
+        .unwrap_or_else(|| capitalise(brand))
 }
 
 fn capitalise(s: &str) -> String {

@@ -8,7 +8,9 @@
 //! Every stage is idempotent by event id (event ids are derived from the
 //! inbound wamid), so at-least-once delivery never doubles a reply.
 
+mod cart_lines;
 mod effects;
+mod intents;
 mod language;
 mod messages;
 mod route;
@@ -45,6 +47,8 @@ pub struct Pipeline {
     pub catalog_id: Option<String>,
     /// Speech to text for voice notes (`None`: they get a polite answer).
     pub transcriber: Option<Transcriber>,
+    /// The brands' budgets and the audit of sellers' intents.
+    pub policy: crate::policy::Policy,
 }
 
 const SOURCE: &str = "/agent-store/pipeline";
@@ -52,7 +56,7 @@ const SOURCE: &str = "/agent-store/pipeline";
 impl Pipeline {
     /// Subscribe every stage to the bus.
     pub async fn start(self: &Arc<Self>) -> Result<(), BusError> {
-        let stages: [(&str, EventType, Arc<dyn Handler>); 6] = [
+        let stages: [(&str, EventType, Arc<dyn Handler>); 5] = [
             (
                 "route",
                 EventType::WhatsAppMessageReceived,
@@ -78,11 +82,17 @@ impl Pipeline {
                 EventType::WhatsAppMessageStatus,
                 Arc::new(send::Delivery(self.clone())),
             ),
-            ("funnel", EventType::ProductRecommend, Arc::new(Funnel)),
         ];
         for (group, ty, handler) in stages {
             self.bus.subscribe(group, &[ty], handler).await?;
         }
+        self.bus
+            .subscribe(
+                "funnel",
+                &[EventType::ProductRecommend, EventType::OrderCreated],
+                Arc::new(Funnel),
+            )
+            .await?;
         Ok(())
     }
 
@@ -99,7 +109,10 @@ impl Pipeline {
     /// and then could not publish it (the broker dropped it mid-publish, or
     /// it died) leaves it to whichever host looks next, not to its own
     /// restart. A copy of a message answered meanwhile is skipped by the
-    /// route and sell stages.
+    /// route and sell stages. Turn effects (orders, escalations) committed
+    /// that long ago and still unsettled are re-published likewise: their
+    /// event can be lost when the consumer could neither reach the database
+    /// nor park the event there (an outage longer than its retries).
     pub fn spawn_stale_sweep(
         self: &Arc<Self>,
         every: std::time::Duration,
@@ -113,6 +126,9 @@ impl Pipeline {
                 tick.tick().await;
                 let cutoff = chrono::Utc::now().timestamp_millis()
                     - i64::try_from(older_than.as_millis()).unwrap_or(i64::MAX / 2);
+                if let Err(e) = this.republish_effects(cutoff).await {
+                    tracing::warn!(error = %e, "stale unsettled turn effects not re-published");
+                }
                 if let Err(e) = this.republish_unhandled(cutoff).await {
                     tracing::warn!(error = %e, "stale unhandled messages not re-published");
                 }
@@ -135,7 +151,7 @@ impl Pipeline {
                 media: inbound.details.media,
             };
             self.publish_with_id(
-                &received_event_id(&payload.message.id),
+                &events::received_event_id(&payload.message.id),
                 &conversation_id,
                 None,
                 &payload,
@@ -162,7 +178,21 @@ impl Pipeline {
         handled: Option<&str>,
     ) -> anyhow::Result<()> {
         let messages = send::render_replies(self, response_id, response);
-        self.whatsapp.queue_turn(&messages, writes, handled).await?;
+        self.answer_with(response_id, brand, response, &messages, writes, handled)
+            .await
+    }
+
+    /// [`Self::answer`] with the response's messages rendered already.
+    async fn answer_with(
+        &self,
+        response_id: &str,
+        brand: Option<&str>,
+        response: &events::ChatResponse,
+        messages: &[events::OutboundMessage],
+        writes: &TurnWrites,
+        handled: Option<&str>,
+    ) -> anyhow::Result<()> {
+        self.whatsapp.queue_turn(messages, writes, handled).await?;
         self.publish_effects(&writes.effects).await?;
         self.publish_with_id(response_id, &response.conversation_id, brand, response)
             .await
@@ -188,29 +218,34 @@ impl Pipeline {
     }
 }
 
-/// The id of the `received` event of an inbound wamid.
-pub fn received_event_id(wamid: &str) -> String {
-    format!("{wamid}/received")
-}
-
-/// The recommendation → cart → order funnel, computed from the
-/// `store.product.recommend` events: what was offered counts as shown
+/// The recommendation → cart → order funnel, computed from the events:
+/// what `store.product.recommend` offered counts as shown
 /// (`agent_store_recommendations_shown_total`); a later cart add of a shown
-/// product (`..._added_total`), the first cart and the order are counted
-/// where they happen (`orders`).
+/// product (`..._added_total`) and the first cart are counted where they
+/// happen (`orders`); an order (`store.order.created`) holding products
+/// shown in its conversation counts as an order of a recommendation
+/// (`agent_store_recommended_orders_total`, and its lines as
+/// `agent_store_recommendations_ordered_total`).
 struct Funnel;
 
 #[async_trait]
-impl Stage for Funnel {
-    type In = events::ProductRecommend;
-
-    async fn run(&self, _event: &Event, r: events::ProductRecommend) -> anyhow::Result<()> {
-        let ids: Vec<String> = r.offered.into_iter().map(|o| o.product_id).collect();
-        crate::telemetry::metrics::recommended(
-            &r.conversation_id,
-            r.brand.as_deref().unwrap_or("host"),
-            &ids,
-        );
+impl Handler for Funnel {
+    async fn handle(&self, event: Event) -> anyhow::Result<()> {
+        use crate::telemetry::metrics;
+        use cloudevents::AttributesReader as _;
+        if event.ty() == EventType::OrderCreated.as_str() {
+            let o: events::OrderCreated = events::payload(&event)?;
+            let ids: Vec<String> = o.order.lines.into_iter().map(|l| l.product_id).collect();
+            metrics::ordered(&o.order.conversation_id, &o.order.brand, &ids);
+        } else {
+            let r: events::ProductRecommend = events::payload(&event)?;
+            let ids: Vec<String> = r.offered.into_iter().map(|o| o.product_id).collect();
+            metrics::recommended(
+                &r.conversation_id,
+                r.brand.as_deref().unwrap_or("host"),
+                &ids,
+            );
+        }
         Ok(())
     }
 }

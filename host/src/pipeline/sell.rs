@@ -14,24 +14,32 @@ use cloudevents::Event;
 
 use super::messages::{self, HostText};
 use super::{Pipeline, Stage, turn_effect};
-use crate::chat::{Action, EscalationReason, Priority};
+use crate::chat::{Action, EscalationReason, HistoryEntry, Priority, Speaker};
 use crate::conversations::{TurnEffect, TurnWrites};
 use crate::events::{
     ChatMessageNew, ChatResponse, OfferedProduct, OrderCreate, PluginFailed, ProductQuery,
     ProductRecommend, SalesEscalate, SalesHandoff,
 };
 use crate::llm::grounding;
+use crate::llm::seen::Seen;
 use crate::orders::{CartEdit, CartError};
 use crate::plugins::manifest::Grants;
-use crate::plugins::seen::Seen;
 use crate::plugins::{LoadedPlugin, TurnError, convert, wit};
-use crate::whatsapp::outbound::{self, RenderContext};
+use crate::whatsapp::outbound::{self, RenderContext, Rendered};
 
-pub(super) struct Sell(pub Arc<Pipeline>);
+pub(super) struct Sell(pub(super) Arc<Pipeline>);
 
 /// Hand-offs allowed within one customer message (stops ping-pong).
 const MAX_HOPS: u8 = 2;
 const HISTORY_LINES: u32 = 20;
+
+/// A reply action WhatsApp accepts, with the messages it renders to: the
+/// check is the rendering, done once, and the messages are what the turn
+/// queues.
+struct Checked {
+    action: Action,
+    messages: Vec<Rendered>,
+}
 
 #[async_trait]
 impl Stage for Sell {
@@ -70,12 +78,25 @@ impl Stage for Sell {
                 // Only a turn that succeeded keeps the state it wrote.
                 writes.state = stage.map(|s| s.writes()).unwrap_or_default();
                 let actions: Vec<Action> = actions.into_iter().map(convert::action).collect();
-                let actions = self.ground(&m, &seller, actions, &seen, &writes).await;
+                let actions = self
+                    .ground(&m, &history, &seller, actions, &seen, &writes)
+                    .await;
+                // The brand's policy approves or denies every intent.
+                let reviewed = self.review(&m, &seller, actions, &seen).await?;
+                let own_escalation = seller.manifest.grants.escalate
+                    && reviewed
+                        .actions
+                        .iter()
+                        .any(|a| matches!(a, Action::Escalate { .. }));
                 let (visible, handed) = self
-                    .carry_out(&m, &seller, actions, &mut writes.effects)
+                    .carry_out(&m, &seller, reviewed.actions, &mut writes.effects)
                     .await?;
+                if let Some(summary) = reviewed.escalate.filter(|_| !own_escalation) {
+                    writes.effects.push(self.policy_escalation(&m, &summary)?);
+                }
                 handed_off = handed;
-                observed = Some((seller.manifest.name.clone(), seen, visible.clone()));
+                let shown: Vec<Action> = visible.iter().map(|c| c.action.clone()).collect();
+                observed = Some((seller.manifest.name.clone(), seen, shown));
                 visible
             }
             Some((seller, Err(e @ TurnError::Storage { .. }), _, _)) => {
@@ -105,9 +126,7 @@ impl Stage for Sell {
                     Priority::High,
                     &format!("The {} seller failed: {}", m.brand, e.reason()),
                 )?);
-                vec![Action::Text {
-                    body: messages::text(HostText::Apology, &m.language).into(),
-                }]
+                self.host_text(&m, HostText::Apology)
             }
             None => {
                 writes.effects.push(self.escalate(
@@ -116,9 +135,7 @@ impl Stage for Sell {
                     Priority::Medium,
                     &format!("No seller for brand {}", m.brand),
                 )?);
-                vec![Action::Text {
-                    body: messages::text(HostText::NoSeller, &m.language).into(),
-                }]
+                self.host_text(&m, HostText::NoSeller)
             }
         };
         // Handled once the replies are in the outbox and the order request
@@ -156,11 +173,13 @@ impl Sell {
     async fn reply(
         &self,
         m: &ChatMessageNew,
-        actions: Vec<Action>,
+        checked: Vec<Checked>,
         writes: &TurnWrites,
         handled: Option<&str>,
     ) -> anyhow::Result<()> {
         let p = &self.0;
+        let (actions, rendered): (Vec<Action>, Vec<Vec<Rendered>>) =
+            checked.into_iter().map(|c| (c.action, c.messages)).unzip();
         let response = ChatResponse {
             conversation_id: m.conversation_id.clone(),
             phone_number_id: m.phone_number_id.clone(),
@@ -171,7 +190,8 @@ impl Sell {
             language: m.language.clone(),
         };
         let id = format!("{}/response/{}", m.message.id, m.brand);
-        p.answer(&id, Some(&m.brand), &response, writes, handled)
+        let messages = super::send::outbound_messages(&id, &response, rendered);
+        p.answer_with(&id, Some(&m.brand), &response, &messages, writes, handled)
             .await
     }
 
@@ -184,7 +204,7 @@ impl Sell {
         seller: &LoadedPlugin,
         actions: Vec<Action>,
         effects: &mut Vec<TurnEffect>,
-    ) -> anyhow::Result<(Vec<Action>, Option<ChatMessageNew>)> {
+    ) -> anyhow::Result<(Vec<Checked>, Option<ChatMessageNew>)> {
         let p = &self.0;
         let grants: &Grants = &seller.manifest.grants;
         let mut visible = Vec::new();
@@ -274,8 +294,11 @@ impl Sell {
                 {
                     handed_off = self.hand_off(m, &brand, &reason).await?;
                 }
-                a if a.is_message() => match self.validate(m, &a) {
-                    Ok(()) => visible.push(a),
+                a if a.is_message() => match self.render(m, &a) {
+                    Ok(messages) => visible.push(Checked {
+                        action: a,
+                        messages,
+                    }),
                     Err(e) => {
                         tracing::warn!(plugin = %seller.manifest.name, error = %e, "reply action dropped")
                     }
@@ -315,9 +338,28 @@ impl Sell {
         }
     }
 
-    /// Whether WhatsApp would accept the action (rendering checks limits,
-    /// ids and that products exist).
-    fn validate(&self, m: &ChatMessageNew, action: &Action) -> Result<(), outbound::RenderError> {
+    /// The host's own text in the customer's language, rendered.
+    fn host_text(&self, m: &ChatMessageNew, text: HostText) -> Vec<Checked> {
+        let action = Action::Text {
+            body: messages::text(text, &m.language).into(),
+        };
+        match self.render(m, &action) {
+            Ok(messages) => vec![Checked { action, messages }],
+            Err(e) => {
+                tracing::warn!(error = %e, "action could not be rendered");
+                Vec::new()
+            }
+        }
+    }
+
+    /// The messages of the action, when WhatsApp would accept it
+    /// (rendering checks limits, ids and that products exist) and it shows
+    /// only the seller's own brand.
+    fn render(
+        &self,
+        m: &ChatMessageNew,
+        action: &Action,
+    ) -> Result<Vec<Rendered>, outbound::RenderError> {
         // A seller shows only its own brand's products.
         let shown: &[String] = match action {
             Action::Product { product_id, .. } => std::slice::from_ref(product_id),
@@ -336,12 +378,12 @@ impl Sell {
             catalog_id: self.0.catalog_id.as_deref(),
             language: &m.language,
         };
-        outbound::render(action, &ctx).map(|_| ())
+        outbound::render(action, &ctx)
     }
 
     /// The escalation effect (storing it also moves the conversation to
     /// the sales team).
-    fn escalate(
+    pub(super) fn escalate(
         &self,
         m: &ChatMessageNew,
         reason: EscalationReason,
@@ -461,8 +503,73 @@ fn named_ids(action: &Action) -> Vec<String> {
     out
 }
 
+/// The products a reply action offers, in order, with how it shows them:
+/// `card` (product cards and lists), `id` (a catalog id in a button or row
+/// id or in its text) or `name` (a title of the seller's brand in its
+/// text, as an LLM writes: "the Pulse Buds are…").
+fn offered_in(
+    action: &Action,
+    names: &crate::catalog::names::ProductNames,
+    brand_key: &str,
+) -> Vec<(String, &'static str)> {
+    let carded: Vec<&String> = match action {
+        Action::Product { product_id, .. } => vec![product_id],
+        Action::Products { product_ids, .. } => product_ids.iter().collect(),
+        _ => Vec::new(),
+    };
+    let mut out: Vec<(String, &'static str)> = named_ids(action)
+        .into_iter()
+        .map(|id| {
+            let how = if carded.contains(&&id) { "card" } else { "id" };
+            (id, how)
+        })
+        .collect();
+    let none = std::collections::HashSet::new();
+    for text in action_texts(action) {
+        for named in names.find(text, &none) {
+            let own = named
+                .products
+                .iter()
+                .zip(&named.brands)
+                .find(|(_, b)| b.as_str() == brand_key);
+            if let Some((id, _)) = own
+                && !out.iter().any(|(x, _)| x == id)
+            {
+                out.push((id.clone(), "name"));
+            }
+        }
+    }
+    out
+}
+
+/// Where the turn got a product it offered (`search`, `cross_sell`,
+/// `upsell`, `alternative` or `other`), and whether the LLM's tools found
+/// it.
+fn source_of(seen: &Seen, id: &str) -> (&'static str, bool) {
+    if let Some(r) = seen
+        .recommendations
+        .iter()
+        .find(|r| r.results.iter().any(|x| x == id))
+    {
+        let kind = match r.kind {
+            crate::catalog::RecommendationKind::CrossSell => "cross_sell",
+            crate::catalog::RecommendationKind::Upsell => "upsell",
+            crate::catalog::RecommendationKind::Alternative => "alternative",
+        };
+        return (kind, r.by_llm);
+    }
+    match seen
+        .searches
+        .iter()
+        .find(|s| s.results.iter().any(|x| x == id))
+    {
+        Some(s) => ("search", s.by_llm),
+        None => ("other", false),
+    }
+}
+
 /// The customer-visible texts of an action.
-fn action_texts(action: &Action) -> Vec<&str> {
+pub(super) fn action_texts(action: &Action) -> Vec<&str> {
     match action {
         Action::Text { body } => vec![body.as_str()],
         Action::Image { caption, .. } => caption.as_deref().into_iter().collect(),
@@ -512,6 +619,7 @@ impl Sell {
     async fn ground(
         &self,
         m: &ChatMessageNew,
+        history: &[HistoryEntry],
         seller: &LoadedPlugin,
         actions: Vec<Action>,
         seen: &Seen,
@@ -522,7 +630,15 @@ impl Sell {
         }
         let p = &self.0;
         let catalog = &p.catalog;
-        let mut ctx = grounding::Context::default();
+        // Product names the customer wrote are theirs to hear back.
+        let customer_text = m.message.content.text();
+        let said = std::iter::once(customer_text.as_str()).chain(
+            history
+                .iter()
+                .filter(|h| h.speaker == Speaker::Customer)
+                .map(|h| h.text.as_str()),
+        );
+        let mut ctx = grounding::Context::default().with_names(catalog.names(), said);
         for product in &seen.products {
             ctx.add_product(product.clone());
         }
@@ -543,14 +659,14 @@ impl Sell {
         // The cart as it is and after each of the turn's cart edits: its
         // subtotals and line totals are true amounts to quote.
         if let Ok(cart) = p.carts.get(&m.conversation_id).await {
-            let mut lines: Vec<(String, i64, u32)> = Vec::new();
+            let mut lines: Vec<super::cart_lines::Line> = Vec::new();
             for l in &cart.lines {
                 lines.push((l.product_id.clone(), l.unit_price.minor_units, l.quantity));
                 if let Some(product) = catalog.get(None, &l.product_id) {
                     ctx.add_product(product);
                 }
             }
-            let note = |lines: &[(String, i64, u32)], amounts: &mut Vec<i64>| {
+            let note = |lines: &[super::cart_lines::Line], amounts: &mut Vec<i64>| {
                 let mut subtotal = 0i64;
                 for (_, unit, qty) in lines {
                     let line = unit.saturating_mul(i64::from(*qty));
@@ -560,38 +676,14 @@ impl Sell {
                 amounts.push(subtotal);
             };
             note(&lines, &mut ctx.amounts);
+            let unit = |id: &str| {
+                catalog
+                    .get(None, id)
+                    .map(|p| p.effective_price().minor_units)
+            };
             for a in &actions {
-                let unit = |id: &str| {
-                    catalog
-                        .get(None, id)
-                        .map(|p| p.effective_price().minor_units)
-                };
-                match a {
-                    Action::AddToCart {
-                        product_id,
-                        quantity,
-                    } => match lines.iter_mut().find(|l| l.0 == *product_id) {
-                        Some(l) => l.2 = l.2.saturating_add(*quantity),
-                        None => {
-                            if let Some(u) = unit(product_id) {
-                                lines.push((product_id.clone(), u, *quantity));
-                            }
-                        }
-                    },
-                    Action::SetCartQuantity {
-                        product_id,
-                        quantity,
-                    } => {
-                        lines.retain(|l| l.0 != *product_id);
-                        if *quantity > 0
-                            && let Some(u) = unit(product_id)
-                        {
-                            lines.push((product_id.clone(), u, *quantity));
-                        }
-                    }
-                    Action::RemoveFromCart { product_id } => lines.retain(|l| l.0 != *product_id),
-                    Action::ClearCart => lines.clear(),
-                    _ => continue,
+                if !super::cart_lines::apply(&mut lines, a, unit) {
+                    continue;
                 }
                 note(&lines, &mut ctx.amounts);
             }
@@ -693,6 +785,7 @@ impl Sell {
                 brand: Some(m.brand.clone()),
                 language: m.language.clone(),
                 text: search.text.clone(),
+                by: if search.by_llm { "llm" } else { "plugin" }.to_string(),
                 result_count: u32::try_from(search.results.len()).unwrap_or(u32::MAX),
                 results: search.results.clone(),
             };
@@ -704,34 +797,27 @@ impl Sell {
             )
             .await?;
         }
+        let names = p.catalog.names();
+        let brand_key = agent_store_lang::text::normalize(&m.brand);
         let mut offered: Vec<OfferedProduct> = Vec::new();
-        for id in visible
+        for (id, shown_as) in visible
             .iter()
             .filter(|a| a.is_message())
-            .flat_map(named_ids)
+            .flat_map(|a| offered_in(a, &names, &brand_key))
         {
             if offered.iter().any(|o| o.product_id == id)
                 || p.catalog.get(Some(m.brand.as_str()), &id).is_none()
             {
                 continue;
             }
-            let from = seen
-                .recommendations
-                .iter()
-                .find(|r| r.results.contains(&id))
-                .map(|r| r.kind);
-            let source = match from {
-                Some(crate::catalog::RecommendationKind::CrossSell) => "cross_sell",
-                Some(crate::catalog::RecommendationKind::Upsell) => "upsell",
-                Some(crate::catalog::RecommendationKind::Alternative) => "alternative",
-                None if seen.searches.iter().any(|s| s.results.contains(&id)) => "search",
-                None => "other",
-            };
+            let (source, by_llm) = source_of(seen, &id);
             offered.push(OfferedProduct {
                 position: u32::try_from(offered.len() + 1).unwrap_or(u32::MAX),
                 cross_sell: source == "cross_sell",
                 source: source.to_string(),
                 product_id: id,
+                shown_as: shown_as.to_string(),
+                by_llm,
             });
         }
         if offered.is_empty() {

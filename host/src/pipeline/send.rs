@@ -17,7 +17,7 @@ use crate::bus::permanent;
 use crate::conversations::StoreError;
 use crate::events::{ChatResponse, MessageStatus, OutboundMessage};
 use crate::whatsapp::gateway::{REENGAGEMENT_REQUIRED, speaker_of};
-use crate::whatsapp::outbound::{self, RenderContext};
+use crate::whatsapp::outbound::{self, RenderContext, Rendered};
 
 pub(super) struct Render(pub Arc<Pipeline>);
 pub(super) struct Send(pub Arc<Pipeline>);
@@ -38,28 +38,37 @@ pub(super) fn render_replies(
         catalog_id: p.catalog_id.as_deref(),
         language: &r.language,
     };
-    let mut out = Vec::new();
-    for action in &r.actions {
-        let rendered = match outbound::render(action, &ctx) {
-            Ok(r) => r,
-            Err(e) => {
+    let rendered = r.actions.iter().filter_map(|action| {
+        outbound::render(action, &ctx)
+            .inspect_err(|e| {
                 // Checked in the seller stage already; the catalog may
                 // have changed since. Skip the action, keep the rest.
                 tracing::warn!(error = %e, "action could not be rendered");
-                continue;
-            }
-        };
-        for message in rendered {
-            out.push(OutboundMessage {
-                id: format!("{response_id}/{}", out.len()),
-                conversation_id: r.conversation_id.clone(),
-                phone_number_id: r.phone_number_id.clone(),
-                to: r.to.clone(),
-                brand: (r.brand != "host").then(|| r.brand.clone()),
-                text: message.text,
-                body: message.body,
-            });
-        }
+            })
+            .ok()
+    });
+    outbound_messages(response_id, r, rendered)
+}
+
+/// The outbound messages of a response from its actions' rendered
+/// messages (one list per action, in order), numbered as
+/// [`render_replies`] numbers them.
+pub(super) fn outbound_messages(
+    response_id: &str,
+    r: &ChatResponse,
+    rendered: impl IntoIterator<Item = Vec<Rendered>>,
+) -> Vec<OutboundMessage> {
+    let mut out = Vec::new();
+    for message in rendered.into_iter().flatten() {
+        out.push(OutboundMessage {
+            id: format!("{response_id}/{}", out.len()),
+            conversation_id: r.conversation_id.clone(),
+            phone_number_id: r.phone_number_id.clone(),
+            to: r.to.clone(),
+            brand: (r.brand != "host").then(|| r.brand.clone()),
+            text: message.text,
+            body: message.body,
+        });
     }
     out
 }

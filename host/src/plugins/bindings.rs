@@ -12,6 +12,9 @@ pub mod seller {
         world: "seller",
         imports: { default: async },
         exports: { default: async },
+        // Recordings and replay files hold import answers as JSON
+        // ([`super::record`]).
+        additional_derives: [serde::Serialize, serde::Deserialize],
     });
 }
 
@@ -21,6 +24,7 @@ pub mod router {
         world: "router",
         imports: { default: async },
         exports: { default: async },
+        additional_derives: [serde::Serialize, serde::Deserialize],
         with: {
             "agent-store:plugin/types": super::seller::agent_store::plugin::types,
             "agent-store:plugin/catalog": super::seller::agent_store::plugin::catalog,

@@ -233,6 +233,18 @@ pub fn build_crates(
         .collect()
 }
 
+/// The guests' release profile, given on the command line so it wins over
+/// the workspace's `[profile.release]` (which the host's release builds
+/// share) and over `CARGO_PROFILE_RELEASE_*` overrides meant for the host:
+/// a guest runs once per turn in a fresh instance, so whole-program
+/// optimisation (one codegen unit, fat LTO) pays on every message, and a
+/// guest is small enough that it costs seconds to build.
+const GUEST_PROFILE: [&str; 3] = [
+    "profile.release.opt-level=3",
+    "profile.release.lto=\"fat\"",
+    "profile.release.codegen-units=1",
+];
+
 /// Run cargo for all guests at once; returns the target directory.
 fn cargo_build(
     workspace: &Path,
@@ -271,6 +283,9 @@ fn cargo_build(
     cmd.current_dir(workspace)
         .env("CARGO_TARGET_DIR", &target_dir)
         .args(["build", "--release", "--target", TARGET]);
+    for setting in GUEST_PROFILE {
+        cmd.args(["--config", setting]);
+    }
     for c in crates {
         cmd.args(["-p", &c.manifest.name]);
     }

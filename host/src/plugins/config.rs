@@ -89,11 +89,84 @@ impl PluginsConfig {
             .collect()
     }
 
+    /// [`Self::values`] over the brands' `prompts/<brand>.config.toml`
+    /// files (kept beside their persona prompts by the brand teams): a key
+    /// in the host's config file wins. A file that cannot be read or is not
+    /// a table of plain values is one warning naming it, and is skipped.
+    pub fn values_with_prompts(&self, prompts_dir: &Path) -> Values {
+        let mut values = prompt_values(prompts_dir);
+        for (brand, keys) in self.values() {
+            values.entry(brand).or_default().extend(keys);
+        }
+        values
+    }
+
     /// Where compiled components are cached.
     pub fn cache_dir(&self, data_dir: &Path) -> PathBuf {
         self.cache_dir
             .clone()
             .filter(|d| !d.as_os_str().is_empty())
             .unwrap_or_else(|| data_dir.join("cache").join("components"))
+    }
+}
+
+/// `<brand>.config.toml` files of `dir`, brand by brand.
+fn prompt_values(dir: &Path) -> Values {
+    let mut out = Values::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let Some(brand) = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(".config.toml"))
+            .filter(|b| !b.is_empty())
+            .map(str::to_string)
+        else {
+            continue;
+        };
+        let parsed = std::fs::read_to_string(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|text| {
+                toml::from_str::<BTreeMap<String, ConfigValue>>(&text).map_err(|e| e.to_string())
+            });
+        match parsed {
+            Ok(keys) => {
+                let keys = keys.into_iter().map(|(k, v)| (k, v.to_string()));
+                out.insert(brand, keys.collect());
+            }
+            Err(e) => {
+                tracing::warn!(file = %path.display(), error = %e, "brand config values not read: the file is skipped (keys are plain values: text, numbers, true/false)")
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod prompt_values_tests {
+    use super::*;
+
+    #[test]
+    fn prompt_files_give_values_and_the_config_file_wins() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(
+            dir.path().join("tech.config.toml"),
+            "greeting = \"from prompts\"\nfree_shipping_over = 100\n",
+        )
+        .expect("write");
+        std::fs::write(dir.path().join("home.config.toml"), "not = [toml").expect("write");
+        std::fs::write(dir.path().join("tech.md"), "persona").expect("write");
+        let mut config = PluginsConfig::default();
+        config.config.insert(
+            "tech".into(),
+            BTreeMap::from([("greeting".into(), ConfigValue::Text("from config".into()))]),
+        );
+        let values = config.values_with_prompts(dir.path());
+        assert_eq!(values["tech"]["greeting"], "from config");
+        assert_eq!(values["tech"]["free_shipping_over"], "100");
+        assert!(!values.contains_key("home"), "a broken file is skipped");
     }
 }

@@ -50,7 +50,10 @@ pub struct Services {
     pub routing: crate::routing::Vocabulary,
     /// What the current turn saw (searches, recommendations, products,
     /// amounts); records only for seller turns ([`super::seen`]).
-    pub seen: super::seen::TurnLog,
+    pub seen: crate::llm::seen::TurnLog,
+    /// The turn's import calls, recorded or answered from a recording
+    /// ([`super::record`]); off unless the turn is recorded or replayed.
+    pub tape: super::record::Tape,
 }
 
 /// Per-turn call budgets.
@@ -458,6 +461,11 @@ impl PluginState {
         }
     }
 
+    /// The turn's tape ([`super::record`]).
+    pub(crate) fn tape(&self) -> &super::record::Tape {
+        &self.services.tape
+    }
+
     fn conversation(&self) -> Option<(&Conversations, &str)> {
         Some((
             self.services.conversations.as_ref()?,
@@ -552,7 +560,7 @@ impl wit_if::llm::Host for PluginState {
         self.budgets.llm_calls -= 1;
         // The LLM request's span goes under this call's.
         use tracing::Instrument as _;
-        crate::llm::plugin::chat(&self.services, &self.scope, request)
+        super::llm::chat(&self.services, &self.scope, request)
             .instrument(call.span.clone())
             .await
     }

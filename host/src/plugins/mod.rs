@@ -31,14 +31,15 @@ pub mod contract;
 pub mod convert;
 pub mod directory;
 pub mod imports;
+mod llm;
 pub mod manifest;
 pub mod names;
+pub mod record;
 pub mod registry;
 mod retry;
 pub mod runtime;
 pub mod scaffold;
 pub mod script;
-pub mod seen;
 pub mod stats;
 pub mod store;
 pub mod v0_1;
@@ -65,6 +66,7 @@ pub use runtime::{LoadError, LoadedPlugin, Runtime, TurnError, TurnLimits};
 pub use store::{Source, Store, StoreError};
 
 use crate::conversations::StagedState;
+use crate::llm::seen;
 use cache::Cache;
 use stats::Stats;
 
@@ -231,6 +233,8 @@ pub struct Plugins {
     /// Syncs to try again (they failed for lack of resources).
     retries: retry::Retries,
     events: tokio::sync::broadcast::Sender<OpsEvent>,
+    /// Where seller and router turns are recorded, when they are.
+    recorder: std::sync::OnceLock<Arc<dyn record::TurnSink>>,
 }
 
 /// A plugin's active version as read from the store (and whether it is
@@ -270,6 +274,7 @@ impl Plugins {
             ops: tokio::sync::Mutex::new(()),
             retries: retry::Retries::default(),
             events: tokio::sync::broadcast::channel(64).0,
+            recorder: std::sync::OnceLock::new(),
         };
         plugins.load_all();
         plugins
@@ -709,6 +714,45 @@ impl Plugins {
         });
     }
 
+    /// Record every seller and router turn from now on into `sink`.
+    pub fn record_into(&self, sink: Arc<dyn record::TurnSink>) {
+        let _ = self.recorder.set(sink);
+    }
+
+    /// A recording tape for the next turn, when turns are recorded.
+    fn tape(&self, services: &mut Services) -> Option<Arc<dyn record::TurnSink>> {
+        let sink = self.recorder.get()?.clone();
+        services.tape = record::Tape::recording(sink.max_turn_bytes());
+        Some(sink)
+    }
+
+    /// Hand the turn's recording to the sink (a turn whose import calls
+    /// outgrew the size cap is not kept: it could not be replayed).
+    async fn keep(
+        sink: Option<Arc<dyn record::TurnSink>>,
+        tape: &record::Tape,
+        plugin: &LoadedPlugin,
+        exchange: impl FnOnce() -> record::Exchange,
+    ) {
+        let Some(sink) = sink else { return };
+        let (calls, overflowed) = tape.take_calls();
+        if overflowed {
+            tracing::warn!(plugin = %plugin.manifest.name, max_bytes = sink.max_turn_bytes(), "turn not recorded: its import calls exceed record.max_turn_kib");
+            return;
+        }
+        let exchange = exchange();
+        if exchange.conversation_id().is_empty() {
+            return; // nothing to file it under (a turn outside a conversation)
+        }
+        let turn = record::RecordedTurn {
+            at: chrono::Utc::now().timestamp_micros(),
+            plugin: record::PluginRef::of(plugin),
+            exchange,
+            calls,
+        };
+        sink.keep(turn).await;
+    }
+
     pub fn snapshot(&self) -> Arc<Snapshot> {
         self.registry.snapshot()
     }
@@ -775,12 +819,23 @@ impl Plugins {
         let (plugin, canary) = snapshot.pick(router, key);
         drop(snapshot);
         let started = std::time::Instant::now();
+        let mut services = self.services.clone();
+        let sink = self.tape(&mut services);
+        let tape = services.tape.clone();
         let result = self
             .runtime
-            .route(&plugin, self.services.clone(), request)
+            .route(&plugin, services, request)
             .instrument(turn_span(&plugin, "router"))
             .await;
         observe_turn(&plugin, started, result.as_ref().err());
+        Self::keep(sink, &tape, &plugin, || record::Exchange::Router {
+            request: request.clone(),
+            outcome: result
+                .as_ref()
+                .map(Clone::clone)
+                .map_err(ToString::to_string),
+        })
+        .await;
         self.after_turn(&plugin, canary, result.as_ref().err());
         Some((plugin, result))
     }
@@ -823,7 +878,7 @@ impl Plugins {
         &self,
         brand: &str,
         turn: &wit::Turn,
-        services: Services,
+        mut services: Services,
     ) -> Option<(Arc<LoadedPlugin>, Result<Vec<wit::Action>, TurnError>)> {
         let snapshot = self.snapshot();
         let seller = snapshot.seller(brand)?;
@@ -831,12 +886,22 @@ impl Plugins {
         let (plugin, canary) = snapshot.pick(seller, key);
         drop(snapshot);
         let started = std::time::Instant::now();
+        let sink = self.tape(&mut services);
+        let tape = services.tape.clone();
         let result = self
             .runtime
             .handle_turn(&plugin, services, turn)
             .instrument(turn_span(&plugin, "seller"))
             .await;
         observe_turn(&plugin, started, result.as_ref().err());
+        Self::keep(sink, &tape, &plugin, || record::Exchange::Seller {
+            turn: turn.clone(),
+            outcome: result
+                .as_ref()
+                .map(Clone::clone)
+                .map_err(ToString::to_string),
+        })
+        .await;
         // A storage failure is the host's, not the plugin's.
         let blamed = result
             .as_ref()

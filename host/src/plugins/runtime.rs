@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use sha2::{Digest, Sha256};
-use wasmtime::component::{Component, HasSelf, InstancePre, Linker};
+use wasmtime::component::{Component, InstancePre, Linker};
 use wasmtime::{
     Config, Engine, InstanceAllocationStrategy, PoolingAllocationConfig, Store, UpdateDeadline,
 };
@@ -17,6 +17,7 @@ use super::bindings::{router, seller, wit};
 use super::contract::{self, Contract};
 use super::imports::{Audit, Budgets, GuestLimiter, Meter, PluginState, Services, TurnScope};
 use super::manifest::{self, Kind, Manifest};
+use super::record::{Recording, recorded};
 use super::v0_1;
 
 /// How often the epoch advances: the granularity of CPU deadlines.
@@ -25,6 +26,9 @@ const EPOCH_TICK: Duration = Duration::from_millis(5);
 /// guest that is within its deadline yields to the executor once, so a
 /// busy guest never holds a worker thread for long.
 const SLICE_TICKS: u64 = 2;
+/// Set (to anything) to write a perf map of the compiled guest code, so
+/// `perf record` on the host names guest functions.
+pub const PERF_MAP_ENV: &str = "AGENT_STORE_WASM_PERFMAP";
 /// The native stack a guest may use; deeper recursion traps.
 const WASM_STACK: usize = 512 * 1024;
 
@@ -390,14 +394,19 @@ impl Runtime {
             .epoch_interruption(true)
             .max_wasm_stack(WASM_STACK)
             .allocation_strategy(InstanceAllocationStrategy::Pooling(pool));
+        if std::env::var_os(PERF_MAP_ENV).is_some() {
+            // `perf` can then name JIT-compiled guest functions
+            // (`/tmp/perf-<pid>.map`): how a turn's profile is taken.
+            config.profiler(wasmtime::ProfilingStrategy::PerfMap);
+        }
         let engine = Engine::new(&config)?;
 
         let mut seller_linker = Linker::new(&engine);
         wasmtime_wasi::p2::add_to_linker_async(&mut seller_linker)?;
-        seller::Seller::add_to_linker::<_, HasSelf<_>>(&mut seller_linker, |s| s)?;
+        seller::Seller::add_to_linker::<_, Recording>(&mut seller_linker, recorded)?;
         let mut router_linker = Linker::new(&engine);
         wasmtime_wasi::p2::add_to_linker_async(&mut router_linker)?;
-        router::Router::add_to_linker::<_, HasSelf<_>>(&mut router_linker, |s| s)?;
+        router::Router::add_to_linker::<_, Recording>(&mut router_linker, recorded)?;
         let mut v0_1_linker = Linker::new(&engine);
         wasmtime_wasi::p2::add_to_linker_async(&mut v0_1_linker)?;
         v0_1::add_imports(&mut v0_1_linker)?;

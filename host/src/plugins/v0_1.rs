@@ -18,6 +18,7 @@ use wasmtime::{Result, Store, StoreContextMut};
 use super::bindings::seller::agent_store::plugin as wit_if;
 use super::bindings::wit;
 use super::imports::PluginState;
+use super::record::Recorded;
 use super::runtime::Phase;
 
 /// The package version this adapter serves.
@@ -84,7 +85,7 @@ macro_rules! import {
             $name,
             |mut store: StoreContextMut<'_, PluginState>, ($($arg,)*): ($($ty,)*)| {
                 Box::new(async move {
-                    Ok((<PluginState as $trait>::$method(store.data_mut(), $($arg),*).await,))
+                    Ok((<Recorded<'_> as $trait>::$method(&mut Recorded(store.data_mut()), $($arg),*).await,))
                 })
             },
         )?
@@ -137,7 +138,12 @@ pub fn add_imports(linker: &mut Linker<PluginState>) -> Result<()> {
             |mut store: StoreContextMut<'_, PluginState>,
              (level, message): (wit::Level, String)| {
                 Box::new(async move {
-                    <PluginState as wit_if::log::Host>::log(store.data_mut(), level, message).await;
+                    <Recorded<'_> as wit_if::log::Host>::log(
+                        &mut Recorded(store.data_mut()),
+                        level,
+                        message,
+                    )
+                    .await;
                     Ok(())
                 })
             },

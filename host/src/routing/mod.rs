@@ -130,20 +130,23 @@ impl Vocabulary {
     /// changed since the last build.
     fn current(&self) -> Arc<Built> {
         let generation = self.inner.catalog.generation();
-        let (sellers_key, sellers) = match self.inner.sellers.lock() {
-            Ok(s) => (s.key.clone(), s.list.clone()),
-            Err(_) => (String::new(), Vec::new()),
-        };
+        let sellers = self.inner.sellers.lock().ok();
         let mut built = match self.inner.built.lock() {
             Ok(b) => b,
             Err(poisoned) => poisoned.into_inner(),
         };
+        // Every router turn asks: compare the key in place and copy the
+        // sellers' sections only to rebuild.
+        let sellers_key = sellers.as_ref().map_or("", |s| s.key.as_str());
         if let Some(b) = built.as_ref()
             && b.catalog_generation == generation
             && b.sellers_key == sellers_key
         {
             return b.clone();
         }
+        let sellers_key = sellers_key.to_string();
+        // Released before the (slow) build, as `sync` takes it alone.
+        let sellers = sellers.map(|s| s.list.clone()).unwrap_or_default();
         let products = self.inner.catalog.products();
         let started = std::time::Instant::now();
         let (index, profiles) = build(&products, &sellers);

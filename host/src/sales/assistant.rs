@@ -263,7 +263,8 @@ impl Sales {
                     ),
                 ),
             ];
-            match llm.chat(&prompt).await {
+            // Counted in the brand's daily LLM budget.
+            match llm.chat_for(conversation.brand.as_deref(), &prompt).await {
                 Ok(text) => {
                     let replies: Vec<String> = text
                         .lines()

@@ -7,7 +7,7 @@
 
 use std::convert::Infallible;
 use std::net::SocketAddr;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use axum::extract::{ConnectInfo, Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -34,11 +34,13 @@ use crate::conversations::{Conversation, StoreError};
 use crate::events::{
     OrderCreate, OutboundMessage, SalesEscalationAccepted, SalesEscalationResolved, SalesHandoff,
 };
+use crate::web::ApiError;
 use crate::whatsapp::outbound::{self, RenderContext};
 
-/// Why an API call failed.
+/// Why a console API call failed (answered as the host's one
+/// [`ApiError`]).
 #[derive(Debug)]
-pub(super) enum ApiError {
+pub(super) enum ConsoleError {
     Unauthorized,
     Forbidden(&'static str),
     NotFound,
@@ -50,60 +52,53 @@ pub(super) enum ApiError {
     Internal(String),
 }
 
-impl From<SalesError> for ApiError {
+impl From<SalesError> for ConsoleError {
     fn from(e: SalesError) -> Self {
         match e {
-            SalesError::Invalid(m) => ApiError::Bad(m),
-            SalesError::Conversations(StoreError::NotFound(_)) => ApiError::NotFound,
-            SalesError::Cart(c) => ApiError::Bad(c.to_string()),
-            e => ApiError::Internal(e.to_string()),
+            SalesError::Invalid(m) => ConsoleError::Bad(m),
+            SalesError::Conversations(StoreError::NotFound(_)) => ConsoleError::NotFound,
+            SalesError::Cart(c) => ConsoleError::Bad(c.to_string()),
+            e => ConsoleError::Internal(e.to_string()),
         }
     }
 }
 
-impl From<StoreError> for ApiError {
+impl From<StoreError> for ConsoleError {
     fn from(e: StoreError) -> Self {
         SalesError::from(e).into()
     }
 }
 
-impl IntoResponse for ApiError {
+impl IntoResponse for ConsoleError {
     fn into_response(self) -> Response {
-        let (status, message) = match self {
-            ApiError::Unauthorized => (StatusCode::UNAUTHORIZED, "sign in first".to_string()),
-            ApiError::Forbidden(m) => (StatusCode::FORBIDDEN, m.to_string()),
-            ApiError::NotFound => (StatusCode::NOT_FOUND, "not found".to_string()),
-            ApiError::Conflict(m) => (StatusCode::CONFLICT, m),
-            ApiError::Bad(m) => (StatusCode::BAD_REQUEST, m),
-            ApiError::TooMany(retry) | ApiError::Busy(retry) => {
-                let message = if matches!(self, ApiError::Busy(_)) {
+        let error = match self {
+            ConsoleError::Unauthorized => ApiError::new(StatusCode::UNAUTHORIZED, "sign in first"),
+            ConsoleError::Forbidden(m) => ApiError::new(StatusCode::FORBIDDEN, m),
+            ConsoleError::NotFound => ApiError::not_found("not found"),
+            ConsoleError::Conflict(m) => ApiError::conflict(m),
+            ConsoleError::Bad(m) => ApiError::bad_request(m),
+            ConsoleError::TooMany(retry) | ConsoleError::Busy(retry) => {
+                let message = if matches!(self, ConsoleError::Busy(_)) {
                     "sign-in is busy: try again in a moment"
                 } else {
                     "too many failed sign-ins: try again later"
                 };
-                let mut r = (
-                    StatusCode::TOO_MANY_REQUESTS,
-                    Json(json!({ "error": message })),
-                )
-                    .into_response();
-                if let Ok(v) = HeaderValue::from_str(&retry.as_secs().max(1).to_string()) {
-                    r.headers_mut().insert(header::RETRY_AFTER, v);
+                let error = ApiError::new(StatusCode::TOO_MANY_REQUESTS, message);
+                match HeaderValue::from_str(&retry.as_secs().max(1).to_string()) {
+                    Ok(v) => error.header(header::RETRY_AFTER, v),
+                    Err(_) => error,
                 }
-                return r;
             }
-            ApiError::Internal(m) => {
+            ConsoleError::Internal(m) => {
                 tracing::error!(error = %m, "console API failed");
-                (
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "internal error".to_string(),
-                )
+                ApiError::internal("internal error")
             }
         };
-        (status, Json(json!({ "error": message }))).into_response()
+        error.into_response()
     }
 }
 
-type ApiResult<T> = Result<T, ApiError>;
+type ConsoleResult<T> = Result<T, ConsoleError>;
 
 /// Each kind of sign-in refusal is logged at most this often.
 const REFUSAL_LOG_EVERY: Duration = Duration::from_secs(60);
@@ -130,21 +125,28 @@ impl Sales {
             .route("/console/api/conversations/{id}/cart", post(add_to_cart))
             .route("/console/api/conversations/{id}/order", post(place_order))
             .route("/console/api/conversations/{id}/assist", get(assist))
+            .route(
+                "/console/api/conversations/{id}/regression",
+                post(mark_regression).delete(unmark_regression),
+            )
             .route("/console/api/products", get(products))
             .route("/console/api/reports", get(report_json))
             .route("/console/api/reports.csv", get(report_csv))
+            .route("/console/api/budgets", get(budgets))
             .route("/console/api/users", get(users).post(add_user))
             .with_state(self.clone())
     }
 
-    async fn signed_in(&self, headers: &HeaderMap) -> ApiResult<Session> {
-        self.session(headers).await?.ok_or(ApiError::Unauthorized)
+    async fn signed_in(&self, headers: &HeaderMap) -> ConsoleResult<Session> {
+        self.session(headers)
+            .await?
+            .ok_or(ConsoleError::Unauthorized)
     }
 
     /// A state-changing request: same origin, signed in, right CSRF token.
-    async fn guard_post(&self, headers: &HeaderMap) -> ApiResult<Session> {
+    async fn guard_post(&self, headers: &HeaderMap) -> ConsoleResult<Session> {
         if auth::cross_origin(headers) {
-            return Err(ApiError::Forbidden("cross-origin request refused"));
+            return Err(ConsoleError::Forbidden("cross-origin request refused"));
         }
         let session = self.signed_in(headers).await?;
         let given = headers
@@ -152,30 +154,30 @@ impl Sales {
             .and_then(|v| v.to_str().ok())
             .unwrap_or("");
         if !auth::same_secret(given, &session.csrf) {
-            return Err(ApiError::Forbidden("missing or wrong CSRF token"));
+            return Err(ConsoleError::Forbidden("missing or wrong CSRF token"));
         }
         Ok(session)
     }
 
-    async fn conversation_for(&self, user: &User, id: &str) -> ApiResult<Conversation> {
+    async fn conversation_for(&self, user: &User, id: &str) -> ConsoleResult<Conversation> {
         let c = self.inner.deps.conversations.get(id).await?;
         if !user.allows(c.brand.as_deref()) {
             tracing::warn!(user = %crate::telemetry::mask::name(&user.name), conversation = %id, brand = ?c.brand, "conversation outside the user's brands");
-            return Err(ApiError::NotFound);
+            return Err(ConsoleError::NotFound);
         }
         Ok(c)
     }
 
-    async fn escalation_for(&self, user: &User, id: &str) -> ApiResult<Escalation> {
+    async fn escalation_for(&self, user: &User, id: &str) -> ConsoleResult<Escalation> {
         let e = self
             .inner
             .escalations
             .get(id)
             .await?
-            .ok_or(ApiError::NotFound)?;
+            .ok_or(ConsoleError::NotFound)?;
         if !user.allows(e.brand.as_deref()) {
             tracing::warn!(user = %crate::telemetry::mask::name(&user.name), escalation = %id, brand = ?e.brand, "escalation outside the user's brands");
-            return Err(ApiError::NotFound);
+            return Err(ConsoleError::NotFound);
         }
         Ok(e)
     }
@@ -196,9 +198,9 @@ async fn login(
     connect: Option<Extension<ConnectInfo<SocketAddr>>>,
     headers: HeaderMap,
     Json(body): Json<LoginBody>,
-) -> ApiResult<Response> {
+) -> ConsoleResult<Response> {
     if auth::cross_origin(&headers) {
-        return Err(ApiError::Forbidden("cross-origin request refused"));
+        return Err(ConsoleError::Forbidden("cross-origin request refused"));
     }
     let name = body.name.trim();
     // Checked before any lookup, hashing, limiter entry or log line.
@@ -211,7 +213,7 @@ async fn login(
                 "sign-in refused: malformed name or password"
             );
         }
-        return Err(ApiError::Bad(format!(
+        return Err(ConsoleError::Bad(format!(
             "user names are 1-64 letters, digits, '.', '_', '-' or '@'; passwords at most {MAX_PASSWORD_BYTES} bytes"
         )));
     }
@@ -222,11 +224,11 @@ async fn login(
         &headers,
         &o.trusted_proxies,
     );
-    if let Err(refused) = s.inner.limiter.check(name, client, &policy, Instant::now()) {
+    if let Err(refused) = s.inner.limiter.check(name, client, &policy).await {
         if let Some(suppressed) = s.inner.refusal_logs[1].log_now(REFUSAL_LOG_EVERY) {
             tracing::warn!(user = %crate::telemetry::mask::name(name), %client, ?refused, suppressed, "sign-in refused: too many failures");
         }
-        return Err(ApiError::TooMany(refused.retry_after()));
+        return Err(ConsoleError::TooMany(refused.retry_after()));
     }
     let found = s.users().get_with_hash(name).await?;
     let hash = found.as_ref().map(|(_, h)| h.clone());
@@ -236,45 +238,41 @@ async fn login(
             if let Some(suppressed) = s.inner.refusal_logs[2].log_now(REFUSAL_LOG_EVERY) {
                 tracing::warn!(%client, suppressed, "sign-in refused: the hashing queue is full");
             }
-            return Err(ApiError::Busy(Duration::from_secs(1)));
+            return Err(ConsoleError::Busy(Duration::from_secs(1)));
         }
     };
     let Some((user, _)) = found.filter(|_| ok) else {
-        s.inner
-            .limiter
-            .failed(name, client, &policy, Instant::now());
+        s.inner.limiter.failed(name, client, &policy).await;
         tracing::warn!(user = %crate::telemetry::mask::name(name), %client, "sign-in failed");
-        return Ok((
-            StatusCode::UNAUTHORIZED,
-            Json(json!({ "error": "wrong name or password" })),
-        )
-            .into_response());
+        return Ok(
+            ApiError::new(StatusCode::UNAUTHORIZED, "wrong name or password").into_response(),
+        );
     };
-    s.inner.limiter.succeeded(name, client);
+    s.inner.limiter.succeeded(name, client).await;
     let (token, csrf) = s.open_session(&user).await?;
     tracing::info!(user = %crate::telemetry::mask::name(&user.name), role = user.role.as_str(), %client, "signed in");
     let cookie = auth::set_cookie(&token, o.session_ttl, o.secure_cookies);
     let mut r = Json(json!({ "user": user_json(&user), "csrf": csrf })).into_response();
     r.headers_mut().insert(
         header::SET_COOKIE,
-        HeaderValue::from_str(&cookie).map_err(|e| ApiError::Internal(e.to_string()))?,
+        HeaderValue::from_str(&cookie).map_err(|e| ConsoleError::Internal(e.to_string()))?,
     );
     Ok(r)
 }
 
-async fn logout(State(s): State<Sales>, headers: HeaderMap) -> ApiResult<Response> {
+async fn logout(State(s): State<Sales>, headers: HeaderMap) -> ConsoleResult<Response> {
     s.guard_post(&headers).await?;
     s.close_session(&headers).await?;
     let cookie = auth::set_cookie("", Duration::ZERO, s.options().secure_cookies);
     let mut r = Json(json!({ "ok": true })).into_response();
     r.headers_mut().insert(
         header::SET_COOKIE,
-        HeaderValue::from_str(&cookie).map_err(|e| ApiError::Internal(e.to_string()))?,
+        HeaderValue::from_str(&cookie).map_err(|e| ConsoleError::Internal(e.to_string()))?,
     );
     Ok(r)
 }
 
-async fn me(State(s): State<Sales>, headers: HeaderMap) -> ApiResult<Json<Value>> {
+async fn me(State(s): State<Sales>, headers: HeaderMap) -> ConsoleResult<Json<Value>> {
     let session = s.signed_in(&headers).await?;
     Ok(Json(
         json!({ "user": user_json(&session.user), "csrf": session.csrf }),
@@ -284,7 +282,7 @@ async fn me(State(s): State<Sales>, headers: HeaderMap) -> ApiResult<Json<Value>
 async fn events(
     State(s): State<Sales>,
     headers: HeaderMap,
-) -> ApiResult<Sse<impl Stream<Item = Result<SseEvent, Infallible>>>> {
+) -> ConsoleResult<Sse<impl Stream<Item = Result<SseEvent, Infallible>>>> {
     let user = s.signed_in(&headers).await?.user;
     let hello = tokio_stream::once(Ok(SseEvent::default().event("ready").data("{}")));
     let notices = BroadcastStream::new(s.subscribe()).filter_map(move |n| {
@@ -311,7 +309,7 @@ async fn escalations(
     State(s): State<Sales>,
     headers: HeaderMap,
     Query(q): Query<ListQuery>,
-) -> ApiResult<Json<Value>> {
+) -> ConsoleResult<Json<Value>> {
     let user = s.signed_in(&headers).await?.user;
     let list: Vec<Escalation> = s
         .inner
@@ -324,7 +322,7 @@ async fn escalations(
     Ok(Json(json!({ "escalations": list })))
 }
 
-async fn messages_of(s: &Sales, conversation_id: &str) -> ApiResult<Vec<Value>> {
+async fn messages_of(s: &Sales, conversation_id: &str) -> ConsoleResult<Vec<Value>> {
     let rows = sqlx::query(
         "SELECT m.id, m.direction, m.speaker, m.brand, m.kind, m.text, m.state, m.created_at, s.agent
          FROM messages m LEFT JOIN sales_messages s ON s.message_id = m.id
@@ -358,7 +356,7 @@ async fn conversation(
     State(s): State<Sales>,
     headers: HeaderMap,
     Path(id): Path<String>,
-) -> ApiResult<Json<Value>> {
+) -> ConsoleResult<Json<Value>> {
     let user = s.signed_in(&headers).await?.user;
     let c = s.conversation_for(&user, &id).await?;
     let escalation = s.inner.escalations.latest_for(&id).await?;
@@ -370,18 +368,71 @@ async fn conversation(
         "messages": messages_of(&s, &id).await?,
         "escalation": escalation,
         "window": s.window(&id).await?,
+        "regression": regression_cases(&s).case(&id).await.map_err(internal)?,
     })))
+}
+
+/// The conversations kept as regression cases ([`crate::replay`]).
+fn regression_cases(s: &Sales) -> crate::replay::TurnRecords {
+    crate::replay::TurnRecords::new(s.inner.deps.db.clone(), Default::default())
+}
+
+fn internal(e: impl std::fmt::Display) -> ConsoleError {
+    ConsoleError::Internal(e.to_string())
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct RegressionNote {
+    #[serde(default)]
+    note: String,
+}
+
+/// Keep the conversation as a regression case: its recorded turns are
+/// exempt from retention, for `agent-store conversations export`.
+async fn mark_regression(
+    State(s): State<Sales>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: axum::body::Bytes,
+) -> ConsoleResult<Json<Value>> {
+    let user = s.guard_post(&headers).await?.user;
+    s.conversation_for(&user, &id).await?;
+    // The body is optional: `{"note": "..."}`.
+    let note = if body.is_empty() {
+        String::new()
+    } else {
+        serde_json::from_slice::<RegressionNote>(&body)
+            .map_err(|e| ConsoleError::Bad(format!("bad body: {e}")))?
+            .note
+    };
+    let cases = regression_cases(&s);
+    cases.mark(&id, &user.name, &note).await.map_err(internal)?;
+    tracing::info!(conversation = %id, by = %user.name, "conversation kept as a regression case");
+    Ok(Json(
+        json!({ "regression": cases.case(&id).await.map_err(internal)? }),
+    ))
+}
+
+async fn unmark_regression(
+    State(s): State<Sales>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> ConsoleResult<Json<Value>> {
+    let user = s.guard_post(&headers).await?.user;
+    s.conversation_for(&user, &id).await?;
+    regression_cases(&s).unmark(&id).await.map_err(internal)?;
+    Ok(Json(json!({ "regression": null })))
 }
 
 async fn accept(
     State(s): State<Sales>,
     headers: HeaderMap,
     Path(id): Path<String>,
-) -> ApiResult<Json<Value>> {
+) -> ConsoleResult<Json<Value>> {
     let user = s.guard_post(&headers).await?.user;
     let e = s.escalation_for(&user, &id).await?;
     if !s.inner.escalations.accept(&id, &user.name).await? {
-        return Err(ApiError::Conflict(format!(
+        return Err(ConsoleError::Conflict(format!(
             "escalation is {} (by {})",
             e.status,
             e.agent.as_deref().unwrap_or("nobody")
@@ -417,7 +468,7 @@ async fn resolve(
     state: State<Sales>,
     headers: HeaderMap,
     id: Path<String>,
-) -> ApiResult<Json<Value>> {
+) -> ConsoleResult<Json<Value>> {
     close(state, headers, id, "resolved").await
 }
 
@@ -425,7 +476,7 @@ async fn hand_back(
     state: State<Sales>,
     headers: HeaderMap,
     id: Path<String>,
-) -> ApiResult<Json<Value>> {
+) -> ConsoleResult<Json<Value>> {
     close(state, headers, id, "handed_back").await
 }
 
@@ -435,17 +486,20 @@ async fn close(
     headers: HeaderMap,
     Path(id): Path<String>,
     outcome: &'static str,
-) -> ApiResult<Json<Value>> {
+) -> ConsoleResult<Json<Value>> {
     let user = s.guard_post(&headers).await?.user;
     let e = s.escalation_for(&user, &id).await?;
     if e.status == "accepted"
         && e.agent.as_deref() != Some(user.name.as_str())
         && user.role != Role::Admin
     {
-        return Err(ApiError::Forbidden("another rep has this escalation"));
+        return Err(ConsoleError::Forbidden("another rep has this escalation"));
     }
     if !s.inner.escalations.close(&id, &user.name, outcome).await? {
-        return Err(ApiError::Conflict(format!("escalation is {}", e.status)));
+        return Err(ConsoleError::Conflict(format!(
+            "escalation is {}",
+            e.status
+        )));
     }
     s.inner
         .deps
@@ -513,18 +567,18 @@ fn valid_key(k: &str) -> bool {
 }
 
 /// The conversation's open escalation, which `user` must hold.
-async fn held(s: &Sales, user: &User, conversation_id: &str) -> ApiResult<Escalation> {
+async fn held(s: &Sales, user: &User, conversation_id: &str) -> ConsoleResult<Escalation> {
     let e = s
         .inner
         .escalations
         .open_for(conversation_id)
         .await?
-        .ok_or_else(|| ApiError::Conflict("the conversation is not escalated".into()))?;
+        .ok_or_else(|| ConsoleError::Conflict("the conversation is not escalated".into()))?;
     if e.status != "accepted" {
-        return Err(ApiError::Conflict("accept the escalation first".into()));
+        return Err(ConsoleError::Conflict("accept the escalation first".into()));
     }
     if e.agent.as_deref() != Some(user.name.as_str()) && user.role != Role::Admin {
-        return Err(ApiError::Forbidden("another rep has this escalation"));
+        return Err(ConsoleError::Forbidden("another rep has this escalation"));
     }
     Ok(e)
 }
@@ -537,13 +591,13 @@ async fn reply(
     headers: HeaderMap,
     Path(id): Path<String>,
     Json(body): Json<ReplyBody>,
-) -> ApiResult<Json<Value>> {
+) -> ConsoleResult<Json<Value>> {
     let user = s.guard_post(&headers).await?.user;
     let c = s.conversation_for(&user, &id).await?;
     let e = held(&s, &user, &id).await?;
     let window = s.window(&id).await?;
     if !window.open {
-        return Err(ApiError::Conflict(
+        return Err(ConsoleError::Conflict(
             "the 24-hour window is closed: WhatsApp only allows an approved template now".into(),
         ));
     }
@@ -555,18 +609,22 @@ async fn reply(
         (Some(t), None) if !t.is_empty() => Action::Text {
             body: t.to_string(),
         },
-        _ => return Err(ApiError::Bad("write a message or pick a product".into())),
+        _ => {
+            return Err(ConsoleError::Bad(
+                "write a message or pick a product".into(),
+            ));
+        }
     };
     let key = match body.key {
         Some(k) if valid_key(&k) => k,
-        Some(_) => return Err(ApiError::Bad("key: 1-64 of [A-Za-z0-9_-]".into())),
+        Some(_) => return Err(ConsoleError::Bad("key: 1-64 of [A-Za-z0-9_-]".into())),
         None => uuid::Uuid::now_v7().to_string(),
     };
     let deps = &s.inner.deps;
     if let Some(p) = action_product(&action)
         && deps.catalog.get(c.brand.as_deref(), p).is_none()
     {
-        return Err(ApiError::Bad(format!("no product {p} in this brand")));
+        return Err(ConsoleError::Bad(format!("no product {p} in this brand")));
     }
     let ctx = RenderContext {
         to: &c.customer_wa_id,
@@ -574,7 +632,7 @@ async fn reply(
         catalog_id: deps.catalog_id.as_deref(),
         language: &c.language,
     };
-    let rendered = outbound::render(&action, &ctx).map_err(|e| ApiError::Bad(e.to_string()))?;
+    let rendered = outbound::render(&action, &ctx).map_err(|e| ConsoleError::Bad(e.to_string()))?;
     let mut ids = Vec::new();
     for (n, m) in rendered.into_iter().enumerate() {
         let out = OutboundMessage {
@@ -632,7 +690,7 @@ async fn add_to_cart(
     headers: HeaderMap,
     Path(id): Path<String>,
     Json(body): Json<CartBody>,
-) -> ApiResult<Json<Value>> {
+) -> ConsoleResult<Json<Value>> {
     let user = s.guard_post(&headers).await?.user;
     let c = s.conversation_for(&user, &id).await?;
     held(&s, &user, &id).await?;
@@ -662,7 +720,7 @@ async fn place_order(
     headers: HeaderMap,
     Path(id): Path<String>,
     Json(body): Json<OrderBody>,
-) -> ApiResult<Json<Value>> {
+) -> ConsoleResult<Json<Value>> {
     let user = s.guard_post(&headers).await?.user;
     let c = s.conversation_for(&user, &id).await?;
     held(&s, &user, &id).await?;
@@ -696,7 +754,7 @@ async fn assist(
     State(s): State<Sales>,
     headers: HeaderMap,
     Path(id): Path<String>,
-) -> ApiResult<Json<Value>> {
+) -> ConsoleResult<Json<Value>> {
     let user = s.signed_in(&headers).await?.user;
     let c = s.conversation_for(&user, &id).await?;
     let e = s.inner.escalations.latest_for(&id).await?;
@@ -715,11 +773,11 @@ async fn products(
     State(s): State<Sales>,
     headers: HeaderMap,
     Query(q): Query<ProductsQuery>,
-) -> ApiResult<Json<Value>> {
+) -> ConsoleResult<Json<Value>> {
     let user = s.signed_in(&headers).await?.user;
     let brand = q.brand.filter(|b| !b.is_empty());
     if !user.allows(brand.as_deref()) && brand.is_some() {
-        return Err(ApiError::NotFound);
+        return Err(ConsoleError::NotFound);
     }
     let query = SearchQuery {
         text: q.q,
@@ -750,19 +808,18 @@ async fn build_report(
     s: &Sales,
     headers: &HeaderMap,
     q: ReportQuery,
-) -> ApiResult<reports::Report> {
+) -> ConsoleResult<reports::Report> {
     let user = s.signed_in(headers).await?.user;
     let today = reports::parse_day(&chrono::Utc::now().date_naive().to_string()).unwrap_or(0);
     let day = |v: Option<String>, default: i64| match v.filter(|v| !v.is_empty()) {
-        Some(v) => {
-            reports::parse_day(&v).ok_or_else(|| ApiError::Bad(format!("{v}: expected YYYY-MM-DD")))
-        }
+        Some(v) => reports::parse_day(&v)
+            .ok_or_else(|| ConsoleError::Bad(format!("{v}: expected YYYY-MM-DD"))),
         None => Ok(default),
     };
     let to = day(q.to, today)?;
     let from = day(q.from, to - 6)?;
     if from > to || to - from >= reports::MAX_DAYS {
-        return Err(ApiError::Bad(format!(
+        return Err(ConsoleError::Bad(format!(
             "from must not be after to, at most {} days",
             reports::MAX_DAYS
         )));
@@ -775,7 +832,7 @@ async fn report_json(
     State(s): State<Sales>,
     headers: HeaderMap,
     Query(q): Query<ReportQuery>,
-) -> ApiResult<Json<reports::Report>> {
+) -> ConsoleResult<Json<reports::Report>> {
     Ok(Json(build_report(&s, &headers, q).await?))
 }
 
@@ -783,9 +840,9 @@ async fn report_csv(
     State(s): State<Sales>,
     headers: HeaderMap,
     Query(q): Query<ReportQuery>,
-) -> ApiResult<Response> {
+) -> ConsoleResult<Response> {
     let report = build_report(&s, &headers, q).await?;
-    let csv = reports::to_csv(&report).map_err(|e| ApiError::Internal(e.to_string()))?;
+    let csv = reports::to_csv(&report).map_err(|e| ConsoleError::Internal(e.to_string()))?;
     let name = format!(
         "attachment; filename=\"sales-{}-{}.csv\"",
         report.from, report.to
@@ -800,10 +857,31 @@ async fn report_csv(
         .into_response())
 }
 
-async fn users(State(s): State<Sales>, headers: HeaderMap) -> ApiResult<Json<Value>> {
+/// The business budgets of the brands the account sees (read only: the
+/// operator sets them with `PUT /admin/budgets/{brand}`) and today's LLM
+/// tokens.
+async fn budgets(State(s): State<Sales>, headers: HeaderMap) -> ConsoleResult<Json<Value>> {
+    let user = s.signed_in(&headers).await?.user;
+    let policy = crate::policy::Policy::new(s.inner.deps.db.clone());
+    let internal = |e: sqlx::Error| ConsoleError::Internal(e.to_string());
+    let mut out = Vec::new();
+    for (brand, b) in policy.all().await.map_err(internal)? {
+        if !user.allows(Some(&brand)) {
+            continue;
+        }
+        let tokens = policy
+            .used(&brand, crate::policy::LLM_TOKENS, "")
+            .await
+            .map_err(internal)?;
+        out.push(json!({ "brand": brand, "budgets": b, "today": { "llm_tokens": tokens } }));
+    }
+    Ok(Json(json!({ "brands": out })))
+}
+
+async fn users(State(s): State<Sales>, headers: HeaderMap) -> ConsoleResult<Json<Value>> {
     let user = s.signed_in(&headers).await?.user;
     if user.role != Role::Admin {
-        return Err(ApiError::Forbidden("admins only"));
+        return Err(ConsoleError::Forbidden("admins only"));
     }
     let list: Vec<Value> = s.users().list().await?.iter().map(user_json).collect();
     Ok(Json(json!({ "users": list })))
@@ -822,12 +900,13 @@ async fn add_user(
     State(s): State<Sales>,
     headers: HeaderMap,
     Json(body): Json<NewUser>,
-) -> ApiResult<Json<Value>> {
+) -> ConsoleResult<Json<Value>> {
     let user = s.guard_post(&headers).await?.user;
     if user.role != Role::Admin {
-        return Err(ApiError::Forbidden("admins only"));
+        return Err(ConsoleError::Forbidden("admins only"));
     }
-    let role = Role::parse(&body.role).ok_or_else(|| ApiError::Bad("role: admin or rep".into()))?;
+    let role =
+        Role::parse(&body.role).ok_or_else(|| ConsoleError::Bad("role: admin or rep".into()))?;
     let scope = if role == Role::Admin {
         Scope::All
     } else {

@@ -16,13 +16,13 @@
 
 mod assistant;
 mod auth;
-pub mod cli;
 mod escalations;
 mod http;
 mod live;
 mod page;
 mod reports;
 mod signin;
+mod signin_shared;
 mod summary;
 pub mod users;
 
@@ -51,7 +51,7 @@ pub use reports::{DayReport, Report};
 pub use users::{Role, Scope, User, Users};
 
 /// The consumer group of the sales module on the bus.
-pub const GROUP: &str = "sales";
+pub const GROUP: &str = crate::bus::groups::SALES;
 const SOURCE: &str = "/agent-store/sales";
 
 #[derive(Debug, thiserror::Error)]
@@ -113,7 +113,7 @@ impl SalesOptions {
     }
 
     /// The settings that come from the server's configuration.
-    pub fn apply_server_config(&mut self, c: &crate::config::ServerConfig) {
+    pub fn apply_server_config(&mut self, c: &crate::web::ServerConfig) {
         self.secure_cookies = c.cookies_secure();
         self.trusted_proxies = c.trusted_proxies.clone();
     }
@@ -172,7 +172,7 @@ struct Inner {
     escalations: Escalations,
     notices: broadcast::Sender<Notice>,
     options: Mutex<SalesOptions>,
-    limiter: signin::Limiter,
+    limiter: signin_shared::SigninLimits,
     hasher: signin::Hasher,
     /// Sign-in refusals are logged at most once a minute each.
     refusal_logs: [signin::Throttle; 3],
@@ -187,11 +187,11 @@ impl Sales {
         Self {
             inner: Arc::new(Inner {
                 users: Users::new(deps.db.clone()),
+                limiter: signin_shared::SigninLimits::for_db(&deps.db),
                 escalations: Escalations::new(deps.db.clone()),
                 deps,
                 notices,
                 options: Mutex::new(SalesOptions::default()),
-                limiter: signin::Limiter::default(),
                 hasher: signin::Hasher::new(signin::HASH_WORKERS, signin::HASH_QUEUE),
                 refusal_logs: Default::default(),
                 shared_live: std::sync::atomic::AtomicBool::new(false),
@@ -317,8 +317,9 @@ impl Sales {
             .conversations
             .history(&e.conversation_id, 40, None)
             .await?;
-        let summary = summary::summarise(&deps.llm, &history, &e.summary, &cart).await;
         let brand = e.brand.clone().or(conversation.brand.clone());
+        let summary =
+            summary::summarise(&deps.llm, brand.as_deref(), &history, &e.summary, &cart).await;
         // A URL-safe id, still derived from the event (idempotent).
         let id = escalation_id(event_id);
         let new = escalations::NewEscalation {

@@ -156,159 +156,191 @@ impl Sales {
         to: i64,
         brand: Option<&str>,
     ) -> Result<Report, SalesError> {
-        let (start, end) = (from * DAY_MS, (to + 1) * DAY_MS);
+        let span = (from * DAY_MS, (to + 1) * DAY_MS);
         let pool = &self.inner.deps.db.pool;
-        let mut acc: BTreeMap<(i64, String), Acc> = BTreeMap::new();
+        let mut acc = Days::new();
         let keep = |b: &str| {
             user.allows((b != UNROUTED).then_some(b))
                 && brand.is_none_or(|x| x.eq_ignore_ascii_case(b))
         };
-
-        let rows = sqlx::query(
-            "SELECT m.conversation_id, m.speaker, m.created_at, c.brand, s.agent
-             FROM messages m JOIN conversations c ON c.id = m.conversation_id
-             LEFT JOIN sales_messages s ON s.message_id = m.id
-             WHERE m.created_at >= $1 AND m.created_at < $2",
-        )
-        .bind(start)
-        .bind(end)
-        .fetch_all(pool)
-        .await?;
-        // Per (day, brand, conversation): who spoke.
-        let mut speakers: HashMap<(i64, String, String), (bool, bool, bool)> = HashMap::new();
-        for r in &rows {
-            let b: Option<String> = r.try_get("brand")?;
-            let b = b.unwrap_or_else(|| UNROUTED.into());
-            if !keep(&b) {
-                continue;
-            }
-            let at: i64 = r.try_get("created_at")?;
-            let conversation: String = r.try_get("conversation_id")?;
-            let agent: Option<String> = r.try_get("agent")?;
-            let speaker: String = if agent.is_some() {
-                "human_agent".into()
-            } else {
-                r.try_get("speaker")?
-            };
-            let e = speakers.entry((day_of(at), b, conversation)).or_default();
-            match speaker.as_str() {
-                "customer" => e.0 = true,
-                "assistant" => e.1 = true,
-                "human_agent" => e.2 = true,
-                _ => {}
-            }
-        }
-        for ((day, b, conversation), (customer, ai, human)) in speakers {
-            let a = acc.entry((day, b)).or_default();
-            if customer {
-                a.conversations.insert(conversation.clone());
-            }
-            if human {
-                a.human.insert(conversation);
-            } else if ai {
-                a.ai.insert(conversation);
-            }
-        }
-
-        let rows = sqlx::query(
-            "SELECT brand, reason, created_at, first_response_at FROM sales_escalations
-             WHERE created_at >= $1 AND created_at < $2",
-        )
-        .bind(start)
-        .bind(end)
-        .fetch_all(pool)
-        .await?;
-        for r in &rows {
-            let b: Option<String> = r.try_get("brand")?;
-            let b = b.unwrap_or_else(|| UNROUTED.into());
-            if !keep(&b) {
-                continue;
-            }
-            let at: i64 = r.try_get("created_at")?;
-            let reason: String = r.try_get("reason")?;
-            let first: Option<i64> = r.try_get("first_response_at")?;
-            let a = acc.entry((day_of(at), b)).or_default();
-            a.escalations += 1;
-            *a.reasons.entry(reason).or_default() += 1;
-            if let Some(f) = first {
-                a.responses.push(f - at);
-            }
-        }
-
-        // Orders come from the orders module's table (part of the schema):
-        // failing to read it fails the report rather than showing no sales.
-        let orders = sqlx::query(
-            "SELECT conversation_id, brand, total_minor, currency, created_at FROM orders
-             WHERE created_at >= $1 AND created_at < $2 AND status NOT IN ('cancelled', 'refunded')",
-        )
-        .bind(start)
-        .bind(end)
-        .fetch_all(pool)
-        .await
-        .map_err(SalesError::Orders)?;
-        let orders_source = "orders (not cancelled or refunded), valued at their total";
-        for r in &orders {
-            let b: String = r.try_get("brand")?;
-            if !keep(&b) {
-                continue;
-            }
-            let at: i64 = r.try_get("created_at")?;
-            let total: i64 = r.try_get("total_minor")?;
-            let currency: String = r.try_get("currency")?;
-            let a = acc.entry((day_of(at), b.clone())).or_default();
-            if a.currency.is_empty() {
-                a.currency = currency.clone();
-            }
-            if a.currency != currency {
-                tracing::warn!(brand = %b, %currency, "order in a second currency left out of the revenue");
-                continue;
-            }
-            a.orders += 1;
-            a.revenue += total;
-            a.ordered.insert(r.try_get("conversation_id")?);
-        }
-
-        let days = acc
-            .into_iter()
-            .map(|((day, brand), a)| {
-                let conversations = a.conversations.len() as u64;
-                let average = if a.orders > 0 {
-                    a.revenue / a.orders as i64
-                } else {
-                    0
-                };
-                DayReport {
-                    date: date_of(day),
-                    brand,
-                    conversations,
-                    escalations: a.escalations,
-                    escalations_by_reason: a.reasons,
-                    orders: a.orders,
-                    revenue_minor: a.revenue,
-                    revenue: formatted(a.revenue, &a.currency),
-                    average_order_value: formatted(average, &a.currency),
-                    average_order_value_minor: average,
-                    currency: a.currency,
-                    conversion_rate: if conversations > 0 {
-                        a.ordered.len() as f64 / conversations as f64
-                    } else {
-                        0.0
-                    },
-                    ai_handled: a.ai.len() as u64,
-                    human_handled: a.human.len() as u64,
-                    first_response_seconds: (!a.responses.is_empty()).then(|| {
-                        a.responses.iter().sum::<i64>() as f64 / a.responses.len() as f64 / 1000.0
-                    }),
-                }
-            })
-            .collect::<Vec<_>>();
+        count_conversations(pool, span, &keep, &mut acc).await?;
+        count_escalations(pool, span, &keep, &mut acc).await?;
+        count_orders(pool, span, &keep, &mut acc).await?;
+        let days: Vec<DayReport> = acc.into_iter().map(day_report).collect();
         Ok(Report {
             from: date_of(from),
             to: date_of(to),
             totals: totals(&days),
             days,
-            orders_source: orders_source.into(),
+            orders_source: "orders (not cancelled or refunded), valued at their total".into(),
         })
+    }
+}
+
+/// The figures being counted, per (day, brand).
+type Days = BTreeMap<(i64, String), Acc>;
+
+/// Conversations per day and brand, and who handled them (the AI or a
+/// human), from the messages of `[start, end)`.
+async fn count_conversations(
+    pool: &sqlx::AnyPool,
+    (start, end): (i64, i64),
+    keep: &impl Fn(&str) -> bool,
+    acc: &mut Days,
+) -> Result<(), SalesError> {
+    let rows = sqlx::query(
+        "SELECT m.conversation_id, m.speaker, m.created_at, c.brand, s.agent
+         FROM messages m JOIN conversations c ON c.id = m.conversation_id
+         LEFT JOIN sales_messages s ON s.message_id = m.id
+         WHERE m.created_at >= $1 AND m.created_at < $2",
+    )
+    .bind(start)
+    .bind(end)
+    .fetch_all(pool)
+    .await?;
+    // Per (day, brand, conversation): who spoke.
+    let mut speakers: HashMap<(i64, String, String), (bool, bool, bool)> = HashMap::new();
+    for r in &rows {
+        let b: Option<String> = r.try_get("brand")?;
+        let b = b.unwrap_or_else(|| UNROUTED.into());
+        if !keep(&b) {
+            continue;
+        }
+        let at: i64 = r.try_get("created_at")?;
+        let conversation: String = r.try_get("conversation_id")?;
+        let agent: Option<String> = r.try_get("agent")?;
+        let speaker: String = if agent.is_some() {
+            "human_agent".into()
+        } else {
+            r.try_get("speaker")?
+        };
+        let e = speakers.entry((day_of(at), b, conversation)).or_default();
+        match speaker.as_str() {
+            "customer" => e.0 = true,
+            "assistant" => e.1 = true,
+            "human_agent" => e.2 = true,
+            _ => {}
+        }
+    }
+    for ((day, b, conversation), (customer, ai, human)) in speakers {
+        let a = acc.entry((day, b)).or_default();
+        if customer {
+            a.conversations.insert(conversation.clone());
+        }
+        if human {
+            a.human.insert(conversation);
+        } else if ai {
+            a.ai.insert(conversation);
+        }
+    }
+    Ok(())
+}
+
+/// Escalations per day and brand, by reason, with their first response
+/// times.
+async fn count_escalations(
+    pool: &sqlx::AnyPool,
+    (start, end): (i64, i64),
+    keep: &impl Fn(&str) -> bool,
+    acc: &mut Days,
+) -> Result<(), SalesError> {
+    let rows = sqlx::query(
+        "SELECT brand, reason, created_at, first_response_at FROM sales_escalations
+         WHERE created_at >= $1 AND created_at < $2",
+    )
+    .bind(start)
+    .bind(end)
+    .fetch_all(pool)
+    .await?;
+    for r in &rows {
+        let b: Option<String> = r.try_get("brand")?;
+        let b = b.unwrap_or_else(|| UNROUTED.into());
+        if !keep(&b) {
+            continue;
+        }
+        let at: i64 = r.try_get("created_at")?;
+        let reason: String = r.try_get("reason")?;
+        let first: Option<i64> = r.try_get("first_response_at")?;
+        let a = acc.entry((day_of(at), b)).or_default();
+        a.escalations += 1;
+        *a.reasons.entry(reason).or_default() += 1;
+        if let Some(f) = first {
+            a.responses.push(f - at);
+        }
+    }
+    Ok(())
+}
+
+/// Orders and revenue per day and brand (one currency per brand and day).
+async fn count_orders(
+    pool: &sqlx::AnyPool,
+    (start, end): (i64, i64),
+    keep: &impl Fn(&str) -> bool,
+    acc: &mut Days,
+) -> Result<(), SalesError> {
+    // Orders come from the orders module's table (part of the schema):
+    // failing to read it fails the report rather than showing no sales.
+    let orders = sqlx::query(
+        "SELECT conversation_id, brand, total_minor, currency, created_at FROM orders
+         WHERE created_at >= $1 AND created_at < $2 AND status NOT IN ('cancelled', 'refunded')",
+    )
+    .bind(start)
+    .bind(end)
+    .fetch_all(pool)
+    .await
+    .map_err(SalesError::Orders)?;
+    for r in &orders {
+        let b: String = r.try_get("brand")?;
+        if !keep(&b) {
+            continue;
+        }
+        let at: i64 = r.try_get("created_at")?;
+        let total: i64 = r.try_get("total_minor")?;
+        let currency: String = r.try_get("currency")?;
+        let a = acc.entry((day_of(at), b.clone())).or_default();
+        if a.currency.is_empty() {
+            a.currency = currency.clone();
+        }
+        if a.currency != currency {
+            tracing::warn!(brand = %b, %currency, "order in a second currency left out of the revenue");
+            continue;
+        }
+        a.orders += 1;
+        a.revenue += total;
+        a.ordered.insert(r.try_get("conversation_id")?);
+    }
+    Ok(())
+}
+
+/// One day and brand's figures as the report shows them.
+fn day_report(((day, brand), a): ((i64, String), Acc)) -> DayReport {
+    let conversations = a.conversations.len() as u64;
+    let average = if a.orders > 0 {
+        a.revenue / a.orders as i64
+    } else {
+        0
+    };
+    DayReport {
+        date: date_of(day),
+        brand,
+        conversations,
+        escalations: a.escalations,
+        escalations_by_reason: a.reasons,
+        orders: a.orders,
+        revenue_minor: a.revenue,
+        revenue: formatted(a.revenue, &a.currency),
+        average_order_value: formatted(average, &a.currency),
+        average_order_value_minor: average,
+        currency: a.currency,
+        conversion_rate: if conversations > 0 {
+            a.ordered.len() as f64 / conversations as f64
+        } else {
+            0.0
+        },
+        ai_handled: a.ai.len() as u64,
+        human_handled: a.human.len() as u64,
+        first_response_seconds: (!a.responses.is_empty())
+            .then(|| a.responses.iter().sum::<i64>() as f64 / a.responses.len() as f64 / 1000.0),
     }
 }
 

@@ -8,6 +8,8 @@
 //!   has used its free failures (whatever names it tries); per account *and*
 //!   address, a lock after `login_max_failures` — the attacker's address is
 //!   locked, the owner's is not. Both tables are bounded (oldest evicted).
+//!   On PostgreSQL the counts are shared by every host
+//!   ([`super::signin_shared`]).
 //! - [`client_ip`]: the peer address, or `X-Forwarded-For` only when the
 //!   peer is a configured trusted proxy.
 
@@ -174,10 +176,7 @@ impl Limiter {
         if let Some(r) = t.addresses.get(&ip).filter(|r| r.current(now, p.window))
             && r.failures >= p.address_free_failures
         {
-            let over = r.failures - p.address_free_failures;
-            let delay = FIRST_DELAY
-                .saturating_mul(1u32 << over.min(20))
-                .min(p.address_max_delay);
+            let delay = address_delay(r.failures - p.address_free_failures, p);
             let until = r.last + delay;
             if now < until {
                 return Err(Refused::Address(until - now));
@@ -257,9 +256,17 @@ fn record<K: Eq + Hash + Clone>(
     r.last = now;
 }
 
+/// The wait of an address `over` failures past its free ones: one second,
+/// doubled each time, at most the policy's maximum.
+pub(super) fn address_delay(over: u32, p: &Policy) -> Duration {
+    FIRST_DELAY
+        .saturating_mul(1u32 << over.min(20))
+        .min(p.address_max_delay)
+}
+
 /// The limiter's key of an address: IPv4 as is (IPv4-mapped IPv6 too), IPv6
 /// by its /64 (one subscriber's whole prefix).
-fn bucket(ip: IpAddr) -> IpAddr {
+pub(super) fn bucket(ip: IpAddr) -> IpAddr {
     match ip {
         IpAddr::V4(v4) => IpAddr::V4(v4),
         IpAddr::V6(v6) => match v6.to_ipv4_mapped() {

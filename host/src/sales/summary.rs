@@ -11,7 +11,13 @@ const MAX_LINE_CHARS: usize = 160;
 const MAX_CHARS: usize = 1000;
 
 /// The LLM's summary, or the extractive one when there is no LLM or it fails.
-pub async fn summarise(llm: &Llm, history: &[HistoryEntry], note: &str, cart: &Cart) -> String {
+pub async fn summarise(
+    llm: &Llm,
+    brand: Option<&str>,
+    history: &[HistoryEntry],
+    note: &str,
+    cart: &Cart,
+) -> String {
     if llm.is_available() && !history.is_empty() {
         let transcript = history
             .iter()
@@ -31,7 +37,8 @@ pub async fn summarise(llm: &Llm, history: &[HistoryEntry], note: &str, cart: &C
                 format!("Seller's note: {note}\nCart: {}\n\n{transcript}", cart_line(cart)),
             ),
         ];
-        match llm.chat(&prompt).await {
+        // Counted in the brand's daily LLM budget.
+        match llm.chat_for(brand, &prompt).await {
             Ok(s) => return truncate(s.trim(), MAX_CHARS),
             Err(e) => tracing::warn!(error = %e, "LLM summary failed: using the extractive one"),
         }

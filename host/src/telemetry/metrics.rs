@@ -141,6 +141,7 @@ pub struct Metrics {
     pub plugin_state: Family<PluginStateLabels, Gauge>,
     pub plugin_quarantines: Counters<PluginLabels>,
     pub plugin_grounding: Counters<PluginOutcomeLabels>,
+    pub plugin_intents: Counters<PluginOutcomeLabels>,
     pub llm_calls: Counters<LlmOutcomeLabels>,
     pub llm_tokens: Counters<LlmTokenLabels>,
     pub llm_seconds: Histograms<LlmLabels>,
@@ -163,6 +164,8 @@ pub struct Metrics {
     pub revenue_minor: Counters<RevenueLabels>,
     pub recommendations_shown: Counters<BrandLabels>,
     pub recommendations_added: Counters<BrandLabels>,
+    pub recommendations_ordered: Counters<BrandLabels>,
+    pub recommended_orders: Counters<BrandLabels>,
     pub satisfaction_asked: Counters<BrandLabels>,
     pub satisfaction_score: Histograms<BrandLabels>,
     pub telemetry_errors: Counters<KindLabels>,
@@ -232,6 +235,7 @@ impl Metrics {
             plugin_state: Family::default(),
             plugin_quarantines: Family::default(),
             plugin_grounding: Family::default(),
+            plugin_intents: Family::default(),
             llm_calls: Family::default(),
             llm_tokens: Family::default(),
             llm_seconds: Family::new_with_constructor(llm_buckets),
@@ -254,6 +258,8 @@ impl Metrics {
             revenue_minor: Family::default(),
             recommendations_shown: Family::default(),
             recommendations_added: Family::default(),
+            recommendations_ordered: Family::default(),
+            recommended_orders: Family::default(),
             satisfaction_asked: Family::default(),
             satisfaction_score: Family::new_with_constructor(score_buckets),
             telemetry_errors: Family::default(),
@@ -335,6 +341,12 @@ impl Metrics {
             Counter,
             "Texts of plugin replies the grounding guard changed: outcome corrected (a price set to the catalog's) or refused (a part dropped or replaced)",
             self.plugin_grounding
+        );
+        reg!(
+            "plugin_intents",
+            Counter,
+            "Effects plugins asked for, by the brand policy's decision",
+            self.plugin_intents
         );
         reg!(
             "llm_calls",
@@ -462,6 +474,18 @@ impl Metrics {
             Counter,
             "Shown products the customer then added to the cart",
             self.recommendations_added
+        );
+        reg!(
+            "recommendations_ordered",
+            Counter,
+            "Order lines of products a seller showed in that conversation",
+            self.recommendations_ordered
+        );
+        reg!(
+            "recommended_orders",
+            Counter,
+            "Orders holding at least one product a seller showed in that conversation",
+            self.recommended_orders
         );
         reg!(
             "satisfaction_asked",
@@ -676,6 +700,23 @@ pub fn plugin_turn(name: &str, version: &str, elapsed: Duration, outcome: &str) 
 
 /// The grounding guard changed `n` texts of a plugin's reply: `outcome`
 /// is `corrected` or `refused`.
+/// The brand's policy decided on one intent of a plugin (`approved` or
+/// `denied`).
+pub fn plugin_intent(name: &str, version: &str, outcome: &str) {
+    if !enabled() {
+        return;
+    }
+    let m = get();
+    let labels = plugin(name, version);
+    m.plugin_intents
+        .get_or_create(&PluginOutcomeLabels {
+            plugin: labels.plugin,
+            version: labels.version,
+            outcome: m.label("outcome", outcome),
+        })
+        .inc();
+}
+
 pub fn plugin_grounding(name: &str, version: &str, outcome: &str, n: u64) {
     if n == 0 {
         return;
@@ -918,6 +959,26 @@ pub fn added_to_cart(conversation_id: &str, brand_name: &str, product_id: &str) 
     }
 }
 
+/// An order of a conversation was created (`store.order.created`):
+/// its lines that a seller showed in that conversation close the funnel.
+pub fn ordered(conversation_id: &str, brand_name: &str, products: &[String]) {
+    if !enabled() {
+        return;
+    }
+    let m = get();
+    let shown = m
+        .memo(conversation_id, |c| {
+            products.iter().filter(|p| c.shown.contains(p)).count()
+        })
+        .unwrap_or(0);
+    if shown > 0 {
+        m.recommendations_ordered
+            .get_or_create(&brand(brand_name))
+            .inc_by(shown as u64);
+        m.recommended_orders.get_or_create(&brand(brand_name)).inc();
+    }
+}
+
 /// An order was created.
 pub fn order_created(brand_name: &str, currency: &str, total_minor: i64) {
     if !enabled() {
@@ -1051,6 +1112,20 @@ mod tests {
         assert!(text.contains("agent_store_recommendations_shown_total{brand=\"rec-brand\"} 2"));
         assert!(text.contains("agent_store_recommendations_added_total{brand=\"rec-brand\"} 1"));
         assert!(text.contains("agent_store_carts_total{brand=\"rec-brand\"} 1"));
+    }
+
+    #[test]
+    fn an_order_of_a_shown_product_closes_the_funnel() {
+        recommended("conv-ord-test", "ord-brand", &["p1".into(), "p2".into()]);
+        // An order elsewhere, and one with a shown and an unshown line.
+        ordered("conv-other-test", "ord-brand", &["p1".into()]);
+        ordered("conv-ord-test", "ord-brand", &["p2".into(), "p7".into()]);
+        let text = get().encode().expect("encode");
+        assert!(
+            text.contains("agent_store_recommendations_ordered_total{brand=\"ord-brand\"} 1"),
+            "{text}"
+        );
+        assert!(text.contains("agent_store_recommended_orders_total{brand=\"ord-brand\"} 1"));
     }
 
     /// A log buffer for one test's subscriber.

@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::config::WhatsAppConfig;
+use super::WhatsAppConfig;
 
 #[derive(Debug, thiserror::Error)]
 pub enum GraphError {

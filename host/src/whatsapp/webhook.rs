@@ -8,24 +8,43 @@
 
 use std::sync::Arc;
 
-use axum::Json;
+use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Query, State};
+use axum::extract::{FromRef, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
+use axum::routing::get;
 use serde::Deserialize;
-use serde_json::json;
 use tracing::Instrument as _;
 
+use super::WhatsAppConfig;
 use super::payload;
 use super::signature;
-use crate::api::AppState;
 use crate::bus::Bus;
-use crate::conversations::{StatusOutcome, StoreError};
-use crate::events::{self, Context, MessageReceived, MessageStatus};
-use crate::pipeline::received_event_id;
+use crate::conversations::{Conversations, StatusOutcome, StoreError};
+use crate::events::{self, Context, MessageReceived, MessageStatus, received_event_id};
+use crate::web::ApiError;
 
 const SOURCE: &str = "/agent-store/whatsapp";
+
+/// What the webhook reaches: its own config section, the conversation
+/// store and the bus (an axum substate: the host's state hands it out
+/// through [`FromRef`]).
+#[derive(Clone)]
+pub struct WebhookState {
+    pub config: Arc<WhatsAppConfig>,
+    pub conversations: Conversations,
+    pub bus: Arc<dyn Bus>,
+}
+
+/// `GET|POST /webhooks/whatsapp`.
+pub fn routes<S>() -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    WebhookState: FromRef<S>,
+{
+    Router::new().route("/webhooks/whatsapp", get(verify).post(receive))
+}
 
 #[derive(Deserialize)]
 pub struct Verify {
@@ -38,35 +57,26 @@ pub struct Verify {
 }
 
 /// Meta's subscription check: echo the challenge when the token matches.
-pub async fn verify(State(state): State<Arc<AppState>>, Query(q): Query<Verify>) -> Response {
-    let expected = &state.config.whatsapp.verify_token;
+async fn verify(State(state): State<WebhookState>, Query(q): Query<Verify>) -> Response {
+    let expected = &state.config.verify_token;
     let ok = q.mode.as_deref() == Some("subscribe")
-        && !expected.is_empty()
         && q.verify_token
             .as_deref()
-            .is_some_and(|t| constant_time_eq(t.as_bytes(), expected.as_bytes()));
+            .is_some_and(|t| crate::web::bearer::token_eq(t.as_bytes(), expected.as_bytes()));
     match (ok, q.challenge) {
         (true, Some(challenge)) => (StatusCode::OK, challenge).into_response(),
         _ => (StatusCode::FORBIDDEN, "verification failed").into_response(),
     }
 }
 
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
-
-fn error(status: StatusCode, message: impl Into<String>) -> Response {
-    (status, Json(json!({ "error": message.into() }))).into_response()
+fn error(status: StatusCode, message: impl std::fmt::Display) -> Response {
+    ApiError::new(status, message).into_response()
 }
 
 /// A signed delivery of messages and statuses.
-pub async fn receive(
-    State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
+async fn receive(State(state): State<WebhookState>, headers: HeaderMap, body: Bytes) -> Response {
     let header = headers.get(signature::HEADER).and_then(|v| v.to_str().ok());
-    if let Err(e) = signature::verify(state.config.whatsapp.app_secret.as_bytes(), &body, header) {
+    if let Err(e) = signature::verify(state.config.app_secret.as_bytes(), &body, header) {
         tracing::warn!(error = %e, bytes = body.len(), "webhook rejected");
         return error(StatusCode::UNAUTHORIZED, e.to_string());
     }
@@ -89,7 +99,7 @@ pub async fn receive(
         }
     }
     for inbound in &webhook.messages {
-        if !state.config.whatsapp.knows_number(&inbound.phone_number_id) {
+        if !state.config.knows_number(&inbound.phone_number_id) {
             // Still served (replies leave from that number), but worth a look.
             tracing::warn!(phone_number_id = %inbound.phone_number_id, "message to a business number missing from whatsapp.numbers");
         }
@@ -192,7 +202,7 @@ async fn publish_received(bus: &dyn Bus, messages: &[MessageReceived]) {
 /// arrive out of order and may skip steps: the store only moves a message
 /// forward, and every first-seen status is published (consumers must not
 /// assume order).
-async fn apply_status(state: &AppState, s: &payload::Status) -> Result<(), StoreError> {
+async fn apply_status(state: &WebhookState, s: &payload::Status) -> Result<(), StoreError> {
     let outcome = state
         .conversations
         .apply_status(&s.wamid, &s.status, &s.recipient_id, s.timestamp, &s.errors)
@@ -231,7 +241,7 @@ async fn apply_status(state: &AppState, s: &payload::Status) -> Result<(), Store
 /// them. The notice is not a customer message: it is not stored as their
 /// words, gets no reply and does not open the 24-hour window.
 async fn apply_identity_change(
-    state: &AppState,
+    state: &WebhookState,
     c: &payload::IdentityChange,
 ) -> Result<(), StoreError> {
     use crate::conversations::Moved;

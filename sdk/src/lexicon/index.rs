@@ -56,6 +56,9 @@ const MAX_TERM_WEIGHT: f32 = 3.0;
 const PAIR_BONUS: f32 = 1.5;
 /// A word one typo away from the vocabulary counts this much.
 const TYPO_FACTOR: f32 = 0.75;
+/// A word read as a cognate of a vocabulary word ("purificador" for
+/// "purifier", "decoracion" for "decoration") counts this much.
+const COGNATE_FACTOR: f32 = 0.6;
 /// Words added by translation ([`lexicon::expand_query`]) count this much.
 const TRANSLATED_FACTOR: f32 = 0.5;
 /// A word seen only in descriptions weighs at most this (before IDF): a
@@ -181,6 +184,7 @@ impl IndexBuilder {
         let mut terms = HashMap::with_capacity(self.terms.len());
         let mut typos: HashMap<String, Vec<u32>> = HashMap::new();
         let mut names: Vec<String> = Vec::new();
+        let mut prefixes: HashMap<String, Vec<u32>> = HashMap::new();
         for (term, per_brand) in self.terms {
             let idf = ((n + 1.0) / per_brand.len() as f32).ln();
             let weights: Vec<(u32, f32)> = per_brand
@@ -199,6 +203,10 @@ impl IndexBuilder {
                 for d in deletions(&term) {
                     typos.entry(d).or_default().push(id);
                 }
+                if term.is_ascii() && term.len() >= text::COGNATE_PREFIX {
+                    let p = term[..text::COGNATE_PREFIX].to_owned();
+                    prefixes.entry(p).or_default().push(id);
+                }
                 names.push(term.clone());
             }
             terms.insert(term, weights);
@@ -212,6 +220,7 @@ impl IndexBuilder {
             terms,
             typos,
             names,
+            prefixes,
             translations,
         }
     }
@@ -246,6 +255,8 @@ pub struct BrandIndex {
     /// one-deletion variant → ids in `names` (single words of 5+ chars)
     typos: HashMap<String, Vec<u32>>,
     names: Vec<String>,
+    /// first [`text::COGNATE_PREFIX`] characters → ids in `names`
+    prefixes: HashMap<String, Vec<u32>>,
     /// The catalog keys of each of [`lexicon::translations`], analysed
     /// once (in the order of `lexicon::stemmed_translations`).
     translations: Vec<Vec<String>>,
@@ -294,7 +305,10 @@ impl BrandIndex {
                     Some(k) => (k, factor),
                     None => match self.typo_of(term) {
                         Some(k) => (k, factor * TYPO_FACTOR),
-                        None => continue,
+                        None => match self.cognate_of(term) {
+                            Some(k) => (k, factor * COGNATE_FACTOR),
+                            None => continue,
+                        },
                     },
                 },
             };
@@ -370,6 +384,36 @@ impl BrandIndex {
             })
     }
 
+    /// The vocabulary word `word` is likely a Portuguese or Spanish
+    /// cognate of: an English spelling of its ending that the vocabulary
+    /// has, or else the weightiest word sharing its stem
+    /// ([`text::shares_stem`]). General (no word list), so a catalog's own
+    /// English is reached from words no dictionary lists.
+    fn cognate_of(&self, word: &str) -> Option<&str> {
+        if !word.is_ascii()
+            || word.len() < text::COGNATE_PREFIX
+            || text::is_stopword(word)
+            || word.bytes().any(|c| c.is_ascii_digit())
+        {
+            return None;
+        }
+        for s in text::cognate_spellings(word) {
+            if let Some((k, _)) = self.terms.get_key_value(s.as_str()) {
+                return Some(k.as_str());
+            }
+        }
+        self.prefixes
+            .get(&word[..text::COGNATE_PREFIX])?
+            .iter()
+            .map(|&i| self.names[i as usize].as_str())
+            .filter(|n| text::shares_stem(word, n))
+            .max_by(|a, b| {
+                self.total(a)
+                    .total_cmp(&self.total(b))
+                    .then_with(|| b.cmp(a))
+            })
+    }
+
     fn total(&self, term: &str) -> f32 {
         self.terms
             .get(term)
@@ -393,7 +437,7 @@ pub fn analyse(s: &str) -> Vec<String> {
 }
 
 /// Every string one character shorter than `word`.
-fn deletions(word: &str) -> Vec<String> {
+pub(crate) fn deletions(word: &str) -> Vec<String> {
     let chars: Vec<char> = word.chars().collect();
     (0..chars.len())
         .map(|i| {

@@ -171,7 +171,12 @@ impl ChildHost {
                 cmd.env_remove(key);
             }
         }
-        cmd.env("RUST_LOG", "info");
+        // `HOST_RUST_LOG` (the test's environment) for a closer look, e.g.
+        // `info,agent_store::bus=debug` when diagnosing a failure.
+        cmd.env(
+            "RUST_LOG",
+            std::env::var("HOST_RUST_LOG").unwrap_or_else(|_| "info".into()),
+        );
         ChildHost {
             child: cmd.spawn().expect("start agent-store serve"),
             url: format!("http://127.0.0.1:{port}"),

@@ -307,6 +307,25 @@ impl Cluster {
             .expect("count")
     }
 
+    /// A console account in the shared database (every host sees it).
+    pub async fn add_user(
+        &self,
+        name: &str,
+        password: &str,
+        role: agent_store::sales::Role,
+        scope: &agent_store::sales::Scope,
+    ) {
+        let dir = tempfile::tempdir().expect("scratch dir");
+        let db = agent_store::db::Db::connect(self.pg.url(), dir.path())
+            .await
+            .expect("the cluster's database");
+        agent_store::sales::Users::new(db.clone())
+            .upsert(name, password, role, scope)
+            .await
+            .expect("user saved");
+        db.pool.close().await;
+    }
+
     /// What a host logged, for failure messages.
     pub fn log(&self, i: usize) -> String {
         super::child_host::log_of(self.dirs[i].path())

@@ -21,6 +21,8 @@ use tokio::sync::Notify;
 pub mod child_host;
 /// Several child hosts on one PostgreSQL database and one RabbitMQ vhost.
 pub mod cluster;
+/// A TCP relay to cut (a database or broker partitioned away).
+pub mod relay;
 /// Sign-in helpers of the console security tests.
 pub mod signin;
 

@@ -136,6 +136,8 @@ pub fn check_data(event: &Event) -> Result<(), events::EventError> {
         EventType::OrderStatusUpdate => is::<OrderStatusUpdate>(event),
         EventType::CatalogStockChanged => is::<CatalogStockChanged>(event),
         EventType::PluginReleased => is::<PluginReleased>(event),
+        EventType::PluginIntentApproved => is::<PluginIntentApproved>(event),
+        EventType::PluginIntentDenied => is::<PluginIntentDenied>(event),
     }
 }
 

@@ -626,8 +626,9 @@ async fn supervise(inner: Arc<Inner>, mut first: Option<(Session, Events)>) {
     let mut broadcasts_rx = inner.broadcasts.subscribe();
     let max_delay = Duration::from_millis(inner.config.reconnect_max_backoff_ms.max(100));
     let mut delay = Duration::from_millis(100);
-    // Group tasks of the lost session, still finishing the events in hand.
-    let mut draining: Option<JoinSet<()>> = None;
+    // Group tasks of the lost session, still finishing the events in hand,
+    // and that session (closed once they are done).
+    let mut draining: Option<(JoinSet<()>, Session)> = None;
     loop {
         if *closed.borrow() {
             break;
@@ -660,7 +661,7 @@ async fn supervise(inner: Arc<Inner>, mut first: Option<(Session, Events)>) {
         // stuck past the grace must not keep this host off the new session
         // (its event's ack is lost with the old channel and the broker
         // redelivers it; handlers are idempotent by event id).
-        if let Some(mut old) = draining.take() {
+        if let Some((mut old, lost)) = draining.take() {
             let grace = consume_round_trip_limit(&inner) * 3;
             let drained =
                 tokio::time::timeout(grace, async { while old.join_next().await.is_some() {} })
@@ -673,6 +674,17 @@ async fn supervise(inner: Arc<Inner>, mut first: Option<(Session, Events)>) {
                     "lanes of the lost session still busy; consuming on the new session without them"
                 );
                 old.detach_all();
+            }
+            // A session given up while its connection still answers (its
+            // health check failed) must not linger: its consumers would
+            // count as a host and could hold shards no lane reads.
+            if lost.connection.status().connected() {
+                let _ = bounded(
+                    &inner,
+                    "a close",
+                    lost.connection.close(320, "session replaced".into()),
+                )
+                .await;
             }
         }
         let (over_tx, over_rx) = watch::channel(false);
@@ -703,6 +715,20 @@ async fn supervise(inner: Arc<Inner>, mut first: Option<(Session, Events)>) {
             }
             tokio::select! {
                 ev = events.next() => match ev {
+                    // lapin reports every channel the broker closed with an
+                    // error on the connection's events too: a shard claimed
+                    // by two hosts at once (ACCESS_REFUSED to the loser), a
+                    // passive declare of a queue just auto-deleted
+                    // (NOT_FOUND). That channel's owner copes with it; the
+                    // connection is fine. Taking it for a lost connection
+                    // tore the whole session down and reconnected, which
+                    // set off the same race again on every host: a storm of
+                    // sessions after the broker dropped the connections,
+                    // shards left unconsumed and deliveries returned again
+                    // and again (the connection-drop finding of #18).
+                    Some(lapin::Event::Error(e)) if session.connection.status().connected() => {
+                        tracing::debug!(error = %e, "AMQP channel closed by the broker; the connection is up");
+                    }
                     Some(lapin::Event::Error(e)) => {
                         tracing::warn!(error = %e, "AMQP connection lost");
                         break false;
@@ -730,7 +756,7 @@ async fn supervise(inner: Arc<Inner>, mut first: Option<(Session, Events)>) {
             break;
         }
         inner.session.send_replace(None);
-        draining = Some(tasks);
+        draining = Some((tasks, session));
     }
 }
 
@@ -1007,7 +1033,61 @@ async fn balance_loop(
                 }
             }
         }
+        shed_shared_shards(inner, spec, lanes, ch).await?;
     }
+}
+
+/// Give up, on a coin toss, every owned shard the broker lists with more
+/// than one consumer.
+///
+/// Why: the exclusive `basic.consume` does not refuse a second consumer
+/// on a quorum queue (RabbitMQ 3.10): two hosts that reconnect together
+/// both see a shard free and both get it (#18). Each then counts the shard
+/// in its share, so as many other shards are read by no one and their
+/// messages wait for ever. A passive declare tells the consumer count but
+/// not who the consumers are, so both sharers toss a coin each tick: one
+/// that loses releases the shard (finishing the event in hand), the
+/// survivor keeps it, and the loser's next tick claims a free shard. When
+/// both lose, the shard is free and claimed again on the next tick.
+async fn shed_shared_shards(
+    inner: &Arc<Inner>,
+    spec: &Arc<GroupSpec>,
+    lanes: &mut HashMap<u16, Lane>,
+    ch: &Channel,
+) -> Result<(), lapin::Error> {
+    let passive = QueueDeclareOptions {
+        passive: true,
+        ..Default::default()
+    };
+    let mut owned: Vec<u16> = lanes
+        .iter()
+        .filter(|(_, l)| l.release.is_some())
+        .map(|(s, _)| *s)
+        .collect();
+    owned.sort_unstable();
+    for shard in owned {
+        let queue = inner.names.shard_queue(&spec.name, shard);
+        let consumers = bounded(
+            inner,
+            "a shard inspection",
+            ch.queue_declare(queue.as_str().into(), passive, FieldTable::default()),
+        )
+        .await?
+        .consumer_count();
+        if consumers <= 1 || !rand::random::<bool>() {
+            continue;
+        }
+        if let Some(tx) = lanes.get_mut(&shard).and_then(|l| l.release.take()) {
+            tracing::warn!(
+                group = spec.name,
+                shard,
+                consumers,
+                "shard shared with another consumer, releasing it"
+            );
+            let _ = tx.send(());
+        }
+    }
+    Ok(())
 }
 
 /// Take a shard: an exclusive consumer on its queue.

@@ -225,6 +225,8 @@
     $('accept').hidden = !(esc && esc.status === 'pending');
     $('handback').hidden = !open;
     $('resolve').hidden = !open;
+    $('regression').dataset.marked = r.regression ? 'true' : 'false';
+    $('regression').textContent = r.regression ? 'Regression case ✓ (undo)' : 'Keep as regression case';
     $('reply').disabled = !mine || !r.window.open;
     $('send-reply').disabled = !mine || !r.window.open;
     $('reply').placeholder = mine ? 'Write to the customer…' : (open ? 'Take the escalation to write' : 'The AI has this conversation');
@@ -300,6 +302,20 @@
     await loadEscalations();
     await loadConversation(state.current, false);
     loadAssist(state.current);
+  }
+
+  /** Mark or unmark the open conversation as a regression case. */
+  async function toggleRegression() {
+    const id = state.current;
+    if (!id) return;
+    $('conv-error').hidden = true;
+    const marked = state.detail && state.detail.regression;
+    try {
+      await api(marked ? 'DELETE' : 'POST', `/conversations/${encodeURIComponent(id)}/regression`, marked ? undefined : { note: '' });
+    } catch (e) {
+      showError(e.message);
+    }
+    await loadConversation(id, false);
   }
 
   async function send(body) {
@@ -483,6 +499,23 @@
         d.human_handled, d.first_response_seconds == null ? '—' : `${d.first_response_seconds.toFixed(0)} s`]
         .map((v) => el('td', { text: String(v) })))));
     $('report-source').textContent = `Orders: ${r.orders_source}. Days in UTC.`;
+    loadBudgets();
+  }
+
+  // The brands' business budgets (set by the operator, held in the database).
+  async function loadBudgets() {
+    let r;
+    try {
+      r = await api('GET', '/budgets');
+    } catch (e) {
+      $('budget-rows').replaceChildren(el('tr', {}, el('td', { text: e.message })));
+      return;
+    }
+    const cell = (v, unit) => (v == null ? 'no limit' : `${v}${unit || ''}`);
+    $('budget-rows').replaceChildren(...r.brands.map((b) => el('tr', { 'data-testid': 'budget-row', 'data-brand': b.brand },
+      ...[b.brand, cell(b.budgets.llm_tokens_per_day), b.today.llm_tokens, cell(b.budgets.max_discount_percent, '%'),
+        cell(b.budgets.messages_per_customer_per_day), cell(b.budgets.order_value_needs_human_minor, ' (minor units)')]
+        .map((v) => el('td', { text: String(v) })))));
   }
 
   function showTab(tab) {
@@ -501,6 +534,7 @@
     $('accept').addEventListener('click', () => act('accept'));
     $('handback').addEventListener('click', () => act('handback'));
     $('resolve').addEventListener('click', () => act('resolve'));
+    $('regression').addEventListener('click', toggleRegression);
     $('composer').addEventListener('submit', sendReply);
     $('reply').addEventListener('keydown', (e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) sendReply(e); });
     $('product-search').addEventListener('input', searchProducts);

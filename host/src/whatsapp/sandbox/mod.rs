@@ -36,6 +36,8 @@ use tokio::sync::{broadcast, watch};
 use tokio_stream::StreamExt;
 use tokio_stream::wrappers::BroadcastStream;
 
+use crate::web::ApiError;
+
 pub use graph::GraphError;
 
 /// The path of the host's real webhook, relative to the host's base URL.
@@ -479,11 +481,7 @@ async fn product_handler(State(sandbox): State<Sandbox>, Path(id): Path<String>)
         .and_then(|lookup| lookup(&id))
     {
         Some(product) => axum::Json(product).into_response(),
-        None => (
-            StatusCode::NOT_FOUND,
-            axum::Json(json!({ "error": format!("no product {id:?}") })),
-        )
-            .into_response(),
+        None => ApiError::not_found(format!("no product {id:?}")).into_response(),
     }
 }
 
@@ -498,10 +496,7 @@ async fn read_handler(State(sandbox): State<Sandbox>, body: Bytes) -> Response {
     let request: ReadRequest = match serde_json::from_slice(&body) {
         Ok(request) => request,
         Err(err) => {
-            return (
-                StatusCode::BAD_REQUEST,
-                axum::Json(json!({ "error": format!("expected {{\"wamid\": ...}}: {err}") })),
-            )
+            return ApiError::bad_request(format!("expected {{\"wamid\": ...}}: {err}"))
                 .into_response();
         }
     };
@@ -509,11 +504,7 @@ async fn read_handler(State(sandbox): State<Sandbox>, body: Bytes) -> Response {
     let sandbox = sandbox.clone();
     let known = sandbox.state().progress.contains_key(&request.wamid);
     if !known {
-        return (
-            StatusCode::NOT_FOUND,
-            axum::Json(json!({ "error": "unknown message id" })),
-        )
-            .into_response();
+        return ApiError::not_found("unknown message id").into_response();
     }
     tokio::spawn(async move {
         if let Err(err) = sandbox.mark_seen(&request.wamid).await {

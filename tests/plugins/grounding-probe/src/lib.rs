@@ -10,6 +10,16 @@
 //! - `ghost`: a text naming a product id the catalog does not have;
 //! - `flood`: a long body and a 10-row list, every line an invented price;
 //! - `cross`: a product list of `P` and its cross-sell recommendations;
+//! - `invented`: a text naming products the catalog does not have
+//!   ("Zenbook Air 15", "Nova X13 Smartphone");
+//! - `names`: buttons titled with a real and an invented product name,
+//!   and a body of real names and generic title-case words that must pass;
+//! - `echo WORDS`: "Sorry, we don't have the WORDS." (the customer's own
+//!   words, never flagged);
+//! - `discount N`: "Special for you: N% off the `P`!" (a discount
+//!   intent for the brand's policy);
+//! - `ask WORDS`: the LLM (with the host's tools) answers WORDS, its
+//!   answer is the reply (a fixed apology when the call fails);
 //! - a message with `pedido` or `order` in it: `P` into the cart and the
 //!   order placed, in one turn;
 //! - anything else: the product card of `P`.
@@ -57,7 +67,61 @@ impl Seller for GroundingProbe {
                 Action::Text("ok".into()),
             ]);
         }
+        if let Some(words) = said.strip_prefix("echo ") {
+            return Ok(vec![Action::Text(format!(
+                "Sorry, we don't have the {}.",
+                title_case(words)
+            ))]);
+        }
+        if let Some(n) = said.strip_prefix("discount ") {
+            return Ok(vec![Action::Text(format!(
+                "Special for you: {}% off the {}!",
+                n.trim(),
+                p.title
+            ))]);
+        }
+        if let Some(words) = said.strip_prefix("ask ") {
+            let request = ChatRequest {
+                messages: vec![
+                    ChatMessage {
+                        role: Role::System,
+                        content: "You are a seller.".into(),
+                    },
+                    ChatMessage {
+                        role: Role::User,
+                        content: words.into(),
+                    },
+                ],
+                use_tools: true,
+            };
+            let text = match host.chat(&request) {
+                Ok(r) => r.content,
+                Err(_) => "Sorry, I can't answer that now.".into(),
+            };
+            return Ok(vec![Action::Text(text)]);
+        }
         Ok(match said.as_str() {
+            "invented" => vec![Action::Text(
+                "Try the Zenbook Air 15, or our Nova X13 Smartphone.".into(),
+            )],
+            "names" => vec![Action::Buttons(ButtonsReply {
+                body: format!(
+                    "Top 5 Laptops of 2024! Black Friday Deals: the {} and the Pulse Buds.",
+                    p.title
+                ),
+                buttons: vec![
+                    Button {
+                        id: "b1".into(),
+                        title: "Forge 16 Creator".into(),
+                    },
+                    Button {
+                        id: "b2".into(),
+                        title: "Forge 17 Creator".into(),
+                    },
+                ],
+                header: None,
+                footer: None,
+            })],
             "cross" => {
                 let recs = host
                     .recommend(&p.id, RecommendationKind::CrossSell, 2)
@@ -128,6 +192,21 @@ impl Seller for GroundingProbe {
             })],
         })
     }
+}
+
+/// "nova x99 smartphone" → "Nova X99 Smartphone" (the customer's words
+/// as a product title).
+fn title_case(words: &str) -> String {
+    words
+        .split_whitespace()
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 agent_store_sdk::export_seller!(GroundingProbe);

@@ -14,7 +14,7 @@
 //! The SDK does this (`agent_store_sdk::tools::effects`). The host checks
 //! those actions again (grants, brand scope, catalog) before acting.
 
-use super::{LlmError, Message, Role, ToolEnv};
+use crate::llm::{LlmError, Message, Role, ToolEnv};
 use crate::plugins::imports::{Services, TurnScope};
 use crate::plugins::manifest::CatalogScope;
 use crate::plugins::wit::{self, HostError};
@@ -36,6 +36,7 @@ pub fn tool_env(services: &Services, scope: &TurnScope) -> ToolEnv {
         escalate: scope.grants.escalate,
         hand_off: scope.grants.hand_off,
         offered: Vec::new(),
+        seen: services.seen.clone(),
     }
 }
 

@@ -5,9 +5,9 @@ use std::io::{BufRead, IsTerminal, Write};
 use anyhow::{Context as _, bail};
 use clap::Subcommand;
 
-use super::users::{Role, Scope, Users};
 use crate::config::Config;
 use crate::db::Db;
+use crate::sales::{Role, Scope, Users};
 
 /// Where `users add` reads the password when stdin is not used.
 pub const PASSWORD_ENV: &str = "AGENT_STORE_USER_PASSWORD";

@@ -5,7 +5,7 @@
 use clap::Subcommand;
 use serde_json::{Value, json};
 
-use crate::cli::{AdminApi, AdminClient};
+use super::{AdminApi, AdminClient};
 use crate::config::Config;
 
 #[derive(Debug, Subcommand)]

@@ -1,5 +1,9 @@
 //! The `agent-store` command line.
 
+pub mod orders;
+pub mod replay;
+pub mod users;
+
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -12,8 +16,7 @@ use crate::app::{App, Options};
 use crate::catalog::{Catalog, SearchQuery};
 use crate::config::Config;
 use crate::db::Db;
-use crate::llm::Llm;
-use crate::plugins::{self, Plugins, Runtime, Services, TurnLimits, wit};
+use crate::plugins::{self, Plugins, Runtime, TurnLimits, wit};
 use crate::telemetry;
 
 #[derive(Debug, Parser)]
@@ -65,18 +68,26 @@ pub enum Command {
     /// Order operations, through a serving host's admin API.
     Order {
         #[command(subcommand)]
-        command: crate::orders::cli::OrderCommand,
+        command: orders::OrderCommand,
     },
     /// Sales console accounts.
     Users {
         #[command(subcommand)]
-        command: crate::sales::cli::UsersCommand,
+        command: users::UsersCommand,
     },
     /// Plugin operations.
     Plugin {
         #[command(subcommand)]
         command: PluginCommand,
     },
+    /// Recorded conversations: export as replay files, regression cases.
+    Conversations {
+        #[command(subcommand)]
+        command: replay::ConversationsCommand,
+    },
+    /// Run a candidate component against recorded turns and list, turn by
+    /// turn, where its actions differ (non-zero exit on any difference).
+    Replay(replay::ReplayArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -121,8 +132,13 @@ pub enum PluginCommand {
         component: PathBuf,
         #[arg(long)]
         manifest: PathBuf,
+        /// A scripted conversation (`[[turn]]` say/expect/forbid/brand).
         #[arg(long)]
-        script: PathBuf,
+        script: Option<PathBuf>,
+        /// Replay files to run the component against (those in `replays/`
+        /// beside the manifest are run too).
+        #[arg(long)]
+        replay: Vec<PathBuf>,
     },
     /// Scaffold a new brand's seller: crate, manifest, prompt and tests that
     /// build and pass unchanged (`plugins/seller-BRAND`, `prompts/BRAND.md`).
@@ -313,9 +329,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             json,
         ),
         Command::Catalog { command } => catalog(config, command).await,
-        Command::Users { command } => crate::sales::cli::run(&config, command).await,
-        Command::Order { command } => crate::orders::cli::run(&config, command).await,
+        Command::Users { command } => users::run(&config, command).await,
+        Command::Order { command } => orders::run(&config, command).await,
         Command::Plugin { command } => plugin(config, command).await,
+        Command::Conversations { command } => replay::conversations(&config, command).await,
+        Command::Replay(args) => replay::replay(args).await,
     }
 }
 
@@ -411,19 +429,7 @@ async fn route(mut config: Config, text: &str, as_json: bool) -> anyhow::Result<
     {
         catalog.import_csv_file(feed).await?;
     }
-    let prompts = crate::llm::Prompts::load(&config.prompts_dir());
-    let routing = crate::routing::Vocabulary::new(catalog.clone(), &prompts);
-    let services = Services {
-        catalog,
-        conversations: None,
-        carts: None,
-        llm: Llm::new(&config.llm)?,
-        routing: routing.clone(),
-        prompts,
-        values: Arc::new(config.plugins.values()),
-        brands: Arc::new(routing),
-        seen: Default::default(),
-    };
+    let services = crate::app::plugin_services(&config, catalog, None, None, None)?;
     let plugins = Arc::new(Plugins::load(
         Runtime::new(TurnLimits::default())?,
         services,
@@ -535,7 +541,28 @@ async fn plugin(config: Config, command: PluginCommand) -> anyhow::Result<()> {
             component,
             manifest,
             script,
+            replay,
         } => {
+            // The replay files given, and those kept beside the plugin.
+            let mut replays = replay;
+            replays.extend(replay::kept_beside(&manifest)?);
+            if script.is_none() && replays.is_empty() {
+                bail!(
+                    "nothing to test: give --script S.toml or --replay FILE, or keep replay files in replays/ beside the manifest"
+                );
+            }
+            if !replays.is_empty() {
+                let candidate = crate::replay::run::Candidate::load(&component, &manifest).await?;
+                let reports = replay::replay_files(&candidate, &replays).await?;
+                print!(
+                    "{}",
+                    crate::replay::run::print(candidate.plugin(), &reports)
+                );
+                replay::verdict(&reports)?;
+            }
+            let Some(script) = script else {
+                return Ok(());
+            };
             let installed = config.plugins_dir();
             let mut base = config;
             demo_defaults(&mut base);

@@ -1,5 +1,6 @@
 //! What one seller turn saw of the store: its catalog searches and
-//! recommendation calls (published as `store.product.query` and
+//! recommendation calls, its own and those its LLM made through the
+//! gateway's tools (published as `store.product.query` and
 //! `store.product.recommend`), and every product and amount the host gave
 //! it (the grounding context of the texts the plugin writes).
 //!
@@ -19,6 +20,9 @@ const MAX_PRODUCTS: usize = 512;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Search {
     pub text: String,
+    /// Made by the LLM's `search_products` tool (else the plugin's
+    /// `catalog.search` import).
+    pub by_llm: bool,
     /// The ids found, best first.
     pub results: Vec<String>,
 }
@@ -29,6 +33,8 @@ pub struct Recommendation {
     /// The product recommendations were asked for.
     pub for_product: String,
     pub kind: RecommendationKind,
+    /// Made by the LLM's `recommend` tool.
+    pub by_llm: bool,
     /// The ids offered, best first.
     pub results: Vec<String>,
 }
@@ -76,10 +82,20 @@ impl TurnLog {
     }
 
     pub fn searched(&self, text: &str, found: &[Product]) {
+        self.search(text, found, false);
+    }
+
+    /// A search the LLM made with its `search_products` tool.
+    pub fn llm_searched(&self, text: &str, found: &[Product]) {
+        self.search(text, found, true);
+    }
+
+    fn search(&self, text: &str, found: &[Product], by_llm: bool) {
         self.with(|s| {
             if s.searches.len() < MAX_ENTRIES {
                 s.searches.push(Search {
                     text: text.chars().take(200).collect(),
+                    by_llm,
                     results: found.iter().map(|p| p.id.clone()).collect(),
                 });
             }
@@ -88,11 +104,27 @@ impl TurnLog {
     }
 
     pub fn recommended(&self, for_product: &str, kind: RecommendationKind, found: &[Product]) {
+        self.recommendation(for_product, kind, found, false);
+    }
+
+    /// Recommendations the LLM asked for with its `recommend` tool.
+    pub fn llm_recommended(&self, for_product: &str, kind: RecommendationKind, found: &[Product]) {
+        self.recommendation(for_product, kind, found, true);
+    }
+
+    fn recommendation(
+        &self,
+        for_product: &str,
+        kind: RecommendationKind,
+        found: &[Product],
+        by_llm: bool,
+    ) {
         self.with(|s| {
             if s.recommendations.len() < MAX_ENTRIES {
                 s.recommendations.push(Recommendation {
                     for_product: for_product.chars().take(64).collect(),
                     kind,
+                    by_llm,
                     results: found.iter().map(|p| p.id.clone()).collect(),
                 });
             }
@@ -121,13 +153,13 @@ impl TurnLog {
     /// An LLM answer that passed the grounding guard: what it quotes is
     /// true.
     pub fn grounded_text(&self, text: &str) {
-        let amounts: Vec<i64> = crate::llm::grounding::quoted(text)
+        let amounts: Vec<i64> = super::grounding::quoted(text)
             .into_iter()
             .map(|q| q.minor)
             .collect();
         self.amounts(amounts);
         self.with(|s| {
-            for id in crate::llm::grounding::id_like(text) {
+            for id in super::grounding::id_like(text) {
                 if s.ids.len() < MAX_PRODUCTS && !s.ids.iter().any(|x| x == id) {
                     s.ids.push(id.to_string());
                 }

@@ -238,7 +238,7 @@ fn store_files(plugins: Option<PathBuf>) -> anyhow::Result<StoreFiles> {
         None => {
             let dir = workspace.join("target/bench-plugins");
             eprintln!("building the plugins into {}", dir.display());
-            agent_store::plugins::build::build_and_install(&workspace, &dir)?;
+            agent_store::devkit::build::build_and_install(&workspace, &dir)?;
             dir
         }
     };

@@ -57,7 +57,7 @@ async fn main() -> anyhow::Result<()> {
         .and_then(|v| v.parse().ok())
         .unwrap_or(5);
     let built = workspace().join("target/bench-plugins");
-    agent_store::plugins::build::build_and_install(&workspace(), &built)?;
+    agent_store::devkit::build::build_and_install(&workspace(), &built)?;
     let data = tempfile::tempdir()?;
     let db = Db::connect("", data.path()).await?;
     let catalog = Catalog::open(db, data.path()).await?;

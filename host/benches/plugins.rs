@@ -369,7 +369,7 @@ fn main() -> anyhow::Result<()> {
     rt.block_on(async move {
         let ws = workspace();
         let plugins = ws.join("target/bench-plugins");
-        agent_store::plugins::build::build_crates(
+        agent_store::devkit::build::build_crates(
             &ws,
             &[ws.join("plugins/router"), ws.join("plugins/seller-tech")],
             &plugins,

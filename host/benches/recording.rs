@@ -77,7 +77,7 @@ fn main() -> anyhow::Result<()> {
     rt.block_on(async move {
         let ws = workspace();
         let plugins = ws.join("target/bench-plugins");
-        agent_store::plugins::build::build_crates(&ws, &[ws.join("plugins/seller-tech")], &plugins)?;
+        agent_store::devkit::build::build_crates(&ws, &[ws.join("plugins/seller-tech")], &plugins)?;
         let data = tempfile::tempdir()?;
         let catalog = Catalog::open(Db::connect("", data.path()).await?, data.path()).await?;
         catalog

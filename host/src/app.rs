@@ -275,7 +275,11 @@ async fn start_plugins(
     let plugins = Arc::new(Plugins::new(
         runtime,
         services,
-        crate::plugins::PluginsOptions::from_config(config),
+        crate::plugins::PluginsOptions::from_config(
+            &config.plugins,
+            config.plugins_dir(),
+            &config.data_dir,
+        ),
     ));
     if config.record.enabled {
         plugins.record_into(Arc::new(crate::replay::TurnRecords::new(

@@ -16,19 +16,6 @@ use std::path::{Path, PathBuf};
 /// is gone (so the list only ever shrinks).
 const KNOWN_BACK_EDGES: &[(&str, &str, &str)] = &[
     (
-        "plugins",
-        "app",
-        "the dev kit's `plugin test` scripts (plugins/script.rs) start a whole host: \
-         script, build and scaffold move to a dev-kit module once plugins/ is not being \
-         changed by other work",
-    ),
-    (
-        "plugins",
-        "config",
-        "`PluginsOptions::from_config` and the dev kit's script read the whole Config: \
-         the options are built by app, and the script moves with the dev kit",
-    ),
-    (
         "routing",
         "plugins",
         "the brand vocabulary reads the plugins' manifests and brand directory: the brand \

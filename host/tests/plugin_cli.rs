@@ -61,7 +61,7 @@ async fn version_of(url: &str, name: &str) -> String {
 async fn push_logs_and_rollback_through_the_cli() {
     let data = tempfile::tempdir().expect("tempdir");
     let plugins = data.path().join("plugins");
-    agent_store::plugins::build::build_and_install(&workspace(), &plugins).expect("plugins build");
+    agent_store::devkit::build::build_and_install(&workspace(), &plugins).expect("plugins build");
     let mut config = Config {
         data_dir: data.path().to_path_buf(),
         ..Config::default()

@@ -47,7 +47,7 @@ fn corpus_dir() -> PathBuf {
             .iter()
             .map(|name| workspace().join("tests/plugins").join(name))
             .collect();
-        agent_store::plugins::build::build_crates(&workspace(), &crates, &out)
+        agent_store::devkit::build::build_crates(&workspace(), &crates, &out)
             .expect("the hostile corpus builds");
         out
     })

@@ -31,7 +31,7 @@ fn built() -> PathBuf {
     DIR.get_or_init(|| {
         let real = plugins_dir();
         let dir = workspace().join("target/e2e-ops-plugins");
-        agent_store::plugins::build::build_and_install_from(
+        agent_store::devkit::build::build_and_install_from(
             &workspace(),
             &workspace().join("tests/ops"),
             &dir,

@@ -50,7 +50,7 @@ fn probe_dir() -> PathBuf {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| {
         let out = workspace().join("target/design-plugins");
-        agent_store::plugins::build::build_crates(
+        agent_store::devkit::build::build_crates(
             &workspace(),
             &[workspace().join("tests/plugins/grounding-probe")],
             &out,

@@ -27,7 +27,7 @@ fn plugins() -> PathBuf {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| {
         let out = workspace().join("target/turn-state-plugins");
-        agent_store::plugins::build::build_crates(
+        agent_store::devkit::build::build_crates(
             &workspace(),
             &[workspace().join("tests/plugins/stateful")],
             &out,

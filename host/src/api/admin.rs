@@ -223,13 +223,13 @@ async fn upload_plugin(
 }
 
 fn ops_error(e: plugin_ops::OpsError) -> Response {
-    use plugin_ops::{OpsError, StoreError};
+    use plugin_ops::{OpsError, VersionStoreError};
     let status = match &e {
-        OpsError::NotFound(_) | OpsError::Store(StoreError::NotInstalled(_)) => {
+        OpsError::NotFound(_) | OpsError::Store(VersionStoreError::NotInstalled(_)) => {
             StatusCode::NOT_FOUND
         }
-        OpsError::Store(StoreError::NoEarlierVersion(_)) => StatusCode::CONFLICT,
-        OpsError::Store(StoreError::Name(_)) => StatusCode::BAD_REQUEST,
+        OpsError::Store(VersionStoreError::NoEarlierVersion(_)) => StatusCode::CONFLICT,
+        OpsError::Store(VersionStoreError::Name(_)) => StatusCode::BAD_REQUEST,
         OpsError::Refused(_) => StatusCode::UNPROCESSABLE_ENTITY,
         OpsError::Store(_) => StatusCode::INTERNAL_SERVER_ERROR,
     };
@@ -376,7 +376,7 @@ async fn conversations(State(state): State<Arc<AppState>>) -> Response {
 async fn conversation(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> Response {
     let conversation = match state.conversations.get(&id).await {
         Ok(c) => c,
-        Err(crate::conversations::StoreError::NotFound(_)) => {
+        Err(crate::conversations::ConversationError::NotFound(_)) => {
             return error(StatusCode::NOT_FOUND, "no such conversation");
         }
         Err(e) => return error(StatusCode::INTERNAL_SERVER_ERROR, e),

@@ -16,6 +16,7 @@ use crate::app::{App, Options};
 use crate::catalog::{Catalog, SearchQuery};
 use crate::config::Config;
 use crate::db::Db;
+use crate::devkit;
 use crate::plugins::{self, Plugins, Runtime, TurnLimits, wit};
 use crate::telemetry;
 
@@ -383,7 +384,7 @@ async fn demo(mut config: Config, bind: SocketAddr, no_build: bool) -> anyhow::R
         let root = workspace_root().context(
             "the demo builds plugins from this checkout; run it from the repository root",
         )?;
-        let installed = plugins::build::build_and_install(&root, &config.plugins_dir())?;
+        let installed = devkit::build::build_and_install(&root, &config.plugins_dir())?;
         tracing::info!(plugins = installed.len(), "plugins built and installed");
     }
     let app = App::start(config, Options { sandbox: true }).await?;
@@ -533,7 +534,7 @@ async fn plugin(config: Config, command: PluginCommand) -> anyhow::Result<()> {
             let root = workspace
                 .or_else(workspace_root)
                 .context("no workspace: pass --workspace DIR")?;
-            for i in plugins::build::build_and_install(&root, &config.plugins_dir())? {
+            for i in devkit::build::build_and_install(&root, &config.plugins_dir())? {
                 println!("{:<16} {:>8} bytes  {}", i.name, i.bytes, i.path.display());
             }
         }
@@ -567,7 +568,7 @@ async fn plugin(config: Config, command: PluginCommand) -> anyhow::Result<()> {
             let mut base = config;
             demo_defaults(&mut base);
             let reports =
-                plugins::script::run(base, &installed, &component, &manifest, &script).await?;
+                devkit::script::run(base, &installed, &component, &manifest, &script).await?;
             let mut failed = 0;
             for (i, r) in reports.iter().enumerate() {
                 let verdict = if r.failures.is_empty() {
@@ -604,7 +605,7 @@ async fn plugin(config: Config, command: PluginCommand) -> anyhow::Result<()> {
                     .map(|f| f.to_uppercase().chain(c).collect())
                     .unwrap_or_default()
             });
-            let s = plugins::scaffold::new_seller(&root, &brand, &persona)?;
+            let s = devkit::scaffold::new_seller(&root, &brand, &persona)?;
             println!(
                 "created {} and {}",
                 s.crate_dir.display(),

@@ -8,7 +8,7 @@
 
 use sqlx::Row;
 
-use super::{Conversations, StoreError};
+use super::{Conversations, ConversationError};
 use crate::db::{Db, now_ms};
 
 /// The consumer groups that carry out (and settle) turn effects: order
@@ -57,7 +57,7 @@ impl TurnWrites {
 pub(super) async fn insert_in(
     tx: &mut sqlx::Transaction<'static, sqlx::Any>,
     effects: &[TurnEffect],
-) -> Result<(), StoreError> {
+) -> Result<(), ConversationError> {
     let now = now_ms();
     for e in effects {
         sqlx::query(
@@ -101,7 +101,7 @@ impl Conversations {
         &self,
         effects: &[TurnEffect],
         handled: Option<&str>,
-    ) -> Result<(), StoreError> {
+    ) -> Result<(), ConversationError> {
         self.commit_turn(&[], effects, &[], handled, 0)
             .await
             .map(|_| ())
@@ -113,7 +113,7 @@ impl Conversations {
     /// exhausted) are left out: an operator decides about those (listed at
     /// `/admin/events/parked`), and re-publishing them on every start would
     /// only fail again.
-    pub async fn unsettled_effects(&self) -> Result<Vec<(String, String)>, StoreError> {
+    pub async fn unsettled_effects(&self) -> Result<Vec<(String, String)>, ConversationError> {
         self.unsettled_effects_before(i64::MAX).await
     }
 
@@ -123,7 +123,7 @@ impl Conversations {
     pub async fn unsettled_effects_before(
         &self,
         before_ms: i64,
-    ) -> Result<Vec<(String, String)>, StoreError> {
+    ) -> Result<Vec<(String, String)>, ConversationError> {
         let rows = sqlx::query(
             "SELECT t.event_id, t.event FROM turn_effects t
              WHERE t.created_at < $3 AND NOT EXISTS (SELECT 1 FROM parked_events p
@@ -142,7 +142,7 @@ impl Conversations {
 
     /// How many stored effects their consumer group parked (not
     /// re-published).
-    pub async fn parked_effects(&self) -> Result<u64, StoreError> {
+    pub async fn parked_effects(&self) -> Result<u64, ConversationError> {
         let n: i64 = sqlx::query(
             "SELECT COUNT(*) AS n FROM turn_effects t
              WHERE EXISTS (SELECT 1 FROM parked_events p

@@ -3,7 +3,7 @@
 
 use sqlx::Row;
 
-use super::{Conversations, StoreError};
+use super::{Conversations, ConversationError};
 use crate::db::now_ms;
 
 /// What a move did.
@@ -29,7 +29,7 @@ impl Conversations {
         phone_number_id: &str,
         from: &str,
         to: &str,
-    ) -> Result<Moved, StoreError> {
+    ) -> Result<Moved, ConversationError> {
         let moved = sqlx::query(
             "UPDATE conversations SET customer_wa_id = $1, updated_at = $2
              WHERE phone_number_id = $3 AND customer_wa_id = $4

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use sqlx::Row;
 
-use super::{Accepted, Conversations, StoreError, customer_wrote_at};
+use super::{Accepted, Conversations, ConversationError, customer_wrote_at};
 use crate::chat::Inbound;
 use crate::db::now_ms;
 
@@ -42,7 +42,7 @@ impl Conversations {
     pub async fn accept_inbound_batch(
         &self,
         inbound: &[Inbound],
-    ) -> Result<Vec<Option<Accepted>>, StoreError> {
+    ) -> Result<Vec<Option<Accepted>>, ConversationError> {
         if inbound.is_empty() {
             return Ok(Vec::new());
         }
@@ -50,7 +50,7 @@ impl Conversations {
         let payloads = inbound
             .iter()
             .map(|m| {
-                serde_json::to_string(m).map_err(|source| StoreError::Corrupt {
+                serde_json::to_string(m).map_err(|source| ConversationError::Corrupt {
                     id: m.message.id.clone(),
                     source,
                 })
@@ -83,7 +83,7 @@ async fn upsert_conversations<'a>(
     tx: &mut sqlx::Transaction<'static, sqlx::Any>,
     inbound: &'a [Inbound],
     now: i64,
-) -> Result<HashMap<Conversation<'a>, String>, StoreError> {
+) -> Result<HashMap<Conversation<'a>, String>, ConversationError> {
     // One row per customer (PostgreSQL refuses to update a row twice in one
     // statement): the latest name and the latest time they wrote.
     let mut customers: Vec<Customer<'a>> = Vec::new();
@@ -154,7 +154,7 @@ async fn upsert_conversations<'a>(
         .iter()
         .find(|c| !ids.contains_key(&(c.phone_number_id, c.wa_id)))
     {
-        return Err(StoreError::NotFound(format!(
+        return Err(ConversationError::NotFound(format!(
             "conversation of {} on {}",
             c.wa_id, c.phone_number_id
         )));
@@ -169,7 +169,7 @@ async fn insert_messages(
     payloads: &[String],
     conversations: &HashMap<Conversation<'_>, String>,
     now: i64,
-) -> Result<HashSet<String>, StoreError> {
+) -> Result<HashSet<String>, ConversationError> {
     // A wamid repeated within the delivery is stored once.
     let mut seen = HashSet::new();
     let rows: Vec<(&Inbound, &String)> = inbound

@@ -14,7 +14,7 @@ pub const STATE_MAX_KEY_BYTES: usize = 64;
 pub const STATE_MAX_VALUE_BYTES: usize = 4096;
 
 #[derive(Debug, thiserror::Error)]
-pub enum StoreError {
+pub enum ConversationError {
     #[error("database error: {0}")]
     Db(#[from] sqlx::Error),
     #[error("stored message {id} is corrupt: {source}")]
@@ -105,7 +105,7 @@ impl Conversations {
 
     /// Store an inbound message durably, creating its conversation when
     /// needed. `None` when the wamid was already stored (a Meta retry).
-    pub async fn accept_inbound(&self, inbound: &Inbound) -> Result<Option<Accepted>, StoreError> {
+    pub async fn accept_inbound(&self, inbound: &Inbound) -> Result<Option<Accepted>, ConversationError> {
         let mut accepted = self
             .accept_inbound_batch(std::slice::from_ref(inbound))
             .await?;
@@ -114,7 +114,7 @@ impl Conversations {
 
     /// Mark an inbound message as fully handled when it needs no reply
     /// (replies are queued with the mark: [`Self::queue_replies`]).
-    pub async fn mark_handled(&self, message_id: &str) -> Result<(), StoreError> {
+    pub async fn mark_handled(&self, message_id: &str) -> Result<(), ConversationError> {
         let mut tx = self.db.begin_write().await?;
         mark_handled_in(&mut tx, message_id).await?;
         tx.commit().await?;
@@ -126,7 +126,7 @@ impl Conversations {
     /// one) answered it, or re-published by a start-up recovery, changes
     /// nothing (every effect is keyed by the message, and a second turn on
     /// the state the first one left could answer differently).
-    pub async fn is_handled(&self, message_id: &str) -> Result<bool, StoreError> {
+    pub async fn is_handled(&self, message_id: &str) -> Result<bool, ConversationError> {
         let row = sqlx::query("SELECT state FROM messages WHERE id = $1 AND direction = 'in'")
             .bind(message_id)
             .fetch_optional(&self.db.pool)
@@ -139,7 +139,7 @@ impl Conversations {
 
     /// Store a voice note's transcript as its text (history, the sales
     /// console, the sellers' context).
-    pub async fn set_transcript(&self, message_id: &str, text: &str) -> Result<(), StoreError> {
+    pub async fn set_transcript(&self, message_id: &str, text: &str) -> Result<(), ConversationError> {
         sqlx::query(
             "UPDATE messages SET text = $1, updated_at = $2 WHERE id = $3 AND direction = 'in'",
         )
@@ -153,7 +153,7 @@ impl Conversations {
 
     /// Inbound messages accepted but never handled (the host stopped midway),
     /// oldest first, with their conversation ids: re-published at start-up.
-    pub async fn unhandled_inbound(&self) -> Result<Vec<(String, Inbound)>, StoreError> {
+    pub async fn unhandled_inbound(&self) -> Result<Vec<(String, Inbound)>, ConversationError> {
         self.unhandled_inbound_before(i64::MAX).await
     }
 
@@ -162,7 +162,7 @@ impl Conversations {
     pub async fn unhandled_inbound_before(
         &self,
         before_ms: i64,
-    ) -> Result<Vec<(String, Inbound)>, StoreError> {
+    ) -> Result<Vec<(String, Inbound)>, ConversationError> {
         let rows = sqlx::query(
             "SELECT id, conversation_id, payload FROM messages WHERE direction = 'in' AND state = 'received' AND created_at < $1 ORDER BY created_at, id",
         )
@@ -174,25 +174,25 @@ impl Conversations {
                 let id: String = r.try_get("id")?;
                 let payload: String = r.try_get("payload")?;
                 let inbound = serde_json::from_str(&payload)
-                    .map_err(|source| StoreError::Corrupt { id, source })?;
+                    .map_err(|source| ConversationError::Corrupt { id, source })?;
                 Ok((r.try_get("conversation_id")?, inbound))
             })
             .collect()
     }
 
-    pub async fn get(&self, id: &str) -> Result<Conversation, StoreError> {
+    pub async fn get(&self, id: &str) -> Result<Conversation, ConversationError> {
         let row = sqlx::query(
             "SELECT id, phone_number_id, customer_wa_id, customer_name, brand, status, language FROM conversations WHERE id = $1",
         )
         .bind(id)
         .fetch_optional(&self.db.pool)
         .await?
-        .ok_or_else(|| StoreError::NotFound(id.to_string()))?;
+        .ok_or_else(|| ConversationError::NotFound(id.to_string()))?;
         Ok(conversation_from(&row)?)
     }
 
     /// Every conversation, most recently active first.
-    pub async fn list(&self, limit: u32) -> Result<Vec<Conversation>, StoreError> {
+    pub async fn list(&self, limit: u32) -> Result<Vec<Conversation>, ConversationError> {
         let rows = sqlx::query(
             "SELECT id, phone_number_id, customer_wa_id, customer_name, brand, status, language FROM conversations ORDER BY updated_at DESC LIMIT $1",
         )
@@ -205,19 +205,19 @@ impl Conversations {
             .collect::<Result<_, _>>()?)
     }
 
-    pub async fn set_brand(&self, id: &str, brand: &str) -> Result<(), StoreError> {
+    pub async fn set_brand(&self, id: &str, brand: &str) -> Result<(), ConversationError> {
         self.update(id, "brand", brand).await
     }
 
-    pub async fn set_status(&self, id: &str, status: &str) -> Result<(), StoreError> {
+    pub async fn set_status(&self, id: &str, status: &str) -> Result<(), ConversationError> {
         self.update(id, "status", status).await
     }
 
-    pub async fn set_language(&self, id: &str, language: &str) -> Result<(), StoreError> {
+    pub async fn set_language(&self, id: &str, language: &str) -> Result<(), ConversationError> {
         self.update(id, "language", language).await
     }
 
-    async fn update(&self, id: &str, column: &'static str, value: &str) -> Result<(), StoreError> {
+    async fn update(&self, id: &str, column: &'static str, value: &str) -> Result<(), ConversationError> {
         // `column` is one of the literals above, never input.
         let sql = format!("UPDATE conversations SET {column} = $1, updated_at = $2 WHERE id = $3");
         sqlx::query(&sql)
@@ -235,7 +235,7 @@ impl Conversations {
         conversation_id: &str,
         limit: u32,
         except: Option<&str>,
-    ) -> Result<Vec<HistoryEntry>, StoreError> {
+    ) -> Result<Vec<HistoryEntry>, ConversationError> {
         let rows = sqlx::query(
             "SELECT speaker, text, brand, created_at FROM messages
              WHERE conversation_id = $1 AND id <> $2 AND text <> ''
@@ -264,7 +264,7 @@ impl Conversations {
     }
 
     /// The delivery state of an outbound message.
-    pub async fn outbound_state(&self, id: &str) -> Result<Option<String>, StoreError> {
+    pub async fn outbound_state(&self, id: &str) -> Result<Option<String>, ConversationError> {
         let row = sqlx::query("SELECT state FROM messages WHERE id = $1 AND direction = 'out'")
             .bind(id)
             .fetch_optional(&self.db.pool)
@@ -272,7 +272,7 @@ impl Conversations {
         Ok(row.map(|r| r.try_get("state")).transpose()?)
     }
 
-    pub async fn mark_sent(&self, id: &str, wamid: &str) -> Result<(), StoreError> {
+    pub async fn mark_sent(&self, id: &str, wamid: &str) -> Result<(), ConversationError> {
         sqlx::query(
             "UPDATE messages SET state = 'sent', wamid = $1, updated_at = $2 WHERE id = $3",
         )
@@ -284,7 +284,7 @@ impl Conversations {
         Ok(())
     }
 
-    pub async fn mark_failed(&self, id: &str, error: &str) -> Result<(), StoreError> {
+    pub async fn mark_failed(&self, id: &str, error: &str) -> Result<(), ConversationError> {
         sqlx::query(
             "UPDATE messages SET state = 'failed', error = $1, updated_at = $2 WHERE id = $3",
         )
@@ -301,7 +301,7 @@ impl Conversations {
         &self,
         conversation_id: &str,
         key: &str,
-    ) -> Result<Option<String>, StoreError> {
+    ) -> Result<Option<String>, ConversationError> {
         if let Some(value) = self
             .stage
             .as_ref()
@@ -325,7 +325,7 @@ impl Conversations {
         &self,
         conversation_id: &str,
         key: &str,
-    ) -> Result<Vec<(String, String)>, StoreError> {
+    ) -> Result<Vec<(String, String)>, ConversationError> {
         let rows = sqlx::query(
             "SELECT key, value FROM conversation_state WHERE conversation_id = $1 ORDER BY key",
         )
@@ -350,7 +350,7 @@ impl Conversations {
         conversation_id: &str,
         key: &str,
         value: &str,
-    ) -> Result<(), StoreError> {
+    ) -> Result<(), ConversationError> {
         state::check(key, value)?;
         if let Some(stage) = &self.stage {
             return self.stage_state(stage, conversation_id, key, value).await;
@@ -363,7 +363,7 @@ impl Conversations {
 pub(crate) async fn mark_handled_in(
     tx: &mut sqlx::Transaction<'static, sqlx::Any>,
     message_id: &str,
-) -> Result<(), StoreError> {
+) -> Result<(), ConversationError> {
     sqlx::query(
         "UPDATE messages SET state = 'handled', updated_at = $1 WHERE id = $2 AND direction = 'in'",
     )

@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use serde_json::Value;
 use sqlx::Row;
 
-use super::{Conversations, NewOutbound, StoreError};
+use super::{Conversations, NewOutbound, ConversationError};
 use crate::db::now_ms;
 
 /// Where an outbound message goes.
@@ -89,7 +89,7 @@ async fn insert_outbound(
     m: &NewOutbound<'_>,
     route: &Route<'_>,
     worker_after: i64,
-) -> Result<bool, StoreError> {
+) -> Result<bool, ConversationError> {
     let now = now_ms();
     let inserted = sqlx::query(
         "INSERT INTO messages (id, conversation_id, direction, speaker, brand, kind, text, payload, state, created_at, updated_at)
@@ -151,7 +151,7 @@ impl Conversations {
         m: &NewOutbound<'_>,
         route: &Route<'_>,
         worker_after: i64,
-    ) -> Result<bool, StoreError> {
+    ) -> Result<bool, ConversationError> {
         let mut tx = self.db.begin_write().await?;
         let inserted = insert_outbound(&mut tx, m, route, worker_after).await?;
         tx.commit().await?;
@@ -169,7 +169,7 @@ impl Conversations {
         replies: &[(NewOutbound<'_>, Route<'_>)],
         handled: Option<&str>,
         worker_after: i64,
-    ) -> Result<usize, StoreError> {
+    ) -> Result<usize, ConversationError> {
         self.queue_turn(replies, &[], handled, worker_after).await
     }
 
@@ -181,7 +181,7 @@ impl Conversations {
         effects: &[super::TurnEffect],
         handled: Option<&str>,
         worker_after: i64,
-    ) -> Result<usize, StoreError> {
+    ) -> Result<usize, ConversationError> {
         self.commit_turn(replies, effects, &[], handled, worker_after)
             .await
     }
@@ -196,7 +196,7 @@ impl Conversations {
         state: &[super::StateWrite],
         handled: Option<&str>,
         worker_after: i64,
-    ) -> Result<usize, StoreError> {
+    ) -> Result<usize, ConversationError> {
         let mut tx = self.db.begin_write().await?;
         let mut new = 0;
         for (m, route) in replies {
@@ -221,7 +221,7 @@ impl Conversations {
         id: &str,
         lease_ms: i64,
         fresh: bool,
-    ) -> Result<Option<Claimed>, StoreError> {
+    ) -> Result<Option<Claimed>, ConversationError> {
         let now = now_ms();
         let claimed = sqlx::query(
             "UPDATE whatsapp_outbox SET lease_until = $1, attempts = attempts + 1
@@ -247,7 +247,7 @@ impl Conversations {
         .await?;
         let Some(row) = row else { return Ok(None) };
         let payload: String = row.try_get("payload")?;
-        let body = serde_json::from_str(&payload).map_err(|source| StoreError::Corrupt {
+        let body = serde_json::from_str(&payload).map_err(|source| ConversationError::Corrupt {
             id: id.to_string(),
             source,
         })?;
@@ -266,7 +266,7 @@ impl Conversations {
 
     /// The first queued message of a conversation (messages of one
     /// conversation leave in order).
-    pub async fn outbox_head(&self, conversation_id: &str) -> Result<Option<String>, StoreError> {
+    pub async fn outbox_head(&self, conversation_id: &str) -> Result<Option<String>, ConversationError> {
         let row = sqlx::query(
             "SELECT message_id FROM whatsapp_outbox WHERE conversation_id = $1 ORDER BY seq LIMIT 1",
         )
@@ -278,7 +278,7 @@ impl Conversations {
 
     /// The head of each conversation's queue, oldest first, and whether it
     /// can be claimed now.
-    pub async fn outbox_heads(&self, limit: u32) -> Result<Vec<Queued>, StoreError> {
+    pub async fn outbox_heads(&self, limit: u32) -> Result<Vec<Queued>, ConversationError> {
         let now = now_ms();
         let rows = sqlx::query(
             "SELECT message_id, conversation_id, next_attempt_at, lease_until FROM whatsapp_outbox ORDER BY seq LIMIT $1",
@@ -306,7 +306,7 @@ impl Conversations {
 
     /// Make never-attempted messages due now (start-up: the inline sender
     /// that queued them is gone).
-    pub async fn outbox_release_fresh(&self) -> Result<u64, StoreError> {
+    pub async fn outbox_release_fresh(&self) -> Result<u64, ConversationError> {
         let now = now_ms();
         Ok(sqlx::query(
             "UPDATE whatsapp_outbox SET next_attempt_at = $1
@@ -319,7 +319,7 @@ impl Conversations {
     }
 
     /// How many messages are queued.
-    pub async fn outbox_len(&self) -> Result<u64, StoreError> {
+    pub async fn outbox_len(&self) -> Result<u64, ConversationError> {
         let n: i64 = sqlx::query("SELECT COUNT(*) AS n FROM whatsapp_outbox")
             .fetch_one(&self.db.pool)
             .await?
@@ -329,7 +329,7 @@ impl Conversations {
 
     /// The Graph API accepted the message: record its wamid and dequeue it.
     /// Statuses that arrived before the answer are applied now.
-    pub async fn outbound_sent(&self, id: &str, wamid: &str) -> Result<(), StoreError> {
+    pub async fn outbound_sent(&self, id: &str, wamid: &str) -> Result<(), ConversationError> {
         let now = now_ms();
         let mut tx = self.db.begin_write().await?;
         sqlx::query(
@@ -378,7 +378,7 @@ impl Conversations {
         id: &str,
         state: &str,
         error: &str,
-    ) -> Result<(), StoreError> {
+    ) -> Result<(), ConversationError> {
         let mut tx = self.db.begin_write().await?;
         sqlx::query(
             "UPDATE messages SET state = $1, error = $2, updated_at = $3 WHERE id = $4 AND state = 'pending'",
@@ -398,7 +398,7 @@ impl Conversations {
     }
 
     /// Extend the lease of a claimed message (its send waits for pacing).
-    pub async fn extend_lease(&self, id: &str, until: i64) -> Result<(), StoreError> {
+    pub async fn extend_lease(&self, id: &str, until: i64) -> Result<(), ConversationError> {
         sqlx::query("UPDATE whatsapp_outbox SET lease_until = $1 WHERE message_id = $2 AND lease_until < $1")
             .bind(until)
             .bind(id)
@@ -413,7 +413,7 @@ impl Conversations {
         id: &str,
         at: i64,
         error: &str,
-    ) -> Result<(), StoreError> {
+    ) -> Result<(), ConversationError> {
         sqlx::query(
             "UPDATE whatsapp_outbox SET next_attempt_at = $1, lease_until = 0, last_error = $2 WHERE message_id = $3",
         )
@@ -430,7 +430,7 @@ impl Conversations {
     pub async fn last_customer_message_at(
         &self,
         conversation_id: &str,
-    ) -> Result<Option<i64>, StoreError> {
+    ) -> Result<Option<i64>, ConversationError> {
         let row = sqlx::query("SELECT last_customer_message_at FROM conversations WHERE id = $1")
             .bind(conversation_id)
             .fetch_optional(&self.db.pool)
@@ -453,7 +453,7 @@ impl Conversations {
         recipient_id: &str,
         timestamp: u64,
         errors: &[Value],
-    ) -> Result<StatusOutcome, StoreError> {
+    ) -> Result<StatusOutcome, ConversationError> {
         let now = now_ms();
         let errors_json = Value::Array(errors.to_vec()).to_string();
         let inserted = sqlx::query(
@@ -514,7 +514,7 @@ impl Conversations {
     pub async fn outbound_messages(
         &self,
         conversation_id: &str,
-    ) -> Result<Vec<OutboundRecord>, StoreError> {
+    ) -> Result<Vec<OutboundRecord>, ConversationError> {
         let rows = sqlx::query(
             "SELECT id, kind, text, state, wamid, error FROM messages
              WHERE conversation_id = $1 AND direction = 'out' ORDER BY created_at, id",
@@ -537,7 +537,7 @@ impl Conversations {
     }
 
     /// The conversation of an outbound message by its wamid.
-    pub async fn conversation_of_wamid(&self, wamid: &str) -> Result<Option<String>, StoreError> {
+    pub async fn conversation_of_wamid(&self, wamid: &str) -> Result<Option<String>, ConversationError> {
         let row = sqlx::query(
             "SELECT conversation_id FROM messages WHERE wamid = $1 AND direction = 'out'",
         )
@@ -551,7 +551,7 @@ impl Conversations {
     pub async fn outbound(
         &self,
         id: &str,
-    ) -> Result<Option<(String, Option<String>, Option<String>)>, StoreError> {
+    ) -> Result<Option<(String, Option<String>, Option<String>)>, ConversationError> {
         let row = sqlx::query(
             "SELECT state, error, wamid FROM messages WHERE id = $1 AND direction = 'out'",
         )

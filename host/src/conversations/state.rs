@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex};
 use sqlx::Row;
 
 use super::{
-    Conversations, STATE_MAX_KEY_BYTES, STATE_MAX_KEYS, STATE_MAX_VALUE_BYTES, StoreError,
+    Conversations, STATE_MAX_KEY_BYTES, STATE_MAX_KEYS, STATE_MAX_VALUE_BYTES, ConversationError,
 };
 
 /// One state key to write with a turn.
@@ -57,14 +57,14 @@ impl StagedState {
 }
 
 /// The size bounds of one key and value.
-pub(super) fn check(key: &str, value: &str) -> Result<(), StoreError> {
+pub(super) fn check(key: &str, value: &str) -> Result<(), ConversationError> {
     if key.is_empty() || key.len() > STATE_MAX_KEY_BYTES {
-        return Err(StoreError::Limit(format!(
+        return Err(ConversationError::Limit(format!(
             "state keys are 1-{STATE_MAX_KEY_BYTES} bytes"
         )));
     }
     if value.len() > STATE_MAX_VALUE_BYTES {
-        return Err(StoreError::Limit(format!(
+        return Err(ConversationError::Limit(format!(
             "state values are at most {STATE_MAX_VALUE_BYTES} bytes"
         )));
     }
@@ -81,7 +81,7 @@ pub(super) async fn upsert<'e, E>(
     conversation_id: &str,
     key: &str,
     value: &str,
-) -> Result<(), StoreError>
+) -> Result<(), ConversationError>
 where
     E: sqlx::Executor<'e, Database = sqlx::Any>,
 {
@@ -100,7 +100,7 @@ where
     .await?
     .rows_affected();
     if written == 0 {
-        return Err(StoreError::Limit(format!(
+        return Err(ConversationError::Limit(format!(
             "at most {STATE_MAX_KEYS} state keys per conversation"
         )));
     }
@@ -114,10 +114,10 @@ where
 pub(super) async fn write_in(
     tx: &mut sqlx::Transaction<'static, sqlx::Any>,
     writes: &[StateWrite],
-) -> Result<(), StoreError> {
+) -> Result<(), ConversationError> {
     for w in writes {
         match upsert(&mut **tx, &w.conversation_id, &w.key, &w.value).await {
-            Err(StoreError::Limit(reason)) => {
+            Err(ConversationError::Limit(reason)) => {
                 tracing::warn!(conversation = %w.conversation_id, key = %w.key, %reason, "state key left out");
             }
             other => other?,
@@ -150,7 +150,7 @@ impl Conversations {
         conversation_id: &str,
         key: &str,
         value: &str,
-    ) -> Result<(), StoreError> {
+    ) -> Result<(), ConversationError> {
         if conversation_id != stage.conversation_id {
             // Only the turn's own conversation is staged.
             return upsert(&self.db.pool, conversation_id, key, value).await;
@@ -168,7 +168,7 @@ impl Conversations {
             let known = stored.iter().any(|k| k == key);
             let distinct = stored.len() + held.keys().filter(|k| !stored.contains(k)).count();
             if !known && distinct >= STATE_MAX_KEYS {
-                return Err(StoreError::Limit(format!(
+                return Err(ConversationError::Limit(format!(
                     "at most {STATE_MAX_KEYS} state keys per conversation"
                 )));
             }

@@ -220,7 +220,7 @@ async fn exercise(store: Conversations) {
         store
             .set_state(&a.conversation_id, "one-too-many", "v")
             .await,
-        Err(StoreError::Limit(_))
+        Err(ConversationError::Limit(_))
     ));
     assert_eq!(
         store.state(&other.conversation_id, "k").await.expect("get"),
@@ -479,7 +479,7 @@ async fn concurrent_state_writes(store: Conversations) {
     }
     assert!(matches!(
         store.set_state(id, "one-too-many", "v").await,
-        Err(StoreError::Limit(_))
+        Err(ConversationError::Limit(_))
     ));
     store
         .set_state(id, "lang", "pt")
@@ -819,7 +819,7 @@ async fn staged_state(store: Conversations) {
     }
     assert!(matches!(
         turn.set_state(id, "p:one-too-many", "v").await,
-        Err(StoreError::Limit(_))
+        Err(ConversationError::Limit(_))
     ));
     turn.set_state(id, "p:kept", "again")
         .await

@@ -14,7 +14,7 @@ use serde_json::Value;
 
 use super::{Pipeline, Stage};
 use crate::bus::permanent;
-use crate::conversations::StoreError;
+use crate::conversations::ConversationError;
 use crate::events::{ChatResponse, MessageStatus, OutboundMessage};
 use crate::whatsapp::gateway::{REENGAGEMENT_REQUIRED, speaker_of};
 use crate::whatsapp::outbound::{self, RenderContext, Rendered};
@@ -117,7 +117,7 @@ impl Send {
     async fn check_recipient(&self, m: &OutboundMessage) -> anyhow::Result<()> {
         let c = match self.0.conversations.get(&m.conversation_id).await {
             Ok(c) => c,
-            Err(StoreError::NotFound(_)) => {
+            Err(ConversationError::NotFound(_)) => {
                 return Err(permanent(format!(
                     "conversation {} does not exist: message {} is not sent",
                     m.conversation_id, m.id

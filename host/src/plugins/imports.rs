@@ -695,7 +695,7 @@ impl wit_if::conversation::Host for PluginState {
             .set_state(id, &format!("{}:{}", self.scope.plugin, key), &value)
             .await;
         written.map_err(|e| match e {
-            crate::conversations::StoreError::Limit(m) => HostError::LimitExceeded(m),
+            crate::conversations::ConversationError::Limit(m) => HostError::LimitExceeded(m),
             other => {
                 // The guest may ignore the error; the host does not: the
                 // turn fails and is retried.

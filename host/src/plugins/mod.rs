@@ -23,7 +23,6 @@
 //! version and new turns get the new one.
 
 pub mod bindings;
-pub mod build;
 pub mod cache;
 pub mod canary;
 mod config;
@@ -38,8 +37,6 @@ pub mod record;
 pub mod registry;
 mod retry;
 pub mod runtime;
-pub mod scaffold;
-pub mod script;
 pub mod stats;
 pub mod store;
 pub mod v0_1;
@@ -63,7 +60,7 @@ pub use imports::{Budgets, Services};
 pub use manifest::{Kind, Manifest};
 pub use registry::{LoadFailure, Registry, Snapshot};
 pub use runtime::{LoadError, LoadedPlugin, Runtime, TurnError, TurnLimits};
-pub use store::{Source, Store, StoreError};
+pub use store::{Source, VersionStore, VersionStoreError};
 
 use crate::conversations::StagedState;
 use crate::llm::seen;
@@ -110,11 +107,12 @@ impl PluginsOptions {
         }
     }
 
-    pub fn from_config(config: &crate::config::Config) -> Self {
-        let p = &config.plugins;
+    /// The options of a host configured with `p`, its plugins in `dir` and
+    /// its data (the compiled cache) under `data_dir`.
+    pub fn from_config(p: &PluginsConfig, dir: PathBuf, data_dir: &Path) -> Self {
         Self {
-            dir: config.plugins_dir(),
-            cache_dir: Some(p.cache_dir(&config.data_dir)),
+            dir,
+            cache_dir: Some(p.cache_dir(data_dir)),
             keep_versions: p.keep_versions,
             canary: p.canary,
             quarantine: p.quarantine,
@@ -149,7 +147,7 @@ pub enum OpsError {
     #[error("{0}")]
     Refused(#[from] Refusal),
     #[error("{0}")]
-    Store(#[from] StoreError),
+    Store(#[from] VersionStoreError),
 }
 
 /// A version now serving (or on trial).
@@ -223,7 +221,7 @@ pub struct Plugins {
     registry: Registry,
     services: Services,
     smoke_services: Services,
-    store: Store,
+    store: VersionStore,
     cache: Cache,
     stats: Stats,
     options: PluginsOptions,
@@ -262,7 +260,7 @@ impl Plugins {
             ..services.clone()
         };
         let plugins = Self {
-            store: Store::new(&options.dir, options.keep_versions),
+            store: VersionStore::new(&options.dir, options.keep_versions),
             runtime,
             registry: Registry::default(),
             services,
@@ -576,7 +574,7 @@ impl Plugins {
     fn rollback_locked(&self, name: &str, why: &str) -> Result<Activated, OpsError> {
         let from = self.store.active_id(name);
         let Some(previous) = self.store.previous_id(name) else {
-            return Err(StoreError::NoEarlierVersion(name.to_string()).into());
+            return Err(VersionStoreError::NoEarlierVersion(name.to_string()).into());
         };
         let source = self.store.read(name, &previous)?;
         let plugin = Arc::new(self.prepare(&source, true)?);
@@ -620,8 +618,8 @@ impl Plugins {
         let loaded = self.snapshot().plugins.contains_key(name);
         match self.store.remove(name) {
             Ok(()) => {}
-            Err(StoreError::NotInstalled(_)) if loaded => {}
-            Err(StoreError::NotInstalled(n)) => return Err(OpsError::NotFound(n)),
+            Err(VersionStoreError::NotInstalled(_)) if loaded => {}
+            Err(VersionStoreError::NotInstalled(n)) => return Err(OpsError::NotFound(n)),
             Err(e) => return Err(e.into()),
         }
         self.unload(name);
@@ -773,7 +771,7 @@ impl Plugins {
         &self.runtime
     }
 
-    pub fn store(&self) -> &Store {
+    pub fn store(&self) -> &VersionStore {
         &self.store
     }
 

@@ -10,7 +10,7 @@ use arc_swap::ArcSwap;
 use super::canary::Canary;
 use super::manifest::Kind;
 use super::runtime::{LoadedPlugin, Runtime};
-use super::store::Store;
+use super::store::VersionStore;
 
 /// An immutable view of the loaded plugins.
 #[derive(Debug, Default, Clone)]
@@ -97,7 +97,7 @@ impl Registry {
 /// reason; the others load. Two sellers for one brand: the first by name
 /// wins.
 pub fn load_dir(runtime: &Runtime, dir: &Path) -> (Snapshot, Vec<LoadFailure>) {
-    let store = Store::new(dir, usize::MAX);
+    let store = VersionStore::new(dir, usize::MAX);
     let mut snapshot = Snapshot::default();
     let mut failures = Vec::new();
     let names = match store.names() {

@@ -40,7 +40,7 @@ const IMPORTED: &str = "imported";
 const COMPONENT: &str = "component.wasm";
 
 #[derive(Debug, thiserror::Error)]
-pub enum StoreError {
+pub enum VersionStoreError {
     #[error("{path}: {source}")]
     Io {
         path: String,
@@ -63,15 +63,15 @@ pub enum StoreError {
     Name(#[from] NameError),
 }
 
-fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
-    move |source| StoreError::Io {
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> VersionStoreError + '_ {
+    move |source| VersionStoreError::Io {
         path: path.display().to_string(),
         source,
     }
 }
 
-fn io_owned(path: PathBuf) -> impl FnOnce(std::io::Error) -> StoreError {
-    move |source| StoreError::Io {
+fn io_owned(path: PathBuf) -> impl FnOnce(std::io::Error) -> VersionStoreError {
+    move |source| VersionStoreError::Io {
         path: path.display().to_string(),
         source,
     }
@@ -98,7 +98,7 @@ pub struct Source {
 }
 
 impl Source {
-    pub fn new(manifest_text: &str, bytes: Vec<u8>) -> Result<Self, StoreError> {
+    pub fn new(manifest_text: &str, bytes: Vec<u8>) -> Result<Self, VersionStoreError> {
         let manifest = Manifest::parse(manifest_text)?;
         Ok(Self {
             manifest,
@@ -120,12 +120,12 @@ impl Source {
 
 /// The plugins directory.
 #[derive(Debug, Clone)]
-pub struct Store {
+pub struct VersionStore {
     dir: PathBuf,
     keep: usize,
 }
 
-impl Store {
+impl VersionStore {
     pub fn new(dir: &Path, keep: usize) -> Self {
         Self {
             dir: dir.to_path_buf(),
@@ -148,13 +148,13 @@ impl Store {
     /// replaced under it (a remounted volume), and a handle kept from
     /// start-up would then write into an unlinked directory. Each operation
     /// still resolves all its paths through the one handle.
-    fn root(&self) -> Result<Dir, StoreError> {
+    fn root(&self) -> Result<Dir, VersionStoreError> {
         std::fs::create_dir_all(&self.dir).map_err(io(&self.dir))?;
         Dir::open_ambient_dir(&self.dir, ambient_authority()).map_err(io(&self.dir))
     }
 
     /// Plugin directories, sorted (hidden ones skipped).
-    pub fn names(&self) -> Result<Vec<String>, StoreError> {
+    pub fn names(&self) -> Result<Vec<String>, VersionStoreError> {
         let mut names: Vec<String> = std::fs::read_dir(&self.dir)
             .map_err(io(&self.dir))?
             .filter_map(Result::ok)
@@ -168,7 +168,7 @@ impl Store {
 
     /// The drop-in of `name` (`<dir>/<name>/plugin.toml` + component), if
     /// there is a manifest.
-    pub fn dropin(&self, name: &str) -> Option<Result<Source, StoreError>> {
+    pub fn dropin(&self, name: &str) -> Option<Result<Source, VersionStoreError>> {
         let dir = self.plugin_dir(name);
         let manifest_path = dir.join(manifest::FILE_NAME);
         if !manifest_path.exists() {
@@ -178,13 +178,13 @@ impl Store {
             let text = manifest::read_text(&manifest_path).map_err(io(&manifest_path))?;
             let manifest = Manifest::parse(&text)?;
             if manifest.name != name {
-                return Err(StoreError::NameMismatch {
+                return Err(VersionStoreError::NameMismatch {
                     manifest: manifest.name,
                     dir: name.to_string(),
                 });
             }
             let path = dir.join(manifest.component_file());
-            let bytes = std::fs::read(&path).map_err(|source| StoreError::Component {
+            let bytes = std::fs::read(&path).map_err(|source| VersionStoreError::Component {
                 path: path.display().to_string(),
                 source,
             })?;
@@ -200,7 +200,7 @@ impl Store {
             .unwrap_or(false)
     }
 
-    pub fn mark_imported(&self, name: &str, key: &str) -> Result<(), StoreError> {
+    pub fn mark_imported(&self, name: &str, key: &str) -> Result<(), VersionStoreError> {
         names::check_name(name)?;
         self.write_in(&Path::new(name).join(IMPORTED), key.as_bytes())
     }
@@ -221,7 +221,7 @@ impl Store {
             .unwrap_or_default()
     }
 
-    fn write_history(&self, name: &str, history: &[String]) -> Result<(), StoreError> {
+    fn write_history(&self, name: &str, history: &[String]) -> Result<(), VersionStoreError> {
         names::check_name(name)?;
         let mut text = history.join("\n");
         text.push('\n');
@@ -230,7 +230,7 @@ impl Store {
 
     /// Write `rel` (relative to the plugins directory) beside, then rename,
     /// through the directory capability.
-    fn write_in(&self, rel: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    fn write_in(&self, rel: &Path, bytes: &[u8]) -> Result<(), VersionStoreError> {
         let root = self.root()?;
         let at = |p: &Path| io_owned(self.dir.join(p));
         if let Some(parent) = rel.parent() {
@@ -247,14 +247,14 @@ impl Store {
     }
 
     /// Read a kept version.
-    pub fn read(&self, name: &str, id: &str) -> Result<Source, StoreError> {
+    pub fn read(&self, name: &str, id: &str) -> Result<Source, VersionStoreError> {
         names::check_name(name)?;
         names::check_version_id(id)?;
         let dir = self.version_dir(name, id);
         let manifest_path = dir.join(manifest::FILE_NAME);
         let text = manifest::read_text(&manifest_path).map_err(io(&manifest_path))?;
         let path = dir.join(COMPONENT);
-        let bytes = std::fs::read(&path).map_err(|source| StoreError::Component {
+        let bytes = std::fs::read(&path).map_err(|source| VersionStoreError::Component {
             path: path.display().to_string(),
             source,
         })?;
@@ -267,7 +267,7 @@ impl Store {
 
     /// Keep `source` as a version (idempotent, and safe when several hosts
     /// share the directory); returns its id.
-    pub fn add(&self, source: &Source) -> Result<String, StoreError> {
+    pub fn add(&self, source: &Source) -> Result<String, VersionStoreError> {
         let name = &source.manifest.name;
         names::check_name(name)?;
         names::check_version(&source.manifest.version)?;
@@ -311,7 +311,7 @@ impl Store {
     }
 
     /// Make `id` the active version and prune versions beyond the last `keep`.
-    pub fn activate(&self, name: &str, id: &str) -> Result<(), StoreError> {
+    pub fn activate(&self, name: &str, id: &str) -> Result<(), VersionStoreError> {
         let mut history = self.history(name);
         history.retain(|h| h != id);
         history.push(id.to_string());
@@ -323,13 +323,13 @@ impl Store {
     }
 
     /// Pop the active version; returns the id now active.
-    pub fn rollback(&self, name: &str) -> Result<String, StoreError> {
+    pub fn rollback(&self, name: &str) -> Result<String, VersionStoreError> {
         let mut history = self.history(name);
         if history.is_empty() {
-            return Err(StoreError::NotInstalled(name.to_string()));
+            return Err(VersionStoreError::NotInstalled(name.to_string()));
         }
         if history.len() < 2 {
-            return Err(StoreError::NoEarlierVersion(name.to_string()));
+            return Err(VersionStoreError::NoEarlierVersion(name.to_string()));
         }
         history.pop();
         self.write_history(name, &history)?;
@@ -343,11 +343,11 @@ impl Store {
     }
 
     /// Remove a plugin with all its versions.
-    pub fn remove(&self, name: &str) -> Result<(), StoreError> {
+    pub fn remove(&self, name: &str) -> Result<(), VersionStoreError> {
         names::check_name(name)?;
         let root = self.root()?;
         if !root.is_dir(name) {
-            return Err(StoreError::NotInstalled(name.to_string()));
+            return Err(VersionStoreError::NotInstalled(name.to_string()));
         }
         root.remove_dir_all(name)
             .map_err(io(&self.plugin_dir(name)))
@@ -376,7 +376,7 @@ impl Store {
 }
 
 /// Write beside, then rename.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), VersionStoreError> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(io(parent))?;
     }
@@ -396,7 +396,7 @@ mod tests {
     #[test]
     fn keeps_the_last_versions_and_rolls_back_one_at_a_time() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let store = Store::new(dir.path(), 3);
+        let store = VersionStore::new(dir.path(), 3);
         let mut ids = Vec::new();
         for i in 0..5u8 {
             let s = Source::new(&manifest(&format!("0.{i}.0")), vec![i; 8]).expect("source");
@@ -419,7 +419,7 @@ mod tests {
         assert_eq!(store.rollback("seller-x").expect("rollback"), ids[2]);
         assert!(matches!(
             store.rollback("seller-x"),
-            Err(StoreError::NoEarlierVersion(_))
+            Err(VersionStoreError::NoEarlierVersion(_))
         ));
     }
 
@@ -428,17 +428,17 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let outside = tempfile::tempdir().expect("tempdir");
         std::fs::write(outside.path().join("keep"), "x").expect("write");
-        let store = Store::new(dir.path(), 3);
+        let store = VersionStore::new(dir.path(), 3);
         let abs = outside.path().display().to_string();
         let name = outside.path().file_name().expect("name").to_string_lossy();
         for bad in [abs.clone(), format!("../{name}"), "..".into()] {
             assert!(
-                matches!(store.remove(&bad), Err(StoreError::Name(_))),
+                matches!(store.remove(&bad), Err(VersionStoreError::Name(_))),
                 "{bad}"
             );
             assert!(matches!(
                 store.rollback(&bad),
-                Err(StoreError::NotInstalled(_))
+                Err(VersionStoreError::NotInstalled(_))
             ));
             assert!(store.mark_imported(&bad, "k").is_err(), "{bad}");
         }
@@ -463,7 +463,7 @@ mod tests {
     #[test]
     fn a_dropin_is_new_until_marked_imported() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let store = Store::new(dir.path(), 3);
+        let store = VersionStore::new(dir.path(), 3);
         let p = dir.path().join("seller-x");
         std::fs::create_dir_all(&p).expect("mkdir");
         std::fs::write(p.join("plugin.toml"), manifest("0.1.0")).expect("write");

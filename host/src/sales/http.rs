@@ -30,7 +30,7 @@ use super::users::{MAX_PASSWORD_BYTES, Role, Scope, User, valid_name};
 use super::{Notice, Sales, SalesError, page, signin};
 use crate::catalog::SearchQuery;
 use crate::chat::{Action, Speaker};
-use crate::conversations::{Conversation, StoreError};
+use crate::conversations::{Conversation, ConversationError};
 use crate::events::{
     OrderCreate, OutboundMessage, SalesEscalationAccepted, SalesEscalationResolved, SalesHandoff,
 };
@@ -56,15 +56,15 @@ impl From<SalesError> for ConsoleError {
     fn from(e: SalesError) -> Self {
         match e {
             SalesError::Invalid(m) => ConsoleError::Bad(m),
-            SalesError::Conversations(StoreError::NotFound(_)) => ConsoleError::NotFound,
+            SalesError::Conversations(ConversationError::NotFound(_)) => ConsoleError::NotFound,
             SalesError::Cart(c) => ConsoleError::Bad(c.to_string()),
             e => ConsoleError::Internal(e.to_string()),
         }
     }
 }
 
-impl From<StoreError> for ConsoleError {
-    fn from(e: StoreError) -> Self {
+impl From<ConversationError> for ConsoleError {
+    fn from(e: ConversationError) -> Self {
         SalesError::from(e).into()
     }
 }

@@ -59,7 +59,7 @@ pub enum SalesError {
     #[error("database error: {0}")]
     Db(#[from] sqlx::Error),
     #[error("conversation store: {0}")]
-    Conversations(#[from] crate::conversations::StoreError),
+    Conversations(#[from] crate::conversations::ConversationError),
     #[error("cart: {0}")]
     Cart(#[from] crate::orders::CartError),
     #[error("bus: {0}")]

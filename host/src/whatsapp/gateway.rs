@@ -43,7 +43,7 @@ use super::pacing::{PaceLimits, Pacer};
 use super::payload::Media;
 use crate::bus::Bus;
 use crate::chat::{EscalationReason, Priority, Speaker};
-use crate::conversations::{Claimed, Conversations, NewOutbound, Route, StoreError, TurnWrites};
+use crate::conversations::{Claimed, Conversations, NewOutbound, Route, ConversationError, TurnWrites};
 use crate::db::now_ms;
 use crate::events::{self, Context, OutboundMessage, SalesEscalate};
 
@@ -67,7 +67,7 @@ const SOURCE: &str = "/agent-store/whatsapp";
 #[derive(Debug, thiserror::Error)]
 pub enum GatewayError {
     #[error(transparent)]
-    Store(#[from] StoreError),
+    Store(#[from] ConversationError),
     #[error("publishing an event: {0}")]
     Publish(String),
 }

@@ -21,7 +21,7 @@ use super::WhatsAppConfig;
 use super::payload;
 use super::signature;
 use crate::bus::Bus;
-use crate::conversations::{Conversations, StatusOutcome, StoreError};
+use crate::conversations::{Conversations, StatusOutcome, ConversationError};
 use crate::events::{self, Context, MessageReceived, MessageStatus, received_event_id};
 use crate::web::ApiError;
 
@@ -202,7 +202,7 @@ async fn publish_received(bus: &dyn Bus, messages: &[MessageReceived]) {
 /// arrive out of order and may skip steps: the store only moves a message
 /// forward, and every first-seen status is published (consumers must not
 /// assume order).
-async fn apply_status(state: &WebhookState, s: &payload::Status) -> Result<(), StoreError> {
+async fn apply_status(state: &WebhookState, s: &payload::Status) -> Result<(), ConversationError> {
     let outcome = state
         .conversations
         .apply_status(&s.wamid, &s.status, &s.recipient_id, s.timestamp, &s.errors)
@@ -243,7 +243,7 @@ async fn apply_status(state: &WebhookState, s: &payload::Status) -> Result<(), S
 async fn apply_identity_change(
     state: &WebhookState,
     c: &payload::IdentityChange,
-) -> Result<(), StoreError> {
+) -> Result<(), ConversationError> {
     use crate::conversations::Moved;
     match state
         .conversations

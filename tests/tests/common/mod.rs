@@ -42,7 +42,7 @@ pub fn plugins_dir() -> PathBuf {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| {
         let dir = workspace().join("target/e2e-plugins");
-        agent_store::plugins::build::build_and_install(&workspace(), &dir).expect("plugins build");
+        agent_store::devkit::build::build_and_install(&workspace(), &dir).expect("plugins build");
         dir
     })
     .clone()

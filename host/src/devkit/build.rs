@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-use super::manifest::{self, Manifest};
+use crate::plugins::manifest::{self, Manifest};
 
 pub const TARGET: &str = "wasm32-wasip2";
 

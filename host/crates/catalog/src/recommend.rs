@@ -419,7 +419,7 @@ fn upsell(source: &Product, pool: &[&Product], limit: usize) -> Vec<Recommendati
         .into_iter()
         .map(|p| {
             let diff = p.effective_price().minor_units - src.minor_units;
-            let diff = crate::money::Money::new(diff, src.currency.clone());
+            let diff = agent_store_lang::money::Money::new(diff, src.currency.clone());
             let what = if p.model_name() == source.model_name() {
                 match (&p.size, &source.size) {
                     (Some(a), Some(b)) if a != b => {

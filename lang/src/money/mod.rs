@@ -3,8 +3,8 @@
 //! parsed strictly into minor units, and an amount formatted as a customer
 //! reads it in their language (`$199.90`, `R$ 199,90`, `¥1,500`).
 //!
-//! Amounts are never floats. The host's `Money` type and the plugins' WIT
-//! `money` both format through [`format_minor`].
+//! Amounts are never floats. The [`Money`] value (stored by the host) and
+//! the plugins' WIT `money` both format through [`format_minor`].
 //!
 //! ```
 //! use agent_store_lang::money;
@@ -13,6 +13,9 @@
 //! assert_eq!(money::format_minor(1500, "JPY", "en"), "¥1,500");
 //! assert_eq!(money::parse("1.299,90 EUR"), Ok((129_990, "EUR".to_string())));
 //! ```
+
+mod value;
+pub use value::Money;
 
 /// Why a money string could not be parsed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

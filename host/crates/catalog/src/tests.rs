@@ -7,10 +7,10 @@ use sqlx::Connection;
 
 use super::relevance::CASES;
 use super::*;
-use crate::db::Db;
-use crate::money::Money;
+use agent_store_db::Db;
+use agent_store_lang::money::Money;
 
-const DEMO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../catalog/products.csv");
+const DEMO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../catalog/products.csv");
 const DEMO_ROWS: usize = 170;
 
 async fn sqlite_catalog() -> (tempfile::TempDir, Db, Catalog) {
@@ -479,7 +479,7 @@ async fn catalog_imports_on_postgres() {
     let task = tokio::spawn(async move {
         let dir = tempfile::tempdir().expect("tempdir");
         let db = Db::connect(&url, dir.path()).await.expect("pg db");
-        assert_eq!(db.backend, crate::db::Backend::Postgres);
+        assert_eq!(db.backend, agent_store_db::Backend::Postgres);
         let catalog = Catalog::open(db.clone(), dir.path()).await.expect("open");
         let report = catalog
             .import_csv_file(Path::new(DEMO))

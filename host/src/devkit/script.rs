@@ -90,7 +90,7 @@ pub async fn run(
         std::fs::read_to_string(script).with_context(|| format!("reading {}", script.display()))?;
     let script: Script =
         toml::from_str(&text).with_context(|| format!("parsing {}", script.display()))?;
-    let m = super::Manifest::read(manifest)?;
+    let m = crate::plugins::Manifest::read(manifest)?;
     let data = tempfile::tempdir()?;
     let plugins_dir = data.path().join("plugins");
     copy_plugins(installed, &plugins_dir, &m.name)?;
@@ -98,7 +98,7 @@ pub async fn run(
     std::fs::create_dir_all(&dest)?;
     std::fs::copy(component, dest.join(m.component_file()))
         .with_context(|| format!("reading {}", component.display()))?;
-    std::fs::copy(manifest, dest.join(super::manifest::FILE_NAME))?;
+    std::fs::copy(manifest, dest.join(crate::plugins::manifest::FILE_NAME))?;
 
     let mut config = base;
     config.data_dir = data.path().to_path_buf();

@@ -1,21 +1,15 @@
-//! Money in integer minor units plus an ISO 4217 currency.
-//!
-//! Amounts are never floats: a price is parsed from text straight into
-//! minor units using the currency's exponent (2 for USD/BRL/EUR, 0 for JPY,
-//! 3 for KWD...), and formatted back the same way. The parsing and
-//! formatting rules live in the language crate
-//! ([`agent_store_lang::money`]), shared with the plugin SDK; this is the
-//! host's serialisable value type over them.
+//! The money value: integer minor units plus an ISO 4217 currency, shared
+//! by the host (orders, catalog) and anything else that stores amounts.
+//! Parsing and formatting are this module's parent's functions.
 
 use std::fmt;
 
-use agent_store_lang::money as lang_money;
-use serde::{Deserialize, Serialize};
-
-pub use agent_store_lang::money::{MoneyError, currency_exponent};
+use super::{MoneyError, currency_exponent};
+use crate::money as lang_money;
 
 /// An amount of money: integer minor units (cents) and an ISO 4217 code.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Money {
     pub minor_units: i64,
     pub currency: String,
@@ -42,7 +36,7 @@ impl Money {
 
     /// Parse a feed price: `"89.90 USD"`, `"1,299.00 USD"`, `"12 BRL"`,
     /// `"USD 89.90"`, `"1.299,00 EUR"`, `"1500 JPY"`, `"-5.00 USD"`
-    /// ([`agent_store_lang::money::parse`]).
+    /// ([`super::parse`]).
     pub fn parse(s: &str) -> Result<Money, MoneyError> {
         let (minor_units, currency) = lang_money::parse(s)?;
         Ok(Money {
@@ -88,7 +82,7 @@ impl Money {
     /// The amount as a customer reads it in `language` ("en", "pt", "es";
     /// anything else reads as English): `$199.90`, `R$ 199,90`,
     /// `US$ 1.299,00`, `1.299,00 €`, `¥1,500`
-    /// ([`agent_store_lang::money::format_minor`], as the plugins format).
+    /// ([`super::format_minor`], as the plugins format).
     pub fn format_locale(&self, language: &str) -> String {
         lang_money::format_minor(self.minor_units, &self.currency, language)
     }

@@ -279,8 +279,8 @@ fn runs(text: &str) -> Vec<(String, Vec<String>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::Availability;
-    use crate::money::Money;
+    use crate::Availability;
+    use agent_store_lang::money::Money;
 
     fn product(id: &str, title: &str, category: &str) -> Product {
         Product {

@@ -3,7 +3,8 @@
 //!
 //! Every query is written once in the common dialect (`$1` placeholders,
 //! portable types: TEXT, BIGINT, DOUBLE PRECISION) and runs on both backends;
-//! migrations under `host/migrations/` likewise.
+//! migrations under `host/migrations/` likewise (the host's schema: they
+//! stay beside the host, this crate embeds them at build time).
 
 use std::path::Path;
 
@@ -116,7 +117,7 @@ impl Db {
             .connect(&url)
             .await
             .map_err(connect_err)?;
-        sqlx::migrate!("./migrations").run(&pool).await?;
+        sqlx::migrate!("../../migrations").run(&pool).await?;
         Ok(Self { pool, backend })
     }
 

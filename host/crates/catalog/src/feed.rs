@@ -10,7 +10,7 @@ use std::io::Read;
 use serde::{Deserialize, Serialize};
 
 use super::product::{Availability, Product};
-use crate::money::Money;
+use agent_store_lang::money::Money;
 
 /// A feed row that was not imported.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

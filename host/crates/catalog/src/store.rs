@@ -6,12 +6,12 @@ use sqlx::Row;
 
 use super::feed::ImportReport;
 use super::product::{Availability, Product};
-use crate::db::{Db, now_ms};
-use crate::money::Money;
+use agent_store_db::{Db, now_ms};
+use agent_store_lang::money::Money;
 
 /// A database problem while reading or writing the catalog.
 #[derive(Debug, thiserror::Error)]
-pub enum StoreError {
+pub enum CatalogStoreError {
     #[error("catalog database error: {0}")]
     Sql(#[from] sqlx::Error),
     #[error("corrupt catalog row {id}: {reason}")]
@@ -35,7 +35,7 @@ const SELECT_ALL: &str = "SELECT id, brand, title, description, category, price_
     FROM catalog_products ORDER BY id";
 
 /// Store new stock levels (quantity and availability) of some products.
-pub async fn update_stock(db: &Db, products: &[&Product]) -> Result<(), StoreError> {
+pub async fn update_stock(db: &Db, products: &[&Product]) -> Result<(), CatalogStoreError> {
     let mut tx = db.pool.begin().await?;
     let now = now_ms();
     for p in products {
@@ -59,11 +59,11 @@ pub async fn upsert_products(
     products: &[Product],
     source: &str,
     report: &ImportReport,
-) -> Result<(), StoreError> {
+) -> Result<(), CatalogStoreError> {
     let now = now_ms();
     let mut tx = db.pool.begin().await?;
     for p in products {
-        let attributes = serde_json::to_string(&p.attributes).map_err(|e| StoreError::Corrupt {
+        let attributes = serde_json::to_string(&p.attributes).map_err(|e| CatalogStoreError::Corrupt {
             id: p.id.clone(),
             reason: e.to_string(),
         })?;
@@ -106,12 +106,12 @@ pub async fn upsert_products(
 }
 
 /// Every product, ordered by id.
-pub async fn load_products(db: &Db) -> Result<Vec<Product>, StoreError> {
+pub async fn load_products(db: &Db) -> Result<Vec<Product>, CatalogStoreError> {
     let rows = sqlx::query(SELECT_ALL).fetch_all(&db.pool).await?;
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let id: String = row.try_get("id")?;
-        let corrupt = |reason: String| StoreError::Corrupt {
+        let corrupt = |reason: String| CatalogStoreError::Corrupt {
             id: id.clone(),
             reason,
         };

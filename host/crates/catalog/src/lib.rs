@@ -34,13 +34,13 @@ use std::sync::Arc;
 use arc_swap::ArcSwap;
 use serde::{Deserialize, Serialize};
 
-use crate::db::Db;
+use agent_store_db::Db;
 pub use candidates::MAX_CANDIDATES;
 pub use feed::{FeedError, ImportReport, RejectedRow};
 use index::{SearchIndex, brand_key};
 pub use product::{Availability, Product};
 pub use recommend::{Recommendation, RecommendationKind};
-pub use store::StoreError;
+pub use store::CatalogStoreError;
 
 /// Constraints for a search; empty fields mean "any". The text is the
 /// customer's own words: price bounds, colour, size and gender found in it
@@ -72,7 +72,7 @@ pub struct Scored {
 #[derive(Debug, thiserror::Error)]
 pub enum CatalogError {
     #[error(transparent)]
-    Store(#[from] StoreError),
+    Store(#[from] CatalogStoreError),
     #[error("invalid catalog feed: {0}")]
     Feed(#[from] FeedError),
     #[error("opening the catalog feed {path}: {source}")]

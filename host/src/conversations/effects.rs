@@ -8,7 +8,7 @@
 
 use sqlx::Row;
 
-use super::{Conversations, ConversationError};
+use super::{ConversationError, Conversations};
 use crate::db::{Db, now_ms};
 
 /// The consumer groups that carry out (and settle) turn effects: order

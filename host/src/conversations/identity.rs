@@ -3,7 +3,7 @@
 
 use sqlx::Row;
 
-use super::{Conversations, ConversationError};
+use super::{ConversationError, Conversations};
 use crate::db::now_ms;
 
 /// What a move did.

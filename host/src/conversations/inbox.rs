@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use sqlx::Row;
 
-use super::{Accepted, Conversations, ConversationError, customer_wrote_at};
+use super::{Accepted, ConversationError, Conversations, customer_wrote_at};
 use crate::chat::Inbound;
 use crate::db::now_ms;
 

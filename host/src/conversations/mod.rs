@@ -105,7 +105,10 @@ impl Conversations {
 
     /// Store an inbound message durably, creating its conversation when
     /// needed. `None` when the wamid was already stored (a Meta retry).
-    pub async fn accept_inbound(&self, inbound: &Inbound) -> Result<Option<Accepted>, ConversationError> {
+    pub async fn accept_inbound(
+        &self,
+        inbound: &Inbound,
+    ) -> Result<Option<Accepted>, ConversationError> {
         let mut accepted = self
             .accept_inbound_batch(std::slice::from_ref(inbound))
             .await?;
@@ -139,7 +142,11 @@ impl Conversations {
 
     /// Store a voice note's transcript as its text (history, the sales
     /// console, the sellers' context).
-    pub async fn set_transcript(&self, message_id: &str, text: &str) -> Result<(), ConversationError> {
+    pub async fn set_transcript(
+        &self,
+        message_id: &str,
+        text: &str,
+    ) -> Result<(), ConversationError> {
         sqlx::query(
             "UPDATE messages SET text = $1, updated_at = $2 WHERE id = $3 AND direction = 'in'",
         )
@@ -217,7 +224,12 @@ impl Conversations {
         self.update(id, "language", language).await
     }
 
-    async fn update(&self, id: &str, column: &'static str, value: &str) -> Result<(), ConversationError> {
+    async fn update(
+        &self,
+        id: &str,
+        column: &'static str,
+        value: &str,
+    ) -> Result<(), ConversationError> {
         // `column` is one of the literals above, never input.
         let sql = format!("UPDATE conversations SET {column} = $1, updated_at = $2 WHERE id = $3");
         sqlx::query(&sql)

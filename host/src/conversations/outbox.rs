@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use serde_json::Value;
 use sqlx::Row;
 
-use super::{Conversations, NewOutbound, ConversationError};
+use super::{ConversationError, Conversations, NewOutbound};
 use crate::db::now_ms;
 
 /// Where an outbound message goes.
@@ -266,7 +266,10 @@ impl Conversations {
 
     /// The first queued message of a conversation (messages of one
     /// conversation leave in order).
-    pub async fn outbox_head(&self, conversation_id: &str) -> Result<Option<String>, ConversationError> {
+    pub async fn outbox_head(
+        &self,
+        conversation_id: &str,
+    ) -> Result<Option<String>, ConversationError> {
         let row = sqlx::query(
             "SELECT message_id FROM whatsapp_outbox WHERE conversation_id = $1 ORDER BY seq LIMIT 1",
         )
@@ -537,7 +540,10 @@ impl Conversations {
     }
 
     /// The conversation of an outbound message by its wamid.
-    pub async fn conversation_of_wamid(&self, wamid: &str) -> Result<Option<String>, ConversationError> {
+    pub async fn conversation_of_wamid(
+        &self,
+        wamid: &str,
+    ) -> Result<Option<String>, ConversationError> {
         let row = sqlx::query(
             "SELECT conversation_id FROM messages WHERE wamid = $1 AND direction = 'out'",
         )

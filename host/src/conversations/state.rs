@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex};
 use sqlx::Row;
 
 use super::{
-    Conversations, STATE_MAX_KEY_BYTES, STATE_MAX_KEYS, STATE_MAX_VALUE_BYTES, ConversationError,
+    ConversationError, Conversations, STATE_MAX_KEY_BYTES, STATE_MAX_KEYS, STATE_MAX_VALUE_BYTES,
 };
 
 /// One state key to write with a turn.

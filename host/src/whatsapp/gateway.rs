@@ -43,7 +43,9 @@ use super::pacing::{PaceLimits, Pacer};
 use super::payload::Media;
 use crate::bus::Bus;
 use crate::chat::{EscalationReason, Priority, Speaker};
-use crate::conversations::{Claimed, Conversations, NewOutbound, Route, ConversationError, TurnWrites};
+use crate::conversations::{
+    Claimed, ConversationError, Conversations, NewOutbound, Route, TurnWrites,
+};
 use crate::db::now_ms;
 use crate::events::{self, Context, OutboundMessage, SalesEscalate};
 

@@ -21,7 +21,7 @@ use super::WhatsAppConfig;
 use super::payload;
 use super::signature;
 use crate::bus::Bus;
-use crate::conversations::{Conversations, StatusOutcome, ConversationError};
+use crate::conversations::{ConversationError, Conversations, StatusOutcome};
 use crate::events::{self, Context, MessageReceived, MessageStatus, received_event_id};
 use crate::web::ApiError;
 

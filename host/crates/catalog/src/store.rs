@@ -63,10 +63,11 @@ pub async fn upsert_products(
     let now = now_ms();
     let mut tx = db.pool.begin().await?;
     for p in products {
-        let attributes = serde_json::to_string(&p.attributes).map_err(|e| CatalogStoreError::Corrupt {
-            id: p.id.clone(),
-            reason: e.to_string(),
-        })?;
+        let attributes =
+            serde_json::to_string(&p.attributes).map_err(|e| CatalogStoreError::Corrupt {
+                id: p.id.clone(),
+                reason: e.to_string(),
+            })?;
         sqlx::query(UPSERT)
             .bind(p.id.clone())
             .bind(p.brand.clone())

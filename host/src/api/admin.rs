@@ -36,7 +36,7 @@ pub fn router(state: Arc<AppState>) -> Router<Arc<AppState>> {
         .route("/llm", get(llm_usage))
         .route("/conversations", get(conversations))
         .route("/conversations/{id}", get(conversation))
-        .route("/events/parked", get(crate::bus::parked::list))
+        .route("/events/parked", get(parked_events))
         .route("/satisfaction", get(satisfaction))
         .merge(crate::orders::api::routes())
         .merge(crate::policy::api::routes())
@@ -402,4 +402,13 @@ async fn conversation(State(state): State<Arc<AppState>>, Path(id): Path<String>
         .await,
     }))
     .into_response()
+}
+
+/// `GET /admin/events/parked?group=&type=&limit=`: the bus owns the listing;
+/// this hands it its substate (a foreign type cannot be `FromRef` of ours).
+async fn parked_events(
+    State(state): State<Arc<AppState>>,
+    filter: axum::extract::Query<crate::bus::parked::ParkedFilter>,
+) -> axum::response::Response {
+    crate::bus::parked::list(State(state.parked.clone()), filter).await
 }

@@ -92,12 +92,6 @@ impl FromRef<Arc<AppState>> for crate::orders::api::OrdersAdmin {
     }
 }
 
-impl FromRef<Arc<AppState>> for crate::bus::ParkedEvents {
-    fn from_ref(state: &Arc<AppState>) -> Self {
-        state.parked.clone()
-    }
-}
-
 impl FromRef<Arc<AppState>> for crate::policy::api::BudgetsApi {
     fn from_ref(state: &Arc<AppState>) -> Self {
         Self {

@@ -60,27 +60,27 @@ impl Pipeline {
             (
                 "route",
                 EventType::WhatsAppMessageReceived,
-                Arc::new(route::Route(self.clone())),
+                Arc::new(Typed(route::Route(self.clone()))),
             ),
             (
                 "sell",
                 EventType::ChatMessageNew,
-                Arc::new(sell::Sell(self.clone())),
+                Arc::new(Typed(sell::Sell(self.clone()))),
             ),
             (
                 "render",
                 EventType::ChatResponse,
-                Arc::new(send::Render(self.clone())),
+                Arc::new(Typed(send::Render(self.clone()))),
             ),
             (
                 "send",
                 EventType::WhatsAppMessageSend,
-                Arc::new(send::Send(self.clone())),
+                Arc::new(Typed(send::Send(self.clone()))),
             ),
             (
                 "delivery",
                 EventType::WhatsAppMessageStatus,
-                Arc::new(send::Delivery(self.clone())),
+                Arc::new(Typed(send::Delivery(self.clone()))),
             ),
         ];
         for (group, ty, handler) in stages {
@@ -257,12 +257,16 @@ trait Stage: Send + Sync + 'static {
     async fn run(&self, event: &Event, input: Self::In) -> anyhow::Result<()>;
 }
 
+/// A stage as the bus's [`Handler`] (a wrapper: the bus's trait cannot be
+/// implemented for every `Stage` from outside its crate).
+struct Typed<S>(S);
+
 #[async_trait]
-impl<S: Stage> Handler for S {
+impl<S: Stage> Handler for Typed<S> {
     async fn handle(&self, event: Event) -> anyhow::Result<()> {
         // A malformed event can never succeed: the bus parks it at once
         // (an `EventError` is permanent) instead of retrying it.
         let input: S::In = events::payload(&event)?;
-        self.run(&event, input).await
+        self.0.run(&event, input).await
     }
 }

@@ -172,7 +172,7 @@ impl ChildHost {
             }
         }
         // `HOST_RUST_LOG` (the test's environment) for a closer look, e.g.
-        // `info,agent_store::bus=debug` when diagnosing a failure.
+        // `info,agent_store_bus=debug` when diagnosing a failure.
         cmd.env(
             "RUST_LOG",
             std::env::var("HOST_RUST_LOG").unwrap_or_else(|_| "info".into()),

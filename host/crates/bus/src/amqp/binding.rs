@@ -43,7 +43,7 @@ use cloudevents::{AttributesReader, Data, Event};
 use lapin::BasicProperties;
 use lapin::types::{AMQPValue, FieldTable, ShortString};
 
-use crate::events;
+use agent_store_events as events;
 
 /// Header prefix of binary mode (written and read).
 pub const PREFIX: &str = "cloudEvents_";

@@ -59,7 +59,7 @@ use tokio::task::JoinSet;
 
 use super::delivery::{DeadLetters, Outcome, handle as run_handler, park};
 use super::{Bus, BusConfig, BusError, Handler, RetryPolicy};
-use crate::events::EventType;
+use agent_store_events::EventType;
 
 /// Names of the exchanges and queues of one deployment.
 #[derive(Debug, Clone)]
@@ -1231,7 +1231,7 @@ async fn handle_delivery(
         Ok(event) => event,
         Err(e) => {
             tracing::error!(group, shard, error = %e, "malformed message, parking it");
-            crate::telemetry::metrics::bus_parked(group);
+            agent_store_telemetry::metrics::bus_parked(group);
             inner.parked.fetch_add(1, Ordering::SeqCst);
             if let Err(e) = bounded(
                 inner,
@@ -1248,7 +1248,7 @@ async fn handle_delivery(
         }
     };
     if delivery.redelivered {
-        crate::telemetry::metrics::bus_redelivered(group);
+        agent_store_telemetry::metrics::bus_redelivered(group);
         tracing::debug!(group, id = event.id(), "redelivered event");
     }
     let settled = match run_handler(group, spec.handler.as_ref(), &event, inner.retry).await {
@@ -1429,7 +1429,7 @@ impl Bus for AmqpBus {
     }
 
     async fn publish(&self, event: Event) -> Result<(), BusError> {
-        crate::telemetry::metrics::bus_published(event.ty());
+        agent_store_telemetry::metrics::bus_published(event.ty());
         let inner = &self.inner;
         let ty = EventType::parse(event.ty());
         let shard = shard_of(&event, inner.shards());

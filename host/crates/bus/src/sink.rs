@@ -10,7 +10,7 @@ use cloudevents::event::AttributeValue;
 use cloudevents::{AttributesReader, Data, Event};
 
 use super::{Bus, BusError, Handler, HandlerError};
-use crate::events::EventType;
+use agent_store_events::EventType;
 
 /// The consumer group that forwards to the sink.
 pub const GROUP: &str = "k-sink";

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::events::EventType;
+use agent_store_events::EventType;
 
 /// Shortest accepted producer token (a guessable token is no lock).
 pub const TOKEN_MIN_CHARS: usize = 16;
@@ -166,7 +166,7 @@ impl Producers {
     pub fn authenticate(&self, given: &str) -> Option<&Producer> {
         let mut found = None;
         for p in &self.0 {
-            if crate::web::bearer::token_eq(given.as_bytes(), &p.token) && found.is_none() {
+            if agent_store_web::bearer::token_eq(given.as_bytes(), &p.token) && found.is_none() {
                 found = Some(p);
             }
         }

@@ -669,7 +669,7 @@ pub fn message_sent(conversation_id: &str, brand_name: &str, kind: &str, languag
     }
 }
 
-/// A plugin turn ended: `outcome` is `ok` or a [`crate::plugins::TurnError`]
+/// A plugin turn ended: `outcome` is `ok` or a `plugins::TurnError`
 /// reason (`trap`, `limit`, ...).
 pub fn plugin_turn(name: &str, version: &str, elapsed: Duration, outcome: &str) {
     if !enabled() {

@@ -39,7 +39,7 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use cloudevents::Event;
 
-use crate::events::EventType;
+use agent_store_events::EventType;
 
 /// The error a handler returns to ask for a retry.
 pub type HandlerError = anyhow::Error;

@@ -3,9 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::{EventType, Payload};
-use crate::chat::Media;
-use crate::chat::{Action, Customer, EscalationReason, InboundMessage, Priority};
-use crate::money::Money;
+use agent_store_chat::Media;
+use agent_store_chat::{Action, Customer, EscalationReason, InboundMessage, Priority};
+use agent_store_lang::money::Money;
 
 /// `store.whatsapp.message.received`
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -225,7 +225,7 @@ pub struct PluginIntent {
     pub message_id: String,
     /// `cart`, `discount`, `order`, `escalation`, `hand_off` or `message`.
     pub intent: String,
-    /// The intent's fields (`crate::policy::Intent` as JSON).
+    /// The intent's fields (the host's `policy::Intent` as JSON).
     pub detail: serde_json::Value,
     pub approved: bool,
     /// Why, in words.

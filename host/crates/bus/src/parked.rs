@@ -12,8 +12,8 @@ use serde_json::{Value, json};
 use sqlx::Row;
 
 use super::delivery::{DeadLetters, ParkedEvent};
-use crate::db::{Db, now_ms};
-use crate::web::ApiError;
+use agent_store_db::{Db, now_ms};
+use agent_store_web::ApiError;
 
 /// Most rows one listing returns.
 pub const LIST_MAX: i64 = 1000;
@@ -147,7 +147,7 @@ pub async fn list(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::events::{self, Context, PluginFailed};
+    use agent_store_events::{self as events, Context, PluginFailed};
 
     async fn round_trip(db: Db) {
         let store = ParkedEvents::new(db);
@@ -193,13 +193,13 @@ mod tests {
 
     #[tokio::test]
     async fn parks_and_lists_on_sqlite() {
-        let (db, _dir) = crate::db::testing::sqlite().await.expect("sqlite");
+        let (db, _dir) = agent_store_db::testing::sqlite().await.expect("sqlite");
         round_trip(db).await;
     }
 
     #[tokio::test]
     async fn parks_and_lists_on_postgres() {
-        let db = crate::db::testing::postgres().await.expect("postgres");
+        let db = agent_store_db::testing::postgres().await.expect("postgres");
         round_trip(db).await;
     }
 }

@@ -24,12 +24,12 @@ pub fn permanent(reason: impl std::fmt::Display) -> HandlerError {
 
 /// Whether retrying `error` is pointless: it is (or wraps) a [`Permanent`]
 /// error, or an event that does not match its type's payload
-/// ([`crate::events::EventError`] is deterministic). Everything else
+/// ([`agent_store_events::EventError`] is deterministic). Everything else
 /// (database, broker, network) is transient and retried.
 pub fn is_permanent(error: &HandlerError) -> bool {
     error
         .chain()
-        .any(|e| e.is::<Permanent>() || e.is::<crate::events::EventError>())
+        .any(|e| e.is::<Permanent>() || e.is::<agent_store_events::EventError>())
 }
 
 /// An event a consumer group gave up on.
@@ -69,9 +69,9 @@ pub(crate) async fn handle(
     retry: RetryPolicy,
 ) -> Outcome {
     use tracing::Instrument as _;
-    crate::telemetry::metrics::bus_lag(group, lag_of(event));
+    agent_store_telemetry::metrics::bus_lag(group, lag_of(event));
     // One span per consumer group and event, in the publisher's trace.
-    let span = crate::telemetry::tracing::delivery_span(group, event);
+    let span = agent_store_telemetry::tracing::delivery_span(group, event);
     handle_in_span(group, handler, event, retry)
         .instrument(span)
         .await
@@ -98,14 +98,14 @@ async fn handle_in_span(
     loop {
         let error = match handler.handle(event.clone()).await {
             Ok(()) => {
-                crate::telemetry::metrics::bus_delivered(group, true);
+                agent_store_telemetry::metrics::bus_delivered(group, true);
                 return Outcome::Handled;
             }
             Err(error) => error,
         };
         let permanent = is_permanent(&error);
         if permanent || attempt >= attempts {
-            crate::telemetry::metrics::bus_delivered(group, false);
+            agent_store_telemetry::metrics::bus_delivered(group, false);
             return Outcome::Failed {
                 error,
                 permanent,
@@ -113,7 +113,7 @@ async fn handle_in_span(
             };
         }
         tracing::warn!(group, id = event.id(), r#type = event.ty(), attempt, error = %error, "handler failed, retrying");
-        crate::telemetry::metrics::bus_redelivered(group);
+        agent_store_telemetry::metrics::bus_redelivered(group);
         tokio::time::sleep(delay).await;
         delay *= 2;
         attempt += 1;
@@ -137,7 +137,7 @@ pub(crate) async fn park(
     permanent: bool,
     attempts: u32,
 ) -> bool {
-    crate::telemetry::metrics::bus_parked(group);
+    agent_store_telemetry::metrics::bus_parked(group);
     let error: String = format!("{error:#}").chars().take(ERROR_MAX_CHARS).collect();
     if permanent {
         tracing::warn!(

@@ -29,8 +29,8 @@ use serde_json::{Value, json};
 use super::Bus;
 use super::BusConfig;
 use super::producers::{Producer, Producers};
-use crate::events::{self, EventError, EventType};
-use crate::web::ApiError;
+use agent_store_events::{self as events, EventError, EventType};
+use agent_store_web::ApiError;
 
 /// The batch mode's media type.
 pub const BATCH_CONTENT_TYPE: &str = "application/cloudevents-batch+json";
@@ -156,12 +156,12 @@ fn authenticate<'a>(
         ));
     }
     let wrong = || Refusal::new(StatusCode::UNAUTHORIZED, "wrong producer token");
-    if let Some(token) = crate::web::bearer::token(headers) {
+    if let Some(token) = agent_store_web::bearer::token(headers) {
         return producers.authenticate(token).ok_or_else(wrong);
     }
     // Basic auth (a Knative Trigger's subscriber URI `name:token@…`): the
     // token must be the named producer's.
-    if let Some((name, token)) = crate::web::bearer::basic(headers) {
+    if let Some((name, token)) = agent_store_web::bearer::basic(headers) {
         return producers
             .authenticate(&token)
             .filter(|p| p.name == name)

@@ -1,7 +1,7 @@
 //! The event catalogue: every CloudEvent the host emits, its type name and
 //! its typed payload.
 //!
-//! Conventions (kept by every backend of [`crate::bus`]):
+//! Conventions (kept by every backend of the bus, `agent_store_bus`):
 //! - `type` is one of [`EventType`]'s names (the original design's);
 //! - `source` is the emitting component, e.g. `/agent-store/whatsapp`;
 //! - `subject` is the conversation id when there is one;
@@ -216,7 +216,7 @@ pub fn build_with_id<P: Payload>(
     let current = ctx
         .traceparent
         .is_none()
-        .then(crate::telemetry::tracing::current_traceparent)
+        .then(agent_store_telemetry::tracing::current_traceparent)
         .flatten();
     if let Some(tp) = ctx.traceparent.or(current.as_deref()) {
         builder = builder.extension("traceparent", tp);

@@ -11,7 +11,7 @@ use tokio::sync::{Notify, RwLock, mpsc};
 
 use super::delivery::{DeadLetters, Outcome, handle, park};
 use super::{Bus, BusError, Handler, RetryPolicy};
-use crate::events::EventType;
+use agent_store_events::EventType;
 
 /// Lanes per consumer group: the parallelism across conversations.
 const SHARDS: usize = 8;
@@ -92,7 +92,7 @@ fn lane_of(event: &Event) -> usize {
 #[async_trait]
 impl Bus for InProcessBus {
     async fn publish(&self, event: Event) -> Result<(), BusError> {
-        crate::telemetry::metrics::bus_published(event.ty());
+        agent_store_telemetry::metrics::bus_published(event.ty());
         let ty = EventType::parse(event.ty());
         let groups = self.groups.read().await;
         for group in groups.iter() {
@@ -201,7 +201,7 @@ async fn run_lane(lane: Lane, mut rx: mpsc::UnboundedReceiver<Event>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::events::{self, Context, PluginFailed};
+    use agent_store_events::{self as events, Context, PluginFailed};
     use std::sync::Mutex;
 
     struct Record(Mutex<Vec<String>>, AtomicUsize);
@@ -327,7 +327,7 @@ mod tests {
             let p: PluginFailed = events::payload(&event)?;
             self.0.lock().expect("lock").push(p.reason.clone());
             match p.reason.as_str() {
-                "permanent" => Err(crate::bus::permanent("cannot ever work")),
+                "permanent" => Err(crate::permanent("cannot ever work")),
                 "transient" => anyhow::bail!("database unavailable"),
                 _ => Ok(()),
             }
@@ -339,7 +339,7 @@ mod tests {
 
     #[async_trait]
     impl DeadLetters for Store {
-        async fn park(&self, p: &crate::bus::ParkedEvent<'_>) -> anyhow::Result<()> {
+        async fn park(&self, p: &crate::ParkedEvent<'_>) -> anyhow::Result<()> {
             self.0
                 .lock()
                 .expect("lock")

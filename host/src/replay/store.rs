@@ -7,7 +7,9 @@
 //! `retention_days` are deleted (at most every ten minutes per host),
 //! except in conversations marked as regression cases.
 
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, AtomicU64, AtomicUsize, Ordering};
+use std::time::Duration;
 
 use serde::Serialize;
 use sqlx::Row as _;
@@ -225,6 +227,75 @@ impl TurnSink for TurnRecords {
     async fn keep(&self, turn: RecordedTurn) {
         if let Err(e) = self.insert(&turn).await {
             tracing::warn!(turn = %turn.exchange.key(), error = %e, "turn not recorded");
+        }
+    }
+}
+
+/// Recorded turns written off the customer's turn: [`TurnSink::keep`]
+/// puts the turn on a bounded queue and returns; one background task per
+/// host writes them in order. A full queue (the database slower than the
+/// turns) drops the turn with a count and a `warn` line, never a wait.
+pub struct RecordWriter {
+    queue: tokio::sync::mpsc::Sender<RecordedTurn>,
+    max_turn_bytes: usize,
+    /// Turns handed over and not yet written.
+    pending: Arc<AtomicUsize>,
+    dropped: AtomicU64,
+}
+
+impl RecordWriter {
+    /// Start the writer task over `records` (it ends when the writer is
+    /// dropped, after writing what it holds).
+    pub fn start(records: TurnRecords, capacity: usize) -> Arc<Self> {
+        let (queue, mut turns) = tokio::sync::mpsc::channel::<RecordedTurn>(capacity.max(1));
+        let pending = Arc::new(AtomicUsize::new(0));
+        let max_turn_bytes = records.max_turn_bytes();
+        let left = pending.clone();
+        tokio::spawn(async move {
+            while let Some(turn) = turns.recv().await {
+                records.keep(turn).await;
+                left.fetch_sub(1, Ordering::SeqCst);
+            }
+        });
+        Arc::new(Self {
+            queue,
+            max_turn_bytes,
+            pending,
+            dropped: AtomicU64::new(0),
+        })
+    }
+
+    /// Turns dropped because the queue was full, since start.
+    pub fn dropped(&self) -> u64 {
+        self.dropped.load(Ordering::Relaxed)
+    }
+}
+
+#[async_trait::async_trait]
+impl TurnSink for RecordWriter {
+    fn max_turn_bytes(&self) -> usize {
+        self.max_turn_bytes
+    }
+
+    async fn keep(&self, turn: RecordedTurn) {
+        self.pending.fetch_add(1, Ordering::SeqCst);
+        if let Err(e) = self.queue.try_send(turn) {
+            self.pending.fetch_sub(1, Ordering::SeqCst);
+            let full = matches!(e, tokio::sync::mpsc::error::TrySendError::Full(_));
+            let n = self.dropped.fetch_add(1, Ordering::Relaxed) + 1;
+            if n.is_power_of_two() {
+                tracing::warn!(
+                    dropped = n,
+                    full,
+                    "turn not recorded: the recording queue is full (record.write_queue)"
+                );
+            }
+        }
+    }
+
+    async fn flush(&self) {
+        while self.pending.load(Ordering::SeqCst) > 0 {
+            tokio::time::sleep(Duration::from_millis(5)).await;
         }
     }
 }

@@ -421,6 +421,29 @@ async fn promote_makes_the_shadow_active_and_drop_removes_it() {
     )
     .await;
     assert_eq!(status, 400, "{body}");
+    let mut ghost = as_replay_seller("replay-seller-changed", "1.1.0");
+    ghost["manifest"] = json!(
+        ghost["manifest"]
+            .as_str()
+            .expect("manifest")
+            .replace("name = \"replay-seller\"", "name = \"ghost-seller\"")
+    );
+    ghost["shadow"] = json!(true);
+    let (status, body) = call(
+        &h,
+        reqwest::Method::PUT,
+        "/plugins/ghost-seller",
+        Some(ghost),
+    )
+    .await;
+    assert_eq!(status, 409, "{body}");
+    assert!(
+        body["error"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("no active version"),
+        "{body}"
+    );
 
     let (status, body) = push_shadow(&h, "replay-seller-changed", "1.1.0").await;
     assert_eq!(status, 200, "{body}");
@@ -487,24 +510,30 @@ async fn a_trapping_shadow_leaves_customers_answered_and_a_looping_one_is_refuse
 
     let customers: Vec<String> = (0..3).map(|i| format!("55119000001{i}")).collect();
     // Concurrent conversations: the shadow may fall behind.
-    let mut tasks = Vec::new();
-    for (c, customer) in customers.iter().enumerate() {
-        let body = |i: usize| {
-            agent_store::whatsapp::payload::text_envelope(
-                common::PHONE_NUMBER_ID,
-                customer,
-                "Test Customer",
-                &format!("wamid.trap.{c}.{i}"),
-                SAYS[i],
-            )
-        };
-        tasks.push((0..2).map(body).collect::<Vec<_>>());
-    }
-    for i in 0..2 {
+    let rounds: Vec<Vec<Value>> = SAYS[..2]
+        .iter()
+        .enumerate()
+        .map(|(i, say)| {
+            customers
+                .iter()
+                .enumerate()
+                .map(|(c, customer)| {
+                    agent_store::whatsapp::payload::text_envelope(
+                        common::PHONE_NUMBER_ID,
+                        customer,
+                        "Test Customer",
+                        &format!("wamid.trap.{c}.{i}"),
+                        say,
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    for round in &rounds {
         let (a, b, c) = tokio::join!(
-            h.post_webhook(&tasks[0][i], common::SECRET),
-            h.post_webhook(&tasks[1][i], common::SECRET),
-            h.post_webhook(&tasks[2][i], common::SECRET),
+            h.post_webhook(&round[0], common::SECRET),
+            h.post_webhook(&round[1], common::SECRET),
+            h.post_webhook(&round[2], common::SECRET),
         );
         for r in [a, b, c] {
             assert_eq!(r.status(), 200);

@@ -2,16 +2,19 @@
 //! pipeline calls it, with nothing behind it, with recording written inline
 //! (as before) or by the background writer (`RecordWriter`), and with a
 //! shadow version (the same seller as another version) compared in the
-//! background — the four interleaved turn by turn in one run (plain,
-//! inline, background, shadow, plain…) so a busy machine weighs on all
-//! alike. The real tech seller as a wasm component, no LLM, a two-worker
-//! runtime like the server's. Turns come back to back: the background
-//! writer and the shadow task compete with the next live turn for the
-//! cores, the worst case for the live turn (a real store has gaps).
+//! background. The real tech seller as a wasm component, no LLM, a
+//! two-worker runtime like the server's. The modes take turns in blocks of
+//! [`BLOCK`] turns (`SHADOW_BENCH_BLOCK`) in one run, so a busy machine weighs on all alike; the
+//! turns of a block come back to back, so the background writer and the
+//! shadow task compete with the block's next live turns for the cores (the
+//! worst case for the live turn: a real store has gaps), and between blocks
+//! the background work is let finish so that it never lands on another
+//! mode's turns.
 //!
 //! ```text
 //! cargo bench -p agent-store --bench shadow
 //! SHADOW_BENCH_TURNS=600 cargo bench -p agent-store --bench shadow
+//! SHADOW_BENCH_BLOCK=1 cargo bench -p agent-store --bench shadow   # each turn alone
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -40,6 +43,10 @@ const MESSAGES: &[&str] = &[
     "busco un smartphone con buena cámara",
     "do you have a smartwatch in black?",
 ];
+
+/// Turns of one mode in a row (`SHADOW_BENCH_BLOCK`; 1: every turn alone,
+/// the background work done before the next turn starts).
+const BLOCK: usize = 25;
 
 fn turn(i: usize, mode: usize) -> wit::Turn {
     wit::Turn {
@@ -162,25 +169,53 @@ fn main() -> anyhow::Result<()> {
             .map_err(|e| anyhow::anyhow!("{e}"))?;
 
         let hosts = [&plain.0, &inline.0, &background.0, &shadowed.0];
+        let results = ShadowResults::new(shadow_db.clone());
         let mut times: [Vec<Duration>; 4] = Default::default();
-        for i in 0..(n + n / 10) * 4 {
-            let mode = i % 4;
-            let turn = turn(i / 4, mode);
-            let t = Instant::now();
-            let (_, result) = hosts[mode]
-                .handle_turn("tech", &turn)
-                .await
-                .ok_or_else(|| anyhow::anyhow!("no tech seller"))?;
-            result.map_err(|e| anyhow::anyhow!("{e}"))?;
-            let elapsed = t.elapsed();
-            // The first tenth of each is warm-up.
-            if i / 4 >= n / 10 {
-                times[mode].push(elapsed);
+        let (mut offered, mut count) = (0u64, 0usize);
+        // Blocks of BLOCK turns per mode, the modes in turn; the first round
+        // is warm-up. Between blocks the background work is let finish, so
+        // it weighs on its own block's turns only.
+        let block: usize = std::env::var("SHADOW_BENCH_BLOCK")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(BLOCK)
+            .max(1);
+        let rounds = n.div_ceil(block) + 1;
+        for round in 0..rounds {
+            // Each round starts with another mode (no mode always follows
+            // the same one).
+            for mode in (0..hosts.len()).map(|m| (m + round) % hosts.len()) {
+                let host = hosts[mode];
+                for _ in 0..block {
+                    let turn = turn(count, mode);
+                    count += 1;
+                    let t = Instant::now();
+                    let (_, result) = host
+                        .handle_turn("tech", &turn)
+                        .await
+                        .ok_or_else(|| anyhow::anyhow!("no tech seller"))?;
+                    result.map_err(|e| anyhow::anyhow!("{e}"))?;
+                    let elapsed = t.elapsed();
+                    if round > 0 {
+                        times[mode].push(elapsed);
+                    }
+                }
+                // Quiesce: records written, shadow turns compared or dropped.
+                background.0.flush_records().await;
+                if mode == 3 {
+                    offered += block as u64;
+                    let deadline = Instant::now() + Duration::from_secs(120);
+                    loop {
+                        let r = results.reports(&shadowed.0).await?;
+                        let seen = r.first().map_or(0, |r| r.compared + r.dropped);
+                        if seen >= offered || Instant::now() > deadline {
+                            break;
+                        }
+                        tokio::time::sleep(Duration::from_millis(20)).await;
+                    }
+                }
             }
         }
-        background.0.flush_records().await;
-        // Let the shadow task finish what it holds.
-        tokio::time::sleep(Duration::from_secs(2)).await;
         let report = ShadowResults::new(shadow_db)
             .reports(&shadowed.0)
             .await?
@@ -188,9 +223,11 @@ fn main() -> anyhow::Result<()> {
             .next()
             .ok_or_else(|| anyhow::anyhow!("no shadow report"))?;
 
+        let per_mode = times[0].len();
         let [a, b, c, d] = times.map(stats);
         println!(
-            "{n} turns per mode after warm-up, interleaved; back to back on a 2-worker runtime\n"
+            "{} turns per mode after a warm-up round, in blocks of {block} per mode taken in turn, back to back within a block on a 2-worker runtime\n",
+            per_mode
         );
         println!("| seller-tech live turn (`Plugins::handle_turn`) | mean | p50 | p99 |");
         println!("| --- | ---: | ---: | ---: |");

@@ -605,3 +605,66 @@ async fn a_trapping_shadow_leaves_customers_answered_and_a_looping_one_is_refuse
         "{report}"
     );
 }
+
+/// The sales console's Reports tab shows the brand's business budgets and
+/// the shadow version beside its active one (agreement, the differing
+/// turns), in Chromium, as the admin API reports them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_console_shows_the_budgets_and_the_shadow_version_in_chromium() {
+    let dir = plugins();
+    let h = Harness::start_with(dir.path().to_path_buf(), |_| {}).await;
+    let (status, body) = push_shadow(&h, "replay-seller-changed", "1.1.0").await;
+    assert_eq!(status, 200, "{body}");
+    converse(&h, "5511900000021", "console").await;
+    let report = report_after(&h, SAYS.len() as u64).await;
+    let (status, body) = call(
+        &h,
+        reqwest::Method::PUT,
+        "/budgets/fashion",
+        Some(json!({"max_discount_percent": 15})),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let password = "release-safety-pass";
+    h.app
+        .sales
+        .users()
+        .upsert(
+            "carla",
+            password,
+            agent_store::sales::Role::Rep,
+            &agent_store::sales::Scope::parse("fashion"),
+        )
+        .await
+        .expect("rep account");
+
+    let agreement = format!(
+        "{:.1}%",
+        report["agreement"].as_f64().expect("agreement") * 100.0
+    );
+    let compared = report["compared"].to_string();
+    let differing = report["differing"].to_string();
+    assert_ne!(differing, "0", "{report}");
+    let screenshots = workspace().join("target/browser");
+    std::fs::create_dir_all(&screenshots).expect("screenshot dir");
+    let url = h.app.url();
+    let (ok, out) = common::run_browser_script(
+        "release_safety.test.mjs",
+        &[
+            ("AGENT_STORE_URL", url.as_ref()),
+            ("REP_NAME", "carla".as_ref()),
+            ("REP_PASSWORD", password.as_ref()),
+            ("BRAND", "fashion".as_ref()),
+            ("SHADOW_PLUGIN", "replay-seller".as_ref()),
+            ("MAX_DISCOUNT", "15".as_ref()),
+            ("COMPARED", compared.as_ref()),
+            ("AGREEMENT", agreement.as_ref()),
+            ("DIFFERING", differing.as_ref()),
+            ("SCREENSHOT_DIR", screenshots.as_os_str()),
+        ],
+        Duration::from_secs(180),
+    )
+    .await;
+    assert!(ok, "browser test failed:\n{out}");
+    common::assert_every_browser_test_passed("release_safety.test.mjs", &out);
+}

@@ -477,12 +477,44 @@ async fn promote_makes_the_shadow_active_and_drop_removes_it() {
     let conversation = h.conversation_of(customer).await.expect("conversation");
     assert_eq!(conversation["status"], "escalated", "{conversation}");
 
-    // The old version as a shadow, then dropped: the active one stays.
-    let (status, body) = push_shadow(&h, "replay-seller", "1.0.0").await;
-    assert_eq!(status, 200, "{body}");
-    let (status, body) = call(&h, reqwest::Method::DELETE, shadow, None).await;
-    assert_eq!(status, 200, "{body}");
-    assert_eq!(body["state"], "dropped");
+    // The old version as a shadow through the CLI, shown, then dropped:
+    // the active one stays.
+    let cli = |args: &[&str]| {
+        let out = std::process::Command::new(common::child_host::binary())
+            .args(args)
+            .args(["--url", &h.app.url(), "--token", ADMIN])
+            .env("AGENT_STORE_LOG_FILTER", "warn")
+            .output()
+            .expect("agent-store runs");
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert!(
+            out.status.success(),
+            "{args:?}: {text}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        text
+    };
+    let built = corpus_dir().join("replay-seller");
+    let pushed = cli(&[
+        "plugin",
+        "push",
+        &built.join("replay-seller.wasm").display().to_string(),
+        "--manifest",
+        &built.join("plugin.toml").display().to_string(),
+        "--shadow",
+    ]);
+    assert!(
+        pushed.contains("replay-seller 1.0.0") && pushed.contains("is shadow"),
+        "{pushed}"
+    );
+    let shown = cli(&["plugin", "shadow", "show", "replay-seller"]);
+    assert!(
+        shown.contains("shadow 1.0.0-") && shown.contains("beside active 1.1.0-"),
+        "{shown}"
+    );
+    assert!(shown.contains("compared 0"), "{shown}");
+    let dropped = cli(&["plugin", "shadow", "drop", "replay-seller"]);
+    assert!(dropped.contains("shadow 1.0.0 dropped"), "{dropped}");
     let (status, _) = call(&h, reqwest::Method::GET, shadow, None).await;
     assert_eq!(status, 404);
     let (status, _) = call(&h, reqwest::Method::DELETE, shadow, None).await;

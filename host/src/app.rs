@@ -142,6 +142,8 @@ impl App {
     /// Wait until every published event has been handled.
     pub async fn idle(&self) {
         self.state.bus.idle().await;
+        // Turn records are written in the background.
+        self.state.plugins.flush_records().await;
     }
 
     /// Stop accepting requests and finish in-flight work within
@@ -185,6 +187,13 @@ impl App {
                 grace_secs = grace.as_secs(),
                 "shutdown grace over: unfinished messages are left to the next start"
             );
+        }
+        // The turn records still queued for the background writer.
+        if tokio::time::timeout_at(work_deadline, self.state.plugins.flush_records())
+            .await
+            .is_err()
+        {
+            tracing::warn!("turn records still queued at the end of the grace: not recorded");
         }
         // Sends waiting for pacing give their messages back to the outbox.
         if tokio::time::timeout_at(deadline, self.whatsapp.stop())
@@ -282,11 +291,18 @@ async fn start_plugins(
         ),
     ));
     if config.record.enabled {
-        plugins.record_into(Arc::new(crate::replay::TurnRecords::new(
-            core.db.clone(),
-            config.record.clone(),
-        )));
+        // Written by a background task: never on the customer's turn.
+        plugins.record_into(crate::replay::RecordWriter::start(
+            crate::replay::TurnRecords::new(core.db.clone(), config.record.clone()),
+            config.record.write_queue as usize,
+        ));
     }
+    // Shadow versions get a copy of live turns, compared in the background.
+    crate::replay::shadow::ShadowRunner::start(
+        &plugins,
+        core.db.clone(),
+        config.record.shadow_queue as usize,
+    );
     plugins.sync_all().await;
     if config.plugins.watch
         && let Err(e) = crate::plugins::watch::spawn(&plugins, crate::plugins::watch::DEBOUNCE)
@@ -411,6 +427,7 @@ async fn start_sales(
         bus: core.bus.clone(),
         llm: Llm::new(&config.llm)?.with_ledger(core.ledger.clone()),
         catalog_id: pipeline.catalog_id.clone(),
+        plugins: Some(pipeline.plugins.clone()),
     });
     sales.configure(|o| o.apply_server_config(&config.server));
     if !config.server.cookies_secure() && !config.server.bind.ip().is_loopback() {

@@ -70,6 +70,9 @@ const EXPECTED: &[(&str, &str, Access)] = &[
     ("DELETE", "/admin/plugins/{name}", Admin),
     ("POST", "/admin/plugins/{name}/rollback", Admin),
     ("GET", "/admin/plugins/{name}/logs", Admin),
+    ("GET", "/admin/plugins/{name}/shadow", Admin),
+    ("DELETE", "/admin/plugins/{name}/shadow", Admin),
+    ("POST", "/admin/plugins/{name}/shadow/promote", Admin),
     ("GET", "/admin/hosts", Admin),
     ("GET", "/admin/budgets", Admin),
     ("GET", "/admin/budgets/{brand}", Admin),
@@ -120,6 +123,7 @@ const EXPECTED: &[(&str, &str, Access)] = &[
     ("GET", "/console/api/reports", Console),
     ("GET", "/console/api/reports.csv", Console),
     ("GET", "/console/api/budgets", Console),
+    ("GET", "/console/api/shadows", Console),
     ("GET", "/console/api/users", Console),
     ("POST", "/console/api/users", Console),
     // The demo's sandbox

@@ -919,6 +919,127 @@ async fn a_plugin_pushed_or_rolled_back_on_one_host_runs_on_every_host() {
     );
 }
 
+/// The shadow version id host `i` runs of `name` (`None`: no shadow).
+async fn shadow_of(cluster: &Cluster, i: usize, name: &str) -> Option<String> {
+    let (status, body) = cluster
+        .admin(
+            i,
+            reqwest::Method::GET,
+            &format!("/plugins/{name}/shadow"),
+            None,
+        )
+        .await;
+    (status == 200).then(|| body["shadow_id"].as_str().unwrap_or_default().to_string())
+}
+
+/// Wait until every host runs `want` as the shadow of `name`; fails after 5 s.
+async fn every_host_shadows(cluster: &Cluster, name: &str, want: Option<&str>) {
+    let since = Instant::now();
+    loop {
+        let mut seen = Vec::new();
+        for i in 0..cluster.hosts.len() {
+            seen.push(shadow_of(cluster, i, name).await);
+        }
+        let agree = seen.iter().all(|s| match (s, want) {
+            (Some(id), Some(v)) => id.starts_with(&format!("{v}-")),
+            (None, None) => true,
+            _ => false,
+        });
+        if agree {
+            return;
+        }
+        assert!(
+            since.elapsed() < Duration::from_secs(5),
+            "hosts run shadows {seen:?} of {name}, not {want:?}\n{}",
+            cluster.log(0)
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// A shadow version pushed on one host is the shadow on every host (the
+/// shared release), a promote on another host makes it every host's
+/// active version, and a drop on one host stops it everywhere.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_shadow_version_is_shared_promoted_and_dropped_across_hosts() {
+    use base64::Engine as _;
+    const NAME: &str = "seller-home";
+    let cluster = Cluster::start("shadow", 2, |_| {}).await;
+    let original = serves(&cluster, 0, NAME).await.expect("seller-home loaded");
+    let dir = common::plugins_dir().join(NAME);
+    let manifest = std::fs::read_to_string(dir.join("plugin.toml")).expect("manifest");
+    let wasm = std::fs::read(dir.join(format!("{NAME}.wasm"))).expect("component");
+    let shadow = |v: &str| {
+        json!({
+            "manifest": manifest.replacen(
+                &format!("version = \"{original}\""),
+                &format!("version = \"{v}\""),
+                1,
+            ),
+            "component": base64::engine::general_purpose::STANDARD.encode(&wasm),
+            "shadow": true,
+        })
+    };
+
+    let (status, body) = cluster
+        .admin(
+            0,
+            reqwest::Method::PUT,
+            &format!("/plugins/{NAME}"),
+            Some(&shadow("9.8.1")),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    every_host_shadows(&cluster, NAME, Some("9.8.1")).await;
+    assert_eq!(
+        serves(&cluster, 1, NAME).await.as_deref(),
+        Some(original.as_str())
+    );
+
+    // Promoted on host 1: every host serves it, none shadows it.
+    let (status, body) = cluster
+        .admin(
+            1,
+            reqwest::Method::POST,
+            &format!("/plugins/{NAME}/shadow/promote"),
+            None,
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    every_host_serves(
+        &cluster,
+        NAME,
+        "9.8.1",
+        Instant::now(),
+        Duration::from_secs(5),
+    )
+    .await;
+    every_host_shadows(&cluster, NAME, None).await;
+
+    // Another shadow, dropped on the other host: gone everywhere.
+    let (status, body) = cluster
+        .admin(
+            1,
+            reqwest::Method::PUT,
+            &format!("/plugins/{NAME}"),
+            Some(&shadow("9.8.2")),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    every_host_shadows(&cluster, NAME, Some("9.8.2")).await;
+    let (status, body) = cluster
+        .admin(
+            0,
+            reqwest::Method::DELETE,
+            &format!("/plugins/{NAME}/shadow"),
+            None,
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    every_host_shadows(&cluster, NAME, None).await;
+    assert_eq!(serves(&cluster, 1, NAME).await.as_deref(), Some("9.8.1"));
+}
+
 /// `POST /console/api/login` on host `i` from `client`; the status.
 async fn sign_in(
     cluster: &Cluster,

@@ -32,6 +32,11 @@ pub fn router(state: Arc<AppState>) -> Router<Arc<AppState>> {
         )
         .route("/plugins/{name}/rollback", post(rollback_plugin))
         .route("/plugins/{name}/logs", get(plugin_logs))
+        .route(
+            "/plugins/{name}/shadow",
+            get(shadow_report).delete(drop_shadow),
+        )
+        .route("/plugins/{name}/shadow/promote", post(promote_shadow))
         .route("/whatsapp", get(whatsapp))
         .route("/llm", get(llm_usage))
         .route("/conversations", get(conversations))
@@ -102,6 +107,11 @@ async fn plugins(State(state): State<Arc<AppState>>) -> Json<Value> {
                 "errors": counters["errors"],
                 "last_error": counters["last_error"],
                 "canary": snapshot.canaries.get(name).map(|c| c.json()),
+                "shadow": snapshot.shadows.get(name).map(|s| json!({
+                    "version": s.manifest.version,
+                    "version_id": plugin_ops::version_id(s),
+                    "digest": s.digest,
+                })),
                 "versions": versions,
                 "limits": {
                     "cpu_ms": p.limits.cpu.as_millis() as u64,
@@ -142,16 +152,19 @@ async fn hosts(State(state): State<Arc<AppState>>) -> Response {
 
 /// `PUT /admin/plugins/{name}`: a JSON body
 /// `{"manifest": "<plugin.toml text>", "component": "<base64 wasm>", "canary": 10}`
-/// (`canary`, a percentage of customers, optional). 200 with the version now
-/// serving; 400 for a malformed request, 409 for a conflict, 422 with
-/// `stage` and `error` when the component is refused (the old version keeps
-/// serving).
+/// (`canary`, a percentage of customers, optional; or `"shadow": true`: the
+/// version only gets a copy of live turns, compared with the active
+/// version's). 200 with the version now serving; 400 for a malformed
+/// request, 409 for a conflict, 422 with `stage` and `error` when the
+/// component is refused (the old version keeps serving).
 #[derive(Debug, Deserialize)]
 struct Upload {
     manifest: String,
     component: String,
     #[serde(default)]
     canary: Option<u8>,
+    #[serde(default)]
+    shadow: bool,
 }
 
 fn error(status: StatusCode, message: impl std::fmt::Display) -> Response {
@@ -204,7 +217,18 @@ async fn upload_plugin(
     if upload.canary.is_some_and(|p| p == 0 || p > 100) {
         return error(StatusCode::BAD_REQUEST, "canary must be 1-100 (percent)");
     }
-    match state.plugins.install(source, upload.canary).await {
+    if upload.shadow && upload.canary.is_some() {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "a version is pushed as a canary or as a shadow, not both",
+        );
+    }
+    let installed = if upload.shadow {
+        state.plugins.install_shadow(source, false).await
+    } else {
+        state.plugins.install(source, upload.canary).await
+    };
+    match installed {
         Ok(a) => {
             share_release(&state, &name).await;
             Json(json!(a)).into_response()
@@ -225,9 +249,9 @@ async fn upload_plugin(
 fn ops_error(e: plugin_ops::OpsError) -> Response {
     use plugin_ops::{OpsError, VersionStoreError};
     let status = match &e {
-        OpsError::NotFound(_) | OpsError::Store(VersionStoreError::NotInstalled(_)) => {
-            StatusCode::NOT_FOUND
-        }
+        OpsError::NotFound(_)
+        | OpsError::NoShadow(_)
+        | OpsError::Store(VersionStoreError::NotInstalled(_)) => StatusCode::NOT_FOUND,
         OpsError::Store(VersionStoreError::NoEarlierVersion(_)) => StatusCode::CONFLICT,
         OpsError::Store(VersionStoreError::Name(_)) => StatusCode::BAD_REQUEST,
         OpsError::Refused(_) => StatusCode::UNPROCESSABLE_ENTITY,
@@ -276,6 +300,62 @@ async fn delete_plugin(State(state): State<Arc<AppState>>, Path(name): Path<Stri
                 tracing::error!(plugin = %name, error = %e, "plugin removal not shared with the other hosts");
             }
             Json(json!({ "name": name, "state": "removed" })).into_response()
+        }
+        Err(e) => ops_error(e),
+    }
+}
+
+/// `GET /admin/plugins/{name}/shadow`: its shadow version against the
+/// active one on live turns (every host's): turns compared, agreeing,
+/// differing, failed and dropped, the agreement rate, and the differing
+/// and failed turns with their differences. 404 without a shadow here.
+async fn shadow_report(State(state): State<Arc<AppState>>, Path(name): Path<String>) -> Response {
+    if let Some(r) = name_refused(&name) {
+        return r;
+    }
+    let snapshot = state.plugins.snapshot();
+    let Some(shadow) = snapshot.shadows.get(&name) else {
+        return ops_error(plugin_ops::OpsError::NoShadow(name));
+    };
+    let active = snapshot
+        .plugins
+        .get(&name)
+        .map(|p| plugin_ops::version_id(p));
+    match crate::replay::shadow::ShadowResults::new(state.db.clone())
+        .report(shadow, active)
+        .await
+    {
+        Ok(report) => Json(json!(report)).into_response(),
+        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e),
+    }
+}
+
+/// `POST /admin/plugins/{name}/shadow/promote`: the shadow version becomes
+/// the active one for every customer (on every host).
+async fn promote_shadow(State(state): State<Arc<AppState>>, Path(name): Path<String>) -> Response {
+    if let Some(r) = name_refused(&name) {
+        return r;
+    }
+    match state.plugins.promote_shadow(&name).await {
+        Ok(a) => {
+            share_release(&state, &name).await;
+            Json(json!(a)).into_response()
+        }
+        Err(e) => ops_error(e),
+    }
+}
+
+/// `DELETE /admin/plugins/{name}/shadow`: stop the shadow version (on
+/// every host); the active version is untouched.
+async fn drop_shadow(State(state): State<Arc<AppState>>, Path(name): Path<String>) -> Response {
+    if let Some(r) = name_refused(&name) {
+        return r;
+    }
+    match state.plugins.drop_shadow(&name).await {
+        Ok(a) => {
+            share_release(&state, &name).await;
+            Json(json!({ "name": name, "version": a.version, "digest": a.digest, "state": "dropped" }))
+                .into_response()
         }
         Err(e) => ops_error(e),
     }

@@ -167,10 +167,21 @@ pub enum PluginCommand {
         #[arg(long)]
         manifest: PathBuf,
         /// Serve it to this percentage of customers first (a canary).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "shadow")]
         canary: Option<u8>,
+        /// Run it as a shadow version: it gets a copy of live turns after
+        /// the active version answered, its actions are compared and never
+        /// carried out (`plugin shadow show|promote|drop`).
+        #[arg(long)]
+        shadow: bool,
         #[command(flatten)]
         admin: AdminApi,
+    },
+    /// A plugin's shadow version on a running host: how it compares with
+    /// the active version on live turns, or promote it, or drop it.
+    Shadow {
+        #[command(subcommand)]
+        action: ShadowAction,
     },
     /// Go back one version on a running host (a canary is dropped first).
     Rollback {
@@ -185,6 +196,31 @@ pub enum PluginCommand {
         limit: usize,
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        admin: AdminApi,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ShadowAction {
+    /// Agreement rate, turns compared, failed and dropped, and the turns it
+    /// differs on (`GET /admin/plugins/{name}/shadow`).
+    Show {
+        name: String,
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        admin: AdminApi,
+    },
+    /// Make the shadow version the active one for every customer.
+    Promote {
+        name: String,
+        #[command(flatten)]
+        admin: AdminApi,
+    },
+    /// Stop the shadow version (the active version is untouched).
+    Drop {
+        name: String,
         #[command(flatten)]
         admin: AdminApi,
     },
@@ -632,6 +668,7 @@ async fn plugin(config: Config, command: PluginCommand) -> anyhow::Result<()> {
             file,
             manifest,
             canary,
+            shadow,
             admin,
         } => {
             let manifest_text = std::fs::read_to_string(&manifest)
@@ -646,6 +683,7 @@ async fn plugin(config: Config, command: PluginCommand) -> anyhow::Result<()> {
                 "manifest": manifest_text,
                 "component": base64::engine::general_purpose::STANDARD.encode(component),
                 "canary": canary,
+                "shadow": shadow,
             });
             let out = AdminClient::new(&config, &admin)?
                 .call(
@@ -671,6 +709,7 @@ async fn plugin(config: Config, command: PluginCommand) -> anyhow::Result<()> {
                     .unwrap_or_default(),
             );
         }
+        PluginCommand::Shadow { action } => shadow_command(&config, action).await?,
         PluginCommand::Rollback { name, admin } => {
             let out = AdminClient::new(&config, &admin)?
                 .call(
@@ -717,6 +756,92 @@ async fn plugin(config: Config, command: PluginCommand) -> anyhow::Result<()> {
                     );
                 }
             }
+        }
+    }
+    Ok(())
+}
+
+/// `plugin shadow show|promote|drop`.
+async fn shadow_command(config: &Config, action: ShadowAction) -> anyhow::Result<()> {
+    match action {
+        ShadowAction::Show {
+            name,
+            json: as_json,
+            admin,
+        } => {
+            let out = AdminClient::new(config, &admin)?
+                .call(
+                    reqwest::Method::GET,
+                    &format!("/plugins/{name}/shadow"),
+                    None,
+                )
+                .await?;
+            if as_json {
+                println!("{out}");
+                return Ok(());
+            }
+            let n = |k: &str| out[k].as_u64().unwrap_or(0);
+            let agreement = out["agreement"]
+                .as_f64()
+                .map_or("-".to_string(), |a| format!("{:.1}%", a * 100.0));
+            println!(
+                "{name}: shadow {} beside active {}",
+                out["shadow_id"].as_str().unwrap_or_default(),
+                out["active_id"].as_str().unwrap_or("-"),
+            );
+            println!(
+                "compared {}  agreement {agreement}  same {}  differing {}  failed {}  dropped {}",
+                n("compared"),
+                n("same"),
+                n("differing"),
+                n("failed"),
+                n("dropped"),
+            );
+            for t in out["turns"].as_array().into_iter().flatten() {
+                println!(
+                    "  {} {:?}: {}",
+                    t["turn"].as_str().unwrap_or_default(),
+                    t["said"].as_str().unwrap_or_default(),
+                    t["status"].as_str().unwrap_or_default(),
+                );
+                if let Some(e) = t["error"].as_str() {
+                    println!("    {e}");
+                }
+                for d in t["differences"].as_array().into_iter().flatten() {
+                    println!(
+                        "    {}: active {}; shadow {}",
+                        d["aspect"].as_str().unwrap_or_default(),
+                        d["recorded"].as_str().unwrap_or_default(),
+                        d["candidate"].as_str().unwrap_or_default(),
+                    );
+                }
+            }
+        }
+        ShadowAction::Promote { name, admin } => {
+            let out = AdminClient::new(config, &admin)?
+                .call(
+                    reqwest::Method::POST,
+                    &format!("/plugins/{name}/shadow/promote"),
+                    None,
+                )
+                .await?;
+            println!(
+                "{name} {} is now active",
+                out["version"].as_str().unwrap_or_default()
+            );
+        }
+        ShadowAction::Drop { name, admin } => {
+            let out = AdminClient::new(config, &admin)?
+                .call(
+                    reqwest::Method::DELETE,
+                    &format!("/plugins/{name}/shadow"),
+                    None,
+                )
+                .await?;
+            println!(
+                "{name}: shadow {} dropped",
+                out["version"].as_str().unwrap_or_default()
+            );
         }
     }
     Ok(())

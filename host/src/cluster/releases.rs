@@ -3,7 +3,8 @@
 //! A version an operator pushes (`PUT /admin/plugins/{name}`) or rolls
 //! back to on one host is kept in the database as a content-addressed
 //! artifact (`plugin_artifacts`, keyed by its version id) and becomes the
-//! plugin's release (`plugin_releases`: the active version and a canary);
+//! plugin's release (`plugin_releases`: the active version, a canary and a
+//! shadow version);
 //! `store.plugin.released` then tells every host, which converges on the
 //! release: a version it keeps already is swapped in from its own store,
 //! another one is fetched from the database and validated like an upload
@@ -40,6 +41,8 @@ pub struct Release {
     pub active_id: String,
     pub canary_id: Option<String>,
     pub canary_percent: Option<u8>,
+    /// The shadow version (`plugin push --shadow`), compared on live turns.
+    pub shadow_id: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -119,17 +122,18 @@ impl Releases {
 
     async fn write(&self, r: &Release) -> Result<(), ReleaseError> {
         sqlx::query(
-            "INSERT INTO plugin_releases (name, active_id, canary_id, canary_percent, updated_at)
-             VALUES ($1, $2, $3, $4, $5)
+            "INSERT INTO plugin_releases (name, active_id, canary_id, canary_percent, updated_at, shadow_id)
+             VALUES ($1, $2, $3, $4, $5, $6)
              ON CONFLICT (name) DO UPDATE SET active_id = EXCLUDED.active_id,
                canary_id = EXCLUDED.canary_id, canary_percent = EXCLUDED.canary_percent,
-               updated_at = EXCLUDED.updated_at",
+               updated_at = EXCLUDED.updated_at, shadow_id = EXCLUDED.shadow_id",
         )
         .bind(&r.name)
         .bind(&r.active_id)
         .bind(r.canary_id.clone())
         .bind(r.canary_percent.map(i64::from))
         .bind(now_ms())
+        .bind(r.shadow_id.clone())
         .execute(&self.db.pool)
         .await?;
         Ok(())
@@ -138,7 +142,7 @@ impl Releases {
     /// The release of `name`, if any.
     pub async fn release(&self, name: &str) -> Result<Option<Release>, ReleaseError> {
         let row = sqlx::query(
-            "SELECT name, active_id, canary_id, canary_percent FROM plugin_releases WHERE name = $1",
+            "SELECT name, active_id, canary_id, canary_percent, shadow_id FROM plugin_releases WHERE name = $1",
         )
         .bind(name)
         .fetch_optional(&self.db.pool)
@@ -156,6 +160,7 @@ impl Releases {
             active_id: version_id(active),
             canary_id: canary.map(|c| version_id(&c.plugin)),
             canary_percent: canary.map(|c| c.percent),
+            shadow_id: snapshot.shadows.get(name).map(|s| version_id(s)),
         })
     }
 
@@ -167,7 +172,10 @@ impl Releases {
             return Ok(());
         };
         let store = self.plugins.store();
-        for id in std::iter::once(&release.active_id).chain(release.canary_id.iter()) {
+        let ids = std::iter::once(&release.active_id)
+            .chain(release.canary_id.iter())
+            .chain(release.shadow_id.iter());
+        for id in ids {
             let source = store
                 .read(name, id)
                 .map_err(|e| ReleaseError::Plugin(e.to_string()))?;
@@ -175,7 +183,7 @@ impl Releases {
         }
         self.write(&release).await?;
         self.announce(name, &release.active_id).await;
-        tracing::info!(plugin = %name, version = %release.active_id, canary = ?release.canary_id, "plugin release published");
+        tracing::info!(plugin = %name, version = %release.active_id, canary = ?release.canary_id, shadow = ?release.shadow_id, "plugin release published");
         Ok(())
     }
 
@@ -187,6 +195,7 @@ impl Releases {
             active_id: REMOVED.to_string(),
             canary_id: None,
             canary_percent: None,
+            shadow_id: None,
         })
         .await?;
         self.announce(name, REMOVED).await;
@@ -271,7 +280,30 @@ impl Releases {
             }
             _ => {}
         }
-        tracing::info!(plugin = %name, version = %release.active_id, canary = ?release.canary_id, "converged on the shared plugin release");
+        let shadow_now = self.running(name).and_then(|r| r.shadow_id);
+        match (&release.shadow_id, shadow_now) {
+            (Some(want), have) if have.as_deref() != Some(want.as_str()) => {
+                // Kept here already (compiled from our cache), else fetched
+                // and validated like an upload.
+                let (source, trusted) = match plugins.store().read(name, want) {
+                    Ok(source) => (source, true),
+                    Err(_) => (self.artifact(want).await?, false),
+                };
+                plugins
+                    .install_shadow(source, trusted)
+                    .await
+                    .map_err(|e| ReleaseError::Plugin(e.to_string()))?;
+            }
+            (None, Some(_)) => {
+                // Promoted or dropped elsewhere.
+                plugins
+                    .drop_shadow(name)
+                    .await
+                    .map_err(|e| ReleaseError::Plugin(e.to_string()))?;
+            }
+            _ => {}
+        }
+        tracing::info!(plugin = %name, version = %release.active_id, canary = ?release.canary_id, shadow = ?release.shadow_id, "converged on the shared plugin release");
         Ok(true)
     }
 
@@ -327,6 +359,7 @@ fn release_from(r: &sqlx::any::AnyRow) -> Result<Release, ReleaseError> {
         active_id: r.try_get("active_id")?,
         canary_id: r.try_get("canary_id")?,
         canary_percent: percent.and_then(|p| u8::try_from(p).ok()),
+        shadow_id: r.try_get("shadow_id")?,
     })
 }
 

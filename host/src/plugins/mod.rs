@@ -144,6 +144,8 @@ impl Refusal {
 pub enum OpsError {
     #[error("plugin {0} is not installed")]
     NotFound(String),
+    #[error("plugin {0} has no shadow version")]
+    NoShadow(String),
     #[error("{0}")]
     Refused(#[from] Refusal),
     #[error("{0}")]
@@ -156,7 +158,7 @@ pub struct Activated {
     pub name: String,
     pub version: String,
     pub digest: String,
-    /// `active` or `canary`.
+    /// `active`, `canary` or `shadow`.
     pub state: &'static str,
     pub percent: Option<u8>,
 }
@@ -173,6 +175,13 @@ impl Activated {
                 "active"
             },
             percent,
+        }
+    }
+
+    fn shadow(p: &LoadedPlugin) -> Self {
+        Self {
+            state: "shadow",
+            ..Self::of(p, None)
         }
     }
 }
@@ -233,6 +242,8 @@ pub struct Plugins {
     events: tokio::sync::broadcast::Sender<OpsEvent>,
     /// Where seller and router turns are recorded, when they are.
     recorder: std::sync::OnceLock<Arc<dyn record::TurnSink>>,
+    /// Where live turns go for a shadow version to be compared on.
+    shadow: std::sync::OnceLock<Arc<dyn record::ShadowSink>>,
 }
 
 /// A plugin's active version as read from the store (and whether it is
@@ -273,6 +284,7 @@ impl Plugins {
             retries: retry::Retries::default(),
             events: tokio::sync::broadcast::channel(64).0,
             recorder: std::sync::OnceLock::new(),
+            shadow: std::sync::OnceLock::new(),
         };
         plugins.load_all();
         plugins
@@ -612,6 +624,135 @@ impl Plugins {
         Ok(Activated::of(&plugin, None))
     }
 
+    /// Run `source` as `name`'s shadow version: validated like an upload
+    /// (compiled, WIT version and world checked, smoke turn; `trusted`: a
+    /// version kept here, compiled from our own cache), kept on disk, then
+    /// given a copy of the active version's live turns. It must be the same
+    /// kind of plugin for the same brand as the active version. On refusal
+    /// nothing changes.
+    pub async fn install_shadow(
+        self: &Arc<Self>,
+        source: Source,
+        trusted: bool,
+    ) -> Result<Activated, Refusal> {
+        let _ops = self.ops.lock().await;
+        let result = self.shadow_locked(&source, trusted).await;
+        if let Err(r) = &result {
+            tracing::warn!(plugin = %source.manifest.name, version = %source.manifest.version, stage = r.stage, reason = %r.reason, "shadow version refused");
+            self.stats.log(
+                &source.manifest.name,
+                "refused",
+                Some(&source.id()),
+                &format!("as a shadow version: {r}"),
+            );
+        }
+        result
+    }
+
+    async fn shadow_locked(
+        self: &Arc<Self>,
+        source: &Source,
+        trusted: bool,
+    ) -> Result<Activated, Refusal> {
+        let name = source.manifest.name.clone();
+        let Some(active) = self.snapshot().plugins.get(&name).cloned() else {
+            return Err(Refusal::new(
+                "conflict",
+                format!("{name} has no active version for a shadow to follow: push it first"),
+            ));
+        };
+        let (a, m) = (&active.manifest, &source.manifest);
+        if a.kind != m.kind || a.brand != m.brand {
+            return Err(Refusal::new(
+                "manifest",
+                format!(
+                    "a shadow of {name} must be a {} for brand {}, like its active version",
+                    a.kind.as_str(),
+                    a.brand.as_deref().unwrap_or("(none)")
+                ),
+            ));
+        }
+        let plugin = {
+            let (this, source) = (self.clone(), source.clone());
+            tokio::task::spawn_blocking(move || this.prepare(&source, trusted))
+                .await
+                .map_err(|e| Refusal::new("compile", e))??
+        };
+        self.smoke(&plugin).await?;
+        let id = self
+            .store
+            .add(source)
+            .map_err(|e| Refusal::new("store", e))?;
+        let plugin = Arc::new(plugin);
+        self.registry.update(|s| {
+            s.shadows.insert(name.clone(), plugin.clone());
+        });
+        tracing::info!(plugin = %name, version = %id, active = %version_id(&active), "shadow version started");
+        self.stats.log(
+            &name,
+            "shadow_started",
+            Some(&id),
+            "gets a copy of live turns; its actions are compared, never carried out",
+        );
+        Ok(Activated::shadow(&plugin))
+    }
+
+    /// Make `name`'s shadow version the active one for every customer.
+    pub async fn promote_shadow(&self, name: &str) -> Result<Activated, OpsError> {
+        let _ops = self.ops.lock().await;
+        let shadow = self
+            .snapshot()
+            .shadows
+            .get(name)
+            .cloned()
+            .ok_or_else(|| OpsError::NoShadow(name.to_string()))?;
+        let id = version_id(&shadow);
+        let from = self.store.active_id(name);
+        // Kept when it started (a later activation may have pruned it).
+        self.store.read(name, &id)?;
+        self.store.activate(name, &id)?;
+        self.registry.update(|s| {
+            s.plugins.insert(name.to_string(), shadow.clone());
+            s.shadows.remove(name);
+            s.canaries.remove(name);
+        });
+        self.stats.version(name, &id).reset_window();
+        tracing::info!(plugin = %name, version = %id, from = ?from, "shadow version promoted to active");
+        self.stats.log(
+            name,
+            "shadow_promoted",
+            Some(&id),
+            &format!(
+                "now serves every customer (was {})",
+                from.unwrap_or_default()
+            ),
+        );
+        Ok(Activated::of(&shadow, None))
+    }
+
+    /// Stop `name`'s shadow version (the active version is untouched).
+    pub async fn drop_shadow(&self, name: &str) -> Result<Activated, OpsError> {
+        let _ops = self.ops.lock().await;
+        let shadow = self
+            .snapshot()
+            .shadows
+            .get(name)
+            .cloned()
+            .ok_or_else(|| OpsError::NoShadow(name.to_string()))?;
+        self.registry.update(|s| {
+            s.shadows.remove(name);
+        });
+        let id = version_id(&shadow);
+        tracing::info!(plugin = %name, version = %id, "shadow version dropped");
+        self.stats.log(
+            name,
+            "shadow_dropped",
+            Some(&id),
+            "no longer gets live turns",
+        );
+        Ok(Activated::shadow(&shadow))
+    }
+
     /// Unload a plugin and delete it with its versions.
     pub async fn remove(&self, name: &str) -> Result<(), OpsError> {
         let _ops = self.ops.lock().await;
@@ -630,6 +771,7 @@ impl Plugins {
         self.registry.update(|s| {
             s.plugins.remove(name);
             s.canaries.remove(name);
+            s.shadows.remove(name);
         });
         self.clear_failure(name);
         tracing::info!(plugin = %name, "plugin removed");
@@ -717,25 +859,65 @@ impl Plugins {
         let _ = self.recorder.set(sink);
     }
 
-    /// A recording tape for the next turn, when turns are recorded.
-    fn tape(&self, services: &mut Services) -> Option<Arc<dyn record::TurnSink>> {
-        let sink = self.recorder.get()?.clone();
-        services.tape = record::Tape::recording(sink.max_turn_bytes());
-        Some(sink)
+    /// Wait until every recorded turn handed to the recorder is kept.
+    pub async fn flush_records(&self) {
+        if let Some(sink) = self.recorder.get() {
+            sink.flush().await;
+        }
     }
 
-    /// Hand the turn's recording to the sink (a turn whose import calls
-    /// outgrew the size cap is not kept: it could not be replayed).
+    /// Give every live turn of a plugin that has a shadow version to
+    /// `sink` (after the active version answered; the sink never blocks).
+    pub fn shadow_into(&self, sink: Arc<dyn record::ShadowSink>) {
+        let _ = self.shadow.set(sink);
+    }
+
+    /// The shadow version to give this turn of `plugin` to: only turns the
+    /// active version answered (not a canary's), and only when a sink
+    /// takes them.
+    fn shadow_of(
+        &self,
+        snapshot: &Snapshot,
+        plugin: &Arc<LoadedPlugin>,
+    ) -> Option<Arc<LoadedPlugin>> {
+        self.shadow.get()?;
+        let name = &plugin.manifest.name;
+        let shadow = snapshot.shadows.get(name)?;
+        let active = snapshot.plugins.get(name)?;
+        Arc::ptr_eq(active, plugin).then(|| shadow.clone())
+    }
+
+    /// A recording tape for the next turn, when turns are recorded or a
+    /// shadow version will replay it.
+    fn tape(&self, services: &mut Services, shadowed: bool) -> Option<Arc<dyn record::TurnSink>> {
+        let sink = self.recorder.get().cloned();
+        let max_bytes = match &sink {
+            Some(s) => s.max_turn_bytes(),
+            None if shadowed => record::SHADOW_TAPE_BYTES,
+            None => return None,
+        };
+        services.tape = record::Tape::recording(max_bytes);
+        sink
+    }
+
+    /// Hand the turn's recording to the sink and to the shadow version (a
+    /// turn whose import calls outgrew the size cap is not kept: it could
+    /// not be replayed).
     async fn keep(
+        &self,
         sink: Option<Arc<dyn record::TurnSink>>,
+        shadow: Option<Arc<LoadedPlugin>>,
         tape: &record::Tape,
         plugin: &LoadedPlugin,
         exchange: impl FnOnce() -> record::Exchange,
     ) {
-        let Some(sink) = sink else { return };
+        let shadow = shadow.zip(self.shadow.get());
+        if sink.is_none() && shadow.is_none() {
+            return;
+        }
         let (calls, overflowed) = tape.take_calls();
         if overflowed {
-            tracing::warn!(plugin = %plugin.manifest.name, max_bytes = sink.max_turn_bytes(), "turn not recorded: its import calls exceed record.max_turn_kib");
+            tracing::warn!(plugin = %plugin.manifest.name, max_bytes = sink.as_ref().map_or(record::SHADOW_TAPE_BYTES, |s| s.max_turn_bytes()), "turn not recorded (nor given to a shadow version): its import calls exceed record.max_turn_kib");
             return;
         }
         let exchange = exchange();
@@ -748,7 +930,15 @@ impl Plugins {
             exchange,
             calls,
         };
-        sink.keep(turn).await;
+        match (sink, shadow) {
+            (Some(sink), Some((version, to))) => {
+                to.offer(version, turn.clone());
+                sink.keep(turn).await;
+            }
+            (Some(sink), None) => sink.keep(turn).await,
+            (None, Some((version, to))) => to.offer(version, turn),
+            (None, None) => {}
+        }
     }
 
     pub fn snapshot(&self) -> Arc<Snapshot> {
@@ -815,10 +1005,11 @@ impl Plugins {
         );
         let key = sticky_key(&request.customer.wa_id, &request.conversation_id);
         let (plugin, canary) = snapshot.pick(router, key);
+        let shadow = self.shadow_of(&snapshot, &plugin);
         drop(snapshot);
         let started = std::time::Instant::now();
         let mut services = self.services.clone();
-        let sink = self.tape(&mut services);
+        let sink = self.tape(&mut services, shadow.is_some());
         let tape = services.tape.clone();
         let result = self
             .runtime
@@ -826,7 +1017,7 @@ impl Plugins {
             .instrument(turn_span(&plugin, "router"))
             .await;
         observe_turn(&plugin, started, result.as_ref().err());
-        Self::keep(sink, &tape, &plugin, || record::Exchange::Router {
+        self.keep(sink, shadow, &tape, &plugin, || record::Exchange::Router {
             request: request.clone(),
             outcome: result
                 .as_ref()
@@ -882,9 +1073,10 @@ impl Plugins {
         let seller = snapshot.seller(brand)?;
         let key = sticky_key(&turn.customer.wa_id, &turn.conversation_id);
         let (plugin, canary) = snapshot.pick(seller, key);
+        let shadow = self.shadow_of(&snapshot, &plugin);
         drop(snapshot);
         let started = std::time::Instant::now();
-        let sink = self.tape(&mut services);
+        let sink = self.tape(&mut services, shadow.is_some());
         let tape = services.tape.clone();
         let result = self
             .runtime
@@ -892,7 +1084,7 @@ impl Plugins {
             .instrument(turn_span(&plugin, "seller"))
             .await;
         observe_turn(&plugin, started, result.as_ref().err());
-        Self::keep(sink, &tape, &plugin, || record::Exchange::Seller {
+        self.keep(sink, shadow, &tape, &plugin, || record::Exchange::Seller {
             turn: turn.clone(),
             outcome: result
                 .as_ref()

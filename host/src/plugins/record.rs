@@ -408,6 +408,23 @@ pub trait TurnSink: Send + Sync {
     /// Keep a turn; failures are the sink's to log (a recording never
     /// fails a customer's turn).
     async fn keep(&self, turn: RecordedTurn);
+    /// Wait until every turn handed over is kept (a sink that writes in
+    /// the background; tests and shutdown).
+    async fn flush(&self) {}
+}
+
+/// The tape's size cap for a turn taped only for a shadow version (turns
+/// are not recorded): `[record] max_turn_kib`'s default.
+pub const SHADOW_TAPE_BYTES: usize = 256 << 10;
+
+/// Where a live turn goes for the plugin's shadow version to be run and
+/// compared on ([`crate::replay`]'s shadow runner), once the active version
+/// has answered.
+pub trait ShadowSink: Send + Sync {
+    /// Take the turn the active version answered, with its recorded import
+    /// answers, for `shadow`. Never blocks and never fails the turn: a
+    /// sink that cannot take it drops and counts it.
+    fn offer(&self, shadow: Arc<super::LoadedPlugin>, turn: RecordedTurn);
 }
 
 /// Mask phone numbers in every string of `value`: a run of 8 or more

@@ -19,6 +19,10 @@ pub struct Snapshot {
     pub plugins: BTreeMap<String, Arc<LoadedPlugin>>,
     /// Versions on trial, by plugin name.
     pub canaries: BTreeMap<String, Arc<Canary>>,
+    /// Shadow versions, by plugin name: they get a copy of the active
+    /// version's live turns, answered from its recorded imports, and their
+    /// actions are only compared (`crate::replay::shadow`).
+    pub shadows: BTreeMap<String, Arc<LoadedPlugin>>,
 }
 
 impl Snapshot {

@@ -7,6 +7,8 @@
 //!   writes, and reading one back with clear errors;
 //! - [`run`]: `agent-store replay`: a candidate component against recorded
 //!   turns, its imports answered from the recording, its actions compared;
+//! - [`shadow`]: shadow versions: live turns replayed on a candidate
+//!   version in the background, its actions compared and stored;
 //! - [`cli`]: the two commands.
 //!
 //! What a turn's imports answered is captured at the host-import layer
@@ -15,11 +17,12 @@
 pub mod config;
 pub mod file;
 pub mod run;
+pub mod shadow;
 pub mod store;
 
 pub use config::RecordConfig;
 pub use file::{FileError, ReplayFile};
-pub use store::TurnRecords;
+pub use store::{RecordWriter, TurnRecords};
 
 /// A small recorded seller turn, for tests.
 #[cfg(test)]

@@ -146,40 +146,66 @@ impl Candidate {
     }
 
     async fn replay_turn(&self, recorded: &RecordedTurn) -> Vec<Difference> {
-        let mut services = self.services.clone();
-        let tape = Tape::replaying(recorded.calls.clone());
-        services.tape = tape.clone();
-        let known = recorded_ids(recorded);
-        let mut diffs = match &recorded.exchange {
-            Exchange::Seller { turn, outcome } => {
-                let now = self
-                    .runtime
-                    .handle_turn(&self.plugin, services, turn)
-                    .await
-                    .map_err(|e| e.to_string());
-                compare_outcomes(outcome, &now, |a, b| {
-                    compare(&seller_summary(a, &known), &seller_summary(b, &known))
-                })
-            }
-            Exchange::Router { request, outcome } => {
-                let now = self
-                    .runtime
-                    .route(&self.plugin, services, request)
-                    .await
-                    .map_err(|e| e.to_string());
-                compare_outcomes(outcome, &now, |a, b| {
-                    compare(&router_summary(a), &router_summary(b))
-                })
-            }
-        };
-        for u in tape.take_unanswered() {
-            diffs.push(Difference {
-                aspect: "import".into(),
-                recorded: "(no such call)".into(),
-                candidate: format!("{}({}): {}", u.function, brief(&u.args), u.reason),
+        compare_turn(&self.runtime, &self.plugin, self.services.clone(), recorded)
+            .await
+            .differences
+    }
+}
+
+/// A recorded turn run again on another version.
+#[derive(Debug, Clone, Default)]
+pub struct Compared {
+    /// Where its actions differ from the recorded ones (an `outcome`
+    /// difference when only one of them failed).
+    pub differences: Vec<Difference>,
+    /// Why the version failed the turn (trap, limit, error), if it did.
+    pub failed: Option<String>,
+}
+
+/// Run `plugin` on the recorded turn in a fresh instance, every import
+/// answered from the recorded calls (none reaches `services`' catalog,
+/// database or LLM), and compare its actions with the recorded ones.
+pub async fn compare_turn(
+    runtime: &Runtime,
+    plugin: &LoadedPlugin,
+    mut services: Services,
+    recorded: &RecordedTurn,
+) -> Compared {
+    let tape = Tape::replaying(recorded.calls.clone());
+    services.tape = tape.clone();
+    let known = recorded_ids(recorded);
+    let (failed, mut diffs) = match &recorded.exchange {
+        Exchange::Seller { turn, outcome } => {
+            let now = runtime
+                .handle_turn(plugin, services, turn)
+                .await
+                .map_err(|e| e.to_string());
+            let diffs = compare_outcomes(outcome, &now, |a, b| {
+                compare(&seller_summary(a, &known), &seller_summary(b, &known))
             });
+            (now.err(), diffs)
         }
-        diffs
+        Exchange::Router { request, outcome } => {
+            let now = runtime
+                .route(plugin, services, request)
+                .await
+                .map_err(|e| e.to_string());
+            let diffs = compare_outcomes(outcome, &now, |a, b| {
+                compare(&router_summary(a), &router_summary(b))
+            });
+            (now.err(), diffs)
+        }
+    };
+    for u in tape.take_unanswered() {
+        diffs.push(Difference {
+            aspect: "import".into(),
+            recorded: "(no such call)".into(),
+            candidate: format!("{}({}): {}", u.function, brief(&u.args), u.reason),
+        });
+    }
+    Compared {
+        differences: diffs,
+        failed,
     }
 }
 
@@ -221,7 +247,7 @@ fn brief(args: &Value) -> String {
 }
 
 /// What the customer said in a recorded turn.
-fn said(exchange: &Exchange) -> String {
+pub fn said(exchange: &Exchange) -> String {
     let content = match exchange {
         Exchange::Seller { turn, .. } => &turn.message.content,
         Exchange::Router { request, .. } => &request.message.content,

@@ -7,7 +7,9 @@
 //! `retention_days` are deleted (at most every ten minutes per host),
 //! except in conversations marked as regression cases.
 
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, AtomicU64, AtomicUsize, Ordering};
+use std::time::Duration;
 
 use serde::Serialize;
 use sqlx::Row as _;
@@ -61,7 +63,13 @@ impl TurnRecords {
             id: turn.exchange.key(),
             reason: e.to_string(),
         })?;
-        record::mask_phones(&mut body);
+        // What the customer and the imports said; not the plugin's digest
+        // (hex with digit runs a phone-number mask would spoil).
+        for part in ["exchange", "calls"] {
+            if let Some(v) = body.get_mut(part) {
+                record::mask_phones(v);
+            }
+        }
         let body = body.to_string();
         let kind = match turn.exchange {
             Exchange::Seller { .. } => "seller",
@@ -229,6 +237,75 @@ impl TurnSink for TurnRecords {
     }
 }
 
+/// Recorded turns written off the customer's turn: [`TurnSink::keep`]
+/// puts the turn on a bounded queue and returns; one background task per
+/// host writes them in order. A full queue (the database slower than the
+/// turns) drops the turn with a count and a `warn` line, never a wait.
+pub struct RecordWriter {
+    queue: tokio::sync::mpsc::Sender<RecordedTurn>,
+    max_turn_bytes: usize,
+    /// Turns handed over and not yet written.
+    pending: Arc<AtomicUsize>,
+    dropped: AtomicU64,
+}
+
+impl RecordWriter {
+    /// Start the writer task over `records` (it ends when the writer is
+    /// dropped, after writing what it holds).
+    pub fn start(records: TurnRecords, capacity: usize) -> Arc<Self> {
+        let (queue, mut turns) = tokio::sync::mpsc::channel::<RecordedTurn>(capacity.max(1));
+        let pending = Arc::new(AtomicUsize::new(0));
+        let max_turn_bytes = records.max_turn_bytes();
+        let left = pending.clone();
+        tokio::spawn(async move {
+            while let Some(turn) = turns.recv().await {
+                records.keep(turn).await;
+                left.fetch_sub(1, Ordering::SeqCst);
+            }
+        });
+        Arc::new(Self {
+            queue,
+            max_turn_bytes,
+            pending,
+            dropped: AtomicU64::new(0),
+        })
+    }
+
+    /// Turns dropped because the queue was full, since start.
+    pub fn dropped(&self) -> u64 {
+        self.dropped.load(Ordering::Relaxed)
+    }
+}
+
+#[async_trait::async_trait]
+impl TurnSink for RecordWriter {
+    fn max_turn_bytes(&self) -> usize {
+        self.max_turn_bytes
+    }
+
+    async fn keep(&self, turn: RecordedTurn) {
+        self.pending.fetch_add(1, Ordering::SeqCst);
+        if let Err(e) = self.queue.try_send(turn) {
+            self.pending.fetch_sub(1, Ordering::SeqCst);
+            let full = matches!(e, tokio::sync::mpsc::error::TrySendError::Full(_));
+            let n = self.dropped.fetch_add(1, Ordering::Relaxed) + 1;
+            if n.is_power_of_two() {
+                tracing::warn!(
+                    dropped = n,
+                    full,
+                    "turn not recorded: the recording queue is full (record.write_queue)"
+                );
+            }
+        }
+    }
+
+    async fn flush(&self) {
+        while self.pending.load(Ordering::SeqCst) > 0 {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,6 +318,19 @@ mod tests {
             ..RecordConfig::default()
         };
         TurnRecords::new(db, config)
+    }
+
+    #[tokio::test]
+    async fn the_plugin_digest_is_not_taken_for_a_phone_number() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let r = records(dir.path(), 10).await;
+        let mut turn = sample_turn("c1", "m1", 1);
+        turn.plugin.digest = format!("da97fdfa66ee482f7d9bf46221685cc2{}", "ab".repeat(16));
+        r.insert(&turn).await.expect("insert");
+        let kept = r.turns("c1").await.expect("turns");
+        assert_eq!(kept[0].plugin.digest, turn.plugin.digest);
+        let json = serde_json::to_string(&kept).expect("json");
+        assert!(!json.contains("5511987654321"), "{json}");
     }
 
     #[tokio::test]

@@ -133,6 +133,7 @@ impl Sales {
             .route("/console/api/reports", get(report_json))
             .route("/console/api/reports.csv", get(report_csv))
             .route("/console/api/budgets", get(budgets))
+            .route("/console/api/shadows", get(shadows))
             .route("/console/api/users", get(users).post(add_user))
             .with_state(self.clone())
     }
@@ -876,6 +877,26 @@ async fn budgets(State(s): State<Sales>, headers: HeaderMap) -> ConsoleResult<Js
         out.push(json!({ "brand": brand, "budgets": b, "today": { "llm_tokens": tokens } }));
     }
     Ok(Json(json!({ "brands": out })))
+}
+
+/// The shadow versions of the brands the account sees: how often each
+/// agrees with the active version on live turns, and the turns it differs
+/// on (promoting or dropping one is the operator's: `agent-store plugin
+/// shadow`).
+async fn shadows(State(s): State<Sales>, headers: HeaderMap) -> ConsoleResult<Json<Value>> {
+    let user = s.signed_in(&headers).await?.user;
+    let Some(plugins) = &s.inner.deps.plugins else {
+        return Ok(Json(json!({ "shadows": [] })));
+    };
+    let reports = crate::replay::shadow::ShadowResults::new(s.inner.deps.db.clone())
+        .reports(plugins)
+        .await
+        .map_err(|e| ConsoleError::Internal(e.to_string()))?;
+    let visible: Vec<_> = reports
+        .into_iter()
+        .filter(|r| user.allows(r.brand.as_deref()))
+        .collect();
+    Ok(Json(json!({ "shadows": visible })))
 }
 
 async fn users(State(s): State<Sales>, headers: HeaderMap) -> ConsoleResult<Json<Value>> {

@@ -158,6 +158,8 @@ pub struct SalesDeps {
     pub llm: Llm,
     /// Meta catalog id for product messages (`None` = image fallback).
     pub catalog_id: Option<String>,
+    /// The plugin host: its shadow versions are shown (`None`: none).
+    pub plugins: Option<Arc<crate::plugins::Plugins>>,
 }
 
 /// The sales module. Cheap to clone.

@@ -500,6 +500,37 @@
         .map((v) => el('td', { text: String(v) })))));
     $('report-source').textContent = `Orders: ${r.orders_source}. Days in UTC.`;
     loadBudgets();
+    loadShadows();
+  }
+
+  // Shadow versions on live traffic: agreement with the active version and the turns they differ on.
+  async function loadShadows() {
+    let r;
+    try {
+      r = await api('GET', '/shadows');
+    } catch (e) {
+      $('shadow-rows').replaceChildren(el('tr', {}, el('td', { text: e.message })));
+      return;
+    }
+    if (!r.shadows.length) {
+      $('shadow-rows').replaceChildren(el('tr', {}, el('td', { text: 'No shadow version running.' })));
+      $('shadow-turns').replaceChildren();
+      return;
+    }
+    const pct = (a) => (a == null ? '—' : `${(a * 100).toFixed(1)}%`);
+    $('shadow-rows').replaceChildren(...r.shadows.map((s) => el('tr', { 'data-testid': 'shadow-row', 'data-plugin': s.plugin },
+      ...[s.plugin, s.brand || '—', s.active_id || '—', s.shadow_id, s.compared, pct(s.agreement), s.differing, s.failed, s.dropped]
+        .map((v) => el('td', { text: String(v) })))));
+    const items = [];
+    for (const s of r.shadows) {
+      for (const t of s.turns) {
+        const what = t.status === 'failed'
+          ? `failed: ${t.error || ''}`
+          : (t.differences || []).map((d) => `${d.aspect}: active ${d.recorded}; shadow ${d.candidate}`).join(' · ');
+        items.push(el('li', { 'data-testid': 'shadow-turn', 'data-plugin': s.plugin }, el('b', { text: `${s.plugin} “${t.said}”` }), document.createTextNode(` — ${what}`)));
+      }
+    }
+    $('shadow-turns').replaceChildren(...items);
   }
 
   // The brands' business budgets (set by the operator, held in the database).

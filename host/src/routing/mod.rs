@@ -285,7 +285,7 @@ fn add_product(b: &mut IndexBuilder, brand: &str, p: &Product) {
         ProductText {
             title: p.model_name(),
             category: &p.category,
-            google_category: p.attribute("google_product_category").unwrap_or(""),
+            google_category: p.google_category(),
             tags: &tags,
             description: &p.description,
         },

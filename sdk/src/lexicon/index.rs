@@ -67,6 +67,16 @@ const DESCRIPTION_ONLY_CAP: f32 = 0.5;
 /// Each word of a multi-word keyword counts this share of the keyword
 /// ("guarda roupa" is about wardrobes, "roupa" alone about clothes).
 const PHRASE_PART: f32 = 0.35;
+/// Words after a purpose preposition ("a tv *for the living room*", "um
+/// colar *pro meu pai*") say where or for whom, not what. They choose
+/// among the brands the words before it matched ("cama *para perro*":
+/// the pet brand's beds, not the home brand's), and count this much for
+/// any other brand.
+const CONTEXT_FACTOR: f32 = 0.5;
+/// Prepositions that open a purpose or recipient phrase, in en/pt/es
+/// ("pro"/"pros" are Portuguese only: in English "pro" names models).
+const PURPOSE: &[&str] = &["for", "para", "pra", "pras"];
+const PURPOSE_PT: &[&str] = &["pro", "pros"];
 
 /// How well a text matches one brand.
 #[derive(Debug, Clone, PartialEq)]
@@ -211,9 +221,18 @@ impl IndexBuilder {
             }
             terms.insert(term, weights);
         }
-        let translations = lexicon::stemmed_translations()
+        let stemmed = lexicon::stemmed_translations();
+        let translations: Vec<Vec<String>> = stemmed.iter().map(|(_, to)| analyse(to)).collect();
+        let known = stemmed
             .iter()
-            .map(|(_, to)| analyse(to))
+            .flat_map(|(from, _)| from.iter().cloned())
+            .chain(
+                translations
+                    .iter()
+                    .flatten()
+                    .filter(|t| !t.contains(' '))
+                    .cloned(),
+            )
             .collect();
         BrandIndex {
             brands: self.brands,
@@ -222,6 +241,7 @@ impl IndexBuilder {
             names,
             prefixes,
             translations,
+            known,
         }
     }
 }
@@ -260,6 +280,11 @@ pub struct BrandIndex {
     /// The catalog keys of each of [`lexicon::translations`], analysed
     /// once (in the order of `lexicon::stemmed_translations`).
     translations: Vec<Vec<String>>,
+    /// Every word the store's dictionary knows (stemmed): the words of its
+    /// customer keys and of their English. A known word is never read as
+    /// a typo of a catalog word ("prata" is silver, not a typo of
+    /// "prato").
+    known: std::collections::HashSet<String>,
 }
 
 impl BrandIndex {
@@ -282,17 +307,63 @@ impl BrandIndex {
     /// the vocabulary terms that matched. Empty when nothing matched.
     pub fn match_text(&self, text_in: &str, limit: usize) -> Vec<BrandMatch> {
         let mut scores: Vec<(f32, Vec<String>)> = vec![(0.0, Vec::new()); self.brands.len()];
-        let own = analyse(text_in);
-        let hay = text::terms(text_in);
+        let mut seen: Vec<&str> = Vec::new();
+        let (head, context) = split_purpose(text_in);
+        self.score_segment(&head, &|_| 1.0, &mut scores, &mut seen);
+        if let Some(context) = context {
+            let named: Vec<bool> = scores.iter().map(|(s, _)| *s > 0.0).collect();
+            let any = named.contains(&true);
+            let factor = |b: usize| {
+                if !any || named[b] {
+                    1.0
+                } else {
+                    CONTEXT_FACTOR
+                }
+            };
+            self.score_segment(&context, &factor, &mut scores, &mut seen);
+        }
+        let mut out: Vec<BrandMatch> = scores
+            .into_iter()
+            .enumerate()
+            .filter(|(_, (s, _))| *s > 0.0)
+            .map(|(b, (score, terms))| BrandMatch {
+                brand: self.brands[b].clone(),
+                score,
+                terms,
+            })
+            .collect();
+        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.brand.cmp(&b.brand)));
+        out.truncate(limit);
+        out
+    }
+
+    /// Adds one segment's matches (each vocabulary term once per message,
+    /// `seen`), each brand's times `brand_factor`.
+    fn score_segment<'a>(
+        &'a self,
+        segment: &str,
+        brand_factor: &dyn Fn(usize) -> f32,
+        scores: &mut [(f32, Vec<String>)],
+        seen: &mut Vec<&'a str>,
+    ) {
+        let mut own = analyse(segment);
+        self.join_compounds(&mut own);
+        let hay = text::terms(segment);
+        // Words the store's dictionary knows as they were written.
+        let common: Vec<String> = text::tokenize(segment)
+            .iter()
+            .filter(|t| agent_store_lang::query::is_common_word(t))
+            .map(|t| text::stem(t))
+            .collect();
+
         let mut translated: Vec<String> = Vec::new();
-        for i in lexicon::matched_translations(&hay) {
+        for i in lexicon::matched_translations_with(&hay, |h| common.iter().any(|c| c == h)) {
             for t in self.translations.get(i).into_iter().flatten() {
                 if !own.contains(t) && !translated.contains(t) {
                     translated.push(t.clone());
                 }
             }
         }
-        let mut seen: Vec<&str> = Vec::new();
         let weighted = own
             .iter()
             .map(|t| (t, 1.0))
@@ -303,6 +374,14 @@ impl BrandIndex {
                 None if term.contains(' ') => continue,
                 None => match self.compound_of(term) {
                     Some(k) => (k, factor),
+                    // a word the dictionary knows is no typo ("prata" is
+                    // silver, not "prato"); it may still be a cognate
+                    None if self.known.contains(term.as_str()) || common.contains(term) => {
+                        match self.cognate_of(term) {
+                            Some(k) => (k, factor * COGNATE_FACTOR),
+                            None => continue,
+                        }
+                    }
                     None => match self.typo_of(term) {
                         Some(k) => (k, factor * TYPO_FACTOR),
                         None => match self.cognate_of(term) {
@@ -318,23 +397,34 @@ impl BrandIndex {
             seen.push(key);
             for &(b, w) in &self.terms[key] {
                 let s = &mut scores[b as usize];
-                s.0 += w * factor;
+                s.0 += w * factor * brand_factor(b as usize);
                 s.1.push(key.to_owned());
             }
         }
-        let mut out: Vec<BrandMatch> = scores
-            .into_iter()
-            .enumerate()
-            .filter(|(_, (s, _))| *s > 0.0)
-            .map(|(b, (score, terms))| BrandMatch {
-                brand: self.brands[b].clone(),
-                score,
-                terms,
+    }
+
+    /// Two adjacent words the vocabulary has as one ("tooth brush" =
+    /// "toothbrush", "ear buds" = "earbuds") become that word, in place of
+    /// the pair and its parts.
+    fn join_compounds(&self, own: &mut Vec<String>) {
+        let joined: Vec<(String, String)> = own
+            .iter()
+            .filter_map(|t| {
+                let (a, b) = t.split_once(' ')?;
+                if self.terms.contains_key(t.as_str()) || !(a.is_ascii() && b.is_ascii()) {
+                    return None;
+                }
+                let word = text::stem(&format!("{a}{b}"));
+                self.terms.contains_key(word.as_str()).then(|| (t.clone(), word))
             })
             .collect();
-        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.brand.cmp(&b.brand)));
-        out.truncate(limit);
-        out
+        for (pair, word) in joined {
+            let parts: Vec<&str> = pair.split(' ').collect();
+            own.retain(|t| t != &pair && !parts.contains(&t.as_str()));
+            if !own.contains(&word) {
+                own.push(word);
+            }
+        }
     }
 
     /// The vocabulary pair `word` is written together ("dashcam" =
@@ -365,9 +455,10 @@ impl BrandIndex {
             if let Some(v) = self.typos.get(&d) {
                 ids.extend(v);
             }
-            // `word` has one letter too many
+            // `word` has one letter too many (not its first)
             if let Some((k, _)) = self.terms.get_key_value(d.as_str())
                 && d.chars().count() >= text::FUZZY_MIN_LEN
+                && d.chars().next() == word.chars().next()
             {
                 return Some(k.as_str());
             }
@@ -376,6 +467,10 @@ impl BrandIndex {
         ids.dedup();
         ids.into_iter()
             .map(|i| self.names[i as usize].as_str())
+            // Customers rarely mistype a word's first letter, and a word
+            // one edit from a catalog word there is usually another word
+            // ("weather" / "leather", "tooth" / "sooth").
+            .filter(|n| n.chars().next() == word.chars().next())
             .filter(|n| text::within_one_edit(n, word))
             .max_by(|a, b| {
                 self.total(a)
@@ -434,6 +529,22 @@ pub fn analyse(s: &str) -> Vec<String> {
         .map(|p| format!("{} {}", p[0], p[1]))
         .collect();
     words.into_iter().chain(pairs).collect()
+}
+
+/// `text` split at its first purpose preposition ([`PURPOSE`]) that has
+/// words on both sides: (what is asked for, for whom / where).
+fn split_purpose(text_in: &str) -> (String, Option<String>) {
+    let words = text::tokenize(text_in);
+    let pt = || text::detect_language(text_in) == "pt";
+    let at = words.iter().enumerate().position(|(i, w)| {
+        i > 0
+            && i + 1 < words.len()
+            && (PURPOSE.contains(&w.as_str()) || (PURPOSE_PT.contains(&w.as_str()) && pt()))
+    });
+    match at {
+        Some(i) => (words[..i].join(" "), Some(words[i + 1..].join(" "))),
+        None => (text_in.to_owned(), None),
+    }
 }
 
 /// Every string one character shorter than `word`.

@@ -67,16 +67,7 @@ const DESCRIPTION_ONLY_CAP: f32 = 0.5;
 /// Each word of a multi-word keyword counts this share of the keyword
 /// ("guarda roupa" is about wardrobes, "roupa" alone about clothes).
 const PHRASE_PART: f32 = 0.35;
-/// Words after a purpose preposition ("a tv *for the living room*", "um
-/// colar *pro meu pai*") say where or for whom, not what. They choose
-/// among the brands the words before it matched ("cama *para perro*":
-/// the pet brand's beds, not the home brand's), and count this much for
-/// any other brand.
-const CONTEXT_FACTOR: f32 = 0.5;
-/// Prepositions that open a purpose or recipient phrase, in en/pt/es
-/// ("pro"/"pros" are Portuguese only: in English "pro" names models).
-const PURPOSE: &[&str] = &["for", "para", "pra", "pras"];
-const PURPOSE_PT: &[&str] = &["pro", "pros"];
+
 
 /// How well a text matches one brand.
 #[derive(Debug, Clone, PartialEq)]
@@ -308,20 +299,7 @@ impl BrandIndex {
     pub fn match_text(&self, text_in: &str, limit: usize) -> Vec<BrandMatch> {
         let mut scores: Vec<(f32, Vec<String>)> = vec![(0.0, Vec::new()); self.brands.len()];
         let mut seen: Vec<&str> = Vec::new();
-        let (head, context) = split_purpose(text_in);
-        self.score_segment(&head, &|_| 1.0, &mut scores, &mut seen);
-        if let Some(context) = context {
-            let named: Vec<bool> = scores.iter().map(|(s, _)| *s > 0.0).collect();
-            let any = named.contains(&true);
-            let factor = |b: usize| {
-                if !any || named[b] {
-                    1.0
-                } else {
-                    CONTEXT_FACTOR
-                }
-            };
-            self.score_segment(&context, &factor, &mut scores, &mut seen);
-        }
+        self.score_segment(text_in, &mut scores, &mut seen);
         let mut out: Vec<BrandMatch> = scores
             .into_iter()
             .enumerate()
@@ -337,12 +315,10 @@ impl BrandIndex {
         out
     }
 
-    /// Adds one segment's matches (each vocabulary term once per message,
-    /// `seen`), each brand's times `brand_factor`.
+    /// Adds the matches of `segment` (each vocabulary term once, `seen`).
     fn score_segment<'a>(
         &'a self,
         segment: &str,
-        brand_factor: &dyn Fn(usize) -> f32,
         scores: &mut [(f32, Vec<String>)],
         seen: &mut Vec<&'a str>,
     ) {
@@ -397,7 +373,7 @@ impl BrandIndex {
             seen.push(key);
             for &(b, w) in &self.terms[key] {
                 let s = &mut scores[b as usize];
-                s.0 += w * factor * brand_factor(b as usize);
+                s.0 += w * factor;
                 s.1.push(key.to_owned());
             }
         }
@@ -529,22 +505,6 @@ pub fn analyse(s: &str) -> Vec<String> {
         .map(|p| format!("{} {}", p[0], p[1]))
         .collect();
     words.into_iter().chain(pairs).collect()
-}
-
-/// `text` split at its first purpose preposition ([`PURPOSE`]) that has
-/// words on both sides: (what is asked for, for whom / where).
-fn split_purpose(text_in: &str) -> (String, Option<String>) {
-    let words = text::tokenize(text_in);
-    let pt = || text::detect_language(text_in) == "pt";
-    let at = words.iter().enumerate().position(|(i, w)| {
-        i > 0
-            && i + 1 < words.len()
-            && (PURPOSE.contains(&w.as_str()) || (PURPOSE_PT.contains(&w.as_str()) && pt()))
-    });
-    match at {
-        Some(i) => (words[..i].join(" "), Some(words[i + 1..].join(" "))),
-        None => (text_in.to_owned(), None),
-    }
 }
 
 /// Every string one character shorter than `word`.

@@ -61,6 +61,9 @@ const TYPO_FACTOR: f32 = 0.75;
 const COGNATE_FACTOR: f32 = 0.6;
 /// Words added by translation ([`lexicon::expand_query`]) count this much.
 const TRANSLATED_FACTOR: f32 = 0.5;
+/// ... and this much when the customer's word has one English word
+/// ("abotoaduras" → "cufflinks"): the translation is then no guess.
+const SOLE_TRANSLATION_FACTOR: f32 = 0.8;
 /// A word seen only in descriptions weighs at most this (before IDF): a
 /// description's incidental words ("weather-resistant") are weak evidence.
 const DESCRIPTION_ONLY_CAP: f32 = 0.5;
@@ -332,18 +335,40 @@ impl BrandIndex {
             .map(|t| text::stem(t))
             .collect();
 
-        let mut translated: Vec<String> = Vec::new();
+        let mut translated: Vec<(String, f32)> = Vec::new();
+        // The words of a phrase the dictionary knows ("tábua de passar
+        // roupa", "reloj de pared") name one thing together: on their own
+        // they count as a keyword's parts do.
+        let mut phrase_words: Vec<&str> = Vec::new();
+        let table = lexicon::stemmed_translations();
         for i in lexicon::matched_translations_with(&hay, |h| common.iter().any(|c| c == h)) {
-            for t in self.translations.get(i).into_iter().flatten() {
-                if !own.contains(t) && !translated.contains(t) {
-                    translated.push(t.clone());
+            let from = &table[i].0;
+            if from.len() > 1 && text::phrase_match(&hay, from) >= 1.0 {
+                phrase_words.extend(from.iter().map(String::as_str));
+            }
+            let english = self.translations.get(i).map(Vec::as_slice).unwrap_or_default();
+            let f = if english.len() == 1 {
+                SOLE_TRANSLATION_FACTOR
+            } else {
+                TRANSLATED_FACTOR
+            };
+            for t in english {
+                if own.contains(t) {
+                    continue;
+                }
+                match translated.iter_mut().find(|(x, _)| x == t) {
+                    Some(x) => x.1 = x.1.max(f),
+                    None => translated.push((t.clone(), f)),
                 }
             }
         }
         let weighted = own
             .iter()
-            .map(|t| (t, 1.0))
-            .chain(translated.iter().map(|t| (t, TRANSLATED_FACTOR)));
+            .map(|t| {
+                let part = !t.contains(' ') && phrase_words.contains(&t.as_str());
+                (t, if part { PHRASE_PART } else { 1.0 })
+            })
+            .chain(translated.iter().map(|(t, f)| (t, *f)));
         for (term, factor) in weighted {
             let (key, factor) = match self.terms.get_key_value(term.as_str()) {
                 Some((k, _)) => (k.as_str(), factor),

@@ -240,7 +240,10 @@ pub(crate) fn matched_translations(hay: &[String]) -> Vec<usize> {
 /// [`matched_translations`] where a word `known` says is a word of its
 /// own (the store's dictionary has it: "prata" is silver) is never read
 /// as a typo of a key ("prato").
-pub(crate) fn matched_translations_with(hay: &[String], known: impl Fn(&str) -> bool) -> Vec<usize> {
+pub(crate) fn matched_translations_with(
+    hay: &[String],
+    known: impl Fn(&str) -> bool,
+) -> Vec<usize> {
     let table = stemmed_translations();
     let mut out = Vec::new();
     let mut exact = Vec::new();
@@ -268,9 +271,9 @@ pub(crate) fn matched_translations_with(hay: &[String], known: impl Fn(&str) -> 
     for i in fuzzy {
         let unclaimed = table[i].0.iter().all(|t| {
             hay.contains(t)
-                || hay.iter().any(|h| {
-                    !claimed.contains(&h.as_str()) && !known(h) && text::fuzzy_eq(h, t)
-                })
+                || hay
+                    .iter()
+                    .any(|h| !claimed.contains(&h.as_str()) && !known(h) && text::fuzzy_eq(h, t))
         });
         if unclaimed {
             out.push(i);

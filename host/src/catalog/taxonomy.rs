@@ -46,12 +46,39 @@ mod tests {
 
     #[test]
     fn ids_become_paths() {
-        assert_eq!(category_path("2271"), "Apparel & Accessories > Clothing > Dresses");
+        assert_eq!(
+            category_path("2271"),
+            "Apparel & Accessories > Clothing > Dresses"
+        );
         assert_eq!(category_path(" 222 "), "Electronics");
         assert_eq!(category_path("Home & Garden"), "Home & Garden");
         // an unknown id stays as it was
         assert_eq!(category_path("99999999"), "99999999");
         assert_eq!(category_path(""), "");
         assert!(table().len() > 5000);
+    }
+
+    #[test]
+    fn a_feed_row_reads_its_numeric_category() {
+        let csv = "id,title,availability,price,brand,product_type,google_product_category\n\
+                   A-1,Silk Slip Dress,in stock,99.00 USD,fashion,,2271\n\
+                   A-2,Cube Mini PC,in stock,399.00 USD,tech,Computing,325\n\
+                   A-3,Mystery,in stock,1.00 USD,tech,,99999999\n";
+        let parsed = super::super::feed::parse_feed(csv.as_bytes()).expect("feed");
+        assert!(parsed.rejected.is_empty(), "{:?}", parsed.rejected);
+        let [dress, pc, mystery] = parsed.products.as_slice() else {
+            panic!("three rows: {:?}", parsed.products);
+        };
+        // no product_type: the category is the id's path
+        assert_eq!(dress.category, "Apparel & Accessories > Clothing > Dresses");
+        assert_eq!(dress.google_category(), dress.category);
+        // the attribute keeps what the feed said
+        assert_eq!(dress.attribute("google_product_category"), Some("2271"));
+        assert_eq!(pc.category, "Computing");
+        assert_eq!(
+            pc.google_category(),
+            "Electronics > Computers > Desktop Computers"
+        );
+        assert_eq!(mystery.google_category(), "99999999");
     }
 }

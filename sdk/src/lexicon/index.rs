@@ -71,7 +71,6 @@ const DESCRIPTION_ONLY_CAP: f32 = 0.5;
 /// ("guarda roupa" is about wardrobes, "roupa" alone about clothes).
 const PHRASE_PART: f32 = 0.35;
 
-
 /// How well a text matches one brand.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BrandMatch {
@@ -346,7 +345,11 @@ impl BrandIndex {
             if from.len() > 1 && text::phrase_match(&hay, from) >= 1.0 {
                 phrase_words.extend(from.iter().map(String::as_str));
             }
-            let english = self.translations.get(i).map(Vec::as_slice).unwrap_or_default();
+            let english = self
+                .translations
+                .get(i)
+                .map(Vec::as_slice)
+                .unwrap_or_default();
             let f = if english.len() == 1 {
                 SOLE_TRANSLATION_FACTOR
             } else {
@@ -416,7 +419,9 @@ impl BrandIndex {
                     return None;
                 }
                 let word = text::stem(&format!("{a}{b}"));
-                self.terms.contains_key(word.as_str()).then(|| (t.clone(), word))
+                self.terms
+                    .contains_key(word.as_str())
+                    .then(|| (t.clone(), word))
             })
             .collect();
         for (pair, word) in joined {

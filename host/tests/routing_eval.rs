@@ -158,6 +158,19 @@ async fn evaluate(csv: &Path, messages: &str, sixth_brand: bool) -> Score {
         brands: brands.clone(),
     };
     let products = catalog.products();
+    // `ROUTING_EVAL_PROBE="text|text"`: what the vocabulary matches for
+    // each text, per catalog (for reading a decision).
+    if let Ok(probe) = std::env::var("ROUTING_EVAL_PROBE") {
+        for t in probe.split('|') {
+            let m: Vec<String> = host
+                .vocabulary
+                .match_all(t, 4)
+                .into_iter()
+                .map(|m| format!("{} {:.2} {:?}", m.brand, m.score, m.terms))
+                .collect();
+            println!("  probe {t:?} ({messages}): {}", m.join("; "));
+        }
+    }
     let mut score = Score::default();
     // Build the vocabulary before timing decisions (once per catalog).
     let _ = host.vocabulary.match_all("warm-up", 1);
@@ -182,15 +195,39 @@ async fn evaluate(csv: &Path, messages: &str, sixth_brand: bool) -> Score {
         let d = router::Policy::route(&host, &request);
         score.route_time += started.elapsed();
         let ok = d.brand == c.expected;
+        // One line per message, for comparing two versions of the policy
+        // (the file is not printed: held-out sets stay unread).
+        if let Some(path) = std::env::var_os("ROUTING_EVAL_DUMP") {
+            use std::io::Write as _;
+            if let Ok(mut f) = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(path)
+            {
+                let _ = writeln!(f, "{messages}\t{}\t{}\t{}", c.text, c.expected, d.brand);
+            }
+        }
         score.total += 1;
         score.routed += usize::from(ok);
         let l = score.by_lang.entry(c.lang.clone()).or_default();
         l.0 += usize::from(ok);
         l.1 += 1;
         if !ok {
+            // what the vocabulary matched, for reading a miss
+            let terms: Vec<String> = host
+                .vocabulary
+                .match_all(&c.text, 3)
+                .into_iter()
+                .map(|m| format!("{} {:.2} {:?}", m.brand, m.score, m.terms))
+                .collect();
             score.misses.push(format!(
-                "{:?} (current {:?}): want {}, got {} [{}]",
-                c.text, c.current, c.expected, d.brand, d.reason
+                "{:?} (current {:?}): want {}, got {} [{}] {{{}}}",
+                c.text,
+                c.current,
+                c.expected,
+                d.brand,
+                d.reason,
+                terms.join("; ")
             ));
         }
         if c.relevant.is_empty() || !brands.contains(&c.expected) {
@@ -280,10 +317,16 @@ async fn routing_and_search_per_catalog() {
             true,
         ),
         (
-            "catalog 4 (catalog 3 rows, second set; held out)",
+            "catalog 4 (catalog 3 rows, second set; seen since issue 15's third session)",
             eval.join("catalog3.csv"),
             "catalog4.messages.tsv",
             true,
+        ),
+        (
+            "catalog 5 (numeric Google categories; held out)",
+            eval.join("catalog5.csv"),
+            "catalog5.messages.tsv",
+            false,
         ),
     ];
     let mut failed = Vec::new();

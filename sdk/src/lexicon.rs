@@ -234,6 +234,16 @@ pub fn scores_with(lexicons: &[BrandLexicon], hay: &[String]) -> Vec<(&'static s
 /// by index. Exact words first: a typo match counts only where no exact
 /// key claimed the word ("calça" is "calca", not a typo of "calza").
 pub(crate) fn matched_translations(hay: &[String]) -> Vec<usize> {
+    matched_translations_with(hay, |_| false)
+}
+
+/// [`matched_translations`] where a word `known` says is a word of its
+/// own (the store's dictionary has it: "prata" is silver) is never read
+/// as a typo of a key ("prato").
+pub(crate) fn matched_translations_with(
+    hay: &[String],
+    known: impl Fn(&str) -> bool,
+) -> Vec<usize> {
     let table = stemmed_translations();
     let mut out = Vec::new();
     let mut exact = Vec::new();
@@ -263,7 +273,7 @@ pub(crate) fn matched_translations(hay: &[String]) -> Vec<usize> {
             hay.contains(t)
                 || hay
                     .iter()
-                    .any(|h| !claimed.contains(&h.as_str()) && text::fuzzy_eq(h, t))
+                    .any(|h| !claimed.contains(&h.as_str()) && !known(h) && text::fuzzy_eq(h, t))
         });
         if unclaimed {
             out.push(i);

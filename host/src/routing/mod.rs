@@ -246,6 +246,19 @@ fn build(products: &[Arc<Product>], sellers: &[Seller]) -> (BrandIndex, Vec<Bran
     if products.is_empty() {
         tracing::warn!("routing: the catalog is empty; brands are known from their manifests only");
     }
+    let unknown_ids = products
+        .iter()
+        .filter(|p| {
+            let g = p.google_category().trim();
+            !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit())
+        })
+        .count();
+    if unknown_ids > 0 {
+        tracing::warn!(
+            rows = unknown_ids,
+            "routing: google_product_category ids not in Google's taxonomy (2021-09-21) ignored"
+        );
+    }
     for brand in categories.keys() {
         if !sellers.iter().any(|s| &s.brand == brand) {
             tracing::warn!(
@@ -285,7 +298,7 @@ fn add_product(b: &mut IndexBuilder, brand: &str, p: &Product) {
         ProductText {
             title: p.model_name(),
             category: &p.category,
-            google_category: p.attribute("google_product_category").unwrap_or(""),
+            google_category: p.google_category(),
             tags: &tags,
             description: &p.description,
         },

@@ -222,7 +222,7 @@ pub fn decide(host: &dyn Host, req: &RouteRequest) -> RoutingDecision {
             vec![],
         );
     }
-    if sig.needs_human() {
+    if sig.needs_human() && !shopping_despite_mood(&sig, &raw) {
         return decision(
             "none",
             0.2,
@@ -270,6 +270,44 @@ pub fn decide(host: &dyn Host, req: &RouteRequest) -> RoutingDecision {
         return decision("none", 0.1, why, current.into_iter().collect());
     }
     by_vocabulary(host, &raw, &sig, &brands, current)
+}
+
+/// Phrases that ask for a product ("I need a", "procuro", "busco").
+const PRODUCT_REQUEST: &[&str] = &[
+    "i need a",
+    "i need an",
+    "i need new",
+    "i want a",
+    "i want an",
+    "looking for",
+    "do you have",
+    "do you sell",
+    "recommend a",
+    "preciso de",
+    "preciso dum",
+    "quero um",
+    "quero uma",
+    "procuro",
+    "procurando",
+    "voces tem",
+    "vcs tem",
+    "necesito un",
+    "necesito una",
+    "quiero un",
+    "quiero una",
+    "busco",
+    "buscando",
+    "tienen",
+];
+
+/// A strong word about something else ("I need a router, my wifi is
+/// terrible") in a product request: the mood is about the problem the
+/// purchase solves, not the store, so the message is routed as shopping.
+/// Only mood: a complaint, refund, payment problem or request for a
+/// person still goes to a person.
+fn shopping_despite_mood(sig: &Signals, raw: &str) -> bool {
+    let mood_only = sig.angry && !(sig.human || sig.complaint || sig.refund || sig.payment);
+    mood_only && text::has_any(&text::normalize(raw), PRODUCT_REQUEST)
 }
 
 /// Words that join two requests in one message.

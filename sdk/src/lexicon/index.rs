@@ -61,6 +61,9 @@ const TYPO_FACTOR: f32 = 0.75;
 const COGNATE_FACTOR: f32 = 0.6;
 /// Words added by translation ([`lexicon::expand_query`]) count this much.
 const TRANSLATED_FACTOR: f32 = 0.5;
+/// ... and this much when the customer's word has one English word
+/// ("abotoaduras" → "cufflinks"): the translation is then no guess.
+const SOLE_TRANSLATION_FACTOR: f32 = 0.8;
 /// A word seen only in descriptions weighs at most this (before IDF): a
 /// description's incidental words ("weather-resistant") are weak evidence.
 const DESCRIPTION_ONLY_CAP: f32 = 0.5;
@@ -211,9 +214,18 @@ impl IndexBuilder {
             }
             terms.insert(term, weights);
         }
-        let translations = lexicon::stemmed_translations()
+        let stemmed = lexicon::stemmed_translations();
+        let translations: Vec<Vec<String>> = stemmed.iter().map(|(_, to)| analyse(to)).collect();
+        let known = stemmed
             .iter()
-            .map(|(_, to)| analyse(to))
+            .flat_map(|(from, _)| from.iter().cloned())
+            .chain(
+                translations
+                    .iter()
+                    .flatten()
+                    .filter(|t| !t.contains(' '))
+                    .cloned(),
+            )
             .collect();
         BrandIndex {
             brands: self.brands,
@@ -222,6 +234,7 @@ impl IndexBuilder {
             names,
             prefixes,
             translations,
+            known,
         }
     }
 }
@@ -260,6 +273,11 @@ pub struct BrandIndex {
     /// The catalog keys of each of [`lexicon::translations`], analysed
     /// once (in the order of `lexicon::stemmed_translations`).
     translations: Vec<Vec<String>>,
+    /// Every word the store's dictionary knows (stemmed): the words of its
+    /// customer keys and of their English. A known word is never read as
+    /// a typo of a catalog word ("prata" is silver, not a typo of
+    /// "prato").
+    known: std::collections::HashSet<String>,
 }
 
 impl BrandIndex {
@@ -282,27 +300,92 @@ impl BrandIndex {
     /// the vocabulary terms that matched. Empty when nothing matched.
     pub fn match_text(&self, text_in: &str, limit: usize) -> Vec<BrandMatch> {
         let mut scores: Vec<(f32, Vec<String>)> = vec![(0.0, Vec::new()); self.brands.len()];
-        let own = analyse(text_in);
-        let hay = text::terms(text_in);
-        let mut translated: Vec<String> = Vec::new();
-        for i in lexicon::matched_translations(&hay) {
-            for t in self.translations.get(i).into_iter().flatten() {
-                if !own.contains(t) && !translated.contains(t) {
-                    translated.push(t.clone());
+        let mut seen: Vec<&str> = Vec::new();
+        self.score_segment(text_in, &mut scores, &mut seen);
+        let mut out: Vec<BrandMatch> = scores
+            .into_iter()
+            .enumerate()
+            .filter(|(_, (s, _))| *s > 0.0)
+            .map(|(b, (score, terms))| BrandMatch {
+                brand: self.brands[b].clone(),
+                score,
+                terms,
+            })
+            .collect();
+        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.brand.cmp(&b.brand)));
+        out.truncate(limit);
+        out
+    }
+
+    /// Adds the matches of `segment` (each vocabulary term once, `seen`).
+    fn score_segment<'a>(
+        &'a self,
+        segment: &str,
+        scores: &mut [(f32, Vec<String>)],
+        seen: &mut Vec<&'a str>,
+    ) {
+        let mut own = analyse(segment);
+        self.join_compounds(&mut own);
+        let hay = text::terms(segment);
+        // Words the store's dictionary knows as they were written.
+        let common: Vec<String> = text::tokenize(segment)
+            .iter()
+            .filter(|t| agent_store_lang::query::is_common_word(t))
+            .map(|t| text::stem(t))
+            .collect();
+
+        let mut translated: Vec<(String, f32)> = Vec::new();
+        // The words of a phrase the dictionary knows ("tábua de passar
+        // roupa", "reloj de pared") name one thing together: on their own
+        // they count as a keyword's parts do.
+        let mut phrase_words: Vec<&str> = Vec::new();
+        let table = lexicon::stemmed_translations();
+        for i in lexicon::matched_translations_with(&hay, |h| common.iter().any(|c| c == h)) {
+            let from = &table[i].0;
+            if from.len() > 1 && text::phrase_match(&hay, from) >= 1.0 {
+                phrase_words.extend(from.iter().map(String::as_str));
+            }
+            let english = self
+                .translations
+                .get(i)
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            let f = if english.len() == 1 {
+                SOLE_TRANSLATION_FACTOR
+            } else {
+                TRANSLATED_FACTOR
+            };
+            for t in english {
+                if own.contains(t) {
+                    continue;
+                }
+                match translated.iter_mut().find(|(x, _)| x == t) {
+                    Some(x) => x.1 = x.1.max(f),
+                    None => translated.push((t.clone(), f)),
                 }
             }
         }
-        let mut seen: Vec<&str> = Vec::new();
         let weighted = own
             .iter()
-            .map(|t| (t, 1.0))
-            .chain(translated.iter().map(|t| (t, TRANSLATED_FACTOR)));
+            .map(|t| {
+                let part = !t.contains(' ') && phrase_words.contains(&t.as_str());
+                (t, if part { PHRASE_PART } else { 1.0 })
+            })
+            .chain(translated.iter().map(|(t, f)| (t, *f)));
         for (term, factor) in weighted {
             let (key, factor) = match self.terms.get_key_value(term.as_str()) {
                 Some((k, _)) => (k.as_str(), factor),
                 None if term.contains(' ') => continue,
                 None => match self.compound_of(term) {
                     Some(k) => (k, factor),
+                    // a word the dictionary knows is no typo ("prata" is
+                    // silver, not "prato"); it may still be a cognate
+                    None if self.known.contains(term.as_str()) || common.contains(term) => {
+                        match self.cognate_of(term) {
+                            Some(k) => (k, factor * COGNATE_FACTOR),
+                            None => continue,
+                        }
+                    }
                     None => match self.typo_of(term) {
                         Some(k) => (k, factor * TYPO_FACTOR),
                         None => match self.cognate_of(term) {
@@ -322,19 +405,32 @@ impl BrandIndex {
                 s.1.push(key.to_owned());
             }
         }
-        let mut out: Vec<BrandMatch> = scores
-            .into_iter()
-            .enumerate()
-            .filter(|(_, (s, _))| *s > 0.0)
-            .map(|(b, (score, terms))| BrandMatch {
-                brand: self.brands[b].clone(),
-                score,
-                terms,
+    }
+
+    /// Two adjacent words the vocabulary has as one ("tooth brush" =
+    /// "toothbrush", "ear buds" = "earbuds") become that word, in place of
+    /// the pair and its parts.
+    fn join_compounds(&self, own: &mut Vec<String>) {
+        let joined: Vec<(String, String)> = own
+            .iter()
+            .filter_map(|t| {
+                let (a, b) = t.split_once(' ')?;
+                if self.terms.contains_key(t.as_str()) || !(a.is_ascii() && b.is_ascii()) {
+                    return None;
+                }
+                let word = text::stem(&format!("{a}{b}"));
+                self.terms
+                    .contains_key(word.as_str())
+                    .then(|| (t.clone(), word))
             })
             .collect();
-        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.brand.cmp(&b.brand)));
-        out.truncate(limit);
-        out
+        for (pair, word) in joined {
+            let parts: Vec<&str> = pair.split(' ').collect();
+            own.retain(|t| t != &pair && !parts.contains(&t.as_str()));
+            if !own.contains(&word) {
+                own.push(word);
+            }
+        }
     }
 
     /// The vocabulary pair `word` is written together ("dashcam" =
@@ -365,9 +461,10 @@ impl BrandIndex {
             if let Some(v) = self.typos.get(&d) {
                 ids.extend(v);
             }
-            // `word` has one letter too many
+            // `word` has one letter too many (not its first)
             if let Some((k, _)) = self.terms.get_key_value(d.as_str())
                 && d.chars().count() >= text::FUZZY_MIN_LEN
+                && d.chars().next() == word.chars().next()
             {
                 return Some(k.as_str());
             }
@@ -376,6 +473,10 @@ impl BrandIndex {
         ids.dedup();
         ids.into_iter()
             .map(|i| self.names[i as usize].as_str())
+            // Customers rarely mistype a word's first letter, and a word
+            // one edit from a catalog word there is usually another word
+            // ("weather" / "leather", "tooth" / "sooth").
+            .filter(|n| n.chars().next() == word.chars().next())
             .filter(|n| text::within_one_edit(n, word))
             .max_by(|a, b| {
                 self.total(a)

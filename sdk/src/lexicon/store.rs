@@ -282,6 +282,9 @@ pub fn topic(message: &str) -> Option<Topic> {
     if hay.is_empty() {
         return None;
     }
+    if refund_policy_question(&text::normalize(message)) {
+        return Some(Topic::Returns);
+    }
     // Unstemmed too: stemming can cut a typo's letters ("twise" → "twis").
     let words = text::tokenize(message);
     // The phrases are written normalised: stemming them is enough (cheap
@@ -300,6 +303,69 @@ pub fn topic(message: &str) -> Option<Topic> {
             }
         })
     })
+}
+
+/// Refund words: a refund asked about in general is the returns policy.
+const REFUND_WORDS: &[&str] = &[
+    "refund",
+    "refunds",
+    "refunded",
+    "money back",
+    "reembolso",
+    "reembolsar",
+    "reembolsam",
+    "reembolsan",
+    "estorno",
+    "dinheiro de volta",
+    "dinero de vuelta",
+];
+/// A question about what the store allows, or a condition ("if it does
+/// not fit"): the shape of a policy question.
+const POLICY_MARKERS: &[&str] = &[
+    "if",
+    "can i",
+    "could i",
+    "do you",
+    "do i get",
+    "is it possible",
+    "policy",
+    "se",
+    "posso",
+    "voces fazem",
+    "voces dao",
+    "e possivel",
+    "politica",
+    "si",
+    "puedo",
+    "hacen",
+    "dan",
+    "es posible",
+];
+/// Words that tie a message to an order already placed: then a refund is
+/// the conversation's business (the seller escalates it), not a policy
+/// question.
+const ORDER_CONTEXT: &[&str] = &[
+    "my order",
+    "i ordered",
+    "i bought",
+    "i received",
+    "arrived",
+    "meu pedido",
+    "comprei",
+    "recebi",
+    "chegou",
+    "mi pedido",
+    "compre",
+    "recibi",
+    "llego",
+];
+
+/// "can i get a refund if it doesn't fit", "vocês fazem reembolso?": a
+/// refund asked about as a rule of the store, with no order named.
+fn refund_policy_question(normalized: &str) -> bool {
+    text::has_any(normalized, REFUND_WORDS)
+        && text::has_any(normalized, POLICY_MARKERS)
+        && !text::has_any(normalized, ORDER_CONTEXT)
 }
 
 #[cfg(test)]

@@ -306,7 +306,8 @@ fn parse_row(columns: &[String], record: &csv::ByteRecord) -> Result<Product, Ro
     if category.is_empty()
         && let Some((_, v)) = extra.iter().find(|(k, _)| k == "google_product_category")
     {
-        category = v.clone();
+        // a numeric Google taxonomy id reads as its path
+        category = super::taxonomy::category_path(v).to_string();
     }
 
     match (problems.is_empty(), price, availability) {

@@ -118,10 +118,7 @@ impl Slot {
             Slot::Color => p.color.clone().unwrap_or_default(),
             Slot::Material => p.attribute("material").unwrap_or_default().to_string(),
             Slot::Size => p.size.clone().unwrap_or_default(),
-            Slot::GoogleCategory => p
-                .attribute("google_product_category")
-                .unwrap_or_default()
-                .to_string(),
+            Slot::GoogleCategory => p.google_category().to_string(),
             Slot::Description => p.description.clone(),
         }
     }

@@ -12,7 +12,8 @@
 //! - [`index`]: the tantivy index and the ranking;
 //! - [`query`]: understanding the customer's words (en, pt-BR, es), from
 //!   the language crate (`agent_store_lang::query`);
-//! - [`recommend`]: cross-sell, upsell and alternatives.
+//! - [`recommend`]: cross-sell, upsell and alternatives;
+//! - [`taxonomy`]: Google's product taxonomy (numeric category ids).
 
 mod candidates;
 pub mod feed;
@@ -25,6 +26,7 @@ pub mod recommend;
 #[cfg(test)]
 mod relevance;
 pub mod store;
+pub mod taxonomy;
 
 use std::collections::{BTreeSet, HashMap};
 use std::io::Read;

@@ -103,6 +103,12 @@ impl Product {
             .map(|(_, v)| v.as_str())
     }
 
+    /// The `google_product_category` as a path: a numeric Google taxonomy
+    /// id is looked up ([`super::taxonomy`]); empty when there is none.
+    pub fn google_category(&self) -> &str {
+        super::taxonomy::category_path(self.attribute("google_product_category").unwrap_or(""))
+    }
+
     /// `custom_label_*` tags, split on `|` and `,`.
     pub fn tags(&self) -> Vec<String> {
         self.attributes

@@ -344,7 +344,7 @@ pub fn has_phrase(normalized_text: &str, phrase: &str) -> bool {
     }
     let t = normalized_text;
     let mut from = 0;
-    while let Some(i) = t[from..].find(&p) {
+    while let Some(i) = t[from..].find(p) {
         let s = from + i;
         let e = s + p.len();
         let left = s == 0 || t.as_bytes()[s - 1] == b' ';

@@ -1,92 +1,168 @@
-//! Precomputes the vocabulary tables a wasm seller or router would
-//! otherwise rebuild in every fresh instance (one per turn, issue 16):
-//! the stemmed translation keys, the typo index of their first words and
-//! the catalog's English words. The data file (`lang/data/vocabulary.txt`)
-//! stays the source of truth: this script reads it through the language
-//! crate's own parser and stemmer, so the tables are what the runtime code
-//! would build (`lexicon::tests::generated_tables_match_runtime` checks).
+//! Precomputes the tables a wasm seller or router would otherwise rebuild
+//! in every fresh instance (one per turn, issue 16): the stemmed
+//! translation keys, the typo index of their first words, the catalog's
+//! English words and the vocabulary's words (`lang/data/vocabulary.txt`
+//! and `products.txt`); the dialogue cues (`cues.txt`) and number words
+//! (`numbers.txt`); the stemmed phrases of the brand lexicons and of the
+//! store topics. The data files stay the source of truth: this script
+//! reads them with the same code the crate would run (the language crate,
+//! a build-dependency, and the crate's own table builders, included below
+//! by path), and each table has a test that compares it with the one built
+//! at run time (`generated_tables_match_runtime` in `lexicon`, `cues`,
+//! `numbers`; `generated_stems_match_runtime` in `lexicon::store`).
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fmt::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use agent_store_lang::{query, text};
+use agent_store_lang::query;
+
+/// What the included modules reach in the crate: its `text` module (the
+/// language crate's), and the generated tables `lexicon::store` reads
+/// (empty here: this script is what generates them).
+mod text {
+    pub use agent_store_lang::text::*;
+}
+mod generated {
+    pub static TOPIC_STEMS: &[&[&[&str]]] = &[];
+}
+
+#[allow(dead_code)]
+#[path = "src/lexicon/brands.rs"]
+mod brands;
+#[path = "src/dialogue/cues_file.rs"]
+mod cues_file;
+#[path = "src/dialogue/numbers_file.rs"]
+mod numbers_file;
+#[allow(dead_code)]
+#[path = "src/lexicon/store.rs"]
+mod store;
+#[path = "src/lexicon/tables.rs"]
+mod tables;
 
 fn main() {
-    println!("cargo:rerun-if-changed=build.rs");
-    println!("cargo:rerun-if-changed=../lang/data");
+    for path in [
+        "build.rs",
+        "../lang/data",
+        "src/dialogue/cues.txt",
+        "src/dialogue/numbers.txt",
+        "src/dialogue/cues_file.rs",
+        "src/dialogue/numbers_file.rs",
+        "src/lexicon/brands.rs",
+        "src/lexicon/store.rs",
+        "src/lexicon/tables.rs",
+    ] {
+        println!("cargo:rerun-if-changed={path}");
+    }
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    write(&out, "vocabulary_tables.rs", &vocabulary_tables());
+    write(&out, "cue_tables.rs", &cue_tables());
+    write(&out, "number_tables.rs", &number_tables());
+}
+
+fn write(dir: &Path, name: &str, src: &str) {
+    std::fs::write(dir.join(name), src).expect("write OUT_DIR tables");
+}
+
+/// `&["a", "b"]`: a slice of string literals.
+fn strs<S: AsRef<str>>(words: &[S]) -> String {
+    let quoted: Vec<String> = words.iter().map(|w| format!("{:?}", w.as_ref())).collect();
+    format!("&[{}]", quoted.join(", "))
+}
+
+/// The lexicon's tables (`lexicon::generated`).
+fn vocabulary_tables() -> String {
     let mut src = String::new();
-    let stemmed = stemmed_translations();
-    emit_stemmed(&mut src, &stemmed);
-    emit_first_words(&mut src, &stemmed);
-    emit_catalog_words(&mut src);
-    std::fs::write(out.join("vocabulary_tables.rs"), src).expect("write OUT_DIR tables");
-}
+    let translations = query::translations();
+    let stemmed = tables::stemmed_translations(translations);
 
-/// As `lexicon::stemmed_translations` did at run time: the first of two
-/// keys that stem alike wins.
-fn stemmed_translations() -> Vec<(Vec<String>, String)> {
-    let mut seen = HashSet::new();
-    query::translations()
-        .iter()
-        .map(|(from, to)| (text::terms(from), to.clone()))
-        .filter(|(from, _)| !from.is_empty() && seen.insert(from.clone()))
-        .collect()
-}
-
-fn emit_stemmed(src: &mut String, stemmed: &[(Vec<String>, String)]) {
     src.push_str("pub(crate) static STEMMED_TRANSLATIONS: &[(&[&str], &str)] = &[\n");
-    for (from, to) in stemmed {
-        let _ = writeln!(src, "    (&{from:?}, {to:?}),");
+    for (from, to) in &stemmed {
+        let _ = writeln!(src, "    ({}, {to:?}),", strs(from));
     }
     src.push_str("];\n");
-}
 
-/// First words of the stemmed keys and their one-letter deletions, each
-/// with the entries it points at (in entry order), sorted by key for a
-/// binary search.
-fn emit_first_words(src: &mut String, stemmed: &[(Vec<String>, String)]) {
-    let mut m: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, (from, _)) in stemmed.iter().enumerate() {
-        let w = &from[0];
-        m.entry(w.clone()).or_default().push(i);
-        if w.chars().count() >= text::FUZZY_MIN_LEN {
-            for d in deletions(w) {
-                m.entry(d).or_default().push(i);
-            }
-        }
-    }
     src.push_str("pub(crate) static FIRST_WORDS: &[(&str, &[u32])] = &[\n");
-    for (k, ids) in &m {
+    for (k, ids) in tables::first_words(&stemmed) {
         let _ = writeln!(src, "    ({k:?}, &{ids:?}),");
     }
     src.push_str("];\n");
+
+    let words: Vec<String> = tables::catalog_words(translations).into_iter().collect();
+    let _ = writeln!(
+        src,
+        "pub(crate) static CATALOG_WORDS: &[&str] = {};",
+        strs(&words)
+    );
+    let words: Vec<String> = tables::vocabulary_words(translations).into_iter().collect();
+    let _ = writeln!(
+        src,
+        "pub(crate) static VOCABULARY_WORDS: &[&str] = {};",
+        strs(&words)
+    );
+
+    src.push_str("pub(crate) static BRAND_PHRASES: &[&[(f32, &[&str])]] = &[\n");
+    for lex in brands::BRANDS {
+        src.push_str("    &[\n");
+        for (w, p) in brands::stemmed_phrases(lex) {
+            let _ = writeln!(src, "        ({w:?}, {}),", strs(&p));
+        }
+        src.push_str("    ],\n");
+    }
+    src.push_str("];\n");
+
+    src.push_str("pub(crate) static TOPIC_STEMS: &[&[&[&str]]] = &[\n");
+    for topic in store::stemmed_phrases() {
+        let phrases: Vec<String> = topic.iter().map(|p| strs(p)).collect();
+        let _ = writeln!(src, "    &[{}],", phrases.join(", "));
+    }
+    src.push_str("];\n");
+    src
 }
 
-fn emit_catalog_words(src: &mut String) {
-    let words: BTreeSet<String> = query::translations()
+/// `static CUES: Cues` (inside `dialogue::cues::generated`), borrowing
+/// every phrase and word.
+fn cue_tables() -> String {
+    let t = cues_file::parse(include_str!("src/dialogue/cues.txt"));
+    let cow_strs = |words: &[String]| -> String {
+        let quoted: Vec<String> = words
+            .iter()
+            .map(|w| format!("Cow::Borrowed({w:?})"))
+            .collect();
+        format!("Cow::Borrowed(&[{}])", quoted.join(", "))
+    };
+    let mut src =
+        String::from("pub(super) static CUES: Cues = Cues {\n    phrases: Cow::Borrowed(&[\n");
+    for phrases in &t.phrases {
+        let ps: Vec<String> = phrases.iter().map(|p| cow_strs(p)).collect();
+        let _ = writeln!(src, "        Cow::Borrowed(&[{}]),", ps.join(", "));
+    }
+    src.push_str("    ]),\n");
+    let _ = writeln!(src, "    words: {},", cow_strs(&t.words));
+    let pairs: Vec<String> = t
+        .language_of
         .iter()
-        .flat_map(|(_, en)| text::tokenize(en))
+        .map(|(w, l)| format!("(Cow::Borrowed({w:?}), {l:?})"))
         .collect();
     let _ = writeln!(
         src,
-        "pub(crate) static CATALOG_WORDS: &[&str] = &{:?};",
-        words.iter().collect::<Vec<_>>()
+        "    language_of: Cow::Borrowed(&[{}]),",
+        pairs.join(", ")
     );
+    src.push_str("};\n");
+    src
 }
 
-/// As `lexicon::index::deletions`.
-fn deletions(word: &str) -> Vec<String> {
-    let chars: Vec<char> = word.chars().collect();
-    (0..chars.len())
-        .map(|i| {
-            chars
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != i)
-                .map(|(_, c)| *c)
-                .collect()
-        })
-        .collect()
+/// `ORDINALS` and `CARDINALS` (`dialogue::numbers::generated`).
+fn number_tables() -> String {
+    let t = numbers_file::parse(include_str!("src/dialogue/numbers.txt"));
+    let mut src = String::from("pub(super) static ORDINALS: &[(&str, i32)] = &[\n");
+    for (w, v) in &t.ordinals {
+        let _ = writeln!(src, "    ({w:?}, {v}),");
+    }
+    src.push_str("];\npub(super) static CARDINALS: &[(&str, &str, u32)] = &[\n");
+    for ((l, w), v) in &t.cardinals {
+        let _ = writeln!(src, "    ({l:?}, {w:?}, {v}),");
+    }
+    src.push_str("];\n");
+    src
 }

@@ -7,9 +7,18 @@
 //! ```text
 //! cargo bench -p agent-store --bench plugins
 //! PLUGIN_BENCH_TURNS=2000 cargo bench -p agent-store --bench plugins
+//! PLUGIN_BENCH_PLUGINS=DIR cargo bench -p agent-store --bench plugins
 //! ```
 //!
-//! Builds `plugins/router` and `plugins/seller-tech` to wasm first.
+//! Builds `plugins/router` and `plugins/seller-tech` to wasm first, unless
+//! `PLUGIN_BENCH_PLUGINS` names a directory of installed components
+//! (`DIR/router/`, `DIR/seller-tech/`, e.g. built from another commit, to
+//! compare two versions of the guests with one host in one sitting).
+//!
+//! Besides wall-clock times, each row reports the process's CPU time per
+//! turn (every thread's, from `/proc/self/task/*/schedstat`, Linux only):
+//! on a loaded machine wall-clock time is mostly the scheduler, CPU time
+//! is not.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -311,7 +320,20 @@ fn turns() -> Vec<(wit::Turn, sdk::Turn)> {
 }
 
 /// Per-call durations of `n` runs of `f(i)`, after `n / 10` warm-up runs.
-async fn measure<F, Fut>(n: usize, mut f: F) -> Vec<Duration>
+/// This process's CPU time so far, all threads (the SQLite worker
+/// included), from the scheduler's nanosecond counters; `None` off Linux.
+fn process_cpu() -> Option<Duration> {
+    let mut total = 0u64;
+    for task in std::fs::read_dir("/proc/self/task").ok()? {
+        let stat = std::fs::read_to_string(task.ok()?.path().join("schedstat")).ok()?;
+        total += stat.split_whitespace().next()?.parse::<u64>().ok()?;
+    }
+    Some(Duration::from_nanos(total))
+}
+
+/// `n` timed calls after `n / 10` warm-up calls, and the process's CPU
+/// time over the timed calls.
+async fn measure<F, Fut>(n: usize, mut f: F) -> (Vec<Duration>, Option<Duration>)
 where
     F: FnMut(usize) -> Fut,
     Fut: std::future::Future<Output = ()>,
@@ -320,35 +342,50 @@ where
         f(i).await;
     }
     let mut out = Vec::with_capacity(n);
+    let cpu0 = process_cpu();
     for i in 0..n {
         let t = Instant::now();
         f(i).await;
         out.push(t.elapsed());
     }
-    out
+    let cpu = process_cpu().zip(cpu0).map(|(b, a)| b.saturating_sub(a));
+    (out, cpu)
 }
 
 struct Stats {
     mean: f64,
     p50: f64,
     p99: f64,
+    /// CPU time per call, µs.
+    cpu: Option<f64>,
 }
 
-fn stats(mut d: Vec<Duration>) -> Stats {
+fn stats((mut d, cpu): (Vec<Duration>, Option<Duration>)) -> Stats {
     d.sort();
     let us = |x: Duration| x.as_secs_f64() * 1e6;
     Stats {
         mean: d.iter().map(|x| us(*x)).sum::<f64>() / d.len() as f64,
         p50: us(d[d.len() / 2]),
         p99: us(d[(d.len() * 99 / 100).min(d.len() - 1)]),
+        cpu: cpu.map(|c| us(c) / d.len() as f64),
     }
 }
 
 fn row(what: &str, s: &Stats, native: Option<&Stats>) {
-    let ratio = native.map_or("–".to_string(), |n| format!("{:.1}×", s.mean / n.mean));
+    let ratio = |f: fn(&Stats) -> Option<f64>| {
+        native
+            .and_then(|n| Some(f(s)? / f(n)?))
+            .map_or("–".to_string(), |r| format!("{r:.1}×"))
+    };
+    let cpu = s.cpu.map_or("–".to_string(), |c| format!("{c:.1} µs"));
     println!(
-        "| {what} | {:.1} µs | {:.1} µs | {:.1} µs | {ratio} |",
-        s.mean, s.p50, s.p99
+        "| {what} | {:.1} µs | {:.1} µs | {:.1} µs | {cpu} | {} | {} | {} |",
+        s.mean,
+        s.p50,
+        s.p99,
+        ratio(|s| Some(s.mean)),
+        ratio(|s| Some(s.p50)),
+        ratio(|s| s.cpu),
     );
 }
 
@@ -368,12 +405,18 @@ fn main() -> anyhow::Result<()> {
         .build()?;
     rt.block_on(async move {
         let ws = workspace();
-        let plugins = ws.join("target/bench-plugins");
-        agent_store::devkit::build::build_crates(
-            &ws,
-            &[ws.join("plugins/router"), ws.join("plugins/seller-tech")],
-            &plugins,
-        )?;
+        let plugins = match std::env::var_os("PLUGIN_BENCH_PLUGINS") {
+            Some(dir) => PathBuf::from(dir),
+            None => {
+                let plugins = ws.join("target/bench-plugins");
+                agent_store::devkit::build::build_crates(
+                    &ws,
+                    &[ws.join("plugins/router"), ws.join("plugins/seller-tech")],
+                    &plugins,
+                )?;
+                plugins
+            }
+        };
         let data = tempfile::tempdir()?;
         let db = Db::connect("", data.path()).await?;
         let catalog = Catalog::open(db, data.path()).await?;
@@ -504,8 +547,11 @@ fn main() -> anyhow::Result<()> {
             MESSAGES.len(),
             turns_n / 10
         );
-        println!("| what | mean | p50 | p99 | wasm / native |");
-        println!("| --- | ---: | ---: | ---: | ---: |");
+        println!("components: {}", plugins.display());
+        println!(
+            "| what | mean | p50 | p99 | CPU per turn | wasm / native (mean) | (p50) | (CPU) |"
+        );
+        println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         row(
             "router: native (SDK `Host` over the host catalog)",
             &r_native,

@@ -168,13 +168,20 @@ pub fn within_one_edit(a: &str, b: &str) -> bool {
     if a.len().abs_diff(b.len()) > 4 || a.chars().count().abs_diff(b.chars().count()) > 1 {
         return false;
     }
+    // ASCII words (nearly all of them) compare as bytes, without
+    // collecting their characters.
+    if a.is_ascii() && b.is_ascii() {
+        return one_edit(a.as_bytes(), b.as_bytes());
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let (s, l) = if a.len() <= b.len() {
-        (&a, &b)
-    } else {
-        (&b, &a)
-    };
+    one_edit(&a, &b)
+}
+
+/// [`within_one_edit`] over two sequences (characters or ASCII bytes)
+/// that are not equal.
+fn one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    let (s, l) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if l.len() - s.len() > 1 {
         return false;
     }
@@ -279,7 +286,7 @@ pub fn fuzzy_eq(a: &str, b: &str) -> bool {
 
 /// How well a phrase (already split into stemmed terms) matches somewhere in
 /// `hay` (stemmed terms): 1.0 exact, 0.75 with typos, 0.0 absent.
-pub fn phrase_match(hay: &[String], phrase: &[String]) -> f32 {
+pub fn phrase_match<P: AsRef<str>>(hay: &[String], phrase: &[P]) -> f32 {
     if phrase.is_empty() || phrase.len() > hay.len() {
         return 0.0;
     }
@@ -288,6 +295,7 @@ pub fn phrase_match(hay: &[String], phrase: &[String]) -> f32 {
         let mut exact = true;
         let mut ok = true;
         for (h, p) in hay[start..].iter().zip(phrase) {
+            let p = p.as_ref();
             if h == p {
                 continue;
             }
@@ -308,16 +316,35 @@ pub fn phrase_match(hay: &[String], phrase: &[String]) -> f32 {
     best
 }
 
+/// Whether `s` is its own [`normalize`]: lowercase ASCII letters and
+/// digits in words separated by one space (a quick check that lets
+/// [`has_phrase`] skip normalising a phrase written normalised).
+fn is_normalized(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !s.contains("  ")
+        && b.iter()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b' ')
+}
+
 /// True when the normalised `text` contains the normalised `phrase` on word
 /// boundaries (no stemming, no typos).
 pub fn has_phrase(normalized_text: &str, phrase: &str) -> bool {
-    let p = normalize(phrase);
+    // The phrase lists are written normalised: those need no copy.
+    let owned;
+    let p = if is_normalized(phrase) {
+        phrase
+    } else {
+        owned = normalize(phrase);
+        owned.as_str()
+    };
     if p.is_empty() {
         return false;
     }
     let t = normalized_text;
     let mut from = 0;
-    while let Some(i) = t[from..].find(&p) {
+    while let Some(i) = t[from..].find(p) {
         let s = from + i;
         let e = s + p.len();
         let left = s == 0 || t.as_bytes()[s - 1] == b' ';
@@ -385,10 +412,32 @@ pub static COLORS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|
 pub fn color_of(token: &str) -> Option<&'static str> {
     let t = normalize(token);
     let s = stem(&t);
-    COLORS
+    STEMMED_COLORS
         .iter()
-        .find(|(w, _)| *w == t || stem(w) == s)
-        .map(|(_, c)| *c)
+        .find(|(w, ws, _)| *w == t || *ws == s)
+        .map(|(_, _, c)| *c)
+}
+
+/// [`COLORS`] with each word's stem, so [`color_of`] stems only its token.
+static STEMMED_COLORS: LazyLock<Vec<(&'static str, String, &'static str)>> =
+    LazyLock::new(|| COLORS.iter().map(|(w, c)| (*w, stem(w), *c)).collect());
+
+/// `word` with each of its letters left out in turn (a word's one-letter
+/// deletions): two words one typo apart share one of their deletions or
+/// one is a deletion of the other, so indexing them finds typo candidates
+/// with a lookup (the SDK's brand index and translation tables).
+pub fn deletions(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    (0..chars.len())
+        .map(|i| {
+            chars
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .map(|(_, c)| *c)
+                .collect()
+        })
+        .collect()
 }
 
 /// Search constraints found in a customer's message.
@@ -448,6 +497,72 @@ mod tests {
         assert!(!shares_stem("camiseta", "camisole"));
         assert!(!shares_stem("mouse", "mouse"));
         assert!(!shares_stem("weather", "weatherproof"));
+    }
+
+    /// The byte path of `within_one_edit` (ASCII) agrees with the
+    /// character path, and `has_phrase` finds a phrase written normalised
+    /// (no copy) as it finds the same phrase written otherwise.
+    #[test]
+    fn fast_paths_agree_with_the_general_ones() {
+        let words = [
+            "laptop",
+            "latpop",
+            "laptops",
+            "lapto",
+            "xlaptop",
+            "labtop",
+            "ab",
+            "ba",
+            "abc",
+            "acb",
+            "",
+            "a",
+            "headphones",
+            "headphnoes",
+            "fone",
+            "fones",
+            "teclado",
+            "teclados",
+        ];
+        for a in words {
+            for b in words {
+                let ca: Vec<char> = a.chars().collect();
+                let cb: Vec<char> = b.chars().collect();
+                let by_chars = a == b || (ca.len().abs_diff(cb.len()) <= 1 && one_edit(&ca, &cb));
+                assert_eq!(within_one_edit(a, b), by_chars, "{a} {b}");
+            }
+        }
+        for (p, normalised) in [
+            ("quero falar", true),
+            ("e ai", true),
+            ("7 1", true),
+            ("Quero falar", false),
+            ("quero  falar", false),
+            (" oi", false),
+            ("oi ", false),
+            ("não", false),
+            ("d'agua", false),
+            ("", true),
+        ] {
+            assert_eq!(is_normalized(p), normalised, "{p:?}");
+            if normalised {
+                assert_eq!(normalize(p), p);
+            }
+        }
+        let t = normalize("Oi, quero falar com um atendente!");
+        assert!(has_phrase(&t, "quero falar"));
+        assert!(has_phrase(&t, "Quero  FALAR"));
+        assert!(!has_phrase(&t, "quero fala"));
+        assert!(!has_phrase(&t, ""));
+    }
+
+    #[test]
+    fn colours_by_word_or_stem() {
+        for (w, c) in COLORS.iter() {
+            assert!(color_of(w).is_some(), "{w} ({c})");
+        }
+        assert_eq!(color_of("Pretos"), color_of("preto"));
+        assert_eq!(color_of("laptop"), None);
     }
 
     #[test]

@@ -319,16 +319,7 @@ impl Reading {
 /// A word of the product vocabulary (the catalog words the lexicon knows,
 /// in en/pt/es) or a colour.
 fn is_vocabulary_word(token: &str) -> bool {
-    use std::collections::HashSet;
-    use std::sync::OnceLock;
-    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
-    let words = WORDS.get_or_init(|| {
-        crate::lexicon::translations()
-            .iter()
-            .flat_map(|(from, to)| text::tokenize(from).into_iter().chain(text::tokenize(to)))
-            .collect()
-    });
-    words.contains(token) || text::color_of(token).is_some()
+    crate::lexicon::is_vocabulary_word(token) || text::color_of(token).is_some()
 }
 
 /// Whether a product is the variant `want` (a colour or a size), by its

@@ -1,16 +1,22 @@
-//! The cue vocabularies of the dialogue acts, loaded once from
-//! `cues.txt` (data, not code): which phrases say "add", "remove",
+//! The cue vocabularies of the dialogue acts, from `cues.txt` (data, not
+//! code; parsed at build time): which phrases say "add", "remove",
 //! "checkout"... in English, Brazilian Portuguese and Spanish.
 //!
 //! Matching is on normalised, plural-stemmed words with one-typo tolerance
 //! for words of [`text::FUZZY_MIN_LEN`]+ letters ([`text::phrase_match`]).
 
-use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
+use std::borrow::Cow;
 
+use super::cues_file::{self, CueTables, SECTIONS};
 use crate::text;
 
-const DATA: &str = include_str!("cues.txt");
+/// The cue vocabularies `build.rs` precomputed from `cues.txt` with
+/// `cues_file::parse` (`static CUES: Cues`), so a fresh wasm instance
+/// (one per turn) does not parse and stem them again.
+mod generated {
+    use super::{Cow, Cues};
+    include!(concat!(env!("OUT_DIR"), "/cue_tables.rs"));
+}
 
 /// One dialogue cue: a section of `cues.txt`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -58,137 +64,133 @@ pub enum Cue {
 }
 
 impl Cue {
-    fn of_section(name: &str) -> Option<Cue> {
-        Some(match name {
-            "add" => Cue::Add,
-            "buy" => Cue::Buy,
-            "remove" => Cue::Remove,
-            "set_quantity" => Cue::SetQuantity,
-            "clear" => Cue::Clear,
-            "cart" => Cue::Cart,
-            "checkout" => Cue::Checkout,
-            "cancel" => Cue::Cancel,
-            "cheaper" => Cue::Cheaper,
-            "cheapest" => Cue::Cheapest,
-            "similar" => Cue::Similar,
-            "have" => Cue::Have,
-            "other_color" => Cue::OtherColor,
-            "other_size" => Cue::OtherSize,
-            "compare" => Cue::Compare,
-            "price" => Cue::Price,
-            "more" => Cue::More,
-            "pointer" => Cue::Pointer,
-            "affirm" => Cue::Affirm,
-            "hedge" => Cue::Hedge,
-            _ => return None,
-        })
+    /// Every cue, in the order of the variants and of the sections
+    /// (`cues_file::SECTIONS`).
+    pub const ALL: [Cue; 20] = [
+        Cue::Add,
+        Cue::Buy,
+        Cue::Remove,
+        Cue::SetQuantity,
+        Cue::Clear,
+        Cue::Cart,
+        Cue::Checkout,
+        Cue::Cancel,
+        Cue::Cheaper,
+        Cue::Cheapest,
+        Cue::Similar,
+        Cue::Have,
+        Cue::OtherColor,
+        Cue::OtherSize,
+        Cue::Compare,
+        Cue::Price,
+        Cue::More,
+        Cue::Pointer,
+        Cue::Affirm,
+        Cue::Hedge,
+    ];
+
+    /// The cue of a `cues.txt` section name.
+    pub fn of_section(name: &str) -> Option<Cue> {
+        SECTIONS
+            .iter()
+            .position(|s| *s == name)
+            .map(|i| Cue::ALL[i])
+    }
+
+    /// Its `cues.txt` section name.
+    pub fn section(self) -> &'static str {
+        SECTIONS[self as usize]
     }
 }
 
-/// The loaded vocabularies.
-#[derive(Debug, Default)]
+type Text = Cow<'static, str>;
+/// A phrase's stemmed words.
+type Phrase = Cow<'static, [Text]>;
+
+/// The loaded vocabularies: borrowed from the tables `build.rs` generated
+/// ([`cues`]) or owned ([`Cues::parse`]).
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct Cues {
-    phrases: HashMap<Cue, Vec<Vec<String>>>,
-    /// Every stemmed word of every phrase: not a product word.
-    words: HashSet<String>,
-    /// Stemmed words only one language's lines use, with that language.
-    language_of: HashMap<String, &'static str>,
-}
-
-fn lang_tag(tag: &str) -> Option<&'static str> {
-    match tag.trim() {
-        "en" => Some("en"),
-        "pt" => Some("pt"),
-        "es" => Some("es"),
-        _ => None,
-    }
+    /// The phrases of each cue, indexed by `Cue as usize`.
+    phrases: Cow<'static, [Cow<'static, [Phrase]>]>,
+    /// Every stemmed word of every phrase (not a product word), sorted.
+    words: Cow<'static, [Text]>,
+    /// Stemmed words only one language's lines use, with that language,
+    /// sorted by word.
+    language_of: Cow<'static, [(Text, &'static str)]>,
 }
 
 impl Cues {
+    fn from_tables(t: CueTables) -> Cues {
+        Cues {
+            phrases: t
+                .phrases
+                .into_iter()
+                .map(|ps| {
+                    ps.into_iter()
+                        .map(|p| Cow::Owned(p.into_iter().map(Cow::Owned).collect()))
+                        .collect()
+                })
+                .collect(),
+            words: t.words.into_iter().map(Cow::Owned).collect(),
+            language_of: t
+                .language_of
+                .into_iter()
+                .map(|(w, l)| (Cow::Owned(w), l))
+                .collect(),
+        }
+    }
+
     /// Parse the `cues.txt` format (see the file's header).
     pub fn parse(data: &str) -> Cues {
-        let mut cues = Cues::default();
-        let mut section: Option<Cue> = None;
-        let mut langs_of: HashMap<String, HashSet<&'static str>> = HashMap::new();
-        for line in data.lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                section = Cue::of_section(name.trim());
-                continue;
-            }
-            let (Some(cue), Some((tag, list))) = (section, line.split_once(':')) else {
-                continue;
-            };
-            let Some(lang) = lang_tag(tag) else { continue };
-            for phrase in list.split('|') {
-                let terms = text::terms(phrase);
-                if terms.is_empty() {
-                    continue;
-                }
-                for t in &terms {
-                    cues.words.insert(t.clone());
-                    langs_of.entry(t.clone()).or_default().insert(lang);
-                }
-                cues.phrases.entry(cue).or_default().push(terms);
-            }
-        }
-        for (word, langs) in langs_of {
-            if langs.len() == 1
-                && word.chars().count() >= 4
-                && let Some(l) = langs.into_iter().next()
-            {
-                cues.language_of.insert(word, l);
-            }
-        }
-        cues
+        Cues::from_tables(cues_file::parse(data))
+    }
+
+    fn phrases(&self, cue: Cue) -> &[Phrase] {
+        self.phrases.get(cue as usize).map_or(&[][..], |p| &p[..])
     }
 
     /// Whether `terms` (stemmed words of a message) contain a phrase of `cue`.
     pub fn has(&self, cue: Cue, terms: &[String]) -> bool {
-        self.phrases
-            .get(&cue)
-            .is_some_and(|ps| ps.iter().any(|p| text::phrase_match(terms, p) > 0.0))
+        self.phrases(cue)
+            .iter()
+            .any(|p| text::phrase_match(terms, p) > 0.0)
     }
 
     /// The longest phrase of `cue` found in `terms`, in words.
     pub fn longest(&self, cue: Cue, terms: &[String]) -> usize {
-        self.phrases
-            .get(&cue)
-            .map(|ps| {
-                ps.iter()
-                    .filter(|p| text::phrase_match(terms, p) > 0.0)
-                    .map(Vec::len)
-                    .max()
-                    .unwrap_or(0)
-            })
+        self.phrases(cue)
+            .iter()
+            .filter(|p| text::phrase_match(terms, p) > 0.0)
+            .map(|p| p.len())
+            .max()
             .unwrap_or(0)
     }
 
     /// Whether a stemmed word is part of one of `cue`'s phrases.
     pub fn cue_has_word(&self, cue: Cue, term: &str) -> bool {
-        self.phrases
-            .get(&cue)
-            .is_some_and(|ps| ps.iter().any(|p| p.iter().any(|w| w == term)))
+        self.phrases(cue)
+            .iter()
+            .any(|p| p.iter().any(|w| w == term))
     }
 
     /// Whether a stemmed word belongs to some cue (so it names no product).
     pub fn is_cue_word(&self, term: &str) -> bool {
-        self.words.contains(term)
+        self.words.binary_search_by(|w| (**w).cmp(term)).is_ok()
     }
 
     /// The language only cue lines of that language use this word in.
     pub fn language_of(&self, term: &str) -> Option<&'static str> {
-        self.language_of.get(term).copied()
+        self.language_of
+            .binary_search_by(|(w, _)| (**w).cmp(term))
+            .ok()
+            .map(|i| self.language_of[i].1)
     }
 }
 
 /// The vocabularies of `cues.txt`, parsed once.
 pub fn cues() -> &'static Cues {
-    static CUES: OnceLock<Cues> = OnceLock::new();
-    CUES.get_or_init(|| Cues::parse(DATA))
+    &generated::CUES
 }
 
 /// Language evidence from cue words (en, pt, es), for
@@ -210,6 +212,53 @@ pub fn language_evidence(tokens: &[String]) -> (f32, f32, f32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The generated tables are what parsing `cues.txt` at run time builds
+    /// (the data file stays the source of truth).
+    #[test]
+    fn generated_tables_match_runtime() {
+        let parsed = Cues::parse(include_str!("cues.txt"));
+        assert!(parsed.words.len() > 100, "cues loaded");
+        assert!(
+            parsed.phrases.iter().all(|p| !p.is_empty()),
+            "every cue has phrases"
+        );
+        assert_eq!(cues(), &parsed);
+    }
+
+    #[test]
+    fn sections_name_their_cues() {
+        let named = [
+            ("add", Cue::Add),
+            ("buy", Cue::Buy),
+            ("remove", Cue::Remove),
+            ("set_quantity", Cue::SetQuantity),
+            ("clear", Cue::Clear),
+            ("cart", Cue::Cart),
+            ("checkout", Cue::Checkout),
+            ("cancel", Cue::Cancel),
+            ("cheaper", Cue::Cheaper),
+            ("cheapest", Cue::Cheapest),
+            ("similar", Cue::Similar),
+            ("have", Cue::Have),
+            ("other_color", Cue::OtherColor),
+            ("other_size", Cue::OtherSize),
+            ("compare", Cue::Compare),
+            ("price", Cue::Price),
+            ("more", Cue::More),
+            ("pointer", Cue::Pointer),
+            ("affirm", Cue::Affirm),
+            ("hedge", Cue::Hedge),
+        ];
+        assert_eq!(named.len(), Cue::ALL.len());
+        for (i, (name, cue)) in named.into_iter().enumerate() {
+            assert_eq!(Cue::ALL[i], cue);
+            assert_eq!(cue as usize, i, "{name}");
+            assert_eq!(Cue::of_section(name), Some(cue));
+            assert_eq!(cue.section(), name);
+        }
+        assert_eq!(Cue::of_section("nope"), None);
+    }
 
     #[test]
     fn loads_every_section() {

@@ -30,7 +30,10 @@
 
 mod act;
 pub mod cues;
+mod cues_file;
 pub mod numbers;
+#[cfg(test)]
+mod numbers_file;
 pub mod prior;
 mod state;
 

@@ -1,69 +1,28 @@
 //! Ordinals ("the second one", "o segundo", "el noveno", "2nd") and number
 //! words ("two", "duas", "dos") in en/pt/es, loaded from `numbers.txt`.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
-use crate::text;
-
-const DATA: &str = include_str!("numbers.txt");
-
-#[derive(Debug, Default)]
-struct Table {
-    ordinals: HashMap<String, i32>,
-    /// (language, word) → value.
-    cardinals: HashMap<(String, String), u32>,
-}
-
-fn table() -> &'static Table {
-    static TABLE: OnceLock<Table> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut t = Table::default();
-        let mut section = String::new();
-        for line in DATA.lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                section = name.trim().to_string();
-                continue;
-            }
-            let Some((value, words)) = line.split_once('=') else {
-                continue;
-            };
-            let Ok(value) = value.trim().parse::<i32>() else {
-                continue;
-            };
-            for w in words.split('|') {
-                let w = text::normalize(w);
-                if w.is_empty() {
-                    continue;
-                }
-                if section == "ordinal" {
-                    t.ordinals.insert(w, value);
-                } else if let Some(lang) = section.strip_prefix("cardinal ")
-                    && let Ok(v) = u32::try_from(value)
-                {
-                    t.cardinals.insert((lang.trim().to_string(), w), v);
-                }
-            }
-        }
-        t
-    })
+/// The tables `build.rs` precomputes from `numbers.txt` with
+/// `numbers_file::parse` (a fresh wasm instance per turn would
+/// otherwise rebuild them every turn): `ORDINALS` (word, position) sorted
+/// by word, `CARDINALS` (language, word, value) sorted by language and word.
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/number_tables.rs"));
 }
 
 /// The position an ordinal word names: 1-based, -1 for "last".
 pub fn ordinal(token: &str) -> Option<i32> {
-    table().ordinals.get(token).copied()
+    let t = generated::ORDINALS;
+    t.binary_search_by(|(w, _)| (*w).cmp(token))
+        .ok()
+        .map(|i| t[i].1)
 }
 
 /// The value of a number word in `lang` ("duas" → 2 in pt).
 pub fn cardinal(token: &str, lang: &str) -> Option<u32> {
-    table()
-        .cardinals
-        .get(&(lang.to_string(), token.to_string()))
-        .copied()
+    let t = generated::CARDINALS;
+    t.binary_search_by(|(l, w, _)| (*l, *w).cmp(&(lang, token)))
+        .ok()
+        .map(|i| t[i].2)
 }
 
 /// A whole number written in digits ("3", "10000"), without separators.
@@ -77,6 +36,24 @@ pub fn integer(token: &str) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The generated tables are what parsing `numbers.txt` at run time
+    /// builds (the data file stays the source of truth).
+    #[test]
+    fn generated_tables_match_runtime() {
+        let parsed = super::super::numbers_file::parse(include_str!("numbers.txt"));
+        assert!(parsed.ordinals.len() > 50 && parsed.cardinals.len() > 20);
+        let ordinals: Vec<(String, i32)> = generated::ORDINALS
+            .iter()
+            .map(|(w, v)| ((*w).to_owned(), *v))
+            .collect();
+        assert_eq!(ordinals, parsed.ordinals);
+        let cardinals: Vec<((String, String), u32)> = generated::CARDINALS
+            .iter()
+            .map(|(l, w, v)| (((*l).to_owned(), (*w).to_owned()), *v))
+            .collect();
+        assert_eq!(cardinals, parsed.cardinals);
+    }
 
     #[test]
     fn words() {

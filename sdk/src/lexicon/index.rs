@@ -203,7 +203,7 @@ impl IndexBuilder {
                 .collect();
             if !term.contains(' ') && term.chars().count() >= text::FUZZY_MIN_LEN {
                 let id = names.len() as u32;
-                for d in deletions(&term) {
+                for d in text::deletions(&term) {
                     typos.entry(d).or_default().push(id);
                 }
                 if term.is_ascii() && term.len() >= text::COGNATE_PREFIX {
@@ -457,7 +457,7 @@ impl BrandIndex {
             return None;
         }
         let mut ids: Vec<u32> = Vec::new();
-        for d in std::iter::once(word.to_owned()).chain(deletions(word)) {
+        for d in std::iter::once(word.to_owned()).chain(text::deletions(word)) {
             if let Some(v) = self.typos.get(&d) {
                 ids.extend(v);
             }
@@ -535,21 +535,6 @@ pub fn analyse(s: &str) -> Vec<String> {
         .map(|p| format!("{} {}", p[0], p[1]))
         .collect();
     words.into_iter().chain(pairs).collect()
-}
-
-/// Every string one character shorter than `word`.
-pub(crate) fn deletions(word: &str) -> Vec<String> {
-    let chars: Vec<char> = word.chars().collect();
-    (0..chars.len())
-        .map(|i| {
-            chars
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != i)
-                .map(|(_, c)| *c)
-                .collect()
-        })
-        .collect()
 }
 
 #[cfg(test)]

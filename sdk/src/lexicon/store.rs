@@ -276,6 +276,22 @@ fn phrases(t: Topic) -> &'static [&'static str] {
     }
 }
 
+/// Each topic's phrases with their words stemmed, in [`ALL`]'s order:
+/// what `build.rs` precomputes (it includes this file, with a stand-in for
+/// `super::generated`) so a fresh wasm instance does not stem every phrase
+/// on every turn.
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) fn stemmed_phrases() -> Vec<Vec<Vec<String>>> {
+    ALL.iter()
+        .map(|t| {
+            phrases(*t)
+                .iter()
+                .map(|p| p.split(' ').map(text::stem).collect())
+                .collect()
+        })
+        .collect()
+}
+
 /// The store-level topic of `message`, if it asks one.
 pub fn topic(message: &str) -> Option<Topic> {
     let hay = text::terms(message);
@@ -287,22 +303,25 @@ pub fn topic(message: &str) -> Option<Topic> {
     }
     // Unstemmed too: stemming can cut a typo's letters ("twise" → "twis").
     let words = text::tokenize(message);
-    // The phrases are written normalised: stemming them is enough (cheap
-    // enough for every turn in a fresh wasm instance).
-    ALL.iter().copied().find(|t| {
-        phrases(*t).iter().any(|p| {
-            let stems: Vec<String> = p.split(' ').map(text::stem).collect();
-            // One word alone must be exact: "shipping" is one typo from
-            // "shopping".
-            match stems.as_slice() {
-                [w] => hay.contains(w),
-                _ => {
-                    let raw: Vec<String> = p.split(' ').map(str::to_owned).collect();
-                    text::phrase_match(&hay, &stems) > 0.0 || text::phrase_match(&words, &raw) > 0.0
+    // The phrases are written normalised: stemming them is enough, and
+    // `build.rs` did it (`stemmed_phrases`).
+    ALL.iter()
+        .zip(super::generated::TOPIC_STEMS)
+        .find(|(t, stemmed)| {
+            phrases(**t).iter().zip(stemmed.iter()).any(|(p, stems)| {
+                // One word alone must be exact: "shipping" is one typo from
+                // "shopping".
+                match stems {
+                    [w] => hay.iter().any(|h| h == w),
+                    _ => {
+                        let raw: Vec<&str> = p.split(' ').collect();
+                        text::phrase_match(&hay, stems) > 0.0
+                            || text::phrase_match(&words, &raw) > 0.0
+                    }
                 }
-            }
+            })
         })
-    })
+        .map(|(t, _)| *t)
 }
 
 /// Refund words: a refund asked about in general is the returns policy.
@@ -397,6 +416,21 @@ mod tests {
         for key in ALL {
             assert_eq!(Topic::parse(key.as_str()), Some(*key));
         }
+    }
+
+    /// The stems `build.rs` generated are the phrases stemmed at run time.
+    #[test]
+    fn generated_stems_match_runtime() {
+        let generated: Vec<Vec<Vec<String>>> = super::super::generated::TOPIC_STEMS
+            .iter()
+            .map(|t| {
+                t.iter()
+                    .map(|p| p.iter().map(|w| (*w).to_owned()).collect())
+                    .collect()
+            })
+            .collect();
+        assert_eq!(generated, stemmed_phrases());
+        assert_eq!(generated.len(), ALL.len());
     }
 
     #[test]

@@ -1,0 +1,56 @@
+//! Builders of the vocabulary tables: `build.rs` includes this file to
+//! generate them as statics (a fresh wasm instance per turn would
+//! otherwise parse and stem the vocabulary on every turn, issue 16), and
+//! the lexicon's tests run them to check the generated tables. It uses
+//! only the language crate and std for that reason.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use agent_store_lang::text;
+
+/// `translations` with the customer words stemmed: (terms, English); the
+/// first of two keys that stem alike wins, empty keys are left out.
+pub fn stemmed_translations(translations: &[(String, String)]) -> Vec<(Vec<String>, String)> {
+    let mut seen = HashSet::new();
+    translations
+        .iter()
+        .map(|(from, to)| (text::terms(from), to.clone()))
+        .filter(|(from, _)| !from.is_empty() && seen.insert(from.clone()))
+        .collect()
+}
+
+/// The first word of each stemmed key and its one-letter deletions (words
+/// of [`text::FUZZY_MIN_LEN`]+ letters), each with the entries it points
+/// at, in entry order; sorted by key for a binary search.
+pub fn first_words(stemmed: &[(Vec<String>, String)]) -> BTreeMap<String, Vec<u32>> {
+    let mut m: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    for (i, (from, _)) in stemmed.iter().enumerate() {
+        let i = u32::try_from(i).expect("fewer than 2^32 entries");
+        let w = &from[0];
+        m.entry(w.clone()).or_default().push(i);
+        if w.chars().count() >= text::FUZZY_MIN_LEN {
+            for d in text::deletions(w) {
+                m.entry(d).or_default().push(i);
+            }
+        }
+    }
+    m
+}
+
+/// The catalog's English words (the translations' right-hand sides),
+/// normalised, sorted.
+pub fn catalog_words(translations: &[(String, String)]) -> BTreeSet<String> {
+    translations
+        .iter()
+        .flat_map(|(_, en)| text::tokenize(en))
+        .collect()
+}
+
+/// Every word of the translations, customer and English sides, normalised
+/// (unstemmed), sorted.
+pub fn vocabulary_words(translations: &[(String, String)]) -> BTreeSet<String> {
+    translations
+        .iter()
+        .flat_map(|(from, to)| text::tokenize(from).into_iter().chain(text::tokenize(to)))
+        .collect()
+}

@@ -218,7 +218,7 @@ impl IndexBuilder {
         let translations: Vec<Vec<String>> = stemmed.iter().map(|(_, to)| analyse(to)).collect();
         let known = stemmed
             .iter()
-            .flat_map(|(from, _)| from.iter().cloned())
+            .flat_map(|(from, _)| from.iter().map(|w| w.to_string()))
             .chain(
                 translations
                     .iter()
@@ -343,7 +343,7 @@ impl BrandIndex {
         for i in lexicon::matched_translations_with(&hay, |h| common.iter().any(|c| c == h)) {
             let from = &table[i].0;
             if from.len() > 1 && text::phrase_match(&hay, from) >= 1.0 {
-                phrase_words.extend(from.iter().map(String::as_str));
+                phrase_words.extend(from.iter().copied());
             }
             let english = self
                 .translations

@@ -30,6 +30,7 @@ pub mod contract;
 pub mod convert;
 pub mod directory;
 pub mod imports;
+pub mod live;
 mod llm;
 pub mod manifest;
 pub mod names;
@@ -244,6 +245,8 @@ pub struct Plugins {
     recorder: std::sync::OnceLock<Arc<dyn record::TurnSink>>,
     /// Where live turns go for a shadow version to be compared on.
     shadow: std::sync::OnceLock<Arc<dyn record::ShadowSink>>,
+    /// Live turns running now (a shadow version waits for none).
+    live: Arc<live::LiveTurns>,
 }
 
 /// A plugin's active version as read from the store (and whether it is
@@ -285,6 +288,7 @@ impl Plugins {
             events: tokio::sync::broadcast::channel(64).0,
             recorder: std::sync::OnceLock::new(),
             shadow: std::sync::OnceLock::new(),
+            live: Arc::default(),
         };
         plugins.load_all();
         plugins
@@ -977,6 +981,11 @@ impl Plugins {
         &self.options
     }
 
+    /// The live turns running now.
+    pub fn live_turns(&self) -> &live::LiveTurns {
+        &self.live
+    }
+
     /// Quarantines and canary rollbacks, as they happen.
     pub fn subscribe(&self) -> tokio::sync::broadcast::Receiver<OpsEvent> {
         self.events.subscribe()
@@ -1003,6 +1012,7 @@ impl Plugins {
                     )
                 }),
         );
+        let _live = self.live.enter();
         let key = sticky_key(&request.customer.wa_id, &request.conversation_id);
         let (plugin, canary) = snapshot.pick(router, key);
         let shadow = self.shadow_of(&snapshot, &plugin);
@@ -1069,6 +1079,7 @@ impl Plugins {
         turn: &wit::Turn,
         mut services: Services,
     ) -> Option<(Arc<LoadedPlugin>, Result<Vec<wit::Action>, TurnError>)> {
+        let _live = self.live.enter();
         let snapshot = self.snapshot();
         let seller = snapshot.seller(brand)?;
         let key = sticky_key(&turn.customer.wa_id, &turn.conversation_id);

@@ -5,7 +5,8 @@
 //! has answered: [`ShadowRunner::offer`] puts the turn — the request and
 //! every import's recorded answer, as a replay file holds it — on a bounded
 //! queue and returns at once; a full queue drops the turn and counts it. One
-//! background task per host takes the turns one at a time and runs the
+//! background task per host takes the turns one at a time, each once the host
+//! has run no live turn for 50 ms ([`LiveTurns::quiet_for`](crate::plugins::live::LiveTurns::quiet_for)), and runs the
 //! shadow version on each in the same sandbox as any plugin (fuel, epoch
 //! deadline, memory and reply caps), every import answered from the active
 //! version's recording ([`run::compare_turn`]): nothing it asks reaches the
@@ -33,6 +34,8 @@ use crate::db::Db;
 use crate::plugins::record::{self, RecordedTurn, ShadowSink};
 use crate::plugins::{LoadedPlugin, Plugins, store, version_id};
 
+/// How long a host must have run no live turn before a shadow turn starts.
+const QUIET: Duration = Duration::from_millis(50);
 /// How often a host writes its dropped-turn counts.
 const FLUSH_EVERY: Duration = Duration::from_secs(1);
 /// Differing and failed turns listed in a report, newest first.
@@ -105,6 +108,10 @@ async fn work(
             job = jobs.recv() => {
                 let Some(job) = job else { break };
                 let Some(plugins) = plugins.upgrade() else { break };
+                // A shadow turn only uses a host with no live turn running:
+                // it never takes a core from a customer's turn (a busy host
+                // fills the queue instead, and the overflow is counted).
+                plugins.live_turns().quiet_for(QUIET).await;
                 let turn = compare(&plugins, &job).await;
                 drop(plugins);
                 if let Err(e) = results.insert(&turn).await {

@@ -71,7 +71,6 @@ async fn a_host_killed_mid_load_loses_and_doubles_nothing() {
 /// while customers are being answered: the hosts reconnect, nothing is
 /// lost and nothing doubled — the same checks as the kill.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "#18: fixed (hosts shed a shard the broker lists with two consumers, docs/event-bus.md); passed 1 of 1 runs after the fix, un-ignore after two more passing runs"]
 async fn the_broker_dropping_every_connection_mid_load_loses_and_doubles_nothing() {
     under_load(Disruption::DropConnections).await;
 }

@@ -1139,16 +1139,28 @@ async fn a_host_with_another_plugin_set_answers_what_it_can_and_says_so() {
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     assert_eq!(readyz(&cluster, 0).await, (200, "ready".to_string()));
-    let (_, body) = cluster.admin(0, reqwest::Method::GET, "/hosts", None).await;
-    let differs = body["hosts"]
-        .as_array()
-        .and_then(|hosts| hosts.iter().find(|h| h["this"] == false))
-        .map(|h| h["differs"].to_string())
-        .unwrap_or_default();
-    assert!(
-        differs.contains("seller-home") && differs.contains("seller-fashion"),
-        "/admin/hosts on host 0 names what host 1 lacks: {body}"
-    );
+    // Host 0 lists it with its next heartbeat.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let (_, body) = cluster.admin(0, reqwest::Method::GET, "/hosts", None).await;
+        let hosts = body["hosts"].as_array().cloned().unwrap_or_default();
+        let of = |this: bool| {
+            hosts
+                .iter()
+                .find(|h| h["this"] == this)
+                .map(|h| h["differs"].to_string())
+                .unwrap_or_default()
+        };
+        if of(false).contains("seller-home") && of(false).contains("seller-fashion") {
+            assert_eq!(of(true), "[]", "host 0 runs what the deployment runs");
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "/admin/hosts on host 0 never named what host 1 lacks: {body}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
 
     // It keeps answering: messages sent to it are handled.
     let run = "differ";

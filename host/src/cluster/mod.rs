@@ -138,9 +138,10 @@ impl Hosts {
         Value::Array(list)
     }
 
-    /// Write this host's heartbeat now, then compare its plugins with the
-    /// other live hosts'.
+    /// Compare this host's plugins with the other live hosts', then write
+    /// its heartbeat (with what differs) now.
     pub async fn beat(&self) -> Result<(), sqlx::Error> {
+        self.compare().await?;
         let sql = format!(
             "INSERT INTO hosts (id, name, started_at, heartbeat_at, plugins, clock_offset_ms, differs)
              VALUES ($1, $2, $3, {now}, $4, $5, $6)
@@ -157,7 +158,7 @@ impl Hosts {
             .bind(differs_json(&self.differs()).to_string())
             .execute(&self.db.pool)
             .await?;
-        self.compare().await
+        Ok(())
     }
 
     /// What this host runs differently from the other live hosts (each

@@ -273,7 +273,7 @@ impl Hosts {
                     }
                 }
                 beats += 1;
-                if beats % CLOCK_EVERY_BEATS == 0 {
+                if beats.is_multiple_of(CLOCK_EVERY_BEATS) {
                     this.follow_clock().await;
                 }
                 if beats % 300 == 1 {

@@ -100,7 +100,7 @@ impl Tallies {
             loop {
                 tick.tick().await;
                 n += 1;
-                match this.tick(n % REFRESH_TICKS == 0).await {
+                match this.tick(n.is_multiple_of(REFRESH_TICKS)).await {
                     Ok(()) => {
                         if this.failing.swap(false, Ordering::Relaxed) {
                             this.plugins.judge_elsewhere(true);

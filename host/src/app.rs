@@ -83,6 +83,10 @@ impl App {
         // Several hosts on one database: heartbeats say who is live.
         let hosts =
             crate::cluster::Hosts::new(core.db.clone(), plugins.clone(), multi_host, releases);
+        // Several hosts judge canaries and quarantine on every host's turns.
+        if multi_host {
+            crate::cluster::Tallies::new(core.db.clone(), plugins.clone(), hosts.id()).start();
+        }
 
         let state = Arc::new(AppState {
             webhook: crate::whatsapp::webhook::WebhookState {
@@ -241,6 +245,23 @@ struct Core {
 impl Core {
     async fn open(config: &Config) -> anyhow::Result<Core> {
         let db = Db::connect(&config.database.url, &config.data_dir).await?;
+        // Several hosts store and compare times in the database's clock
+        // (their own may be minutes apart); measured before anything is
+        // stored, then again with every few heartbeats.
+        if config.bus.backend == "amqp" {
+            match db.follow_clock().await {
+                Ok(offset) if offset.abs() > 1000 => {
+                    tracing::warn!(
+                        offset_ms = offset,
+                        "this host's clock is off the database's; stored times follow the database's clock"
+                    )
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    tracing::warn!(error = %e, "the database's clock not read: this host's clock is used")
+                }
+            }
+        }
         let catalog = Catalog::open(db.clone(), &config.data_dir).await?;
         seed_catalog(&catalog, config).await?;
         let conversations = Conversations::new(db.clone());

@@ -71,7 +71,6 @@ async fn a_host_killed_mid_load_loses_and_doubles_nothing() {
 /// while customers are being answered: the hosts reconnect, nothing is
 /// lost and nothing doubled — the same checks as the kill.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "#18: fixed (hosts shed a shard the broker lists with two consumers, docs/event-bus.md); passed 1 of 1 runs after the fix, un-ignore after two more passing runs"]
 async fn the_broker_dropping_every_connection_mid_load_loses_and_doubles_nothing() {
     under_load(Disruption::DropConnections).await;
 }
@@ -87,8 +86,37 @@ async fn the_database_unreachable_for_ten_seconds_loses_and_doubles_nothing() {
     under_load(Disruption::DatabaseOutage).await;
 }
 
+/// Two hosts whose own clocks are minutes apart — host 0 three minutes
+/// behind, host 1 five minutes ahead — answer customers together: they
+/// store and compare every time (outbox leases, a message's arrival for
+/// the stale sweep, the order of a conversation's replies) in the
+/// database's clock, so no host takes over a send another holds or
+/// re-publishes messages still being answered; nothing is lost and no
+/// send repeated (the broker drop's checks). `/admin/hosts` shows each
+/// host's offset, and each logged it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hosts_with_clocks_minutes_apart_lose_and_double_nothing() {
+    under_load(Disruption::SkewedClocks).await;
+}
+
+/// RabbitMQ restarting under two hosts' load, as the hosts see it: every
+/// connection closed and new ones refused for [`BROKER_DOWN`], then back
+/// with what it stored (a relay in front of it cut; the shared broker
+/// other tests use is never stopped). Both hosts say `bus` in `/readyz`
+/// meanwhile, reconnect, and nothing is lost or doubled (the broker
+/// drop's checks).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_broker_restarting_under_two_hosts_loses_and_doubles_nothing() {
+    under_load(Disruption::BrokerRestart).await;
+}
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Disruption {
+    /// The hosts' way to RabbitMQ cut for [`BROKER_DOWN`].
+    BrokerRestart,
+    /// Host 0's clock [`SKEW_MS`]`[0]` off, host 1's [`SKEW_MS`]`[1]`
+    /// (`AGENT_STORE_TEST_CLOCK_SKEW_MS`), from the start.
+    SkewedClocks,
     /// SIGKILL host 0, start it again half a second later.
     KillAndRestart,
     /// `rabbitmqctl close_connection` for every connection of the vhost.
@@ -96,6 +124,12 @@ enum Disruption {
     /// The hosts' way to PostgreSQL cut for [`OUTAGE`].
     DatabaseOutage,
 }
+
+/// How far each host's own clock is off in the skew test (ms).
+const SKEW_MS: [i64; 2] = [-180_000, 300_000];
+
+/// How long the broker stays away in the restart test.
+const BROKER_DOWN: Duration = Duration::from_secs(5);
 
 /// How long the database stays unreachable.
 const OUTAGE: Duration = Duration::from_secs(10);
@@ -167,20 +201,45 @@ async fn under_load(disruption: Disruption) {
         Disruption::KillAndRestart => "kill",
         Disruption::DropConnections => "drop",
         Disruption::DatabaseOutage => "pgcut",
+        Disruption::SkewedClocks => "skew",
+        Disruption::BrokerRestart => "brokerup",
     };
     // The hosts reach PostgreSQL through a relay (the test's own checks
     // go straight to it).
     let relay = common::relay::Relay::start("127.0.0.1:5432").await;
     let via_relay = disruption == Disruption::DatabaseOutage;
-    let cluster = Cluster::start(run, HOSTS, |c| {
-        c.whatsapp.pace_per_second = 40.0;
-        c.whatsapp.pace_burst = 5;
-        if via_relay {
-            let mut url = reqwest::Url::parse(&c.database.url).expect("database url");
-            url.set_port(Some(relay.addr.port())).expect("relay port");
-            c.database.url = url.to_string();
-        }
-    })
+    let broker_relay = common::relay::Relay::start("127.0.0.1:5672").await;
+    let broker_via_relay = disruption == Disruption::BrokerRestart;
+    let skewed = disruption == Disruption::SkewedClocks;
+    let cluster = Cluster::start_with(
+        run,
+        HOSTS,
+        |c| {
+            c.whatsapp.pace_per_second = 40.0;
+            c.whatsapp.pace_burst = 5;
+            if via_relay {
+                let mut url = reqwest::Url::parse(&c.database.url).expect("database url");
+                url.set_port(Some(relay.addr.port())).expect("relay port");
+                c.database.url = url.to_string();
+            }
+            if broker_via_relay {
+                let mut url = reqwest::Url::parse(&c.bus.amqp_url).expect("amqp url");
+                url.set_port(Some(broker_relay.addr.port()))
+                    .expect("relay port");
+                c.bus.amqp_url = url.to_string();
+            }
+        },
+        |i, _| {
+            if skewed {
+                vec![(
+                    agent_store::db::TEST_CLOCK_SKEW_ENV.to_string(),
+                    SKEW_MS[i].to_string(),
+                )]
+            } else {
+                Vec::new()
+            }
+        },
+    )
     .await;
     // Enough shoes for everyone (stock is shared in the database).
     let (status, _) = cluster
@@ -203,13 +262,19 @@ async fn under_load(disruption: Disruption) {
             );
             pids
         }
-        Disruption::KillAndRestart | Disruption::DatabaseOutage => Vec::new(),
+        Disruption::KillAndRestart
+        | Disruption::DatabaseOutage
+        | Disruption::SkewedClocks
+        | Disruption::BrokerRestart => Vec::new(),
     };
     // Arrivals spread so that the disruption lands mid-load (rabbitmqctl
     // takes seconds on a busy machine).
     let stagger = match disruption {
         Disruption::KillAndRestart => Duration::from_millis(150),
-        Disruption::DropConnections | Disruption::DatabaseOutage => Duration::from_millis(400),
+        Disruption::DropConnections
+        | Disruption::DatabaseOutage
+        | Disruption::SkewedClocks
+        | Disruption::BrokerRestart => Duration::from_millis(400),
     };
     let cluster = Arc::new(tokio::sync::RwLock::new(cluster));
     let handled = Arc::new(std::sync::atomic::AtomicUsize::new(0));
@@ -313,6 +378,89 @@ async fn under_load(disruption: Disruption) {
         }
         return;
     }
+    if disruption == Disruption::BrokerRestart {
+        let before = handled.load(std::sync::atomic::Ordering::SeqCst);
+        broker_relay.cut();
+        let cut_at = Instant::now();
+        for i in 0..HOSTS {
+            loop {
+                let (status, body) = readyz(&*cluster.read().await, i).await;
+                if status == 503 && body.contains("bus") {
+                    break;
+                }
+                assert!(
+                    cut_at.elapsed() < BROKER_DOWN,
+                    "host {i}'s /readyz while the broker is away: {status} {body}"
+                );
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+        }
+        tokio::time::sleep(BROKER_DOWN.saturating_sub(cut_at.elapsed())).await;
+        broker_relay.restore();
+        let done = handled.load(std::sync::atomic::Ordering::SeqCst);
+        eprintln!(
+            "RabbitMQ away for {:?}: {before}/{total} messages handled before, {done} after",
+            cut_at.elapsed()
+        );
+        assert!(done < total, "away mid-load, not after it");
+        while let Some(done) = customers.join_next().await {
+            done.expect("a customer");
+        }
+        let cluster = Arc::try_unwrap(cluster)
+            .ok()
+            .expect("customers done")
+            .into_inner();
+        check_exactly_once(&cluster, run, CUSTOMERS, None).await;
+        for i in 0..HOSTS {
+            assert_eq!(readyz(&cluster, i).await.0, 200, "host {i} ready again");
+            assert!(
+                cluster.log(i).contains("AMQP bus reconnected"),
+                "host {i} reconnected"
+            );
+        }
+        return;
+    }
+    if disruption == Disruption::SkewedClocks {
+        while let Some(done) = customers.join_next().await {
+            done.expect("a customer");
+        }
+        let cluster = Arc::try_unwrap(cluster)
+            .ok()
+            .expect("customers done")
+            .into_inner();
+        check_exactly_once(&cluster, run, CUSTOMERS, None).await;
+        // Each host follows the database's clock: its offset is its skew,
+        // negated (within a few seconds: the machine's clock is the
+        // database's here).
+        let (status, body) = cluster.admin(0, reqwest::Method::GET, "/hosts", None).await;
+        assert_eq!(status, 200, "{body}");
+        let hosts = body["hosts"].as_array().cloned().unwrap_or_default();
+        assert_eq!(hosts.len(), HOSTS, "{body}");
+        let mut offsets: Vec<i64> = hosts
+            .iter()
+            .filter_map(|h| h["clock_offset_ms"].as_i64())
+            .collect();
+        offsets.sort_unstable();
+        let mut want: Vec<i64> = SKEW_MS.iter().map(|s| -s).collect();
+        want.sort_unstable();
+        assert!(
+            offsets.len() == HOSTS
+                && offsets
+                    .iter()
+                    .zip(&want)
+                    .all(|(o, w)| (o - w).abs() < 5_000),
+            "offsets {offsets:?}, skews {SKEW_MS:?}: {body}"
+        );
+        for i in 0..HOSTS {
+            assert!(
+                cluster
+                    .log(i)
+                    .contains("this host's clock is off the database's"),
+                "host {i} logged its clock"
+            );
+        }
+        return;
+    }
     if disruption == Disruption::DropConnections {
         let vhost = cluster.read().await.vhost.name.clone();
         let before = handled.load(std::sync::atomic::Ordering::SeqCst);
@@ -369,11 +517,12 @@ async fn under_load(disruption: Disruption) {
     tokio::time::sleep(Duration::from_millis(500)).await;
     {
         // Restart without holding the lock: customers keep writing.
-        let (config, dir) = {
+        let (config, dir, env) = {
             let c = cluster.read().await;
-            (c.config_of(0), c.dir(0))
+            (c.config_of(0), c.dir(0), c.env[0].clone())
         };
-        let host = common::child_host::ChildHost::spawn(&config, &dir).await;
+        let host = common::child_host::ChildHost::start_with_env(&config, &dir, &env);
+        host.wait_ready().await;
         cluster.write().await.hosts[0] = Some(host);
     }
     while let Some(done) = customers.join_next().await {
@@ -721,6 +870,127 @@ async fn three_hosts_together_keep_the_pace_of_one_business_number() {
     );
 }
 
+/// The shadow version id host `i` runs of `name` (`None`: no shadow).
+async fn shadow_of(cluster: &Cluster, i: usize, name: &str) -> Option<String> {
+    let (status, body) = cluster
+        .admin(
+            i,
+            reqwest::Method::GET,
+            &format!("/plugins/{name}/shadow"),
+            None,
+        )
+        .await;
+    (status == 200).then(|| body["shadow_id"].as_str().unwrap_or_default().to_string())
+}
+
+/// Wait until every host runs `want` as the shadow of `name`; fails after 5 s.
+async fn every_host_shadows(cluster: &Cluster, name: &str, want: Option<&str>) {
+    let since = Instant::now();
+    loop {
+        let mut seen = Vec::new();
+        for i in 0..cluster.hosts.len() {
+            seen.push(shadow_of(cluster, i, name).await);
+        }
+        let agree = seen.iter().all(|s| match (s, want) {
+            (Some(id), Some(v)) => id.starts_with(&format!("{v}-")),
+            (None, None) => true,
+            _ => false,
+        });
+        if agree {
+            return;
+        }
+        assert!(
+            since.elapsed() < Duration::from_secs(5),
+            "hosts run shadows {seen:?} of {name}, not {want:?}\n{}",
+            cluster.log(0)
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// A shadow version pushed on one host is the shadow on every host (the
+/// shared release), a promote on another host makes it every host's
+/// active version, and a drop on one host stops it everywhere.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_shadow_version_is_shared_promoted_and_dropped_across_hosts() {
+    use base64::Engine as _;
+    const NAME: &str = "seller-home";
+    let cluster = Cluster::start("shadow", 2, |_| {}).await;
+    let original = serves(&cluster, 0, NAME).await.expect("seller-home loaded");
+    let dir = common::plugins_dir().join(NAME);
+    let manifest = std::fs::read_to_string(dir.join("plugin.toml")).expect("manifest");
+    let wasm = std::fs::read(dir.join(format!("{NAME}.wasm"))).expect("component");
+    let shadow = |v: &str| {
+        json!({
+            "manifest": manifest.replacen(
+                &format!("version = \"{original}\""),
+                &format!("version = \"{v}\""),
+                1,
+            ),
+            "component": base64::engine::general_purpose::STANDARD.encode(&wasm),
+            "shadow": true,
+        })
+    };
+
+    let (status, body) = cluster
+        .admin(
+            0,
+            reqwest::Method::PUT,
+            &format!("/plugins/{NAME}"),
+            Some(&shadow("9.8.1")),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    every_host_shadows(&cluster, NAME, Some("9.8.1")).await;
+    assert_eq!(
+        serves(&cluster, 1, NAME).await.as_deref(),
+        Some(original.as_str())
+    );
+
+    // Promoted on host 1: every host serves it, none shadows it.
+    let (status, body) = cluster
+        .admin(
+            1,
+            reqwest::Method::POST,
+            &format!("/plugins/{NAME}/shadow/promote"),
+            None,
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    every_host_serves(
+        &cluster,
+        NAME,
+        "9.8.1",
+        Instant::now(),
+        Duration::from_secs(5),
+    )
+    .await;
+    every_host_shadows(&cluster, NAME, None).await;
+
+    // Another shadow, dropped on the other host: gone everywhere.
+    let (status, body) = cluster
+        .admin(
+            1,
+            reqwest::Method::PUT,
+            &format!("/plugins/{NAME}"),
+            Some(&shadow("9.8.2")),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    every_host_shadows(&cluster, NAME, Some("9.8.2")).await;
+    let (status, body) = cluster
+        .admin(
+            0,
+            reqwest::Method::DELETE,
+            &format!("/plugins/{NAME}/shadow"),
+            None,
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    every_host_shadows(&cluster, NAME, None).await;
+    assert_eq!(serves(&cluster, 1, NAME).await.as_deref(), Some("9.8.1"));
+}
+
 /// The version of plugin `name` host `i` serves (`None`: not loaded).
 async fn serves(cluster: &Cluster, i: usize, name: &str) -> Option<String> {
     let (status, body) = cluster
@@ -919,125 +1189,163 @@ async fn a_plugin_pushed_or_rolled_back_on_one_host_runs_on_every_host() {
     );
 }
 
-/// The shadow version id host `i` runs of `name` (`None`: no shadow).
-async fn shadow_of(cluster: &Cluster, i: usize, name: &str) -> Option<String> {
-    let (status, body) = cluster
-        .admin(
-            i,
-            reqwest::Method::GET,
-            &format!("/plugins/{name}/shadow"),
-            None,
-        )
-        .await;
-    (status == 200).then(|| body["shadow_id"].as_str().unwrap_or_default().to_string())
+/// `bytes` (a component built against contract 0.2.0) as if built
+/// against 0.9.0, a version no host serves: every
+/// `agent-store:plugin/…@0.2.x` name it imports or exports renamed.
+fn of_another_contract(bytes: &[u8]) -> Vec<u8> {
+    let mut out = bytes.to_vec();
+    let package = b"agent-store:plugin/";
+    let mut renamed = 0;
+    let mut i = 0;
+    while let Some(at) = out[i..].windows(package.len()).position(|w| w == package) {
+        let start = i + at + package.len();
+        let end = (start + 64).min(out.len());
+        if let Some(v) = out[start..end].windows(5).position(|w| w == b"@0.2.") {
+            out[start + v + 3] = b'9';
+            renamed += 1;
+        }
+        i = start;
+    }
+    assert!(renamed > 0, "no contract name found in the component");
+    out
 }
 
-/// Wait until every host runs `want` as the shadow of `name`; fails after 5 s.
-async fn every_host_shadows(cluster: &Cluster, name: &str, want: Option<&str>) {
-    let since = Instant::now();
+/// A host whose plugins directory differs from the others' joins (#18's
+/// bad input): it lacks seller-home and holds a seller-fashion of a
+/// contract version it cannot serve. It keeps answering — webhooks sent
+/// to it are stored and answered by the deployment — says so in `/readyz`
+/// (200, "differs") and in one log line, `/admin/hosts` names what
+/// differs, the shared release state is left alone (no release written),
+/// and once seller-home is pushed to the other host it runs it too.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_host_with_another_plugin_set_answers_what_it_can_and_says_so() {
+    const HOSTS: usize = 2;
+    const LINE: &str = "this host's plugins differ from the other hosts'";
+    let cluster = Cluster::start_with(
+        "differ",
+        HOSTS,
+        |_| {},
+        |i, plugins| {
+            if i == 1 {
+                std::fs::remove_dir_all(plugins.join("seller-home")).expect("drop seller-home");
+                let wasm = plugins.join("seller-fashion").join("seller-fashion.wasm");
+                let bytes = std::fs::read(&wasm).expect("seller-fashion component");
+                std::fs::write(&wasm, of_another_contract(&bytes)).expect("write");
+            }
+            Vec::new()
+        },
+    )
+    .await;
+    assert!(serves(&cluster, 0, "seller-home").await.is_some());
+    assert!(serves(&cluster, 0, "seller-fashion").await.is_some());
+    assert_eq!(serves(&cluster, 1, "seller-home").await, None);
+    assert_eq!(serves(&cluster, 1, "seller-fashion").await, None);
+    let (_, listing) = cluster
+        .admin(1, reqwest::Method::GET, "/plugins", None)
+        .await;
+    eprintln!("host 1 refused: {}", listing["failed"]);
+
+    // Host 1 says so; host 0 runs what the deployment runs.
+    let deadline = Instant::now() + Duration::from_secs(30);
     loop {
-        let mut seen = Vec::new();
-        for i in 0..cluster.hosts.len() {
-            seen.push(shadow_of(cluster, i, name).await);
-        }
-        let agree = seen.iter().all(|s| match (s, want) {
-            (Some(id), Some(v)) => id.starts_with(&format!("{v}-")),
-            (None, None) => true,
-            _ => false,
-        });
-        if agree {
-            return;
+        let (status, body) = readyz(&cluster, 1).await;
+        if status == 200 && body.contains("differs") {
+            break;
         }
         assert!(
-            since.elapsed() < Duration::from_secs(5),
-            "hosts run shadows {seen:?} of {name}, not {want:?}\n{}",
-            cluster.log(0)
+            Instant::now() < deadline,
+            "host 1's /readyz: {status} {body}\n{}",
+            cluster.log(1)
         );
-        tokio::time::sleep(Duration::from_millis(50)).await;
+        tokio::time::sleep(Duration::from_millis(200)).await;
     }
-}
+    assert_eq!(readyz(&cluster, 0).await, (200, "ready".to_string()));
+    // Host 0 lists it with its next heartbeat.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let (_, body) = cluster.admin(0, reqwest::Method::GET, "/hosts", None).await;
+        let hosts = body["hosts"].as_array().cloned().unwrap_or_default();
+        let of = |this: bool| {
+            hosts
+                .iter()
+                .find(|h| h["this"] == this)
+                .map(|h| h["differs"].to_string())
+                .unwrap_or_default()
+        };
+        if of(false).contains("seller-home") && of(false).contains("seller-fashion") {
+            assert_eq!(of(true), "[]", "host 0 runs what the deployment runs");
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "/admin/hosts on host 0 never named what host 1 lacks: {body}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
 
-/// A shadow version pushed on one host is the shadow on every host (the
-/// shared release), a promote on another host makes it every host's
-/// active version, and a drop on one host stops it everywhere.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_shadow_version_is_shared_promoted_and_dropped_across_hosts() {
+    // It keeps answering: messages sent to it are handled.
+    let run = "differ";
+    for i in 0..6 {
+        let (wamid, body) = conversation(run, i).remove(0);
+        cluster.deliver(1, &body).await;
+        cluster.wait_handled(&wamid, Duration::from_secs(60)).await;
+    }
+    let said = |i: usize| cluster.log(i).lines().filter(|l| l.contains(LINE)).count();
+    assert_eq!((said(0), said(1)), (0, 1), "one log line, on host 1");
+    let releases = cluster.count("SELECT COUNT(*) FROM plugin_releases").await;
+    assert_eq!(releases, 0, "no shared release written");
+
+    // seller-home pushed to host 0: host 1 runs it too, and no longer
+    // says it lacks it.
     use base64::Engine as _;
-    const NAME: &str = "seller-home";
-    let cluster = Cluster::start("shadow", 2, |_| {}).await;
-    let original = serves(&cluster, 0, NAME).await.expect("seller-home loaded");
-    let dir = common::plugins_dir().join(NAME);
-    let manifest = std::fs::read_to_string(dir.join("plugin.toml")).expect("manifest");
-    let wasm = std::fs::read(dir.join(format!("{NAME}.wasm"))).expect("component");
-    let shadow = |v: &str| {
-        json!({
-            "manifest": manifest.replacen(
-                &format!("version = \"{original}\""),
-                &format!("version = \"{v}\""),
-                1,
-            ),
-            "component": base64::engine::general_purpose::STANDARD.encode(&wasm),
-            "shadow": true,
-        })
-    };
-
-    let (status, body) = cluster
-        .admin(
-            0,
-            reqwest::Method::PUT,
-            &format!("/plugins/{NAME}"),
-            Some(&shadow("9.8.1")),
-        )
-        .await;
-    assert_eq!(status, 200, "{body}");
-    every_host_shadows(&cluster, NAME, Some("9.8.1")).await;
-    assert_eq!(
-        serves(&cluster, 1, NAME).await.as_deref(),
-        Some(original.as_str())
-    );
-
-    // Promoted on host 1: every host serves it, none shadows it.
-    let (status, body) = cluster
-        .admin(
+    let dir = common::plugins_dir().join("seller-home");
+    let original = serves(&cluster, 0, "seller-home").await.expect("loaded");
+    let manifest = std::fs::read_to_string(dir.join("plugin.toml"))
+        .expect("manifest")
+        .replacen(
+            &format!("version = \"{original}\""),
+            "version = \"9.9.1\"",
             1,
-            reqwest::Method::POST,
-            &format!("/plugins/{NAME}/shadow/promote"),
-            None,
-        )
+        );
+    let wasm = std::fs::read(dir.join("seller-home.wasm")).expect("component");
+    let push = json!({
+        "manifest": manifest,
+        "component": base64::engine::general_purpose::STANDARD.encode(&wasm),
+    });
+    let (status, body) = cluster
+        .admin(0, reqwest::Method::PUT, "/plugins/seller-home", Some(&push))
         .await;
     assert_eq!(status, 200, "{body}");
     every_host_serves(
         &cluster,
-        NAME,
-        "9.8.1",
+        "seller-home",
+        "9.9.1",
         Instant::now(),
         Duration::from_secs(5),
     )
     .await;
-    every_host_shadows(&cluster, NAME, None).await;
-
-    // Another shadow, dropped on the other host: gone everywhere.
-    let (status, body) = cluster
-        .admin(
-            1,
-            reqwest::Method::PUT,
-            &format!("/plugins/{NAME}"),
-            Some(&shadow("9.8.2")),
-        )
-        .await;
-    assert_eq!(status, 200, "{body}");
-    every_host_shadows(&cluster, NAME, Some("9.8.2")).await;
-    let (status, body) = cluster
-        .admin(
-            0,
-            reqwest::Method::DELETE,
-            &format!("/plugins/{NAME}/shadow"),
-            None,
-        )
-        .await;
-    assert_eq!(status, 200, "{body}");
-    every_host_shadows(&cluster, NAME, None).await;
-    assert_eq!(serves(&cluster, 1, NAME).await.as_deref(), Some("9.8.1"));
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let (_, body) = cluster.admin(1, reqwest::Method::GET, "/hosts", None).await;
+        let differs = body["hosts"][0]["differs"].to_string();
+        if !differs.contains("seller-home") && differs.contains("seller-fashion") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "host 1 still differs: {differs}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let releases: Vec<String> = sqlx::query("SELECT name FROM plugin_releases ORDER BY name")
+        .fetch_all(&cluster.db)
+        .await
+        .expect("releases")
+        .iter()
+        .map(|r| r.get::<String, _>(0))
+        .collect();
+    assert_eq!(
+        releases,
+        ["seller-home"],
+        "only the pushed plugin's release"
+    );
 }
 
 /// `POST /console/api/login` on host `i` from `client`; the status.

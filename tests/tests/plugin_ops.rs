@@ -935,3 +935,189 @@ async fn plugin_names_and_versions_cannot_leave_the_plugins_directory() {
     let (_, ok) = say(&h.app.state.plugins, "15550001", 1, "hello").await;
     assert!(ok, "seller-flaky still answers");
 }
+
+/// Two hosts on one PostgreSQL database and one RabbitMQ vhost (#18): a
+/// canary fails every "boom"; each host runs 3 of its failing turns, fewer
+/// than `min_turns` (6), both together 6 — the canary is judged on the
+/// turns of both and rolled back on both, and not after 5. Then a fragile
+/// active version fails 3 turns on each host, under the quarantine's
+/// `min_turns` (6) on either: quarantined on both. Without the shared
+/// counts neither host would ever decide.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_hosts_judge_a_canary_and_the_quarantine_on_the_turns_of_both() {
+    use agent_store::plugins::canary::bucket;
+    let pg = agent_store::db::testing::TestPostgres::create()
+        .await
+        .expect("a PostgreSQL test database at 127.0.0.1:5432");
+    let vhost = common::cluster::Vhost::create("judge").await;
+    let (dir_a, dir_b) = (plugins_copy(), plugins_copy());
+    let tweak = |c: &mut agent_store::config::Config| {
+        c.database.url = pg.url().to_string();
+        c.bus.backend = "amqp".into();
+        c.bus.amqp_url = vhost.amqp_url();
+        c.bus.prefix = "agent-store".into();
+        c.plugins.watch = false;
+        c.plugins.canary.promote_after = 1000;
+        c.plugins.canary.min_turns = 6;
+        c.plugins.canary.margin = 0.1;
+        c.plugins.quarantine.window = 50;
+        c.plugins.quarantine.min_turns = 6;
+        c.plugins.quarantine.failure_share = 0.5;
+    };
+    let a = start(dir_a.path(), tweak).await;
+    let b = start(dir_b.path(), tweak).await;
+    let hosts = [&a, &b];
+    let mut ops = [
+        a.app.state.plugins.subscribe(),
+        b.app.state.plugins.subscribe(),
+    ];
+    let v1 = active_digest(&a).await;
+    assert_eq!(
+        active_digest(&b).await,
+        v1,
+        "both hosts start on one version"
+    );
+
+    // Until every host runs `digest` active (and no canary), bounded.
+    async fn every_host_runs(hosts: &[&Harness], digest: &str, within: Duration) {
+        let deadline = Instant::now() + within;
+        for (i, h) in hosts.iter().enumerate() {
+            loop {
+                let entry = listed(h, FLAKY).await.expect("listed");
+                if entry["digest"] == digest && entry["canary"].is_null() {
+                    break;
+                }
+                assert!(
+                    Instant::now() < deadline,
+                    "host {i} never ran {digest} alone: {entry}"
+                );
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        }
+    }
+
+    // A failing canary pushed to host A reaches host B.
+    let bad = variant(&flaky_bytes(), "two-hosts-canary");
+    let (s, body) = put(
+        &a,
+        &manifest("1.1.0", Build::Fragile),
+        &bad,
+        Some(50),
+        Some(ADMIN),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while listed(&b, FLAKY).await.expect("listed")["canary"]["digest"] != sha(&bad).as_str() {
+        assert!(Instant::now() < deadline, "host B never ran the canary");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+
+    // Six customers on the canary; each host runs three of their turns.
+    let on_canary: Vec<String> = (0..1000)
+        .map(|i| format!("1555{i:04}"))
+        .filter(|c| bucket(FLAKY, c) < 50)
+        .take(6)
+        .collect();
+    assert_eq!(on_canary.len(), 6);
+    for (k, customer) in on_canary.iter().enumerate().take(5) {
+        let (digest, ok) = say(&hosts[k % 2].app.state.plugins, customer, 1, "boom").await;
+        assert_eq!(
+            (digest, ok),
+            (sha(&bad), false),
+            "turn {k} on the failing canary"
+        );
+    }
+    // Five failing turns (3 + 2) are under min_turns: still on trial.
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    for h in hosts {
+        assert_eq!(
+            listed(h, FLAKY).await.expect("listed")["canary"]["digest"],
+            sha(&bad).as_str(),
+            "judged on 5 turns"
+        );
+    }
+    let (digest, ok) = say(&b.app.state.plugins, &on_canary[5], 1, "boom").await;
+    assert_eq!((digest, ok), (sha(&bad), false));
+    let sixth = Instant::now();
+    every_host_runs(&hosts, &v1, Duration::from_secs(5)).await;
+    eprintln!(
+        "the canary was rolled back on both hosts {:?} after its 6th turn",
+        sixth.elapsed()
+    );
+    // The host that judged said on what.
+    let mut reasons = Vec::new();
+    for rx in &mut ops {
+        while let Ok(Ok(e)) = tokio::time::timeout(Duration::from_millis(200), rx.recv()).await {
+            if e.action == "canary_rolled_back" {
+                reasons.push(e.reason);
+            }
+        }
+    }
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.contains("6 of 6") && r.contains("on every host")),
+        "{reasons:?}"
+    );
+    for h in hosts {
+        let (d, ok) = say(&h.app.state.plugins, &on_canary[0], 2, "boom").await;
+        assert!(ok && d == v1, "back on the healthy version");
+    }
+
+    // A fragile version made active on host A, then failing 3 turns on
+    // each host: quarantined on both (back to the first version).
+    let fragile = variant(&flaky_bytes(), "two-hosts-fragile");
+    let (s, body) = put(
+        &a,
+        &manifest("1.2.0", Build::Fragile),
+        &fragile,
+        None,
+        Some(ADMIN),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    every_host_runs(&hosts, &sha(&fragile), Duration::from_secs(5)).await;
+    for k in 0..5 {
+        let (digest, ok) = say(
+            &hosts[k % 2].app.state.plugins,
+            &format!("1556{k}"),
+            1,
+            "boom",
+        )
+        .await;
+        assert_eq!((digest, ok), (sha(&fragile), false), "turn {k}");
+    }
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    for h in hosts {
+        assert_eq!(
+            active_digest(h).await,
+            sha(&fragile),
+            "quarantined after 5 turns"
+        );
+    }
+    let (_, ok) = say(&b.app.state.plugins, "15565", 1, "boom").await;
+    assert!(!ok);
+    let sixth = Instant::now();
+    every_host_runs(&hosts, &v1, Duration::from_secs(5)).await;
+    eprintln!(
+        "the fragile version was quarantined on both hosts {:?} after its 6th failing turn",
+        sixth.elapsed()
+    );
+    let db = sqlx::postgres::PgPoolOptions::new()
+        .max_connections(1)
+        .connect(pg.url())
+        .await
+        .expect("the hosts' database");
+    let row: (String, Option<String>) =
+        sqlx::query_as("SELECT active_id, canary_id FROM plugin_releases WHERE name = $1")
+            .bind(FLAKY)
+            .fetch_one(&db)
+            .await
+            .expect("the shared release");
+    assert!(
+        row.0.ends_with(&v1[..12]) && row.1.is_none(),
+        "the shared release: {row:?}"
+    );
+    db.close().await;
+}

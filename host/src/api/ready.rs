@@ -6,7 +6,11 @@
 //! restart it.
 //!
 //! The 503 body names what is missing (`not ready: database, bus`) and no
-//! more: the route is public. The reasons are logged when they change.
+//! more: the route is public. The reasons are logged when they change. A
+//! host of several that runs plugins unlike the others (one missing, a
+//! version it cannot run) stays ready — it answers with what it has — and
+//! says so: `ready; differs from the other hosts: plugins` (logged once by
+//! `cluster::Hosts`).
 
 use std::sync::Arc;
 use std::sync::Mutex;
@@ -116,6 +120,14 @@ pub async fn readyz(State(state): State<Arc<AppState>>) -> (StatusCode, String) 
         state.readiness_log.record(&missing);
     }
     if missing.is_empty() {
+        // Ready, and it says what it runs unlike the other hosts (it
+        // answers with what it has; `/admin/hosts` has the details).
+        if !state.hosts.differs().is_empty() {
+            return (
+                StatusCode::OK,
+                "ready; differs from the other hosts: plugins".into(),
+            );
+        }
         return (StatusCode::OK, "ready".into());
     }
     let parts: Vec<&str> = missing.iter().map(|p| p.as_str()).collect();

@@ -12,6 +12,7 @@
 //! start and every [`CATCH_UP`], so a host that was down or disconnected
 //! when a release went out runs it soon after.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -21,7 +22,7 @@ use cloudevents::Event;
 use sqlx::Row;
 
 use crate::bus::{Bus, BusError, Handler, HandlerError};
-use crate::db::Db;
+use crate::db::{Db, now_ms};
 use crate::events::{self, Context, EventType, PluginReleased};
 use crate::plugins::{Plugins, Source, version_id};
 
@@ -64,10 +65,9 @@ pub struct Releases {
     bus: Arc<dyn Bus>,
     /// One convergence at a time.
     applying: tokio::sync::Mutex<()>,
-}
-
-fn now_ms() -> i64 {
-    chrono::Utc::now().timestamp_millis()
+    /// Releases this host could not run, by plugin: the version id and
+    /// why (logged once each; `/readyz` and `/admin/hosts` say so).
+    refused: std::sync::Mutex<BTreeMap<String, (String, String)>>,
 }
 
 impl Releases {
@@ -77,6 +77,7 @@ impl Releases {
             plugins,
             bus,
             applying: tokio::sync::Mutex::new(()),
+            refused: std::sync::Mutex::default(),
         })
     }
 
@@ -181,6 +182,14 @@ impl Releases {
                 .map_err(|e| ReleaseError::Plugin(e.to_string()))?;
             self.keep(&source).await?;
         }
+        // A new trial of a canary starts with no turns counted (the same
+        // version may have been tried before).
+        if let Some(canary) = &release.canary_id {
+            let before = self.release(name).await?;
+            if before.and_then(|b| b.canary_id).as_ref() != Some(canary) {
+                super::tallies::clear_trial(&self.db, name, canary).await?;
+            }
+        }
         self.write(&release).await?;
         self.announce(name, &release.active_id).await;
         tracing::info!(plugin = %name, version = %release.active_id, canary = ?release.canary_id, shadow = ?release.shadow_id, "plugin release published");
@@ -225,8 +234,58 @@ impl Releases {
         }
     }
 
-    /// Run `name`'s release here if this host runs something else.
+    /// The shared releases this host cannot run: (plugin, version id,
+    /// why).
+    pub fn refused(&self) -> Vec<(String, String, String)> {
+        self.refused
+            .lock()
+            .map(|r| {
+                r.iter()
+                    .map(|(n, (v, why))| (n.clone(), v.clone(), why.clone()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Run `name`'s release here if this host runs something else; a
+    /// release it cannot run is logged once (the current version keeps
+    /// serving) and listed by [`Self::refused`] until it runs.
     pub async fn apply(&self, name: &str) -> Result<bool, ReleaseError> {
+        let result = self.apply_inner(name).await;
+        let wanted = match &result {
+            Err(ReleaseError::Db(_)) => return result,
+            Err(e) => {
+                let version = self
+                    .release(name)
+                    .await
+                    .ok()
+                    .flatten()
+                    .map(|r| r.active_id)
+                    .unwrap_or_default();
+                Some((version, e.to_string()))
+            }
+            Ok(_) => None,
+        };
+        let Ok(mut refused) = self.refused.lock() else {
+            return result;
+        };
+        match wanted {
+            Some(entry) => {
+                if refused.get(name) != Some(&entry) {
+                    tracing::error!(plugin = %name, version = %entry.0, error = %entry.1, "cannot run the shared plugin release; the current version keeps serving");
+                    refused.insert(name.to_string(), entry);
+                }
+            }
+            None => {
+                if refused.remove(name).is_some() {
+                    tracing::info!(plugin = %name, "runs the shared plugin release now");
+                }
+            }
+        }
+        result
+    }
+
+    async fn apply_inner(&self, name: &str) -> Result<bool, ReleaseError> {
         let _one = self.applying.lock().await;
         let Some(release) = self.release(name).await? else {
             return Ok(false);
@@ -317,12 +376,11 @@ impl Releases {
             .collect::<Result<_, _>>()?;
         let mut changed = 0;
         for name in names {
+            // A release this host cannot run is logged by `apply`.
             match self.apply(&name).await {
                 Ok(true) => changed += 1,
-                Ok(false) => {}
-                Err(e) => {
-                    tracing::error!(plugin = %name, error = %e, "cannot run the shared plugin release; the current version keeps serving")
-                }
+                Err(ReleaseError::Db(e)) => return Err(e.into()),
+                Ok(false) | Err(_) => {}
             }
         }
         Ok(changed)
@@ -369,8 +427,9 @@ struct Apply(Arc<Releases>);
 impl Handler for Apply {
     async fn handle(&self, event: Event) -> Result<(), HandlerError> {
         let released: PluginReleased = events::payload(&event)?;
-        if let Err(e) = self.0.apply(&released.name).await {
-            tracing::error!(plugin = %released.name, error = %e, "cannot run the released plugin version; the current version keeps serving");
+        if let Err(ReleaseError::Db(e)) = self.0.apply(&released.name).await {
+            // The periodic check catches up.
+            tracing::warn!(plugin = %released.name, error = %e, "plugin release not read");
         }
         Ok(())
     }

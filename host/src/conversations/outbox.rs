@@ -125,11 +125,11 @@ async fn insert_outbound(
     Ok(inserted == 1)
 }
 
-/// A strictly increasing sequence (µs-based, so roughly ordered across
-/// hosts too).
+/// A strictly increasing sequence (µs of the database's clock, so ordered
+/// across hosts too, however far apart their own clocks are).
 fn next_seq() -> i64 {
     static LAST: AtomicI64 = AtomicI64::new(0);
-    let now = chrono::Utc::now().timestamp_micros();
+    let now = crate::db::now_micros();
     let mut prev = LAST.load(Ordering::Relaxed);
     loop {
         let next = now.max(prev + 1);

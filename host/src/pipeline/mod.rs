@@ -124,7 +124,11 @@ impl Pipeline {
             tick.tick().await;
             loop {
                 tick.tick().await;
-                let cutoff = chrono::Utc::now().timestamp_millis()
+                // Stored and compared in the database's clock: a host
+                // whose own clock is minutes off neither re-publishes
+                // messages another host is still answering nor misses
+                // old ones.
+                let cutoff = crate::db::now_ms()
                     - i64::try_from(older_than.as_millis()).unwrap_or(i64::MAX / 2);
                 if let Err(e) = this.republish_effects(cutoff).await {
                     tracing::warn!(error = %e, "stale unsettled turn effects not re-published");

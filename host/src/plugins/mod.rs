@@ -247,6 +247,9 @@ pub struct Plugins {
     shadow: std::sync::OnceLock<Arc<dyn record::ShadowSink>>,
     /// Live turns running now (a shadow version waits for none).
     live: Arc<live::LiveTurns>,
+    /// Several hosts judge canaries and quarantine on counts they share
+    /// (`cluster::tallies`): turns are only counted here.
+    judged_elsewhere: std::sync::atomic::AtomicBool,
 }
 
 /// A plugin's active version as read from the store (and whether it is
@@ -289,6 +292,7 @@ impl Plugins {
             recorder: std::sync::OnceLock::new(),
             shadow: std::sync::OnceLock::new(),
             live: Arc::default(),
+            judged_elsewhere: std::sync::atomic::AtomicBool::new(false),
         };
         plugins.load_all();
         plugins
@@ -986,6 +990,56 @@ impl Plugins {
         &self.live
     }
 
+    /// Leave the canary and quarantine verdicts to a judge that sees every
+    /// host's turns (multi-host): this host keeps counting, and the judge
+    /// calls [`Self::decide_canary`] and [`Self::quarantine_version`].
+    pub fn judge_elsewhere(&self, elsewhere: bool) {
+        self.judged_elsewhere.store(elsewhere, Ordering::SeqCst);
+    }
+
+    /// Carry out a verdict on `name`'s canary `canary_id` reached on the
+    /// turns of every host; false when that canary no longer runs here.
+    pub async fn decide_canary(&self, name: &str, canary_id: &str, verdict: &Verdict) -> bool {
+        let Some(c) = self.snapshot().canaries.get(name).cloned() else {
+            return false;
+        };
+        if version_id(&c.plugin) != canary_id || c.decided.load(Ordering::SeqCst) {
+            return false;
+        }
+        match verdict {
+            Verdict::Continue => return false,
+            Verdict::Promote => {
+                let _ops = self.ops.lock().await;
+                self.promote_locked(&c);
+            }
+            Verdict::RollBack(reason) => {
+                let _ops = self.ops.lock().await;
+                self.end_canary(&c, reason);
+            }
+        }
+        true
+    }
+
+    /// Quarantine `name`'s active version `id`, which failed `failures` of
+    /// the latest `turns` turns of every host; false when it no longer is
+    /// the active version here.
+    pub async fn quarantine_version(
+        &self,
+        name: &str,
+        id: &str,
+        failures: usize,
+        turns: usize,
+    ) -> bool {
+        let Some(active) = self.snapshot().plugins.get(name).cloned() else {
+            return false;
+        };
+        if version_id(&active) != id {
+            return false;
+        }
+        let _ops = self.ops.lock().await;
+        self.quarantine_locked(&active, failures, turns)
+    }
+
     /// Quarantines and canary rollbacks, as they happen.
     pub fn subscribe(&self) -> tokio::sync::broadcast::Receiver<OpsEvent> {
         self.events.subscribe()
@@ -1129,6 +1183,14 @@ impl Plugins {
         if let Some(m) = &message {
             self.stats.log(name, "turn_failed", Some(&id), m);
         }
+        if self.judged_elsewhere.load(Ordering::Relaxed) {
+            match canary {
+                Some(c) if Arc::ptr_eq(&c.plugin, plugin) => c.record(error.is_some()),
+                Some(c) => c.record_base(error.is_some()),
+                None => {}
+            }
+            return;
+        }
         match canary {
             Some(c) if Arc::ptr_eq(&c.plugin, plugin) => {
                 c.record(error.is_some());
@@ -1162,6 +1224,11 @@ impl Plugins {
         let Ok(_ops) = self.ops.try_lock() else {
             return; // judged again on its next turn
         };
+        self.promote_locked(c);
+    }
+
+    /// [`Self::promote`] (the caller holds `ops`).
+    fn promote_locked(&self, c: &Arc<Canary>) {
         if c.decided.swap(true, Ordering::SeqCst) {
             return;
         }
@@ -1223,6 +1290,12 @@ impl Plugins {
         let Ok(_ops) = self.ops.try_lock() else {
             return; // judged again on its next failure
         };
+        self.quarantine_locked(plugin, failures, turns);
+    }
+
+    /// [`Self::quarantine`] (the caller holds `ops`); false when `plugin`
+    /// is no longer the active version.
+    fn quarantine_locked(&self, plugin: &Arc<LoadedPlugin>, failures: usize, turns: usize) -> bool {
         let name = plugin.manifest.name.clone();
         let id = version_id(plugin);
         if !self
@@ -1231,7 +1304,7 @@ impl Plugins {
             .get(&name)
             .is_some_and(|a| Arc::ptr_eq(a, plugin))
         {
-            return;
+            return false;
         }
         self.stats.version(&name, &id).reset_window();
         let reason = format!(
@@ -1258,6 +1331,7 @@ impl Plugins {
             action: "quarantined",
             reason: format!("{reason}; {outcome}"),
         });
+        true
     }
 }
 

@@ -41,6 +41,14 @@ impl VersionStats {
         (w.iter().filter(|f| **f).count(), w.len())
     }
 
+    /// (failures, turns) in the window now.
+    pub fn window_counts(&self) -> (usize, usize) {
+        self.window
+            .lock()
+            .map(|w| (w.iter().filter(|f| **f).count(), w.len()))
+            .unwrap_or((0, 0))
+    }
+
     /// Forget the window (after a quarantine decision).
     pub fn reset_window(&self) {
         if let Ok(mut w) = self.window.lock() {
@@ -143,6 +151,7 @@ mod tests {
         }
         assert_eq!(s.record(Some("boom"), 4), (1, 4));
         assert_eq!(s.record(Some("boom"), 4), (2, 4));
+        assert_eq!(s.window_counts(), (2, 4));
         assert_eq!(s.turns.load(Ordering::Relaxed), 7);
         assert_eq!(s.errors.load(Ordering::Relaxed), 2);
         assert_eq!(s.json()["last_error"], "boom");

@@ -146,6 +146,12 @@ pub struct ChildHost {
 impl ChildHost {
     /// Start it without waiting for it to be ready.
     pub fn start(config: &Config, dir: &Path) -> ChildHost {
+        ChildHost::start_with_env(config, dir, &[])
+    }
+
+    /// [`ChildHost::start`] with variables set in its environment (e.g.
+    /// `AGENT_STORE_TEST_CLOCK_SKEW_MS`).
+    pub fn start_with_env(config: &Config, dir: &Path, env: &[(String, String)]) -> ChildHost {
         let mut config = config.clone();
         let port = free_port();
         config.server.bind = format!("127.0.0.1:{port}").parse().expect("addr");
@@ -177,6 +183,7 @@ impl ChildHost {
             "RUST_LOG",
             std::env::var("HOST_RUST_LOG").unwrap_or_else(|_| "info".into()),
         );
+        cmd.envs(env.iter().map(|(k, v)| (k, v)));
         ChildHost {
             child: cmd.spawn().expect("start agent-store serve"),
             url: format!("http://127.0.0.1:{port}"),

@@ -119,6 +119,8 @@ pub struct Cluster {
     pub dirs: Vec<tempfile::TempDir>,
     pub http: reqwest::Client,
     pub db: sqlx::PgPool,
+    /// Each host's extra environment (kept for restarts).
+    pub env: Vec<Vec<(String, String)>>,
     _cache: tempfile::TempDir,
     /// Dropped after the hosts (declared after them).
     pub vhost: Vhost,
@@ -130,6 +132,18 @@ impl Cluster {
     /// the catalog and fills the compiled-components cache), then the
     /// others together. `tweak` adjusts the shared configuration.
     pub async fn start(test: &str, n: usize, tweak: impl FnOnce(&mut Config)) -> Cluster {
+        Cluster::start_with(test, n, tweak, |_, _| Vec::new()).await
+    }
+
+    /// [`Cluster::start`], with `setup(i, plugins dir)` run before host
+    /// `i` starts: it may change the host's plugins directory and returns
+    /// variables for its environment.
+    pub async fn start_with(
+        test: &str,
+        n: usize,
+        tweak: impl FnOnce(&mut Config),
+        setup: impl Fn(usize, &std::path::Path) -> Vec<(String, String)>,
+    ) -> Cluster {
         let pg = TestPostgres::create()
             .await
             .expect("a PostgreSQL test database at 127.0.0.1:5432");
@@ -160,6 +174,7 @@ impl Cluster {
                 .build()
                 .expect("http client"),
             db,
+            env: Vec::new(),
             _cache: cache,
             vhost,
             pg,
@@ -168,13 +183,26 @@ impl Cluster {
             cluster.dirs.push(tempfile::tempdir().expect("host dir"));
         }
         // Each host keeps its plugins on its own disk, as pods do.
-        for dir in &cluster.dirs {
-            copy_plugins(&plugins_dir(), &dir.path().join("plugins"));
+        for (i, dir) in cluster.dirs.iter().enumerate() {
+            let plugins = dir.path().join("plugins");
+            copy_plugins(&plugins_dir(), &plugins);
+            cluster.env.push(setup(i, &plugins));
         }
-        let host = ChildHost::spawn(&cluster.config_of(0), cluster.dirs[0].path()).await;
+        let host = ChildHost::start_with_env(
+            &cluster.config_of(0),
+            cluster.dirs[0].path(),
+            &cluster.env[0],
+        );
+        host.wait_ready().await;
         cluster.hosts.push(Some(host));
         let rest: Vec<ChildHost> = (1..n)
-            .map(|i| ChildHost::start(&cluster.config_of(i), cluster.dirs[i].path()))
+            .map(|i| {
+                ChildHost::start_with_env(
+                    &cluster.config_of(i),
+                    cluster.dirs[i].path(),
+                    &cluster.env[i],
+                )
+            })
             .collect();
         for host in rest {
             host.wait_ready().await;
@@ -209,7 +237,8 @@ impl Cluster {
     /// Start host `i` again on its directory and wait until it is ready.
     pub async fn restart(&mut self, i: usize) {
         assert!(self.hosts[i].is_none(), "host {i} still running");
-        let host = ChildHost::spawn(&self.config_of(i), &self.dir(i)).await;
+        let host = ChildHost::start_with_env(&self.config_of(i), &self.dir(i), &self.env[i]);
+        host.wait_ready().await;
         self.hosts[i] = Some(host);
     }
 

@@ -7,6 +7,8 @@
 //! stay beside the host, this crate embeds them at build time).
 
 use std::path::Path;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicI64, Ordering};
 
 use serde::{Deserialize, Serialize};
 use sqlx::AnyPool;
@@ -207,9 +209,81 @@ fn redact(url: &str) -> String {
     }
 }
 
-/// Milliseconds since the Unix epoch: how every timestamp is stored.
+/// Milliseconds since the Unix epoch, in the database's clock: how every
+/// timestamp is stored and compared. On SQLite (one host) that is this
+/// host's clock; hosts sharing PostgreSQL follow its clock
+/// ([`Db::follow_clock`]), so a time one host stores (a lease, a message's
+/// arrival, a reservation's end) means the same to every other host even
+/// when their own clocks are minutes apart.
 pub fn now_ms() -> i64 {
-    chrono::Utc::now().timestamp_millis()
+    host_clock_ms() + CLOCK_OFFSET_MS.load(Ordering::Relaxed)
+}
+
+/// [`now_ms`] in microseconds (orderings finer than a millisecond).
+pub fn now_micros() -> i64 {
+    let offset = test_clock_skew_ms() + CLOCK_OFFSET_MS.load(Ordering::Relaxed);
+    chrono::Utc::now().timestamp_micros() + offset.saturating_mul(1000)
+}
+
+/// How far the database's clock is ahead of this host's, in ms (0 until
+/// [`Db::follow_clock`] measured it).
+pub fn clock_offset_ms() -> i64 {
+    CLOCK_OFFSET_MS.load(Ordering::Relaxed)
+}
+
+/// The database clock's lead over this host's (process-wide: one process
+/// serves one deployment).
+static CLOCK_OFFSET_MS: AtomicI64 = AtomicI64::new(0);
+
+/// The test-only variable that sets this host's own clock off by a number
+/// of milliseconds (the multi-host tests start a host minutes off). Only
+/// [`now_ms`] and [`now_micros`] read it, and every stored time goes
+/// through them.
+pub const TEST_CLOCK_SKEW_ENV: &str = "AGENT_STORE_TEST_CLOCK_SKEW_MS";
+
+fn test_clock_skew_ms() -> i64 {
+    static SKEW: OnceLock<i64> = OnceLock::new();
+    *SKEW.get_or_init(|| {
+        std::env::var(TEST_CLOCK_SKEW_ENV)
+            .ok()
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or(0)
+    })
+}
+
+/// This host's own clock, ms since the epoch.
+fn host_clock_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis() + test_clock_skew_ms()
+}
+
+impl Db {
+    /// Measure how far the database's clock is from this host's (the best
+    /// of three round trips, the reading taken half-way) and follow it
+    /// from now on: [`now_ms`] returns the database's time. PostgreSQL
+    /// only (SQLite runs on this host's clock); returns the offset in ms.
+    pub async fn follow_clock(&self) -> Result<i64, sqlx::Error> {
+        if self.backend != Backend::Postgres {
+            return Ok(0);
+        }
+        let mut best: Option<(i64, i64)> = None;
+        for _ in 0..3 {
+            let before = host_clock_ms();
+            let db_ms: i64 = sqlx::query_scalar(
+                "SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)",
+            )
+            .fetch_one(&self.pool)
+            .await?;
+            let after = host_clock_ms();
+            let round_trip = after - before;
+            let offset = db_ms - (before + round_trip / 2);
+            if best.is_none_or(|(rt, _)| round_trip < rt) {
+                best = Some((round_trip, offset));
+            }
+        }
+        let offset = best.map_or(0, |(_, o)| o);
+        CLOCK_OFFSET_MS.store(offset, Ordering::Relaxed);
+        Ok(offset)
+    }
 }
 
 /// Throw-away databases for tests, on either backend.

@@ -306,4 +306,40 @@ mod tests {
         assert_eq!(percentile(&v, 0.99), Duration::from_millis(99));
         assert_eq!(percentile(&[], 0.5), Duration::ZERO);
     }
+
+    fn report(logs: &[CustomerLog], graph_sends: u64, stored_sends: Option<u64>) -> CaseReport {
+        CaseReport::new(Inputs {
+            system: System::Store(crate::target::Backend::Sqlite),
+            telemetry: Telemetry::Metrics,
+            traces: None,
+            customers: logs.len(),
+            logs,
+            elapsed: Duration::from_secs(1),
+            usage: Usage::default(),
+            bench_cpu: None,
+            loadavg: String::new(),
+            strays: 0,
+            per_number: HashMap::new(),
+            graph_sends,
+            stored_sends,
+            placement: Placement::ChildProcess,
+            hosts: 1,
+        })
+    }
+
+    #[test]
+    fn a_message_the_graph_api_got_twice_is_a_duplicate_a_repeated_body_is_not() {
+        let mut log = CustomerLog::default();
+        let mut turn = crate::load::Turn::default();
+        turn.status = 200;
+        turn.duplicate_bodies = 1;
+        log.turns.push(turn);
+        let logs = [log];
+        let clean = report(&logs, 4, Some(4));
+        assert_eq!((clean.duplicated, clean.repeated_bodies), (0, 1));
+        let doubled = report(&logs, 5, Some(4));
+        assert_eq!(doubled.duplicated, 1, "one message sent twice");
+        assert!(!doubled.is_clean());
+        assert_eq!(report(&logs, 5, None).duplicated, 0, "the baseline stores nothing");
+    }
 }

@@ -340,6 +340,10 @@ mod tests {
         let doubled = report(&logs, 5, Some(4));
         assert_eq!(doubled.duplicated, 1, "one message sent twice");
         assert!(!doubled.is_clean());
-        assert_eq!(report(&logs, 5, None).duplicated, 0, "the baseline stores nothing");
+        assert_eq!(
+            report(&logs, 5, None).duplicated,
+            0,
+            "the baseline stores nothing"
+        );
     }
 }

@@ -101,7 +101,7 @@ pub async fn run(o: &AckOptions) -> anyhow::Result<Vec<AckRun>> {
             body_limit: Some(32 * 1024 * 1024),
             hosts: 1,
         };
-        let running = target::start(
+        let mut running = target::start(
             System::Store(o.backend),
             Placement::ChildProcess,
             &setup,

@@ -104,7 +104,7 @@ pub async fn run_case(system: System, o: &Options) -> anyhow::Result<CaseReport>
         },
     };
     let loadavg = procstat::loadavg();
-    let running = target::start(system, o.placement, &setup, &o.files).await?;
+    let mut running = target::start(system, o.placement, &setup, &o.files).await?;
     // A Prometheus-like scraper while metrics are on (its cost counts).
     let scraper = (telemetry != Telemetry::Off).then(|| {
         tokio::spawn(scrape(
@@ -142,10 +142,25 @@ pub async fn run_case(system: System, o: &Options) -> anyhow::Result<CaseReport>
         })
         .collect();
     let mut logs = Vec::with_capacity(tasks.len());
+    let mut inboxes = Vec::with_capacity(tasks.len());
     for t in tasks {
-        logs.push(t.await?);
+        let (log, inbox) = t.await?;
+        logs.push(log);
+        inboxes.push(inbox);
     }
     let elapsed = started.elapsed();
+    // The tails of the last replies: a customer stops once its line was
+    // quiet for a while, but under overload the rest of its last reply can
+    // come later still. File what comes until no customer got anything for
+    // a few seconds (bounded by the reply timeout), instead of counting it
+    // as a send to nobody.
+    drain(
+        &mut logs,
+        &mut inboxes,
+        Duration::from_secs(5),
+        o.reply_timeout,
+    )
+    .await;
     let usage = meter.stop();
     let bench_cpu = match (own_cpu, procstat::cpu_time(own)) {
         (Some(a), Some(b)) if o.placement == Placement::ChildProcess => Some(b.saturating_sub(a)),
@@ -161,6 +176,12 @@ pub async fn run_case(system: System, o: &Options) -> anyhow::Result<CaseReport>
         task.abort();
     }
     running.stop().await;
+    let stored_sends = match system {
+        System::Store(_) => Some(running.stored_sends().await?),
+        System::Baseline => None,
+    };
+    drop(running);
+    dump_anomalies(&logs, &standin);
     let traces = receiver.map(|r| r.totals());
     Ok(CaseReport::new(report::Inputs {
         system,
@@ -177,9 +198,74 @@ pub async fn run_case(system: System, o: &Options) -> anyhow::Result<CaseReport>
             .strays
             .load(std::sync::atomic::Ordering::Relaxed),
         per_number,
+        graph_sends: standin
+            .counters
+            .messages
+            .load(std::sync::atomic::Ordering::Relaxed),
+        stored_sends,
         placement: o.placement,
         hosts: setup.hosts,
     }))
+}
+
+/// File late arrivals into each customer's log until no inbox got anything
+/// for `quiet`, or for at most `limit`.
+async fn drain(
+    logs: &mut [load::CustomerLog],
+    inboxes: &mut [tokio::sync::mpsc::UnboundedReceiver<standin::Arrival>],
+    quiet: Duration,
+    limit: Duration,
+) {
+    let until = Instant::now() + limit;
+    let mut last = Instant::now();
+    while Instant::now() < until && last.elapsed() < quiet {
+        for (i, (log, inbox)) in logs.iter_mut().zip(inboxes.iter_mut()).enumerate() {
+            while let Ok(a) = inbox.try_recv() {
+                load::file(log, &load::wa_id(i), a);
+                last = Instant::now();
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Print (to stderr) up to 10 duplicated turns with what arrived for them
+/// and for the turn before, the unexplained arrivals and the strays: what
+/// the report counts, shown so it can be checked by eye.
+fn dump_anomalies(logs: &[load::CustomerLog], standin: &standin::StandIn) {
+    let mut shown = 0;
+    for (c, l) in logs.iter().enumerate() {
+        for (n, t) in l.turns.iter().enumerate() {
+            if (t.reads > 1 || t.duplicate_bodies > 0) && shown < 10 {
+                shown += 1;
+                eprintln!(
+                    "read twice or a body repeated: customer {c} turn {n} (status {}, reads {}, messages {}, doubled bodies {})",
+                    t.status, t.reads, t.messages, t.duplicate_bodies
+                );
+                if let Some(prev) = n.checked_sub(1).and_then(|p| l.turns.get(p)) {
+                    for a in &prev.arrivals {
+                        eprintln!("    turn {}: {a}", n - 1);
+                    }
+                }
+                for a in &t.arrivals {
+                    eprintln!("    turn {n}: {a}");
+                }
+            }
+        }
+        for u in l.unexplained_log.iter().take(3) {
+            eprintln!("unexplained: customer {c}: {u}");
+        }
+    }
+    for s in standin
+        .counters
+        .stray_log
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .iter()
+        .take(20)
+    {
+        eprintln!("stray: {s}");
+    }
 }
 
 /// Scrape `url` every `every` (with the bench's metrics token) until

@@ -68,6 +68,8 @@ pub struct Turn {
     pub duplicate_bodies: u32,
     /// Hashes of the bodies sent in this turn.
     bodies: HashSet<u64>,
+    /// What arrived for this turn, in order (for the anomaly dump).
+    pub arrivals: Vec<String>,
 }
 
 impl Turn {
@@ -109,6 +111,8 @@ pub struct CustomerLog {
     /// Arrivals that fit no turn (a read receipt of a wamid never sent, a
     /// message before the first read receipt).
     pub unexplained: u32,
+    /// What the unexplained arrivals were (for the anomaly dump).
+    pub unexplained_log: Vec<String>,
 }
 
 /// The bench's wa_id of customer `i`.
@@ -192,7 +196,7 @@ pub async fn customer(
     shared: Arc<Shared>,
     index: usize,
     mut inbox: mpsc::UnboundedReceiver<Arrival>,
-) -> CustomerLog {
+) -> (CustomerLog, mpsc::UnboundedReceiver<Arrival>) {
     let me = wa_id(index);
     let number = shared.plan.numbers[index % shared.plan.numbers.len()].clone();
     let mut log = CustomerLog::default();
@@ -243,7 +247,7 @@ pub async fn customer(
         Instant::now() + shared.plan.reply_timeout,
     )
     .await;
-    log
+    (log, inbox)
 }
 
 /// File arrivals until none came for `quiet`, or `deadline`.
@@ -287,16 +291,24 @@ async fn collect(
 }
 
 /// Which turn an arrival belongs to, and what it says about that turn.
-fn file(log: &mut CustomerLog, me: &str, arrival: Arrival) {
+pub fn file(log: &mut CustomerLog, me: &str, arrival: Arrival) {
     match arrival {
-        Arrival::Read { wamid, .. } => {
+        Arrival::Read { wamid, at } => {
             let turn = wamid
                 .strip_prefix(&format!("wamid.bench.{me}."))
                 .and_then(|n| n.parse::<usize>().ok())
                 .filter(|n| *n < log.turns.len());
             match turn {
-                Some(n) => log.turns[n].reads += 1,
-                None => log.unexplained += 1,
+                Some(n) => {
+                    let t = &mut log.turns[n];
+                    t.reads += 1;
+                    let note = format!("read {wamid} {}", since(t.sent_at, at));
+                    t.arrivals.push(note);
+                }
+                None => {
+                    log.unexplained += 1;
+                    log.unexplained_log.push(format!("read {wamid}"));
+                }
             }
         }
         Arrival::Message { body, at } => {
@@ -305,9 +317,13 @@ fn file(log: &mut CustomerLog, me: &str, arrival: Arrival) {
             // queued reply before its read receipt.)
             let Some(t) = log.turns.last_mut() else {
                 log.unexplained += 1;
+                log.unexplained_log
+                    .push(format!("message {}", describe(&body)));
                 return;
             };
             t.messages += 1;
+            let note = format!("message {} {}", describe(&body), since(t.sent_at, at));
+            t.arrivals.push(note);
             if t.replied_at.is_none() {
                 t.replied_at = Some(at);
             }
@@ -318,6 +334,26 @@ fn file(log: &mut CustomerLog, me: &str, arrival: Arrival) {
             }
         }
     }
+}
+
+/// `at` relative to the turn's webhook, for the anomaly dump.
+fn since(sent_at: Option<Instant>, at: Instant) -> String {
+    match sent_at {
+        Some(s) => format!("+{} ms", at.saturating_duration_since(s).as_millis()),
+        None => String::new(),
+    }
+}
+
+/// A short description of a message sent to a customer: its kind and the
+/// start of its text.
+pub fn describe(body: &serde_json::Value) -> String {
+    let kind = body["type"].as_str().unwrap_or("?");
+    let text = body["text"]["body"]
+        .as_str()
+        .or_else(|| body["interactive"]["body"]["text"].as_str())
+        .unwrap_or("");
+    let short: String = text.chars().take(60).collect();
+    format!("{kind} {short:?}")
 }
 
 /// One bad request of a random kind, and how the target answered it.

@@ -23,6 +23,11 @@ pub struct Inputs<'a> {
     pub loadavg: String,
     pub strays: u64,
     pub per_number: HashMap<String, u64>,
+    /// Messages (not read receipts) the Graph API stand-in got.
+    pub graph_sends: u64,
+    /// Distinct outbound messages the store recorded as sent (`None`: the
+    /// baseline, which stores nothing).
+    pub stored_sends: Option<u64>,
     pub placement: Placement,
     /// Store hosts that served the load.
     pub hosts: usize,
@@ -46,8 +51,20 @@ pub struct CaseReport {
     pub replied: u64,
     /// Accepted messages with no reply within the reply timeout.
     pub lost: u64,
-    /// Turns marked read more than once, or with a message sent twice.
+    /// Turns marked read more than once, plus the Graph API's messages
+    /// beyond the distinct outbound messages the store sent (a message sent
+    /// twice).
     pub duplicated: u64,
+    /// Turns in which a message body arrived twice. Not a duplicate by
+    /// itself: the bench files a message under the customer's latest turn,
+    /// so the tail of one reply that arrives after the customer wrote again
+    /// lands in the next turn, whose reply may show the same product card.
+    /// The exact check is `duplicated` (the store's distinct sends).
+    pub repeated_bodies: u64,
+    /// Messages the Graph API stand-in got, and the distinct outbound
+    /// messages the store recorded as sent (`None`: the baseline).
+    pub graph_sends: u64,
+    pub stored_sends: Option<u64>,
     /// Graph API requests no turn explains (a bad request answered, …).
     pub unexplained: u64,
     /// Messages (not read receipts) the customers received.
@@ -73,9 +90,12 @@ impl CaseReport {
         let sent = turns().count() as u64;
         let accepted = turns().filter(|t| t.accepted()).count() as u64;
         let replied = turns().filter(|t| t.accepted() && t.messages > 0).count() as u64;
-        let duplicated = turns()
-            .filter(|t| t.reads > 1 || t.duplicate_bodies > 0)
-            .count() as u64;
+        let read_twice = turns().filter(|t| t.reads > 1).count() as u64;
+        let sent_twice = i
+            .stored_sends
+            .map_or(0, |stored| i.graph_sends.saturating_sub(stored));
+        let duplicated = read_twice + sent_twice;
+        let repeated_bodies = turns().filter(|t| t.duplicate_bodies > 0).count() as u64;
         let mut latencies: Vec<Duration> = turns().filter_map(|t| t.latency()).collect();
         latencies.sort();
         let sent_at: Vec<_> = turns().filter_map(|t| t.sent_at).collect();
@@ -96,6 +116,9 @@ impl CaseReport {
             replied,
             lost: accepted - replied,
             duplicated,
+            repeated_bodies,
+            graph_sends: i.graph_sends,
+            stored_sends: i.stored_sends,
             unexplained: i.logs.iter().map(|l| u64::from(l.unexplained)).sum::<u64>() + i.strays,
             messages: turns().map(|t| u64::from(t.messages)).sum(),
             accepted_per_sec: rate(accepted, &sent_at),
@@ -157,7 +180,7 @@ impl CaseReport {
             "{}\n  customers {}, {:.1} s, load average before: {}\n  \
              sent {}, accepted {} ({:.0}/s), replied {} ({:.0}/s), messages at the Graph API {}\n  \
              webhook→reply p50 {}, p99 {}, max {}\n  \
-             lost {}, duplicated {}, not accepted {}, unexplained sends {}\n  \
+             lost {}, duplicated {}, not accepted {}, unexplained sends {}, turns with a body repeated {}\n  \
              bad requests: sent {}, refused {}, taken {}, other {}\n  \
              system CPU {:.2} s ({:.2} cores, {:.2} ms per reply), peak RSS {:.1} MiB",
             self.label(),
@@ -177,6 +200,7 @@ impl CaseReport {
             self.duplicated,
             self.not_accepted,
             self.unexplained,
+            self.repeated_bodies,
             self.bad.sent,
             self.bad.refused,
             self.bad.taken,
@@ -186,6 +210,12 @@ impl CaseReport {
             self.cpu_per_reply().as_secs_f64() * 1000.0,
             self.usage.peak_rss_kib as f64 / 1024.0,
         );
+        if let Some(stored) = self.stored_sends {
+            s.push_str(&format!(
+                "\n  messages the Graph API got {}, distinct messages the store sent {}",
+                self.graph_sends, stored
+            ));
+        }
         if let Some(t) = self.traces {
             s.push_str(&format!(
                 "\n  OTLP receiver: {} export requests, {:.1} KiB",
@@ -275,5 +305,45 @@ mod tests {
         assert_eq!(percentile(&v, 0.5), Duration::from_millis(50));
         assert_eq!(percentile(&v, 0.99), Duration::from_millis(99));
         assert_eq!(percentile(&[], 0.5), Duration::ZERO);
+    }
+
+    fn report(logs: &[CustomerLog], graph_sends: u64, stored_sends: Option<u64>) -> CaseReport {
+        CaseReport::new(Inputs {
+            system: System::Store(crate::target::Backend::Sqlite),
+            telemetry: Telemetry::Metrics,
+            traces: None,
+            customers: logs.len(),
+            logs,
+            elapsed: Duration::from_secs(1),
+            usage: Usage::default(),
+            bench_cpu: None,
+            loadavg: String::new(),
+            strays: 0,
+            per_number: HashMap::new(),
+            graph_sends,
+            stored_sends,
+            placement: Placement::ChildProcess,
+            hosts: 1,
+        })
+    }
+
+    #[test]
+    fn a_message_the_graph_api_got_twice_is_a_duplicate_a_repeated_body_is_not() {
+        let mut log = CustomerLog::default();
+        let mut turn = crate::load::Turn::default();
+        turn.status = 200;
+        turn.duplicate_bodies = 1;
+        log.turns.push(turn);
+        let logs = [log];
+        let clean = report(&logs, 4, Some(4));
+        assert_eq!((clean.duplicated, clean.repeated_bodies), (0, 1));
+        let doubled = report(&logs, 5, Some(4));
+        assert_eq!(doubled.duplicated, 1, "one message sent twice");
+        assert!(!doubled.is_clean());
+        assert_eq!(
+            report(&logs, 5, None).duplicated,
+            0,
+            "the baseline stores nothing"
+        );
     }
 }

@@ -39,6 +39,8 @@ pub struct Counters {
     pub reads: AtomicU64,
     /// Addressed to nobody the bench simulates.
     pub strays: AtomicU64,
+    /// What the strays were (for the anomaly dump): the first 50.
+    pub stray_log: std::sync::Mutex<Vec<String>>,
     /// Sends per business number, to check the pacing was not the limit.
     pub per_number: std::sync::Mutex<HashMap<String, u64>>,
 }
@@ -83,9 +85,31 @@ impl StandIn {
     }
 
     fn deliver(&self, to: &str, arrival: Arrival) -> bool {
-        self.customers
-            .get(to)
-            .is_some_and(|tx| tx.send(arrival).is_ok())
+        let what = match &arrival {
+            Arrival::Read { wamid, .. } => format!("read {wamid}"),
+            Arrival::Message { body, .. } => format!("message {}", crate::load::describe(body)),
+        };
+        let Some(tx) = self.customers.get(to) else {
+            self.note_stray(format!("to an unknown recipient {to:?}: {what}"));
+            return false;
+        };
+        if tx.send(arrival).is_err() {
+            // The customer finished its run (its inbox is closed).
+            self.note_stray(format!("after customer {to} finished: {what}"));
+            return false;
+        }
+        true
+    }
+
+    fn note_stray(&self, note: String) {
+        let mut log = self
+            .counters
+            .stray_log
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        if log.len() < 50 {
+            log.push(note);
+        }
     }
 }
 
@@ -104,9 +128,13 @@ async fn messages(
     if body["status"] == "read" {
         let wamid = body["message_id"].as_str().unwrap_or_default().to_string();
         s.counters.reads.fetch_add(1, Ordering::Relaxed);
-        let delivered = sender_of(&wamid)
-            .map(str::to_string)
-            .is_some_and(|to| s.deliver(&to, Arrival::Read { wamid, at }));
+        let delivered = match sender_of(&wamid).map(str::to_string) {
+            Some(to) => s.deliver(&to, Arrival::Read { wamid, at }),
+            None => {
+                s.note_stray(format!("read of a wamid no customer sent: {wamid}"));
+                false
+            }
+        };
         if !delivered {
             s.counters.strays.fetch_add(1, Ordering::Relaxed);
         }

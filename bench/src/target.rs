@@ -183,7 +183,16 @@ pub async fn start(
     setup: &Setup,
     files: &StoreFiles,
 ) -> anyhow::Result<Running> {
-    let data = tempfile::tempdir()?;
+    // AGENT_STORE_BENCH_KEEP=1 keeps the host's data directory (its
+    // database) after the run, to look at what it stored.
+    let keep = std::env::var_os("AGENT_STORE_BENCH_KEEP").is_some();
+    let data = tempfile::Builder::new().disable_cleanup(keep).tempdir()?;
+    if keep {
+        eprintln!(
+            "the host's data directory (kept): {}",
+            data.path().display()
+        );
+    }
     match system {
         System::Store(backend) => start_store(backend, placement, setup, files, data).await,
         System::Baseline => start_baseline(placement, setup, data).await,
@@ -416,7 +425,26 @@ impl Running {
     }
 
     /// Stop the system (SIGTERM to a child, then wait).
-    pub async fn stop(mut self) {
+    /// Outbound messages the store recorded as sent to the Graph API (one
+    /// row per outbound message id, with the wamid the Graph API answered):
+    /// the exact count of distinct messages it sent. Read after
+    /// [`Self::stop`], so no send is in flight.
+    pub async fn stored_sends(&self) -> anyhow::Result<u64> {
+        let url = self._pg.as_ref().map_or("", |p| p.url());
+        let db = agent_store::db::Db::connect(url, self.data.path())
+            .await
+            .context("opening the store's database after the run")?;
+        let n: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM messages WHERE direction = 'out' AND wamid IS NOT NULL",
+        )
+        .fetch_one(&db.pool)
+        .await
+        .context("counting the store's sent messages")?;
+        db.pool.close().await;
+        Ok(u64::try_from(n).unwrap_or_default())
+    }
+
+    pub async fn stop(&mut self) {
         for (child, _) in std::mem::take(&mut self.peers) {
             stop_child(child).await;
         }

@@ -371,6 +371,34 @@ impl Conversations {
     }
 }
 
+/// Mark inbound message `message_id` handled within `tx` unless it is
+/// handled already: `false` when it was (another copy's turn committed).
+/// A message not stored (nothing to mark) counts as marked now.
+pub(crate) async fn mark_handled_once_in(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    message_id: &str,
+) -> Result<bool, StoreError> {
+    let marked = sqlx::query(
+        "UPDATE messages SET state = 'handled', updated_at = $1
+         WHERE id = $2 AND direction = 'in' AND state <> 'handled'",
+    )
+    .bind(now_ms())
+    .bind(message_id)
+    .execute(&mut **tx)
+    .await?
+    .rows_affected();
+    if marked > 0 {
+        return Ok(true);
+    }
+    let handled = sqlx::query(
+        "SELECT 1 FROM messages WHERE id = $1 AND direction = 'in' AND state = 'handled'",
+    )
+    .bind(message_id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    Ok(handled.is_none())
+}
+
 /// Mark an inbound message handled within `tx`.
 pub(crate) async fn mark_handled_in(
     tx: &mut sqlx::Transaction<'static, sqlx::Any>,

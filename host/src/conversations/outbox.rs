@@ -189,6 +189,13 @@ impl Conversations {
     /// Commit a turn in one transaction: queue its replies, store its
     /// effects and the seller's state writes, and with `handled` mark the
     /// inbound message handled. Returns how many replies were new.
+    ///
+    /// With `handled`, the mark comes first and is a compare-and-set: when
+    /// the message is handled already — another copy of it (a re-published
+    /// or redelivered one, in progress at the same time) committed its turn
+    /// after this copy checked — nothing of this turn is stored (its seller
+    /// may have answered with other messages, under other ids) and it
+    /// returns 0. On PostgreSQL the mark's row lock orders two copies.
     pub async fn commit_turn(
         &self,
         replies: &[(NewOutbound<'_>, Route<'_>)],
@@ -198,6 +205,13 @@ impl Conversations {
         worker_after: i64,
     ) -> Result<usize, ConversationError> {
         let mut tx = self.db.begin_write().await?;
+        if let Some(wamid) = handled
+            && !super::mark_handled_once_in(&mut tx, wamid).await?
+        {
+            tx.rollback().await?;
+            tracing::info!(message = %wamid, "a copy of a message handled meanwhile: its turn is dropped");
+            return Ok(0);
+        }
         let mut new = 0;
         for (m, route) in replies {
             if insert_outbound(&mut tx, m, route, worker_after).await? {
@@ -206,9 +220,6 @@ impl Conversations {
         }
         super::effects::insert_in(&mut tx, effects).await?;
         super::state::write_in(&mut tx, state).await?;
-        if let Some(wamid) = handled {
-            super::mark_handled_in(&mut tx, wamid).await?;
-        }
         tx.commit().await?;
         Ok(new)
     }

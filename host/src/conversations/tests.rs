@@ -613,6 +613,80 @@ async fn replies_and_handled_together(store: Conversations) {
     assert_eq!(store.outbox_len().await.expect("len"), 2);
 }
 
+/// Two copies of one inbound message in the seller stage at once (a
+/// re-published copy of a message still queued, or a redelivery while the
+/// first delivery is in progress): both passed the "handled already?"
+/// check, the first commits its turn; the second copy's turn — whose
+/// seller may answer with more messages, under other outbound ids — must
+/// store nothing: no extra reply, no state written twice.
+async fn a_second_copys_turn_stores_nothing(store: Conversations) {
+    let a = store
+        .accept_inbound(&inbound("881", "wamid.c1", "hi"))
+        .await
+        .expect("accept")
+        .expect("new");
+    let body = serde_json::json!({"type": "text"});
+    let route = Route {
+        phone_number_id: "PN1",
+        recipient: "881",
+    };
+    let reply = |id: &'static str| {
+        (
+            NewOutbound {
+                id,
+                conversation_id: &a.conversation_id,
+                brand: Some("x"),
+                speaker: Speaker::Assistant,
+                kind: "text",
+                text: "hello",
+                body: &body,
+            },
+            route.clone(),
+        )
+    };
+    let first = [reply("wamid.c1/response/x/0")];
+    let second = [
+        reply("wamid.c1/response/x/0"),
+        reply("wamid.c1/response/x/1"),
+    ];
+    let new = store
+        .queue_replies(&first, Some("wamid.c1"), 0)
+        .await
+        .expect("first copy");
+    assert_eq!(new, 1);
+    let state = [crate::conversations::StateWrite {
+        conversation_id: a.conversation_id.clone(),
+        key: "k".into(),
+        value: "second".into(),
+    }];
+    let again = store
+        .commit_turn(&second, &[], &state, Some("wamid.c1"), 0)
+        .await
+        .expect("second copy");
+    assert_eq!(again, 0, "the second copy queues nothing");
+    assert_eq!(
+        store.outbox_len().await.expect("len"),
+        1,
+        "only the first copy's reply is queued"
+    );
+    assert_eq!(
+        store.state(&a.conversation_id, "k").await.expect("state"),
+        None,
+        "the second copy's state writes are not stored"
+    );
+}
+
+#[tokio::test]
+async fn a_second_copys_turn_stores_nothing_on_sqlite() {
+    let (db, _dir) = testing::sqlite().await.expect("sqlite");
+    a_second_copys_turn_stores_nothing(Conversations::new(db)).await;
+}
+
+#[tokio::test]
+async fn a_second_copys_turn_stores_nothing_on_postgres() {
+    with_postgres(a_second_copys_turn_stores_nothing).await;
+}
+
 #[tokio::test]
 async fn replies_and_handled_together_on_sqlite() {
     let (db, _dir) = testing::sqlite().await.expect("sqlite");

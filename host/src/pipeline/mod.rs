@@ -196,7 +196,14 @@ impl Pipeline {
         writes: &TurnWrites,
         handled: Option<&str>,
     ) -> anyhow::Result<()> {
-        self.whatsapp.queue_turn(messages, writes, handled).await?;
+        let new = self.whatsapp.queue_turn(messages, writes, handled).await?;
+        if handled.is_some() && new == 0 && !messages.is_empty() {
+            // Another copy of the message committed its turn first (see
+            // `Conversations::commit_turn`): this copy's turn was dropped,
+            // and publishing its response would let the render stage queue
+            // messages that copy's seller answered and the first did not.
+            return Ok(());
+        }
         self.publish_effects(&writes.effects).await?;
         self.publish_with_id(response_id, &response.conversation_id, brand, response)
             .await

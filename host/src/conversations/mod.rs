@@ -377,7 +377,7 @@ impl Conversations {
 pub(crate) async fn mark_handled_once_in(
     tx: &mut sqlx::Transaction<'static, sqlx::Any>,
     message_id: &str,
-) -> Result<bool, StoreError> {
+) -> Result<bool, ConversationError> {
     let marked = sqlx::query(
         "UPDATE messages SET state = 'handled', updated_at = $1
          WHERE id = $2 AND direction = 'in' AND state <> 'handled'",

@@ -2,7 +2,8 @@
 //! HTTP against the real host with no, wrong and right credentials.
 //!
 //! axum cannot list a router's routes, so the list is read from the source:
-//! every `.route("<path>", <method>(..)...)` in `host/src` (test files and
+//! every `.route("<path>", <method>(..)...)` in `host/src` and the host's
+//! capability crates, `host/crates/*/src` (test files and
 //! `#[cfg(test)]` modules left out), with the prefix of the `.nest` that
 //! mounts its file. The test fails when a declared route is missing from
 //! [`EXPECTED`] (a new route must say who may call it) or when [`EXPECTED`]
@@ -147,7 +148,7 @@ const EXPECTED: &[(&str, &str, Access)] = &[
 // ---- the routes declared in the source ------------------------------------
 
 fn rs_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for e in std::fs::read_dir(dir).expect("read host/src") {
+    for e in std::fs::read_dir(dir).expect("read the host's sources") {
         let p = e.expect("entry").path();
         if p.is_dir() {
             rs_files(&p, out);
@@ -226,7 +227,10 @@ fn methods(expr: &str) -> Vec<&'static str> {
 fn declared_routes() -> BTreeSet<(String, String)> {
     let root = workspace();
     let mut files = Vec::new();
+    // The host and its capability crates (the bus's `POST /events` lives in
+    // host/crates/bus).
     rs_files(&root.join("host/src"), &mut files);
+    rs_files(&root.join("host/crates"), &mut files);
     let (mut routes, mut nests) = (BTreeSet::new(), Vec::new());
     for file in files {
         let rel = file

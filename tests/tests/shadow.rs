@@ -10,10 +10,11 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::OnceLock;
 use std::time::Duration;
 
+use common::replay_seller::{expected_differences, install};
 use common::{ADMIN, Backend, Harness, plugins_dir, workspace};
 use serde_json::{Value, json};
 
@@ -45,19 +46,6 @@ fn corpus_dir() -> PathBuf {
         out
     })
     .clone()
-}
-
-/// Copy a built plugin's manifest and component into `to/<name>`.
-fn install(from: &Path, name: &str, to: &Path) {
-    let dest = to.join(name);
-    std::fs::create_dir_all(&dest).expect("mkdir");
-    for e in std::fs::read_dir(from.join(name)).expect("read") {
-        let e = e.expect("entry");
-        let file = e.file_name().to_string_lossy().into_owned();
-        if file == "plugin.toml" || file.ends_with(".wasm") {
-            std::fs::copy(e.path(), dest.join(&file)).expect("copy");
-        }
-    }
 }
 
 /// The router, the other brands' sellers and `replay-seller` for fashion.
@@ -157,75 +145,6 @@ async fn converse(h: &Harness, customer: &str, tag: &str) {
         let status = h.say(customer, &format!("wamid.{tag}.{i}"), say).await;
         assert_eq!(status, 200);
     }
-}
-
-/// A wit enum case as the report names it (`customer-request`).
-fn kebab(case: &str) -> String {
-    let mut out = String::new();
-    for (i, c) in case.chars().enumerate() {
-        if c.is_ascii_uppercase() {
-            if i > 0 {
-                out.push('-');
-            }
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// What the changed seller must be reported for on a turn whose active
-/// actions were `actions`: every add-to-cart one more, every order an
-/// escalation (the replay tests' rule).
-fn expected_differences(actions: &[Value]) -> Vec<Value> {
-    let (mut cart, mut cart_now) = (vec![], vec![]);
-    let (mut escalations, mut orders) = (vec![], 0);
-    for a in actions {
-        if let Some(c) = a.get("AddToCart") {
-            let (id, n) = (
-                c["product_id"].as_str().unwrap_or(""),
-                c["quantity"].as_u64().unwrap_or(0),
-            );
-            cart.push(format!("add {id} x{n}"));
-            cart_now.push(format!("add {id} x{}", n + 1));
-        } else if let Some(c) = a.get("SetCartQuantity") {
-            let s = format!(
-                "set {} x{}",
-                c["product_id"].as_str().unwrap_or(""),
-                c["quantity"]
-            );
-            cart.push(s.clone());
-            cart_now.push(s);
-        } else if let Some(e) = a.get("Escalate") {
-            escalations.push(format!(
-                "{} ({})",
-                kebab(e["reason"].as_str().unwrap_or("")),
-                kebab(e["priority"].as_str().unwrap_or(""))
-            ));
-        } else if a.get("PlaceOrder").is_some() {
-            orders += 1;
-        }
-    }
-    let show = |v: &[String]| {
-        if v.is_empty() {
-            "none".to_string()
-        } else {
-            v.join(", ")
-        }
-    };
-    let mut out = Vec::new();
-    if cart != cart_now {
-        out.push(json!({"aspect": "cart", "recorded": show(&cart), "candidate": show(&cart_now)}));
-    }
-    if orders > 0 {
-        let placed = vec!["place order".to_string(); orders];
-        out.push(json!({"aspect": "order", "recorded": show(&placed), "candidate": "none"}));
-        let mut now = escalations.clone();
-        now.extend(vec!["customer-request (medium)".to_string(); orders]);
-        out.push(json!({"aspect": "escalation", "recorded": show(&escalations), "candidate": show(&now)}));
-    }
-    out
 }
 
 /// The recorded seller turns of a conversation: (turn key, actions).

@@ -23,6 +23,7 @@ pub mod child_host;
 pub mod cluster;
 /// A TCP relay to cut (a database or broker partitioned away).
 pub mod relay;
+pub mod replay_seller;
 /// Sign-in helpers of the console security tests.
 pub mod signin;
 

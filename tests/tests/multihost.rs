@@ -1554,13 +1554,22 @@ async fn a_rep_on_one_host_sees_escalations_raised_on_another() {
             cluster.wait_handled(&wamid, Duration::from_secs(60)).await;
         }
     }
-    let escalations: Vec<String> = sqlx::query("SELECT id FROM sales_escalations ORDER BY id")
-        .fetch_all(&cluster.db)
-        .await
-        .expect("escalations")
-        .iter()
-        .filter_map(|r| r.try_get::<String, _>(0).ok())
-        .collect();
+    // A handled message's escalation is a turn effect the sales consumer
+    // carries out after the turn commits: wait for it (bounded).
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let escalations: Vec<String> = loop {
+        let ids: Vec<String> = sqlx::query("SELECT id FROM sales_escalations ORDER BY id")
+            .fetch_all(&cluster.db)
+            .await
+            .expect("escalations")
+            .iter()
+            .filter_map(|r| r.try_get::<String, _>(0).ok())
+            .collect();
+        if ids.len() >= CUSTOMERS || Instant::now() >= deadline {
+            break ids;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
     assert_eq!(escalations.len(), CUSTOMERS, "one escalation per customer");
     // Each stored by one host; announced on the consoles of both.
     let deadline = Instant::now() + Duration::from_secs(10);

@@ -10,61 +10,17 @@
 //! RECORD_BENCH_TURNS=2000 cargo bench -p agent-store --bench recording
 //! ```
 
-use std::path::{Path, PathBuf};
+mod support;
+
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use agent_store::catalog::Catalog;
 use agent_store::db::Db;
 use agent_store::llm::Llm;
 use agent_store::plugins::record::{Exchange, PluginRef, RecordedTurn, Tape};
-use agent_store::plugins::{Manifest, Runtime, Services, TurnLimits, wit};
+use agent_store::plugins::{Manifest, Runtime, Services, TurnLimits};
 use agent_store::replay::{RecordConfig, TurnRecords};
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("workspace")
-        .to_path_buf()
-}
-
-const MESSAGES: &[&str] = &[
-    "I'm looking for a laptop for work under 1500",
-    "hi",
-    "quero um fone de ouvido bluetooth com cancelamento de ruído",
-    "busco un smartphone con buena cámara",
-    "do you have a smartwatch in black?",
-];
-
-fn turn(i: usize) -> wit::Turn {
-    wit::Turn {
-        conversation_id: format!("bench-{}", i % 50),
-        customer: wit::Customer {
-            wa_id: "5511987654321".into(),
-            name: Some("Bench".into()),
-        },
-        brand: "tech".into(),
-        message: wit::InboundMessage {
-            id: format!("wamid.bench.{i}"),
-            timestamp: 1_700_000_000,
-            content: wit::MessageContent::Text(MESSAGES[i % MESSAGES.len()].into()),
-            reply_to: None,
-        },
-        history: Vec::new(),
-        language: String::new(),
-    }
-}
-
-fn stats(mut d: Vec<Duration>) -> (f64, f64, f64) {
-    d.sort();
-    let us = |x: Duration| x.as_secs_f64() * 1e6;
-    let mean = d.iter().map(|x| us(*x)).sum::<f64>() / d.len() as f64;
-    (
-        mean,
-        us(d[d.len() / 2]),
-        us(d[(d.len() * 99 / 100).min(d.len() - 1)]),
-    )
-}
 
 fn main() -> anyhow::Result<()> {
     let n: usize = std::env::var("RECORD_BENCH_TURNS")
@@ -75,7 +31,7 @@ fn main() -> anyhow::Result<()> {
         .enable_all()
         .build()?;
     rt.block_on(async move {
-        let ws = workspace();
+        let ws = support::workspace();
         let plugins = ws.join("target/bench-plugins");
         agent_store::devkit::build::build_crates(&ws, &[ws.join("plugins/seller-tech")], &plugins)?;
         let data = tempfile::tempdir()?;
@@ -112,7 +68,7 @@ fn main() -> anyhow::Result<()> {
             // 0: off; 1: on (taped and stored); 2: taped, not stored.
             let mode = i % 3;
             let recording = mode != 0;
-            let turn = turn(i / 3);
+            let turn = support::turn(i / 3, "rec");
             let mut services = services.clone();
             if recording {
                 services.tape = Tape::recording(256 << 10);
@@ -148,7 +104,7 @@ fn main() -> anyhow::Result<()> {
             }
         }
         let (turns_on, turns_off) = (on.len(), off.len());
-        let (a, b, c) = (stats(off), stats(on), stats(taped));
+        let (a, b, c) = (support::stats(off), support::stats(on), support::stats(taped));
         println!("{turns_off}/{turns_on} turns per mode (off / on / taped only), interleaved, after warm-up\n");
         println!("| seller-tech turn | mean | p50 | p99 |");
         println!("| --- | ---: | ---: | ---: |");

@@ -17,7 +17,9 @@
 //! SHADOW_BENCH_BLOCK=1 cargo bench -p agent-store --bench shadow   # each turn alone
 //! ```
 
-use std::path::{Path, PathBuf};
+mod support;
+
+use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -25,58 +27,13 @@ use agent_store::catalog::Catalog;
 use agent_store::db::Db;
 use agent_store::llm::Llm;
 use agent_store::plugins::record::Tape;
-use agent_store::plugins::{Plugins, PluginsOptions, Runtime, Services, Source, TurnLimits, wit};
+use agent_store::plugins::{Plugins, PluginsOptions, Runtime, Services, Source, TurnLimits};
 use agent_store::replay::shadow::{ShadowResults, ShadowRunner};
 use agent_store::replay::{RecordConfig, RecordWriter, TurnRecords};
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("workspace")
-        .to_path_buf()
-}
-
-const MESSAGES: &[&str] = &[
-    "I'm looking for a laptop for work under 1500",
-    "hi",
-    "quero um fone de ouvido bluetooth com cancelamento de ruído",
-    "busco un smartphone con buena cámara",
-    "do you have a smartwatch in black?",
-];
 
 /// Turns of one mode in a row (`SHADOW_BENCH_BLOCK`; 1: every turn alone,
 /// the background work done before the next turn starts).
 const BLOCK: usize = 25;
-
-fn turn(i: usize, mode: usize) -> wit::Turn {
-    wit::Turn {
-        conversation_id: format!("bench-{mode}-{}", i % 50),
-        customer: wit::Customer {
-            wa_id: "5511987654321".into(),
-            name: Some("Bench".into()),
-        },
-        brand: "tech".into(),
-        message: wit::InboundMessage {
-            id: format!("wamid.bench.{mode}.{i}"),
-            timestamp: 1_700_000_000,
-            content: wit::MessageContent::Text(MESSAGES[i % MESSAGES.len()].into()),
-            reply_to: None,
-        },
-        history: Vec::new(),
-        language: String::new(),
-    }
-}
-
-fn stats(mut d: Vec<Duration>) -> (f64, f64, f64) {
-    d.sort();
-    let us = |x: Duration| x.as_secs_f64() * 1e6;
-    let mean = d.iter().map(|x| us(*x)).sum::<f64>() / d.len() as f64;
-    (
-        mean,
-        us(d[d.len() / 2]),
-        us(d[(d.len() * 99 / 100).min(d.len() - 1)]),
-    )
-}
 
 /// A plugin host over a directory holding only seller-tech.
 fn host(services: &Services, built: &Path) -> anyhow::Result<(Arc<Plugins>, tempfile::TempDir)> {
@@ -105,7 +62,7 @@ fn main() -> anyhow::Result<()> {
         .enable_all()
         .build()?;
     rt.block_on(async move {
-        let ws = workspace();
+        let ws = support::workspace();
         let built = ws.join("target/bench-plugins");
         agent_store::devkit::build::build_crates(&ws, &[ws.join("plugins/seller-tech")], &built)?;
         let data = tempfile::tempdir()?;
@@ -187,7 +144,7 @@ fn main() -> anyhow::Result<()> {
             for mode in (0..hosts.len()).map(|m| (m + round) % hosts.len()) {
                 let host = hosts[mode];
                 for _ in 0..block {
-                    let turn = turn(count, mode);
+                    let turn = support::turn(count, &mode.to_string());
                     count += 1;
                     let t = Instant::now();
                     let (_, result) = host
@@ -224,7 +181,7 @@ fn main() -> anyhow::Result<()> {
             .ok_or_else(|| anyhow::anyhow!("no shadow report"))?;
 
         let per_mode = times[0].len();
-        let [a, b, c, d] = times.map(stats);
+        let [a, b, c, d] = times.map(support::stats);
         println!(
             "{} turns per mode after a warm-up round, in blocks of {block} per mode taken in turn, back to back within a block on a 2-worker runtime\n",
             per_mode

@@ -151,7 +151,11 @@ async fn evaluate(csv: &Path, messages: &str, sixth_brand: bool) -> Score {
     assert!(report.rejected.is_empty(), "{:?}", report.rejected);
     let vocabulary = Vocabulary::new(catalog.clone(), &Prompts::fixed(Default::default()));
     let manifests = sellers(sixth_brand);
-    vocabulary.sync(manifests.iter().map(|m| (m.name.clone(), m)));
+    vocabulary.sync(
+        manifests
+            .iter()
+            .filter_map(|m| Some((m.name.clone(), m.installed_seller()?))),
+    );
     let brands: Vec<String> = manifests.iter().filter_map(|m| m.brand.clone()).collect();
     let host = RouterHost {
         vocabulary,

@@ -1,7 +1,8 @@
 //! Search constraints in a customer's message, in minor units: price
 //! bounds ("under $100", "até 200 reais", "entre 50 y 100"), colour and
 //! size ("tamanho M", "talla 42", "256GB"). The plugins' reading of a
-//! message; the host's full query parser is [`crate::query`].
+//! message; the price bounds are the host's query parser's
+//! ([`crate::query::price_bounds`]), so seller and search agree.
 //!
 //! ```
 //! use agent_store_lang::constraints::extract_constraints;
@@ -10,7 +11,6 @@
 //! assert_eq!(c.color.as_deref(), Some("black"));
 //! ```
 
-use crate::amount::parse_amount;
 use crate::text::{color_of, fold_char, has_phrase, normalize, tokenize};
 
 /// Search constraints found in a customer's message.
@@ -33,8 +33,9 @@ impl Constraints {
     }
 }
 
-/// Tokens that keep decimal separators inside numbers and `$`.
-fn price_tokens(s: &str) -> Vec<String> {
+/// Tokens that keep decimal separators inside numbers and `$` (storage
+/// sizes are read from them: "128gb", "128 gb").
+fn number_tokens(s: &str) -> Vec<String> {
     let lower: String = s
         .chars()
         .flat_map(char::to_lowercase)
@@ -76,176 +77,19 @@ fn price_tokens(s: &str) -> Vec<String> {
     out
 }
 
-/// Parse "89.90", "1,299", "1.299,90", "100", "1k" into minor units.
-const UNIT_SUFFIXES: &[&str] = &[
-    "gb",
-    "tb",
-    "mb",
-    "ml",
-    "cm",
-    "mm",
-    "inch",
-    "inches",
-    "pol",
-    "polegadas",
-    "pulgadas",
-    "mah",
-    "w",
-    "hz",
-    "k",
-    "mp",
-    "x",
-    "seater",
-    "lugares",
-    "plazas",
-    "l",
-    "g",
-    "kg",
-    "oz",
-];
-const CURRENCY_WORDS: &[&str] = &[
-    "$", "r", "us", "usd", "brl", "reais", "real", "dolares", "dollars", "dollar", "bucks",
-    "dolar", "pesos", "euros", "eur", "mxn",
-];
-
-fn phrase_at(toks: &[String], i: usize, phrase: &str) -> Option<usize> {
-    let words: Vec<&str> = phrase.split(' ').collect();
-    if i + words.len() > toks.len() {
-        return None;
-    }
-    words
-        .iter()
-        .zip(&toks[i..])
-        .all(|(w, t)| *w == t)
-        .then_some(words.len())
-}
-
-/// The amount starting at token `i` (skipping currency words), with the
-/// index after it.
-fn amount_at(toks: &[String], mut i: usize) -> Option<(i64, usize)> {
-    let mut skipped = 0;
-    while i < toks.len() && CURRENCY_WORDS.contains(&toks[i].as_str()) && skipped < 2 {
-        i += 1;
-        skipped += 1;
-    }
-    let v = parse_amount(toks.get(i)?)?;
-    let next = toks.get(i + 1).map(String::as_str).unwrap_or("");
-    if UNIT_SUFFIXES.contains(&next)
-        || toks[i].ends_with(|c: char| c.is_ascii_alphabetic() && c != 'k')
-    {
-        return None;
-    }
-    Some((v, i + 1))
-}
-
-const MAX_WORDS: &[&str] = &[
-    "less than",
-    "under",
-    "below",
-    "up to",
-    "upto",
-    "at most",
-    "max",
-    "maximum",
-    "cheaper than",
-    "no more than",
-    "not more than",
-    "lower than",
-    "within",
-    "budget of",
-    "budget",
-    "ate",
-    "menos de",
-    "abaixo de",
-    "no maximo",
-    "maximo",
-    "inferior a",
-    "por menos de",
-    "por ate",
-    "mais barato que",
-    "hasta",
-    "por debajo de",
-    "no mas de",
-    "a lo sumo",
-    "menor que",
-    "menor a",
-    "<",
-];
-const MIN_WORDS: &[&str] = &[
-    "more than",
-    "over",
-    "above",
-    "at least",
-    "min",
-    "minimum",
-    "starting at",
-    "higher than",
-    "acima de",
-    "mais de",
-    "a partir de",
-    "pelo menos",
-    "no minimo",
-    "minimo",
-    "superior a",
-    "mas de",
-    "desde",
-    "por encima de",
-    "al menos",
-    "mayor que",
-    ">",
-];
-
 /// Extract price bounds, colour and size from a customer's message in
 /// en/pt/es ("under $100", "até 200 reais", "menos de 50", "between 50 and
 /// 100", "entre 50 e 100", "preto", "tamanho M", "talla 42", "256GB").
 pub fn extract_constraints(text: &str) -> Constraints {
-    let toks = price_tokens(text);
-    let mut c = Constraints::default();
-    let mut i = 0;
-    while i < toks.len() {
-        // between X and Y / entre X e Y / entre X y Y / from X to Y / de X a Y
-        let range_start = ["between", "entre", "from", "de", "desde"]
-            .iter()
-            .find_map(|w| phrase_at(&toks, i, w));
-        if let Some(n) = range_start
-            && let Some((lo, j)) = amount_at(&toks, i + n)
-            && let Some(sep) = toks.get(j)
-            && ["and", "e", "y", "to", "a", "-", "até", "ate", "hasta"].contains(&sep.as_str())
-            && let Some((hi, k)) = amount_at(&toks, j + 1)
-        {
-            c.min_price_minor = Some(lo.min(hi));
-            c.max_price_minor = Some(lo.max(hi));
-            i = k;
-            continue;
-        }
-        if let Some(n) = MAX_WORDS.iter().find_map(|w| phrase_at(&toks, i, w))
-            && let Some((v, j)) = amount_at(&toks, i + n)
-        {
-            c.max_price_minor = Some(v);
-            i = j;
-            continue;
-        }
-        if let Some(n) = MIN_WORDS.iter().find_map(|w| phrase_at(&toks, i, w))
-            && let Some((v, j)) = amount_at(&toks, i + n)
-        {
-            c.min_price_minor = Some(v);
-            i = j;
-            continue;
-        }
-        // X-Y with a currency mark: "$50-100"
-        if toks[i] == "$"
-            && let Some((lo, j)) = amount_at(&toks, i)
-            && toks.get(j).is_some_and(|t| t == "-")
-            && let Some((hi, k)) = amount_at(&toks, j + 1)
-        {
-            c.min_price_minor = Some(lo.min(hi));
-            c.max_price_minor = Some(lo.max(hi));
-            i = k;
-            continue;
-        }
-        i += 1;
-    }
-
+    let toks = number_tokens(text);
+    // Price bounds: the query parser's reading, in minor units of a
+    // two-decimal currency (the unit of the plugins' search bounds).
+    let (min_price_minor, max_price_minor) = crate::query::price_bounds(text).price_bounds_minor(2);
+    let mut c = Constraints {
+        min_price_minor,
+        max_price_minor,
+        ..Constraints::default()
+    };
     let words = tokenize(text);
     for w in &words {
         if let Some(col) = color_of(w) {

@@ -10,7 +10,7 @@
 //!
 //! The words themselves are data: `data/vocabulary.txt` (customer words in
 //! en/pt/es and the catalog's English for them) and
-//! `data/query-stopwords.txt`.
+//! `data/stopwords.txt` (its `[both]` and `[query]` sections).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -156,9 +156,6 @@ const VOCABULARY: &str = include_str!("../data/vocabulary.txt");
 /// whose meaning of a key wins.
 const PRODUCTS: &str = include_str!("../data/products.txt");
 
-/// Single stopwords (`data/query-stopwords.txt`).
-const STOPWORDS: &str = include_str!("../data/query-stopwords.txt");
-
 /// The entries of [`VOCABULARY`] then [`PRODUCTS`]: (`|`-separated keys,
 /// kind). A malformed line is skipped (the data's own test checks there are
 /// none).
@@ -230,10 +227,8 @@ fn build_lexicon() -> Lexicon {
         }
     }
     phrases.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
-    let stopwords: HashSet<String> = STOPWORDS
-        .lines()
-        .filter(|l| !l.trim_start().starts_with('#'))
-        .flat_map(str::split_whitespace)
+    let stopwords: HashSet<String> = crate::text::stopword_sections(&["both", "query"])
+        .into_iter()
         .map(fold)
         .collect();
     let mut known: HashSet<String> = singles.keys().cloned().collect();
@@ -790,6 +785,19 @@ fn variants(w: &str) -> Vec<String> {
 /// Damerau (optimal string alignment) distance, capped at `max + 1`.
 pub fn edit_distance(a: &str, b: &str, max: usize) -> usize {
     edit_distance_within(a, b, max)
+}
+
+/// The price bounds (and storage or labelled size) of a message, read as
+/// [`parse`] reads them but without the vocabulary: the plugins'
+/// constraints ([`crate::constraints`]) take their price bounds from here,
+/// so a seller and the catalog search read "até uns 200" alike.
+pub fn price_bounds(text: &str) -> ParsedQuery {
+    let toks = tokenize(&fold(text));
+    let mut used = vec![false; toks.len()];
+    let mut q = ParsedQuery::default();
+    extract_sizes(&toks, &mut used, &mut q);
+    extract_prices(&toks, &mut used, &mut q);
+    q
 }
 
 /// Parse a customer's message.

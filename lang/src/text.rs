@@ -365,15 +365,33 @@ pub fn has_any(normalized_text: &str, phrases: &[&str]) -> bool {
     phrases.iter().any(|p| has_phrase(normalized_text, p))
 }
 
-/// The stopwords (`data/stopwords.txt`).
+/// The stopwords (`data/stopwords.txt`), one list in sections: `[both]`,
+/// `[matching]` (this module's) and `[query]` (the query parser's).
 const STOPWORD_DATA: &str = include_str!("../data/stopwords.txt");
 
-/// Words that carry no product meaning in any of the three languages.
+/// The words of the stopword list's `sections` (`"both"`, `"matching"`,
+/// `"query"`), in file order.
+pub fn stopword_sections(sections: &[&str]) -> Vec<&'static str> {
+    let mut current = "";
+    let mut words = Vec::new();
+    for line in STOPWORD_DATA.lines().map(str::trim) {
+        if line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+            current = name;
+        } else if sections.contains(&current) {
+            words.extend(line.split_whitespace());
+        }
+    }
+    words
+}
+
+/// Words that carry no product meaning in any of the three languages, as
+/// the matchers read them.
 pub static STOPWORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    STOPWORD_DATA
-        .lines()
-        .filter(|l| !l.trim_start().starts_with('#'))
-        .flat_map(str::split_whitespace)
+    stopword_sections(&["both", "matching"])
+        .into_iter()
         .collect()
 });
 

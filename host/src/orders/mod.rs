@@ -510,6 +510,7 @@ impl Consumer {
             in_reply_to: req.source_message_id.clone(),
             actions: vec![Action::Text { body }],
             language,
+            messages: Vec::new(),
         };
         self.publish(
             &format!("{}/order-refused", req.source_message_id),
@@ -561,6 +562,7 @@ impl Consumer {
             in_reply_to: o.order_id.clone(),
             actions: vec![Action::Text { body }],
             language: o.language.clone(),
+            messages: Vec::new(),
         };
         self.publish(
             &format!("{event_id}/notify"),

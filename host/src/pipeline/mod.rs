@@ -205,7 +205,13 @@ impl Pipeline {
             return Ok(());
         }
         self.publish_effects(&writes.effects).await?;
-        self.publish_with_id(response_id, &response.conversation_id, brand, response)
+        // The messages travel with the response, so the render stage
+        // publishes them without rendering the actions a second time.
+        let response = events::ChatResponse {
+            messages: messages.to_vec(),
+            ..response.clone()
+        };
+        self.publish_with_id(response_id, &response.conversation_id, brand, &response)
             .await
     }
 

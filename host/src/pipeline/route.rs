@@ -523,6 +523,7 @@ fn host_response(m: &MessageReceived, actions: Vec<Action>, language: &str) -> C
         in_reply_to: m.message.id.clone(),
         actions,
         language: language.to_string(),
+        messages: Vec::new(),
     }
 }
 

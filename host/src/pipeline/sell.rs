@@ -188,6 +188,7 @@ impl Sell {
             in_reply_to: m.message.id.clone(),
             actions,
             language: m.language.clone(),
+            messages: Vec::new(),
         };
         let id = format!("{}/response/{}", m.message.id, m.brand);
         let messages = super::send::outbound_messages(&id, &response, rendered);

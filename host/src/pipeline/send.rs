@@ -83,16 +83,37 @@ impl Stage for Render {
         p.whatsapp
             .mark_read(&r.phone_number_id, &r.in_reply_to)
             .await;
-        let messages = render_replies(p, event.id(), &r);
+        let messages = if r.messages.is_empty() {
+            render_replies(p, event.id(), &r)
+        } else {
+            carried_messages(event.id(), r)?
+        };
         // Durable before anything else (a no-op for a seller's reply, which
         // was queued with its handled mark; not for an order's notices).
         p.whatsapp.queue_replies(&messages, None).await?;
         for out in &messages {
-            p.publish_with_id(&out.id, &r.conversation_id, out.brand.as_deref(), out)
+            p.publish_with_id(&out.id, &out.conversation_id, out.brand.as_deref(), out)
                 .await?;
         }
         Ok(())
     }
+}
+
+/// The messages a response carries, rendered by its publisher: each must
+/// be the response's own (its id under the response event's id, the same
+/// conversation and customer), or the response is refused as permanent
+/// (a producer cannot address a message elsewhere through a response).
+fn carried_messages(response_id: &str, r: ChatResponse) -> anyhow::Result<Vec<OutboundMessage>> {
+    let prefix = format!("{response_id}/");
+    if let Some(m) = r.messages.iter().find(|m| {
+        !m.id.starts_with(&prefix) || m.conversation_id != r.conversation_id || m.to != r.to
+    }) {
+        return Err(permanent(format!(
+            "response {response_id} carries message {} that is not its own: not sent",
+            m.id
+        )));
+    }
+    Ok(r.messages)
 }
 
 #[async_trait]

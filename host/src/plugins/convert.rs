@@ -46,7 +46,7 @@ pub fn product(p: &Product) -> wit::Product {
     }
 }
 
-pub fn brand_profile(p: super::directory::BrandProfile) -> wit::BrandProfile {
+pub fn brand_profile(p: crate::routing::directory::BrandProfile) -> wit::BrandProfile {
     wit::BrandProfile {
         brand: p.brand,
         display_name: p.display_name,
@@ -55,7 +55,7 @@ pub fn brand_profile(p: super::directory::BrandProfile) -> wit::BrandProfile {
     }
 }
 
-pub fn brand_match(m: super::directory::BrandMatch) -> wit::BrandMatch {
+pub fn brand_match(m: crate::routing::directory::BrandMatch) -> wit::BrandMatch {
     wit::BrandMatch {
         brand: m.brand,
         score: m.score,

@@ -22,12 +22,12 @@ use super::bindings::router::agent_store::plugin as router_if;
 use super::bindings::seller::agent_store::plugin as wit_if;
 use super::bindings::wit::{self, HostError};
 use super::convert;
-use super::directory::BrandDirectory;
 use super::manifest::{CatalogScope, Grants, Kind};
 use crate::catalog::Catalog;
 use crate::conversations::Conversations;
 use crate::llm::Llm;
 use crate::orders::Carts;
+use crate::routing::directory::BrandDirectory;
 
 /// Shared services every plugin call may use (behind the grants).
 #[derive(Clone)]

@@ -148,6 +148,16 @@ fn is_slug(s: &str) -> bool {
 }
 
 impl Manifest {
+    /// This manifest as the brand vocabulary reads an installed seller;
+    /// `None` for a plugin without a brand (the router).
+    pub fn installed_seller(&self) -> Option<crate::routing::InstalledSeller<'_>> {
+        Some(crate::routing::InstalledSeller {
+            plugin: &self.name,
+            brand: self.brand.as_deref()?,
+            section: self.routing.as_ref(),
+        })
+    }
+
     pub fn parse(text: &str) -> Result<Self, ManifestError> {
         let m: Manifest = toml::from_str(text)?;
         m.validate()?;
@@ -355,5 +365,21 @@ config = ["greeting"]
         assert_eq!(semver_triplet("1.0.0-beta.1"), Some((1, 0, 0)));
         assert_eq!(semver_triplet("1.0"), None);
         assert_eq!(semver_triplet("1.0.0.0"), None);
+    }
+
+    #[test]
+    fn a_manifest_with_bytes_that_are_not_utf8_still_loads() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("plugin.toml");
+        let mut bytes = b"name = \"seller-x\"\nkind = \"seller\"\nbrand = \"x\"\nversion = \"0.1.0\"\n[routing]\nkeywords = [\"caf".to_vec();
+        bytes.extend([0xe9, 0xff]);
+        bytes.extend(b"\", \"mug\"]\n");
+        std::fs::write(&path, &bytes).expect("write");
+        let text = read_text(&path).expect("read");
+        let m = Manifest::parse(&text).expect("still a manifest");
+        let raw = m.routing.expect("section");
+        let s = crate::routing::RoutingSection::read("seller-x", &raw);
+        assert_eq!(s.keywords.len(), 2);
+        assert_eq!(s.keywords[1].1, "mug");
     }
 }

@@ -7,14 +7,16 @@
 //! - [`convert`]: WIT ↔ host types;
 //! - [`contract`]: which contract version a component was built against;
 //!   [`v0_1`]: the adapter serving 0.1.0 components;
-//! - [`directory`]: the host side of the router's `routing` import;
+//! - the router's `routing` import answers from a
+//!   [`crate::routing::directory::BrandDirectory`] (the brand vocabulary);
 //! - [`registry`]: the loaded set, swapped atomically;
 //! - [`store`]: versions on disk, rollback;
 //! - [`cache`]: compiled components on disk;
 //! - [`canary`]: canary releases and quarantine decisions;
 //! - [`stats`]: per-version turn counters and per-plugin operations logs;
-//! - [`watch`]: the watched plugins directory;
-//! - [`build`]: building guests from source to `wasm32-wasip2` components.
+//! - [`watch`]: the watched plugins directory.
+//!
+//! Building guests from source is the developer kit's (`crate::devkit`).
 //!
 //! Every change of the loaded set (upload, drop-in, rollback, removal,
 //! canary promotion or rollback, quarantine) goes through [`Plugins`], one at
@@ -28,7 +30,6 @@ pub mod canary;
 mod config;
 pub mod contract;
 pub mod convert;
-pub mod directory;
 pub mod imports;
 pub mod live;
 mod llm;
@@ -43,9 +44,9 @@ pub mod store;
 pub mod v0_1;
 pub mod watch;
 
+pub use crate::routing::directory::BrandDirectory;
 pub use config::{ConfigValue, PluginsConfig, Values};
 pub use contract::Contract;
-pub use directory::BrandDirectory;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -1059,11 +1060,9 @@ impl Plugins {
                 .plugins
                 .values()
                 .filter(|p| p.manifest.kind == manifest::Kind::Seller)
-                .map(|p| {
-                    (
-                        format!("{}={}", p.manifest.name, version_id(p)),
-                        &p.manifest,
-                    )
+                .filter_map(|p| {
+                    let seller = p.manifest.installed_seller()?;
+                    Some((format!("{}={}", p.manifest.name, version_id(p)), seller))
                 }),
         );
         let _live = self.live.enter();

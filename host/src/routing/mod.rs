@@ -14,6 +14,7 @@
 //!
 //! Store-level questions get the store's own answer ([`store`]).
 
+pub mod directory;
 pub mod section;
 pub mod store;
 
@@ -25,8 +26,7 @@ use agent_store_sdk::lexicon::index::{
 };
 
 use crate::catalog::{Catalog, Product};
-use crate::plugins::Manifest;
-use crate::plugins::directory::{self, BrandDirectory, BrandProfile};
+use directory::{BrandDirectory, BrandProfile};
 pub use section::{RawSection, RoutingSection};
 
 /// The brand key the router answers for a store-level question
@@ -35,6 +35,17 @@ pub const STORE: &str = "store";
 
 /// Catalog categories shown per brand profile when its manifest names none.
 const PROFILE_CATEGORIES: usize = 8;
+
+/// An installed seller as the vocabulary needs it: the plugin runtime
+/// hands these over from its manifests (the vocabulary never reads the
+/// plugin host's types, so it sits below it).
+#[derive(Debug, Clone, Copy)]
+pub struct InstalledSeller<'a> {
+    pub plugin: &'a str,
+    pub brand: &'a str,
+    /// The manifest's `[routing]` section as written, if any.
+    pub section: Option<&'a RawSection>,
+}
 
 /// One seller's routing facts.
 #[derive(Debug, Clone)]
@@ -93,11 +104,11 @@ impl Vocabulary {
     }
 
     /// Tell the vocabulary which sellers are installed: `(version key,
-    /// manifest)` each. Cheap when nothing changed (the keys are compared);
+    /// seller)` each. Cheap when nothing changed (the keys are compared);
     /// otherwise the sections are read (logging their problems) and the
     /// next lookup rebuilds the index.
-    pub fn sync<'a>(&self, sellers: impl IntoIterator<Item = (String, &'a Manifest)>) {
-        let sellers: Vec<(String, &Manifest)> = sellers.into_iter().collect();
+    pub fn sync<'a>(&self, sellers: impl IntoIterator<Item = (String, InstalledSeller<'a>)>) {
+        let sellers: Vec<(String, InstalledSeller<'a>)> = sellers.into_iter().collect();
         let key = sellers
             .iter()
             .map(|(k, _)| k.as_str())
@@ -111,16 +122,10 @@ impl Vocabulary {
         }
         let list = sellers
             .iter()
-            .filter_map(|(_, m)| {
-                let brand = m.brand.clone()?;
-                Some(Seller {
-                    brand: brand.to_lowercase(),
-                    plugin: m.name.clone(),
-                    section: m
-                        .routing
-                        .as_ref()
-                        .map(|raw| RoutingSection::read(&m.name, raw)),
-                })
+            .map(|(_, s)| Seller {
+                brand: s.brand.to_lowercase(),
+                plugin: s.plugin.to_string(),
+                section: s.section.map(|raw| RoutingSection::read(s.plugin, raw)),
             })
             .collect();
         *current = Sellers { key, list };

@@ -1,6 +1,5 @@
 use super::*;
 use crate::db::Db;
-use crate::plugins::manifest::read_text;
 
 const HEADER: &str = "id,title,description,availability,condition,price,brand,product_type,google_product_category,custom_label_0\n";
 
@@ -17,11 +16,21 @@ const SHOES: &str = "S-1,Trail Runner Running Shoes - Black / 42,Grippy shoes fo
 const PAN: &str = "K-1,Cast Iron Skillet - 26 cm,Heavy pan that sears steaks.,in stock,new,40.00 USD,kitchen,Kitchen > Cookware,Home & Garden,cooking";
 const ORPHAN: &str = "O-1,Garden Gnome Statue,A cheerful gnome for the lawn.,in stock,new,20.00 USD,gnomes,Garden > Statues,Home & Garden,";
 
-fn seller(name: &str, brand: &str, routing: &str) -> Manifest {
-    Manifest::parse(&format!(
-        "name = \"{name}\"\nkind = \"seller\"\nbrand = \"{brand}\"\nversion = \"0.1.0\"\n{routing}"
-    ))
-    .expect("manifest")
+/// A seller as the plugin runtime hands it over; `routing` is manifest
+/// TOML text holding (or not) a `[routing]` section.
+struct TestSeller {
+    name: String,
+    brand: String,
+    section: Option<RawSection>,
+}
+
+fn seller(name: &str, brand: &str, routing: &str) -> TestSeller {
+    let table: toml::Table = toml::from_str(routing).expect("toml");
+    TestSeller {
+        name: name.to_string(),
+        brand: brand.to_string(),
+        section: table.get("routing").cloned().map(RawSection),
+    }
 }
 
 async fn vocabulary(rows: &[&str]) -> (Vocabulary, Catalog, tempfile::TempDir) {
@@ -38,12 +47,15 @@ async fn vocabulary(rows: &[&str]) -> (Vocabulary, Catalog, tempfile::TempDir) {
     (Vocabulary::new(catalog.clone(), &prompts), catalog, dir)
 }
 
-fn sync(v: &Vocabulary, sellers: &[Manifest]) {
-    v.sync(
-        sellers
-            .iter()
-            .map(|m| (format!("{}={}", m.name, m.version), m)),
-    );
+fn sync(v: &Vocabulary, sellers: &[TestSeller]) {
+    v.sync(sellers.iter().map(|s| {
+        let installed = InstalledSeller {
+            plugin: &s.name,
+            brand: &s.brand,
+            section: s.section.as_ref(),
+        };
+        (format!("{}=0.1.0", s.name), installed)
+    }));
 }
 
 fn top(v: &Vocabulary, text: &str) -> String {
@@ -142,20 +154,4 @@ async fn an_empty_catalog_routes_by_manifests_only() {
     assert_eq!(top(&v, "food for my dog"), "pets");
     assert_eq!(top(&v, "racao"), "pets");
     assert_eq!(v.brands()[0].categories, Vec::<String>::new());
-}
-
-#[test]
-fn a_manifest_with_bytes_that_are_not_utf8_still_loads() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("plugin.toml");
-    let mut bytes = b"name = \"seller-x\"\nkind = \"seller\"\nbrand = \"x\"\nversion = \"0.1.0\"\n[routing]\nkeywords = [\"caf".to_vec();
-    bytes.extend([0xe9, 0xff]);
-    bytes.extend(b"\", \"mug\"]\n");
-    std::fs::write(&path, &bytes).expect("write");
-    let text = read_text(&path).expect("read");
-    let m = Manifest::parse(&text).expect("still a manifest");
-    let raw = m.routing.expect("section");
-    let s = RoutingSection::read("seller-x", &raw);
-    assert_eq!(s.keywords.len(), 2);
-    assert_eq!(s.keywords[1].1, "mug");
 }

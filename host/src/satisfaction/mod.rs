@@ -226,6 +226,7 @@ impl Satisfaction {
             in_reply_to: String::new(),
             actions: vec![question(&ask.survey_id, language)],
             language: language.to_string(),
+            messages: Vec::new(),
         };
         self.publish(
             &format!("satisfaction/{}/ask", ask.survey_id),
@@ -277,6 +278,7 @@ impl Satisfaction {
                 body: text::thanks(&language).to_string(),
             }],
             language,
+            messages: Vec::new(),
         };
         self.publish(
             &format!("{}/satisfaction-thanks", m.message.id),

@@ -162,173 +162,226 @@ pub fn parse_feed<R: Read>(mut reader: R) -> Result<ParsedFeed, FeedError> {
 
 type RowError = (Option<String>, Vec<String>);
 
+/// Read one data row: every field checked, every problem collected (a
+/// row is rejected with all its reasons at once, not the first one).
 fn parse_row(columns: &[String], record: &csv::ByteRecord) -> Result<Product, RowError> {
-    let mut fields: HashMap<&str, String> = HashMap::new();
-    let mut extra: Vec<(String, String)> = Vec::new();
-    let mut problems: Vec<String> = Vec::new();
-    if record.len() != columns.len() {
-        problems.push(format!(
-            "expected {} fields, found {}",
-            columns.len(),
-            record.len()
-        ));
-    }
-    for (i, raw) in record.iter().enumerate() {
-        let Some(col) = columns.get(i) else { break };
-        let value = match std::str::from_utf8(raw) {
-            Ok(v) => v.trim().to_string(),
-            Err(_) => {
-                problems.push(format!("column {col} is not valid UTF-8"));
-                continue;
-            }
-        };
-        if MODEL_COLUMNS.contains(&col.as_str()) {
-            fields.insert(col.as_str(), value);
-        } else if !value.is_empty() && !col.is_empty() {
-            extra.push((col.clone(), value));
-        }
-    }
-    let get = |name: &str| fields.get(name).map(String::as_str).unwrap_or("");
-    let opt = |name: &str| Some(get(name).to_string()).filter(|v| !v.is_empty());
-
-    let id = get("id").to_string();
-    let id_opt = Some(id.clone()).filter(|v| !v.is_empty());
-    if id.is_empty() {
-        problems.push("missing id".to_string());
-    } else if id.len() > MAX_ID_LEN {
-        problems.push(format!("id longer than {MAX_ID_LEN} characters"));
-    } else if id.chars().any(char::is_control) {
-        problems.push("id contains control characters".to_string());
-    }
-    let title = get("title").to_string();
-    if title.is_empty() {
-        problems.push("missing title".to_string());
-    } else if title.chars().count() > MAX_TITLE_LEN {
-        problems.push(format!("title longer than {MAX_TITLE_LEN} characters"));
-    }
-    let brand = get("brand").to_string();
-    if brand.is_empty() {
-        problems.push("missing brand".to_string());
-    }
-    let price = match get("price") {
-        "" => {
-            problems.push("missing price".to_string());
-            None
-        }
-        raw => match Money::parse(raw) {
-            Ok(m) if m.minor_units <= 0 => {
-                problems.push(format!("price {raw:?} must be greater than zero"));
-                None
-            }
-            Ok(m) => Some(m),
-            Err(e) => {
-                problems.push(format!("unparsable price {raw:?}: {e}"));
-                None
-            }
-        },
-    };
-    let sale_price = match get("sale_price") {
-        "" => None,
-        raw => match Money::parse(raw) {
-            Err(e) => {
-                problems.push(format!("unparsable sale_price {raw:?}: {e}"));
-                None
-            }
-            Ok(sale) => {
-                if let Some(price) = &price {
-                    if sale.currency != price.currency {
-                        problems.push(format!(
-                            "sale_price currency {} differs from price currency {}",
-                            sale.currency, price.currency
-                        ));
-                    } else if sale.minor_units <= 0 {
-                        problems.push(format!("sale_price {raw:?} must be greater than zero"));
-                    } else if sale.minor_units >= price.minor_units {
-                        problems.push(format!("sale_price {sale} is not below price {price}"));
-                    }
-                }
-                Some(sale)
-            }
-        },
-    };
-    let availability = match get("availability") {
-        "" => {
-            problems.push("missing availability".to_string());
-            None
-        }
-        raw => {
-            let a = Availability::parse(raw);
-            if a.is_none() {
-                problems.push(format!("unknown availability {raw:?}"));
-            }
-            a
-        }
-    };
-    let quantity = match get("quantity") {
-        "" => None,
-        raw => match raw.parse::<i64>() {
-            Ok(q) if q < 0 => {
-                problems.push(format!("negative quantity {q}"));
-                None
-            }
-            Ok(q) => match u32::try_from(q) {
-                Ok(q) => Some(q),
-                Err(_) => {
-                    problems.push(format!("quantity {q} is too large"));
-                    None
-                }
-            },
-            Err(_) => {
-                problems.push(format!("invalid quantity {raw:?}"));
-                None
-            }
-        },
-    };
-    for col in ["link", "image_link"] {
-        if let Some(v) = opt(col) {
-            let ok = url::Url::parse(&v)
-                .map(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
-                .unwrap_or(false);
-            if !ok {
-                problems.push(format!("invalid {col} URL {v:?}"));
-            }
-        }
-    }
-    let gender = opt("gender").map(|g| normalize_gender(&g));
-    if let Some(g) = &gender
-        && !matches!(g.as_str(), "male" | "female" | "unisex")
-    {
-        problems.push(format!(
-            "unknown gender {g:?} (expected male, female or unisex)"
-        ));
-    }
-    let mut category = get("product_type").to_string();
-    if category.is_empty()
-        && let Some((_, v)) = extra.iter().find(|(k, _)| k == "google_product_category")
-    {
-        // a numeric Google taxonomy id reads as its path
-        category = super::taxonomy::category_path(v).to_string();
-    }
-
-    match (problems.is_empty(), price, availability) {
+    let mut row = Row::read(columns, record);
+    let id = row.id();
+    let title = row.title();
+    let brand = row.required("brand");
+    let price = row.price();
+    let sale_price = row.sale_price(price.as_ref());
+    let availability = row.availability();
+    let quantity = row.quantity();
+    row.check_urls();
+    let gender = row.gender();
+    let category = row.category();
+    match (row.problems.is_empty(), price, availability) {
         (true, Some(price), Some(availability)) => Ok(Product {
             id,
             title,
-            description: get("description").to_string(),
+            description: row.get("description").to_string(),
             brand,
             category,
             price,
             sale_price,
             availability,
             quantity,
-            image_url: opt("image_link"),
-            link: opt("link"),
-            color: opt("color").map(|c| c.to_lowercase()),
-            size: opt("size"),
+            image_url: row.opt("image_link"),
+            link: row.opt("link"),
+            color: row.opt("color").map(|c| c.to_lowercase()),
+            size: row.opt("size"),
             gender,
-            attributes: extra,
+            attributes: row.extra,
         }),
-        _ => Err((id_opt, problems)),
+        _ => Err((Some(id).filter(|v| !v.is_empty()), row.problems)),
+    }
+}
+
+/// One row's fields by column, the columns the model does not know (kept
+/// as attributes), and the problems found so far.
+struct Row<'c> {
+    fields: HashMap<&'c str, String>,
+    extra: Vec<(String, String)>,
+    problems: Vec<String>,
+}
+
+impl<'c> Row<'c> {
+    fn read(columns: &'c [String], record: &csv::ByteRecord) -> Self {
+        let mut row = Row {
+            fields: HashMap::new(),
+            extra: Vec::new(),
+            problems: Vec::new(),
+        };
+        if record.len() != columns.len() {
+            row.problem(format!(
+                "expected {} fields, found {}",
+                columns.len(),
+                record.len()
+            ));
+        }
+        for (col, raw) in columns.iter().zip(record.iter()) {
+            let Ok(value) = std::str::from_utf8(raw) else {
+                row.problem(format!("column {col} is not valid UTF-8"));
+                continue;
+            };
+            let value = value.trim().to_string();
+            if MODEL_COLUMNS.contains(&col.as_str()) {
+                row.fields.insert(col.as_str(), value);
+            } else if !value.is_empty() && !col.is_empty() {
+                row.extra.push((col.clone(), value));
+            }
+        }
+        row
+    }
+
+    fn problem(&mut self, text: String) {
+        self.problems.push(text);
+    }
+
+    fn get(&self, name: &str) -> &str {
+        self.fields.get(name).map(String::as_str).unwrap_or("")
+    }
+
+    fn opt(&self, name: &str) -> Option<String> {
+        Some(self.get(name).to_string()).filter(|v| !v.is_empty())
+    }
+
+    /// A column the row cannot do without ("missing <name>" when empty).
+    fn required(&mut self, name: &str) -> String {
+        let value = self.get(name).to_string();
+        if value.is_empty() {
+            self.problem(format!("missing {name}"));
+        }
+        value
+    }
+
+    fn id(&mut self) -> String {
+        let id = self.required("id");
+        if id.len() > MAX_ID_LEN {
+            self.problem(format!("id longer than {MAX_ID_LEN} characters"));
+        } else if id.chars().any(char::is_control) {
+            self.problem("id contains control characters".to_string());
+        }
+        id
+    }
+
+    fn title(&mut self) -> String {
+        let title = self.required("title");
+        if title.chars().count() > MAX_TITLE_LEN {
+            self.problem(format!("title longer than {MAX_TITLE_LEN} characters"));
+        }
+        title
+    }
+
+    fn price(&mut self) -> Option<Money> {
+        let raw = self.required("price");
+        if raw.is_empty() {
+            return None;
+        }
+        match Money::parse(&raw) {
+            Ok(m) if m.minor_units <= 0 => {
+                self.problem(format!("price {raw:?} must be greater than zero"));
+                None
+            }
+            Ok(m) => Some(m),
+            Err(e) => {
+                self.problem(format!("unparsable price {raw:?}: {e}"));
+                None
+            }
+        }
+    }
+
+    /// The sale price, kept when it parses; it must be in the price's
+    /// currency and below it.
+    fn sale_price(&mut self, price: Option<&Money>) -> Option<Money> {
+        let raw = self.opt("sale_price")?;
+        let sale = match Money::parse(&raw) {
+            Ok(sale) => sale,
+            Err(e) => {
+                self.problem(format!("unparsable sale_price {raw:?}: {e}"));
+                return None;
+            }
+        };
+        if let Some(price) = price {
+            if sale.currency != price.currency {
+                self.problem(format!(
+                    "sale_price currency {} differs from price currency {}",
+                    sale.currency, price.currency
+                ));
+            } else if sale.minor_units <= 0 {
+                self.problem(format!("sale_price {raw:?} must be greater than zero"));
+            } else if sale.minor_units >= price.minor_units {
+                self.problem(format!("sale_price {sale} is not below price {price}"));
+            }
+        }
+        Some(sale)
+    }
+
+    fn availability(&mut self) -> Option<Availability> {
+        let raw = self.required("availability");
+        if raw.is_empty() {
+            return None;
+        }
+        let a = Availability::parse(&raw);
+        if a.is_none() {
+            self.problem(format!("unknown availability {raw:?}"));
+        }
+        a
+    }
+
+    fn quantity(&mut self) -> Option<u32> {
+        let raw = self.opt("quantity")?;
+        let problem = match raw.parse::<i64>() {
+            Ok(q) if q < 0 => format!("negative quantity {q}"),
+            Ok(q) => match u32::try_from(q) {
+                Ok(q) => return Some(q),
+                Err(_) => format!("quantity {q} is too large"),
+            },
+            Err(_) => format!("invalid quantity {raw:?}"),
+        };
+        self.problem(problem);
+        None
+    }
+
+    /// `link` and `image_link`, when given, are absolute http(s) URLs.
+    fn check_urls(&mut self) {
+        for col in ["link", "image_link"] {
+            if let Some(v) = self.opt(col) {
+                let ok = url::Url::parse(&v)
+                    .map(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
+                    .unwrap_or(false);
+                if !ok {
+                    self.problem(format!("invalid {col} URL {v:?}"));
+                }
+            }
+        }
+    }
+
+    fn gender(&mut self) -> Option<String> {
+        let gender = self.opt("gender").map(|g| normalize_gender(&g));
+        if let Some(g) = &gender
+            && !matches!(g.as_str(), "male" | "female" | "unisex")
+        {
+            self.problem(format!(
+                "unknown gender {g:?} (expected male, female or unisex)"
+            ));
+        }
+        gender
+    }
+
+    /// `product_type`, else the Google category (a numeric taxonomy id
+    /// reads as its path).
+    fn category(&self) -> String {
+        let category = self.get("product_type");
+        if !category.is_empty() {
+            return category.to_string();
+        }
+        self.extra
+            .iter()
+            .find(|(k, _)| k == "google_product_category")
+            .map(|(_, v)| super::taxonomy::category_path(v).to_string())
+            .unwrap_or_default()
     }
 }
 

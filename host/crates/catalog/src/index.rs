@@ -328,7 +328,8 @@ impl SearchIndex {
     }
 
     /// Search `products` (the snapshot this index was built from), ranking
-    /// at most `max_candidates` text matches (the best by BM25).
+    /// at most `max_candidates` text matches (the best by BM25): parse,
+    /// retrieve and cover, filter (hard, then soft), score, vary.
     pub fn search(
         &self,
         products: &[Arc<Product>],
@@ -343,130 +344,18 @@ impl SearchIndex {
         } else {
             sq.limit as usize
         };
-        let concepts: Vec<AnalysedConcept> = parsed
-            .concepts
-            .iter()
-            .map(|c| (c.weight, c.known, self.concept_terms(c)))
-            .filter(|(_, _, alts)| !alts.is_empty())
-            .collect();
-        let total_weight: f32 = concepts.iter().map(|(w, _, _)| *w).sum();
-
-        // Candidates: (ordinal, coverage, bm25).
-        let mut cands: Vec<(usize, f32, f32)> = if concepts.is_empty() {
-            let key = brand.map(brand_key);
-            products
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| key.as_deref().is_none_or(|k| brand_key(&p.brand) == k))
-                .map(|(i, _)| (i, 1.0, 0.0))
-                .collect()
-        } else {
-            match self.retrieve(brand, &concepts, max_candidates) {
-                Ok(hits) => hits
-                    .into_iter()
-                    .filter(|(ord, _)| *ord < products.len())
-                    .map(|(ord, bm25)| {
-                        let covered: f32 = concepts
-                            .iter()
-                            .map(|(w, known, alts)| w * self.concept_match(ord, *known, alts))
-                            .sum();
-                        (ord, covered / total_weight.max(f32::EPSILON), bm25)
-                    })
-                    .filter(|(_, cov, _)| *cov > 0.0)
-                    .collect(),
-                Err(e) => {
-                    tracing::error!(error = %e, "catalog search failed");
-                    Vec::new()
-                }
-            }
-        };
-
-        // Hard filters: explicit fields, text price bounds, stock.
-        let explicit_colour = sq.color.as_deref().filter(|c| !c.trim().is_empty());
-        let explicit_size = sq.size.as_deref().filter(|s| !s.trim().is_empty());
-        let explicit_gender = sq.gender.as_deref().and_then(Gender::parse);
-        let in_stock_only = sq.in_stock_only || parsed.in_stock;
-        cands.retain(|(ord, _, _)| {
-            let p = &products[*ord];
-            price_ok(p, sq, &parsed)
-                && (!in_stock_only || p.is_in_stock())
-                && explicit_colour.is_none_or(|c| colour_matches(c, p.color.as_deref()))
-                && explicit_size.is_none_or(|s| size_matches(s, p.size.as_deref()))
-                && explicit_gender.is_none_or(|g| g.accepts(p.gender.as_deref()))
-        });
+        let mut cands = self.candidates(products, brand, &parsed, max_candidates);
+        let filters = Filters::new(sq, &parsed);
+        cands.retain(|c| filters.hard(&products[c.ord], sq, &parsed));
         if cands.is_empty() {
             return Vec::new();
         }
         // Relevance floor relative to the best match.
-        let max_cov = cands.iter().map(|c| c.1).fold(0.0f32, f32::max);
-        cands.retain(|c| c.1 >= 0.4 * max_cov);
+        let max_cov = max_coverage(&cands);
+        cands.retain(|c| c.coverage >= 0.4 * max_cov);
+        filters.soft(products, &mut cands, max_cov);
 
-        // Soft filters from the text: applied when the best matches allow.
-        let text_colour = parsed.color.clone().filter(|_| explicit_colour.is_none());
-        let text_size = parsed.size.clone().filter(|_| explicit_size.is_none());
-        let text_gender = parsed.gender.filter(|_| explicit_gender.is_none());
-        let strong = |c: &(usize, f32, f32)| c.1 >= 0.75 * max_cov;
-        if let Some(col) = &text_colour
-            && cands
-                .iter()
-                .any(|c| strong(c) && colour_matches(col, products[c.0].color.as_deref()))
-        {
-            cands.retain(|c| colour_matches(col, products[c.0].color.as_deref()));
-        }
-        if let Some(size) = &text_size
-            && cands
-                .iter()
-                .any(|c| strong(c) && size_matches(size, products[c.0].size.as_deref()))
-        {
-            cands.retain(|c| size_matches(size, products[c.0].size.as_deref()));
-        }
-        if let Some(g) = text_gender
-            && cands
-                .iter()
-                .any(|c| strong(c) && g.accepts(products[c.0].gender.as_deref()))
-        {
-            cands.retain(|c| g.accepts(products[c.0].gender.as_deref()));
-        }
-
-        // Final score.
-        let max_cov = cands.iter().map(|c| c.1).fold(0.0f32, f32::max);
-        let max_bm25 = cands.iter().map(|c| c.2).fold(0.0f32, f32::max);
-        let price_rank = price_ranks(products, &cands, max_cov, parsed.price_intent);
-        let mut scored: Vec<(usize, f32)> = cands
-            .iter()
-            .map(|&(ord, cov, bm25)| {
-                let p = &products[ord];
-                let mut s = 10.0 * cov;
-                if max_bm25 > 0.0 {
-                    s += 1.5 * bm25 / max_bm25;
-                }
-                s += match p.availability {
-                    _ if p.is_in_stock() => 1.6,
-                    Availability::Preorder => 0.6,
-                    _ => 0.0,
-                };
-                if p.tags().iter().any(|t| t == "bestseller") {
-                    s += 0.15;
-                }
-                if parsed.on_sale && p.sale_price.is_some() {
-                    s += 1.5;
-                }
-                if let Some(col) = text_colour.as_deref().or(explicit_colour)
-                    && p.color
-                        .as_deref()
-                        .is_some_and(|pc| query::fold(pc) == query::canonical_colour(col))
-                {
-                    s += 0.8; // the exact colour beats a colour of its family
-                }
-                if let Some(g) = text_gender.or(explicit_gender)
-                    && p.gender.as_deref().and_then(Gender::parse) == Some(g)
-                {
-                    s += 0.3;
-                }
-                s += price_rank.get(&ord).copied().unwrap_or(0.0);
-                (ord, s)
-            })
-            .collect();
+        let mut scored = final_scores(products, &cands, &filters, &parsed);
         sort_scored(products, &mut scored);
         // Variety: repeated variants of one model step down a little.
         let mut seen: HashMap<&str, usize> = HashMap::new();
@@ -485,6 +374,194 @@ impl SearchIndex {
             })
             .collect()
     }
+
+    /// The text's candidates with their concept coverage and BM25 score:
+    /// every product of `brand` when the text names no concept.
+    fn candidates(
+        &self,
+        products: &[Arc<Product>],
+        brand: Option<&str>,
+        parsed: &ParsedQuery,
+        max_candidates: usize,
+    ) -> Vec<Candidate> {
+        let concepts: Vec<AnalysedConcept> = parsed
+            .concepts
+            .iter()
+            .map(|c| (c.weight, c.known, self.concept_terms(c)))
+            .filter(|(_, _, alts)| !alts.is_empty())
+            .collect();
+        if concepts.is_empty() {
+            let key = brand.map(brand_key);
+            return products
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| key.as_deref().is_none_or(|k| brand_key(&p.brand) == k))
+                .map(|(ord, _)| Candidate {
+                    ord,
+                    coverage: 1.0,
+                    bm25: 0.0,
+                })
+                .collect();
+        }
+        let hits = match self.retrieve(brand, &concepts, max_candidates) {
+            Ok(hits) => hits,
+            Err(e) => {
+                tracing::error!(error = %e, "catalog search failed");
+                return Vec::new();
+            }
+        };
+        let total_weight: f32 = concepts.iter().map(|(w, _, _)| *w).sum();
+        hits.into_iter()
+            .filter(|(ord, _)| *ord < products.len())
+            .map(|(ord, bm25)| {
+                let covered: f32 = concepts
+                    .iter()
+                    .map(|(w, known, alts)| w * self.concept_match(ord, *known, alts))
+                    .sum();
+                Candidate {
+                    ord,
+                    coverage: covered / total_weight.max(f32::EPSILON),
+                    bm25,
+                }
+            })
+            .filter(|c| c.coverage > 0.0)
+            .collect()
+    }
+}
+
+/// A text match: the product's ordinal, how much of the query's concepts
+/// it covers (0–1) and its BM25 score.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    ord: usize,
+    coverage: f32,
+    bm25: f32,
+}
+
+fn max_coverage(cands: &[Candidate]) -> f32 {
+    cands.iter().map(|c| c.coverage).fold(0.0f32, f32::max)
+}
+
+/// The colour, size and gender asked for: explicitly (the plugin's search
+/// fields, hard filters) or in the text (soft: applied only when the best
+/// matches allow).
+struct Filters<'q> {
+    explicit_colour: Option<&'q str>,
+    explicit_size: Option<&'q str>,
+    explicit_gender: Option<Gender>,
+    in_stock_only: bool,
+    text_colour: Option<String>,
+    text_size: Option<String>,
+    text_gender: Option<Gender>,
+}
+
+impl<'q> Filters<'q> {
+    fn new(sq: &'q SearchQuery, parsed: &ParsedQuery) -> Self {
+        let explicit_colour = sq.color.as_deref().filter(|c| !c.trim().is_empty());
+        let explicit_size = sq.size.as_deref().filter(|s| !s.trim().is_empty());
+        let explicit_gender = sq.gender.as_deref().and_then(Gender::parse);
+        Filters {
+            explicit_colour,
+            explicit_size,
+            explicit_gender,
+            in_stock_only: sq.in_stock_only || parsed.in_stock,
+            text_colour: parsed.color.clone().filter(|_| explicit_colour.is_none()),
+            text_size: parsed.size.clone().filter(|_| explicit_size.is_none()),
+            text_gender: parsed.gender.filter(|_| explicit_gender.is_none()),
+        }
+    }
+
+    /// Explicit fields, price bounds and stock: a product outside them is
+    /// never shown.
+    fn hard(&self, p: &Product, sq: &SearchQuery, parsed: &ParsedQuery) -> bool {
+        price_ok(p, sq, parsed)
+            && (!self.in_stock_only || p.is_in_stock())
+            && self
+                .explicit_colour
+                .is_none_or(|c| colour_matches(c, p.color.as_deref()))
+            && self
+                .explicit_size
+                .is_none_or(|s| size_matches(s, p.size.as_deref()))
+            && self
+                .explicit_gender
+                .is_none_or(|g| g.accepts(p.gender.as_deref()))
+    }
+
+    /// The text's colour, size and gender narrow the candidates only when
+    /// one of the strong matches (≥ 75 % of the best coverage) has it.
+    fn soft(&self, products: &[Arc<Product>], cands: &mut Vec<Candidate>, max_cov: f32) {
+        let mut narrow = |keep: &dyn Fn(&Product) -> bool| {
+            let strong = |c: &Candidate| c.coverage >= 0.75 * max_cov;
+            if cands.iter().any(|c| strong(c) && keep(&products[c.ord])) {
+                cands.retain(|c| keep(&products[c.ord]));
+            }
+        };
+        if let Some(col) = &self.text_colour {
+            narrow(&|p| colour_matches(col, p.color.as_deref()));
+        }
+        if let Some(size) = &self.text_size {
+            narrow(&|p| size_matches(size, p.size.as_deref()));
+        }
+        if let Some(g) = self.text_gender {
+            narrow(&|p| g.accepts(p.gender.as_deref()));
+        }
+    }
+
+    fn colour(&self) -> Option<&str> {
+        self.text_colour.as_deref().or(self.explicit_colour)
+    }
+
+    fn gender(&self) -> Option<Gender> {
+        self.text_gender.or(self.explicit_gender)
+    }
+}
+
+/// Each candidate's score: coverage first, then BM25, stock, sale,
+/// the exact colour and gender asked, and the cheap/premium rank.
+fn final_scores(
+    products: &[Arc<Product>],
+    cands: &[Candidate],
+    filters: &Filters<'_>,
+    parsed: &ParsedQuery,
+) -> Vec<(usize, f32)> {
+    let max_cov = max_coverage(cands);
+    let max_bm25 = cands.iter().map(|c| c.bm25).fold(0.0f32, f32::max);
+    let price_rank = price_ranks(products, cands, max_cov, parsed.price_intent);
+    cands
+        .iter()
+        .map(|c| {
+            let p = &products[c.ord];
+            let mut s = 10.0 * c.coverage;
+            if max_bm25 > 0.0 {
+                s += 1.5 * c.bm25 / max_bm25;
+            }
+            s += match p.availability {
+                _ if p.is_in_stock() => 1.6,
+                Availability::Preorder => 0.6,
+                _ => 0.0,
+            };
+            if p.tags().iter().any(|t| t == "bestseller") {
+                s += 0.15;
+            }
+            if parsed.on_sale && p.sale_price.is_some() {
+                s += 1.5;
+            }
+            if let Some(col) = filters.colour()
+                && p.color
+                    .as_deref()
+                    .is_some_and(|pc| query::fold(pc) == query::canonical_colour(col))
+            {
+                s += 0.8; // the exact colour beats a colour of its family
+            }
+            if let Some(g) = filters.gender()
+                && p.gender.as_deref().and_then(Gender::parse) == Some(g)
+            {
+                s += 0.3;
+            }
+            s += price_rank.get(&c.ord).copied().unwrap_or(0.0);
+            (c.ord, s)
+        })
+        .collect()
 }
 
 fn sort_scored(products: &[Arc<Product>], scored: &mut [(usize, f32)]) {
@@ -497,7 +574,7 @@ fn sort_scored(products: &[Arc<Product>], scored: &mut [(usize, f32)]) {
 /// Cheap/premium intent: a bonus by price rank among the best matches.
 fn price_ranks(
     products: &[Arc<Product>],
-    cands: &[(usize, f32, f32)],
+    cands: &[Candidate],
     max_cov: f32,
     intent: PriceIntent,
 ) -> HashMap<usize, f32> {
@@ -507,8 +584,8 @@ fn price_ranks(
     }
     let mut top: Vec<(usize, f64)> = cands
         .iter()
-        .filter(|c| c.1 >= 0.7 * max_cov)
-        .map(|c| (c.0, products[c.0].effective_price().as_major_f64()))
+        .filter(|c| c.coverage >= 0.7 * max_cov)
+        .map(|c| (c.ord, products[c.ord].effective_price().as_major_f64()))
         .collect();
     top.sort_by(|a, b| a.1.total_cmp(&b.1));
     if intent == PriceIntent::Premium {

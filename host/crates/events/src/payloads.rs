@@ -62,6 +62,13 @@ pub struct ChatResponse {
     /// Only customer-visible actions, already validated.
     pub actions: Vec<Action>,
     pub language: String,
+    /// The actions rendered as Graph API messages, when the publisher
+    /// rendered them already (the host's answers always do: rendering is
+    /// how an action is checked, and the outbox holds these messages under
+    /// these ids). Empty: the render stage renders `actions` itself (a
+    /// producer posting to `POST /events`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub messages: Vec<OutboundMessage>,
 }
 
 /// `store.whatsapp.message.send`: one Graph API message.

@@ -9,7 +9,7 @@ pub use agent_store_chat as chat;
 pub mod cli;
 pub mod cluster;
 pub mod config;
-pub mod conversations;
+pub use agent_store_conversations as conversations;
 pub use agent_store_db as db;
 pub mod devkit;
 pub mod dialogue;

@@ -1,6 +1,16 @@
 //! Conversations, their messages and per-conversation plugin state, stored
 //! in the database (never in process memory, so several hosts can share it).
 
+// The store's other capabilities under the names the host gives them,
+// so paths read the same inside this crate and in the host.
+#[cfg(test)]
+use crate as conversations;
+pub(crate) use agent_store_bus as bus;
+pub(crate) use agent_store_chat as chat;
+pub(crate) use agent_store_db as db;
+#[cfg(test)]
+use agent_store_events as events;
+
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
 

@@ -5,6 +5,10 @@
 //! subtotal, otherwise free. Amounts are minor units of the order's
 //! currency.
 
+// The store's other capabilities under the names the host gives them,
+// so paths read the same inside this crate and in the host.
+pub(crate) use agent_store_lang::money;
+
 use serde::{Deserialize, Serialize};
 
 use crate::money::Money;

@@ -11,6 +11,10 @@
 //!   `Stripe-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "t.payload")>`)
 //!   confirms the order.
 
+// The store's other capabilities under the names the host gives them,
+// so paths read the same inside this crate and in the host.
+pub(crate) use agent_store_events as events;
+
 pub mod signature;
 
 use std::sync::Arc;

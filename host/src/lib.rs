@@ -29,4 +29,4 @@ pub mod satisfaction;
 pub use agent_store_shipping as shipping;
 pub use agent_store_telemetry as telemetry;
 pub use agent_store_web as web;
-pub mod whatsapp;
+pub use agent_store_whatsapp as whatsapp;

@@ -62,19 +62,13 @@ pub fn router(state: Arc<AppState>) -> Router {
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(ready::readyz))
-        .merge(webhook::routes())
+        .merge(webhook::routes(state.webhook.clone()))
         .nest("/admin", admin::router(state.clone()))
         .merge(metrics::routes())
         .merge(events)
         .merge(crate::orders::webhooks::routes())
         .layer(DefaultBodyLimit::max(limit))
         .with_state(state)
-}
-
-impl FromRef<Arc<AppState>> for WebhookState {
-    fn from_ref(state: &Arc<AppState>) -> Self {
-        state.webhook.clone()
-    }
 }
 
 impl FromRef<Arc<AppState>> for crate::orders::Orders {

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{FromRef, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -28,8 +28,8 @@ use crate::web::ApiError;
 const SOURCE: &str = "/agent-store/whatsapp";
 
 /// What the webhook reaches: its own config section, the conversation
-/// store and the bus (an axum substate: the host's state hands it out
-/// through [`FromRef`]).
+/// store and the bus ([`routes`] is given it; it never sees the host's
+/// state).
 #[derive(Clone)]
 pub struct WebhookState {
     pub config: Arc<WhatsAppConfig>,
@@ -38,12 +38,13 @@ pub struct WebhookState {
 }
 
 /// `GET|POST /webhooks/whatsapp`.
-pub fn routes<S>() -> Router<S>
+pub fn routes<S>(state: WebhookState) -> Router<S>
 where
     S: Clone + Send + Sync + 'static,
-    WebhookState: FromRef<S>,
 {
-    Router::new().route("/webhooks/whatsapp", get(verify).post(receive))
+    Router::new()
+        .route("/webhooks/whatsapp", get(verify).post(receive))
+        .with_state(state)
 }
 
 #[derive(Deserialize)]

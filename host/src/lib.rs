@@ -17,7 +17,7 @@ pub use agent_store_events as events;
 pub mod fuzzing;
 pub mod llm;
 pub use agent_store_lang::money;
-pub mod orders;
+pub use agent_store_orders as orders;
 pub use agent_store_payments as payments;
 pub mod pipeline;
 pub mod plugins;

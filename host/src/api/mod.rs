@@ -66,24 +66,9 @@ pub fn router(state: Arc<AppState>) -> Router {
         .nest("/admin", admin::router(state.clone()))
         .merge(metrics::routes())
         .merge(events)
-        .merge(crate::orders::webhooks::routes())
+        .merge(crate::orders::webhooks::routes(state.orders.clone()))
         .layer(DefaultBodyLimit::max(limit))
         .with_state(state)
-}
-
-impl FromRef<Arc<AppState>> for crate::orders::Orders {
-    fn from_ref(state: &Arc<AppState>) -> Self {
-        state.orders.clone()
-    }
-}
-
-impl FromRef<Arc<AppState>> for crate::orders::api::OrdersAdmin {
-    fn from_ref(state: &Arc<AppState>) -> Self {
-        Self {
-            orders: state.orders.clone(),
-            catalog: state.catalog.clone(),
-        }
-    }
 }
 
 impl FromRef<Arc<AppState>> for crate::policy::api::BudgetsApi {

@@ -16,7 +16,7 @@
 use axum::Json;
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{FromRef, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
@@ -27,15 +27,15 @@ use crate::payments::{WebhookEvent, signature};
 use crate::shipping::{CarrierUpdate, SIGNATURE_HEADER};
 use crate::web::ApiError;
 
-/// The payment provider's and the carrier's webhooks (state: [`Orders`]).
-pub fn routes<S>() -> Router<S>
+/// The payment provider's and the carrier's webhooks, over `orders`.
+pub fn routes<S>(orders: Orders) -> Router<S>
 where
     S: Clone + Send + Sync + 'static,
-    Orders: FromRef<S>,
 {
     Router::new()
         .route("/webhooks/payments", post(payment))
         .route("/webhooks/shipping", post(shipping))
+        .with_state(orders)
 }
 
 fn reply(status: StatusCode, body: serde_json::Value) -> Response {

@@ -22,7 +22,7 @@
 use axum::Json;
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{FromRef, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -43,10 +43,9 @@ pub struct OrdersAdmin {
 }
 
 /// The routes, merged into `/admin`.
-pub fn routes<S>() -> Router<S>
+pub fn routes<S>(state: OrdersAdmin) -> Router<S>
 where
     S: Clone + Send + Sync + 'static,
-    OrdersAdmin: FromRef<S>,
 {
     Router::new()
         .route("/orders", get(list))
@@ -55,6 +54,7 @@ where
         .route("/products", get(products))
         .route("/products/{id}", get(product).patch(update_product))
         .route("/products/{id}/stock", get(stock).put(set_stock))
+        .with_state(state)
 }
 
 fn error(status: StatusCode, message: impl std::fmt::Display) -> Response {

@@ -11,6 +11,21 @@
 //! - [`api`]: admin routes; [`webhooks`]: payment and carrier webhooks;
 //!   [`cli`]: `agent-store order ...`.
 
+// The store's other capabilities under the names the host gives them,
+// so paths read the same inside this crate and in the host.
+pub(crate) use agent_store_bus as bus;
+pub(crate) use agent_store_catalog as catalog;
+pub(crate) use agent_store_chat as chat;
+pub(crate) use agent_store_conversations as conversations;
+pub(crate) use agent_store_db as db;
+pub(crate) use agent_store_events as events;
+pub(crate) use agent_store_payments as payments;
+pub(crate) use agent_store_shipping as shipping;
+pub(crate) use agent_store_telemetry as telemetry;
+pub(crate) use agent_store_web as web;
+pub(crate) use agent_store_whatsapp as whatsapp;
+pub(crate) use agent_store_lang::money;
+
 pub mod api;
 pub mod model;
 pub mod notify;
@@ -32,7 +47,7 @@ use crate::bus::{Bus, BusError, Handler};
 use crate::catalog::Catalog;
 use crate::chat::Action;
 use crate::db::{Db, now_ms};
-use crate::events::{self, ChatResponse, Context, EventType, OrderCreate, OrderStatusUpdate};
+use crate::events::{ChatResponse, Context, EventType, OrderCreate, OrderStatusUpdate};
 use crate::money::Money;
 use crate::whatsapp::templates::{Update, UtilityTemplates};
 

@@ -15,7 +15,7 @@ pub mod devkit;
 pub mod dialogue;
 pub use agent_store_events as events;
 pub mod fuzzing;
-pub mod llm;
+pub use agent_store_llm as llm;
 pub use agent_store_lang::money;
 pub use agent_store_orders as orders;
 pub use agent_store_payments as payments;

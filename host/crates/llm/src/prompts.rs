@@ -274,7 +274,7 @@ mod tests {
 
     #[test]
     fn the_repository_prompts_pass_and_bad_ones_fail() {
-        let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../prompts");
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../prompts");
         let (n, problems) = check(&repo).expect("reads");
         assert!(n >= 6, "{n} prompts");
         assert!(problems.is_empty(), "{problems:#?}");

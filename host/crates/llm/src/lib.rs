@@ -20,6 +20,16 @@
 //!
 //! With `provider = "none"` every call answers `Unavailable`.
 
+// The store's other capabilities under the names the host gives them,
+// so paths read the same inside this crate and in the host.
+pub(crate) use crate as llm;
+pub(crate) use agent_store_catalog as catalog;
+pub(crate) use agent_store_chat as chat;
+pub(crate) use agent_store_orders as orders;
+pub(crate) use agent_store_telemetry as telemetry;
+#[cfg(test)]
+use agent_store_lang::money;
+
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;

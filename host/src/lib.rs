@@ -23,7 +23,7 @@ pub mod pipeline;
 pub mod plugins;
 pub mod policy;
 pub mod replay;
-pub mod routing;
+pub use agent_store_routing as routing;
 pub mod sales;
 pub mod satisfaction;
 pub use agent_store_shipping as shipping;

@@ -14,6 +14,13 @@
 //!
 //! Store-level questions get the store's own answer ([`store`]).
 
+// The store's other capabilities under the names the host gives them,
+// so paths read the same inside this crate and in the host.
+pub(crate) use agent_store_catalog as catalog;
+#[cfg(test)]
+use agent_store_db as db;
+pub(crate) use agent_store_llm as llm;
+
 pub mod directory;
 pub mod section;
 pub mod store;

@@ -20,7 +20,7 @@ pub use agent_store_lang::money;
 pub use agent_store_orders as orders;
 pub use agent_store_payments as payments;
 pub mod pipeline;
-pub mod plugins;
+pub use agent_store_plugins as plugins;
 pub mod policy;
 pub mod replay;
 pub use agent_store_routing as routing;

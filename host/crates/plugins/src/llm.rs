@@ -14,7 +14,7 @@
 //! The SDK does this (`agent_store_sdk::tools::effects`). The host checks
 //! those actions again (grants, brand scope, catalog) before acting.
 
-use crate::llm::{LlmError, Message, Role, ToolEnv};
+use agent_store_llm::{LlmError, Message, Role, ToolEnv};
 use crate::plugins::imports::{Services, TurnScope};
 use crate::plugins::manifest::CatalogScope;
 use crate::plugins::wit::{self, HostError};

@@ -8,7 +8,7 @@
 
 pub mod seller {
     wasmtime::component::bindgen!({
-        path: "../wit/plugin.wit",
+        path: "../../../wit/plugin.wit",
         world: "seller",
         imports: { default: async },
         exports: { default: async },
@@ -20,7 +20,7 @@ pub mod seller {
 
 pub mod router {
     wasmtime::component::bindgen!({
-        path: "../wit/plugin.wit",
+        path: "../../../wit/plugin.wit",
         world: "router",
         imports: { default: async },
         exports: { default: async },

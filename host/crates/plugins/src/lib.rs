@@ -16,13 +16,24 @@
 //! - [`stats`]: per-version turn counters and per-plugin operations logs;
 //! - [`watch`]: the watched plugins directory.
 //!
-//! Building guests from source is the developer kit's (`crate::devkit`).
+//! Building guests from source is the developer kit's (the host's `devkit`).
 //!
 //! Every change of the loaded set (upload, drop-in, rollback, removal,
 //! canary promotion or rollback, quarantine) goes through [`Plugins`], one at
 //! a time, and ends in one atomic swap of the [`Snapshot`]: a turn holds an
 //! `Arc` to the version it started on, so turns in flight finish on the old
 //! version and new turns get the new one.
+
+// The store's other capabilities under the names the host gives them,
+// so paths read the same inside this crate and in the host.
+pub(crate) use crate as plugins;
+pub(crate) use agent_store_catalog as catalog;
+pub(crate) use agent_store_chat as chat;
+pub(crate) use agent_store_conversations as conversations;
+pub(crate) use agent_store_orders as orders;
+pub(crate) use agent_store_routing as routing;
+pub(crate) use agent_store_telemetry as telemetry;
+pub(crate) use agent_store_lang::money;
 
 pub mod bindings;
 pub mod cache;
@@ -65,7 +76,7 @@ pub use runtime::{LoadError, LoadedPlugin, Runtime, TurnError, TurnLimits};
 pub use store::{Source, VersionStore, VersionStoreError};
 
 use crate::conversations::StagedState;
-use crate::llm::seen;
+use agent_store_llm::seen;
 use cache::Cache;
 use stats::Stats;
 
@@ -269,7 +280,7 @@ impl Plugins {
     /// (which smoke-tests them before swapping).
     pub fn new(runtime: Runtime, services: Services, options: PluginsOptions) -> Self {
         let cache = Cache::new(runtime.engine(), options.cache_dir.clone());
-        let smoke_llm = crate::llm::Llm::new(&crate::llm::LlmConfig::default())
+        let smoke_llm = agent_store_llm::Llm::new(&agent_store_llm::LlmConfig::default())
             .unwrap_or_else(|_| services.llm.clone());
         let smoke_services = Services {
             conversations: None,

@@ -400,7 +400,7 @@ pub struct RecordedTurn {
     pub calls: Vec<ImportCall>,
 }
 
-/// Where recorded turns go (the database, [`crate::replay::TurnRecords`]).
+/// Where recorded turns go (the database: the host's `replay::TurnRecords`).
 #[async_trait::async_trait]
 pub trait TurnSink: Send + Sync {
     /// Most bytes of import arguments and answers kept for one turn.
@@ -418,7 +418,7 @@ pub trait TurnSink: Send + Sync {
 pub const SHADOW_TAPE_BYTES: usize = 256 << 10;
 
 /// Where a live turn goes for the plugin's shadow version to be run and
-/// compared on ([`crate::replay`]'s shadow runner), once the active version
+/// compared on (the host's `replay` shadow runner), once the active version
 /// has answered.
 pub trait ShadowSink: Send + Sync {
     /// Take the turn the active version answered, with its recorded import

@@ -21,7 +21,7 @@ pub struct Snapshot {
     pub canaries: BTreeMap<String, Arc<Canary>>,
     /// Shadow versions, by plugin name: they get a copy of the active
     /// version's live turns, answered from its recorded imports, and their
-    /// actions are only compared (`crate::replay::shadow`).
+    /// actions are only compared (the host's `replay::shadow`).
     pub shadows: BTreeMap<String, Arc<LoadedPlugin>>,
 }
 

@@ -31,7 +31,7 @@ use super::convert;
 use super::manifest::{CatalogScope, Grants, Kind};
 use crate::catalog::Catalog;
 use crate::conversations::Conversations;
-use crate::llm::Llm;
+use agent_store_llm::Llm;
 use crate::orders::Carts;
 use crate::routing::directory::BrandDirectory;
 
@@ -58,7 +58,7 @@ pub struct Services {
     pub llm: Llm,
     /// Persona prompts by brand; the router's under `router` (re-read
     /// when the file changes).
-    pub prompts: crate::llm::Prompts,
+    pub prompts: agent_store_llm::Prompts,
     /// Config values a manifest may be granted: by brand (`router` for
     /// the router), then key (`[plugins.config.<brand>]`).
     pub values: Arc<super::config::Values>,
@@ -70,7 +70,7 @@ pub struct Services {
     pub routing: crate::routing::Vocabulary,
     /// What the current turn saw (searches, recommendations, products,
     /// amounts); records only for seller turns ([`super::seen`]).
-    pub seen: crate::llm::seen::TurnLog,
+    pub seen: agent_store_llm::seen::TurnLog,
     /// The turn's import calls, recorded or answered from a recording
     /// ([`super::record`]); off unless the turn is recorded or replayed.
     pub tape: super::record::Tape,

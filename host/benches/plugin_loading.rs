@@ -132,9 +132,20 @@ async fn main() -> anyhow::Result<()> {
 
         // Hot swaps, Cranelift only and tiered, each with a customer taking
         // turns with the seller being swapped.
-        let plugins = Arc::new(Plugins::new(Runtime::new(limits)?, services.clone(), optimised));
+        let plugins = Arc::new(Plugins::new(
+            Runtime::new(limits)?,
+            services.clone(),
+            optimised,
+        ));
         assert_eq!(plugins.cache_stats().json()["hits"], 6);
-        let (swap, _) = swap_seller(&plugins, &dir, "0.1.1", &mut t.during_optimised, &mut t.waits_optimised).await?;
+        let (swap, _) = swap_seller(
+            &plugins,
+            &dir,
+            "0.1.1",
+            &mut t.during_optimised,
+            &mut t.waits_optimised,
+        )
+        .await?;
         t.swap_optimised.push(swap);
         drop(plugins);
 
@@ -150,7 +161,8 @@ async fn main() -> anyhow::Result<()> {
         tokio::time::sleep(Duration::from_millis(300)).await;
         t.quiet.extend(customer.take().0);
         customer.stop().await;
-        let (swap, optimised_after) = swap_seller(&plugins, &dir, "0.1.2", &mut t.during, &mut t.waits).await?;
+        let (swap, optimised_after) =
+            swap_seller(&plugins, &dir, "0.1.2", &mut t.during, &mut t.waits).await?;
         t.swap.push(swap);
         t.swap_optimised_after.push(optimised_after);
 
@@ -165,10 +177,12 @@ async fn main() -> anyhow::Result<()> {
         let runtime = Runtime::with_compiler(limits, Compiler::Tiered)?;
         let hold = runtime.hold_upgrades();
         let plugins = Arc::new(Plugins::new(runtime, services.clone(), cold_tiered));
-        t.turn_baseline.extend(turns(&plugins, 20, Tier::Baseline).await);
+        t.turn_baseline
+            .extend(turns(&plugins, 20, Tier::Baseline).await);
         drop(hold);
         plugins.runtime().upgrades_done().await;
-        t.turn_optimised.extend(turns(&plugins, 20, Tier::Optimised).await);
+        t.turn_optimised
+            .extend(turns(&plugins, 20, Tier::Optimised).await);
     }
     t.print(runs);
     compilers(&built, runs)?;
@@ -220,11 +234,17 @@ impl Timings {
         for (label, v) in [
             ("turn, no swap running", self.quiet),
             ("turn, during a Cranelift-only swap", self.during_optimised),
-            ("wait for the swap (plugin lookup), Cranelift-only swap", self.waits_optimised),
+            (
+                "wait for the swap (plugin lookup), Cranelift-only swap",
+                self.waits_optimised,
+            ),
             ("turn, during a tiered swap and its upgrade", self.during),
             ("wait for the swap (plugin lookup), tiered swap", self.waits),
             ("turn on baseline (Winch) code, no swap", self.turn_baseline),
-            ("turn on optimised (Cranelift) code, no swap", self.turn_optimised),
+            (
+                "turn on optimised (Cranelift) code, no swap",
+                self.turn_optimised,
+            ),
         ] {
             println!(
                 "| {label} | {} | {} | {} | {} |",
@@ -305,13 +325,31 @@ fn compilers(built: &Path, runs: usize) -> anyhow::Result<()> {
         c
     };
     let (c, w) = (Strategy::Cranelift, Strategy::Winch);
-    let (bt, sp) = (RegallocAlgorithm::Backtracking, RegallocAlgorithm::SinglePass);
+    let (bt, sp) = (
+        RegallocAlgorithm::Backtracking,
+        RegallocAlgorithm::SinglePass,
+    );
     let settings = [
-        ("Cranelift, opt_level speed, backtracking regalloc (the default)", config(c, OptLevel::Speed, bt, true)),
-        ("Cranelift, default, one thread (the background upgrade)", config(c, OptLevel::Speed, bt, false)),
-        ("Cranelift, opt_level none", config(c, OptLevel::None, bt, true)),
-        ("Cranelift, single-pass regalloc", config(c, OptLevel::Speed, sp, true)),
-        ("Cranelift, opt_level none + single-pass regalloc", config(c, OptLevel::None, sp, true)),
+        (
+            "Cranelift, opt_level speed, backtracking regalloc (the default)",
+            config(c, OptLevel::Speed, bt, true),
+        ),
+        (
+            "Cranelift, default, one thread (the background upgrade)",
+            config(c, OptLevel::Speed, bt, false),
+        ),
+        (
+            "Cranelift, opt_level none",
+            config(c, OptLevel::None, bt, true),
+        ),
+        (
+            "Cranelift, single-pass regalloc",
+            config(c, OptLevel::Speed, sp, true),
+        ),
+        (
+            "Cranelift, opt_level none + single-pass regalloc",
+            config(c, OptLevel::None, sp, true),
+        ),
         ("Winch (baseline)", config(w, OptLevel::Speed, bt, true)),
     ];
     println!();

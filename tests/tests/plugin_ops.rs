@@ -865,8 +865,8 @@ async fn a_cold_tiered_start_answers_on_baseline_code_then_upgrades_without_a_fa
         .await
         .expect("catalog import");
     let config = common::config(data.path(), "http://127.0.0.1:9", dir.path());
-    let services = agent_store::app::plugin_services(&config, catalog, None, None, None)
-        .expect("services");
+    let services =
+        agent_store::app::plugin_services(&config, catalog, None, None, None).expect("services");
     let runtime = Runtime::with_compiler(TurnLimits::default(), Compiler::Tiered).expect("runtime");
     let hold = runtime.hold_upgrades().expect("a tiered runtime upgrades");
     let mut options = PluginsOptions::new(dir.path());
@@ -890,7 +890,10 @@ async fn a_cold_tiered_start_answers_on_baseline_code_then_upgrades_without_a_fa
     let cache = plugins.cache_stats().json();
     assert_eq!(cache["baseline"], n as u64, "{cache}");
     assert_eq!(cache["compiled"], 0, "{cache}");
-    assert_eq!(cache["stored"], 0, "nothing cached from baseline code: {cache}");
+    assert_eq!(
+        cache["stored"], 0,
+        "nothing cached from baseline code: {cache}"
+    );
     let on_baseline = answers(&plugins).await;
     assert!(say(&plugins, "15550007001", 1, "hello").await.1);
 
@@ -916,7 +919,10 @@ async fn a_cold_tiered_start_answers_on_baseline_code_then_upgrades_without_a_fa
         .expect("the upgrades finish");
     stop.store(true, Ordering::Relaxed);
     let (ok, failed) = customer.await.expect("customer");
-    assert_eq!(failed, 0, "turns failed during the upgrades ({ok} answered)");
+    assert_eq!(
+        failed, 0,
+        "turns failed during the upgrades ({ok} answered)"
+    );
     assert!(ok > 0, "the customer took turns during the upgrades");
 
     assert_eq!(tiers(Tier::Optimised), Vec::<String>::new());
@@ -925,7 +931,11 @@ async fn a_cold_tiered_start_answers_on_baseline_code_then_upgrades_without_a_fa
     assert_eq!(cache["stored"], n as u64, "{cache}");
     let files = std::fs::read_dir(&cache_dir).expect("cache dir").count();
     assert_eq!(files, n, "one optimised file per plugin");
-    assert_eq!(answers(&plugins).await, on_baseline, "same answers on both tiers");
+    assert_eq!(
+        answers(&plugins).await,
+        on_baseline,
+        "same answers on both tiers"
+    );
 }
 
 /// An upload through `PUT /admin/plugins/{name}` serves at once on

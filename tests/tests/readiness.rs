@@ -83,7 +83,10 @@ async fn ready_only_while_the_database_and_the_bus_answer() {
     .await;
     // Plugins may still be optimising in the background: ready all the same.
     let (status, body) = readyz(&h).await;
-    assert!(status == 200 && body.starts_with("ready"), "{status} {body}");
+    assert!(
+        status == 200 && body.starts_with("ready"),
+        "{status} {body}"
+    );
 
     db_relay.cut();
     let (_, body) = wait_readyz(&h, "503 naming the database", |s, b| {

@@ -148,7 +148,12 @@ impl Cache {
     }
 
     /// Compile `bytes` (whose sha256 is `digest`) and cache the result.
-    pub fn compile(&self, engine: &Engine, bytes: &[u8], digest: &str) -> wasmtime::Result<Component> {
+    pub fn compile(
+        &self,
+        engine: &Engine,
+        bytes: &[u8],
+        digest: &str,
+    ) -> wasmtime::Result<Component> {
         let component = Component::new(engine, bytes)?;
         self.stats.compiled.fetch_add(1, Ordering::Relaxed);
         if let Some(path) = self.path(digest) {

@@ -455,14 +455,14 @@ impl Plugins {
                 .component(engine, &source.bytes, &source.digest, trusted),
         };
         let component = component.map_err(|e| {
-                Refusal::new(
-                    "compile",
-                    LoadError::Compile {
-                        name: name.clone(),
-                        reason: format!("{e:#}").lines().next().unwrap_or_default().into(),
-                    },
-                )
-            })?;
+            Refusal::new(
+                "compile",
+                LoadError::Compile {
+                    name: name.clone(),
+                    reason: format!("{e:#}").lines().next().unwrap_or_default().into(),
+                },
+            )
+        })?;
         self.runtime
             .link(source.manifest.clone(), &component, source.digest.clone())
             .map_err(|e| match e {

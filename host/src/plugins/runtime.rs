@@ -486,7 +486,12 @@ impl Runtime {
     /// Compile `plugin` again with the optimised compiler in the
     /// background (into `cache`), when it runs baseline code and this
     /// runtime is tiered.
-    pub(super) fn upgrade_later(&self, plugin: &Arc<LoadedPlugin>, bytes: &[u8], cache: &Arc<Cache>) {
+    pub(super) fn upgrade_later(
+        &self,
+        plugin: &Arc<LoadedPlugin>,
+        bytes: &[u8],
+        cache: &Arc<Cache>,
+    ) {
         if let Some(upgrader) = &self.upgrader
             && plugin.tier() != self.main.tier
         {
@@ -524,10 +529,11 @@ impl Runtime {
 
     /// Compile and link a component for its manifest's world.
     pub fn load(&self, manifest: Manifest, bytes: &[u8]) -> Result<LoadedPlugin, LoadError> {
-        let component = Component::new(&self.main.engine, bytes).map_err(|e| LoadError::Compile {
-            name: manifest.name.clone(),
-            reason: first_line(&e),
-        })?;
+        let component =
+            Component::new(&self.main.engine, bytes).map_err(|e| LoadError::Compile {
+                name: manifest.name.clone(),
+                reason: first_line(&e),
+            })?;
         self.link(manifest, &component, hex::encode(Sha256::digest(bytes)))
     }
 
@@ -545,12 +551,11 @@ impl Runtime {
             Some(q) if Engine::same(component.engine(), &q.engine) => q,
             _ => &*self.main,
         };
-        let contract = contract::detect(&linkers.engine, component).map_err(|reason| {
-            LoadError::Contract {
+        let contract =
+            contract::detect(&linkers.engine, component).map_err(|reason| LoadError::Contract {
                 name: name.clone(),
                 reason,
-            }
-        })?;
+            })?;
         let code = linkers
             .link(manifest.kind, contract, component)
             .map_err(|(world, e)| LoadError::WrongWorld {

@@ -34,9 +34,7 @@ use super::runtime::{LoadedPlugin, PERF_MAP_ENV, Pre, TurnLimits, WASM_STACK};
 use super::v0_1;
 
 /// How the runtime compiles components (`[plugins] compiler`).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Compiler {
     /// Serve on Winch's code at once, upgrade to Cranelift's in the
@@ -340,7 +338,10 @@ fn upgrade(optimised: &Linkers, job: Job) {
     let Some(plugin) = job.plugin.upgrade() else {
         return;
     };
-    let (name, version) = (plugin.manifest.name.clone(), plugin.manifest.version.clone());
+    let (name, version) = (
+        plugin.manifest.name.clone(),
+        plugin.manifest.version.clone(),
+    );
     let (kind, contract, digest) = (plugin.manifest.kind, plugin.contract, plugin.digest.clone());
     // Not kept alive by the compile: a plugin swapped out meanwhile is
     // freed with its old code.

@@ -350,7 +350,17 @@ fn compilers(built: &Path, runs: usize) -> anyhow::Result<()> {
             "Cranelift, opt_level none + single-pass regalloc",
             config(c, OptLevel::None, sp, true),
         ),
-        ("Winch (baseline)", config(w, OptLevel::Speed, bt, true)),
+        (
+            "Winch (baseline; the tiered runtime's first tier)",
+            config(w, OptLevel::Speed, bt, true),
+        ),
+        ("Winch, one thread", config(w, OptLevel::Speed, bt, false)),
+        // Winch compiles function bodies; the component's trampolines
+        // still go through Cranelift, which this setting reaches.
+        (
+            "Winch, opt_level none for its Cranelift trampolines",
+            config(w, OptLevel::None, bt, true),
+        ),
     ];
     println!();
     println!("| compiling the 6 components one after the other | median of {runs} |");

@@ -389,3 +389,41 @@ fn lower_priority() {
 
 #[cfg(not(target_os = "linux"))]
 fn lower_priority() {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plugins::PluginsConfig;
+
+    #[test]
+    fn the_compiler_is_read_from_the_plugins_section() {
+        let default: PluginsConfig = toml::from_str("").expect("empty");
+        assert_eq!(default.compiler, Compiler::Tiered);
+        for (text, want) in [
+            ("tiered", Compiler::Tiered),
+            ("optimised", Compiler::Optimised),
+            ("baseline", Compiler::Baseline),
+        ] {
+            let c: PluginsConfig =
+                toml::from_str(&format!("compiler = \"{text}\"")).expect("parses");
+            assert_eq!(c.compiler, want);
+            assert_eq!(want.as_str(), text);
+        }
+        assert!(toml::from_str::<PluginsConfig>("compiler = \"fast\"").is_err());
+    }
+
+    #[test]
+    fn only_a_tiered_runtime_has_a_baseline_engine_and_upgrades() {
+        use crate::plugins::{Runtime, TurnLimits};
+        let tiered = Runtime::with_compiler(TurnLimits::default(), Compiler::Tiered).expect("rt");
+        assert_eq!(tiered.compiler(), Compiler::Tiered);
+        let quick = tiered.quick_engine().expect("a baseline engine");
+        assert!(!Engine::same(quick, tiered.engine()), "one engine per tier");
+        assert!(tiered.hold_upgrades().is_some());
+        for compiler in [Compiler::Optimised, Compiler::Baseline] {
+            let rt = Runtime::with_compiler(TurnLimits::default(), compiler).expect("rt");
+            assert!(rt.quick_engine().is_none() && rt.hold_upgrades().is_none());
+            assert_eq!(rt.upgrades_pending(), 0);
+        }
+    }
+}

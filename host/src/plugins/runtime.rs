@@ -401,68 +401,26 @@ impl Runtime {
     /// available (a platform it does not support), `tiered` falls back to
     /// Cranelift only, with a warning; `baseline` fails.
     pub fn with_compiler(limits: TurnLimits, compiler: Compiler) -> anyhow::Result<Self> {
-        let main_spec = match compiler {
-            Compiler::Optimised => EngineSpec {
-                tier: Tier::Optimised,
-                pooled: true,
-                parallel: true,
-            },
-            // Upgrades compile on their own background thread.
-            Compiler::Tiered => EngineSpec {
-                tier: Tier::Optimised,
-                pooled: true,
-                parallel: false,
-            },
-            Compiler::Baseline => EngineSpec {
-                tier: Tier::Baseline,
-                pooled: true,
-                parallel: true,
-            },
-        };
-        let quick_spec = EngineSpec {
-            tier: Tier::Baseline,
-            pooled: false,
-            parallel: true,
-        };
         let quick = match compiler {
-            Compiler::Tiered => match super::tiers::engine(&limits, &quick_spec) {
-                Ok(engine) => Some(Linkers::new(engine, Tier::Baseline)?),
-                Err(e) => {
-                    tracing::warn!(error = %format!("{e:#}"), "no baseline compiler here; compiling with Cranelift only");
-                    None
-                }
-            },
+            Compiler::Tiered => quick_tier(&limits),
             _ => None,
         };
         let compiler = match (compiler, &quick) {
             (Compiler::Tiered, None) => Compiler::Optimised,
             (c, _) => c,
         };
+        let spec = main_spec(compiler);
         let main = Arc::new(Linkers::new(
-            super::tiers::engine(&limits, &main_spec)?,
-            main_spec.tier,
+            super::tiers::engine(&limits, &spec)?,
+            spec.tier,
         )?);
         let upgrader = match &quick {
             Some(_) => Some(Upgrader::start(main.clone())?),
             None => None,
         };
-        let mut engines = vec![main.engine.weak()];
-        engines.extend(quick.as_ref().map(|q| q.engine.weak()));
-        let ticker_stop = Arc::new(AtomicBool::new(false));
-        let stop = ticker_stop.clone();
-        std::thread::Builder::new()
-            .name("wasm-epoch".into())
-            .spawn(move || {
-                while !stop.load(Ordering::Relaxed) {
-                    std::thread::sleep(EPOCH_TICK);
-                    for weak in &engines {
-                        match weak.upgrade() {
-                            Some(engine) => engine.increment_epoch(),
-                            None => return,
-                        }
-                    }
-                }
-            })?;
+        let mut engines = vec![&main.engine];
+        engines.extend(quick.as_ref().map(|q| &q.engine));
+        let ticker_stop = tick_epochs(&engines)?;
         Ok(Self {
             main,
             quick,
@@ -866,6 +824,61 @@ impl Runtime {
             limit: format!("turn deadline of {} ms", self.limits.wall.as_millis()),
         }
     }
+}
+
+/// The engine plugins end up on, for `compiler`.
+fn main_spec(compiler: Compiler) -> EngineSpec {
+    let tier = match compiler {
+        Compiler::Baseline => Tier::Baseline,
+        Compiler::Tiered | Compiler::Optimised => Tier::Optimised,
+    };
+    EngineSpec {
+        tier,
+        pooled: true,
+        // A tiered runtime's upgrades compile on their own one thread.
+        parallel: compiler != Compiler::Tiered,
+    }
+}
+
+/// The baseline engine of a tiered runtime and its linkers; `None` (with a
+/// warning) where Winch cannot run, so the runtime is Cranelift only.
+fn quick_tier(limits: &TurnLimits) -> Option<Linkers> {
+    let spec = EngineSpec {
+        tier: Tier::Baseline,
+        pooled: false,
+        parallel: true,
+    };
+    let linked =
+        super::tiers::engine(limits, &spec).and_then(|engine| Linkers::new(engine, Tier::Baseline));
+    match linked {
+        Ok(linkers) => Some(linkers),
+        Err(e) => {
+            tracing::warn!(error = %format!("{e:#}"), "no baseline compiler here; compiling with Cranelift only");
+            None
+        }
+    }
+}
+
+/// Advance the epoch of every engine every [`EPOCH_TICK`] on one thread,
+/// until the returned flag is set (or an engine is gone).
+fn tick_epochs(engines: &[&Engine]) -> anyhow::Result<Arc<AtomicBool>> {
+    let engines: Vec<_> = engines.iter().map(|e| e.weak()).collect();
+    let stop = Arc::new(AtomicBool::new(false));
+    let stopped = stop.clone();
+    std::thread::Builder::new()
+        .name("wasm-epoch".into())
+        .spawn(move || {
+            while !stopped.load(Ordering::Relaxed) {
+                std::thread::sleep(EPOCH_TICK);
+                for weak in &engines {
+                    match weak.upgrade() {
+                        Some(engine) => engine.increment_epoch(),
+                        None => return,
+                    }
+                }
+            }
+        })?;
+    Ok(stop)
 }
 
 /// Poll `fut`, telling `meter` when the guest may be running.

@@ -301,7 +301,8 @@ async fn start_plugins(
         Some(core.carts.clone()),
         Some(core.ledger.clone()),
     )?;
-    let runtime = Runtime::new(config.plugins.limits.turn_limits())?;
+    let runtime =
+        Runtime::with_compiler(config.plugins.limits.turn_limits(), config.plugins.compiler)?;
     let plugins = Arc::new(Plugins::new(
         runtime,
         services,

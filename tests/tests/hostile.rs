@@ -13,6 +13,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use agent_store::config::Config;
+use agent_store::plugins::{Compiler, Tier};
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::HeaderMap;
@@ -212,7 +213,17 @@ impl Store {
 }
 
 async fn contained(plugin: &str, reason: &str) -> String {
-    let s = Store::start(&[plugin], |_| {}).await;
+    contained_with(plugin, reason, |_| {}).await
+}
+
+async fn contained_with(plugin: &str, reason: &str, tweak: impl FnOnce(&mut Config)) -> String {
+    let s = Store::start(&[plugin], tweak).await;
+    let compiler = s.h.app.state.plugins.runtime().compiler();
+    if compiler == Compiler::Baseline {
+        let snapshot = s.h.app.state.plugins.snapshot();
+        let tier = snapshot.plugins.get(plugin).map(|p| p.tier());
+        assert_eq!(tier, Some(Tier::Baseline), "{plugin} runs Winch's code");
+    }
     let got = s.fails_politely(plugin, "15550001001", SOFA, reason).await;
     // A fresh instance per turn: the next customer meets the same limit,
     // not a wedged instance.
@@ -240,6 +251,28 @@ async fn a_memory_bomb_hits_the_memory_cap() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn deep_recursion_is_a_stack_overflow() {
     contained("hostile-recursion", "stack overflow").await;
+}
+
+/// Every plugin on Winch's baseline code only (what a tiered host serves
+/// until the optimised code is ready): the same limits stop the same
+/// guests, with the same reasons.
+fn baseline_only(c: &mut Config) {
+    c.plugins.compiler = Compiler::Baseline;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_baseline_code_an_infinite_loop_is_stopped_at_its_cpu_deadline() {
+    contained_with("hostile-loop", "CPU deadline of 200 ms", baseline_only).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_baseline_code_a_memory_bomb_hits_the_memory_cap() {
+    contained_with("hostile-memory", "memory cap of 32 MiB", baseline_only).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_baseline_code_deep_recursion_is_a_stack_overflow() {
+    contained_with("hostile-recursion", "stack overflow", baseline_only).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

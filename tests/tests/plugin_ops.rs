@@ -24,6 +24,9 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 
 const FLAKY: &str = "seller-flaky";
+/// Bound on the background upgrades to optimised code of one test's
+/// plugins (one low-priority thread on a shared machine).
+const UPGRADES: Duration = Duration::from_secs(300);
 
 /// The six real plugins plus seller-flaky, built once per test process.
 fn built() -> PathBuf {
@@ -270,6 +273,11 @@ async fn hot_swaps_under_load_fail_and_drop_no_turn() {
             tokio::time::sleep(Duration::from_millis(10)).await;
         }
     }
+    // The swapped-in versions served on baseline code; their optimised
+    // code replaces it under the same load.
+    tokio::time::timeout(UPGRADES, plugins.runtime().upgrades_done())
+        .await
+        .expect("the upgrades finish");
     stop.store(true, Ordering::Relaxed);
     let mut seen = BTreeSet::new();
     for w in workers {
@@ -296,6 +304,7 @@ async fn hot_swaps_under_load_fail_and_drop_no_turn() {
     assert_eq!(active_digest(&h).await, digests[3]);
     let entry = listed(&h, FLAKY).await.expect("listed");
     assert_eq!(entry["versions"].as_array().map(Vec::len), Some(4));
+    assert_eq!(entry["tier"], "optimised", "{entry}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -739,8 +748,15 @@ async fn a_restart_deserializes_every_plugin_from_the_compiled_cache() {
     let cold = cold_started.elapsed();
     let n = first.state.plugins.snapshot().plugins.len() as u64;
     assert_eq!(n, 7);
+    // Tiered: serving on baseline code at once; the optimised code,
+    // compiled in the background, is what the cache keeps.
     let cache = first.state.plugins.cache_stats().json();
     assert_eq!(cache["hits"], 0, "{cache}");
+    assert_eq!(cache["baseline"], n, "{cache}");
+    tokio::time::timeout(UPGRADES, first.state.plugins.runtime().upgrades_done())
+        .await
+        .expect("the upgrades finish");
+    let cache = first.state.plugins.cache_stats().json();
     assert_eq!(cache["compiled"], n, "{cache}");
     assert_eq!(cache["stored"], n, "{cache}");
     first.shutdown().await;
@@ -753,6 +769,8 @@ async fn a_restart_deserializes_every_plugin_from_the_compiled_cache() {
     let cache = second.state.plugins.cache_stats().json();
     assert_eq!(cache["hits"], n, "every plugin from the cache: {cache}");
     assert_eq!(cache["compiled"], 0, "{cache}");
+    assert_eq!(cache["baseline"], 0, "{cache}");
+    assert_eq!(second.state.plugins.runtime().upgrades_pending(), 0);
     eprintln!("host start with 7 plugins: cold {cold:?}, from the cache {warm:?}");
     // They work.
     let (p, result) = second
@@ -772,9 +790,223 @@ async fn a_restart_deserializes_every_plugin_from_the_compiled_cache() {
         .install(source, None)
         .await
         .expect("installs");
+    tokio::time::timeout(UPGRADES, second.state.plugins.runtime().upgrades_done())
+        .await
+        .expect("the upgrade finishes");
     let cache = second.state.plugins.cache_stats().json();
+    assert_eq!(cache["baseline"], 1, "uploads are always compiled: {cache}");
     assert_eq!(cache["compiled"], 1, "uploads are always compiled: {cache}");
     second.shutdown().await;
+}
+
+/// The real plugins' answers to the same messages, on whatever code they
+/// run now: the router's choices and the sellers' actions.
+async fn answers(plugins: &Plugins) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, text) in [
+        "I'm looking for a new laptop for work",
+        "I need a new sofa for my living room",
+        "a moisturiser for dry skin",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let request = wit::RouteRequest {
+            conversation_id: format!("conv-answers-{i}"),
+            customer: wit::Customer {
+                wa_id: format!("1555999{i:04}"),
+                name: None,
+            },
+            message: wit::InboundMessage {
+                id: format!("wamid.answers.{i}"),
+                timestamp: 1_700_000_000,
+                content: wit::MessageContent::Text(text.into()),
+                reply_to: None,
+            },
+            current_brand: None,
+            history: Vec::new(),
+            brands: plugins.snapshot().brands(),
+        };
+        let (_, decision) = plugins.route(&request).await.expect("a router");
+        let decision = decision.expect("the router answers");
+        let mut turn = turn(&format!("1555999{i:04}"), 1, text);
+        turn.brand = decision.brand.clone();
+        turn.conversation_id = String::new();
+        let (_, actions) = plugins
+            .handle_turn(&decision.brand, &turn)
+            .await
+            .expect("the brand has a seller");
+        out.push(format!(
+            "{} -> {:?}",
+            decision.brand,
+            actions.expect("the seller answers")
+        ));
+    }
+    out
+}
+
+/// A host started with an empty compiled cache serves at once on baseline
+/// (Winch) code and answers exactly as it does on optimised (Cranelift)
+/// code; releasing the upgrades swaps every plugin's code under a
+/// customer's turns, none failing, and fills the cache.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_cold_tiered_start_answers_on_baseline_code_then_upgrades_without_a_failed_turn() {
+    use agent_store::plugins::{Compiler, PluginsOptions, Runtime, Tier, TurnLimits};
+    let dir = plugins_copy();
+    let data = tempfile::tempdir().expect("tempdir");
+    let db = agent_store::db::Db::connect("", data.path())
+        .await
+        .expect("db");
+    let catalog = agent_store::catalog::Catalog::open(db, data.path())
+        .await
+        .expect("catalog");
+    catalog
+        .import_csv_file(&workspace().join("catalog/products.csv"))
+        .await
+        .expect("catalog import");
+    let config = common::config(data.path(), "http://127.0.0.1:9", dir.path());
+    let services =
+        agent_store::app::plugin_services(&config, catalog, None, None, None).expect("services");
+    let runtime = Runtime::with_compiler(TurnLimits::default(), Compiler::Tiered).expect("runtime");
+    let hold = runtime.hold_upgrades().expect("a tiered runtime upgrades");
+    let mut options = PluginsOptions::new(dir.path());
+    let cache_dir = data.path().join("cache");
+    options.cache_dir = Some(cache_dir.clone());
+    let plugins = Arc::new(Plugins::new(runtime, services, options));
+
+    let n = plugins.snapshot().plugins.len();
+    assert_eq!(n, 7);
+    let tiers = |want: Tier| {
+        plugins
+            .snapshot()
+            .plugins
+            .values()
+            .filter(|p| p.tier() != want)
+            .map(|p| p.manifest.name.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(tiers(Tier::Baseline), Vec::<String>::new());
+    assert_eq!(plugins.runtime().upgrades_pending(), n);
+    let cache = plugins.cache_stats().json();
+    assert_eq!(cache["baseline"], n as u64, "{cache}");
+    assert_eq!(cache["compiled"], 0, "{cache}");
+    assert_eq!(
+        cache["stored"], 0,
+        "nothing cached from baseline code: {cache}"
+    );
+    let on_baseline = answers(&plugins).await;
+    assert!(say(&plugins, "15550007001", 1, "hello").await.1);
+
+    // A customer keeps talking while the code is swapped under them.
+    let stop = Arc::new(AtomicBool::new(false));
+    let customer = tokio::spawn({
+        let (plugins, stop) = (plugins.clone(), stop.clone());
+        async move {
+            let (mut ok, mut failed, mut n) = (0u64, 0u64, 10u64);
+            while !stop.load(Ordering::Relaxed) {
+                n += 1;
+                match say(&plugins, "15550007002", n, "hello").await {
+                    (_, true) => ok += 1,
+                    (_, false) => failed += 1,
+                }
+            }
+            (ok, failed)
+        }
+    });
+    drop(hold);
+    tokio::time::timeout(UPGRADES, plugins.runtime().upgrades_done())
+        .await
+        .expect("the upgrades finish");
+    stop.store(true, Ordering::Relaxed);
+    let (ok, failed) = customer.await.expect("customer");
+    assert_eq!(
+        failed, 0,
+        "turns failed during the upgrades ({ok} answered)"
+    );
+    assert!(ok > 0, "the customer took turns during the upgrades");
+
+    assert_eq!(tiers(Tier::Optimised), Vec::<String>::new());
+    let cache = plugins.cache_stats().json();
+    assert_eq!(cache["compiled"], n as u64, "{cache}");
+    assert_eq!(cache["stored"], n as u64, "{cache}");
+    let files = std::fs::read_dir(&cache_dir).expect("cache dir").count();
+    assert_eq!(files, n, "one optimised file per plugin");
+    assert_eq!(
+        answers(&plugins).await,
+        on_baseline,
+        "same answers on both tiers"
+    );
+}
+
+/// An upload through `PUT /admin/plugins/{name}` serves at once on
+/// baseline code (the upgrade held back here, so this is what is seen),
+/// `/readyz` says a plugin is still being optimised, and the background
+/// upgrade then swaps in optimised code and writes it to the cache.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_upload_serves_on_baseline_code_then_its_optimised_code_is_cached() {
+    let dir = plugins_copy();
+    let h = start(dir.path(), |c| c.plugins.watch = false).await;
+    let plugins = h.app.state.plugins.clone();
+    let runtime = plugins.runtime();
+    tokio::time::timeout(UPGRADES, runtime.upgrades_done())
+        .await
+        .expect("the start-up upgrades finish");
+    let hold = runtime.hold_upgrades().expect("the host is tiered");
+
+    let bytes = variant(&flaky_bytes(), "tiered-upload");
+    let digest = sha(&bytes);
+    let (status, body) = put(
+        &h,
+        &manifest("3.0.0", Build::Healthy),
+        &bytes,
+        None,
+        Some(ADMIN),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["tier"], "baseline", "{body}");
+    let (ran, ok) = say(&plugins, "15550008001", 1, "hello").await;
+    assert_eq!((ran.as_str(), ok), (digest.as_str(), true));
+    let entry = listed(&h, FLAKY).await.expect("listed");
+    assert_eq!(entry["tier"], "baseline", "{entry}");
+    assert_eq!(h.admin("/plugins").await["upgrades_pending"], 1);
+    let ready = h
+        .http
+        .get(format!("{}/readyz", h.app.url()))
+        .send()
+        .await
+        .expect("readyz");
+    assert_eq!(ready.status(), StatusCode::OK);
+    let ready = ready.text().await.expect("body");
+    assert_eq!(ready, "ready; optimising plugins: 1");
+    let cache_dir = h.app.state.config.data_dir.join("cache/components");
+    let cached = || {
+        std::fs::read_dir(&cache_dir)
+            .expect("cache dir")
+            .filter_map(|e| e.ok())
+            .any(|e| e.file_name().to_string_lossy().starts_with(&digest))
+    };
+    assert!(!cached(), "baseline code is never cached");
+
+    drop(hold);
+    tokio::time::timeout(UPGRADES, runtime.upgrades_done())
+        .await
+        .expect("the upgrade finishes");
+    let entry = listed(&h, FLAKY).await.expect("listed");
+    assert_eq!(entry["tier"], "optimised", "{entry}");
+    assert!(cached(), "the optimised code is cached");
+    let (ran, ok) = say(&plugins, "15550008001", 2, "hello").await;
+    assert_eq!((ran.as_str(), ok), (digest.as_str(), true));
+    let ready = h
+        .http
+        .get(format!("{}/readyz", h.app.url()))
+        .send()
+        .await
+        .expect("readyz")
+        .text()
+        .await
+        .expect("body");
+    assert_eq!(ready, "ready");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -81,7 +81,12 @@ async fn ready_only_while_the_database_and_the_bus_answer() {
         c.bus.reconnect_max_backoff_ms = 500;
     })
     .await;
-    assert_eq!(readyz(&h).await, (200, "ready".to_string()));
+    // Plugins may still be optimising in the background: ready all the same.
+    let (status, body) = readyz(&h).await;
+    assert!(
+        status == 200 && body.starts_with("ready"),
+        "{status} {body}"
+    );
 
     db_relay.cut();
     let (_, body) = wait_readyz(&h, "503 naming the database", |s, b| {

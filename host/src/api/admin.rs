@@ -106,6 +106,7 @@ async fn plugins(State(state): State<Arc<AppState>>) -> Json<Value> {
                 "digest": p.digest,
                 "state": if snapshot.canaries.contains_key(name) { "canary" } else { "active" },
                 "loaded_at": p.loaded_at.to_rfc3339(),
+                "tier": p.tier().as_str(),
                 "turns": counters["turns"],
                 "errors": counters["errors"],
                 "last_error": counters["last_error"],
@@ -137,7 +138,7 @@ async fn plugins(State(state): State<Arc<AppState>>) -> Json<Value> {
         Vec::new()
     });
     Json(
-        json!({ "plugins": loaded, "failed": failed, "cache": plugins.cache_stats().json(), "hosts": hosts }),
+        json!({ "plugins": loaded, "failed": failed, "cache": plugins.cache_stats().json(), "upgrades_pending": plugins.runtime().upgrades_pending(), "hosts": hosts }),
     )
 }
 

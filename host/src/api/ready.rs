@@ -10,7 +10,9 @@
 //! host of several that runs plugins unlike the others (one missing, a
 //! version it cannot run) stays ready — it answers with what it has — and
 //! says so: `ready; differs from the other hosts: plugins` (logged once by
-//! `cluster::Hosts`).
+//! `cluster::Hosts`). Plugins serving on baseline code while their
+//! optimised code compiles in the background leave the host ready (they
+//! answer) and are counted: `ready; optimising plugins: 3`.
 
 use std::sync::Arc;
 use std::sync::Mutex;
@@ -112,6 +114,22 @@ fn plugins_ready(plugins: &Plugins) -> bool {
     plugins.store().names().map_or(true, |n| n.is_empty())
 }
 
+/// A ready host's answer: `ready`, and what it runs unlike the other
+/// hosts (it answers with what it has; `/admin/hosts` has the details),
+/// and how many plugins still serve on baseline code while their
+/// optimised code compiles (tiered compilation: they answer, slower).
+fn ready_body(state: &AppState) -> String {
+    let mut body = String::from("ready");
+    if !state.hosts.differs().is_empty() {
+        body.push_str("; differs from the other hosts: plugins");
+    }
+    let optimising = state.plugins.runtime().upgrades_pending();
+    if optimising > 0 {
+        body.push_str(&format!("; optimising plugins: {optimising}"));
+    }
+    body
+}
+
 /// The `/readyz` handler.
 pub async fn readyz(State(state): State<Arc<AppState>>) -> (StatusCode, String) {
     let missing = missing(&state).await;
@@ -120,15 +138,7 @@ pub async fn readyz(State(state): State<Arc<AppState>>) -> (StatusCode, String) 
         state.readiness_log.record(&missing);
     }
     if missing.is_empty() {
-        // Ready, and it says what it runs unlike the other hosts (it
-        // answers with what it has; `/admin/hosts` has the details).
-        if !state.hosts.differs().is_empty() {
-            return (
-                StatusCode::OK,
-                "ready; differs from the other hosts: plugins".into(),
-            );
-        }
-        return (StatusCode::OK, "ready".into());
+        return (StatusCode::OK, ready_body(&state));
     }
     let parts: Vec<&str> = missing.iter().map(|p| p.as_str()).collect();
     (

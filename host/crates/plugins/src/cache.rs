@@ -1,5 +1,7 @@
 //! Compiled components on disk, so a restart deserializes instead of
-//! recompiling.
+//! recompiling. Only the main engine's code is cached: with tiered
+//! compilation, the optimised code of the background upgrade, never the
+//! baseline code served until then.
 //!
 //! A cache file is `<cache_dir>/<component sha256>-<engine hash>.cwasm`, where
 //! the engine hash is [`wasmtime::Engine::precompile_compatibility_hash`]
@@ -34,8 +36,11 @@ use wasmtime::component::Component;
 pub struct CacheStats {
     /// Components deserialized from the cache.
     pub hits: AtomicU64,
-    /// Components compiled from wasm bytes.
+    /// Components compiled from wasm bytes by the main engine's compiler.
     pub compiled: AtomicU64,
+    /// Components compiled by the baseline compiler to serve until their
+    /// optimised code is ready (tiered compilation; never cached).
+    pub baseline: AtomicU64,
     /// Compiled components written to the cache.
     pub stored: AtomicU64,
     /// Cache files that could not be used (then compiled).
@@ -47,6 +52,7 @@ impl CacheStats {
         serde_json::json!({
             "hits": self.hits.load(Ordering::Relaxed),
             "compiled": self.compiled.load(Ordering::Relaxed),
+            "baseline": self.baseline.load(Ordering::Relaxed),
             "stored": self.stored.load(Ordering::Relaxed),
             "errors": self.errors.load(Ordering::Relaxed),
         })
@@ -110,31 +116,57 @@ impl Cache {
         digest: &str,
         trusted: bool,
     ) -> wasmtime::Result<Component> {
-        let path = self.path(digest);
-        if trusted
-            && let Some(path) = path.as_deref()
-            && path.exists()
-        {
-            // SAFETY: see the module docs: only files this cache wrote from
-            // components this host compiled, in the host's own directory.
-            match unsafe { Component::deserialize_file(engine, path) } {
-                Ok(c) => {
-                    self.stats.hits.fetch_add(1, Ordering::Relaxed);
-                    tracing::debug!(digest = %&digest[..12], "component deserialized from the cache");
-                    return Ok(c);
-                }
-                Err(e) => {
-                    self.stats.errors.fetch_add(1, Ordering::Relaxed);
-                    tracing::warn!(path = %path.display(), error = %e, "unusable cache file; recompiling");
-                    let _ = std::fs::remove_file(path);
-                }
+        if trusted && let Some(c) = self.cached(engine, digest) {
+            return Ok(c);
+        }
+        self.compile(engine, bytes, digest)
+    }
+
+    /// The cached compilation of the component whose sha256 is `digest`,
+    /// when there is a usable one. Only for bytes read from the host's own
+    /// plugins store (see the module docs).
+    pub fn cached(&self, engine: &Engine, digest: &str) -> Option<Component> {
+        let path = self.path(digest)?;
+        if !path.exists() {
+            return None;
+        }
+        // SAFETY: see the module docs: only files this cache wrote from
+        // components this host compiled, in the host's own directory.
+        match unsafe { Component::deserialize_file(engine, &path) } {
+            Ok(c) => {
+                self.stats.hits.fetch_add(1, Ordering::Relaxed);
+                tracing::debug!(digest = %&digest[..12], "component deserialized from the cache");
+                Some(c)
+            }
+            Err(e) => {
+                self.stats.errors.fetch_add(1, Ordering::Relaxed);
+                tracing::warn!(path = %path.display(), error = %e, "unusable cache file; recompiling");
+                let _ = std::fs::remove_file(path);
+                None
             }
         }
+    }
+
+    /// Compile `bytes` (whose sha256 is `digest`) and cache the result.
+    pub fn compile(
+        &self,
+        engine: &Engine,
+        bytes: &[u8],
+        digest: &str,
+    ) -> wasmtime::Result<Component> {
         let component = Component::new(engine, bytes)?;
         self.stats.compiled.fetch_add(1, Ordering::Relaxed);
-        if let Some(path) = path {
+        if let Some(path) = self.path(digest) {
             self.store(&component, &path);
         }
+        Ok(component)
+    }
+
+    /// Compile `bytes` with the baseline engine (not cached: the optimised
+    /// code replaces it soon).
+    pub fn baseline(&self, engine: &Engine, bytes: &[u8]) -> wasmtime::Result<Component> {
+        let component = Component::new(engine, bytes)?;
+        self.stats.baseline.fetch_add(1, Ordering::Relaxed);
         Ok(component)
     }
 

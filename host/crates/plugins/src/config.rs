@@ -20,6 +20,10 @@ pub struct PluginsConfig {
     pub cache_dir: Option<PathBuf>,
     /// Versions kept per plugin (rollback goes back through them).
     pub keep_versions: usize,
+    /// `tiered` (default): serve at once on baseline (Winch) code and
+    /// upgrade to optimised (Cranelift) code in the background;
+    /// `optimised`: Cranelift only; `baseline`: Winch only.
+    pub compiler: super::tiers::Compiler,
     /// Watch `dir` and load new drop-ins (debounced).
     pub watch: bool,
     pub canary: CanaryPolicy,
@@ -68,6 +72,7 @@ impl Default for PluginsConfig {
             prompts_dir: None,
             cache_dir: None,
             keep_versions: 5,
+            compiler: Default::default(),
             watch: true,
             canary: CanaryPolicy::default(),
             quarantine: QuarantinePolicy::default(),

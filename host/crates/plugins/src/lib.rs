@@ -3,6 +3,8 @@
 //!
 //! - [`manifest`]: `plugin.toml` and its grants;
 //! - [`runtime`]: engine, pooling allocator, limits, one instance per turn;
+//! - [`tiers`]: tiered compilation (baseline code at once, optimised code
+//!   from the background);
 //! - [`imports`]: what a guest can call, behind its grants and budgets;
 //! - [`convert`]: WIT ↔ host types;
 //! - [`contract`]: which contract version a component was built against;
@@ -52,6 +54,7 @@ mod retry;
 pub mod runtime;
 pub mod stats;
 pub mod store;
+pub mod tiers;
 pub mod v0_1;
 pub mod watch;
 
@@ -74,6 +77,7 @@ pub use manifest::{Kind, Manifest};
 pub use registry::{LoadFailure, Registry, Snapshot};
 pub use runtime::{LoadError, LoadedPlugin, Runtime, TurnError, TurnLimits};
 pub use store::{Source, VersionStore, VersionStoreError};
+pub use tiers::{Compiler, Tier, UpgradeHold};
 
 use crate::conversations::StagedState;
 use agent_store_llm::seen;
@@ -174,6 +178,9 @@ pub struct Activated {
     /// `active`, `canary` or `shadow`.
     pub state: &'static str,
     pub percent: Option<u8>,
+    /// The code it serves on now: `baseline` until a tiered runtime's
+    /// optimised code replaces it, or `optimised`.
+    pub tier: &'static str,
 }
 
 impl Activated {
@@ -188,6 +195,7 @@ impl Activated {
                 "active"
             },
             percent,
+            tier: p.tier().as_str(),
         }
     }
 
@@ -244,7 +252,8 @@ pub struct Plugins {
     services: Services,
     smoke_services: Services,
     store: VersionStore,
-    cache: Cache,
+    /// Shared with the background upgrades, which write optimised code.
+    cache: Arc<Cache>,
     stats: Stats,
     options: PluginsOptions,
     failures: Mutex<BTreeMap<String, LoadFailure>>,
@@ -279,7 +288,7 @@ impl Plugins {
     /// drop-ins of plugins that already have one wait for [`Self::sync_all`]
     /// (which smoke-tests them before swapping).
     pub fn new(runtime: Runtime, services: Services, options: PluginsOptions) -> Self {
-        let cache = Cache::new(runtime.engine(), options.cache_dir.clone());
+        let cache = Arc::new(Cache::new(runtime.engine(), options.cache_dir.clone()));
         let smoke_llm = agent_store_llm::Llm::new(&agent_store_llm::LlmConfig::default())
             .unwrap_or_else(|_| services.llm.clone());
         let smoke_services = Services {
@@ -340,6 +349,7 @@ impl Plugins {
             .collect();
         let prepared = self.prepare_all(&sources);
         let mut snapshot = Snapshot::default();
+        let mut upgrades = Vec::new();
         for ((name, source), loaded) in sources.into_iter().zip(prepared) {
             if let (Ok((s, false)), Ok(_)) = (&source, &loaded) {
                 // The drop-in becomes the first version; a read-only
@@ -361,12 +371,21 @@ impl Plugins {
                     tracing::info!(plugin = %name, kind = p.manifest.kind.as_str(), brand = ?p.manifest.brand, version = %p.manifest.version, contract = %p.contract, digest = %&p.digest[..12], "plugin loaded");
                     self.stats
                         .log(&name, "loaded", Some(&version_id(&p)), "loaded at start-up");
-                    snapshot.plugins.insert(name, Arc::new(p));
+                    let p = Arc::new(p);
+                    if let Ok((s, _)) = source {
+                        upgrades.push((p.clone(), s.bytes));
+                    }
+                    snapshot.plugins.insert(name, p);
                 }
                 Err(r) => self.fail(&name, &r),
             }
         }
         self.registry.replace(snapshot);
+        // The router first: every message goes through it.
+        upgrades.sort_by_key(|(p, _)| p.manifest.kind != Kind::Router);
+        for (p, bytes) in upgrades {
+            self.runtime.upgrade_later(&p, &bytes, &self.cache);
+        }
     }
 
     /// [`Self::prepare`] every source, `options.load_threads` at a time:
@@ -428,22 +447,34 @@ impl Plugins {
     }
 
     /// Compile (or deserialize our own cached compilation when `trusted`),
-    /// check the contract version and link for the manifest's world.
+    /// check the contract version and link for the manifest's world. A
+    /// tiered runtime compiles baseline code when nothing is cached (then
+    /// the caller queues the optimised compile once the plugin serves:
+    /// [`Runtime::upgrade_later`]).
     fn prepare(&self, source: &Source, trusted: bool) -> Result<LoadedPlugin, Refusal> {
         let engine = self.runtime.engine();
         let name = &source.manifest.name;
-        let component = self
-            .cache
-            .component(engine, &source.bytes, &source.digest, trusted)
-            .map_err(|e| {
-                Refusal::new(
-                    "compile",
-                    LoadError::Compile {
-                        name: name.clone(),
-                        reason: format!("{e:#}").lines().next().unwrap_or_default().into(),
-                    },
-                )
-            })?;
+        let component = match self.runtime.quick_engine() {
+            Some(quick) => match trusted
+                .then(|| self.cache.cached(engine, &source.digest))
+                .flatten()
+            {
+                Some(c) => Ok(c),
+                None => self.cache.baseline(quick, &source.bytes),
+            },
+            None => self
+                .cache
+                .component(engine, &source.bytes, &source.digest, trusted),
+        };
+        let component = component.map_err(|e| {
+            Refusal::new(
+                "compile",
+                LoadError::Compile {
+                    name: name.clone(),
+                    reason: format!("{e:#}").lines().next().unwrap_or_default().into(),
+                },
+            )
+        })?;
         self.runtime
             .link(source.manifest.clone(), &component, source.digest.clone())
             .map_err(|e| match e {
@@ -576,11 +607,13 @@ impl Plugins {
                 s.plugins.insert(name.clone(), plugin.clone());
                 s.canaries.remove(&name);
             });
-            tracing::info!(plugin = %name, version = %id, previous = ?current.as_deref().map(version_id), "plugin version swapped in");
+            tracing::info!(plugin = %name, version = %id, tier = plugin.tier().as_str(), previous = ?current.as_deref().map(version_id), "plugin version swapped in");
             self.stats
                 .log(&name, "loaded", Some(&id), "swapped in for every customer");
         }
         self.clear_failure(&name);
+        self.runtime
+            .upgrade_later(&plugin, &source.bytes, &self.cache);
         Ok(Activated::of(&plugin, percent))
     }
 
@@ -615,6 +648,8 @@ impl Plugins {
             s.plugins.insert(name.to_string(), plugin.clone());
             s.canaries.remove(name);
         });
+        self.runtime
+            .upgrade_later(&plugin, &source.bytes, &self.cache);
         self.stats.version(name, &previous).reset_window();
         tracing::warn!(plugin = %name, from = ?from, to = %previous, %why, "plugin rolled back");
         self.stats.log(
@@ -638,6 +673,8 @@ impl Plugins {
             s.plugins.insert(name.to_string(), plugin.clone());
             s.canaries.remove(name);
         });
+        self.runtime
+            .upgrade_later(&plugin, &source.bytes, &self.cache);
         tracing::info!(plugin = %name, version = %id, "plugin version released by another host swapped in");
         self.stats
             .log(name, "loaded", Some(id), "released by another host");
@@ -707,6 +744,8 @@ impl Plugins {
         self.registry.update(|s| {
             s.shadows.insert(name.clone(), plugin.clone());
         });
+        self.runtime
+            .upgrade_later(&plugin, &source.bytes, &self.cache);
         tracing::info!(plugin = %name, version = %id, active = %version_id(&active), "shadow version started");
         self.stats.log(
             &name,

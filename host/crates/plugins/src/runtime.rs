@@ -1,23 +1,24 @@
-//! The wasm runtime: one `Engine` with the pooling allocator, one `Linker`
+//! The wasm runtime: an `Engine` with the pooling allocator, one `Linker`
 //! per world, an `InstancePre` per loaded plugin, and a fresh `Store` and
-//! instance for every turn so nothing leaks between customers.
+//! instance for every turn so nothing leaks between customers. Tiered
+//! compilation adds a second engine for baseline code ([`super::tiers`]).
 
 use std::future::Future;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
+use arc_swap::ArcSwap;
 use sha2::{Digest, Sha256};
-use wasmtime::component::{Component, InstancePre, Linker};
-use wasmtime::{
-    Config, Engine, InstanceAllocationStrategy, PoolingAllocationConfig, Store, UpdateDeadline,
-};
+use wasmtime::component::{Component, InstancePre};
+use wasmtime::{Engine, Store, UpdateDeadline};
 
 use super::bindings::{router, seller, wit};
+use super::cache::Cache;
 use super::contract::{self, Contract};
 use super::imports::{Audit, Budgets, GuestLimiter, Meter, PluginState, Services, TurnScope};
-use super::manifest::{self, Kind, Manifest};
-use super::record::{Recording, recorded};
+use super::manifest::{self, Manifest};
+use super::tiers::{Code, Compiler, EngineSpec, Linkers, Tier, UpgradeHold, Upgrader};
 use super::v0_1;
 
 /// How often the epoch advances: the granularity of CPU deadlines.
@@ -30,7 +31,7 @@ const SLICE_TICKS: u64 = 2;
 /// `perf record` on the host names guest functions.
 pub const PERF_MAP_ENV: &str = "AGENT_STORE_WASM_PERFMAP";
 /// The native stack a guest may use; deeper recursion traps.
-const WASM_STACK: usize = 512 * 1024;
+pub(super) const WASM_STACK: usize = 512 * 1024;
 
 /// Host-wide maxima (`[plugins] max_*`): a manifest's `[limits]` are
 /// clamped to these.
@@ -302,7 +303,7 @@ impl TurnError {
     }
 }
 
-enum Pre {
+pub(super) enum Pre {
     Seller(seller::SellerPre<PluginState>),
     Router(router::RouterPre<PluginState>),
     /// Built against 0.1.0: called through [`v0_1`].
@@ -334,7 +335,20 @@ pub struct LoadedPlugin {
     pub audit: Arc<Audit>,
     /// The contract version it was built against.
     pub contract: Contract,
-    pre: Pre,
+    /// Its code: baseline until the optimised code replaces it.
+    code: ArcSwap<Code>,
+}
+
+impl LoadedPlugin {
+    /// Which compiler's code it runs now.
+    pub fn tier(&self) -> Tier {
+        self.code.load().tier
+    }
+
+    /// The code new turns get; turns running keep theirs.
+    pub(super) fn set_code(&self, code: Code) {
+        self.code.store(Arc::new(code));
+    }
 }
 
 impl std::fmt::Debug for LoadedPlugin {
@@ -344,17 +358,21 @@ impl std::fmt::Debug for LoadedPlugin {
             .field("digest", &self.digest)
             .field("contract", &self.contract)
             .field("limits", &self.limits)
+            .field("tier", &self.tier())
             .finish_non_exhaustive()
     }
 }
 
-/// The shared engine and linkers.
+/// The shared engines and linkers.
 pub struct Runtime {
-    engine: Engine,
-    seller_linker: Linker<PluginState>,
-    router_linker: Linker<PluginState>,
-    /// The 0.1.0 imports (the same for both worlds).
-    v0_1_linker: Linker<PluginState>,
+    /// The engine plugins end up on: Cranelift's (tiered, optimised) or
+    /// Winch's (baseline only). The compiled cache is this engine's.
+    main: Arc<Linkers>,
+    /// Winch's engine, whose code serves until the upgrade (tiered only).
+    quick: Option<Linkers>,
+    compiler: Compiler,
+    /// Upgrades baseline code to the main engine's (tiered only).
+    upgrader: Option<Upgrader>,
     limits: TurnLimits,
     ticker_stop: Arc<AtomicBool>,
 }
@@ -373,70 +391,93 @@ pub(crate) enum Phase {
 }
 
 impl Runtime {
-    /// An engine whose plugins may use at most `limits`.
+    /// An engine whose plugins may use at most `limits`, compiled by
+    /// Cranelift only ([`Compiler::Optimised`]).
     pub fn new(limits: TurnLimits) -> anyhow::Result<Self> {
-        let mut pool = PoolingAllocationConfig::default();
-        // Sized for a few hundred concurrent turns of small guests; a slot
-        // is virtual address space, not resident memory. Slots are larger
-        // than any plugin's cap so that the store limiter, which knows the
-        // plugin's own cap and reports it, is what refuses growth.
-        pool.total_component_instances(512)
-            .total_core_instances(4096)
-            .total_memories(1024)
-            .total_tables(1024)
-            .max_memories_per_component(8)
-            .max_tables_per_component(8)
-            .max_core_instances_per_component(32)
-            .max_memory_size(limits.memory_bytes.max(1 << 20) * 2);
-        let mut config = Config::new();
-        config
-            .wasm_component_model(true)
-            .epoch_interruption(true)
-            .max_wasm_stack(WASM_STACK)
-            .allocation_strategy(InstanceAllocationStrategy::Pooling(pool));
-        if std::env::var_os(PERF_MAP_ENV).is_some() {
-            // `perf` can then name JIT-compiled guest functions
-            // (`/tmp/perf-<pid>.map`): how a turn's profile is taken.
-            config.profiler(wasmtime::ProfilingStrategy::PerfMap);
-        }
-        let engine = Engine::new(&config)?;
+        Self::with_compiler(limits, Compiler::Optimised)
+    }
 
-        let mut seller_linker = Linker::new(&engine);
-        wasmtime_wasi::p2::add_to_linker_async(&mut seller_linker)?;
-        seller::Seller::add_to_linker::<_, Recording>(&mut seller_linker, recorded)?;
-        let mut router_linker = Linker::new(&engine);
-        wasmtime_wasi::p2::add_to_linker_async(&mut router_linker)?;
-        router::Router::add_to_linker::<_, Recording>(&mut router_linker, recorded)?;
-        let mut v0_1_linker = Linker::new(&engine);
-        wasmtime_wasi::p2::add_to_linker_async(&mut v0_1_linker)?;
-        v0_1::add_imports(&mut v0_1_linker)?;
-
-        let ticker_stop = Arc::new(AtomicBool::new(false));
-        let stop = ticker_stop.clone();
-        let weak = engine.weak();
-        std::thread::Builder::new()
-            .name("wasm-epoch".into())
-            .spawn(move || {
-                while !stop.load(Ordering::Relaxed) {
-                    std::thread::sleep(EPOCH_TICK);
-                    match weak.upgrade() {
-                        Some(engine) => engine.increment_epoch(),
-                        None => break,
-                    }
-                }
-            })?;
+    /// A runtime compiling the way `compiler` says. When Winch is not
+    /// available (a platform it does not support), `tiered` falls back to
+    /// Cranelift only, with a warning; `baseline` fails.
+    pub fn with_compiler(limits: TurnLimits, compiler: Compiler) -> anyhow::Result<Self> {
+        let quick = match compiler {
+            Compiler::Tiered => quick_tier(&limits),
+            _ => None,
+        };
+        let compiler = match (compiler, &quick) {
+            (Compiler::Tiered, None) => Compiler::Optimised,
+            (c, _) => c,
+        };
+        let spec = main_spec(compiler);
+        let main = Arc::new(Linkers::new(
+            super::tiers::engine(&limits, &spec)?,
+            spec.tier,
+        )?);
+        let upgrader = match &quick {
+            Some(_) => Some(Upgrader::start(main.clone())?),
+            None => None,
+        };
+        let mut engines = vec![&main.engine];
+        engines.extend(quick.as_ref().map(|q| &q.engine));
+        let ticker_stop = tick_epochs(&engines)?;
         Ok(Self {
-            engine,
-            seller_linker,
-            router_linker,
-            v0_1_linker,
+            main,
+            quick,
+            compiler,
+            upgrader,
             limits,
             ticker_stop,
         })
     }
 
+    /// How this runtime compiles (`tiered` without Winch reads `optimised`).
+    pub fn compiler(&self) -> Compiler {
+        self.compiler
+    }
+
+    /// The engine of the baseline tier, when tiered.
+    pub(super) fn quick_engine(&self) -> Option<&Engine> {
+        self.quick.as_ref().map(|q| &q.engine)
+    }
+
+    /// Compile `plugin` again with the optimised compiler in the
+    /// background (into `cache`), when it runs baseline code and this
+    /// runtime is tiered.
+    pub(super) fn upgrade_later(
+        &self,
+        plugin: &Arc<LoadedPlugin>,
+        bytes: &[u8],
+        cache: &Arc<Cache>,
+    ) {
+        if let Some(upgrader) = &self.upgrader
+            && plugin.tier() != self.main.tier
+        {
+            upgrader.queue(plugin, bytes.to_vec(), cache.clone());
+        }
+    }
+
+    /// Upgrades queued or running.
+    pub fn upgrades_pending(&self) -> usize {
+        self.upgrader.as_ref().map_or(0, Upgrader::pending)
+    }
+
+    /// Return once no upgrade is queued or running.
+    pub async fn upgrades_done(&self) {
+        if let Some(upgrader) = &self.upgrader {
+            upgrader.idle().await;
+        }
+    }
+
+    /// Hold upgrades back while the guard lives (one running finishes):
+    /// for looking at the baseline tier in tests and benchmarks.
+    pub fn hold_upgrades(&self) -> Option<UpgradeHold> {
+        self.upgrader.as_ref().map(Upgrader::hold)
+    }
+
+    /// The main engine (the compiled cache's).
     pub fn engine(&self) -> &Engine {
-        &self.engine
+        &self.main.engine
     }
 
     /// The host-wide maxima.
@@ -446,15 +487,17 @@ impl Runtime {
 
     /// Compile and link a component for its manifest's world.
     pub fn load(&self, manifest: Manifest, bytes: &[u8]) -> Result<LoadedPlugin, LoadError> {
-        let component = Component::new(&self.engine, bytes).map_err(|e| LoadError::Compile {
-            name: manifest.name.clone(),
-            reason: first_line(&e),
-        })?;
+        let component =
+            Component::new(&self.main.engine, bytes).map_err(|e| LoadError::Compile {
+                name: manifest.name.clone(),
+                reason: first_line(&e),
+            })?;
         self.link(manifest, &component, hex::encode(Sha256::digest(bytes)))
     }
 
     /// Link an already compiled component (e.g. from the compiled cache)
-    /// for its manifest's world; `digest` is the sha256 of its bytes.
+    /// for its manifest's world; `digest` is the sha256 of its bytes. The
+    /// component may be of either tier's engine.
     pub fn link(
         &self,
         manifest: Manifest,
@@ -462,41 +505,23 @@ impl Runtime {
         digest: String,
     ) -> Result<LoadedPlugin, LoadError> {
         let name = manifest.name.clone();
+        let linkers = match &self.quick {
+            Some(q) if Engine::same(component.engine(), &q.engine) => q,
+            _ => &*self.main,
+        };
         let contract =
-            contract::detect(&self.engine, component).map_err(|reason| LoadError::Contract {
+            contract::detect(&linkers.engine, component).map_err(|reason| LoadError::Contract {
                 name: name.clone(),
                 reason,
             })?;
-        let wrong_world = |world, e: wasmtime::Error| LoadError::WrongWorld {
-            name: name.clone(),
-            world,
-            contract,
-            reason: first_line(&e),
-        };
-        let pre = match (manifest.kind, contract) {
-            (Kind::Seller, Contract::V0_2) => {
-                let pre = self
-                    .seller_linker
-                    .instantiate_pre(component)
-                    .map_err(|e| wrong_world("seller", e))?;
-                Pre::Seller(seller::SellerPre::new(pre).map_err(|e| wrong_world("seller", e))?)
-            }
-            (Kind::Router, Contract::V0_2) => {
-                let pre = self
-                    .router_linker
-                    .instantiate_pre(component)
-                    .map_err(|e| wrong_world("router", e))?;
-                Pre::Router(router::RouterPre::new(pre).map_err(|e| wrong_world("router", e))?)
-            }
-            (Kind::Seller, Contract::V0_1) => Pre::SellerV0_1(
-                self.link_v0_1(component, "handle-turn")
-                    .map_err(|e| wrong_world("seller", e))?,
-            ),
-            (Kind::Router, Contract::V0_1) => Pre::RouterV0_1(
-                self.link_v0_1(component, "route")
-                    .map_err(|e| wrong_world("router", e))?,
-            ),
-        };
+        let code = linkers
+            .link(manifest.kind, contract, component)
+            .map_err(|(world, e)| LoadError::WrongWorld {
+                name: name.clone(),
+                world,
+                contract,
+                reason: first_line(&e),
+            })?;
         let (limits, clamped) = PluginLimits::resolve(&manifest.limits, &self.limits);
         for note in clamped {
             tracing::warn!(plugin = %name, "{note}");
@@ -508,26 +533,15 @@ impl Runtime {
             limits,
             audit: Arc::default(),
             contract,
-            pre,
+            code: ArcSwap::from_pointee(code),
         })
     }
 
-    /// Link an 0.1.0 component that must export `export` (its world's
-    /// function; its type is checked when called).
-    fn link_v0_1(
-        &self,
-        component: &Component,
-        export: &str,
-    ) -> wasmtime::Result<InstancePre<PluginState>> {
-        if component.get_export_index(None, export).is_none() {
-            wasmtime::bail!("no `{export}` export");
-        }
-        self.v0_1_linker.instantiate_pre(component)
-    }
-
+    /// A fresh store for a turn of `plugin` on `code` (its engine's).
     fn store(
         &self,
         plugin: &LoadedPlugin,
+        code: &Code,
         services: Services,
         conversation_id: Option<String>,
         brands: Vec<String>,
@@ -550,7 +564,7 @@ impl Runtime {
             limits.budgets,
             GuestLimiter::new(limits.memory_bytes),
         );
-        let mut store = Store::new(&self.engine, state);
+        let mut store = Store::new(&code.engine, state);
         store.limiter(|s| &mut s.limiter);
         // The epoch deadline is wall-clock; at each deadline the callback
         // checks the guest's own CPU time (host calls excluded) against
@@ -580,8 +594,9 @@ impl Runtime {
         plugin: &LoadedPlugin,
         services: Services,
     ) -> Result<(), TurnError> {
-        let mut store = self.store(plugin, services, None, Vec::new());
-        let result = plugin.pre.instantiate(&mut store).await;
+        let code = plugin.code.load_full();
+        let mut store = self.store(plugin, &code, services, None, Vec::new());
+        let result = code.pre.instantiate(&mut store).await;
         result.map_err(|e| self.failure(plugin, &store, Phase::Instantiate, e))
     }
 
@@ -592,17 +607,19 @@ impl Runtime {
         services: Services,
         turn: &wit::Turn,
     ) -> Result<Vec<wit::Action>, TurnError> {
-        if !matches!(plugin.pre, Pre::Seller(_) | Pre::SellerV0_1(_)) {
+        // The turn keeps this code even if an upgrade swaps it meanwhile.
+        let code = plugin.code.load_full();
+        if !matches!(code.pre, Pre::Seller(_) | Pre::SellerV0_1(_)) {
             return Err(self.wrong_kind(plugin, "seller"));
         }
         let conversation = Some(turn.conversation_id.clone());
-        let mut store = self.store(plugin, services, conversation, Vec::new());
+        let mut store = self.store(plugin, &code, services, conversation, Vec::new());
         let meter = store.data().meter.clone();
         let started = Instant::now();
         let result = tokio::time::timeout(
             self.limits.wall,
             metered(meter.clone(), async {
-                match &plugin.pre {
+                match &code.pre {
                     Pre::SellerV0_1(pre) => v0_1::handle_turn(pre, &mut store, turn).await,
                     Pre::Seller(pre) => {
                         let instance = pre
@@ -656,17 +673,24 @@ impl Runtime {
         services: Services,
         request: &wit::RouteRequest,
     ) -> Result<wit::RoutingDecision, TurnError> {
-        if !matches!(plugin.pre, Pre::Router(_) | Pre::RouterV0_1(_)) {
+        let code = plugin.code.load_full();
+        if !matches!(code.pre, Pre::Router(_) | Pre::RouterV0_1(_)) {
             return Err(self.wrong_kind(plugin, "router"));
         }
         let conversation =
             (!request.conversation_id.is_empty()).then(|| request.conversation_id.clone());
-        let mut store = self.store(plugin, services, conversation, request.brands.clone());
+        let mut store = self.store(
+            plugin,
+            &code,
+            services,
+            conversation,
+            request.brands.clone(),
+        );
         let meter = store.data().meter.clone();
         let result = tokio::time::timeout(
             self.limits.wall,
             metered(meter, async {
-                match &plugin.pre {
+                match &code.pre {
                     Pre::RouterV0_1(pre) => v0_1::route(pre, &mut store, request).await,
                     Pre::Router(pre) => {
                         let instance = pre
@@ -800,6 +824,61 @@ impl Runtime {
             limit: format!("turn deadline of {} ms", self.limits.wall.as_millis()),
         }
     }
+}
+
+/// The engine plugins end up on, for `compiler`.
+fn main_spec(compiler: Compiler) -> EngineSpec {
+    let tier = match compiler {
+        Compiler::Baseline => Tier::Baseline,
+        Compiler::Tiered | Compiler::Optimised => Tier::Optimised,
+    };
+    EngineSpec {
+        tier,
+        pooled: true,
+        // A tiered runtime's upgrades compile on their own one thread.
+        parallel: compiler != Compiler::Tiered,
+    }
+}
+
+/// The baseline engine of a tiered runtime and its linkers; `None` (with a
+/// warning) where Winch cannot run, so the runtime is Cranelift only.
+fn quick_tier(limits: &TurnLimits) -> Option<Linkers> {
+    let spec = EngineSpec {
+        tier: Tier::Baseline,
+        pooled: false,
+        parallel: true,
+    };
+    let linked =
+        super::tiers::engine(limits, &spec).and_then(|engine| Linkers::new(engine, Tier::Baseline));
+    match linked {
+        Ok(linkers) => Some(linkers),
+        Err(e) => {
+            tracing::warn!(error = %format!("{e:#}"), "no baseline compiler here; compiling with Cranelift only");
+            None
+        }
+    }
+}
+
+/// Advance the epoch of every engine every [`EPOCH_TICK`] on one thread,
+/// until the returned flag is set (or an engine is gone).
+fn tick_epochs(engines: &[&Engine]) -> anyhow::Result<Arc<AtomicBool>> {
+    let engines: Vec<_> = engines.iter().map(|e| e.weak()).collect();
+    let stop = Arc::new(AtomicBool::new(false));
+    let stopped = stop.clone();
+    std::thread::Builder::new()
+        .name("wasm-epoch".into())
+        .spawn(move || {
+            while !stopped.load(Ordering::Relaxed) {
+                std::thread::sleep(EPOCH_TICK);
+                for weak in &engines {
+                    match weak.upgrade() {
+                        Some(engine) => engine.increment_epoch(),
+                        None => return,
+                    }
+                }
+            }
+        })?;
+    Ok(stop)
 }
 
 /// Poll `fut`, telling `meter` when the guest may be running.

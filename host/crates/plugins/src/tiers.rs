@@ -1,0 +1,429 @@
+//! Tiered compilation: a plugin first serves on code from Winch, wasmtime's
+//! baseline compiler (several times quicker to compile than Cranelift, slower
+//! code), while one low-priority background thread compiles it again with
+//! Cranelift; the optimised code then replaces the baseline code and is
+//! written to the compiled cache (the cache only ever holds optimised code).
+//!
+//! Compiled code belongs to the `Engine` that compiled it, and a `Linker`,
+//! an `InstancePre` and a `Store` must all be of that engine: so each tier
+//! has its own engine and linkers ([`Linkers`]), a plugin's [`Code`] carries
+//! its engine, and every turn makes its `Store` on the engine of the code it
+//! runs. The code is swapped inside the `LoadedPlugin` (an `ArcSwap`), so
+//! the plugin's identity does not change (canaries, quarantine and shadows
+//! compare `Arc`s) and a turn keeps the code it started on.
+//!
+//! Both engines have the same sandbox: a fresh instance per turn, epoch
+//! interruption with the same deadline callback (Winch emits the same epoch
+//! checks at function entries and loop headers as Cranelift), the memory
+//! limiter and the wasm stack limit.
+
+use std::sync::mpsc;
+use std::sync::{Arc, Condvar, Mutex, Weak};
+use std::time::{Duration, Instant};
+
+use wasmtime::component::{Component, Linker};
+use wasmtime::{Config, Engine, InstanceAllocationStrategy, PoolingAllocationConfig, Strategy};
+
+use super::bindings::{router, seller};
+use super::cache::Cache;
+use super::contract::Contract;
+use super::imports::PluginState;
+use super::manifest::Kind;
+use super::record::{Recording, recorded};
+use super::runtime::{LoadedPlugin, PERF_MAP_ENV, Pre, TurnLimits, WASM_STACK};
+use super::v0_1;
+
+/// How the runtime compiles components (`[plugins] compiler`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Compiler {
+    /// Serve on Winch's code at once, upgrade to Cranelift's in the
+    /// background: the quickest start-up and swaps.
+    #[default]
+    Tiered,
+    /// Cranelift only: a plugin serves once its optimised code is compiled
+    /// (the behaviour before tiers).
+    Optimised,
+    /// Winch only, never upgraded: the quickest compiles and the slowest
+    /// turns (development hosts that reload often).
+    Baseline,
+}
+
+impl Compiler {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Compiler::Tiered => "tiered",
+            Compiler::Optimised => "optimised",
+            Compiler::Baseline => "baseline",
+        }
+    }
+}
+
+/// Which compiler produced a plugin's running code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tier {
+    /// Winch.
+    Baseline,
+    /// Cranelift.
+    Optimised,
+}
+
+impl Tier {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tier::Baseline => "baseline",
+            Tier::Optimised => "optimised",
+        }
+    }
+}
+
+/// How an engine is built.
+pub(super) struct EngineSpec {
+    pub tier: Tier,
+    /// The pooling allocator (the engine plugins stay on), or instances
+    /// allocated on demand (the baseline engine of a tiered runtime, which
+    /// only serves until the upgrade: no second pool's address space).
+    pub pooled: bool,
+    /// Compile a component's functions on several threads (foreground
+    /// compiles); background upgrades use their own one thread.
+    pub parallel: bool,
+}
+
+/// An engine for plugins that may use at most `limits`.
+pub(super) fn engine(limits: &TurnLimits, spec: &EngineSpec) -> anyhow::Result<Engine> {
+    let mut config = Config::new();
+    config
+        .wasm_component_model(true)
+        .epoch_interruption(true)
+        .max_wasm_stack(WASM_STACK)
+        .parallel_compilation(spec.parallel)
+        .strategy(match spec.tier {
+            Tier::Baseline => Strategy::Winch,
+            Tier::Optimised => Strategy::Cranelift,
+        });
+    if spec.pooled {
+        config.allocation_strategy(InstanceAllocationStrategy::Pooling(pool(limits)));
+    }
+    if std::env::var_os(PERF_MAP_ENV).is_some() {
+        // `perf` can then name JIT-compiled guest functions
+        // (`/tmp/perf-<pid>.map`): how a turn's profile is taken.
+        config.profiler(wasmtime::ProfilingStrategy::PerfMap);
+    }
+    Ok(Engine::new(&config)?)
+}
+
+fn pool(limits: &TurnLimits) -> PoolingAllocationConfig {
+    let mut pool = PoolingAllocationConfig::default();
+    // Sized for a few hundred concurrent turns of small guests; a slot
+    // is virtual address space, not resident memory. Slots are larger
+    // than any plugin's cap so that the store limiter, which knows the
+    // plugin's own cap and reports it, is what refuses growth.
+    pool.total_component_instances(512)
+        .total_core_instances(4096)
+        .total_memories(1024)
+        .total_tables(1024)
+        .max_memories_per_component(8)
+        .max_tables_per_component(8)
+        .max_core_instances_per_component(32)
+        .max_memory_size(limits.memory_bytes.max(1 << 20) * 2);
+    pool
+}
+
+/// One engine and its linkers, one per world (and one for 0.1.0).
+pub(super) struct Linkers {
+    pub tier: Tier,
+    pub engine: Engine,
+    seller: Linker<PluginState>,
+    router: Linker<PluginState>,
+    /// The 0.1.0 imports (the same for both worlds).
+    v0_1: Linker<PluginState>,
+}
+
+impl Linkers {
+    pub fn new(engine: Engine, tier: Tier) -> anyhow::Result<Self> {
+        let mut seller_linker = Linker::new(&engine);
+        wasmtime_wasi::p2::add_to_linker_async(&mut seller_linker)?;
+        seller::Seller::add_to_linker::<_, Recording>(&mut seller_linker, recorded)?;
+        let mut router_linker = Linker::new(&engine);
+        wasmtime_wasi::p2::add_to_linker_async(&mut router_linker)?;
+        router::Router::add_to_linker::<_, Recording>(&mut router_linker, recorded)?;
+        let mut v0_1_linker = Linker::new(&engine);
+        wasmtime_wasi::p2::add_to_linker_async(&mut v0_1_linker)?;
+        v0_1::add_imports(&mut v0_1_linker)?;
+        Ok(Self {
+            tier,
+            engine,
+            seller: seller_linker,
+            router: router_linker,
+            v0_1: v0_1_linker,
+        })
+    }
+
+    /// Link `component` (compiled by this engine) for `kind`'s world of
+    /// `contract`; on failure, the world and why.
+    pub fn link(
+        &self,
+        kind: Kind,
+        contract: Contract,
+        component: &Component,
+    ) -> Result<Code, (&'static str, wasmtime::Error)> {
+        let pre = match (kind, contract) {
+            (Kind::Seller, Contract::V0_2) => {
+                let pre = self
+                    .seller
+                    .instantiate_pre(component)
+                    .map_err(|e| ("seller", e))?;
+                Pre::Seller(seller::SellerPre::new(pre).map_err(|e| ("seller", e))?)
+            }
+            (Kind::Router, Contract::V0_2) => {
+                let pre = self
+                    .router
+                    .instantiate_pre(component)
+                    .map_err(|e| ("router", e))?;
+                Pre::Router(router::RouterPre::new(pre).map_err(|e| ("router", e))?)
+            }
+            (Kind::Seller, Contract::V0_1) => Pre::SellerV0_1(
+                self.link_v0_1(component, "handle-turn")
+                    .map_err(|e| ("seller", e))?,
+            ),
+            (Kind::Router, Contract::V0_1) => Pre::RouterV0_1(
+                self.link_v0_1(component, "route")
+                    .map_err(|e| ("router", e))?,
+            ),
+        };
+        Ok(Code {
+            tier: self.tier,
+            engine: self.engine.clone(),
+            pre,
+        })
+    }
+
+    /// Link an 0.1.0 component that must export `export` (its world's
+    /// function; its type is checked when called).
+    fn link_v0_1(
+        &self,
+        component: &Component,
+        export: &str,
+    ) -> wasmtime::Result<wasmtime::component::InstancePre<PluginState>> {
+        if component.get_export_index(None, export).is_none() {
+            wasmtime::bail!("no `{export}` export");
+        }
+        self.v0_1.instantiate_pre(component)
+    }
+}
+
+/// A plugin's linked code, ready to instantiate on `engine`.
+pub(super) struct Code {
+    pub tier: Tier,
+    pub engine: Engine,
+    pub pre: Pre,
+}
+
+/// One plugin to compile again with the optimised compiler.
+struct Job {
+    /// Dropped meanwhile (swapped out, removed): nothing to do.
+    plugin: Weak<LoadedPlugin>,
+    bytes: Vec<u8>,
+    cache: Arc<Cache>,
+}
+
+/// Upgrades to optimised code, one at a time, on one background thread of
+/// low priority: a customer's turn gets the cores first.
+pub(super) struct Upgrader {
+    jobs: Mutex<mpsc::Sender<Job>>,
+    /// Jobs queued or running.
+    pending: tokio::sync::watch::Sender<usize>,
+    held: Arc<Held>,
+}
+
+/// Holds on the upgrader (tests and benchmarks that look at the baseline
+/// tier): a count, and a wake-up when it falls to zero.
+#[derive(Default)]
+struct Held {
+    count: Mutex<usize>,
+    released: Condvar,
+}
+
+impl Held {
+    fn wait_released(&self) {
+        let Ok(mut count) = self.count.lock() else {
+            return;
+        };
+        while *count > 0 {
+            match self.released.wait(count) {
+                Ok(c) => count = c,
+                Err(_) => return,
+            }
+        }
+    }
+}
+
+/// While alive, no upgrade starts (one already running finishes).
+pub struct UpgradeHold(Arc<Held>);
+
+impl Drop for UpgradeHold {
+    fn drop(&mut self) {
+        if let Ok(mut count) = self.0.count.lock() {
+            *count -= 1;
+            if *count == 0 {
+                self.0.released.notify_all();
+            }
+        }
+    }
+}
+
+impl Upgrader {
+    /// Start the thread that upgrades onto `optimised`.
+    pub fn start(optimised: Arc<Linkers>) -> anyhow::Result<Self> {
+        let (tx, rx) = mpsc::channel::<Job>();
+        let pending = tokio::sync::watch::Sender::new(0usize);
+        let held = Arc::new(Held::default());
+        let (done, hold) = (pending.clone(), held.clone());
+        std::thread::Builder::new()
+            .name("wasm-upgrade".into())
+            .spawn(move || {
+                lower_priority();
+                // Ends when the runtime (the sender) is dropped.
+                while let Ok(job) = rx.recv() {
+                    hold.wait_released();
+                    upgrade(&optimised, job);
+                    done.send_modify(|n| *n = n.saturating_sub(1));
+                }
+            })?;
+        Ok(Self {
+            jobs: Mutex::new(tx),
+            pending,
+            held,
+        })
+    }
+
+    /// Queue `plugin` (compiled from `bytes`) for its optimised code.
+    pub fn queue(&self, plugin: &Arc<LoadedPlugin>, bytes: Vec<u8>, cache: Arc<Cache>) {
+        let job = Job {
+            plugin: Arc::downgrade(plugin),
+            bytes,
+            cache,
+        };
+        self.pending.send_modify(|n| *n += 1);
+        let sent = self.jobs.lock().map(|tx| tx.send(job).is_ok());
+        if !matches!(sent, Ok(true)) {
+            self.pending.send_modify(|n| *n = n.saturating_sub(1));
+            tracing::error!(plugin = %plugin.manifest.name, "the upgrade thread is gone; the plugin stays on baseline code");
+        }
+    }
+
+    pub fn pending(&self) -> usize {
+        *self.pending.borrow()
+    }
+
+    /// Return once no upgrade is queued or running.
+    pub async fn idle(&self) {
+        let mut rx = self.pending.subscribe();
+        let _ = rx.wait_for(|n| *n == 0).await;
+    }
+
+    pub fn hold(&self) -> UpgradeHold {
+        if let Ok(mut count) = self.held.count.lock() {
+            *count += 1;
+        }
+        UpgradeHold(self.held.clone())
+    }
+}
+
+/// Compile `job`'s component with the optimised compiler (into the cache),
+/// link it and swap it into the plugin. A failure leaves the plugin on its
+/// baseline code, which works.
+fn upgrade(optimised: &Linkers, job: Job) {
+    let Some(plugin) = job.plugin.upgrade() else {
+        return;
+    };
+    let (name, version) = (
+        plugin.manifest.name.clone(),
+        plugin.manifest.version.clone(),
+    );
+    let (kind, contract, digest) = (plugin.manifest.kind, plugin.contract, plugin.digest.clone());
+    // Not kept alive by the compile: a plugin swapped out meanwhile is
+    // freed with its old code.
+    drop(plugin);
+    let started = Instant::now();
+    let code = job
+        .cache
+        .compile(&optimised.engine, &job.bytes, &digest)
+        .and_then(|component| {
+            optimised
+                .link(kind, contract, &component)
+                .map_err(|(_, e)| e)
+        });
+    let code = match code {
+        Ok(code) => code,
+        Err(e) => {
+            tracing::error!(plugin = %name, %version, error = %format!("{e:#}"), "optimised compile failed; the plugin stays on baseline code");
+            return;
+        }
+    };
+    let Some(plugin) = job.plugin.upgrade() else {
+        return;
+    };
+    plugin.set_code(code);
+    tracing::info!(plugin = %name, %version, compile_ms = ms(started.elapsed()), "plugin upgraded to optimised code");
+}
+
+fn ms(d: Duration) -> u64 {
+    d.as_millis() as u64
+}
+
+/// Make the calling thread the last to get a core (nice 19).
+#[cfg(target_os = "linux")]
+fn lower_priority() {
+    // SAFETY: plain syscalls on the calling thread's own id; on Linux a
+    // nice value belongs to a thread.
+    let result = unsafe {
+        let tid = libc::gettid();
+        libc::setpriority(libc::PRIO_PROCESS, tid as libc::id_t, 19)
+    };
+    if result != 0 {
+        tracing::debug!(error = %std::io::Error::last_os_error(), "the upgrade thread keeps its priority");
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn lower_priority() {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plugins::PluginsConfig;
+
+    #[test]
+    fn the_compiler_is_read_from_the_plugins_section() {
+        let default: PluginsConfig = toml::from_str("").expect("empty");
+        assert_eq!(default.compiler, Compiler::Tiered);
+        for (text, want) in [
+            ("tiered", Compiler::Tiered),
+            ("optimised", Compiler::Optimised),
+            ("baseline", Compiler::Baseline),
+        ] {
+            let c: PluginsConfig =
+                toml::from_str(&format!("compiler = \"{text}\"")).expect("parses");
+            assert_eq!(c.compiler, want);
+            assert_eq!(want.as_str(), text);
+        }
+        assert!(toml::from_str::<PluginsConfig>("compiler = \"fast\"").is_err());
+    }
+
+    #[test]
+    fn only_a_tiered_runtime_has_a_baseline_engine_and_upgrades() {
+        use crate::plugins::{Runtime, TurnLimits};
+        let tiered = Runtime::with_compiler(TurnLimits::default(), Compiler::Tiered).expect("rt");
+        assert_eq!(tiered.compiler(), Compiler::Tiered);
+        let quick = tiered.quick_engine().expect("a baseline engine");
+        assert!(!Engine::same(quick, tiered.engine()), "one engine per tier");
+        assert!(tiered.hold_upgrades().is_some());
+        for compiler in [Compiler::Optimised, Compiler::Baseline] {
+            let rt = Runtime::with_compiler(TurnLimits::default(), compiler).expect("rt");
+            assert!(rt.quick_engine().is_none() && rt.hold_upgrades().is_none());
+            assert_eq!(rt.upgrades_pending(), 0);
+        }
+    }
+}

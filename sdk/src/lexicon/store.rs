@@ -305,7 +305,8 @@ pub fn topic(message: &str) -> Option<Topic> {
     let words = text::tokenize(message);
     // The phrases are written normalised: stemming them is enough, and
     // `build.rs` did it (`stemmed_phrases`).
-    ALL.iter()
+    let by_phrase = ALL
+        .iter()
         .zip(super::generated::TOPIC_STEMS)
         .find(|(t, stemmed)| {
             phrases(**t).iter().zip(stemmed.iter()).any(|(p, stems)| {
@@ -321,7 +322,36 @@ pub fn topic(message: &str) -> Option<Topic> {
                 }
             })
         })
-        .map(|(t, _)| *t)
+        .map(|(t, _)| *t);
+    match by_phrase {
+        None | Some(Topic::Shipping) if delivery_time_question(&text::normalize(message)) => {
+            Some(Topic::DeliveryTime)
+        }
+        other => other,
+    }
+}
+
+/// Words about delivery itself, in the three languages.
+const DELIVERY_WORDS: &[&str] = &[
+    "delivery", "deliver", "delivered", "shipping", "ship", "shipped", "arrive", "arrives",
+    "entrega", "entregar", "entregam", "envio", "frete", "chegar", "chega", "chegam", "llegar",
+    "llega", "llegan", "envian", "enviar",
+];
+/// Questions about time, in the three languages.
+const TIME_QUESTIONS: &[&str] = &[
+    "how long", "how many days", "how many weeks", "how soon", "when", "quanto tempo",
+    "quantos dias", "quando", "prazo", "cuanto tiempo", "cuantos dias", "cuando", "plazo",
+    "tarda", "demora",
+];
+
+/// The shape of a delivery-time question, however it is worded: a word
+/// about delivery and a question about time ("how long will delivery take
+/// to Texas?", "em quantos dias chega em BH?"), about no order already
+/// placed (that is the order's status, the conversation's business).
+fn delivery_time_question(normalized: &str) -> bool {
+    text::has_any(normalized, DELIVERY_WORDS)
+        && text::has_any(normalized, TIME_QUESTIONS)
+        && !text::has_any(normalized, ORDER_CONTEXT)
 }
 
 /// Refund words: a refund asked about in general is the returns policy.
@@ -397,6 +427,8 @@ mod tests {
             ("do you ship to Canada?", Topic::Shipping),
             ("vocês entregam em Recife?", Topic::Shipping),
             ("how long does delivery take to Texas", Topic::DeliveryTime),
+            ("how long will delivery take to Ohio?", Topic::DeliveryTime),
+            ("em quantos dias a entrega chega em Recife?", Topic::DeliveryTime),
             ("¿cuánto tarda en llegar a Lima?", Topic::DeliveryTime),
             (
                 "I want to return something, how does that work?",

@@ -706,9 +706,9 @@ const FOR_WORDS: &[&str] = &["for", "pra", "pro", "para", "p", "de", "do", "da",
 /// another word names a thing ("suporte pra notebook" is a laptop stand),
 /// not a request for a person ("suporte!", "um atendente por favor").
 fn names_a_thing(words: &[&str]) -> bool {
-    words.windows(3).any(|w| {
-        HUMAN_NOUNS.contains(&w[0]) && FOR_WORDS.contains(&w[1]) && !w[2].is_empty()
-    })
+    words
+        .windows(3)
+        .any(|w| HUMAN_NOUNS.contains(&w[0]) && FOR_WORDS.contains(&w[1]) && !w[2].is_empty())
 }
 
 /// Whether `raw` mentions a purchase already made or its delivery ("the

@@ -125,7 +125,11 @@ async fn evaluate(csv: &Path, messages: &str, sixth: Option<&str>) -> Score {
         &dir,
     );
     let brands = plugins.snapshot().brands();
-    assert_eq!(brands.len(), if sixth.is_some() { 6 } else { 5 }, "{brands:?}");
+    assert_eq!(
+        brands.len(),
+        if sixth.is_some() { 6 } else { 5 },
+        "{brands:?}"
+    );
     let products = catalog.products();
     let mut score = Score::default();
     for (i, c) in cases(messages).into_iter().enumerate() {

@@ -351,13 +351,33 @@ fn by_shape(normalized: &str) -> Option<Topic> {
 
 /// Paying, in the three languages.
 const PAY_WORDS: &[&str] = &[
-    "pay", "paying", "payment", "payments", "pagar", "pagamento", "pagamentos", "parcelam",
-    "parcelas", "parcelo", "parcelar", "pago", "pagos", "cuotas",
+    "pay",
+    "paying",
+    "payment",
+    "payments",
+    "pagar",
+    "pagamento",
+    "pagamentos",
+    "parcelam",
+    "parcelas",
+    "parcelo",
+    "parcelar",
+    "pago",
+    "pagos",
+    "cuotas",
 ];
 /// Asking whether the store accepts something.
 const ACCEPT_WORDS: &[&str] = &[
-    "do you take", "do you guys take", "you take", "do you accept", "you accept", "aceitam",
-    "aceita", "aceptan", "acepta", "reciben",
+    "do you take",
+    "do you guys take",
+    "you take",
+    "do you accept",
+    "you accept",
+    "aceitam",
+    "aceita",
+    "aceptan",
+    "acepta",
+    "reciben",
 ];
 
 /// How a way of paying is asked about: "can I", "posso", "with", "no".
@@ -377,8 +397,19 @@ fn payment_question(normalized: &str) -> bool {
 /// Returning, in the three languages (not exchanging: "can I change it to
 /// red?" is a cart edit).
 const RETURN_WORDS: &[&str] = &[
-    "return", "returns", "returning", "exchange", "exchanges", "devolver", "devolvo", "devolucao",
-    "devolucoes", "devuelven", "devuelvo", "devolucion", "devoluciones",
+    "return",
+    "returns",
+    "returning",
+    "exchange",
+    "exchanges",
+    "devolver",
+    "devolvo",
+    "devolucao",
+    "devolucoes",
+    "devuelven",
+    "devuelvo",
+    "devolucion",
+    "devoluciones",
 ];
 /// The way a rule of the store is asked about.
 const RULE_MARKERS: &[&str] = &[
@@ -401,10 +432,38 @@ const OPEN_WORDS: &[&str] = &[
 ];
 /// When.
 const WHEN_WORDS: &[&str] = &[
-    "what time", "when", "until", "today", "tomorrow", "tonight", "sunday", "sundays", "saturday",
-    "saturdays", "weekend", "weekends", "holiday", "holidays", "que horas", "quando", "ate",
-    "hoje", "amanha", "domingo", "domingos", "sabado", "sabados", "feriado", "feriados",
-    "fim de semana", "a que hora", "cuando", "hasta", "hoy", "manana", "fin de semana",
+    "what time",
+    "when",
+    "until",
+    "today",
+    "tomorrow",
+    "tonight",
+    "sunday",
+    "sundays",
+    "saturday",
+    "saturdays",
+    "weekend",
+    "weekends",
+    "holiday",
+    "holidays",
+    "que horas",
+    "quando",
+    "ate",
+    "hoje",
+    "amanha",
+    "domingo",
+    "domingos",
+    "sabado",
+    "sabados",
+    "feriado",
+    "feriados",
+    "fim de semana",
+    "a que hora",
+    "cuando",
+    "hasta",
+    "hoy",
+    "manana",
+    "fin de semana",
 ];
 /// Who is open: the store ("you", "vocês", the shop).
 const STORE_WORDS: &[&str] = &[
@@ -421,15 +480,45 @@ fn hours_question(normalized: &str) -> bool {
 
 /// Words about delivery itself, in the three languages.
 const DELIVERY_WORDS: &[&str] = &[
-    "delivery", "deliver", "delivered", "shipping", "ship", "shipped", "arrive", "arrives",
-    "entrega", "entregar", "entregam", "envio", "frete", "chegar", "chega", "chegam", "llegar",
-    "llega", "llegan", "envian", "enviar",
+    "delivery",
+    "deliver",
+    "delivered",
+    "shipping",
+    "ship",
+    "shipped",
+    "arrive",
+    "arrives",
+    "entrega",
+    "entregar",
+    "entregam",
+    "envio",
+    "frete",
+    "chegar",
+    "chega",
+    "chegam",
+    "llegar",
+    "llega",
+    "llegan",
+    "envian",
+    "enviar",
 ];
 /// Questions about time, in the three languages.
 const TIME_QUESTIONS: &[&str] = &[
-    "how long", "how many days", "how many weeks", "how soon", "when", "quanto tempo",
-    "quantos dias", "quando", "prazo", "cuanto tiempo", "cuantos dias", "cuando", "plazo",
-    "tarda", "demora",
+    "how long",
+    "how many days",
+    "how many weeks",
+    "how soon",
+    "when",
+    "quanto tempo",
+    "quantos dias",
+    "quando",
+    "prazo",
+    "cuanto tiempo",
+    "cuantos dias",
+    "cuando",
+    "plazo",
+    "tarda",
+    "demora",
 ];
 
 /// The shape of a delivery-time question, however it is worded: a word
@@ -516,7 +605,10 @@ mod tests {
             ("vocês entregam em Recife?", Topic::Shipping),
             ("how long does delivery take to Texas", Topic::DeliveryTime),
             ("how long will delivery take to Ohio?", Topic::DeliveryTime),
-            ("em quantos dias a entrega chega em Recife?", Topic::DeliveryTime),
+            (
+                "em quantos dias a entrega chega em Recife?",
+                Topic::DeliveryTime,
+            ),
             ("do you guys take venmo?", Topic::Payments),
             ("posso pagar no débito?", Topic::Payments),
             ("free returns?", Topic::Returns),

@@ -449,21 +449,14 @@ fn by_vocabulary(
 }
 
 /// Whether the message asks for two brands' products: the requests are
-/// joined ("a linen shirt and a wok"), each of the two best brands has
-/// words of its own, and the runner-up's alone make a clear case for it.
-/// Close scores alone are not two requests: words shared by brands
-/// ("pc portátil pra jogar") make those, and the best brand answers.
+/// joined ("a linen shirt and a wok"), and the words the customer wrote
+/// that say nothing of the best brand make, alone, a clear case for the
+/// runner-up. Close scores alone are not two requests: words shared by
+/// brands ("pc portátil pra jogar") make those, and so do a word's
+/// translations or typos that reach another brand ("dash cam front and
+/// back": "cam" is also tech's "camera"); the best brand answers.
 fn two_requests(host: &dyn Host, raw: &str, best: &Scored, runner: &Scored) -> bool {
     if runner.score < MIN_SCORE {
-        return false;
-    }
-    let own: Vec<&String> = runner
-        .terms
-        .iter()
-        .filter(|t| !best.terms.contains(t) && !t.contains(' '))
-        .collect();
-    let best_own = best.terms.iter().any(|t| !runner.terms.contains(t));
-    if own.is_empty() || !best_own {
         return false;
     }
     let joined = text::tokenize(raw)
@@ -472,10 +465,28 @@ fn two_requests(host: &dyn Host, raw: &str, best: &Scored, runner: &Scored) -> b
     if !joined {
         return false;
     }
-    let alone = own.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(" ");
     let brands = [best.brand.clone(), runner.brand.clone()];
-    let scores = brand_scores(host, &alone, &brands);
-    scores
+    let words: Vec<String> = index::analyse(raw)
+        .into_iter()
+        .filter(|t| !t.contains(' '))
+        .collect();
+    let score_of = |text: &str, brand: &str| -> f32 {
+        brand_scores(host, text, &brands)
+            .into_iter()
+            .find(|s| s.brand == brand)
+            .map_or(0.0, |s| s.score)
+    };
+    // The written words the best brand has nothing for.
+    let rest: Vec<&str> = words
+        .iter()
+        .map(String::as_str)
+        .filter(|w| score_of(w, &best.brand) <= 0.0)
+        .collect();
+    if rest.is_empty() || rest.len() == words.len() {
+        return false;
+    }
+    let alone = rest.join(" ");
+    brand_scores(host, &alone, &brands)
         .first()
         .is_some_and(|s| s.brand == runner.brand && s.score >= SWITCH_SCORE)
 }

@@ -10,8 +10,8 @@
 //! ```
 //!
 //! Message sets: `catalog/eval/*.messages.tsv`, written before the router
-//! ran on them; catalog 3's (a sixth brand, `pets`) are held out from
-//! tuning.
+//! ran on them; catalog 3's (a sixth brand, `pets`) are held out from tuning;
+//! catalog 6's (a sixth brand, `auto`) were, until its one held-out run.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -98,8 +98,9 @@ impl Host for RouterHost {
 mod eval_set;
 use eval_set::{bm25_top, cases, relevant};
 
-/// The demo sellers' manifests, and the sixth brand's when asked.
-fn sellers(sixth_brand: bool) -> Vec<Manifest> {
+/// The demo sellers' manifests, and a sixth brand's when asked (its
+/// routing section is `catalog/eval/seller-<brand>.routing.toml`).
+fn sellers(sixth: Option<&str>) -> Vec<Manifest> {
     let mut out: Vec<Manifest> = ["fashion", "tech", "home", "beauty", "gaming"]
         .iter()
         .map(|b| {
@@ -107,14 +108,15 @@ fn sellers(sixth_brand: bool) -> Vec<Manifest> {
                 .expect("seller manifest")
         })
         .collect();
-    if sixth_brand {
-        let section =
-            std::fs::read_to_string(workspace().join("catalog/eval/seller-pets.routing.toml"))
-                .expect("pets section");
+    if let Some(b) = sixth {
+        let section = std::fs::read_to_string(
+            workspace().join(format!("catalog/eval/seller-{b}.routing.toml")),
+        )
+        .expect("sixth brand's section");
         let text = format!(
-            "name = \"seller-pets\"\nkind = \"seller\"\nbrand = \"pets\"\nversion = \"0.1.0\"\n{section}"
+            "name = \"seller-{b}\"\nkind = \"seller\"\nbrand = \"{b}\"\nversion = \"0.1.0\"\n{section}"
         );
-        out.push(Manifest::parse(&text).expect("pets manifest"));
+        out.push(Manifest::parse(&text).expect("sixth brand's manifest"));
     }
     out
 }
@@ -143,14 +145,14 @@ impl Score {
     }
 }
 
-async fn evaluate(csv: &Path, messages: &str, sixth_brand: bool) -> Score {
+async fn evaluate(csv: &Path, messages: &str, sixth: Option<&str>) -> Score {
     let data = tempfile::tempdir().expect("tempdir");
     let db = Db::connect("", data.path()).await.expect("db");
     let catalog = Catalog::open(db, data.path()).await.expect("catalog");
     let report = catalog.import_csv_file(csv).await.expect("import");
     assert!(report.rejected.is_empty(), "{:?}", report.rejected);
     let vocabulary = Vocabulary::new(catalog.clone(), &Prompts::fixed(Default::default()));
-    let manifests = sellers(sixth_brand);
+    let manifests = sellers(sixth);
     vocabulary.sync(
         manifests
             .iter()
@@ -306,31 +308,37 @@ async fn routing_and_search_per_catalog() {
             "demo",
             workspace().join("catalog/products.csv"),
             "demo.messages.tsv",
-            false,
+            None,
         ),
         (
             "catalog 2",
             eval.join("catalog2.csv"),
             "catalog2.messages.tsv",
-            false,
+            None,
         ),
         (
             "catalog 3 (sixth brand; held out)",
             eval.join("catalog3.csv"),
             "catalog3.messages.tsv",
-            true,
+            Some("pets"),
         ),
         (
             "catalog 4 (catalog 3 rows, second set; seen since issue 15's third session)",
             eval.join("catalog3.csv"),
             "catalog4.messages.tsv",
-            true,
+            Some("pets"),
         ),
         (
-            "catalog 5 (numeric Google categories; held out)",
+            "catalog 5 (numeric Google categories; tuning since issue 15's fourth session)",
             eval.join("catalog5.csv"),
             "catalog5.messages.tsv",
-            false,
+            None,
+        ),
+        (
+            "catalog 6 (sixth brand auto, mixed feed style; seen since issue 15's fourth session read it)",
+            eval.join("catalog6.csv"),
+            "catalog6.messages.tsv",
+            Some("auto"),
         ),
     ];
     let mut failed = Vec::new();

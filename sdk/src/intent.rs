@@ -698,6 +698,26 @@ fn all_content(raw: &str) -> Vec<String> {
         .collect()
 }
 
+/// Prepositions that make the word before them a thing for something:
+/// "suporte pra notebook", "soporte para volante", "support for a tv".
+const FOR_WORDS: &[&str] = &["for", "pra", "pro", "para", "p", "de", "do", "da", "del"];
+
+/// A short message whose person word is followed by "for/para/de" and
+/// another word names a thing ("suporte pra notebook" is a laptop stand),
+/// not a request for a person ("suporte!", "um atendente por favor").
+fn names_a_thing(words: &[&str]) -> bool {
+    words
+        .windows(3)
+        .any(|w| HUMAN_NOUNS.contains(&w[0]) && FOR_WORDS.contains(&w[1]) && !w[2].is_empty())
+}
+
+/// Whether `raw` mentions a purchase already made or its delivery ("the
+/// one I bought", "meu pedido", "me llegó"): then a mood or a defect is
+/// about that purchase.
+pub fn about_a_purchase(raw: &str) -> bool {
+    has_any(&text::normalize(raw), PURCHASE_CONTEXT)
+}
+
 impl Signals {
     /// Classify a message.
     pub fn of(raw: &str) -> Signals {
@@ -719,7 +739,8 @@ impl Signals {
             ..Signals::default()
         };
         let human_noun = has_any(&n, HUMAN_NOUNS);
-        s.human = human_noun && (has_any(&n, HUMAN_VERBS) || words.len() <= 4);
+        s.human = human_noun
+            && (has_any(&n, HUMAN_VERBS) || (words.len() <= 4 && !names_a_thing(&words)));
         let shouting = {
             let letters: Vec<char> = raw.chars().filter(|c| c.is_alphabetic()).collect();
             letters.len() >= 12
@@ -763,6 +784,11 @@ mod tests {
         assert!(Signals::of("necesito hablar con una persona").human);
         assert!(Signals::of("atendente").human);
         assert!(!Signals::of("a gift for a person who loves games").human);
+        // a stand for something, not customer support
+        assert!(!Signals::of("suporte pra notebook").human);
+        assert!(!Signals::of("soporte para volante").human);
+        assert!(Signals::of("suporte").human);
+        assert!(Signals::of("quero falar com o suporte do site").human);
         assert!(Signals::of("my headphones arrived broken").complaint);
         assert!(!Signals::of("my charger broke, do you have another one?").complaint);
         assert!(!Signals::of("auriculares con cancelación de ruido").complaint);

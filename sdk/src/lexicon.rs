@@ -155,12 +155,15 @@ pub(crate) fn matched_translations_with(
         out.push(i);
         claimed.extend(from.iter().copied());
     }
+    // A typo keeps its first letter, as in the brand index: a word one
+    // edit from a key there is usually another word ("light" / "tight").
+    let typo_of = |h: &str, t: &str| h.chars().next() == t.chars().next() && text::fuzzy_eq(h, t);
     for i in fuzzy {
         let unclaimed = table[i].0.iter().all(|t| {
             hay.iter().any(|h| h == t)
                 || hay
                     .iter()
-                    .any(|h| !claimed.contains(&h.as_str()) && !known(h) && text::fuzzy_eq(h, t))
+                    .any(|h| !claimed.contains(&h.as_str()) && !known(h) && typo_of(h, t))
         });
         if unclaimed {
             out.push(i);

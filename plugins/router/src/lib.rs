@@ -214,7 +214,9 @@ pub fn decide(host: &dyn Host, req: &RouteRequest) -> RoutingDecision {
             ),
         };
     }
-    if let Some(topic) = store::topic(&raw) {
+    if let Some(topic) = store::topic(&raw)
+        && !store_words_name_products(host, &raw, &brands)
+    {
         return decision(
             STORE,
             0.9,
@@ -222,7 +224,7 @@ pub fn decide(host: &dyn Host, req: &RouteRequest) -> RoutingDecision {
             vec![],
         );
     }
-    if sig.needs_human() && !shopping_despite_mood(&sig, &raw) {
+    if sig.needs_human() && !shopping_despite_mood(host, &sig, &raw, &brands) {
         return decision(
             "none",
             0.2,
@@ -305,9 +307,45 @@ const PRODUCT_REQUEST: &[&str] = &[
 /// purchase solves, not the store, so the message is routed as shopping.
 /// Only mood: a complaint, refund, payment problem or request for a
 /// person still goes to a person.
-fn shopping_despite_mood(sig: &Signals, raw: &str) -> bool {
+/// A product named outright with no purchase mentioned ("wifi booster,
+/// the signal is terrible upstairs") is shopping too.
+fn shopping_despite_mood(host: &dyn Host, sig: &Signals, raw: &str, brands: &[String]) -> bool {
     let mood_only = sig.angry && !(sig.human || sig.complaint || sig.refund || sig.payment);
-    mood_only && text::has_any(&text::normalize(raw), PRODUCT_REQUEST)
+    if !mood_only {
+        return false;
+    }
+    if text::has_any(&text::normalize(raw), PRODUCT_REQUEST) {
+        return true;
+    }
+    if agent_store_sdk::intent::about_a_purchase(raw) {
+        return false;
+    }
+    let said = index::analyse(raw);
+    brand_scores(host, raw, brands)
+        .first()
+        .is_some_and(|s| s.score >= SWITCH_SCORE && s.terms.iter().any(|t| said.contains(t)))
+}
+
+/// "label maker for shipping labels": the store word is part of a product
+/// name the catalog has (a pair of adjacent words the vocabulary matched
+/// as written), and without those names the message asks no store
+/// question. Only pairs count: "shipping" alone is still the store's.
+fn store_words_name_products(host: &dyn Host, raw: &str, brands: &[String]) -> bool {
+    let said = index::analyse(raw);
+    let named: Vec<String> = brand_scores(host, raw, brands)
+        .into_iter()
+        .flat_map(|s| s.terms)
+        .filter(|t| t.contains(' ') && said.contains(t))
+        .flat_map(|t| t.split(' ').map(str::to_owned).collect::<Vec<_>>())
+        .collect();
+    if named.is_empty() {
+        return false;
+    }
+    let rest: Vec<String> = text::tokenize(raw)
+        .into_iter()
+        .filter(|w| !named.contains(&text::stem(w)))
+        .collect();
+    store::topic(&rest.join(" ")).is_none()
 }
 
 /// Words that join two requests in one message.
@@ -411,21 +449,14 @@ fn by_vocabulary(
 }
 
 /// Whether the message asks for two brands' products: the requests are
-/// joined ("a linen shirt and a wok"), each of the two best brands has
-/// words of its own, and the runner-up's alone make a clear case for it.
-/// Close scores alone are not two requests: words shared by brands
-/// ("pc portátil pra jogar") make those, and the best brand answers.
+/// joined ("a linen shirt and a wok"), and the words the customer wrote
+/// that say nothing of the best brand make, alone, a clear case for the
+/// runner-up. Close scores alone are not two requests: words shared by
+/// brands ("pc portátil pra jogar") make those, and so do a word's
+/// translations or typos that reach another brand ("dash cam front and
+/// back": "cam" is also tech's "camera"); the best brand answers.
 fn two_requests(host: &dyn Host, raw: &str, best: &Scored, runner: &Scored) -> bool {
     if runner.score < MIN_SCORE {
-        return false;
-    }
-    let own: Vec<&String> = runner
-        .terms
-        .iter()
-        .filter(|t| !best.terms.contains(t) && !t.contains(' '))
-        .collect();
-    let best_own = best.terms.iter().any(|t| !runner.terms.contains(t));
-    if own.is_empty() || !best_own {
         return false;
     }
     let joined = text::tokenize(raw)
@@ -434,10 +465,28 @@ fn two_requests(host: &dyn Host, raw: &str, best: &Scored, runner: &Scored) -> b
     if !joined {
         return false;
     }
-    let alone = own.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(" ");
     let brands = [best.brand.clone(), runner.brand.clone()];
-    let scores = brand_scores(host, &alone, &brands);
-    scores
+    let words: Vec<String> = index::analyse(raw)
+        .into_iter()
+        .filter(|t| !t.contains(' '))
+        .collect();
+    let score_of = |text: &str, brand: &str| -> f32 {
+        brand_scores(host, text, &brands)
+            .into_iter()
+            .find(|s| s.brand == brand)
+            .map_or(0.0, |s| s.score)
+    };
+    // The written words the best brand has nothing for.
+    let rest: Vec<&str> = words
+        .iter()
+        .map(String::as_str)
+        .filter(|w| score_of(w, &best.brand) <= 0.0)
+        .collect();
+    if rest.is_empty() || rest.len() == words.len() {
+        return false;
+    }
+    let alone = rest.join(" ");
+    brand_scores(host, &alone, &brands)
         .first()
         .is_some_and(|s| s.brand == runner.brand && s.score >= SWITCH_SCORE)
 }

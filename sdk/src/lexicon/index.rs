@@ -50,6 +50,9 @@ pub mod weight {
     pub const DESCRIPTION: f32 = 0.3;
 }
 
+/// How strongly a brand's term frequencies are read against its size
+/// (0: not at all, 1: fully; [`IndexBuilder::size_scale`]).
+const SIZE_NORM: f32 = 0.3;
 /// Most a single word can weigh for one brand (log-scaled frequency).
 const MAX_TERM_WEIGHT: f32 = 3.0;
 /// A pair of adjacent words is more specific than either word alone.
@@ -181,9 +184,36 @@ impl IndexBuilder {
         }
     }
 
+    /// Each brand's factor on its term frequencies: a brand with few rows
+    /// says each of its words fewer times than one with many, not less
+    /// surely, so a frequency is read against the brand's text mass (all
+    /// its terms' weight), as BM25 normalises a document's length
+    /// (softened: [`SIZE_NORM`]). Without it a small brand loses every
+    /// word it shares with a big one ("camera" for a car brand's dash cam).
+    fn size_scale(&self) -> Vec<f32> {
+        let mut mass = vec![0.0f32; self.brands.len()];
+        for per_brand in self.terms.values() {
+            for &(b, tf, _) in per_brand {
+                mass[b] += tf;
+            }
+        }
+        let present: Vec<f32> = mass.iter().copied().filter(|m| *m > 0.0).collect();
+        let avg = present.iter().sum::<f32>() / present.len().max(1) as f32;
+        mass.iter()
+            .map(|m| {
+                if *m > 0.0 {
+                    (avg / m).powf(SIZE_NORM)
+                } else {
+                    1.0
+                }
+            })
+            .collect()
+    }
+
     /// The index: per term, each brand's TF-IDF weight.
     pub fn build(self) -> BrandIndex {
         let n = self.brands.len() as f32;
+        let scale = self.size_scale();
         let mut terms = HashMap::with_capacity(self.terms.len());
         let mut typos: HashMap<String, Vec<u32>> = HashMap::new();
         let mut names: Vec<String> = Vec::new();
@@ -198,7 +228,7 @@ impl IndexBuilder {
                     } else {
                         DESCRIPTION_ONLY_CAP
                     };
-                    (b as u32, (1.0 + tf).ln().min(cap) * idf)
+                    (b as u32, (1.0 + tf * scale[b]).ln().min(cap) * idf)
                 })
                 .collect();
             if !term.contains(' ') && term.chars().count() >= text::FUZZY_MIN_LEN {
@@ -571,6 +601,20 @@ mod tests {
         assert_eq!(m.len(), 2);
         let skillet = i.match_text("skillet", 5);
         assert!(skillet[0].score > m[0].score);
+    }
+
+    #[test]
+    fn a_small_brand_is_not_outvoted_on_shared_words() {
+        let mut b = IndexBuilder::default();
+        for i in 0..9 {
+            b.add_text("tech", weight::TITLE, &format!("Lens {i} Action Camera"));
+        }
+        b.add_text("auto", weight::TITLE, "RoadEye Dash Camera");
+        let scale = b.size_scale();
+        assert!(scale[1] > 1.0 && scale[0] < 1.0, "{scale:?}");
+        let i = b.build();
+        let m = i.match_text("dash camera for my car", 3);
+        assert_eq!(m[0].brand, "auto", "{m:?}");
     }
 
     #[test]

@@ -305,7 +305,8 @@ pub fn topic(message: &str) -> Option<Topic> {
     let words = text::tokenize(message);
     // The phrases are written normalised: stemming them is enough, and
     // `build.rs` did it (`stemmed_phrases`).
-    ALL.iter()
+    let by_phrase = ALL
+        .iter()
         .zip(super::generated::TOPIC_STEMS)
         .find(|(t, stemmed)| {
             phrases(**t).iter().zip(stemmed.iter()).any(|(p, stems)| {
@@ -321,7 +322,213 @@ pub fn topic(message: &str) -> Option<Topic> {
                 }
             })
         })
-        .map(|(t, _)| *t)
+        .map(|(t, _)| *t);
+    let n = text::normalize(message);
+    match by_phrase {
+        None | Some(Topic::Shipping) if delivery_time_question(&n) && !payment_question(&n) => {
+            Some(Topic::DeliveryTime)
+        }
+        None => by_shape(&n),
+        other => other,
+    }
+}
+
+/// A store question no phrase lists, by its shape: a topic's words and
+/// the way a question about the store is put ("do you take venmo?",
+/// "posso pagar no débito?", "when do you guys open tomorrow?", "free
+/// returns?").
+fn by_shape(normalized: &str) -> Option<Topic> {
+    if payment_question(normalized) {
+        Some(Topic::Payments)
+    } else if returns_question(normalized) {
+        Some(Topic::Returns)
+    } else if hours_question(normalized) {
+        Some(Topic::Hours)
+    } else {
+        None
+    }
+}
+
+/// Paying, in the three languages.
+const PAY_WORDS: &[&str] = &[
+    "pay",
+    "paying",
+    "payment",
+    "payments",
+    "pagar",
+    "pagamento",
+    "pagamentos",
+    "parcelam",
+    "parcelas",
+    "parcelo",
+    "parcelar",
+    "pago",
+    "pagos",
+    "cuotas",
+];
+/// Asking whether the store accepts something.
+const ACCEPT_WORDS: &[&str] = &[
+    "do you take",
+    "do you guys take",
+    "you take",
+    "do you accept",
+    "you accept",
+    "aceitam",
+    "aceita",
+    "aceptan",
+    "acepta",
+    "reciben",
+];
+
+/// How a way of paying is asked about: "can I", "posso", "with", "no".
+const PAY_ASK: &[&str] = &[
+    "can", "could", "do you", "with", "by", "using", "via", "voces", "vcs", "posso", "pode",
+    "da pra", "com", "no", "na", "puedo", "se puede", "ustedes", "con", "en",
+];
+
+/// "posso pagar no débito?", "do you take venmo": paying asked about, with
+/// no amount (an amount is a budget: "não quero pagar mais de 200").
+fn payment_question(normalized: &str) -> bool {
+    let amount = normalized.bytes().any(|b| b.is_ascii_digit());
+    let paying = text::has_any(normalized, PAY_WORDS) && text::has_any(normalized, PAY_ASK);
+    !amount && (paying || text::has_any(normalized, ACCEPT_WORDS))
+}
+
+/// Returning, in the three languages (not exchanging: "can I change it to
+/// red?" is a cart edit).
+const RETURN_WORDS: &[&str] = &[
+    "return",
+    "returns",
+    "returning",
+    "exchange",
+    "exchanges",
+    "devolver",
+    "devolvo",
+    "devolucao",
+    "devolucoes",
+    "devuelven",
+    "devuelvo",
+    "devolucion",
+    "devoluciones",
+];
+/// The way a rule of the store is asked about.
+const RULE_MARKERS: &[&str] = &[
+    "free", "gratis", "how", "como", "can", "policy", "politica", "if", "se", "si", "posso",
+    "puedo", "do you", "days", "dias", "prazo", "plazo",
+];
+
+/// "free returns?", "me devuelven el dinero si no me queda?": returns
+/// asked about as a rule, about no order already placed.
+fn returns_question(normalized: &str) -> bool {
+    text::has_any(normalized, RETURN_WORDS)
+        && (text::has_any(normalized, RULE_MARKERS) || normalized.split(' ').count() <= 3)
+        && !text::has_any(normalized, ORDER_CONTEXT)
+}
+
+/// Opening and closing, said of the store.
+const OPEN_WORDS: &[&str] = &[
+    "open", "opens", "close", "closes", "closing", "abrem", "fecham", "abren", "cierran",
+    "abierto", "abiertos", "aberto", "abertos",
+];
+/// When.
+const WHEN_WORDS: &[&str] = &[
+    "what time",
+    "when",
+    "until",
+    "today",
+    "tomorrow",
+    "tonight",
+    "sunday",
+    "sundays",
+    "saturday",
+    "saturdays",
+    "weekend",
+    "weekends",
+    "holiday",
+    "holidays",
+    "que horas",
+    "quando",
+    "ate",
+    "hoje",
+    "amanha",
+    "domingo",
+    "domingos",
+    "sabado",
+    "sabados",
+    "feriado",
+    "feriados",
+    "fim de semana",
+    "a que hora",
+    "cuando",
+    "hasta",
+    "hoy",
+    "manana",
+    "fin de semana",
+];
+/// Who is open: the store ("you", "vocês", the shop).
+const STORE_WORDS: &[&str] = &[
+    "you", "you guys", "voces", "vcs", "ustedes", "store", "shop", "loja", "tienda", "abrem",
+    "fecham", "abren", "cierran",
+];
+
+/// "when do you guys open tomorrow?", "abren el domingo?".
+fn hours_question(normalized: &str) -> bool {
+    text::has_any(normalized, OPEN_WORDS)
+        && text::has_any(normalized, WHEN_WORDS)
+        && text::has_any(normalized, STORE_WORDS)
+}
+
+/// Words about delivery itself, in the three languages.
+const DELIVERY_WORDS: &[&str] = &[
+    "delivery",
+    "deliver",
+    "delivered",
+    "shipping",
+    "ship",
+    "shipped",
+    "arrive",
+    "arrives",
+    "entrega",
+    "entregar",
+    "entregam",
+    "envio",
+    "frete",
+    "chegar",
+    "chega",
+    "chegam",
+    "llegar",
+    "llega",
+    "llegan",
+    "envian",
+    "enviar",
+];
+/// Questions about time, in the three languages.
+const TIME_QUESTIONS: &[&str] = &[
+    "how long",
+    "how many days",
+    "how many weeks",
+    "how soon",
+    "when",
+    "quanto tempo",
+    "quantos dias",
+    "quando",
+    "prazo",
+    "cuanto tiempo",
+    "cuantos dias",
+    "cuando",
+    "plazo",
+    "tarda",
+    "demora",
+];
+
+/// The shape of a delivery-time question, however it is worded: a word
+/// about delivery and a question about time ("how long will delivery take
+/// to Texas?", "em quantos dias chega em BH?"), about no order already
+/// placed (that is the order's status, the conversation's business).
+fn delivery_time_question(normalized: &str) -> bool {
+    text::has_any(normalized, DELIVERY_WORDS)
+        && text::has_any(normalized, TIME_QUESTIONS)
+        && !text::has_any(normalized, ORDER_CONTEXT)
 }
 
 /// Refund words: a refund asked about in general is the returns policy.
@@ -397,6 +604,16 @@ mod tests {
             ("do you ship to Canada?", Topic::Shipping),
             ("vocês entregam em Recife?", Topic::Shipping),
             ("how long does delivery take to Texas", Topic::DeliveryTime),
+            ("how long will delivery take to Ohio?", Topic::DeliveryTime),
+            (
+                "em quantos dias a entrega chega em Recife?",
+                Topic::DeliveryTime,
+            ),
+            ("do you guys take venmo?", Topic::Payments),
+            ("posso pagar no débito?", Topic::Payments),
+            ("free returns?", Topic::Returns),
+            ("¿me devuelven el dinero si no me queda?", Topic::Returns),
+            ("when do you guys open tomorrow", Topic::Hours),
             ("¿cuánto tarda en llegar a Lima?", Topic::DeliveryTime),
             (
                 "I want to return something, how does that work?",
@@ -449,6 +666,10 @@ mod tests {
             "I need a new laptop",
             "quero um tênis de corrida",
             "busco una sartén antiadherente",
+            "não quero pagar mais de 200 num tênis",
+            "open ear headphones for running",
+            "headphones worth paying for",
+            "when will my order arrive?",
             "hello",
             "",
         ] {

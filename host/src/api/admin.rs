@@ -43,10 +43,12 @@ pub fn router(state: Arc<AppState>) -> Router<Arc<AppState>> {
         .route("/conversations/{id}", get(conversation))
         .route("/events/parked", get(parked_events))
         .route("/satisfaction", get(satisfaction))
-        .merge(crate::orders::api::routes(crate::orders::api::OrdersAdmin {
-            orders: state.orders.clone(),
-            catalog: state.catalog.clone(),
-        }))
+        .merge(crate::orders::api::routes(
+            crate::orders::api::OrdersAdmin {
+                orders: state.orders.clone(),
+                catalog: state.catalog.clone(),
+            },
+        ))
         .merge(crate::policy::api::routes())
         .layer(middleware::from_fn_with_state(state, require_token))
 }

@@ -25,10 +25,10 @@
 pub(crate) use crate as llm;
 pub(crate) use agent_store_catalog as catalog;
 pub(crate) use agent_store_chat as chat;
-pub(crate) use agent_store_orders as orders;
-pub(crate) use agent_store_telemetry as telemetry;
 #[cfg(test)]
 use agent_store_lang::money;
+pub(crate) use agent_store_orders as orders;
+pub(crate) use agent_store_telemetry as telemetry;
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};

@@ -19,12 +19,12 @@ pub(crate) use agent_store_chat as chat;
 pub(crate) use agent_store_conversations as conversations;
 pub(crate) use agent_store_db as db;
 pub(crate) use agent_store_events as events;
+pub(crate) use agent_store_lang::money;
 pub(crate) use agent_store_payments as payments;
 pub(crate) use agent_store_shipping as shipping;
 pub(crate) use agent_store_telemetry as telemetry;
 pub(crate) use agent_store_web as web;
 pub(crate) use agent_store_whatsapp as whatsapp;
-pub(crate) use agent_store_lang::money;
 
 pub mod api;
 pub mod model;

@@ -32,10 +32,10 @@ pub(crate) use crate as plugins;
 pub(crate) use agent_store_catalog as catalog;
 pub(crate) use agent_store_chat as chat;
 pub(crate) use agent_store_conversations as conversations;
+pub(crate) use agent_store_lang::money;
 pub(crate) use agent_store_orders as orders;
 pub(crate) use agent_store_routing as routing;
 pub(crate) use agent_store_telemetry as telemetry;
-pub(crate) use agent_store_lang::money;
 
 pub mod bindings;
 pub mod cache;

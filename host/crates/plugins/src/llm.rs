@@ -14,10 +14,10 @@
 //! The SDK does this (`agent_store_sdk::tools::effects`). The host checks
 //! those actions again (grants, brand scope, catalog) before acting.
 
-use agent_store_llm::{LlmError, Message, Role, ToolEnv};
 use crate::plugins::imports::{Services, TurnScope};
 use crate::plugins::manifest::CatalogScope;
 use crate::plugins::wit::{self, HostError};
+use agent_store_llm::{LlmError, Message, Role, ToolEnv};
 
 /// The tool environment of a plugin turn, from its grants.
 pub fn tool_env(services: &Services, scope: &TurnScope) -> ToolEnv {

@@ -10,10 +10,10 @@ pub(crate) use agent_store_chat as chat;
 pub(crate) use agent_store_conversations as conversations;
 pub(crate) use agent_store_db as db;
 pub(crate) use agent_store_events as events;
-pub(crate) use agent_store_telemetry as telemetry;
-pub(crate) use agent_store_web as web;
 #[cfg(test)]
 use agent_store_lang::money;
+pub(crate) use agent_store_telemetry as telemetry;
+pub(crate) use agent_store_web as web;
 
 mod config;
 pub mod gateway;

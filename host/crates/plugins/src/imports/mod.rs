@@ -31,9 +31,9 @@ use super::convert;
 use super::manifest::{CatalogScope, Grants, Kind};
 use crate::catalog::Catalog;
 use crate::conversations::Conversations;
-use agent_store_llm::Llm;
 use crate::orders::Carts;
 use crate::routing::directory::BrandDirectory;
+use agent_store_llm::Llm;
 
 mod catalog;
 mod config;

@@ -162,7 +162,9 @@ fn rs_files(dir: &Path, out: &mut Vec<PathBuf>) {
 /// `.nest`ed); checked against every `.nest` found.
 fn prefix_of(file: &str) -> &'static str {
     match file {
-        "host/src/api/admin.rs" | "host/src/orders/api.rs" | "host/src/policy/api.rs" => "/admin",
+        "host/src/api/admin.rs" | "host/crates/orders/src/api.rs" | "host/src/policy/api.rs" => {
+            "/admin"
+        }
         _ => "",
     }
 }

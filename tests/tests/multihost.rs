@@ -553,12 +553,17 @@ async fn check_exactly_once(
         let queued = cluster.count("SELECT COUNT(*) FROM whatsapp_outbox").await;
         let orders = cluster.count("SELECT COUNT(*) FROM orders").await;
         let unsettled = cluster.count("SELECT COUNT(*) FROM turn_effects").await;
-        if queued == 0 && orders >= customers as i64 && unsettled == 0 {
+        // An order's notice follows the order through its own events
+        // (status update, notice, render, send): wait for it too.
+        let notices = cluster
+            .count("SELECT COUNT(*) FROM messages WHERE direction = 'out' AND id LIKE '%/notify/%' AND state IN ('sent', 'delivered', 'read')")
+            .await;
+        if queued == 0 && orders >= customers as i64 && unsettled == 0 && notices >= customers as i64 {
             break;
         }
         assert!(
             Instant::now() < deadline,
-            "not settled: {queued} replies queued, {orders}/{customers} orders, {unsettled} effects unsettled\n{}",
+            "not settled: {queued} replies queued, {orders}/{customers} orders, {notices}/{customers} order notices sent, {unsettled} effects unsettled\n{}",
             cluster.log(1)
         );
         tokio::time::sleep(Duration::from_millis(100)).await;

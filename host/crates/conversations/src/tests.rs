@@ -632,7 +632,10 @@ async fn replies_and_handled_together(store: Conversations) {
         .queue_replies(&replies, None, 0)
         .await
         .expect("re-queued");
-    assert_eq!(rendered, 0, "a response queued with its turn is not queued again");
+    assert_eq!(
+        rendered, 0,
+        "a response queued with its turn is not queued again"
+    );
     // A response with one message not stored yet (an order's notice): only
     // it is new.
     let mut more = replies.clone();

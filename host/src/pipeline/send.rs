@@ -14,7 +14,6 @@ use serde_json::Value;
 
 use super::{Pipeline, Stage};
 use crate::bus::permanent;
-use crate::conversations::ConversationError;
 use crate::events::{ChatResponse, MessageStatus, OutboundMessage};
 use crate::whatsapp::gateway::{REENGAGEMENT_REQUIRED, speaker_of};
 use crate::whatsapp::outbound::{self, RenderContext, Rendered};
@@ -121,10 +120,16 @@ impl Stage for Send {
     type In = OutboundMessage;
 
     async fn run(&self, _event: &Event, m: OutboundMessage) -> anyhow::Result<()> {
-        self.check_recipient(&m).await?;
-        // Queued durably first; what cannot leave now stays in the outbox
-        // for the gateway's worker, so nothing is retried through the bus.
-        let delivery = self.0.whatsapp.send(&m, speaker_of(&m)).await?;
+        let stored = self.check_recipient(&m).await?;
+        // Queued durably first (the pipeline's own messages were, with the
+        // turn or by the render stage: no second write); what cannot leave
+        // now stays in the outbox for the gateway's worker, so nothing is
+        // retried through the bus.
+        let delivery = if stored {
+            self.0.whatsapp.deliver(&m.id, &m.conversation_id).await?
+        } else {
+            self.0.whatsapp.send(&m, speaker_of(&m)).await?
+        };
         tracing::debug!(id = %m.id, ?delivery, "outbound message handled");
         Ok(())
     }
@@ -135,24 +140,26 @@ impl Send {
     /// anything else (an event from a confused or hostile producer) can
     /// never become right, so it is refused as permanent and parked at
     /// once. (The recipient is not named: logs never carry phone numbers.)
-    async fn check_recipient(&self, m: &OutboundMessage) -> anyhow::Result<()> {
-        let c = match self.0.conversations.get(&m.conversation_id).await {
-            Ok(c) => c,
-            Err(ConversationError::NotFound(_)) => {
-                return Err(permanent(format!(
-                    "conversation {} does not exist: message {} is not sent",
-                    m.conversation_id, m.id
-                )));
-            }
-            Err(e) => return Err(e.into()),
+    /// Returns whether the message is stored (queued or sent) already.
+    async fn check_recipient(&self, m: &OutboundMessage) -> anyhow::Result<bool> {
+        let found = self
+            .0
+            .conversations
+            .recipient_and_stored(&m.conversation_id, &m.id)
+            .await?;
+        let Some((customer, stored)) = found else {
+            return Err(permanent(format!(
+                "conversation {} does not exist: message {} is not sent",
+                m.conversation_id, m.id
+            )));
         };
-        if c.customer_wa_id != m.to {
+        if customer != m.to {
             return Err(permanent(format!(
                 "the recipient of message {} is not the customer of conversation {}: not sent",
                 m.id, m.conversation_id
             )));
         }
-        Ok(())
+        Ok(stored)
     }
 }
 

@@ -254,6 +254,16 @@ impl Sales {
         let _ = self.inner.notices.send(notice);
     }
 
+    /// Whether [`Self::notify_here`] reaches anyone: a console of this
+    /// host listens, and notices are not left to the shared broadcast.
+    fn notices_heard_here(&self) -> bool {
+        self.inner.notices.receiver_count() > 0
+            && !self
+                .inner
+                .shared_live
+                .load(std::sync::atomic::Ordering::Relaxed)
+    }
+
     /// A notice of something this host just did (stored an escalation, a
     /// rep accepted one, a message passed): to this host's consoles, or —
     /// on a multi-host deployment — left to the broadcast, which brings it
@@ -440,7 +450,12 @@ impl Handler for Consumer {
                     .map_err(SalesError::from)?
             }
             Some(EventType::WhatsAppMessageReceived | EventType::WhatsAppMessageSend) => {
-                // Consoles showing this conversation refresh it.
+                // Consoles showing this conversation refresh it. With none
+                // open here the notice would be dropped: its brand is not
+                // read from the database (a read per message in and out).
+                if !sales.notices_heard_here() {
+                    return Ok(());
+                }
                 if let Some(notice) = sales.message_notice(&event).await {
                     sales.notify_here(notice);
                 }

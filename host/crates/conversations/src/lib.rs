@@ -432,7 +432,7 @@ pub use effects::{TurnEffect, TurnWrites, settle as settle_effect};
 pub use identity::Moved;
 pub use state::{StagedState, StateWrite};
 mod outbox;
-pub use outbox::{Claimed, OutboundRecord, Queued, Route, StatusOutcome};
+pub use outbox::{Claimed, ClaimedConversation, OutboundRecord, Queued, Route, StatusOutcome};
 
 #[cfg(test)]
 mod tests;

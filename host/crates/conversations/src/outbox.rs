@@ -36,6 +36,20 @@ pub struct Claimed {
     pub attempts: u32,
     /// When the message was queued (ms).
     pub created_at: i64,
+    /// Its conversation as the claim read it (one statement, not three:
+    /// the sender needs the customer's last message for the 24-hour
+    /// window, and the brand and language for the sent-message metrics).
+    pub conversation: ClaimedConversation,
+}
+
+/// What a send needs of the claimed message's conversation (all `None`
+/// when the conversation is gone).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ClaimedConversation {
+    /// When the customer last wrote (ms): opens the 24-hour window.
+    pub last_customer_message_at: Option<i64>,
+    pub brand: Option<String>,
+    pub language: Option<String>,
 }
 
 /// An outbound message as stored (the sales console, tests).
@@ -152,6 +166,9 @@ impl Conversations {
         route: &Route<'_>,
         worker_after: i64,
     ) -> Result<bool, ConversationError> {
+        if self.all_stored(&[m.id]).await? {
+            return Ok(false);
+        }
         let mut tx = self.db.begin_write().await?;
         let inserted = insert_outbound(&mut tx, m, route, worker_after).await?;
         tx.commit().await?;
@@ -204,6 +221,13 @@ impl Conversations {
         handled: Option<&str>,
         worker_after: i64,
     ) -> Result<usize, ConversationError> {
+        let only_replies = handled.is_none() && effects.is_empty() && state.is_empty();
+        if only_replies {
+            let ids: Vec<&str> = replies.iter().map(|(m, _)| m.id).collect();
+            if self.all_stored(&ids).await? {
+                return Ok(0);
+            }
+        }
         let mut tx = self.db.begin_write().await?;
         if let Some(wamid) = handled
             && !super::mark_handled_once_in(&mut tx, wamid).await?
@@ -222,6 +246,54 @@ impl Conversations {
         super::state::write_in(&mut tx, state).await?;
         tx.commit().await?;
         Ok(new)
+    }
+
+    /// The customer of conversation `conversation_id` and whether message
+    /// `message_id` is stored already, in one read (the send stage's check
+    /// of an outbound message before it queues and sends it); `None` when
+    /// the conversation does not exist.
+    pub async fn recipient_and_stored(
+        &self,
+        conversation_id: &str,
+        message_id: &str,
+    ) -> Result<Option<(String, bool)>, ConversationError> {
+        let row = sqlx::query(
+            "SELECT customer_wa_id, (SELECT COUNT(*) FROM messages WHERE id = $2) AS stored
+             FROM conversations WHERE id = $1",
+        )
+        .bind(conversation_id)
+        .bind(message_id)
+        .fetch_optional(&self.db.pool)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let stored: i64 = row.try_get("stored")?;
+        Ok(Some((row.try_get("customer_wa_id")?, stored > 0)))
+    }
+
+    /// Whether a message with each of `ids` is stored already: then queueing
+    /// them again changes nothing (the inserts are `ON CONFLICT DO
+    /// NOTHING`), and a read spares the write transaction. Every stage
+    /// after the seller's commit re-queues the same messages (the render
+    /// stage a response, the send stage each message) so that a message
+    /// from any other producer is durable before it is sent: for the
+    /// pipeline's own messages that was two write transactions per
+    /// message, each taking SQLite's one write lock, for nothing.
+    async fn all_stored(&self, ids: &[&str]) -> Result<bool, ConversationError> {
+        if ids.is_empty() {
+            return Ok(true);
+        }
+        let marks: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "SELECT COUNT(*) AS n FROM messages WHERE id IN ({})",
+            marks.join(", ")
+        );
+        let mut query = sqlx::query(&sql);
+        for id in ids {
+            query = query.bind(*id);
+        }
+        let n: i64 = query.fetch_one(&self.db.pool).await?.try_get("n")?;
+        // Ids are distinct within a response (numbered by position).
+        Ok(usize::try_from(n).is_ok_and(|n| n >= ids.len()))
     }
 
     /// Claim a queued message for `lease_ms`: `None` when it is not queued,
@@ -250,8 +322,11 @@ impl Conversations {
             return Ok(None);
         }
         let row = sqlx::query(
-            "SELECT o.message_id, o.conversation_id, o.phone_number_id, o.recipient, o.attempts, o.created_at, m.kind, m.payload
-             FROM whatsapp_outbox o JOIN messages m ON m.id = o.message_id WHERE o.message_id = $1",
+            "SELECT o.message_id, o.conversation_id, o.phone_number_id, o.recipient, o.attempts, o.created_at, m.kind, m.payload,
+                    c.last_customer_message_at, c.brand, c.language
+             FROM whatsapp_outbox o JOIN messages m ON m.id = o.message_id
+             LEFT JOIN conversations c ON c.id = o.conversation_id
+             WHERE o.message_id = $1",
         )
         .bind(id)
         .fetch_optional(&self.db.pool)
@@ -272,6 +347,11 @@ impl Conversations {
             body,
             attempts: u32::try_from(attempts).unwrap_or(u32::MAX),
             created_at: row.try_get("created_at")?,
+            conversation: ClaimedConversation {
+                last_customer_message_at: row.try_get("last_customer_message_at")?,
+                brand: row.try_get("brand")?,
+                language: row.try_get("language")?,
+            },
         }))
     }
 

@@ -95,6 +95,21 @@ async fn exercise(store: Conversations) {
         .expect("claimable");
     assert_eq!(claimed.recipient, "551");
     assert_eq!(claimed.attempts, 1);
+    // The claim reads the conversation too (the 24-hour window, metrics).
+    let conversation = store.get(&a.conversation_id).await.expect("get");
+    assert_eq!(claimed.conversation.brand, conversation.brand);
+    assert_eq!(
+        claimed.conversation.language.as_deref(),
+        Some(conversation.language.as_str())
+    );
+    assert_eq!(
+        claimed.conversation.last_customer_message_at,
+        store
+            .last_customer_message_at(&a.conversation_id)
+            .await
+            .expect("last")
+    );
+    assert!(claimed.conversation.last_customer_message_at.is_some());
     assert!(
         store
             .claim_outbound("out:wamid.2:0", 60_000, false)
@@ -611,6 +626,51 @@ async fn replies_and_handled_together(store: Conversations) {
         .expect("replayed");
     assert_eq!(again, 0, "a replayed turn queues nothing twice");
     assert_eq!(store.outbox_len().await.expect("len"), 2);
+    // The render stage queues the same response again, with no mark: every
+    // message is stored, nothing is written.
+    let rendered = store
+        .queue_replies(&replies, None, 0)
+        .await
+        .expect("re-queued");
+    assert_eq!(
+        rendered, 0,
+        "a response queued with its turn is not queued again"
+    );
+    // A response with one message not stored yet (an order's notice): only
+    // it is new.
+    let mut more = replies.clone();
+    more.push((
+        NewOutbound {
+            id: "wamid.h1/response/x/2",
+            ..replies[0].0.clone()
+        },
+        route.clone(),
+    ));
+    let added = store.queue_replies(&more, None, 0).await.expect("queued");
+    assert_eq!(added, 1, "the one message not stored is queued");
+    assert_eq!(store.outbox_len().await.expect("len"), 3);
+    // The send stage's check: the customer and whether a message is stored.
+    assert_eq!(
+        store
+            .recipient_and_stored(&a.conversation_id, "wamid.h1/response/x/2")
+            .await
+            .expect("check"),
+        Some(("880".to_string(), true))
+    );
+    assert_eq!(
+        store
+            .recipient_and_stored(&a.conversation_id, "wamid.h1/response/x/9")
+            .await
+            .expect("check"),
+        Some(("880".to_string(), false))
+    );
+    assert_eq!(
+        store
+            .recipient_and_stored("no such conversation", "wamid.h1/response/x/2")
+            .await
+            .expect("check"),
+        None
+    );
 }
 
 /// Two copies of one inbound message in the seller stage at once (a

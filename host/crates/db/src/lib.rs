@@ -86,6 +86,12 @@ impl Db {
         let max = if backend == Backend::Sqlite { 4 } else { 16 };
         let pool = AnyPoolOptions::new()
             .max_connections(max)
+            // A ping before every checkout finds a connection the server
+            // dropped; an embedded SQLite connection cannot be dropped, and
+            // on SQLite the ping is a round trip to sqlx's worker thread
+            // (two channel hand-offs and a thread wake-up), as costly as
+            // the statement the caller checked the connection out for.
+            .test_before_acquire(backend == Backend::Postgres)
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
@@ -108,10 +114,16 @@ impl Db {
             // or ROLLBACK refused by a full disk) would come back still
             // "in a transaction", and every later `begin` on it fails
             // ("non-zero transaction depth") long after the disk has room
-            // again: such a connection is closed instead. The ping first
-            // lets a rollback queued by a dropped transaction finish.
+            // again: such a connection is closed instead. A connection
+            // outside any transaction goes straight back (the common case:
+            // no round trip); otherwise the ping lets a rollback queued by
+            // a dropped transaction finish (SQLite's worker counts the
+            // depth down only once it ran it) before the depth is read.
             .after_release(|conn, _meta| {
                 Box::pin(async move {
+                    if !conn.is_in_transaction() {
+                        return Ok(true);
+                    }
                     conn.ping().await?;
                     Ok(!conn.is_in_transaction())
                 })

@@ -467,10 +467,9 @@ impl Gateway {
                 return Ok(Attempt::Done(self.fail(&c, error).await?));
             }
         } else {
-            let last = self
-                .store
-                .last_customer_message_at(&c.conversation_id)
-                .await?;
+            // Read with the claim, a moment ago: a newer message from the
+            // customer only widens the window.
+            let last = c.conversation.last_customer_message_at;
             if last.is_none_or(|at| now_ms() - at > SERVICE_WINDOW_MS) {
                 let reason = "outside WhatsApp's 24-hour customer-service window: only a template may be sent";
                 return Ok(Attempt::Done(self.hold(&c, reason).await?));
@@ -519,7 +518,7 @@ impl Gateway {
             Ok(wamid) => {
                 self.record_sent(&c, &wamid).await;
                 tracing::info!(id = %c.id, to = %mask::phone(&c.recipient), from = %c.phone_number_id, %wamid, kind = %c.kind, attempts = c.attempts, "message sent");
-                self.observe_sent(&c).await;
+                self.observe_sent(&c);
                 Ok(Attempt::Done(Delivery::Sent { wamid }))
             }
             Err(e) if e.code() == Some(TOKEN_EXPIRED) || e.status() == Some(401) => {
@@ -548,12 +547,11 @@ impl Gateway {
     /// Count a sent message (brand, type, language) and, for the first
     /// reply to a customer message, the response time. Best effort: the
     /// message is sent whatever this finds.
-    async fn observe_sent(&self, c: &Claimed) {
-        let (brand, language) = match self.store.get(&c.conversation_id).await {
-            Ok(conv) => (conv.brand.unwrap_or_else(|| "host".into()), conv.language),
-            Err(_) => ("host".into(), String::new()),
-        };
-        crate::telemetry::metrics::message_sent(&c.conversation_id, &brand, &c.kind, &language);
+    fn observe_sent(&self, c: &Claimed) {
+        // The conversation as the claim read it (no second read per send).
+        let brand = c.conversation.brand.as_deref().unwrap_or("host");
+        let language = c.conversation.language.as_deref().unwrap_or("");
+        crate::telemetry::metrics::message_sent(&c.conversation_id, brand, &c.kind, language);
     }
 
     async fn fail(&self, c: &Claimed, error: String) -> Result<Delivery, GatewayError> {

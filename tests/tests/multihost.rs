@@ -558,7 +558,11 @@ async fn check_exactly_once(
         let notices = cluster
             .count("SELECT COUNT(*) FROM messages WHERE direction = 'out' AND id LIKE '%/notify/%' AND state IN ('sent', 'delivered', 'read')")
             .await;
-        if queued == 0 && orders >= customers as i64 && unsettled == 0 && notices >= customers as i64 {
+        if queued == 0
+            && orders >= customers as i64
+            && unsettled == 0
+            && notices >= customers as i64
+        {
             break;
         }
         assert!(

@@ -12,16 +12,7 @@ lang/data/google-taxonomy-with-ids.en-US.txt by the category's path ending).
     python3 catalog/eval/catalog5.py
 """
 
-import csv
-import os
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-TAXONOMY = os.path.join(HERE, "..", "..", "lang", "data", "google-taxonomy-with-ids.en-US.txt")
-
-HEADER = ["id", "title", "description", "availability", "condition", "price",
-          "sale_price", "link", "image_link", "brand", "product_type",
-          "google_product_category", "color", "size", "gender", "material",
-          "quantity_to_sell_on_facebook", "custom_label_0"]
+from feedgen import google_category, taxonomy, variant, write
 
 # (model key, brand, title, product_type, google category path ending,
 #  description, tags, price, variants, gender, material);
@@ -192,40 +183,16 @@ CATALOG5 = [
 AVAIL = ["in stock", "in stock", "in stock", "out of stock", "in stock", "preorder", "in stock"]
 
 
-def taxonomy():
-    ids = {}
-    with open(TAXONOMY, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or " - " not in line:
-                continue
-            gid, path = line.rstrip("\n").split(" - ", 1)
-            ids[path] = gid
-    return ids
-
-
-def google_id(ids, ending):
-    found = [gid for path, gid in ids.items() if path == ending or path.endswith(" > " + ending)]
-    if len(found) != 1:
-        raise SystemExit(f"google category {ending!r}: {len(found)} matches")
-    return found[0]
-
-
 def rows(models, prefix):
     ids = taxonomy()
     out = []
     n = 0
     for (key, brand, title, ptype, google, desc, tags, price, variants, gender, material) in models:
-        gid = google_id(ids, google)
+        _, gid = google_category(ids, google)
         for v_i, v in enumerate(variants):
             n += 1
             pid = f"{prefix}-{key}-{v_i + 1}"
-            if isinstance(v, tuple):
-                color, size = v
-                suffix = " / ".join(x.title() if x == color else x for x in (color, size) if x)
-            else:
-                color, size = "", v
-                suffix = v
-            full = f"{title} - {suffix}" if suffix else title
+            color, size, full = variant(title, v)
             avail = AVAIL[n % len(AVAIL)]
             qty = 0 if avail != "in stock" else 3 + (n * 11) % 70
             sale = f"{price * 0.8:.2f} USD" if n % 6 == 0 else ""
@@ -240,7 +207,4 @@ def rows(models, prefix):
 
 
 if __name__ == "__main__":
-    with open(os.path.join(HERE, "catalog5.csv"), "w", newline="") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(HEADER)
-        w.writerows(rows(CATALOG5, "C5"))
+    write("catalog5.csv", rows(CATALOG5, "C5"))

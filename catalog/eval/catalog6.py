@@ -18,16 +18,7 @@ the feed's style varies row by row, as merged feeds do:
     python3 catalog/eval/catalog6.py
 """
 
-import csv
-import os
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-TAXONOMY = os.path.join(HERE, "..", "..", "lang", "data", "google-taxonomy-with-ids.en-US.txt")
-
-HEADER = ["id", "title", "description", "availability", "condition", "price",
-          "sale_price", "link", "image_link", "brand", "product_type",
-          "google_product_category", "color", "size", "gender", "material",
-          "quantity_to_sell_on_facebook", "custom_label_0"]
+from feedgen import google_category, taxonomy, variant, write
 
 AVAIL = ["in stock", "in stock", "in stock", "out of stock", "in stock", "preorder", "in stock"]
 
@@ -159,26 +150,12 @@ CATALOG6 = [
 ]
 
 
-def taxonomy():
-    ids = {}
-    with open(TAXONOMY, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or " - " not in line:
-                continue
-            gid, path = line.rstrip("\n").split(" - ", 1)
-            ids[path] = gid
-    return ids
-
-
 def google(ids, ending, i):
     """The Google category as the feed sends it: a numeric id on every
     third model, empty on every eleventh, the full path otherwise."""
     if not ending or i % 11 == 10:
         return ""
-    found = [(p, gid) for p, gid in ids.items() if p == ending or p.endswith(" > " + ending)]
-    if len(found) != 1:
-        raise SystemExit(f"google category {ending!r}: {len(found)} matches")
-    path, gid = found[0]
+    path, gid = google_category(ids, ending)
     return gid if i % 3 == 0 else path
 
 
@@ -202,13 +179,7 @@ def rows(models, prefix):
         for v_i, v in enumerate(variants):
             n += 1
             pid = f"{prefix}-{key}-{v_i + 1}"
-            if isinstance(v, tuple):
-                color, size = v
-                suffix = " / ".join(x.title() if x == color else x for x in (color, size) if x)
-            else:
-                color, size = "", v
-                suffix = v
-            full = f"{title} - {suffix}" if suffix else title
+            color, size, full = variant(title, v)
             avail = AVAIL[n % len(AVAIL)]
             qty = 0 if avail != "in stock" else 2 + (n * 13) % 60
             sale = f"{price * 0.85:.2f} USD" if n % 7 == 0 else ""
@@ -221,7 +192,4 @@ def rows(models, prefix):
 
 
 if __name__ == "__main__":
-    with open(os.path.join(HERE, "catalog6.csv"), "w", newline="") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(HEADER)
-        w.writerows(rows(CATALOG6, "C6"))
+    write("catalog6.csv", rows(CATALOG6, "C6"))

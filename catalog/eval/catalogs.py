@@ -10,13 +10,7 @@ the last '-'), which the message sets use as relevance labels.
     python3 catalog/eval/catalogs.py
 """
 
-import csv
-import os
-
-HEADER = ["id", "title", "description", "availability", "condition", "price",
-          "sale_price", "link", "image_link", "brand", "product_type",
-          "google_product_category", "color", "size", "gender", "material",
-          "quantity_to_sell_on_facebook", "custom_label_0"]
+from feedgen import variant, write as write_feed
 
 GOOGLE = {
     "fashion": "Apparel & Accessories",
@@ -264,13 +258,7 @@ def rows(models, prefix):
         for v_i, v in enumerate(variants):
             n += 1
             pid = f"{prefix}-{key}-{v_i + 1}"
-            if isinstance(v, tuple):
-                color, size = v
-                suffix = " / ".join(x.title() if x == color else x for x in (color, size) if x)
-            else:
-                color, size = "", v
-                suffix = v
-            full = f"{title} - {suffix}" if suffix else title
+            color, size, full = variant(title, v)
             avail = AVAIL[n % len(AVAIL)]
             qty = 0 if avail != "in stock" else 5 + (n * 7) % 60
             sale = f"{price * 0.85:.2f} USD" if n % 5 == 0 else ""
@@ -283,11 +271,7 @@ def rows(models, prefix):
 
 
 def write(name, models, prefix):
-    here = os.path.dirname(os.path.abspath(__file__))
-    with open(os.path.join(here, name), "w", newline="") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(HEADER)
-        w.writerows(rows(models, prefix))
+    write_feed(name, rows(models, prefix))
 
 
 if __name__ == "__main__":

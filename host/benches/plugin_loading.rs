@@ -17,23 +17,18 @@
 //!
 //! Builds the plugins from `plugins/` first (like `agent-store plugin build`).
 
-use std::path::{Path, PathBuf};
+mod support;
+
+use support::workspace;
+
+use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use agent_store::catalog::Catalog;
-use agent_store::db::Db;
 use agent_store::llm::{Llm, LlmConfig};
 use agent_store::plugins::{
-    Compiler, Plugins, PluginsOptions, Runtime, Services, Source, Tier, TurnLimits, wit,
+    Compiler, Plugins, PluginsOptions, Runtime, Source, Tier, TurnLimits, wit,
 };
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("workspace")
-        .to_path_buf()
-}
 
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("mkdir");
@@ -65,25 +60,8 @@ async fn main() -> anyhow::Result<()> {
     let built = workspace().join("target/bench-plugins");
     agent_store::devkit::build::build_and_install(&workspace(), &built)?;
     let data = tempfile::tempdir()?;
-    let db = Db::connect("", data.path()).await?;
-    let catalog = Catalog::open(db, data.path()).await?;
-    catalog
-        .import_csv_file(&workspace().join("catalog/products.csv"))
-        .await?;
-    let prompts = agent_store::llm::Prompts::load(&workspace().join("prompts"));
-    let routing = agent_store::routing::Vocabulary::new(catalog.clone(), &prompts);
-    let services = Services {
-        catalog,
-        conversations: None,
-        carts: None,
-        llm: Llm::new(&LlmConfig::default())?,
-        routing: routing.clone(),
-        prompts,
-        values: Arc::default(),
-        brands: Arc::new(routing),
-        seen: Default::default(),
-        tape: Default::default(),
-    };
+    let services =
+        support::demo_services(&workspace(), data.path(), Llm::new(&LlmConfig::default())?).await?;
 
     let limits = TurnLimits::default();
     let mut t = Timings::default();

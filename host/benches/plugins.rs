@@ -20,26 +20,22 @@
 //! on a loaded machine wall-clock time is mostly the scheduler, CPU time
 //! is not.
 
+mod support;
+
+use support::workspace;
+
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use agent_store::catalog::Catalog;
-use agent_store::db::Db;
 use agent_store::llm::Llm;
 use agent_store::plugins::{
-    BrandDirectory as _, LoadedPlugin, Manifest, Runtime, Services, TurnLimits, convert, wit,
+    BrandDirectory as _, LoadedPlugin, Manifest, Runtime, TurnLimits, convert, wit,
 };
 use agent_store_sdk::types as sdk;
 use agent_store_sdk::{Host, Router as _, Seller as _};
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("workspace")
-        .to_path_buf()
-}
 
 /// Customer messages, en/pt/es, the router and the seller both answer.
 const MESSAGES: &[&str] = &[
@@ -418,25 +414,12 @@ fn main() -> anyhow::Result<()> {
             }
         };
         let data = tempfile::tempdir()?;
-        let db = Db::connect("", data.path()).await?;
-        let catalog = Catalog::open(db, data.path()).await?;
-        catalog
-            .import_csv_file(&ws.join("catalog/products.csv"))
-            .await?;
-        let prompts = agent_store::llm::Prompts::load(&ws.join("prompts"));
-        let routing = agent_store::routing::Vocabulary::new(catalog.clone(), &prompts);
-        let services = Services {
-            catalog: catalog.clone(),
-            conversations: None,
-            carts: None,
-            llm: Llm::none(),
-            routing: routing.clone(),
-            prompts: prompts.clone(),
-            values: Arc::default(),
-            brands: Arc::new(routing.clone()),
-            seen: Default::default(),
-            tape: Default::default(),
-        };
+        let services = support::demo_services(&ws, data.path(), Llm::none()).await?;
+        let (catalog, prompts, routing) = (
+            services.catalog.clone(),
+            services.prompts.clone(),
+            services.routing.clone(),
+        );
         let runtime = Runtime::new(TurnLimits::default())?;
         let router = load(&runtime, &plugins, "router");
         let seller = load(&runtime, &plugins, "seller-tech");

@@ -12,14 +12,12 @@
 
 mod support;
 
-use std::sync::Arc;
 use std::time::Instant;
 
-use agent_store::catalog::Catalog;
 use agent_store::db::Db;
 use agent_store::llm::Llm;
 use agent_store::plugins::record::{Exchange, PluginRef, RecordedTurn, Tape};
-use agent_store::plugins::{Manifest, Runtime, Services, TurnLimits};
+use agent_store::plugins::{Manifest, Runtime, TurnLimits};
 use agent_store::replay::{RecordConfig, TurnRecords};
 
 fn main() -> anyhow::Result<()> {
@@ -35,24 +33,7 @@ fn main() -> anyhow::Result<()> {
         let plugins = ws.join("target/bench-plugins");
         agent_store::devkit::build::build_crates(&ws, &[ws.join("plugins/seller-tech")], &plugins)?;
         let data = tempfile::tempdir()?;
-        let catalog = Catalog::open(Db::connect("", data.path()).await?, data.path()).await?;
-        catalog
-            .import_csv_file(&ws.join("catalog/products.csv"))
-            .await?;
-        let prompts = agent_store::llm::Prompts::load(&ws.join("prompts"));
-        let routing = agent_store::routing::Vocabulary::new(catalog.clone(), &prompts);
-        let services = Services {
-            catalog,
-            conversations: None,
-            carts: None,
-            llm: Llm::none(),
-            routing: routing.clone(),
-            prompts,
-            values: Arc::default(),
-            brands: Arc::new(routing),
-            seen: Default::default(),
-            tape: Tape::default(),
-        };
+        let services = support::demo_services(&ws, data.path(), Llm::none()).await?;
         let runtime = Runtime::new(TurnLimits::default())?;
         let dir = plugins.join("seller-tech");
         let manifest = Manifest::read(&dir.join("plugin.toml"))?;

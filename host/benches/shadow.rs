@@ -23,10 +23,8 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use agent_store::catalog::Catalog;
 use agent_store::db::Db;
 use agent_store::llm::Llm;
-use agent_store::plugins::record::Tape;
 use agent_store::plugins::{Plugins, PluginsOptions, Runtime, Services, Source, TurnLimits};
 use agent_store::replay::shadow::{ShadowResults, ShadowRunner};
 use agent_store::replay::{RecordConfig, RecordWriter, TurnRecords};
@@ -66,24 +64,7 @@ fn main() -> anyhow::Result<()> {
         let built = ws.join("target/bench-plugins");
         agent_store::devkit::build::build_crates(&ws, &[ws.join("plugins/seller-tech")], &built)?;
         let data = tempfile::tempdir()?;
-        let catalog = Catalog::open(Db::connect("", data.path()).await?, data.path()).await?;
-        catalog
-            .import_csv_file(&ws.join("catalog/products.csv"))
-            .await?;
-        let prompts = agent_store::llm::Prompts::load(&ws.join("prompts"));
-        let routing = agent_store::routing::Vocabulary::new(catalog.clone(), &prompts);
-        let services = Services {
-            catalog,
-            conversations: None,
-            carts: None,
-            llm: Llm::none(),
-            routing: routing.clone(),
-            prompts,
-            values: Arc::default(),
-            brands: Arc::new(routing),
-            seen: Default::default(),
-            tape: Tape::default(),
-        };
+        let services = support::demo_services(&ws, data.path(), Llm::none()).await?;
         let db = |name: &str| {
             let path = data.path().join(name);
             async move { Db::connect("", &path).await }

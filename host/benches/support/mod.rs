@@ -1,17 +1,47 @@
-//! What the recording and shadow benches share: the workspace, the tech
-//! seller's turns (the same five messages, en/pt/es) and the summary of
-//! a mode's timings.
+//! What the plugin benches share: the workspace, the services of a turn
+//! over the demo catalog, the tech seller's turns (the same five messages,
+//! en/pt/es) and the summary of a mode's timings. Each bench uses a part.
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
-use agent_store::plugins::wit;
+use agent_store::catalog::Catalog;
+use agent_store::db::Db;
+use agent_store::llm::{Llm, Prompts};
+use agent_store::plugins::{Services, wit};
+use agent_store::routing::Vocabulary;
 
 pub fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .expect("workspace")
         .to_path_buf()
+}
+
+/// What a plugin turn reaches, as a host started on `data` with the demo
+/// catalog and the repository's prompts has it: no conversation store, no
+/// carts, the given `llm`.
+pub async fn demo_services(ws: &Path, data: &Path, llm: Llm) -> anyhow::Result<Services> {
+    let catalog = Catalog::open(Db::connect("", data).await?, data).await?;
+    catalog
+        .import_csv_file(&ws.join("catalog/products.csv"))
+        .await?;
+    let prompts = Prompts::load(&ws.join("prompts"));
+    let routing = Vocabulary::new(catalog.clone(), &prompts);
+    Ok(Services {
+        catalog,
+        conversations: None,
+        carts: None,
+        llm,
+        routing: routing.clone(),
+        prompts,
+        values: Arc::default(),
+        brands: Arc::new(routing),
+        seen: Default::default(),
+        tape: Default::default(),
+    })
 }
 
 const MESSAGES: &[&str] = &[

@@ -17,6 +17,9 @@ use serde_json::{Value, json};
 const MONITOR: &str = "monitor-producer-token-0123456789";
 /// Explicitly granted outbound messages (a trusted internal system).
 const OUTBOX: &str = "outbox-producer-token-0123456789";
+/// A producer granted `store.chat.response` (a response's rendered
+/// messages travel with it).
+const RESPONDER: &str = "responder-producer-token-0123456789";
 /// The flood's size (the review's: 200 events in 0.15 s).
 const FLOOD: usize = 200;
 /// The longest a customer may wait for a reply while the flood is parked.
@@ -34,6 +37,11 @@ async fn start() -> Harness {
                 name: "outbox".into(),
                 token: OUTBOX.into(),
                 types: vec![EventType::WhatsAppMessageSend.as_str().into()],
+            },
+            ProducerConfig {
+                name: "responder".into(),
+                token: RESPONDER.into(),
+                types: vec![EventType::ChatResponse.as_str().into()],
             },
         ];
     })
@@ -170,6 +178,90 @@ async fn injected_sends_and_unsigned_messages_reach_nobody() {
         assert_eq!(row["permanent"], true, "{row}");
         assert_eq!(row["attempts"], 1, "{row}");
         assert_eq!(row["event"]["producer"], "outbox", "{row}");
+    }
+    h.app.shutdown().await;
+}
+
+/// A response for a real conversation whose carried message goes
+/// elsewhere (another customer, another response's id).
+fn response(id: &str, conversation_id: &str, customer: &str, carried: &[(&str, &str)]) -> Value {
+    let messages: Vec<Value> = carried
+        .iter()
+        .map(|(message_id, to)| {
+            json!({
+                "id": message_id, "conversation_id": conversation_id,
+                "phone_number_id": PHONE_NUMBER_ID, "to": to, "brand": null,
+                "text": "carried",
+                "body": {"messaging_product": "whatsapp", "to": to, "type": "text", "text": {"body": "carried"}},
+            })
+        })
+        .collect();
+    event(
+        id,
+        EventType::ChatResponse,
+        conversation_id,
+        json!({
+            "conversation_id": conversation_id, "phone_number_id": PHONE_NUMBER_ID,
+            "to": customer, "brand": "host", "in_reply_to": "wamid.resp.1",
+            "actions": [{"type": "text", "body": "rendered from the actions"}],
+            "language": "en", "messages": messages,
+        }),
+    )
+}
+
+/// `store.chat.response` carries the messages its publisher rendered; the
+/// render stage sends them as they are, and refuses (parks, permanent) a
+/// response carrying a message that is not its own, so a producer cannot
+/// address another number through a real conversation's response.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_response_sends_only_its_own_carried_messages() {
+    let h = start().await;
+    let customer = "15550002003";
+    let victim = "15550002004";
+    reply_latency(&h, customer, "wamid.resp.1", "hi").await;
+    h.settle().await;
+    let conversation = h.conversation_of(customer).await.expect("conversation");
+    let id = conversation["id"].as_str().expect("id").to_string();
+    let before = h.sink.to(customer).len();
+
+    let bad = [
+        response("resp-1", &id, customer, &[("resp-1/0", victim)]),
+        response("resp-2", &id, customer, &[("resp-other/0", customer)]),
+    ];
+    for e in &bad {
+        let (status, body) = post(&h, Some(RESPONDER), e).await;
+        assert_eq!(status, 202, "granted, so accepted: {body}");
+    }
+    let (status, body) = post(
+        &h,
+        Some(RESPONDER),
+        &response("resp-3", &id, customer, &[("resp-3/0", customer)]),
+    )
+    .await;
+    assert_eq!(status, 202, "{body}");
+    h.settle().await;
+
+    assert!(h.sink.to(victim).is_empty(), "{:?}", h.sink.to(victim));
+    let sent: Vec<String> = h.sink.to(customer)[before..]
+        .iter()
+        .filter_map(|b| b["text"]["body"].as_str().map(str::to_string))
+        .collect();
+    assert_eq!(
+        sent,
+        ["carried"],
+        "only the good response's carried message, as carried"
+    );
+    let parked = h.admin("/events/parked?group=render").await;
+    let mut ids: Vec<&str> = parked["events"]
+        .as_array()
+        .expect("parked list")
+        .iter()
+        .filter_map(|r| r["event_id"].as_str())
+        .collect();
+    ids.sort();
+    assert_eq!(ids, ["resp-1", "resp-2"], "{parked}");
+    for row in parked["events"].as_array().into_iter().flatten() {
+        assert_eq!(row["permanent"], true, "{row}");
     }
     h.app.shutdown().await;
 }

@@ -1,8 +1,9 @@
 //! Search constraints in a customer's message, in minor units: price
 //! bounds ("under $100", "até 200 reais", "entre 50 y 100"), colour and
 //! size ("tamanho M", "talla 42", "256GB"). The plugins' reading of a
-//! message; the price bounds are the host's query parser's
-//! ([`crate::query::price_bounds`]), so seller and search agree.
+//! message; the price bounds and the size are the host's query parser's
+//! ([`crate::query::price_bounds`], [`crate::query::size_in`]), so seller
+//! and search agree.
 //!
 //! ```
 //! use agent_store_lang::constraints::extract_constraints;
@@ -11,7 +12,8 @@
 //! assert_eq!(c.color.as_deref(), Some("black"));
 //! ```
 
-use crate::text::{color_of, fold_char, has_phrase, normalize, tokenize};
+use crate::query::SizeReach;
+use crate::text::{color_of, has_phrase, normalize, tokenize};
 
 /// Search constraints found in a customer's message.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -33,55 +35,10 @@ impl Constraints {
     }
 }
 
-/// Tokens that keep decimal separators inside numbers and `$` (storage
-/// sizes are read from them: "128gb", "128 gb").
-fn number_tokens(s: &str) -> Vec<String> {
-    let lower: String = s
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(fold_char)
-        .collect();
-    let chars: Vec<char> = lower.chars().collect();
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    for (i, &c) in chars.iter().enumerate() {
-        let in_number = (c == '.' || c == ',')
-            && cur.chars().last().is_some_and(|p| p.is_ascii_digit())
-            && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit());
-        if c.is_alphanumeric() || in_number {
-            // split "100usd" / "$100" style glued tokens at digit/letter edges
-            if let Some(p) = cur.chars().last()
-                && p.is_ascii_digit() != c.is_ascii_digit()
-                && c != '.'
-                && c != ','
-                && p != '.'
-                && p != ','
-                && !(p.is_ascii_digit() && matches!(c, 'k' | 'g' | 't' | 'm' | 'w'))
-                && !cur.starts_with(|x: char| x.is_ascii_digit())
-            {
-                out.push(std::mem::take(&mut cur));
-            }
-            cur.push(c);
-        } else {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
-            if c == '$' || c == '<' || c == '>' || c == '-' {
-                out.push(c.to_string());
-            }
-        }
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
-}
-
 /// Extract price bounds, colour and size from a customer's message in
 /// en/pt/es ("under $100", "até 200 reais", "menos de 50", "between 50 and
 /// 100", "entre 50 e 100", "preto", "tamanho M", "talla 42", "256GB").
 pub fn extract_constraints(text: &str) -> Constraints {
-    let toks = number_tokens(text);
     // Price bounds: the query parser's reading, in minor units of a
     // two-decimal currency (the unit of the plugins' search bounds).
     let (min_price_minor, max_price_minor) = crate::query::price_bounds(text).price_bounds_minor(2);
@@ -101,75 +58,8 @@ pub fn extract_constraints(text: &str) -> Constraints {
     if has_phrase(&normalize(text), "rose gold") {
         c.color = Some("rose gold".into());
     }
-    c.size = extract_size(&toks, &words);
+    c.size = crate::query::size_in(text, SizeReach::Request);
     c
-}
-
-fn extract_size(toks: &[String], words: &[String]) -> Option<String> {
-    const SIZE_WORDS: &[&str] = &[
-        "size", "tamanho", "tam", "talla", "talle", "numero", "no", "n", "nro", "num", "calco",
-        "calzo",
-    ];
-    const LETTER: &[(&str, &str)] = &[
-        ("xxs", "XXS"),
-        ("xs", "XS"),
-        ("s", "S"),
-        ("m", "M"),
-        ("l", "L"),
-        ("xl", "XL"),
-        ("xxl", "XXL"),
-        ("p", "S"),
-        ("pp", "XS"),
-        ("g", "L"),
-        ("gg", "XL"),
-        ("ch", "S"),
-        ("small", "S"),
-        ("medium", "M"),
-        ("large", "L"),
-        ("pequeno", "S"),
-        ("medio", "M"),
-        ("mediano", "M"),
-        ("grande", "L"),
-        ("tkl", "TKL"),
-    ];
-    for (i, w) in words.iter().enumerate() {
-        if SIZE_WORDS.contains(&w.as_str())
-            && let Some(next) = words.get(i + 1)
-        {
-            if let Some((_, s)) = LETTER.iter().find(|(k, _)| k == next) {
-                return Some((*s).to_owned());
-            }
-            if next.chars().all(|c| c.is_ascii_digit()) && (1..=3).contains(&next.len()) {
-                return Some(next.clone());
-            }
-        }
-    }
-    for (i, t) in toks.iter().enumerate() {
-        // storage: "128gb", "128 gb", "1tb"
-        let digits: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
-        if digits.is_empty() {
-            continue;
-        }
-        let rest = &t[digits.len()..];
-        let unit = if rest.is_empty() {
-            toks.get(i + 1).map(String::as_str).unwrap_or("")
-        } else {
-            rest
-        };
-        if unit == "gb" || unit == "tb" {
-            return Some(format!("{digits}{}", unit.to_uppercase()));
-        }
-    }
-    for w in words {
-        match w.as_str() {
-            "queen" | "king" => return Some(w.clone()),
-            "casal" => return Some("queen".into()),
-            "matrimonial" => return Some("queen".into()),
-            "xs" | "xl" | "xxl" => return Some(w.to_uppercase()),
-            _ => {}
-        }
-    }
-    None
 }
 
 #[cfg(test)]
@@ -227,5 +117,46 @@ mod tests {
         let c = extract_constraints("monitor under 27 inch");
         assert_eq!(c.max_price_minor, None);
         assert!(extract_constraints("hello").is_empty());
+    }
+
+    /// The seller and the search read one size the same way; the seller
+    /// also takes a size said alone, which a search does not filter by.
+    #[test]
+    fn one_size_reader_for_seller_and_search() {
+        use crate::query::{SizeReach, size_in};
+        for (text, want) in [
+            ("camiseta tamanho G", "L"),
+            ("vestido tamanho PP", "XS"),
+            ("talla mediana por favor", "M"),
+            ("size is xl", "XL"),
+            ("tênis número 41", "41"),
+            ("um ssd de 1 tb", "1TB"),
+        ] {
+            assert_eq!(
+                size_in(text, SizeReach::Explicit).as_deref(),
+                Some(want),
+                "{text}"
+            );
+            assert_eq!(
+                extract_constraints(text).size.as_deref(),
+                Some(want),
+                "{text}"
+            );
+        }
+        for (text, want) in [
+            ("sheets for a king bed", "king"),
+            ("juego de sábanas matrimonial", "queen"),
+            ("the hoodie in xl", "XL"),
+            ("jogo de lençol tamanho casal", "queen"),
+        ] {
+            assert_eq!(size_in(text, SizeReach::Explicit), None, "{text}");
+            assert_eq!(
+                extract_constraints(text).size.as_deref(),
+                Some(want),
+                "{text}"
+            );
+        }
+        // A lone "m" or "l" is a unit more often than a size.
+        assert_eq!(extract_constraints("a 2 l water bottle").size, None);
     }
 }

@@ -461,6 +461,7 @@ const SIZE_KEYWORDS: &[&str] = &[
     "visto",
     "numeracao",
     "tamano",
+    "nro",
 ];
 
 const UNIT_WORDS: &[&str] = &[
@@ -1110,75 +1111,127 @@ fn word_at(toks: &[Tok], i: usize) -> Option<&str> {
     toks.get(i).and_then(Tok::word)
 }
 
-/// Sizes: "size 42", "tamanho M", "talla 40", "calço 41", "128 GB".
+/// How far a size reading reaches beyond "size N" and storage sizes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SizeReach {
+    /// Search text: only a size said as one ("size 42", "tamanho M",
+    /// "128 GB"); a lone "l" or "king" in a search is a word, not a filter.
+    Explicit,
+    /// A seller reading a request: also a lone letter size ("xl") and bed
+    /// sizes ("queen", "casal"), which in a shopping turn are meant as sizes.
+    Request,
+}
+
+/// The one size a message asks for, in the catalog's form: letter sizes in
+/// the English convention ("tamanho G" → "L"), storage as said ("256gb"),
+/// bed sizes in English ("casal" → "queen"), storage as catalogs write it
+/// ("256 gb" → "256GB"), numbers as written.
+pub fn size_in(text: &str, reach: SizeReach) -> Option<String> {
+    let toks = tokenize(&fold(text));
+    let mut used = vec![false; toks.len()];
+    read_size(&toks, &mut used, reach)
+}
+
+/// Sizes: "size 42", "tamanho M", "talla 40", "calço 41", "128 GB" (and,
+/// with [`SizeReach::Request`], "xl", "queen", "casal").
 fn extract_sizes(toks: &[Tok], used: &mut [bool], q: &mut ParsedQuery) {
+    q.size = read_size(toks, used, SizeReach::Explicit);
+}
+
+/// A letter size ("m", "G", "pp", "medium") in the English convention.
+fn letter_size(word: &str) -> Option<String> {
+    let norm = normalize_size(word);
+    matches!(norm.as_str(), "xs" | "s" | "m" | "l" | "xl" | "xxl").then(|| norm.to_uppercase())
+}
+
+/// A size named by a word that is not a letter: bed sizes ("casal" and
+/// "matrimonial" are a queen bed) and keyboard layouts.
+fn named_size(word: &str) -> Option<&'static str> {
+    match word {
+        "queen" => Some("queen"),
+        "king" => Some("king"),
+        "casal" | "matrimonial" => Some("queen"),
+        "tkl" => Some("TKL"),
+        _ => None,
+    }
+}
+
+/// Storage at token `i` ("128 gb", "1tb"): the size and its last token.
+fn storage_at(toks: &[Tok], i: usize) -> Option<(String, usize)> {
+    if let (Tok::Num(n), Some(unit)) = (&toks[i], word_at(toks, i + 1))
+        && matches!(unit, "gb" | "tb")
+    {
+        return Some((
+            format!("{}{}", format_number(*n), unit.to_uppercase()),
+            i + 1,
+        ));
+    }
+    let w = word_at(toks, i)?;
+    let digits = w.strip_suffix("gb").or_else(|| w.strip_suffix("tb"))?;
+    (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()))
+        .then(|| (w.to_uppercase(), i))
+}
+
+/// The value after a size keyword at `i` ("tamanho do pé 42", "size is M",
+/// "talla de 40"): the size and its last token. A named size ("tamanho
+/// casal") is read only in a request: a search keeps the word to match the
+/// titles that say it.
+fn keyword_value_at(toks: &[Tok], i: usize, reach: SizeReach) -> Option<(String, usize)> {
+    if !SIZE_KEYWORDS.contains(&word_at(toks, i)?) {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < toks.len() && j <= i + 3 {
+        match word_at(toks, j) {
+            Some("de" | "do" | "da" | "is" | "e" | "es" | "pe" | "o" | "el" | "a" | ":") => j += 1,
+            _ => break,
+        }
+    }
+    let value = match toks.get(j)? {
+        Tok::Num(n) => format_number(*n),
+        Tok::Word(v) => letter_size(v)
+            .or_else(|| {
+                named_size(v)
+                    .filter(|_| reach == SizeReach::Request)
+                    .map(str::to_owned)
+            })
+            .or_else(|| v.chars().any(|c| c.is_ascii_digit()).then(|| v.clone()))?,
+        Tok::Sym(_) => return None,
+    };
+    Some((value, j))
+}
+
+/// A size said without a keyword, read only in a request: "xl", "queen".
+fn lone_size_at(toks: &[Tok], i: usize) -> Option<String> {
+    let w = word_at(toks, i)?;
+    named_size(w)
+        .map(str::to_owned)
+        // A lone "s", "m" or "l" is too often something else ("m" for
+        // metres, "l" for litres); the longer letter sizes are not.
+        .or_else(|| matches!(w, "xs" | "xl" | "xxl").then(|| w.to_uppercase()))
+}
+
+/// The first size in the tokens, marking the tokens it used; storage and
+/// keyword sizes before lone ones, whatever their order in the text.
+fn read_size(toks: &[Tok], used: &mut [bool], reach: SizeReach) -> Option<String> {
+    let mut size = None;
     for i in 0..toks.len() {
         if used[i] {
             continue;
         }
-        // "128 gb" / "1 tb": storage sizes.
-        if let (Tok::Num(n), Some(unit)) = (&toks[i], word_at(toks, i + 1))
-            && matches!(unit, "gb" | "tb")
-        {
-            if q.size.is_none() {
-                q.size = Some(format!("{}{}", format_number(*n), unit));
-            }
-            used[i] = true;
-            used[i + 1] = true;
+        let Some((value, last)) = storage_at(toks, i).or_else(|| keyword_value_at(toks, i, reach))
+        else {
             continue;
-        }
-        if let Tok::Word(w) = &toks[i]
-            && (w.ends_with("gb") || w.ends_with("tb"))
-            && w.len() > 2
-            && w[..w.len() - 2].chars().all(|c| c.is_ascii_digit())
-        {
-            if q.size.is_none() {
-                q.size = Some(w.clone());
-            }
-            used[i] = true;
-            continue;
-        }
-        let Some(w) = word_at(toks, i) else { continue };
-        if !SIZE_KEYWORDS.contains(&w) {
-            continue;
-        }
-        let mut j = i + 1;
-        // "tamanho do pé 42", "size is M", "talla de 40"
-        while j < toks.len() && j <= i + 3 {
-            match word_at(toks, j) {
-                Some("de" | "do" | "da" | "is" | "e" | "es" | "pe" | "o" | "el" | "a" | ":") => {
-                    j += 1
-                }
-                _ => break,
-            }
-        }
-        let value = match toks.get(j) {
-            Some(Tok::Num(n)) => Some(format_number(*n)),
-            Some(Tok::Word(v)) => {
-                let norm = normalize_size(v);
-                let letter = matches!(norm.as_str(), "xs" | "s" | "m" | "l" | "xl" | "xxl");
-                if letter || v.chars().any(|c| c.is_ascii_digit()) {
-                    Some(if letter {
-                        norm.to_uppercase()
-                    } else {
-                        v.clone()
-                    })
-                } else {
-                    None
-                }
-            }
-            _ => None,
         };
-        if let Some(v) = value {
-            if q.size.is_none() {
-                q.size = Some(v);
-            }
-            used[i] = true;
-            for u in used.iter_mut().take(j + 1).skip(i + 1) {
-                *u = true;
-            }
+        size.get_or_insert(value);
+        for u in used.iter_mut().take(last + 1).skip(i) {
+            *u = true;
         }
     }
+    if size.is_none() && reach == SizeReach::Request {
+        size = (0..toks.len()).find_map(|i| lone_size_at(toks, i));
+    }
+    size
 }
 
 /// An amount at token `i`: (value, first token, last token, currency).
@@ -1493,7 +1546,7 @@ mod tests {
         let q = parse("perfume para meu pai", &v);
         assert_eq!(q.gender, Some(Gender::Male));
         let q = parse("Nova X12 256 GB", &v);
-        assert_eq!(q.size.as_deref(), Some("256gb"));
+        assert_eq!(q.size.as_deref(), Some("256GB"));
     }
 
     #[test]

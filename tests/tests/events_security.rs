@@ -166,6 +166,17 @@ async fn injected_sends_and_unsigned_messages_reach_nobody() {
         "no conversation was made up"
     );
     let parked = h.admin("/events/parked?group=send").await;
+    assert_eq!(parked_ids(&parked), ["inject-2", "inject-3"], "{parked}");
+    for row in parked["events"].as_array().into_iter().flatten() {
+        assert_eq!(row["permanent"], true, "{row}");
+        assert_eq!(row["attempts"], 1, "{row}");
+        assert_eq!(row["event"]["producer"], "outbox", "{row}");
+    }
+    h.app.shutdown().await;
+}
+
+/// The event ids of a `GET /events/parked` answer, sorted.
+fn parked_ids(parked: &Value) -> Vec<&str> {
     let mut ids: Vec<&str> = parked["events"]
         .as_array()
         .expect("parked list")
@@ -173,13 +184,7 @@ async fn injected_sends_and_unsigned_messages_reach_nobody() {
         .filter_map(|r| r["event_id"].as_str())
         .collect();
     ids.sort();
-    assert_eq!(ids, ["inject-2", "inject-3"], "{parked}");
-    for row in parked["events"].as_array().into_iter().flatten() {
-        assert_eq!(row["permanent"], true, "{row}");
-        assert_eq!(row["attempts"], 1, "{row}");
-        assert_eq!(row["event"]["producer"], "outbox", "{row}");
-    }
-    h.app.shutdown().await;
+    ids
 }
 
 /// A response for a real conversation whose carried message goes
@@ -252,14 +257,7 @@ async fn a_response_sends_only_its_own_carried_messages() {
         "only the good response's carried message, as carried"
     );
     let parked = h.admin("/events/parked?group=render").await;
-    let mut ids: Vec<&str> = parked["events"]
-        .as_array()
-        .expect("parked list")
-        .iter()
-        .filter_map(|r| r["event_id"].as_str())
-        .collect();
-    ids.sort();
-    assert_eq!(ids, ["resp-1", "resp-2"], "{parked}");
+    assert_eq!(parked_ids(&parked), ["resp-1", "resp-2"], "{parked}");
     for row in parked["events"].as_array().into_iter().flatten() {
         assert_eq!(row["permanent"], true, "{row}");
     }

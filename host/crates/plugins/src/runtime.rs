@@ -469,6 +469,11 @@ impl Runtime {
         }
     }
 
+    /// The upgrade thread's kernel id (a tiered runtime on Linux).
+    pub(super) fn upgrade_thread(&self) -> Option<i32> {
+        self.upgrader.as_ref().map(Upgrader::thread)
+    }
+
     /// Hold upgrades back while the guard lives (one running finishes):
     /// for looking at the baseline tier in tests and benchmarks.
     pub fn hold_upgrades(&self) -> Option<UpgradeHold> {

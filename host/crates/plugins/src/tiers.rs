@@ -1,7 +1,7 @@
 //! Tiered compilation: a plugin first serves on code from Winch, wasmtime's
 //! baseline compiler (several times quicker to compile than Cranelift, slower
-//! code), while one low-priority background thread compiles it again with
-//! Cranelift; the optimised code then replaces the baseline code and is
+//! code), while one background thread, scheduled as batch work, compiles it
+//! again with Cranelift; the optimised code then replaces the baseline code and is
 //! written to the compiled cache (the cache only ever holds optimised code).
 //!
 //! Compiled code belongs to the `Engine` that compiled it, and a `Linker`,
@@ -228,13 +228,16 @@ struct Job {
     cache: Arc<Cache>,
 }
 
-/// Upgrades to optimised code, one at a time, on one background thread of
-/// low priority: a customer's turn gets the cores first.
+/// Upgrades to optimised code, one at a time, on one background thread
+/// scheduled as batch work: a waking turn is never preempted by it, and it
+/// is never starved by turns either.
 pub(super) struct Upgrader {
     jobs: Mutex<mpsc::Sender<Job>>,
     /// Jobs queued or running.
     pending: tokio::sync::watch::Sender<usize>,
     held: Arc<Held>,
+    /// The upgrade thread's kernel id (Linux; 0 elsewhere).
+    thread: i32,
 }
 
 /// Holds on the upgrader (tests and benchmarks that look at the baseline
@@ -280,10 +283,14 @@ impl Upgrader {
         let pending = tokio::sync::watch::Sender::new(0usize);
         let held = Arc::new(Held::default());
         let (done, hold) = (pending.clone(), held.clone());
+        // The thread says when its scheduling is set, so that a caller
+        // never sees it compile under the wrong policy.
+        let (ready_tx, ready) = mpsc::sync_channel::<i32>(1);
         std::thread::Builder::new()
-            .name("wasm-upgrade".into())
+            .name(UPGRADE_THREAD.into())
             .spawn(move || {
-                lower_priority();
+                schedule_as_batch();
+                let _ = ready_tx.send(thread_id());
                 // Ends when the runtime (the sender) is dropped.
                 while let Ok(job) = rx.recv() {
                     hold.wait_released();
@@ -291,10 +298,12 @@ impl Upgrader {
                     done.send_modify(|n| *n = n.saturating_sub(1));
                 }
             })?;
+        let thread = ready.recv().unwrap_or_default();
         Ok(Self {
             jobs: Mutex::new(tx),
             pending,
             held,
+            thread,
         })
     }
 
@@ -321,6 +330,10 @@ impl Upgrader {
     pub async fn idle(&self) {
         let mut rx = self.pending.subscribe();
         let _ = rx.wait_for(|n| *n == 0).await;
+    }
+
+    pub fn thread(&self) -> i32 {
+        self.thread
     }
 
     pub fn hold(&self) -> UpgradeHold {
@@ -373,22 +386,40 @@ fn ms(d: Duration) -> u64 {
     d.as_millis() as u64
 }
 
-/// Make the calling thread the last to get a core (nice 19).
+/// The upgrade thread's name (what `top -H` and the tests see).
+const UPGRADE_THREAD: &str = "wasm-upgrade";
+
+/// Schedule the calling thread as batch work (Linux `SCHED_BATCH`, normal
+/// weight): a customer's turn that wakes up is never preempted by it, yet
+/// it keeps its fair share of a core, so an upgrade finishes even while
+/// turns keep every core busy. It used to run at nice 19, which under
+/// sustained load got ~1 % of a core: plugins stayed on baseline code for
+/// minutes, exactly when optimised code matters most. One thread compiles,
+/// so upgrades never take more than one core.
 #[cfg(target_os = "linux")]
-fn lower_priority() {
-    // SAFETY: plain syscalls on the calling thread's own id; on Linux a
-    // nice value belongs to a thread.
-    let result = unsafe {
-        let tid = libc::gettid();
-        libc::setpriority(libc::PRIO_PROCESS, tid as libc::id_t, 19)
-    };
+fn schedule_as_batch() {
+    let param = libc::sched_param { sched_priority: 0 };
+    // SAFETY: a plain syscall on the calling thread (pid 0) with a valid
+    // parameter; SCHED_BATCH needs no privilege.
+    let result = unsafe { libc::sched_setscheduler(0, libc::SCHED_BATCH, &param) };
     if result != 0 {
-        tracing::debug!(error = %std::io::Error::last_os_error(), "the upgrade thread keeps its priority");
+        tracing::debug!(error = %std::io::Error::last_os_error(), "the upgrade thread keeps the normal policy");
     }
 }
 
 #[cfg(not(target_os = "linux"))]
-fn lower_priority() {}
+fn schedule_as_batch() {}
+
+#[cfg(target_os = "linux")]
+fn thread_id() -> i32 {
+    // SAFETY: gettid has no preconditions.
+    unsafe { libc::gettid() }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn thread_id() -> i32 {
+    0
+}
 
 #[cfg(test)]
 mod tests {
@@ -410,6 +441,30 @@ mod tests {
             assert_eq!(want.as_str(), text);
         }
         assert!(toml::from_str::<PluginsConfig>("compiler = \"fast\"").is_err());
+    }
+
+    /// Upgrades must not starve under load (nice 19 did): the thread is
+    /// batch work at the normal weight.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_upgrade_thread_is_batch_work_at_normal_weight() {
+        use crate::plugins::{Runtime, TurnLimits};
+        let tiered = Runtime::with_compiler(TurnLimits::default(), Compiler::Tiered).expect("rt");
+        let tid = tiered
+            .upgrade_thread()
+            .expect("a tiered runtime runs an upgrade thread");
+        let comm = std::fs::read_to_string(format!("/proc/self/task/{tid}/comm")).expect("comm");
+        assert_eq!(comm.trim(), UPGRADE_THREAD);
+        // SAFETY: read-only syscalls on a live thread of this process (the
+        // runtime, which owns it, is alive).
+        let (policy, nice) = unsafe {
+            (
+                libc::sched_getscheduler(tid),
+                libc::getpriority(libc::PRIO_PROCESS, tid as libc::id_t),
+            )
+        };
+        assert_eq!(policy, libc::SCHED_BATCH);
+        assert_eq!(nice, 0);
     }
 
     #[test]

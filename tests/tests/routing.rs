@@ -264,7 +264,7 @@ async fn routing_and_search_per_catalog() {
             Some("auto"),
         ),
         (
-            "catalog 7 (sixth brand sports, capitals and slash paths; held out)",
+            "catalog 7 (sixth brand sports, capitals and slash paths; seen since issue 15's fifth session read it)",
             eval.join("catalog7.csv"),
             "catalog7.messages.tsv",
             Some("sports"),

@@ -44,6 +44,19 @@ pub fn cases(file: &str) -> Vec<Case> {
         .collect()
 }
 
+/// Whether a run stays out of this one: `ROUTING_EVAL_SKIP` lists message
+/// files or run names (comma-separated, a part of the name is enough), so a
+/// held-out catalog is not evaluated — not even its totals seen — during
+/// tuning runs (`ROUTING_EVAL_SKIP=catalog7`).
+pub fn skipped(name: &str, messages: &str) -> bool {
+    std::env::var("ROUTING_EVAL_SKIP").is_ok_and(|v| {
+        v.split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .any(|s| name.contains(s) || messages.contains(s))
+    })
+}
+
 /// A product matches a label: a model key (`F01`, the id's middle part)
 /// or words of its title.
 pub fn relevant(p: &Product, labels: &[String]) -> bool {

@@ -51,8 +51,14 @@ pub mod weight {
 }
 
 /// How strongly a brand's term frequencies are read against its size
-/// (0: not at all, 1: fully; [`IndexBuilder::size_scale`]).
+/// (0: not at all, 1: fully; [`IndexBuilder::size_ratio`]) for a word
+/// every brand uses alike; it grows to 1 as one brand owns the word
+/// ([`size_exponent`]).
 const SIZE_NORM: f32 = 0.3;
+/// A written word that reaches one brand several ways (as written, through
+/// a translation, a typo or cognate reading) counts in full once, by its
+/// strongest way; each further way counts this share of itself.
+const EXTRA_PATH_FACTOR: f32 = 0.6;
 /// Most a single word can weigh for one brand (log-scaled frequency).
 const MAX_TERM_WEIGHT: f32 = 3.0;
 /// A pair of adjacent words is more specific than either word alone.
@@ -184,13 +190,13 @@ impl IndexBuilder {
         }
     }
 
-    /// Each brand's factor on its term frequencies: a brand with few rows
-    /// says each of its words fewer times than one with many, not less
-    /// surely, so a frequency is read against the brand's text mass (all
-    /// its terms' weight), as BM25 normalises a document's length
-    /// (softened: [`SIZE_NORM`]). Without it a small brand loses every
-    /// word it shares with a big one ("camera" for a car brand's dash cam).
-    fn size_scale(&self) -> Vec<f32> {
+    /// Each brand's mean text mass over its own (all its terms' weight):
+    /// a brand with few rows says each of its words fewer times than one
+    /// with many, not less surely, so a frequency is read against it, as
+    /// BM25 normalises a document's length (to the power
+    /// [`size_exponent`]). Without it a small brand loses every word it
+    /// shares with a big one ("camera" for a car brand's dash cam).
+    fn size_ratio(&self) -> Vec<f32> {
         let mut mass = vec![0.0f32; self.brands.len()];
         for per_brand in self.terms.values() {
             for &(b, tf, _) in per_brand {
@@ -200,26 +206,21 @@ impl IndexBuilder {
         let present: Vec<f32> = mass.iter().copied().filter(|m| *m > 0.0).collect();
         let avg = present.iter().sum::<f32>() / present.len().max(1) as f32;
         mass.iter()
-            .map(|m| {
-                if *m > 0.0 {
-                    (avg / m).powf(SIZE_NORM)
-                } else {
-                    1.0
-                }
-            })
+            .map(|m| if *m > 0.0 { avg / m } else { 1.0 })
             .collect()
     }
 
     /// The index: per term, each brand's TF-IDF weight.
     pub fn build(self) -> BrandIndex {
         let n = self.brands.len() as f32;
-        let scale = self.size_scale();
+        let ratio = self.size_ratio();
         let mut terms = HashMap::with_capacity(self.terms.len());
         let mut typos: HashMap<String, Vec<u32>> = HashMap::new();
         let mut names: Vec<String> = Vec::new();
         let mut prefixes: HashMap<String, Vec<u32>> = HashMap::new();
         for (term, per_brand) in self.terms {
             let idf = ((n + 1.0) / per_brand.len() as f32).ln();
+            let all: f32 = per_brand.iter().map(|x| x.1).sum();
             let weights: Vec<(u32, f32)> = per_brand
                 .into_iter()
                 .map(|(b, tf, strong)| {
@@ -228,7 +229,8 @@ impl IndexBuilder {
                     } else {
                         DESCRIPTION_ONLY_CAP
                     };
-                    (b as u32, (1.0 + tf * scale[b]).ln().min(cap) * idf)
+                    let scale = ratio[b].powf(size_exponent(tf / all.max(f32::EPSILON)));
+                    (b as u32, (1.0 + tf * scale).ln().min(cap) * idf)
                 })
                 .collect();
             if !term.contains(' ') && term.chars().count() >= text::FUZZY_MIN_LEN {
@@ -267,6 +269,56 @@ impl IndexBuilder {
             known,
         }
     }
+}
+
+/// The customer's words a dictionary entry translates, as the index keys
+/// them (content words, space-separated): "bola" for "bola", "saco
+/// dormir" for "saco de dormir". A translation of one written word has the
+/// same source as the word itself.
+fn written_source(from: &[&str]) -> String {
+    from.iter()
+        .copied()
+        .filter(|w| !text::is_stopword(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Each brand's score from the terms matched, per written source: one
+/// written word that reaches a brand several ways ("bola" as written and
+/// as its translation "ball"; a word and its typo reading) is one piece of
+/// evidence, not several, so its strongest way counts in full and each
+/// further way [`EXTRA_PATH_FACTOR`] of itself. Otherwise a word the
+/// dictionary happens to know in both languages outweighs a word it
+/// knows once.
+fn one_full_path_per_word(mut found: Vec<(&str, u32, f32)>) -> Vec<(u32, f32)> {
+    found.sort_by(|a, b| {
+        (a.0, a.1)
+            .cmp(&(b.0, b.1))
+            .then_with(|| b.2.total_cmp(&a.2))
+    });
+    let mut out: Vec<(u32, f32)> = Vec::new();
+    let mut previous: Option<(&str, u32)> = None;
+    for (source, b, w) in found {
+        let first = previous != Some((source, b));
+        previous = Some((source, b));
+        let w = if first { w } else { w * EXTRA_PATH_FACTOR };
+        match out.iter_mut().find(|(x, _)| *x == b) {
+            Some(x) => x.1 += w,
+            None => out.push((b, w)),
+        }
+    }
+    out
+}
+
+/// How fully a brand's size normalises its frequency of a word, from the
+/// brand's share of all the word's weight: [`SIZE_NORM`] for a word every
+/// brand uses alike, up to 1 for a word one brand owns. A word a brand owns
+/// is its own however often its few rows say it ("tent" for a small
+/// outdoor brand), so its frequency is read fully against the brand's
+/// size; on a word many brands use, a small brand is only helped softly,
+/// or it would outvote the brands that use the word most.
+fn size_exponent(share: f32) -> f32 {
+    SIZE_NORM + (1.0 - SIZE_NORM) * share.clamp(0.0, 1.0)
 }
 
 /// The text fields of one catalog product, for [`IndexBuilder::add_product`].
@@ -364,7 +416,8 @@ impl BrandIndex {
             .map(|t| text::stem(t))
             .collect();
 
-        let mut translated: Vec<(String, f32)> = Vec::new();
+        // (English term, factor, the customer's words it translates)
+        let mut translated: Vec<(String, f32, String)> = Vec::new();
         // The words of a phrase the dictionary knows ("tábua de passar
         // roupa", "reloj de pared") name one thing together: on their own
         // they count as a keyword's parts do.
@@ -385,13 +438,18 @@ impl BrandIndex {
             } else {
                 TRANSLATED_FACTOR
             };
+            let source = written_source(from);
             for t in english {
                 if own.contains(t) {
                     continue;
                 }
-                match translated.iter_mut().find(|(x, _)| x == t) {
-                    Some(x) => x.1 = x.1.max(f),
-                    None => translated.push((t.clone(), f)),
+                match translated.iter_mut().find(|(x, _, _)| x == t) {
+                    Some(x) if x.1 < f => {
+                        x.1 = f;
+                        x.2.clone_from(&source);
+                    }
+                    Some(_) => {}
+                    None => translated.push((t.clone(), f, source.clone())),
                 }
             }
         }
@@ -399,10 +457,12 @@ impl BrandIndex {
             .iter()
             .map(|t| {
                 let part = !t.contains(' ') && phrase_words.contains(&t.as_str());
-                (t, if part { PHRASE_PART } else { 1.0 })
+                (t, if part { PHRASE_PART } else { 1.0 }, t.as_str())
             })
-            .chain(translated.iter().map(|(t, f)| (t, *f)));
-        for (term, factor) in weighted {
+            .chain(translated.iter().map(|(t, f, w)| (t, *f, w.as_str())));
+        // (the customer's words, brand, weight) of every term matched
+        let mut found: Vec<(&str, u32, f32)> = Vec::new();
+        for (term, factor, source) in weighted {
             let (key, factor) = match self.terms.get_key_value(term.as_str()) {
                 Some((k, _)) => (k.as_str(), factor),
                 None if term.contains(' ') => continue,
@@ -430,10 +490,12 @@ impl BrandIndex {
             }
             seen.push(key);
             for &(b, w) in &self.terms[key] {
-                let s = &mut scores[b as usize];
-                s.0 += w * factor;
-                s.1.push(key.to_owned());
+                found.push((source, b, w * factor));
+                scores[b as usize].1.push(key.to_owned());
             }
+        }
+        for (b, score) in one_full_path_per_word(found) {
+            scores[b as usize].0 += score;
         }
     }
 
@@ -610,11 +672,75 @@ mod tests {
             b.add_text("tech", weight::TITLE, &format!("Lens {i} Action Camera"));
         }
         b.add_text("auto", weight::TITLE, "RoadEye Dash Camera");
-        let scale = b.size_scale();
-        assert!(scale[1] > 1.0 && scale[0] < 1.0, "{scale:?}");
+        let ratio = b.size_ratio();
+        assert!(ratio[1] > 1.0 && ratio[0] < 1.0, "{ratio:?}");
         let i = b.build();
         let m = i.match_text("dash camera for my car", 3);
         assert_eq!(m[0].brand, "auto", "{m:?}");
+    }
+
+    #[test]
+    fn a_small_brand_owns_its_own_words_like_a_big_one() {
+        // Ten camera rows against one tent row: each brand owns its word,
+        // so each word is read fully against its brand's size and the
+        // small brand's word is no weaker than the big one's (with the
+        // soft normalisation of shared words it was about half).
+        let mut b = IndexBuilder::default();
+        for i in 0..10 {
+            b.add_text("tech", weight::TITLE, &format!("Lens {i} Action Camera"));
+        }
+        b.add_text("sports", weight::TITLE, "Dome Tent");
+        let i = b.build();
+        let tent = i.match_text("tent", 1);
+        let camera = i.match_text("camera", 1);
+        assert_eq!(
+            (tent[0].brand.as_str(), camera[0].brand.as_str()),
+            ("sports", "tech")
+        );
+        assert!(tent[0].score >= camera[0].score, "{tent:?} {camera:?}");
+    }
+
+    #[test]
+    fn a_shared_word_is_normalised_softly() {
+        assert!((size_exponent(0.0) - SIZE_NORM).abs() < 1e-6);
+        assert!((size_exponent(1.0) - 1.0).abs() < 1e-6);
+        assert!(size_exponent(0.5) > SIZE_NORM && size_exponent(0.5) < 1.0);
+    }
+
+    #[test]
+    fn a_written_word_counts_once_in_full_however_many_ways_it_matches() {
+        // "frigideira" as written (a keyword) and as its translation's
+        // English words ("frying", "pan", "frying pan", "cookware"): the
+        // strongest way in full, the others at EXTRA_PATH_FACTOR.
+        let found = vec![
+            ("frigideira", 0, 2.0),
+            ("frigideira", 0, 1.0),
+            ("frigideira", 0, 0.5),
+            ("wok", 0, 1.0),
+            ("frigideira", 1, 0.4),
+        ];
+        let mut got = one_full_path_per_word(found);
+        got.sort_by_key(|x| x.0);
+        let want0 = 2.0 + EXTRA_PATH_FACTOR * 1.5 + 1.0;
+        assert!((got[0].1 - want0).abs() < 1e-5, "{got:?}");
+        assert!((got[1].1 - 0.4).abs() < 1e-5, "{got:?}");
+
+        // Through the index: a brand the word reaches as written and
+        // through its translation scores less than the ways summed.
+        let mut b = IndexBuilder::default();
+        b.add_text("kitchen", weight::TITLE, "Cast Iron Frying Pan");
+        b.add_phrase("kitchen", weight::KEYWORD, "frigideira");
+        b.add_text("garden", weight::TITLE, "Garden Hose Reel");
+        let i = b.build();
+        let m = i.match_text("frigideira", 1);
+        assert_eq!(m[0].brand, "kitchen", "{m:?}");
+        assert!(m[0].terms.len() > 1, "matched several ways: {m:?}");
+        let alone: f32 = m[0]
+            .terms
+            .iter()
+            .map(|t| i.terms[t.as_str()].iter().map(|x| x.1).sum::<f32>())
+            .sum();
+        assert!(m[0].score < alone, "{} vs {alone}", m[0].score);
     }
 
     #[test]

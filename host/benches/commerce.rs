@@ -10,6 +10,9 @@
 //! COMMERCE_BENCH_PRODUCTS=20000 COMMERCE_BENCH_ORDERS=200 COMMERCE_BENCH_POSTGRES=0 \
 //!     cargo bench -p agent-store --bench commerce
 //! ```
+//!
+//! `COMMERCE_BENCH_DUMP=<file>` also appends every result (ids and exact
+//! scores) of a wider query set to `<file>`, to `diff` two builds' rankings.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -85,6 +88,7 @@ fn search_latency(catalog: &Catalog, label: &str, rounds: usize, max_candidates:
         hits += catalog.search_among(None, &query(q), max_candidates).len();
     }
     let mut samples = Vec::with_capacity(QUERIES.len() * rounds);
+    let cpu_start = thread_cpu();
     for _ in 0..rounds {
         for q in QUERIES {
             let q = query(q);
@@ -94,10 +98,11 @@ fn search_latency(catalog: &Catalog, label: &str, rounds: usize, max_candidates:
             black_box(found);
         }
     }
+    let cpu = thread_cpu().saturating_sub(cpu_start);
     samples.sort();
     let mean = samples.iter().sum::<Duration>() / samples.len().max(1) as u32;
     println!(
-        "search  {label:<28} products={:<7} queries={:<5} hits/query={:.1}  p50={:.3} ms  p99={:.3} ms  mean={:.3} ms  max={:.3} ms",
+        "search  {label:<28} products={:<7} queries={:<5} hits/query={:.1}  p50={:.3} ms  p99={:.3} ms  mean={:.3} ms  max={:.3} ms  cpu/search={:.3} ms",
         catalog.len(),
         samples.len(),
         hits as f64 / QUERIES.len() as f64,
@@ -105,7 +110,101 @@ fn search_latency(catalog: &Catalog, label: &str, rounds: usize, max_candidates:
         ms(percentile(&samples, 0.99)),
         ms(mean),
         ms(*samples.last().unwrap_or(&Duration::ZERO)),
+        ms(cpu) / samples.len().max(1) as f64,
     );
+}
+
+/// CPU time of the calling thread (the search runs on it): on a shared
+/// machine it moves far less than the wall-clock latency with the load.
+fn thread_cpu() -> Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid, writable timespec for the call.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    if rc != 0 {
+        return Duration::ZERO;
+    }
+    Duration::new(
+        u64::try_from(ts.tv_sec).unwrap_or(0),
+        u32::try_from(ts.tv_nsec).unwrap_or(0),
+    )
+}
+
+/// Queries for the result dump: the bench's messages plus the search
+/// fields the plugins set (explicit colour, size, gender, price bounds,
+/// stock, brand scope), typos and a text with no concept.
+fn dump_queries() -> Vec<(Option<&'static str>, SearchQuery)> {
+    let mut out: Vec<(Option<&'static str>, SearchQuery)> =
+        QUERIES.iter().map(|q| (None, query(q))).collect();
+    for text in [
+        "",
+        "premium headphones",
+        "barato",
+        "anything on sale?",
+        "in stock black sneakers for women",
+        "hedphones wireles",
+        "smartwach",
+        "nova x12",
+        "men's running shoes between 50 and 150 dollars",
+        "vestido vermelho feminino",
+    ] {
+        out.push((None, query(text)));
+    }
+    let filtered = |text: &str, f: &dyn Fn(&mut SearchQuery)| {
+        let mut q = query(text);
+        q.limit = 20;
+        f(&mut q);
+        q
+    };
+    out.push((None, filtered("shoes", &|q| q.color = Some("preto".into()))));
+    out.push((None, filtered("shirt", &|q| q.size = Some("M".into()))));
+    out.push((
+        None,
+        filtered("perfume", &|q| q.gender = Some("female".into())),
+    ));
+    out.push((
+        None,
+        filtered("laptop", &|q| {
+            q.max_price_minor = Some(120_000);
+            q.min_price_minor = Some(50_000);
+        }),
+    ));
+    out.push((None, filtered("headphones", &|q| q.in_stock_only = true)));
+    out.push((Some("tech"), query("wireless")));
+    out.push((Some("gaming"), query("")));
+    out.push((Some("fashion"), filtered("dress", &|q| q.limit = 0)));
+    out
+}
+
+/// With `COMMERCE_BENCH_DUMP=<file>`: append every dump query's results
+/// (ids and exact score bits), bounded and unbounded, so two builds'
+/// rankings can be compared with `diff`.
+fn dump_results(catalog: &Catalog, label: &str) -> anyhow::Result<()> {
+    let Ok(path) = std::env::var("COMMERCE_BENCH_DUMP") else {
+        return Ok(());
+    };
+    use std::io::Write as _;
+    let mut out = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)?;
+    for (brand, q) in dump_queries() {
+        for (path_label, max) in [("bounded", MAX_CANDIDATES), ("all", usize::MAX)] {
+            let hits: Vec<String> = catalog
+                .search_among(brand, &q, max)
+                .into_iter()
+                .map(|s| format!("{}:{:08x}", s.product.id, s.score.to_bits()))
+                .collect();
+            writeln!(
+                out,
+                "{label}\t{path_label}\t{brand:?}\t{q:?}\t{}",
+                hits.join(" ")
+            )?;
+        }
+    }
+    Ok(())
 }
 
 fn query(text: &str) -> SearchQuery {
@@ -241,6 +340,7 @@ async fn catalog_bench(rounds: usize) -> anyhow::Result<()> {
     search_latency(&catalog, "demo (SQLite)", rounds, usize::MAX);
     search_latency(&catalog, "demo, bounded (SQLite)", rounds, MAX_CANDIDATES);
     recall_at_10(&catalog, "demo");
+    dump_results(&catalog, "demo")?;
 
     let n = env_usize("COMMERCE_BENCH_PRODUCTS", 100_000);
     let start = Instant::now();
@@ -285,6 +385,7 @@ async fn catalog_bench(rounds: usize) -> anyhow::Result<()> {
         MAX_CANDIDATES,
     );
     recall_at_10(&big, &format!("synthetic {n}"));
+    dump_results(&big, &format!("synthetic {n}"))?;
     stock_sync_latency(&demo_ids(&catalog), &catalog, "demo").await?;
     stock_sync_latency(&demo_ids(&big), &big, &format!("synthetic {n}")).await?;
     Ok(())

@@ -5,7 +5,7 @@
 //! scores *concept coverage* (how many of the customer's concepts a product
 //! matches, and in which field), applies the filters and the price intent.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
@@ -19,10 +19,9 @@ use tantivy::tokenizer::{
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 use super::candidates;
+use super::features::{self, FeatureBuilder, FeatureTable, ProductFeatures, TermId};
 use super::product::{Availability, Product};
-use super::query::{
-    self, Gender, ParsedQuery, PriceIntent, Vocabulary, colour_matches, edit_distance, size_matches,
-};
+use super::query::{self, Gender, ParsedQuery, PriceIntent, Vocabulary, edit_distance};
 use super::{Scored, SearchQuery};
 
 const TOKENIZER: &str = "catalog_en";
@@ -46,7 +45,7 @@ enum Slot {
     Description,
 }
 
-const SLOTS: [Slot; 10] = [
+const SLOTS: [Slot; features::FIELDS] = [
     Slot::Title,
     Slot::Variant,
     Slot::Category,
@@ -128,14 +127,30 @@ impl Slot {
 /// analysed stems with their weight).
 type AnalysedConcept = (f32, bool, Vec<(Vec<String>, f32)>);
 
+/// A concept's alternative as the coverage check compares it with the
+/// products' interned terms.
+struct Alternative {
+    /// The stems' ids; `None` when some stem is in no product (then no
+    /// product has all of them).
+    ids: Option<Vec<TermId>>,
+    weight: f32,
+    /// The stem a product term may be one edit away from: an unknown
+    /// concept's single stem of 5 characters or more.
+    fuzzy: Option<Fuzzy>,
+}
+
+/// A concept ready for the coverage check: (weight, alternatives).
+type CoverageConcept = (f32, Vec<Alternative>);
+
 /// A search index over one immutable list of products.
 pub struct SearchIndex {
     reader: IndexReader,
     fields: Vec<(Slot, Field)>,
     brand_key: Field,
     analyzer: TextAnalyzer,
-    /// Per product (same order as the snapshot): analysed terms per slot.
-    terms: Vec<HashMap<Slot, HashSet<String>>>,
+    /// Per product (same order as the snapshot): what the ranking reads,
+    /// computed here once (see [`features`]).
+    features: FeatureTable,
     vocab: Vocabulary,
 }
 
@@ -183,24 +198,23 @@ impl SearchIndex {
         let mut writer: IndexWriter<TantivyDocument> =
             index.writer_with_num_threads(1, 20_000_000)?;
         let mut an = analyzer();
-        let mut terms = Vec::with_capacity(products.len());
+        let mut features = FeatureBuilder::default();
         let mut vocab_texts: Vec<String> = Vec::new();
         for (i, p) in products.iter().enumerate() {
             let mut doc = TantivyDocument::default();
-            let mut per_slot = HashMap::new();
             for &(slot, field) in &fields {
                 let t = slot.text(p);
                 if t.is_empty() {
                     continue;
                 }
-                per_slot.insert(slot, analyse(&mut an, &t).into_iter().collect());
+                features.add_field_terms(slot as usize, analyse(&mut an, &t));
                 doc.add_text(field, &t);
                 vocab_texts.push(t);
             }
+            features.finish_product(p);
             doc.add_text(brand_key_field, brand_key(&p.brand));
             doc.add_u64(ord, i as u64);
             writer.add_document(doc)?;
-            terms.push(per_slot);
         }
         writer.commit()?;
         let reader = index
@@ -213,7 +227,7 @@ impl SearchIndex {
             fields,
             brand_key: brand_key_field,
             analyzer: an,
-            terms,
+            features: features.build(products),
             vocab,
         })
     }
@@ -294,34 +308,60 @@ impl SearchIndex {
             None => text_query,
         };
         let searcher = self.reader.searcher();
-        let hits = searcher.search(&query, &candidates::Ordinals)?;
-        Ok(candidates::best(hits, max_candidates)
-            .into_iter()
-            .map(|h| (h.ord, h.score))
-            .collect())
+        candidates::best(&searcher, &*query, max_candidates)
     }
 
-    /// How well product `ord` covers one concept, in [0, 1].
-    fn concept_match(&self, ord: usize, known: bool, alts: &[(Vec<String>, f32)]) -> f32 {
-        let Some(slots) = self.terms.get(ord) else {
-            return 0.0;
-        };
+    /// The concepts as the coverage check compares them: stems as term
+    /// ids, and the stem an unknown concept may be misspelt from.
+    fn coverage_concepts(&self, concepts: &[AnalysedConcept]) -> Vec<CoverageConcept> {
+        let terms = &self.features.terms;
+        concepts
+            .iter()
+            .map(|(w, known, alts)| {
+                let alts =
+                    alts.iter()
+                        .map(|(stems, ew)| Alternative {
+                            ids: stems.iter().map(|s| terms.get(s)).collect(),
+                            weight: *ew,
+                            fuzzy: (!known && stems.len() == 1 && stems[0].chars().count() >= 5)
+                                .then(|| Fuzzy {
+                                    stem: stems[0].clone(),
+                                    near: HashMap::new(),
+                                }),
+                        })
+                        .collect();
+                (*w, alts)
+            })
+            .collect()
+    }
+
+    /// How well a product covers one concept, in [0, 1]: the best of its
+    /// fields (weighted) holding all of an alternative's stems (1.0) or,
+    /// for an unknown word, a term one edit away from it (0.75).
+    fn concept_match(&self, f: &ProductFeatures, alts: &mut [Alternative]) -> f32 {
         let mut best = 0.0f32;
-        for (slot, terms) in slots {
-            for (stems, ew) in alts {
-                let exact = stems.iter().all(|s| terms.contains(s));
+        for (field, slot) in SLOTS.iter().enumerate() {
+            let terms = self.features.field_terms(f, field);
+            if terms.is_empty() {
+                continue;
+            }
+            for alt in alts.iter_mut() {
+                let exact = alt
+                    .ids
+                    .as_ref()
+                    .is_some_and(|ids| ids.iter().all(|id| terms.binary_search(id).is_ok()));
                 let score = if exact {
                     1.0
-                } else if !known
-                    && stems.len() == 1
-                    && stems[0].chars().count() >= 5
-                    && terms.iter().any(|t| edit_distance(&stems[0], t, 1) <= 1)
+                } else if let Some(fuzzy) = alt.fuzzy.as_mut()
+                    && terms
+                        .iter()
+                        .any(|&t| fuzzy.is_near(t, &self.features.terms))
                 {
                     0.75
                 } else {
                     continue;
                 };
-                best = best.max(score * ew * slot.coverage_weight());
+                best = best.max(score * alt.weight * slot.coverage_weight());
             }
         }
         best
@@ -346,58 +386,59 @@ impl SearchIndex {
         };
         let mut cands = self.candidates(products, brand, &parsed, max_candidates);
         let filters = Filters::new(sq, &parsed);
-        cands.retain(|c| filters.hard(&products[c.ord], sq, &parsed));
+        cands.retain(|c| filters.hard(&products[c.ord], c.f, sq, &parsed));
         if cands.is_empty() {
             return Vec::new();
         }
         // Relevance floor relative to the best match.
         let max_cov = max_coverage(&cands);
         cands.retain(|c| c.coverage >= 0.4 * max_cov);
-        filters.soft(products, &mut cands, max_cov);
+        filters.soft(&mut cands, max_cov);
 
         let mut scored = final_scores(products, &cands, &filters, &parsed);
-        sort_scored(products, &mut scored);
+        sort_scored(&mut scored);
         // Variety: repeated variants of one model step down a little.
-        let mut seen: HashMap<&str, usize> = HashMap::new();
-        for (ord, s) in scored.iter_mut() {
-            let n = seen.entry(products[*ord].model_name()).or_insert(0);
-            *s -= 0.6 * (*n as f32);
+        let mut seen: HashMap<u32, usize> = HashMap::new();
+        for s in scored.iter_mut() {
+            let n = seen.entry(s.f.model).or_insert(0);
+            s.score -= 0.6 * (*n as f32);
             *n += 1;
         }
-        sort_scored(products, &mut scored);
+        sort_scored(&mut scored);
         scored
             .into_iter()
             .take(limit)
-            .map(|(ord, score)| Scored {
-                product: Product::clone(&products[ord]),
-                score,
+            .map(|s| Scored {
+                product: Product::clone(&products[s.ord]),
+                score: s.score,
             })
             .collect()
     }
 
     /// The text's candidates with their concept coverage and BM25 score:
     /// every product of `brand` when the text names no concept.
-    fn candidates(
-        &self,
+    fn candidates<'a>(
+        &'a self,
         products: &[Arc<Product>],
         brand: Option<&str>,
         parsed: &ParsedQuery,
         max_candidates: usize,
-    ) -> Vec<Candidate> {
+    ) -> Vec<Candidate<'a>> {
         let concepts: Vec<AnalysedConcept> = parsed
             .concepts
             .iter()
             .map(|c| (c.weight, c.known, self.concept_terms(c)))
             .filter(|(_, _, alts)| !alts.is_empty())
             .collect();
+        let n = products.len().min(self.features.len());
         if concepts.is_empty() {
             let key = brand.map(brand_key);
-            return products
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| key.as_deref().is_none_or(|k| brand_key(&p.brand) == k))
-                .map(|(ord, _)| Candidate {
+            return (0..n)
+                .filter_map(|ord| Some((ord, self.features.get(ord)?)))
+                .filter(|(_, f)| key.as_deref().is_none_or(|k| f.brand_key == k))
+                .map(|(ord, f)| Candidate {
                     ord,
+                    f,
                     coverage: 1.0,
                     bm25: 0.0,
                 })
@@ -411,43 +452,64 @@ impl SearchIndex {
             }
         };
         let total_weight: f32 = concepts.iter().map(|(w, _, _)| *w).sum();
+        let mut coverage = self.coverage_concepts(&concepts);
         hits.into_iter()
-            .filter(|(ord, _)| *ord < products.len())
-            .map(|(ord, bm25)| {
-                let covered: f32 = concepts
-                    .iter()
-                    .map(|(w, known, alts)| w * self.concept_match(ord, *known, alts))
+            .filter(|(ord, _)| *ord < n)
+            .filter_map(|(ord, bm25)| {
+                let f = self.features.get(ord)?;
+                let covered: f32 = coverage
+                    .iter_mut()
+                    .map(|(w, alts)| *w * self.concept_match(f, alts))
                     .sum();
-                Candidate {
+                Some(Candidate {
                     ord,
+                    f,
                     coverage: covered / total_weight.max(f32::EPSILON),
                     bm25,
-                }
+                })
             })
             .filter(|c| c.coverage > 0.0)
             .collect()
     }
 }
 
-/// A text match: the product's ordinal, how much of the query's concepts
-/// it covers (0–1) and its BM25 score.
+/// An unknown word's stem and, memoised per term, whether a product term
+/// is one edit away from it (the candidates share most of their terms).
+struct Fuzzy {
+    stem: String,
+    near: HashMap<TermId, bool>,
+}
+
+impl Fuzzy {
+    fn is_near(&mut self, t: TermId, terms: &features::Terms) -> bool {
+        *self
+            .near
+            .entry(t)
+            .or_insert_with(|| edit_distance(&self.stem, terms.word(t), 1) <= 1)
+    }
+}
+
+/// A text match: the product's ordinal and features, how much of the
+/// query's concepts it covers (0–1) and its BM25 score.
 #[derive(Debug, Clone, Copy)]
-struct Candidate {
+struct Candidate<'a> {
     ord: usize,
+    f: &'a ProductFeatures,
     coverage: f32,
     bm25: f32,
 }
 
-fn max_coverage(cands: &[Candidate]) -> f32 {
+fn max_coverage(cands: &[Candidate<'_>]) -> f32 {
     cands.iter().map(|c| c.coverage).fold(0.0f32, f32::max)
 }
 
 /// The colour, size and gender asked for: explicitly (the plugin's search
 /// fields, hard filters) or in the text (soft: applied only when the best
-/// matches allow).
-struct Filters<'q> {
-    explicit_colour: Option<&'q str>,
-    explicit_size: Option<&'q str>,
+/// matches allow). Colours are kept canonical and sizes normalised, as
+/// the products' features are.
+struct Filters {
+    explicit_colour: Option<String>,
+    explicit_size: Option<String>,
     explicit_gender: Option<Gender>,
     in_stock_only: bool,
     text_colour: Option<String>,
@@ -455,60 +517,77 @@ struct Filters<'q> {
     text_gender: Option<Gender>,
 }
 
-impl<'q> Filters<'q> {
-    fn new(sq: &'q SearchQuery, parsed: &ParsedQuery) -> Self {
+impl Filters {
+    fn new(sq: &SearchQuery, parsed: &ParsedQuery) -> Self {
         let explicit_colour = sq.color.as_deref().filter(|c| !c.trim().is_empty());
         let explicit_size = sq.size.as_deref().filter(|s| !s.trim().is_empty());
         let explicit_gender = sq.gender.as_deref().and_then(Gender::parse);
         Filters {
-            explicit_colour,
-            explicit_size,
+            explicit_colour: explicit_colour.map(query::canonical_colour),
+            explicit_size: explicit_size.map(query::normalize_size),
             explicit_gender,
             in_stock_only: sq.in_stock_only || parsed.in_stock,
-            text_colour: parsed.color.clone().filter(|_| explicit_colour.is_none()),
-            text_size: parsed.size.clone().filter(|_| explicit_size.is_none()),
+            text_colour: parsed
+                .color
+                .as_deref()
+                .filter(|_| explicit_colour.is_none())
+                .map(query::canonical_colour),
+            text_size: parsed
+                .size
+                .as_deref()
+                .filter(|_| explicit_size.is_none())
+                .map(query::normalize_size),
             text_gender: parsed.gender.filter(|_| explicit_gender.is_none()),
         }
     }
 
     /// Explicit fields, price bounds and stock: a product outside them is
     /// never shown.
-    fn hard(&self, p: &Product, sq: &SearchQuery, parsed: &ParsedQuery) -> bool {
-        price_ok(p, sq, parsed)
+    fn hard(
+        &self,
+        p: &Product,
+        f: &ProductFeatures,
+        sq: &SearchQuery,
+        parsed: &ParsedQuery,
+    ) -> bool {
+        price_ok(f, sq, parsed)
             && (!self.in_stock_only || p.is_in_stock())
             && self
                 .explicit_colour
-                .is_none_or(|c| colour_matches(c, p.color.as_deref()))
+                .as_deref()
+                .is_none_or(|c| f.colour_matches(c))
             && self
                 .explicit_size
-                .is_none_or(|s| size_matches(s, p.size.as_deref()))
-            && self
-                .explicit_gender
-                .is_none_or(|g| g.accepts(p.gender.as_deref()))
+                .as_deref()
+                .is_none_or(|s| f.size_matches(s))
+            && self.explicit_gender.is_none_or(|g| f.suits(g))
     }
 
     /// The text's colour, size and gender narrow the candidates only when
     /// one of the strong matches (≥ 75 % of the best coverage) has it.
-    fn soft(&self, products: &[Arc<Product>], cands: &mut Vec<Candidate>, max_cov: f32) {
-        let mut narrow = |keep: &dyn Fn(&Product) -> bool| {
-            let strong = |c: &Candidate| c.coverage >= 0.75 * max_cov;
-            if cands.iter().any(|c| strong(c) && keep(&products[c.ord])) {
-                cands.retain(|c| keep(&products[c.ord]));
+    fn soft(&self, cands: &mut Vec<Candidate<'_>>, max_cov: f32) {
+        let mut narrow = |keep: &dyn Fn(&ProductFeatures) -> bool| {
+            let strong = |c: &Candidate<'_>| c.coverage >= 0.75 * max_cov;
+            if cands.iter().any(|c| strong(c) && keep(c.f)) {
+                cands.retain(|c| keep(c.f));
             }
         };
         if let Some(col) = &self.text_colour {
-            narrow(&|p| colour_matches(col, p.color.as_deref()));
+            narrow(&|f| f.colour_matches(col));
         }
         if let Some(size) = &self.text_size {
-            narrow(&|p| size_matches(size, p.size.as_deref()));
+            narrow(&|f| f.size_matches(size));
         }
         if let Some(g) = self.text_gender {
-            narrow(&|p| g.accepts(p.gender.as_deref()));
+            narrow(&|f| f.suits(g));
         }
     }
 
+    /// The colour asked for, canonical.
     fn colour(&self) -> Option<&str> {
-        self.text_colour.as_deref().or(self.explicit_colour)
+        self.text_colour
+            .as_deref()
+            .or(self.explicit_colour.as_deref())
     }
 
     fn gender(&self) -> Option<Gender> {
@@ -516,21 +595,29 @@ impl<'q> Filters<'q> {
     }
 }
 
+/// A candidate's final score, with what the sort and the variety step read.
+struct Ranked<'a> {
+    ord: usize,
+    f: &'a ProductFeatures,
+    score: f32,
+}
+
 /// Each candidate's score: coverage first, then BM25, stock, sale,
 /// the exact colour and gender asked, and the cheap/premium rank.
-fn final_scores(
+fn final_scores<'a>(
     products: &[Arc<Product>],
-    cands: &[Candidate],
-    filters: &Filters<'_>,
+    cands: &[Candidate<'a>],
+    filters: &Filters,
     parsed: &ParsedQuery,
-) -> Vec<(usize, f32)> {
+) -> Vec<Ranked<'a>> {
     let max_cov = max_coverage(cands);
     let max_bm25 = cands.iter().map(|c| c.bm25).fold(0.0f32, f32::max);
-    let price_rank = price_ranks(products, cands, max_cov, parsed.price_intent);
+    let price_rank = price_ranks(cands, max_cov, parsed.price_intent);
     cands
         .iter()
         .map(|c| {
             let p = &products[c.ord];
+            let f = c.f;
             let mut s = 10.0 * c.coverage;
             if max_bm25 > 0.0 {
                 s += 1.5 * c.bm25 / max_bm25;
@@ -540,44 +627,43 @@ fn final_scores(
                 Availability::Preorder => 0.6,
                 _ => 0.0,
             };
-            if p.tags().iter().any(|t| t == "bestseller") {
+            if f.bestseller {
                 s += 0.15;
             }
-            if parsed.on_sale && p.sale_price.is_some() {
+            if parsed.on_sale && f.on_sale {
                 s += 1.5;
             }
             if let Some(col) = filters.colour()
-                && p.color
-                    .as_deref()
-                    .is_some_and(|pc| query::fold(pc) == query::canonical_colour(col))
+                && f.colour_is(col)
             {
                 s += 0.8; // the exact colour beats a colour of its family
             }
             if let Some(g) = filters.gender()
-                && p.gender.as_deref().and_then(Gender::parse) == Some(g)
+                && f.gender == Some(g)
             {
                 s += 0.3;
             }
             s += price_rank.get(&c.ord).copied().unwrap_or(0.0);
-            (c.ord, s)
+            Ranked {
+                ord: c.ord,
+                f,
+                score: s,
+            }
         })
         .collect()
 }
 
-fn sort_scored(products: &[Arc<Product>], scored: &mut [(usize, f32)]) {
+/// Best score first; equal scores by product id (its precomputed rank).
+fn sort_scored(scored: &mut [Ranked<'_>]) {
     scored.sort_by(|a, b| {
-        b.1.total_cmp(&a.1)
-            .then_with(|| products[a.0].id.cmp(&products[b.0].id))
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.f.id_rank.cmp(&b.f.id_rank))
     });
 }
 
 /// Cheap/premium intent: a bonus by price rank among the best matches.
-fn price_ranks(
-    products: &[Arc<Product>],
-    cands: &[Candidate],
-    max_cov: f32,
-    intent: PriceIntent,
-) -> HashMap<usize, f32> {
+fn price_ranks(cands: &[Candidate<'_>], max_cov: f32, intent: PriceIntent) -> HashMap<usize, f32> {
     let mut out = HashMap::new();
     if intent == PriceIntent::None {
         return out;
@@ -585,7 +671,7 @@ fn price_ranks(
     let mut top: Vec<(usize, f64)> = cands
         .iter()
         .filter(|c| c.coverage >= 0.7 * max_cov)
-        .map(|c| (c.ord, products[c.ord].effective_price().as_major_f64()))
+        .map(|c| (c.ord, c.f.price_major))
         .collect();
     top.sort_by(|a, b| a.1.total_cmp(&b.1));
     if intent == PriceIntent::Premium {
@@ -605,17 +691,21 @@ fn price_ranks(
 
 /// Whether the product's effective price satisfies the explicit bounds
 /// (minor units of the product's currency) and the text bounds (major units,
-/// converted with the product currency's exponent).
-fn price_ok(p: &Product, sq: &SearchQuery, parsed: &ParsedQuery) -> bool {
-    let eff = p.effective_price();
-    if sq.max_price_minor.is_some_and(|m| eff.minor_units > m) {
+/// converted with the product currency's exponent; skipped when the text
+/// names no price).
+fn price_ok(f: &ProductFeatures, sq: &SearchQuery, parsed: &ParsedQuery) -> bool {
+    let eff = f.price_minor;
+    if sq.max_price_minor.is_some_and(|m| eff > m) {
         return false;
     }
-    if sq.min_price_minor.is_some_and(|m| eff.minor_units < m) {
+    if sq.min_price_minor.is_some_and(|m| eff < m) {
         return false;
     }
-    let (min, max) = parsed.price_bounds_minor(eff.exponent());
-    if max.is_some_and(|m| eff.minor_units > m) || min.is_some_and(|m| eff.minor_units < m) {
+    if parsed.min_price.is_none() && parsed.max_price.is_none() {
+        return true;
+    }
+    let (min, max) = parsed.price_bounds_minor(f.price_exponent);
+    if max.is_some_and(|m| eff > m) || min.is_some_and(|m| eff < m) {
         return false;
     }
     true

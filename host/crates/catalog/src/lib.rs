@@ -10,12 +10,15 @@
 //! - [`feed`]: CSV parsing and validation ([`ImportReport`], [`RejectedRow`]);
 //! - [`store`]: SQL (SQLite and PostgreSQL through `sqlx::Any`);
 //! - [`index`]: the tantivy index and the ranking;
+//! - [`features`]: what the ranking reads of each product, computed once
+//!   per index build;
 //! - [`query`]: understanding the customer's words (en, pt-BR, es), from
 //!   the language crate (`agent_store_lang::query`);
 //! - [`recommend`]: cross-sell, upsell and alternatives;
 //! - [`taxonomy`]: Google's product taxonomy (numeric category ids).
 
 mod candidates;
+mod features;
 pub mod feed;
 mod index;
 pub mod names;

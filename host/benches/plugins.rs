@@ -18,7 +18,10 @@
 //! Besides wall-clock times, each row reports the process's CPU time per
 //! turn (every thread's, from `/proc/self/task/*/schedstat`, Linux only):
 //! on a loaded machine wall-clock time is mostly the scheduler, CPU time
-//! is not.
+//! is not; and its minor page faults per turn (`/proc/self/stat`).
+//! `AGENT_STORE_WASM_KEEP_RESIDENT=0` times the pool without resident
+//! slots (each freed slot's pages given back, as before issue 16's fourth
+//! session), to compare the two in one sitting.
 
 mod support;
 
@@ -327,9 +330,27 @@ fn process_cpu() -> Option<Duration> {
     Some(Duration::from_nanos(total))
 }
 
+/// This process's minor page faults so far (`/proc/self/stat`'s
+/// `minflt`); `None` off Linux.
+fn minor_faults() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // After the command name in parentheses: state, ppid, pgrp, session,
+    // tty_nr, tpgid, flags, minflt.
+    let rest = &stat[stat.rfind(')')? + 1..];
+    rest.split_whitespace().nth(7)?.parse().ok()
+}
+
+/// What [`measure`] saw: each call's duration, the process's CPU time and
+/// its minor page faults over the timed calls.
+struct Measured {
+    times: Vec<Duration>,
+    cpu: Option<Duration>,
+    faults: Option<u64>,
+}
+
 /// `n` timed calls after `n / 10` warm-up calls, and the process's CPU
-/// time over the timed calls.
-async fn measure<F, Fut>(n: usize, mut f: F) -> (Vec<Duration>, Option<Duration>)
+/// time and page faults over the timed calls.
+async fn measure<F, Fut>(n: usize, mut f: F) -> Measured
 where
     F: FnMut(usize) -> Fut,
     Fut: std::future::Future<Output = ()>,
@@ -338,14 +359,21 @@ where
         f(i).await;
     }
     let mut out = Vec::with_capacity(n);
-    let cpu0 = process_cpu();
+    let (cpu0, faults0) = (process_cpu(), minor_faults());
     for i in 0..n {
         let t = Instant::now();
         f(i).await;
         out.push(t.elapsed());
     }
     let cpu = process_cpu().zip(cpu0).map(|(b, a)| b.saturating_sub(a));
-    (out, cpu)
+    let faults = minor_faults()
+        .zip(faults0)
+        .map(|(b, a)| b.saturating_sub(a));
+    Measured {
+        times: out,
+        cpu,
+        faults,
+    }
 }
 
 struct Stats {
@@ -354,9 +382,12 @@ struct Stats {
     p99: f64,
     /// CPU time per call, µs.
     cpu: Option<f64>,
+    /// Minor page faults per call (the whole process's).
+    faults: Option<f64>,
 }
 
-fn stats((mut d, cpu): (Vec<Duration>, Option<Duration>)) -> Stats {
+fn stats(m: Measured) -> Stats {
+    let (mut d, cpu) = (m.times, m.cpu);
     d.sort();
     let us = |x: Duration| x.as_secs_f64() * 1e6;
     Stats {
@@ -364,6 +395,7 @@ fn stats((mut d, cpu): (Vec<Duration>, Option<Duration>)) -> Stats {
         p50: us(d[d.len() / 2]),
         p99: us(d[(d.len() * 99 / 100).min(d.len() - 1)]),
         cpu: cpu.map(|c| us(c) / d.len() as f64),
+        faults: m.faults.map(|f| f as f64 / d.len() as f64),
     }
 }
 
@@ -374,8 +406,9 @@ fn row(what: &str, s: &Stats, native: Option<&Stats>) {
             .map_or("–".to_string(), |r| format!("{r:.1}×"))
     };
     let cpu = s.cpu.map_or("–".to_string(), |c| format!("{c:.1} µs"));
+    let faults = s.faults.map_or("–".to_string(), |f| format!("{f:.1}"));
     println!(
-        "| {what} | {:.1} µs | {:.1} µs | {:.1} µs | {cpu} | {} | {} | {} |",
+        "| {what} | {:.1} µs | {:.1} µs | {:.1} µs | {cpu} | {faults} | {} | {} | {} |",
         s.mean,
         s.p50,
         s.p99,
@@ -532,9 +565,15 @@ fn main() -> anyhow::Result<()> {
         );
         println!("components: {}", plugins.display());
         println!(
-            "| what | mean | p50 | p99 | CPU per turn | wasm / native (mean) | (p50) | (CPU) |"
+            "{}: {}",
+            agent_store::plugins::pool::KEEP_RESIDENT_ENV,
+            std::env::var(agent_store::plugins::pool::KEEP_RESIDENT_ENV)
+                .unwrap_or_else(|_| "unset (the default)".into())
         );
-        println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        println!(
+            "| what | mean | p50 | p99 | CPU per turn | page faults per turn | wasm / native (mean) | (p50) | (CPU) |"
+        );
+        println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         row(
             "router: native (SDK `Host` over the host catalog)",
             &r_native,

@@ -277,11 +277,27 @@ pub const FUZZY_MIN_LEN: usize = 5;
 /// Exact match, or a one-edit typo when both words have at least
 /// [`FUZZY_MIN_LEN`] characters.
 pub fn fuzzy_eq(a: &str, b: &str) -> bool {
-    a == b
-        || (a.chars().count() >= FUZZY_MIN_LEN
-            && b.chars().count() >= FUZZY_MIN_LEN
-            && !a.bytes().any(|c| c.is_ascii_digit())
-            && within_one_edit(a, b))
+    if a == b {
+        return true;
+    }
+    // Rejected by length before anything is counted or compared: most
+    // pairs a matcher tries (every message word against every phrase
+    // word) are too short or too far apart in length. A character is 1-4
+    // bytes, so fewer than FUZZY_MIN_LEN bytes is fewer characters, and a
+    // byte-length gap over 4 is over one edit (as `within_one_edit` reads it).
+    let (la, lb) = (a.len(), b.len());
+    if la < FUZZY_MIN_LEN || lb < FUZZY_MIN_LEN || la.abs_diff(lb) > 4 {
+        return false;
+    }
+    let has_digit = a.bytes().any(|c| c.is_ascii_digit());
+    if a.is_ascii() && b.is_ascii() {
+        // Bytes are characters: one edit apart means lengths within one.
+        return la.abs_diff(lb) <= 1 && !has_digit && one_edit(a.as_bytes(), b.as_bytes());
+    }
+    a.chars().count() >= FUZZY_MIN_LEN
+        && b.chars().count() >= FUZZY_MIN_LEN
+        && !has_digit
+        && within_one_edit(a, b)
 }
 
 /// How well a phrase (already split into stemmed terms) matches somewhere in
@@ -342,22 +358,22 @@ pub fn has_phrase(normalized_text: &str, phrase: &str) -> bool {
     if p.is_empty() {
         return false;
     }
-    let t = normalized_text;
-    let mut from = 0;
-    while let Some(i) = t[from..].find(p) {
-        let s = from + i;
-        let e = s + p.len();
-        let left = s == 0 || t.as_bytes()[s - 1] == b' ';
-        let right = e == t.len() || t.as_bytes()[e] == b' ';
-        if left && right {
+    // A whole-word occurrence starts where a word starts: compare the
+    // phrase's bytes there, at each word start, instead of a substring
+    // search per phrase (whose searcher is set up anew on every call, and
+    // the intent lists make hundreds of calls per message).
+    let (t, p) = (normalized_text.as_bytes(), p.as_bytes());
+    let mut start = 0;
+    loop {
+        let rest = &t[start..];
+        if rest.starts_with(p) && (rest.len() == p.len() || rest[p.len()] == b' ') {
             return true;
         }
-        from = s + 1;
-        while !t.is_char_boundary(from) {
-            from += 1;
+        match rest.iter().position(|&c| c == b' ') {
+            Some(i) => start += i + 1,
+            None => return false,
         }
     }
-    false
 }
 
 /// True when any of `phrases` occurs in the normalised text.
@@ -515,6 +531,126 @@ mod tests {
         assert!(!shares_stem("camiseta", "camisole"));
         assert!(!shares_stem("mouse", "mouse"));
         assert!(!shares_stem("weather", "weatherproof"));
+    }
+
+    /// `has_phrase` before its word-start scan: a substring search, each
+    /// hit checked for word boundaries.
+    fn has_phrase_reference(t: &str, phrase: &str) -> bool {
+        let p = normalize(phrase);
+        if p.is_empty() {
+            return false;
+        }
+        let mut from = 0;
+        while let Some(i) = t[from..].find(p.as_str()) {
+            let s = from + i;
+            let e = s + p.len();
+            let left = s == 0 || t.as_bytes()[s - 1] == b' ';
+            let right = e == t.len() || t.as_bytes()[e] == b' ';
+            if left && right {
+                return true;
+            }
+            from = s + 1;
+            while !t.is_char_boundary(from) {
+                from += 1;
+            }
+        }
+        false
+    }
+
+    /// `fuzzy_eq` before its length rejections.
+    fn fuzzy_eq_reference(a: &str, b: &str) -> bool {
+        a == b
+            || (a.chars().count() >= FUZZY_MIN_LEN
+                && b.chars().count() >= FUZZY_MIN_LEN
+                && !a.bytes().any(|c| c.is_ascii_digit())
+                && within_one_edit(a, b))
+    }
+
+    #[test]
+    fn has_phrase_and_fuzzy_eq_answer_as_their_references() {
+        let texts = [
+            "",
+            "oi",
+            "cade meu pedido",
+            "cade meus pedidos",
+            "meu pedido",
+            "quero falar com um atendente agora",
+            "a b c a b",
+            "not a nota b",
+            "ola voce tem tenis",
+            "cafe com acucar cafe",
+            "ñandu cafe ñ",
+            "pedidos meu pedido",
+        ];
+        let phrases = [
+            "meu pedido",
+            "pedido",
+            "pedidos",
+            "a b",
+            "b",
+            "nota",
+            "not a",
+            "cafe",
+            "ñ",
+            "Meu  PEDIDO",
+            "ola",
+            "falar com",
+            "com um atendente agora",
+            "atendente agora x",
+            "",
+            "e",
+        ];
+        for t in texts {
+            for p in phrases {
+                assert_eq!(
+                    has_phrase(t, p),
+                    has_phrase_reference(t, p),
+                    "{t:?} / {p:?}"
+                );
+            }
+        }
+        let words = [
+            "",
+            "a",
+            "abcd",
+            "abcde",
+            "laptop",
+            "latpop",
+            "laptops",
+            "lapto",
+            "labtop",
+            "headphones",
+            "hedphones",
+            "headphnoes",
+            "mouse",
+            "house",
+            "tênis",
+            "tenis",
+            "tênnis",
+            "ñandú",
+            "nandu",
+            "ñandúes",
+            "cámara",
+            "camara",
+            "camaras",
+            "12345",
+            "12346",
+            "abc12",
+            "abc13",
+            "açúcar",
+            "acucar",
+            "cafés",
+            "cafe",
+            "televisão",
+            "televisao",
+            "computador",
+            "computadora",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(fuzzy_eq(a, b), fuzzy_eq_reference(a, b), "{a:?} / {b:?}");
+            }
+        }
     }
 
     /// The byte path of `within_one_edit` (ASCII) agrees with the

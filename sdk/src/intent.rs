@@ -10,6 +10,8 @@
 //! assert!(!Signals::of("hola, busco un portátil").is_small_talk());
 //! ```
 
+use std::cell::RefCell;
+
 use crate::text::{self, has_any};
 
 /// What a message asks for, besides products. Several flags can be set.
@@ -718,9 +720,39 @@ pub fn about_a_purchase(raw: &str) -> bool {
     has_any(&text::normalize(raw), PURCHASE_CONTEXT)
 }
 
+thread_local! {
+    /// The last message classified and its signals: a turn asks for the
+    /// same message's signals several times (the seller kit's dispatch,
+    /// the dialogue reading, the search's content words), and each
+    /// classification scans hundreds of phrases.
+    static LAST: RefCell<Option<(String, Signals)>> = const { RefCell::new(None) };
+}
+
 impl Signals {
-    /// Classify a message.
+    /// Classify a message (computed once per message: asking again for
+    /// the same text returns the signals kept from the first time).
     pub fn of(raw: &str) -> Signals {
+        let cached = LAST.with(|last| {
+            last.try_borrow().ok().and_then(|last| {
+                last.as_ref()
+                    .filter(|(text, _)| text == raw)
+                    .map(|(_, s)| s.clone())
+            })
+        });
+        if let Some(s) = cached {
+            return s;
+        }
+        let s = Self::classify(raw);
+        LAST.with(|last| {
+            if let Ok(mut last) = last.try_borrow_mut() {
+                *last = Some((raw.to_owned(), s.clone()));
+            }
+        });
+        s
+    }
+
+    /// [`Self::of`] without the cache.
+    fn classify(raw: &str) -> Signals {
         let n = text::normalize(raw);
         let words: Vec<&str> = n.split(' ').filter(|w| !w.is_empty()).collect();
         let mut s = Signals {
@@ -773,6 +805,25 @@ impl Signals {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn signals_are_kept_per_message_and_never_stale() {
+        let texts = [
+            "hi",
+            "I want to talk to a human",
+            "hi",
+            "quero cancelar meu pedido",
+            "quero cancelar meu pedido",
+            "tem em azul?",
+            "hi",
+        ];
+        for t in texts {
+            assert_eq!(Signals::of(t), Signals::classify(t), "{t}");
+        }
+        assert!(Signals::of("hi").is_small_talk());
+        assert!(Signals::of("I want to talk to a human").human);
+        assert!(!Signals::of("hi").human);
+    }
 
     #[test]
     fn intents() {

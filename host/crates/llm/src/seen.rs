@@ -81,17 +81,20 @@ impl TurnLog {
         }
     }
 
-    pub fn searched(&self, text: &str, found: &[Product]) {
+    pub fn searched<'a>(&self, text: &str, found: impl IntoIterator<Item = &'a Product>) {
         self.search(text, found, false);
     }
 
     /// A search the LLM made with its `search_products` tool.
-    pub fn llm_searched(&self, text: &str, found: &[Product]) {
+    pub fn llm_searched<'a>(&self, text: &str, found: impl IntoIterator<Item = &'a Product>) {
         self.search(text, found, true);
     }
 
-    fn search(&self, text: &str, found: &[Product], by_llm: bool) {
+    /// `found` is taken as references: a log that does not record (most
+    /// turns) copies nothing, one that records copies each product once.
+    fn search<'a>(&self, text: &str, found: impl IntoIterator<Item = &'a Product>, by_llm: bool) {
         self.with(|s| {
+            let found: Vec<&Product> = found.into_iter().collect();
             if s.searches.len() < MAX_ENTRIES {
                 s.searches.push(Search {
                     text: text.chars().take(200).collect(),
@@ -103,23 +106,34 @@ impl TurnLog {
         });
     }
 
-    pub fn recommended(&self, for_product: &str, kind: RecommendationKind, found: &[Product]) {
+    pub fn recommended<'a>(
+        &self,
+        for_product: &str,
+        kind: RecommendationKind,
+        found: impl IntoIterator<Item = &'a Product>,
+    ) {
         self.recommendation(for_product, kind, found, false);
     }
 
     /// Recommendations the LLM asked for with its `recommend` tool.
-    pub fn llm_recommended(&self, for_product: &str, kind: RecommendationKind, found: &[Product]) {
-        self.recommendation(for_product, kind, found, true);
-    }
-
-    fn recommendation(
+    pub fn llm_recommended<'a>(
         &self,
         for_product: &str,
         kind: RecommendationKind,
-        found: &[Product],
+        found: impl IntoIterator<Item = &'a Product>,
+    ) {
+        self.recommendation(for_product, kind, found, true);
+    }
+
+    fn recommendation<'a>(
+        &self,
+        for_product: &str,
+        kind: RecommendationKind,
+        found: impl IntoIterator<Item = &'a Product>,
         by_llm: bool,
     ) {
         self.with(|s| {
+            let found: Vec<&Product> = found.into_iter().collect();
             if s.recommendations.len() < MAX_ENTRIES {
                 s.recommendations.push(Recommendation {
                     for_product: for_product.chars().take(64).collect(),

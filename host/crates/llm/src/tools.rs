@@ -269,8 +269,8 @@ impl ToolEnv {
             limit,
         };
         let hits = self.catalog.search(self.scope()?, &q);
-        let found: Vec<Product> = hits.iter().map(|h| h.product.clone()).collect();
-        self.seen.llm_searched(&q.text, &found);
+        self.seen
+            .llm_searched(&q.text, hits.iter().map(|h| &h.product));
         let list: Vec<Value> = hits.iter().map(|h| product_json(&h.product)).collect();
         for h in hits {
             ctx.add_product(h.product);
@@ -300,8 +300,8 @@ impl ToolEnv {
         let recs = self
             .catalog
             .recommend(self.scope()?, &id, kind, MAX_LIST as u32);
-        let found: Vec<Product> = recs.iter().map(|r| r.product.clone()).collect();
-        self.seen.llm_recommended(&id, kind, &found);
+        self.seen
+            .llm_recommended(&id, kind, recs.iter().map(|r| &r.product));
         let list: Vec<Value> = recs
             .iter()
             .map(|r| {

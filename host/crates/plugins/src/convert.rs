@@ -46,6 +46,35 @@ pub fn product(p: &Product) -> wit::Product {
     }
 }
 
+/// [`product`] of an owned product: its texts move, nothing is copied
+/// (a search hands a turn up to 20 products with their descriptions).
+pub fn into_product(p: Product) -> wit::Product {
+    wit::Product {
+        price: into_money(p.price),
+        sale_price: p.sale_price.map(into_money),
+        availability: availability(p.availability),
+        quantity: p.quantity,
+        id: p.id,
+        title: p.title,
+        description: p.description,
+        brand: p.brand,
+        category: p.category,
+        image_url: p.image_url,
+        link: p.link,
+        color: p.color,
+        size: p.size,
+        gender: p.gender,
+        attributes: p.attributes,
+    }
+}
+
+fn into_money(m: Money) -> wit::Money {
+    wit::Money {
+        minor_units: m.minor_units,
+        currency: m.currency,
+    }
+}
+
 pub fn brand_profile(p: crate::routing::directory::BrandProfile) -> wit::BrandProfile {
     wit::BrandProfile {
         brand: p.brand,
@@ -274,6 +303,13 @@ mod tests {
             gender: None,
             attributes: vec![("material".into(), "aluminium".into())],
         }
+    }
+
+    #[test]
+    fn an_owned_product_converts_as_a_borrowed_one() {
+        let p = sample_product();
+        let json = |w: &wit::Product| serde_json::to_value(w).expect("serialises");
+        assert_eq!(json(&into_product(p.clone())), json(&product(&p)));
     }
 
     #[test]

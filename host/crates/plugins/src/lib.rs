@@ -3,6 +3,7 @@
 //!
 //! - [`manifest`]: `plugin.toml` and its grants;
 //! - [`runtime`]: engine, pooling allocator, limits, one instance per turn;
+//!   [`pool`]: the allocator's slots and how a slot is reset between turns;
 //! - [`tiers`]: tiered compilation (baseline code at once, optimised code
 //!   from the background);
 //! - [`imports`]: what a guest can call, behind its grants and budgets;
@@ -48,6 +49,7 @@ pub mod live;
 mod llm;
 pub mod manifest;
 pub mod names;
+pub mod pool;
 pub mod record;
 pub mod registry;
 mod retry;

@@ -22,13 +22,14 @@ use std::sync::{Arc, Condvar, Mutex, Weak};
 use std::time::{Duration, Instant};
 
 use wasmtime::component::{Component, Linker};
-use wasmtime::{Config, Engine, InstanceAllocationStrategy, PoolingAllocationConfig, Strategy};
+use wasmtime::{Config, Engine, InstanceAllocationStrategy, Strategy};
 
 use super::bindings::{router, seller};
 use super::cache::Cache;
 use super::contract::Contract;
 use super::imports::PluginState;
 use super::manifest::Kind;
+use super::pool;
 use super::record::{Recording, recorded};
 use super::runtime::{LoadedPlugin, PERF_MAP_ENV, Pre, TurnLimits, WASM_STACK};
 use super::v0_1;
@@ -90,8 +91,19 @@ pub(super) struct EngineSpec {
     pub parallel: bool,
 }
 
-/// An engine for plugins that may use at most `limits`.
+/// An engine for plugins that may use at most `limits`; a pooled one keeps
+/// the slots' memory resident as [`pool::KEEP_RESIDENT_ENV`] says.
 pub(super) fn engine(limits: &TurnLimits, spec: &EngineSpec) -> anyhow::Result<Engine> {
+    let keep = pool::keep_resident(std::env::var(pool::KEEP_RESIDENT_ENV).ok().as_deref());
+    engine_with(limits, spec, keep)
+}
+
+/// [`engine`], keeping `keep` bytes of each memory slot resident.
+pub(super) fn engine_with(
+    limits: &TurnLimits,
+    spec: &EngineSpec,
+    keep: usize,
+) -> anyhow::Result<Engine> {
     let mut config = Config::new();
     config
         .wasm_component_model(true)
@@ -103,7 +115,9 @@ pub(super) fn engine(limits: &TurnLimits, spec: &EngineSpec) -> anyhow::Result<E
             Tier::Optimised => Strategy::Cranelift,
         });
     if spec.pooled {
-        config.allocation_strategy(InstanceAllocationStrategy::Pooling(pool(limits)));
+        config.allocation_strategy(InstanceAllocationStrategy::Pooling(pool::config(
+            limits, keep,
+        )));
     }
     if std::env::var_os(PERF_MAP_ENV).is_some() {
         // `perf` can then name JIT-compiled guest functions
@@ -111,23 +125,6 @@ pub(super) fn engine(limits: &TurnLimits, spec: &EngineSpec) -> anyhow::Result<E
         config.profiler(wasmtime::ProfilingStrategy::PerfMap);
     }
     Ok(Engine::new(&config)?)
-}
-
-fn pool(limits: &TurnLimits) -> PoolingAllocationConfig {
-    let mut pool = PoolingAllocationConfig::default();
-    // Sized for a few hundred concurrent turns of small guests; a slot
-    // is virtual address space, not resident memory. Slots are larger
-    // than any plugin's cap so that the store limiter, which knows the
-    // plugin's own cap and reports it, is what refuses growth.
-    pool.total_component_instances(512)
-        .total_core_instances(4096)
-        .total_memories(1024)
-        .total_tables(1024)
-        .max_memories_per_component(8)
-        .max_tables_per_component(8)
-        .max_core_instances_per_component(32)
-        .max_memory_size(limits.memory_bytes.max(1 << 20) * 2);
-    pool
 }
 
 /// One engine and its linkers, one per world (and one for 0.1.0).

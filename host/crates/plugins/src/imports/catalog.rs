@@ -12,17 +12,19 @@ impl wit_if::catalog::Host for PluginState {
         let brand = self.catalog_scope()?;
         let q = convert::search_query(query, self.budgets.search_limit);
         let found = self.services.catalog.search(brand.as_deref(), &q);
-        let products: Vec<crate::catalog::Product> =
-            found.iter().map(|s| s.product.clone()).collect();
-        self.services.seen.searched(&q.text, &products);
+        // The turn log copies only when it records; the products then move
+        // into the guest's types (no copy of their texts on the way out).
+        self.services
+            .seen
+            .searched(&q.text, found.iter().map(|s| &s.product));
         // A budget the plugin searched with is a true amount to quote.
         self.services
             .seen
             .amounts(q.max_price_minor.into_iter().chain(q.min_price_minor));
         Ok(found
-            .iter()
+            .into_iter()
             .map(|s| wit::ScoredProduct {
-                product: convert::product(&s.product),
+                product: convert::into_product(s.product),
                 score: s.score,
             })
             .collect())
@@ -33,7 +35,7 @@ impl wit_if::catalog::Host for PluginState {
         let brand = self.catalog_scope()?;
         let found = self.services.catalog.get(brand.as_deref(), &id);
         self.services.seen.products(found.iter());
-        Ok(found.map(|p| convert::product(&p)))
+        Ok(found.map(convert::into_product))
     }
 
     async fn recommend(
@@ -50,17 +52,15 @@ impl wit_if::catalog::Host for PluginState {
             self.services
                 .catalog
                 .recommend(brand.as_deref(), &product_id, host_kind, limit);
-        let products: Vec<crate::catalog::Product> =
-            found.iter().map(|r| r.product.clone()).collect();
         self.services
             .seen
-            .recommended(&product_id, host_kind, &products);
+            .recommended(&product_id, host_kind, found.iter().map(|r| &r.product));
         Ok(found
-            .iter()
+            .into_iter()
             .map(|r| wit::Recommendation {
-                product: convert::product(&r.product),
+                product: convert::into_product(r.product),
                 kind,
-                explanation: r.explanation.clone(),
+                explanation: r.explanation,
             })
             .collect())
     }

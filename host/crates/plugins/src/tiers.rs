@@ -27,9 +27,8 @@ use wasmtime::{Config, Engine, InstanceAllocationStrategy, PoolingAllocationConf
 use super::bindings::{router, seller};
 use super::cache::Cache;
 use super::contract::Contract;
-use super::imports::PluginState;
+use super::imports::{self, PluginState};
 use super::manifest::Kind;
-use super::record::{Recording, recorded};
 use super::runtime::{LoadedPlugin, PERF_MAP_ENV, Pre, TurnLimits, WASM_STACK};
 use super::v0_1;
 
@@ -144,10 +143,10 @@ impl Linkers {
     pub fn new(engine: Engine, tier: Tier) -> anyhow::Result<Self> {
         let mut seller_linker = Linker::new(&engine);
         wasmtime_wasi::p2::add_to_linker_async(&mut seller_linker)?;
-        seller::Seller::add_to_linker::<_, Recording>(&mut seller_linker, recorded)?;
+        imports::add_seller_imports(&mut seller_linker)?;
         let mut router_linker = Linker::new(&engine);
         wasmtime_wasi::p2::add_to_linker_async(&mut router_linker)?;
-        router::Router::add_to_linker::<_, Recording>(&mut router_linker, recorded)?;
+        imports::add_router_imports(&mut router_linker)?;
         let mut v0_1_linker = Linker::new(&engine);
         wasmtime_wasi::p2::add_to_linker_async(&mut v0_1_linker)?;
         v0_1::add_imports(&mut v0_1_linker)?;

@@ -33,10 +33,10 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use agent_store::catalog::Catalog;
+// The catalog interface's WIT conversions, as the plugin host converts.
+use agent_store::catalog::plugin_host as convert;
 use agent_store::llm::Llm;
-use agent_store::plugins::{
-    BrandDirectory as _, LoadedPlugin, Manifest, Runtime, TurnLimits, convert, wit,
-};
+use agent_store::plugins::{BrandDirectory as _, LoadedPlugin, Manifest, Runtime, TurnLimits, wit};
 use agent_store_sdk::types as sdk;
 use agent_store_sdk::{Host, Router as _, Seller as _};
 

@@ -15,19 +15,26 @@
 //! - [`query`]: understanding the customer's words (en, pt-BR, es), from
 //!   the language crate (`agent_store_lang::query`);
 //! - [`recommend`]: cross-sell, upsell and alternatives;
-//! - [`taxonomy`]: Google's product taxonomy (numeric category ids).
+//! - [`taxonomy`]: Google's product taxonomy (numeric category ids);
+//! - [`shown`]: what the catalog showed a plugin turn (reported to the
+//!   gateway's turn log);
+//! - `plugin_host` (feature `plugin-host`): the host side of the WIT
+//!   `catalog` interface.
 
 mod candidates;
 mod features;
 pub mod feed;
 mod index;
 pub mod names;
+#[cfg(feature = "plugin-host")]
+pub mod plugin_host;
 pub mod product;
 /// The query parser lives in the language crate, shared with the SDK.
 pub use agent_store_lang::query;
 pub mod recommend;
 #[cfg(test)]
 mod relevance;
+pub mod shown;
 pub mod store;
 pub mod taxonomy;
 

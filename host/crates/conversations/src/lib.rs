@@ -1,5 +1,8 @@
 //! Conversations, their messages and per-conversation plugin state, stored
 //! in the database (never in process memory, so several hosts can share it).
+//!
+//! `plugin_host` (feature `plugin-host`): the host side of the WIT
+//! `conversation` interface (a plugin's history and state).
 
 // The store's other capabilities under the names the host gives them,
 // so paths read the same inside this crate and in the host.
@@ -432,6 +435,8 @@ pub use effects::{TurnEffect, TurnWrites, settle as settle_effect};
 pub use identity::Moved;
 pub use state::{StagedState, StateWrite};
 mod outbox;
+#[cfg(feature = "plugin-host")]
+pub mod plugin_host;
 pub use outbox::{Claimed, ClaimedConversation, OutboundRecord, Queued, Route, StatusOutcome};
 
 #[cfg(test)]

@@ -19,6 +19,9 @@
 //!   call fails and the plugin falls back to its template responder.
 //!
 //! With `provider = "none"` every call answers `Unavailable`.
+//!
+//! `plugin_host` (feature `plugin-host`): the host side of the WIT `llm`
+//! interface, a plugin's chat through this gateway.
 
 // The store's other capabilities under the names the host gives them,
 // so paths read the same inside this crate and in the host.
@@ -40,6 +43,8 @@ use serde_json::{Value, json};
 mod breaker;
 mod config;
 pub mod grounding;
+#[cfg(feature = "plugin-host")]
+pub mod plugin_host;
 pub mod prompts;
 pub mod seen;
 pub mod tools;

@@ -4,11 +4,14 @@
 //! `store.product.recommend`), and every product and amount the host gave
 //! it (the grounding context of the texts the plugin writes).
 //!
-//! A [`TurnLog`] is handed to one turn through [`super::Services`]; the
-//! default one records nothing (smoke tests, the CLI, routers).
+//! A [`TurnLog`] is handed to one turn through the plugin runtime's
+//! services; the default one records nothing (smoke tests, the CLI,
+//! routers). The catalog's and the orders' host sides report to it as a
+//! [`Shown`] (the catalog crate's trait: they sit below the gateway).
 
 use std::sync::{Arc, Mutex};
 
+use crate::catalog::shown::Shown;
 use crate::catalog::{Product, RecommendationKind};
 
 /// Most searches, recommendation calls, products and amounts kept per turn
@@ -187,5 +190,23 @@ impl TurnLog {
             .as_ref()
             .map(|s| std::mem::take(&mut *s.lock().unwrap_or_else(|e| e.into_inner())))
             .unwrap_or_default()
+    }
+}
+
+impl Shown for TurnLog {
+    fn searched(&self, text: &str, found: &[&Product]) {
+        TurnLog::searched(self, text, found.iter().copied());
+    }
+
+    fn recommended(&self, for_product: &str, kind: RecommendationKind, found: &[&Product]) {
+        TurnLog::recommended(self, for_product, kind, found.iter().copied());
+    }
+
+    fn products(&self, products: &[Product]) {
+        TurnLog::products(self, products);
+    }
+
+    fn amounts(&self, amounts: &[i64]) {
+        TurnLog::amounts(self, amounts.iter().copied());
     }
 }

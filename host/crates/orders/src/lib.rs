@@ -10,6 +10,8 @@
 //!   WhatsApp update ([`notify`]).
 //! - [`api`]: admin routes; [`webhooks`]: payment and carrier webhooks;
 //!   [`cli`]: `agent-store order ...`.
+//! - `plugin_host` (feature `plugin-host`): the host side of the WIT
+//!   `orders` interface (a plugin's view of its cart and recent orders).
 
 // The store's other capabilities under the names the host gives them,
 // so paths read the same inside this crate and in the host.
@@ -29,6 +31,8 @@ pub(crate) use agent_store_whatsapp as whatsapp;
 pub mod api;
 pub mod model;
 pub mod notify;
+#[cfg(feature = "plugin-host")]
+pub mod plugin_host;
 pub mod stock_events;
 pub mod store;
 #[cfg(test)]

@@ -6,8 +6,14 @@
 //!   [`pool`]: the allocator's slots and how a slot is reset between turns;
 //! - [`tiers`]: tiered compilation (baseline code at once, optimised code
 //!   from the background);
-//! - [`imports`]: what a guest can call, behind its grants and budgets;
-//! - [`convert`]: WIT ↔ host types;
+//! - [`imports`]: the turn state every import works through (grants,
+//!   budgets, the guest CPU clock), each capability's view of it, and the
+//!   `config` and `log` interfaces; the other interfaces' host sides live
+//!   with their capabilities (`catalog`, `orders`, `conversations`, `llm`,
+//!   `routing`: each crate's `plugin_host`), over the bindings of the
+//!   bottom crate `agent_store_wit` ([`bindings`]);
+//! - [`convert`]: WIT ↔ host types of a turn (customer, message, actions);
+//! - [`record`]: recorded turns and where they go;
 //! - [`contract`]: which contract version a component was built against;
 //!   [`v0_1`]: the adapter serving 0.1.0 components;
 //! - the router's `routing` import answers from a
@@ -33,7 +39,6 @@ pub(crate) use crate as plugins;
 pub(crate) use agent_store_catalog as catalog;
 pub(crate) use agent_store_chat as chat;
 pub(crate) use agent_store_conversations as conversations;
-pub(crate) use agent_store_lang::money;
 pub(crate) use agent_store_orders as orders;
 pub(crate) use agent_store_routing as routing;
 pub(crate) use agent_store_telemetry as telemetry;
@@ -46,7 +51,6 @@ pub mod contract;
 pub mod convert;
 pub mod imports;
 pub mod live;
-mod llm;
 pub mod manifest;
 pub mod names;
 pub mod pool;

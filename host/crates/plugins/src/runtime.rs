@@ -470,6 +470,7 @@ impl Runtime {
     }
 
     /// The upgrade thread's kernel id (a tiered runtime on Linux).
+    #[cfg(test)]
     pub(super) fn upgrade_thread(&self) -> Option<i32> {
         self.upgrader.as_ref().map(Upgrader::thread)
     }
@@ -578,7 +579,7 @@ impl Runtime {
         store.epoch_deadline_callback(move |mut ctx| {
             let state = ctx.data_mut();
             let abort = state.flooding().or_else(|| {
-                (state.meter.guest_cpu() >= limits.cpu)
+                (state.gate.meter.guest_cpu() >= limits.cpu)
                     .then(|| format!("CPU deadline of {} ms", limits.cpu.as_millis()))
             });
             match abort {
@@ -619,7 +620,7 @@ impl Runtime {
         }
         let conversation = Some(turn.conversation_id.clone());
         let mut store = self.store(plugin, &code, services, conversation, Vec::new());
-        let meter = store.data().meter.clone();
+        let meter = store.data().gate.meter.clone();
         let started = Instant::now();
         let result = tokio::time::timeout(
             self.limits.wall,
@@ -650,7 +651,7 @@ impl Runtime {
             cpu_us = meter.guest_cpu().as_micros() as u64,
             "turn ran"
         );
-        if let Some(reason) = store.data_mut().storage_error.take() {
+        if let Some(reason) = store.data_mut().gate.storage_error.take() {
             return Err(TurnError::Storage {
                 plugin: plugin.manifest.name.clone(),
                 reason,
@@ -691,7 +692,7 @@ impl Runtime {
             conversation,
             request.brands.clone(),
         );
-        let meter = store.data().meter.clone();
+        let meter = store.data().gate.meter.clone();
         let result = tokio::time::timeout(
             self.limits.wall,
             metered(meter, async {
@@ -1012,13 +1013,13 @@ fn flush_output(plugin: &LoadedPlugin, store: &mut Store<PluginState>) {
             tracing::info!(plugin = name, stream, "{line}");
         }
     }
-    if !state.denied.is_empty() {
-        tracing::warn!(plugin = name, denied = ?state.denied, "plugin made denied host calls");
+    if !state.gate.denied.is_empty() {
+        tracing::warn!(plugin = name, denied = ?state.gate.denied, "plugin made denied host calls");
     }
-    if state.refused > 0 {
+    if state.gate.refused > 0 {
         tracing::warn!(
             plugin = name,
-            refused = state.refused,
+            refused = state.gate.refused,
             "host calls refused over the turn's budgets"
         );
     }

@@ -27,10 +27,9 @@ use wasmtime::{Config, Engine, InstanceAllocationStrategy, Strategy};
 use super::bindings::{router, seller};
 use super::cache::Cache;
 use super::contract::Contract;
-use super::imports::PluginState;
+use super::imports::{self, PluginState};
 use super::manifest::Kind;
 use super::pool;
-use super::record::{Recording, recorded};
 use super::runtime::{LoadedPlugin, PERF_MAP_ENV, Pre, TurnLimits, WASM_STACK};
 use super::v0_1;
 
@@ -141,10 +140,10 @@ impl Linkers {
     pub fn new(engine: Engine, tier: Tier) -> anyhow::Result<Self> {
         let mut seller_linker = Linker::new(&engine);
         wasmtime_wasi::p2::add_to_linker_async(&mut seller_linker)?;
-        seller::Seller::add_to_linker::<_, Recording>(&mut seller_linker, recorded)?;
+        imports::add_seller_imports(&mut seller_linker)?;
         let mut router_linker = Linker::new(&engine);
         wasmtime_wasi::p2::add_to_linker_async(&mut router_linker)?;
-        router::Router::add_to_linker::<_, Recording>(&mut router_linker, recorded)?;
+        imports::add_router_imports(&mut router_linker)?;
         let mut v0_1_linker = Linker::new(&engine);
         wasmtime_wasi::p2::add_to_linker_async(&mut v0_1_linker)?;
         v0_1::add_imports(&mut v0_1_linker)?;
@@ -234,6 +233,7 @@ pub(super) struct Upgrader {
     pending: tokio::sync::watch::Sender<usize>,
     held: Arc<Held>,
     /// The upgrade thread's kernel id (Linux; 0 elsewhere).
+    #[cfg(test)]
     thread: i32,
 }
 
@@ -296,10 +296,12 @@ impl Upgrader {
                 }
             })?;
         let thread = ready.recv().unwrap_or_default();
+        tracing::debug!(thread, "the upgrade thread runs as batch work");
         Ok(Self {
             jobs: Mutex::new(tx),
             pending,
             held,
+            #[cfg(test)]
             thread,
         })
     }
@@ -329,6 +331,7 @@ impl Upgrader {
         let _ = rx.wait_for(|n| *n == 0).await;
     }
 
+    #[cfg(test)]
     pub fn thread(&self) -> i32 {
         self.thread
     }

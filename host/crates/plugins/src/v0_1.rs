@@ -17,9 +17,12 @@ use wasmtime::{Result, Store, StoreContextMut};
 
 use super::bindings::seller::agent_store::plugin as wit_if;
 use super::bindings::wit;
-use super::imports::PluginState;
-use super::record::Recorded;
+use super::imports::{PluginState, config_host, log_host};
 use super::runtime::Phase;
+use crate::catalog::plugin_host as catalog;
+use crate::conversations::plugin_host as conversation;
+use crate::orders::plugin_host as orders;
+use agent_store_llm::plugin_host as llm;
 
 /// The package version this adapter serves.
 pub const VERSION: &str = "0.1.0";
@@ -77,15 +80,17 @@ fn interface(name: &str) -> String {
     format!("{}/{name}@{VERSION}", super::WIT_PACKAGE)
 }
 
-/// Register one import: `$trait::$method(state, args...)`, its result as
-/// the function's single result.
+/// Register one import: `$trait::$method` on what `$host` makes of the
+/// store's data (the capability's view, recorded, as the 0.2.0 linkers
+/// have it), its result as the function's single result.
 macro_rules! import {
-    ($inst:expr, $name:literal, $trait:path, $method:ident ( $($arg:ident : $ty:ty),* )) => {
+    ($inst:expr, $name:literal, $host:path, $trait:path, $method:ident ( $($arg:ident : $ty:ty),* )) => {
         $inst.func_wrap_async(
             $name,
             |mut store: StoreContextMut<'_, PluginState>, ($($arg,)*): ($($ty,)*)| {
                 Box::new(async move {
-                    Ok((<Recorded<'_> as $trait>::$method(&mut Recorded(store.data_mut()), $($arg),*).await,))
+                    let mut host = $host(store.data_mut());
+                    Ok((<_ as $trait>::$method(&mut host, $($arg),*).await,))
                 })
             },
         )?
@@ -97,39 +102,53 @@ pub fn add_imports(linker: &mut Linker<PluginState>) -> Result<()> {
     linker.instance(&interface("types"))?;
     {
         let mut i = linker.instance(&interface("catalog"))?;
-        import!(i, "search", wit_if::catalog::Host, search(query: wit::SearchQuery));
-        import!(i, "get", wit_if::catalog::Host, get(id: String));
+        import!(i, "search", catalog::host, wit_if::catalog::Host, search(query: wit::SearchQuery));
+        import!(i, "get", catalog::host, wit_if::catalog::Host, get(id: String));
         import!(
             i,
             "recommend",
+            catalog::host,
             wit_if::catalog::Host,
             recommend(id: String, kind: wit::RecommendationKind, limit: u32)
         );
     }
     {
         let mut i = linker.instance(&interface("llm"))?;
-        import!(i, "chat", wit_if::llm::Host, chat(request: wit::ChatRequest));
+        import!(i, "chat", llm::host, wit_if::llm::Host, chat(request: wit::ChatRequest));
     }
     {
         let mut i = linker.instance(&interface("orders"))?;
-        import!(i, "get-cart", wit_if::orders::Host, get_cart());
-        import!(i, "recent", wit_if::orders::Host, recent(limit: u32));
+        import!(
+            i,
+            "get-cart",
+            orders::host,
+            wit_if::orders::Host,
+            get_cart()
+        );
+        import!(i, "recent", orders::host, wit_if::orders::Host, recent(limit: u32));
     }
     {
         let mut i = linker.instance(&interface("conversation"))?;
-        import!(i, "history", wit_if::conversation::Host, history(limit: u32));
-        import!(i, "get-state", wit_if::conversation::Host, get_state(key: String));
+        import!(i, "history", conversation::host, wit_if::conversation::Host, history(limit: u32));
+        import!(
+            i,
+            "get-state",
+            conversation::host,
+            wit_if::conversation::Host,
+            get_state(key: String)
+        );
         import!(
             i,
             "set-state",
+            conversation::host,
             wit_if::conversation::Host,
             set_state(key: String, value: String)
         );
     }
     {
         let mut i = linker.instance(&interface("config"))?;
-        import!(i, "get", wit_if::config::Host, get(key: String));
-        import!(i, "prompt", wit_if::config::Host, prompt());
+        import!(i, "get", config_host, wit_if::config::Host, get(key: String));
+        import!(i, "prompt", config_host, wit_if::config::Host, prompt());
     }
     {
         let mut i = linker.instance(&interface("log"))?;
@@ -138,12 +157,8 @@ pub fn add_imports(linker: &mut Linker<PluginState>) -> Result<()> {
             |mut store: StoreContextMut<'_, PluginState>,
              (level, message): (wit::Level, String)| {
                 Box::new(async move {
-                    <Recorded<'_> as wit_if::log::Host>::log(
-                        &mut Recorded(store.data_mut()),
-                        level,
-                        message,
-                    )
-                    .await;
+                    let mut host = log_host(store.data_mut());
+                    wit_if::log::Host::log(&mut host, level, message).await;
                     Ok(())
                 })
             },

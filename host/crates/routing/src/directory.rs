@@ -1,12 +1,13 @@
-//! The host side of the `routing` interface (router world, contract 0.2.0):
-//! what a router may ask about the brands the host has sellers for.
+//! What the `routing` interface (router world, contract 0.2.0) answers
+//! from: what a router may ask about the brands the host has sellers for.
 //!
-//! The plugin runtime calls a [`BrandDirectory`] held in its services
-//! (`plugins::Services::brands`); the default, [`LoadedBrands`], knows only
-//! the brands' names. The [`super::Vocabulary`] (categories and vocabulary
-//! from the catalog, text matching) replaces it at start-up without
-//! touching the runtime. It lives here, below the runtime, so the
-//! vocabulary never imports the plugin host.
+//! The interface's host side (`plugin_host`) asks a [`BrandDirectory`] the
+//! plugin runtime holds in its services (`plugins::Services::brands`); the
+//! default, [`LoadedBrands`], knows only the brands' names. The
+//! [`super::Vocabulary`] (categories and vocabulary from the catalog, text
+//! matching) replaces it at start-up without touching the runtime. It
+//! lives here, below the runtime, so the vocabulary never imports the
+//! plugin host.
 
 use std::sync::Arc;
 

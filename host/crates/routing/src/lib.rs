@@ -13,6 +13,9 @@
 //! wasm instance; a `match-text` call is a few hash lookups.
 //!
 //! Store-level questions get the store's own answer ([`store`]).
+//!
+//! `plugin_host` (feature `plugin-host`): the host side of the WIT
+//! `routing` interface, answered from a [`directory::BrandDirectory`].
 
 // The store's other capabilities under the names the host gives them,
 // so paths read the same inside this crate and in the host.
@@ -22,6 +25,8 @@ use agent_store_db as db;
 pub(crate) use agent_store_llm as llm;
 
 pub mod directory;
+#[cfg(feature = "plugin-host")]
+pub mod plugin_host;
 pub mod section;
 pub mod store;
 

@@ -147,18 +147,17 @@ impl Meter {
             Self::pause(s);
             s.in_host += 1;
         });
-        HostCall {
-            meter: self.clone(),
-            span: tracing::Span::none(),
-        }
+        HostCall::new(self.clone(), tracing::Span::none())
     }
 }
 
-/// A host call in progress: the guest's clock is stopped. Its trace span
-/// (when traces are exported) ends when the guard drops.
-pub struct HostCall {
-    meter: Arc<Meter>,
-    pub span: tracing::Span,
+impl agent_store_wit::GuestClock for Meter {
+    fn host_call_ended(&self) {
+        self.with(|s| {
+            s.in_host = s.in_host.saturating_sub(1);
+            Meter::resume(s);
+        });
+    }
 }
 
 /// The span of one host call (`kind`: the WIT interface and function,
@@ -176,15 +175,6 @@ pub(super) fn host_call_span(kind: &'static str, scope: &TurnScope) -> tracing::
         plugin.name = %scope.plugin,
         plugin.version = %scope.version,
     )
-}
-
-impl Drop for HostCall {
-    fn drop(&mut self) {
-        self.meter.with(|s| {
-            s.in_host = s.in_host.saturating_sub(1);
-            Meter::resume(s);
-        });
-    }
 }
 
 /// The store's resource limiter: `StoreLimits` plus a record of the memory

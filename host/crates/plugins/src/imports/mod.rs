@@ -1,53 +1,53 @@
-//! What a plugin instance can reach: the host side of every WIT import,
-//! with the manifest's grants and per-turn budgets enforced on each call.
-//! A denied or over-budget call is an error value to the guest, never a trap
-//! (a guest that keeps calling long after its budget is spent is stopped by
-//! the runtime as a host-call flood).
+//! What a plugin instance can reach: the turn state every WIT import's host
+//! side works through, with the manifest's grants and per-turn budgets
+//! enforced on each call. A denied or over-budget call is an error value to
+//! the guest, never a trap (a guest that keeps calling long after its
+//! budget is spent is stopped by the runtime as a host-call flood).
 //!
-//! [`PluginState`] is a turn's store data and the view every interface's
-//! host side works through: its grants and budgets (`enter`, `deny`,
-//! `over`), its scope and the shared [`Services`]. One file per WIT
-//! interface implements it: [`catalog`], [`orders`], [`conversation`],
-//! [`llm`], [`config`], [`log`] (seller world) and [`routing`] (router
-//! world). What a turn spends is in [`limits`]: [`Meter`] counts guest CPU
-//! time only (the time inside host calls, e.g. waiting on the LLM, is
-//! excluded) and [`GuestLimiter`] caps linear memory and remembers that it
-//! did.
+//! [`PluginState`] is a turn's store data. Its [`TurnGate`] is the turn as
+//! every interface's host side sees it (`agent_store_wit::ImportGate`: the
+//! host-call budget, the per-kind budgets, denials, the tape); the host side
+//! of each interface lives with its capability (`catalog`, `orders`,
+//! `conversations`, `llm` and `routing` crates, each a `plugin_host`
+//! module), and [`views`] hands each its view of the turn. Only [`config`]
+//! and [`log`] are answered here, from the plugin host's own settings and
+//! log. [`add_seller_imports`] and [`add_router_imports`] link a world,
+//! one interface at a time. What a turn spends is in [`limits`]: [`Meter`]
+//! counts guest CPU time only (the time inside host calls, e.g. waiting on
+//! the LLM, is excluded) and [`GuestLimiter`] caps linear memory and
+//! remembers that it did.
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use wasmtime::component::ResourceTable;
+use agent_store_wit::{Budget, HostCall, ImportGate, Tape};
+use wasmtime::component::{Linker, ResourceTable};
 use wasmtime::{ResourceLimiter, StoreLimits};
 use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
 use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
 
-use super::bindings::router::agent_store::plugin as router_if;
-use super::bindings::seller::agent_store::plugin as wit_if;
 use super::bindings::wit::{self, HostError};
-use super::convert;
-use super::manifest::{CatalogScope, Grants, Kind};
+use super::manifest::{Grants, Kind};
 use crate::catalog::Catalog;
 use crate::conversations::Conversations;
 use crate::orders::Carts;
 use crate::routing::directory::BrandDirectory;
 use agent_store_llm::Llm;
 
-mod catalog;
 mod config;
-mod conversation;
 mod limits;
-mod llm;
 mod log;
-mod orders;
-mod routing;
+mod views;
+
+pub(crate) use config::host as config_host;
+pub(crate) use log::host as log_host;
 
 #[cfg(test)]
 pub(crate) use limits::cpu_now;
 use limits::host_call_span;
-pub use limits::{Audit, Budgets, GuestLimiter, HostCall, Meter};
+pub use limits::{Audit, Budgets, GuestLimiter, Meter};
 
 /// Shared services every plugin call may use (behind the grants).
 #[derive(Clone)]
@@ -97,25 +97,14 @@ pub struct PluginState {
     wasi: WasiCtx,
     table: ResourceTable,
     pub(crate) limiter: GuestLimiter,
-    scope: TurnScope,
+    scope: Arc<TurnScope>,
     services: Services,
-    /// What is left of the turn's budgets.
-    budgets: Budgets,
-    /// The turn's host-call budget, to tell a flood from a slip.
-    host_call_budget: u32,
+    /// The budgets, denials and clock every import goes through.
+    pub(crate) gate: TurnGate,
     pub(crate) stdout: MemoryOutputPipe,
     pub(crate) stderr: MemoryOutputPipe,
-    /// Host calls denied during the turn (for the audit log).
-    pub(crate) denied: Vec<String>,
-    /// Host calls refused for the turn's budgets.
-    pub(crate) refused: u32,
-    pub(crate) meter: Arc<Meter>,
     /// Why the runtime stopped the turn (CPU deadline, host-call flood).
     pub(crate) abort: Option<String>,
-    /// The conversation store failed during the turn (a state read or
-    /// write): the turn fails and the bus retries it, whatever the guest
-    /// made of the error.
-    pub(crate) storage_error: Option<String>,
 }
 
 /// How much a guest may print per turn before output is dropped.
@@ -139,21 +128,27 @@ impl PluginState {
             .allow_udp(false)
             .allow_ip_name_lookup(false)
             .build();
+        let scope = Arc::new(scope);
+        let gate = TurnGate {
+            scope: scope.clone(),
+            host_call_budget: budgets.host_calls,
+            budgets,
+            denied: Vec::new(),
+            refused: 0,
+            meter: Arc::new(Meter::default()),
+            storage_error: None,
+            tape: services.tape.clone(),
+        };
         Self {
             wasi,
             table: ResourceTable::new(),
             limiter,
             scope,
             services,
-            host_call_budget: budgets.host_calls,
-            budgets,
+            gate,
             stdout,
             stderr,
-            denied: Vec::new(),
-            refused: 0,
-            meter: Arc::new(Meter::default()),
             abort: None,
-            storage_error: None,
         }
     }
 
@@ -161,19 +156,49 @@ impl PluginState {
     /// refused calls again as the budget itself (at least 50). The runtime
     /// stops the turn.
     pub(crate) fn flooding(&self) -> Option<String> {
-        (self.refused >= self.host_call_budget.max(50)).then(|| {
+        let gate = &self.gate;
+        (gate.refused >= gate.host_call_budget.max(50)).then(|| {
             format!(
                 "host-call budget of {} calls per turn ({} more calls refused: host-call flood)",
-                self.host_call_budget, self.refused
+                gate.host_call_budget, gate.refused
             )
         })
     }
+}
 
-    /// Count a host call against the budgets; stops the guest's CPU clock
-    /// until the returned guard drops.
-    /// `kind` names the import (`catalog.search`): with traces on, the
+/// The turn as every import's host side sees it: what is left of its
+/// budgets, what it was denied or refused, the guest's CPU clock and the
+/// tape of its import calls.
+pub(crate) struct TurnGate {
+    scope: Arc<TurnScope>,
+    /// What is left of the turn's budgets.
+    budgets: Budgets,
+    /// The turn's host-call budget, to tell a flood from a slip.
+    host_call_budget: u32,
+    /// Host calls denied during the turn (for the audit log).
+    pub(crate) denied: Vec<String>,
+    /// Host calls refused for the turn's budgets.
+    pub(crate) refused: u32,
+    pub(crate) meter: Arc<Meter>,
+    /// The conversation store failed during the turn (a state read or
+    /// write): the turn fails and the bus retries it, whatever the guest
+    /// made of the error.
+    pub(crate) storage_error: Option<String>,
+    tape: Tape,
+}
+
+impl TurnGate {
+    /// Refuse a call over one of the per-kind budgets.
+    fn over(&mut self, what: &str) -> HostError {
+        self.refused += 1;
+        HostError::LimitExceeded(format!("{what} per turn"))
+    }
+}
+
+impl ImportGate for TurnGate {
+    /// `name` names the import (`catalog.search`): with traces on, the
     /// call is a span of that name inside the turn's span.
-    fn enter(&mut self, kind: &'static str) -> Result<HostCall, HostError> {
+    fn enter(&mut self, name: &'static str) -> Result<HostCall, HostError> {
         if self.budgets.host_calls == 0 {
             self.refused += 1;
             return Err(HostError::LimitExceeded(format!(
@@ -183,34 +208,41 @@ impl PluginState {
         }
         self.budgets.host_calls -= 1;
         let mut call = self.meter.host_call();
-        call.span = host_call_span(kind, &self.scope);
+        call.span = host_call_span(name, &self.scope);
         Ok(call)
     }
 
-    /// Refuse a call over one of the per-kind budgets.
-    fn over(&mut self, what: &str) -> HostError {
-        self.refused += 1;
-        HostError::LimitExceeded(format!("{what} per turn"))
+    fn spend(&mut self, budget: Budget) -> Result<(), HostError> {
+        let left = match budget {
+            Budget::CatalogCalls => &mut self.budgets.catalog_calls,
+            Budget::LlmCalls => &mut self.budgets.llm_calls,
+            Budget::StateWrites => &mut self.budgets.state_writes,
+        };
+        if *left == 0 {
+            return Err(self.over(budget.as_str()));
+        }
+        *left -= 1;
+        Ok(())
     }
 
-    /// Deny an ungranted capability: an error to the guest, a `warn` line
-    /// and the plugin's audit counter.
+    /// An error to the guest, a `warn` line and the plugin's audit counter.
     fn deny(&mut self, capability: &'static str, detail: &str) -> HostError {
+        let scope = &self.scope;
         let msg = format!(
             "{capability}{}{detail} is not granted to plugin {}",
             if detail.is_empty() { "" } else { " " },
-            self.scope.plugin
+            scope.plugin
         );
         tracing::warn!(
-            plugin = %self.scope.plugin,
-            version = %self.scope.version,
+            plugin = %scope.plugin,
+            version = %scope.version,
             capability,
             detail,
-            conversation = self.scope.conversation_id.as_deref().unwrap_or(""),
+            conversation = scope.conversation_id.as_deref().unwrap_or(""),
             audit = true,
             "host call denied"
         );
-        self.scope.audit.record(capability);
+        scope.audit.record(capability);
         if self.denied.len() < 32 {
             self.denied.push(if detail.is_empty() {
                 capability.to_string()
@@ -221,32 +253,16 @@ impl PluginState {
         HostError::Denied(msg)
     }
 
-    /// The brand filter of catalog calls, or a denial.
-    fn catalog_scope(&mut self) -> Result<Option<String>, HostError> {
-        if self.budgets.catalog_calls == 0 {
-            return Err(self.over("catalog calls"));
-        }
-        self.budgets.catalog_calls -= 1;
-        match self.scope.grants.catalog {
-            CatalogScope::None => Err(self.deny("catalog", "")),
-            CatalogScope::All => Ok(None),
-            CatalogScope::Brand => match &self.scope.brand {
-                Some(b) => Ok(Some(b.clone())),
-                None => Err(self.deny("catalog", "")),
-            },
-        }
+    fn search_limit(&self) -> u32 {
+        self.budgets.search_limit
     }
 
-    /// The turn's tape ([`super::record`]).
-    pub(crate) fn tape(&self) -> &super::record::Tape {
-        &self.services.tape
+    fn fail_turn(&mut self, why: String) {
+        self.storage_error = Some(why);
     }
 
-    fn conversation(&self) -> Option<(&Conversations, &str)> {
-        Some((
-            self.services.conversations.as_ref()?,
-            self.scope.conversation_id.as_deref()?,
-        ))
+    fn tape(&self) -> Tape {
+        self.tape.clone()
     }
 }
 
@@ -259,7 +275,20 @@ impl WasiView for PluginState {
     }
 }
 
-impl wit_if::types::Host for PluginState {}
+/// The imports of the seller world (0.2.0), each linked by the capability
+/// that answers it.
+pub fn add_seller_imports(linker: &mut Linker<PluginState>) -> wasmtime::Result<()> {
+    agent_store_wit::add_types_to_linker(linker)?;
+    crate::catalog::plugin_host::add_to_linker(linker)?;
+    agent_store_llm::plugin_host::add_to_linker(linker)?;
+    crate::orders::plugin_host::add_to_linker(linker)?;
+    crate::conversations::plugin_host::add_to_linker(linker)?;
+    config::add_to_linker(linker)?;
+    log::add_to_linker(linker)
+}
 
-/// Longest text `routing.match-text` looks at, in characters.
-const MATCH_TEXT_CHARS: usize = 4096;
+/// The imports of the router world (0.2.0): the seller's and `routing`.
+pub fn add_router_imports(linker: &mut Linker<PluginState>) -> wasmtime::Result<()> {
+    add_seller_imports(linker)?;
+    crate::routing::plugin_host::add_to_linker(linker)
+}

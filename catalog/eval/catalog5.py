@@ -12,7 +12,7 @@ lang/data/google-taxonomy-with-ids.en-US.txt by the category's path ending).
     python3 catalog/eval/catalog5.py
 """
 
-from feedgen import google_category, taxonomy, variant, write
+from feedgen import Style, rows, write
 
 # (model key, brand, title, product_type, google category path ending,
 #  description, tags, price, variants, gender, material);
@@ -183,28 +183,23 @@ CATALOG5 = [
 AVAIL = ["in stock", "in stock", "in stock", "out of stock", "in stock", "preorder", "in stock"]
 
 
-def rows(models, prefix):
-    ids = taxonomy()
-    out = []
-    n = 0
-    for (key, brand, title, ptype, google, desc, tags, price, variants, gender, material) in models:
-        _, gid = google_category(ids, google)
-        for v_i, v in enumerate(variants):
-            n += 1
-            pid = f"{prefix}-{key}-{v_i + 1}"
-            color, size, full = variant(title, v)
-            avail = AVAIL[n % len(AVAIL)]
-            qty = 0 if avail != "in stock" else 3 + (n * 11) % 70
-            sale = f"{price * 0.8:.2f} USD" if n % 6 == 0 else ""
-            # Some feeds leave product_type empty: every ninth model here.
-            pt = "" if int(key[1:]) % 9 == 0 else ptype
-            out.append([pid, full, desc, avail, "new", f"{price:.2f} USD", sale,
-                        f"https://loja.example.net/item/{pid}",
-                        f"https://img.example.net/{pid}.webp", brand,
-                        pt, gid, color, size, gender, material,
-                        str(qty), tags])
-    return out
+class Catalog5(Style):
+    avail = AVAIL
+    sale_factor = 0.8
+
+    def product_type(self, ptype, i, key):
+        # Some feeds leave product_type empty: every ninth model here.
+        return "" if int(key[1:]) % 9 == 0 else ptype
+
+    def stock(self, n):
+        return 3 + (n * 11) % 70
+
+    def link(self, pid):
+        return f"https://loja.example.net/item/{pid}"
+
+    def image(self, pid):
+        return f"https://img.example.net/{pid}.webp"
 
 
 if __name__ == "__main__":
-    write("catalog5.csv", rows(CATALOG5, "C5"))
+    write("catalog5.csv", rows(CATALOG5, "C5", Catalog5()))

@@ -18,7 +18,7 @@ the feed's style varies row by row, as merged feeds do:
     python3 catalog/eval/catalog6.py
 """
 
-from feedgen import google_category, taxonomy, variant, write
+from feedgen import Style, google_category, rows, write
 
 AVAIL = ["in stock", "in stock", "in stock", "out of stock", "in stock", "preorder", "in stock"]
 
@@ -150,46 +150,37 @@ CATALOG6 = [
 ]
 
 
-def google(ids, ending, i):
-    """The Google category as the feed sends it: a numeric id on every
-    third model, empty on every eleventh, the full path otherwise."""
-    if not ending or i % 11 == 10:
-        return ""
-    path, gid = google_category(ids, ending)
-    return gid if i % 3 == 0 else path
+class Catalog6(Style):
+    avail = AVAIL
+    sale_factor = 0.85
+    sale_every = 7
 
+    def google(self, ids, ending, i):
+        """The Google category as the feed sends it: a numeric id on every
+        third model, empty on every eleventh, the full path otherwise."""
+        if not ending or i % 11 == 10:
+            return ""
+        path, gid = google_category(ids, ending)
+        return gid if i % 3 == 0 else path
 
-def product_type(ptype, i):
-    """Fine on most models, the department only on every fourth, empty on
-    every seventh."""
-    if i % 7 == 6:
-        return ""
-    if i % 4 == 3:
-        return ptype.split(" > ")[0]
-    return ptype
+    def product_type(self, ptype, i, key):
+        """Fine on most models, the department only on every fourth, empty on
+        every seventh."""
+        if i % 7 == 6:
+            return ""
+        if i % 4 == 3:
+            return ptype.split(" > ")[0]
+        return ptype
 
+    def stock(self, n):
+        return 2 + (n * 13) % 60
 
-def rows(models, prefix):
-    ids = taxonomy()
-    out = []
-    n = 0
-    for i, (key, brand, title, ptype, gcat, desc, tags, price, variants, gender, material) in enumerate(models):
-        gc = google(ids, gcat, i)
-        pt = product_type(ptype, i)
-        for v_i, v in enumerate(variants):
-            n += 1
-            pid = f"{prefix}-{key}-{v_i + 1}"
-            color, size, full = variant(title, v)
-            avail = AVAIL[n % len(AVAIL)]
-            qty = 0 if avail != "in stock" else 2 + (n * 13) % 60
-            sale = f"{price * 0.85:.2f} USD" if n % 7 == 0 else ""
-            out.append([pid, full, desc, avail, "new", f"{price:.2f} USD", sale,
-                        f"https://tienda.example.io/p/{pid}",
-                        f"https://media.example.io/{pid}.jpg", brand,
-                        pt, gc, color, size, gender, material,
-                        str(qty), tags])
-    return out
+    def link(self, pid):
+        return f"https://tienda.example.io/p/{pid}"
+
+    def image(self, pid):
+        return f"https://media.example.io/{pid}.jpg"
 
 
 if __name__ == "__main__":
-    write("catalog6.csv", rows(CATALOG6, "C6"))
+    write("catalog6.csv", rows(CATALOG6, "C6", Catalog6()))

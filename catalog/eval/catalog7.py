@@ -20,7 +20,7 @@ code. The feed's style is unlike catalogs 1-6:
     python3 catalog/eval/catalog7.py
 """
 
-from feedgen import google_category, taxonomy, write
+from feedgen import Style, google_category, rows, write
 
 AVAIL = ["in stock", "in stock", "out of stock", "in stock", "in stock", "in stock", "preorder", "in stock"]
 
@@ -163,47 +163,42 @@ def spelled(size):
     return size
 
 
-def google(ids, ending, i):
-    """The numeric id on even models, the full path on odd ones, empty on
-    every sixth."""
-    if not ending or i % 6 == 5:
-        return ""
-    path, gid = google_category(ids, ending)
-    return gid if i % 2 == 0 else path
+class Catalog7(Style):
+    avail = AVAIL
 
+    def google(self, ids, ending, i):
+        """The numeric id on even models, the full path on odd ones, empty on
+        every sixth."""
+        if not ending or i % 6 == 5:
+            return ""
+        path, gid = google_category(ids, ending)
+        return gid if i % 2 == 0 else path
 
-def product_type(path, i):
-    """A slash path, the department only on every third model, empty on
-    every fifth."""
-    if i % 5 == 4:
-        return ""
-    if i % 3 == 1:
-        return path.split("/")[0]
-    return path
+    def product_type(self, path, i, key):
+        """A slash path, the department only on every third model, empty on
+        every fifth."""
+        if i % 5 == 4:
+            return ""
+        if i % 3 == 1:
+            return path.split("/")[0]
+        return path
 
+    def variant(self, title, v):
+        """Titles in capitals with the colour and the size spelled out."""
+        color, size = v
+        size_text = spelled(size)
+        full = " - ".join(x for x in (title.upper(), color.upper(), size_text) if x)
+        return color, size_text.title(), full
 
-def rows(models, prefix):
-    ids = taxonomy()
-    out = []
-    n = 0
-    for i, (key, brand, title, ptype, gcat, desc, tags, price, variants, gender, material) in enumerate(models):
-        gc = google(ids, gcat, i)
-        pt = product_type(ptype, i)
-        for v_i, (color, size) in enumerate(variants):
-            n += 1
-            pid = f"{prefix}-{key}-{v_i + 1}"
-            size_text = spelled(size)
-            full = " - ".join(x for x in (title.upper(), color.upper(), size_text) if x)
-            avail = AVAIL[n % len(AVAIL)]
-            qty = 0 if avail != "in stock" else 3 + (n * 17) % 45
-            sale = f"{price * 0.9:.2f} USD" if n % 6 == 0 else ""
-            out.append([pid, full, desc, avail, "new", f"{price:.2f} USD", sale,
-                        f"https://loja7.example.net/item/{pid.lower()}",
-                        f"https://cdn7.example.net/img/{pid.lower()}.png", brand,
-                        pt, gc, color, size_text.title(), gender, material,
-                        str(qty), tags])
-    return out
+    def stock(self, n):
+        return 3 + (n * 17) % 45
+
+    def link(self, pid):
+        return f"https://loja7.example.net/item/{pid.lower()}"
+
+    def image(self, pid):
+        return f"https://cdn7.example.net/img/{pid.lower()}.png"
 
 
 if __name__ == "__main__":
-    write("catalog7.csv", rows(CATALOG7, "C7"))
+    write("catalog7.csv", rows(CATALOG7, "C7", Catalog7()))

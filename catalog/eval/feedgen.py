@@ -1,8 +1,9 @@
 """What the evaluation catalogs' generators share (catalogs.py, catalog5.py,
-catalog6.py): the Meta feed header, Google's taxonomy by path, a variant's
-colour/size/title and writing the CSV. Each generator keeps its own feed
-style (URLs, availability cycle, sale and stock rules), so the catalogs do
-not look alike."""
+catalog6.py, catalog7.py): the Meta feed header, Google's taxonomy by path,
+a variant's colour/size/title, the loop that turns models into feed rows
+and writing the CSV. Each generator keeps its own feed style (a `Style`:
+URLs, availability cycle, sale and stock rules, how categories and titles
+are written), so the catalogs do not look alike."""
 
 import csv
 import os
@@ -46,6 +47,58 @@ def variant(title, v):
         color, size = "", v
         suffix = v
     return color, size, (f"{title} - {suffix}" if suffix else title)
+
+
+class Style:
+    """How one catalog's feed writes its rows; a generator overrides what
+    its feed does differently."""
+
+    avail = ["in stock"]
+    sale_factor = 0.9
+    sale_every = 6
+
+    def google(self, ids, ending, i):
+        """The `google_product_category` of the i-th model."""
+        return google_category(ids, ending)[1]
+
+    def product_type(self, ptype, i, key):
+        return ptype
+
+    def variant(self, title, v):
+        """(color, size, full title) of a variant."""
+        return variant(title, v)
+
+    def stock(self, n):
+        """The quantity of the n-th row when it is in stock."""
+        return 3 + n % 40
+
+    def link(self, pid):
+        return f"https://shop.example.com/{pid}"
+
+    def image(self, pid):
+        return f"https://shop.example.com/{pid}.jpg"
+
+
+def rows(models, prefix, style):
+    """The feed rows of `models` (one per variant) in `style`."""
+    ids = taxonomy()
+    out = []
+    n = 0
+    for i, (key, brand, title, ptype, gcat, desc, tags, price, variants, gender, material) in enumerate(models):
+        gc = style.google(ids, gcat, i)
+        pt = style.product_type(ptype, i, key)
+        for v_i, v in enumerate(variants):
+            n += 1
+            pid = f"{prefix}-{key}-{v_i + 1}"
+            color, size, full = style.variant(title, v)
+            avail = style.avail[n % len(style.avail)]
+            qty = 0 if avail != "in stock" else style.stock(n)
+            sale = f"{price * style.sale_factor:.2f} USD" if n % style.sale_every == 0 else ""
+            out.append([pid, full, desc, avail, "new", f"{price:.2f} USD", sale,
+                        style.link(pid), style.image(pid), brand,
+                        pt, gc, color, size, gender, material,
+                        str(qty), tags])
+    return out
 
 
 def write(name, rows):

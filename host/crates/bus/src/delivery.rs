@@ -51,7 +51,7 @@ pub trait DeadLetters: Send + Sync + 'static {
 }
 
 /// How one delivery ended.
-pub(crate) enum Outcome {
+enum Outcome {
     Handled,
     Failed {
         error: HandlerError,
@@ -62,12 +62,7 @@ pub(crate) enum Outcome {
 
 /// Run `handler` on `event`: transient errors are retried with backoff (in
 /// place, keeping the conversation's order), a permanent one ends at once.
-pub(crate) async fn handle(
-    group: &str,
-    handler: &dyn Handler,
-    event: &Event,
-    retry: RetryPolicy,
-) -> Outcome {
+async fn handle(group: &str, handler: &dyn Handler, event: &Event, retry: RetryPolicy) -> Outcome {
     use tracing::Instrument as _;
     agent_store_telemetry::metrics::bus_lag(group, lag_of(event));
     // One span per consumer group and event, in the publisher's trace.
@@ -125,62 +120,173 @@ const ERROR_MAX_CHARS: usize = 2000;
 /// Tries to store a parked event before giving up (the database may be
 /// briefly busy; the lane waits at most ~0.35 s).
 const PARK_TRIES: u32 = 3;
+/// First and longest wait of a lane holding an event that neither its
+/// handler nor the dead-letter store could take.
+const HOLD_FIRST: Duration = Duration::from_millis(250);
+const HOLD_MAX: Duration = Duration::from_secs(5);
 
-/// Park a failed event: logged once, and kept in `store` when there is one.
-/// Returns whether the store has it (the AMQP backend then acknowledges
-/// the delivery; otherwise it dead-letters it to the broker's parking queue).
-pub(crate) async fn park(
+/// How a delivered event was settled.
+pub(crate) enum Settled {
+    Handled,
+    /// Given up on; `stored`: the dead-letter store has it (otherwise the
+    /// AMQP backend dead-letters it to the broker's parking queue).
+    Parked {
+        stored: bool,
+    },
+    /// The lane lost the event (its channel closed) while holding it: the
+    /// broker gives it to the shard's next owner. Not settled here.
+    Abandoned,
+}
+
+/// Run `handler` on `event` until it is handled or parked.
+///
+/// A transient failure that the dead-letter store cannot take either
+/// means storage is unreachable (the handler failed on the database, and
+/// so did parking). Parking the event anywhere else would lose it: nothing
+/// drains the broker's parking queue, and the stale sweeps re-publish
+/// inbound messages and turn effects but not every event (an order's
+/// status change, its notice). So the lane holds the event — the
+/// conversations behind it wait, as they would for the database anyway —
+/// and tries the handler again with backoff until it passes or the store
+/// takes it, or `owned` says the lane lost it.
+pub(crate) async fn deliver(
+    group: &str,
+    handler: &dyn Handler,
+    event: &Event,
+    retry: RetryPolicy,
+    store: Option<&dyn DeadLetters>,
+    owned: &(dyn Fn() -> bool + Send + Sync),
+) -> Settled {
+    let mut wait = HOLD_FIRST;
+    let mut held = false;
+    loop {
+        let (error, permanent, attempts) = match handle(group, handler, event, retry).await {
+            Outcome::Handled => {
+                if held {
+                    tracing::info!(
+                        group,
+                        id = event.id(),
+                        "held event handled: storage is back"
+                    );
+                }
+                return Settled::Handled;
+            }
+            Outcome::Failed {
+                error,
+                permanent,
+                attempts,
+            } => (error, permanent, attempts),
+        };
+        let stored = park(store, group, event, &error, permanent, attempts, !held).await;
+        if stored || permanent || store.is_none() {
+            return Settled::Parked { stored };
+        }
+        if !held {
+            tracing::warn!(group, id = event.id(), r#type = event.ty(), error = %format!("{error:#}"), "neither the handler nor the dead-letter store can take the event (storage unreachable?): the lane holds it and tries again until one can");
+            held = true;
+        }
+        tokio::time::sleep(wait).await;
+        wait = (wait * 2).min(HOLD_MAX);
+        if !owned() {
+            tracing::warn!(
+                group,
+                id = event.id(),
+                "lane closed while holding an event: the broker redelivers it"
+            );
+            return Settled::Abandoned;
+        }
+    }
+}
+
+/// Park a failed event in `store` (when there is one and it answers) and
+/// say so; returns whether the store has it. A transient failure the
+/// store refuses is not logged here: the caller holds that event (logged
+/// once there), and `loud == false` (a held event's later tries) logs only
+/// at debug.
+async fn park(
     store: Option<&dyn DeadLetters>,
     group: &str,
     event: &Event,
     error: &HandlerError,
     permanent: bool,
     attempts: u32,
+    loud: bool,
 ) -> bool {
-    agent_store_telemetry::metrics::bus_parked(group);
     let error: String = format!("{error:#}").chars().take(ERROR_MAX_CHARS).collect();
+    let refused = match store {
+        Some(store) => match store_parked(store, group, event, &error, permanent, attempts).await {
+            Ok(()) => None,
+            Err(e) => Some(e),
+        },
+        None => None,
+    };
+    if refused.is_none() {
+        agent_store_telemetry::metrics::bus_parked(group);
+        if permanent {
+            tracing::warn!(
+                group,
+                id = event.id(),
+                r#type = event.ty(),
+                attempts,
+                error = error.as_str(),
+                "event cannot be handled, parked"
+            );
+        } else {
+            tracing::error!(
+                group,
+                id = event.id(),
+                r#type = event.ty(),
+                attempts,
+                error = error.as_str(),
+                "handler failed, event parked"
+            );
+        }
+        return store.is_some();
+    }
     if permanent {
-        tracing::warn!(
+        // Not held (retrying cannot help it): say what is lost.
+        agent_store_telemetry::metrics::bus_parked(group);
+        tracing::error!(group, id = event.id(), r#type = event.ty(), attempts, error = error.as_str(), store_error = %refused.map(|e| format!("{e:#}")).unwrap_or_default(), event = %serde_json::to_string(event).unwrap_or_default(), "event cannot be handled and the dead-letter store refuses it");
+    } else if !loud {
+        tracing::debug!(
             group,
             id = event.id(),
-            r#type = event.ty(),
             attempts,
             error = error.as_str(),
-            "event cannot be handled, parked"
-        );
-    } else {
-        tracing::error!(
-            group,
-            id = event.id(),
-            r#type = event.ty(),
-            attempts,
-            error = error.as_str(),
-            "handler failed, event parked"
+            "held event failed again"
         );
     }
-    let Some(store) = store else {
-        return false;
-    };
+    false
+}
+
+/// Store a parked event, trying [`PARK_TRIES`] times.
+async fn store_parked(
+    store: &dyn DeadLetters,
+    group: &str,
+    event: &Event,
+    error: &str,
+    permanent: bool,
+    attempts: u32,
+) -> anyhow::Result<()> {
     let parked = ParkedEvent {
         group,
         event,
-        error,
+        error: error.to_string(),
         permanent,
         attempts,
     };
     let mut delay = Duration::from_millis(50);
-    for attempt in 1..=PARK_TRIES {
+    let mut tries = 1;
+    loop {
         match store.park(&parked).await {
-            Ok(()) => return true,
-            Err(e) if attempt < PARK_TRIES => {
-                tracing::warn!(group, id = event.id(), error = %e, "cannot store the parked event yet");
+            Ok(()) => return Ok(()),
+            Err(e) if tries < PARK_TRIES => {
+                tracing::debug!(group, id = event.id(), error = %e, "cannot store the parked event yet");
                 tokio::time::sleep(delay).await;
                 delay *= 2;
+                tries += 1;
             }
-            Err(e) => {
-                tracing::error!(group, id = event.id(), error = %e, event = %serde_json::to_string(event).unwrap_or_default(), "cannot store the parked event");
-            }
+            Err(e) => return Err(e),
         }
     }
-    false
 }

@@ -9,7 +9,7 @@ use async_trait::async_trait;
 use cloudevents::{AttributesReader, Event};
 use tokio::sync::{Notify, RwLock, mpsc};
 
-use super::delivery::{DeadLetters, Outcome, handle, park};
+use super::delivery::{DeadLetters, Settled, deliver};
 use super::{Bus, BusError, Handler, RetryPolicy};
 use agent_store_events::EventType;
 
@@ -183,15 +183,18 @@ struct Lane {
 async fn run_lane(lane: Lane, mut rx: mpsc::UnboundedReceiver<Event>) {
     let group = lane.group.as_str();
     while let Some(event) = rx.recv().await {
-        if let Outcome::Failed {
-            error,
-            permanent,
-            attempts,
-        } = handle(group, lane.handler.as_ref(), &event, lane.retry).await
-        {
+        let store = lane.dead_letters.as_deref();
+        // An in-process lane never loses its events to another owner.
+        let settled = deliver(
+            group,
+            lane.handler.as_ref(),
+            &event,
+            lane.retry,
+            store,
+            &|| true,
+        );
+        if let Settled::Parked { .. } = settled.await {
             lane.parked.fetch_add(1, Ordering::SeqCst);
-            let store = lane.dead_letters.as_deref();
-            park(store, group, &event, &error, permanent, attempts).await;
         }
         lane.pending.fetch_sub(1, Ordering::SeqCst);
         lane.in_flight.done();
@@ -381,5 +384,84 @@ mod tests {
             ]
         );
         assert_eq!(bus.parked(), 2);
+    }
+
+    /// The database down: the handler fails on it and the dead-letter
+    /// store refuses the event too, until it is back.
+    struct Outage {
+        failures_left: AtomicUsize,
+        handled: Mutex<Vec<String>>,
+        parked: Mutex<Vec<String>>,
+    }
+
+    impl Outage {
+        fn down(&self) -> bool {
+            self.failures_left.load(Ordering::SeqCst) > 0
+        }
+    }
+
+    #[async_trait]
+    impl Handler for Outage {
+        async fn handle(&self, event: Event) -> anyhow::Result<()> {
+            let p: PluginFailed = events::payload(&event)?;
+            if self
+                .failures_left
+                .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
+                .is_ok()
+            {
+                anyhow::bail!("database unavailable");
+            }
+            self.handled.lock().expect("lock").push(p.reason);
+            Ok(())
+        }
+    }
+
+    #[async_trait]
+    impl DeadLetters for Outage {
+        async fn park(&self, p: &crate::ParkedEvent<'_>) -> anyhow::Result<()> {
+            if self.down() {
+                anyhow::bail!("database unavailable");
+            }
+            self.parked
+                .lock()
+                .expect("lock")
+                .push(p.event.id().to_string());
+            Ok(())
+        }
+    }
+
+    /// An event whose handler fails transiently while the dead-letter
+    /// store cannot take it either (storage down) is held and tried again
+    /// until storage is back — then handled, not parked and not dropped —
+    /// and the events behind it wait their turn.
+    #[tokio::test]
+    async fn an_event_neither_handled_nor_parkable_is_held_until_storage_is_back() {
+        let outage = Arc::new(Outage {
+            // Two rounds of three tries, then two more failures.
+            failures_left: AtomicUsize::new(8),
+            handled: Mutex::new(vec![]),
+            parked: Mutex::new(vec![]),
+        });
+        let bus = InProcessBus::with_dead_letters(
+            RetryPolicy {
+                attempts: 3,
+                backoff: std::time::Duration::from_millis(1),
+            },
+            Some(outage.clone()),
+        );
+        bus.subscribe("g", &[EventType::PluginFailed], outage.clone())
+            .await
+            .expect("sub");
+        bus.publish(ev("c1", "first")).await.expect("pub");
+        bus.publish(ev("c1", "second")).await.expect("pub");
+        bus.idle().await;
+        assert_eq!(
+            outage.handled.lock().expect("lock").clone(),
+            ["first", "second"],
+            "held, then handled, in order"
+        );
+        assert!(outage.parked.lock().expect("lock").is_empty());
+        assert_eq!(bus.parked(), 0);
+        assert_eq!(outage.failures_left.load(Ordering::SeqCst), 0);
     }
 }

@@ -57,7 +57,7 @@ use lapin::{
 use tokio::sync::{Notify, mpsc, oneshot, watch};
 use tokio::task::JoinSet;
 
-use super::delivery::{DeadLetters, Outcome, handle as run_handler, park};
+use super::delivery::{DeadLetters, Settled, deliver};
 use super::{Bus, BusConfig, BusError, Handler, RetryPolicy};
 use agent_store_events::EventType;
 
@@ -1196,7 +1196,7 @@ async fn run_lane(
             }
         };
         match next {
-            Some(Ok(Some(delivery))) => handle_delivery(&inner, &spec, shard, delivery).await,
+            Some(Ok(Some(delivery))) => handle_delivery(&inner, &spec, shard, &ch, delivery).await,
             Some(Err(e)) => {
                 tracing::warn!(group = spec.name, shard, error = %e, "shard consumer stopped");
                 break;
@@ -1220,6 +1220,7 @@ async fn handle_delivery(
     inner: &Inner,
     spec: &GroupSpec,
     shard: u16,
+    ch: &Channel,
     delivery: lapin::message::Delivery,
 ) {
     let group = spec.name.as_str();
@@ -1251,8 +1252,19 @@ async fn handle_delivery(
         agent_store_telemetry::metrics::bus_redelivered(group);
         tracing::debug!(group, id = event.id(), "redelivered event");
     }
-    let settled = match run_handler(group, spec.handler.as_ref(), &event, inner.retry).await {
-        Outcome::Handled => {
+    let store = inner.dead_letters.as_deref();
+    let owned = || ch.status().connected();
+    let settled = match deliver(
+        group,
+        spec.handler.as_ref(),
+        &event,
+        inner.retry,
+        store,
+        &owned,
+    )
+    .await
+    {
+        Settled::Handled => {
             inner.handled.fetch_add(1, Ordering::SeqCst);
             bounded(
                 inner,
@@ -1261,29 +1273,26 @@ async fn handle_delivery(
             )
             .await
         }
-        Outcome::Failed {
-            error,
-            permanent,
-            attempts,
-        } => {
+        Settled::Parked { stored: true } => {
             inner.parked.fetch_add(1, Ordering::SeqCst);
-            let store = inner.dead_letters.as_deref();
-            if park(store, group, &event, &error, permanent, attempts).await {
-                bounded(
-                    inner,
-                    "an ack",
-                    delivery.acker.ack(BasicAckOptions::default()),
-                )
-                .await
-            } else {
-                bounded(
-                    inner,
-                    "a reject",
-                    delivery.acker.reject(BasicRejectOptions { requeue: false }),
-                )
-                .await
-            }
+            bounded(
+                inner,
+                "an ack",
+                delivery.acker.ack(BasicAckOptions::default()),
+            )
+            .await
         }
+        Settled::Parked { stored: false } => {
+            inner.parked.fetch_add(1, Ordering::SeqCst);
+            bounded(
+                inner,
+                "a reject",
+                delivery.acker.reject(BasicRejectOptions { requeue: false }),
+            )
+            .await
+        }
+        // The channel is gone: the broker has the delivery back.
+        Settled::Abandoned => Ok(true),
     };
     if let Err(e) = settled {
         // The channel is gone: the broker redelivers the event to the

@@ -425,6 +425,16 @@ pub fn content_terms(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether `a` and `b` have the same length and differ only where both
+/// have a vowel ("pajama" / "pijama"; not "manga" / "manta").
+pub fn only_vowels_differ(a: &str, b: &str) -> bool {
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
+    a.chars().count() == b.chars().count()
+        && a.chars()
+            .zip(b.chars())
+            .all(|(x, y)| x == y || (vowel(x) && vowel(y)))
+}
+
 /// The chat shorthand (`data/shorthand.txt`).
 const SHORTHAND_DATA: &str = include_str!("../data/shorthand.txt");
 
@@ -550,6 +560,14 @@ mod tests {
         ] {
             assert_eq!(normalize(s), normalize_reference(s), "{s:?}");
         }
+    }
+
+    #[test]
+    fn vowel_only_differences() {
+        assert!(only_vowels_differ("pajama", "pijama"));
+        assert!(!only_vowels_differ("manga", "manta"));
+        assert!(!only_vowels_differ("perola", "pergola"));
+        assert!(only_vowels_differ("same", "same"));
     }
 
     #[test]

@@ -576,7 +576,10 @@ mod tests {
             expand_shorthand("vcs enviam pra portugal"),
             "voces enviam para portugal"
         );
-        assert_eq!(expand_shorthand("do u ship to canada"), "do you ship to canada");
+        assert_eq!(
+            expand_shorthand("do u ship to canada"),
+            "do you ship to canada"
+        );
         assert_eq!(expand_shorthand("qto fica o frete"), "quanto fica o frete");
         // words that are no shorthand stay as they are, and so do the
         // ones left out of the table for meaning two things ("p", "x")

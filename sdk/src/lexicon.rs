@@ -324,8 +324,16 @@ mod tests {
         };
         // "pérola" (pearl) is one letter from "pérgola", "manga" (sleeve)
         // from "manta" (blanket): other words, not typos
-        assert!(!said("brinco de pérola").iter().any(|e| e.contains("garden")));
-        assert!(!said("pijama de manga comprida").iter().any(|e| e.contains("duvet")));
+        assert!(
+            !said("brinco de pérola")
+                .iter()
+                .any(|e| e.contains("garden"))
+        );
+        assert!(
+            !said("pijama de manga comprida")
+                .iter()
+                .any(|e| e.contains("duvet"))
+        );
         // a vowel is how another language spells the word, and a long
         // word may still have any one typo
         assert!(said("pajama").iter().any(|e| e.contains("sleepwear")));

@@ -54,6 +54,7 @@ class Style:
     its feed does differently."""
 
     avail = ["in stock"]
+    currency = "USD"
     sale_factor = 0.9
     sale_every = 6
 
@@ -93,8 +94,9 @@ def rows(models, prefix, style):
             color, size, full = style.variant(title, v)
             avail = style.avail[n % len(style.avail)]
             qty = 0 if avail != "in stock" else style.stock(n)
-            sale = f"{price * style.sale_factor:.2f} USD" if n % style.sale_every == 0 else ""
-            out.append([pid, full, desc, avail, "new", f"{price:.2f} USD", sale,
+            cur = style.currency
+            sale = f"{price * style.sale_factor:.2f} {cur}" if n % style.sale_every == 0 else ""
+            out.append([pid, full, desc, avail, "new", f"{price:.2f} {cur}", sale,
                         style.link(pid), style.image(pid), brand,
                         pt, gc, color, size, gender, material,
                         str(qty), tags])

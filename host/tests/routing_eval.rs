@@ -13,8 +13,10 @@
 //! ran on them; catalog 3's (a sixth brand, `pets`) are held out from tuning;
 //! catalog 6's (a sixth brand, `auto`) were, until its one held-out run;
 //! so were catalog 7's (a sixth brand, `sports`) until its one held-out
-//! run in issue 15's fifth session. `ROUTING_EVAL_SKIP=catalog7` (message
-//! files or run names, comma-separated) leaves a catalog out of a run.
+//! run in issue 15's fifth session; and catalog 8's (a sixth brand,
+//! `toys`) until its held-out run in the sixth. `ROUTING_EVAL_SKIP=catalog8`
+//! (message files or run names, comma-separated) leaves a catalog out of a
+//! run.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -348,6 +350,12 @@ async fn routing_and_search_per_catalog() {
             eval.join("catalog7.csv"),
             "catalog7.messages.tsv",
             Some("sports"),
+        ),
+        (
+            "catalog 8 (sixth brand toys, a Brazilian shop's feed; seen since issue 15's sixth session read it)",
+            eval.join("catalog8.csv"),
+            "catalog8.messages.tsv",
+            Some("toys"),
         ),
     ];
     let mut failed = Vec::new();

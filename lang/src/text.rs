@@ -425,6 +425,50 @@ pub fn content_terms(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether `a` and `b` have the same length and differ only where both
+/// have a vowel ("pajama" / "pijama"; not "manga" / "manta").
+pub fn only_vowels_differ(a: &str, b: &str) -> bool {
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
+    a.chars().count() == b.chars().count()
+        && a.chars()
+            .zip(b.chars())
+            .all(|(x, y)| x == y || (vowel(x) && vowel(y)))
+}
+
+/// The chat shorthand (`data/shorthand.txt`).
+const SHORTHAND_DATA: &str = include_str!("../data/shorthand.txt");
+
+/// Chat shorthand and the words it stands for ("vcs" → "voces", "pra" →
+/// "para", "u" → "you"), in the data file's order.
+pub static SHORTHAND: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+    SHORTHAND_DATA
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once('='))
+        .map(|(short, long)| (short.trim(), long.trim()))
+        .filter(|(short, long)| !short.is_empty() && !long.is_empty())
+        .collect()
+});
+
+/// `normalized` (a [`normalize`]d text) with each word of chat shorthand
+/// spelled out ("vcs enviam pra portugal" → "voces enviam para
+/// portugal"), so fixed phrases written in full ("enviam para") match the
+/// way customers type them. Other words are kept as they are.
+pub fn expand_shorthand(normalized: &str) -> String {
+    normalized
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            SHORTHAND
+                .iter()
+                .find(|(short, _)| *short == w)
+                .map_or(w, |(_, long)| *long)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The colour words (`data/colours.txt`).
 const COLOUR_DATA: &str = include_str!("../data/colours.txt");
 
@@ -515,6 +559,38 @@ mod tests {
             "ÇAÇA ñandú CAFÉ Mañana",
         ] {
             assert_eq!(normalize(s), normalize_reference(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn vowel_only_differences() {
+        assert!(only_vowels_differ("pajama", "pijama"));
+        assert!(!only_vowels_differ("manga", "manta"));
+        assert!(!only_vowels_differ("perola", "pergola"));
+        assert!(only_vowels_differ("same", "same"));
+    }
+
+    #[test]
+    fn chat_shorthand_is_spelled_out() {
+        assert_eq!(
+            expand_shorthand("vcs enviam pra portugal"),
+            "voces enviam para portugal"
+        );
+        assert_eq!(
+            expand_shorthand("do u ship to canada"),
+            "do you ship to canada"
+        );
+        assert_eq!(expand_shorthand("qto fica o frete"), "quanto fica o frete");
+        // words that are no shorthand stay as they are, and so do the
+        // ones left out of the table for meaning two things ("p", "x")
+        assert_eq!(expand_shorthand("tenis p preto 2x"), "tenis p preto 2x");
+        assert_eq!(expand_shorthand(""), "");
+        // every entry is written folded, one word on the left
+        for (short, long) in SHORTHAND.iter() {
+            assert_eq!(normalize(short), *short);
+            assert!(!short.contains(' '), "{short}");
+            assert_eq!(normalize(long), *long);
+            assert_ne!(short, long);
         }
     }
 

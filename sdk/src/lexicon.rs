@@ -157,7 +157,16 @@ pub(crate) fn matched_translations_with(
     }
     // A typo keeps its first letter, as in the brand index: a word one
     // edit from a key there is usually another word ("light" / "tight").
-    let typo_of = |h: &str, t: &str| h.chars().next() == t.chars().next() && text::fuzzy_eq(h, t);
+    // In a short word a changed, added or missing consonant usually spells
+    // another word too ("manga" / "manta", "cartão" / "carvão", "pérola" /
+    // "pérgola"); a changed vowel is how the languages spell one word
+    // ("pajama" / "pijama"), so a short word may differ from a key in its
+    // vowels only.
+    let typo_of = |h: &str, t: &str| {
+        h.chars().next() == t.chars().next()
+            && text::fuzzy_eq(h, t)
+            && (h.chars().count() >= SHORT_TYPO_LEN || text::only_vowels_differ(h, t))
+    };
     for i in fuzzy {
         let unclaimed = table[i].0.iter().all(|t| {
             hay.iter().any(|h| h == t)
@@ -197,6 +206,10 @@ fn translation_candidates(hay: &[String]) -> Vec<usize> {
     out.dedup();
     out
 }
+
+/// Words shorter than this read as a typo of a dictionary key only when
+/// they differ from it in vowels ([`matched_translations_with`]).
+const SHORT_TYPO_LEN: usize = 7;
 
 /// Whether a word may match with one typo ([`text::fuzzy_eq`]).
 fn typo_eligible(w: &str) -> bool {
@@ -298,6 +311,33 @@ mod tests {
         ] {
             assert_eq!(brand_scores(m), scores_with(BRANDS, &text::terms(m)), "{m}");
         }
+    }
+
+    #[test]
+    fn a_short_word_is_no_consonant_typo_of_a_key() {
+        let said = |m: &str| -> Vec<&'static str> {
+            let table = stemmed_translations();
+            matched_translations(&text::terms(m))
+                .into_iter()
+                .map(|i| table[i].1)
+                .collect()
+        };
+        // "pérola" (pearl) is one letter from "pérgola", "manga" (sleeve)
+        // from "manta" (blanket): other words, not typos
+        assert!(
+            !said("brinco de pérola")
+                .iter()
+                .any(|e| e.contains("garden"))
+        );
+        assert!(
+            !said("pijama de manga comprida")
+                .iter()
+                .any(|e| e.contains("duvet"))
+        );
+        // a vowel is how another language spells the word, and a long
+        // word may still have any one typo
+        assert!(said("pajama").iter().any(|e| e.contains("sleepwear")));
+        assert!(said("headphnoes").iter().any(|e| e.contains("headphones")));
     }
 
     #[test]

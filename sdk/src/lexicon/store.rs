@@ -294,15 +294,18 @@ pub(crate) fn stemmed_phrases() -> Vec<Vec<Vec<String>>> {
 
 /// The store-level topic of `message`, if it asks one.
 pub fn topic(message: &str) -> Option<Topic> {
-    let hay = text::terms(message);
+    // Chat shorthand spelled out ("vcs enviam pra portugal?"): the phrases
+    // are written in full.
+    let n = text::expand_shorthand(&text::normalize(message));
+    let hay = text::terms(&n);
     if hay.is_empty() {
         return None;
     }
-    if refund_policy_question(&text::normalize(message)) {
+    if refund_policy_question(&n) {
         return Some(Topic::Returns);
     }
     // Unstemmed too: stemming can cut a typo's letters ("twise" → "twis").
-    let words = text::tokenize(message);
+    let words = text::tokenize(&n);
     // The phrases are written normalised: stemming them is enough, and
     // `build.rs` did it (`stemmed_phrases`).
     let by_phrase = ALL
@@ -323,7 +326,6 @@ pub fn topic(message: &str) -> Option<Topic> {
             })
         })
         .map(|(t, _)| *t);
-    let n = text::normalize(message);
     match by_phrase {
         None | Some(Topic::Shipping) if delivery_time_question(&n) && !payment_question(&n) => {
             Some(Topic::DeliveryTime)
@@ -338,15 +340,116 @@ pub fn topic(message: &str) -> Option<Topic> {
 /// "posso pagar no débito?", "when do you guys open tomorrow?", "free
 /// returns?").
 fn by_shape(normalized: &str) -> Option<Topic> {
-    if payment_question(normalized) {
+    if double_charge(normalized) {
+        Some(Topic::DoubleCharge)
+    } else if payment_question(normalized) {
         Some(Topic::Payments)
     } else if returns_question(normalized) {
         Some(Topic::Returns)
     } else if hours_question(normalized) {
         Some(Topic::Hours)
+    } else if shipping_question(normalized) {
+        Some(Topic::Shipping)
     } else {
         None
     }
+}
+
+/// A charge that happened, in the three languages (past tense or
+/// participle: "charge me in 3x" is a way of paying, not a charge).
+const CHARGED_WORDS: &[&str] = &[
+    "charged",
+    "billed",
+    "debited",
+    "cobrado",
+    "cobrada",
+    "cobraram",
+    "cobrou",
+    "debitado",
+    "debitada",
+    "debitaram",
+    "descontado",
+    "descontaram",
+    "cobraron",
+    "cobro",
+    "cargaron",
+    "cargado",
+    "debitaron",
+    "descontaron",
+];
+/// "Two times", however it is written ("twice", "duas vezes", "dos
+/// veces", "doble"); a digit count ("2x", "x2", "3 times") is read by
+/// [`repeated_count`].
+const REPEAT_WORDS: &[&str] = &[
+    "twice",
+    "two times",
+    "double",
+    "duas vezes",
+    "em dobro",
+    "dobrado",
+    "dos veces",
+    "doble",
+];
+
+/// A count of two or more written as a multiplier or a number of times:
+/// "2x", "x2", "3 times", "2 vezes", "2 veces".
+fn repeated_count(normalized: &str) -> bool {
+    let words: Vec<&str> = normalized.split(' ').collect();
+    let at_least_two = |d: &str| d.parse::<u32>().is_ok_and(|k| k >= 2);
+    words.iter().enumerate().any(|(i, w)| {
+        let multiplier = w
+            .strip_suffix('x')
+            .or_else(|| w.strip_prefix('x'))
+            .is_some_and(at_least_two);
+        let times = at_least_two(w)
+            && words
+                .get(i + 1)
+                .is_some_and(|n| matches!(*n, "times" | "vezes" | "veces" | "x"));
+        multiplier || times
+    })
+}
+
+/// "fui cobrado 2x no cartão", "they billed me two times": a charge that
+/// happened, counted more than once. Said of a charge already made, so a
+/// way of paying in installments ("dá pra parcelar em 3x?") is not one.
+fn double_charge(normalized: &str) -> bool {
+    text::has_any(normalized, CHARGED_WORDS)
+        && (text::has_any(normalized, REPEAT_WORDS) || repeated_count(normalized))
+}
+
+/// Sending or delivering with the store as the one who does it: English
+/// asked of "you", Portuguese and Spanish in the third person plural
+/// (vocês / ustedes): "vocês enviam pra Portugal?", "¿mandan a Chile?",
+/// "can you send it to Lisbon?".
+const STORE_SENDS: &[&str] = &[
+    "do you ship",
+    "do you deliver",
+    "do you send",
+    "can you ship",
+    "can you deliver",
+    "can you send",
+    "will you ship",
+    "will you deliver",
+    "you ship",
+    "you deliver",
+    "enviam",
+    "entregam",
+    "mandam",
+    "despacham",
+    "envian",
+    "entregan",
+    "mandan",
+    "despachan",
+    "hacen envios",
+    "fazem entrega",
+    "fazem entregas",
+];
+
+/// "vocês entregam no nordeste?", "¿mandan a Chile?": whether the store
+/// sends to a place, asked in any wording where the store is the sender,
+/// about no order already placed (that one's delivery is its status).
+fn shipping_question(normalized: &str) -> bool {
+    text::has_any(normalized, STORE_SENDS) && !text::has_any(normalized, ORDER_CONTEXT)
 }
 
 /// Paying, in the three languages.
@@ -626,6 +729,16 @@ mod tests {
             ("me cobraron dos veces el mismo pedido", Topic::DoubleCharge),
             ("what are your opening hours?", Topic::Hours),
             ("que horas vocês abrem no sábado?", Topic::Hours),
+            // chat shorthand, and the shapes no phrase lists
+            ("vcs enviam pra portugal?", Topic::Shipping),
+            ("vocês mandam pro Japão?", Topic::Shipping),
+            ("¿mandan a Uruguay?", Topic::Shipping),
+            ("can you send it to Lisbon?", Topic::Shipping),
+            ("fui cobrado 2x no cartão", Topic::DoubleCharge),
+            ("they billed me two times", Topic::DoubleCharge),
+            ("me cobraron x2 la compra", Topic::DoubleCharge),
+            ("do u take venmo", Topic::Payments),
+            ("dá pra parcelar em 3x?", Topic::Payments),
         ];
         for (text, want) in cases {
             assert_eq!(topic(text), Some(want), "{text}");
@@ -670,6 +783,11 @@ mod tests {
             "open ear headphones for running",
             "headphones worth paying for",
             "when will my order arrive?",
+            // a delivery of an order already placed is its status
+            "vocês entregaram meu pedido?",
+            // a count that is no charge made twice
+            "quero 2x o mesmo tênis",
+            "3 times more powerful blender",
             "hello",
             "",
         ] {

@@ -214,10 +214,9 @@ async fn park(
 ) -> bool {
     let error: String = format!("{error:#}").chars().take(ERROR_MAX_CHARS).collect();
     let refused = match store {
-        Some(store) => match store_parked(store, group, event, &error, permanent, attempts).await {
-            Ok(()) => None,
-            Err(e) => Some(e),
-        },
+        Some(store) => store_parked(store, group, event, &error, permanent, attempts)
+            .await
+            .err(),
         None => None,
     };
     if refused.is_none() {

@@ -192,6 +192,8 @@ const HUMAN_VERBS: &[&str] = &[
     "comunicarme",
     "pasar",
     "pasame",
+    "pasan",
+    "pasen",
     "quiero",
     "necesito",
     "let me",
@@ -834,6 +836,7 @@ mod tests {
         assert!(Signals::of("I want to talk to a human").human);
         assert!(Signals::of("necesito hablar con una persona").human);
         assert!(Signals::of("atendente").human);
+        assert!(Signals::of("¿me pasan con un asesor de ventas?").human);
         assert!(!Signals::of("a gift for a person who loves games").human);
         // a stand for something, not customer support
         assert!(!Signals::of("suporte pra notebook").human);

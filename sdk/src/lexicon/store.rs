@@ -163,6 +163,19 @@ fn phrases(t: Topic) -> &'static [&'static str] {
             "devoluciones",
             "hacer un cambio",
             "cambiar un producto",
+            "exchange for another size",
+            "exchange for a different size",
+            "exchange the size",
+            "swap for another size",
+            "trocar o tamanho",
+            "trocar de tamanho",
+            "trocar por outro tamanho",
+            "trocar por um tamanho",
+            "cambiar la talla",
+            "cambiar de talla",
+            "cambiar por otra talla",
+            "cambiarlo por otra talla",
+            "cambiarla por otra talla",
         ],
         Topic::Hours => &[
             "opening hours",
@@ -200,6 +213,11 @@ fn phrases(t: Topic) -> &'static [&'static str] {
             "abren los domingos",
             "abren el domingo",
             "abren hoy",
+            "physical store",
+            "physical shop",
+            "brick and mortar",
+            "loja fisica",
+            "tienda fisica",
         ],
         Topic::Payments => &[
             "payment method",
@@ -669,6 +687,17 @@ const POLICY_MARKERS: &[&str] = &[
     "hacen",
     "dan",
     "es posible",
+    // How long the store allows: "how long do I have to ask for a refund".
+    "how long",
+    "how many days",
+    "quanto tempo",
+    "quantos dias",
+    "prazo",
+    "ate quando",
+    "cuanto tiempo",
+    "cuantos dias",
+    "plazo",
+    "hasta cuando",
 ];
 /// Words that tie a message to an order already placed: then a refund is
 /// the conversation's business (the seller escalates it), not a policy
@@ -717,6 +746,19 @@ mod tests {
             ("free returns?", Topic::Returns),
             ("¿me devuelven el dinero si no me queda?", Topic::Returns),
             ("when do you guys open tomorrow", Topic::Hours),
+            // A size exchange asked as a rule of the store.
+            (
+                "posso trocar por outro tamanho se não servir?",
+                Topic::Returns,
+            ),
+            ("¿se puede cambiar la talla?", Topic::Returns),
+            ("can i exchange for a different size later", Topic::Returns),
+            // A shop to walk into.
+            ("do you have a physical store in Lisbon?", Topic::Hours),
+            ("tem loja física em BH?", Topic::Hours),
+            // A refund's time window.
+            ("how many days do i have to get a refund?", Topic::Returns),
+            ("¿hasta cuándo puedo pedir un reembolso?", Topic::Returns),
             ("¿cuánto tarda en llegar a Lima?", Topic::DeliveryTime),
             (
                 "I want to return something, how does that work?",

@@ -14,9 +14,9 @@
 //! catalog 6's (a sixth brand, `auto`) were, until its one held-out run;
 //! so were catalog 7's (a sixth brand, `sports`) until its one held-out
 //! run in issue 15's fifth session; and catalog 8's (a sixth brand,
-//! `toys`) until its held-out run in the sixth. Catalog 9's (a sixth brand,
-//! `garden`, a Mexican shop's feed) are held out since issue 15's seventh
-//! session. `ROUTING_EVAL_SKIP=catalog9` (message files or run names,
+//! `toys`) until its held-out run in the sixth; and catalog 9's (a sixth
+//! brand, `garden`, a Mexican shop's feed) until its held-out run in the
+//! seventh. `ROUTING_EVAL_SKIP=catalog9` (message files or run names,
 //! comma-separated) leaves a catalog out of a run.
 
 use std::collections::BTreeMap;
@@ -359,7 +359,7 @@ async fn routing_and_search_per_catalog() {
             Some("toys"),
         ),
         (
-            "catalog 9 (sixth brand garden, a Mexican shop's feed; held out)",
+            "catalog 9 (sixth brand garden, a Mexican shop's feed; seen since issue 15's seventh session read it)",
             eval.join("catalog9.csv"),
             "catalog9.messages.tsv",
             Some("garden"),

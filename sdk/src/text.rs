@@ -84,6 +84,11 @@ mod tests {
             ("so many sofas", "en"),
             ("too expensive, anything cheaper?", "en"),
             ("só isso mesmo, obrigado", "pt"),
+            // "solar" is a word the vocabulary translates (sunscreen), so
+            // no evidence of English: no clear signal (the number decides).
+            ("protector solar", ""),
+            ("scented soy candle", "en"),
+            ("ceramic table lamp", "en"),
             ("muito caro, tem mais barato?", "pt"),
             ("", ""),
             ("👍", ""),

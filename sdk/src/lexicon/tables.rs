@@ -38,11 +38,23 @@ pub fn first_words(stemmed: &[(Vec<String>, String)]) -> BTreeMap<String, Vec<u3
 }
 
 /// The catalog's English words (the translations' right-hand sides),
-/// normalised, sorted.
+/// normalised, sorted — less the words the vocabulary itself translates
+/// as a one-word key ("solar" → sunscreen): those are customer words in
+/// another language too, no evidence of English ("protector solar" is
+/// Spanish). A key that is its own concept's English word is no
+/// translation ([`translations`](agent_store_lang::query::translations)),
+/// so an English product word stays.
 pub fn catalog_words(translations: &[(String, String)]) -> BTreeSet<String> {
+    let translated: BTreeSet<String> = translations
+        .iter()
+        .map(|(from, _)| text::tokenize(from))
+        .filter(|key| key.len() == 1)
+        .flatten()
+        .collect();
     translations
         .iter()
         .flat_map(|(_, en)| text::tokenize(en))
+        .filter(|w| !translated.contains(w))
         .collect()
 }
 

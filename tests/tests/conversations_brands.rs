@@ -122,6 +122,12 @@ async fn escalate_then_silence(h: &Harness, server: &llm_support::Llm, from: &st
     server
         .wait_event("store.sales.escalate", |e| e["customer"]["wa_id"] == from)
         .await;
+    // The notice can wait in the outbox for the customer's pacing gap
+    // (sent by the gateway's worker, after the bus is idle): bounded wait.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while h.sink.to(from).len() <= before && std::time::Instant::now() < deadline {
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
     let after_escalation = h.sink.to(from).len();
     assert!(
         after_escalation > before,

@@ -308,63 +308,7 @@ fn print(name: &str, s: &Score, held_out: bool) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn routing_and_search_per_catalog() {
-    let eval = workspace().join("catalog/eval");
-    let runs = [
-        (
-            "demo",
-            workspace().join("catalog/products.csv"),
-            "demo.messages.tsv",
-            None,
-        ),
-        (
-            "catalog 2",
-            eval.join("catalog2.csv"),
-            "catalog2.messages.tsv",
-            None,
-        ),
-        (
-            "catalog 3 (sixth brand; held out)",
-            eval.join("catalog3.csv"),
-            "catalog3.messages.tsv",
-            Some("pets"),
-        ),
-        (
-            "catalog 4 (catalog 3 rows, second set; seen since issue 15's third session)",
-            eval.join("catalog3.csv"),
-            "catalog4.messages.tsv",
-            Some("pets"),
-        ),
-        (
-            "catalog 5 (numeric Google categories; tuning since issue 15's fourth session)",
-            eval.join("catalog5.csv"),
-            "catalog5.messages.tsv",
-            None,
-        ),
-        (
-            "catalog 6 (sixth brand auto, mixed feed style; seen since issue 15's fourth session read it)",
-            eval.join("catalog6.csv"),
-            "catalog6.messages.tsv",
-            Some("auto"),
-        ),
-        (
-            "catalog 7 (sixth brand sports, capitals and slash paths; seen since issue 15's fifth session read it)",
-            eval.join("catalog7.csv"),
-            "catalog7.messages.tsv",
-            Some("sports"),
-        ),
-        (
-            "catalog 8 (sixth brand toys, a Brazilian shop's feed; seen since issue 15's sixth session read it)",
-            eval.join("catalog8.csv"),
-            "catalog8.messages.tsv",
-            Some("toys"),
-        ),
-        (
-            "catalog 9 (sixth brand garden, a Mexican shop's feed; seen since issue 15's seventh session read it)",
-            eval.join("catalog9.csv"),
-            "catalog9.messages.tsv",
-            Some("garden"),
-        ),
-    ];
+    let runs = eval_set::runs();
     let mut failed = Vec::new();
     for (name, csv, messages, sixth) in runs {
         if eval_set::skipped(name, messages) {

@@ -4,7 +4,7 @@
 //! `catalog/eval/*.messages.tsv`, what counts as a relevant product, and
 //! plain BM25.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use agent_store::catalog::Product;
 
@@ -42,6 +42,69 @@ pub fn cases(file: &str) -> Vec<Case> {
             }
         })
         .collect()
+}
+
+/// The catalogs both evaluations run, in order: (name, catalog feed,
+/// message file, sixth brand). A name with "held out" marks a set kept
+/// out of tuning.
+pub fn runs() -> Vec<(&'static str, PathBuf, &'static str, Option<&'static str>)> {
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("workspace")
+        .to_path_buf();
+    let eval = workspace.join("catalog/eval");
+    let run = |name, csv: &str, messages, sixth| (name, eval.join(csv), messages, sixth);
+    vec![
+        (
+            "demo (catalog/products.csv)",
+            workspace.join("catalog/products.csv"),
+            "demo.messages.tsv",
+            None,
+        ),
+        run("catalog 2", "catalog2.csv", "catalog2.messages.tsv", None),
+        run(
+            "catalog 3 (sixth brand; held out)",
+            "catalog3.csv",
+            "catalog3.messages.tsv",
+            Some("pets"),
+        ),
+        run(
+            "catalog 4 (catalog 3 rows, second set; seen since issue 15's third session)",
+            "catalog3.csv",
+            "catalog4.messages.tsv",
+            Some("pets"),
+        ),
+        run(
+            "catalog 5 (numeric Google categories; tuning since issue 15's fourth session)",
+            "catalog5.csv",
+            "catalog5.messages.tsv",
+            None,
+        ),
+        run(
+            "catalog 6 (sixth brand auto, mixed feed style; seen since issue 15's fourth session read it)",
+            "catalog6.csv",
+            "catalog6.messages.tsv",
+            Some("auto"),
+        ),
+        run(
+            "catalog 7 (sixth brand sports, capitals and slash paths; seen since issue 15's fifth session read it)",
+            "catalog7.csv",
+            "catalog7.messages.tsv",
+            Some("sports"),
+        ),
+        run(
+            "catalog 8 (sixth brand toys, a Brazilian shop's feed; seen since issue 15's sixth session read it)",
+            "catalog8.csv",
+            "catalog8.messages.tsv",
+            Some("toys"),
+        ),
+        run(
+            "catalog 9 (sixth brand garden, a Mexican shop's feed; seen since issue 15's seventh session read it)",
+            "catalog9.csv",
+            "catalog9.messages.tsv",
+            Some("garden"),
+        ),
+    ]
 }
 
 /// Whether a run stays out of this one: `ROUTING_EVAL_SKIP` lists message

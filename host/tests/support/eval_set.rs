@@ -104,6 +104,12 @@ pub fn runs() -> Vec<(&'static str, PathBuf, &'static str, Option<&'static str>)
             "catalog9.messages.tsv",
             Some("garden"),
         ),
+        run(
+            "catalog 10 (sixth brand baby, a UK shop's feed; held out)",
+            "catalog10.csv",
+            "catalog10.messages.tsv",
+            Some("baby"),
+        ),
     ]
 }
 

@@ -218,7 +218,11 @@ async fn evaluate(csv: &Path, messages: &str, sixth: Option<&str>) -> Score {
                 .append(true)
                 .open(path)
             {
-                let _ = writeln!(f, "{messages}\t{}\t{}\t{}", c.text, c.expected, d.brand);
+                let _ = writeln!(
+                    f,
+                    "{messages}\t{}\t{}\t{}\t{}",
+                    c.text, c.expected, d.brand, d.reason
+                );
             }
         }
         score.total += 1;

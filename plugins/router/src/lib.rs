@@ -353,6 +353,10 @@ const CONJUNCTIONS: &[&str] = &[
     "and", "e", "y", "plus", "also", "tambem", "tambien", "ademas",
 ];
 
+/// Words that start a list of what a product has or lacks ("with a hood
+/// and pockets").
+const WITH: &[&str] = &["with", "without", "com", "sem", "con", "sin"];
+
 /// Steps 4 and 5: the vocabulary's scores, stickiness and ambiguity.
 fn by_vocabulary(
     host: &dyn Host,
@@ -448,6 +452,38 @@ fn by_vocabulary(
     decision(&best.brand, confidence, reason, vec![])
 }
 
+/// The parts of `raw` between its conjunctions whose own best brand is
+/// `brand`, each as its analysed words. A second request is a part of its
+/// own ("a linen shirt | a wok"); a word of the runner-up's inside the best
+/// brand's part is an attribute of that product ("baby monitor with a
+/// camera | night vision"), and so is a part that continues a list begun
+/// with "with" ("a chair with a footrest and a pillow"); a conjunction in a
+/// long message often joins clauses, not requests.
+fn parts_led_by(host: &dyn Host, raw: &str, brands: &[String], brand: &str) -> Vec<Vec<String>> {
+    let tokens = text::tokenize(raw);
+    let mut parts: Vec<String> = Vec::new();
+    for part in tokens.split(|w| CONJUNCTIONS.contains(&w.as_str())) {
+        match parts.last_mut() {
+            // "... with a footrest and a lumbar pillow": the conjunction
+            // continues the list of what the product comes with.
+            Some(last) if last.split(' ').any(|w| WITH.contains(&w)) => {
+                last.push(' ');
+                last.push_str(&part.join(" "));
+            }
+            _ => parts.push(part.join(" ")),
+        }
+    }
+    parts
+        .into_iter()
+        .filter(|part| {
+            brand_scores(host, part, brands)
+                .first()
+                .is_some_and(|s| s.brand == brand && s.score > 0.0)
+        })
+        .map(|part| index::analyse(&part))
+        .collect()
+}
+
 /// Whether the message asks for two brands' products: the requests are
 /// joined ("a linen shirt and a wok"), and the words the customer wrote
 /// that say nothing of the best brand make, alone, a clear case for the
@@ -476,11 +512,14 @@ fn two_requests(host: &dyn Host, raw: &str, best: &Scored, runner: &Scored) -> b
             .find(|s| s.brand == brand)
             .map_or(0.0, |s| s.score)
     };
-    // The written words the best brand has nothing for.
+    // The written words the best brand has nothing for, from a part of
+    // the message the runner-up leads.
+    let runner_parts = parts_led_by(host, raw, &brands, &runner.brand);
     let rest: Vec<&str> = words
         .iter()
         .map(String::as_str)
         .filter(|w| score_of(w, &best.brand) <= 0.0)
+        .filter(|w| runner_parts.iter().flatten().any(|p| p == w))
         .collect();
     if rest.is_empty() || rest.len() == words.len() {
         return false;

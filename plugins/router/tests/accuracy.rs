@@ -431,3 +431,37 @@ fn hard_cases_found_in_review() {
     let (ok, misses) = run(&host, HARD);
     assert_eq!(ok, HARD.len(), "{misses:#?}");
 }
+
+/// A conjunction that joins a product's attributes is not a second
+/// request: the runner-up's word sits in the best brand's own part of the
+/// message. Two requests are two parts, each led by its brand. (Sentences
+/// written for this test, from no evaluation set.)
+#[test]
+fn a_second_request_is_a_part_of_its_own() {
+    let host = demo_host();
+    let one = [
+        (
+            "a gaming chair with a footrest and a lumbar pillow",
+            "gaming",
+        ),
+        ("a smartwatch with a leather strap and heart rate", "tech"),
+        ("kit de skincare com sérum e necessaire de viagem", "beauty"),
+        (
+            "tênis de corrida com amortecimento e bolso pro celular",
+            "fashion",
+        ),
+    ];
+    for (msg, want) in one {
+        let d = Policy::route(&host, &RouteBuilder::text(msg).build());
+        assert_eq!(d.brand, want, "{msg:?}: {d:?}");
+    }
+    let two = [
+        "a rain jacket and a frying pan",
+        "un labial rojo y una consola",
+    ];
+    for msg in two {
+        let d = Policy::route(&host, &RouteBuilder::text(msg).build());
+        assert_eq!(d.brand, "none", "{msg:?}: {d:?}");
+        assert!(d.reason.starts_with("two departments"), "{msg:?}: {d:?}");
+    }
+}

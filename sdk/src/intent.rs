@@ -147,6 +147,11 @@ const HUMAN_NOUNS: &[&str] = &[
     "salesperson",
     "customer service",
     "customer support",
+    "customer care",
+    "atendimento ao cliente",
+    "servico ao cliente",
+    "atencion al cliente",
+    "servicio al cliente",
     "support team",
     "atendimento",
     "atendimento humano",
@@ -194,6 +199,7 @@ const HUMAN_VERBS: &[&str] = &[
     "pasame",
     "pasan",
     "pasen",
+    "pasas",
     "quiero",
     "necesito",
     "let me",
@@ -707,13 +713,25 @@ fn all_content(raw: &str) -> Vec<String> {
 const FOR_WORDS: &[&str] = &["for", "pra", "pro", "para", "p", "de", "do", "da", "del"];
 
 /// A short message whose person word is followed by "for/para/de" and
-/// another word names a thing ("suporte pra notebook" is a laptop stand),
-/// not a request for a person ("suporte!", "um atendente por favor").
+/// another word ("suporte pra notebook" is a laptop stand), or comes after
+/// "with" ("moisés con soporte"), names a thing, not a request for a
+/// person ("suporte!", "um atendente por favor").
 fn names_a_thing(words: &[&str]) -> bool {
-    words
+    let for_something = words
         .windows(3)
-        .any(|w| HUMAN_NOUNS.contains(&w[0]) && FOR_WORDS.contains(&w[1]) && !w[2].is_empty())
+        .any(|w| HUMAN_NOUNS.contains(&w[0]) && FOR_WORDS.contains(&w[1]) && !w[2].is_empty());
+    // "moisés con soporte", "tv com suporte": what a thing comes with.
+    let comes_with = words
+        .windows(2)
+        .any(|w| WITH_WORDS.contains(&w[0]) && SUPPORT_WORDS.contains(&w[1]));
+    for_something || comes_with
 }
+
+/// Words that say what a thing comes with.
+const WITH_WORDS: &[&str] = &["with", "com", "con", "sem", "sin", "without"];
+/// The person words that are also a part of a thing (a stand, a mount):
+/// "with someone" is still a person.
+const SUPPORT_WORDS: &[&str] = &["support", "suporte", "soporte"];
 
 /// Whether `raw` mentions a purchase already made or its delivery ("the
 /// one I bought", "meu pedido", "me llegó"): then a mood or a defect is
@@ -842,6 +860,11 @@ mod tests {
         assert!(!Signals::of("suporte pra notebook").human);
         assert!(!Signals::of("soporte para volante").human);
         assert!(Signals::of("suporte").human);
+        // what a thing comes with
+        assert!(!Signals::of("cuna con soporte").human);
+        assert!(!Signals::of("tv com suporte").human);
+        assert!(Signals::of("¿me pasás con atención al cliente?").human);
+        assert!(Signals::of("me conectas con alguien?").human);
         assert!(Signals::of("quero falar com o suporte do site").human);
         assert!(Signals::of("my headphones arrived broken").complaint);
         assert!(!Signals::of("my charger broke, do you have another one?").complaint);

@@ -133,6 +133,17 @@ fn phrases(t: Topic) -> &'static [&'static str] {
             "en cuanto tiempo llega",
             "tarda en llegar",
             "demora en llegar",
+            "working days",
+            "business days",
+            "next day delivery",
+            "standard delivery",
+            "express delivery",
+            "dias uteis",
+            "entrega expressa",
+            "dias habiles",
+            "dias laborables",
+            "entrega express",
+            "envio express",
         ],
         Topic::Returns => &[
             "return policy",
@@ -261,6 +272,26 @@ fn phrases(t: Topic) -> &'static [&'static str] {
             "aceptan tarjeta",
             "pago contra entrega",
             "mercado pago",
+            "klarna",
+            "clearpay",
+            "afterpay",
+            "affirm",
+            "venmo",
+            "zelle",
+            "cash app",
+            "buy now pay later",
+            "pay later",
+            "bank transfer",
+            "transferencia bancaria",
+            "picpay",
+            "bizum",
+            "oxxo",
+            "spei",
+            "nequi",
+            "daviplata",
+            "yape",
+            "webpay",
+            "pago movil",
         ],
         Topic::Shipping => &[
             "shipping",
@@ -290,6 +321,23 @@ fn phrases(t: Topic) -> &'static [&'static str] {
             "entregan en",
             "hacen entregas",
             "a domicilio",
+            "click and collect",
+            "collect in store",
+            "pick up in store",
+            "pickup in store",
+            "in store pickup",
+            "store pickup",
+            "retirar na loja",
+            "retirada na loja",
+            "retiro na loja",
+            "buscar na loja",
+            "recoger en tienda",
+            "recogida en tienda",
+            "retirar en tienda",
+            "retiro en tienda",
+            "retiro en sucursal",
+            "recoger en la tienda",
+            "retirar en el local",
         ],
     }
 }
@@ -541,10 +589,17 @@ const RULE_MARKERS: &[&str] = &[
 /// "free returns?", "me devuelven el dinero si no me queda?": returns
 /// asked about as a rule, about no order already placed.
 fn returns_question(normalized: &str) -> bool {
-    text::has_any(normalized, RETURN_WORDS)
-        && (text::has_any(normalized, RULE_MARKERS) || normalized.split(' ').count() <= 3)
-        && !text::has_any(normalized, ORDER_CONTEXT)
+    let ruled = text::has_any(normalized, RULE_MARKERS);
+    let returning =
+        text::has_any(normalized, RETURN_WORDS) && (ruled || normalized.split(' ').count() <= 3);
+    // "como faço a troca?": an exchange asked about as a rule; alone, the
+    // noun is also an oil change or a change of plan.
+    let exchanging = text::has_any(normalized, EXCHANGE_NOUNS) && ruled;
+    (returning || exchanging) && !text::has_any(normalized, ORDER_CONTEXT)
 }
+
+/// The exchange as a noun, in Portuguese and Spanish.
+const EXCHANGE_NOUNS: &[&str] = &["troca", "trocas", "cambio", "cambios"];
 
 /// Opening and closing, said of the store.
 const OPEN_WORDS: &[&str] = &[
@@ -781,6 +836,22 @@ mod tests {
             ("me cobraron x2 la compra", Topic::DoubleCharge),
             ("do u take venmo", Topic::Payments),
             ("dá pra parcelar em 3x?", Topic::Payments),
+            // Spain's vosotros and the River Plate's vos
+            ("¿hacéis envíos a Canarias?", Topic::Shipping),
+            ("¿aceptáis pago con tarjeta?", Topic::Payments),
+            ("¿a qué hora abrís el sábado?", Topic::Hours),
+            (
+                "¿vendés con envío a Córdoba? cuánto tarda?",
+                Topic::DeliveryTime,
+            ),
+            // ways to pay by name, collecting in a shop, working days
+            ("can I split the payment with clearpay", Topic::Payments),
+            ("aceitam picpay?", Topic::Payments),
+            ("can I pick up in store instead", Topic::Shipping),
+            ("dá pra retirar na loja?", Topic::Shipping),
+            ("son 3 días hábiles o más?", Topic::DeliveryTime),
+            ("como funciona o cambio de talla?", Topic::Returns),
+            ("como é a troca?", Topic::Returns),
         ];
         for (text, want) in cases {
             assert_eq!(topic(text), Some(want), "{text}");
@@ -830,6 +901,8 @@ mod tests {
             // a count that is no charge made twice
             "quero 2x o mesmo tênis",
             "3 times more powerful blender",
+            // the exchange noun without a question of the rule
+            "troca de óleo",
             "hello",
             "",
         ] {

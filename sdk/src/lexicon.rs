@@ -126,7 +126,8 @@ pub(crate) fn matched_translations(hay: &[String]) -> Vec<usize> {
 
 /// [`matched_translations`] where a word `known` says is a word of its
 /// own (the store's dictionary has it: "prata" is silver) is never read
-/// as a typo of a key ("prato").
+/// as a typo of a key ("prato"); nor is a word of another key ("bomba",
+/// of "bomba de agua", is no typo of "bamba").
 pub(crate) fn matched_translations_with(
     hay: &[String],
     known: impl Fn(&str) -> bool,
@@ -170,9 +171,12 @@ pub(crate) fn matched_translations_with(
     for i in fuzzy {
         let unclaimed = table[i].0.iter().all(|t| {
             hay.iter().any(|h| h == t)
-                || hay
-                    .iter()
-                    .any(|h| !claimed.contains(&h.as_str()) && !known(h) && typo_of(h, t))
+                || hay.iter().any(|h| {
+                    !claimed.contains(&h.as_str())
+                        && !known(h)
+                        && !is_vocabulary_word(h)
+                        && typo_of(h, t)
+                })
         });
         if unclaimed {
             out.push(i);

@@ -48,6 +48,10 @@ pub mod weight {
     pub const EXAMPLE: f32 = 1.0;
     /// A catalog description: many generic words, so little each.
     pub const DESCRIPTION: f32 = 0.3;
+    /// The English the dictionary reads in a catalog row written in
+    /// Portuguese or Spanish (its title and categories): the row's own
+    /// words say it better, so less than a title.
+    pub const ROW_ENGLISH: f32 = 1.2;
 }
 
 /// How strongly a brand's term frequencies are read against its size
@@ -171,6 +175,9 @@ impl IndexBuilder {
             self.add_text(brand, weight::TAG, tag);
         }
         self.add_text(brand, weight::DESCRIPTION, p.description);
+        if let Some(english) = row_english(&p) {
+            self.add_text(brand, weight::ROW_ENGLISH, &english);
+        }
     }
 
     /// Add a seller manifest's `[routing]` section for `brand`.
@@ -319,6 +326,28 @@ fn one_full_path_per_word(mut found: Vec<(&str, u32, f32)>) -> Vec<(u32, f32)> {
 /// or it would outvote the brands that use the word most.
 fn size_exponent(share: f32) -> f32 {
     SIZE_NORM + (1.0 - SIZE_NORM) * share.clamp(0.0, 1.0)
+}
+
+/// The English of a catalog row written in Portuguese or Spanish ("Fone de
+/// Ouvido sem Fio" → "headphones earbuds headset"): the product words of
+/// its title and category, as the dictionary translates a customer's. A
+/// customer who writes English, or the catalog's other language, reaches
+/// the row through it, as one who writes Portuguese reaches an English
+/// catalog through the customer's side. `None` for a row in English or of
+/// no clear language: an English catalog is indexed as it always was.
+fn row_english(p: &ProductText<'_>) -> Option<String> {
+    let said = format!("{} {} {}", p.title, p.category, p.description);
+    if !matches!(text::detect_language(&said), "pt" | "es") {
+        return None;
+    }
+    let named = format!("{} {}", p.title, p.category);
+    let hay = text::terms(&named);
+    let table = lexicon::stemmed_translations();
+    let english: Vec<&str> = lexicon::matched_translations(&hay)
+        .into_iter()
+        .filter_map(|i| table.get(i).map(|(_, to)| *to))
+        .collect();
+    (!english.is_empty()).then(|| english.join(" "))
 }
 
 /// The text fields of one catalog product, for [`IndexBuilder::add_product`].
@@ -654,6 +683,50 @@ mod tests {
         assert_eq!(i.match_text("a skilet please", 5)[0].brand, "kitchen");
         assert_eq!(i.match_text("frigideiras", 5)[0].brand, "kitchen");
         assert_eq!(i.brands(), ["shoes", "kitchen", "empty"]);
+    }
+
+    /// A catalog written in Portuguese is reached in English and Spanish
+    /// through its English; an English row gains nothing.
+    #[test]
+    fn a_portuguese_catalog_is_reached_in_english_and_spanish() {
+        let row = |title, category, description| ProductText {
+            title,
+            category,
+            description,
+            ..ProductText::default()
+        };
+        let mut b = IndexBuilder::default();
+        b.add_product(
+            "audio",
+            row(
+                "Fone de Ouvido sem Fio com Cancelamento de Ruído",
+                "Eletrônicos > Áudio",
+                "Fone com bateria de 30 horas, ideal para viagens e para o trabalho.",
+            ),
+        );
+        b.add_product(
+            "kitchen",
+            row(
+                "Panela de Pressão Elétrica 6L",
+                "Casa > Cozinha > Panelas",
+                "Panela elétrica com timer, perfeita para o feijão do dia a dia.",
+            ),
+        );
+        let i = b.build();
+        for (said, want) in [
+            ("wireless headphones for the gym", "audio"),
+            ("auriculares para correr", "audio"),
+            ("an electric pressure cooker", "kitchen"),
+            ("una olla de presión", "kitchen"),
+        ] {
+            let m = i.match_text(said, 3);
+            assert_eq!(
+                m.first().map(|m| m.brand.as_str()),
+                Some(want),
+                "{said}: {m:?}"
+            );
+        }
+        assert!(row_english(&row("Trail Runner Running Shoes", "Shoes", "")).is_none());
     }
 
     #[test]

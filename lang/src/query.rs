@@ -802,6 +802,45 @@ pub fn price_bounds(text: &str) -> ParsedQuery {
 }
 
 /// Parse a customer's message.
+/// The catalog's English for the product words of `text`, a catalog row
+/// written in Portuguese or Spanish ("Fone de Ouvido sem Fio" →
+/// "headphones", "earbuds", "headset"): each product concept the
+/// dictionary finds, read as a customer's words are, and its English of a
+/// product word's weight. Empty when the text names none.
+pub fn english_words(text: &str) -> Vec<String> {
+    static NO_CATALOG: LazyLock<Vocabulary> =
+        LazyLock::new(|| Vocabulary::from_texts(std::iter::empty()));
+    let mut out: Vec<String> = Vec::new();
+    for c in parse(text, &NO_CATALOG).concepts {
+        if !c.known || c.weight < TRANSLATION_MIN_WEIGHT {
+            continue;
+        }
+        for e in c.expansions {
+            let phrase = e.words.join(" ");
+            if e.weight >= TRANSLATION_MIN_WEIGHT && !out.contains(&phrase) {
+                out.push(phrase);
+            }
+        }
+    }
+    out
+}
+
+/// The English of a catalog row written in Portuguese or Spanish: the
+/// [`english_words`] of its title and category, space-separated. `None`
+/// for a row in English or of no clear language (an English catalog is
+/// read as it is). The routing vocabulary and the search index both add
+/// it to the row, so a customer writing English, or the catalog's other
+/// language, reaches a Portuguese catalog as a Portuguese customer
+/// reaches an English one.
+pub fn row_english(title: &str, category: &str, description: &str) -> Option<String> {
+    let said = format!("{title} {category} {description}");
+    if !matches!(crate::detect::detect_language(&said), "pt" | "es") {
+        return None;
+    }
+    let english = english_words(&format!("{title} {category}"));
+    (!english.is_empty()).then(|| english.join(" "))
+}
+
 pub fn parse(text: &str, vocab: &Vocabulary) -> ParsedQuery {
     let lex = &*LEXICON;
     let folded = fold(text);
@@ -1628,6 +1667,32 @@ mod data_tests {
         assert_eq!(
             glass.map(|(_, e)| e.as_str()),
             Some("screen protector tempered glass")
+        );
+    }
+
+    #[test]
+    fn a_row_in_portuguese_or_spanish_has_english_and_an_english_row_none() {
+        let pt = row_english(
+            "Fone de Ouvido sem Fio Bluetooth",
+            "Eletrônicos > Áudio",
+            "Fone com bateria de 30 horas para viagens.",
+        )
+        .expect("a Portuguese row");
+        assert!(pt.contains("headphones"), "{pt}");
+        let es = row_english(
+            "Olla de Presión Eléctrica 6 L",
+            "Hogar > Cocina",
+            "Olla con temporizador para la comida de todos los días.",
+        )
+        .expect("a Spanish row");
+        assert!(es.contains("pressure"), "{es}");
+        assert_eq!(
+            row_english(
+                "Trail Runner Running Shoes",
+                "Shoes > Running",
+                "Light shoes for the trail."
+            ),
+            None
         );
     }
 }

@@ -175,7 +175,9 @@ impl IndexBuilder {
             self.add_text(brand, weight::TAG, tag);
         }
         self.add_text(brand, weight::DESCRIPTION, p.description);
-        if let Some(english) = row_english(&p) {
+        if let Some(english) =
+            agent_store_lang::query::row_english(p.title, p.category, p.description)
+        {
             self.add_text(brand, weight::ROW_ENGLISH, &english);
         }
     }
@@ -326,28 +328,6 @@ fn one_full_path_per_word(mut found: Vec<(&str, u32, f32)>) -> Vec<(u32, f32)> {
 /// or it would outvote the brands that use the word most.
 fn size_exponent(share: f32) -> f32 {
     SIZE_NORM + (1.0 - SIZE_NORM) * share.clamp(0.0, 1.0)
-}
-
-/// The English of a catalog row written in Portuguese or Spanish ("Fone de
-/// Ouvido sem Fio" → "headphones earbuds headset"): the product words of
-/// its title and category, as the dictionary translates a customer's. A
-/// customer who writes English, or the catalog's other language, reaches
-/// the row through it, as one who writes Portuguese reaches an English
-/// catalog through the customer's side. `None` for a row in English or of
-/// no clear language: an English catalog is indexed as it always was.
-fn row_english(p: &ProductText<'_>) -> Option<String> {
-    let said = format!("{} {} {}", p.title, p.category, p.description);
-    if !matches!(text::detect_language(&said), "pt" | "es") {
-        return None;
-    }
-    let named = format!("{} {}", p.title, p.category);
-    let hay = text::terms(&named);
-    let table = lexicon::stemmed_translations();
-    let english: Vec<&str> = lexicon::matched_translations(&hay)
-        .into_iter()
-        .filter_map(|i| table.get(i).map(|(_, to)| *to))
-        .collect();
-    (!english.is_empty()).then(|| english.join(" "))
 }
 
 /// The text fields of one catalog product, for [`IndexBuilder::add_product`].
@@ -726,7 +706,10 @@ mod tests {
                 "{said}: {m:?}"
             );
         }
-        assert!(row_english(&row("Trail Runner Running Shoes", "Shoes", "")).is_none());
+        let english = |r: ProductText<'_>| {
+            agent_store_lang::query::row_english(r.title, r.category, r.description)
+        };
+        assert!(english(row("Trail Runner Running Shoes", "Shoes > Running", "")).is_none());
     }
 
     #[test]

@@ -202,8 +202,14 @@ impl SearchIndex {
         let mut vocab_texts: Vec<String> = Vec::new();
         for (i, p) in products.iter().enumerate() {
             let mut doc = TantivyDocument::default();
+            // A row in Portuguese or Spanish is also searched in English,
+            // as part of its category.
+            let english = query::row_english(p.model_name(), &p.category, &p.description);
             for &(slot, field) in &fields {
-                let t = slot.text(p);
+                let mut t = slot.text(p);
+                if let (Slot::Category, Some(english)) = (slot, &english) {
+                    t = format!("{t} {english}");
+                }
                 if t.is_empty() {
                     continue;
                 }

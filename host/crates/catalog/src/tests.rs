@@ -577,3 +577,41 @@ async fn stock_levels_patch_the_live_catalog_and_survive_reimports() {
     );
     assert!(in_stock(&catalog));
 }
+
+/// A catalog written in Portuguese is found in English and Spanish too: a
+/// row in Portuguese is also searched by its English
+/// (`query::row_english`), while an English row is indexed as it is.
+#[tokio::test]
+async fn a_portuguese_catalog_is_searched_in_english_and_spanish() {
+    let (_dir, _db, catalog) = sqlite_catalog().await;
+    let header = "id,title,description,availability,condition,price,sale_price,link,image_link,brand,product_type,google_product_category,color,size,gender,material,quantity_to_sell_on_facebook,custom_label_0\n";
+    let feed = format!(
+        "{header}{}",
+        concat!(
+            "PT-1,Fone de Ouvido sem Fio com Cancelamento de Ruído - Preto,Fone com bateria de 30 horas para viagens e para o trabalho.,in stock,new,499.90 BRL,,,,tech,Eletrônicos > Áudio,,preto,,,,5,\n",
+            "PT-2,Panela de Pressão Elétrica 6L - Inox,Panela elétrica com timer para o feijão do dia a dia.,in stock,new,399.90 BRL,,,,home,Casa > Cozinha > Panelas,,inox,,,,5,\n",
+            "PT-3,Tênis de Corrida com Amortecimento - Azul / 40,Tênis leve para corrida e caminhada na rua.,in stock,new,349.90 BRL,,,,fashion,Moda > Calçados > Tênis,,azul,40,,,5,\n",
+            "PT-4,Sérum Facial de Vitamina C 30ml,Sérum que uniformiza o tom da pele e ilumina o rosto.,in stock,new,89.90 BRL,,,,beauty,Beleza > Cuidados com a Pele,,,,,,5,\n",
+        )
+    );
+    let report = catalog.import_csv(feed.as_bytes()).await.expect("import");
+    assert_eq!(report.imported, 4, "{:?}", report.rejected);
+    for (said, want) in [
+        ("wireless headphones", "PT-1"),
+        ("auriculares inalámbricos", "PT-1"),
+        ("electric pressure cooker", "PT-2"),
+        ("olla de presión", "PT-2"),
+        ("running shoes size 40", "PT-3"),
+        ("zapatillas para correr", "PT-3"),
+        ("vitamin c serum for my face", "PT-4"),
+        ("fone sem fio", "PT-1"),
+    ] {
+        let hits = catalog.search(None, &q(said));
+        assert_eq!(
+            hits.first().map(|h| h.product.id.as_str()),
+            Some(want),
+            "{said}: {:?}",
+            hits.iter().map(|h| &h.product.id).collect::<Vec<_>>()
+        );
+    }
+}

@@ -16,9 +16,11 @@
 //! run in issue 15's fifth session; and catalog 8's (a sixth brand,
 //! `toys`) until its held-out run in the sixth; and catalog 9's (a sixth
 //! brand, `garden`, a Mexican shop's feed) until its held-out run in the
-//! seventh; catalog 10's (a sixth brand, `baby`, a UK shop's feed,
-//! written in the eighth session) are held out.
-//! `ROUTING_EVAL_SKIP=catalog10` (message files or run names,
+//! seventh; catalog 10's (a sixth brand, `baby`, a UK shop's feed)
+//! until the eighth read its misses; catalog 11's (a sixth brand,
+//! `stationery`, a catalog written in Portuguese, written in the eighth
+//! session) are held out.
+//! `ROUTING_EVAL_SKIP=catalog11` (message files or run names,
 //! comma-separated) leaves a catalog out of a run.
 
 use std::collections::BTreeMap;

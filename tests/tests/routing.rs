@@ -8,8 +8,9 @@
 //!   recall@5 against plain BM25 (BENCHMARKS.md has the numbers); catalog
 //!   3's messages are held out from tuning (catalog 6's, 7's, 8's and 9's
 //!   were until issue 15's fourth, fifth, sixth and seventh sessions read
-//!   them); catalog 10's (a sixth brand, `baby`, a UK shop's feed) are
-//!   held out since the eighth.
+//!   them; catalog 10's, a sixth brand `baby` and a UK shop's feed, until
+//!   the eighth read them); catalog 11's (a sixth brand, `stationery`, a
+//!   catalog written in Portuguese) are held out since the eighth.
 //! - `a_sixth_brand_is_routed_to_with_no_router_or_host_change`: scaffold
 //!   `seller-pets` with `agent-store plugin new`, add its manifest's
 //!   `[routing]` section, build it, import its products with `agent-store

@@ -110,6 +110,12 @@ pub fn runs() -> Vec<(&'static str, PathBuf, &'static str, Option<&'static str>)
             "catalog10.messages.tsv",
             Some("baby"),
         ),
+        run(
+            "catalog 11 (sixth brand stationery, a catalog written in Portuguese; held out)",
+            "catalog11.csv",
+            "catalog11.messages.tsv",
+            Some("stationery"),
+        ),
     ]
 }
 

@@ -168,6 +168,10 @@ fn phrases(t: Topic) -> &'static [&'static str] {
             "fazer uma troca",
             "como funciona a troca",
             "como trocar",
+            "como faco para trocar",
+            "como faco para devolver",
+            "como hago para cambiar",
+            "como hago para devolver",
             "trocar um produto",
             "politica de devolucion",
             "devolucion",
@@ -229,6 +233,16 @@ fn phrases(t: Topic) -> &'static [&'static str] {
             "brick and mortar",
             "loja fisica",
             "tienda fisica",
+            // a shop in a city: "do you have a shop in São Paulo?"
+            "have a shop in",
+            "have a store in",
+            "tem loja em",
+            "tem loja no",
+            "tem loja na",
+            "voces tem loja",
+            "tienen tienda en",
+            "tienen local en",
+            "tienen sucursal",
         ],
         Topic::Payments => &[
             "payment method",
@@ -292,6 +306,26 @@ fn phrases(t: Topic) -> &'static [&'static str] {
             "yape",
             "webpay",
             "pago movil",
+            // the paperwork of a purchase: an invoice and the store's tax
+            // id (as phrases: "scan my invoices" and "facturas y recibos"
+            // are things to digitise)
+            "need an invoice",
+            "need the invoice",
+            "get an invoice",
+            "for the invoice",
+            "company invoice",
+            "vat invoice",
+            "vat receipt",
+            "nota fiscal",
+            "cnpj",
+            "necesito factura",
+            "necesito la factura",
+            "factura de mi compra",
+            "factura de la compra",
+            "factura a nombre",
+            "factura electronica",
+            "pueden facturar",
+            "cuit",
         ],
         Topic::Shipping => &[
             "shipping",
@@ -852,6 +886,11 @@ mod tests {
             ("son 3 días hábiles o más?", Topic::DeliveryTime),
             ("como funciona o cambio de talla?", Topic::Returns),
             ("como é a troca?", Topic::Returns),
+            ("como faço pra trocar? não serviu", Topic::Returns),
+            ("¿tienen tienda en Medellín?", Topic::Hours),
+            ("do you have a store in Leeds I could visit", Topic::Hours),
+            ("preciso da nota fiscal da compra", Topic::Payments),
+            ("can I get an invoice with my company name", Topic::Payments),
         ];
         for (text, want) in cases {
             assert_eq!(topic(text), Some(want), "{text}");
@@ -903,6 +942,9 @@ mod tests {
             "3 times more powerful blender",
             // the exchange noun without a question of the rule
             "troca de óleo",
+            // invoices as things to digitise
+            "a scanner for invoices and receipts",
+            "algo para digitalizar facturas y recibos",
             "hello",
             "",
         ] {

@@ -10,7 +10,9 @@
 //!   were until issue 15's fourth, fifth, sixth and seventh sessions read
 //!   them; catalog 10's, a sixth brand `baby` and a UK shop's feed, until
 //!   the eighth read them); catalog 11's (a sixth brand, `stationery`, a
-//!   catalog written in Portuguese) are held out since the eighth.
+//!   catalog written in Portuguese) and catalog 12's (a sixth brand,
+//!   `tools`, an Argentine shop's catalog written in Spanish) are held out
+//!   since the eighth.
 //! - `a_sixth_brand_is_routed_to_with_no_router_or_host_change`: scaffold
 //!   `seller-pets` with `agent-store plugin new`, add its manifest's
 //!   `[routing]` section, build it, import its products with `agent-store

@@ -116,6 +116,12 @@ pub fn runs() -> Vec<(&'static str, PathBuf, &'static str, Option<&'static str>)
             "catalog11.messages.tsv",
             Some("stationery"),
         ),
+        run(
+            "catalog 12 (sixth brand tools, a catalog written in Spanish; held out)",
+            "catalog12.csv",
+            "catalog12.messages.tsv",
+            Some("tools"),
+        ),
     ]
 }
 

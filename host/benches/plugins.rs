@@ -19,9 +19,10 @@
 //! turn (every thread's, from `/proc/self/task/*/schedstat`, Linux only):
 //! on a loaded machine wall-clock time is mostly the scheduler, CPU time
 //! is not; and its minor page faults per turn (`/proc/self/stat`).
-//! `AGENT_STORE_WASM_KEEP_RESIDENT=0` times the pool without resident
-//! slots (each freed slot's pages given back, as before issue 16's fourth
-//! session), to compare the two in one sitting.
+//! `PLUGIN_BENCH_KEEP_RESIDENT=0` times the pool without resident slots
+//! (each freed slot's pages given back, as before issue 16's fourth
+//! session; in the host, `[plugins] keep_resident_bytes = 0`), to compare
+//! the two in one sitting.
 
 mod support;
 
@@ -36,7 +37,9 @@ use agent_store::catalog::Catalog;
 // The catalog interface's WIT conversions, as the plugin host converts.
 use agent_store::catalog::plugin_host as convert;
 use agent_store::llm::Llm;
-use agent_store::plugins::{BrandDirectory as _, LoadedPlugin, Manifest, Runtime, TurnLimits, wit};
+use agent_store::plugins::{
+    BrandDirectory as _, Compiler, LoadedPlugin, Manifest, Runtime, TurnLimits, wit,
+};
 use agent_store_sdk::types as sdk;
 use agent_store_sdk::{Host, Router as _, Seller as _};
 
@@ -453,7 +456,11 @@ fn main() -> anyhow::Result<()> {
             services.prompts.clone(),
             services.routing.clone(),
         );
-        let runtime = Runtime::new(TurnLimits::default())?;
+        let runtime = Runtime::with_options(
+            TurnLimits::default(),
+            Compiler::Optimised,
+            keep_resident(),
+        )?;
         let router = load(&runtime, &plugins, "router");
         let seller = load(&runtime, &plugins, "seller-tech");
         let native_router = NativeHost {
@@ -564,12 +571,7 @@ fn main() -> anyhow::Result<()> {
             turns_n / 10
         );
         println!("components: {}", plugins.display());
-        println!(
-            "{}: {}",
-            agent_store::plugins::pool::KEEP_RESIDENT_ENV,
-            std::env::var(agent_store::plugins::pool::KEEP_RESIDENT_ENV)
-                .unwrap_or_else(|_| "unset (the default)".into())
-        );
+        println!("bytes kept resident per memory slot: {}", keep_resident());
         println!(
             "| what | mean | p50 | p99 | CPU per turn | page faults per turn | wasm / native (mean) | (p50) | (CPU) |"
         );
@@ -598,4 +600,13 @@ fn main() -> anyhow::Result<()> {
         row("seller-tech: wasm, instantiate only", &s_inst, None);
         Ok(())
     })
+}
+
+/// Bytes each pooled memory slot keeps resident: `PLUGIN_BENCH_KEEP_RESIDENT`
+/// (bytes; `0` for none), else the host's default.
+fn keep_resident() -> usize {
+    std::env::var("PLUGIN_BENCH_KEEP_RESIDENT")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(agent_store::plugins::pool::DEFAULT_KEEP_RESIDENT)
 }

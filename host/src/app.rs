@@ -301,8 +301,11 @@ async fn start_plugins(
         Some(core.carts.clone()),
         Some(core.ledger.clone()),
     )?;
-    let runtime =
-        Runtime::with_compiler(config.plugins.limits.turn_limits(), config.plugins.compiler)?;
+    let runtime = Runtime::with_options(
+        config.plugins.limits.turn_limits(),
+        config.plugins.compiler,
+        config.plugins.keep_resident_bytes,
+    )?;
     let plugins = Arc::new(Plugins::new(
         runtime,
         services,

@@ -189,6 +189,7 @@ mod tests {
             ("DATA_DIR", "/tmp/x"),
             ("SERVER_BIND", "0.0.0.0:9000"),
             ("LLM_TIMEOUT_MS", "1500"),
+            ("PLUGINS_KEEP_RESIDENT_BYTES", "0"),
         ]);
         let c = Config::load_with(None, env).expect("env config loads");
         assert_eq!(c.whatsapp.app_secret, "s3cret");
@@ -196,6 +197,11 @@ mod tests {
         assert_eq!(c.data_dir, PathBuf::from("/tmp/x"));
         assert_eq!(c.server.bind.port(), 9000);
         assert_eq!(c.llm.timeout_ms, 1500);
+        assert_eq!(c.plugins.keep_resident_bytes, 0);
+        assert_eq!(
+            Config::default().plugins.keep_resident_bytes,
+            agent_store_plugins::pool::DEFAULT_KEEP_RESIDENT
+        );
     }
 
     #[test]

@@ -26,6 +26,11 @@ pub struct PluginsConfig {
     pub compiler: super::tiers::Compiler,
     /// Watch `dir` and load new drop-ins (debounced).
     pub watch: bool,
+    /// Bytes of each pooled wasm memory slot kept resident between turns
+    /// and reset in place, so a turn takes no page faults; `0` hands every
+    /// freed slot's pages back to the kernel. Resident memory is bounded by
+    /// the slots in use at once times this.
+    pub keep_resident_bytes: usize,
     pub canary: CanaryPolicy,
     pub quarantine: QuarantinePolicy,
     /// Host-wide maxima of every plugin's `[limits]` (`[plugins.limits]`).
@@ -74,6 +79,7 @@ impl Default for PluginsConfig {
             keep_versions: 5,
             compiler: Default::default(),
             watch: true,
+            keep_resident_bytes: super::pool::DEFAULT_KEEP_RESIDENT,
             canary: CanaryPolicy::default(),
             quarantine: QuarantinePolicy::default(),
             limits: Default::default(),

@@ -6,7 +6,8 @@
 //! resets a freed slot with `madvise(MADV_DONTNEED)`, which hands the pages
 //! back to the kernel, so the next turn page-faults every page it touches
 //! again (~25 faults per seller turn, each a kernel entry and a zeroed
-//! page). Instead the slot keeps up to [`KEEP_RESIDENT_ENV`] bytes of its
+//! page). Instead the slot keeps up to `[plugins] keep_resident_bytes`
+//! ([`DEFAULT_KEEP_RESIDENT`] unless set) of its
 //! memory resident and resets them itself: with Linux's `PAGEMAP_SCAN`
 //! (kernel 6.7+) only the pages the turn wrote are copied back from the
 //! module's initial image or zeroed; without it, the low `keep` bytes are
@@ -19,37 +20,11 @@ use wasmtime::{Enabled, PoolingAllocationConfig};
 
 use super::runtime::TurnLimits;
 
-/// Bytes of each linear memory slot kept resident between instances
-/// (`0` turns it off: every freed slot is `madvise`d as before). Read when
-/// an engine is made; unset, [`DEFAULT_KEEP_RESIDENT`].
-pub const KEEP_RESIDENT_ENV: &str = "AGENT_STORE_WASM_KEEP_RESIDENT";
-
 /// What a seller turn of the demo plugins touches, with room to spare.
 pub const DEFAULT_KEEP_RESIDENT: usize = 4 << 20;
 
 /// Tables are small (a guest's function table): their whole slot.
 const TABLE_KEEP_RESIDENT: usize = 64 << 10;
-
-/// How much of a slot stays resident, from `value` (the environment
-/// variable's): bytes, `0` for none; unset or unreadable, the default
-/// (an unreadable value is logged once per engine).
-pub fn keep_resident(value: Option<&str>) -> usize {
-    let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
-        return DEFAULT_KEEP_RESIDENT;
-    };
-    match value.parse::<usize>() {
-        Ok(bytes) => bytes,
-        Err(_) => {
-            tracing::warn!(
-                variable = KEEP_RESIDENT_ENV,
-                value,
-                default = DEFAULT_KEEP_RESIDENT,
-                "not a number of bytes: the default is used"
-            );
-            DEFAULT_KEEP_RESIDENT
-        }
-    }
-}
 
 /// The pool for plugins that may use at most `limits`, keeping `keep`
 /// bytes of each memory slot resident between instances.
@@ -105,12 +80,7 @@ mod tests {
     ];
 
     #[test]
-    fn the_keep_resident_value_reads_bytes_zero_or_the_default() {
-        assert_eq!(keep_resident(None), DEFAULT_KEEP_RESIDENT);
-        assert_eq!(keep_resident(Some("")), DEFAULT_KEEP_RESIDENT);
-        assert_eq!(keep_resident(Some("0")), 0);
-        assert_eq!(keep_resident(Some(" 1048576 ")), 1 << 20);
-        assert_eq!(keep_resident(Some("4MiB")), DEFAULT_KEEP_RESIDENT);
+    fn the_pool_keeps_resident_what_it_is_told() {
         let pool = config(&TurnLimits::default(), 0);
         assert_eq!(pool.get_memory_keep_resident(), 0);
         let pool = config(&TurnLimits::default(), 2 << 20);
@@ -127,8 +97,9 @@ mod tests {
                 tier: Tier::Optimised,
                 pooled: true,
                 parallel: false,
+                keep_resident: keep,
             };
-            let engine = tiers::engine_with(&TurnLimits::default(), &spec, keep).expect("engine");
+            let engine = tiers::engine(&TurnLimits::default(), &spec).expect("engine");
             let module = Module::new(&engine, SNOOP).expect("module");
             for turn in 0..4 {
                 let mut store = Store::new(&engine, ());

@@ -401,6 +401,17 @@ impl Runtime {
     /// available (a platform it does not support), `tiered` falls back to
     /// Cranelift only, with a warning; `baseline` fails.
     pub fn with_compiler(limits: TurnLimits, compiler: Compiler) -> anyhow::Result<Self> {
+        Self::with_options(limits, compiler, super::pool::DEFAULT_KEEP_RESIDENT)
+    }
+
+    /// [`Self::with_compiler`], keeping `keep_resident` bytes of each pooled
+    /// memory slot resident between turns (`0`: every freed slot's pages go
+    /// back to the kernel; `[plugins] keep_resident_bytes`).
+    pub fn with_options(
+        limits: TurnLimits,
+        compiler: Compiler,
+        keep_resident: usize,
+    ) -> anyhow::Result<Self> {
         let quick = match compiler {
             Compiler::Tiered => quick_tier(&limits),
             _ => None,
@@ -409,7 +420,7 @@ impl Runtime {
             (Compiler::Tiered, None) => Compiler::Optimised,
             (c, _) => c,
         };
-        let spec = main_spec(compiler);
+        let spec = main_spec(compiler, keep_resident);
         let main = Arc::new(Linkers::new(
             super::tiers::engine(&limits, &spec)?,
             spec.tier,
@@ -833,7 +844,7 @@ impl Runtime {
 }
 
 /// The engine plugins end up on, for `compiler`.
-fn main_spec(compiler: Compiler) -> EngineSpec {
+fn main_spec(compiler: Compiler, keep_resident: usize) -> EngineSpec {
     let tier = match compiler {
         Compiler::Baseline => Tier::Baseline,
         Compiler::Tiered | Compiler::Optimised => Tier::Optimised,
@@ -843,6 +854,7 @@ fn main_spec(compiler: Compiler) -> EngineSpec {
         pooled: true,
         // A tiered runtime's upgrades compile on their own one thread.
         parallel: compiler != Compiler::Tiered,
+        keep_resident,
     }
 }
 
@@ -853,6 +865,8 @@ fn quick_tier(limits: &TurnLimits) -> Option<Linkers> {
         tier: Tier::Baseline,
         pooled: false,
         parallel: true,
+        // allocated on demand: no pool slots to keep
+        keep_resident: 0,
     };
     let linked =
         super::tiers::engine(limits, &spec).and_then(|engine| Linkers::new(engine, Tier::Baseline));

@@ -88,21 +88,14 @@ pub(super) struct EngineSpec {
     /// Compile a component's functions on several threads (foreground
     /// compiles); background upgrades use their own one thread.
     pub parallel: bool,
+    /// Bytes of each pooled memory slot kept resident between instances
+    /// (`[plugins] keep_resident_bytes`; see [`pool`]).
+    pub keep_resident: usize,
 }
 
 /// An engine for plugins that may use at most `limits`; a pooled one keeps
-/// the slots' memory resident as [`pool::KEEP_RESIDENT_ENV`] says.
+/// `spec.keep_resident` bytes of each memory slot resident.
 pub(super) fn engine(limits: &TurnLimits, spec: &EngineSpec) -> anyhow::Result<Engine> {
-    let keep = pool::keep_resident(std::env::var(pool::KEEP_RESIDENT_ENV).ok().as_deref());
-    engine_with(limits, spec, keep)
-}
-
-/// [`engine`], keeping `keep` bytes of each memory slot resident.
-pub(super) fn engine_with(
-    limits: &TurnLimits,
-    spec: &EngineSpec,
-    keep: usize,
-) -> anyhow::Result<Engine> {
     let mut config = Config::new();
     config
         .wasm_component_model(true)
@@ -115,7 +108,8 @@ pub(super) fn engine_with(
         });
     if spec.pooled {
         config.allocation_strategy(InstanceAllocationStrategy::Pooling(pool::config(
-            limits, keep,
+            limits,
+            spec.keep_resident,
         )));
     }
     if std::env::var_os(PERF_MAP_ENV).is_some() {

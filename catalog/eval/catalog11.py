@@ -35,7 +35,7 @@ written entirely in Brazilian Portuguese:
     python3 catalog/eval/catalog11.py
 """
 
-from feedgen import Style, google_category, rows, write
+from feedgen import Style, google_category, rows, write, dashed_variant
 
 AVAIL = ["in stock", "in stock", "in stock", "out of stock", "in stock",
          "in stock", "preorder", "in stock"]
@@ -279,14 +279,7 @@ class Catalog11(Style):
         return google_category(ids, ending)[1]
 
     def variant(self, title, v):
-        """The variant after the title with " - ": colour (capitalised),
-        then the size."""
-        color, size = v
-        parts = [color[:1].upper() + color[1:]] if color else []
-        if size:
-            parts.append(size)
-        full = " - ".join([title] + parts)
-        return color, size, full
+        return dashed_variant(title, v)
 
     def stock(self, n):
         return 2 + (n * 11) % 37

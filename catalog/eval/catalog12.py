@@ -40,7 +40,7 @@ Spanish:
     python3 catalog/eval/catalog12.py
 """
 
-from feedgen import Style, google_category, rows, write
+from feedgen import Style, google_category, rows, write, dashed_variant
 
 AVAIL = ["in stock", "in stock", "out of stock", "in stock", "in stock",
          "in stock", "in stock", "preorder", "in stock"]
@@ -260,14 +260,7 @@ class Catalog12(Style):
         return gid if i % 3 == 0 else path
 
     def variant(self, title, v):
-        """The variant after the title with " - ": colour (capitalised),
-        then the size."""
-        color, size = v
-        parts = [color[:1].upper() + color[1:]] if color else []
-        if size:
-            parts.append(size)
-        full = " - ".join([title] + parts)
-        return color, size, full
+        return dashed_variant(title, v)
 
     def stock(self, n):
         return 1 + (n * 7) % 29

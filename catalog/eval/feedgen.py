@@ -49,6 +49,17 @@ def variant(title, v):
     return color, size, (f"{title} - {suffix}" if suffix else title)
 
 
+def dashed_variant(title, v):
+    """(color, size, full title) of a (color, size) variant written after
+    the title with " - ": the colour capitalised, then the size
+    ("Vestido Midi - Azul - P")."""
+    color, size = v
+    parts = [color[:1].upper() + color[1:]] if color else []
+    if size:
+        parts.append(size)
+    return color, size, " - ".join([title] + parts)
+
+
 class Style:
     """How one catalog's feed writes its rows; a generator overrides what
     its feed does differently."""

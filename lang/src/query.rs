@@ -199,6 +199,10 @@ struct Lexicon {
     singles: HashMap<String, usize>,
     /// Folded phrases (two words or more), longest first.
     phrases: Vec<(Vec<String>, usize)>,
+    /// First word of a phrase -> the positions in `phrases` of the phrases
+    /// it starts, ascending: a message is compared with the few phrases
+    /// its words start, not with the thousands of the dictionary.
+    phrase_starts: HashMap<String, Vec<usize>>,
     stopwords: HashSet<String>,
     /// Every single word the lexicon knows (for typo correction), sorted.
     known_words: Vec<String>,
@@ -227,6 +231,10 @@ fn build_lexicon() -> Lexicon {
         }
     }
     phrases.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
+    let mut phrase_starts: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, (words, _)) in phrases.iter().enumerate() {
+        phrase_starts.entry(words[0].clone()).or_default().push(i);
+    }
     let stopwords: HashSet<String> = crate::text::stopword_sections(&["both", "query"])
         .into_iter()
         .map(fold)
@@ -240,6 +248,7 @@ fn build_lexicon() -> Lexicon {
         entries,
         singles,
         phrases,
+        phrase_starts,
         stopwords,
         known_words,
         known_letters,
@@ -385,7 +394,8 @@ pub fn canonical_colour(word: &str) -> String {
     let words = split_words(&f);
     let lex = &*LEXICON;
     if words.len() > 1 {
-        for (phrase, idx) in &lex.phrases {
+        let starting = lex.phrase_starts.get(&words[0]).into_iter().flatten();
+        for (phrase, idx) in starting.map(|&i| &lex.phrases[i]) {
             if *phrase == words
                 && let Kind::Colour(c) = &lex.entries[*idx]
             {
@@ -866,7 +876,17 @@ pub fn parse(text: &str, vocab: &Vocabulary) -> ParsedQuery {
     // Phrases, longest first.
     let mut taken = vec![false; words.len()];
     let mut items: Vec<(usize, String, Option<usize>)> = Vec::new(); // (position, source, entry)
-    for (phrase, idx) in &lex.phrases {
+    // Only the phrases the message's words start, in the phrases' order
+    // (longest first), as the scan of every phrase would meet them.
+    let mut candidates: Vec<usize> = words
+        .iter()
+        .filter_map(|(_, w)| lex.phrase_starts.get(w))
+        .flatten()
+        .copied()
+        .collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    for (phrase, idx) in candidates.iter().map(|&i| &lex.phrases[i]) {
         let l = phrase.len();
         if l > words.len() {
             continue;

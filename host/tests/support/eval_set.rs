@@ -122,6 +122,12 @@ pub fn runs() -> Vec<(&'static str, PathBuf, &'static str, Option<&'static str>)
             "catalog12.messages.tsv",
             Some("tools"),
         ),
+        run(
+            "catalog 13 (five brands, an Australian shop's feed; held out)",
+            "catalog13.csv",
+            "catalog13.messages.tsv",
+            None,
+        ),
     ]
 }
 

@@ -12,8 +12,10 @@
 //!   the eighth read them); catalog 11's (a sixth brand, `stationery`, a
 //!   catalog written in Portuguese) and catalog 12's (a sixth brand,
 //!   `tools`, an Argentine shop's catalog written in Spanish) are held out
-//!   since the eighth; catalog 13's (only the five demo brands, an
-//!   Australian department store's feed in AUD) is held out too.
+//!   since the eighth (catalog 11 read since); catalog 13's (only the five
+//!   demo brands, an Australian department store's feed in AUD) and
+//!   catalog 14's (a sixth brand, `outdoor`, a Brazilian marketplace's
+//!   feed mixing Portuguese and English rows) are held out too.
 //! - `a_sixth_brand_is_routed_to_with_no_router_or_host_change`: scaffold
 //!   `seller-pets` with `agent-store plugin new`, add its manifest's
 //!   `[routing]` section, build it, import its products with `agent-store

@@ -128,6 +128,12 @@ pub fn runs() -> Vec<(&'static str, PathBuf, &'static str, Option<&'static str>)
             "catalog13.messages.tsv",
             None,
         ),
+        run(
+            "catalog 14 (sixth brand outdoor, a Brazilian marketplace feed in Portuguese and English; held out)",
+            "catalog14.csv",
+            "catalog14.messages.tsv",
+            Some("outdoor"),
+        ),
     ]
 }
 

@@ -20,7 +20,9 @@ pub enum Availability {
 
 impl Availability {
     /// Parse a feed value: `in stock`, `in_stock`, `out of stock`,
-    /// `preorder`, `available for order`, `discontinued` (any case).
+    /// `preorder`, `available for order`, `discontinued` (any case), and
+    /// Google Merchant's `backorder` (a feed exported for both: not in
+    /// stock, still orderable, which Meta calls available for order).
     pub fn parse(s: &str) -> Option<Availability> {
         let norm: String = s
             .trim()
@@ -32,7 +34,7 @@ impl Availability {
             "instock" | "available" => Some(Availability::InStock),
             "outofstock" | "soldout" => Some(Availability::OutOfStock),
             "preorder" => Some(Availability::Preorder),
-            "availablefororder" => Some(Availability::AvailableForOrder),
+            "availablefororder" | "backorder" => Some(Availability::AvailableForOrder),
             "discontinued" => Some(Availability::Discontinued),
             _ => None,
         }
@@ -164,6 +166,10 @@ mod tests {
         assert_eq!(
             Availability::parse("pre-order"),
             Some(Availability::Preorder)
+        );
+        assert_eq!(
+            Availability::parse("backorder"),
+            Some(Availability::AvailableForOrder)
         );
         assert_eq!(Availability::parse("maybe"), None);
         for a in [

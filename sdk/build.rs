@@ -3,13 +3,15 @@
 //! translation keys, the typo index of their first words, the catalog's
 //! English words and the vocabulary's words (`lang/data/vocabulary.txt`
 //! and `products.txt`); the dialogue cues (`cues.txt`) and number words
-//! (`numbers.txt`); the stemmed phrases of the brand lexicons and of the
-//! store topics. The data files stay the source of truth: this script
+//! (`numbers.txt`); the stemmed phrases of the brand lexicons; the word
+//! lists of the store topics (`lexicon/store.txt`) and of the intents
+//! (`intent.txt`), with the topic phrases stemmed. The data files stay the source of truth: this script
 //! reads them with the same code the crate would run (the language crate,
 //! a build-dependency, and the crate's own table builders, included below
 //! by path), and each table has a test that compares it with the one built
 //! at run time (`generated_tables_match_runtime` in `lexicon`, `cues`,
 //! `numbers`; `generated_stems_match_runtime` in `lexicon::store`).
+//! A mistake in a word-list file stops the build with its line.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -17,13 +19,9 @@ use std::path::{Path, PathBuf};
 use agent_store_lang::query;
 
 /// What the included modules reach in the crate: its `text` module (the
-/// language crate's), and the generated tables `lexicon::store` reads
-/// (empty here: this script is what generates them).
+/// language crate's).
 mod text {
     pub use agent_store_lang::text::*;
-}
-mod generated {
-    pub static TOPIC_STEMS: &[&[&[&str]]] = &[];
 }
 
 #[allow(dead_code)]
@@ -33,9 +31,8 @@ mod brands;
 mod cues_file;
 #[path = "src/dialogue/numbers_file.rs"]
 mod numbers_file;
-#[allow(dead_code)]
-#[path = "src/lexicon/store.rs"]
-mod store;
+#[path = "src/lists_file.rs"]
+mod lists_file;
 #[path = "src/lexicon/tables.rs"]
 mod tables;
 
@@ -48,7 +45,9 @@ fn main() {
         "src/dialogue/cues_file.rs",
         "src/dialogue/numbers_file.rs",
         "src/lexicon/brands.rs",
-        "src/lexicon/store.rs",
+        "src/lexicon/store.txt",
+        "src/intent.txt",
+        "src/lists_file.rs",
         "src/lexicon/tables.rs",
     ] {
         println!("cargo:rerun-if-changed={path}");
@@ -57,6 +56,16 @@ fn main() {
     write(&out, "vocabulary_tables.rs", &vocabulary_tables());
     write(&out, "cue_tables.rs", &cue_tables());
     write(&out, "number_tables.rs", &number_tables());
+    write(
+        &out,
+        "store_lists.rs",
+        &list_tables("src/lexicon/store.txt", include_str!("src/lexicon/store.txt")),
+    );
+    write(
+        &out,
+        "intent_lists.rs",
+        &list_tables("src/intent.txt", include_str!("src/intent.txt")),
+    );
 }
 
 fn write(dir: &Path, name: &str, src: &str) {
@@ -109,13 +118,30 @@ fn vocabulary_tables() -> String {
         src.push_str("    ],\n");
     }
     src.push_str("];\n");
+    src
+}
 
-    src.push_str("pub(crate) static TOPIC_STEMS: &[&[&[&str]]] = &[\n");
-    for topic in store::stemmed_phrases() {
-        let phrases: Vec<String> = topic.iter().map(|p| strs(p)).collect();
-        let _ = writeln!(src, "    &[{}],", phrases.join(", "));
+/// Each list of a word-list file (`lists_file`) as `static NAME: &[&str]`;
+/// a `topic-*` list also as `NAME_STEMS`, its phrases' words stemmed.
+fn list_tables(path: &str, data: &str) -> String {
+    let lists = lists_file::parse(data).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let mut src = String::new();
+    for list in &lists {
+        let name = list.const_name();
+        let _ = writeln!(src, "pub(crate) static {name}: &[&str] = {};", strs(&list.words()));
+        if list.name.starts_with("topic-") {
+            let stems: Vec<String> = list
+                .words()
+                .iter()
+                .map(|p| strs(&p.split(' ').map(text::stem).collect::<Vec<_>>()))
+                .collect();
+            let _ = writeln!(
+                src,
+                "pub(crate) static {name}_STEMS: &[&[&str]] = &[{}];",
+                stems.join(", ")
+            );
+        }
     }
-    src.push_str("];\n");
     src
 }
 

@@ -67,6 +67,8 @@ mod host;
 pub mod i18n;
 pub mod intent;
 pub mod lexicon;
+#[cfg(test)]
+mod lists_file;
 pub mod reply;
 pub mod seller;
 pub mod text;

@@ -106,7 +106,6 @@ pub fn terms(s: &str) -> Vec<String> {
 }
 
 /// Optimal-string-alignment (restricted Damerau-Levenshtein) distance.
-/// Optimal-string-alignment (restricted Damerau-Levenshtein) distance.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     edit_distance_within(a, b, usize::MAX - 1)
 }

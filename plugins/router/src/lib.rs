@@ -9,8 +9,10 @@
 //! 1. **Store questions** ([`agent_store_sdk::lexicon::store`]): shipping,
 //!    delivery times, returns, payments, double charges and opening hours go
 //!    to [`STORE`] (the host answers with its store policy text), whatever
-//!    brand they mention. A request for a person goes to the store too when
-//!    no brand has the conversation yet.
+//!    brand they mention, except a question recognised only by its shape
+//!    that opens with a product ("smartwatch with contactless pay": the
+//!    store words say what it does). A request for a person goes to the
+//!    store too when no brand has the conversation yet.
 //! 2. **Conversation intents** ([`agent_store_sdk::intent`]): requests for a
 //!    human, complaints, refunds, anger and order-status questions go to
 //!    `"none"` (the conversation's seller, which escalates or looks the
@@ -214,8 +216,9 @@ pub fn decide(host: &dyn Host, req: &RouteRequest) -> RoutingDecision {
             ),
         };
     }
-    if let Some(topic) = store::topic(&raw)
+    if let Some((topic, evidence)) = store::topic_with_evidence(&raw)
         && !store_words_name_products(host, &raw, &brands)
+        && !(evidence == store::Evidence::Shape && leads_with_a_product(host, &raw, &brands))
     {
         return decision(
             STORE,
@@ -346,6 +349,28 @@ fn store_words_name_products(host: &dyn Host, raw: &str, brands: &[String]) -> b
         .filter(|w| !named.contains(&text::stem(w)))
         .collect();
     store::topic(&rest.join(" ")).is_none()
+}
+
+/// The score of a product named outright: a message that opens with it
+/// asks for that product, whatever store words follow.
+const NAMED_PRODUCT_SCORE: f32 = 4.0;
+
+/// "smartwatch com gps e pagamento por aproximação", "video doorbell so i
+/// know when parcels arrive": the message's first word is a product the
+/// vocabulary knows well, so the store words after it say what the product
+/// does. Asked only of a question recognised by its shape; a store phrase
+/// ("do you ship", "formas de pagamento") still goes to the store.
+fn leads_with_a_product(host: &dyn Host, raw: &str, brands: &[String]) -> bool {
+    let said = index::analyse(raw);
+    let Some(first) = said.first() else {
+        return false;
+    };
+    brand_scores(host, raw, brands).first().is_some_and(|s| {
+        s.score >= NAMED_PRODUCT_SCORE
+            && s.terms
+                .iter()
+                .any(|t| t == first || t.split(' ').next() == Some(first.as_str()))
+    })
 }
 
 /// Words that join two requests in one message.

@@ -465,3 +465,22 @@ fn a_second_request_is_a_part_of_its_own() {
         assert!(d.reason.starts_with("two departments"), "{msg:?}: {d:?}");
     }
 }
+
+/// Store words inside a product's description are not a store question
+/// when the message opens with the product; the same words asked of the
+/// store still are. (Sentences written for this test, from no evaluation
+/// set.)
+#[test]
+fn a_product_named_first_outweighs_store_words_after_it() {
+    let host = demo_host();
+    for (msg, want) in [
+        ("wireless earbuds that arrive charged in a case", "tech"),
+        ("smartwatch que dá pra pagar por aproximação", "tech"),
+        ("can I pay with a gift card?", "store"),
+        ("how long does delivery take to Porto?", "store"),
+        ("smartwatch: aceitam pix?", "store"),
+    ] {
+        let d = Policy::route(&host, &RouteBuilder::text(msg).build());
+        assert_eq!(d.brand, want, "{msg:?}: {d:?}");
+    }
+}

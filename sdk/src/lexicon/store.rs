@@ -103,8 +103,24 @@ fn stemmed_phrases() -> Vec<Vec<Vec<String>>> {
         .collect()
 }
 
+/// How a store question was recognised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Evidence {
+    /// A topic's phrase ("opening hours", "cobrado duas vezes").
+    Phrase,
+    /// Only its shape: a topic's words put as a question to the store
+    /// ("can I pay with it?", "when do they arrive?"). A product named
+    /// first ("smartwatch with contactless pay") is no such question.
+    Shape,
+}
+
 /// The store-level topic of `message`, if it asks one.
 pub fn topic(message: &str) -> Option<Topic> {
+    topic_with_evidence(message).map(|(t, _)| t)
+}
+
+/// The store-level topic of `message` and how it was recognised.
+pub fn topic_with_evidence(message: &str) -> Option<(Topic, Evidence)> {
     // Chat shorthand spelled out ("vcs enviam pra portugal?"): the phrases
     // are written in full.
     let n = text::expand_shorthand(&text::normalize(message));
@@ -113,7 +129,7 @@ pub fn topic(message: &str) -> Option<Topic> {
         return None;
     }
     if refund_policy_question(&n) {
-        return Some(Topic::Returns);
+        return Some((Topic::Returns, Evidence::Shape));
     }
     // Unstemmed too: stemming can cut a typo's letters ("twise" → "twis").
     let words = text::tokenize(&n);
@@ -138,11 +154,14 @@ pub fn topic(message: &str) -> Option<Topic> {
         })
         .map(|(t, _)| *t);
     match by_phrase {
-        None | Some(Topic::Shipping) if delivery_time_question(&n) && !payment_question(&n) => {
-            Some(Topic::DeliveryTime)
+        Some(Topic::Shipping) if delivery_time_question(&n) && !payment_question(&n) => {
+            Some((Topic::DeliveryTime, Evidence::Phrase))
         }
-        None => by_shape(&n),
-        other => other,
+        None if delivery_time_question(&n) && !payment_question(&n) => {
+            Some((Topic::DeliveryTime, Evidence::Shape))
+        }
+        None => by_shape(&n).map(|t| (t, Evidence::Shape)),
+        Some(t) => Some((t, Evidence::Phrase)),
     }
 }
 
@@ -320,6 +339,10 @@ mod tests {
             ("do you have a store in Leeds I could visit", Topic::Hours),
             ("preciso da nota fiscal da compra", Topic::Payments),
             ("can I get an invoice with my company name", Topic::Payments),
+            ("what are your hours this friday?", Topic::Hours),
+            ("qual o horário da loja no feriado?", Topic::Hours),
+            ("posso trocar se não couber?", Topic::Returns),
+            ("i need a tax invoice for my accountant", Topic::Payments),
         ];
         for (text, want) in cases {
             assert_eq!(topic(text), Some(want), "{text}");
@@ -327,6 +350,16 @@ mod tests {
         for key in ALL {
             assert_eq!(Topic::parse(key.as_str()), Some(*key));
         }
+        // A phrase is a phrase's evidence; a question put in no listed
+        // phrase is recognised by its shape.
+        assert_eq!(
+            topic_with_evidence("what are your opening hours?"),
+            Some((Topic::Hours, Evidence::Phrase))
+        );
+        assert_eq!(
+            topic_with_evidence("fui cobrado 2x no cartão"),
+            Some((Topic::DoubleCharge, Evidence::Shape))
+        );
     }
 
     /// The stems `build.rs` generated are the phrases stemmed at run time.

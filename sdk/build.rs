@@ -110,12 +110,21 @@ fn vocabulary_tables() -> String {
     );
 
     src.push_str("pub(crate) static BRAND_PHRASES: &[&[(f32, &[&str])]] = &[\n");
+    let mut brand_phrases: Vec<Vec<Vec<String>>> = Vec::new();
     for lex in brands::BRANDS {
         src.push_str("    &[\n");
-        for (w, p) in brands::stemmed_phrases(lex) {
-            let _ = writeln!(src, "        ({w:?}, {}),", strs(&p));
+        let stemmed = brands::stemmed_phrases(lex);
+        for (w, p) in &stemmed {
+            let _ = writeln!(src, "        ({w:?}, {}),", strs(p));
         }
         src.push_str("    ],\n");
+        brand_phrases.push(stemmed.into_iter().map(|(_, p)| p).collect());
+    }
+    src.push_str("];\n");
+
+    src.push_str("pub(crate) static BRAND_FIRST_WORDS: &[(&str, &[(u16, u16)])] = &[\n");
+    for (k, ids) in tables::brand_first_words(&brand_phrases) {
+        let _ = writeln!(src, "    ({k:?}, &{ids:?}),");
     }
     src.push_str("];\n");
     src

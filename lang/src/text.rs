@@ -12,7 +12,6 @@
 //! assert!(text::fuzzy_eq("headphnoes", "headphones"));
 //! ```
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// Fold one lowercase character to ASCII when it carries a diacritic
@@ -403,16 +402,17 @@ pub fn stopword_sections(sections: &[&str]) -> Vec<&'static str> {
 }
 
 /// Words that carry no product meaning in any of the three languages, as
-/// the matchers read them.
-pub static STOPWORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    stopword_sections(&["both", "matching"])
-        .into_iter()
-        .collect()
-});
+/// the matchers read them (sections `both` and `matching`), sorted by
+/// `build.rs` (`MATCHING_STOPWORDS`).
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/stopwords.rs"));
+}
 
-/// True for [`STOPWORDS`].
+/// Whether `token` (normalised) is a stopword of the matchers.
 pub fn is_stopword(token: &str) -> bool {
-    STOPWORDS.contains(token)
+    generated::MATCHING_STOPWORDS
+        .binary_search(&token)
+        .is_ok()
 }
 
 /// Normalised, stemmed words of `s` without stopwords and bare numbers.
@@ -521,6 +521,18 @@ pub fn deletions(word: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The sorted list `build.rs` wrote is the data file's `both` and
+    /// `matching` sections.
+    #[test]
+    fn generated_stopwords_match_the_file() {
+        let mut words = stopword_sections(&["both", "matching"]);
+        words.sort_unstable();
+        words.dedup();
+        assert!(words.len() > 100);
+        assert_eq!(generated::MATCHING_STOPWORDS, words.as_slice());
+        assert!(is_stopword("the") && is_stopword("para") && !is_stopword("laptop"));
+    }
 
     /// `normalize` before its ASCII fast path: every character through
     /// Unicode lowercasing and folding.

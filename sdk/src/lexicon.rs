@@ -28,7 +28,7 @@ pub use brands::{BRANDS, BrandLexicon};
 /// `products.txt`, through [`translations`]) and from [`BRANDS`], so a
 /// fresh wasm instance (one per turn) does not parse and stem them again:
 /// `STEMMED_TRANSLATIONS`, `FIRST_WORDS`, `CATALOG_WORDS`,
-/// `VOCABULARY_WORDS`, `BRAND_PHRASES`.
+/// `VOCABULARY_WORDS`, `BRAND_PHRASES`, `BRAND_FIRST_WORDS`.
 mod generated {
     include!(concat!(env!("OUT_DIR"), "/vocabulary_tables.rs"));
 }
@@ -67,13 +67,52 @@ pub fn brand_scores(message: &str) -> Vec<(&'static str, f32)> {
     if hay.is_empty() {
         return out;
     }
-    for (lex, phrases) in BRANDS.iter().zip(generated::BRAND_PHRASES) {
-        let score = score_phrases(phrases.iter().map(|(w, p)| (*w, *p)), &hay);
+    let candidates = brand_candidates(&hay);
+    for ((lex, phrases), ids) in BRANDS
+        .iter()
+        .zip(generated::BRAND_PHRASES)
+        .zip(&candidates)
+    {
+        // Only the phrases a message word can start, in lexicon order (the
+        // others cannot match: the same score as comparing them all).
+        let score = score_phrases(
+            ids.iter().map(|&i| {
+                let (w, p) = phrases[usize::from(i)];
+                (w, p)
+            }),
+            &hay,
+        );
         if score > 0.0 {
             out.push((lex.brand, score));
         }
     }
     out.sort_by(|a, b| b.1.total_cmp(&a.1));
+    out
+}
+
+/// For each brand of [`BRANDS`], the indexes of its phrases whose first
+/// word some word of `hay` is, or is one edit from (`BRAND_FIRST_WORDS`,
+/// a deletion index), sorted.
+fn brand_candidates(hay: &[String]) -> Vec<Vec<u16>> {
+    let mut out: Vec<Vec<u16>> = vec![Vec::new(); BRANDS.len()];
+    let table = generated::BRAND_FIRST_WORDS;
+    for h in hay {
+        let mut keys = vec![h.clone()];
+        if h.chars().count() >= text::FUZZY_MIN_LEN {
+            keys.extend(text::deletions(h));
+        }
+        for k in keys {
+            if let Ok(i) = table.binary_search_by(|(x, _)| (*x).cmp(k.as_str())) {
+                for &(b, p) in table[i].1 {
+                    out[usize::from(b)].push(p);
+                }
+            }
+        }
+    }
+    for ids in &mut out {
+        ids.sort_unstable();
+        ids.dedup();
+    }
     out
 }
 
@@ -245,6 +284,39 @@ mod tests {
         brand_scores(s).first().map(|x| x.0).unwrap_or("none")
     }
 
+    /// Scoring only the phrases the first-word index finds gives the
+    /// scores of comparing every phrase, typos included. (Sentences
+    /// written for this test, from no evaluation set.)
+    #[test]
+    fn indexed_brand_scores_equal_a_full_scan() {
+        let full = |message: &str| -> Vec<(&'static str, f32)> {
+            let hay = text::terms(message);
+            let mut out = Vec::new();
+            for (lex, phrases) in BRANDS.iter().zip(generated::BRAND_PHRASES) {
+                let score = score_phrases(phrases.iter().map(|(w, p)| (*w, *p)), &hay);
+                if score > 0.0 {
+                    out.push((lex.brand, score));
+                }
+            }
+            out.sort_by(|a, b| b.1.total_cmp(&a.1));
+            out
+        };
+        for message in [
+            "I need a new laptop for work",
+            "labtop gamer barato com placa de vídeo",
+            "um batom vermelho e um secador de cabelo",
+            "headphnes wireles for the gym",
+            "alfombra para la sala y una lampara de pie",
+            "controle de ps5 e um headset",
+            "zapatilas de running talla 42",
+            "protetor solar fator 50 pra pele oleosa",
+            "hello",
+            "",
+        ] {
+            assert_eq!(brand_scores(message), full(message), "{message}");
+        }
+    }
+
     #[test]
     fn routes_obvious_words() {
         assert_eq!(top("I need a new laptop for work"), "tech");
@@ -289,6 +361,24 @@ mod tests {
         let words: Vec<String> = tables::vocabulary_words(translations).into_iter().collect();
         assert!(words.len() > 100);
         assert_eq!(generated::VOCABULARY_WORDS, words.as_slice());
+
+        let runtime_phrases: Vec<Vec<Vec<String>>> = BRANDS
+            .iter()
+            .map(|lex| {
+                brands::stemmed_phrases(lex)
+                    .into_iter()
+                    .map(|(_, p)| p)
+                    .collect()
+            })
+            .collect();
+        let first: Vec<(String, Vec<(u16, u16)>)> = tables::brand_first_words(&runtime_phrases)
+            .into_iter()
+            .collect();
+        let generated_first: Vec<(String, Vec<(u16, u16)>)> = generated::BRAND_FIRST_WORDS
+            .iter()
+            .map(|(k, ids)| ((*k).to_owned(), ids.to_vec()))
+            .collect();
+        assert_eq!(generated_first, first);
 
         assert_eq!(generated::BRAND_PHRASES.len(), BRANDS.len());
         for (lex, phrases) in BRANDS.iter().zip(generated::BRAND_PHRASES) {

@@ -66,3 +66,31 @@ pub fn vocabulary_words(translations: &[(String, String)]) -> BTreeSet<String> {
         .flat_map(|(from, to)| text::tokenize(from).into_iter().chain(text::tokenize(to)))
         .collect()
 }
+
+/// The first word of every brand lexicon phrase and, for words of
+/// [`text::FUZZY_MIN_LEN`]+ letters, its one-letter deletions, each with
+/// the (brand, phrase) pairs it starts, in order; sorted by key for a
+/// binary search. A message word one edit from a phrase's first word
+/// shares a key with it (itself or one of its deletions), so looking up a
+/// message's words finds every phrase that can match, and only those are
+/// compared (the phrases are in the thousands, a message's words ten).
+pub fn brand_first_words(brands: &[Vec<Vec<String>>]) -> BTreeMap<String, Vec<(u16, u16)>> {
+    let mut m: BTreeMap<String, Vec<(u16, u16)>> = BTreeMap::new();
+    for (b, phrases) in brands.iter().enumerate() {
+        let b = u16::try_from(b).expect("fewer than 2^16 brands");
+        for (i, phrase) in phrases.iter().enumerate() {
+            let i = u16::try_from(i).expect("fewer than 2^16 phrases a brand");
+            let Some(w) = phrase.first() else { continue };
+            let mut keys = vec![w.clone()];
+            if w.chars().count() >= text::FUZZY_MIN_LEN {
+                keys.extend(text::deletions(w));
+            }
+            keys.sort();
+            keys.dedup();
+            for k in keys {
+                m.entry(k).or_default().push((b, i));
+            }
+        }
+    }
+    m
+}

@@ -137,7 +137,9 @@ fn list_tables(path: &str, data: &str) -> String {
     let mut src = String::new();
     for list in &lists {
         let name = list.const_name();
-        let _ = writeln!(src, "pub(crate) static {name}: &[&str] = {};", strs(&list.words()));
+        // `pub`: the including module is private; the crate re-exports
+        // the lists other crates read (`intent::words`).
+        let _ = writeln!(src, "pub static {name}: &[&str] = {};", strs(&list.words()));
         if list.name.starts_with("topic-") {
             let stems: Vec<String> = list
                 .words()
@@ -146,7 +148,7 @@ fn list_tables(path: &str, data: &str) -> String {
                 .collect();
             let _ = writeln!(
                 src,
-                "pub(crate) static {name}_STEMS: &[&[&str]] = &[{}];",
+                "pub static {name}_STEMS: &[&[&str]] = &[{}];",
                 stems.join(", ")
             );
         }

@@ -57,6 +57,13 @@ mod lists {
 }
 use lists::*;
 
+/// The lists of `intent.txt` the router reads as well: a gift, a request
+/// for a product, the words that join two requests and the words that say
+/// what a thing comes with.
+pub mod words {
+    pub use super::lists::{CONJUNCTIONS, GIFT_WORDS, PRODUCT_REQUEST, WITH_WORDS};
+}
+
 fn all_content(raw: &str) -> Vec<String> {
     text::tokenize(raw)
         .into_iter()

@@ -33,6 +33,8 @@
 //!    steal the conversation.
 
 use agent_store_sdk::intent::Signals;
+// The router's word lists are data with the intents' (`sdk/src/intent.txt`).
+use agent_store_sdk::intent::words::{CONJUNCTIONS, GIFT_WORDS, PRODUCT_REQUEST, WITH_WORDS};
 use agent_store_sdk::lexicon::{index, store};
 use agent_store_sdk::prelude::*;
 use agent_store_sdk::text;
@@ -52,22 +54,6 @@ pub const SWITCH_SCORE: f32 = 2.0;
 pub const STORE: &str = "store";
 /// How many brands to ask the vocabulary for.
 const MATCH_LIMIT: u32 = 16;
-
-/// Words that say who a purchase is for, not what it is: "a gift" alone
-/// names no department.
-const GIFT_WORDS: &[&str] = &[
-    "gift",
-    "gifts",
-    "present",
-    "presente",
-    "presentes",
-    "presentear",
-    "regalo",
-    "regalos",
-    "regalar",
-    "regalarle",
-    "lembrancinha",
-];
 
 /// The routing policy.
 pub struct Policy;
@@ -277,34 +263,6 @@ pub fn decide(host: &dyn Host, req: &RouteRequest) -> RoutingDecision {
     by_vocabulary(host, &raw, &sig, &brands, current)
 }
 
-/// Phrases that ask for a product ("I need a", "procuro", "busco").
-const PRODUCT_REQUEST: &[&str] = &[
-    "i need a",
-    "i need an",
-    "i need new",
-    "i want a",
-    "i want an",
-    "looking for",
-    "do you have",
-    "do you sell",
-    "recommend a",
-    "preciso de",
-    "preciso dum",
-    "quero um",
-    "quero uma",
-    "procuro",
-    "procurando",
-    "voces tem",
-    "vcs tem",
-    "necesito un",
-    "necesito una",
-    "quiero un",
-    "quiero una",
-    "busco",
-    "buscando",
-    "tienen",
-];
-
 /// A strong word about something else ("I need a router, my wifi is
 /// terrible") in a product request: the mood is about the problem the
 /// purchase solves, not the store, so the message is routed as shopping.
@@ -372,15 +330,6 @@ fn leads_with_a_product(host: &dyn Host, raw: &str, brands: &[String]) -> bool {
                 .any(|t| t == first || t.split(' ').next() == Some(first.as_str()))
     })
 }
-
-/// Words that join two requests in one message.
-const CONJUNCTIONS: &[&str] = &[
-    "and", "e", "y", "plus", "also", "tambem", "tambien", "ademas",
-];
-
-/// Words that start a list of what a product has or lacks ("with a hood
-/// and pockets").
-const WITH: &[&str] = &["with", "without", "com", "sem", "con", "sin"];
 
 /// Steps 4 and 5: the vocabulary's scores, stickiness and ambiguity.
 fn by_vocabulary(
@@ -491,7 +440,7 @@ fn parts_led_by(host: &dyn Host, raw: &str, brands: &[String], brand: &str) -> V
         match parts.last_mut() {
             // "... with a footrest and a lumbar pillow": the conjunction
             // continues the list of what the product comes with.
-            Some(last) if last.split(' ').any(|w| WITH.contains(&w)) => {
+            Some(last) if last.split(' ').any(|w| WITH_WORDS.contains(&w)) => {
                 last.push(' ');
                 last.push_str(&part.join(" "));
             }

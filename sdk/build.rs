@@ -29,10 +29,10 @@ mod text {
 mod brands;
 #[path = "src/dialogue/cues_file.rs"]
 mod cues_file;
-#[path = "src/dialogue/numbers_file.rs"]
-mod numbers_file;
 #[path = "src/lists_file.rs"]
 mod lists_file;
+#[path = "src/dialogue/numbers_file.rs"]
+mod numbers_file;
 #[path = "src/lexicon/tables.rs"]
 mod tables;
 
@@ -59,7 +59,10 @@ fn main() {
     write(
         &out,
         "store_lists.rs",
-        &list_tables("src/lexicon/store.txt", include_str!("src/lexicon/store.txt")),
+        &list_tables(
+            "src/lexicon/store.txt",
+            include_str!("src/lexicon/store.txt"),
+        ),
     );
     write(
         &out,

@@ -410,9 +410,7 @@ mod generated {
 
 /// Whether `token` (normalised) is a stopword of the matchers.
 pub fn is_stopword(token: &str) -> bool {
-    generated::MATCHING_STOPWORDS
-        .binary_search(&token)
-        .is_ok()
+    generated::MATCHING_STOPWORDS.binary_search(&token).is_ok()
 }
 
 /// Normalised, stemmed words of `s` without stopwords and bare numbers.

@@ -68,11 +68,7 @@ pub fn brand_scores(message: &str) -> Vec<(&'static str, f32)> {
         return out;
     }
     let candidates = brand_candidates(&hay);
-    for ((lex, phrases), ids) in BRANDS
-        .iter()
-        .zip(generated::BRAND_PHRASES)
-        .zip(&candidates)
-    {
+    for ((lex, phrases), ids) in BRANDS.iter().zip(generated::BRAND_PHRASES).zip(&candidates) {
         // Only the phrases a message word can start, in lexicon order (the
         // others cannot match: the same score as comparing them all).
         let score = score_phrases(

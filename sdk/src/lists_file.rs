@@ -51,7 +51,9 @@ pub fn parse(data: &str) -> Result<Vec<List>, String> {
                     .chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
             if !valid {
-                return Err(format!("line {at}: list name {name:?} is not lowercase-dashed"));
+                return Err(format!(
+                    "line {at}: list name {name:?} is not lowercase-dashed"
+                ));
             }
             if lists.iter().any(|l| l.name == name) {
                 return Err(format!("line {at}: list [{name}] appears twice"));

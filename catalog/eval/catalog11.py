@@ -35,7 +35,7 @@ written entirely in Brazilian Portuguese:
     python3 catalog/eval/catalog11.py
 """
 
-from feedgen import Style, google_category, rows, write, dashed_variant
+from feedgen import Style, rows, write, dashed_variant, google_by_cycle
 
 AVAIL = ["in stock", "in stock", "in stock", "out of stock", "in stock",
          "in stock", "preorder", "in stock"]
@@ -274,9 +274,7 @@ class Catalog11(Style):
 
     def google(self, ids, ending, i):
         """The numeric id on every other model, empty on the rest."""
-        if not ending or i % 2 == 1:
-            return ""
-        return google_category(ids, ending)[1]
+        return google_by_cycle(ids, ending, i, ["id", ""])
 
     def variant(self, title, v):
         return dashed_variant(title, v)

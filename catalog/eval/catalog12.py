@@ -40,7 +40,7 @@ Spanish:
     python3 catalog/eval/catalog12.py
 """
 
-from feedgen import Style, google_category, rows, write, dashed_variant
+from feedgen import Style, rows, write, dashed_variant, google_by_cycle
 
 AVAIL = ["in stock", "in stock", "out of stock", "in stock", "in stock",
          "in stock", "in stock", "preorder", "in stock"]
@@ -254,10 +254,7 @@ class Catalog12(Style):
     def google(self, ids, ending, i):
         """The numeric id on a third of the models, the English path on a
         third, empty on the rest."""
-        if not ending or i % 3 == 2:
-            return ""
-        path, gid = google_category(ids, ending)
-        return gid if i % 3 == 0 else path
+        return google_by_cycle(ids, ending, i, ["id", "path", ""])
 
     def variant(self, title, v):
         return dashed_variant(title, v)

@@ -46,7 +46,7 @@ Deliberate cross-brand overlaps (the messages test them):
     python3 catalog/eval/catalog13.py
 """
 
-from feedgen import Style, google_category, rows, write, dashed_variant
+from feedgen import Style, rows, write, dashed_variant, google_by_cycle
 
 AVAIL = ["in stock", "in stock", "in stock", "backorder", "in stock",
          "in stock", "out of stock", "in stock"]
@@ -248,10 +248,7 @@ class Catalog13(Style):
     def google(self, ids, ending, i):
         """The numeric id on a third of the models, the English path on a
         third, empty on the rest."""
-        if not ending or i % 3 == 1:
-            return ""
-        path, gid = google_category(ids, ending)
-        return gid if i % 3 == 2 else path
+        return google_by_cycle(ids, ending, i, ["path", "", "id"])
 
     def product_type(self, path, i, key):
         """The department path; only its last part on every fifth model."""

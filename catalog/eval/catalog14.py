@@ -63,7 +63,7 @@ own style:
     python3 catalog/eval/catalog14.py
 """
 
-from feedgen import Style, google_category, rows, write, dashed_variant
+from feedgen import Style, rows, write, dashed_variant, google_by_cycle
 
 AVAIL = ["in stock", "in stock", "preorder", "in stock", "out of stock",
          "in stock", "in stock", "in stock"]
@@ -277,10 +277,7 @@ class Catalog14(Style):
     def google(self, ids, ending, i):
         """Google's numeric id on half the models, the English path on a
         quarter, empty on the rest."""
-        if not ending or i % 4 == 1:
-            return ""
-        path, gid = google_category(ids, ending)
-        return path if i % 4 == 2 else gid
+        return google_by_cycle(ids, ending, i, ["id", "", "path", "id"])
 
     def variant(self, title, v):
         return dashed_variant(title, v)

@@ -28,7 +28,7 @@ export, unlike catalogs 1-8:
     python3 catalog/eval/catalog9.py
 """
 
-from feedgen import Style, google_category, rows, write
+from feedgen import Style, rows, write, google_by_cycle
 
 AVAIL = ["in stock", "in stock", "in stock", "out of stock", "in stock", "in stock",
          "preorder", "in stock", "in stock", "out of stock"]
@@ -151,9 +151,7 @@ class Catalog9(Style):
 
     def google(self, ids, ending, i):
         """The full Google path; empty on every fifth model."""
-        if not ending or i % 5 == 4:
-            return ""
-        return google_category(ids, ending)[0]
+        return google_by_cycle(ids, ending, i, ["path", "path", "path", "path", ""])
 
     def product_type(self, path, i, key):
         """The Spanish department path; only the department on every

@@ -37,6 +37,18 @@ def google_category(ids, ending):
     return found[0]
 
 
+def google_by_cycle(ids, ending, i, cycle):
+    """A model's `google_product_category` in a feed that writes it in
+    turns: `cycle[i % len(cycle)]` is "id" (Google's numeric id), "path"
+    (the full English path) or "" (left empty); always empty without an
+    `ending`. Each catalog's Style picks its own cycle."""
+    how = cycle[i % len(cycle)]
+    if not ending or not how:
+        return ""
+    path, gid = google_category(ids, ending)
+    return gid if how == "id" else path
+
+
 def variant(title, v):
     """(color, size, full title) of a variant: a (color, size) pair or a
     title suffix."""

@@ -203,8 +203,7 @@ pub fn decide(host: &dyn Host, req: &RouteRequest) -> RoutingDecision {
         };
     }
     if let Some((topic, evidence)) = store::topic_with_evidence(&raw)
-        && !store_words_name_products(host, &raw, &brands)
-        && !(evidence == store::Evidence::Shape && leads_with_a_product(host, &raw, &brands))
+        && !store_words_are_a_product(host, &raw, &brands, evidence)
     {
         return decision(
             STORE,
@@ -287,15 +286,30 @@ fn shopping_despite_mood(host: &dyn Host, sig: &Signals, raw: &str, brands: &[St
         .is_some_and(|s| s.score >= SWITCH_SCORE && s.terms.iter().any(|t| said.contains(t)))
 }
 
+/// Whether the store question found in `raw` is a product's description
+/// after all: its store words name a product ([`store_words_name_products`])
+/// or, found only by its shape, it opens with a product
+/// ([`leads_with_a_product`]). The message is scored once for both.
+fn store_words_are_a_product(
+    host: &dyn Host,
+    raw: &str,
+    brands: &[String],
+    evidence: store::Evidence,
+) -> bool {
+    let said = index::analyse(raw);
+    let scores = brand_scores(host, raw, brands);
+    store_words_name_products(raw, &scores, &said)
+        || (evidence == store::Evidence::Shape && leads_with_a_product(&scores, &said))
+}
+
 /// "label maker for shipping labels": the store word is part of a product
 /// name the catalog has (a pair of adjacent words the vocabulary matched
 /// as written), and without those names the message asks no store
 /// question. Only pairs count: "shipping" alone is still the store's.
-fn store_words_name_products(host: &dyn Host, raw: &str, brands: &[String]) -> bool {
-    let said = index::analyse(raw);
-    let named: Vec<String> = brand_scores(host, raw, brands)
-        .into_iter()
-        .flat_map(|s| s.terms)
+fn store_words_name_products(raw: &str, scores: &[Scored], said: &[String]) -> bool {
+    let named: Vec<String> = scores
+        .iter()
+        .flat_map(|s| s.terms.iter().cloned())
         .filter(|t| t.contains(' ') && said.contains(t))
         .flat_map(|t| t.split(' ').map(str::to_owned).collect::<Vec<_>>())
         .collect();
@@ -318,12 +332,11 @@ const NAMED_PRODUCT_SCORE: f32 = 4.0;
 /// vocabulary knows well, so the store words after it say what the product
 /// does. Asked only of a question recognised by its shape; a store phrase
 /// ("do you ship", "formas de pagamento") still goes to the store.
-fn leads_with_a_product(host: &dyn Host, raw: &str, brands: &[String]) -> bool {
-    let said = index::analyse(raw);
+fn leads_with_a_product(scores: &[Scored], said: &[String]) -> bool {
     let Some(first) = said.first() else {
         return false;
     };
-    brand_scores(host, raw, brands).first().is_some_and(|s| {
+    scores.first().is_some_and(|s| {
         s.score >= NAMED_PRODUCT_SCORE
             && s.terms
                 .iter()

@@ -134,6 +134,12 @@ pub fn runs() -> Vec<(&'static str, PathBuf, &'static str, Option<&'static str>)
             "catalog14.messages.tsv",
             Some("outdoor"),
         ),
+        run(
+            "catalog 15 (sixth brand music, a Spanish marketplace feed; held out)",
+            "catalog15.csv",
+            "catalog15.messages.tsv",
+            Some("music"),
+        ),
     ]
 }
 

@@ -163,144 +163,59 @@ const MODIFIERS: &[&str] = &[
     "anc",
 ];
 
+/// A feed's row the reader rejected, and why (the host's import rejects
+/// the same rows with the same reasons).
+pub use agent_store_feed::{FeedError, RejectedRow};
+
 /// The result of reading a catalog CSV.
 #[derive(Debug, Clone, Default)]
 pub struct CatalogLoad {
     /// Valid products, in file order.
     pub products: Vec<Product>,
-    /// 1-based data row numbers that were skipped, with the reason.
-    pub skipped: Vec<(usize, String)>,
+    /// Rows that were not loaded, with their line and reasons.
+    pub skipped: Vec<RejectedRow>,
 }
 
-/// A feed price read as the host reads it ([`agent_store_lang::money::parse`]:
-/// strict, by currency exponent); a bare amount is in USD, and a negative
-/// one is no price.
-fn parse_money(s: &str) -> Option<Money> {
-    let s = s.trim();
-    if s.is_empty() || s.starts_with('-') {
-        return None;
-    }
-    let parsed = match agent_store_lang::money::parse(s) {
-        Err(agent_store_lang::money::MoneyError::MissingCurrency(_)) => {
-            agent_store_lang::money::parse(&format!("{s} USD"))
-        }
-        other => other,
-    };
-    let (minor_units, currency) = parsed.ok()?;
-    Some(Money {
-        minor_units,
-        currency,
+/// Read a Meta catalog feed as the host's import does (the feed crate's
+/// reader: the same columns, aliases, checks and rejections).
+pub fn parse_catalog_csv(data: &[u8]) -> Result<CatalogLoad, FeedError> {
+    let parsed = agent_store_feed::parse_feed(data)?;
+    Ok(CatalogLoad {
+        products: parsed.products.into_iter().map(wit_product).collect(),
+        skipped: parsed.rejected,
     })
 }
 
-fn parse_availability(s: &str) -> Option<Availability> {
-    Some(match text::normalize(s).as_str() {
-        "in stock" | "instock" => Availability::InStock,
-        "out of stock" | "outofstock" => Availability::OutOfStock,
-        "preorder" | "pre order" => Availability::Preorder,
-        "available for order" => Availability::AvailableForOrder,
-        "discontinued" => Availability::Discontinued,
-        _ => return None,
-    })
-}
-
-/// Parse a Meta catalog-feed CSV (the columns of `catalog/products.csv`),
-/// skipping rows without an id, title, brand or a valid price.
-pub fn parse_catalog_csv(data: &str) -> CatalogLoad {
-    let mut out = CatalogLoad::default();
-    let mut rdr = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(data.as_bytes());
-    let headers: Vec<String> = match rdr.headers() {
-        Ok(h) => h.iter().map(|s| s.trim().to_owned()).collect(),
-        Err(e) => {
-            out.skipped.push((0, format!("bad header: {e}")));
-            return out;
-        }
+/// A feed product as the host hands it to a plugin (the WIT record).
+fn wit_product(p: agent_store_feed::Product) -> Product {
+    use agent_store_feed::Availability as Feed;
+    let money = |m: agent_store_lang::money::Money| Money {
+        minor_units: m.minor_units,
+        currency: m.currency,
     };
-    let mut seen = std::collections::BTreeSet::new();
-    for (i, rec) in rdr.records().enumerate() {
-        let row = i + 1;
-        let rec = match rec {
-            Ok(r) => r,
-            Err(e) => {
-                out.skipped.push((row, e.to_string()));
-                continue;
-            }
-        };
-        let get = |name: &str| -> String {
-            headers
-                .iter()
-                .position(|h| h == name)
-                .and_then(|i| rec.get(i))
-                .unwrap_or("")
-                .trim()
-                .to_owned()
-        };
-        let opt = |name: &str| Some(get(name)).filter(|s| !s.is_empty());
-        let id = get("id");
-        let title = get("title");
-        let brand = get("brand");
-        if id.is_empty() || title.is_empty() || brand.is_empty() {
-            out.skipped.push((row, "missing id, title or brand".into()));
-            continue;
-        }
-        if !seen.insert(id.clone()) {
-            out.skipped.push((row, format!("duplicate id {id}")));
-            continue;
-        }
-        let Some(price) = parse_money(&get("price")) else {
-            out.skipped
-                .push((row, format!("bad price {:?}", get("price"))));
-            continue;
-        };
-        let Some(availability) = parse_availability(&get("availability")) else {
-            out.skipped
-                .push((row, format!("bad availability {:?}", get("availability"))));
-            continue;
-        };
-        let sale_price = parse_money(&get("sale_price")).filter(|s| s.currency == price.currency);
-        let mapped = [
-            "id",
-            "title",
-            "description",
-            "availability",
-            "price",
-            "sale_price",
-            "link",
-            "image_link",
-            "brand",
-            "product_type",
-            "color",
-            "size",
-            "gender",
-            "quantity_to_sell_on_facebook",
-        ];
-        let attributes = headers
-            .iter()
-            .zip(rec.iter())
-            .filter(|(h, v)| !mapped.contains(&h.as_str()) && !v.trim().is_empty())
-            .map(|(h, v)| (h.clone(), v.trim().to_owned()))
-            .collect();
-        out.products.push(Product {
-            id,
-            title,
-            description: get("description"),
-            brand: brand.to_ascii_lowercase(),
-            category: get("product_type"),
-            price,
-            sale_price,
-            availability,
-            quantity: get("quantity_to_sell_on_facebook").parse().ok(),
-            image_url: opt("image_link"),
-            link: opt("link"),
-            color: opt("color"),
-            size: opt("size"),
-            gender: opt("gender"),
-            attributes,
-        });
+    Product {
+        id: p.id,
+        title: p.title,
+        description: p.description,
+        brand: p.brand,
+        category: p.category,
+        price: money(p.price),
+        sale_price: p.sale_price.map(money),
+        availability: match p.availability {
+            Feed::InStock => Availability::InStock,
+            Feed::OutOfStock => Availability::OutOfStock,
+            Feed::Preorder => Availability::Preorder,
+            Feed::AvailableForOrder => Availability::AvailableForOrder,
+            Feed::Discontinued => Availability::Discontinued,
+        },
+        quantity: p.quantity,
+        image_url: p.image_url,
+        link: p.link,
+        color: p.color,
+        size: p.size,
+        gender: p.gender,
+        attributes: p.attributes,
     }
-    out
 }
 
 /// A scripted LLM answer.
@@ -309,7 +224,7 @@ type LlmScript = Result<ChatResponse, HostError>;
 /// An in-memory [`Host`] for native tests. See the [module docs](self).
 pub struct FakeHost {
     catalog: Vec<Indexed>,
-    skipped: Vec<(usize, String)>,
+    skipped: Vec<RejectedRow>,
     brand: Option<String>,
     prompt: String,
     config: BTreeMap<String, String>,
@@ -378,30 +293,21 @@ impl FakeHost {
         let mut b = IndexBuilder::default();
         for i in &self.catalog {
             let p = &i.product;
-            let model = match p.title.rfind(" - ") {
-                Some(at) if at > 0 => &p.title[..at],
-                _ => p.title.as_str(),
-            };
-            let attr = |k: &str| {
-                p.attributes
-                    .iter()
-                    .find(|(n, _)| n.eq_ignore_ascii_case(k))
-                    .map(|(_, v)| v.as_str())
-            };
-            let tags: Vec<String> = p
+            // What the host's vocabulary reads of a product, by the feed
+            // crate's rules (model name, tags, a numeric Google category).
+            let google = p
                 .attributes
                 .iter()
-                .filter(|(k, _)| k.starts_with("custom_label"))
-                .flat_map(|(_, v)| v.split(['|', ',']))
-                .map(|t| t.trim().to_lowercase())
-                .filter(|t| !t.is_empty())
-                .collect();
+                .find(|(n, _)| n.eq_ignore_ascii_case("google_product_category"))
+                .map(|(_, v)| agent_store_feed::taxonomy::category_path(v))
+                .unwrap_or("");
+            let tags = agent_store_feed::product::tags(&p.attributes);
             b.add_product(
                 &p.brand,
                 ProductText {
-                    title: model,
+                    title: agent_store_feed::product::model_name(&p.title),
                     category: &p.category,
-                    google_category: attr("google_product_category").unwrap_or(""),
+                    google_category: google,
                     tags: &tags,
                     description: &p.description,
                 },
@@ -423,18 +329,20 @@ impl FakeHost {
         self
     }
 
-    /// Load a Meta catalog CSV file (bad rows are skipped, see
-    /// [`FakeHost::skipped_rows`]).
-    pub fn from_csv(path: impl AsRef<Path>) -> std::io::Result<Self> {
-        Ok(Self::from_csv_str(&std::fs::read_to_string(path)?))
+    /// Load a Meta catalog CSV file as the host imports it: bad rows are
+    /// skipped (see [`FakeHost::skipped_rows`]); an unreadable file or one
+    /// without the required columns is an error.
+    pub fn from_csv(path: impl AsRef<Path>) -> Result<Self, FeedError> {
+        let data = std::fs::read(path).map_err(|e| FeedError::Csv(e.into()))?;
+        Self::from_csv_str(&data)
     }
 
-    /// Load a Meta catalog CSV from a string.
-    pub fn from_csv_str(data: &str) -> Self {
-        let load = parse_catalog_csv(data);
+    /// Load a Meta catalog CSV from its text.
+    pub fn from_csv_str(data: impl AsRef<[u8]>) -> Result<Self, FeedError> {
+        let load = parse_catalog_csv(data.as_ref())?;
         let mut h = Self::new().with_products(load.products);
         h.skipped = load.skipped;
-        h
+        Ok(h)
     }
 
     /// Add products to the catalog.
@@ -616,7 +524,7 @@ impl FakeHost {
     }
 
     /// Rows skipped while loading the CSV.
-    pub fn skipped_rows(&self) -> &[(usize, String)] {
+    pub fn skipped_rows(&self) -> &[RejectedRow] {
         &self.skipped
     }
 
@@ -657,8 +565,10 @@ impl FakeHost {
         self.logs.borrow().clone()
     }
 
+    /// A brand scope matches as the host's does: trimmed, any case.
     fn in_scope(&self, p: &Product) -> bool {
-        self.brand.as_ref().is_none_or(|b| &p.brand == b)
+        let key = |b: &str| b.trim().to_lowercase();
+        self.brand.as_ref().is_none_or(|b| key(&p.brand) == key(b))
     }
 }
 
@@ -785,7 +695,10 @@ impl Host for FakeHost {
                             .is_some_and(|pg| pg.eq_ignore_ascii_case(g) || pg == "unisex")
                     })
                     && (!in_stock_only
-                        || (p.availability == Availability::InStock && p.quantity != Some(0)))
+                        || (matches!(
+                            p.availability,
+                            Availability::InStock | Availability::AvailableForOrder
+                        ) && p.quantity != Some(0)))
             })
             .filter_map(|i| {
                 let cov = coverage(i);
@@ -1215,9 +1128,30 @@ mod tests {
         let h = FakeHost::from_csv(CSV).unwrap();
         assert!(h.products().len() >= 150, "{}", h.products().len());
         let bad = "id,title,price,availability,brand\n,No id,1.00 USD,in stock,tech\nX-1,Bad price,abc,in stock,tech\nX-2,Ok,2.50 USD,in stock,tech\nX-2,Dup,2.50 USD,in stock,tech\n";
-        let h2 = FakeHost::from_csv_str(bad);
+        let h2 = FakeHost::from_csv_str(bad).expect("columns");
         assert_eq!(h2.products().len(), 1);
-        assert_eq!(h2.skipped_rows().len(), 3);
+        // the host's reasons, on the feed's lines
+        let skipped: Vec<(u64, &str)> = h2
+            .skipped_rows()
+            .iter()
+            .map(|r| (r.line, r.reason.as_str()))
+            .collect();
+        assert_eq!(skipped[0], (2, "missing id"));
+        assert_eq!(skipped[1].0, 3);
+        assert!(skipped[1].1.starts_with("unparsable price"), "{skipped:?}");
+        assert_eq!(skipped[2], (5, "duplicate id X-2 (already on line 4)"));
+        assert_eq!(skipped.len(), 3);
+        // Google's `backorder` is orderable, as the host reads it
+        let google = "id,title,price,availability,brand\nG-1,Kettle,20.00 USD,backorder,home\n";
+        let h3 = FakeHost::from_csv_str(google).expect("columns");
+        assert_eq!(
+            h3.products()[0].availability,
+            Availability::AvailableForOrder
+        );
+        assert!(matches!(
+            FakeHost::from_csv_str("id,title\n1,x\n"),
+            Err(FeedError::MissingColumns(c)) if c == "price"
+        ));
     }
 
     #[test]

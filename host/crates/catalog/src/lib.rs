@@ -6,8 +6,10 @@
 //! tantivy index, rebuilt on open and after every import and swapped
 //! atomically, so searches never wait for an import.
 //!
-//! - [`product`]: the model ([`Product`], [`Availability`]);
-//! - [`feed`]: CSV parsing and validation ([`ImportReport`], [`RejectedRow`]);
+//! - [`product`], [`feed`], [`taxonomy`]: the model ([`Product`],
+//!   [`Availability`]) and the feed's reading and validation
+//!   ([`ImportReport`], [`RejectedRow`]), from the feed crate
+//!   (`agent_store_feed`), which the SDK's `FakeHost` reads with too;
 //! - [`store`]: SQL (SQLite and PostgreSQL through `sqlx::Any`);
 //! - [`index`]: the tantivy index and the ranking;
 //! - [`features`]: what the ranking reads of each product, computed once
@@ -15,7 +17,6 @@
 //! - [`query`]: understanding the customer's words (en, pt-BR, es), from
 //!   the language crate (`agent_store_lang::query`);
 //! - [`recommend`]: cross-sell, upsell and alternatives;
-//! - [`taxonomy`]: Google's product taxonomy (numeric category ids);
 //! - [`shown`]: what the catalog showed a plugin turn (reported to the
 //!   gateway's turn log);
 //! - `plugin_host` (feature `plugin-host`): the host side of the WIT
@@ -23,12 +24,13 @@
 
 mod candidates;
 mod features;
-pub mod feed;
+/// The feed, the product model and Google's taxonomy live in the feed
+/// crate, shared with the SDK's test kit.
+pub use agent_store_feed::{self as feed, product, taxonomy};
 mod index;
 pub mod names;
 #[cfg(feature = "plugin-host")]
 pub mod plugin_host;
-pub mod product;
 /// The query parser lives in the language crate, shared with the SDK.
 pub use agent_store_lang::query;
 pub mod recommend;
@@ -36,7 +38,6 @@ pub mod recommend;
 mod relevance;
 pub mod shown;
 pub mod store;
-pub mod taxonomy;
 
 use std::collections::{BTreeSet, HashMap};
 use std::io::Read;
@@ -214,6 +215,9 @@ impl Catalog {
         source: &str,
     ) -> Result<ImportReport, CatalogError> {
         let parsed = feed::parse_feed(reader)?;
+        for r in &parsed.rejected {
+            tracing::warn!(line = r.line, id = ?r.id, reason = %r.reason, "catalog feed row rejected");
+        }
         let report = ImportReport {
             imported: parsed.products.len(),
             rejected: parsed.rejected,

@@ -347,55 +347,5 @@ async fn reimport(state: &OrdersAdmin, p: &Product) -> Result<(), String> {
     }
 }
 
-/// One product as a Meta catalog feed.
-pub fn product_csv(p: &Product) -> Result<Vec<u8>, csv::Error> {
-    let mut header: Vec<String> = [
-        "id",
-        "title",
-        "description",
-        "availability",
-        "price",
-        "sale_price",
-        "link",
-        "image_link",
-        "brand",
-        "product_type",
-        "color",
-        "size",
-        "gender",
-        "quantity",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    let opt = |o: &Option<String>| o.clone().unwrap_or_default();
-    let mut row = vec![
-        p.id.clone(),
-        p.title.clone(),
-        p.description.clone(),
-        p.availability.as_str().to_string(),
-        p.price.to_string(),
-        p.sale_price
-            .as_ref()
-            .map(|m| m.to_string())
-            .unwrap_or_default(),
-        opt(&p.link),
-        opt(&p.image_url),
-        p.brand.clone(),
-        p.category.clone(),
-        opt(&p.color),
-        opt(&p.size),
-        opt(&p.gender),
-        p.quantity.map(|q| q.to_string()).unwrap_or_default(),
-    ];
-    for (k, v) in &p.attributes {
-        if !header.contains(k) {
-            header.push(k.clone());
-            row.push(v.clone());
-        }
-    }
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(&header)?;
-    w.write_record(&row)?;
-    w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
-}
+/// One product as a Meta catalog feed (the feed crate's writer).
+pub use agent_store_catalog::feed::write::product_csv;

@@ -3,13 +3,15 @@
 //! Every data row becomes either a [`Product`] or a [`RejectedRow`] with its
 //! line number and the reasons; one bad row never aborts the import. Only
 //! file-level problems (unreadable input, missing required columns) do.
+//! The caller logs the rejected rows (the host one line each).
 
 use std::collections::HashMap;
 use std::io::Read;
 
 use serde::{Deserialize, Serialize};
 
-use super::product::{Availability, Product};
+use crate::columns;
+use crate::product::{Availability, Product};
 use agent_store_lang::money::Money;
 
 /// A feed row that was not imported.
@@ -49,43 +51,6 @@ pub struct ParsedFeed {
 const MAX_ID_LEN: usize = 100;
 const MAX_TITLE_LEN: usize = 500;
 
-/// The canonical name of a feed column.
-fn canonical_column(raw: &str) -> String {
-    let name = raw
-        .trim()
-        .trim_start_matches('\u{feff}')
-        .trim()
-        .to_lowercase()
-        .replace([' ', '-'], "_");
-    match name.as_str() {
-        "quantity" | "quantity_to_sell_on_facebook" | "inventory" => "quantity".to_string(),
-        "image_url" | "image" => "image_link".to_string(),
-        "url" | "product_url" => "link".to_string(),
-        "colour" => "color".to_string(),
-        "name" => "title".to_string(),
-        _ => name,
-    }
-}
-
-/// Columns that map onto [`Product`] fields; every other column is kept as
-/// an attribute.
-const MODEL_COLUMNS: &[&str] = &[
-    "id",
-    "title",
-    "description",
-    "availability",
-    "price",
-    "sale_price",
-    "link",
-    "image_link",
-    "brand",
-    "product_type",
-    "color",
-    "size",
-    "gender",
-    "quantity",
-];
-
 /// Parse and validate a whole feed.
 pub fn parse_feed<R: Read>(mut reader: R) -> Result<ParsedFeed, FeedError> {
     // The csv crate reports the line of a record after a CRLF one off by
@@ -113,9 +78,9 @@ pub fn parse_feed<R: Read>(mut reader: R) -> Result<ParsedFeed, FeedError> {
     }
     let columns: Vec<String> = headers
         .iter()
-        .map(|h| canonical_column(&String::from_utf8_lossy(h)))
+        .map(|h| columns::canonical(&String::from_utf8_lossy(h)))
         .collect();
-    let missing: Vec<&str> = ["id", "title", "price"]
+    let missing: Vec<&str> = columns::REQUIRED
         .into_iter()
         .filter(|c| !columns.iter().any(|h| h == c))
         .collect();
@@ -153,9 +118,6 @@ pub fn parse_feed<R: Read>(mut reader: R) -> Result<ParsedFeed, FeedError> {
                 reason: reasons.join("; "),
             }),
         }
-    }
-    for r in &parsed.rejected {
-        tracing::warn!(line = r.line, id = ?r.id, reason = %r.reason, "catalog feed row rejected");
     }
     Ok(parsed)
 }
@@ -226,7 +188,7 @@ impl<'c> Row<'c> {
                 continue;
             };
             let value = value.trim().to_string();
-            if MODEL_COLUMNS.contains(&col.as_str()) {
+            if columns::is_model(col) {
                 row.fields.insert(col.as_str(), value);
             } else if !value.is_empty() && !col.is_empty() {
                 row.extra.push((col.clone(), value));
@@ -380,7 +342,7 @@ impl<'c> Row<'c> {
         self.extra
             .iter()
             .find(|(k, _)| k == "google_product_category")
-            .map(|(_, v)| super::taxonomy::category_path(v).to_string())
+            .map(|(_, v)| crate::taxonomy::category_path(v).to_string())
             .unwrap_or_default()
     }
 }

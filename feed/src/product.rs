@@ -106,29 +106,19 @@ impl Product {
     }
 
     /// The `google_product_category` as a path: a numeric Google taxonomy
-    /// id is looked up ([`super::taxonomy`]); empty when there is none.
+    /// id is looked up ([`crate::taxonomy`]); empty when there is none.
     pub fn google_category(&self) -> &str {
-        super::taxonomy::category_path(self.attribute("google_product_category").unwrap_or(""))
+        crate::taxonomy::category_path(self.attribute("google_product_category").unwrap_or(""))
     }
 
-    /// `custom_label_*` tags, split on `|` and `,`.
+    /// `custom_label_*` tags, split on `|` and `,` ([`tags`]).
     pub fn tags(&self) -> Vec<String> {
-        self.attributes
-            .iter()
-            .filter(|(k, _)| k.starts_with("custom_label"))
-            .flat_map(|(_, v)| v.split(['|', ',']))
-            .map(|t| t.trim().to_lowercase())
-            .filter(|t| !t.is_empty())
-            .collect()
+        tags(&self.attributes)
     }
 
-    /// The title without its variant suffix: "Nova X12 Smartphone - Black /
-    /// 128GB" → "Nova X12 Smartphone". Variants of one model share it.
+    /// The title without its variant suffix ([`model_name`]).
     pub fn model_name(&self) -> &str {
-        match self.title.rfind(" - ") {
-            Some(i) if i > 0 => self.title[..i].trim(),
-            _ => self.title.trim(),
-        }
+        model_name(&self.title)
     }
 
     /// The most specific part of the category: "Shoes > Running Shoes" →
@@ -148,6 +138,27 @@ impl Product {
             .next()
             .map(str::trim)
             .unwrap_or(self.category.as_str())
+    }
+}
+
+/// The `custom_label_*` tags of a row's attributes, split on `|` and `,`,
+/// trimmed and lower-case.
+pub fn tags(attributes: &[(String, String)]) -> Vec<String> {
+    attributes
+        .iter()
+        .filter(|(k, _)| k.starts_with("custom_label"))
+        .flat_map(|(_, v)| v.split(['|', ',']))
+        .map(|t| t.trim().to_lowercase())
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// A title without its variant suffix: "Nova X12 Smartphone - Black /
+/// 128GB" → "Nova X12 Smartphone". Variants of one model share it.
+pub fn model_name(title: &str) -> &str {
+    match title.rfind(" - ") {
+        Some(i) if i > 0 => title[..i].trim(),
+        _ => title.trim(),
     }
 }
 

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-const TAXONOMY: &str = include_str!("../../../../lang/data/google-taxonomy-with-ids.en-US.txt");
+const TAXONOMY: &str = include_str!("../../lang/data/google-taxonomy-with-ids.en-US.txt");
 
 fn table() -> &'static HashMap<u32, &'static str> {
     static TABLE: OnceLock<HashMap<u32, &'static str>> = OnceLock::new();
@@ -64,7 +64,7 @@ mod tests {
                    A-1,Silk Slip Dress,in stock,99.00 USD,fashion,,2271\n\
                    A-2,Cube Mini PC,in stock,399.00 USD,tech,Computing,325\n\
                    A-3,Mystery,in stock,1.00 USD,tech,,99999999\n";
-        let parsed = super::super::feed::parse_feed(csv.as_bytes()).expect("feed");
+        let parsed = crate::read::parse_feed(csv.as_bytes()).expect("feed");
         assert!(parsed.rejected.is_empty(), "{:?}", parsed.rejected);
         let [dress, pc, mystery] = parsed.products.as_slice() else {
             panic!("three rows: {:?}", parsed.products);

@@ -352,10 +352,24 @@ fn free_port() -> anyhow::Result<u16> {
 }
 
 /// This executable again, with `args`; its output goes to `dir/process.log`.
+///
+/// `AGENT_STORE_BENCH_WRAPPER` (e.g. `heaptrack -o /tmp/host`) runs the
+/// child under a profiler: for attributing memory or CPU only, since the
+/// CPU and RSS the bench reads are then the wrapper's process's.
 fn spawn_self(args: &[String], dir: &Path) -> anyhow::Result<tokio::process::Child> {
     let exe = std::env::current_exe()?;
     let log = std::fs::File::create(dir.join("process.log"))?;
-    let child = tokio::process::Command::new(exe)
+    let wrapper = std::env::var("AGENT_STORE_BENCH_WRAPPER").unwrap_or_default();
+    let mut wrapper = wrapper.split_whitespace();
+    let mut command = match wrapper.next() {
+        Some(program) => {
+            let mut c = tokio::process::Command::new(program);
+            c.args(wrapper).arg(exe);
+            c
+        }
+        None => tokio::process::Command::new(exe),
+    };
+    let child = command
         .args(args)
         .stdin(Stdio::null())
         .stdout(log.try_clone()?)

@@ -11,37 +11,24 @@
 //! assert_eq!(detect::sticky_language("pt", "ok"), "pt");
 //! ```
 
-use std::collections::HashSet;
-use std::sync::LazyLock;
-
 use crate::text::tokenize;
 
-/// The marker words (`data/language-markers.txt`).
-const MARKERS: &str = include_str!("../data/language-markers.txt");
+/// The marker words of each language (`data/language-markers.txt`),
+/// sorted into static arrays by `build.rs`: a fresh guest instance per
+/// turn would otherwise parse the file and hash it on every turn.
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/markers.rs"));
+}
 
-/// (en, pt, es) marker sets, parsed once.
-static MARKER_SETS: LazyLock<[HashSet<&'static str>; 3]> = LazyLock::new(|| {
-    let mut sets: [HashSet<&'static str>; 3] = Default::default();
-    let mut current: Option<usize> = None;
-    for line in MARKERS.lines() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        current = match line {
-            "[en]" => Some(0),
-            "[pt]" => Some(1),
-            "[es]" => Some(2),
-            _ => {
-                if let Some(i) = current {
-                    sets[i].extend(line.split_whitespace());
-                }
-                current
-            }
-        };
-    }
-    sets
-});
+/// Whether `word` is a marker of each of (en, pt, es).
+fn markers_of(word: &str) -> [bool; 3] {
+    [
+        generated::EN_MARKERS,
+        generated::PT_MARKERS,
+        generated::ES_MARKERS,
+    ]
+    .map(|set| set.binary_search(&word).is_ok())
+}
 
 /// Extra (en, pt, es) evidence from a caller's vocabularies, given the
 /// message's normalised tokens.
@@ -73,8 +60,7 @@ pub fn language_scores(text: &str, extra: Evidence) -> (f32, f32, f32) {
     let toks = tokenize(text);
     for t in &toks {
         let t = t.as_str();
-        let [en_m, pt_m, es_m] = &*MARKER_SETS;
-        let (a, b, c) = (en_m.contains(t), pt_m.contains(t), es_m.contains(t));
+        let [a, b, c] = markers_of(t);
         let shared = [a, b, c].iter().filter(|x| **x).count();
         if shared == 0 {
             continue;
@@ -189,6 +175,40 @@ pub fn language_of_number(wa_id: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The arrays `build.rs` wrote are the data file's sections, read here
+    /// the way the detector read them before they were built in.
+    #[test]
+    fn generated_markers_match_the_file() {
+        let data = include_str!("../data/language-markers.txt");
+        let mut sets: [Vec<&str>; 3] = Default::default();
+        let mut current = None;
+        for line in data.lines().map(str::trim) {
+            match line {
+                "" => {}
+                l if l.starts_with('#') => {}
+                "[en]" => current = Some(0),
+                "[pt]" => current = Some(1),
+                "[es]" => current = Some(2),
+                l => {
+                    if let Some(i) = current {
+                        sets[i].extend(l.split_whitespace());
+                    }
+                }
+            }
+        }
+        for (set, generated) in sets.iter_mut().zip([
+            generated::EN_MARKERS,
+            generated::PT_MARKERS,
+            generated::ES_MARKERS,
+        ]) {
+            set.sort_unstable();
+            set.dedup();
+            assert!(set.len() > 20);
+            assert_eq!(set.as_slice(), generated);
+        }
+        assert_eq!(markers_of("voce"), [false, true, false]);
+    }
 
     #[test]
     fn languages_from_markers_alone() {

@@ -12,7 +12,6 @@
 //! assert!(text::fuzzy_eq("headphnoes", "headphones"));
 //! ```
 
-use std::sync::LazyLock;
 
 /// Fold one lowercase character to ASCII when it carries a diacritic
 /// (`á` → `a`, `ç` → `c`, `ñ` → `n`, `º`/`°` → `o`).
@@ -73,31 +72,11 @@ pub fn tokenize(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// A crude but consistent plural stemmer for en/pt/es.
-///
-/// It is not linguistically exact; it maps singular and plural forms of the
-/// same word to one key ("phones"/"phone", "colores"/"color",
-/// "auriculares"/"auricular", "batteries"/"battery", "dresses"/"dress").
-/// Apply it to both sides of a comparison. Input should be normalised.
-pub fn stem(token: &str) -> String {
-    let n = token.chars().count();
-    if n <= 3 || !token.is_ascii() || token.bytes().any(|b| b.is_ascii_digit()) {
-        return token.to_owned();
-    }
-    let mut t = token.to_owned();
-    if t.ends_with("ies") && n > 4 {
-        t.truncate(t.len() - 3);
-        t.push('y');
-        return t;
-    }
-    if t.ends_with('s') && !t.ends_with("ss") && !t.ends_with("us") && !t.ends_with("is") {
-        t.pop();
-    }
-    if t.len() >= 5 && t.ends_with('e') {
-        t.pop();
-    }
-    t
-}
+/// The plural stemmer (its own file, so `build.rs` stems the build-time
+/// tables with the very same code).
+#[path = "stem.rs"]
+mod stem_impl;
+pub use stem_impl::stem;
 
 /// Normalised, stemmed words of `s`.
 pub fn terms(s: &str) -> Vec<String> {
@@ -334,49 +313,76 @@ pub fn phrase_match<P: AsRef<str>>(hay: &[String], phrase: &[P]) -> f32 {
 /// digits in words separated by one space (a quick check that lets
 /// [`has_phrase`] skip normalising a phrase written normalised).
 fn is_normalized(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.first() != Some(&b' ')
-        && b.last() != Some(&b' ')
-        && !s.contains("  ")
-        && b.iter()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b' ')
+    // One pass, no substring search: the intent lists ask this of
+    // hundreds of phrases per message.
+    let mut after_space = true;
+    for &c in s.as_bytes() {
+        if c == b' ' {
+            if after_space {
+                return false; // a leading or a double space
+            }
+            after_space = true;
+        } else if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            after_space = false;
+        } else {
+            return false;
+        }
+    }
+    !after_space || s.is_empty()
+}
+
+/// `phrase` as the matchers compare it: as written when it is normalised
+/// already (the phrase lists are), else normalised.
+fn normalized_phrase(phrase: &str) -> std::borrow::Cow<'_, str> {
+    if is_normalized(phrase) {
+        std::borrow::Cow::Borrowed(phrase)
+    } else {
+        std::borrow::Cow::Owned(normalize(phrase))
+    }
+}
+
+/// Where the words of a normalised text start.
+fn word_starts(text: &[u8]) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(
+            text.iter()
+                .enumerate()
+                .filter(|(_, c)| **c == b' ')
+                .map(|(i, _)| i + 1),
+        )
+        .collect()
+}
+
+/// Whether the normalised `phrase` occurs in `text` at one of its word
+/// starts and ends where a word ends. The first byte is compared before
+/// the rest: most phrases share no first letter with most words.
+fn occurs_at(text: &[u8], starts: &[usize], phrase: &[u8]) -> bool {
+    let Some(&first) = phrase.first() else {
+        return false;
+    };
+    starts.iter().any(|&s| {
+        let rest = &text[s..];
+        rest.first() == Some(&first)
+            && rest.starts_with(phrase)
+            && (rest.len() == phrase.len() || rest[phrase.len()] == b' ')
+    })
 }
 
 /// True when the normalised `text` contains the normalised `phrase` on word
 /// boundaries (no stemming, no typos).
 pub fn has_phrase(normalized_text: &str, phrase: &str) -> bool {
-    // The phrase lists are written normalised: those need no copy.
-    let owned;
-    let p = if is_normalized(phrase) {
-        phrase
-    } else {
-        owned = normalize(phrase);
-        owned.as_str()
-    };
-    if p.is_empty() {
-        return false;
-    }
-    // A whole-word occurrence starts where a word starts: compare the
-    // phrase's bytes there, at each word start, instead of a substring
-    // search per phrase (whose searcher is set up anew on every call, and
-    // the intent lists make hundreds of calls per message).
-    let (t, p) = (normalized_text.as_bytes(), p.as_bytes());
-    let mut start = 0;
-    loop {
-        let rest = &t[start..];
-        if rest.starts_with(p) && (rest.len() == p.len() || rest[p.len()] == b' ') {
-            return true;
-        }
-        match rest.iter().position(|&c| c == b' ') {
-            Some(i) => start += i + 1,
-            None => return false,
-        }
-    }
+    let t = normalized_text.as_bytes();
+    occurs_at(t, &word_starts(t), normalized_phrase(phrase).as_bytes())
 }
 
-/// True when any of `phrases` occurs in the normalised text.
+/// True when any of `phrases` occurs in the normalised text (the text's
+/// word starts found once for all of them).
 pub fn has_any(normalized_text: &str, phrases: &[&str]) -> bool {
-    phrases.iter().any(|p| has_phrase(normalized_text, p))
+    let t = normalized_text.as_bytes();
+    let starts = word_starts(t);
+    phrases
+        .iter()
+        .any(|p| occurs_at(t, &starts, normalized_phrase(p).as_bytes()))
 }
 
 /// The stopwords (`data/stopwords.txt`), one list in sections: `[both]`,
@@ -406,6 +412,8 @@ pub fn stopword_sections(sections: &[&str]) -> Vec<&'static str> {
 /// `build.rs` (`MATCHING_STOPWORDS`).
 mod generated {
     include!(concat!(env!("OUT_DIR"), "/stopwords.rs"));
+    include!(concat!(env!("OUT_DIR"), "/shorthand.rs"));
+    include!(concat!(env!("OUT_DIR"), "/colours.rs"));
 }
 
 /// Whether `token` (normalised) is a stopword of the matchers.
@@ -432,21 +440,10 @@ pub fn only_vowels_differ(a: &str, b: &str) -> bool {
             .all(|(x, y)| x == y || (vowel(x) && vowel(y)))
 }
 
-/// The chat shorthand (`data/shorthand.txt`).
-const SHORTHAND_DATA: &str = include_str!("../data/shorthand.txt");
-
 /// Chat shorthand and the words it stands for ("vcs" → "voces", "pra" →
-/// "para", "u" → "you"), in the data file's order.
-pub static SHORTHAND: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
-    SHORTHAND_DATA
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .filter_map(|l| l.split_once('='))
-        .map(|(short, long)| (short.trim(), long.trim()))
-        .filter(|(short, long)| !short.is_empty() && !long.is_empty())
-        .collect()
-});
+/// "para", "u" → "you"), in the data file's order (`data/shorthand.txt`,
+/// read by `build.rs`).
+pub static SHORTHAND: &[(&str, &str)] = generated::SHORTHAND;
 
 /// `normalized` (a [`normalize`]d text) with each word of chat shorthand
 /// spelled out ("vcs enviam pra portugal" → "voces enviam para
@@ -466,36 +463,20 @@ pub fn expand_shorthand(normalized: &str) -> String {
         .join(" ")
 }
 
-/// The colour words (`data/colours.txt`).
-const COLOUR_DATA: &str = include_str!("../data/colours.txt");
-
 /// Colour words in en/pt/es and the English name the catalog uses, in the
-/// data file's order (the first colour naming a word wins).
-pub static COLORS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
-    COLOUR_DATA
-        .lines()
-        .filter(|l| !l.trim_start().starts_with('#'))
-        .filter_map(|l| l.split_once('='))
-        .flat_map(|(colour, words)| {
-            let colour = colour.trim();
-            words.split_whitespace().map(move |w| (w, colour))
-        })
-        .collect()
-});
+/// data file's order (`data/colours.txt`, read by `build.rs`; the first
+/// colour naming a word wins).
+pub static COLORS: &[(&str, &str)] = generated::COLORS;
 
 /// The catalog (English) colour named by a word, when it names one.
 pub fn color_of(token: &str) -> Option<&'static str> {
     let t = normalize(token);
     let s = stem(&t);
-    STEMMED_COLORS
+    generated::STEMMED_COLORS
         .iter()
         .find(|(w, ws, _)| *w == t || *ws == s)
         .map(|(_, _, c)| *c)
 }
-
-/// [`COLORS`] with each word's stem, so [`color_of`] stems only its token.
-static STEMMED_COLORS: LazyLock<Vec<(&'static str, String, &'static str)>> =
-    LazyLock::new(|| COLORS.iter().map(|(w, c)| (*w, stem(w), *c)).collect());
 
 /// `word` with each of its letters left out in turn (a word's one-letter
 /// deletions): two words one typo apart share one of their deletions or
@@ -793,6 +774,33 @@ mod tests {
         assert!(has_phrase(&t, "Quero  FALAR"));
         assert!(!has_phrase(&t, "quero fala"));
         assert!(!has_phrase(&t, ""));
+    }
+
+    /// The colour and shorthand tables `build.rs` wrote are the data
+    /// files' lines, in order, and the stems are the run-time stemmer's.
+    #[test]
+    fn generated_colours_and_shorthand_match_the_files() {
+        let colours: Vec<(&str, &str)> = include_str!("../data/colours.txt")
+            .lines()
+            .filter(|l| !l.trim_start().starts_with('#'))
+            .filter_map(|l| l.split_once('='))
+            .flat_map(|(c, words)| words.split_whitespace().map(move |w| (w, c.trim())))
+            .collect();
+        assert!(colours.len() > 50);
+        assert_eq!(COLORS, colours.as_slice());
+        for ((w, c), (gw, gs, gc)) in COLORS.iter().zip(generated::STEMMED_COLORS) {
+            assert_eq!((*w, stem(w).as_str(), *c), (*gw, *gs, *gc));
+        }
+        let shorthand: Vec<(&str, &str)> = include_str!("../data/shorthand.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .filter_map(|l| l.split_once('='))
+            .map(|(s, l)| (s.trim(), l.trim()))
+            .filter(|(s, l)| !s.is_empty() && !l.is_empty())
+            .collect();
+        assert!(shorthand.len() > 20);
+        assert_eq!(SHORTHAND, shorthand.as_slice());
     }
 
     #[test]

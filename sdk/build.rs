@@ -188,6 +188,12 @@ fn cue_tables() -> String {
         "    language_of: Cow::Borrowed(&[{}]),",
         pairs.join(", ")
     );
+    let keys: Vec<String> = t
+        .typo_keys
+        .iter()
+        .map(|(k, i)| format!("(Cow::Borrowed({k:?}), {i})"))
+        .collect();
+    let _ = writeln!(src, "    typo_keys: Cow::Borrowed(&[{}]),", keys.join(", "));
     src.push_str("};\n");
     src
 }

@@ -254,10 +254,11 @@ impl Reading {
                 }
             })
             .collect();
+        let matched = c.term_matches(&guarded);
         r.cues = ALL_CUES
             .iter()
             .copied()
-            .filter(|cue| c.has(*cue, &guarded))
+            .filter(|cue| c.has_matched(*cue, &matched))
             .collect();
         r.terms = terms;
         r

@@ -118,7 +118,15 @@ pub struct Cues {
     /// Stemmed words only one language's lines use, with that language,
     /// sorted by word.
     language_of: Cow<'static, [(Text, &'static str)]>,
+    /// The one-letter deletions of the words long enough for a typo, with
+    /// the word's position in `words`, sorted.
+    typo_keys: Cow<'static, [(Text, u32)]>,
 }
+
+/// Which cue words each of a message's terms is: itself, or one typo
+/// away ([`Cues::term_matches`]), as positions in [`Cues`]'s words.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TermMatches(Vec<Vec<u32>>);
 
 impl Cues {
     fn from_tables(t: CueTables) -> Cues {
@@ -138,6 +146,11 @@ impl Cues {
                 .into_iter()
                 .map(|(w, l)| (Cow::Owned(w), l))
                 .collect(),
+            typo_keys: t
+                .typo_keys
+                .into_iter()
+                .map(|(k, i)| (Cow::Owned(k), i))
+                .collect(),
         }
     }
 
@@ -152,19 +165,80 @@ impl Cues {
 
     /// Whether `terms` (stemmed words of a message) contain a phrase of `cue`.
     pub fn has(&self, cue: Cue, terms: &[String]) -> bool {
-        self.phrases(cue)
-            .iter()
-            .any(|p| text::phrase_match(terms, p) > 0.0)
+        self.has_matched(cue, &self.term_matches(terms))
+    }
+
+    /// [`Self::has`] over a message's [`TermMatches`] (worked out once for
+    /// every cue).
+    pub fn has_matched(&self, cue: Cue, m: &TermMatches) -> bool {
+        self.phrases(cue).iter().any(|p| self.phrase_at(p, m))
     }
 
     /// The longest phrase of `cue` found in `terms`, in words.
     pub fn longest(&self, cue: Cue, terms: &[String]) -> usize {
+        let m = self.term_matches(terms);
         self.phrases(cue)
             .iter()
-            .filter(|p| text::phrase_match(terms, p) > 0.0)
+            .filter(|p| self.phrase_at(p, &m))
             .map(|p| p.len())
             .max()
             .unwrap_or(0)
+    }
+
+    /// Which cue words each term is, as [`text::phrase_match`] reads a
+    /// phrase's words: the same word, or one typo away
+    /// ([`text::fuzzy_eq`]) when the term is no stopword. A term finds its
+    /// typos by looking up itself and its deletions among the words'
+    /// deletions (`typo_keys`), instead of being compared with every word
+    /// of every phrase.
+    pub fn term_matches(&self, terms: &[String]) -> TermMatches {
+        TermMatches(terms.iter().map(|h| self.words_matching(h)).collect())
+    }
+
+    fn word_position(&self, w: &str) -> Option<u32> {
+        let i = self.words.binary_search_by(|x| (**x).cmp(w)).ok()?;
+        u32::try_from(i).ok()
+    }
+
+    /// Words whose deletions include `key`.
+    fn with_deletion<'a>(&'a self, key: &'a str) -> impl Iterator<Item = u32> + 'a {
+        let from = self.typo_keys.partition_point(|(k, _)| &**k < key);
+        self.typo_keys[from..]
+            .iter()
+            .take_while(move |(k, _)| &**k == key)
+            .map(|(_, i)| *i)
+    }
+
+    fn words_matching(&self, h: &str) -> Vec<u32> {
+        let mut out: Vec<u32> = self.word_position(h).into_iter().collect();
+        if h.len() < text::FUZZY_MIN_LEN || text::is_stopword(h) {
+            return out;
+        }
+        // One edit apart: `h` is a deletion of the word, the word is a
+        // deletion of `h`, or the two share a deletion.
+        let deletions = text::deletions(h);
+        let mut candidates: Vec<u32> = self.with_deletion(h).collect();
+        for d in &deletions {
+            candidates.extend(self.word_position(d));
+            candidates.extend(self.with_deletion(d));
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        for i in candidates {
+            if !out.contains(&i) && text::fuzzy_eq(h, &self.words[i as usize]) {
+                out.push(i);
+            }
+        }
+        out
+    }
+
+    /// Whether phrase `p` stands, word after word, somewhere in the
+    /// message of `m`.
+    fn phrase_at(&self, p: &[Text], m: &TermMatches) -> bool {
+        let is = |j: usize, w: &str| m.0[j].iter().any(|&i| self.words[i as usize] == *w);
+        !p.is_empty()
+            && p.len() <= m.0.len()
+            && (0..=m.0.len() - p.len()).any(|start| p.iter().enumerate().all(|(k, w)| is(start + k, w)))
     }
 
     /// Whether a stemmed word is part of one of `cue`'s phrases.
@@ -224,6 +298,62 @@ mod tests {
             "every cue has phrases"
         );
         assert_eq!(cues(), &parsed);
+    }
+
+    /// Finding a message's cue words through the deletion keys answers as
+    /// comparing every phrase of every cue with every position does
+    /// (`text::phrase_match`), typos included: checked on every phrase of
+    /// `cues.txt` as written and with a letter dropped, changed, doubled
+    /// or swapped in its longest word, and on sentences around them.
+    #[test]
+    fn indexed_cue_matching_equals_comparing_every_phrase() {
+        let c = cues();
+        let mut texts: Vec<String> = Vec::new();
+        for cue in Cue::ALL {
+            for p in c.phrases(cue) {
+                let words: Vec<String> = p.iter().map(|w| w.to_string()).collect();
+                texts.push(words.join(" "));
+                let Some((at, longest)) = words.iter().enumerate().max_by_key(|(_, w)| w.len())
+                else {
+                    continue;
+                };
+                let chars: Vec<char> = longest.chars().collect();
+                let mid = chars.len() / 2;
+                let mut variants = vec![
+                    chars.iter().enumerate().filter(|(i, _)| *i != mid).map(|(_, c)| *c).collect::<String>(),
+                    chars.iter().enumerate().map(|(i, c)| if i == mid { 'x' } else { *c }).collect(),
+                    chars.iter().enumerate().flat_map(|(i, c)| if i == mid { vec![*c, *c] } else { vec![*c] }).collect(),
+                ];
+                if mid + 1 < chars.len() {
+                    let mut swapped = chars.clone();
+                    swapped.swap(mid, mid + 1);
+                    variants.push(swapped.into_iter().collect());
+                }
+                for v in variants {
+                    let mut typo = words.clone();
+                    typo[at] = v;
+                    texts.push(format!("ok {} the blue one", typo.join(" ")));
+                }
+            }
+        }
+        texts.extend(["", "hi", "quero o segundo", "add two of the cheapest", "tira o preto"].map(String::from));
+        for t in &texts {
+            let terms = text::terms(t);
+            for cue in Cue::ALL {
+                let reference: Vec<usize> = c
+                    .phrases(cue)
+                    .iter()
+                    .filter(|p| text::phrase_match(&terms, p) > 0.0)
+                    .map(|p| p.len())
+                    .collect();
+                assert_eq!(c.has(cue, &terms), !reference.is_empty(), "{t:?} {cue:?}");
+                assert_eq!(
+                    c.longest(cue, &terms),
+                    reference.into_iter().max().unwrap_or(0),
+                    "{t:?} {cue:?}"
+                );
+            }
+        }
     }
 
     #[test]

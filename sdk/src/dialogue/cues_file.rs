@@ -44,6 +44,27 @@ pub struct CueTables {
     /// Stemmed words of 4+ letters only one language's lines use, with
     /// that language, sorted by word.
     pub language_of: Vec<(String, &'static str)>,
+    /// Each one-letter deletion of every word long enough for a typo
+    /// ([`text::FUZZY_MIN_LEN`] bytes), with the word's position in
+    /// `words`, sorted: a message word finds the cue words one typo away
+    /// by looking up itself and its own deletions.
+    pub typo_keys: Vec<(String, u32)>,
+}
+
+/// The deletion keys of `words` ([`CueTables::typo_keys`]).
+pub fn typo_keys(words: &[String]) -> Vec<(String, u32)> {
+    let mut keys: Vec<(String, u32)> = words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| w.len() >= text::FUZZY_MIN_LEN)
+        .flat_map(|(i, w)| {
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            text::deletions(w).into_iter().map(move |d| (d, i))
+        })
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
 }
 
 fn lang_tag(tag: &str) -> Option<&'static str> {
@@ -93,9 +114,11 @@ pub fn parse(data: &str) -> CueTables {
         .filter(|(word, langs)| langs.len() == 1 && word.chars().count() >= 4)
         .filter_map(|(word, langs)| langs.into_iter().next().map(|l| (word, l)))
         .collect();
+    let words: Vec<String> = words.into_iter().collect();
     CueTables {
         phrases,
-        words: words.into_iter().collect(),
+        typo_keys: typo_keys(&words),
+        words,
         language_of,
     }
 }

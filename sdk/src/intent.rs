@@ -23,6 +23,9 @@ pub struct Signals {
     pub thanks: bool,
     /// "bye", "tchau", "adiós"...
     pub goodbye: bool,
+    /// Chit-chat about the world outside the store ("who won the game
+    /// last night?"), with no request for a product.
+    pub off_topic: bool,
     /// The customer asks for a person.
     pub human: bool,
     /// A complaint (broken, late, wrong item...).
@@ -139,6 +142,7 @@ impl Signals {
             greeting: has_any(&n, GREETINGS),
             thanks: has_any(&n, THANKS),
             goodbye: has_any(&n, GOODBYE),
+            off_topic: has_any(&n, OFF_TOPIC) && !has_any(&n, PRODUCT_REQUEST),
             complaint: has_any(&n, COMPLAINT)
                 || (has_any(&n, DEFECT) && has_any(&n, PURCHASE_CONTEXT)),
             refund: has_any(&n, REFUND) || (has_any(&n, EXCHANGE) && has_any(&n, PURCHASE_CONTEXT)),
@@ -170,9 +174,11 @@ impl Signals {
         s
     }
 
-    /// Only pleasantries: a greeting, thanks or goodbye and no product words.
+    /// Only pleasantries: a greeting, thanks or goodbye and no product
+    /// words, or chit-chat about something the store does not do.
     pub fn is_small_talk(&self) -> bool {
-        (self.greeting || self.thanks || self.goodbye) && self.content.is_empty()
+        ((self.greeting || self.thanks || self.goodbye) && self.content.is_empty())
+            || self.off_topic
     }
 
     /// The customer needs a human (asked for one, complained, is angry or
@@ -211,6 +217,11 @@ mod tests {
         assert!(Signals::of("Olá, tudo bem?").is_small_talk());
         assert!(Signals::of("buenas tardes").is_small_talk());
         assert!(!Signals::of("hi, I'm looking for a new laptop").is_small_talk());
+        // sport talk is small talk; a product asked for with it is not
+        assert!(Signals::of("did you watch the match yesterday?").is_small_talk());
+        assert!(Signals::of("e aí, quem ganhou ontem?").is_small_talk());
+        assert!(Signals::of("¿cómo quedó el partido del domingo?").is_small_talk());
+        assert!(!Signals::of("quem ganhou o jogo? quero uma camisa do time").is_small_talk());
         assert!(Signals::of("I want to talk to a human").human);
         assert!(Signals::of("necesito hablar con una persona").human);
         assert!(Signals::of("atendente").human);

@@ -83,7 +83,10 @@ fn markers(data: &str) -> String {
         };
     }
     let mut src = String::new();
-    for (name, mut words) in ["EN_MARKERS", "PT_MARKERS", "ES_MARKERS"].into_iter().zip(sets) {
+    for (name, mut words) in ["EN_MARKERS", "PT_MARKERS", "ES_MARKERS"]
+        .into_iter()
+        .zip(sets)
+    {
         words.sort_unstable();
         words.dedup();
         src.push_str(&array(name, "pub(super)", &words));

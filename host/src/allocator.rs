@@ -25,7 +25,8 @@ pub fn cap_arenas() -> Option<usize> {
         let cap = cores.saturating_mul(ARENAS_PER_CORE);
         // SAFETY: mallopt only sets an allocator parameter; it takes no
         // pointer.
-        let set = unsafe { libc::mallopt(libc::M_ARENA_MAX, i32::try_from(cap).unwrap_or(i32::MAX)) };
+        let set =
+            unsafe { libc::mallopt(libc::M_ARENA_MAX, i32::try_from(cap).unwrap_or(i32::MAX)) };
         (set == 1).then_some(cap)
     }
     #[cfg(not(all(target_os = "linux", target_env = "gnu")))]

@@ -12,7 +12,6 @@
 //! assert!(text::fuzzy_eq("headphnoes", "headphones"));
 //! ```
 
-
 /// Fold one lowercase character to ASCII when it carries a diacritic
 /// (`á` → `a`, `ç` → `c`, `ñ` → `n`, `º`/`°` → `o`).
 pub fn fold_char(c: char) -> char {

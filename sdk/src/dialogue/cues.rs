@@ -238,7 +238,8 @@ impl Cues {
         let is = |j: usize, w: &str| m.0[j].iter().any(|&i| self.words[i as usize] == *w);
         !p.is_empty()
             && p.len() <= m.0.len()
-            && (0..=m.0.len() - p.len()).any(|start| p.iter().enumerate().all(|(k, w)| is(start + k, w)))
+            && (0..=m.0.len() - p.len())
+                .any(|start| p.iter().enumerate().all(|(k, w)| is(start + k, w)))
     }
 
     /// Whether a stemmed word is part of one of `cue`'s phrases.
@@ -320,9 +321,22 @@ mod tests {
                 let chars: Vec<char> = longest.chars().collect();
                 let mid = chars.len() / 2;
                 let mut variants = vec![
-                    chars.iter().enumerate().filter(|(i, _)| *i != mid).map(|(_, c)| *c).collect::<String>(),
-                    chars.iter().enumerate().map(|(i, c)| if i == mid { 'x' } else { *c }).collect(),
-                    chars.iter().enumerate().flat_map(|(i, c)| if i == mid { vec![*c, *c] } else { vec![*c] }).collect(),
+                    chars
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| *i != mid)
+                        .map(|(_, c)| *c)
+                        .collect::<String>(),
+                    chars
+                        .iter()
+                        .enumerate()
+                        .map(|(i, c)| if i == mid { 'x' } else { *c })
+                        .collect(),
+                    chars
+                        .iter()
+                        .enumerate()
+                        .flat_map(|(i, c)| if i == mid { vec![*c, *c] } else { vec![*c] })
+                        .collect(),
                 ];
                 if mid + 1 < chars.len() {
                     let mut swapped = chars.clone();
@@ -336,7 +350,16 @@ mod tests {
                 }
             }
         }
-        texts.extend(["", "hi", "quero o segundo", "add two of the cheapest", "tira o preto"].map(String::from));
+        texts.extend(
+            [
+                "",
+                "hi",
+                "quero o segundo",
+                "add two of the cheapest",
+                "tira o preto",
+            ]
+            .map(String::from),
+        );
         for t in &texts {
             let terms = text::terms(t);
             for cue in Cue::ALL {

@@ -390,7 +390,10 @@ fn release_freed_memory() {
         // SAFETY: malloc_trim only walks the allocator's own free lists;
         // it takes no pointer and is safe to call from any thread.
         let released = unsafe { libc::malloc_trim(0) };
-        tracing::debug!(released = released == 1, "freed compiler memory handed back");
+        tracing::debug!(
+            released = released == 1,
+            "freed compiler memory handed back"
+        );
     }
 }
 

@@ -159,17 +159,8 @@ fn parse_duration(s: &str) -> Result<Duration, String> {
     Ok(Duration::from_secs_f64(secs))
 }
 
-fn main() -> anyhow::Result<()> {
-    // As the host's own `main` does, before the runtime's threads exist:
-    // `serve-host` is the real host in this process.
-    agent_store::allocator::cap_arenas();
-    tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()?
-        .block_on(run())
-}
-
-async fn run() -> anyhow::Result<()> {
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::ServeHost { config }) => {

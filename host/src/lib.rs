@@ -1,7 +1,6 @@
 //! Agent Store host library. One module per capability; `app` composes them
 //! into one running server and `cli` is the `agent-store` binary's front end.
 
-pub mod allocator;
 pub mod api;
 pub mod app;
 pub use agent_store_bus as bus;

@@ -1,21 +1,9 @@
 use clap::Parser;
 
-fn main() -> std::process::ExitCode {
-    // Before any thread allocates: the runtime's threads share the capped
-    // arenas (`allocator`).
-    agent_store::allocator::cap_arenas();
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(runtime) => runtime,
-        Err(e) => {
-            eprintln!("error: starting the runtime: {e}");
-            return std::process::ExitCode::FAILURE;
-        }
-    };
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
     let cli = agent_store::cli::Cli::parse();
-    match runtime.block_on(agent_store::cli::run(cli)) {
+    match agent_store::cli::run(cli).await {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");

@@ -40,6 +40,7 @@ use agent_store::llm::Llm;
 use agent_store::plugins::{
     BrandDirectory as _, Compiler, LoadedPlugin, Manifest, Runtime, TurnLimits, wit,
 };
+use agent_store_sdk::testing::product_from_feed;
 use agent_store_sdk::types as sdk;
 use agent_store_sdk::{Host, Router as _, Seller as _};
 
@@ -64,41 +65,6 @@ struct NativeHost {
     routing: Option<agent_store::routing::Vocabulary>,
 }
 
-fn money(m: wit::Money) -> sdk::Money {
-    sdk::Money {
-        minor_units: m.minor_units,
-        currency: m.currency,
-    }
-}
-
-fn product(p: wit::Product) -> sdk::Product {
-    use sdk::Availability as A;
-    use wit::Availability as W;
-    sdk::Product {
-        id: p.id,
-        title: p.title,
-        description: p.description,
-        brand: p.brand,
-        category: p.category,
-        price: money(p.price),
-        sale_price: p.sale_price.map(money),
-        availability: match p.availability {
-            W::InStock => A::InStock,
-            W::OutOfStock => A::OutOfStock,
-            W::Preorder => A::Preorder,
-            W::AvailableForOrder => A::AvailableForOrder,
-            W::Discontinued => A::Discontinued,
-        },
-        quantity: p.quantity,
-        image_url: p.image_url,
-        link: p.link,
-        color: p.color,
-        size: p.size,
-        gender: p.gender,
-        attributes: p.attributes,
-    }
-}
-
 impl Host for NativeHost {
     fn search(&self, q: &sdk::SearchQuery) -> Result<Vec<sdk::ScoredProduct>, sdk::HostError> {
         let q = convert::search_query(
@@ -119,7 +85,7 @@ impl Host for NativeHost {
             .search(self.brand.as_deref(), &q)
             .iter()
             .map(|s| sdk::ScoredProduct {
-                product: product(convert::product(&s.product)),
+                product: product_from_feed(s.product.clone()),
                 score: s.score,
             })
             .collect())
@@ -129,7 +95,7 @@ impl Host for NativeHost {
         Ok(self
             .catalog
             .get(self.brand.as_deref(), id)
-            .map(|p| product(convert::product(&p))))
+            .map(product_from_feed))
     }
 
     fn recommend(
@@ -153,7 +119,7 @@ impl Host for NativeHost {
             )
             .iter()
             .map(|r| sdk::Recommendation {
-                product: product(convert::product(&r.product)),
+                product: product_from_feed(r.product.clone()),
                 kind,
                 explanation: r.explanation.clone(),
             })

@@ -181,13 +181,15 @@ pub struct CatalogLoad {
 pub fn parse_catalog_csv(data: &[u8]) -> Result<CatalogLoad, FeedError> {
     let parsed = agent_store_feed::parse_feed(data)?;
     Ok(CatalogLoad {
-        products: parsed.products.into_iter().map(wit_product).collect(),
+        products: parsed.products.into_iter().map(product_from_feed).collect(),
         skipped: parsed.rejected,
     })
 }
 
-/// A feed product as the host hands it to a plugin (the WIT record).
-fn wit_product(p: agent_store_feed::Product) -> Product {
+/// A feed product as the host hands it to a plugin (the WIT record): what
+/// `FakeHost` serves, and what a native harness over the host's own
+/// catalog (the plugins bench) gives the SDK's `Host`.
+pub fn product_from_feed(p: agent_store_feed::Product) -> Product {
     use agent_store_feed::Availability as Feed;
     let money = |m: agent_store_lang::money::Money| Money {
         minor_units: m.minor_units,

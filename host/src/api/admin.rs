@@ -64,12 +64,31 @@ async fn require_token(
     let given = crate::web::bearer::token(request.headers()).unwrap_or_default();
     let ok = crate::web::bearer::token_eq(given.as_bytes(), expected);
     if !ok {
-        return error(
+        let mut refused = error(
             StatusCode::UNAUTHORIZED,
             "missing or wrong admin bearer token",
         );
+        // A refused upload's body is never read, so the server closes the
+        // connection after this answer: say so, or a client may send its
+        // next request on a connection that is closing (and lose it).
+        if carries_a_body(&request) {
+            refused.headers_mut().insert(
+                axum::http::header::CONNECTION,
+                axum::http::HeaderValue::from_static("close"),
+            );
+        }
+        return refused;
     }
     next.run(request).await
+}
+
+fn carries_a_body(request: &Request) -> bool {
+    let headers = request.headers();
+    headers.contains_key(axum::http::header::TRANSFER_ENCODING)
+        || headers
+            .get(axum::http::header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.trim() != "0")
 }
 
 /// Every loaded plugin: its active version with its turn counters, its

@@ -143,9 +143,17 @@ impl App {
         format!("http://{}", self.addr)
     }
 
-    /// Wait until every published event has been handled.
+    /// Wait until every published event has been handled and every reply
+    /// the send stage took has left (or been left to the outbox worker).
     pub async fn idle(&self) {
-        self.state.bus.idle().await;
+        // The send stage hands replies to the conversations' sender tasks;
+        // what they send can lead to more events (a hold escalates).
+        loop {
+            self.state.bus.idle().await;
+            if !self.whatsapp.wait_senders().await {
+                break;
+            }
+        }
         // Turn records are written in the background.
         self.state.plugins.flush_records().await;
     }
@@ -183,7 +191,12 @@ impl App {
             );
             self.server.abort();
         }
-        if tokio::time::timeout_at(work_deadline, self.state.bus.idle())
+        let handled = async {
+            self.state.bus.idle().await;
+            // Replies the send stage handed to the conversations' senders.
+            self.whatsapp.wait_senders().await;
+        };
+        if tokio::time::timeout_at(work_deadline, handled)
             .await
             .is_err()
         {

@@ -156,7 +156,7 @@ impl Hosts {
             .bind(self.plugin_versions().to_string())
             .bind(crate::db::clock_offset_ms())
             .bind(differs_json(&self.differs()).to_string())
-            .execute(&self.db.pool)
+            .execute(&self.db.writer)
             .await?;
         Ok(())
     }
@@ -283,7 +283,7 @@ impl Hosts {
                     );
                     let _ = sqlx::query(&sql)
                         .bind(FORGET_AFTER_MS)
-                        .execute(&this.db.pool)
+                        .execute(&this.db.writer)
                         .await;
                 }
             }
@@ -297,7 +297,7 @@ impl Hosts {
         }
         if let Err(e) = sqlx::query("DELETE FROM hosts WHERE id = $1")
             .bind(&self.id)
-            .execute(&self.db.pool)
+            .execute(&self.db.writer)
             .await
         {
             tracing::warn!(host = %self.id, error = %e, "host not removed from the list");

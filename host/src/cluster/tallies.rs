@@ -123,7 +123,7 @@ impl Tallies {
                     );
                     let _ = sqlx::query(&sql)
                         .bind(FORGET_AFTER_MS)
-                        .execute(&this.db.pool)
+                        .execute(&this.db.writer)
                         .await;
                 }
             }
@@ -229,7 +229,10 @@ impl Tallies {
                 .bind(i64::try_from(*turns).unwrap_or(i64::MAX))
                 .bind(i64::try_from(*errors).unwrap_or(i64::MAX));
         }
-        query.bind(self.host.clone()).execute(&self.db.pool).await?;
+        query
+            .bind(self.host.clone())
+            .execute(&self.db.writer)
+            .await?;
         if let Ok(mut w) = self.written.lock() {
             for (key, counts) in &changed {
                 w.insert(key.clone(), *counts);
@@ -349,7 +352,7 @@ impl Tallies {
             .bind(name)
             .bind(&active_id)
             .bind(WINDOW)
-            .execute(&self.db.pool)
+            .execute(&self.db.writer)
             .await?;
         }
         Ok(())
@@ -366,7 +369,7 @@ pub(crate) async fn clear_trial(db: &Db, name: &str, canary_id: &str) -> Result<
     .bind(canary_id)
     .bind(CANARY)
     .bind(BASE)
-    .execute(&db.pool)
+    .execute(&db.writer)
     .await?;
     Ok(())
 }

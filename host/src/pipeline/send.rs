@@ -122,15 +122,14 @@ impl Stage for Send {
     async fn run(&self, _event: &Event, m: OutboundMessage) -> anyhow::Result<()> {
         let stored = self.check_recipient(&m).await?;
         // Queued durably first (the pipeline's own messages were, with the
-        // turn or by the render stage: no second write); what cannot leave
-        // now stays in the outbox for the gateway's worker, so nothing is
-        // retried through the bus.
-        let delivery = if stored {
-            self.0.whatsapp.deliver(&m.id, &m.conversation_id).await?
-        } else {
-            self.0.whatsapp.send(&m, speaker_of(&m)).await?
-        };
-        tracing::debug!(id = %m.id, ?delivery, "outbound message handled");
+        // turn or by the render stage: no second write); then the
+        // conversation's sender sends it, in order, off this stage's lane:
+        // the lane never waits for Meta or for a customer's pacing gap.
+        if !stored {
+            self.0.whatsapp.enqueue(&m, speaker_of(&m)).await?;
+        }
+        self.0.whatsapp.deliver_soon(&m.conversation_id);
+        tracing::debug!(id = %m.id, "outbound message queued for its conversation's sender");
         Ok(())
     }
 }

@@ -656,7 +656,7 @@ async fn reply(
         .bind(&e.id)
         .bind(&user.name)
         .bind(crate::db::now_ms())
-        .execute(&deps.db.pool)
+        .execute(&deps.db.writer)
         .await
         .map_err(SalesError::from)?;
         s.publish(&out.id, &c.id, c.brand.as_deref(), &out).await?;

@@ -102,7 +102,7 @@ impl SigninLimits {
                 s.local.succeeded(account, ip);
                 let deleted = sqlx::query("DELETE FROM signin_failures WHERE key = $1")
                     .bind(pair_key(account, ip))
-                    .execute(&s.db.pool)
+                    .execute(&s.db.writer)
                     .await;
                 match deleted {
                     Ok(_) => s.answered(),
@@ -195,7 +195,7 @@ ON CONFLICT (key) DO UPDATE SET
             "DELETE FROM signin_failures WHERE first_ms < {NOW_MS} - $1"
         ))
         .bind(window_ms)
-        .execute(&self.db.pool)
+        .execute(&self.db.writer)
         .await?;
         Ok(())
     }

@@ -18,7 +18,8 @@ pub struct BusConfig {
     pub prefix: String,
     /// Shard queues per consumer group: the parallelism across
     /// conversations, split between hosts. Every host of a deployment must
-    /// use the same number (it is part of the routing key).
+    /// use the same number (it is part of the routing key). The in-process
+    /// bus runs this many ordered lanes per group.
     pub shards: u16,
     /// Unacknowledged deliveries per shard queue and host.
     pub prefetch: u16,

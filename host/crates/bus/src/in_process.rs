@@ -13,8 +13,9 @@ use super::delivery::{DeadLetters, Settled, deliver};
 use super::{Bus, BusError, Handler, RetryPolicy};
 use agent_store_events::EventType;
 
-/// Lanes per consumer group: the parallelism across conversations.
-const SHARDS: usize = 8;
+/// Lanes per consumer group unless set ([`InProcessBus::with_lanes`],
+/// `bus.shards`): the parallelism across conversations.
+const DEFAULT_LANES: usize = 8;
 
 struct Group {
     name: String,
@@ -49,6 +50,8 @@ pub struct InProcessBus {
     retry: RetryPolicy,
     parked: Arc<AtomicUsize>,
     dead_letters: Option<Arc<dyn DeadLetters>>,
+    /// Ordered lanes per group (a conversation's events share one).
+    lanes: usize,
 }
 
 impl Default for InProcessBus {
@@ -74,7 +77,17 @@ impl InProcessBus {
             retry,
             parked: Arc::new(AtomicUsize::new(0)),
             dead_letters,
+            lanes: DEFAULT_LANES,
         }
+    }
+
+    /// Handle each group's events on `lanes` ordered lanes (at least one).
+    /// A lane waits for its handler, so this bounds how many events of a
+    /// group are in progress at once: enough to keep the cores busy while
+    /// handlers wait for the database.
+    pub fn with_lanes(mut self, lanes: usize) -> Self {
+        self.lanes = lanes.max(1);
+        self
     }
 
     /// Events that exhausted their retries.
@@ -83,10 +96,10 @@ impl InProcessBus {
     }
 }
 
-fn lane_of(event: &Event) -> usize {
+fn lane_of(event: &Event, lanes: usize) -> usize {
     let mut h = DefaultHasher::new();
     event.subject().unwrap_or_else(|| event.id()).hash(&mut h);
-    (h.finish() as usize) % SHARDS
+    (h.finish() as usize) % lanes
 }
 
 #[async_trait]
@@ -99,7 +112,10 @@ impl Bus for InProcessBus {
             if ty.is_some_and(|t| group.types.contains(&t)) {
                 self.in_flight.add();
                 group.pending.fetch_add(1, Ordering::SeqCst);
-                if group.lanes[lane_of(&event)].send(event.clone()).is_err() {
+                if group.lanes[lane_of(&event, group.lanes.len())]
+                    .send(event.clone())
+                    .is_err()
+                {
                     group.pending.fetch_sub(1, Ordering::SeqCst);
                     self.in_flight.done();
                     return Err(BusError::Closed);
@@ -120,9 +136,9 @@ impl Bus for InProcessBus {
         if groups.iter().any(|g| g.name == group) {
             return Err(BusError::DuplicateGroup(group.to_string()));
         }
-        let mut lanes = Vec::with_capacity(SHARDS);
+        let mut lanes = Vec::with_capacity(self.lanes);
         let pending = Arc::new(AtomicUsize::new(0));
-        for _ in 0..SHARDS {
+        for _ in 0..self.lanes {
             let (tx, rx) = mpsc::unbounded_channel();
             lanes.push(tx);
             tokio::spawn(run_lane(
@@ -271,6 +287,60 @@ mod tests {
             "every group gets every event"
         );
         assert_eq!(bus.parked(), 0);
+    }
+
+    /// Counts the events in progress at once; each waits until `want` are.
+    struct Concurrent {
+        now: AtomicUsize,
+        want: usize,
+        all_in: Notify,
+    }
+
+    #[async_trait]
+    impl Handler for Concurrent {
+        async fn handle(&self, _event: Event) -> anyhow::Result<()> {
+            let all_in = self.all_in.notified();
+            if self.now.fetch_add(1, Ordering::SeqCst) + 1 >= self.want {
+                self.all_in.notify_waiters();
+                return Ok(());
+            }
+            all_in.await;
+            Ok(())
+        }
+    }
+
+    /// `with_lanes` is how many conversations a group handles at once: 16
+    /// conversations on 16 lanes are all in progress together (each
+    /// handler waits for the others, so fewer lanes would never finish).
+    #[tokio::test]
+    async fn a_group_handles_as_many_conversations_at_once_as_it_has_lanes() {
+        const LANES: usize = 16;
+        let bus = InProcessBus::default().with_lanes(LANES);
+        let handler = Arc::new(Concurrent {
+            now: AtomicUsize::new(0),
+            want: LANES,
+            all_in: Notify::new(),
+        });
+        bus.subscribe("g", &[EventType::PluginFailed], handler.clone())
+            .await
+            .expect("sub");
+        // One conversation per lane.
+        let mut taken = vec![false; LANES];
+        let mut subject = 0;
+        for _ in 0..LANES {
+            let event = loop {
+                subject += 1;
+                let event = ev(&format!("conversation-{subject}"), "x");
+                if !std::mem::replace(&mut taken[lane_of(&event, LANES)], true) {
+                    break event;
+                }
+            };
+            bus.publish(event).await.expect("pub");
+        }
+        tokio::time::timeout(std::time::Duration::from_secs(10), bus.idle())
+            .await
+            .expect("all 16 conversations were in progress at once");
+        assert_eq!(handler.now.load(Ordering::SeqCst), LANES);
     }
 
     /// Holds every event until released.

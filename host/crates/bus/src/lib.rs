@@ -125,10 +125,10 @@ pub async fn connect_with(
     producers::Producers::from_config(&config.producers)
         .map_err(|e| BusError::Config(e.to_string()))?;
     let bus: Arc<dyn Bus> = match config.backend.as_str() {
-        "in-process" | "" => Arc::new(InProcessBus::with_dead_letters(
-            config.retry(),
-            dead_letters,
-        )),
+        "in-process" | "" => Arc::new(
+            InProcessBus::with_dead_letters(config.retry(), dead_letters)
+                .with_lanes(usize::from(config.shards)),
+        ),
         "amqp" => AmqpBus::connect_with(config, dead_letters).await?,
         other => {
             return Err(BusError::Backend(format!(

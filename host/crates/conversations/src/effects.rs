@@ -89,7 +89,7 @@ pub(super) async fn insert_in(
 pub async fn settle(db: &Db, event_id: &str) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM turn_effects WHERE event_id = $1")
         .bind(event_id)
-        .execute(&db.pool)
+        .execute(&db.writer)
         .await?;
     Ok(())
 }

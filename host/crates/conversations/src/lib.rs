@@ -166,7 +166,7 @@ impl Conversations {
         .bind(text)
         .bind(now_ms())
         .bind(message_id)
-        .execute(&self.db.pool)
+        .execute(&self.db.writer)
         .await?;
         Ok(())
     }
@@ -249,7 +249,7 @@ impl Conversations {
             .bind(value)
             .bind(now_ms())
             .bind(id)
-            .execute(&self.db.pool)
+            .execute(&self.db.writer)
             .await?;
         Ok(())
     }
@@ -304,7 +304,7 @@ impl Conversations {
         .bind(wamid)
         .bind(now_ms())
         .bind(id)
-        .execute(&self.db.pool)
+        .execute(&self.db.writer)
         .await?;
         Ok(())
     }
@@ -316,7 +316,7 @@ impl Conversations {
         .bind(error)
         .bind(now_ms())
         .bind(id)
-        .execute(&self.db.pool)
+        .execute(&self.db.writer)
         .await?;
         Ok(())
     }

@@ -315,7 +315,7 @@ impl Conversations {
         .bind(id)
         .bind(now)
         .bind(i64::from(fresh))
-        .execute(&self.db.pool)
+        .execute(&self.db.writer)
         .await?
         .rows_affected();
         if claimed != 1 {
@@ -407,7 +407,7 @@ impl Conversations {
              WHERE attempts = 0 AND lease_until <= $1 AND next_attempt_at > $1",
         )
         .bind(now)
-        .execute(&self.db.pool)
+        .execute(&self.db.writer)
         .await?
         .rows_affected())
     }
@@ -438,9 +438,14 @@ impl Conversations {
             .bind(id)
             .execute(&mut *tx)
             .await?;
+        tx.commit().await?;
+        // Statuses that came first, read after the commit (off the write
+        // lock): `apply_status` stores a status before it looks the wamid
+        // up, so one stored before this commit is seen here, and one stored
+        // after it finds the wamid and applies itself.
         let early = sqlx::query("SELECT status, errors FROM whatsapp_statuses WHERE wamid = $1")
             .bind(wamid)
-            .fetch_all(&mut *tx)
+            .fetch_all(&self.db.pool)
             .await?;
         let best = early
             .iter()
@@ -453,15 +458,15 @@ impl Conversations {
             .max_by_key(|(s, _)| rank(s));
         if let Some((status, errors)) = best.filter(|(s, _)| rank(s) > rank("sent")) {
             let error = (status == "failed").then_some(errors);
-            sqlx::query("UPDATE messages SET state = $1, error = COALESCE($2, error), updated_at = $3 WHERE id = $4")
+            // Only from `sent`: a status applied meanwhile is never undone.
+            sqlx::query("UPDATE messages SET state = $1, error = COALESCE($2, error), updated_at = $3 WHERE id = $4 AND state = 'sent'")
                 .bind(&status)
                 .bind(error)
                 .bind(now)
                 .bind(id)
-                .execute(&mut *tx)
+                .execute(&self.db.writer)
                 .await?;
         }
-        tx.commit().await?;
         Ok(())
     }
 
@@ -496,7 +501,7 @@ impl Conversations {
         sqlx::query("UPDATE whatsapp_outbox SET lease_until = $1 WHERE message_id = $2 AND lease_until < $1")
             .bind(until)
             .bind(id)
-            .execute(&self.db.pool)
+            .execute(&self.db.writer)
             .await?;
         Ok(())
     }
@@ -514,7 +519,7 @@ impl Conversations {
         .bind(at)
         .bind(error)
         .bind(id)
-        .execute(&self.db.pool)
+        .execute(&self.db.writer)
         .await?;
         Ok(())
     }
@@ -560,7 +565,7 @@ impl Conversations {
         .bind(i64::try_from(timestamp).unwrap_or(i64::MAX))
         .bind(&errors_json)
         .bind(now)
-        .execute(&self.db.pool)
+        .execute(&self.db.writer)
         .await?
         .rows_affected();
         if inserted != 1 {
@@ -594,7 +599,7 @@ impl Conversations {
         .bind(now)
         .bind(&id)
         .bind(&current)
-        .execute(&self.db.pool)
+        .execute(&self.db.writer)
         .await?
         .rows_affected();
         Ok(if affected == 1 {

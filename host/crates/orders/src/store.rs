@@ -444,7 +444,7 @@ impl Orders {
                     .bind(&url)
                     .bind(&reference)
                     .bind(now_ms())
-                    .execute(&self.inner.db.pool)
+                    .execute(&self.inner.db.writer)
                     .await?;
                     order.payment_url = Some(url);
                     order.payment_reference = Some(reference);
@@ -740,7 +740,7 @@ impl Orders {
         .bind(provider)
         .bind(order_id.map(str::to_string))
         .bind(now_ms())
-        .execute(&self.inner.db.pool)
+        .execute(&self.inner.db.writer)
         .await?;
         Ok(r.rows_affected() == 1)
     }
@@ -750,7 +750,7 @@ impl Orders {
     pub async fn unclaim_payment_event(&self, event_id: &str) -> Result<(), OrderError> {
         sqlx::query("DELETE FROM payment_events WHERE id = $1")
             .bind(event_id)
-            .execute(&self.inner.db.pool)
+            .execute(&self.inner.db.writer)
             .await?;
         Ok(())
     }
@@ -917,7 +917,7 @@ impl Orders {
         .bind(product_id)
         .bind(available)
         .bind(now_ms())
-        .execute(&self.inner.db.pool)
+        .execute(&self.inner.db.writer)
         .await?;
         self.sync_catalog_stock(vec![product_id.to_string()]).await;
         self.stock(product_id)

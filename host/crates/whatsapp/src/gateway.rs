@@ -4,11 +4,14 @@
 //! backoff and jitter when Meta throttles or fails — exactly once per
 //! outbound id.
 //!
-//! The send stage queues a message and tries it at once ("inline", so a
-//! reply normally leaves while its event is handled). What cannot leave at
-//! once (Meta throttling past the inline attempts, an earlier message of the
-//! conversation still waiting, a restart) is sent by the background worker,
-//! in order per conversation. A sender claims a message with a short lease
+//! The send stage queues a message and hands its conversation to a sender
+//! task ([`Gateway::deliver_soon`]): one per conversation at a time, which
+//! sends the conversation's queue in order, waiting for each message's
+//! pacing slot. The stage's bus lane never waits for Meta or for pacing (a
+//! reply's second message waits ~100 ms for its customer's gap), so one
+//! customer's wait never holds up the other conversations of its lane.
+//! What cannot leave at once (Meta throttling past the inline attempts, a
+//! restart) is sent by the background worker, in order per conversation. A sender claims a message with a short lease
 //! in the database before sending, so two senders (inline and worker, or
 //! two hosts) never send the same message.
 //!
@@ -22,14 +25,14 @@
 //! expires (at least once in that window; a graceful shutdown finishes
 //! in-flight sends and stores the marks it holds first).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use rand::Rng;
 use serde_json::Value;
-use tokio::sync::{Mutex, Notify, watch};
+use tokio::sync::{Mutex, Notify, Semaphore, watch};
 use tokio::task::JoinHandle;
 use tracing::Instrument as _;
 
@@ -63,6 +66,11 @@ const SWEEP_INTERVAL: Duration = Duration::from_millis(500);
 /// First and longest wait between tries to store held "sent" marks.
 const MARK_RETRY_FIRST: Duration = Duration::from_millis(100);
 const MARK_RETRY_MAX: Duration = Duration::from_secs(5);
+/// A claim's lease beyond the request timeout.
+const LEASE_MARGIN_MS: i64 = 5_000;
+/// Graph API requests in flight at once (the conversations' senders run
+/// concurrently; this bounds the connections they open to Meta).
+const MAX_GRAPH_REQUESTS: usize = 64;
 
 const SOURCE: &str = "/agent-store/whatsapp";
 
@@ -152,6 +160,12 @@ pub struct Gateway {
     worker: Mutex<Option<JoinHandle<()>>>,
     /// Messages an inline sender is working on (the worker leaves them).
     inline: std::sync::Mutex<HashSet<String>>,
+    /// Conversations a sender task is sending ([`Self::deliver_soon`]),
+    /// each with whether more was queued since it last read the queue.
+    senders: std::sync::Mutex<HashMap<String, bool>>,
+    /// Notified when the last sender task ends.
+    senders_idle: Notify,
+    graph_requests: Semaphore,
     /// Sent messages whose "sent" mark storage refused.
     unrecorded: std::sync::Mutex<Unrecorded>,
 }
@@ -170,6 +184,45 @@ struct Unrecorded {
 
 /// Marks a message as being sent inline until dropped.
 struct InlineGuard<'a>(&'a Gateway, String);
+
+impl<'a> InlineGuard<'a> {
+    fn new(gateway: &'a Gateway, id: &str) -> Self {
+        gateway
+            .inline
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(id.to_string());
+        Self(gateway, id.to_string())
+    }
+}
+
+/// A conversation's sender task's entry in [`Gateway::senders`], removed
+/// when the task ends, however it ends (a panic included, or this host's
+/// inline path would never send to the conversation again).
+struct SenderGuard {
+    gateway: Arc<Gateway>,
+    conversation_id: String,
+    ended: bool,
+}
+
+impl SenderGuard {
+    fn end(&mut self, senders: &mut HashMap<String, bool>) {
+        self.ended = true;
+        senders.remove(&self.conversation_id);
+        if senders.is_empty() {
+            self.gateway.senders_idle.notify_waiters();
+        }
+    }
+}
+
+impl Drop for SenderGuard {
+    fn drop(&mut self) {
+        if !self.ended {
+            let gateway = self.gateway.clone();
+            self.end(&mut gateway.senders());
+        }
+    }
+}
 
 impl Drop for InlineGuard<'_> {
     fn drop(&mut self) {
@@ -213,6 +266,9 @@ impl Gateway {
             stop_signal: watch::channel(false).0,
             worker: Mutex::new(None),
             inline: Default::default(),
+            senders: Default::default(),
+            senders_idle: Notify::new(),
+            graph_requests: Semaphore::new(MAX_GRAPH_REQUESTS),
             unrecorded: Default::default(),
         }))
     }
@@ -303,7 +359,7 @@ impl Gateway {
     fn lease_ms(&self) -> i64 {
         i64::try_from(self.config.request_timeout_ms)
             .unwrap_or(60_000)
-            .saturating_add(5_000)
+            .saturating_add(LEASE_MARGIN_MS)
     }
 
     /// Queue a message durably. `false` when this outbound id was queued
@@ -387,11 +443,20 @@ impl Gateway {
     /// Try to send a queued message now, keeping its conversation's order:
     /// when an earlier message still waits, this one waits behind it.
     pub async fn deliver(&self, id: &str, conversation_id: &str) -> Result<Delivery, GatewayError> {
-        self.inline
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(id.to_string());
-        let _guard = InlineGuard(self, id.to_string());
+        let _guard = InlineGuard::new(self, id);
+        if self.store.outbox_head(conversation_id).await?.as_deref() != Some(id) {
+            // Sent already, or behind an earlier message: the worker
+            // sends in order, this one right after the earlier ones.
+            self.store.outbound_retry_at(id, now_ms(), "").await?;
+            self.wake.notify_one();
+            return Ok(Delivery::Skipped);
+        }
+        self.deliver_head(id).await
+    }
+
+    /// Send `id`, the head of its conversation's queue, now, retrying
+    /// inline. The caller holds its [`InlineGuard`].
+    async fn deliver_head(&self, id: &str) -> Result<Delivery, GatewayError> {
         let attempts = self.config.retry_attempts.max(1);
         for attempt in 1..=attempts {
             if self.is_halted() || self.stopping.load(Ordering::SeqCst) {
@@ -399,13 +464,6 @@ impl Gateway {
             }
             if self.is_unrecorded(id) {
                 // Sent already; only its mark waits for storage.
-                return Ok(Delivery::Skipped);
-            }
-            if self.store.outbox_head(conversation_id).await?.as_deref() != Some(id) {
-                // Sent already, or behind an earlier message: the worker
-                // sends in order, this one right after the earlier ones.
-                self.store.outbound_retry_at(id, now_ms(), "").await?;
-                self.wake.notify_one();
                 return Ok(Delivery::Skipped);
             }
             let Some(claimed) = self.store.claim_outbound(id, self.lease_ms(), true).await? else {
@@ -427,6 +485,88 @@ impl Gateway {
             }
         }
         Ok(Delivery::Queued)
+    }
+
+    /// Send the conversation's queued messages soon, in order, without
+    /// waiting for them: a sender task of the conversation (started here,
+    /// or told to read the queue again when one runs) sends each in turn.
+    /// The messages are in the outbox already, so a host that dies first
+    /// sends them after its restart (or another host's worker does).
+    pub fn deliver_soon(self: &Arc<Self>, conversation_id: &str) {
+        {
+            let mut senders = self.senders();
+            if let Some(again) = senders.get_mut(conversation_id) {
+                *again = true;
+                return;
+            }
+            senders.insert(conversation_id.to_string(), false);
+        }
+        let mut sender = SenderGuard {
+            gateway: self.clone(),
+            conversation_id: conversation_id.to_string(),
+            ended: false,
+        };
+        let (g, conversation_id) = (self.clone(), conversation_id.to_string());
+        tokio::spawn(async move {
+            let conversation_id = conversation_id.as_str();
+            loop {
+                if let Err(e) = g.send_queue(conversation_id).await {
+                    // Left queued: the worker takes it up.
+                    tracing::warn!(error = %e, "a conversation's queued replies could not be sent now: the outbox worker retries them");
+                    g.wake.notify_one();
+                }
+                // Decided under the lock that `deliver_soon` takes, so a
+                // message queued meanwhile is never left without a sender.
+                let mut senders = g.senders();
+                match senders.get_mut(conversation_id) {
+                    Some(again) if *again => *again = false,
+                    _ => {
+                        sender.end(&mut senders);
+                        return;
+                    }
+                }
+            }
+        });
+    }
+
+    /// Send the conversation's queue head after head until one cannot
+    /// leave now (paced out past the retries, held by another sender, not
+    /// due), which the worker takes up.
+    async fn send_queue(&self, conversation_id: &str) -> Result<(), GatewayError> {
+        let mut last = None;
+        while let Some(head) = self.store.outbox_head(conversation_id).await? {
+            if last.as_ref() == Some(&head) {
+                // Still at the head after an attempt: the worker's.
+                break;
+            }
+            let _guard = InlineGuard::new(self, &head);
+            match self.deliver_head(&head).await? {
+                Delivery::Sent { .. } | Delivery::Failed { .. } | Delivery::Held => {}
+                Delivery::Queued | Delivery::Skipped => break,
+            }
+            last = Some(head);
+        }
+        Ok(())
+    }
+
+    fn senders(&self) -> std::sync::MutexGuard<'_, HashMap<String, bool>> {
+        self.senders.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Wait until no conversation's sender task runs. Returns whether one
+    /// did (what it sent may have led to more events).
+    pub async fn wait_senders(&self) -> bool {
+        let mut waited = false;
+        loop {
+            let idle = self.senders_idle.notified();
+            tokio::pin!(idle);
+            idle.as_mut().enable();
+            if self.senders().is_empty() {
+                return waited;
+            }
+            waited = true;
+            idle.await;
+        }
     }
 
     /// Resolves once [`Self::stop`] was called.
@@ -485,11 +625,16 @@ impl Gateway {
         let slot = self.pace(&c.phone_number_id, &c.recipient).await;
         let wait = slot.saturating_duration_since(tokio::time::Instant::now());
         if !wait.is_zero() {
-            // Keep the claim for as long as pacing holds the send back.
+            // Keep the claim for as long as pacing holds the send back. The
+            // lease covers a request plus LEASE_MARGIN_MS: a customer's gap
+            // (~100 ms, a reply's second message) fits in the margin, so only
+            // a longer wait costs a write.
             let wait_ms = i64::try_from(wait.as_millis()).unwrap_or(i64::MAX / 4);
-            self.store
-                .extend_lease(&c.id, now_ms() + wait_ms + self.lease_ms())
-                .await?;
+            if wait_ms > LEASE_MARGIN_MS / 5 {
+                self.store
+                    .extend_lease(&c.id, now_ms() + wait_ms + self.lease_ms())
+                    .await?;
+            }
             tokio::select! {
                 _ = tokio::time::sleep_until(slot) => {}
                 _ = self.stopped() => {
@@ -500,6 +645,8 @@ impl Gateway {
                 }
             }
         }
+        // Never closed; a closed one would only lift the bound.
+        let _request = self.graph_requests.acquire().await.ok();
         let sent = self
             .graph
             .send(&c.phone_number_id, &c.body)

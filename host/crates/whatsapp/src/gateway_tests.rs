@@ -146,3 +146,142 @@ async fn a_sent_mark_storage_refuses_is_retried_and_the_message_never_resent() {
     assert_eq!(sent.load(Ordering::SeqCst), 1, "sent exactly once");
     gateway.stop().await;
 }
+
+/// A Graph API stand-in recording each accepted message's text, in order.
+async fn recording_graph() -> (Arc<std::sync::Mutex<Vec<String>>>, String) {
+    type Log = Arc<std::sync::Mutex<Vec<String>>>;
+    async fn accept(State(log): State<Log>, Json(body): Json<Value>) -> Json<Value> {
+        let text = body["text"]["body"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        let i = {
+            let mut log = log.lock().expect("log");
+            log.push(text);
+            log.len()
+        };
+        Json(json!({
+            "messaging_product": "whatsapp",
+            "contacts": [{"input": body["to"], "wa_id": body["to"]}],
+            "messages": [{"id": format!("wamid.accepted{i}")}]
+        }))
+    }
+    let log: Log = Arc::default();
+    let app = axum::Router::new()
+        .route("/{version}/{phone}/messages", post(accept))
+        .with_state(log.clone());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let url = format!("http://{}", listener.local_addr().expect("addr"));
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    (log, url)
+}
+
+/// A conversation of `customer` with one inbound message (so the 24-hour
+/// window is open).
+async fn conversation(store: &Conversations, customer: &str) -> String {
+    store
+        .accept_inbound(&Inbound {
+            phone_number_id: "PN1".into(),
+            customer: Customer {
+                wa_id: customer.into(),
+                name: None,
+            },
+            message: InboundMessage {
+                id: format!("wamid.in.{customer}"),
+                timestamp: 0,
+                content: Content::Text { body: "oi".into() },
+                reply_to: None,
+            },
+            details: Default::default(),
+        })
+        .await
+        .expect("accept")
+        .expect("new")
+        .conversation_id
+}
+
+fn reply(conversation_id: &str, customer: &str, id: &str, text: &str) -> OutboundMessage {
+    OutboundMessage {
+        id: id.into(),
+        conversation_id: conversation_id.into(),
+        phone_number_id: "PN1".into(),
+        to: customer.into(),
+        brand: Some("tech".into()),
+        text: text.into(),
+        body: json!({"messaging_product": "whatsapp", "to": customer, "type": "text", "text": {"body": text}}),
+    }
+}
+
+/// The send stage hands a conversation's queue to its sender task and goes
+/// on: one customer's pacing gap (the second message of a reply waits for
+/// it) must not hold up another customer's reply, and every message still
+/// leaves once, in its conversation's order, however often the sender is
+/// asked for.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_customers_pacing_gap_holds_up_no_other_conversation() {
+    let (db, _dir) = testing::sqlite().await.expect("sqlite");
+    let store = Conversations::new(db.clone());
+    let (ana, bia) = ("5511900000011", "5511900000022");
+    let a = conversation(&store, ana).await;
+    let b = conversation(&store, bia).await;
+    let (log, url) = recording_graph().await;
+    let config = WhatsAppConfig {
+        graph_base_url: url,
+        access_token: "token".into(),
+        phone_number_id: "PN1".into(),
+        pace_per_second: 0.0,
+        pace_recipient_gap_ms: 1_500,
+        ..WhatsAppConfig::default()
+    };
+    let gateway =
+        Gateway::new(&config, store.clone(), Arc::new(InProcessBus::default())).expect("gateway");
+
+    for m in [
+        reply(&a, ana, "a/0", "ana 1"),
+        reply(&a, ana, "a/1", "ana 2"),
+        reply(&a, ana, "a/2", "ana 3"),
+    ] {
+        gateway
+            .enqueue(&m, Speaker::Assistant)
+            .await
+            .expect("queue");
+    }
+    gateway.deliver_soon(&a);
+    // Asked again while its sender runs (the stage sees each message).
+    gateway.deliver_soon(&a);
+    // Bia's reply is queued after Ana's first message left, while Ana's
+    // second waits for her gap.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    while log.lock().expect("log").is_empty() {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "Ana's first message never left"
+        );
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    gateway
+        .enqueue(&reply(&b, bia, "b/0", "bia 1"), Speaker::Assistant)
+        .await
+        .expect("queue");
+    gateway.deliver_soon(&b);
+    gateway.deliver_soon(&a);
+
+    tokio::time::timeout(Duration::from_secs(30), gateway.wait_senders())
+        .await
+        .expect("the senders finish");
+    let sent = log.lock().expect("log").clone();
+    assert_eq!(
+        sent,
+        ["ana 1", "bia 1", "ana 2", "ana 3"],
+        "Bia's reply left while Ana's waited for her gap; Ana's in order, each once"
+    );
+    assert_eq!(store.outbox_len().await.expect("outbox"), 0);
+    assert!(
+        !gateway.wait_senders().await,
+        "no sender left running once the queues are empty"
+    );
+}

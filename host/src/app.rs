@@ -146,16 +146,21 @@ impl App {
     /// Wait until every published event has been handled and every reply
     /// the send stage took has left (or been left to the outbox worker).
     pub async fn idle(&self) {
-        // The send stage hands replies to the conversations' sender tasks;
-        // what they send can lead to more events (a hold escalates).
+        self.events_handled().await;
+        // Turn records are written in the background.
+        self.state.plugins.flush_records().await;
+    }
+
+    /// Every published event handled, and every reply the send stage
+    /// handed to a conversation's sender task sent (or left to the outbox
+    /// worker): what the senders do can publish more (a hold escalates).
+    async fn events_handled(&self) {
         loop {
             self.state.bus.idle().await;
             if !self.whatsapp.wait_senders().await {
                 break;
             }
         }
-        // Turn records are written in the background.
-        self.state.plugins.flush_records().await;
     }
 
     /// Stop accepting requests and finish in-flight work within
@@ -191,12 +196,7 @@ impl App {
             );
             self.server.abort();
         }
-        let handled = async {
-            self.state.bus.idle().await;
-            // Replies the send stage handed to the conversations' senders.
-            self.whatsapp.wait_senders().await;
-        };
-        if tokio::time::timeout_at(work_deadline, handled)
+        if tokio::time::timeout_at(work_deadline, self.events_handled())
             .await
             .is_err()
         {

@@ -380,7 +380,7 @@ impl Conversations {
         if let Some(stage) = &self.stage {
             return self.stage_state(stage, conversation_id, key, value).await;
         }
-        state::upsert(&self.db.pool, conversation_id, key, value).await
+        state::upsert(&self.db.writer, conversation_id, key, value).await
     }
 }
 

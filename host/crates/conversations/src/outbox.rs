@@ -439,10 +439,27 @@ impl Conversations {
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
-        // Statuses that came first, read after the commit (off the write
-        // lock): `apply_status` stores a status before it looks the wamid
-        // up, so one stored before this commit is seen here, and one stored
-        // after it finds the wamid and applies itself.
+        // The message is marked sent: a failure from here on only delays a
+        // status, which the next one (or the console's view) catches up on.
+        if let Err(e) = self.apply_early_statuses(id, wamid, now).await {
+            tracing::warn!(message = %id, error = %e, "statuses that came before the send's answer not applied");
+        }
+        Ok(())
+    }
+
+    /// Statuses that came before the Graph API's answer, read after the
+    /// "sent" mark's commit (off the write lock): `apply_status` stores a
+    /// status before it looks the wamid up, so one stored before that
+    /// commit is seen here, and one stored after it finds the wamid and
+    /// applies itself. The best of them is applied as `apply_status`
+    /// applies one: never backwards (a later, lower status may have moved
+    /// the message meanwhile), compare-and-set on the state read.
+    async fn apply_early_statuses(
+        &self,
+        id: &str,
+        wamid: &str,
+        now: i64,
+    ) -> Result<(), ConversationError> {
         let early = sqlx::query("SELECT status, errors FROM whatsapp_statuses WHERE wamid = $1")
             .bind(wamid)
             .fetch_all(&self.db.pool)
@@ -456,17 +473,53 @@ impl Conversations {
                 ))
             })
             .max_by_key(|(s, _)| rank(s));
-        if let Some((status, errors)) = best.filter(|(s, _)| rank(s) > rank("sent")) {
-            let error = (status == "failed").then_some(errors);
-            // Only from `sent`: a status applied meanwhile is never undone.
-            sqlx::query("UPDATE messages SET state = $1, error = COALESCE($2, error), updated_at = $3 WHERE id = $4 AND state = 'sent'")
+        let Some((status, errors)) = best.filter(|(s, _)| rank(s) > rank("sent")) else {
+            return Ok(());
+        };
+        let error = (status == "failed").then_some(errors);
+        // A state moved between the read and the write is read again.
+        for _ in 0..3 {
+            let current: Option<String> =
+                sqlx::query_scalar("SELECT state FROM messages WHERE id = $1")
+                    .bind(id)
+                    .fetch_optional(&self.db.pool)
+                    .await?;
+            let Some(current) = current else {
+                return Ok(());
+            };
+            if rank(&current) >= rank(&status) || rank(&current) < 0 {
+                return Ok(());
+            }
+            let moved = sqlx::query("UPDATE messages SET state = $1, error = COALESCE($2, error), updated_at = $3 WHERE id = $4 AND state = $5")
                 .bind(&status)
-                .bind(error)
+                .bind(&error)
                 .bind(now)
                 .bind(id)
+                .bind(&current)
                 .execute(&self.db.writer)
-                .await?;
+                .await?
+                .rows_affected();
+            if moved == 1 {
+                return Ok(());
+            }
         }
+        Ok(())
+    }
+
+    /// Make a conversation's never-attempted messages due now: its sender
+    /// stopped at a head another sender holds, and the worker sends the
+    /// rest in order once that one is gone, without waiting for the grace
+    /// left to the inline sender.
+    pub async fn outbox_due_now(&self, conversation_id: &str) -> Result<(), ConversationError> {
+        let now = now_ms();
+        sqlx::query(
+            "UPDATE whatsapp_outbox SET next_attempt_at = $1
+             WHERE conversation_id = $2 AND attempts = 0 AND next_attempt_at > $1",
+        )
+        .bind(now)
+        .bind(conversation_id)
+        .execute(&self.db.writer)
+        .await?;
         Ok(())
     }
 

@@ -153,7 +153,7 @@ impl Conversations {
     ) -> Result<(), ConversationError> {
         if conversation_id != stage.conversation_id {
             // Only the turn's own conversation is staged.
-            return upsert(&self.db.pool, conversation_id, key, value).await;
+            return upsert(&self.db.writer, conversation_id, key, value).await;
         }
         if !stage.held().contains_key(key) {
             let stored: Vec<String> =

@@ -272,7 +272,7 @@ impl Orders {
             total,
         };
 
-        let mut tx = self.inner.db.pool.begin().await?;
+        let mut tx = self.inner.db.begin_write().await?;
         // First statement is a write: claims the idempotency key (and, on
         // SQLite, the write lock).
         if !self.insert_order(&mut tx, req, &header).await? {
@@ -534,7 +534,7 @@ impl Orders {
         } else {
             None
         };
-        let mut tx = self.inner.db.pool.begin().await?;
+        let mut tx = self.inner.db.begin_write().await?;
         let updated = sqlx::query(
             "UPDATE orders SET status = $3, reservation = $4, \
              reserved_until = CASE WHEN $4 = 'held' THEN reserved_until ELSE NULL END, \

@@ -542,7 +542,13 @@ impl Gateway {
             let _guard = InlineGuard::new(self, &head);
             match self.deliver_head(&head).await? {
                 Delivery::Sent { .. } | Delivery::Failed { .. } | Delivery::Held => {}
-                Delivery::Queued | Delivery::Skipped => break,
+                Delivery::Queued | Delivery::Skipped => {
+                    // The rest waits behind this head for the worker, which
+                    // sends them in order once they are due: now.
+                    self.store.outbox_due_now(conversation_id).await?;
+                    self.wake.notify_one();
+                    break;
+                }
             }
             last = Some(head);
         }
@@ -645,8 +651,9 @@ impl Gateway {
                 }
             }
         }
-        // Never closed; a closed one would only lift the bound.
-        let _request = self.graph_requests.acquire().await.ok();
+        let Some(request) = self.request_slot(&c).await? else {
+            return Ok(Attempt::Done(Delivery::Queued));
+        };
         let sent = self
             .graph
             .send(&c.phone_number_id, &c.body)
@@ -658,6 +665,7 @@ impl Gateway {
                 attempt = c.attempts,
             ))
             .await;
+        drop(request);
         if let Err(e) = &sent {
             crate::telemetry::metrics::send_failed(&failure_code(e.code(), e.status()));
         }
@@ -689,6 +697,32 @@ impl Gateway {
             }
             Err(e) => Ok(Attempt::Done(self.fail(&c, e.to_string()).await?)),
         }
+    }
+
+    /// A place among the Graph API requests in flight for claimed message
+    /// `c`. A long wait for it extends the claim's lease (the lease must
+    /// outlast the request); stopping gives the message back to the outbox
+    /// (`None`) rather than start a request after `stop`.
+    async fn request_slot(
+        &self,
+        c: &Claimed,
+    ) -> Result<Option<tokio::sync::SemaphorePermit<'_>>, GatewayError> {
+        let asked = tokio::time::Instant::now();
+        let permit = tokio::select! {
+            permit = self.graph_requests.acquire() => permit.ok(),
+            _ = self.stopped() => {
+                self.store.outbound_retry_at(&c.id, now_ms(), "").await?;
+                return Ok(None);
+            }
+        };
+        let waited_ms = i64::try_from(asked.elapsed().as_millis()).unwrap_or(i64::MAX / 4);
+        if waited_ms > LEASE_MARGIN_MS / 5 {
+            self.store
+                .extend_lease(&c.id, now_ms() + self.lease_ms())
+                .await?;
+        }
+        // Never closed; a closed one would only lift the bound.
+        Ok(permit)
     }
 
     /// Count a sent message (brand, type, language) and, for the first

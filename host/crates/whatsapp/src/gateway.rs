@@ -161,8 +161,10 @@ pub struct Gateway {
     /// Messages an inline sender is working on (the worker leaves them).
     inline: std::sync::Mutex<HashSet<String>>,
     /// Conversations a sender task is sending ([`Self::deliver_soon`]),
-    /// each with whether more was queued since it last read the queue.
-    senders: std::sync::Mutex<HashMap<String, bool>>,
+    /// each with whether it was asked again since it last read the queue
+    /// (and by whom: the asker's span is the next round's parent, so a
+    /// message's Graph API send stays in its trace).
+    senders: std::sync::Mutex<HashMap<String, Option<tracing::Span>>>,
     /// Notified when the last sender task ends.
     senders_idle: Notify,
     graph_requests: Semaphore,
@@ -206,7 +208,7 @@ struct SenderGuard {
 }
 
 impl SenderGuard {
-    fn end(&mut self, senders: &mut HashMap<String, bool>) {
+    fn end(&mut self, senders: &mut HashMap<String, Option<tracing::Span>>) {
         self.ended = true;
         senders.remove(&self.conversation_id);
         if senders.is_empty() {
@@ -496,10 +498,10 @@ impl Gateway {
         {
             let mut senders = self.senders();
             if let Some(again) = senders.get_mut(conversation_id) {
-                *again = true;
+                *again = Some(tracing::Span::current());
                 return;
             }
-            senders.insert(conversation_id.to_string(), false);
+            senders.insert(conversation_id.to_string(), None);
         }
         let mut sender = SenderGuard {
             gateway: self.clone(),
@@ -507,10 +509,11 @@ impl Gateway {
             ended: false,
         };
         let (g, conversation_id) = (self.clone(), conversation_id.to_string());
+        let mut span = tracing::Span::current();
         tokio::spawn(async move {
             let conversation_id = conversation_id.as_str();
             loop {
-                if let Err(e) = g.send_queue(conversation_id).await {
+                if let Err(e) = g.send_queue(conversation_id).instrument(span).await {
                     // Left queued: the worker takes it up.
                     tracing::warn!(error = %e, "a conversation's queued replies could not be sent now: the outbox worker retries them");
                     g.wake.notify_one();
@@ -518,9 +521,9 @@ impl Gateway {
                 // Decided under the lock that `deliver_soon` takes, so a
                 // message queued meanwhile is never left without a sender.
                 let mut senders = g.senders();
-                match senders.get_mut(conversation_id) {
-                    Some(again) if *again => *again = false,
-                    _ => {
+                match senders.get_mut(conversation_id).and_then(Option::take) {
+                    Some(asker) => span = asker,
+                    None => {
                         sender.end(&mut senders);
                         return;
                     }
@@ -555,7 +558,7 @@ impl Gateway {
         Ok(())
     }
 
-    fn senders(&self) -> std::sync::MutexGuard<'_, HashMap<String, bool>> {
+    fn senders(&self) -> std::sync::MutexGuard<'_, HashMap<String, Option<tracing::Span>>> {
         self.senders.lock().unwrap_or_else(|e| e.into_inner())
     }
 

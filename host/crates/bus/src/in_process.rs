@@ -325,7 +325,7 @@ mod tests {
             .await
             .expect("sub");
         // One conversation per lane.
-        let mut taken = vec![false; LANES];
+        let mut taken = [false; LANES];
         let mut subject = 0;
         for _ in 0..LANES {
             let event = loop {

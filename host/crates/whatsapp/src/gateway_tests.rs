@@ -35,6 +35,11 @@ async fn graph() -> (Arc<AtomicUsize>, String) {
     let app = axum::Router::new()
         .route("/{version}/{phone}/messages", post(accept))
         .with_state(sent.clone());
+    (sent, serve(app).await)
+}
+
+/// Serve `app` on a local port; its base URL.
+async fn serve(app: axum::Router) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
@@ -42,7 +47,7 @@ async fn graph() -> (Arc<AtomicUsize>, String) {
     tokio::spawn(async move {
         let _ = axum::serve(listener, app).await;
     });
-    (sent, url)
+    url
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -50,24 +55,7 @@ async fn a_sent_mark_storage_refuses_is_retried_and_the_message_never_resent() {
     let (db, _dir) = testing::sqlite().await.expect("sqlite");
     let store = Conversations::new(db.clone());
     let customer = "5511900000001";
-    let accepted = store
-        .accept_inbound(&Inbound {
-            phone_number_id: "PN1".into(),
-            customer: Customer {
-                wa_id: customer.into(),
-                name: None,
-            },
-            message: InboundMessage {
-                id: "wamid.in1".into(),
-                timestamp: 0,
-                content: Content::Text { body: "oi".into() },
-                reply_to: None,
-            },
-            details: Default::default(),
-        })
-        .await
-        .expect("accept")
-        .expect("new");
+    let conversation_id = conversation(&store, customer).await;
     let (sent, url) = graph().await;
     let config = WhatsAppConfig {
         graph_base_url: url,
@@ -91,7 +79,7 @@ async fn a_sent_mark_storage_refuses_is_retried_and_the_message_never_resent() {
     .expect("trigger");
     let m = OutboundMessage {
         id: "reply/0".into(),
-        conversation_id: accepted.conversation_id.clone(),
+        conversation_id: conversation_id.clone(),
         phone_number_id: "PN1".into(),
         to: customer.into(),
         brand: Some("tech".into()),
@@ -170,14 +158,7 @@ async fn recording_graph() -> (Arc<std::sync::Mutex<Vec<String>>>, String) {
     let app = axum::Router::new()
         .route("/{version}/{phone}/messages", post(accept))
         .with_state(log.clone());
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let url = format!("http://{}", listener.local_addr().expect("addr"));
-    tokio::spawn(async move {
-        let _ = axum::serve(listener, app).await;
-    });
-    (log, url)
+    (log, serve(app).await)
 }
 
 /// A conversation of `customer` with one inbound message (so the 24-hour

@@ -50,6 +50,20 @@ async fn serve(app: axum::Router) -> String {
     url
 }
 
+/// A gateway sending to the stand-in at `url`, unpaced per number, with
+/// `gap_ms` between two messages to one customer.
+fn gateway_to(url: String, store: &Conversations, gap_ms: u64) -> Arc<Gateway> {
+    let config = WhatsAppConfig {
+        graph_base_url: url,
+        access_token: "token".into(),
+        phone_number_id: "PN1".into(),
+        pace_per_second: 0.0,
+        pace_recipient_gap_ms: gap_ms,
+        ..WhatsAppConfig::default()
+    };
+    Gateway::new(&config, store.clone(), Arc::new(InProcessBus::default())).expect("gateway")
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_sent_mark_storage_refuses_is_retried_and_the_message_never_resent() {
     let (db, _dir) = testing::sqlite().await.expect("sqlite");
@@ -57,16 +71,7 @@ async fn a_sent_mark_storage_refuses_is_retried_and_the_message_never_resent() {
     let customer = "5511900000001";
     let conversation_id = conversation(&store, customer).await;
     let (sent, url) = graph().await;
-    let config = WhatsAppConfig {
-        graph_base_url: url,
-        access_token: "token".into(),
-        phone_number_id: "PN1".into(),
-        pace_per_second: 0.0,
-        pace_recipient_gap_ms: 0,
-        ..WhatsAppConfig::default()
-    };
-    let gateway =
-        Gateway::new(&config, store.clone(), Arc::new(InProcessBus::default())).expect("gateway");
+    let gateway = gateway_to(url, &store, 0);
     gateway.start().await;
 
     // The disk is full for exactly this write.
@@ -210,16 +215,7 @@ async fn a_customers_pacing_gap_holds_up_no_other_conversation() {
     let a = conversation(&store, ana).await;
     let b = conversation(&store, bia).await;
     let (log, url) = recording_graph().await;
-    let config = WhatsAppConfig {
-        graph_base_url: url,
-        access_token: "token".into(),
-        phone_number_id: "PN1".into(),
-        pace_per_second: 0.0,
-        pace_recipient_gap_ms: 1_500,
-        ..WhatsAppConfig::default()
-    };
-    let gateway =
-        Gateway::new(&config, store.clone(), Arc::new(InProcessBus::default())).expect("gateway");
+    let gateway = gateway_to(url, &store, 1_500);
 
     for m in [
         reply(&a, ana, "a/0", "ana 1"),

@@ -257,7 +257,7 @@ struct Core {
 
 impl Core {
     async fn open(config: &Config) -> anyhow::Result<Core> {
-        let db = Db::connect(&config.database.url, &config.data_dir).await?;
+        let db = Db::open(&config.database, &config.data_dir).await?;
         // Several hosts store and compare times in the database's clock
         // (their own may be minutes apart); measured before anything is
         // stored, then again with every few heartbeats.

@@ -93,6 +93,7 @@ async fn refresh(state: &AppState) {
     }));
     drop(snapshot);
     metrics::set_plugin_states(&serving);
+    metrics::set_db_connections(&state.db.pool_use());
     match tokio::time::timeout(GATHER_TIMEOUT, state.conversations.outbox_len()).await {
         Ok(Ok(n)) => {
             m.outbox_depth.set(i64::try_from(n).unwrap_or(i64::MAX));

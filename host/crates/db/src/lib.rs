@@ -20,7 +20,17 @@ use sqlx::any::{AnyPoolOptions, install_default_drivers};
 pub struct DatabaseConfig {
     /// `postgres://...` or `sqlite://...`; empty = SQLite file in `data_dir`.
     pub url: String,
+    /// Connections of the shared pool (reads, and every write on
+    /// PostgreSQL); 0 = the backend's default ([`DEFAULT_SQLITE_CONNECTIONS`],
+    /// [`DEFAULT_POSTGRES_CONNECTIONS`]). SQLite writes always go through
+    /// one more connection of their own ([`Db::writer`]).
+    pub connections: u32,
 }
+
+/// The shared pool's size on SQLite when `connections` is 0.
+pub const DEFAULT_SQLITE_CONNECTIONS: u32 = 4;
+/// The pool's size on PostgreSQL when `connections` is 0.
+pub const DEFAULT_POSTGRES_CONNECTIONS: u32 = 16;
 
 /// Which SQL backend a pool talks to (a few statements differ, e.g. upserts
 /// that need `RETURNING` behave the same, but locking hints do not).
@@ -69,7 +79,17 @@ impl Db {
     /// Connect to `url`, or to `<data_dir>/agent-store.db` when `url` is empty,
     /// and apply pending migrations.
     pub async fn connect(url: &str, data_dir: &Path) -> Result<Self, DbError> {
+        let config = DatabaseConfig {
+            url: url.to_string(),
+            ..DatabaseConfig::default()
+        };
+        Self::open(&config, data_dir).await
+    }
+
+    /// [`Db::connect`] with every setting of `config` (the pool's size).
+    pub async fn open(config: &DatabaseConfig, data_dir: &Path) -> Result<Self, DbError> {
         install_default_drivers();
+        let url = config.url.as_str();
         let url = if url.is_empty() {
             std::fs::create_dir_all(data_dir).map_err(|source| DbError::DataDir {
                 path: data_dir.display().to_string(),
@@ -91,8 +111,11 @@ impl Db {
         if backend == Backend::Sqlite {
             check_sqlite(&url).await?;
         }
-        // SQLite allows one writer: a small pool avoids lock contention.
-        let max = if backend == Backend::Sqlite { 4 } else { 16 };
+        let max = match (config.connections, backend) {
+            (0, Backend::Sqlite) => DEFAULT_SQLITE_CONNECTIONS,
+            (0, Backend::Postgres) => DEFAULT_POSTGRES_CONNECTIONS,
+            (n, _) => n,
+        };
         let pool = pool_options(backend, max)
             .connect(&url)
             .await
@@ -110,6 +133,16 @@ impl Db {
             writer,
             backend,
         })
+    }
+
+    /// Connections open and idle, per pool: `("shared", size, idle)`, and
+    /// on SQLite `("writer", …)` (the `agent_store_db_connections` gauge).
+    pub fn pool_use(&self) -> Vec<(&'static str, u32, usize)> {
+        let mut pools = vec![("shared", self.pool.size(), self.pool.num_idle())];
+        if self.backend == Backend::Sqlite {
+            pools.push(("writer", self.writer.size(), self.writer.num_idle()));
+        }
+        pools
     }
 
     /// Begin a transaction that will write. On SQLite it takes the write

@@ -94,6 +94,12 @@ pub struct EventTypeLabels {
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct PoolLabels {
+    pub pool: String,
+    pub state: String,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 pub struct GroupLabels {
     pub group: String,
 }
@@ -153,6 +159,7 @@ pub struct Metrics {
     pub bus_lag_events: Family<GroupLabels, Gauge>,
     pub bus_lag_seconds: Histograms<GroupLabels>,
     pub outbox_depth: Gauge,
+    pub db_connections: Family<PoolLabels, Gauge>,
     pub send_failures: Counters<CodeLabels>,
     pub whatsapp_halted: Gauge,
     pub window_refusals: Counter,
@@ -247,6 +254,7 @@ impl Metrics {
             bus_lag_events: Family::default(),
             bus_lag_seconds: Family::new_with_constructor(lag_buckets),
             outbox_depth: Gauge::default(),
+            db_connections: Family::default(),
             send_failures: Family::default(),
             whatsapp_halted: Gauge::default(),
             window_refusals: Counter::default(),
@@ -413,6 +421,12 @@ impl Metrics {
             Gauge,
             "Outbound messages waiting in the outbox (read at scrape)",
             self.outbox_depth
+        );
+        reg!(
+            "db_connections",
+            Gauge,
+            "Database connections per pool (`shared`; on SQLite also `writer`, its one write connection) that are busy or idle (read at scrape): a pool with none idle at most scrapes is where messages wait",
+            self.db_connections
         );
         reg!(
             "send_failures",
@@ -836,6 +850,23 @@ pub fn bus_lag(group: &str, lag: Duration) {
             group: m.label("group", group),
         })
         .observe(lag.as_secs_f64());
+}
+
+/// Connections per database pool, busy and idle (read at scrape):
+/// `(pool, open, idle)`.
+pub fn set_db_connections(pools: &[(&str, u32, usize)]) {
+    let m = get();
+    for (pool, open, idle) in pools {
+        let idle = i64::try_from(*idle).unwrap_or(i64::MAX);
+        for (state, n) in [("busy", i64::from(*open) - idle), ("idle", idle)] {
+            m.db_connections
+                .get_or_create(&PoolLabels {
+                    pool: pool.to_string(),
+                    state: state.to_string(),
+                })
+                .set(n.max(0));
+        }
+    }
 }
 
 /// Events waiting per consumer group now (read at scrape).

@@ -156,7 +156,7 @@ impl Hosts {
             .bind(self.plugin_versions().to_string())
             .bind(crate::db::clock_offset_ms())
             .bind(differs_json(&self.differs()).to_string())
-            .execute(&self.db.writer)
+            .execute(&mut *self.db.writer.acquire().await?)
             .await?;
         Ok(())
     }
@@ -281,9 +281,10 @@ impl Hosts {
                         "DELETE FROM hosts WHERE heartbeat_at < {} - $1",
                         db_now(this.db.backend)
                     );
-                    let _ = sqlx::query(&sql)
-                        .bind(FORGET_AFTER_MS)
-                        .execute(&this.db.writer)
+                    let _ = this
+                        .db
+                        .writer
+                        .execute(sqlx::query(&sql).bind(FORGET_AFTER_MS))
                         .await;
                 }
             }
@@ -295,9 +296,10 @@ impl Hosts {
         if !self.shared {
             return;
         }
-        if let Err(e) = sqlx::query("DELETE FROM hosts WHERE id = $1")
-            .bind(&self.id)
-            .execute(&self.db.writer)
+        if let Err(e) = self
+            .db
+            .writer
+            .execute(sqlx::query("DELETE FROM hosts WHERE id = $1").bind(&self.id))
             .await
         {
             tracing::warn!(host = %self.id, error = %e, "host not removed from the list");

@@ -94,7 +94,7 @@ impl Releases {
         .bind(&source.manifest_text)
         .bind(base64::engine::general_purpose::STANDARD.encode(&source.bytes))
         .bind(now_ms())
-        .execute(&self.db.writer)
+        .execute(&mut *self.db.writer.acquire().await?)
         .await?;
         Ok(())
     }
@@ -135,7 +135,7 @@ impl Releases {
         .bind(r.canary_percent.map(i64::from))
         .bind(now_ms())
         .bind(r.shadow_id.clone())
-        .execute(&self.db.writer)
+        .execute(&mut *self.db.writer.acquire().await?)
         .await?;
         Ok(())
     }

@@ -121,9 +121,10 @@ impl Tallies {
                         "DELETE FROM plugin_tallies WHERE updated_at < {} - $1",
                         db_now(this.db.backend)
                     );
-                    let _ = sqlx::query(&sql)
-                        .bind(FORGET_AFTER_MS)
-                        .execute(&this.db.writer)
+                    let _ = this
+                        .db
+                        .writer
+                        .execute(sqlx::query(&sql).bind(FORGET_AFTER_MS))
                         .await;
                 }
             }
@@ -231,7 +232,7 @@ impl Tallies {
         }
         query
             .bind(self.host.clone())
-            .execute(&self.db.writer)
+            .execute(&mut *self.db.writer.acquire().await?)
             .await?;
         if let Ok(mut w) = self.written.lock() {
             for (key, counts) in &changed {
@@ -352,7 +353,7 @@ impl Tallies {
             .bind(name)
             .bind(&active_id)
             .bind(WINDOW)
-            .execute(&self.db.writer)
+            .execute(&mut *self.db.writer.acquire().await?)
             .await?;
         }
         Ok(())
@@ -369,7 +370,7 @@ pub(crate) async fn clear_trial(db: &Db, name: &str, canary_id: &str) -> Result<
     .bind(canary_id)
     .bind(CANARY)
     .bind(BASE)
-    .execute(&db.writer)
+    .execute(&mut *db.writer.acquire().await?)
     .await?;
     Ok(())
 }

@@ -189,7 +189,7 @@ impl Policy {
         .bind(b.messages_per_customer_per_day.map(i64::from))
         .bind(b.order_value_needs_human_minor)
         .bind(chrono::Utc::now().timestamp_millis())
-        .execute(&self.db.writer)
+        .execute(&mut *self.db.writer.acquire().await?)
         .await?;
         if let Ok(mut cache) = self.cache.lock() {
             cache.remove(brand);
@@ -215,7 +215,7 @@ impl Policy {
         .bind(meter)
         .bind(subject)
         .bind(i64::try_from(n).unwrap_or(i64::MAX))
-        .fetch_one(&self.db.writer)
+        .fetch_one(&mut *self.db.writer.acquire().await?)
         .await?;
         Ok(u64::try_from(used).unwrap_or(0))
     }
@@ -254,7 +254,7 @@ impl Policy {
         .bind(i.detail.to_string())
         .bind(i64::from(i.approved))
         .bind(&i.reason)
-        .execute(&self.db.writer)
+        .execute(&mut *self.db.writer.acquire().await?)
         .await?;
         Ok(())
     }

@@ -255,7 +255,7 @@ impl ShadowResults {
         .bind(&t.status)
         .bind(differences.to_string())
         .bind(error.and_then(|e| e.as_str().map(str::to_string)))
-        .execute(&self.db.writer)
+        .execute(&mut *self.db.writer.acquire().await?)
         .await?;
         Ok(())
     }
@@ -276,7 +276,7 @@ impl ShadowResults {
         .bind(shadow_id)
         .bind(host)
         .bind(i64::try_from(dropped).unwrap_or(i64::MAX))
-        .execute(&self.db.writer)
+        .execute(&mut *self.db.writer.acquire().await?)
         .await?;
         Ok(())
     }

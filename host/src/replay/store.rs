@@ -90,7 +90,7 @@ impl TurnRecords {
         .bind(&turn.plugin.version)
         .bind(body.len() as i64)
         .bind(&body)
-        .execute(&self.db.writer)
+        .execute(&mut *self.db.writer.acquire().await?)
         .await?;
         // Keep the newest N: delete what is older than the N-th newest.
         let keep = i64::from(self.config.max_turns_per_conversation.max(1));
@@ -101,7 +101,7 @@ impl TurnRecords {
         )
         .bind(conversation)
         .bind(keep - 1)
-        .execute(&self.db.writer)
+        .execute(&mut *self.db.writer.acquire().await?)
         .await?;
         self.expire(turn.at).await
     }
@@ -129,7 +129,7 @@ impl TurnRecords {
              (SELECT conversation_id FROM regression_cases)",
         )
         .bind(cutoff)
-        .execute(&self.db.writer)
+        .execute(&mut *self.db.writer.acquire().await?)
         .await?;
         if done.rows_affected() > 0 {
             tracing::info!(
@@ -177,7 +177,7 @@ impl TurnRecords {
         .bind(marked_by)
         .bind(note.chars().take(500).collect::<String>())
         .bind(chrono::Utc::now().timestamp())
-        .execute(&self.db.writer)
+        .execute(&mut *self.db.writer.acquire().await?)
         .await?;
         Ok(())
     }
@@ -185,7 +185,7 @@ impl TurnRecords {
     pub async fn unmark(&self, conversation_id: &str) -> Result<(), RecordsError> {
         sqlx::query("DELETE FROM regression_cases WHERE conversation_id = $1")
             .bind(conversation_id)
-            .execute(&self.db.writer)
+            .execute(&mut *self.db.writer.acquire().await?)
             .await?;
         Ok(())
     }

@@ -133,7 +133,7 @@ impl Sales {
         if let Some(t) = cookie(headers, COOKIE) {
             sqlx::query("DELETE FROM sales_sessions WHERE token_hash = $1")
                 .bind(token_hash(&t))
-                .execute(&self.inner.deps.db.writer)
+                .execute(&mut *self.inner.deps.db.writer.acquire().await?)
                 .await?;
         }
         Ok(())

@@ -139,7 +139,7 @@ impl Escalations {
             .bind(rank(new.priority))
             .bind(format!("{}\n{}", current.note, new.note))
             .bind(&current.id)
-            .execute(&self.db.writer)
+            .execute(&mut *self.db.writer.acquire().await?)
             .await?;
             return self.get(&current.id).await;
         }
@@ -161,7 +161,7 @@ impl Escalations {
         .bind(new.cart_value.minor_units)
         .bind(&new.cart_value.currency)
         .bind(now)
-        .execute(&self.db.writer)
+        .execute(&mut *self.db.writer.acquire().await?)
         .await?;
         if inserted.rows_affected() == 1 {
             crate::telemetry::metrics::escalated(&reason_str(new.reason));
@@ -238,7 +238,7 @@ impl Escalations {
         .bind(agent)
         .bind(now_ms())
         .bind(id)
-        .execute(&self.db.writer)
+        .execute(&mut *self.db.writer.acquire().await?)
         .await?
         .rows_affected();
         if n == 1
@@ -262,7 +262,7 @@ impl Escalations {
         .bind(agent)
         .bind(now_ms())
         .bind(id)
-        .execute(&self.db.writer)
+        .execute(&mut *self.db.writer.acquire().await?)
         .await?
         .rows_affected();
         Ok(n == 1)
@@ -275,7 +275,7 @@ impl Escalations {
         )
         .bind(now_ms())
         .bind(id)
-        .execute(&self.db.writer)
+        .execute(&mut *self.db.writer.acquire().await?)
         .await?;
         Ok(())
     }
@@ -304,7 +304,7 @@ impl Escalations {
             .bind(now)
             .bind(&e.id)
             .bind(notified_at)
-            .execute(&self.db.writer)
+            .execute(&mut *self.db.writer.acquire().await?)
             .await?
             .rows_affected();
             if n == 1 {

@@ -656,7 +656,7 @@ async fn reply(
         .bind(&e.id)
         .bind(&user.name)
         .bind(crate::db::now_ms())
-        .execute(&deps.db.writer)
+        .execute(&mut *deps.db.writer.acquire().await.map_err(SalesError::from)?)
         .await
         .map_err(SalesError::from)?;
         s.publish(&out.id, &c.id, c.brand.as_deref(), &out).await?;

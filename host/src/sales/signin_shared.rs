@@ -100,10 +100,13 @@ impl SigninLimits {
             SigninLimits::Local(l) => l.succeeded(account, ip),
             SigninLimits::Shared(s) => {
                 s.local.succeeded(account, ip);
-                let deleted = sqlx::query("DELETE FROM signin_failures WHERE key = $1")
-                    .bind(pair_key(account, ip))
-                    .execute(&s.db.writer)
-                    .await;
+                let deleted =
+                    s.db.writer
+                        .execute(
+                            sqlx::query("DELETE FROM signin_failures WHERE key = $1")
+                                .bind(pair_key(account, ip)),
+                        )
+                        .await;
                 match deleted {
                     Ok(_) => s.answered(),
                     Err(e) => s.unanswered(&e),
@@ -195,7 +198,7 @@ ON CONFLICT (key) DO UPDATE SET
             "DELETE FROM signin_failures WHERE first_ms < {NOW_MS} - $1"
         ))
         .bind(window_ms)
-        .execute(&self.db.writer)
+        .execute(&mut *self.db.writer.acquire().await?)
         .await?;
         Ok(())
     }

@@ -228,12 +228,12 @@ impl Users {
         .bind(role.as_str())
         .bind(scope.to_db())
         .bind(now)
-        .execute(&self.db.writer)
+        .execute(&mut *self.db.writer.acquire().await?)
         .await?;
         // A changed password or scope ends the account's sessions.
         sqlx::query("DELETE FROM sales_sessions WHERE user_name = $1")
             .bind(name)
-            .execute(&self.db.writer)
+            .execute(&mut *self.db.writer.acquire().await?)
             .await?;
         Ok(())
     }

@@ -209,7 +209,7 @@ impl Satisfaction {
         .bind(ask.cause)
         .bind(language)
         .bind(now)
-        .execute(&self.db.writer)
+        .execute(&mut *self.db.writer.acquire().await?)
         .await?
         .rows_affected();
         if inserted == 1 {
@@ -247,7 +247,7 @@ impl Satisfaction {
         .bind(now_ms())
         .bind(survey)
         .bind(&m.conversation_id)
-        .execute(&self.db.writer)
+        .execute(&mut *self.db.writer.acquire().await?)
         .await?
         .rows_affected();
         let row = sqlx::query(

@@ -124,7 +124,7 @@ impl DeadLetters for ParkedEvents {
         .bind(&p.error)
         .bind(serde_json::to_string(e)?)
         .bind(now_ms())
-        .execute(&self.db.writer)
+        .execute(&mut *self.db.writer.acquire().await?)
         .await?;
         Ok(())
     }

@@ -55,7 +55,7 @@ impl TurnWrites {
 /// Store `effects` within `tx`. An effect stored before (a replayed turn:
 /// same event id) is left as it is.
 pub(super) async fn insert_in(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    tx: &mut agent_store_db::WriteTx,
     effects: &[TurnEffect],
 ) -> Result<(), ConversationError> {
     let now = now_ms();
@@ -89,7 +89,7 @@ pub(super) async fn insert_in(
 pub async fn settle(db: &Db, event_id: &str) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM turn_effects WHERE event_id = $1")
         .bind(event_id)
-        .execute(&db.writer)
+        .execute(&mut *db.writer.acquire().await?)
         .await?;
     Ok(())
 }

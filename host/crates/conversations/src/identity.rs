@@ -40,7 +40,7 @@ impl Conversations {
         .bind(now_ms())
         .bind(phone_number_id)
         .bind(from)
-        .fetch_optional(&self.db.writer)
+        .fetch_optional(&mut *self.db.writer.acquire().await?)
         .await?;
         if let Some(row) = moved {
             return Ok(Moved::Moved(row.try_get("id")?));

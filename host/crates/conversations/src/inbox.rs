@@ -80,7 +80,7 @@ type Conversation<'a> = (&'a str, &'a str);
 /// Create or touch the conversation of every customer of the batch; their
 /// ids by (business number, customer).
 async fn upsert_conversations<'a>(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    tx: &mut agent_store_db::WriteTx,
     inbound: &'a [Inbound],
     now: i64,
 ) -> Result<HashMap<Conversation<'a>, String>, ConversationError> {
@@ -164,7 +164,7 @@ async fn upsert_conversations<'a>(
 
 /// Insert the messages not stored before; the ids actually inserted.
 async fn insert_messages(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    tx: &mut agent_store_db::WriteTx,
     inbound: &[Inbound],
     payloads: &[String],
     conversations: &HashMap<Conversation<'_>, String>,

@@ -166,7 +166,7 @@ impl Conversations {
         .bind(text)
         .bind(now_ms())
         .bind(message_id)
-        .execute(&self.db.writer)
+        .execute(&mut *self.db.writer.acquire().await?)
         .await?;
         Ok(())
     }
@@ -249,7 +249,7 @@ impl Conversations {
             .bind(value)
             .bind(now_ms())
             .bind(id)
-            .execute(&self.db.writer)
+            .execute(&mut *self.db.writer.acquire().await?)
             .await?;
         Ok(())
     }
@@ -304,7 +304,7 @@ impl Conversations {
         .bind(wamid)
         .bind(now_ms())
         .bind(id)
-        .execute(&self.db.writer)
+        .execute(&mut *self.db.writer.acquire().await?)
         .await?;
         Ok(())
     }
@@ -316,7 +316,7 @@ impl Conversations {
         .bind(error)
         .bind(now_ms())
         .bind(id)
-        .execute(&self.db.writer)
+        .execute(&mut *self.db.writer.acquire().await?)
         .await?;
         Ok(())
     }
@@ -380,7 +380,13 @@ impl Conversations {
         if let Some(stage) = &self.stage {
             return self.stage_state(stage, conversation_id, key, value).await;
         }
-        state::upsert(&self.db.writer, conversation_id, key, value).await
+        state::upsert(
+            &mut *self.db.writer.acquire().await?,
+            conversation_id,
+            key,
+            value,
+        )
+        .await
     }
 }
 
@@ -388,7 +394,7 @@ impl Conversations {
 /// handled already: `false` when it was (another copy's turn committed).
 /// A message not stored (nothing to mark) counts as marked now.
 pub(crate) async fn mark_handled_once_in(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    tx: &mut agent_store_db::WriteTx,
     message_id: &str,
 ) -> Result<bool, ConversationError> {
     let marked = sqlx::query(
@@ -414,7 +420,7 @@ pub(crate) async fn mark_handled_once_in(
 
 /// Mark an inbound message handled within `tx`.
 pub(crate) async fn mark_handled_in(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    tx: &mut agent_store_db::WriteTx,
     message_id: &str,
 ) -> Result<(), ConversationError> {
     sqlx::query(

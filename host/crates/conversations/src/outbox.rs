@@ -99,7 +99,7 @@ fn rank(s: &str) -> i32 {
 /// Store one outbound message and its outbox row; `false` when the id
 /// exists already (nothing is written then).
 async fn insert_outbound(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    tx: &mut agent_store_db::WriteTx,
     m: &NewOutbound<'_>,
     route: &Route<'_>,
     worker_after: i64,
@@ -315,7 +315,7 @@ impl Conversations {
         .bind(id)
         .bind(now)
         .bind(i64::from(fresh))
-        .execute(&self.db.writer)
+        .execute(&mut *self.db.writer.acquire().await?)
         .await?
         .rows_affected();
         if claimed != 1 {
@@ -407,7 +407,7 @@ impl Conversations {
              WHERE attempts = 0 AND lease_until <= $1 AND next_attempt_at > $1",
         )
         .bind(now)
-        .execute(&self.db.writer)
+        .execute(&mut *self.db.writer.acquire().await?)
         .await?
         .rows_affected())
     }
@@ -496,7 +496,7 @@ impl Conversations {
                 .bind(now)
                 .bind(id)
                 .bind(&current)
-                .execute(&self.db.writer)
+                .execute(&mut *self.db.writer.acquire().await?)
                 .await?
                 .rows_affected();
             if moved == 1 {
@@ -518,7 +518,7 @@ impl Conversations {
         )
         .bind(now)
         .bind(conversation_id)
-        .execute(&self.db.writer)
+        .execute(&mut *self.db.writer.acquire().await?)
         .await?;
         Ok(())
     }
@@ -554,7 +554,7 @@ impl Conversations {
         sqlx::query("UPDATE whatsapp_outbox SET lease_until = $1 WHERE message_id = $2 AND lease_until < $1")
             .bind(until)
             .bind(id)
-            .execute(&self.db.writer)
+            .execute(&mut *self.db.writer.acquire().await?)
             .await?;
         Ok(())
     }
@@ -572,7 +572,7 @@ impl Conversations {
         .bind(at)
         .bind(error)
         .bind(id)
-        .execute(&self.db.writer)
+        .execute(&mut *self.db.writer.acquire().await?)
         .await?;
         Ok(())
     }
@@ -618,7 +618,7 @@ impl Conversations {
         .bind(i64::try_from(timestamp).unwrap_or(i64::MAX))
         .bind(&errors_json)
         .bind(now)
-        .execute(&self.db.writer)
+        .execute(&mut *self.db.writer.acquire().await?)
         .await?
         .rows_affected();
         if inserted != 1 {
@@ -652,7 +652,7 @@ impl Conversations {
         .bind(now)
         .bind(&id)
         .bind(&current)
-        .execute(&self.db.writer)
+        .execute(&mut *self.db.writer.acquire().await?)
         .await?
         .rows_affected();
         Ok(if affected == 1 {

@@ -112,7 +112,7 @@ where
 /// bound was checked when the write was staged) is left out with a warning
 /// rather than failing the turn, which could never succeed then.
 pub(super) async fn write_in(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    tx: &mut agent_store_db::WriteTx,
     writes: &[StateWrite],
 ) -> Result<(), ConversationError> {
     for w in writes {
@@ -153,7 +153,13 @@ impl Conversations {
     ) -> Result<(), ConversationError> {
         if conversation_id != stage.conversation_id {
             // Only the turn's own conversation is staged.
-            return upsert(&self.db.writer, conversation_id, key, value).await;
+            return upsert(
+                &mut *self.db.writer.acquire().await?,
+                conversation_id,
+                key,
+                value,
+            )
+            .await;
         }
         if !stage.held().contains_key(key) {
             let stored: Vec<String> =

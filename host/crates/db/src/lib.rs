@@ -11,9 +11,12 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicI64, Ordering};
 
 use serde::{Deserialize, Serialize};
-use sqlx::AnyPool;
-use sqlx::Connection as _;
-use sqlx::any::{AnyPoolOptions, install_default_drivers};
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions, install_default_drivers};
+use sqlx::{AnyConnection, AnyPool};
+use sqlx::{Connection as _, Executor as _};
+
+mod writer;
+pub use writer::{WriteConn, WriteTx, Writer};
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
 #[serde(default, deny_unknown_fields)]
@@ -45,14 +48,14 @@ pub enum Backend {
 pub struct Db {
     pub pool: AnyPool,
     /// Where the busiest writes go ([`Db::begin_write`] and the message
-    /// path's single-statement writes). SQLite: a pool of one connection,
-    /// so the host's writers queue for it in order, woken the moment it is
-    /// free, instead of in SQLite's busy handler, which polls a taken
-    /// write lock with sleeps of 1–100 ms on the connection's thread
-    /// (measured: ~1,000 such sleeps a second under load, each holding a
-    /// pool connection). PostgreSQL: the pool itself (row locks, many
-    /// writers at once).
-    pub writer: AnyPool,
+    /// path's single-statement writes, `.execute(&mut *db.writer.acquire().await?)`).
+    /// SQLite: one connection, so the host's writers queue for it in
+    /// order, woken the moment it is free, instead of in SQLite's busy
+    /// handler, which polls a taken write lock with sleeps of 1–100 ms on
+    /// the connection's thread (measured: ~1,000 such sleeps a second
+    /// under load, each holding a pool connection). PostgreSQL: the pool
+    /// itself (row locks, many writers at once).
+    pub writer: Writer,
     pub backend: Backend,
 }
 
@@ -121,11 +124,18 @@ impl Db {
             .await
             .map_err(connect_err)?;
         let writer = match backend {
-            Backend::Sqlite => pool_options(backend, 1)
-                .connect(&url)
-                .await
-                .map_err(connect_err)?,
-            Backend::Postgres => pool.clone(),
+            Backend::Sqlite => {
+                let options: AnyConnectOptions = url.parse().map_err(connect_err)?;
+                let mut conn = AnyConnection::connect_with(&options)
+                    .await
+                    .map_err(connect_err)?;
+                sqlite_pragmas(&mut conn).await.map_err(connect_err)?;
+                Writer::Sqlite {
+                    conn: std::sync::Arc::new(tokio::sync::Mutex::new(conn)),
+                    options: std::sync::Arc::new(options),
+                }
+            }
+            Backend::Postgres => Writer::Pool(pool.clone()),
         };
         sqlx::migrate!("../../migrations").run(&pool).await?;
         Ok(Self {
@@ -139,8 +149,8 @@ impl Db {
     /// on SQLite `("writer", …)` (the `agent_store_db_connections` gauge).
     pub fn pool_use(&self) -> Vec<(&'static str, u32, usize)> {
         let mut pools = vec![("shared", self.pool.size(), self.pool.num_idle())];
-        if self.backend == Backend::Sqlite {
-            pools.push(("writer", self.writer.size(), self.writer.num_idle()));
+        if let Some(busy) = self.writer.busy() {
+            pools.push(("writer", 1, usize::from(!busy)));
         }
         pools
     }
@@ -151,10 +161,10 @@ impl Db {
     /// with `database is locked` at once when another writer got there
     /// first (its snapshot is stale, and waiting cannot help). PostgreSQL
     /// takes row locks as it goes.
-    pub async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+    pub async fn begin_write(&self) -> Result<WriteTx, sqlx::Error> {
         match self.backend {
-            Backend::Sqlite => self.writer.begin_with("BEGIN IMMEDIATE").await,
-            Backend::Postgres => self.writer.begin().await,
+            Backend::Sqlite => self.writer.begin(Some("BEGIN IMMEDIATE")).await,
+            Backend::Postgres => self.writer.begin(None).await,
         }
     }
 }
@@ -172,17 +182,7 @@ fn pool_options(backend: Backend, max_connections: u32) -> AnyPoolOptions {
         .after_connect(move |conn, _meta| {
             Box::pin(async move {
                 if backend == Backend::Sqlite {
-                    // WAL lets readers run beside the writer; the busy
-                    // timeout makes a second writer wait instead of fail.
-                    sqlx::query("PRAGMA journal_mode = WAL")
-                        .execute(&mut *conn)
-                        .await?;
-                    sqlx::query("PRAGMA busy_timeout = 10000")
-                        .execute(&mut *conn)
-                        .await?;
-                    sqlx::query("PRAGMA synchronous = NORMAL")
-                        .execute(&mut *conn)
-                        .await?;
+                    sqlite_pragmas(conn).await?;
                 }
                 Ok(())
             })
@@ -192,10 +192,11 @@ fn pool_options(backend: Backend, max_connections: u32) -> AnyPoolOptions {
         // "in a transaction", and every later `begin` on it fails
         // ("non-zero transaction depth") long after the disk has room
         // again: such a connection is closed instead. A connection
-        // outside any transaction goes straight back (the common case:
-        // no round trip); otherwise the ping lets a rollback queued by
-        // a dropped transaction finish (SQLite's worker counts the
-        // depth down only once it ran it) before the depth is read.
+        // outside any transaction goes straight back (sqlx pings it
+        // after this check in any case); otherwise the ping lets a
+        // rollback queued by a dropped transaction finish (SQLite's
+        // worker counts the depth down only once it ran it) before the
+        // depth is read.
         .after_release(|conn, _meta| {
             Box::pin(async move {
                 if !conn.is_in_transaction() {
@@ -205,6 +206,20 @@ fn pool_options(backend: Backend, max_connections: u32) -> AnyPoolOptions {
                 Ok(!conn.is_in_transaction())
             })
         })
+}
+
+/// Every SQLite connection's settings: WAL lets readers run beside the
+/// writer; the busy timeout makes a second writer (another process, a
+/// catalog import on the shared pool) wait instead of fail.
+async fn sqlite_pragmas(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
+    for pragma in [
+        "PRAGMA journal_mode = WAL",
+        "PRAGMA busy_timeout = 10000",
+        "PRAGMA synchronous = NORMAL",
+    ] {
+        conn.execute(pragma).await?;
+    }
+    Ok(())
 }
 
 /// `PRAGMA quick_check` on one connection before the pool opens: on a

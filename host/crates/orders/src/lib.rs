@@ -243,7 +243,7 @@ impl Carts {
         .bind(product_id)
         .bind(i64::from(quantity))
         .bind(now_ms())
-        .execute(&self.db.writer)
+        .execute(&mut *self.db.writer.acquire().await?)
         .await?;
         if r.rows_affected() == 0 {
             return Err(CartError::NotInCart(product_id.to_string()));
@@ -257,7 +257,7 @@ impl Carts {
             sqlx::query("DELETE FROM cart_lines WHERE conversation_id = $1 AND product_id = $2")
                 .bind(conversation_id)
                 .bind(product_id)
-                .execute(&self.db.writer)
+                .execute(&mut *self.db.writer.acquire().await?)
                 .await?;
         if r.rows_affected() == 0 {
             return Err(CartError::NotInCart(product_id.to_string()));
@@ -315,7 +315,7 @@ impl Carts {
         .bind(product_id)
         .bind(i64::from(quantity))
         .bind(now_ms())
-        .execute(&self.db.writer)
+        .execute(&mut *self.db.writer.acquire().await?)
         .await?;
         Ok(())
     }
@@ -324,7 +324,7 @@ impl Carts {
     pub async fn clear(&self, conversation_id: &str) -> Result<(), CartError> {
         sqlx::query("DELETE FROM cart_lines WHERE conversation_id = $1")
             .bind(conversation_id)
-            .execute(&self.db.writer)
+            .execute(&mut *self.db.writer.acquire().await?)
             .await?;
         Ok(())
     }

@@ -393,7 +393,7 @@ impl Orders {
     /// request claimed the same source message first.
     async fn insert_order(
         &self,
-        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        tx: &mut agent_store_db::WriteTx,
         req: &OrderCreate,
         order: &NewOrder,
     ) -> Result<bool, OrderError> {
@@ -444,7 +444,7 @@ impl Orders {
                     .bind(&url)
                     .bind(&reference)
                     .bind(now_ms())
-                    .execute(&self.inner.db.writer)
+                    .execute(&mut *self.inner.db.writer.acquire().await?)
                     .await?;
                     order.payment_url = Some(url);
                     order.payment_reference = Some(reference);
@@ -740,7 +740,7 @@ impl Orders {
         .bind(provider)
         .bind(order_id.map(str::to_string))
         .bind(now_ms())
-        .execute(&self.inner.db.writer)
+        .execute(&mut *self.inner.db.writer.acquire().await?)
         .await?;
         Ok(r.rows_affected() == 1)
     }
@@ -750,7 +750,7 @@ impl Orders {
     pub async fn unclaim_payment_event(&self, event_id: &str) -> Result<(), OrderError> {
         sqlx::query("DELETE FROM payment_events WHERE id = $1")
             .bind(event_id)
-            .execute(&self.inner.db.writer)
+            .execute(&mut *self.inner.db.writer.acquire().await?)
             .await?;
         Ok(())
     }
@@ -917,7 +917,7 @@ impl Orders {
         .bind(product_id)
         .bind(available)
         .bind(now_ms())
-        .execute(&self.inner.db.writer)
+        .execute(&mut *self.inner.db.writer.acquire().await?)
         .await?;
         self.sync_catalog_stock(vec![product_id.to_string()]).await;
         self.stock(product_id)
@@ -1010,7 +1010,7 @@ struct NewOrder {
 /// untracked product is ordered unreserved; a tracked one short of stock
 /// refuses the order), the line written and taken out of the cart.
 async fn write_line(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    tx: &mut agent_store_db::WriteTx,
     order: &NewOrder,
     conversation_id: &str,
     n: usize,
@@ -1076,7 +1076,7 @@ async fn write_line(
 }
 
 async fn record_history(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    tx: &mut agent_store_db::WriteTx,
     order_id: &str,
     from: Option<Status>,
     to: Status,

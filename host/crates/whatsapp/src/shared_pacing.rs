@@ -87,7 +87,7 @@ impl SharedPacer {
             "DELETE FROM pace_slots WHERE next_us < CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000000 AS BIGINT) - $1",
         )
         .bind(PRUNE_AFTER_US)
-        .execute(&self.db.writer)
+        .execute(&mut *self.db.writer.acquire().await?)
         .await?
         .rows_affected())
     }

@@ -454,7 +454,7 @@ async fn serve(config: Config) -> anyhow::Result<()> {
 }
 
 async fn open_catalog(config: &Config) -> anyhow::Result<Catalog> {
-    let db = Db::connect(&config.database.url, &config.data_dir).await?;
+    let db = Db::open(&config.database, &config.data_dir).await?;
     Ok(Catalog::open(db, &config.data_dir).await?)
 }
 

@@ -53,7 +53,7 @@ pub struct ReplayArgs {
 }
 
 async fn records(config: &Config) -> anyhow::Result<TurnRecords> {
-    let db = Db::connect(&config.database.url, &config.data_dir).await?;
+    let db = Db::open(&config.database, &config.data_dir).await?;
     Ok(TurnRecords::new(db, config.record.clone()))
 }
 

@@ -65,7 +65,7 @@ pub async fn run_with(
     command: UsersCommand,
     password_env: Option<String>,
 ) -> anyhow::Result<()> {
-    let db = Db::connect(&config.database.url, &config.data_dir).await?;
+    let db = Db::open(&config.database, &config.data_dir).await?;
     let users = Users::new(db);
     match command {
         UsersCommand::Add { name, role, brands } => {

@@ -133,6 +133,7 @@ impl Db {
                 Writer::Sqlite {
                     conn: std::sync::Arc::new(tokio::sync::Mutex::new(conn)),
                     options: std::sync::Arc::new(options),
+                    broken: Default::default(),
                 }
             }
             Backend::Postgres => Writer::Pool(pool.clone()),

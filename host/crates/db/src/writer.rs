@@ -11,6 +11,7 @@
 
 use std::ops::{Deref, DerefMut};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use sqlx::any::{AnyConnectOptions, AnyTransactionManager};
 use sqlx::pool::PoolConnection;
@@ -25,6 +26,9 @@ pub enum Writer {
     Sqlite {
         conn: Arc<Mutex<AnyConnection>>,
         options: Arc<AnyConnectOptions>,
+        /// A `BEGIN` found the connection's worker gone: the next
+        /// acquire opens the connection again.
+        broken: Arc<AtomicBool>,
     },
     /// PostgreSQL: the shared pool (row locks, many writers at once).
     Pool(AnyPool),
@@ -70,9 +74,15 @@ impl Writer {
     pub async fn acquire(&self) -> Result<WriteConn, sqlx::Error> {
         match self {
             Writer::Pool(pool) => Ok(WriteConn::Pooled(pool.acquire().await?)),
-            Writer::Sqlite { conn, options } => {
+            Writer::Sqlite {
+                conn,
+                options,
+                broken,
+            } => {
                 let mut guard = conn.clone().lock_owned().await;
-                if guard.is_in_transaction() {
+                // The last holder left a transaction open (a failed or
+                // cancelled commit) or the connection broken.
+                if guard.is_in_transaction() || broken.swap(false, Ordering::Relaxed) {
                     settle(&mut guard, options).await?;
                 }
                 Ok(WriteConn::Owned(guard))
@@ -93,8 +103,15 @@ impl Writer {
     /// the backend's plain `BEGIN`.
     pub async fn begin(&self, statement: Option<&'static str>) -> Result<WriteTx, sqlx::Error> {
         let mut conn = self.acquire().await?;
-        AnyTransactionManager::begin(&mut conn, statement.map(Into::into)).await?;
-        Ok(WriteTx { conn: Some(conn) })
+        match AnyTransactionManager::begin(&mut conn, statement.map(Into::into)).await {
+            Ok(()) => Ok(WriteTx { conn: Some(conn) }),
+            Err(e) => {
+                if let (sqlx::Error::WorkerCrashed, Writer::Sqlite { broken, .. }) = (&e, self) {
+                    broken.store(true, Ordering::Relaxed);
+                }
+                Err(e)
+            }
+        }
     }
 
     /// Whether a writer holds the connection now (the `writer` pool's busy
@@ -113,20 +130,22 @@ impl Writer {
 /// `BEGIN` on it would fail with "non-zero transaction depth" long after
 /// the disk has room again).
 async fn settle(conn: &mut AnyConnection, options: &AnyConnectOptions) -> Result<(), sqlx::Error> {
-    conn.ping().await?;
-    if !conn.is_in_transaction() {
+    let outcome = match conn.ping().await {
+        Ok(()) if !conn.is_in_transaction() => return Ok(()),
+        Ok(()) => AnyTransactionManager::rollback(conn).await,
+        // The connection's worker is gone (sqlx ends it when it cannot
+        // roll back a cancelled BEGIN).
+        Err(e) => Err(e),
+    };
+    if outcome.is_ok() && !conn.is_in_transaction() {
         return Ok(());
     }
-    match AnyTransactionManager::rollback(conn).await {
-        Ok(()) if !conn.is_in_transaction() => Ok(()),
-        outcome => {
-            tracing::warn!(error = ?outcome.err(), "the SQLite write connection was left in a transaction: opening it again");
-            let fresh = AnyConnection::connect_with(options).await?;
-            let old = std::mem::replace(conn, fresh);
-            let _ = old.close_hard().await;
-            crate::sqlite_pragmas(conn).await
-        }
-    }
+    tracing::warn!(error = ?outcome.err(), "the SQLite write connection was left unusable: opening it again");
+    let mut fresh = AnyConnection::connect_with(options).await?;
+    crate::sqlite_pragmas(&mut fresh).await?;
+    let old = std::mem::replace(conn, fresh);
+    let _ = old.close_hard().await;
+    Ok(())
 }
 
 /// A write transaction: rolled back when dropped without [`WriteTx::commit`].
@@ -136,18 +155,23 @@ pub struct WriteTx {
 }
 
 impl WriteTx {
+    /// Commit. The connection is let go only once the commit succeeded:
+    /// a failed or cancelled commit is rolled back by [`Drop`], as sqlx's
+    /// own `Transaction` does (its SQLite worker counts on that rollback).
     pub async fn commit(mut self) -> Result<(), sqlx::Error> {
-        match self.conn.take() {
-            Some(mut conn) => AnyTransactionManager::commit(&mut conn).await,
-            None => Ok(()),
+        if let Some(conn) = self.conn.as_mut() {
+            AnyTransactionManager::commit(conn).await?;
         }
+        self.conn = None;
+        Ok(())
     }
 
     pub async fn rollback(mut self) -> Result<(), sqlx::Error> {
-        match self.conn.take() {
-            Some(mut conn) => AnyTransactionManager::rollback(&mut conn).await,
-            None => Ok(()),
+        if let Some(conn) = self.conn.as_mut() {
+            AnyTransactionManager::rollback(conn).await?;
         }
+        self.conn = None;
+        Ok(())
     }
 }
 
@@ -282,5 +306,47 @@ mod tests {
         rows.sort();
         assert_eq!(rows, [1, 2, 3]);
         assert_eq!(db.writer.busy(), Some(false));
+    }
+
+    /// A COMMIT the database refuses (here a deferred foreign key) leaves
+    /// nothing stored, and the next writer starts clean.
+    #[tokio::test]
+    async fn a_refused_commit_is_rolled_back() {
+        let (db, _dir) = with_table().await;
+        db.writer
+            .execute(sqlx::query(
+                "CREATE TABLE writer_child (n BIGINT REFERENCES writer_parent (n))",
+            ))
+            .await
+            .expect("child");
+        db.writer
+            .execute(sqlx::query(
+                "CREATE TABLE writer_parent (n BIGINT PRIMARY KEY)",
+            ))
+            .await
+            .expect("parent");
+        let mut tx = db.begin_write().await.expect("begin");
+        for sql in [
+            "PRAGMA foreign_keys = ON",
+            "PRAGMA defer_foreign_keys = ON",
+            "INSERT INTO writer_test VALUES (7)",
+            "INSERT INTO writer_child VALUES (1)",
+        ] {
+            tx.execute(sql).await.expect(sql);
+        }
+        assert!(tx.commit().await.is_err(), "the commit must be refused");
+        let mut tx = db
+            .begin_write()
+            .await
+            .expect("begin after a refused commit");
+        tx.execute("INSERT INTO writer_test VALUES (8)")
+            .await
+            .expect("insert");
+        tx.commit().await.expect("commit");
+        let rows: Vec<i64> = sqlx::query_scalar("SELECT n FROM writer_test")
+            .fetch_all(&db.pool)
+            .await
+            .expect("rows");
+        assert_eq!(rows, [8]);
     }
 }

@@ -31,6 +31,10 @@ pub struct PluginsConfig {
     /// freed slot's pages back to the kernel. Resident memory is bounded by
     /// the slots in use at once times this.
     pub keep_resident_bytes: usize,
+    /// Threads that run seller and router turns, apart from the host's
+    /// async workers and at a lower priority (see `turn_threads.rs`);
+    /// `0` = one per core.
+    pub turn_threads: usize,
     pub canary: CanaryPolicy,
     pub quarantine: QuarantinePolicy,
     /// Host-wide maxima of every plugin's `[limits]` (`[plugins.limits]`).
@@ -80,6 +84,7 @@ impl Default for PluginsConfig {
             compiler: Default::default(),
             watch: true,
             keep_resident_bytes: super::pool::DEFAULT_KEEP_RESIDENT,
+            turn_threads: 0,
             canary: CanaryPolicy::default(),
             quarantine: QuarantinePolicy::default(),
             limits: Default::default(),

@@ -61,6 +61,7 @@ pub mod runtime;
 pub mod stats;
 pub mod store;
 pub mod tiers;
+pub mod turn_threads;
 pub mod v0_1;
 pub mod watch;
 
@@ -110,6 +111,8 @@ pub struct PluginsOptions {
     pub quarantine: QuarantinePolicy,
     /// Components compiled at once at start-up (1: one after the other).
     pub load_threads: usize,
+    /// Threads for turns (`[plugins] turn_threads`; 0 = one per core).
+    pub turn_threads: usize,
 }
 
 /// Start-up compiles this many components at once by default.
@@ -127,6 +130,7 @@ impl PluginsOptions {
             canary: defaults.canary,
             quarantine: defaults.quarantine,
             load_threads: default_load_threads(),
+            turn_threads: defaults.turn_threads,
         }
     }
 
@@ -140,6 +144,7 @@ impl PluginsOptions {
             canary: p.canary,
             quarantine: p.quarantine,
             load_threads: default_load_threads(),
+            turn_threads: p.turn_threads,
         }
     }
 }
@@ -253,7 +258,9 @@ pub fn version_id(p: &LoadedPlugin) -> String {
 
 /// The loaded plugins with the services they may call.
 pub struct Plugins {
-    runtime: Runtime,
+    runtime: Arc<Runtime>,
+    /// Where live turns run.
+    turns: turn_threads::TurnThreads,
     registry: Registry,
     services: Services,
     smoke_services: Services,
@@ -303,9 +310,11 @@ impl Plugins {
             llm: smoke_llm,
             ..services.clone()
         };
+        let turns = turn_threads::TurnThreads::new(options.turn_threads);
         let plugins = Self {
             store: VersionStore::new(&options.dir, options.keep_versions),
-            runtime,
+            runtime: Arc::new(runtime),
+            turns,
             registry: Registry::default(),
             services,
             smoke_services,
@@ -1130,11 +1139,19 @@ impl Plugins {
         let mut services = self.services.clone();
         let sink = self.tape(&mut services, shadow.is_some());
         let tape = services.tape.clone();
-        let result = self
-            .runtime
-            .route(&plugin, services, request)
-            .instrument(turn_span(&plugin, "router"))
-            .await;
+        let result = {
+            let (runtime, plugin, request) =
+                (self.runtime.clone(), plugin.clone(), request.clone());
+            let span = turn_span(&plugin, "router");
+            self.turns
+                .run(async move {
+                    runtime
+                        .route(&plugin, services, &request)
+                        .instrument(span)
+                        .await
+                })
+                .await
+        };
         observe_turn(&plugin, started, result.as_ref().err());
         self.keep(sink, shadow, &tape, &plugin, || record::Exchange::Router {
             request: request.clone(),
@@ -1198,11 +1215,18 @@ impl Plugins {
         let started = std::time::Instant::now();
         let sink = self.tape(&mut services, shadow.is_some());
         let tape = services.tape.clone();
-        let result = self
-            .runtime
-            .handle_turn(&plugin, services, turn)
-            .instrument(turn_span(&plugin, "seller"))
-            .await;
+        let result = {
+            let (runtime, plugin, turn) = (self.runtime.clone(), plugin.clone(), turn.clone());
+            let span = turn_span(&plugin, "seller");
+            self.turns
+                .run(async move {
+                    runtime
+                        .handle_turn(&plugin, services, &turn)
+                        .instrument(span)
+                        .await
+                })
+                .await
+        };
         observe_turn(&plugin, started, result.as_ref().err());
         self.keep(sink, shadow, &tape, &plugin, || record::Exchange::Seller {
             turn: turn.clone(),

@@ -162,11 +162,14 @@ impl Db {
     /// with `database is locked` at once when another writer got there
     /// first (its snapshot is stale, and waiting cannot help). PostgreSQL
     /// takes row locks as it goes.
-    pub async fn begin_write(&self) -> Result<WriteTx, sqlx::Error> {
-        match self.backend {
-            Backend::Sqlite => self.writer.begin(Some("BEGIN IMMEDIATE")).await,
-            Backend::Postgres => self.writer.begin(None).await,
-        }
+    #[track_caller]
+    pub fn begin_write(
+        &self,
+    ) -> impl std::future::Future<Output = Result<WriteTx, sqlx::Error>> + Send + '_ {
+        self.writer.begin(match self.backend {
+            Backend::Sqlite => Some("BEGIN IMMEDIATE"),
+            Backend::Postgres => None,
+        })
     }
 }
 

@@ -9,9 +9,12 @@
 //! its thread was ~27 % busy. A mutex guard is released the moment it is
 //! dropped.
 
+use std::future::Future;
 use std::ops::{Deref, DerefMut};
+use std::panic::Location;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
 
 use sqlx::any::{AnyConnectOptions, AnyTransactionManager};
 use sqlx::pool::PoolConnection;
@@ -44,7 +47,16 @@ impl std::fmt::Debug for Writer {
 }
 
 /// A connection to write on, held until dropped.
-pub enum WriteConn {
+pub struct WriteConn {
+    held: Held,
+    /// When it was taken, and by which line: how long each holder keeps
+    /// the connection (a `trace` event at release, target
+    /// `agent_store_db::writer`).
+    since: Instant,
+    site: &'static Location<'static>,
+}
+
+enum Held {
     Owned(OwnedMutexGuard<AnyConnection>),
     Pooled(PoolConnection<Any>),
 }
@@ -52,28 +64,57 @@ pub enum WriteConn {
 impl Deref for WriteConn {
     type Target = AnyConnection;
     fn deref(&self) -> &AnyConnection {
-        match self {
-            WriteConn::Owned(c) => c,
-            WriteConn::Pooled(c) => c,
+        match &self.held {
+            Held::Owned(c) => c,
+            Held::Pooled(c) => c,
         }
     }
 }
 
 impl DerefMut for WriteConn {
     fn deref_mut(&mut self) -> &mut AnyConnection {
-        match self {
-            WriteConn::Owned(c) => c,
-            WriteConn::Pooled(c) => c,
+        match &mut self.held {
+            Held::Owned(c) => c,
+            Held::Pooled(c) => c,
         }
+    }
+}
+
+impl Drop for WriteConn {
+    fn drop(&mut self) {
+        tracing::trace!(
+            held_us = self.since.elapsed().as_micros() as u64,
+            site = %self.site,
+            "write connection released"
+        );
     }
 }
 
 impl Writer {
     /// The write connection, once the writers before this one are done
     /// (SQLite: in the order they asked).
-    pub async fn acquire(&self) -> Result<WriteConn, sqlx::Error> {
+    #[track_caller]
+    pub fn acquire(&self) -> impl Future<Output = Result<WriteConn, sqlx::Error>> + Send + '_ {
+        let site = Location::caller();
+        async move {
+            let asked = Instant::now();
+            let held = self.take().await?;
+            tracing::trace!(
+                waited_us = asked.elapsed().as_micros() as u64,
+                site = %site,
+                "write connection taken"
+            );
+            Ok(WriteConn {
+                held,
+                since: Instant::now(),
+                site,
+            })
+        }
+    }
+
+    async fn take(&self) -> Result<Held, sqlx::Error> {
         match self {
-            Writer::Pool(pool) => Ok(WriteConn::Pooled(pool.acquire().await?)),
+            Writer::Pool(pool) => Ok(Held::Pooled(pool.acquire().await?)),
             Writer::Sqlite {
                 conn,
                 options,
@@ -85,31 +126,43 @@ impl Writer {
                 if guard.is_in_transaction() || broken.swap(false, Ordering::Relaxed) {
                     settle(&mut guard, options).await?;
                 }
-                Ok(WriteConn::Owned(guard))
+                Ok(Held::Owned(guard))
             }
         }
     }
 
     /// Run one statement on the write connection.
-    pub async fn execute<'q>(
-        &self,
+    #[track_caller]
+    pub fn execute<'a, 'q: 'a>(
+        &'a self,
         query: sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>>,
-    ) -> Result<sqlx::any::AnyQueryResult, sqlx::Error> {
-        let mut conn = self.acquire().await?;
-        query.execute(&mut *conn).await
+    ) -> impl Future<Output = Result<sqlx::any::AnyQueryResult, sqlx::Error>> + Send + 'a {
+        let acquired = self.acquire();
+        async move {
+            let mut conn = acquired.await?;
+            query.execute(&mut *conn).await
+        }
     }
 
     /// Begin a transaction with `statement` (e.g. `BEGIN IMMEDIATE`), or
     /// the backend's plain `BEGIN`.
-    pub async fn begin(&self, statement: Option<&'static str>) -> Result<WriteTx, sqlx::Error> {
-        let mut conn = self.acquire().await?;
-        match AnyTransactionManager::begin(&mut conn, statement.map(Into::into)).await {
-            Ok(()) => Ok(WriteTx { conn: Some(conn) }),
-            Err(e) => {
-                if let (sqlx::Error::WorkerCrashed, Writer::Sqlite { broken, .. }) = (&e, self) {
-                    broken.store(true, Ordering::Relaxed);
+    #[track_caller]
+    pub fn begin(
+        &self,
+        statement: Option<&'static str>,
+    ) -> impl Future<Output = Result<WriteTx, sqlx::Error>> + Send + '_ {
+        let acquired = self.acquire();
+        async move {
+            let mut conn = acquired.await?;
+            match AnyTransactionManager::begin(&mut conn, statement.map(Into::into)).await {
+                Ok(()) => Ok(WriteTx { conn: Some(conn) }),
+                Err(e) => {
+                    if let (sqlx::Error::WorkerCrashed, Writer::Sqlite { broken, .. }) = (&e, self)
+                    {
+                        broken.store(true, Ordering::Relaxed);
+                    }
+                    Err(e)
                 }
-                Err(e)
             }
         }
     }

@@ -97,6 +97,8 @@ pub struct Conversations {
     /// A seller turn's state writes, held for its commit (see
     /// [`Conversations::staged`]); `None`: writes go straight to storage.
     stage: Option<state::StagedState>,
+    /// "Sent" marks, stored many to a transaction.
+    sent_marks: sent_marks::SentMarks,
 }
 
 fn conversation_from(row: &sqlx::any::AnyRow) -> Result<Conversation, sqlx::Error> {
@@ -113,7 +115,11 @@ fn conversation_from(row: &sqlx::any::AnyRow) -> Result<Conversation, sqlx::Erro
 
 impl Conversations {
     pub fn new(db: Db) -> Self {
-        Self { db, stage: None }
+        Self {
+            db,
+            stage: None,
+            sent_marks: Default::default(),
+        }
     }
 
     /// Store an inbound message durably, creating its conversation when
@@ -443,6 +449,7 @@ pub use state::{StagedState, StateWrite};
 mod outbox;
 #[cfg(feature = "plugin-host")]
 pub mod plugin_host;
+mod sent_marks;
 pub use outbox::{Claimed, ClaimedConversation, OutboundRecord, Queued, Route, StatusOutcome};
 
 #[cfg(test)]

@@ -425,20 +425,7 @@ impl Conversations {
     /// Statuses that arrived before the answer are applied now.
     pub async fn outbound_sent(&self, id: &str, wamid: &str) -> Result<(), ConversationError> {
         let now = now_ms();
-        let mut tx = self.db.begin_write().await?;
-        sqlx::query(
-            "UPDATE messages SET state = 'sent', wamid = $1, updated_at = $2 WHERE id = $3 AND state = 'pending'",
-        )
-        .bind(wamid)
-        .bind(now)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query("DELETE FROM whatsapp_outbox WHERE message_id = $1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
+        self.sent_marks.store(&self.db, id, wamid).await?;
         // The message is marked sent: a failure from here on only delays a
         // status, which the next one (or the console's view) catches up on.
         if let Err(e) = self.apply_early_statuses(id, wamid, now).await {

@@ -138,6 +138,7 @@ impl Conversations {
         let store = Conversations {
             db: self.db.clone(),
             stage: Some(stage.clone()),
+            sent_marks: self.sent_marks.clone(),
         };
         (store, stage)
     }

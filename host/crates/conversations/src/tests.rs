@@ -970,3 +970,81 @@ async fn staged_state_on_sqlite() {
 async fn staged_state_on_postgres() {
     with_postgres(staged_state).await;
 }
+
+/// Many "sent" marks at once (one per conversation, as the sender tasks
+/// send them): each caller returns once its own mark is stored, every
+/// message is marked with its own wamid and taken off the outbox, and a
+/// mark for a message no longer pending changes nothing.
+async fn concurrent_sent_marks(store: Conversations) {
+    let body = serde_json::json!({"type":"text"});
+    let mut ids = Vec::new();
+    for i in 0..40 {
+        let wa_id = format!("55119{i:04}");
+        let a = store
+            .accept_inbound(&inbound(&wa_id, &format!("wamid.in{i}"), "hi"))
+            .await
+            .expect("accept")
+            .expect("new");
+        let id = format!("m/{i}");
+        let out = NewOutbound {
+            id: &id,
+            conversation_id: &a.conversation_id,
+            brand: None,
+            speaker: Speaker::Assistant,
+            kind: "text",
+            text: "hello",
+            body: &body,
+        };
+        let route = Route {
+            phone_number_id: "PN1",
+            recipient: &wa_id,
+        };
+        store
+            .enqueue_outbound(&out, &route, crate::db::now_ms())
+            .await
+            .expect("queue");
+        ids.push(id);
+    }
+    store.mark_failed("m/0", "given up").await.expect("failed");
+    let marks = ids.iter().map(|id| {
+        let store = store.clone();
+        let id = id.clone();
+        tokio::spawn(async move {
+            store
+                .outbound_sent(&id, &format!("wamid.{id}"))
+                .await
+                .expect("sent");
+            // Returned: the mark is stored.
+            let (state, _, wamid) = store.outbound(&id).await.expect("read").expect("stored");
+            (id, state, wamid)
+        })
+    });
+    let stored = futures_join(marks).await;
+    assert_eq!(stored[0].1, "failed", "a failed message stays failed");
+    for (id, state, wamid) in &stored[1..] {
+        assert_eq!(state, "sent", "{id}");
+        assert_eq!(wamid.as_deref(), Some(format!("wamid.{id}").as_str()));
+    }
+    assert_eq!(store.outbox_len().await.expect("len"), 0);
+}
+
+async fn futures_join<T: std::fmt::Debug>(
+    tasks: impl Iterator<Item = tokio::task::JoinHandle<T>>,
+) -> Vec<T> {
+    let mut out = Vec::new();
+    for t in tasks.collect::<Vec<_>>() {
+        out.push(t.await.expect("task"));
+    }
+    out
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_sent_marks_on_sqlite() {
+    let (db, _dir) = testing::sqlite().await.expect("sqlite");
+    concurrent_sent_marks(Conversations::new(db)).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_sent_marks_on_postgres() {
+    with_postgres(concurrent_sent_marks).await;
+}

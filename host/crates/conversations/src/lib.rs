@@ -98,7 +98,9 @@ pub struct Conversations {
     /// [`Conversations::staged`]); `None`: writes go straight to storage.
     stage: Option<state::StagedState>,
     /// "Sent" marks, stored many to a transaction.
-    sent_marks: sent_marks::SentMarks,
+    sent_marks: group::Batcher<sent_marks::SentMarks>,
+    /// Small webhook deliveries, stored many to a transaction.
+    deliveries: group::Batcher<inbox::Deliveries>,
 }
 
 fn conversation_from(row: &sqlx::any::AnyRow) -> Result<Conversation, sqlx::Error> {
@@ -119,6 +121,7 @@ impl Conversations {
             db,
             stage: None,
             sent_marks: Default::default(),
+            deliveries: Default::default(),
         }
     }
 
@@ -446,6 +449,7 @@ mod state;
 pub use effects::{TurnEffect, TurnWrites, settle as settle_effect};
 pub use identity::Moved;
 pub use state::{StagedState, StateWrite};
+mod group;
 mod outbox;
 #[cfg(feature = "plugin-host")]
 pub mod plugin_host;

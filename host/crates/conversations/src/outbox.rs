@@ -425,7 +425,10 @@ impl Conversations {
     /// Statuses that arrived before the answer are applied now.
     pub async fn outbound_sent(&self, id: &str, wamid: &str) -> Result<(), ConversationError> {
         let now = now_ms();
-        self.sent_marks.store(&self.db, id, wamid).await?;
+        self.sent_marks
+            .write(&self.db, (id.to_string(), wamid.to_string()))
+            .await
+            .map_err(sqlx::Error::Protocol)?;
         // The message is marked sent: a failure from here on only delays a
         // status, which the next one (or the console's view) catches up on.
         if let Err(e) = self.apply_early_statuses(id, wamid, now).await {

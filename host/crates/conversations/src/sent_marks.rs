@@ -1,4 +1,4 @@
-//! "Sent" marks stored many to a transaction (group commit).
+//! "Sent" marks stored many to a transaction ([`super::group`]).
 //!
 //! Each message Meta accepts is marked sent and taken off the outbox in one
 //! transaction. One transaction per message made these the largest share
@@ -9,75 +9,27 @@
 //! own mark is committed, so what it does next (the conversation's next
 //! message) follows a durable mark, as before.
 
-use std::sync::{Arc, OnceLock};
-
-use tokio::sync::{mpsc, oneshot};
-
+use super::group::Batch;
 use crate::db::Db;
 
-/// Marks per transaction at most (each binds 2 parameters, far under
-/// either backend's bound).
-const BATCH: usize = 256;
+/// "Sent" marks: `(message id, wamid)`.
+pub(crate) struct SentMarks;
 
-struct Mark {
-    id: String,
-    wamid: String,
-    done: oneshot::Sender<Result<(), String>>,
-}
+impl Batch for SentMarks {
+    type Item = (String, String);
+    type Out = ();
+    /// Each binds 2 parameters: far under either backend's bound.
+    const MAX: usize = 256;
 
-/// The queue of marks to store, and its writer task (started on first use).
-#[derive(Debug, Clone, Default)]
-pub(crate) struct SentMarks {
-    queue: Arc<OnceLock<mpsc::UnboundedSender<Mark>>>,
-}
-
-impl std::fmt::Debug for Mark {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.id)
-    }
-}
-
-impl SentMarks {
-    /// Store message `id`'s "sent" mark with `wamid` and take it off the
-    /// outbox; returns once committed.
-    pub(crate) async fn store(&self, db: &Db, id: &str, wamid: &str) -> Result<(), sqlx::Error> {
-        let (done, committed) = oneshot::channel();
-        let mark = Mark {
-            id: id.to_string(),
-            wamid: wamid.to_string(),
-            done,
-        };
-        let queue = self.queue.get_or_init(|| {
-            let (queue, marks) = mpsc::unbounded_channel();
-            tokio::spawn(write_batches(db.clone(), marks));
-            queue
-        });
-        if let Err(unsent) = queue.send(mark) {
-            // The writer task is gone (its runtime stopped): store it alone.
-            return write(db, std::slice::from_ref(&unsent.0)).await;
-        }
-        match committed.await {
-            Ok(result) => result.map_err(sqlx::Error::Protocol),
-            Err(_) => Err(sqlx::Error::Protocol(
-                "the sent-mark writer stopped before storing the mark".into(),
-            )),
-        }
-    }
-}
-
-async fn write_batches(db: Db, mut marks: mpsc::UnboundedReceiver<Mark>) {
-    let mut batch = Vec::with_capacity(BATCH);
-    while marks.recv_many(&mut batch, BATCH).await > 0 {
-        let result = write(&db, &batch).await.map_err(|e| e.to_string());
-        for mark in batch.drain(..) {
-            let _ = mark.done.send(result.clone());
-        }
+    async fn write(db: &Db, marks: &[(String, String)]) -> Vec<Result<(), String>> {
+        let outcome = write(db, marks).await.map_err(|e| e.to_string());
+        vec![outcome; marks.len()]
     }
 }
 
 /// One transaction: every mark's message marked sent (if still pending)
 /// and taken off the outbox.
-async fn write(db: &Db, marks: &[Mark]) -> Result<(), sqlx::Error> {
+async fn write(db: &Db, marks: &[(String, String)]) -> Result<(), sqlx::Error> {
     let now = crate::db::now_ms();
     let ids: Vec<String> = (0..marks.len())
         .map(|i| format!("${}", 2 * i + 1))
@@ -91,8 +43,8 @@ async fn write(db: &Db, marks: &[Mark]) -> Result<(), sqlx::Error> {
         ids.join(", ")
     );
     let mut query = sqlx::query(&update);
-    for m in marks {
-        query = query.bind(&m.id).bind(&m.wamid);
+    for (id, wamid) in marks {
+        query = query.bind(id).bind(wamid);
     }
     let dequeue = format!(
         "DELETE FROM whatsapp_outbox WHERE message_id IN ({})",
@@ -102,8 +54,8 @@ async fn write(db: &Db, marks: &[Mark]) -> Result<(), sqlx::Error> {
             .join(", ")
     );
     let mut delete = sqlx::query(&dequeue);
-    for m in marks {
-        delete = delete.bind(&m.id);
+    for (id, _) in marks {
+        delete = delete.bind(id);
     }
     let mut tx = db.begin_write().await?;
     query.bind(now).execute(&mut *tx).await?;

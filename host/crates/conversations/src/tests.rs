@@ -1048,3 +1048,61 @@ async fn concurrent_sent_marks_on_sqlite() {
 async fn concurrent_sent_marks_on_postgres() {
     with_postgres(concurrent_sent_marks).await;
 }
+
+/// Small deliveries arriving at once are stored together: each caller gets
+/// its own messages' outcomes, in order, and a wamid that two of them
+/// carry (Meta retrying while the first is stored) is accepted once.
+async fn concurrent_deliveries(store: Conversations) {
+    let deliveries: Vec<Vec<Inbound>> = (0..30)
+        .map(|i| {
+            let wa_id = format!("55118{i:04}");
+            vec![
+                inbound(&wa_id, &format!("wamid.d{i}a"), "hi"),
+                inbound(&wa_id, &format!("wamid.d{i}b"), "again"),
+            ]
+        })
+        .chain([vec![inbound("551180000", "wamid.d0a", "hi")]])
+        .collect();
+    let tasks: Vec<_> = deliveries
+        .iter()
+        .cloned()
+        .map(|d| {
+            let store = store.clone();
+            tokio::spawn(async move { store.accept_inbound_batch(&d).await.expect("stored") })
+        })
+        .collect();
+    let mut outcomes = Vec::new();
+    for t in tasks {
+        outcomes.push(t.await.expect("task"));
+    }
+    let retried = outcomes[0][0].is_some() ^ outcomes[30][0].is_some();
+    assert!(
+        retried,
+        "a wamid in two deliveries is accepted exactly once"
+    );
+    for (d, accepted) in deliveries.iter().zip(&outcomes).take(30) {
+        assert_eq!(accepted.len(), d.len());
+        let ids: Vec<&str> = accepted
+            .iter()
+            .flatten()
+            .map(|a| a.conversation_id.as_str())
+            .collect();
+        assert!(
+            ids.windows(2).all(|w| w[0] == w[1]),
+            "one customer, one conversation"
+        );
+        let stored = store.get(ids[0]).await.expect("conversation");
+        assert_eq!(stored.customer_wa_id, d[0].customer.wa_id);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_deliveries_on_sqlite() {
+    let (db, _dir) = testing::sqlite().await.expect("sqlite");
+    concurrent_deliveries(Conversations::new(db)).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_deliveries_on_postgres() {
+    with_postgres(concurrent_deliveries).await;
+}

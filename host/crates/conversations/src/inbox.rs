@@ -6,10 +6,9 @@ use std::collections::{HashMap, HashSet};
 
 use sqlx::Row;
 
-use super::group::Batch;
 use super::{Accepted, ConversationError, Conversations, customer_wrote_at};
 use crate::chat::Inbound;
-use crate::db::{Db, now_ms};
+use crate::db::now_ms;
 
 /// Rows per multi-row statement: far below SQLite's 32,766 and
 /// PostgreSQL's 65,535 bound parameters.
@@ -35,16 +34,11 @@ fn values(rows: usize, cols: usize, row: impl Fn(&[String]) -> String) -> String
         .join(", ")
 }
 
-/// A delivery of at most this many messages is stored with whatever other
-/// deliveries arrive meanwhile ([`super::group`]); a larger one alone.
-const GROUPED_DELIVERY: usize = 50;
-
 impl Conversations {
     /// Store every inbound message of a delivery durably, creating their
     /// conversations when needed, in one transaction: all or nothing. One
     /// entry per input, `None` for a wamid stored before (a Meta retry) or
-    /// repeated within the delivery (or within a delivery stored in the
-    /// same transaction before it).
+    /// repeated within the delivery.
     pub async fn accept_inbound_batch(
         &self,
         inbound: &[Inbound],
@@ -52,76 +46,33 @@ impl Conversations {
         if inbound.is_empty() {
             return Ok(Vec::new());
         }
-        if inbound.len() > GROUPED_DELIVERY {
-            return store_deliveries(&self.db, inbound).await;
-        }
-        self.deliveries
-            .write(&self.db, inbound.to_vec())
-            .await
-            .map_err(|e| ConversationError::Db(sqlx::Error::Protocol(e)))
-    }
-}
-
-/// Small deliveries, stored many to a transaction.
-pub(crate) struct Deliveries;
-
-impl Batch for Deliveries {
-    type Item = Vec<Inbound>;
-    type Out = Vec<Option<Accepted>>;
-    /// Deliveries per transaction at most (each of at most
-    /// [`GROUPED_DELIVERY`] messages).
-    const MAX: usize = 64;
-
-    async fn write(db: &Db, deliveries: &[Vec<Inbound>]) -> Vec<Result<Self::Out, String>> {
-        let all: Vec<Inbound> = deliveries.iter().flatten().cloned().collect();
-        match store_deliveries(db, &all).await {
-            Ok(accepted) => {
-                let mut accepted = accepted.into_iter();
-                deliveries
-                    .iter()
-                    .map(|d| Ok(accepted.by_ref().take(d.len()).collect()))
-                    .collect()
-            }
-            Err(e) => {
-                let e = e.to_string();
-                deliveries.iter().map(|_| Err(e.clone())).collect()
-            }
-        }
-    }
-}
-
-/// Store `inbound` in one transaction (see
-/// [`Conversations::accept_inbound_batch`]).
-async fn store_deliveries(
-    db: &Db,
-    inbound: &[Inbound],
-) -> Result<Vec<Option<Accepted>>, ConversationError> {
-    let now = now_ms();
-    let payloads = inbound
-        .iter()
-        .map(|m| {
-            serde_json::to_string(m).map_err(|source| ConversationError::Corrupt {
-                id: m.message.id.clone(),
-                source,
+        let now = now_ms();
+        let payloads = inbound
+            .iter()
+            .map(|m| {
+                serde_json::to_string(m).map_err(|source| ConversationError::Corrupt {
+                    id: m.message.id.clone(),
+                    source,
+                })
             })
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    let mut tx = db.begin_write().await?;
-    let conversations = upsert_conversations(&mut tx, inbound, now).await?;
-    let inserted = insert_messages(&mut tx, inbound, &payloads, &conversations, now).await?;
-    tx.commit().await?;
-    let mut first = HashSet::new();
-    Ok(inbound
-        .iter()
-        .map(|m| {
-            let id = m.message.id.as_str();
-            (inserted.contains(id) && first.insert(id)).then(|| Accepted {
-                conversation_id: conversations
-                    [&(m.phone_number_id.as_str(), m.customer.wa_id.as_str())]
-                    .clone(),
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut tx = self.db.begin_write().await?;
+        let conversations = upsert_conversations(&mut tx, inbound, now).await?;
+        let inserted = insert_messages(&mut tx, inbound, &payloads, &conversations, now).await?;
+        tx.commit().await?;
+        let mut first = HashSet::new();
+        Ok(inbound
+            .iter()
+            .map(|m| {
+                let id = m.message.id.as_str();
+                (inserted.contains(id) && first.insert(id)).then(|| Accepted {
+                    conversation_id: conversations
+                        [&(m.phone_number_id.as_str(), m.customer.wa_id.as_str())]
+                        .clone(),
+                })
             })
-        })
-        .collect())
+            .collect())
+    }
 }
 
 type Conversation<'a> = (&'a str, &'a str);

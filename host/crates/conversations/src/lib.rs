@@ -99,8 +99,6 @@ pub struct Conversations {
     stage: Option<state::StagedState>,
     /// "Sent" marks, stored many to a transaction.
     sent_marks: group::Batcher<sent_marks::SentMarks>,
-    /// Small webhook deliveries, stored many to a transaction.
-    deliveries: group::Batcher<inbox::Deliveries>,
 }
 
 fn conversation_from(row: &sqlx::any::AnyRow) -> Result<Conversation, sqlx::Error> {
@@ -121,7 +119,6 @@ impl Conversations {
             db,
             stage: None,
             sent_marks: Default::default(),
-            deliveries: Default::default(),
         }
     }
 

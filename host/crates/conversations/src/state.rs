@@ -139,7 +139,6 @@ impl Conversations {
             db: self.db.clone(),
             stage: Some(stage.clone()),
             sent_marks: self.sent_marks.clone(),
-            deliveries: self.deliveries.clone(),
         };
         (store, stage)
     }

@@ -1049,9 +1049,9 @@ async fn concurrent_sent_marks_on_postgres() {
     with_postgres(concurrent_sent_marks).await;
 }
 
-/// Small deliveries arriving at once are stored together: each caller gets
-/// its own messages' outcomes, in order, and a wamid that two of them
-/// carry (Meta retrying while the first is stored) is accepted once.
+/// Small deliveries arriving at once: each caller gets its own messages'
+/// outcomes, in order, and a wamid that two of them carry (Meta retrying
+/// while the first is stored) is accepted once.
 async fn concurrent_deliveries(store: Conversations) {
     let deliveries: Vec<Vec<Inbound>> = (0..30)
         .map(|i| {

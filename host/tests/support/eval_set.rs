@@ -140,6 +140,18 @@ pub fn runs() -> Vec<(&'static str, PathBuf, &'static str, Option<&'static str>)
             "catalog15.messages.tsv",
             Some("music"),
         ),
+        run(
+            "catalog 16 (five brands, a US discount chain's feed with abbreviated capitals; held out)",
+            "catalog16.csv",
+            "catalog16.messages.tsv",
+            None,
+        ),
+        run(
+            "catalog 17 (sixth brand jewelry, a Colombian shop's feed in Spanish and English; held out)",
+            "catalog17.csv",
+            "catalog17.messages.tsv",
+            Some("jewelry"),
+        ),
     ]
 }
 

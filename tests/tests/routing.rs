@@ -351,4 +351,20 @@ async fn a_sixth_brand_is_routed_to_with_no_router_or_host_change() {
     let said = readable(&h.sink.to(wa_id));
     assert!(said.contains("We ship to"), "{said}");
     assert_eq!(brand_of(wa_id).await, None, "{said}");
+    // An order already placed, asked about before any department: a
+    // person takes it (the department menu would be no answer).
+    for (i, text) in [
+        "my package arrived damaged, the box was crushed",
+        "cadê meu pedido? comprei semana passada",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let wa_id = ["15550006010", "5511900006011"][i];
+        h.say(wa_id, &format!("wamid.pets.order.{i}"), text).await;
+        let said = readable(&h.sink.to(wa_id));
+        let c = h.conversation_of(wa_id).await.expect("conversation");
+        assert_eq!(c["status"], "escalated", "{text}: {said}");
+        assert!(c["brand"].is_null(), "{text}: {said}");
+    }
 }

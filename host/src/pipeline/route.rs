@@ -20,7 +20,7 @@ use crate::events::{
 };
 use crate::plugins::convert;
 use crate::plugins::wit;
-use crate::routing::STORE;
+use crate::routing::{ORDER_TOPIC, STORE};
 use crate::whatsapp::{self, inbound::Triage};
 
 pub(super) struct Route(pub Arc<Pipeline>);
@@ -132,6 +132,10 @@ impl Stage for Route {
                     &brands
                 };
                 return self.menu(&m, shown, &language).await;
+            }
+            // An order already placed, with no department yet: a person.
+            Decision::Store { topic, .. } if topic == ORDER_TOPIC => {
+                return self.escalate(&m, &language).await;
             }
             Decision::Store { topic, reason } => {
                 return self
@@ -454,9 +458,10 @@ impl Route {
             .await
     }
 
-    /// A complaint or a request for a person with no department yet: the
-    /// host hands the conversation to the sales team itself (no seller
-    /// would see the message).
+    /// A complaint, a question about an order already placed or a request
+    /// for a person with no department yet: the host hands the
+    /// conversation to the sales team itself (no seller would see the
+    /// message).
     async fn escalate(&self, m: &MessageReceived, language: &str) -> anyhow::Result<()> {
         let said = match &m.message.content {
             Content::Text { body } => body.clone(),
@@ -469,6 +474,8 @@ impl Route {
             (EscalationReason::NegativeSentiment, Priority::Urgent)
         } else if sig.payment {
             (EscalationReason::PaymentIssue, Priority::High)
+        } else if sig.order_status && !(sig.complaint || sig.refund) {
+            (EscalationReason::ComplexQuestion, Priority::Medium)
         } else {
             (EscalationReason::Complaint, Priority::High)
         };

@@ -16,7 +16,9 @@
 //! 2. **Conversation intents** ([`agent_store_sdk::intent`]): requests for a
 //!    human, complaints, refunds, anger and order-status questions go to
 //!    `"none"` (the conversation's seller, which escalates or looks the
-//!    order up), whatever brand they mention.
+//!    order up), whatever brand they mention; with no seller in the
+//!    conversation yet, to [`STORE`] with the topic [`ORDER_TOPIC`] (the
+//!    host hands them to a person).
 //! 3. **Explicit product references**: a tapped `add:<id>` / `view:<id>`
 //!    button or a WhatsApp catalog order names a product, hence its brand.
 //! 4. **Brand vocabulary**: [`Host::match_text`] scores every brand; the
@@ -52,6 +54,10 @@ pub const SWITCH_SCORE: f32 = 2.0;
 /// The brand key of a store-level question (the host answers it); the
 /// reason starts with `store:<topic>`.
 pub const STORE: &str = "store";
+/// The store topic of an order already placed (where it is, what arrived
+/// broken, a refund) when no department has the conversation: the host
+/// hands it to a person.
+pub const ORDER_TOPIC: &str = "order";
 /// How many brands to ask the vocabulary for.
 const MATCH_LIMIT: u32 = 16;
 
@@ -212,21 +218,21 @@ pub fn decide(host: &dyn Host, req: &RouteRequest) -> RoutingDecision {
             vec![],
         );
     }
-    if sig.needs_human() && !shopping_despite_mood(host, &sig, &raw, &brands) {
-        return decision(
-            "none",
-            0.2,
-            "complaint / refund / negative sentiment",
-            current.into_iter().collect(),
-        );
-    }
-    if sig.order_status {
-        return decision(
-            "none",
-            0.2,
-            "order status question",
-            current.into_iter().collect(),
-        );
+    let problem = if sig.needs_human() && !shopping_despite_mood(host, &sig, &raw, &brands) {
+        Some("complaint / refund / negative sentiment")
+    } else if sig.order_status {
+        Some("order status question")
+    } else {
+        None
+    };
+    if let Some(why) = problem {
+        return match current {
+            // the conversation's seller looks the order up or escalates
+            Some(c) => decision("none", 0.2, why, vec![c]),
+            // no department has the conversation: the store hands it to a
+            // person, never the department menu
+            None => decision(STORE, 0.9, format!("store:{ORDER_TOPIC} {why}"), vec![]),
+        };
     }
     if let Some(b) = named {
         return decision(

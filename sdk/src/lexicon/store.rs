@@ -25,6 +25,10 @@ pub enum Topic {
     Payments,
     DoubleCharge,
     Hours,
+    /// What the store's guarantee covers and for how long.
+    Warranty,
+    /// Discount codes, coupons and vouchers.
+    Discounts,
 }
 
 impl Topic {
@@ -38,6 +42,8 @@ impl Topic {
             Topic::Payments => "payments",
             Topic::DoubleCharge => "double-charge",
             Topic::Hours => "hours",
+            Topic::Warranty => "warranty",
+            Topic::Discounts => "discounts",
         }
     }
 
@@ -53,6 +59,8 @@ pub const ALL: &[Topic] = &[
     Topic::DeliveryTime,
     Topic::Returns,
     Topic::Hours,
+    Topic::Warranty,
+    Topic::Discounts,
     Topic::Payments,
     Topic::Shipping,
 ];
@@ -71,6 +79,8 @@ fn phrases(t: Topic) -> &'static [&'static str] {
         Topic::DeliveryTime => TOPIC_DELIVERY,
         Topic::Returns => TOPIC_RETURNS,
         Topic::Hours => TOPIC_HOURS,
+        Topic::Warranty => TOPIC_WARRANTY,
+        Topic::Discounts => TOPIC_DISCOUNTS,
         Topic::Payments => TOPIC_PAYMENTS,
         Topic::Shipping => TOPIC_SHIPPING,
     }
@@ -84,6 +94,8 @@ fn stems(t: Topic) -> &'static [&'static [&'static str]] {
         Topic::DeliveryTime => TOPIC_DELIVERY_STEMS,
         Topic::Returns => TOPIC_RETURNS_STEMS,
         Topic::Hours => TOPIC_HOURS_STEMS,
+        Topic::Warranty => TOPIC_WARRANTY_STEMS,
+        Topic::Discounts => TOPIC_DISCOUNTS_STEMS,
         Topic::Payments => TOPIC_PAYMENTS_STEMS,
         Topic::Shipping => TOPIC_SHIPPING_STEMS,
     }
@@ -178,6 +190,8 @@ fn by_shape(normalized: &str) -> Option<Topic> {
         Some(Topic::Returns)
     } else if hours_question(normalized) {
         Some(Topic::Hours)
+    } else if warranty_question(normalized) {
+        Some(Topic::Warranty)
     } else if shipping_question(normalized) {
         Some(Topic::Shipping)
     } else {
@@ -238,11 +252,18 @@ fn returns_question(normalized: &str) -> bool {
     (returning || exchanging) && !text::has_any(normalized, ORDER_CONTEXT)
 }
 
-/// "when do you guys open tomorrow?", "abren el domingo?".
+/// "when do you guys open tomorrow?", "abren el domingo?", "q horario
+/// tiene la tienda?".
 fn hours_question(normalized: &str) -> bool {
-    text::has_any(normalized, OPEN_WORDS)
-        && text::has_any(normalized, WHEN_WORDS)
-        && text::has_any(normalized, STORE_WORDS)
+    let opening = text::has_any(normalized, OPEN_WORDS) && text::has_any(normalized, WHEN_WORDS);
+    (opening || text::has_any(normalized, HOURS_NOUNS)) && text::has_any(normalized, STORE_WORDS)
+}
+
+/// "los productos tienen garantía?", "how long is the warranty?": the
+/// guarantee asked about. Only by its shape, so a product named first
+/// ("notebook com garantia estendida") is still that product.
+fn warranty_question(normalized: &str) -> bool {
+    text::has_any(normalized, WARRANTY_WORDS) && text::has_any(normalized, WARRANTY_ASK)
 }
 
 /// The shape of a delivery-time question, however it is worded: a word
@@ -343,6 +364,24 @@ mod tests {
             ("qual o horário da loja no feriado?", Topic::Hours),
             ("posso trocar se não couber?", Topic::Returns),
             ("i need a tax invoice for my accountant", Topic::Payments),
+            // the guarantee, coupons, customs, collecting in person, the
+            // hours as a noun
+            ("do the blenders have a warranty?", Topic::Warranty),
+            ("quanto tempo de garantia tem?", Topic::Warranty),
+            ("¿cubre la garantía si se rompe?", Topic::Warranty),
+            ("where do I put my promo code", Topic::Discounts),
+            ("tem cupom de primeira compra?", Topic::Discounts),
+            ("el código promocional no me sirve", Topic::Discounts),
+            (
+                "will I have to pay import duties in Chile?",
+                Topic::Shipping,
+            ),
+            ("tenho que pagar alfândega?", Topic::Shipping),
+            ("¿puedo pasar a buscar el pedido?", Topic::Shipping),
+            (
+                "¿cuál es el horario de la tienda en diciembre?",
+                Topic::Hours,
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(topic(text), Some(want), "{text}");
@@ -408,6 +447,9 @@ mod tests {
             // invoices as things to digitise
             "a scanner for invoices and receipts",
             "algo para digitalizar facturas y recibos",
+            // a discount alone is the product's price
+            "any discount on the ps5?",
+            "tem desconto no tênis?",
             "hello",
             "",
         ] {

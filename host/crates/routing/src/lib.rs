@@ -45,6 +45,11 @@ pub use section::{RawSection, RoutingSection};
 /// (`reason` = `store:<topic> ...`); never a seller's brand.
 pub const STORE: &str = "store";
 
+/// The store topic of an order already placed (where it is, what arrived
+/// broken, a refund) asked with no department in the conversation: the
+/// host hands it to a person rather than show the department menu.
+pub const ORDER_TOPIC: &str = "order";
+
 /// Catalog categories shown per brand profile when its manifest names none.
 const PROFILE_CATEGORIES: usize = 8;
 

@@ -2,7 +2,8 @@
 //! times, returns, payments, double charges, opening hours), from a policy
 //! text per language the store edits: `prompts/store/<lang>.md`, one
 //! `## <topic>` section per topic (`shipping`, `delivery`, `returns`,
-//! `payments`, `double-charge`, `hours`). Re-read when the file changes.
+//! `payments`, `double-charge`, `hours`, `warranty`, `discounts`). Re-read
+//! when the file changes.
 //!
 //! A topic the text does not cover, and a double charge, also go to a
 //! person (the answer says so).
@@ -118,5 +119,23 @@ mod tests {
         let a = policy.answer("returns", "pt");
         assert!(a.escalate);
         assert!(a.body.contains("equipe"));
+    }
+
+    /// The store's shipped policy texts answer every topic the router
+    /// recognises, in each language (none falls back to a person).
+    #[test]
+    fn shipped_texts_cover_every_topic() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../prompts/store");
+        for lang in ["en", "pt", "es"] {
+            let text =
+                std::fs::read_to_string(dir.join(format!("{lang}.md"))).expect("policy text");
+            for topic in agent_store_sdk::lexicon::store::ALL {
+                assert!(
+                    section(&text, topic.as_str()).is_some_and(|s| !s.is_empty()),
+                    "{lang}.md has no `## {}`",
+                    topic.as_str()
+                );
+            }
+        }
     }
 }

@@ -477,6 +477,11 @@ fn parts_led_by(host: &dyn Host, raw: &str, brands: &[String], brand: &str) -> V
         .collect()
 }
 
+/// A written word says nothing of the best brand when it scores less than
+/// this share of its runner-up score there: a typo's or a description's
+/// faint echo ("baquetas" is one letter from a bar stool) is no product.
+const NOTHING_FOR_BEST: f32 = 0.1;
+
 /// Whether the message asks for two brands' products: the requests are
 /// joined ("a linen shirt and a wok"), and the words the customer wrote
 /// that say nothing of the best brand make, alone, a clear case for the
@@ -511,7 +516,7 @@ fn two_requests(host: &dyn Host, raw: &str, best: &Scored, runner: &Scored) -> b
     let rest: Vec<&str> = words
         .iter()
         .map(String::as_str)
-        .filter(|w| score_of(w, &best.brand) <= 0.0)
+        .filter(|w| score_of(w, &best.brand) < NOTHING_FOR_BEST * score_of(w, &runner.brand))
         .filter(|w| runner_parts.iter().flatten().any(|p| p == w))
         .collect();
     if rest.is_empty() || rest.len() == words.len() {

@@ -923,7 +923,7 @@ pub fn parse(text: &str, vocab: &Vocabulary) -> ParsedQuery {
                 &mut q,
                 &mut seen_sources,
                 &source,
-                parse_expansions(spec),
+                with_catalog_word(parse_expansions(spec), &source, vocab),
                 *weight,
                 true,
             ),
@@ -981,6 +981,26 @@ pub fn parse(text: &str, vocab: &Vocabulary) -> ParsedQuery {
         );
     }
     q
+}
+
+/// A concept's expansions, plus the customer's own words when the
+/// catalog has them as written: a Spanish catalog's "Cejilla para
+/// guitarra" is found by "cejilla" whatever the dictionary's English for
+/// it ("instrument"). The dictionary translates towards the catalog; it
+/// never hides a word the catalog itself uses.
+fn with_catalog_word(
+    mut expansions: Vec<Expansion>,
+    source: &str,
+    vocab: &Vocabulary,
+) -> Vec<Expansion> {
+    let words: Vec<String> = source.split(' ').map(str::to_string).collect();
+    let in_catalog = words
+        .iter()
+        .all(|w| variants(w).iter().any(|v| vocab.contains(v)));
+    if in_catalog && !expansions.iter().any(|e| e.words == words) {
+        expansions.push(Expansion { words, weight: 1.0 });
+    }
+    expansions
 }
 
 fn push_concept(
@@ -1548,6 +1568,26 @@ mod tests {
 
     fn sources(q: &ParsedQuery) -> Vec<String> {
         q.concepts.iter().map(|c| c.source.clone()).collect()
+    }
+
+    /// A dictionary word the catalog uses as written keeps its own
+    /// spelling next to the dictionary's English: a Spanish catalog's
+    /// "Cejilla" is found by "cejilla", not only by "instrument".
+    #[test]
+    fn a_catalog_word_is_never_hidden_by_its_translation() {
+        let spanish = Vocabulary::from_texts(["Cejilla para Guitarra Acústica (Negro)"]);
+        let english = Vocabulary::from_texts(["Guitar Capo, quick release"]);
+        let words = |v: &Vocabulary| -> Vec<Vec<String>> {
+            parse("necesito una cejilla", v)
+                .concepts
+                .iter()
+                .flat_map(|c| c.expansions.iter().map(|e| e.words.clone()))
+                .collect()
+        };
+        let cejilla = vec!["cejilla".to_string()];
+        assert!(words(&spanish).contains(&cejilla), "{:?}", words(&spanish));
+        // An English catalog gets only the dictionary's English.
+        assert!(!words(&english).contains(&cejilla), "{:?}", words(&english));
     }
 
     #[test]

@@ -307,47 +307,66 @@ pub const TRANSLATION_MIN_WEIGHT: f32 = 0.9;
 /// English words ("pants", "mouse") is no translation and is left out. In
 /// the vocabulary's order.
 pub fn translations() -> &'static [(String, String)] {
-    static TRANSLATIONS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
-        let mut out = Vec::new();
-        for (keys, kind) in table() {
-            let Kind::Concept(spec, concept_weight) = kind else {
-                continue;
-            };
-            // Modifiers ("pele", "sem fio", "oleosa") qualify a product
-            // word; only product words translate.
-            if concept_weight < TRANSLATION_MIN_WEIGHT {
+    &TRANSLATION_TABLE.0
+}
+
+/// The English phrases a [`translations`] value joins ("thermal underwear
+/// base layer" → "thermal underwear", "base layer"): a reader that must
+/// tell a phrase's word from a word of its own (the brand index) splits it
+/// here.
+pub fn translation_phrases(english: &str) -> Option<&'static [String]> {
+    TRANSLATION_TABLE.1.get(english).map(Vec::as_slice)
+}
+
+type TranslationTable = (Vec<(String, String)>, HashMap<String, Vec<String>>);
+
+static TRANSLATION_TABLE: LazyLock<TranslationTable> = LazyLock::new(|| {
+    let mut phrases: HashMap<String, Vec<String>> = HashMap::new();
+    let out = translation_rows(&mut phrases);
+    (out, phrases)
+});
+
+fn translation_rows(phrases: &mut HashMap<String, Vec<String>>) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (keys, kind) in table() {
+        let Kind::Concept(spec, concept_weight) = kind else {
+            continue;
+        };
+        // Modifiers ("pele", "sem fio", "oleosa") qualify a product
+        // word; only product words translate.
+        if concept_weight < TRANSLATION_MIN_WEIGHT {
+            continue;
+        }
+        let mut english: Vec<String> = Vec::new();
+        for e in parse_expansions(spec) {
+            if e.weight < TRANSLATION_MIN_WEIGHT {
                 continue;
             }
-            let mut english: Vec<String> = Vec::new();
-            for e in parse_expansions(spec) {
-                if e.weight < TRANSLATION_MIN_WEIGHT {
-                    continue;
-                }
-                let phrase = e.words.join(" ");
-                if !english.contains(&phrase) {
-                    english.push(phrase);
-                }
-            }
-            if english.is_empty() {
-                continue;
-            }
-            let all: Vec<String> = parse_expansions(spec)
-                .iter()
-                .map(|e| e.words.join(" "))
-                .collect();
-            let english = english.join(" ");
-            for key in keys.split('|') {
-                let key = split_words(&fold(key)).join(" ");
-                // The catalog's own words stand for themselves ("mouse" is
-                // no translation of "mouse mice").
-                if !key.is_empty() && !all.contains(&key) {
-                    out.push((key, english.clone()));
-                }
+            let phrase = e.words.join(" ");
+            if !english.contains(&phrase) {
+                english.push(phrase);
             }
         }
-        out
-    });
-    &TRANSLATIONS
+        if english.is_empty() {
+            continue;
+        }
+        let all: Vec<String> = parse_expansions(spec)
+            .iter()
+            .map(|e| e.words.join(" "))
+            .collect();
+        let joined = english.join(" ");
+        phrases.entry(joined.clone()).or_insert(english);
+        let english = joined;
+        for key in keys.split('|') {
+            let key = split_words(&fold(key)).join(" ");
+            // The catalog's own words stand for themselves ("mouse" is
+            // no translation of "mouse mice").
+            if !key.is_empty() && !all.contains(&key) {
+                out.push((key, english.clone()));
+            }
+        }
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------

@@ -84,6 +84,52 @@ const DESCRIPTION_ONLY_CAP: f32 = 0.5;
 /// ("guarda roupa" is about wardrobes, "roupa" alone about clothes).
 const PHRASE_PART: f32 = 0.35;
 
+/// The catalog's English for one dictionary key, analysed: each term
+/// with its share of the translation. A word of a multi-word phrase
+/// ("base" of "base layer", "control" of "pest control") names no product
+/// alone, so it counts less ([`TRANSLATED_PHRASE_PART`]); the
+/// phrase itself and one-word translations count in full.
+#[derive(Debug, Clone)]
+struct Translation {
+    terms: Vec<(String, f32)>,
+    /// How many English phrases (one: the translation is no guess).
+    phrases: usize,
+}
+
+impl Translation {
+    fn of(english: &str) -> Translation {
+        let phrases: Vec<String> = agent_store_lang::query::translation_phrases(english)
+            .map(<[String]>::to_vec)
+            .unwrap_or_else(|| english.split(' ').map(str::to_owned).collect());
+        let mut terms: Vec<(String, f32)> = Vec::new();
+        for p in &phrases {
+            let analysed = analyse(p);
+            let several = analysed.iter().any(|t| t.contains(' '));
+            for t in analysed {
+                let share = if several && !t.contains(' ') {
+                    TRANSLATED_PHRASE_PART
+                } else {
+                    1.0
+                };
+                match terms.iter_mut().find(|(x, _)| *x == t) {
+                    Some(x) => x.1 = x.1.max(share),
+                    None => terms.push((t, share)),
+                }
+            }
+        }
+        Translation {
+            terms,
+            phrases: phrases.len(),
+        }
+    }
+}
+
+/// Each word of a multi-word translation counts this share of it
+/// ([`Translation`]): less than a word of its own, more than a keyword's
+/// part, since a catalog may say only one of the words ("tanning drops"
+/// for "self tanner").
+const TRANSLATED_PHRASE_PART: f32 = 0.6;
+
 /// How well a text matches one brand.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BrandMatch {
@@ -256,14 +302,15 @@ impl IndexBuilder {
             terms.insert(term, weights);
         }
         let stemmed = lexicon::stemmed_translations();
-        let translations: Vec<Vec<String>> = stemmed.iter().map(|(_, to)| analyse(to)).collect();
+        let translations: Vec<Translation> =
+            stemmed.iter().map(|(_, to)| Translation::of(to)).collect();
         let known = stemmed
             .iter()
             .flat_map(|(from, _)| from.iter().map(|w| w.to_string()))
             .chain(
                 translations
                     .iter()
-                    .flatten()
+                    .flat_map(|t| t.terms.iter().map(|(term, _)| term))
                     .filter(|t| !t.contains(' '))
                     .cloned(),
             )
@@ -363,7 +410,7 @@ pub struct BrandIndex {
     prefixes: HashMap<String, Vec<u32>>,
     /// The catalog keys of each of [`lexicon::translations`], analysed
     /// once (in the order of `lexicon::stemmed_translations`).
-    translations: Vec<Vec<String>>,
+    translations: Vec<Translation>,
     /// Every word the store's dictionary knows (stemmed): the words of its
     /// customer keys and of their English. A known word is never read as
     /// a typo of a catalog word ("prata" is silver, not a typo of
@@ -437,21 +484,20 @@ impl BrandIndex {
             if from.len() > 1 && text::phrase_match(&hay, from) >= 1.0 {
                 phrase_words.extend(from.iter().copied());
             }
-            let english = self
-                .translations
-                .get(i)
-                .map(Vec::as_slice)
-                .unwrap_or_default();
-            let f = if english.len() == 1 {
+            let Some(english) = self.translations.get(i) else {
+                continue;
+            };
+            let base = if english.phrases == 1 {
                 SOLE_TRANSLATION_FACTOR
             } else {
                 TRANSLATED_FACTOR
             };
             let source = written_source(from);
-            for t in english {
+            for (t, share) in &english.terms {
                 if own.contains(t) {
                     continue;
                 }
+                let f = base * share;
                 match translated.iter_mut().find(|(x, _, _)| x == t) {
                     Some(x) if x.1 < f => {
                         x.1 = f;
@@ -641,6 +687,23 @@ pub fn analyse(s: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A dictionary translation made of phrases keeps them: the phrase
+    /// counts in full, its words alone at a share ("base layer" is
+    /// clothing, "base" alone could be anything).
+    #[test]
+    fn translated_phrases_keep_their_words_together() {
+        let t = Translation::of("thermal underwear base layer");
+        let share = |term: &str| t.terms.iter().find(|(x, _)| x == term).map(|(_, s)| *s);
+        assert_eq!(t.phrases, 2);
+        assert_eq!(share("base layer"), Some(1.0));
+        assert_eq!(share("base"), Some(TRANSLATED_PHRASE_PART));
+        assert_eq!(share("underwear base"), None, "{:?}", t.terms);
+        // A one-word translation is a word of its own.
+        let one = Translation::of("earbuds");
+        assert_eq!(one.phrases, 1);
+        assert!(one.terms.iter().all(|(_, s)| *s == 1.0), "{:?}", one.terms);
+    }
 
     fn demo() -> BrandIndex {
         let mut b = IndexBuilder::default();

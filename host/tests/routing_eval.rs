@@ -20,13 +20,16 @@
 //! until the eighth read its misses, and so were catalog 11's (a sixth
 //! brand, `stationery`, a catalog written in Portuguese); catalog 12's (a
 //! sixth brand, `tools`, an Argentine shop's catalog written in Spanish,
-//! written in the eighth session), catalog 14's (a sixth brand,
-//! `outdoor`, a Brazilian marketplace's feed mixing Portuguese and English
-//! rows, written in the ninth) and catalog 15's (a sixth brand, `music`, a
-//! Spanish marketplace's feed, written in the tenth) are held out; catalog
-//! 13's (only the five demo brands, an Australian department store's feed)
-//! until the ninth read its misses.
-//! `ROUTING_EVAL_SKIP=catalog12,catalog14,catalog15` (message files or run
+//! written in the eighth session), catalog 16's (only the five demo
+//! brands, a US discount chain's feed with abbreviated capital titles) and
+//! catalog 17's (a sixth brand, `jewelry`, a Colombian shop's feed in
+//! Spanish and English), both written in the eleventh, are held out;
+//! catalog 13's (only the five demo brands, an Australian department
+//! store's feed) until the ninth read its misses; catalog 14's (a sixth
+//! brand, `outdoor`, a Brazilian marketplace's feed mixing Portuguese and
+//! English rows) and 15's (a sixth brand, `music`, a Spanish
+//! marketplace's feed) until the eleventh read them.
+//! `ROUTING_EVAL_SKIP=catalog12,catalog16,catalog17` (message files or run
 //! names, comma-separated) leaves a catalog out of a run.
 
 use std::collections::BTreeMap;

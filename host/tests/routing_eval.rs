@@ -51,16 +51,32 @@ fn workspace() -> PathBuf {
 }
 
 /// The SDK's `Host` as the router world sees it, natively: the host's
-/// vocabulary behind `match_text`, nothing else (the policy needs no more
-/// for text messages).
+/// vocabulary behind `match_text` and its catalog behind `search` (the
+/// policy needs no more for text messages).
 struct RouterHost {
     vocabulary: Vocabulary,
     brands: Vec<String>,
+    /// The whole catalog, as the router's `catalog = "all"` sees it.
+    catalog: Catalog,
 }
 
 impl Host for RouterHost {
-    fn search(&self, _: &sdk::SearchQuery) -> Result<Vec<sdk::ScoredProduct>, sdk::HostError> {
-        Ok(Vec::new())
+    fn search(&self, q: &sdk::SearchQuery) -> Result<Vec<sdk::ScoredProduct>, sdk::HostError> {
+        let query = SearchQuery {
+            text: q.text.clone(),
+            in_stock_only: q.in_stock_only,
+            limit: q.limit,
+            ..SearchQuery::default()
+        };
+        Ok(self
+            .catalog
+            .search(None, &query)
+            .into_iter()
+            .map(|h| sdk::ScoredProduct {
+                product: agent_store_sdk::testing::product_from_feed(h.product),
+                score: h.score,
+            })
+            .collect())
     }
     fn product(&self, _: &str) -> Result<Option<sdk::Product>, sdk::HostError> {
         Ok(None)
@@ -181,6 +197,7 @@ async fn evaluate(csv: &Path, messages: &str, sixth: Option<&str>) -> Score {
     let host = RouterHost {
         vocabulary,
         brands: brands.clone(),
+        catalog: catalog.clone(),
     };
     let products = catalog.products();
     // `ROUTING_EVAL_PROBE="text|text"`: what the vocabulary matches for

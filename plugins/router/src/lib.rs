@@ -385,6 +385,17 @@ fn by_vocabulary(
 
     let weak_switch = current.as_ref().is_some_and(|c| *c != best.brand) && s1 < SWITCH_SCORE;
     if s1 < MIN_SCORE || weak_switch {
+        if current.is_none()
+            && !gift
+            && let Some(b) = brand_by_search(host, &text_in, &sig.content, brands)
+        {
+            return decision(
+                &b,
+                0.5,
+                "the catalog's products name the customer's words",
+                vec![],
+            );
+        }
         if let Some(c) = current {
             return decision(
                 &c,
@@ -443,6 +454,59 @@ fn by_vocabulary(
         );
     }
     decision(&best.brand, confidence, reason, vec![])
+}
+
+/// How many catalog hits the vocabulary's fallback reads.
+const SEARCH_FALLBACK_HITS: u32 = 5;
+/// A written word and a catalog word are one word when they share a stem
+/// this long ("autobronzeador" / "autobronzeadoras").
+const SHARED_PREFIX: usize = 6;
+
+/// When the vocabulary has no clear brand: the catalog's own search, over
+/// every brand, grounded in what the customer wrote. The hits whose title
+/// or category has one of the customer's words (the same stem, or a long
+/// shared prefix: another inflection) must all be one brand's. A word the
+/// catalog does not have ("do you sell bikes?") finds nothing grounded,
+/// and the customer is asked.
+fn brand_by_search(
+    host: &dyn Host,
+    text: &str,
+    content: &[String],
+    brands: &[String],
+) -> Option<String> {
+    let words: Vec<&String> = content.iter().filter(|w| w.chars().count() >= 4).collect();
+    if words.is_empty() {
+        return None;
+    }
+    let hits = host
+        .search(&SearchQuery {
+            text: text.to_owned(),
+            max_price_minor: None,
+            min_price_minor: None,
+            color: None,
+            size: None,
+            gender: None,
+            in_stock_only: false,
+            limit: SEARCH_FALLBACK_HITS,
+        })
+        .ok()?;
+    let same = |a: &str, b: &str| {
+        a == b
+            || (a.len() >= SHARED_PREFIX
+                && b.len() >= SHARED_PREFIX
+                && a.as_bytes()[..SHARED_PREFIX] == b.as_bytes()[..SHARED_PREFIX]
+                && (a.starts_with(b) || b.starts_with(a)))
+    };
+    let grounded: Vec<String> = hits
+        .iter()
+        .filter(|h| {
+            let named = text::terms(&format!("{} {}", h.product.title, h.product.category));
+            named.iter().any(|n| words.iter().any(|w| same(w, n)))
+        })
+        .map(|h| h.product.brand.to_ascii_lowercase())
+        .collect();
+    let first = grounded.first()?;
+    (grounded.iter().all(|b| b == first) && brands.contains(first)).then(|| first.clone())
 }
 
 /// The parts of `raw` between its conjunctions whose own best brand is

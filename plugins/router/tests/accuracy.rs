@@ -533,3 +533,31 @@ fn a_faint_echo_in_the_best_brand_does_not_hide_a_second_request() {
     assert_eq!(route("a rock band t-shirt").brand, "fashion");
     assert_eq!(route("maple drumsticks").brand, "music");
 }
+
+/// When the vocabulary has nothing clear, the catalog's own search
+/// decides, grounded in the customer's words: hits whose titles have them
+/// name the brand; a word no product has asks.
+/// (Rows and sentences written for this test, from no evaluation set.)
+#[test]
+fn the_catalog_search_decides_when_the_vocabulary_cannot() {
+    let csv = "id,title,description,availability,condition,price,link,image_link,brand,product_type\n\
+        B1,Gotas Autobronzeadoras 30 ml,Bronzeado gradual sem manchas.,in stock,new,59.90 BRL,https://x.test/b1,https://x.test/b1.jpg,beauty,Corpo > Bronzeamento\n\
+        B2,Hidratante Corporal,Pele macia o dia todo.,in stock,new,29.90 BRL,https://x.test/b2,https://x.test/b2.jpg,beauty,Corpo > Hidratantes\n\
+        H1,Toalha de Banho Algodão,Toalha macia e felpuda.,in stock,new,49.90 BRL,https://x.test/h1,https://x.test/h1.jpg,home,Banho > Toalhas\n\
+        H2,Jogo de Panelas Inox,Cinco panelas com tampa.,in stock,new,299.90 BRL,https://x.test/h2,https://x.test/h2.jpg,home,Cozinha > Panelas\n";
+    // No vocabulary: `match-text` answers nothing, as for a word no
+    // brand's rows or manifest have in that form.
+    let host = FakeHost::from_csv_str(csv.replace("        ", "")).expect("catalog");
+    let route = |m: &str| {
+        Policy::route(
+            &host,
+            &RouteBuilder::text(m).brands(&["beauty", "home"]).build(),
+        )
+    };
+    let d = route("tem autobronzeadoras?");
+    assert_eq!(d.brand, "beauty", "{d:?}");
+    let d = route("queria umas toalhas de banho");
+    assert_eq!(d.brand, "home", "{d:?}");
+    let d = route("vcs vendem bicicleta?");
+    assert_eq!(d.brand, "none", "{d:?}");
+}

@@ -458,8 +458,8 @@ fn by_vocabulary(
 
 /// How many catalog hits the vocabulary's fallback reads.
 const SEARCH_FALLBACK_HITS: u32 = 5;
-/// A written word and a catalog word are one word when they share a stem
-/// this long ("autobronzeador" / "autobronzeadoras").
+/// A written word and a catalog word are one word when one begins the
+/// other and both are this long ("autobronzeador" / "autobronzeadora").
 const SHARED_PREFIX: usize = 6;
 
 /// When the vocabulary has no clear brand: the catalog's own search, over
@@ -491,11 +491,7 @@ fn brand_by_search(
         })
         .ok()?;
     let same = |a: &str, b: &str| {
-        a == b
-            || (a.len() >= SHARED_PREFIX
-                && b.len() >= SHARED_PREFIX
-                && a.as_bytes()[..SHARED_PREFIX] == b.as_bytes()[..SHARED_PREFIX]
-                && (a.starts_with(b) || b.starts_with(a)))
+        a == b || (a.len().min(b.len()) >= SHARED_PREFIX && (a.starts_with(b) || b.starts_with(a)))
     };
     let grounded: Vec<String> = hits
         .iter()

@@ -26,6 +26,9 @@ pub struct Signals {
     /// Chit-chat about the world outside the store ("who won the game
     /// last night?"), with no request for a product.
     pub off_topic: bool,
+    /// A service asked of the store (a repair, lessons, installation),
+    /// with no product asked for.
+    pub service: bool,
     /// The customer asks for a person.
     pub human: bool,
     /// A complaint (broken, late, wrong item...).
@@ -143,6 +146,7 @@ impl Signals {
             thanks: has_any(&n, THANKS),
             goodbye: has_any(&n, GOODBYE),
             off_topic: has_any(&n, OFF_TOPIC) && !has_any(&n, PRODUCT_REQUEST),
+            service: has_any(&n, SERVICE_REQUESTS) && !has_any(&n, PRODUCT_REQUEST),
             complaint: has_any(&n, COMPLAINT)
                 || (has_any(&n, DEFECT) && has_any(&n, PURCHASE_CONTEXT)),
             refund: has_any(&n, REFUND) || (has_any(&n, EXCHANGE) && has_any(&n, PURCHASE_CONTEXT)),
@@ -222,6 +226,12 @@ mod tests {
         assert!(Signals::of("e aí, quem ganhou ontem?").is_small_talk());
         assert!(Signals::of("¿cómo quedó el partido del domingo?").is_small_talk());
         assert!(!Signals::of("quem ganhou o jogo? quero uma camisa do time").is_small_talk());
+        // a service asked of the store, unless a product is asked for too
+        assert!(Signals::of("do you guys repair cracked screens?").service);
+        assert!(Signals::of("vocês dão aulas de violão?").service);
+        assert!(Signals::of("¿arreglan relojes? se me paró").service);
+        assert!(!Signals::of("looking for a bike repair kit").service);
+        assert!(!Signals::of("busco un kit de reparación de pinchazos").service);
         assert!(Signals::of("I want to talk to a human").human);
         assert!(Signals::of("necesito hablar con una persona").human);
         assert!(Signals::of("atendente").human);

@@ -208,6 +208,16 @@ pub fn decide(host: &dyn Host, req: &RouteRequest) -> RoutingDecision {
             ),
         };
     }
+    // A repair, lessons, an installation: no department sells a service
+    // (a store word inside it, "a domicilio", is no store question either).
+    if sig.service {
+        return decision(
+            "none",
+            0.2,
+            "a service, not a product",
+            current.into_iter().collect(),
+        );
+    }
     if let Some((topic, evidence)) = store::topic_with_evidence(&raw)
         && !store_words_are_a_product(host, &raw, &brands, evidence)
     {

@@ -351,6 +351,28 @@ async fn a_sixth_brand_is_routed_to_with_no_router_or_host_change() {
     let said = readable(&h.sink.to(wa_id));
     assert!(said.contains("We ship to"), "{said}");
     assert_eq!(brand_of(wa_id).await, None, "{said}");
+    // The warranty is a store topic too, answered in the customer's
+    // language from the policy text; a repair asked of the store is no
+    // department's.
+    let wa_id = "5215500006012";
+    h.say(
+        wa_id,
+        "wamid.pets.warranty",
+        "¿los productos tienen garantía?",
+    )
+    .await;
+    let said = readable(&h.sink.to(wa_id));
+    assert!(said.contains("garantía del fabricante"), "{said}");
+    assert_eq!(brand_of(wa_id).await, None, "{said}");
+    let wa_id = "15550006013";
+    h.say(
+        wa_id,
+        "wamid.pets.repair",
+        "do you guys repair cracked phone screens?",
+    )
+    .await;
+    let said = readable(&h.sink.to(wa_id));
+    assert_eq!(brand_of(wa_id).await, None, "{said}");
     // An order already placed, asked about before any department: a
     // person takes it (the department menu would be no answer).
     for (i, text) in [

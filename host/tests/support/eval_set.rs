@@ -152,6 +152,12 @@ pub fn runs() -> Vec<(&'static str, PathBuf, &'static str, Option<&'static str>)
             "catalog17.messages.tsv",
             Some("jewelry"),
         ),
+        run(
+            "catalog 18 (sixth brand office, a Chilean department store's feed; held out)",
+            "catalog18.csv",
+            "catalog18.messages.tsv",
+            Some("office"),
+        ),
     ]
 }
 

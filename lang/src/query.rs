@@ -267,6 +267,24 @@ pub fn is_common_word(word: &str) -> bool {
         .is_ok()
 }
 
+/// Whether a folded word only qualifies a product — a colour, who it is
+/// for ("feminino", "for my wife"), a price or stock wish — rather than
+/// naming one: such words are in every department's titles.
+pub fn is_attribute_word(word: &str) -> bool {
+    LEXICON.singles.get(word).is_some_and(|&i| {
+        matches!(
+            LEXICON.entries[i],
+            Kind::Colour(_)
+                | Kind::Female
+                | Kind::Male
+                | Kind::Cheap
+                | Kind::Premium
+                | Kind::OnSale
+                | Kind::InStock
+        )
+    })
+}
+
 /// Split folded text into word tokens (letters, digits, apostrophes inside).
 fn split_words(s: &str) -> Vec<String> {
     s.split(|c: char| !(c.is_alphanumeric() || c == '\''))
@@ -802,11 +820,10 @@ fn variants(w: &str) -> Vec<String> {
         if let Some(s) = w.strip_suffix('s') {
             v.push(s.to_string());
         }
-        if let Some(s) = w.strip_suffix("inho") {
-            v.push(format!("{s}o"));
-        }
-        if let Some(s) = w.strip_suffix("inha") {
-            v.push(format!("{s}a"));
+        for base in crate::text::diminutive_bases(w) {
+            if !v.contains(&base) {
+                v.push(base);
+            }
         }
     }
     v

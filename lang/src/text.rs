@@ -429,6 +429,47 @@ pub fn content_terms(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// The words a Portuguese or Spanish diminutive may be made from, most
+/// likely first ("tapetinhos" → "tapeto", "tapete", …; "mesita" → "meso",
+/// "mesa"; "cochecito" → "coche"; "florzinha" → "flor"; "macaquinho" →
+/// "macaco"). Empty when `word` (normalised) has no diminutive ending.
+/// Candidates only: many words end so without being diminutives
+/// ("cozinha", "vinho", "mosquito"), so a caller takes a base only for a
+/// word it does not know as written, and only a base it knows.
+pub fn diminutive_bases(word: &str) -> Vec<String> {
+    let w = word.strip_suffix('s').unwrap_or(word);
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |stem: &str, ends: &[&str]| {
+        if stem.chars().count() >= 3 {
+            for e in ends {
+                let base = format!("{stem}{e}");
+                if !out.contains(&base) {
+                    out.push(base);
+                }
+            }
+        }
+    };
+    for (suffix, gender) in [("inho", "o"), ("inha", "a"), ("ito", "o"), ("ita", "a")] {
+        let Some(stem) = w.strip_suffix(suffix) else {
+            continue;
+        };
+        // -quinho/-quito from -co, -guinho/-guito from -go
+        if let Some(s) = stem.strip_suffix("qu") {
+            push(s, &[&format!("c{gender}")]);
+        }
+        if let Some(s) = stem.strip_suffix("gu") {
+            push(s, &[&format!("g{gender}")]);
+        }
+        // -zinho (pt) and -cito (es) are added to a whole word
+        if let Some(s) = stem.strip_suffix('z').or_else(|| stem.strip_suffix('c')) {
+            push(s, &[""]);
+        }
+        let other = if gender == "o" { "a" } else { "o" };
+        push(stem, &[gender, "e", "", other]);
+    }
+    out
+}
+
 /// Whether `a` and `b` have the same length and differ only where both
 /// have a vowel ("pajama" / "pijama"; not "manga" / "manta").
 pub fn only_vowels_differ(a: &str, b: &str) -> bool {
@@ -498,6 +539,25 @@ pub fn deletions(word: &str) -> Vec<String> {
 /// Search constraints found in a customer's message.
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn diminutives_offer_the_words_they_are_made_from() {
+        let has = |w: &str, base: &str| diminutive_bases(w).iter().any(|b| b == base);
+        assert!(has("tapetinhos", "tapete"));
+        assert!(has("cadeirinha", "cadeira"));
+        assert!(has("florzinha", "flor"));
+        assert!(has("luzinha", "luz"));
+        assert!(has("macaquinho", "macaco"));
+        assert!(has("mesita", "mesa"));
+        assert!(has("vasitos", "vaso"));
+        assert!(has("cochecito", "coche"));
+        assert!(has("tirantitos", "tirante"));
+        assert!(has("amiguito", "amigo"));
+        // the gender the diminutive shows comes first
+        assert_eq!(diminutive_bases("garrafita")[0], "garrafa");
+        assert!(diminutive_bases("camisa").is_empty());
+        assert!(diminutive_bases("pito").is_empty(), "too short to be one");
+    }
     use super::*;
 
     /// The sorted list `build.rs` wrote is the data file's `both` and

@@ -462,6 +462,8 @@ impl BrandIndex {
         scores: &mut [(f32, Vec<String>)],
         seen: &mut Vec<&'a str>,
     ) {
+        let undiminished = self.undiminished(segment);
+        let segment = undiminished.as_str();
         let mut own = analyse(segment);
         self.join_compounds(&mut own);
         let hay = text::terms(segment);
@@ -552,6 +554,33 @@ impl BrandIndex {
         for (b, score) in one_full_path_per_word(found) {
             scores[b as usize].0 += score;
         }
+    }
+
+    /// `segment` with each diminutive the store does not know as written
+    /// read as the word it is made from, when that word is one it knows
+    /// ("tapetinho de yoga" → "tapete de yoga", "anillitos finos" →
+    /// "anillo finos"). A word known as written stays ("cozinha", "capinha").
+    fn undiminished(&self, segment: &str) -> String {
+        let knows = |w: &str| {
+            text::is_stopword(w) || agent_store_lang::query::is_common_word(w) || {
+                let s = text::stem(w);
+                self.terms.contains_key(s.as_str()) || self.known.contains(s.as_str())
+            }
+        };
+        text::tokenize(segment)
+            .iter()
+            .map(|w| {
+                let bases = text::diminutive_bases(w);
+                if bases.is_empty() || knows(w) {
+                    return w.clone();
+                }
+                bases
+                    .into_iter()
+                    .find(|b| knows(b))
+                    .unwrap_or_else(|| w.clone())
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// Two adjacent words the vocabulary has as one ("tooth brush" =
@@ -860,6 +889,21 @@ mod tests {
             .map(|t| i.terms[t.as_str()].iter().map(|x| x.1).sum::<f32>())
             .sum();
         assert!(m[0].score < alone, "{} vs {alone}", m[0].score);
+    }
+
+    /// A diminutive the store does not know reads as its word ("mesita",
+    /// "cadeirinha"); one it knows as written stays itself.
+    #[test]
+    fn a_diminutive_reads_as_the_word_it_is_made_from() {
+        let mut b = IndexBuilder::default();
+        b.add_text("home", weight::TITLE, "Mesa de centro de madera");
+        b.add_text("baby", weight::TITLE, "Cadeira de alimentação para bebê");
+        b.add_text("fashion", weight::TITLE, "Vestido de linho");
+        let idx = b.build();
+        let best = |t: &str| idx.match_text(t, 1).first().map(|m| m.brand.clone());
+        assert_eq!(best("una mesita de centro").as_deref(), Some("home"));
+        assert_eq!(best("cadeirinha pro carro").as_deref(), Some("baby"));
+        assert_eq!(idx.undiminished("vestido de linho"), "vestido de linho");
     }
 
     #[test]

@@ -250,6 +250,14 @@ fn returns_question(normalized: &str) -> bool {
     // noun is also an oil change or a change of plan.
     let exchanging = text::has_any(normalized, EXCHANGE_NOUNS) && ruled;
     (returning || exchanging) && !text::has_any(normalized, ORDER_CONTEXT)
+        || size_exchange(normalized)
+}
+
+/// "quero trocar a aliança pq ficou apertada", "puedo cambiar el anillo
+/// por otra talla": something exchanged for the fit, a returns question
+/// whatever it names.
+fn size_exchange(normalized: &str) -> bool {
+    text::has_any(normalized, EXCHANGE_VERBS) && text::has_any(normalized, FIT_WORDS)
 }
 
 /// "when do you guys open tomorrow?", "abren el domingo?", "q horario
@@ -310,6 +318,14 @@ mod tests {
                 Topic::Returns,
             ),
             ("¿se puede cambiar la talla?", Topic::Returns),
+            // an exchange for the fit, whatever it names
+            ("can i swap these boots, they're too tight", Topic::Returns),
+            ("quero trocar o vestido, ficou pequeno", Topic::Returns),
+            (
+                "quiero cambiar las zapatillas por otro número",
+                Topic::Returns,
+            ),
+            ("¿tienen local físico en el centro?", Topic::Hours),
             ("can i exchange for a different size later", Topic::Returns),
             // A shop to walk into.
             ("do you have a physical store in Lisbon?", Topic::Hours),

@@ -460,6 +460,21 @@ fn by_vocabulary(
             ],
         );
     }
+    // A close call the catalog settles: the products whose titles have
+    // the customer's own words all belong to the runner-up ("a lumbar
+    // cushion for my desk chair": the chair is context, the cushion sold).
+    if margin < MIN_MARGIN
+        && current.is_none()
+        && let Some(r) = &runner
+        && brand_by_search(host, &text_in, &sig.content, brands).as_ref() == Some(&r.brand)
+    {
+        return decision(
+            &r.brand,
+            0.5,
+            format!("close call settled by the catalog's products: {reason}"),
+            vec![best.brand.clone()],
+        );
+    }
     let strength = (s1 / 6.0).min(1.0);
     let confidence = 0.45 + 0.25 * strength + 0.29 * margin;
     if margin < MIN_MARGIN {

@@ -592,3 +592,37 @@ fn the_catalog_search_decides_when_the_vocabulary_cannot() {
     let d = route("vcs vendem bicicleta?");
     assert_eq!(d.brand, "none", "{d:?}");
 }
+
+/// A close call between two brands is settled by the catalog when the
+/// products whose titles have the customer's words are all the
+/// runner-up's: the best brand won on a word of context.
+#[test]
+fn the_catalog_settles_a_close_call() {
+    let csv = "id,title,description,availability,condition,price,link,image_link,brand,product_type\n\
+        O1,Cojín Lumbar Ergonómico,Apoyo para la espalda baja.,in stock,new,19990 CLP,https://x.test/o1,https://x.test/o1.jpg,office,Oficina > Ergonomía\n\
+        G1,Silla Gamer Reclinable,Silla con cojín lumbar y reposapiés.,in stock,new,199990 CLP,https://x.test/g1,https://x.test/g1.jpg,gaming,Gamer > Sillas\n\
+        G2,Silla Gamer Pro,Silla de escritorio gamer.,in stock,new,249990 CLP,https://x.test/g2,https://x.test/g2.jpg,gaming,Gamer > Sillas\n";
+    // The vocabulary finds the chair first, by a hair.
+    let host = FakeHost::from_csv_str(csv.replace("        ", ""))
+        .expect("catalog")
+        .with_brand_match("gaming", 4.0, &["silla", "chair"])
+        .with_brand_match("office", 3.5, &["cojin", "lumbar", "cushion"]);
+    let route = |m: &str| {
+        Policy::route(
+            &host,
+            &RouteBuilder::text(m).brands(&["gaming", "office"]).build(),
+        )
+    };
+    let d = route("un cojín lumbar pa trabajar sentado");
+    assert_eq!(d.brand, "office", "{d:?}");
+    // With the conversation's brand, or no grounded hit, it stays a close
+    // call for the best brand.
+    let d = Policy::route(
+        &host,
+        &RouteBuilder::text("un cojín lumbar pa trabajar sentado")
+            .brands(&["gaming", "office"])
+            .current("gaming")
+            .build(),
+    );
+    assert_eq!(d.brand, "gaming", "{d:?}");
+}

@@ -873,14 +873,19 @@ pub fn english_words(text: &str) -> Vec<String> {
 
 /// The English of a catalog row written in Portuguese or Spanish: the
 /// [`english_words`] of its title and category, space-separated. `None`
-/// for a row in English or of no clear language (an English catalog is
-/// read as it is). The routing vocabulary and the search index both add
+/// for a row in English (an English catalog is read as it is). A row need
+/// not tell Portuguese from Spanish, or show any marker word at all
+/// ("Corbata de Seda Lisa"): the dictionary is one for both, so a row
+/// with no English evidence, or more Portuguese and Spanish evidence
+/// together than English, is read in English too (an English row gains
+/// only words it has). The routing vocabulary and the search index both add
 /// it to the row, so a customer writing English, or the catalog's other
 /// language, reaches a Portuguese catalog as a Portuguese customer
 /// reaches an English one.
 pub fn row_english(title: &str, category: &str, description: &str) -> Option<String> {
     let said = format!("{title} {category} {description}");
-    if !matches!(crate::detect::detect_language(&said), "pt" | "es") {
+    let (en, pt, es) = crate::detect::language_scores(&said, crate::detect::no_evidence);
+    if en > 0.0 && pt + es <= en {
         return None;
     }
     let english = english_words(&format!("{title} {category}"));
@@ -1782,6 +1787,13 @@ mod data_tests {
         )
         .expect("a Spanish row");
         assert!(es.contains("pressure"), "{es}");
+        // No marker word of either language: still not English.
+        let bare = row_english("Gravata de Seda Lisa", "Moda > Gravatas", "")
+            .expect("a row with no English evidence");
+        assert!(bare.contains("tie"), "{bare}");
+        let ring =
+            row_english("Anel de Noivado Ouro 18k", "Joias > Anéis", "").expect("a Portuguese row");
+        assert!(ring.contains("engagement ring"), "{ring}");
         assert_eq!(
             row_english(
                 "Trail Runner Running Shoes",

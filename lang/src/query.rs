@@ -393,7 +393,29 @@ fn translation_rows(phrases: &mut HashMap<String, Vec<String>>) -> Vec<(String, 
 /// The colour families a catalog colour belongs to ("navy" is also "blue").
 pub fn colour_families(product_colour: &str) -> Vec<String> {
     let c = fold(product_colour.trim());
-    let extra: &[&str] = match c.as_str() {
+    let mut out = vec![c.clone()];
+    out.extend(split_words(&c));
+    // A catalog in Portuguese or Spanish names its colours so ("dorado",
+    // "oro amarillo", "azul marino"): each is also the colour the
+    // customer's words are read as ("gold", "navy").
+    let canonical: Vec<String> = out.iter().map(|w| canonical_colour(w)).collect();
+    out.extend(canonical);
+    let extra: Vec<String> = out
+        .iter()
+        .flat_map(|f| related_colours(f).iter().map(|s| s.to_string()))
+        .collect();
+    out.extend(extra);
+    if out.iter().any(|f| f == "gray") {
+        out.push("grey".to_string());
+    }
+    let mut seen = HashSet::new();
+    out.retain(|f| seen.insert(f.clone()));
+    out
+}
+
+/// The broader families a colour also belongs to ("navy" is blue).
+fn related_colours(colour: &str) -> &'static [&'static str] {
+    match colour {
         "navy" => &["blue"],
         "dark blue" => &["navy"],
         "graphite" => &["grey"],
@@ -413,15 +435,9 @@ pub fn colour_families(product_colour: &str) -> Vec<String> {
         "nude" => &["beige"],
         "gray" => &["grey"],
         "fair" => &["light"],
+        "turquoise" => &["blue", "green"],
         _ => &[],
-    };
-    let mut out = vec![c.clone()];
-    out.extend(split_words(&c));
-    out.extend(extra.iter().map(|s| s.to_string()));
-    if out.iter().any(|f| f == "gray") {
-        out.push("grey".to_string());
     }
-    out
 }
 
 /// The canonical colour for a customer's colour word in any of the three
@@ -1409,10 +1425,20 @@ fn amount_at(toks: &[Tok], i: usize) -> Option<(f64, usize, usize, Option<&'stat
             _ => {}
         }
     }
-    // Suffix: "k", "mil", currency words, "$".
+    // Suffix: "k", "mil", "lucas" (Chile and Argentina), "million",
+    // "palos" (Colombia), currency words, "$".
     let mut j = i + 1;
-    if !multiplier_in_word && matches!(word_at(toks, j), Some("k" | "mil" | "thousand")) {
-        value *= 1000.0;
+    let multiplier = match word_at(toks, j) {
+        _ if multiplier_in_word => None,
+        Some("k" | "mil" | "thousand" | "luca" | "lucas" | "lukas") => Some(1e3),
+        Some(
+            "million" | "millions" | "millon" | "millones" | "milhao" | "milhoes" | "palo"
+            | "palos",
+        ) => Some(1e6),
+        _ => None,
+    };
+    if let Some(m) = multiplier {
+        value *= m;
         end = j;
         j += 1;
     }
@@ -1632,6 +1658,17 @@ mod tests {
     }
 
     #[test]
+    fn catalog_colours_in_portuguese_or_spanish_are_the_customers_colours() {
+        assert!(colour_matches("gold", Some("dorado")));
+        assert!(colour_matches("dourado", Some("oro amarillo")));
+        assert!(colour_matches("white", Some("blanco")));
+        assert!(colour_matches("blue", Some("azul marino")));
+        assert!(colour_matches("navy", Some("Azul Marinho")));
+        assert!(colour_matches("azul", Some("Turquesa")));
+        assert!(!colour_matches("red", Some("blanco")));
+    }
+
+    #[test]
     fn catalog_query_extracts_prices() {
         let v = vocab();
         let cases: &[(&str, Option<f64>, Option<f64>)] = &[
@@ -1652,6 +1689,11 @@ mod tests {
             ("phone over 500", Some(500.0), None),
             ("celular acima de 1.000 reais", Some(1000.0), None),
             ("notebook até 2 mil", None, Some(2000.0)),
+            // pesos count in thousands and millions
+            ("tv hasta 2 millones", None, Some(2_000_000.0)),
+            ("notebook pa la u, máximo 3 palos", None, Some(3_000_000.0)),
+            ("algo hasta 20 lucas", None, Some(20_000.0)),
+            ("computer under 1 million", None, Some(1_000_000.0)),
             ("laptop around 1000", Some(750.0), Some(1250.0)),
             ("fone 50-100", Some(50.0), Some(100.0)),
             ("tenho 150 reais", None, Some(150.0)),

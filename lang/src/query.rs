@@ -1836,6 +1836,12 @@ mod data_tests {
         let ring =
             row_english("Anel de Noivado Ouro 18k", "Joias > Anéis", "").expect("a Portuguese row");
         assert!(ring.contains("engagement ring"), "{ring}");
+        let pearls = row_english("Colar de Pérolas Barrocas", "Joias > Colares", "")
+            .expect("a Portuguese row");
+        assert!(pearls.contains("pearl necklace"), "{pearls}");
+        let box_ = row_english("Joyero con Espejo y Cajones", "Joyería > Joyeros", "")
+            .expect("a Spanish row");
+        assert!(box_.contains("jewelry box"), "{box_}");
         assert_eq!(
             row_english(
                 "Trail Runner Running Shoes",

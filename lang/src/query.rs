@@ -1658,6 +1658,36 @@ mod tests {
     }
 
     #[test]
+    fn asking_how_much_names_no_product() {
+        let v = vocab();
+        for q in ["quanto custa a cafeteira?", "cuánto cuesta la cafetera"] {
+            let parsed = parse(q, &v);
+            let words: Vec<&str> = parsed
+                .concepts
+                .iter()
+                .flat_map(|c| c.expansions.iter().flat_map(|e| e.words.iter()))
+                .map(String::as_str)
+                .collect();
+            assert!(!words.contains(&"bedroom"), "{q}: {words:?}");
+        }
+        // A violão is an acoustic guitar, not an electric one.
+        let violao = parse("violão de nylon", &v);
+        let english: Vec<String> = violao.concepts[0]
+            .expansions
+            .iter()
+            .map(|e| e.words.join(" "))
+            .collect();
+        assert!(
+            english.contains(&"classical guitar".to_string()),
+            "{english:?}"
+        );
+        assert!(
+            !english.contains(&"electric guitar".to_string()),
+            "{english:?}"
+        );
+    }
+
+    #[test]
     fn catalog_colours_in_portuguese_or_spanish_are_the_customers_colours() {
         assert!(colour_matches("gold", Some("dorado")));
         assert!(colour_matches("dourado", Some("oro amarillo")));

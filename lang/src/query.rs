@@ -267,24 +267,6 @@ pub fn is_common_word(word: &str) -> bool {
         .is_ok()
 }
 
-/// Whether a folded word only qualifies a product — a colour, who it is
-/// for ("feminino", "for my wife"), a price or stock wish — rather than
-/// naming one: such words are in every department's titles.
-pub fn is_attribute_word(word: &str) -> bool {
-    LEXICON.singles.get(word).is_some_and(|&i| {
-        matches!(
-            LEXICON.entries[i],
-            Kind::Colour(_)
-                | Kind::Female
-                | Kind::Male
-                | Kind::Cheap
-                | Kind::Premium
-                | Kind::OnSale
-                | Kind::InStock
-        )
-    })
-}
-
 /// Split folded text into word tokens (letters, digits, apostrophes inside).
 fn split_words(s: &str) -> Vec<String> {
     s.split(|c: char| !(c.is_alphanumeric() || c == '\''))
@@ -836,10 +818,11 @@ fn variants(w: &str) -> Vec<String> {
         if let Some(s) = w.strip_suffix('s') {
             v.push(s.to_string());
         }
-        for base in crate::text::diminutive_bases(w) {
-            if !v.contains(&base) {
-                v.push(base);
-            }
+        if let Some(s) = w.strip_suffix("inho") {
+            v.push(format!("{s}o"));
+        }
+        if let Some(s) = w.strip_suffix("inha") {
+            v.push(format!("{s}a"));
         }
     }
     v
@@ -892,16 +875,30 @@ pub fn english_words(text: &str) -> Vec<String> {
 /// for a row in English (an English catalog is read as it is). A row need
 /// not tell Portuguese from Spanish, or show any marker word at all
 /// ("Corbata de Seda Lisa"): the dictionary is one for both, so a row
-/// with no English evidence, or more Portuguese and Spanish evidence
-/// together than English, is read in English too (an English row gains
-/// only words it has). The routing vocabulary and the search index both add
+/// with more Portuguese and Spanish evidence together than English is
+/// read in English too, and so is a row with no evidence either way whose
+/// title or category joins its words as those languages do ("de",
+/// "para", "con"); "Wireless Charging Base" stays as it is. The routing
+/// vocabulary and the search index both add
 /// it to the row, so a customer writing English, or the catalog's other
 /// language, reaches a Portuguese catalog as a Portuguese customer
 /// reaches an English one.
 pub fn row_english(title: &str, category: &str, description: &str) -> Option<String> {
+    /// The joining words Portuguese and Spanish titles share.
+    const JOINERS: &[&str] = &[
+        "de", "do", "da", "dos", "das", "del", "con", "com", "para", "sin", "sem",
+    ];
     let said = format!("{title} {category} {description}");
     let (en, pt, es) = crate::detect::language_scores(&said, crate::detect::no_evidence);
-    if en > 0.0 && pt + es <= en {
+    let romance = if en == 0.0 && pt + es == 0.0 {
+        let named = fold(&format!("{title} {category}"));
+        split_words(&named)
+            .iter()
+            .any(|w| JOINERS.contains(&w.as_str()))
+    } else {
+        pt + es > en
+    };
+    if !romance {
         return None;
     }
     let english = english_words(&format!("{title} {category}"));
@@ -1120,6 +1117,14 @@ fn resolve_word(w: &str, vocab: &Vocabulary) -> Resolved {
     }
     if variants(w).iter().any(|v| vocab.contains(v)) {
         return Resolved::Unknown;
+    }
+    // A diminutive neither the dictionary nor the catalog has as written
+    // ("mesita", "cadeirinhas"): the word it is made from. After the
+    // catalog, so a catalog's "golfinho" is a dolphin, not golf.
+    for base in crate::text::diminutive_bases(w) {
+        if let Some(&i) = lex.singles.get(&base) {
+            return Resolved::Entry(i);
+        }
     }
     let budget = typo_budget(w.chars().count());
     if budget == 0 {
@@ -1426,15 +1431,12 @@ fn amount_at(toks: &[Tok], i: usize) -> Option<(f64, usize, usize, Option<&'stat
         }
     }
     // Suffix: "k", "mil", "lucas" (Chile and Argentina), "million",
-    // "palos" (Colombia), currency words, "$".
+    // currency words, "$".
     let mut j = i + 1;
     let multiplier = match word_at(toks, j) {
         _ if multiplier_in_word => None,
         Some("k" | "mil" | "thousand" | "luca" | "lucas" | "lukas") => Some(1e3),
-        Some(
-            "million" | "millions" | "millon" | "millones" | "milhao" | "milhoes" | "palo"
-            | "palos",
-        ) => Some(1e6),
+        Some("million" | "millions" | "millon" | "millones" | "milhao" | "milhoes") => Some(1e6),
         _ => None,
     };
     if let Some(m) = multiplier {
@@ -1721,7 +1723,11 @@ mod tests {
             ("notebook até 2 mil", None, Some(2000.0)),
             // pesos count in thousands and millions
             ("tv hasta 2 millones", None, Some(2_000_000.0)),
-            ("notebook pa la u, máximo 3 palos", None, Some(3_000_000.0)),
+            (
+                "notebook pa la u, máximo 3 millones",
+                None,
+                Some(3_000_000.0),
+            ),
             ("algo hasta 20 lucas", None, Some(20_000.0)),
             ("computer under 1 million", None, Some(1_000_000.0)),
             ("laptop around 1000", Some(750.0), Some(1250.0)),
@@ -1859,7 +1865,12 @@ mod data_tests {
         )
         .expect("a Spanish row");
         assert!(es.contains("pressure"), "{es}");
-        // No marker word of either language: still not English.
+        // No marker word of either language: still not English, but an
+        // English title of no marker word is.
+        assert_eq!(
+            row_english("Wireless Charging Base", "Electronics > Chargers", ""),
+            None
+        );
         let bare = row_english("Gravata de Seda Lisa", "Moda > Gravatas", "")
             .expect("a row with no English evidence");
         assert!(bare.contains("tie"), "{bare}");

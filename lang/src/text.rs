@@ -430,9 +430,9 @@ pub fn content_terms(s: &str) -> Vec<String> {
 }
 
 /// The words a Portuguese or Spanish diminutive may be made from, most
-/// likely first ("tapetinhos" → "tapeto", "tapete", …; "mesita" → "meso",
-/// "mesa"; "cochecito" → "coche"; "florzinha" → "flor"; "macaquinho" →
-/// "macaco"). Empty when `word` (normalised) has no diminutive ending.
+/// likely first ("tapetinhos" → "tapeto", "tapete", …; "mesita" → "mesa";
+/// "cochecito" → "coche"; "florzinha" → "flor"; "macaquinho" → "macaco"),
+/// of the diminutive's own gender. Empty when `word` (normalised) has no diminutive ending.
 /// Candidates only: many words end so without being diminutives
 /// ("cozinha", "vinho", "mosquito"), so a caller takes a base only for a
 /// word it does not know as written, and only a base it knows.
@@ -464,8 +464,7 @@ pub fn diminutive_bases(word: &str) -> Vec<String> {
         if let Some(s) = stem.strip_suffix('z').or_else(|| stem.strip_suffix('c')) {
             push(s, &[""]);
         }
-        let other = if gender == "o" { "a" } else { "o" };
-        push(stem, &[gender, "e", "", other]);
+        push(stem, &[gender, "e", ""]);
     }
     out
 }

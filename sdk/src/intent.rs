@@ -234,9 +234,11 @@ mod tests {
         assert!(!Signals::of("busco un kit de reparación de pinchazos").service);
         // buying from the customer, or a battery changed, is a service too
         assert!(Signals::of("do you buy used phones? i want to sell my old one").service);
-        assert!(Signals::of("vcs compram videogame usado?").service);
+        assert!(Signals::of("vcs compram meu videogame usado?").service);
         assert!(Signals::of("¿cambian la pila de los controles?").service);
         assert!(!Signals::of("quero comprar um relógio").service);
+        assert!(!Signals::of("vcs compram direto da fábrica?").service);
+        assert!(!Signals::of("battery replacement for iphone 11").service);
         assert!(Signals::of("I want to talk to a human").human);
         assert!(Signals::of("necesito hablar con una persona").human);
         assert!(Signals::of("atendente").human);
@@ -253,10 +255,12 @@ mod tests {
         assert!(Signals::of("me conectas con alguien?").human);
         assert!(Signals::of("quero falar com o suporte do site").human);
         assert!(Signals::of("my headphones arrived broken").complaint);
-        assert!(Signals::of("the lamp came with the shade all crushed").complaint);
-        assert!(Signals::of("a caixa chegou toda amassada").complaint);
+        assert!(Signals::of("the lamp arrived crushed").complaint);
+        assert!(Signals::of("o pedido chegou com a caixa amassada").complaint);
         assert!(Signals::of("el espejo llegó rayado").complaint);
         assert!(!Signals::of("a scratched-look leather jacket").complaint);
+        assert!(!Signals::of("quiero hacer un pedido de la polera rayada").complaint);
+        assert!(!Signals::of("can i order the crushed velvet sofa?").complaint);
         assert!(!Signals::of("my charger broke, do you have another one?").complaint);
         assert!(!Signals::of("auriculares con cancelación de ruido").complaint);
         assert!(Signals::of("quero cancelar meu pedido").complaint);

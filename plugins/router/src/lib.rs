@@ -393,15 +393,7 @@ fn by_vocabulary(
     let runner = scores.get(1).cloned();
     let s2 = runner.as_ref().map(|r| r.score).unwrap_or(0.0);
 
-    // Leaving the brand in the conversation takes a product word: a
-    // colour or who it is for ("and in rose gold?") qualifies what the
-    // current brand offered.
-    let only_attributes = best
-        .terms
-        .iter()
-        .all(|t| t.split(' ').all(|w| said_attribute(&text_in, w)));
-    let weak_switch = current.as_ref().is_some_and(|c| *c != best.brand)
-        && (s1 < SWITCH_SCORE || only_attributes);
+    let weak_switch = current.as_ref().is_some_and(|c| *c != best.brand) && s1 < SWITCH_SCORE;
     if s1 < MIN_SCORE || weak_switch {
         if current.is_none()
             && !gift
@@ -487,14 +479,6 @@ fn by_vocabulary(
         );
     }
     decision(&best.brand, confidence, reason, vec![])
-}
-
-/// Whether `term` (a stemmed vocabulary word) is an attribute word
-/// ([`agent_store_sdk::lang::query::is_attribute_word`]) the customer wrote in `text`.
-fn said_attribute(text: &str, term: &str) -> bool {
-    text::tokenize(text)
-        .iter()
-        .any(|w| text::stem(w) == term && agent_store_sdk::lang::query::is_attribute_word(w))
 }
 
 /// How many catalog hits the vocabulary's fallback reads.

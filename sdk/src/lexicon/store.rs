@@ -326,6 +326,10 @@ mod tests {
                 Topic::Returns,
             ),
             ("¿tienen local físico en el centro?", Topic::Hours),
+            (
+                "el vestido no me quedó bien, ¿lo puedo cambiar?",
+                Topic::Returns,
+            ),
             ("can i exchange for a different size later", Topic::Returns),
             // A shop to walk into.
             ("do you have a physical store in Lisbon?", Topic::Hours),
@@ -460,6 +464,8 @@ mod tests {
             "3 times more powerful blender",
             // the exchange noun without a question of the rule
             "troca de óleo",
+            // "no me queda" alone is "I have none left"
+            "quiero cambiar de celular porque no me queda espacio",
             // invoices as things to digitise
             "a scanner for invoices and receipts",
             "algo para digitalizar facturas y recibos",

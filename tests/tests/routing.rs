@@ -5,17 +5,10 @@
 //!   catalog (imported like `agent-store catalog import` does) and the
 //!   sellers' manifests; labelled messages in en/pt-BR/es per catalog
 //!   (`catalog/eval/*.messages.tsv`). Prints routing accuracy and search
-//!   recall@5 against plain BM25 (BENCHMARKS.md has the numbers); catalog
-//!   3's messages are held out from tuning (catalog 6's, 7's, 8's and 9's
-//!   were until issue 15's fourth, fifth, sixth and seventh sessions read
-//!   them; catalog 10's, a sixth brand `baby` and a UK shop's feed, until
-//!   the eighth read them); catalog 11's (a sixth brand, `stationery`, a
-//!   catalog written in Portuguese) and catalog 12's (a sixth brand,
-//!   `tools`, an Argentine shop's catalog written in Spanish) are held out
-//!   since the eighth (catalog 11 read since); catalog 13's (only the five
-//!   demo brands, an Australian department store's feed in AUD) and
-//!   catalog 14's (a sixth brand, `outdoor`, a Brazilian marketplace's
-//!   feed mixing Portuguese and English rows) are held out too.
+//!   recall@5 against plain BM25 (BENCHMARKS.md has the numbers); the
+//!   runs and which of them are held out from tuning are
+//!   `eval_set::runs()`'s (`host/tests/routing_eval.rs` says how a set
+//!   stops being held out).
 //! - `a_sixth_brand_is_routed_to_with_no_router_or_host_change`: scaffold
 //!   `seller-pets` with `agent-store plugin new`, add its manifest's
 //!   `[routing]` section, build it, import its products with `agent-store

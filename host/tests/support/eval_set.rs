@@ -153,10 +153,16 @@ pub fn runs() -> Vec<(&'static str, PathBuf, &'static str, Option<&'static str>)
             Some("jewelry"),
         ),
         run(
-            "catalog 18 (sixth brand office, a Chilean department store's feed; held out)",
+            "catalog 18 (sixth brand office, a Chilean department store's feed; seen since issue 15's thirteenth session read it)",
             "catalog18.csv",
             "catalog18.messages.tsv",
             Some("office"),
+        ),
+        run(
+            "catalog 19 (sixth brand health, a Brazilian drugstore chain's feed; held out)",
+            "catalog19.csv",
+            "catalog19.messages.tsv",
+            Some("health"),
         ),
     ]
 }

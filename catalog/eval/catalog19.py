@@ -1,0 +1,693 @@
+#!/usr/bin/env python3
+"""Writes catalog19.csv (Meta catalog-feed format, like catalog/products.csv)
+next to this file: the nineteenth evaluation catalog, held out from tuning.
+
+A Brazilian drugstore-and-variety chain ("Drogaria e Variedades Ipê", Belo
+Horizonte) selling through WhatsApp. Six brands: the five demo brands
+(fashion, tech, home, beauty, gaming) and a sixth, `health` (farmácia e
+bem-estar: termômetros clínico e infravermelho de testa, medidores de
+pressão de braço e de pulso, oxímetro de dedo, glicosímetro, tiras e
+lancetas, nebulizadores (compressor e de malha portátil), kits de primeiros
+socorros (casa e carro), curativos, esparadrapo, atadura de crepe,
+micropore, álcool 70 % líquido e em gel, máscaras PFF2 e descartáveis,
+vitaminas e suplementos (vitamina C, vitamina D, polivitamínico, biotina,
+ômega 3, magnésio, colágeno, melatonina, multivitamínico infantil em
+goma), whey protein e creatina, joelheira, tala de punho, corretor
+postural, colar cervical, cinta lombar, tornozeleira, meias de compressão,
+almofada térmica elétrica, bolsa de água quente, bolsa de gel quente/frio,
+porta-comprimidos, preservativos e gel lubrificante, testes de gravidez,
+spray nasal de solução salina, pente antipiolho, repelentes (adulto,
+infantil, spray de icaridina), roupa íntima para incontinência, óculos de
+leitura, solução para lentes de contato, amplificador auditivo, bengala,
+andador, barra de apoio para banheiro, protetor auricular, fio dental,
+enxaguante bucal, pistola de massagem, almofada ortopédica para o cóccix;
+its routing section is seller-health.routing.toml). No medicines (neither
+prescription nor over-the-counter) and no diapers are in the catalog.
+
+Ownership decisions (deliberate overlaps):
+- sunscreen (facial and body) and the after-sun gel are beauty's; every
+  insect repellent (adult lotion, kids' lotion, icaridin spray) health's;
+- the electric toothbrush and the water flosser are beauty's; the dental
+  floss and the mouthwash health's;
+- the bluetooth body-fat scale ("balança de bioimpedância") is tech's; the
+  plain glass bathroom scale home's;
+- the smartwatch and the fitness band are tech's; the blood-pressure
+  monitors and the pulse oximeter health's;
+- the ultrasonic humidifier and the aroma diffuser are home's; the
+  nebulizers health's;
+- the electric heating pad, the hot-water bottle and the hot/cold gel pack
+  are health's; the electric blanket and the fleece blanket home's;
+- the massage gun is health's; the facial massage roller beauty's;
+- the compression stockings and the travel compression socks are
+  health's; everyday socks (crew and ankle) fashion's;
+- reading glasses are health's; sunglasses fashion's;
+- the gaming chair is gaming's; the orthopedic coccyx seat cushion and
+  the lumbar back brace health's;
+- both first-aid kits (home and car) are health's; the car phone holder
+  and the car charger tech's;
+- the hair-loss shampoo is beauty's; the biotin (and every other vitamin
+  or supplement, collagen and protein powder included) health's;
+- the ear plugs are health's; earbuds and headphones tech's; gaming
+  headsets gaming's;
+- hand sanitizer and 70 % alcohol are health's; hand cream, body lotion
+  and deodorant beauty's;
+- the bathroom grab bar is health's; the bath mat home's;
+- game gift cards (PlayStation, Xbox, Nintendo, Roblox, Free Fire
+  diamonds) are gaming's; the phone game controller gaming's.
+
+Feed style: about 70 % of the models have Brazilian Portuguese titles and
+descriptions ("Termômetro Digital Infravermelho de Testa"), about 30 % are
+imported rows with English titles and descriptions (colours in English
+too); the variant follows the title after " - " ("... - Branco - G").
+product_type is a Portuguese breadcrumb with " > " ("Saúde > Primeiros
+Socorros"), empty on every ninth model; google_product_category is
+Google's numeric id (models 0, 2 mod 5), the full English path (1, 3 mod
+5) or empty (4 mod 5), resolved by feedgen from the taxonomy; prices in
+BRL ("89.90 BRL"), 15 % off on every seventh row; custom_label_0 a
+campaign tag (dia-das-maes, dia-dos-pais, black-friday, inverno, verao, volta-as-aulas,
+semana-da-saude) or empty.
+
+    python3 catalog/eval/catalog19.py
+"""
+
+from feedgen import Style, rows, write, google_by_cycle, dashed_variant
+
+AVAIL = ["in stock", "in stock", "in stock", "out of stock", "in stock",
+         "in stock", "available for order", "in stock", "in stock", "in stock",
+         "preorder"]
+
+# Google category paths used below (full English paths)
+HC = "Health & Beauty > Health Care"
+BM = HC + " > Biometric Monitors"
+FA = HC + " > First Aid"
+PC = "Health & Beauty > Personal Care"
+COS = PC + " > Cosmetics"
+MK = COS + " > Makeup"
+CL = "Apparel & Accessories > Clothing"
+CA = "Apparel & Accessories > Clothing Accessories"
+KA = "Home & Garden > Kitchen & Dining > Kitchen Appliances"
+CC = "Home & Garden > Household Appliances > Climate Control Appliances"
+BED = "Home & Garden > Linens & Bedding > Bedding"
+VGA = "Electronics > Video Game Console Accessories"
+VGS = "Software > Video Game Software"
+GIFT = "Arts & Entertainment > Party & Celebration > Gift Giving > Gift Cards & Certificates"
+PWR = "Electronics > Electronics Accessories > Power"
+PHA = "Electronics > Communications > Telephony > Mobile Phone Accessories"
+HEAD = "Electronics > Audio > Audio Components > Headphones & Headsets"
+
+U = [("", "")]
+
+# (model key, brand, title, product type, google path, description,
+#  campaign label, price (BRL), variants [(color, size)], gender, material)
+CATALOG19 = [
+    # ---------------- health (farmácia e bem-estar) ----------------
+    ("H01", "health", "G-Tech Termômetro Digital Clínico Ponta Flexível", "Saúde > Termômetros", BM + " > Medical Thermometers",
+     "Termômetro digital de uso axilar, oral ou retal com ponta flexível, bipe ao final da medição e memória da última leitura. Resultado em 60 segundos.", "", 19.90,
+     [("branco", ""), ("azul", "")], "unisex", "plástico"),
+    ("H02", "health", "Multilaser Saúde Termômetro Digital Infravermelho de Testa", "Saúde > Termômetros", BM + " > Medical Thermometers",
+     "Termômetro sem contato: mede a temperatura na testa em 1 segundo, sem acordar a criança. Alerta de febre com luz vermelha e 32 memórias.", "semana-da-saude", 129.90,
+     [("branco", "")], "unisex", "plástico"),
+    ("H03", "health", "Omron Blood Pressure Monitor Upper Arm HEM-7122", "Saúde > Monitores > Pressão Arterial", BM + " > Blood Pressure Monitors",
+     "Automatic upper-arm blood pressure monitor with a 22-32 cm cuff, irregular heartbeat detection and 30 readings of memory.", "dia-das-maes", 239.90,
+     [("white", "")], "unisex", ""),
+    ("H04", "health", "G-Tech Monitor de Pressão Arterial Digital de Pulso", "Saúde > Monitores > Pressão Arterial", BM + " > Blood Pressure Monitors",
+     "Aparelho de pressão automático de pulso, compacto para levar na bolsa, com detecção de arritmia e 60 memórias.", "", 149.90,
+     [("prata", "")], "unisex", ""),
+    ("H05", "health", "Oxímetro de Pulso Portátil de Dedo com Tela OLED", "Saúde > Monitores > Oxímetros", BM + " > Pulse Oximeters",
+     "Mede a saturação de oxigênio (SpO2) e os batimentos cardíacos pelo dedo em poucos segundos. Acompanha cordão e pilhas AAA.", "", 79.90,
+     [("preto", ""), ("azul", "")], "unisex", ""),
+    ("H06", "health", "Accu-Chek Guide Kit Monitor de Glicemia", "Saúde > Diabetes", BM + " > Blood Glucose Meters",
+     "Kit com monitor de glicose no sangue, lancetador, 10 lancetas e 10 tiras. Porta-tiras que evita derramar, resultado em 4 segundos.", "", 99.90,
+     [("preto", "")], "unisex", ""),
+    ("H07", "health", "Accu-Chek Guide Tiras Reagentes para Glicemia", "Saúde > Diabetes", HC + " > Biometric Monitor Accessories > Blood Glucose Meter Accessories > Blood Glucose Test Strips",
+     "Tiras de teste para o monitor Accu-Chek Guide. Exigem pouca amostra de sangue.", "", 89.90,
+     [("", "50 tiras"), ("", "100 tiras")], "unisex", ""),
+    ("H08", "health", "Lancetas Descartáveis Estéreis 28G", "Saúde > Diabetes", HC + " > Biometric Monitor Accessories > Blood Glucose Meter Accessories > Lancing Devices",
+     "Caixa com 100 lancetas finas para lancetador, para a picadinha no dedo ao medir a glicose.", "", 24.90,
+     [("", "100 un")], "unisex", "aço"),
+    ("H09", "health", "G-Tech Nebulizador Inalador Compressor Nebcom", "Saúde > Respiração > Inaladores", HC + " > Respiratory Care > Nebulizers",
+     "Inalador e nebulizador a ar comprimido para adultos e crianças, com máscaras adulto e infantil, bocal e copinho de medicação.", "inverno", 169.90,
+     [("branco", "")], "unisex", ""),
+    ("H10", "health", "Portable Mesh Nebulizer Handheld Silent", "Saúde > Respiração > Inaladores", HC + " > Respiratory Care > Nebulizers",
+     "Silent pocket-size mesh nebulizer, USB rechargeable, with adult and child masks. Use it anywhere for inhalation therapy.", "inverno", 219.90,
+     [("white", "")], "unisex", ""),
+    ("H11", "health", "Kit Primeiros Socorros Doméstico 30 Itens", "Saúde > Primeiros Socorros", FA + " > First Aid Kits",
+     "Maleta com gaze, atadura, esparadrapo, curativos, tesoura, luvas e soro fisiológico para ter em casa ou no trabalho.", "", 69.90,
+     [("vermelho", "")], "unisex", "polipropileno"),
+    ("H12", "health", "Kit Primeiros Socorros Automotivo Compacto", "Saúde > Primeiros Socorros", FA + " > First Aid Kits",
+     "Bolsinha de primeiros socorros para deixar no porta-luvas do carro ou na moto: gaze, atadura, luvas, tesoura e manta térmica.", "", 49.90,
+     [("preto", "")], "unisex", "nylon"),
+    ("H13", "health", "Band-Aid Curativos Transparentes", "Saúde > Primeiros Socorros > Curativos", FA + " > Medical Tape & Bandages",
+     "Curativos adesivos transparentes e resistentes à água para pequenos cortes e machucados.", "", 12.90,
+     [("", "10 un"), ("", "40 un")], "unisex", ""),
+    ("H14", "health", "Cremer Esparadrapo Impermeável 10cm x 4,5m", "Saúde > Primeiros Socorros > Curativos", FA + " > Medical Tape & Bandages",
+     "Esparadrapo impermeável branco para fixar gaze e curativos. Rasga com a mão.", "", 14.90,
+     [("branco", "")], "unisex", "algodão"),
+    ("H15", "health", "Atadura de Crepe Cremer", "Saúde > Primeiros Socorros > Curativos", FA + " > Medical Tape & Bandages",
+     "Atadura elástica de crepe para enfaixar entorses e fixar curativos, 1,8 m em repouso.", "", 5.90,
+     [("", "10cm"), ("", "15cm")], "unisex", "algodão"),
+    ("H16", "health", "Nexcare Micropore Paper Surgical Tape", "Saúde > Primeiros Socorros > Curativos", FA + " > Medical Tape & Bandages",
+     "Gentle paper tape that holds dressings on sensitive skin and comes off without pain.", "", 11.90,
+     [("beige", "25mm x 4.5m")], "unisex", "paper"),
+    ("H17", "health", "Álcool Líquido 70% Antisséptico 1 Litro", "Saúde > Higiene e Proteção", FA + " > Antiseptics & Cleaning Supplies",
+     "Álcool etílico 70 INPM para higienizar superfícies, objetos e pequenos ferimentos.", "", 12.90,
+     [("", "1L")], "unisex", ""),
+    ("H18", "health", "Asseptgel Álcool em Gel 70% para Mãos", "Saúde > Higiene e Proteção", COS + " > Bath & Body > Hand Sanitizers & Wipes",
+     "Gel antisséptico para higienizar as mãos sem água, com glicerina para não ressecar.", "", 9.90,
+     [("", "60ml"), ("", "500ml")], "unisex", ""),
+    ("H19", "health", "Máscara de Proteção Respiratória PFF2 Kit 10", "Saúde > Higiene e Proteção > Máscaras", "Business & Industrial > Work Safety Protective Gear > Protective Masks > Medical Masks",
+     "Máscara PFF2 (equivalente à N95) com clipe nasal e elásticos atrás da cabeça. Kit com 10 unidades embaladas individualmente.", "inverno", 34.90,
+     [("branco", ""), ("preto", "")], "unisex", "TNT"),
+    ("H20", "health", "Disposable Face Masks 3-Ply Box of 50", "Saúde > Higiene e Proteção > Máscaras", "Business & Industrial > Work Safety Protective Gear > Protective Masks > Medical Masks",
+     "Three-layer disposable masks with ear loops and a nose wire. Box of 50.", "", 24.90,
+     [("blue", "")], "unisex", "non-woven"),
+    ("H21", "health", "Cewin Vitamina C 1g Efervescente 30 Comprimidos", "Saúde > Vitaminas e Suplementos", HC + " > Fitness & Nutrition > Vitamins & Supplements",
+     "Vitamina C em comprimidos efervescentes sabor laranja para a imunidade. Um por dia dissolvido em água.", "inverno", 29.90,
+     [("", "30 un")], "unisex", ""),
+    ("H22", "health", "Addera D3 Vitamina D 2000 UI", "Saúde > Vitaminas e Suplementos", HC + " > Fitness & Nutrition > Vitamins & Supplements",
+     "Suplemento de vitamina D3 para ossos e imunidade, em comprimidos pequenos de uso diário.", "", 49.90,
+     [("", "30 cápsulas")], "unisex", ""),
+    ("H23", "health", "Centrum Multivitamínico de A a Z", "Saúde > Vitaminas e Suplementos", HC + " > Fitness & Nutrition > Vitamins & Supplements",
+     "Polivitamínico e multimineral completo para adultos, com vitaminas de A a zinco. Um comprimido por dia.", "dia-das-maes", 69.90,
+     [("", "60 comprimidos")], "unisex", ""),
+    ("H24", "health", "Biotina 45mcg Cabelos e Unhas 60 Cápsulas", "Saúde > Vitaminas e Suplementos", HC + " > Fitness & Nutrition > Vitamins & Supplements",
+     "Suplemento de biotina (vitamina B7) que contribui para o crescimento de cabelos e unhas fortes.", "", 39.90,
+     [("", "60 cápsulas")], "female", ""),
+    ("H25", "health", "Ômega 3 Óleo de Peixe 1000mg 120 Cápsulas", "Saúde > Vitaminas e Suplementos", HC + " > Fitness & Nutrition > Vitamins & Supplements",
+     "Cápsulas de óleo de peixe com EPA e DHA para o coração e o cérebro.", "", 54.90,
+     [("", "120 cápsulas")], "unisex", ""),
+    ("H26", "health", "Magnésio Dimalato 60 Cápsulas", "Saúde > Vitaminas e Suplementos", HC + " > Fitness & Nutrition > Vitamins & Supplements",
+     "Suplemento de magnésio para músculos, cãibras e disposição.", "", 44.90,
+     [("", "60 cápsulas")], "unisex", ""),
+    ("H27", "health", "Colágeno Hidrolisado Verisol em Pó Sabor Limão", "Saúde > Vitaminas e Suplementos", HC + " > Fitness & Nutrition > Vitamins & Supplements",
+     "Colágeno hidrolisado com vitamina C em pó, para misturar na água. Pele, articulações e unhas.", "dia-das-maes", 79.90,
+     [("", "300g")], "female", ""),
+    ("H28", "health", "Natrol Melatonin Fast Dissolve Tablets", "Saúde > Vitaminas e Suplementos > Sono", HC + " > Fitness & Nutrition > Vitamins & Supplements",
+     "Strawberry-flavoured melatonin tablets that dissolve in the mouth, to help you fall asleep faster.", "", 89.90,
+     [("", "90 tablets")], "unisex", ""),
+    ("H29", "health", "Growth Supplements Whey Protein Concentrado 1kg", "Saúde > Nutrição Esportiva > Proteínas", HC + " > Fitness & Nutrition > Vitamins & Supplements",
+     "Whey protein concentrado com 24 g de proteína por dose, para ganho de massa muscular e recuperação pós-treino.", "black-friday", 139.90,
+     [("", "Chocolate"), ("", "Baunilha")], "unisex", ""),
+    ("H30", "health", "Integralmedica Creatina Monohidratada 300g", "Saúde > Nutrição Esportiva", HC + " > Fitness & Nutrition > Vitamins & Supplements",
+     "Creatina pura em pó sem sabor, 3 g por dia para força e desempenho no treino.", "", 99.90,
+     [("", "300g")], "unisex", ""),
+    ("H31", "health", "Optimum Nutrition Gold Standard 100% Whey", "Saúde > Nutrição Esportiva > Proteínas", HC + " > Fitness & Nutrition > Vitamins & Supplements",
+     "Imported whey protein isolate blend, 24 g of protein per scoop, mixes easily in a shaker.", "", 349.90,
+     [("", "Double Rich Chocolate 907g"), ("", "Vanilla Ice Cream 907g")], "unisex", ""),
+    ("H32", "health", "Kids Multivitamin Gummies Fruit Flavors", "Saúde > Vitaminas e Suplementos > Infantil", HC + " > Fitness & Nutrition > Vitamins & Supplements",
+     "Chewable multivitamin gummy bears for children from 3 years, with vitamins A, C, D and zinc.", "volta-as-aulas", 59.90,
+     [("", "60 gummies")], "unisex", ""),
+    ("H33", "health", "Joelheira Ortopédica Articulada com Estabilizador de Patela", "Saúde > Ortopedia > Joelheiras", HC + " > Supports & Braces",
+     "Joelheira com hastes laterais articuladas e abertura na patela para lesões de ligamento, artrose e pós-operatório.", "", 119.90,
+     [("preto", "M"), ("preto", "G")], "unisex", "neoprene"),
+    ("H34", "health", "Salvapé Tala de Punho Imobilizadora", "Saúde > Ortopedia > Punho e Mão", HC + " > Supports & Braces",
+     "Tala de punho com barra de alumínio removível para tendinite, túnel do carpo e entorses. Fecho em velcro.", "", 69.90,
+     [("preto", "Direita"), ("preto", "Esquerda")], "unisex", "neoprene, alumínio"),
+    ("H35", "health", "Corretor Postural Elástico Unissex", "Saúde > Ortopedia > Coluna", HC + " > Supports & Braces",
+     "Colete corretor de postura que puxa os ombros para trás e alinha a coluna. Discreto por baixo da roupa.", "", 59.90,
+     [("preto", "M"), ("preto", "G")], "unisex", "elastano"),
+    ("H36", "health", "Colar Cervical de Espuma", "Saúde > Ortopedia > Coluna", HC + " > Supports & Braces",
+     "Colar cervical macio de espuma para dor e torcicolo, imobiliza o pescoço com conforto.", "", 39.90,
+     [("bege", "M"), ("bege", "G")], "unisex", "espuma"),
+    ("H37", "health", "Lumbar Support Back Brace Breathable", "Saúde > Ortopedia > Coluna", HC + " > Supports & Braces",
+     "Lower back brace with removable lumbar pad and dual adjustment straps for back pain, lifting and long hours sitting.", "", 99.90,
+     [("black", "M"), ("black", "L")], "unisex", "mesh"),
+    ("H38", "health", "Ankle Support Brace Compression Sleeve", "Saúde > Ortopedia > Tornozelo", HC + " > Supports & Braces",
+     "Elastic ankle sleeve with a strap for sprains and weak ankles, fits inside a sneaker.", "", 39.90,
+     [("black", "S/M"), ("black", "L/XL")], "unisex", "nylon, spandex"),
+    ("H39", "health", "Venosan Meia de Compressão 3/4 20-30 mmHg", "Saúde > Ortopedia > Meias de Compressão", HC + " > Supports & Braces",
+     "Meia elástica de média compressão até o joelho para varizes, pernas cansadas e inchaço. Ponteira aberta.", "", 159.90,
+     [("bege", "M"), ("preto", "M")], "female", "poliamida, elastano"),
+    ("H40", "health", "Compression Socks for Flights and Running", "Saúde > Ortopedia > Meias de Compressão", HC + " > Supports & Braces",
+     "Graduated compression socks (15-20 mmHg) that stop swollen ankles on long flights, shifts standing and runs.", "", 69.90,
+     [("black", "S/M"), ("black", "L/XL")], "unisex", "nylon"),
+    ("H41", "health", "Electric Heating Pad for Back and Neck", "Saúde > Terapia Quente e Fria", FA + " > Hot & Cold Therapies > Heating Pads",
+     "Soft electric heating pad with 3 heat settings and 2-hour auto shut-off, for cramps, back and neck pain. 127 V.", "inverno", 129.90,
+     [("grey", "30x60cm")], "unisex", "microplush"),
+    ("H42", "health", "Bolsa de Água Quente de Borracha 2 Litros", "Saúde > Terapia Quente e Fria", FA + " > Hot & Cold Therapies",
+     "Bolsa térmica de borracha para água quente ou gelada, com capa de pelúcia. Alivia cólicas e dores.", "inverno", 34.90,
+     [("vermelho", ""), ("azul", "")], "unisex", "borracha"),
+    ("H43", "health", "Mercur Bolsa de Gel Térmica Quente e Frio", "Saúde > Terapia Quente e Fria", FA + " > Hot & Cold Therapies > Ice Packs",
+     "Bolsa de gel reutilizável: vai ao freezer para contusões e inchaço ou ao micro-ondas para dores musculares.", "", 29.90,
+     [("", "Pequena"), ("", "Grande")], "unisex", "gel"),
+    ("H44", "health", "Porta Comprimidos Semanal 7 Dias 4 Horários", "Saúde > Acessórios", HC + " > Pillboxes",
+     "Organizador de remédios com 28 divisórias (manhã, tarde, noite e madrugada) para a semana inteira.", "", 24.90,
+     [("colorido", "")], "unisex", "plástico"),
+    ("H45", "health", "Jontex Preservativo Lubrificado", "Saúde > Sexualidade", HC + " > Condoms",
+     "Camisinhas de látex lubrificadas, testadas eletronicamente.", "", 14.90,
+     [("", "Lubrificado 6 un"), ("", "Sensitive 6 un")], "unisex", "látex"),
+    ("H46", "health", "K-Med Gel Lubrificante Íntimo 50g", "Saúde > Sexualidade", PC + " > Personal Lubricants",
+     "Gel lubrificante íntimo à base de água, não gorduroso e compatível com preservativos.", "", 19.90,
+     [("", "50g")], "unisex", ""),
+    ("H47", "health", "Clearblue Digital Pregnancy Test", "Saúde > Testes", HC + " > Medical Tests > Pregnancy Tests",
+     "Digital pregnancy test that shows 'Pregnant' or 'Not Pregnant' in words, from the day of the missed period.", "", 49.90,
+     [("", "1 test"), ("", "2 tests")], "female", ""),
+    ("H48", "health", "Confirme Teste de Gravidez Tira", "Saúde > Testes", HC + " > Medical Tests > Pregnancy Tests",
+     "Teste de gravidez de farmácia em tira, resultado em 5 minutos pela urina.", "", 12.90,
+     [("", "1 un")], "female", ""),
+    ("H49", "health", "Maresis Spray Nasal Solução Salina Água do Mar", "Saúde > Respiração", HC,
+     "Spray de limpeza nasal com água do mar isotônica para nariz entupido, rinite e ressecamento. Adulto e infantil.", "inverno", 29.90,
+     [("", "Adulto 100ml"), ("", "Infantil 50ml")], "unisex", ""),
+    ("H50", "health", "Pente Fino Antipiolho de Metal", "Saúde > Higiene Infantil", CA + " > Hair Accessories > Hair Combs",
+     "Pente de dentes de aço bem juntinhos que tira piolhos e lêndeas. Lavável e reutilizável.", "volta-as-aulas", 19.90,
+     [("", "")], "unisex", "aço inox"),
+    ("H51", "health", "Exposis Repelente Loção Adulto", "Saúde > Repelentes", COS + " > Skin Care > Skin Insect Repellent",
+     "Repelente de insetos em loção com icaridina, protege até 10 horas contra o mosquito da dengue e pernilongos. Acima de 12 anos.", "verao", 39.90,
+     [("", "100ml")], "unisex", ""),
+    ("H52", "health", "Repelex Repelente Infantil Loção Kids", "Saúde > Repelentes", COS + " > Skin Care > Skin Insect Repellent",
+     "Repelente em loção suave para crianças a partir de 2 anos, protege contra mosquitos e borrachudos.", "verao", 24.90,
+     [("", "117ml")], "unisex", ""),
+    ("H53", "health", "Icaridin 20% Insect Repellent Spray", "Saúde > Repelentes", COS + " > Skin Care > Skin Insect Repellent",
+     "Long-lasting mosquito and tick repellent spray, 12 hours of protection, odourless and non-greasy. For adults.", "verao", 59.90,
+     [("", "200ml")], "unisex", ""),
+    ("H54", "health", "Plenitud Roupa Íntima para Incontinência", "Saúde > Incontinência", HC + " > Incontinence Aids",
+     "Roupa íntima descartável para perda de urina moderada a intensa, veste como uma calcinha. Pacote com 8.", "", 49.90,
+     [("", "M"), ("", "G")], "unisex", ""),
+    ("H55", "health", "Óculos de Leitura Unissex com Estojo", "Saúde > Visão > Óculos de Leitura", PC + " > Vision Care > Eyeglasses",
+     "Óculos de leitura pronto para perto com lentes de resina e armação leve. Acompanha estojo.", "", 39.90,
+     [("preto", "+1.5"), ("preto", "+2.0"), ("tartaruga", "+2.5")], "unisex", "acetato"),
+    ("H56", "health", "Opti-Free Puremoist Multi-Purpose Disinfecting Solution", "Saúde > Visão > Lentes de Contato", PC + " > Vision Care > Contact Lens Care > Contact Lens Solution",
+     "Multi-purpose solution to clean, rinse, disinfect and store soft contact lenses. Lens case included.", "", 59.90,
+     [("", "300ml")], "unisex", ""),
+    ("H57", "health", "Rechargeable Hearing Amplifier Behind-the-Ear", "Saúde > Audição", HC + " > Hearing Aids",
+     "Personal sound amplifier that makes voices and TV clearer, with noise reduction and 4 volume levels. USB rechargeable.", "", 299.90,
+     [("beige", "")], "unisex", ""),
+    ("H58", "health", "Mercur Bengala Dobrável de Alumínio com Ajuste de Altura", "Saúde > Mobilidade", HC + " > Mobility & Accessibility > Walking Aids > Canes & Walking Sticks",
+     "Bengala dobrável em 4 partes, leve, com altura regulável, ponteira antiderrapante e alça.", "", 89.90,
+     [("preto", ""), ("bronze", "")], "unisex", "alumínio"),
+    ("H59", "health", "Andador Articulado Dobrável para Idosos", "Saúde > Mobilidade", HC + " > Mobility & Accessibility > Walking Aids > Walkers",
+     "Andador de alumínio dobrável com altura regulável e ponteiras de borracha, suporta até 100 kg.", "", 219.90,
+     [("prata", "")], "unisex", "alumínio"),
+    ("H60", "health", "Barra de Apoio para Banheiro Aço Inox", "Saúde > Mobilidade > Segurança no Banho", "Home & Garden > Bathroom Accessories > Safety Grab Bars",
+     "Barra de segurança para fixar na parede do box ou ao lado do vaso, dá apoio para idosos e pessoas com mobilidade reduzida.", "", 79.90,
+     [("inox", "40cm"), ("inox", "60cm")], "unisex", "aço inox"),
+    ("H61", "health", "Mack's Silicone Putty Ear Plugs 6 Pairs", "Saúde > Ouvidos", PC + " > Ear Care > Earplugs",
+     "Moldable silicone ear plugs that seal out noise and water, for sleeping, swimming and flights.", "", 49.90,
+     [("white", "6 pairs")], "unisex", "silicone"),
+    ("H62", "health", "Oral-B Fio Dental Essential Floss 50m", "Saúde > Higiene Bucal", PC + " > Oral Care > Dental Floss",
+     "Fio dental encerado sabor menta que desliza entre os dentes.", "", 9.90,
+     [("", "50m")], "unisex", ""),
+    ("H63", "health", "Listerine Enxaguante Bucal Cool Mint", "Saúde > Higiene Bucal", PC + " > Oral Care > Mouthwash",
+     "Antisséptico bucal que combate o mau hálito e a placa bacteriana.", "", 24.90,
+     [("", "250ml"), ("", "500ml")], "unisex", ""),
+    ("H64", "health", "Percussion Massage Gun Deep Tissue", "Saúde > Massagem e Recuperação", PC + " > Massage & Relaxation > Massagers > Electric Massagers",
+     "Rechargeable percussion massage gun with 6 heads and 20 speeds, for sore muscles after training and back tension.", "black-friday", 249.90,
+     [("black", ""), ("grey", "")], "unisex", ""),
+    ("H65", "health", "Almofada Ortopédica Cóccix Viscoelástica para Cadeira", "Saúde > Ortopedia > Almofadas", PC + " > Back Care > Back & Lumbar Support Cushions",
+     "Almofada de assento em espuma viscoelástica com recorte para o cóccix, alivia a dor de quem passa o dia sentado. Capa lavável.", "", 119.90,
+     [("preto", "")], "unisex", "espuma viscoelástica"),
+
+    # ---------------- tech (tecnologia) ----------------
+    ("T01", "tech", "Carregador Turbo USB-C 20W com Cabo", "Tecnologia > Acessórios para Celular > Carregadores", PWR + " > Power Adapters & Chargers",
+     "Carregador de tomada com carga rápida 20 W e cabo USB-C de 1 m, compatível com iPhone e Android.", "", 59.90,
+     [("branco", ""), ("preto", "")], "unisex", ""),
+    ("T02", "tech", "Cabo USB Reforçado Nylon 1m", "Tecnologia > Acessórios para Celular > Cabos", "Electronics > Electronics Accessories > Cables",
+     "Cabo de dados e carga com trança de nylon que não quebra na ponta.", "", 24.90,
+     [("preto", "USB-C para USB-C"), ("branco", "USB-C para Lightning")], "unisex", "nylon"),
+    ("T03", "tech", "Anker PowerCore 10000mAh Power Bank", "Tecnologia > Acessórios para Celular > Carregadores Portáteis", PWR + " > Batteries",
+     "Slim 10,000 mAh portable charger with USB-C fast charging, charges a phone about two and a half times.", "", 179.90,
+     [("black", ""), ("white", "")], "unisex", ""),
+    ("T04", "tech", "Pineng Carregador Portátil Power Bank 20000mAh", "Tecnologia > Acessórios para Celular > Carregadores Portáteis", PWR + " > Batteries",
+     "Bateria externa de 20.000 mAh com duas saídas USB e visor de carga. Carrega o celular até 5 vezes.", "", 119.90,
+     [("preto", "")], "unisex", ""),
+    ("T05", "tech", "JBL Wave Buds Fone de Ouvido Bluetooth TWS", "Tecnologia > Áudio > Fones de Ouvido", HEAD,
+     "Fone sem fio intra-auricular com estojo de carga, graves JBL Deep Bass, resistente a água e suor, até 32 h de bateria.", "black-friday", 299.90,
+     [("preto", ""), ("branco", "")], "unisex", ""),
+    ("T06", "tech", "Fone de Ouvido Intra-auricular com Fio e Microfone P2", "Tecnologia > Áudio > Fones de Ouvido", HEAD,
+     "Fone com fio P2 (3,5 mm) com microfone e botão para atender chamadas.", "", 29.90,
+     [("preto", ""), ("branco", "")], "unisex", ""),
+    ("T07", "tech", "JBL Go 3 Caixa de Som Bluetooth à Prova d'Água", "Tecnologia > Áudio > Caixas de Som", "Electronics > Audio > Audio Components > Speakers",
+     "Caixinha de som portátil bluetooth, à prova d'água e poeira IP67, 5 horas de bateria.", "", 249.90,
+     [("preto", ""), ("azul", "")], "unisex", ""),
+    ("T08", "tech", "Samsung Galaxy Tab A9 8,7\" 64GB Wi-Fi", "Tecnologia > Tablets", "Electronics > Computers > Tablet Computers",
+     "Tablet com tela de 8,7 polegadas, 4 GB de RAM e 64 GB. Para estudar, ver vídeos e as crianças jogarem.", "volta-as-aulas", 999.00,
+     [("grafite", "64GB"), ("prata", "64GB")], "unisex", ""),
+    ("T09", "tech", "Xiaomi Smart Band 8 Fitness Tracker", "Tecnologia > Vestíveis", BM + " > Activity Monitors",
+     "Fitness band with AMOLED display, heart rate, SpO2, sleep tracking and 16 days of battery.", "", 279.90,
+     [("black", ""), ("gold", "")], "unisex", ""),
+    ("T10", "tech", "Amazfit Bip 5 Smartwatch GPS", "Tecnologia > Vestíveis", "Apparel & Accessories > Jewelry > Watches",
+     "Relógio inteligente com tela de 1,91\", GPS, chamadas pelo bluetooth, mais de 120 modos esportivos e bateria de 10 dias.", "dia-das-maes", 599.90,
+     [("preto", ""), ("rosa", "")], "unisex", ""),
+    ("T11", "tech", "Smart Body Fat Scale Bluetooth", "Tecnologia > Casa Inteligente > Saúde Conectada", BM + " > Body Weight Scales",
+     "Bluetooth body composition scale: weight, body fat, muscle mass and BMI synced to an app on your phone.", "", 149.90,
+     [("white", ""), ("black", "")], "unisex", "glass"),
+    ("T12", "tech", "Capinha Anti-Impacto Transparente para Celular", "Tecnologia > Acessórios para Celular > Capas", PHA + " > Mobile Phone Cases",
+     "Capa de silicone transparente com cantos reforçados contra quedas.", "", 29.90,
+     [("transparente", "iPhone 13"), ("transparente", "iPhone 15")], "unisex", "TPU"),
+    ("T13", "tech", "Película de Vidro 3D para Celular", "Tecnologia > Acessórios para Celular > Películas", "Electronics > Electronics Accessories > Electronics Films & Shields > Screen Protectors",
+     "Película de vidro temperado 9H que cobre a tela toda, com borda preta.", "", 19.90,
+     [("", "iPhone 13"), ("", "Galaxy A15")], "unisex", "vidro"),
+    ("T14", "tech", "Carregador Veicular Duplo USB e USB-C 38W", "Tecnologia > Acessórios para Carro", PWR + " > Power Adapters & Chargers",
+     "Carregador de isqueiro do carro com saída USB-C PD e USB-A para carregar dois celulares.", "", 49.90,
+     [("preto", "")], "unisex", ""),
+    ("T15", "tech", "Suporte Veicular Magnético para Celular", "Tecnologia > Acessórios para Carro", PHA,
+     "Suporte de celular com ímã para a saída de ar do carro, gira 360°. Para usar o GPS dirigindo.", "", 34.90,
+     [("preto", "")], "unisex", ""),
+    ("T16", "tech", "Samsung Galaxy A15 128GB 4G", "Tecnologia > Celulares", "Electronics > Communications > Telephony > Mobile Phones",
+     "Celular com tela de 6,5\" Super AMOLED, câmera tripla de 50 MP, 128 GB e bateria de 5000 mAh. Dual chip.", "", 1099.00,
+     [("azul escuro", "128GB"), ("amarelo", "128GB")], "unisex", ""),
+    ("T17", "tech", "Duracell Pilha Alcalina AA", "Tecnologia > Pilhas e Baterias", PWR + " > Batteries",
+     "Pilhas alcalinas AA de longa duração para controle remoto, brinquedos e aparelhos.", "", 24.90,
+     [("", "4 un"), ("", "8 un")], "unisex", ""),
+    ("T18", "tech", "SanDisk Ultra microSD Card 64GB", "Tecnologia > Armazenamento", "Electronics > Electronics Accessories > Computer Components > Storage Devices",
+     "64 GB microSDXC memory card with adapter, up to 140 MB/s, for phones, tablets and cameras.", "", 59.90,
+     [("", "64GB")], "unisex", ""),
+    ("T19", "tech", "Pen Drive Multilaser 32GB", "Tecnologia > Armazenamento", "Electronics > Electronics Accessories > Computer Components > Storage Devices > USB Flash Drives",
+     "Pen drive USB 2.0 de 32 GB com tampa, para levar arquivos e imprimir documentos.", "volta-as-aulas", 29.90,
+     [("preto", "32GB")], "unisex", ""),
+    ("T20", "tech", "15W Wireless Charging Pad", "Tecnologia > Acessórios para Celular > Carregadores", PWR + " > Power Adapters & Chargers",
+     "Qi wireless charger pad, 15 W fast charging for compatible phones and earbuds. Just lay it down.", "", 79.90,
+     [("black", "")], "unisex", ""),
+    ("T21", "tech", "Wi-Fi Smart Plug with Energy Monitor", "Tecnologia > Casa Inteligente", "Electronics > Electronics Accessories > Power",
+     "Smart plug you switch on and off from your phone or by voice with Alexa and Google, with schedules. Brazilian 10 A plug.", "", 69.90,
+     [("white", "10A")], "unisex", ""),
+    ("T22", "tech", "Edifier W600BT Wireless Over-Ear Headphones", "Tecnologia > Áudio > Headphones", HEAD + " > Headphones",
+     "Lightweight bluetooth over-ear headphones with 30 hours of playback and a built-in mic for calls.", "", 229.90,
+     [("black", ""), ("white", "")], "unisex", ""),
+    ("T23", "tech", "Bluetooth Selfie Stick Tripod with Remote", "Tecnologia > Acessórios para Celular", "Cameras & Optics > Camera & Optic Accessories > Tripods & Monopods",
+     "Extendable selfie stick that turns into a tripod, with a detachable bluetooth remote shutter.", "", 59.90,
+     [("black", "")], "unisex", "aluminum"),
+
+    # ---------------- fashion (moda) ----------------
+    ("F01", "fashion", "Havaianas Chinelo Top", "Moda > Calçados > Chinelos", "Apparel & Accessories > Shoes",
+     "O chinelo clássico de borracha, confortável para o dia a dia e para a praia.", "verao", 39.90,
+     [("preto", "35/36"), ("preto", "41/42"), ("branco", "37/38")], "unisex", "borracha"),
+    ("F02", "fashion", "Rider Chinelo Slide Masculino", "Moda > Calçados > Chinelos", "Apparel & Accessories > Shoes",
+     "Chinelo slide com tira larga e palmilha macia.", "", 59.90,
+     [("preto", "39/40"), ("preto", "41/42")], "male", "EVA"),
+    ("F03", "fashion", "Lupo Kit 3 Pares Meia Cano Médio Algodão", "Moda > Meias", CL + " > Underwear & Socks > Socks",
+     "Três pares de meias de algodão cano médio com punho confortável, para o dia a dia e a academia.", "", 44.90,
+     [("branco", "34-38"), ("branco", "39-43")], "unisex", "algodão"),
+    ("F04", "fashion", "Hering Camiseta Básica Algodão Gola Careca", "Moda > Camisetas", CL + " > Shirts & Tops",
+     "Camiseta básica de malha 100 % algodão, gola redonda, caimento reto.", "", 49.90,
+     [("branco", "P"), ("preto", "M"), ("preto", "G")], "unisex", "algodão"),
+    ("F05", "fashion", "Boné Aba Curva Snapback Liso", "Moda > Acessórios > Bonés", CA + " > Hats",
+     "Boné de sarja com aba curva e regulagem atrás, tamanho único.", "", 39.90,
+     [("preto", "U"), ("bege", "U")], "unisex", "sarja de algodão"),
+    ("F06", "fashion", "Capa de Chuva Poncho Impermeável com Capuz", "Moda > Roupas para Chuva", CL + " > Outerwear > Rain Suits",
+     "Capa de chuva leve em PVC que cobre até o joelho, com capuz e botões de pressão. Dobra e cabe na bolsa.", "", 34.90,
+     [("transparente", "U"), ("amarelo", "U")], "unisex", "PVC"),
+    ("F07", "fashion", "Óculos de Sol Polarizado Quadrado UV400", "Moda > Acessórios > Óculos de Sol", CA + " > Sunglasses",
+     "Óculos de sol com lentes polarizadas e proteção UV400, armação de acetato.", "verao", 89.90,
+     [("preto", ""), ("tartaruga", "")], "unisex", "acetato"),
+    ("F08", "fashion", "Classic Aviator Sunglasses Metal Frame", "Moda > Acessórios > Óculos de Sol", CA + " > Sunglasses",
+     "Teardrop aviator sunglasses with gradient lenses and a thin metal frame.", "", 149.90,
+     [("gold", ""), ("silver", "")], "unisex", "metal"),
+    ("F09", "fashion", "Mash Kit 3 Cuecas Boxer Microfibra", "Moda > Roupa Íntima", CL + " > Underwear & Socks > Underwear",
+     "Três cuecas boxer de microfibra sem costura lateral.", "dia-dos-pais", 69.90,
+     [("sortido", "M"), ("sortido", "G")], "male", "microfibra"),
+    ("F10", "fashion", "Pijama Feminino Curto Short Doll Estampado", "Moda > Pijamas", CL + " > Sleepwear & Loungewear > Pajamas",
+     "Short doll de malha de algodão, blusinha de alça e shortinho, estampa floral.", "dia-das-maes", 69.90,
+     [("rosa", "P"), ("rosa", "M")], "female", "algodão"),
+    ("F11", "fashion", "Chapéu Bucket de Algodão", "Moda > Acessórios > Chapéus", CA + " > Hats",
+     "Chapéu bucket de sarja, aba curta caída, protege do sol.", "verao", 49.90,
+     [("preto", "U"), ("caqui", "U")], "unisex", "algodão"),
+    ("F12", "fashion", "Guarda-Chuva Automático Compacto", "Moda > Acessórios > Guarda-Chuvas", CA,
+     "Guarda-chuva de bolsa que abre e fecha num botão, resistente ao vento.", "", 59.90,
+     [("preto", ""), ("vinho", "")], "unisex", "poliéster"),
+    ("F13", "fashion", "Packable Waterproof Rain Jacket", "Moda > Roupas para Chuva", CL + " > Outerwear",
+     "Lightweight hooded rain jacket with taped seams that folds into its own pocket.", "", 199.90,
+     [("navy", "M"), ("olive", "L")], "unisex", "nylon"),
+    ("F14", "fashion", "Crocs Classic Clog Unisex", "Moda > Calçados > Babuchas", "Apparel & Accessories > Shoes",
+     "The original lightweight foam clog with ventilation holes and a pivoting heel strap.", "", 279.90,
+     [("black", "37/38"), ("white", "39/40")], "unisex", "Croslite"),
+    ("F15", "fashion", "Ankle Socks 6-Pack Cotton Blend", "Moda > Meias", CL + " > Underwear & Socks > Socks",
+     "Six pairs of low-cut ankle socks with cushioned soles, invisible in sneakers.", "", 49.90,
+     [("assorted", "35-39"), ("assorted", "40-44")], "unisex", "cotton, polyester"),
+    ("F16", "fashion", "Touca Gorro de Lã Canelada", "Moda > Acessórios > Gorros", CA + " > Hats",
+     "Gorro de tricô canelado com barra dobrada, quentinho para o frio.", "inverno", 34.90,
+     [("preto", "U"), ("cinza", "U")], "unisex", "acrílico"),
+    ("F17", "fashion", "Legging Fitness Cintura Alta Suplex", "Moda > Fitness", CL + " > Activewear",
+     "Legging de suplex que não fica transparente, cintura alta e compressão leve. Para academia e caminhada.", "", 79.90,
+     [("preto", "M"), ("vinho", "M")], "female", "poliamida, elastano"),
+    ("F18", "fashion", "Crossbody Belt Bag Nylon", "Moda > Bolsas", "Apparel & Accessories > Handbags, Wallets & Cases",
+     "Small zip belt bag you wear across the chest or at the waist, for phone, keys and cards.", "", 89.90,
+     [("black", ""), ("beige", "")], "unisex", "nylon"),
+    ("F19", "fashion", "Carteira Masculina de Couro Porta-Cartões", "Moda > Acessórios > Carteiras", "Apparel & Accessories > Handbags, Wallets & Cases > Wallets & Money Clips",
+     "Carteira de couro legítimo com divisórias para notas, 6 cartões e documento.", "dia-dos-pais", 89.90,
+     [("marrom", ""), ("preto", "")], "male", "couro"),
+    ("F20", "fashion", "Canvas Tote Bag Heavy Duty", "Moda > Bolsas", "Apparel & Accessories > Handbags, Wallets & Cases > Handbags",
+     "Roomy natural canvas tote with an inner pocket, for the market, the beach or the office.", "", 59.90,
+     [("natural", "")], "unisex", "canvas"),
+    ("F21", "fashion", "Cinto Masculino de Couro Fivela Prata", "Moda > Acessórios > Cintos", CA + " > Belts",
+     "Cinto de couro com fivela de metal prateada, 3,5 cm de largura.", "dia-dos-pais", 69.90,
+     [("preto", "95"), ("marrom", "100")], "male", "couro"),
+    ("F22", "fashion", "Oversized Graphic Tee Minas Gerais", "Moda > Camisetas", CL + " > Shirts & Tops",
+     "Boxy cotton tee with a hand-drawn Belo Horizonte skyline print.", "", 79.90,
+     [("white", "M"), ("black", "L")], "unisex", "cotton"),
+    ("F23", "fashion", "Pantufa Feminina de Pelúcia", "Moda > Calçados > Pantufas", "Apparel & Accessories > Shoes",
+     "Pantufa fechada de pelúcia com solado antiderrapante para os dias frios.", "inverno", 49.90,
+     [("rosa", "35/36"), ("cinza", "37/38")], "female", "pelúcia"),
+
+    # ---------------- beauty (beleza) ----------------
+    ("B01", "beauty", "La Roche-Posay Anthelios Protetor Solar Facial FPS 60 com Cor", "Beleza > Proteção Solar", COS + " > Skin Care > Sunscreen",
+     "Protetor solar facial com toque seco e cor, alta proteção UVA/UVB, controla a oleosidade.", "verao", 89.90,
+     [("", "Morena 40g"), ("", "Clara 40g")], "unisex", ""),
+    ("B02", "beauty", "Sundown Protetor Solar Corporal FPS 50", "Beleza > Proteção Solar", COS + " > Skin Care > Sunscreen",
+     "Protetor solar para o corpo resistente à água, para praia, piscina e o dia a dia.", "verao", 49.90,
+     [("", "120ml"), ("", "200ml")], "unisex", ""),
+    ("B03", "beauty", "Loção Pós-Sol Gel Aloe Vera Refrescante", "Beleza > Proteção Solar > Pós-Sol", COS + " > Skin Care > Lotion & Moisturizer",
+     "Gel pós-sol com babosa que acalma e hidrata a pele depois da praia ou da piscina.", "verao", 34.90,
+     [("", "200ml")], "unisex", ""),
+    ("B04", "beauty", "Oral-B Escova de Dentes Elétrica Vitality Pro", "Beleza > Cuidados Bucais", PC + " > Oral Care > Toothbrushes",
+     "Escova elétrica recarregável com cabeça redonda oscilatória, 3 modos e timer de 2 minutos.", "dia-das-maes", 199.90,
+     [("azul", ""), ("lilás", "")], "unisex", ""),
+    ("B05", "beauty", "Cordless Water Flosser Rechargeable", "Beleza > Cuidados Bucais", PC + " > Oral Care > Power Flossers",
+     "Portable oral irrigator with 3 pressure modes and 4 tips, cleans between teeth and around braces.", "", 189.90,
+     [("white", "")], "unisex", ""),
+    ("B06", "beauty", "Shampoo Antiqueda Fortalecedor com Cafeína", "Beleza > Cabelos > Shampoos", PC + " > Hair Care > Shampoo & Conditioner > Shampoo",
+     "Shampoo antiqueda com cafeína e pantenol que fortalece o fio desde a raiz e reduz a quebra.", "", 44.90,
+     [("", "300ml")], "unisex", ""),
+    ("B07", "beauty", "Rolo Massageador Facial de Quartzo Rosa com Gua Sha", "Beleza > Skincare > Acessórios", COS + " > Cosmetic Tools > Skin Care Tools",
+     "Rolinho de pedra de quartzo rosa e placa gua sha para massagem facial que desincha e ajuda a absorver o sérum.", "dia-das-maes", 59.90,
+     [("rosa", "")], "female", "quartzo"),
+    ("B08", "beauty", "Taiff Secador de Cabelo Style 2000W", "Beleza > Cabelos > Secadores", PC + " > Hair Care > Hair Styling Tools > Hair Dryers",
+     "Secador de cabelo profissional 2000 W com 2 velocidades, 3 temperaturas e jato frio.", "", 229.90,
+     [("preto", "127V"), ("preto", "220V")], "female", ""),
+    ("B09", "beauty", "Prancha Alisadora Chapinha Cerâmica 230°C", "Beleza > Cabelos > Pranchas", PC + " > Hair Care > Hair Styling Tools > Hair Straighteners",
+     "Chapinha com placas de cerâmica e turmalina, temperatura ajustável até 230 °C, bivolt.", "", 149.90,
+     [("preto", "Bivolt"), ("rosa", "Bivolt")], "female", "cerâmica"),
+    ("B10", "beauty", "Risqué Esmalte Cremoso 8ml", "Beleza > Unhas > Esmaltes", COS + " > Nail Care > Nail Polishes",
+     "Esmalte cremoso de longa duração com secagem rápida.", "", 5.90,
+     [("vermelho", ""), ("nude", ""), ("branco", "")], "female", ""),
+    ("B11", "beauty", "Vult Batom Líquido Matte", "Beleza > Maquiagem > Boca", MK + " > Lip Makeup > Lipstick",
+     "Batom líquido de acabamento matte e alta fixação que não transfere.", "", 32.90,
+     [("vermelho", ""), ("nude", "")], "female", ""),
+    ("B12", "beauty", "Ruby Rose Base Líquida Alta Cobertura", "Beleza > Maquiagem > Rosto", MK + " > Face Makeup > Foundations & Concealers",
+     "Base líquida de alta cobertura e acabamento matte, 30 ml.", "", 29.90,
+     [("", "Bege Claro"), ("", "Bege Médio")], "female", ""),
+    ("B13", "beauty", "Maybelline Máscara de Cílios Colossal à Prova d'Água", "Beleza > Maquiagem > Olhos", MK + " > Eye Makeup > Mascara",
+     "Rímel à prova d'água que dá volume sem grudar os cílios.", "", 59.90,
+     [("preto", "")], "female", ""),
+    ("B14", "beauty", "Deo Colônia Feminina Flor de Laranjeira 100ml", "Beleza > Perfumes", COS + " > Perfume & Cologne",
+     "Colônia floral leve com notas de flor de laranjeira e baunilha, para o dia a dia.", "dia-das-maes", 99.90,
+     [("", "100ml")], "female", ""),
+    ("B15", "beauty", "Calvin Klein CK One Eau de Toilette", "Beleza > Perfumes > Importados", COS + " > Perfume & Cologne",
+     "Imported unisex citrus fragrance, fresh and clean.", "dia-dos-pais", 349.90,
+     [("", "100ml"), ("", "200ml")], "unisex", ""),
+    ("B16", "beauty", "Nivea Hidratante Corporal Milk Pele Seca", "Beleza > Corpo > Hidratantes", COS + " > Skin Care > Lotion & Moisturizer",
+     "Loção hidratante corporal para pele seca a extrasseca, 48 h de hidratação.", "", 24.90,
+     [("", "200ml"), ("", "400ml")], "unisex", ""),
+    ("B17", "beauty", "Rexona Desodorante Aerosol Antitranspirante", "Beleza > Corpo > Desodorantes", PC + " > Deodorant & Anti-Perspirant > Anti-Perspirant",
+     "Desodorante antitranspirante aerosol com 72 h de proteção.", "", 17.90,
+     [("", "Feminino 150ml"), ("", "Masculino 150ml")], "unisex", ""),
+    ("B18", "beauty", "CeraVe Moisturizing Cream for Dry Skin", "Beleza > Skincare > Hidratantes", COS + " > Skin Care > Lotion & Moisturizer",
+     "Rich cream with ceramides and hyaluronic acid for face and body, fragrance free.", "", 119.90,
+     [("", "453g")], "unisex", ""),
+    ("B19", "beauty", "Garnier Micellar Cleansing Water All-in-1", "Beleza > Skincare > Demaquilantes", COS + " > Skin Care > Facial Cleansers",
+     "Micellar water that removes makeup and cleanses the face without rinsing.", "", 39.90,
+     [("", "400ml")], "unisex", ""),
+    ("B20", "beauty", "Philips OneBlade Face Trimmer and Shaver", "Beleza > Barbear", PC + " > Shaving & Grooming > Electric Razors",
+     "Electric trimmer and shaver for stubble and beard edges, wet or dry, with 3 stubble combs.", "dia-dos-pais", 229.90,
+     [("green", "")], "male", ""),
+    ("B21", "beauty", "Makeup Brush Set 12 Pieces with Case", "Beleza > Maquiagem > Pincéis", MK,
+     "Twelve soft synthetic brushes for foundation, powder, blush and eyeshadow, in a travel case.", "", 69.90,
+     [("pink", "")], "female", "synthetic"),
+    ("B22", "beauty", "Carmed Hidratante Labial Fini", "Beleza > Lábios", COS + " > Skin Care > Lip Balms & Treatments > Lip Balms",
+     "Hidratante labial com cheirinho de bala, protege os lábios ressecados.", "", 21.90,
+     [("", "Beijos"), ("", "Bananas")], "female", ""),
+    ("B23", "beauty", "Sérum Facial Vitamina C 10% Antioxidante", "Beleza > Skincare > Séruns", COS + " > Skin Care",
+     "Sérum de vitamina C que uniformiza o tom e ilumina a pele, 30 ml.", "", 69.90,
+     [("", "30ml")], "unisex", ""),
+    ("B24", "beauty", "Travel Makeup Bag Waterproof", "Beleza > Acessórios", "Apparel & Accessories > Handbags, Wallets & Cases",
+     "Zip cosmetic bag with a wide opening, washable lining and a brush holder.", "", 49.90,
+     [("black", ""), ("pink", "")], "female", "polyester"),
+
+    # ---------------- home (casa) ----------------
+    ("M01", "home", "Buddemeyer Jogo de Toalhas 4 Peças Fio Penteado", "Casa > Cama, Mesa e Banho > Toalhas", "Home & Garden > Linens & Bedding > Towels > Bath Towels & Washcloths",
+     "Jogo com 2 toalhas de banho e 2 de rosto em algodão fio penteado, macias e absorventes.", "dia-das-maes", 129.90,
+     [("branco", ""), ("cinza", "")], "unisex", "algodão"),
+    ("M02", "home", "Sanremo Caixa Organizadora Plástica com Tampa", "Casa > Organização", "Home & Garden > Household Supplies > Storage & Organization > Household Storage Containers",
+     "Caixa organizadora transparente com tampa e travas, empilhável, para roupas, brinquedos e a despensa.", "", 39.90,
+     [("transparente", "15L"), ("transparente", "30L")], "unisex", "polipropileno"),
+    ("M03", "home", "Mondial Chaleira Elétrica Inox 1,8L", "Casa > Eletroportáteis > Chaleiras", KA + " > Electric Kettles",
+     "Chaleira elétrica de inox, ferve água em minutos para o café e o chá, desliga sozinha.", "", 129.90,
+     [("inox", "127V"), ("inox", "220V")], "unisex", "aço inox"),
+    ("M04", "home", "Arno Ventilador de Mesa 30cm Silence Force", "Casa > Climatização > Ventiladores", CC + " > Fans",
+     "Ventilador de mesa silencioso com 6 pás e 3 velocidades, inclinação regulável.", "verao", 179.90,
+     [("preto", "127V"), ("preto", "220V")], "unisex", ""),
+    ("M05", "home", "Jogo de Lençol Casal Percal 200 Fios 3 Peças", "Casa > Cama, Mesa e Banho > Lençóis", BED + " > Bed Sheets",
+     "Lençol com elástico, lençol de cima e fronha em percal 200 fios, para colchão casal.", "", 119.90,
+     [("branco", "Casal"), ("branco", "Queen")], "unisex", "algodão"),
+    ("M06", "home", "Invicta Garrafa Térmica de Pressão 1L", "Casa > Cozinha > Garrafas Térmicas", "Home & Garden > Kitchen & Dining > Food & Beverage Carriers > Thermoses",
+     "Garrafa térmica de mesa com bomba de pressão, mantém o café quente por até 12 horas.", "", 79.90,
+     [("preto", "1L"), ("inox", "1L")], "unisex", "aço inox"),
+    ("M07", "home", "Umidificador de Ar Ultrassônico 2,2L", "Casa > Climatização > Umidificadores", CC + " > Humidifiers",
+     "Umidificador silencioso para o quarto no tempo seco, névoa regulável e luz noturna. Desliga sem água.", "inverno", 149.90,
+     [("branco", "")], "unisex", ""),
+    ("M08", "home", "Manta Elétrica Térmica Casal", "Casa > Cama, Mesa e Banho > Cobertores", BED + " > Blankets",
+     "Cobertor elétrico para aquecer a cama no inverno, 3 temperaturas e timer. Lavável.", "inverno", 249.90,
+     [("bege", "127V"), ("bege", "220V")], "unisex", "poliéster"),
+    ("M09", "home", "Balança de Banheiro Digital de Vidro 180kg", "Casa > Banheiro", BM + " > Body Weight Scales",
+     "Balança corporal digital com plataforma de vidro temperado e visor LCD, até 180 kg.", "", 69.90,
+     [("preto", ""), ("branco", "")], "unisex", "vidro"),
+    ("M10", "home", "Insulated Stainless Steel Water Bottle 750ml", "Casa > Cozinha > Garrafas", "Home & Garden > Kitchen & Dining > Food & Beverage Carriers > Water Bottles",
+     "Double-wall vacuum bottle that keeps water cold for 24 hours, leak-proof lid.", "", 99.90,
+     [("black", ""), ("sage green", "")], "unisex", "stainless steel"),
+    ("M11", "home", "Travesseiro Fibra Siliconizada Antialérgico", "Casa > Cama, Mesa e Banho > Travesseiros", BED + " > Pillows",
+     "Travesseiro macio de fibra siliconizada com capa antialérgica, 50x70 cm.", "", 49.90,
+     [("branco", "50x70")], "unisex", "poliéster"),
+    ("M12", "home", "Manta Microfibra Fleece Casal", "Casa > Cama, Mesa e Banho > Cobertores", BED + " > Blankets",
+     "Manta de microfibra leve e quentinha para o sofá e a cama.", "inverno", 89.90,
+     [("cinza", "Casal"), ("azul", "Solteiro")], "unisex", "poliéster"),
+    ("M13", "home", "Electric Lunch Box Food Warmer", "Casa > Cozinha > Marmitas", "Home & Garden > Kitchen & Dining > Food & Beverage Carriers > Lunch Boxes & Totes",
+     "Plug-in heated lunch box that warms your meal at work in 30 minutes, removable steel tray. Bivolt.", "", 119.90,
+     [("blue", ""), ("grey", "")], "unisex", "stainless steel, PP"),
+    ("M14", "home", "Britânia Cafeteira Elétrica 30 Xícaras", "Casa > Eletroportáteis > Cafeteiras", KA + " > Coffee Makers & Espresso Machines > Drip Coffee Makers",
+     "Cafeteira elétrica com jarra de vidro, filtro permanente e placa que mantém o café quente.", "", 139.90,
+     [("preto", "127V"), ("preto", "220V")], "unisex", ""),
+    ("M15", "home", "Oster Liquidificador 1400W 3,2L", "Casa > Eletroportáteis > Liquidificadores", KA + " > Food Mixers & Blenders",
+     "Liquidificador potente com copo de 3,2 L e 12 velocidades, tritura gelo.", "", 219.90,
+     [("preto", "127V"), ("preto", "220V")], "unisex", ""),
+    ("M16", "home", "Difusor de Aromas Ultrassônico com Luz LED", "Casa > Decoração > Aromatizadores", "Home & Garden > Decor",
+     "Difusor elétrico de óleos essenciais que solta uma névoa perfumada, luz de 7 cores.", "", 89.90,
+     [("madeira clara", ""), ("madeira escura", "")], "unisex", ""),
+    ("M17", "home", "Vacuum Storage Bags Set of 6", "Casa > Organização", "Home & Garden > Household Supplies > Storage & Organization",
+     "Space-saving vacuum bags for duvets, blankets and winter clothes, with a hand pump.", "", 79.90,
+     [("clear", "")], "unisex", "PA/PE"),
+    ("M18", "home", "Memory Foam Bath Mat Non-Slip", "Casa > Banheiro", "Home & Garden > Bathroom Accessories > Bath Mats & Rugs",
+     "Soft memory foam bathroom rug with non-slip backing, 40x60 cm.", "", 49.90,
+     [("grey", "40x60"), ("white", "40x60")], "unisex", "polyester"),
+    ("M19", "home", "Lâmpada LED Bulbo 9W Luz Branca", "Casa > Iluminação", "Home & Garden > Lighting > Light Bulbs",
+     "Lâmpada LED econômica bivolt, equivale a 60 W, bocal E27.", "", 9.90,
+     [("", "Branca 6500K"), ("", "Amarela 3000K")], "unisex", ""),
+    ("M20", "home", "Mondial Air Fryer Fritadeira Elétrica 4L", "Casa > Eletroportáteis > Fritadeiras", KA,
+     "Fritadeira sem óleo de 4 litros com timer e temperatura até 200 °C, cesto antiaderente.", "black-friday", 349.90,
+     [("preto", "127V"), ("preto", "220V")], "unisex", ""),
+    ("M21", "home", "Oil-Filled Electric Space Heater", "Casa > Climatização > Aquecedores", CC + " > Space Heaters",
+     "Oil-filled radiator heater with 3 power settings and thermostat, silent, for bedrooms. 220 V.", "inverno", 399.90,
+     [("white", "220V")], "unisex", ""),
+    ("M22", "home", "Drawer Organizer Set 8 Pieces", "Casa > Organização", "Home & Garden > Household Supplies > Storage & Organization",
+     "Eight clear plastic trays in four sizes to tidy drawers, makeup and bathroom things.", "", 59.90,
+     [("clear", "")], "unisex", "plastic"),
+    ("M23", "home", "Lanterna LED Recarregável de Emergência", "Casa > Iluminação", "Hardware > Tools > Flashlights & Headlamps > Flashlights",
+     "Lanterna de emergência recarregável na tomada para quando acaba a luz, 30 LEDs, até 6 horas.", "", 49.90,
+     [("branco", "")], "unisex", ""),
+
+    # ---------------- gaming (games) ----------------
+    ("G01", "gaming", "Microsoft Controle Sem Fio Xbox Series", "Games > Controles", VGA,
+     "Controle sem fio para Xbox Series, Xbox One e PC com bluetooth, textura antiderrapante.", "", 449.90,
+     [("preto", ""), ("branco", "")], "unisex", ""),
+    ("G02", "gaming", "Sony Controle DualSense PS5", "Games > Controles", VGA,
+     "Controle sem fio do PlayStation 5 com gatilhos adaptáveis e vibração háptica.", "black-friday", 469.90,
+     [("branco", ""), ("preto", "")], "unisex", ""),
+    ("G03", "gaming", "Cartão Presente PlayStation Store Brasil", "Games > Gift Cards", GIFT,
+     "Código digital para colocar saldo na carteira da PlayStation Store brasileira. Enviado por WhatsApp.", "", 100.00,
+     [("", "R$ 50"), ("", "R$ 100")], "unisex", ""),
+    ("G04", "gaming", "Xbox Game Pass Ultimate 1 Month Gift Card", "Games > Gift Cards", GIFT,
+     "Digital code for one month of Game Pass Ultimate: hundreds of games on console, PC and cloud.", "", 59.90,
+     [("", "1 month")], "unisex", ""),
+    ("G05", "gaming", "Nintendo eShop Gift Card", "Games > Gift Cards", GIFT,
+     "Digital Nintendo eShop credit for Switch games and DLC, Brazilian account.", "", 100.00,
+     [("", "R$ 100"), ("", "R$ 200")], "unisex", ""),
+    ("G06", "gaming", "HyperX Headset Gamer Cloud Stinger 2 Core", "Games > Headsets", VGA,
+     "Headset gamer leve com microfone que desliga ao levantar, P2 para PS5, Xbox, Switch e PC.", "", 249.90,
+     [("preto", "")], "unisex", ""),
+    ("G07", "gaming", "Headset Gamer LED RGB P2 e USB", "Games > Headsets", VGA,
+     "Headset gamer com luzes LED, almofadas macias e microfone flexível. Para PC, celular e console.", "", 99.90,
+     [("preto/vermelho", ""), ("preto/azul", "")], "unisex", ""),
+    ("G08", "gaming", "EA Sports FC 25 PS5 Mídia Física", "Games > Jogos > Esporte", VGS,
+     "O jogo de futebol com Ultimate Team, modo carreira e o Brasileirão. Mídia física para PS5.", "", 299.90,
+     [("", "PS5")], "unisex", ""),
+    ("G09", "gaming", "Minecraft Nintendo Switch Edition", "Games > Jogos > Aventura", VGS,
+     "Build, explore and survive in endless blocky worlds, solo or with friends. Physical cartridge.", "volta-as-aulas", 199.90,
+     [("", "Switch")], "unisex", ""),
+    ("G10", "gaming", "Grand Theft Auto V Edição Premium PS4", "Games > Jogos > Ação", VGS,
+     "GTA V com o modo história completo e o GTA Online. Roda também no PS5.", "", 99.90,
+     [("", "PS4")], "unisex", ""),
+    ("G11", "gaming", "Base Carregadora Dupla para Controles PS5", "Games > Acessórios", VGA,
+     "Base para carregar dois controles DualSense ao mesmo tempo, com LED indicador.", "", 89.90,
+     [("branco", "")], "unisex", ""),
+    ("G12", "gaming", "Controle Gamer Bluetooth para Celular com Suporte", "Games > Controles", VGA,
+     "Controle sem fio com garra para encaixar o celular, para jogar Free Fire, COD Mobile e emuladores no Android e iPhone.", "", 129.90,
+     [("preto", "")], "unisex", ""),
+    ("G13", "gaming", "Cadeira Gamer Reclinável com Almofadas", "Games > Cadeiras Gamer", "Furniture > Chairs > Gaming Chairs",
+     "Cadeira gamer estilo racing reclinável até 180°, com almofada lombar e de pescoço e apoio de braço.", "black-friday", 899.90,
+     [("preto/vermelho", ""), ("preto/azul", "")], "unisex", "couro sintético"),
+    ("G14", "gaming", "Redragon Mouse Gamer Cobra RGB 12400 DPI", "Games > Periféricos", "Electronics > Electronics Accessories > Computer Components > Input Devices",
+     "Mouse gamer com sensor de 12.400 DPI, 7 botões programáveis e iluminação RGB.", "", 119.90,
+     [("preto", "")], "unisex", ""),
+    ("G15", "gaming", "Teclado Gamer Semi-Mecânico ABNT2 Rainbow", "Games > Periféricos", "Electronics > Electronics Accessories > Computer Components > Input Devices > Keyboards",
+     "Teclado gamer com layout ABNT2 com ç, iluminação rainbow e teclas anti-ghosting.", "", 99.90,
+     [("preto", "ABNT2")], "unisex", ""),
+    ("G16", "gaming", "Mousepad Gamer Speed Grande 80x30", "Games > Periféricos", "Electronics > Electronics Accessories > Computer Components > Input Devices",
+     "Mousepad gamer extendido com base de borracha e borda costurada.", "", 49.90,
+     [("preto", "80x30")], "unisex", "tecido, borracha"),
+    ("G17", "gaming", "Nintendo Switch Lite Console Portátil", "Games > Consoles", "Electronics > Video Game Consoles",
+     "Console Nintendo Switch portátil, leve e compacto, para jogar em qualquer lugar.", "", 1399.00,
+     [("turquesa", ""), ("coral", "")], "unisex", ""),
+    ("G18", "gaming", "Sony PlayStation 5 Slim Edição Digital", "Games > Consoles", "Electronics > Video Game Consoles",
+     "Console PS5 Slim digital com SSD de 1 TB e um controle DualSense.", "black-friday", 3499.00,
+     [("branco", "1TB")], "unisex", ""),
+    ("G19", "gaming", "Recarga Free Fire Diamantes", "Games > Gift Cards", GIFT,
+     "Código de diamantes para Free Fire, resgatado no site oficial com o seu ID.", "", 39.90,
+     [("", "520 diamantes"), ("", "1060 diamantes")], "unisex", ""),
+    ("G20", "gaming", "Nintendo Switch Pro Controller", "Games > Controles", VGA,
+     "Wireless Pro Controller for Switch with motion controls, HD rumble and 40 hours of battery.", "", 449.90,
+     [("black", "")], "unisex", ""),
+    ("G21", "gaming", "Nintendo Switch Carrying Case", "Games > Acessórios", VGA + " > Portable Game Console Accessories",
+     "Hard-shell travel case for Switch and Switch OLED, holds 10 game cards.", "", 79.90,
+     [("black", ""), ("red", "")], "unisex", "EVA"),
+    ("G22", "gaming", "Roblox Gift Card Robux", "Games > Gift Cards", GIFT,
+     "Digital Roblox gift card to buy Robux or a Premium subscription.", "", 50.00,
+     [("", "R$ 50"), ("", "R$ 100")], "unisex", ""),
+    ("G23", "gaming", "PS5 Vertical Stand with Cooling Fan", "Games > Acessórios", VGA + " > Home Game Console Accessories",
+     "Vertical stand with a 3-speed cooling fan, two controller chargers and game disc storage for the PS5.", "", 149.90,
+     [("white", "")], "unisex", ""),
+]
+
+
+class Catalog19(Style):
+    avail = AVAIL
+    currency = "BRL"
+    sale_factor = 0.85
+    sale_every = 7
+
+    def google(self, ids, ending, i):
+        """Google's numeric id on two models in five, the full English path
+        on two, empty on the fifth."""
+        return google_by_cycle(ids, ending, i, ["id", "path", "id", "path", ""])
+
+    def product_type(self, ptype, i, key):
+        return "" if i % 9 == 8 else ptype
+
+    def variant(self, title, v):
+        """The variant after the title with " - ": "... - Branco - G"."""
+        return dashed_variant(title, v)
+
+    def stock(self, n):
+        return 2 + (n * 13) % 41
+
+    def link(self, pid):
+        return f"https://www.drogariaipe.com.br/produto/{pid.lower()}"
+
+    def image(self, pid):
+        return f"https://img.drogariaipe.com.br/p/{pid.lower()}.jpg"
+
+
+if __name__ == "__main__":
+    keys = [m[0] for m in CATALOG19]
+    assert len(keys) == len(set(keys)), "duplicate model key"
+    out = rows(CATALOG19, "C19", Catalog19())
+    write("catalog19.csv", out)
+    print(f"catalog19.csv: {len(out)} rows, {len(CATALOG19)} models")

@@ -102,6 +102,23 @@ pub mod types {
     pub use crate::bindings::seller::agent_store::plugin::log::Level as LogLevel;
     pub use crate::bindings::seller::agent_store::plugin::orders::{Cart, CartLine, OrderSummary};
     pub use crate::bindings::seller::agent_store::plugin::types::*;
+
+    impl SearchQuery {
+        /// A query by its words alone: no price, colour, size or gender
+        /// filter, in stock or not, at most `limit` hits.
+        pub fn words(text: impl Into<String>, limit: u32) -> SearchQuery {
+            SearchQuery {
+                text: text.into(),
+                max_price_minor: None,
+                min_price_minor: None,
+                color: None,
+                size: None,
+                gender: None,
+                in_stock_only: false,
+                limit,
+            }
+        }
+    }
 }
 
 /// What a seller module usually imports.

@@ -17,9 +17,7 @@
 //! struct Echo;
 //! impl Seller for Echo {
 //!     fn handle_turn(host: &dyn Host, turn: &Turn) -> Result<Vec<Action>, PluginError> {
-//!         let q = SearchQuery { text: "laptop".into(), max_price_minor: None,
-//!             min_price_minor: None, color: None, size: None, gender: None,
-//!             in_stock_only: false, limit: 3 };
+//!         let q = SearchQuery::words("laptop", 3);
 //!         let hits = host.search(&q).map_err(|e| PluginError { message: format!("{e:?}") })?;
 //!         let ids: Vec<String> = hits.into_iter().map(|h| h.product.id).collect();
 //!         Ok(vec![agent_store_sdk::reply::products("Laptops", "Here you go", &ids)])
@@ -1113,16 +1111,7 @@ mod tests {
     const CSV: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../catalog/products.csv");
 
     fn q(text: &str) -> SearchQuery {
-        SearchQuery {
-            text: text.into(),
-            max_price_minor: None,
-            min_price_minor: None,
-            color: None,
-            size: None,
-            gender: None,
-            in_stock_only: false,
-            limit: 10,
-        }
+        SearchQuery::words(text, 10)
     }
 
     #[test]

@@ -371,8 +371,10 @@ fn by_vocabulary(
     let (text_in, gift) = without_gift_words(raw);
     let mut scores = brand_scores(host, &text_in, brands);
     // Evidence the customer actually wrote (not a typo or translation of
-    // it): a greeting whose only "product" is a typo is small talk.
-    let said = index::analyse(&text_in);
+    // it): a greeting whose only "product" is a typo is small talk. A
+    // diminutive counts as the word it is made from, as the vocabulary
+    // reads it ("oi, tem cadeirinha?" names a chair).
+    let said = written_words(&text_in);
     let exact = |s: &Scored| s.terms.iter().any(|t| said.contains(t));
     if sig.greeting && scores.first().is_some_and(|s| !exact(s)) {
         return decision("none", 0.1, "greeting", current.into_iter().collect());
@@ -481,6 +483,18 @@ fn by_vocabulary(
     decision(&best.brand, confidence, reason, vec![])
 }
 
+/// The analysed words of `text`, and those of the words its diminutives
+/// may be made from.
+fn written_words(text: &str) -> Vec<String> {
+    let mut said = index::analyse(text);
+    for w in text::tokenize(text) {
+        for base in text::diminutive_bases(&w) {
+            said.extend(index::analyse(&base));
+        }
+    }
+    said
+}
+
 /// How many catalog hits the vocabulary's fallback reads.
 const SEARCH_FALLBACK_HITS: u32 = 5;
 /// A written word and a catalog word are one word when one begins the
@@ -504,16 +518,7 @@ fn brand_by_search(
         return None;
     }
     let hits = host
-        .search(&SearchQuery {
-            text: text.to_owned(),
-            max_price_minor: None,
-            min_price_minor: None,
-            color: None,
-            size: None,
-            gender: None,
-            in_stock_only: false,
-            limit: SEARCH_FALLBACK_HITS,
-        })
+        .search(&SearchQuery::words(text, SEARCH_FALLBACK_HITS))
         .ok()?;
     let same = |a: &str, b: &str| {
         a == b || (a.len().min(b.len()) >= SHARED_PREFIX && (a.starts_with(b) || b.starts_with(a)))

@@ -595,3 +595,30 @@ fn the_catalog_settles_a_close_call() {
     );
     assert_eq!(d.brand, "gaming", "{d:?}");
 }
+
+/// A greeting whose product is a diminutive ("oi, tem cadeirinha?") names
+/// that product: the diminutive is the customer's own word for it, not a
+/// typo the vocabulary guessed.
+#[test]
+fn a_greeting_with_a_diminutive_names_a_product() {
+    let csv = "id,title,description,availability,condition,price,link,image_link,brand,product_type\n\
+        H1,Cadeira de Madeira Maciça,Cadeira para sala de jantar.,in stock,new,399.90 BRL,https://x.test/h1,https://x.test/h1.jpg,home,Móveis > Cadeiras\n\
+        H2,Mesa Redonda 4 Lugares,Mesa de jantar em MDF.,in stock,new,899.90 BRL,https://x.test/h2,https://x.test/h2.jpg,home,Móveis > Mesas\n\
+        B1,Batom Matte Vermelho,Longa duração.,in stock,new,39.90 BRL,https://x.test/b1,https://x.test/b1.jpg,beauty,Maquiagem > Lábios\n\
+        B2,Base Líquida Natural,Cobertura média.,in stock,new,59.90 BRL,https://x.test/b2,https://x.test/b2.jpg,beauty,Maquiagem > Rosto\n";
+    let host = FakeHost::from_csv_str(csv.replace("        ", ""))
+        .expect("catalog")
+        .with_vocabulary(|_| {});
+    let route = |m: &str| {
+        Policy::route(
+            &host,
+            &RouteBuilder::text(m).brands(&["home", "beauty"]).build(),
+        )
+    };
+    let d = route("oi, tem cadeirinha?");
+    assert_eq!(d.brand, "home", "{d:?}");
+    let d = route("bom dia! vcs tem batonzinho vermelho?");
+    assert_eq!(d.brand, "beauty", "{d:?}");
+    let d = route("oi, tudo bem?");
+    assert_eq!(d.brand, "none", "{d:?}");
+}

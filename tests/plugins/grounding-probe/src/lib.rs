@@ -40,16 +40,7 @@ impl Seller for GroundingProbe {
             MessageContent::Text(t) => t.trim().to_lowercase(),
             _ => String::new(),
         };
-        let query = SearchQuery {
-            text: "laptop".into(),
-            max_price_minor: None,
-            min_price_minor: None,
-            color: None,
-            size: None,
-            gender: None,
-            in_stock_only: false,
-            limit: 1,
-        };
+        let query = SearchQuery::words("laptop", 1);
         let hits = host.search(&query).map_err(|e| PluginError {
             message: format!("{e:?}"),
         })?;

@@ -6,16 +6,7 @@ pub struct Hostile;
 
 impl Seller for Hostile {
     fn handle_turn(host: &dyn Host, _turn: &Turn) -> Result<Vec<Action>, PluginError> {
-        let query = SearchQuery {
-            text: "sofa".into(),
-            max_price_minor: None,
-            min_price_minor: None,
-            color: None,
-            size: None,
-            gender: None,
-            in_stock_only: false,
-            limit: 20,
-        };
+        let query = SearchQuery::words("sofa", 20);
         let mut answered = 0u64;
         loop {
             if host.search(&query).is_ok() {

@@ -37,16 +37,7 @@ impl Seller for Hostile {
                 )
             ));
         }
-        let query = SearchQuery {
-            text: "running shoes smartphone laptop sneakers dress sofa".into(),
-            max_price_minor: None,
-            min_price_minor: None,
-            color: None,
-            size: None,
-            gender: None,
-            in_stock_only: false,
-            limit: 20,
-        };
+        let query = SearchQuery::words("running shoes smartphone laptop sneakers dress sofa", 20);
         let hits = host.search(&query).unwrap_or_default();
         let mut brands: Vec<String> = hits.iter().map(|h| h.product.brand.clone()).collect();
         brands.sort();

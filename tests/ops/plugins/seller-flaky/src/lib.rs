@@ -18,16 +18,7 @@ impl Seller for Flaky {
             MessageContent::Text(t) => t.clone(),
             _ => String::new(),
         };
-        let probe = SearchQuery {
-            text: "probe".into(),
-            max_price_minor: None,
-            min_price_minor: None,
-            color: None,
-            size: None,
-            gender: None,
-            in_stock_only: false,
-            limit: 1,
-        };
+        let probe = SearchQuery::words("probe", 1);
         if let Err(HostError::Denied(_)) = host.search(&probe) {
             panic!("seller-flaky: broken build");
         }

@@ -67,7 +67,7 @@ use lists::*;
 /// for a product, the words that join two requests and the words that say
 /// what a thing comes with.
 pub mod words {
-    pub use super::lists::{CONJUNCTIONS, GIFT_WORDS, PRODUCT_REQUEST, WITH_WORDS};
+    pub use super::lists::{CONJUNCTIONS, GIFT_WORDS, PRODUCT_REQUEST, PURPOSE_WORDS, WITH_WORDS};
 }
 
 fn all_content(raw: &str) -> Vec<String> {
@@ -85,13 +85,16 @@ fn all_content(raw: &str) -> Vec<String> {
 }
 
 /// A short message whose person word is followed by "for/para/de" and
-/// another word ("suporte pra notebook" is a laptop stand), or comes after
+/// another word ("suporte pra notebook" is a laptop stand; a word may
+/// describe it first: "suporte articulado pra monitor"), or comes after
 /// "with" ("moisés con soporte"), names a thing, not a request for a
 /// person ("suporte!", "um atendente por favor").
 fn names_a_thing(words: &[&str]) -> bool {
-    let for_something = words
-        .windows(3)
-        .any(|w| HUMAN_NOUNS.contains(&w[0]) && FOR_WORDS.contains(&w[1]) && !w[2].is_empty());
+    let for_something = words.iter().enumerate().any(|(i, w)| {
+        HUMAN_NOUNS.contains(w)
+            && (i + 1..words.len().min(i + 3))
+                .any(|j| FOR_WORDS.contains(&words[j]) && j + 1 < words.len())
+    });
     // "moisés con soporte", "tv com suporte": what a thing comes with.
     let comes_with = words
         .windows(2)
@@ -247,6 +250,8 @@ mod tests {
         // a stand for something, not customer support
         assert!(!Signals::of("suporte pra notebook").human);
         assert!(!Signals::of("soporte para volante").human);
+        assert!(!Signals::of("suporte giratório pra tv").human);
+        assert!(!Signals::of("support arm for tv").human);
         assert!(Signals::of("suporte").human);
         // what a thing comes with
         assert!(!Signals::of("cuna con soporte").human);
@@ -258,6 +263,8 @@ mod tests {
         assert!(Signals::of("the lamp arrived crushed").complaint);
         assert!(Signals::of("o pedido chegou com a caixa amassada").complaint);
         assert!(Signals::of("el espejo llegó rayado").complaint);
+        assert!(Signals::of("me llegó el paquete todo aplastado y la tele trizada").complaint);
+        assert!(Signals::of("a luminária veio toda amassada").complaint);
         assert!(!Signals::of("a scratched-look leather jacket").complaint);
         assert!(!Signals::of("quiero hacer un pedido de la polera rayada").complaint);
         assert!(!Signals::of("can i order the crushed velvet sofa?").complaint);

@@ -36,7 +36,9 @@
 
 use agent_store_sdk::intent::Signals;
 // The router's word lists are data with the intents' (`sdk/src/intent.txt`).
-use agent_store_sdk::intent::words::{CONJUNCTIONS, GIFT_WORDS, PRODUCT_REQUEST, WITH_WORDS};
+use agent_store_sdk::intent::words::{
+    CONJUNCTIONS, GIFT_WORDS, PRODUCT_REQUEST, PURPOSE_WORDS, WITH_WORDS,
+};
 use agent_store_sdk::lexicon::{index, store};
 use agent_store_sdk::prelude::*;
 use agent_store_sdk::text;
@@ -218,8 +220,12 @@ pub fn decide(host: &dyn Host, req: &RouteRequest) -> RoutingDecision {
             current.into_iter().collect(),
         );
     }
+    // "quiero cambiarla por otro color" to the department showing it is a
+    // change to the cart, not an exchange of a purchase.
+    let cart_change = current.is_some() && store::variant_exchange(&raw);
     if let Some((topic, evidence)) = store::topic_with_evidence(&raw)
-        && !store_words_are_a_product(host, &raw, &brands, evidence)
+        && !cart_change
+        && !store_words_are_a_product(host, &raw, &brands, topic, evidence)
     {
         return decision(
             STORE,
@@ -303,19 +309,61 @@ fn shopping_despite_mood(host: &dyn Host, sig: &Signals, raw: &str, brands: &[St
 }
 
 /// Whether the store question found in `raw` is a product's description
-/// after all: its store words name a product ([`store_words_name_products`])
-/// or, found only by its shape, it opens with a product
-/// ([`leads_with_a_product`]). The message is scored once for both.
+/// after all: its store words name a product ([`store_words_name_products`]),
+/// say what a product opening the message is for ([`store_words_are_a_purpose`]),
+/// or, found only by its shape, follow a product the message opens with
+/// ([`leads_with_a_product`]) — unless they ask the warranty of a kind of
+/// product ("la impresora tiene garantía?": the store's guarantee), not
+/// of a particular one ("o iphone 15 recondicionado tem garantia?"). The
+/// message is scored once for all.
 fn store_words_are_a_product(
     host: &dyn Host,
     raw: &str,
     brands: &[String],
+    topic: store::Topic,
     evidence: store::Evidence,
 ) -> bool {
     let said = index::analyse(raw);
     let scores = brand_scores(host, raw, brands);
+    let led = || leads_with_a_product(&scores, &said);
+    let kind_only = || topic == store::Topic::Warranty && !names_a_particular_product(raw, &scores);
     store_words_name_products(raw, &scores, &said)
-        || (evidence == store::Evidence::Shape && leads_with_a_product(&scores, &said))
+        || (led() && store_words_are_a_purpose(raw))
+        || (evidence == store::Evidence::Shape && led() && !kind_only())
+}
+
+/// "impresora de etiquetas pa los envíos de mi emprendimiento": the store's
+/// words come after the product, in what it is for.
+fn store_words_are_a_purpose(raw: &str) -> bool {
+    let words = text::tokenize(raw);
+    let Some(at) = words
+        .iter()
+        .skip(1)
+        .position(|w| PURPOSE_WORDS.contains(&w.as_str()))
+    else {
+        return false;
+    };
+    store::topic(&words[..=at].join(" ")).is_none()
+}
+
+/// Whether the words before the warranty's name a particular product: a
+/// model number or at least two words of the best brand's ("iphone 15",
+/// "notebook gamer recondicionado"), not a kind of product alone ("the
+/// printer").
+fn names_a_particular_product(raw: &str, scores: &[Scored]) -> bool {
+    let before = store::before_warranty(raw).unwrap_or_else(|| raw.to_owned());
+    let numbered = text::tokenize(&before)
+        .iter()
+        .any(|w| w.chars().any(|c| c.is_ascii_digit()));
+    let said = index::analyse(&before);
+    numbered
+        || scores.first().is_some_and(|s| {
+            s.terms
+                .iter()
+                .filter(|t| !t.contains(' ') && said.contains(t))
+                .count()
+                >= 2
+        })
 }
 
 /// "label maker for shipping labels": the store word is part of a product

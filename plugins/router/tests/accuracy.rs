@@ -622,3 +622,54 @@ fn a_greeting_with_a_diminutive_names_a_product() {
     let d = route("oi, tudo bem?");
     assert_eq!(d.brand, "none", "{d:?}");
 }
+
+/// Store words after a product: what the product is for ("… for the
+/// shipments of my shop") is the product's; the warranty of a kind of
+/// product is the store's, of a particular one its seller's; another
+/// colour asked of the department showing it changes the cart.
+#[test]
+fn store_words_about_a_product_or_about_the_store() {
+    let csv = "id,title,description,availability,condition,price,link,image_link,brand,product_type\n\
+        O1,Impresora de Etiquetas Térmica,Imprime etiquetas de envío.,in stock,new,89990 CLP,https://x.test/o1,https://x.test/o1.jpg,office,Oficina > Impresoras\n\
+        O2,Impresora Multifuncional Tinta Continua,Imprime escanea y copia.,in stock,new,189990 CLP,https://x.test/o2,https://x.test/o2.jpg,office,Oficina > Impresoras\n\
+        F1,Mochila Urbana Cuero Sintético,Mochila para el día a día.,in stock,new,39990 CLP,https://x.test/f1,https://x.test/f1.jpg,fashion,Moda > Mochilas\n\
+        F2,Zapatillas Urbanas Blancas,Zapatillas de lona.,in stock,new,49990 CLP,https://x.test/f2,https://x.test/f2.jpg,fashion,Moda > Zapatillas\n";
+    let host = FakeHost::from_csv_str(csv.replace("        ", ""))
+        .expect("catalog")
+        .with_vocabulary(|_| {});
+    let route = |m: &str, current: Option<&str>| {
+        let mut r = RouteBuilder::text(m).brands(&["office", "fashion"]);
+        if let Some(c) = current {
+            r = r.current(c);
+        }
+        Policy::route(&host, &r.build())
+    };
+    let d = route(
+        "una impresora de etiquetas pa los envíos de mi tienda",
+        None,
+    );
+    assert_eq!(d.brand, "office", "{d:?}");
+    // The vocabulary knows printers well (a message opening with one is
+    // about it, whatever store words follow, unless it asks the guarantee).
+    let printers = FakeHost::from_csv_str(csv.replace("        ", ""))
+        .expect("catalog")
+        .with_brand_match("office", 5.0, &["impresora", "printer", "multifuncional"]);
+    let warranty = |m: &str| {
+        Policy::route(
+            &printers,
+            &RouteBuilder::text(m).brands(&["office", "fashion"]).build(),
+        )
+    };
+    let d = warranty("la impresora tiene garantía?");
+    assert_eq!(d.brand, "store", "{d:?}");
+    let d = warranty("the printer, does it come with a warranty?");
+    assert_eq!(d.brand, "store", "{d:?}");
+    let d = warranty("la impresora multifuncional tiene garantía?");
+    assert_eq!(d.brand, "office", "{d:?}");
+    let d = warranty("la impresora l3250 tiene garantía?");
+    assert_eq!(d.brand, "office", "{d:?}");
+    let d = route("puedo cambiar la mochila por otro color?", None);
+    assert_eq!(d.brand, "store", "{d:?}");
+    let d = route("puedo cambiar la mochila por otro color?", Some("fashion"));
+    assert_eq!(d.brand, "fashion", "{d:?}");
+}

@@ -184,7 +184,7 @@ pub fn topic_with_evidence(message: &str) -> Option<(Topic, Evidence)> {
 fn by_shape(normalized: &str) -> Option<Topic> {
     if double_charge(normalized) {
         Some(Topic::DoubleCharge)
-    } else if payment_question(normalized) {
+    } else if payment_question(normalized) || invoice_question(normalized) {
         Some(Topic::Payments)
     } else if returns_question(normalized) {
         Some(Topic::Returns)
@@ -240,6 +240,12 @@ fn payment_question(normalized: &str) -> bool {
     !amount && (paying || text::has_any(normalized, ACCEPT_WORDS))
 }
 
+/// "can i get a factura? its for my company", "vcs emitem nota fiscal?":
+/// the paperwork of a purchase asked for (the store's, with payments).
+fn invoice_question(normalized: &str) -> bool {
+    text::has_any(normalized, INVOICE_WORDS) && text::has_any(normalized, INVOICE_ASK)
+}
+
 /// "free returns?", "me devuelven el dinero si no me queda?": returns
 /// asked about as a rule, about no order already placed.
 fn returns_question(normalized: &str) -> bool {
@@ -254,10 +260,22 @@ fn returns_question(normalized: &str) -> bool {
 }
 
 /// "quero trocar a aliança pq ficou apertada", "puedo cambiar el anillo
-/// por otra talla": something exchanged for the fit, a returns question
-/// whatever it names.
+/// por otra talla": something exchanged for the fit or for another size
+/// or colour, a returns question whatever it names.
 fn size_exchange(normalized: &str) -> bool {
-    text::has_any(normalized, EXCHANGE_VERBS) && text::has_any(normalized, FIT_WORDS)
+    text::has_any(normalized, EXCHANGE_VERBS)
+        && (text::has_any(normalized, FIT_WORDS) || text::has_any(normalized, VARIANT_WORDS))
+}
+
+/// "quiero cambiarla por otro color", "can i swap it for another size":
+/// an exchange for another variant, with no fit complained of. Asked with
+/// a department's conversation going, it changes the cart, not a
+/// purchase (the router's reading).
+pub fn variant_exchange(message: &str) -> bool {
+    let n = text::expand_shorthand(&text::normalize(message));
+    text::has_any(&n, EXCHANGE_VERBS)
+        && text::has_any(&n, VARIANT_WORDS)
+        && !text::has_any(&n, FIT_WORDS)
 }
 
 /// "when do you guys open tomorrow?", "abren el domingo?", "q horario
@@ -272,6 +290,16 @@ fn hours_question(normalized: &str) -> bool {
 /// ("notebook com garantia estendida") is still that product.
 fn warranty_question(normalized: &str) -> bool {
     text::has_any(normalized, WARRANTY_WORDS) && text::has_any(normalized, WARRANTY_ASK)
+}
+
+/// The words of `message` before it first names the guarantee ("la
+/// impresora tiene" of "la impresora tiene garantía?"), if it does.
+pub fn before_warranty(message: &str) -> Option<String> {
+    let words = text::tokenize(&text::normalize(message));
+    let at = words
+        .iter()
+        .position(|w| text::has_any(w, WARRANTY_WORDS))?;
+    Some(words[..at].join(" "))
 }
 
 /// The shape of a delivery-time question, however it is worded: a word
@@ -295,6 +323,16 @@ fn refund_policy_question(normalized: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_exchange_for_another_variant_is_told_from_one_for_the_fit() {
+        assert!(variant_exchange("quiero cambiarla por otro color"));
+        assert!(variant_exchange("can i swap it for a different size?"));
+        assert!(!variant_exchange("troquei de ideia, quero outra cor"));
+        assert!(!variant_exchange(
+            "quero trocar por outro tamanho, ficou apertado"
+        ));
+    }
 
     #[test]
     fn recognises_store_questions_in_three_languages() {
@@ -384,6 +422,13 @@ mod tests {
             ("qual o horário da loja no feriado?", Topic::Hours),
             ("posso trocar se não couber?", Topic::Returns),
             ("i need a tax invoice for my accountant", Topic::Payments),
+            // the paperwork asked for by its shape
+            ("vocês emitem nota no cnpj?", Topic::Payments),
+            ("¿emiten boleta?", Topic::Payments),
+            ("can you send me a receipt for my company", Topic::Payments),
+            // an exchange for another colour
+            ("quiero cambiar las botas por otro color", Topic::Returns),
+            ("does the blender come with a warranty", Topic::Warranty),
             // the guarantee, coupons, customs, collecting in person, the
             // hours as a noun
             ("do the blenders have a warranty?", Topic::Warranty),

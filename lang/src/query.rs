@@ -878,7 +878,9 @@ pub fn english_words(text: &str) -> Vec<String> {
 /// with more Portuguese and Spanish evidence together than English is
 /// read in English too, and so is a row with no evidence either way whose
 /// title or category joins its words as those languages do ("de",
-/// "para", "con"); "Wireless Charging Base" stays as it is. The routing
+/// "para", "con"), or whose description does more than once ("Thomas
+/// Hervidor Eléctrico Acero": "Hervidor eléctrico de acero inoxidable de
+/// 1,7 litros"); "Wireless Charging Base" stays as it is. The routing
 /// vocabulary and the search index both add
 /// it to the row, so a customer writing English, or the catalog's other
 /// language, reaches a Portuguese catalog as a Portuguese customer
@@ -891,10 +893,15 @@ pub fn row_english(title: &str, category: &str, description: &str) -> Option<Str
     let said = format!("{title} {category} {description}");
     let (en, pt, es) = crate::detect::language_scores(&said, crate::detect::no_evidence);
     let romance = if en == 0.0 && pt + es == 0.0 {
-        let named = fold(&format!("{title} {category}"));
-        split_words(&named)
-            .iter()
-            .any(|w| JOINERS.contains(&w.as_str()))
+        let joiners = |s: &str| {
+            split_words(&fold(s))
+                .iter()
+                .filter(|w| JOINERS.contains(&w.as_str()))
+                .count()
+        };
+        // A maker-first title may join nothing ("Thomas Hervidor Eléctrico
+        // Acero"); its description, a sentence, does, and more than once.
+        joiners(&format!("{title} {category}")) > 0 || joiners(description) >= 2
     } else {
         pt + es > en
     };
@@ -1888,6 +1895,23 @@ mod data_tests {
                 "Trail Runner Running Shoes",
                 "Shoes > Running",
                 "Light shoes for the trail."
+            ),
+            None
+        );
+        // A maker-first title joining nothing, whose description joins
+        // its words twice.
+        let toaster = row_english(
+            "Oster Tostadora Acero 2 Ranuras",
+            "Hogar / Electro",
+            "Tostadora de acero con bandeja de migas.",
+        )
+        .expect("a Spanish row by its description");
+        assert!(toaster.contains("toaster"), "{toaster}");
+        assert_eq!(
+            row_english(
+                "Wireless Charging Base",
+                "Electronics > Chargers",
+                "Fast charging for de-facto standard phones."
             ),
             None
         );

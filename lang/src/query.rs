@@ -1666,6 +1666,28 @@ mod tests {
         assert!(!words(&english).contains(&cejilla), "{:?}", words(&english));
     }
 
+    /// A subscription or a gift card for a console is neither a game nor a
+    /// console: "game pass" must not bring every console and game along.
+    #[test]
+    fn a_game_subscription_or_gift_card_is_not_any_game() {
+        let v = vocab();
+        for q in ["tem a assinatura da game pass?", "una tarjeta psn de 20"] {
+            let words: Vec<Vec<String>> = parse(q, &v)
+                .concepts
+                .iter()
+                .flat_map(|c| c.expansions.iter().map(|e| e.words.clone()))
+                .collect();
+            assert!(!words.contains(&vec!["game".to_string()]), "{q}: {words:?}");
+            assert!(
+                words
+                    .iter()
+                    .any(|w| w.contains(&"subscription".to_string())
+                        || w.contains(&"card".to_string())),
+                "{q}: {words:?}"
+            );
+        }
+    }
+
     #[test]
     fn asking_how_much_names_no_product() {
         let v = vocab();

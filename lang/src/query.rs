@@ -1688,6 +1688,21 @@ mod tests {
         }
     }
 
+    /// "boné" is a cap; a catalog's own "bone" is still found as written.
+    #[test]
+    fn a_bone_is_a_cap() {
+        let words = |v: &Vocabulary| -> Vec<Vec<String>> {
+            parse("boné azul marinho", v)
+                .concepts
+                .iter()
+                .flat_map(|c| c.expansions.iter().map(|e| e.words.clone()))
+                .collect()
+        };
+        assert!(words(&vocab()).contains(&vec!["hat".to_string()]));
+        let pets = Vocabulary::from_texts(["Nylon Chew Bone for Dogs"]);
+        assert!(words(&pets).contains(&vec!["bone".to_string()]));
+    }
+
     #[test]
     fn asking_how_much_names_no_product() {
         let v = vocab();

@@ -62,6 +62,23 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
+/// The words written with a hyphen in `s`, joined ("Wi-Fi" → "wifi",
+/// "E-Reader" → "ereader"): a catalog's "Wi-Fi Range Extender" is found by
+/// a customer's "wifi", who writes it as one word.
+pub fn hyphen_compounds(s: &str) -> Vec<String> {
+    s.split_whitespace()
+        .filter_map(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let parts: Vec<&str> = w.split('-').collect();
+            let joined = parts.len() > 1
+                && parts
+                    .iter()
+                    .all(|p| !p.is_empty() && p.chars().all(char::is_alphanumeric));
+            joined.then(|| normalize(&parts.concat()))
+        })
+        .collect()
+}
+
 /// The normalised words of `s`.
 pub fn tokenize(s: &str) -> Vec<String> {
     normalize(s)
@@ -558,6 +575,15 @@ mod tests {
         assert!(diminutive_bases("pito").is_empty(), "too short to be one");
     }
     use super::*;
+
+    #[test]
+    fn hyphenated_words_are_joined() {
+        assert_eq!(
+            hyphen_compounds("Mesh Wi-Fi Booster, E-Reader (6-inch) - White"),
+            vec!["wifi", "ereader", "6inch"]
+        );
+        assert!(hyphen_compounds("Desk Fan - Black / 12").is_empty());
+    }
 
     /// The sorted list `build.rs` wrote is the data file's `both` and
     /// `matching` sections.

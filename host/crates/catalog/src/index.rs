@@ -210,6 +210,10 @@ impl SearchIndex {
                 if let (Slot::Category, Some(english)) = (slot, &english) {
                     t = format!("{t} {english}");
                 }
+                let joined = agent_store_lang::text::hyphen_compounds(&t);
+                if !joined.is_empty() {
+                    t = format!("{t} {}", joined.join(" "));
+                }
                 if t.is_empty() {
                     continue;
                 }

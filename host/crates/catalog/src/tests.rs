@@ -615,3 +615,30 @@ async fn a_portuguese_catalog_is_searched_in_english_and_spanish() {
         );
     }
 }
+
+/// A word the catalog writes with a hyphen ("Wi-Fi", "E-Reader") is found
+/// by a customer who writes it as one word.
+#[tokio::test]
+async fn a_hyphenated_catalog_word_is_found_written_as_one() {
+    let (_dir, _db, catalog) = sqlite_catalog().await;
+    let header = "id,title,description,availability,condition,price,sale_price,link,image_link,brand,product_type,google_product_category,color,size,gender,material,quantity_to_sell_on_facebook,custom_label_0\n";
+    let feed = format!(
+        "{header}{}",
+        concat!(
+            "H-1,Mesh Wi-Fi Booster - White,Plug-in booster for the far rooms.,in stock,new,59.00 USD,,,,tech,Networking,,white,,,,5,\n",
+            "H-2,Glow E-Reader 6 inch,Glare-free screen for reading in the sun.,in stock,new,129.00 USD,,,,tech,Readers,,,,,,5,\n",
+            "H-3,Desk Fan 12 inch,Quiet fan with three speeds.,in stock,new,39.00 USD,,,,tech,Fans,,,,,,5,\n",
+        )
+    );
+    let report = catalog.import_csv(feed.as_bytes()).await.expect("import");
+    assert_eq!(report.imported, 3, "{:?}", report.rejected);
+    for (said, want) in [("wifi booster", "H-1"), ("an ereader", "H-2")] {
+        let hits = catalog.search(None, &q(said));
+        assert_eq!(
+            hits.first().map(|h| h.product.id.as_str()),
+            Some(want),
+            "{said}: {:?}",
+            hits.iter().map(|h| &h.product.id).collect::<Vec<_>>()
+        );
+    }
+}

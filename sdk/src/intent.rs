@@ -67,7 +67,9 @@ use lists::*;
 /// for a product, the words that join two requests and the words that say
 /// what a thing comes with.
 pub mod words {
-    pub use super::lists::{CONJUNCTIONS, GIFT_WORDS, PRODUCT_REQUEST, PURPOSE_WORDS, WITH_WORDS};
+    pub use super::lists::{
+        CONJUNCTIONS, GIFT_WORDS, PRODUCT_REQUEST, PURPOSE_WORDS, ROOM_WORDS, WITH_WORDS,
+    };
 }
 
 fn all_content(raw: &str) -> Vec<String> {

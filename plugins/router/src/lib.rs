@@ -37,7 +37,7 @@
 use agent_store_sdk::intent::Signals;
 // The router's word lists are data with the intents' (`sdk/src/intent.txt`).
 use agent_store_sdk::intent::words::{
-    CONJUNCTIONS, GIFT_WORDS, PRODUCT_REQUEST, PURPOSE_WORDS, WITH_WORDS,
+    CONJUNCTIONS, GIFT_WORDS, PRODUCT_REQUEST, PURPOSE_WORDS, ROOM_WORDS, WITH_WORDS,
 };
 use agent_store_sdk::lexicon::{index, store};
 use agent_store_sdk::prelude::*;
@@ -417,6 +417,7 @@ fn by_vocabulary(
     current: Option<String>,
 ) -> RoutingDecision {
     let (text_in, gift) = without_gift_words(raw);
+    let text_in = without_rooms_it_is_for(host, &text_in, brands);
     let mut scores = brand_scores(host, &text_in, brands);
     // Evidence the customer actually wrote (not a typo or translation of
     // it): a greeting whose only "product" is a typo is small talk. A
@@ -529,6 +530,43 @@ fn by_vocabulary(
         );
     }
     decision(&best.brand, confidence, reason, vec![])
+}
+
+/// The score of a product named clearly before a purpose word: the
+/// rooms after it say where it goes.
+const NAMED_BEFORE_PURPOSE: f32 = 3.0;
+
+/// `text` without the rooms named after its first purpose word, when what
+/// comes before that word names a product clearly: "a big tv for the
+/// living room" is a tv, wherever it goes; the room is no department's
+/// product. A product named faintly keeps the room as evidence ("petate
+/// para la sala").
+fn without_rooms_it_is_for(host: &dyn Host, text: &str, brands: &[String]) -> String {
+    let words = text::tokenize(text);
+    let Some(at) = words
+        .iter()
+        .skip(1)
+        .position(|w| PURPOSE_WORDS.contains(&w.as_str()))
+        .map(|i| i + 1)
+    else {
+        return text.to_owned();
+    };
+    let has_room = words[at..].iter().any(|w| ROOM_WORDS.contains(&w.as_str()));
+    let named = || {
+        brand_scores(host, &words[..at].join(" "), brands)
+            .first()
+            .is_some_and(|s| s.score >= NAMED_BEFORE_PURPOSE)
+    };
+    if !has_room || !named() {
+        return text.to_owned();
+    }
+    words
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| *i <= at || !ROOM_WORDS.contains(&w.as_str()))
+        .map(|(_, w)| w.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The analysed words of `text`, and those of the words its diminutives

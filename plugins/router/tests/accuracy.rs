@@ -673,3 +673,31 @@ fn store_words_about_a_product_or_about_the_store() {
     let d = route("puedo cambiar la mochila por otro color?", Some("fashion"));
     assert_eq!(d.brand, "fashion", "{d:?}");
 }
+
+/// A room after "for/pro/para" says where a product named clearly goes,
+/// not which department sells it; with no product named clearly, the room
+/// is still a clue.
+#[test]
+fn a_room_it_is_for_is_not_a_department() {
+    let csv = "id,title,description,availability,condition,price,link,image_link,brand,product_type\n\
+        T1,Smart TV 50 Polegadas 4K,Televisão com apps e controle por voz.,in stock,new,2499.90 BRL,https://x.test/t1,https://x.test/t1.jpg,tech,Eletrônicos > TVs\n\
+        T2,Soundbar Bluetooth,Som para a TV.,in stock,new,899.90 BRL,https://x.test/t2,https://x.test/t2.jpg,tech,Eletrônicos > Áudio\n\
+        H1,Cortina Blackout para Quarto,Bloqueia a luz do quarto.,in stock,new,149.90 BRL,https://x.test/h1,https://x.test/h1.jpg,home,Casa > Quarto > Cortinas\n\
+        H2,Tapete para Sala de Estar,Tapete macio para a sala.,in stock,new,299.90 BRL,https://x.test/h2,https://x.test/h2.jpg,home,Casa > Sala > Tapetes\n\
+        H3,Luminária de Chão para Sala,Luz indireta para a sala.,in stock,new,259.90 BRL,https://x.test/h3,https://x.test/h3.jpg,home,Casa > Sala > Luminárias\n\
+        H4,Jogo de Cama Casal para Quarto,Lençóis para o quarto do casal.,in stock,new,199.90 BRL,https://x.test/h4,https://x.test/h4.jpg,home,Casa > Quarto > Cama\n\
+        H5,Abajur para Quarto de Casal,Luz suave para o quarto.,in stock,new,99.90 BRL,https://x.test/h5,https://x.test/h5.jpg,home,Casa > Quarto > Luminárias\n";
+    let host = FakeHost::from_csv_str(csv.replace("        ", ""))
+        .expect("catalog")
+        .with_vocabulary(|_| {});
+    let route = |m: &str| {
+        Policy::route(
+            &host,
+            &RouteBuilder::text(m).brands(&["tech", "home"]).build(),
+        )
+    };
+    let d = route("uma smart tv pro quarto do casal");
+    assert_eq!(d.brand, "tech", "{d:?}");
+    let d = route("algo bonito pra sala");
+    assert_eq!(d.brand, "home", "{d:?}");
+}

@@ -1688,19 +1688,23 @@ mod tests {
         }
     }
 
-    /// "boné" is a cap; a catalog's own "bone" is still found as written.
+    /// Chile's and Brazil's words for pens, fineliners and puffer jackets.
     #[test]
-    fn a_bone_is_a_cap() {
-        let words = |v: &Vocabulary| -> Vec<Vec<String>> {
-            parse("boné azul marinho", v)
+    fn regional_words_for_pens_and_jackets() {
+        let v = vocab();
+        for (q, want) in [
+            ("lápiz pasta azul", "pen"),
+            ("lapices gel de colores", "pen"),
+            ("set de tiralíneas", "markers"),
+            ("parka acolchada de mujer", "puffer"),
+        ] {
+            let words: Vec<String> = parse(q, &v)
                 .concepts
                 .iter()
-                .flat_map(|c| c.expansions.iter().map(|e| e.words.clone()))
-                .collect()
-        };
-        assert!(words(&vocab()).contains(&vec!["hat".to_string()]));
-        let pets = Vocabulary::from_texts(["Nylon Chew Bone for Dogs"]);
-        assert!(words(&pets).contains(&vec!["bone".to_string()]));
+                .flat_map(|c| c.expansions.iter().flat_map(|e| e.words.clone()))
+                .collect();
+            assert!(words.contains(&want.to_string()), "{q}: {words:?}");
+        }
     }
 
     #[test]

@@ -66,14 +66,14 @@ pub fn normalize(s: &str) -> String {
 /// "E-Reader" → "ereader"): a catalog's "Wi-Fi Range Extender" is found by
 /// a customer's "wifi", who writes it as one word.
 pub fn hyphen_compounds(s: &str) -> Vec<String> {
-    s.split_whitespace()
+    s.split(|c: char| c.is_whitespace() || c == '/')
         .filter_map(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             let parts: Vec<&str> = w.split('-').collect();
             let joined = parts.len() > 1
-                && parts
-                    .iter()
-                    .all(|p| !p.is_empty() && p.chars().all(char::is_alphanumeric));
+                && parts.iter().all(|p| {
+                    p.chars().all(char::is_alphanumeric) && p.chars().any(char::is_alphabetic)
+                });
             joined.then(|| normalize(&parts.concat()))
         })
         .collect()
@@ -580,9 +580,11 @@ mod tests {
     fn hyphenated_words_are_joined() {
         assert_eq!(
             hyphen_compounds("Mesh Wi-Fi Booster, E-Reader (6-inch) - White"),
-            vec!["wifi", "ereader", "6inch"]
+            vec!["wifi", "ereader"]
         );
-        assert!(hyphen_compounds("Desk Fan - Black / 12").is_empty());
+        assert_eq!(hyphen_compounds("Wi-Fi/Bluetooth Speaker"), vec!["wifi"]);
+        // Sizes and years are no words.
+        assert!(hyphen_compounds("Desk Fan - Black / 12, Conjunto 4-6 anos 2023-2024").is_empty());
     }
 
     /// The sorted list `build.rs` wrote is the data file's `both` and

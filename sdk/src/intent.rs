@@ -90,12 +90,20 @@ fn all_content(raw: &str) -> Vec<String> {
 /// another word ("suporte pra notebook" is a laptop stand; a word may
 /// describe it first: "suporte articulado pra monitor"), or comes after
 /// "with" ("moisés con soporte"), names a thing, not a request for a
-/// person ("suporte!", "um atendente por favor").
+/// person ("suporte!", "um atendente por favor"); a word that says what
+/// kind of person ("suporte técnico da loja") or who it is for
+/// ("atendente humano pra mim") keeps it a person.
 fn names_a_thing(words: &[&str]) -> bool {
     let for_something = words.iter().enumerate().any(|(i, w)| {
         HUMAN_NOUNS.contains(w)
-            && (i + 1..words.len().min(i + 3))
-                .any(|j| FOR_WORDS.contains(&words[j]) && j + 1 < words.len())
+            && (i + 1..words.len().min(i + 3)).any(|j| {
+                FOR_WORDS.contains(&words[j])
+                    && j + 1 < words.len()
+                    && !FOR_WHOM.contains(&words[j + 1])
+                    && !words[i + 1..j]
+                        .iter()
+                        .any(|m| PERSON_QUALIFIERS.contains(m))
+            })
     });
     // "moisés con soporte", "tv com suporte": what a thing comes with.
     let comes_with = words
@@ -153,7 +161,8 @@ impl Signals {
             off_topic: has_any(&n, OFF_TOPIC) && !has_any(&n, PRODUCT_REQUEST),
             service: has_any(&n, SERVICE_REQUESTS) && !has_any(&n, PRODUCT_REQUEST),
             complaint: has_any(&n, COMPLAINT)
-                || (has_any(&n, DEFECT) && has_any(&n, PURCHASE_CONTEXT)),
+                || (has_any(&n, DEFECT) && has_any(&n, PURCHASE_CONTEXT))
+                || (has_any(&n, ARRIVAL_DAMAGE) && has_any(&n, ARRIVAL_WORDS)),
             refund: has_any(&n, REFUND) || (has_any(&n, EXCHANGE) && has_any(&n, PURCHASE_CONTEXT)),
             payment: has_any(&n, PAYMENT),
             checkout: has_any(&n, CHECKOUT),
@@ -254,6 +263,9 @@ mod tests {
         assert!(!Signals::of("soporte para volante").human);
         assert!(!Signals::of("suporte giratório pra tv").human);
         assert!(!Signals::of("support arm for tv").human);
+        // A word that says what kind of person is still a person.
+        assert!(Signals::of("suporte técnico da loja").human);
+        assert!(Signals::of("atendente humano pra mim").human);
         assert!(Signals::of("suporte").human);
         // what a thing comes with
         assert!(!Signals::of("cuna con soporte").human);
@@ -267,6 +279,10 @@ mod tests {
         assert!(Signals::of("el espejo llegó rayado").complaint);
         assert!(Signals::of("me llegó el paquete todo aplastado y la tele trizada").complaint);
         assert!(Signals::of("a luminária veio toda amassada").complaint);
+        assert!(!Signals::of("quero fazer um pedido do sofá de veludo amassado").complaint);
+        assert!(
+            !Signals::of("quiero hacer un pedido del sillón de terciopelo aplastado").complaint
+        );
         assert!(!Signals::of("a scratched-look leather jacket").complaint);
         assert!(!Signals::of("quiero hacer un pedido de la polera rayada").complaint);
         assert!(!Signals::of("can i order the crushed velvet sofa?").complaint);

@@ -224,7 +224,7 @@ pub fn decide(host: &dyn Host, req: &RouteRequest) -> RoutingDecision {
     // change to the cart, not an exchange of a purchase.
     let cart_change = current.is_some() && store::variant_exchange(&raw);
     if let Some((topic, evidence)) = store::topic_with_evidence(&raw)
-        && !cart_change
+        && !(cart_change && topic == store::Topic::Returns)
         && !store_words_are_a_product(host, &raw, &brands, topic, evidence)
     {
         return decision(
@@ -328,22 +328,43 @@ fn store_words_are_a_product(
     let led = || leads_with_a_product(&scores, &said);
     let kind_only = || topic == store::Topic::Warranty && !names_a_particular_product(raw, &scores);
     store_words_name_products(raw, &scores, &said)
-        || (led() && store_words_are_a_purpose(raw))
+        || (led() && store_words_are_a_purpose(raw) && !kind_only())
         || (evidence == store::Evidence::Shape && led() && !kind_only())
 }
 
 /// "impresora de etiquetas pa los envíos de mi emprendimiento": the store's
-/// words come after the product, in what it is for.
+/// words are all in what the product opening the message is for (from
+/// its first purpose word to the end of that clause or a conjunction);
+/// the rest asks nothing of the store ("a desk for my son, do you ship to
+/// Texas?" does).
 fn store_words_are_a_purpose(raw: &str) -> bool {
-    let words = text::tokenize(raw);
-    let Some(at) = words
+    let clauses: Vec<Vec<String>> = raw
+        .split([',', '.', ';', '?', '!'])
+        .map(text::tokenize)
+        .filter(|c| !c.is_empty())
+        .collect();
+    let Some((first, later)) = clauses.split_first() else {
+        return false;
+    };
+    let Some(at) = first
         .iter()
         .skip(1)
         .position(|w| PURPOSE_WORDS.contains(&w.as_str()))
+        .map(|i| i + 1)
     else {
         return false;
     };
-    store::topic(&words[..=at].join(" ")).is_none()
+    let end = first[at..]
+        .iter()
+        .position(|w| CONJUNCTIONS.contains(&w.as_str()))
+        .map_or(first.len(), |k| at + k);
+    let rest: Vec<&str> = first[..at]
+        .iter()
+        .chain(&first[end..])
+        .chain(later.iter().flatten())
+        .map(String::as_str)
+        .collect();
+    store::topic(&first[at..end].join(" ")).is_some() && store::topic(&rest.join(" ")).is_none()
 }
 
 /// Whether the words before the warranty's name a particular product: a
@@ -535,12 +556,16 @@ fn by_vocabulary(
 /// The score of a product named clearly before a purpose word: the
 /// rooms after it say where it goes.
 const NAMED_BEFORE_PURPOSE: f32 = 3.0;
+/// ... and names one department's: the runner-up scores under this share
+/// of the best for those words.
+const ONE_DEPARTMENT: f32 = 0.6;
 
 /// `text` without the rooms named after its first purpose word, when what
-/// comes before that word names a product clearly: "a big tv for the
-/// living room" is a tv, wherever it goes; the room is no department's
-/// product. A product named faintly keeps the room as evidence ("petate
-/// para la sala").
+/// comes before that word names one department's product clearly: "a big
+/// tv for the living room" is a tv, wherever it goes; the room is no
+/// department's product. A product named faintly keeps the room as
+/// evidence ("petate para la sala"), and so does one two departments sell,
+/// whose room tells which ("una balanza para la cocina").
 fn without_rooms_it_is_for(host: &dyn Host, text: &str, brands: &[String]) -> String {
     let words = text::tokenize(text);
     let Some(at) = words
@@ -553,9 +578,10 @@ fn without_rooms_it_is_for(host: &dyn Host, text: &str, brands: &[String]) -> St
     };
     let has_room = words[at..].iter().any(|w| ROOM_WORDS.contains(&w.as_str()));
     let named = || {
-        brand_scores(host, &words[..at].join(" "), brands)
-            .first()
-            .is_some_and(|s| s.score >= NAMED_BEFORE_PURPOSE)
+        let head = brand_scores(host, &words[..at].join(" "), brands);
+        let second = head.get(1).map_or(0.0, |s| s.score);
+        head.first()
+            .is_some_and(|s| s.score >= NAMED_BEFORE_PURPOSE && second < ONE_DEPARTMENT * s.score)
     };
     if !has_room || !named() {
         return text.to_owned();

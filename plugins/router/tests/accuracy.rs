@@ -644,10 +644,7 @@ fn store_words_about_a_product_or_about_the_store() {
         }
         Policy::route(&host, &r.build())
     };
-    let d = route(
-        "una impresora de etiquetas pa los envíos de mi tienda",
-        None,
-    );
+    let d = route("impresora de etiquetas pa los envíos de mi tienda", None);
     assert_eq!(d.brand, "office", "{d:?}");
     // The vocabulary knows printers well (a message opening with one is
     // about it, whatever store words follow, unless it asks the guarantee).
@@ -660,6 +657,9 @@ fn store_words_about_a_product_or_about_the_store() {
             &RouteBuilder::text(m).brands(&["office", "fashion"]).build(),
         )
     };
+    // A store question of its own after what the product is for.
+    let d = warranty("impresora de etiquetas pa mi tienda, hacen envíos a Arica?");
+    assert_eq!(d.brand, "store", "{d:?}");
     let d = warranty("la impresora tiene garantía?");
     assert_eq!(d.brand, "store", "{d:?}");
     let d = warranty("the printer, does it come with a warranty?");
@@ -686,7 +686,9 @@ fn a_room_it_is_for_is_not_a_department() {
         H2,Tapete para Sala de Estar,Tapete macio para a sala.,in stock,new,299.90 BRL,https://x.test/h2,https://x.test/h2.jpg,home,Casa > Sala > Tapetes\n\
         H3,Luminária de Chão para Sala,Luz indireta para a sala.,in stock,new,259.90 BRL,https://x.test/h3,https://x.test/h3.jpg,home,Casa > Sala > Luminárias\n\
         H4,Jogo de Cama Casal para Quarto,Lençóis para o quarto do casal.,in stock,new,199.90 BRL,https://x.test/h4,https://x.test/h4.jpg,home,Casa > Quarto > Cama\n\
-        H5,Abajur para Quarto de Casal,Luz suave para o quarto.,in stock,new,99.90 BRL,https://x.test/h5,https://x.test/h5.jpg,home,Casa > Quarto > Luminárias\n";
+        H5,Abajur para Quarto de Casal,Luz suave para o quarto.,in stock,new,99.90 BRL,https://x.test/h5,https://x.test/h5.jpg,home,Casa > Quarto > Luminárias\n\
+        H6,Balança Digital de Cozinha,Pesa até 5 kg na cozinha.,in stock,new,59.90 BRL,https://x.test/h6,https://x.test/h6.jpg,home,Casa > Cozinha > Balanças\n\
+        T3,Balança Digital Bluetooth,Balança corporal com app.,in stock,new,149.90 BRL,https://x.test/t3,https://x.test/t3.jpg,tech,Eletrônicos > Balanças\n";
     let host = FakeHost::from_csv_str(csv.replace("        ", ""))
         .expect("catalog")
         .with_vocabulary(|_| {});
@@ -699,5 +701,8 @@ fn a_room_it_is_for_is_not_a_department() {
     let d = route("uma smart tv pro quarto do casal");
     assert_eq!(d.brand, "tech", "{d:?}");
     let d = route("algo bonito pra sala");
+    assert_eq!(d.brand, "home", "{d:?}");
+    // Sold by two departments: the room tells which.
+    let d = route("uma balança digital pra cozinha");
     assert_eq!(d.brand, "home", "{d:?}");
 }

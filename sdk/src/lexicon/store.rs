@@ -240,10 +240,26 @@ fn payment_question(normalized: &str) -> bool {
     !amount && (paying || text::has_any(normalized, ACCEPT_WORDS))
 }
 
+/// How many words before the invoice word its asking may begin ("can i
+/// get a factura").
+const INVOICE_REACH: usize = 4;
+
 /// "can i get a factura? its for my company", "vcs emitem nota fiscal?":
 /// the paperwork of a purchase asked for (the store's, with payments).
+/// The asking comes just before the paperwork, so a product for it is no
+/// such question ("necesito una impresora de boletas", "need paper rolls
+/// for my receipt printer").
 fn invoice_question(normalized: &str) -> bool {
-    text::has_any(normalized, INVOICE_WORDS) && text::has_any(normalized, INVOICE_ASK)
+    let words: Vec<&str> = normalized.split(' ').collect();
+    (0..words.len()).any(|j| {
+        let before = &words[j.saturating_sub(INVOICE_REACH)..j];
+        // "un archivador para facturas": the paperwork is what a product is for.
+        let asked = before
+            .iter()
+            .rposition(|w| crate::intent::words::PURPOSE_WORDS.contains(w))
+            .map_or(before, |p| &before[p + 1..]);
+        starts_with_any(&words[j..], INVOICE_WORDS) && text::has_any(&asked.join(" "), INVOICE_ASK)
+    })
 }
 
 /// "free returns?", "me devuelven el dinero si no me queda?": returns
@@ -264,18 +280,45 @@ fn returns_question(normalized: &str) -> bool {
 /// or colour, a returns question whatever it names.
 fn size_exchange(normalized: &str) -> bool {
     text::has_any(normalized, EXCHANGE_VERBS)
-        && (text::has_any(normalized, FIT_WORDS) || text::has_any(normalized, VARIANT_WORDS))
+        && (text::has_any(normalized, FIT_WORDS) || exchanged_for_a_variant(normalized))
+}
+
+/// How many words an exchange verb may stand before the variant it is
+/// for ("cambiar la mochila por otro color").
+const EXCHANGE_REACH: usize = 4;
+
+/// The variant is what the exchange is for: a variant phrase starts
+/// within a few words after an exchange verb ("quiero cambiar mi celular,
+/// ¿tienen el Galaxy en otro color?" trades a phone in for a new one).
+fn exchanged_for_a_variant(normalized: &str) -> bool {
+    let words: Vec<&str> = normalized.split(' ').collect();
+    words.iter().enumerate().any(|(i, w)| {
+        text::has_any(w, EXCHANGE_VERBS)
+            && (i + 1..words.len().min(i + 1 + EXCHANGE_REACH)).any(|j| starts_variant(&words[j..]))
+    })
+}
+
+/// Whether `words` begin with one of the variant phrases.
+fn starts_variant(words: &[&str]) -> bool {
+    starts_with_any(words, VARIANT_WORDS)
+}
+
+/// Whether `words` begin with one of `phrases`.
+fn starts_with_any(words: &[&str], phrases: &[&str]) -> bool {
+    phrases.iter().any(|v| {
+        let parts: Vec<&str> = v.split(' ').collect();
+        words.len() >= parts.len() && words[..parts.len()] == parts[..]
+    })
 }
 
 /// "quiero cambiarla por otro color", "can i swap it for another size":
-/// an exchange for another variant, with no fit complained of. Asked with
-/// a department's conversation going, it changes the cart, not a
-/// purchase (the router's reading).
+/// an exchange for another variant, with no fit complained of and no
+/// condition put ("si no me queda, ¿la puedo cambiar por otra talla?" asks
+/// the returns rule). Asked with a department's conversation going, it
+/// changes the cart, not a purchase (the router's reading).
 pub fn variant_exchange(message: &str) -> bool {
     let n = text::expand_shorthand(&text::normalize(message));
-    text::has_any(&n, EXCHANGE_VERBS)
-        && text::has_any(&n, VARIANT_WORDS)
-        && !text::has_any(&n, FIT_WORDS)
+    exchanged_for_a_variant(&n) && !text::has_any(&n, FIT_WORDS) && !text::has_any(&n, IF_WORDS)
 }
 
 /// "when do you guys open tomorrow?", "abren el domingo?", "q horario
@@ -332,6 +375,26 @@ mod tests {
         assert!(!variant_exchange(
             "quero trocar por outro tamanho, ficou apertado"
         ));
+        // A rule asked, and a phone traded in for a new one.
+        assert!(!variant_exchange(
+            "si no me queda, ¿la puedo cambiar por otra talla?"
+        ));
+        assert!(!variant_exchange(
+            "quiero cambiar mi celular, ¿tienen el galaxy en otro color?"
+        ));
+        assert_eq!(
+            topic("tô querendo trocar de celular, tem o iphone 15 em outra cor?"),
+            None
+        );
+        // A product for the paperwork is no question about it.
+        for shopping in [
+            "necesito una impresora de boletas para mi negocio",
+            "need paper rolls for my receipt printer",
+            "preciso de um detector de nota falsa",
+            "necesito un archivador para facturas",
+        ] {
+            assert_eq!(topic(shopping), None, "{shopping}");
+        }
     }
 
     #[test]
@@ -425,7 +488,8 @@ mod tests {
             // the paperwork asked for by its shape
             ("vocês emitem nota no cnpj?", Topic::Payments),
             ("¿emiten boleta?", Topic::Payments),
-            ("can you send me a receipt for my company", Topic::Payments),
+            ("can i get a receipt for my company", Topic::Payments),
+            ("me dan boleta o factura?", Topic::Payments),
             // an exchange for another colour
             ("quiero cambiar las botas por otro color", Topic::Returns),
             ("does the blender come with a warranty", Topic::Warranty),

@@ -229,6 +229,11 @@ fn run(host: &FakeHost, set: &[(&str, Option<&str>, &str)]) -> (usize, Vec<Strin
     (ok, misses)
 }
 
+/// The decision for `message` with no conversation going, among `brands`.
+fn route_among(host: &FakeHost, brands: &[&str], message: &str) -> RoutingDecision {
+    Policy::route(host, &RouteBuilder::text(message).brands(brands).build())
+}
+
 #[test]
 fn routes_held_out_messages_with_at_least_90_percent_accuracy() {
     let host = demo_host();
@@ -518,14 +523,7 @@ fn a_faint_echo_in_the_best_brand_does_not_hide_a_second_request() {
                 },
             )
         });
-    let route = |m: &str| {
-        Policy::route(
-            &host,
-            &RouteBuilder::text(m)
-                .brands(&["fashion", "music", "home", "tech", "beauty"])
-                .build(),
-        )
-    };
+    let route = |m: &str| route_among(&host, &["fashion", "music", "home", "tech", "beauty"], m);
     let d = route("a rock band t-shirt and some drumsticks");
     assert_eq!(d.brand, "none", "{d:?}");
     assert!(d.reason.starts_with("two departments"), "{d:?}");
@@ -548,12 +546,7 @@ fn the_catalog_search_decides_when_the_vocabulary_cannot() {
     // No vocabulary: `match-text` answers nothing, as for a word no
     // brand's rows or manifest have in that form.
     let host = FakeHost::from_csv_str(csv.replace("        ", "")).expect("catalog");
-    let route = |m: &str| {
-        Policy::route(
-            &host,
-            &RouteBuilder::text(m).brands(&["beauty", "home"]).build(),
-        )
-    };
+    let route = |m: &str| route_among(&host, &["beauty", "home"], m);
     let d = route("tem autobronzeadoras?");
     assert_eq!(d.brand, "beauty", "{d:?}");
     let d = route("queria umas toalhas de banho");
@@ -576,12 +569,7 @@ fn the_catalog_settles_a_close_call() {
         .expect("catalog")
         .with_brand_match("gaming", 4.0, &["silla", "chair"])
         .with_brand_match("office", 3.5, &["cojin", "lumbar", "cushion"]);
-    let route = |m: &str| {
-        Policy::route(
-            &host,
-            &RouteBuilder::text(m).brands(&["gaming", "office"]).build(),
-        )
-    };
+    let route = |m: &str| route_among(&host, &["gaming", "office"], m);
     let d = route("un cojín lumbar pa trabajar sentado");
     assert_eq!(d.brand, "office", "{d:?}");
     // With the conversation's brand, or no grounded hit, it stays a close
@@ -609,12 +597,7 @@ fn a_greeting_with_a_diminutive_names_a_product() {
     let host = FakeHost::from_csv_str(csv.replace("        ", ""))
         .expect("catalog")
         .with_vocabulary(|_| {});
-    let route = |m: &str| {
-        Policy::route(
-            &host,
-            &RouteBuilder::text(m).brands(&["home", "beauty"]).build(),
-        )
-    };
+    let route = |m: &str| route_among(&host, &["home", "beauty"], m);
     let d = route("oi, tem cadeirinha?");
     assert_eq!(d.brand, "home", "{d:?}");
     let d = route("bom dia! vcs tem batonzinho vermelho?");
@@ -651,12 +634,7 @@ fn store_words_about_a_product_or_about_the_store() {
     let printers = FakeHost::from_csv_str(csv.replace("        ", ""))
         .expect("catalog")
         .with_brand_match("office", 5.0, &["impresora", "printer", "multifuncional"]);
-    let warranty = |m: &str| {
-        Policy::route(
-            &printers,
-            &RouteBuilder::text(m).brands(&["office", "fashion"]).build(),
-        )
-    };
+    let warranty = |m: &str| route_among(&printers, &["office", "fashion"], m);
     // A store question of its own after what the product is for.
     let d = warranty("impresora de etiquetas pa mi tienda, hacen envíos a Arica?");
     assert_eq!(d.brand, "store", "{d:?}");
@@ -692,12 +670,7 @@ fn a_room_it_is_for_is_not_a_department() {
     let host = FakeHost::from_csv_str(csv.replace("        ", ""))
         .expect("catalog")
         .with_vocabulary(|_| {});
-    let route = |m: &str| {
-        Policy::route(
-            &host,
-            &RouteBuilder::text(m).brands(&["tech", "home"]).build(),
-        )
-    };
+    let route = |m: &str| route_among(&host, &["tech", "home"], m);
     let d = route("uma smart tv pro quarto do casal");
     assert_eq!(d.brand, "tech", "{d:?}");
     let d = route("algo bonito pra sala");

@@ -578,67 +578,66 @@ async fn stock_levels_patch_the_live_catalog_and_survive_reimports() {
     assert!(in_stock(&catalog));
 }
 
-/// A catalog written in Portuguese is found in English and Spanish too: a
-/// row in Portuguese is also searched by its English
-/// (`query::row_english`), while an English row is indexed as it is.
-#[tokio::test]
-async fn a_portuguese_catalog_is_searched_in_english_and_spanish() {
-    let (_dir, _db, catalog) = sqlite_catalog().await;
+/// A SQLite catalog holding `rows` (feed lines under the Meta header),
+/// every one imported.
+async fn catalog_with_rows(rows: &[&str]) -> (tempfile::TempDir, Db, Catalog) {
+    let (dir, db, catalog) = sqlite_catalog().await;
     let header = "id,title,description,availability,condition,price,sale_price,link,image_link,brand,product_type,google_product_category,color,size,gender,material,quantity_to_sell_on_facebook,custom_label_0\n";
-    let feed = format!(
-        "{header}{}",
-        concat!(
-            "PT-1,Fone de Ouvido sem Fio com Cancelamento de Ruído - Preto,Fone com bateria de 30 horas para viagens e para o trabalho.,in stock,new,499.90 BRL,,,,tech,Eletrônicos > Áudio,,preto,,,,5,\n",
-            "PT-2,Panela de Pressão Elétrica 6L - Inox,Panela elétrica com timer para o feijão do dia a dia.,in stock,new,399.90 BRL,,,,home,Casa > Cozinha > Panelas,,inox,,,,5,\n",
-            "PT-3,Tênis de Corrida com Amortecimento - Azul / 40,Tênis leve para corrida e caminhada na rua.,in stock,new,349.90 BRL,,,,fashion,Moda > Calçados > Tênis,,azul,40,,,5,\n",
-            "PT-4,Sérum Facial de Vitamina C 30ml,Sérum que uniformiza o tom da pele e ilumina o rosto.,in stock,new,89.90 BRL,,,,beauty,Beleza > Cuidados com a Pele,,,,,,5,\n",
-        )
-    );
+    let feed = format!("{header}{}", rows.concat());
     let report = catalog.import_csv(feed.as_bytes()).await.expect("import");
-    assert_eq!(report.imported, 4, "{:?}", report.rejected);
-    for (said, want) in [
-        ("wireless headphones", "PT-1"),
-        ("auriculares inalámbricos", "PT-1"),
-        ("electric pressure cooker", "PT-2"),
-        ("olla de presión", "PT-2"),
-        ("running shoes size 40", "PT-3"),
-        ("zapatillas para correr", "PT-3"),
-        ("vitamin c serum for my face", "PT-4"),
-        ("fone sem fio", "PT-1"),
-    ] {
+    assert_eq!(report.imported, rows.len(), "{:?}", report.rejected);
+    (dir, db, catalog)
+}
+
+/// Each query's first hit is the product named.
+fn assert_first_hits(catalog: &Catalog, cases: &[(&str, &str)]) {
+    for (said, want) in cases {
         let hits = catalog.search(None, &q(said));
         assert_eq!(
             hits.first().map(|h| h.product.id.as_str()),
-            Some(want),
+            Some(*want),
             "{said}: {:?}",
             hits.iter().map(|h| &h.product.id).collect::<Vec<_>>()
         );
     }
 }
 
+/// A catalog written in Portuguese is found in English and Spanish too: a
+/// row in Portuguese is also searched by its English
+/// (`query::row_english`), while an English row is indexed as it is.
+#[tokio::test]
+async fn a_portuguese_catalog_is_searched_in_english_and_spanish() {
+    let (_dir, _db, catalog) = catalog_with_rows(&[
+        "PT-1,Fone de Ouvido sem Fio com Cancelamento de Ruído - Preto,Fone com bateria de 30 horas para viagens e para o trabalho.,in stock,new,499.90 BRL,,,,tech,Eletrônicos > Áudio,,preto,,,,5,\n",
+        "PT-2,Panela de Pressão Elétrica 6L - Inox,Panela elétrica com timer para o feijão do dia a dia.,in stock,new,399.90 BRL,,,,home,Casa > Cozinha > Panelas,,inox,,,,5,\n",
+        "PT-3,Tênis de Corrida com Amortecimento - Azul / 40,Tênis leve para corrida e caminhada na rua.,in stock,new,349.90 BRL,,,,fashion,Moda > Calçados > Tênis,,azul,40,,,5,\n",
+        "PT-4,Sérum Facial de Vitamina C 30ml,Sérum que uniformiza o tom da pele e ilumina o rosto.,in stock,new,89.90 BRL,,,,beauty,Beleza > Cuidados com a Pele,,,,,,5,\n",
+    ])
+    .await;
+    assert_first_hits(
+        &catalog,
+        &[
+            ("wireless headphones", "PT-1"),
+            ("auriculares inalámbricos", "PT-1"),
+            ("electric pressure cooker", "PT-2"),
+            ("olla de presión", "PT-2"),
+            ("running shoes size 40", "PT-3"),
+            ("zapatillas para correr", "PT-3"),
+            ("vitamin c serum for my face", "PT-4"),
+            ("fone sem fio", "PT-1"),
+        ],
+    );
+}
+
 /// A word the catalog writes with a hyphen ("Wi-Fi", "E-Reader") is found
 /// by a customer who writes it as one word.
 #[tokio::test]
 async fn a_hyphenated_catalog_word_is_found_written_as_one() {
-    let (_dir, _db, catalog) = sqlite_catalog().await;
-    let header = "id,title,description,availability,condition,price,sale_price,link,image_link,brand,product_type,google_product_category,color,size,gender,material,quantity_to_sell_on_facebook,custom_label_0\n";
-    let feed = format!(
-        "{header}{}",
-        concat!(
-            "H-1,Mesh Wi-Fi Booster - White,Plug-in booster for the far rooms.,in stock,new,59.00 USD,,,,tech,Networking,,white,,,,5,\n",
-            "H-2,Glow E-Reader 6 inch,Glare-free screen for reading in the sun.,in stock,new,129.00 USD,,,,tech,Readers,,,,,,5,\n",
-            "H-3,Desk Fan 12 inch,Quiet fan with three speeds.,in stock,new,39.00 USD,,,,tech,Fans,,,,,,5,\n",
-        )
-    );
-    let report = catalog.import_csv(feed.as_bytes()).await.expect("import");
-    assert_eq!(report.imported, 3, "{:?}", report.rejected);
-    for (said, want) in [("wifi booster", "H-1"), ("an ereader", "H-2")] {
-        let hits = catalog.search(None, &q(said));
-        assert_eq!(
-            hits.first().map(|h| h.product.id.as_str()),
-            Some(want),
-            "{said}: {:?}",
-            hits.iter().map(|h| &h.product.id).collect::<Vec<_>>()
-        );
-    }
+    let (_dir, _db, catalog) = catalog_with_rows(&[
+        "H-1,Mesh Wi-Fi Booster - White,Plug-in booster for the far rooms.,in stock,new,59.00 USD,,,,tech,Networking,,white,,,,5,\n",
+        "H-2,Glow E-Reader 6 inch,Glare-free screen for reading in the sun.,in stock,new,129.00 USD,,,,tech,Readers,,,,,,5,\n",
+        "H-3,Desk Fan 12 inch,Quiet fan with three speeds.,in stock,new,39.00 USD,,,,tech,Fans,,,,,,5,\n",
+    ])
+    .await;
+    assert_first_hits(&catalog, &[("wifi booster", "H-1"), ("an ereader", "H-2")]);
 }

@@ -1642,6 +1642,15 @@ mod tests {
         ])
     }
 
+    /// Every expansion of every concept `text` is read as, each as its words.
+    fn expansions(text: &str, v: &Vocabulary) -> Vec<Vec<String>> {
+        parse(text, v)
+            .concepts
+            .iter()
+            .flat_map(|c| c.expansions.iter().map(|e| e.words.clone()))
+            .collect()
+    }
+
     fn sources(q: &ParsedQuery) -> Vec<String> {
         q.concepts.iter().map(|c| c.source.clone()).collect()
     }
@@ -1653,13 +1662,7 @@ mod tests {
     fn a_catalog_word_is_never_hidden_by_its_translation() {
         let spanish = Vocabulary::from_texts(["Cejilla para Guitarra Acústica (Negro)"]);
         let english = Vocabulary::from_texts(["Guitar Capo, quick release"]);
-        let words = |v: &Vocabulary| -> Vec<Vec<String>> {
-            parse("necesito una cejilla", v)
-                .concepts
-                .iter()
-                .flat_map(|c| c.expansions.iter().map(|e| e.words.clone()))
-                .collect()
-        };
+        let words = |v: &Vocabulary| expansions("necesito una cejilla", v);
         let cejilla = vec!["cejilla".to_string()];
         assert!(words(&spanish).contains(&cejilla), "{:?}", words(&spanish));
         // An English catalog gets only the dictionary's English.
@@ -1672,11 +1675,7 @@ mod tests {
     fn a_game_subscription_or_gift_card_is_not_any_game() {
         let v = vocab();
         for q in ["tem a assinatura da game pass?", "una tarjeta psn de 20"] {
-            let words: Vec<Vec<String>> = parse(q, &v)
-                .concepts
-                .iter()
-                .flat_map(|c| c.expansions.iter().map(|e| e.words.clone()))
-                .collect();
+            let words = expansions(q, &v);
             assert!(!words.contains(&vec!["game".to_string()]), "{q}: {words:?}");
             assert!(
                 words
@@ -1698,11 +1697,7 @@ mod tests {
             ("set de tiralíneas", "markers"),
             ("parka acolchada de mujer", "puffer"),
         ] {
-            let words: Vec<String> = parse(q, &v)
-                .concepts
-                .iter()
-                .flat_map(|c| c.expansions.iter().flat_map(|e| e.words.clone()))
-                .collect();
+            let words: Vec<String> = expansions(q, &v).concat();
             assert!(words.contains(&want.to_string()), "{q}: {words:?}");
         }
     }
@@ -1711,14 +1706,8 @@ mod tests {
     fn asking_how_much_names_no_product() {
         let v = vocab();
         for q in ["quanto custa a cafeteira?", "cuánto cuesta la cafetera"] {
-            let parsed = parse(q, &v);
-            let words: Vec<&str> = parsed
-                .concepts
-                .iter()
-                .flat_map(|c| c.expansions.iter().flat_map(|e| e.words.iter()))
-                .map(String::as_str)
-                .collect();
-            assert!(!words.contains(&"bedroom"), "{q}: {words:?}");
+            let words: Vec<String> = expansions(q, &v).concat();
+            assert!(!words.contains(&"bedroom".to_string()), "{q}: {words:?}");
         }
         // A violão is an acoustic guitar, not an electric one.
         let violao = parse("violão de nylon", &v);

@@ -229,6 +229,11 @@ fn run(host: &FakeHost, set: &[(&str, Option<&str>, &str)]) -> (usize, Vec<Strin
     (ok, misses)
 }
 
+/// A catalog host of a CSV written indented in the test's source.
+fn host_of(csv: &str) -> FakeHost {
+    FakeHost::from_csv_str(csv.replace("        ", "")).expect("catalog")
+}
+
 /// The decision for `message` with no conversation going, among `brands`.
 fn route_among(host: &FakeHost, brands: &[&str], message: &str) -> RoutingDecision {
     Policy::route(host, &RouteBuilder::text(message).brands(brands).build())
@@ -510,19 +515,17 @@ fn a_faint_echo_in_the_best_brand_does_not_hide_a_second_request() {
         E1,Wireless Earbuds,Bluetooth earbuds with a charging case.,in stock,new,59.00 USD,https://x.test/e1,https://x.test/e1.jpg,tech,Audio > Earbuds\n\
         E2,USB-C Charger 30W,Fast charger for phones and tablets.,in stock,new,19.00 USD,https://x.test/e2,https://x.test/e2.jpg,tech,Accessories > Chargers\n\
         B1,Vitamin C Serum,Brightening serum for the face.,in stock,new,24.00 USD,https://x.test/b1,https://x.test/b1.jpg,beauty,Skincare > Serums\n";
-    let host = FakeHost::from_csv_str(csv.replace("        ", ""))
-        .expect("catalog")
-        .with_vocabulary(|b| {
-            b.add_section(
-                "music",
-                SectionText {
-                    categories: &["Percussion".to_owned()],
-                    keywords: &["drumsticks".to_owned(), "practice pad".to_owned()],
-                    related: &[],
-                    examples: &[],
-                },
-            )
-        });
+    let host = host_of(csv).with_vocabulary(|b| {
+        b.add_section(
+            "music",
+            SectionText {
+                categories: &["Percussion".to_owned()],
+                keywords: &["drumsticks".to_owned(), "practice pad".to_owned()],
+                related: &[],
+                examples: &[],
+            },
+        )
+    });
     let route = |m: &str| route_among(&host, &["fashion", "music", "home", "tech", "beauty"], m);
     let d = route("a rock band t-shirt and some drumsticks");
     assert_eq!(d.brand, "none", "{d:?}");
@@ -545,7 +548,7 @@ fn the_catalog_search_decides_when_the_vocabulary_cannot() {
         H2,Jogo de Panelas Inox,Cinco panelas com tampa.,in stock,new,299.90 BRL,https://x.test/h2,https://x.test/h2.jpg,home,Cozinha > Panelas\n";
     // No vocabulary: `match-text` answers nothing, as for a word no
     // brand's rows or manifest have in that form.
-    let host = FakeHost::from_csv_str(csv.replace("        ", "")).expect("catalog");
+    let host = host_of(csv);
     let route = |m: &str| route_among(&host, &["beauty", "home"], m);
     let d = route("tem autobronzeadoras?");
     assert_eq!(d.brand, "beauty", "{d:?}");
@@ -565,8 +568,7 @@ fn the_catalog_settles_a_close_call() {
         G1,Silla Gamer Reclinable,Silla con cojín lumbar y reposapiés.,in stock,new,199990 CLP,https://x.test/g1,https://x.test/g1.jpg,gaming,Gamer > Sillas\n\
         G2,Silla Gamer Pro,Silla de escritorio gamer.,in stock,new,249990 CLP,https://x.test/g2,https://x.test/g2.jpg,gaming,Gamer > Sillas\n";
     // The vocabulary finds the chair first, by a hair.
-    let host = FakeHost::from_csv_str(csv.replace("        ", ""))
-        .expect("catalog")
+    let host = host_of(csv)
         .with_brand_match("gaming", 4.0, &["silla", "chair"])
         .with_brand_match("office", 3.5, &["cojin", "lumbar", "cushion"]);
     let route = |m: &str| route_among(&host, &["gaming", "office"], m);
@@ -594,9 +596,7 @@ fn a_greeting_with_a_diminutive_names_a_product() {
         H2,Mesa Redonda 4 Lugares,Mesa de jantar em MDF.,in stock,new,899.90 BRL,https://x.test/h2,https://x.test/h2.jpg,home,Móveis > Mesas\n\
         B1,Batom Matte Vermelho,Longa duração.,in stock,new,39.90 BRL,https://x.test/b1,https://x.test/b1.jpg,beauty,Maquiagem > Lábios\n\
         B2,Base Líquida Natural,Cobertura média.,in stock,new,59.90 BRL,https://x.test/b2,https://x.test/b2.jpg,beauty,Maquiagem > Rosto\n";
-    let host = FakeHost::from_csv_str(csv.replace("        ", ""))
-        .expect("catalog")
-        .with_vocabulary(|_| {});
+    let host = host_of(csv).with_vocabulary(|_| {});
     let route = |m: &str| route_among(&host, &["home", "beauty"], m);
     let d = route("oi, tem cadeirinha?");
     assert_eq!(d.brand, "home", "{d:?}");
@@ -617,9 +617,7 @@ fn store_words_about_a_product_or_about_the_store() {
         O2,Impresora Multifuncional Tinta Continua,Imprime escanea y copia.,in stock,new,189990 CLP,https://x.test/o2,https://x.test/o2.jpg,office,Oficina > Impresoras\n\
         F1,Mochila Urbana Cuero Sintético,Mochila para el día a día.,in stock,new,39990 CLP,https://x.test/f1,https://x.test/f1.jpg,fashion,Moda > Mochilas\n\
         F2,Zapatillas Urbanas Blancas,Zapatillas de lona.,in stock,new,49990 CLP,https://x.test/f2,https://x.test/f2.jpg,fashion,Moda > Zapatillas\n";
-    let host = FakeHost::from_csv_str(csv.replace("        ", ""))
-        .expect("catalog")
-        .with_vocabulary(|_| {});
+    let host = host_of(csv).with_vocabulary(|_| {});
     let route = |m: &str, current: Option<&str>| {
         let mut r = RouteBuilder::text(m).brands(&["office", "fashion"]);
         if let Some(c) = current {
@@ -631,9 +629,8 @@ fn store_words_about_a_product_or_about_the_store() {
     assert_eq!(d.brand, "office", "{d:?}");
     // The vocabulary knows printers well (a message opening with one is
     // about it, whatever store words follow, unless it asks the guarantee).
-    let printers = FakeHost::from_csv_str(csv.replace("        ", ""))
-        .expect("catalog")
-        .with_brand_match("office", 5.0, &["impresora", "printer", "multifuncional"]);
+    let printers =
+        host_of(csv).with_brand_match("office", 5.0, &["impresora", "printer", "multifuncional"]);
     let warranty = |m: &str| route_among(&printers, &["office", "fashion"], m);
     // A store question of its own after what the product is for.
     let d = warranty("impresora de etiquetas pa mi tienda, hacen envíos a Arica?");
@@ -667,9 +664,7 @@ fn a_room_it_is_for_is_not_a_department() {
         H5,Abajur para Quarto de Casal,Luz suave para o quarto.,in stock,new,99.90 BRL,https://x.test/h5,https://x.test/h5.jpg,home,Casa > Quarto > Luminárias\n\
         H6,Balança Digital de Cozinha,Pesa até 5 kg na cozinha.,in stock,new,59.90 BRL,https://x.test/h6,https://x.test/h6.jpg,home,Casa > Cozinha > Balanças\n\
         T3,Balança Digital Bluetooth,Balança corporal com app.,in stock,new,149.90 BRL,https://x.test/t3,https://x.test/t3.jpg,tech,Eletrônicos > Balanças\n";
-    let host = FakeHost::from_csv_str(csv.replace("        ", ""))
-        .expect("catalog")
-        .with_vocabulary(|_| {});
+    let host = host_of(csv).with_vocabulary(|_| {});
     let route = |m: &str| route_among(&host, &["tech", "home"], m);
     let d = route("uma smart tv pro quarto do casal");
     assert_eq!(d.brand, "tech", "{d:?}");

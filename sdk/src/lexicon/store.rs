@@ -250,6 +250,9 @@ const INVOICE_REACH: usize = 4;
 /// such question ("necesito una impresora de boletas", "need paper rolls
 /// for my receipt printer").
 fn invoice_question(normalized: &str) -> bool {
+    if !text::has_any(normalized, INVOICE_WORDS) {
+        return false;
+    }
     let words: Vec<&str> = normalized.split(' ').collect();
     (0..words.len()).any(|j| {
         let before = &words[j.saturating_sub(INVOICE_REACH)..j];
@@ -291,6 +294,9 @@ const EXCHANGE_REACH: usize = 4;
 /// within a few words after an exchange verb ("quiero cambiar mi celular,
 /// ¿tienen el Galaxy en otro color?" trades a phone in for a new one).
 fn exchanged_for_a_variant(normalized: &str) -> bool {
+    if !text::has_any(normalized, VARIANT_WORDS) {
+        return false;
+    }
     let words: Vec<&str> = normalized.split(' ').collect();
     words.iter().enumerate().any(|(i, w)| {
         text::has_any(w, EXCHANGE_VERBS)

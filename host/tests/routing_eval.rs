@@ -16,7 +16,8 @@
 //! run and says which: held out now are catalogs 3 (sixth brand `pets`),
 //! 12 (`tools`, an Argentine catalog in Spanish), 16 (five brands, a US
 //! discount chain's abbreviated capitals), 19 (`health`, a Brazilian
-//! drugstore's feed) and 20 (five brands, an Argentine shop's feed); every
+//! drugstore's feed), 20 (five brands, an Argentine shop's feed) and 21
+//! (`books`, a Peruvian bookstore-and-variety shop's feed); every
 //! other set has been read (catalog 18's in issue 15's thirteenth session).
 //! A held-out set's misses are not printed (`ROUTING_EVAL_SHOW_HELD_OUT=1`
 //! prints them), and `ROUTING_EVAL_SKIP=catalog12,catalog16` (message files

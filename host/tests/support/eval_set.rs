@@ -170,6 +170,12 @@ pub fn runs() -> Vec<(&'static str, PathBuf, &'static str, Option<&'static str>)
             "catalog20.messages.tsv",
             None,
         ),
+        run(
+            "catalog 21 (sixth brand books, a Peruvian bookstore-and-variety shop's feed; held out)",
+            "catalog21.csv",
+            "catalog21.messages.tsv",
+            Some("books"),
+        ),
     ]
 }
 

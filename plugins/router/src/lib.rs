@@ -440,6 +440,14 @@ fn by_vocabulary(
     let (text_in, gift) = without_gift_words(raw);
     let text_in = without_rooms_it_is_for(host, &text_in, brands);
     let mut scores = brand_scores(host, &text_in, brands);
+    // The catalog's answer to the message, searched at most once.
+    let hits = std::cell::OnceCell::new();
+    let catalog = || -> &[ScoredProduct] {
+        hits.get_or_init(|| {
+            host.search(&SearchQuery::words(&text_in, SEARCH_HITS))
+                .unwrap_or_default()
+        })
+    };
     // Evidence the customer actually wrote (not a typo or translation of
     // it): a greeting whose only "product" is a typo is small talk. A
     // diminutive counts as the word it is made from, as the vocabulary
@@ -469,7 +477,7 @@ fn by_vocabulary(
     if s1 < MIN_SCORE || weak_switch {
         if current.is_none()
             && !gift
-            && let Some(b) = brand_by_search(host, &text_in, &sig.content, brands)
+            && let Some(b) = brand_by_search(catalog(), &sig.content, brands)
         {
             return decision(
                 &b,
@@ -513,6 +521,19 @@ fn by_vocabulary(
             vec![best.brand.clone(), r.brand.clone()],
         );
     }
+    // One product of another brand answers the message clearly better
+    // than any of the best brand's: the vocabulary counted a word that
+    // only says what the product is for or made of.
+    if current.is_none()
+        && let Some(b) = brand_of_best_product(catalog(), &best, &scores, brands)
+    {
+        return decision(
+            &b,
+            0.5,
+            format!("the catalog's best product is this brand's: {reason}"),
+            vec![best.brand.clone()],
+        );
+    }
     if margin <= f32::EPSILON && current.as_deref() != Some(best.brand.as_str()) {
         return decision(
             "none",
@@ -530,7 +551,7 @@ fn by_vocabulary(
     if margin < MIN_MARGIN
         && current.is_none()
         && let Some(r) = &runner
-        && brand_by_search(host, &text_in, &sig.content, brands).as_ref() == Some(&r.brand)
+        && brand_by_search(catalog(), &sig.content, brands).as_ref() == Some(&r.brand)
     {
         return decision(
             &r.brand,
@@ -607,8 +628,57 @@ fn written_words(text: &str) -> Vec<String> {
     said
 }
 
+/// How many catalog hits the router asks for: the vocabulary's fallback
+/// reads the first [`SEARCH_FALLBACK_HITS`], the best product's check
+/// looks for the best brand's products among all of them.
+const SEARCH_HITS: u32 = 10;
 /// How many catalog hits the vocabulary's fallback reads.
-const SEARCH_FALLBACK_HITS: u32 = 5;
+const SEARCH_FALLBACK_HITS: usize = 5;
+/// How far the catalog's best product must score above the best brand's
+/// best product (or above nothing, when the best brand has none among the
+/// hits) to route to its brand: the search's score is ten times the share
+/// of the message one product covers plus small terms (text match, stock),
+/// so this is about half of the message more.
+const PRODUCT_LEAD: f32 = 5.0;
+/// ... and the share of the best vocabulary score its brand must have: a
+/// word the customer wrote points there too, so a product the search
+/// found through a loose match alone ("tijeras para podar" → a pair of
+/// hair scissors) does not overrule a clear department.
+const PRODUCT_BRAND_SHARE: f32 = 0.1;
+
+/// "cesto de ropa sucia", "coat rack for the entryway", "jarra
+/// purificadora de agua": the vocabulary adds up every word, so what a
+/// product is for or made of (clothes, a coat, water) can outweigh the
+/// product; the catalog's search ranks products by how much of the message
+/// one of them covers. When its best product is another brand's, scores
+/// [`PRODUCT_LEAD`] above every product of the vocabulary's best brand, and
+/// that brand has some of the customer's words ([`PRODUCT_BRAND_SHARE`]),
+/// the product's brand is the one asked.
+fn brand_of_best_product(
+    hits: &[ScoredProduct],
+    best: &Scored,
+    scores: &[Scored],
+    brands: &[String],
+) -> Option<String> {
+    let top = hits.first()?;
+    let brand = top.product.brand.to_ascii_lowercase();
+    if brand == best.brand || !brands.contains(&brand) {
+        return None;
+    }
+    let share = scores
+        .iter()
+        .find(|s| s.brand == brand)
+        .map_or(0.0, |s| s.score);
+    if share <= 0.0 || share < PRODUCT_BRAND_SHARE * best.score {
+        return None;
+    }
+    let best_own = hits
+        .iter()
+        .filter(|h| h.product.brand.eq_ignore_ascii_case(&best.brand))
+        .map(|h| h.score)
+        .fold(0.0f32, f32::max);
+    (top.score - best_own >= PRODUCT_LEAD).then_some(brand)
+}
 /// A written word and a catalog word are one word when one begins the
 /// other and both are this long ("autobronzeador" / "autobronzeadora").
 const SHARED_PREFIX: usize = 6;
@@ -620,8 +690,7 @@ const SHARED_PREFIX: usize = 6;
 /// catalog does not have ("do you sell bikes?") finds nothing grounded,
 /// and the customer is asked.
 fn brand_by_search(
-    host: &dyn Host,
-    text: &str,
+    hits: &[ScoredProduct],
     content: &[String],
     brands: &[String],
 ) -> Option<String> {
@@ -629,14 +698,12 @@ fn brand_by_search(
     if words.is_empty() {
         return None;
     }
-    let hits = host
-        .search(&SearchQuery::words(text, SEARCH_FALLBACK_HITS))
-        .ok()?;
     let same = |a: &str, b: &str| {
         a == b || (a.len().min(b.len()) >= SHARED_PREFIX && (a.starts_with(b) || b.starts_with(a)))
     };
     let grounded: Vec<String> = hits
         .iter()
+        .take(SEARCH_FALLBACK_HITS)
         .filter(|h| {
             let named = text::terms(&format!("{} {}", h.product.title, h.product.category));
             named.iter().any(|n| words.iter().any(|w| same(w, n)))

@@ -674,3 +674,41 @@ fn a_room_it_is_for_is_not_a_department() {
     let d = route("uma balança digital pra cozinha");
     assert_eq!(d.brand, "home", "{d:?}");
 }
+
+/// The vocabulary adds up every word, so what a product is for can
+/// outweigh the product ("roupa" is the fashion department's word); one
+/// product of another brand covering the message tells what is asked.
+/// With a conversation going, or when no word of the customer's points to
+/// that brand, the vocabulary decides as before.
+#[test]
+fn the_catalog_s_best_product_outweighs_words_of_context() {
+    let csv = "id,title,description,availability,condition,price,link,image_link,brand,product_type\n\
+        F1,Camiseta Básica Algodão,Para o dia a dia.,in stock,new,39.90 BRL,https://x.test/f1,https://x.test/f1.jpg,fashion,Moda > Camisetas\n\
+        F2,Calça Jeans Reta,Casual.,in stock,new,129.90 BRL,https://x.test/f2,https://x.test/f2.jpg,fashion,Moda > Calças\n\
+        H1,Laundry Basket with Lid for Dirty Clothes,Foldable.,in stock,new,89.90 BRL,https://x.test/h1,https://x.test/h1.jpg,home,Home > Laundry\n\
+        H2,Bamboo Bath Mat,Non-slip bath mat.,in stock,new,69.90 BRL,https://x.test/h2,https://x.test/h2.jpg,home,Home > Bathroom\n";
+    // The vocabulary counts "roupa" above the basket.
+    let host = host_of(csv)
+        .with_brand_match("fashion", 3.0, &["roupa", "clothing"])
+        .with_brand_match("home", 1.2, &["cesto", "basket"]);
+    let message = "cesto com tampa pra roupa suja";
+    let d = route_among(&host, &["fashion", "home"], message);
+    assert_eq!(d.brand, "home", "{d:?}");
+    // A conversation going keeps the vocabulary's decision to its rules.
+    let d = Policy::route(
+        &host,
+        &RouteBuilder::text(message)
+            .brands(&["fashion", "home"])
+            .current("fashion")
+            .build(),
+    );
+    assert_eq!(d.brand, "fashion", "{d:?}");
+    // No word the customer wrote points to the product's brand, or only
+    // faintly: the search's match alone does not overrule a clear
+    // department.
+    let host = host_of(csv)
+        .with_brand_match("fashion", 3.0, &["roupa", "clothing"])
+        .with_brand_match("home", 0.2, &["suja"]);
+    let d = route_among(&host, &["fashion", "home"], message);
+    assert_eq!(d.brand, "fashion", "{d:?}");
+}

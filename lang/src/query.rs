@@ -1696,9 +1696,23 @@ mod tests {
             ("lapices gel de colores", "pen"),
             ("set de tiralíneas", "markers"),
             ("parka acolchada de mujer", "puffer"),
+            ("caneta esferográfica preta", "pen"),
+            ("palhetas do limpador do meu carro", "wiper"),
         ] {
             let words: Vec<String> = expansions(q, &v).concat();
             assert!(words.contains(&want.to_string()), "{q}: {words:?}");
+        }
+    }
+
+    /// A lid ("tampa", "tapa") is what a pot or a basket comes with, not a
+    /// tampon one letter away.
+    #[test]
+    fn a_lid_is_not_a_tampon() {
+        let v = vocab();
+        for q in ["panela com tampa de vidro", "un tupper con tapa hermética"] {
+            let words: Vec<String> = expansions(q, &v).concat();
+            assert!(words.contains(&"lid".to_string()), "{q}: {words:?}");
+            assert!(!words.contains(&"tampons".to_string()), "{q}: {words:?}");
         }
     }
 

@@ -27,6 +27,9 @@
 //!    brands' products joined in one message ("a linen shirt and a wok"),
 //!    or "a gift" with no product, ask the customer (`"none"` with the
 //!    candidates: the host's department menu), never guess.
+//!    The catalog's search can overrule the vocabulary: its best product,
+//!    another brand's, covering the message clearly better than any of the
+//!    best brand's ("cesto de ropa sucia": the basket, not the clothes).
 //! 5. **Stickiness**: a follow-up over what was offered (a reference, a
 //!    quantity, a cart edit, a refinement, checkout:
 //!    [`agent_store_sdk::dialogue::reads_as_follow_up`]) or without brand signal ("how much is it?",
@@ -440,14 +443,11 @@ fn by_vocabulary(
     let (text_in, gift) = without_gift_words(raw);
     let text_in = without_rooms_it_is_for(host, &text_in, brands);
     let mut scores = brand_scores(host, &text_in, brands);
-    // The catalog's answer to the message, searched at most once.
+    // The catalog's answer to the message for the best product's check and
+    // the close call, searched at most once.
     let hits = std::cell::OnceCell::new();
-    let catalog = || -> &[ScoredProduct] {
-        hits.get_or_init(|| {
-            host.search(&SearchQuery::words(&text_in, SEARCH_HITS))
-                .unwrap_or_default()
-        })
-    };
+    let catalog =
+        || -> &[ScoredProduct] { hits.get_or_init(|| search(host, &text_in, SEARCH_HITS)) };
     // Evidence the customer actually wrote (not a typo or translation of
     // it): a greeting whose only "product" is a typo is small talk. A
     // diminutive counts as the word it is made from, as the vocabulary
@@ -477,7 +477,11 @@ fn by_vocabulary(
     if s1 < MIN_SCORE || weak_switch {
         if current.is_none()
             && !gift
-            && let Some(b) = brand_by_search(catalog(), &sig.content, brands)
+            && let Some(b) = brand_by_search(
+                &search(host, &text_in, SEARCH_FALLBACK_HITS),
+                &sig.content,
+                brands,
+            )
         {
             return decision(
                 &b,
@@ -521,19 +525,6 @@ fn by_vocabulary(
             vec![best.brand.clone(), r.brand.clone()],
         );
     }
-    // One product of another brand answers the message clearly better
-    // than any of the best brand's: the vocabulary counted a word that
-    // only says what the product is for or made of.
-    if current.is_none()
-        && let Some(b) = brand_of_best_product(catalog(), &best, &scores, brands)
-    {
-        return decision(
-            &b,
-            0.5,
-            format!("the catalog's best product is this brand's: {reason}"),
-            vec![best.brand.clone()],
-        );
-    }
     if margin <= f32::EPSILON && current.as_deref() != Some(best.brand.as_str()) {
         return decision(
             "none",
@@ -541,8 +532,22 @@ fn by_vocabulary(
             format!("tie: {reason}"),
             vec![
                 best.brand.clone(),
-                runner.map(|r| r.brand).unwrap_or_default(),
+                runner.as_ref().map(|r| r.brand.clone()).unwrap_or_default(),
             ],
+        );
+    }
+    // One product of another brand answers the message clearly better
+    // than any other brand's: the vocabulary counted a word that only says
+    // what the product is for or made of.
+    if current.is_none()
+        && !gift
+        && let Some(b) = brand_of_best_product(catalog, &best, &scores)
+    {
+        return decision(
+            &b,
+            0.5,
+            format!("the catalog's best product is this brand's: {reason}"),
+            vec![best.brand.clone()],
         );
     }
     // A close call the catalog settles: the products whose titles have
@@ -628,57 +633,84 @@ fn written_words(text: &str) -> Vec<String> {
     said
 }
 
-/// How many catalog hits the router asks for: the vocabulary's fallback
-/// reads the first [`SEARCH_FALLBACK_HITS`], the best product's check
-/// looks for the best brand's products among all of them.
+/// How many catalog hits the best product's check and the close call read.
 const SEARCH_HITS: u32 = 10;
 /// How many catalog hits the vocabulary's fallback reads.
-const SEARCH_FALLBACK_HITS: usize = 5;
-/// How far the catalog's best product must score above the best brand's
-/// best product (or above nothing, when the best brand has none among the
-/// hits) to route to its brand: the search's score is ten times the share
-/// of the message one product covers plus small terms (text match, stock),
-/// so this is about half of the message more.
+const SEARCH_FALLBACK_HITS: u32 = 5;
+/// How far the catalog's best product must score above every product of
+/// another brand among the hits to route to its brand. The search's score
+/// is ten times the share of the message a product covers, plus up to 1.5
+/// for the text match, 1.6 for stock and, when the message asks for them,
+/// a price rank, a sale or a colour; so this is a clearly larger share of
+/// the message, or the same share with what the customer asked for
+/// besides (the cheapest, in stock).
 const PRODUCT_LEAD: f32 = 5.0;
-/// ... and the share of the best vocabulary score its brand must have: a
-/// word the customer wrote points there too, so a product the search
-/// found through a loose match alone ("tijeras para podar" → a pair of
-/// hair scissors) does not overrule a clear department.
+/// ... and the share of the best vocabulary score its brand must have: the
+/// customer's words, or their translations, point there too, so a product
+/// the search found through a loose match alone ("tijeras para podar" → a
+/// pair of hair scissors) does not overrule a clear department.
 const PRODUCT_BRAND_SHARE: f32 = 0.1;
+
+/// The catalog's products for `text` over every brand, best first; a host
+/// error routes without them.
+fn search(host: &dyn Host, text: &str, limit: u32) -> Vec<ScoredProduct> {
+    host.search(&SearchQuery::words(text, limit))
+        .unwrap_or_else(|e| {
+            host.log(
+                LogLevel::Warn,
+                &format!("router: catalog search failed, routing without it: {e}"),
+            );
+            Vec::new()
+        })
+}
 
 /// "cesto de ropa sucia", "coat rack for the entryway", "jarra
 /// purificadora de agua": the vocabulary adds up every word, so what a
 /// product is for or made of (clothes, a coat, water) can outweigh the
 /// product; the catalog's search ranks products by how much of the message
 /// one of them covers. When its best product is another brand's, scores
-/// [`PRODUCT_LEAD`] above every product of the vocabulary's best brand, and
-/// that brand has some of the customer's words ([`PRODUCT_BRAND_SHARE`]),
-/// the product's brand is the one asked.
-fn brand_of_best_product(
-    hits: &[ScoredProduct],
+/// [`PRODUCT_LEAD`] above every product of the vocabulary's best brand
+/// (those the hits leave out score under the last hit, so a full page of
+/// close hits decides nothing), and that brand has some of the
+/// vocabulary's score ([`PRODUCT_BRAND_SHARE`]), the product's brand is
+/// the one asked. The catalog is searched only when another brand has
+/// that share.
+fn brand_of_best_product<'a>(
+    catalog: impl FnOnce() -> &'a [ScoredProduct],
     best: &Scored,
     scores: &[Scored],
-    brands: &[String],
 ) -> Option<String> {
+    let shares = |brand: &str| {
+        scores
+            .iter()
+            .find(|s| s.brand == brand)
+            .is_some_and(|s| s.score > 0.0 && s.score >= PRODUCT_BRAND_SHARE * best.score)
+    };
+    if !scores
+        .iter()
+        .any(|s| s.brand != best.brand && shares(&s.brand))
+    {
+        return None;
+    }
+    let hits = catalog();
     let top = hits.first()?;
     let brand = top.product.brand.to_ascii_lowercase();
-    if brand == best.brand || !brands.contains(&brand) {
+    if brand == best.brand || !shares(&brand) {
         return None;
     }
-    let share = scores
-        .iter()
-        .find(|s| s.brand == brand)
-        .map_or(0.0, |s| s.score);
-    if share <= 0.0 || share < PRODUCT_BRAND_SHARE * best.score {
-        return None;
-    }
+    // The best brand's products the hits leave out score under the last.
+    let unseen = match hits.last() {
+        Some(last) if hits.len() >= SEARCH_HITS as usize => last.score,
+        _ => 0.0,
+    };
     let best_own = hits
         .iter()
         .filter(|h| h.product.brand.eq_ignore_ascii_case(&best.brand))
         .map(|h| h.score)
-        .fold(0.0f32, f32::max);
+        .fold(unseen, f32::max);
     (top.score - best_own >= PRODUCT_LEAD).then_some(brand)
 }
+
 /// A written word and a catalog word are one word when one begins the
 /// other and both are this long ("autobronzeador" / "autobronzeadora").
 const SHARED_PREFIX: usize = 6;
@@ -703,7 +735,7 @@ fn brand_by_search(
     };
     let grounded: Vec<String> = hits
         .iter()
-        .take(SEARCH_FALLBACK_HITS)
+        .take(SEARCH_FALLBACK_HITS as usize)
         .filter(|h| {
             let named = text::terms(&format!("{} {}", h.product.title, h.product.category));
             named.iter().any(|n| words.iter().any(|w| same(w, n)))

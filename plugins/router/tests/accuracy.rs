@@ -711,4 +711,28 @@ fn the_catalog_s_best_product_outweighs_words_of_context() {
         .with_brand_match("home", 0.2, &["suja"]);
     let d = route_among(&host, &["fashion", "home"], message);
     assert_eq!(d.brand, "fashion", "{d:?}");
+    // A gift is asked about, not guessed.
+    let host = host_of(csv)
+        .with_brand_match("fashion", 3.0, &["roupa", "clothing"])
+        .with_brand_match("home", 1.2, &["cesto", "basket"]);
+    let d = route_among(
+        &host,
+        &["fashion", "home"],
+        "um presente: cesto com tampa pra roupa suja",
+    );
+    assert_ne!(d.brand, "home", "{d:?}");
+    // A full page of close hits: the best brand's products may be just
+    // under the last one, so the search decides nothing.
+    let mut crowded = csv.to_owned();
+    for i in 0..12 {
+        crowded.push_str(&format!(
+            "H{n},Laundry Basket with Lid for Dirty Clothes {n},Foldable.,in stock,new,{n}9.90 BRL,https://x.test/h{n},https://x.test/h{n}.jpg,home,Home > Laundry\n",
+            n = i + 10
+        ));
+    }
+    let host = host_of(&crowded)
+        .with_brand_match("fashion", 3.0, &["roupa", "clothing"])
+        .with_brand_match("home", 1.2, &["cesto", "basket"]);
+    let d = route_among(&host, &["fashion", "home"], message);
+    assert_eq!(d.brand, "fashion", "{d:?}");
 }

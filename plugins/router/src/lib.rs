@@ -349,12 +349,7 @@ fn store_words_are_a_purpose(raw: &str) -> bool {
     let Some((first, later)) = clauses.split_first() else {
         return false;
     };
-    let Some(at) = first
-        .iter()
-        .skip(1)
-        .position(|w| PURPOSE_WORDS.contains(&w.as_str()))
-        .map(|i| i + 1)
-    else {
+    let Some(at) = first_purpose_word(first) else {
         return false;
     };
     let end = first[at..]
@@ -368,6 +363,16 @@ fn store_words_are_a_purpose(raw: &str) -> bool {
         .map(String::as_str)
         .collect();
     store::topic(&first[at..end].join(" ")).is_some() && store::topic(&rest.join(" ")).is_none()
+}
+
+/// Where the first purpose word ("for", "pra", "para") is, after the
+/// message's first word: what comes after it says what a product is for.
+fn first_purpose_word(words: &[String]) -> Option<usize> {
+    words
+        .iter()
+        .skip(1)
+        .position(|w| PURPOSE_WORDS.contains(&w.as_str()))
+        .map(|i| i + 1)
 }
 
 /// Whether the words before the warranty's name a particular product: a
@@ -594,12 +599,7 @@ const ONE_DEPARTMENT: f32 = 0.6;
 /// whose room tells which ("una balanza para la cocina").
 fn without_rooms_it_is_for(host: &dyn Host, text: &str, brands: &[String]) -> String {
     let words = text::tokenize(text);
-    let Some(at) = words
-        .iter()
-        .skip(1)
-        .position(|w| PURPOSE_WORDS.contains(&w.as_str()))
-        .map(|i| i + 1)
-    else {
+    let Some(at) = first_purpose_word(&words) else {
         return text.to_owned();
     };
     let has_room = words[at..].iter().any(|w| ROOM_WORDS.contains(&w.as_str()));

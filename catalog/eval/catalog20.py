@@ -636,21 +636,8 @@ CATALOG20 = [
 ]
 
 
-def models():
-    """The catalog as feedgen models (brand from the key's letter)."""
-    out = []
-    for key, title, ptype, gpath, desc, label, price, variants, gender, material in CATALOG20:
-        out.append((key, BRANDS[key[0]], title, ptype, gpath, desc, label, price,
-                    variants, gender, material))
-    return out
-
-
 def main():
-    keys = [m[0] for m in CATALOG20]
-    assert len(keys) == len(set(keys)), "duplicate model key"
-    rows = feedgen.rows(models(), "C20", Esquina())
-    feedgen.write("catalog20.csv", rows)
-    print(f"wrote catalog20.csv: {len(rows)} rows, {len(CATALOG20)} models")
+    feedgen.build("catalog20.csv", "C20", CATALOG20, BRANDS, Esquina())
 
 
 if __name__ == "__main__":

@@ -701,21 +701,8 @@ CATALOG21 = [
 ]
 
 
-def models():
-    """The catalog as feedgen models (brand from the key's letter)."""
-    out = []
-    for key, title, ptype, gpath, desc, label, price, variants, gender, material in CATALOG21:
-        out.append((key, BRANDS[key[0]], title, ptype, gpath, desc, label, price,
-                    variants, gender, material))
-    return out
-
-
 def main():
-    keys = [m[0] for m in CATALOG21]
-    assert len(keys) == len(set(keys)), "duplicate model key"
-    rows = feedgen.rows(models(), "C21", Miraflores())
-    feedgen.write("catalog21.csv", rows)
-    print(f"wrote catalog21.csv: {len(rows)} rows, {len(CATALOG21)} models")
+    feedgen.build("catalog21.csv", "C21", CATALOG21, BRANDS, Miraflores())
 
 
 if __name__ == "__main__":

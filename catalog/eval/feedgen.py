@@ -132,3 +132,15 @@ def write(name, rows):
         w = csv.writer(f, lineterminator="\n")
         w.writerow(HEADER)
         w.writerows(rows)
+
+
+def build(name, prefix, catalog, brands, style):
+    """Write catalog `name` from its models (key, title, product type,
+    Google path, description, label, price, variants, gender, material),
+    each brand named by its key's first letter in `brands`."""
+    keys = [m[0] for m in catalog]
+    assert len(keys) == len(set(keys)), "duplicate model key"
+    models = [(m[0], brands[m[0][0]]) + tuple(m[1:]) for m in catalog]
+    out = rows(models, prefix, style)
+    write(name, out)
+    print(f"wrote {name}: {len(out)} rows, {len(catalog)} models")

@@ -16,9 +16,9 @@
 //! run and says which: held out now are catalogs 3 (sixth brand `pets`),
 //! 12 (`tools`, an Argentine catalog in Spanish), 16 (five brands, a US
 //! discount chain's abbreviated capitals), 19 (`health`, a Brazilian
-//! drugstore's feed), 20 (five brands, an Argentine shop's feed) and 21
-//! (`books`, a Peruvian bookstore-and-variety shop's feed); every
-//! other set has been read (catalog 18's in issue 15's thirteenth session).
+//! drugstore's feed), 20 (five brands, an Argentine shop's feed) and 22
+//! (`travel`, a Colombian travel-goods shop's feed); every other set has
+//! been read (catalog 21's in issue 15's fifteenth session).
 //! A held-out set's misses are not printed (`ROUTING_EVAL_SHOW_HELD_OUT=1`
 //! prints them), and `ROUTING_EVAL_SKIP=catalog12,catalog16` (message files
 //! or run names, comma-separated) leaves a catalog out of a run.

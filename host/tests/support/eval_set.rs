@@ -171,10 +171,16 @@ pub fn runs() -> Vec<(&'static str, PathBuf, &'static str, Option<&'static str>)
             None,
         ),
         run(
-            "catalog 21 (sixth brand books, a Peruvian bookstore-and-variety shop's feed; held out)",
+            "catalog 21 (sixth brand books, a Peruvian bookstore-and-variety shop's feed)",
             "catalog21.csv",
             "catalog21.messages.tsv",
             Some("books"),
+        ),
+        run(
+            "catalog 22 (sixth brand travel, a Colombian travel-goods shop's feed; held out)",
+            "catalog22.csv",
+            "catalog22.messages.tsv",
+            Some("travel"),
         ),
     ]
 }

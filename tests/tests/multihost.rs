@@ -279,15 +279,25 @@ async fn under_load(disruption: Disruption) {
     };
     let cluster = Arc::new(tokio::sync::RwLock::new(cluster));
     let handled = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    // When the broker drops the connections, each customer's last message
+    // waits until rabbitmqctl has returned: how long it takes on a busy
+    // machine varies by seconds, and without the gate the whole load could
+    // finish before the drop. With it, second messages are in flight during
+    // the close and a third of the load must go through the new connections.
+    let (dropped, gate) = tokio::sync::watch::channel(disruption != Disruption::DropConnections);
     // Customers write one message at a time (the next once the previous
     // is answered), each message to the next host in turn.
     let mut customers = tokio::task::JoinSet::new();
     for i in 0..CUSTOMERS {
         let (cluster, handled) = (cluster.clone(), handled.clone());
+        let mut gate = gate.clone();
         customers.spawn(async move {
             // Staggered arrivals, so the kill lands mid-load.
             tokio::time::sleep(stagger * i as u32).await;
             for (k, (wamid, body)) in conversation(run, i).into_iter().enumerate() {
+                if k == 2 {
+                    gate.wait_for(|open| *open).await.expect("the gate's sender");
+                }
                 cluster.read().await.deliver(i + k, &body).await;
                 let deadline = Instant::now() + Duration::from_secs(90);
                 loop {
@@ -490,6 +500,7 @@ async fn under_load(disruption: Disruption) {
             pids.len()
         );
         assert!(done < total, "dropped mid-load, not after it");
+        dropped.send_replace(true);
         while let Some(done) = customers.join_next().await {
             done.expect("a customer");
         }

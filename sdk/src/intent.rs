@@ -279,6 +279,12 @@ mod tests {
         assert!(Signals::of("el espejo llegó rayado").complaint);
         assert!(Signals::of("me llegó el paquete todo aplastado y la tele trizada").complaint);
         assert!(Signals::of("a luminária veio toda amassada").complaint);
+        // A parcel that arrived wet or torn, in any of the three.
+        assert!(Signals::of("the box came soaked and the mug inside is chipped").complaint);
+        assert!(Signals::of("meu pacote chegou todo molhado").complaint);
+        assert!(Signals::of("recibí la caja mojada y rasgada").complaint);
+        assert!(!Signals::of("a wet suit for surfing, size M").complaint);
+        assert!(!Signals::of("uma toalha que não fique molhada o dia todo").complaint);
         assert!(!Signals::of("quero fazer um pedido do sofá de veludo amassado").complaint);
         assert!(
             !Signals::of("quiero hacer un pedido del sillón de terciopelo aplastado").complaint

@@ -287,8 +287,9 @@ fn size_exchange(normalized: &str) -> bool {
 }
 
 /// How many words an exchange verb may stand before the variant it is
-/// for ("cambiar la mochila por otro color").
-const EXCHANGE_REACH: usize = 4;
+/// for ("cambiar la mochila por otro color"), not counting articles and
+/// the exchange's "for" ([`EXCHANGE_FILLERS`]).
+const EXCHANGE_REACH: usize = 3;
 
 /// The variant is what the exchange is for: a variant phrase starts
 /// within a few words after an exchange verb ("quiero cambiar mi celular,
@@ -299,9 +300,26 @@ fn exchanged_for_a_variant(normalized: &str) -> bool {
     }
     let words: Vec<&str> = normalized.split(' ').collect();
     words.iter().enumerate().any(|(i, w)| {
-        text::has_any(w, EXCHANGE_VERBS)
-            && (i + 1..words.len().min(i + 1 + EXCHANGE_REACH)).any(|j| starts_variant(&words[j..]))
+        text::has_any(w, EXCHANGE_VERBS) && variant_within_reach(&words[i + 1..])
     })
+}
+
+/// Whether a variant phrase starts among the first [`EXCHANGE_REACH`]
+/// words of `after` that are not fillers.
+fn variant_within_reach(after: &[&str]) -> bool {
+    let mut counted = 0;
+    for (j, w) in after.iter().enumerate() {
+        if starts_variant(&after[j..]) {
+            return true;
+        }
+        if !EXCHANGE_FILLERS.contains(w) {
+            counted += 1;
+            if counted >= EXCHANGE_REACH {
+                return false;
+            }
+        }
+    }
+    false
 }
 
 /// Whether `words` begin with one of the variant phrases.
@@ -377,6 +395,11 @@ mod tests {
     fn an_exchange_for_another_variant_is_told_from_one_for_the_fit() {
         assert!(variant_exchange("quiero cambiarla por otro color"));
         assert!(variant_exchange("can i swap it for a different size?"));
+        // Articles and the exchange's "for" between the verb and the
+        // variant do not count toward its reach.
+        assert!(variant_exchange("can i exchange the hoodie for a bigger size"));
+        assert!(variant_exchange("dá pra trocar a camisa por uma outra cor?"));
+        assert!(variant_exchange("puedo cambiar el pantalón por un número más grande"));
         assert!(!variant_exchange("troquei de ideia, quero outra cor"));
         assert!(!variant_exchange(
             "quero trocar por outro tamanho, ficou apertado"

@@ -717,7 +717,8 @@ const SHARED_PREFIX: usize = 6;
 
 /// When the vocabulary has no clear brand: the catalog's own search, over
 /// every brand, grounded in what the customer wrote. The hits whose title
-/// or category has one of the customer's words (the same stem, or a long
+/// (up to its purpose word: what the product is, not what it fits,
+/// [`index::title_parts`]) or category has one of the customer's words (the same stem, or a long
 /// shared prefix: another inflection) must all be one brand's. A word the
 /// catalog does not have ("do you sell bikes?") finds nothing grounded,
 /// and the customer is asked.
@@ -737,7 +738,11 @@ fn brand_by_search(
         .iter()
         .take(SEARCH_FALLBACK_HITS as usize)
         .filter(|h| {
-            let named = text::terms(&format!("{} {}", h.product.title, h.product.category));
+            let named = text::terms(&format!(
+                "{} {}",
+                index::title_parts(&h.product.title).0,
+                h.product.category
+            ));
             named.iter().any(|n| words.iter().any(|w| same(w, n)))
         })
         .map(|h| h.product.brand.to_ascii_lowercase())

@@ -736,3 +736,27 @@ fn the_catalog_s_best_product_outweighs_words_of_context() {
     let d = route_among(&host, &["fashion", "home"], message);
     assert_eq!(d.brand, "fashion", "{d:?}");
 }
+
+/// A close call the catalog settles reads a title up to its purpose word:
+/// "Capa para Tablet Galaxy Tab A9" is a cover, so a customer naming the
+/// tablet is asking for the department that sells tablets, though the
+/// cover's title names it too.
+#[test]
+fn a_close_call_reads_what_a_product_is_not_what_it_fits() {
+    let csv = "id,title,description,availability,condition,price,link,image_link,brand,product_type\n\
+        F1,Capa para Tablet Galaxy Tab A9,Couro sintético.,in stock,new,79.90 BRL,https://x.test/f1,https://x.test/f1.jpg,fashion,Acessórios > Capas\n\
+        F2,Bolsa Transversal Couro,Casual.,in stock,new,129.90 BRL,https://x.test/f2,https://x.test/f2.jpg,fashion,Acessórios > Bolsas\n\
+        T1,Tablet Galaxy Tab A9 64GB,Tela de 8.7 polegadas.,in stock,new,999.00 BRL,https://x.test/t1,https://x.test/t1.jpg,tech,Eletrônicos > Tablets\n";
+    // The vocabulary counts the covers' titles a little above the tablet.
+    let host = host_of(csv)
+        .with_brand_match("fashion", 3.0, &["galaxy", "tab"])
+        .with_brand_match("tech", 2.6, &["galaxy", "tab"]);
+    let d = route_among(&host, &["fashion", "tech"], "galaxy tab a9 ainda tem?");
+    assert_eq!(d.brand, "tech", "{d:?}");
+    // A customer who names the cover gets the cover's department.
+    let host = host_of(csv)
+        .with_brand_match("fashion", 3.0, &["capa", "galaxy", "tab"])
+        .with_brand_match("tech", 2.6, &["galaxy", "tab"]);
+    let d = route_among(&host, &["fashion", "tech"], "capa pro galaxy tab a9");
+    assert_eq!(d.brand, "fashion", "{d:?}");
+}

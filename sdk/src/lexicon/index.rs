@@ -54,6 +54,26 @@ pub mod weight {
     pub const ROW_ENGLISH: f32 = 1.2;
 }
 
+/// A title's words before and from its first purpose word (after its
+/// first word): what the product is, and what it is for or fits ("Funda
+/// para Kindle Paperwhite": a cover, for an e-reader another department
+/// may sell; "Case compatible with iPhone 15").
+pub fn title_parts(title: &str) -> (String, String) {
+    let words = text::tokenize(title);
+    let end = words
+        .iter()
+        .skip(1)
+        .position(|w| {
+            crate::intent::words::PURPOSE_WORDS.contains(&w.as_str())
+                || TITLE_FIT_WORDS.contains(&w.as_str())
+        })
+        .map_or(words.len(), |i| i + 1);
+    (words[..end].join(" "), words[end..].join(" "))
+}
+
+/// A title's "compatible with": what follows it is what the product fits.
+const TITLE_FIT_WORDS: &[&str] = &["compatible", "compativel"];
+
 /// How strongly a brand's term frequencies are read against its size
 /// (0: not at all, 1: fully; [`IndexBuilder::size_ratio`]) for a word
 /// every brand uses alike; it grows to 1 as one brand owns the word
@@ -716,6 +736,22 @@ pub fn analyse(s: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_splits_at_what_the_product_is_for() {
+        let parts = |t| {
+            let (a, b) = title_parts(t);
+            (a, b)
+        };
+        assert_eq!(
+            parts("Funda para Kindle Paperwhite (12va gen.)"),
+            ("funda".into(), "para kindle paperwhite 12va gen".into())
+        );
+        assert_eq!(parts("Case Compatible with iPhone 15").0, "case");
+        assert_eq!(parts("Tablet Galaxy Tab A9 64GB").1, "");
+        // The first word is the product, whatever it is.
+        assert_eq!(parts("Para-sol de Carro").0, "para sol de carro");
+    }
 
     /// A dictionary translation made of phrases keeps them: the phrase
     /// counts in full, its words alone at a share ("base layer" is

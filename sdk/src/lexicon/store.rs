@@ -299,9 +299,10 @@ fn exchanged_for_a_variant(normalized: &str) -> bool {
         return false;
     }
     let words: Vec<&str> = normalized.split(' ').collect();
-    words.iter().enumerate().any(|(i, w)| {
-        text::has_any(w, EXCHANGE_VERBS) && variant_within_reach(&words[i + 1..])
-    })
+    words
+        .iter()
+        .enumerate()
+        .any(|(i, w)| text::has_any(w, EXCHANGE_VERBS) && variant_within_reach(&words[i + 1..]))
 }
 
 /// Whether a variant phrase starts among the first [`EXCHANGE_REACH`]
@@ -397,9 +398,15 @@ mod tests {
         assert!(variant_exchange("can i swap it for a different size?"));
         // Articles and the exchange's "for" between the verb and the
         // variant do not count toward its reach.
-        assert!(variant_exchange("can i exchange the hoodie for a bigger size"));
-        assert!(variant_exchange("dá pra trocar a camisa por uma outra cor?"));
-        assert!(variant_exchange("puedo cambiar el pantalón por un número más grande"));
+        assert!(variant_exchange(
+            "can i exchange the hoodie for a bigger size"
+        ));
+        assert!(variant_exchange(
+            "dá pra trocar a camisa por uma outra cor?"
+        ));
+        assert!(variant_exchange(
+            "puedo cambiar el pantalón por un número más grande"
+        ));
         assert!(!variant_exchange("troquei de ideia, quero outra cor"));
         assert!(!variant_exchange(
             "quero trocar por outro tamanho, ficou apertado"

@@ -296,7 +296,9 @@ async fn under_load(disruption: Disruption) {
             tokio::time::sleep(stagger * i as u32).await;
             for (k, (wamid, body)) in conversation(run, i).into_iter().enumerate() {
                 if k == 2 {
-                    gate.wait_for(|open| *open).await.expect("the gate's sender");
+                    gate.wait_for(|open| *open)
+                        .await
+                        .expect("the gate's sender");
                 }
                 cluster.read().await.deliver(i + k, &body).await;
                 let deadline = Instant::now() + Duration::from_secs(90);

@@ -446,6 +446,13 @@ mod tests {
             ),
             ("do you guys take venmo?", Topic::Payments),
             ("posso pagar no débito?", Topic::Payments),
+            // How to pay, asked at the end of a purchase.
+            ("listo, ¿cómo pago?", Topic::Payments),
+            ("how do i pay for it?", Topic::Payments),
+            ("beleza, como faço o pagamento?", Topic::Payments),
+            // Picking an order up, however the shop is named.
+            ("can we pick up from the store on saturday?", Topic::Shipping),
+            ("puedo recoger en su tienda de surco?", Topic::Shipping),
             ("free returns?", Topic::Returns),
             ("¿me devuelven el dinero si no me queda?", Topic::Returns),
             ("when do you guys open tomorrow", Topic::Hours),

@@ -1717,6 +1717,21 @@ mod tests {
     }
 
     #[test]
+    fn a_thing_de_piel_is_leather_and_a_skin_type_is_skin() {
+        let v = vocab();
+        for q in ["sandalias de piel café", "una billetera en piel para mi papá"] {
+            let words: Vec<String> = expansions(q, &v).concat();
+            assert!(words.contains(&"leather".to_string()), "{q}: {words:?}");
+            assert!(!words.contains(&"skin".to_string()), "{q}: {words:?}");
+        }
+        for q in ["serum para mi tipo de piel", "base para tono de piel morena"] {
+            let words: Vec<String> = expansions(q, &v).concat();
+            assert!(words.contains(&"skin".to_string()), "{q}: {words:?}");
+            assert!(!words.contains(&"leather".to_string()), "{q}: {words:?}");
+        }
+    }
+
+    #[test]
     fn asking_how_much_names_no_product() {
         let v = vocab();
         for q in ["quanto custa a cafeteira?", "cuánto cuesta la cafetera"] {

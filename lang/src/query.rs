@@ -1732,6 +1732,25 @@ mod tests {
     }
 
     #[test]
+    fn what_streaming_gear_is_for_is_read_in_three_languages() {
+        let v = vocab();
+        for q in [
+            "ring light boa pra fazer lives no instagram",
+            "una cámara para hacer directos en twitch",
+            "mic arm for my live stream setup",
+        ] {
+            let words: Vec<String> = expansions(q, &v).concat();
+            assert!(words.contains(&"streaming".to_string()), "{q}: {words:?}");
+        }
+        // A product word: the brand vocabulary reads its English too.
+        assert!(
+            translations()
+                .iter()
+                .any(|(k, e)| k == "stremear" && e.contains("streaming"))
+        );
+    }
+
+    #[test]
     fn asking_how_much_names_no_product() {
         let v = vocab();
         for q in ["quanto custa a cafeteira?", "cuánto cuesta la cafetera"] {

@@ -1751,6 +1751,18 @@ mod tests {
     }
 
     #[test]
+    fn a_wireless_keyboard_is_not_a_mechanical_one() {
+        let v = vocab();
+        for q in ["teclado sem fio pro escritório", "un teclado inalámbrico delgado"] {
+            let words: Vec<String> = expansions(q, &v).concat();
+            assert!(words.contains(&"wireless".to_string()), "{q}: {words:?}");
+            assert!(!words.iter().any(|w| w.contains("mechanical")), "{q}: {words:?}");
+        }
+        let words: Vec<String> = expansions("teclado mecânico switch azul", &v).concat();
+        assert!(words.contains(&"mechanical".to_string()), "{words:?}");
+    }
+
+    #[test]
     fn asking_how_much_names_no_product() {
         let v = vocab();
         for q in ["quanto custa a cafeteira?", "cuánto cuesta la cafetera"] {

@@ -443,5 +443,10 @@ mod tests {
             assert!(!expand_query(trip).contains("tripod"), "{trip}");
         }
         assert!(expand_query("tripé pra celular com controle").contains("tripod"));
+        // So do "gilete" (a razor) and "bodys" (baby bodysuits) as a
+        // gilet and a body lotion.
+        assert!(!expand_query("a quilted gilet").contains("razor"));
+        assert!(!expand_query("body lotion with shea").contains("baby"));
+        assert!(expand_query("gilete descartável").contains("razor"));
     }
 }

@@ -448,5 +448,8 @@ mod tests {
         assert!(!expand_query("a quilted gilet").contains("razor"));
         assert!(!expand_query("body lotion with shea").contains("baby"));
         assert!(expand_query("gilete descartável").contains("razor"));
+        // A thermal bottle is no thermal underwear ("thermals" stems as
+        // the adjective does).
+        assert!(!expand_query("thermal bottle for coffee").contains("underwear"));
     }
 }

@@ -68,7 +68,8 @@ use lists::*;
 /// what a thing comes with.
 pub mod words {
     pub use super::lists::{
-        CONJUNCTIONS, GIFT_WORDS, PRODUCT_REQUEST, PURPOSE_WORDS, ROOM_WORDS, WITH_WORDS,
+        CONJUNCTIONS, GIFT_WORDS, NEGATION_WORDS, PRODUCT_REQUEST, PURPOSE_WORDS, ROOM_WORDS,
+        WITH_WORDS,
     };
 }
 

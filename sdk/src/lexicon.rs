@@ -439,7 +439,10 @@ mod tests {
         // English words add only their catalog synonyms, never themselves.
         assert!(!expand_query("laptop").contains("laptop"));
         // Portuguese "tripé" stems as "trip" does: only its phrases count.
-        for trip in ["a cooler for our camping trips", "fishing trip this weekend"] {
+        for trip in [
+            "a cooler for our camping trips",
+            "fishing trip this weekend",
+        ] {
             assert!(!expand_query(trip).contains("tripod"), "{trip}");
         }
         assert!(expand_query("tripé pra celular com controle").contains("tripod"));

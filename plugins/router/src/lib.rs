@@ -40,7 +40,8 @@
 use agent_store_sdk::intent::Signals;
 // The router's word lists are data with the intents' (`sdk/src/intent.txt`).
 use agent_store_sdk::intent::words::{
-    CONJUNCTIONS, GIFT_WORDS, PRODUCT_REQUEST, PURPOSE_WORDS, ROOM_WORDS, WITH_WORDS,
+    CONJUNCTIONS, GIFT_WORDS, NEGATION_WORDS, PRODUCT_REQUEST, PURPOSE_WORDS, ROOM_WORDS,
+    WITH_WORDS,
 };
 use agent_store_sdk::lexicon::{index, store};
 use agent_store_sdk::prelude::*;
@@ -447,6 +448,9 @@ fn by_vocabulary(
 ) -> RoutingDecision {
     let (text_in, gift) = without_gift_words(raw);
     let text_in = without_rooms_it_is_for(host, &text_in, brands);
+    let text_in = without_what_is_not_wanted(host, &text_in, brands);
+    // Two requests are two things wanted: "nada de smartwatch" is none.
+    let wanted = without_what_is_not_wanted(host, raw, brands);
     let mut scores = brand_scores(host, &text_in, brands);
     // The catalog's answer to the message for the best product's check and
     // the close call, searched at most once.
@@ -520,7 +524,7 @@ fn by_vocabulary(
     let reason = format!("vocabulary score {s1:.2} (runner-up {s2:.2})");
     if let Some(r) = &runner
         && current.as_deref() != Some(best.brand.as_str())
-        && two_requests(host, raw, &best, r)
+        && two_requests(host, &wanted, &best, r)
     {
         // two brands' products in one message: ask, don't guess
         return decision(
@@ -619,6 +623,50 @@ fn without_rooms_it_is_for(host: &dyn Host, text: &str, brands: &[String]) -> St
         .map(|(_, w)| w.as_str())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// `text` without what the customer says they do not want, from a
+/// negation ("not", "nada de") to the end of its clause, when the words
+/// before it name a product ("relógio feminino dourado, nada de
+/// smartwatch": a watch, not the department of smartwatches).
+fn without_what_is_not_wanted(host: &dyn Host, text: &str, brands: &[String]) -> String {
+    let clauses: Vec<Vec<String>> = text
+        .split([',', '.', ';', '?', '!'])
+        .map(text::tokenize)
+        .filter(|c| !c.is_empty())
+        .collect();
+    let mut kept: Vec<String> = Vec::new();
+    let mut dropped = false;
+    for clause in clauses {
+        let at = (0..clause.len()).find(|&i| {
+            (i > 0 || !kept.is_empty()) && starts_with_phrase(&clause[i..], NEGATION_WORDS)
+        });
+        match at {
+            Some(i) => {
+                kept.extend(clause[..i].iter().cloned());
+                dropped = true;
+            }
+            None => kept.extend(clause),
+        }
+    }
+    let named = || {
+        brand_scores(host, &kept.join(" "), brands)
+            .first()
+            .is_some_and(|s| s.score >= MIN_SCORE)
+    };
+    if dropped && named() {
+        kept.join(" ")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// Whether `words` begin with one of `phrases` (space-separated words).
+fn starts_with_phrase(words: &[String], phrases: &[&str]) -> bool {
+    phrases.iter().any(|p| {
+        let parts: Vec<&str> = p.split(' ').collect();
+        words.len() >= parts.len() && words.iter().zip(&parts).all(|(w, p)| w == p)
+    })
 }
 
 /// The analysed words of `text`, and those of the words its diminutives

@@ -760,3 +760,24 @@ fn a_close_call_reads_what_a_product_is_not_what_it_fits() {
     let d = route_among(&host, &["fashion", "tech"], "capa pro galaxy tab a9");
     assert_eq!(d.brand, "fashion", "{d:?}");
 }
+
+/// What a customer says they do not want, after naming what they do, is
+/// no evidence for its department, nor a second request.
+/// (Rows and sentences written for this test, from no evaluation set.)
+#[test]
+fn what_the_customer_does_not_want_names_no_department() {
+    let csv = "id,title,description,availability,condition,price,link,image_link,brand,product_type\n\
+        F1,Classic Gold Watch for Women,Slim gold-tone watch with a leather strap.,in stock,new,89.00 USD,https://x.test/f1,https://x.test/f1.jpg,fashion,Accessories > Watches\n\
+        F2,Canvas Tote Bag,Everyday cotton tote.,in stock,new,19.00 USD,https://x.test/f2,https://x.test/f2.jpg,fashion,Accessories > Bags\n\
+        T1,Fitness Smartwatch with GPS,Heart rate smartwatch with GPS and sleep tracking.,in stock,new,149.00 USD,https://x.test/t1,https://x.test/t1.jpg,tech,Wearables > Smartwatches\n\
+        T2,Smartwatch Band 22mm,Silicone band for smartwatches.,in stock,new,15.00 USD,https://x.test/t2,https://x.test/t2.jpg,tech,Wearables > Smartwatch Bands\n\
+        T3,Smartwatch Charger Dock,Magnetic charging dock for smartwatches.,in stock,new,12.00 USD,https://x.test/t3,https://x.test/t3.jpg,tech,Wearables > Chargers\n";
+    let host = host_of(csv).with_vocabulary(|_| {});
+    let route = |m: &str| route_among(&host, &["fashion", "tech"], m);
+    let d = route("a classic gold watch for women, not a smartwatch please");
+    assert_eq!(d.brand, "fashion", "{d:?}");
+    let d = route("um relógio dourado clássico, nada de smartwatch");
+    assert_eq!(d.brand, "fashion", "{d:?}");
+    // Named alone, the smartwatch is tech's.
+    assert_eq!(route("a smartwatch with gps").brand, "tech");
+}

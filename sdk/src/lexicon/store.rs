@@ -451,7 +451,10 @@ mod tests {
             ("how do i pay for it?", Topic::Payments),
             ("beleza, como faço o pagamento?", Topic::Payments),
             // Picking an order up, however the shop is named.
-            ("can we pick up from the store on saturday?", Topic::Shipping),
+            (
+                "can we pick up from the store on saturday?",
+                Topic::Shipping,
+            ),
             ("puedo recoger en su tienda de surco?", Topic::Shipping),
             ("free returns?", Topic::Returns),
             ("¿me devuelven el dinero si no me queda?", Topic::Returns),

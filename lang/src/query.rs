@@ -1719,12 +1719,18 @@ mod tests {
     #[test]
     fn a_thing_de_piel_is_leather_and_a_skin_type_is_skin() {
         let v = vocab();
-        for q in ["sandalias de piel café", "una billetera en piel para mi papá"] {
+        for q in [
+            "sandalias de piel café",
+            "una billetera en piel para mi papá",
+        ] {
             let words: Vec<String> = expansions(q, &v).concat();
             assert!(words.contains(&"leather".to_string()), "{q}: {words:?}");
             assert!(!words.contains(&"skin".to_string()), "{q}: {words:?}");
         }
-        for q in ["serum para mi tipo de piel", "base para tono de piel morena"] {
+        for q in [
+            "serum para mi tipo de piel",
+            "base para tono de piel morena",
+        ] {
             let words: Vec<String> = expansions(q, &v).concat();
             assert!(words.contains(&"skin".to_string()), "{q}: {words:?}");
             assert!(!words.contains(&"leather".to_string()), "{q}: {words:?}");
@@ -1753,10 +1759,16 @@ mod tests {
     #[test]
     fn a_wireless_keyboard_is_not_a_mechanical_one() {
         let v = vocab();
-        for q in ["teclado sem fio pro escritório", "un teclado inalámbrico delgado"] {
+        for q in [
+            "teclado sem fio pro escritório",
+            "un teclado inalámbrico delgado",
+        ] {
             let words: Vec<String> = expansions(q, &v).concat();
             assert!(words.contains(&"wireless".to_string()), "{q}: {words:?}");
-            assert!(!words.iter().any(|w| w.contains("mechanical")), "{q}: {words:?}");
+            assert!(
+                !words.iter().any(|w| w.contains("mechanical")),
+                "{q}: {words:?}"
+            );
         }
         let words: Vec<String> = expansions("teclado mecânico switch azul", &v).concat();
         assert!(words.contains(&"mechanical".to_string()), "{words:?}");

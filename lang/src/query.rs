@@ -1698,6 +1698,8 @@ mod tests {
             ("parka acolchada de mujer", "puffer"),
             ("caneta esferográfica preta", "pen"),
             ("palhetas do limpador do meu carro", "wiper"),
+            // Colombia's word for a curling iron.
+            ("un crespador de 32 mm para ondas", "curling"),
         ] {
             let words: Vec<String> = expansions(q, &v).concat();
             assert!(words.contains(&want.to_string()), "{q}: {words:?}");

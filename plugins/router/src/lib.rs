@@ -227,8 +227,12 @@ pub fn decide(host: &dyn Host, req: &RouteRequest) -> RoutingDecision {
     // "quiero cambiarla por otro color" to the department showing it is a
     // change to the cart, not an exchange of a purchase.
     let cart_change = current.is_some() && store::variant_exchange(&raw);
+    // "listo, ¿cómo pago?" to the department holding the cart is its
+    // checkout, not a question about the store's ways of paying.
+    let checkout_here = current.is_some() && sig.checkout;
     if let Some((topic, evidence)) = store::topic_with_evidence(&raw)
         && !(cart_change && topic == store::Topic::Returns)
+        && !(checkout_here && topic == store::Topic::Payments)
         && !store_words_are_a_product(host, &raw, &brands, topic, evidence)
     {
         return decision(
@@ -765,8 +769,8 @@ const SHARED_PREFIX: usize = 6;
 
 /// When the vocabulary has no clear brand: the catalog's own search, over
 /// every brand, grounded in what the customer wrote. The hits whose title
-/// (up to its purpose word: what the product is, not what it fits,
-/// [`index::title_parts`]) or category has one of the customer's words (the same stem, or a long
+/// or category (each up to its purpose word: what the product is, not
+/// what it fits, [`index::title_parts`]) has one of the customer's words (the same stem, or a long
 /// shared prefix: another inflection) must all be one brand's. A word the
 /// catalog does not have ("do you sell bikes?") finds nothing grounded,
 /// and the customer is asked.
@@ -789,7 +793,7 @@ fn brand_by_search(
             let named = text::terms(&format!(
                 "{} {}",
                 index::title_parts(&h.product.title).0,
-                h.product.category
+                index::title_parts(&h.product.category).0
             ));
             named.iter().any(|n| words.iter().any(|w| same(w, n)))
         })

@@ -57,22 +57,21 @@ pub mod weight {
 /// A title's words before and from its first purpose word (after its
 /// first word): what the product is, and what it is for or fits ("Funda
 /// para Kindle Paperwhite": a cover, for an e-reader another department
-/// may sell; "Case compatible with iPhone 15").
+/// may sell; "Case Compatible with iPhone 15"). Only the words titles use
+/// for it: "pro" is also a model's name ("Pro Controller"), and a
+/// hyphenated "para-" begins a noun ("Para-choque").
 pub fn title_parts(title: &str) -> (String, String) {
-    let words = text::tokenize(title);
+    let words = text::tokenize(&title.replace("para-", "para").replace("Para-", "Para"));
     let end = words
         .iter()
         .skip(1)
-        .position(|w| {
-            crate::intent::words::PURPOSE_WORDS.contains(&w.as_str())
-                || TITLE_FIT_WORDS.contains(&w.as_str())
-        })
+        .position(|w| TITLE_PURPOSE_WORDS.contains(&w.as_str()))
         .map_or(words.len(), |i| i + 1);
     (words[..end].join(" "), words[end..].join(" "))
 }
 
-/// A title's "compatible with": what follows it is what the product fits.
-const TITLE_FIT_WORDS: &[&str] = &["compatible", "compativel"];
+/// What a title says a product is for or fits with.
+const TITLE_PURPOSE_WORDS: &[&str] = &["for", "para", "pra", "compatible", "compativel"];
 
 /// How strongly a brand's term frequencies are read against its size
 /// (0: not at all, 1: fully; [`IndexBuilder::size_ratio`]) for a word
@@ -749,8 +748,14 @@ mod tests {
         );
         assert_eq!(parts("Case Compatible with iPhone 15").0, "case");
         assert_eq!(parts("Tablet Galaxy Tab A9 64GB").1, "");
-        // The first word is the product, whatever it is.
-        assert_eq!(parts("Para-sol de Carro").0, "para sol de carro");
+        // The first word is the product, whatever it is; a hyphenated
+        // "para-" begins a noun, and "pro" is a model's name.
+        assert_eq!(parts("Para-sol de Carro").0, "parasol de carro");
+        assert_eq!(parts("Protetor de Para-choque").1, "");
+        assert_eq!(
+            parts("Wireless Pro Controller for Switch").0,
+            "wireless pro controller"
+        );
     }
 
     /// A dictionary translation made of phrases keeps them: the phrase

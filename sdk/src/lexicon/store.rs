@@ -287,9 +287,12 @@ fn size_exchange(normalized: &str) -> bool {
 }
 
 /// How many words an exchange verb may stand before the variant it is
-/// for ("cambiar la mochila por otro color"), not counting articles and
-/// the exchange's "for" ([`EXCHANGE_FILLERS`]).
-const EXCHANGE_REACH: usize = 3;
+/// for ("cambiar la mochila por otro color").
+const EXCHANGE_REACH: usize = 4;
+/// ... or how many words that are not articles, demonstratives or the
+/// exchange's "for" ([`EXCHANGE_FILLERS`]) may stand between them, one
+/// being the thing exchanged ("quero trocar o tênis por um número maior").
+const EXCHANGE_CONTENT_REACH: usize = 2;
 
 /// The variant is what the exchange is for: a variant phrase starts
 /// within a few words after an exchange verb ("quiero cambiar mi celular,
@@ -299,15 +302,17 @@ fn exchanged_for_a_variant(normalized: &str) -> bool {
         return false;
     }
     let words: Vec<&str> = normalized.split(' ').collect();
-    words
-        .iter()
-        .enumerate()
-        .any(|(i, w)| text::has_any(w, EXCHANGE_VERBS) && variant_within_reach(&words[i + 1..]))
+    words.iter().enumerate().any(|(i, w)| {
+        text::has_any(w, EXCHANGE_VERBS)
+            && ((i + 1..words.len().min(i + 1 + EXCHANGE_REACH))
+                .any(|j| starts_variant(&words[j..]))
+                || variant_within_content_reach(&words[i + 1..]))
+    })
 }
 
-/// Whether a variant phrase starts among the first [`EXCHANGE_REACH`]
-/// words of `after` that are not fillers.
-fn variant_within_reach(after: &[&str]) -> bool {
+/// Whether a variant phrase starts in `after` with at most
+/// [`EXCHANGE_CONTENT_REACH`] words before it that are not fillers.
+fn variant_within_content_reach(after: &[&str]) -> bool {
     let mut counted = 0;
     for (j, w) in after.iter().enumerate() {
         if starts_variant(&after[j..]) {
@@ -315,7 +320,7 @@ fn variant_within_reach(after: &[&str]) -> bool {
         }
         if !EXCHANGE_FILLERS.contains(w) {
             counted += 1;
-            if counted >= EXCHANGE_REACH {
+            if counted > EXCHANGE_CONTENT_REACH {
                 return false;
             }
         }
@@ -407,6 +412,8 @@ mod tests {
         assert!(variant_exchange(
             "puedo cambiar el pantalón por un número más grande"
         ));
+        assert!(variant_exchange("quero trocar essa blusa pra outra cor"));
+        assert!(variant_exchange("can i swap these shoes to another size"));
         assert!(!variant_exchange("troquei de ideia, quero outra cor"));
         assert!(!variant_exchange(
             "quero trocar por outro tamanho, ficou apertado"
@@ -560,6 +567,14 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(topic(text), Some(want), "{text}");
+        }
+        // How to pay asked right before the paying, not a product's
+        // feature or a price ("como" alone is no payments question).
+        for shopping in [
+            "¿cómo funciona el pago sin contacto del reloj?",
+            "tem um tênis bom como o pegasus sem pagar tanto?",
+        ] {
+            assert_eq!(topic(shopping), None, "{shopping}");
         }
         for key in ALL {
             assert_eq!(Topic::parse(key.as_str()), Some(*key));

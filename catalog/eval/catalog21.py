@@ -104,25 +104,11 @@ class Miraflores(feedgen.Style):
         return f"https://libreriamiraflores.pe/media/fotos/{pid.lower()}.jpg"
 
 
-def cs(colors, sizes):
-    """Every colour in every size."""
-    return [(c, s) for c in colors for s in sizes]
+from feedgen import AP, CL, EL, HG, KA, KD, MK, PC, SH, U, VGS, cs  # noqa: E402
 
-
-U = [("", "")]
-AP = "Apparel & Accessories > "
-CL = AP + "Clothing > "
-SH = AP + "Shoes"
-EL = "Electronics > "
-HG = "Home & Garden > "
-KD = HG + "Kitchen & Dining > "
-KA = KD + "Kitchen Appliances > "
-PC = "Health & Beauty > Personal Care > "
-MK = PC + "Cosmetics > Makeup > "
 PB = "Media > Books > Print Books"
 BA = "Office Supplies > Book Accessories > "
 TG = "Toys & Games > "
-VGS = "Software > Video Game Software"
 GIFT = "Arts & Entertainment > Party & Celebration > Gift Giving > Gift Cards & Certificates"
 NB = "Office Supplies > General Office Supplies > Paper Products > Notebooks & Notepads"
 

@@ -126,26 +126,12 @@ class Andino(feedgen.Style):
         return f"https://viajeroandino.com.co/wp-content/uploads/2026/{pid.lower()}.jpg"
 
 
-def cs(colors, sizes):
-    """Every colour in every size."""
-    return [(c, s) for c in colors for s in sizes]
+from feedgen import AP, CL, EL, HG, KA, KD, MK, PC, SH, U, VGS, cs  # noqa: E402
 
-
-U = [("", "")]
-AP = "Apparel & Accessories > "
-CL = AP + "Clothing > "
-SH = AP + "Shoes"
 HW = AP + "Handbags, Wallets & Cases > "
-EL = "Electronics > "
-HG = "Home & Garden > "
-KD = HG + "Kitchen & Dining > "
-KA = KD + "Kitchen Appliances > "
-PC = "Health & Beauty > Personal Care > "
-MK = PC + "Cosmetics > Makeup > "
 SK = PC + "Cosmetics > Skin Care"
 LB = "Luggage & Bags > "
 LA = LB + "Luggage Accessories > "
-VGS = "Software > Video Game Software"
 CONS = EL + "Video Game Consoles"
 VGA = EL + "Video Game Console Accessories > "
 GIFT = "Arts & Entertainment > Party & Celebration > Gift Giving > Gift Cards & Certificates"

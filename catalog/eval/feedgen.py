@@ -144,3 +144,23 @@ def build(name, prefix, catalog, brands, style):
     out = rows(models, prefix, style)
     write(name, out)
     print(f"wrote {name}: {len(out)} rows, {len(catalog)} models")
+
+
+def cs(colors, sizes):
+    """Every colour in every size."""
+    return [(c, s) for c in colors for s in sizes]
+
+
+# A model with one unnamed variant, and the Google category paths the
+# generators share (each adds its own department's).
+U = [("", "")]
+AP = "Apparel & Accessories > "
+CL = AP + "Clothing > "
+SH = AP + "Shoes"
+EL = "Electronics > "
+HG = "Home & Garden > "
+KD = HG + "Kitchen & Dining > "
+KA = KD + "Kitchen Appliances > "
+PC = "Health & Beauty > Personal Care > "
+MK = PC + "Cosmetics > Makeup > "
+VGS = "Software > Video Game Software"

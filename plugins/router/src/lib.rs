@@ -450,11 +450,11 @@ fn by_vocabulary(
     brands: &[String],
     current: Option<String>,
 ) -> RoutingDecision {
-    let (text_in, gift) = without_gift_words(raw);
-    let text_in = without_rooms_it_is_for(host, &text_in, brands);
-    let text_in = without_what_is_not_wanted(host, &text_in, brands);
-    // Two requests are two things wanted: "nada de smartwatch" is none.
+    // What the customer wants: "nada de smartwatch" is no evidence, and
+    // no second request.
     let wanted = without_what_is_not_wanted(host, raw, brands);
+    let (text_in, gift) = without_gift_words(&wanted);
+    let text_in = without_rooms_it_is_for(host, &text_in, brands);
     let mut scores = brand_scores(host, &text_in, brands);
     // The catalog's answer to the message for the best product's check and
     // the close call, searched at most once.

@@ -61,7 +61,7 @@ pub mod weight {
 /// for it: "pro" is also a model's name ("Pro Controller"), and a
 /// hyphenated "para-" begins a noun ("Para-choque").
 pub fn title_parts(title: &str) -> (String, String) {
-    let words = text::tokenize(&title.replace("para-", "para").replace("Para-", "Para"));
+    let words = text::tokenize(&title.to_lowercase().replace("para-", "para"));
     let end = words
         .iter()
         .skip(1)
@@ -738,10 +738,7 @@ mod tests {
 
     #[test]
     fn a_title_splits_at_what_the_product_is_for() {
-        let parts = |t| {
-            let (a, b) = title_parts(t);
-            (a, b)
-        };
+        let parts = title_parts;
         assert_eq!(
             parts("Funda para Kindle Paperwhite (12va gen.)"),
             ("funda".into(), "para kindle paperwhite 12va gen".into())
@@ -752,6 +749,7 @@ mod tests {
         // "para-" begins a noun, and "pro" is a model's name.
         assert_eq!(parts("Para-sol de Carro").0, "parasol de carro");
         assert_eq!(parts("Protetor de Para-choque").1, "");
+        assert_eq!(parts("PROTETOR DE PARA-CHOQUE").1, "");
         assert_eq!(
             parts("Wireless Pro Controller for Switch").0,
             "wireless pro controller"

@@ -9,6 +9,7 @@ use sqlx::Row;
 use super::{Accepted, ConversationError, Conversations, customer_wrote_at};
 use crate::chat::Inbound;
 use crate::db::now_ms;
+use crate::sql::values;
 
 /// Rows per multi-row statement: far below SQLite's 32,766 and
 /// PostgreSQL's 65,535 bound parameters.
@@ -20,18 +21,6 @@ struct Customer<'a> {
     wa_id: &'a str,
     name: Option<&'a str>,
     wrote_at: i64,
-}
-
-/// The VALUES rows of a multi-row insert: `rows` rows of `cols`
-/// parameters each, written by `row` from its parameters' placeholders.
-fn values(rows: usize, cols: usize, row: impl Fn(&[String]) -> String) -> String {
-    (0..rows)
-        .map(|r| {
-            let p: Vec<String> = (1..=cols).map(|c| format!("${}", r * cols + c)).collect();
-            row(&p)
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 impl Conversations {
@@ -206,15 +195,4 @@ async fn insert_messages(
         }
     }
     Ok(inserted)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::values;
-
-    #[test]
-    fn values_number_every_row() {
-        let sql = values(2, 3, |p| format!("({}, 'x', {})", p[0], p[2]));
-        assert_eq!(sql, "($1, 'x', $3), ($4, 'x', $6)");
-    }
 }

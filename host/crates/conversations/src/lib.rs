@@ -99,6 +99,8 @@ pub struct Conversations {
     stage: Option<state::StagedState>,
     /// "Sent" marks, stored many to a transaction.
     sent_marks: group::Batcher<sent_marks::SentMarks>,
+    /// Turn commits, stored many to a transaction.
+    turn_commits: group::Batcher<turn_commits::TurnCommits>,
 }
 
 fn conversation_from(row: &sqlx::any::AnyRow) -> Result<Conversation, sqlx::Error> {
@@ -119,6 +121,7 @@ impl Conversations {
             db,
             stage: None,
             sent_marks: Default::default(),
+            turn_commits: Default::default(),
         }
     }
 
@@ -396,34 +399,6 @@ impl Conversations {
     }
 }
 
-/// Mark inbound message `message_id` handled within `tx` unless it is
-/// handled already: `false` when it was (another copy's turn committed).
-/// A message not stored (nothing to mark) counts as marked now.
-pub(crate) async fn mark_handled_once_in(
-    tx: &mut agent_store_db::WriteTx,
-    message_id: &str,
-) -> Result<bool, ConversationError> {
-    let marked = sqlx::query(
-        "UPDATE messages SET state = 'handled', updated_at = $1
-         WHERE id = $2 AND direction = 'in' AND state <> 'handled'",
-    )
-    .bind(now_ms())
-    .bind(message_id)
-    .execute(&mut **tx)
-    .await?
-    .rows_affected();
-    if marked > 0 {
-        return Ok(true);
-    }
-    let handled = sqlx::query(
-        "SELECT 1 FROM messages WHERE id = $1 AND direction = 'in' AND state = 'handled'",
-    )
-    .bind(message_id)
-    .fetch_optional(&mut **tx)
-    .await?;
-    Ok(handled.is_none())
-}
-
 /// Mark an inbound message handled within `tx`.
 pub(crate) async fn mark_handled_in(
     tx: &mut agent_store_db::WriteTx,
@@ -451,6 +426,8 @@ mod outbox;
 #[cfg(feature = "plugin-host")]
 pub mod plugin_host;
 mod sent_marks;
+mod sql;
+mod turn_commits;
 pub use outbox::{Claimed, ClaimedConversation, OutboundRecord, Queued, Route, StatusOutcome};
 
 #[cfg(test)]

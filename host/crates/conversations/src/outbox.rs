@@ -13,6 +13,7 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use serde_json::Value;
 use sqlx::Row;
 
+use super::turn_commits;
 use super::{ConversationError, Conversations, NewOutbound};
 use crate::db::now_ms;
 
@@ -96,52 +97,9 @@ fn rank(s: &str) -> i32 {
     }
 }
 
-/// Store one outbound message and its outbox row; `false` when the id
-/// exists already (nothing is written then).
-async fn insert_outbound(
-    tx: &mut agent_store_db::WriteTx,
-    m: &NewOutbound<'_>,
-    route: &Route<'_>,
-    worker_after: i64,
-) -> Result<bool, ConversationError> {
-    let now = now_ms();
-    let inserted = sqlx::query(
-        "INSERT INTO messages (id, conversation_id, direction, speaker, brand, kind, text, payload, state, created_at, updated_at)
-         VALUES ($1, $2, 'out', $3, $4, $5, $6, $7, 'pending', $8, $8)
-         ON CONFLICT (id) DO NOTHING",
-    )
-    .bind(m.id)
-    .bind(m.conversation_id)
-    .bind(m.speaker.as_str())
-    .bind(m.brand.map(str::to_string))
-    .bind(m.kind)
-    .bind(m.text)
-    .bind(m.body.to_string())
-    .bind(now)
-    .execute(&mut **tx)
-    .await?
-    .rows_affected();
-    if inserted == 1 {
-        sqlx::query(
-            "INSERT INTO whatsapp_outbox (message_id, conversation_id, phone_number_id, recipient, seq, next_attempt_at, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        )
-        .bind(m.id)
-        .bind(m.conversation_id)
-        .bind(route.phone_number_id)
-        .bind(route.recipient)
-        .bind(next_seq())
-        .bind(worker_after)
-        .bind(now)
-        .execute(&mut **tx)
-        .await?;
-    }
-    Ok(inserted == 1)
-}
-
 /// A strictly increasing sequence (µs of the database's clock, so ordered
 /// across hosts too, however far apart their own clocks are).
-fn next_seq() -> i64 {
+pub(crate) fn next_seq() -> i64 {
     static LAST: AtomicI64 = AtomicI64::new(0);
     let now = crate::db::now_micros();
     let mut prev = LAST.load(Ordering::Relaxed);
@@ -151,6 +109,21 @@ fn next_seq() -> i64 {
             Ok(_) => return next,
             Err(p) => prev = p,
         }
+    }
+}
+
+/// A reply as the turn-commit batch holds it.
+fn owned(m: &NewOutbound<'_>, route: &Route<'_>) -> turn_commits::Reply {
+    turn_commits::Reply {
+        id: m.id.to_string(),
+        conversation_id: m.conversation_id.to_string(),
+        brand: m.brand.map(str::to_string),
+        speaker: m.speaker,
+        kind: m.kind.to_string(),
+        text: m.text.to_string(),
+        body: m.body.to_string(),
+        phone_number_id: route.phone_number_id.to_string(),
+        recipient: route.recipient.to_string(),
     }
 }
 
@@ -166,13 +139,10 @@ impl Conversations {
         route: &Route<'_>,
         worker_after: i64,
     ) -> Result<bool, ConversationError> {
-        if self.all_stored(&[m.id]).await? {
-            return Ok(false);
-        }
-        let mut tx = self.db.begin_write().await?;
-        let inserted = insert_outbound(&mut tx, m, route, worker_after).await?;
-        tx.commit().await?;
-        Ok(inserted)
+        let new = self
+            .commit_turn(&[(m.clone(), route.clone())], &[], &[], None, worker_after)
+            .await?;
+        Ok(new == 1)
     }
 
     /// Queue a turn's replies and, when `handled` names the inbound message
@@ -213,6 +183,9 @@ impl Conversations {
     /// after this copy checked — nothing of this turn is stored (its seller
     /// may have answered with other messages, under other ids) and it
     /// returns 0. On PostgreSQL the mark's row lock orders two copies.
+    ///
+    /// Turns committed at the same moment share one transaction (see
+    /// `turn_commits`); each returns once its own turn is committed.
     pub async fn commit_turn(
         &self,
         replies: &[(NewOutbound<'_>, Route<'_>)],
@@ -228,24 +201,17 @@ impl Conversations {
                 return Ok(0);
             }
         }
-        let mut tx = self.db.begin_write().await?;
-        if let Some(wamid) = handled
-            && !super::mark_handled_once_in(&mut tx, wamid).await?
-        {
-            tx.rollback().await?;
-            tracing::info!(message = %wamid, "a copy of a message handled meanwhile: its turn is dropped");
-            return Ok(0);
-        }
-        let mut new = 0;
-        for (m, route) in replies {
-            if insert_outbound(&mut tx, m, route, worker_after).await? {
-                new += 1;
-            }
-        }
-        super::effects::insert_in(&mut tx, effects).await?;
-        super::state::write_in(&mut tx, state).await?;
-        tx.commit().await?;
-        Ok(new)
+        let turn = turn_commits::Turn {
+            replies: replies.iter().map(|(m, route)| owned(m, route)).collect(),
+            effects: effects.to_vec(),
+            state: state.to_vec(),
+            handled: handled.map(str::to_string),
+            worker_after,
+        };
+        self.turn_commits
+            .write(&self.db, turn)
+            .await
+            .map_err(|e| sqlx::Error::Protocol(e).into())
     }
 
     /// The customer of conversation `conversation_id` and whether message
@@ -282,10 +248,9 @@ impl Conversations {
         if ids.is_empty() {
             return Ok(true);
         }
-        let marks: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
         let sql = format!(
             "SELECT COUNT(*) AS n FROM messages WHERE id IN ({})",
-            marks.join(", ")
+            crate::sql::placeholders(1, ids.len())
         );
         let mut query = sqlx::query(&sql);
         for id in ids {

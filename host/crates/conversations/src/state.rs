@@ -139,6 +139,7 @@ impl Conversations {
             db: self.db.clone(),
             stage: Some(stage.clone()),
             sent_marks: self.sent_marks.clone(),
+            turn_commits: self.turn_commits.clone(),
         };
         (store, stage)
     }

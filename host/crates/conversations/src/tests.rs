@@ -1106,3 +1106,243 @@ async fn concurrent_deliveries_on_sqlite() {
 async fn concurrent_deliveries_on_postgres() {
     with_postgres(concurrent_deliveries).await;
 }
+
+/// A reply for the batch tests.
+fn batch_reply(id: &str, conversation_id: &str, recipient: &str) -> turn_commits::Reply {
+    turn_commits::Reply {
+        id: id.into(),
+        conversation_id: conversation_id.into(),
+        brand: Some("x".into()),
+        speaker: Speaker::Assistant,
+        kind: "text".into(),
+        text: "hello".into(),
+        body: r#"{"type":"text"}"#.into(),
+        phone_number_id: "PN1".into(),
+        recipient: recipient.into(),
+    }
+}
+
+/// Turns committed as one batch keep the meaning each had alone: every
+/// message is marked handled with its replies and state; of two copies of
+/// one message in the batch the first is stored and the second stores
+/// nothing; a copy of a message handled before the batch stores nothing;
+/// a reply stored before (a replayed turn) is not new; and a turn the
+/// database refuses (its reply's outbox row exists already) fails alone,
+/// the rest of its batch committed.
+async fn turns_in_one_batch(store: Conversations) {
+    use group::Batch;
+    let mut conversations = Vec::new();
+    for i in 0..7 {
+        let wa_id = format!("55117{i:04}");
+        let a = store
+            .accept_inbound(&inbound(&wa_id, &format!("wamid.b{i}"), "hi"))
+            .await
+            .expect("accept")
+            .expect("new");
+        conversations.push((a.conversation_id, wa_id));
+    }
+    // Message 4 was handled before the batch, with one reply.
+    let (c4, w4) = &conversations[4];
+    let earlier = store
+        .commit_turn(
+            &[(
+                NewOutbound {
+                    id: "wamid.b4/response/x/0",
+                    conversation_id: c4,
+                    brand: Some("x"),
+                    speaker: Speaker::Assistant,
+                    kind: "text",
+                    text: "hello",
+                    body: &serde_json::json!({"type": "text"}),
+                },
+                Route {
+                    phone_number_id: "PN1",
+                    recipient: w4,
+                },
+            )],
+            &[],
+            &[],
+            Some("wamid.b4"),
+            0,
+        )
+        .await
+        .expect("earlier turn");
+    assert_eq!(earlier, 1);
+    // Message 5's turn will be refused: its reply's outbox row is there.
+    sqlx::query(
+        "INSERT INTO whatsapp_outbox (message_id, conversation_id, phone_number_id, recipient, seq, next_attempt_at, created_at)
+         VALUES ('wamid.b5/response/x/0', $1, 'PN1', $2, 1, 0, 0)",
+    )
+    .bind(&conversations[5].0)
+    .bind(&conversations[5].1)
+    .execute(&store.db.pool)
+    .await
+    .expect("a stray outbox row");
+    let turn = |i: usize, copy: &str, replies: usize| {
+        let (c, w) = &conversations[i];
+        turn_commits::Turn {
+            replies: (0..replies)
+                .map(|r| batch_reply(&format!("wamid.b{i}/response/x/{r}"), c, w))
+                .collect(),
+            effects: Vec::new(),
+            state: vec![StateWrite {
+                conversation_id: c.clone(),
+                key: "copy".into(),
+                value: copy.into(),
+            }],
+            handled: Some(format!("wamid.b{i}")),
+            worker_after: 0,
+        }
+    };
+    let turns = [
+        turn(0, "first", 2),
+        turn(1, "first", 1),
+        turn(1, "second", 3),
+        turn(2, "first", 1),
+        turn(3, "first", 0),
+        turn(4, "second", 2),
+    ];
+    let outcomes = turn_commits::TurnCommits::write(&store.db, &turns).await;
+    let new: Vec<Option<usize>> = outcomes.iter().map(|o| o.as_ref().ok().copied()).collect();
+    assert_eq!(
+        new,
+        [Some(2), Some(1), Some(0), Some(1), Some(0), Some(0)],
+        "{outcomes:?}"
+    );
+    // A batch with a turn the database refuses: written again turn by turn.
+    let outcomes =
+        turn_commits::TurnCommits::write(&store.db, &[turn(5, "first", 1), turn(6, "first", 1)])
+            .await;
+    assert!(outcomes[0].is_err(), "{outcomes:?}");
+    assert_eq!(outcomes[1].as_ref().ok(), Some(&1), "{outcomes:?}");
+    // 1 (before) + 2 + 1 + 1 + 1 + 1 stray row; none of the second copies'.
+    assert_eq!(store.outbox_len().await.expect("len"), 7);
+    for i in [0, 1, 2, 3, 6] {
+        assert_eq!(
+            store
+                .state(&conversations[i].0, "copy")
+                .await
+                .expect("state")
+                .as_deref(),
+            Some("first"),
+            "conversation {i}"
+        );
+    }
+    assert_eq!(
+        store
+            .state(&conversations[4].0, "copy")
+            .await
+            .expect("state"),
+        None,
+        "a copy of a message handled before stores nothing"
+    );
+    assert_eq!(
+        store
+            .state(&conversations[5].0, "copy")
+            .await
+            .expect("state"),
+        None,
+        "the refused turn stores nothing"
+    );
+    let unhandled: Vec<String> = store
+        .unhandled_inbound()
+        .await
+        .expect("unhandled")
+        .into_iter()
+        .map(|(_, m)| m.message.id)
+        .collect();
+    assert_eq!(unhandled, ["wamid.b5"], "only the refused turn's message");
+}
+
+#[tokio::test]
+async fn turns_in_one_batch_on_sqlite() {
+    let (db, _dir) = testing::sqlite().await.expect("sqlite");
+    turns_in_one_batch(Conversations::new(db)).await;
+}
+
+#[tokio::test]
+async fn turns_in_one_batch_on_postgres() {
+    with_postgres(turns_in_one_batch).await;
+}
+
+/// 40 turns committed at once through `commit_turn`, as under load, with
+/// a second copy of five of the messages racing its first: every message
+/// handled once, each copy pair's replies stored for one copy only.
+async fn concurrent_turn_commits(store: Conversations) {
+    let mut conversations = Vec::new();
+    for i in 0..40 {
+        let wa_id = format!("55116{i:04}");
+        let a = store
+            .accept_inbound(&inbound(&wa_id, &format!("wamid.t{i}"), "hi"))
+            .await
+            .expect("accept")
+            .expect("new");
+        conversations.push((a.conversation_id, wa_id));
+    }
+    let copies = (0..40).map(|i| (i, 0)).chain((0..5).map(|i| (i, 1)));
+    let tasks = copies.map(|(i, copy)| {
+        let store = store.clone();
+        let (c, w) = conversations[i].clone();
+        tokio::spawn(async move {
+            let body = serde_json::json!({"type": "text"});
+            // The second copy answers with other messages.
+            let ids: Vec<String> = (0..2)
+                .map(|r| format!("wamid.t{i}/response/copy{copy}/{r}"))
+                .collect();
+            let replies: Vec<_> = ids
+                .iter()
+                .map(|id| {
+                    (
+                        NewOutbound {
+                            id,
+                            conversation_id: &c,
+                            brand: None,
+                            speaker: Speaker::Assistant,
+                            kind: "text",
+                            text: "hello",
+                            body: &body,
+                        },
+                        Route {
+                            phone_number_id: "PN1",
+                            recipient: &w,
+                        },
+                    )
+                })
+                .collect();
+            let new = store
+                .queue_replies(&replies, Some(&format!("wamid.t{i}")), 0)
+                .await
+                .expect("committed");
+            (i, new)
+        })
+    });
+    let outcomes = futures_join(tasks).await;
+    let mut per_message = [0; 40];
+    for (i, new) in outcomes {
+        assert!(new == 0 || new == 2, "a turn is stored whole or not at all");
+        per_message[i] += new;
+    }
+    assert!(
+        per_message.iter().all(|n| *n == 2),
+        "each message's replies stored once: {per_message:?}"
+    );
+    assert_eq!(store.outbox_len().await.expect("len"), 80);
+    assert!(
+        store
+            .unhandled_inbound()
+            .await
+            .expect("unhandled")
+            .is_empty()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_turn_commits_on_sqlite() {
+    let (db, _dir) = testing::sqlite().await.expect("sqlite");
+    concurrent_turn_commits(Conversations::new(db)).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_turn_commits_on_postgres() {
+    with_postgres(concurrent_turn_commits).await;
+}

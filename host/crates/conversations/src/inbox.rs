@@ -9,7 +9,7 @@ use sqlx::Row;
 use super::{Accepted, ConversationError, Conversations, customer_wrote_at};
 use crate::chat::Inbound;
 use crate::db::now_ms;
-use crate::sql::values;
+use crate::db::sql::values;
 
 /// Rows per multi-row statement: far below SQLite's 32,766 and
 /// PostgreSQL's 65,535 bound parameters.

@@ -426,7 +426,6 @@ mod outbox;
 #[cfg(feature = "plugin-host")]
 pub mod plugin_host;
 mod sent_marks;
-mod sql;
 mod turn_commits;
 pub use outbox::{Claimed, ClaimedConversation, OutboundRecord, Queued, Route, StatusOutcome};
 

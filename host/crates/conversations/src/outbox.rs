@@ -250,7 +250,7 @@ impl Conversations {
         }
         let sql = format!(
             "SELECT COUNT(*) AS n FROM messages WHERE id IN ({})",
-            crate::sql::placeholders(1, ids.len())
+            crate::db::sql::placeholders(1, ids.len())
         );
         let mut query = sqlx::query(&sql);
         for id in ids {

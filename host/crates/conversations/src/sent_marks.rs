@@ -48,7 +48,7 @@ async fn write(db: &Db, marks: &[(String, String)]) -> Result<(), sqlx::Error> {
     }
     let dequeue = format!(
         "DELETE FROM whatsapp_outbox WHERE message_id IN ({})",
-        crate::sql::placeholders(1, marks.len())
+        crate::db::sql::placeholders(1, marks.len())
     );
     let mut delete = sqlx::query(&dequeue);
     for (id, _) in marks {

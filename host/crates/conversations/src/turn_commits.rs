@@ -21,9 +21,9 @@ use std::collections::HashSet;
 use sqlx::Row;
 
 use super::group::Batch;
-use super::sql::{placeholders, values};
 use super::{ConversationError, StateWrite, TurnEffect};
 use crate::chat::Speaker;
+use crate::db::sql::{placeholders, values};
 use crate::db::{Db, now_ms};
 
 /// One outbound message of a turn, owned (it waits in the batch queue).

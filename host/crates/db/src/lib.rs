@@ -15,6 +15,7 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyConnection, AnyPool};
 use sqlx::{Connection as _, Executor as _};
 
+pub mod sql;
 mod writer;
 pub use writer::{WriteConn, WriteTx, Writer};
 

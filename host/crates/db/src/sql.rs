@@ -1,8 +1,9 @@
-//! Building the multi-row statements that batches write.
+//! Building the multi-row statements that batched writes use, in the
+//! `$n` placeholders both backends read.
 
 /// The VALUES rows of a multi-row insert: `rows` rows of `cols`
 /// parameters each, written by `row` from its parameters' placeholders.
-pub(crate) fn values(rows: usize, cols: usize, row: impl Fn(&[String]) -> String) -> String {
+pub fn values(rows: usize, cols: usize, row: impl Fn(&[String]) -> String) -> String {
     (0..rows)
         .map(|r| {
             let p: Vec<String> = (1..=cols).map(|c| format!("${}", r * cols + c)).collect();
@@ -13,7 +14,7 @@ pub(crate) fn values(rows: usize, cols: usize, row: impl Fn(&[String]) -> String
 }
 
 /// The placeholders of an `IN (…)` list: `$from, $from+1, …`, `n` of them.
-pub(crate) fn placeholders(from: usize, n: usize) -> String {
+pub fn placeholders(from: usize, n: usize) -> String {
     (from..from + n)
         .map(|i| format!("${i}"))
         .collect::<Vec<_>>()

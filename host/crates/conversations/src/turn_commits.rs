@@ -129,8 +129,8 @@ async fn mark_handled(
     turns: &[Turn],
 ) -> Result<Vec<bool>, ConversationError> {
     let wanted: Vec<&str> = turns.iter().filter_map(|t| t.handled.as_deref()).collect();
-    let (marked, handled_before) = if wanted.is_empty() {
-        (HashSet::new(), HashSet::new())
+    let handled_before = if wanted.is_empty() {
+        HashSet::new()
     } else {
         let marked = ids_of(
             tx,
@@ -148,7 +148,7 @@ async fn mark_handled(
             .copied()
             .filter(|id| !marked.contains(*id))
             .collect();
-        let before = if rest.is_empty() {
+        if rest.is_empty() {
             HashSet::new()
         } else {
             ids_of(
@@ -161,8 +161,7 @@ async fn mark_handled(
                 &rest,
             )
             .await?
-        };
-        (marked, before)
+        }
     };
     let mut seen = HashSet::new();
     Ok(turns

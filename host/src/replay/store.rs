@@ -15,12 +15,8 @@ use serde::Serialize;
 use sqlx::Row as _;
 
 use super::RecordConfig;
-use crate::db::{Db, sql};
+use crate::db::Db;
 use crate::plugins::record::{self, Exchange, RecordedTurn, TurnSink};
-
-/// Turns per multi-row statement: 8 parameters each, far under either
-/// backend's bound; also the background writer's batch.
-const ROWS_PER_STATEMENT: usize = 256;
 
 /// How often a host deletes expired turns, in microseconds.
 const EXPIRY_EVERY_US: i64 = 10 * 60 * 1_000_000;
@@ -51,45 +47,6 @@ pub struct RegressionCase {
     pub created_at: i64,
 }
 
-/// One turn as stored.
-struct Row {
-    id: String,
-    conversation_id: String,
-    at: i64,
-    kind: &'static str,
-    plugin: String,
-    version: String,
-    body: String,
-}
-
-impl Row {
-    /// The turn, masked: what the customer and the imports said, not the
-    /// plugin's digest (hex with digit runs a phone-number mask would spoil).
-    fn of(turn: &RecordedTurn) -> Result<Self, RecordsError> {
-        let mut body = serde_json::to_value(turn).map_err(|e| RecordsError::Damaged {
-            id: turn.exchange.key(),
-            reason: e.to_string(),
-        })?;
-        for part in ["exchange", "calls"] {
-            if let Some(v) = body.get_mut(part) {
-                record::mask_phones(v);
-            }
-        }
-        Ok(Self {
-            id: turn.exchange.key(),
-            conversation_id: turn.exchange.conversation_id().to_string(),
-            at: turn.at,
-            kind: match turn.exchange {
-                Exchange::Seller { .. } => "seller",
-                Exchange::Router { .. } => "router",
-            },
-            plugin: turn.plugin.name.clone(),
-            version: turn.plugin.version.clone(),
-            body: body.to_string(),
-        })
-    }
-}
-
 impl TurnRecords {
     pub fn new(db: Db, config: RecordConfig) -> Self {
         Self {
@@ -102,70 +59,51 @@ impl TurnRecords {
     /// Store one turn (masked), replacing an earlier record of it, then
     /// apply the conversation's cap.
     pub async fn insert(&self, turn: &RecordedTurn) -> Result<(), RecordsError> {
-        self.insert_all(std::slice::from_ref(turn)).await
-    }
-
-    /// Store turns (masked) in one transaction, each replacing an earlier
-    /// record of it, then apply their conversations' cap: two statements
-    /// however many turns (the background writer's batches).
-    pub async fn insert_all(&self, turns: &[RecordedTurn]) -> Result<(), RecordsError> {
-        // The last record of each key (PostgreSQL updates a row once per
-        // statement), in the order given.
-        let mut rows: Vec<Row> = Vec::with_capacity(turns.len());
-        for turn in turns {
-            let row = Row::of(turn)?;
-            match rows.iter_mut().find(|r| r.id == row.id) {
-                Some(earlier) => *earlier = row,
-                None => rows.push(row),
+        let mut body = serde_json::to_value(turn).map_err(|e| RecordsError::Damaged {
+            id: turn.exchange.key(),
+            reason: e.to_string(),
+        })?;
+        // What the customer and the imports said; not the plugin's digest
+        // (hex with digit runs a phone-number mask would spoil).
+        for part in ["exchange", "calls"] {
+            if let Some(v) = body.get_mut(part) {
+                record::mask_phones(v);
             }
         }
-        let Some(latest) = turns.iter().map(|t| t.at).max() else {
-            return Ok(());
+        let body = body.to_string();
+        let kind = match turn.exchange {
+            Exchange::Seller { .. } => "seller",
+            Exchange::Router { .. } => "router",
         };
-        let mut tx = self.db.begin_write().await?;
-        for chunk in rows.chunks(ROWS_PER_STATEMENT) {
-            let sql = format!(
-                "INSERT INTO turn_records (id, conversation_id, recorded_at, kind, plugin, version, bytes, body) \
-                 VALUES {} \
-                 ON CONFLICT (id) DO UPDATE SET recorded_at = excluded.recorded_at, plugin = excluded.plugin, \
-                 version = excluded.version, bytes = excluded.bytes, body = excluded.body",
-                sql::values(chunk.len(), 8, |p| format!("({})", p.join(", ")))
-            );
-            let mut query = sqlx::query(&sql);
-            for r in chunk {
-                query = query
-                    .bind(&r.id)
-                    .bind(&r.conversation_id)
-                    .bind(r.at)
-                    .bind(r.kind)
-                    .bind(&r.plugin)
-                    .bind(&r.version)
-                    .bind(r.body.len() as i64)
-                    .bind(&r.body);
-            }
-            query.execute(&mut *tx).await?;
-        }
-        // Keep each conversation's newest N.
-        let mut conversations: Vec<&str> =
-            rows.iter().map(|r| r.conversation_id.as_str()).collect();
-        conversations.sort_unstable();
-        conversations.dedup();
+        let conversation = turn.exchange.conversation_id();
+        sqlx::query(
+            "INSERT INTO turn_records (id, conversation_id, recorded_at, kind, plugin, version, bytes, body) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+             ON CONFLICT (id) DO UPDATE SET recorded_at = excluded.recorded_at, plugin = excluded.plugin, \
+             version = excluded.version, bytes = excluded.bytes, body = excluded.body",
+        )
+        .bind(turn.exchange.key())
+        .bind(conversation)
+        .bind(turn.at)
+        .bind(kind)
+        .bind(&turn.plugin.name)
+        .bind(&turn.plugin.version)
+        .bind(body.len() as i64)
+        .bind(&body)
+        .execute(&mut *self.db.writer.acquire().await?)
+        .await?;
+        // Keep the newest N: delete what is older than the N-th newest.
         let keep = i64::from(self.config.max_turns_per_conversation.max(1));
-        for chunk in conversations.chunks(ROWS_PER_STATEMENT) {
-            let sql = format!(
-                "DELETE FROM turn_records WHERE id IN (SELECT id FROM \
-                 (SELECT id, ROW_NUMBER() OVER (PARTITION BY conversation_id ORDER BY recorded_at DESC, id DESC) AS n \
-                  FROM turn_records WHERE conversation_id IN ({})) AS ranked WHERE n > $1)",
-                sql::placeholders(2, chunk.len())
-            );
-            let mut query = sqlx::query(&sql).bind(keep);
-            for c in chunk {
-                query = query.bind(*c);
-            }
-            query.execute(&mut *tx).await?;
-        }
-        tx.commit().await?;
-        self.expire(latest).await
+        sqlx::query(
+            "DELETE FROM turn_records WHERE conversation_id = $1 AND recorded_at < \
+             (SELECT recorded_at FROM turn_records WHERE conversation_id = $1 \
+              ORDER BY recorded_at DESC LIMIT 1 OFFSET $2)",
+        )
+        .bind(conversation)
+        .bind(keep - 1)
+        .execute(&mut *self.db.writer.acquire().await?)
+        .await?;
+        self.expire(turn.at).await
     }
 
     /// Delete turns past the retention, at most every ten minutes.
@@ -299,27 +237,9 @@ impl TurnSink for TurnRecords {
     }
 }
 
-impl TurnRecords {
-    /// Store a batch; when it fails, each turn alone (one damaged turn
-    /// loses only itself).
-    async fn keep_all(&self, turns: &[RecordedTurn]) {
-        if turns.len() > 1 {
-            match self.insert_all(turns).await {
-                Ok(()) => return,
-                Err(e) => {
-                    tracing::warn!(turns = turns.len(), error = %e, "a batch of turn records failed: writing each alone")
-                }
-            }
-        }
-        for turn in turns {
-            self.keep(turn.clone()).await;
-        }
-    }
-}
-
 /// Recorded turns written off the customer's turn: [`TurnSink::keep`]
 /// puts the turn on a bounded queue and returns; one background task per
-/// host writes them in order, what queued meanwhile in one transaction. A full queue (the database slower than the
+/// host writes them in order. A full queue (the database slower than the
 /// turns) drops the turn with a count and a `warn` line, never a wait.
 pub struct RecordWriter {
     queue: tokio::sync::mpsc::Sender<RecordedTurn>,
@@ -338,12 +258,9 @@ impl RecordWriter {
         let max_turn_bytes = records.max_turn_bytes();
         let left = pending.clone();
         tokio::spawn(async move {
-            // What queued while a batch was written goes in the next one.
-            let mut batch = Vec::with_capacity(ROWS_PER_STATEMENT);
-            while turns.recv_many(&mut batch, ROWS_PER_STATEMENT).await > 0 {
-                records.keep_all(&batch).await;
-                left.fetch_sub(batch.len(), Ordering::SeqCst);
-                batch.clear();
+            while let Some(turn) = turns.recv().await {
+                records.keep(turn).await;
+                left.fetch_sub(1, Ordering::SeqCst);
             }
         });
         Arc::new(Self {
@@ -414,49 +331,6 @@ mod tests {
         assert_eq!(kept[0].plugin.digest, turn.plugin.digest);
         let json = serde_json::to_string(&kept).expect("json");
         assert!(!json.contains("5511987654321"), "{json}");
-    }
-
-    /// The background writer's batch: one transaction for turns of several
-    /// conversations, a key given twice stored once (its last record), each
-    /// conversation capped to its newest N; and every turn queued at once
-    /// through the writer is written.
-    #[tokio::test]
-    async fn a_batch_is_replaced_capped_and_written_whole() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let r = records(dir.path(), 2).await;
-        let batch = [
-            sample_turn("c1", "m0", 10),
-            sample_turn("c2", "n0", 11),
-            sample_turn("c1", "m1", 20),
-            sample_turn("c1", "m0", 30),
-            sample_turn("c1", "m2", 25),
-            sample_turn("c2", "n1", 12),
-        ];
-        r.insert_all(&batch).await.expect("insert");
-        let ats = |turns: Vec<RecordedTurn>| turns.iter().map(|t| t.at).collect::<Vec<_>>();
-        assert_eq!(ats(r.turns("c1").await.expect("turns")), [25, 30]);
-        assert_eq!(ats(r.turns("c2").await.expect("turns")), [11, 12]);
-        let json = serde_json::to_string(&r.turns("c2").await.expect("turns")).expect("json");
-        assert!(!json.contains("5511987654321"), "masked: {json}");
-
-        let records = records(dir.path(), 100).await;
-        let writer = RecordWriter::start(records, 1000);
-        for i in 0..300 {
-            writer
-                .keep(sample_turn(
-                    &format!("w{}", i % 7),
-                    &format!("k{i}"),
-                    100 + i,
-                ))
-                .await;
-        }
-        writer.flush().await;
-        assert_eq!(writer.dropped(), 0);
-        let mut written = 0;
-        for c in 0..7 {
-            written += r.turns(&format!("w{c}")).await.expect("turns").len();
-        }
-        assert_eq!(written, 300, "every queued turn written");
     }
 
     #[tokio::test]

@@ -87,6 +87,12 @@ impl<B: Batch> Batcher<B> {
 async fn write_batches<B: Batch>(db: Db, mut queue: mpsc::UnboundedReceiver<Waiting<B>>) {
     let mut waiting = Vec::with_capacity(B::MAX);
     while queue.recv_many(&mut waiting, B::MAX).await > 0 {
+        // A caller that gave up waiting (its future dropped) is left out,
+        // as its write would have been rolled back had it run alone.
+        waiting.retain(|(_, done)| !done.is_closed());
+        if waiting.is_empty() {
+            continue;
+        }
         let (items, dones): (Vec<_>, Vec<_>) = waiting.drain(..).unzip();
         let mut outcomes = B::write(&db, &items).await.into_iter();
         for done in dones {

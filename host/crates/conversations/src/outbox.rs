@@ -184,8 +184,8 @@ impl Conversations {
     /// may have answered with other messages, under other ids) and it
     /// returns 0. On PostgreSQL the mark's row lock orders two copies.
     ///
-    /// Turns committed at the same moment share one transaction (see
-    /// `turn_commits`); each returns once its own turn is committed.
+    /// On SQLite, turns committed at the same moment share one transaction
+    /// (see `turn_commits`); each returns once its own turn is committed.
     pub async fn commit_turn(
         &self,
         replies: &[(NewOutbound<'_>, Route<'_>)],
@@ -208,6 +208,10 @@ impl Conversations {
             handled: handled.map(str::to_string),
             worker_after,
         };
+        if self.db.backend == crate::db::Backend::Postgres {
+            let mut new = turn_commits::write(&self.db, std::slice::from_ref(&turn)).await?;
+            return Ok(new.pop().unwrap_or(0));
+        }
         self.turn_commits
             .write(&self.db, turn)
             .await

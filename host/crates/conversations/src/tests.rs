@@ -1128,7 +1128,8 @@ fn batch_reply(id: &str, conversation_id: &str, recipient: &str) -> turn_commits
 /// nothing; a copy of a message handled before the batch stores nothing;
 /// a reply stored before (a replayed turn) is not new; and a turn the
 /// database refuses (its reply's outbox row exists already) fails alone,
-/// the rest of its batch committed.
+/// the rest of its batch committed. (Called directly: on PostgreSQL
+/// `commit_turn` writes turns one by one.)
 async fn turns_in_one_batch(store: Conversations) {
     use group::Batch;
     let mut conversations = Vec::new();
@@ -1178,6 +1179,28 @@ async fn turns_in_one_batch(store: Conversations) {
     .execute(&store.db.pool)
     .await
     .expect("a stray outbox row");
+    // Message 3's first reply is stored already (a replayed turn).
+    let (c3, w3) = &conversations[3];
+    let stored = store
+        .enqueue_outbound(
+            &NewOutbound {
+                id: "wamid.b3/response/x/0",
+                conversation_id: c3,
+                brand: Some("x"),
+                speaker: Speaker::Assistant,
+                kind: "text",
+                text: "hello",
+                body: &serde_json::json!({"type": "text"}),
+            },
+            &Route {
+                phone_number_id: "PN1",
+                recipient: w3,
+            },
+            0,
+        )
+        .await
+        .expect("stored before");
+    assert!(stored);
     let turn = |i: usize, copy: &str, replies: usize| {
         let (c, w) = &conversations[i];
         turn_commits::Turn {
@@ -1199,24 +1222,23 @@ async fn turns_in_one_batch(store: Conversations) {
         turn(1, "first", 1),
         turn(1, "second", 3),
         turn(2, "first", 1),
-        turn(3, "first", 0),
+        turn(3, "first", 2),
         turn(4, "second", 2),
     ];
-    let outcomes = turn_commits::TurnCommits::write(&store.db, &turns).await;
-    let new: Vec<Option<usize>> = outcomes.iter().map(|o| o.as_ref().ok().copied()).collect();
-    assert_eq!(
-        new,
-        [Some(2), Some(1), Some(0), Some(1), Some(0), Some(0)],
-        "{outcomes:?}"
-    );
+    // The batch itself, not its turn-by-turn fallback.
+    let new = turn_commits::write(&store.db, &turns)
+        .await
+        .expect("one transaction");
+    assert_eq!(new, [2, 1, 0, 1, 1, 0]);
     // A batch with a turn the database refuses: written again turn by turn.
     let outcomes =
         turn_commits::TurnCommits::write(&store.db, &[turn(5, "first", 1), turn(6, "first", 1)])
             .await;
     assert!(outcomes[0].is_err(), "{outcomes:?}");
     assert_eq!(outcomes[1].as_ref().ok(), Some(&1), "{outcomes:?}");
-    // 1 (before) + 2 + 1 + 1 + 1 + 1 stray row; none of the second copies'.
-    assert_eq!(store.outbox_len().await.expect("len"), 7);
+    // 1 + 1 (before) + 2 + 1 + 1 + 1 + 1 + 1 stray row; none of the
+    // second copies'.
+    assert_eq!(store.outbox_len().await.expect("len"), 9);
     for i in [0, 1, 2, 3, 6] {
         assert_eq!(
             store
@@ -1279,44 +1301,53 @@ async fn concurrent_turn_commits(store: Conversations) {
             .expect("new");
         conversations.push((a.conversation_id, wa_id));
     }
+    // Held while the commits are asked for: on SQLite they queue, and
+    // those that queued meanwhile are written as one batch.
+    let held = store.db.begin_write().await.expect("writer");
     let copies = (0..40).map(|i| (i, 0)).chain((0..5).map(|i| (i, 1)));
-    let tasks = copies.map(|(i, copy)| {
-        let store = store.clone();
-        let (c, w) = conversations[i].clone();
-        tokio::spawn(async move {
-            let body = serde_json::json!({"type": "text"});
-            // The second copy answers with other messages.
-            let ids: Vec<String> = (0..2)
-                .map(|r| format!("wamid.t{i}/response/copy{copy}/{r}"))
-                .collect();
-            let replies: Vec<_> = ids
-                .iter()
-                .map(|id| {
-                    (
-                        NewOutbound {
-                            id,
-                            conversation_id: &c,
-                            brand: None,
-                            speaker: Speaker::Assistant,
-                            kind: "text",
-                            text: "hello",
-                            body: &body,
-                        },
-                        Route {
-                            phone_number_id: "PN1",
-                            recipient: &w,
-                        },
-                    )
-                })
-                .collect();
-            let new = store
-                .queue_replies(&replies, Some(&format!("wamid.t{i}")), 0)
-                .await
-                .expect("committed");
-            (i, new)
+    let tasks: Vec<_> = copies
+        .map(|(i, copy)| {
+            let store = store.clone();
+            let (c, w) = conversations[i].clone();
+            tokio::spawn(async move {
+                let body = serde_json::json!({"type": "text"});
+                // The second copy answers with other messages.
+                let ids: Vec<String> = (0..2)
+                    .map(|r| format!("wamid.t{i}/response/copy{copy}/{r}"))
+                    .collect();
+                let replies: Vec<_> = ids
+                    .iter()
+                    .map(|id| {
+                        (
+                            NewOutbound {
+                                id,
+                                conversation_id: &c,
+                                brand: None,
+                                speaker: Speaker::Assistant,
+                                kind: "text",
+                                text: "hello",
+                                body: &body,
+                            },
+                            Route {
+                                phone_number_id: "PN1",
+                                recipient: &w,
+                            },
+                        )
+                    })
+                    .collect();
+                let new = store
+                    .queue_replies(&replies, Some(&format!("wamid.t{i}")), 0)
+                    .await
+                    .expect("committed");
+                (i, new)
+            })
         })
-    });
-    let outcomes = futures_join(tasks).await;
+        .collect();
+    for _ in 0..100 {
+        tokio::task::yield_now().await;
+    }
+    held.commit().await.expect("released");
+    let outcomes = futures_join(tasks.into_iter()).await;
     let mut per_message = [0; 40];
     for (i, new) in outcomes {
         assert!(new == 0 || new == 2, "a turn is stored whole or not at all");
@@ -1345,4 +1376,51 @@ async fn concurrent_turn_commits_on_sqlite() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn concurrent_turn_commits_on_postgres() {
     with_postgres(concurrent_turn_commits).await;
+}
+
+/// A turn whose caller gave up while it waited in the batch queue (its
+/// future dropped) is not committed, as it would not have been alone.
+#[tokio::test]
+async fn a_turn_given_up_while_queued_is_not_committed() {
+    let (db, _dir) = testing::sqlite().await.expect("sqlite");
+    let store = Conversations::new(db);
+    let a = store
+        .accept_inbound(&inbound("5511500001", "wamid.g1", "hi"))
+        .await
+        .expect("accept")
+        .expect("new");
+    let state = [StateWrite {
+        conversation_id: a.conversation_id.clone(),
+        key: "k".into(),
+        value: "v".into(),
+    }];
+    // Polled once (it queues the turn), then dropped: on this one-thread
+    // runtime the batch writer cannot run in between.
+    let mut given_up = Box::pin(store.commit_turn(&[], &[], &state, Some("wamid.g1"), 0));
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    assert!(
+        given_up.as_mut().poll(&mut cx).is_pending(),
+        "the turn waits for the batch writer"
+    );
+    drop(given_up);
+    // A later turn goes through the same queue: once it is committed, the
+    // given-up one was either written before it or left out.
+    store
+        .accept_inbound(&inbound("5511500002", "wamid.g2", "hi"))
+        .await
+        .expect("accept")
+        .expect("new");
+    store
+        .commit_turn(&[], &[], &[], Some("wamid.g2"), 0)
+        .await
+        .expect("later turn");
+    assert!(store.is_handled("wamid.g2").await.expect("read"));
+    assert!(
+        !store.is_handled("wamid.g1").await.expect("read"),
+        "left out"
+    );
+    assert_eq!(
+        store.state(&a.conversation_id, "k").await.expect("state"),
+        None
+    );
 }

@@ -12,9 +12,12 @@
 //!   already (by a copy committed before, or by an earlier copy in the same
 //!   batch) stores nothing and counts 0 new replies;
 //! - a reply whose id is stored already (a replayed turn) is left as it is;
-//! - when the batch fails (a constraint, a PostgreSQL deadlock with another
-//!   host's batch), each turn is written again alone, so one bad turn fails
-//!   only itself.
+//! - when the batch fails (a constraint, say), each turn is written again
+//!   alone, so one bad turn fails only itself.
+//!
+//! Only on SQLite: PostgreSQL writes on a pool, many turns at once, and a
+//! batch there would make every turn of a host wait behind one whose row
+//! lock another host holds.
 
 use std::collections::HashSet;
 
@@ -87,7 +90,7 @@ impl Batch for TurnCommits {
 }
 
 /// Commit `turns` in one transaction; the new replies of each.
-async fn write(db: &Db, turns: &[Turn]) -> Result<Vec<usize>, ConversationError> {
+pub(crate) async fn write(db: &Db, turns: &[Turn]) -> Result<Vec<usize>, ConversationError> {
     let mut tx = db.begin_write().await?;
     let kept = mark_handled(&mut tx, turns).await?;
     // A reply id carried by two turns of the batch belongs to the first.

@@ -22,6 +22,11 @@ pub(crate) trait Batch: Send + Sync + 'static {
     type Out: Send + 'static;
     /// Items per transaction at most.
     const MAX: usize;
+    /// Leave out an item whose caller stopped waiting before its batch
+    /// began: right when the write alone would have been rolled back with
+    /// its caller (a turn); wrong when the write records something that
+    /// happened anyway (a message Meta accepted is marked sent regardless).
+    const SKIP_ABANDONED: bool;
     /// Write `items` in one transaction: one outcome per item, in order.
     fn write(
         db: &Db,
@@ -87,9 +92,11 @@ impl<B: Batch> Batcher<B> {
 async fn write_batches<B: Batch>(db: Db, mut queue: mpsc::UnboundedReceiver<Waiting<B>>) {
     let mut waiting = Vec::with_capacity(B::MAX);
     while queue.recv_many(&mut waiting, B::MAX).await > 0 {
-        // A caller that gave up waiting (its future dropped) is left out,
-        // as its write would have been rolled back had it run alone.
-        waiting.retain(|(_, done)| !done.is_closed());
+        // A caller that gave up waiting (its future dropped), see
+        // `Batch::SKIP_ABANDONED`.
+        if B::SKIP_ABANDONED {
+            waiting.retain(|(_, done)| !done.is_closed());
+        }
         if waiting.is_empty() {
             continue;
         }

@@ -20,6 +20,8 @@ impl Batch for SentMarks {
     type Out = ();
     /// Each binds 2 parameters: far under either backend's bound.
     const MAX: usize = 256;
+    /// Meta accepted the message: unmarked, the outbox would send it again.
+    const SKIP_ABANDONED: bool = false;
 
     async fn write(db: &Db, marks: &[(String, String)]) -> Vec<Result<(), String>> {
         let outcome = write(db, marks).await.map_err(|e| e.to_string());

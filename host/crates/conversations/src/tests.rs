@@ -1424,3 +1424,52 @@ async fn a_turn_given_up_while_queued_is_not_committed() {
         None
     );
 }
+
+/// A "sent" mark whose caller gave up while it waited in the queue is
+/// still written: Meta accepted the message, and an unmarked one would be
+/// sent again by the outbox.
+#[tokio::test]
+async fn a_sent_mark_given_up_while_queued_is_still_written() {
+    let (db, _dir) = testing::sqlite().await.expect("sqlite");
+    let store = Conversations::new(db);
+    let body = serde_json::json!({"type": "text"});
+    for (wa_id, id) in [("5511500003", "s/1"), ("5511500004", "s/2")] {
+        let a = store
+            .accept_inbound(&inbound(wa_id, &format!("wamid.{id}"), "hi"))
+            .await
+            .expect("accept")
+            .expect("new");
+        let out = NewOutbound {
+            id,
+            conversation_id: &a.conversation_id,
+            brand: None,
+            speaker: Speaker::Assistant,
+            kind: "text",
+            text: "hello",
+            body: &body,
+        };
+        let route = Route {
+            phone_number_id: "PN1",
+            recipient: wa_id,
+        };
+        assert!(
+            store
+                .enqueue_outbound(&out, &route, 0)
+                .await
+                .expect("queue")
+        );
+    }
+    // Polled once (the mark is queued), then dropped, on this one-thread
+    // runtime before the batch writer runs.
+    let mut given_up = Box::pin(store.outbound_sent("s/1", "wamid.out1"));
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    assert!(given_up.as_mut().poll(&mut cx).is_pending());
+    drop(given_up);
+    store
+        .outbound_sent("s/2", "wamid.out2")
+        .await
+        .expect("later mark");
+    let (state, _, wamid) = store.outbound("s/1").await.expect("read").expect("stored");
+    assert_eq!(state, "sent");
+    assert_eq!(wamid.as_deref(), Some("wamid.out1"));
+}

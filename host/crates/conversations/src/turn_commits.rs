@@ -68,6 +68,8 @@ impl Batch for TurnCommits {
     type Item = Turn;
     type Out = usize;
     const MAX: usize = 64;
+    /// A turn alone was rolled back when its caller went away.
+    const SKIP_ABANDONED: bool = true;
 
     async fn write(db: &Db, turns: &[Turn]) -> Vec<Result<usize, String>> {
         match write(db, turns).await {
@@ -198,10 +200,7 @@ async fn ids_of(
     for id in ids {
         query = query.bind(*id);
     }
-    let rows = query.fetch_all(&mut **tx).await?;
-    rows.iter()
-        .map(|row| row.try_get::<String, _>("id").map_err(Into::into))
-        .collect()
+    ids_in(&query.fetch_all(&mut **tx).await?)
 }
 
 /// Store the messages (pending), one statement; the ids that were new.
@@ -233,9 +232,12 @@ async fn insert_messages(
             .bind(&r.body)
             .bind(now);
     }
-    let stored = query.fetch_all(&mut **tx).await?;
-    stored
-        .iter()
+    ids_in(&query.fetch_all(&mut **tx).await?)
+}
+
+/// The `id` column of `rows`.
+fn ids_in(rows: &[sqlx::any::AnyRow]) -> Result<HashSet<String>, ConversationError> {
+    rows.iter()
         .map(|row| row.try_get::<String, _>("id").map_err(Into::into))
         .collect()
 }

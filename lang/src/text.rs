@@ -401,6 +401,16 @@ pub fn has_any(normalized_text: &str, phrases: &[&str]) -> bool {
         .any(|p| occurs_at(t, &starts, normalized_phrase(p).as_bytes()))
 }
 
+/// True when the tokens `words` begin with one of `phrases` (each a
+/// space-separated run of normalised words).
+pub fn starts_with_phrase<W: AsRef<str>>(words: &[W], phrases: &[&str]) -> bool {
+    phrases.iter().any(|p| {
+        let mut parts = p.split(' ');
+        let mut words = words.iter();
+        parts.all(|part| words.next().is_some_and(|w| w.as_ref() == part))
+    })
+}
+
 /// The stopwords (`data/stopwords.txt`), one list in sections: `[both]`,
 /// `[matching]` (this module's) and `[query]` (the query parser's).
 const STOPWORD_DATA: &str = include_str!("../data/stopwords.txt");
@@ -575,6 +585,20 @@ mod tests {
         assert!(diminutive_bases("pito").is_empty(), "too short to be one");
     }
     use super::*;
+
+    #[test]
+    fn a_phrase_starts_the_words_only_when_all_its_words_do() {
+        let words = ["no", "quiero", "eso"];
+        assert!(starts_with_phrase(&words, &["no quiero"]));
+        assert!(starts_with_phrase(&words, &["ya", "no"]));
+        assert!(!starts_with_phrase(&words, &["quiero"]), "not at the start");
+        assert!(
+            !starts_with_phrase(&words[..1], &["no quiero"]),
+            "longer than the words"
+        );
+        let owned: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+        assert!(starts_with_phrase(&owned, &["no quiero eso"]));
+    }
 
     #[test]
     fn hyphenated_words_are_joined() {

@@ -643,7 +643,7 @@ fn without_what_is_not_wanted(host: &dyn Host, text: &str, brands: &[String]) ->
     let mut dropped = false;
     for clause in clauses {
         let at = (0..clause.len()).find(|&i| {
-            (i > 0 || !kept.is_empty()) && starts_with_phrase(&clause[i..], NEGATION_WORDS)
+            (i > 0 || !kept.is_empty()) && text::starts_with_phrase(&clause[i..], NEGATION_WORDS)
         });
         match at {
             Some(i) => {
@@ -663,14 +663,6 @@ fn without_what_is_not_wanted(host: &dyn Host, text: &str, brands: &[String]) ->
     } else {
         text.to_owned()
     }
-}
-
-/// Whether `words` begin with one of `phrases` (space-separated words).
-fn starts_with_phrase(words: &[String], phrases: &[&str]) -> bool {
-    phrases.iter().any(|p| {
-        let parts: Vec<&str> = p.split(' ').collect();
-        words.len() >= parts.len() && words.iter().zip(&parts).all(|(w, p)| w == p)
-    })
 }
 
 /// The analysed words of `text`, and those of the words its diminutives

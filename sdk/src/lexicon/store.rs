@@ -261,7 +261,8 @@ fn invoice_question(normalized: &str) -> bool {
             .iter()
             .rposition(|w| crate::intent::words::PURPOSE_WORDS.contains(w))
             .map_or(before, |p| &before[p + 1..]);
-        starts_with_any(&words[j..], INVOICE_WORDS) && text::has_any(&asked.join(" "), INVOICE_ASK)
+        text::starts_with_phrase(&words[j..], INVOICE_WORDS)
+            && text::has_any(&asked.join(" "), INVOICE_ASK)
     })
 }
 
@@ -330,15 +331,7 @@ fn variant_within_content_reach(after: &[&str]) -> bool {
 
 /// Whether `words` begin with one of the variant phrases.
 fn starts_variant(words: &[&str]) -> bool {
-    starts_with_any(words, VARIANT_WORDS)
-}
-
-/// Whether `words` begin with one of `phrases`.
-fn starts_with_any(words: &[&str], phrases: &[&str]) -> bool {
-    phrases.iter().any(|v| {
-        let parts: Vec<&str> = v.split(' ').collect();
-        words.len() >= parts.len() && words[..parts.len()] == parts[..]
-    })
+    text::starts_with_phrase(words, VARIANT_WORDS)
 }
 
 /// "quiero cambiarla por otro color", "can i swap it for another size":

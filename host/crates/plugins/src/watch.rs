@@ -10,6 +10,7 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Weak};
 use std::time::Duration;
 
+use notify::event::{AccessKind, AccessMode, EventKind};
 use notify::{RecursiveMode, Watcher as _};
 use tokio::sync::mpsc;
 
@@ -50,27 +51,50 @@ fn plugin_of(dir: &Path, path: &Path) -> Option<String> {
     }
 }
 
+/// Whether `kind` may have changed a file. Opening and reading one does
+/// not: the host's own read of a drop-in (every sync opens its manifest
+/// and component) would otherwise be a change that syncs it again, 300 ms
+/// later, for ever.
+fn changes(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) => false,
+        _ => true,
+    }
+}
+
+/// The watcher's callback: sends the plugin each change under `dirs` (the
+/// directory as given and canonicalised) belongs to.
+fn forward(
+    dirs: [PathBuf; 2],
+    tx: mpsc::UnboundedSender<String>,
+) -> impl FnMut(notify::Result<notify::Event>) + Send + 'static {
+    move |event| {
+        let Ok(event) = event else {
+            return;
+        };
+        if !changes(&event.kind) {
+            return;
+        }
+        for path in &event.paths {
+            if let Some(name) = dirs.iter().find_map(|d| plugin_of(d, path)) {
+                let _ = tx.send(name);
+            }
+        }
+    }
+}
+
 /// Watch `plugins`' directory until `plugins` is dropped (or the runtime
 /// stops). Must be called inside a tokio runtime.
 pub fn spawn(plugins: &Arc<Plugins>, debounce: Duration) -> Result<(), WatchError> {
     let given: PathBuf = plugins.store().dir().to_path_buf();
     let canonical = given.canonicalize().unwrap_or_else(|_| given.clone());
     let (tx, mut rx) = mpsc::unbounded_channel::<String>();
-    let (g, c) = (given.clone(), canonical.clone());
-    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        let Ok(event) = event else {
-            return;
-        };
-        for path in &event.paths {
-            if let Some(name) = plugin_of(&c, path).or_else(|| plugin_of(&g, path)) {
-                let _ = tx.send(name);
-            }
-        }
-    })
-    .map_err(|source| WatchError {
-        dir: given.display().to_string(),
-        source,
-    })?;
+    let mut watcher = notify::recommended_watcher(forward([given.clone(), canonical.clone()], tx))
+        .map_err(|source| WatchError {
+            dir: given.display().to_string(),
+            source,
+        })?;
     watcher
         .watch(&canonical, RecursiveMode::Recursive)
         .map_err(|source| WatchError {
@@ -116,5 +140,43 @@ mod tests {
         assert_eq!(of("/p/seller-x/versions/0.1.0-abc/component.wasm"), None);
         assert_eq!(of("/p/.cache/x.wasm"), None);
         assert_eq!(of("/elsewhere/x"), None);
+    }
+
+    /// Reading a drop-in (as every sync does) is no change; writing one
+    /// is. inotify reports a directory's events in order, so once the
+    /// marker `m`'s write is forwarded (after the watcher's own walk of the
+    /// directories), the next other name must be `b`'s, written after
+    /// `a`'s files were read.
+    #[tokio::test]
+    async fn reading_a_dropin_is_not_a_change_writing_one_is() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path().canonicalize().expect("canonical");
+        for name in ["a", "b", "m"] {
+            std::fs::create_dir(root.join(name)).expect("plugin dir");
+            std::fs::write(root.join(name).join("plugin.toml"), "x").expect("manifest");
+            std::fs::write(root.join(name).join("c.wasm"), "x").expect("component");
+        }
+        let (tx, mut rx) = mpsc::unbounded_channel();
+        let mut watcher = notify::recommended_watcher(forward([root.clone(), root.clone()], tx))
+            .expect("watcher");
+        watcher
+            .watch(&root, RecursiveMode::Recursive)
+            .expect("watch");
+        let mut next = async || {
+            tokio::time::timeout(Duration::from_secs(10), rx.recv())
+                .await
+                .expect("a change within 10 s")
+                .expect("the watcher runs")
+        };
+        std::fs::write(root.join("m").join("plugin.toml"), "y").expect("write marker");
+        while next().await != "m" {}
+        std::fs::read(root.join("a").join("plugin.toml")).expect("read manifest");
+        std::fs::read(root.join("a").join("c.wasm")).expect("read component");
+        std::fs::write(root.join("b").join("plugin.toml"), "y").expect("write manifest");
+        let mut after_marker = next().await;
+        while after_marker == "m" {
+            after_marker = next().await;
+        }
+        assert_eq!(after_marker, "b");
     }
 }

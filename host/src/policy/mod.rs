@@ -140,7 +140,7 @@ impl Policy {
             "SELECT {BUDGET_COLUMNS} FROM brand_budgets WHERE brand = $1"
         ))
         .bind(brand)
-        .fetch_optional(&self.db.pool)
+        .fetch_optional(&mut *self.db.read().await?)
         .await?;
         Ok(row.as_ref().map(budgets_of))
     }
@@ -166,7 +166,7 @@ impl Policy {
         let rows: Vec<BudgetRow> = sqlx::query_as(&format!(
             "SELECT {BUDGET_COLUMNS} FROM brand_budgets ORDER BY brand"
         ))
-        .fetch_all(&self.db.pool)
+        .fetch_all(&mut *self.db.read().await?)
         .await?;
         Ok(rows.iter().map(|r| (r.0.clone(), budgets_of(r))).collect())
     }
@@ -229,7 +229,7 @@ impl Policy {
         .bind(today())
         .bind(meter)
         .bind(subject)
-        .fetch_optional(&self.db.pool)
+        .fetch_optional(&mut *self.db.read().await?)
         .await?;
         Ok(row.map_or(0, |(u,)| u64::try_from(u).unwrap_or(0)))
     }
@@ -289,7 +289,7 @@ impl Policy {
         let rows: Vec<Row> = sqlx::query_as(&sql)
             .bind(plugin)
             .bind(i64::try_from(limit).unwrap_or(i64::MAX))
-            .fetch_all(&self.db.pool)
+            .fetch_all(&mut *self.db.read().await?)
             .await?;
         Ok(rows
             .into_iter()

@@ -131,7 +131,7 @@ impl Satisfaction {
                     CAST(SUM(score) AS BIGINT) AS total
              FROM satisfaction_surveys GROUP BY brand ORDER BY brand",
         )
-        .fetch_all(&self.db.pool)
+        .fetch_all(&mut *self.db.read().await?)
         .await?;
         let mut summary = Vec::new();
         for r in &rows {
@@ -151,7 +151,7 @@ impl Satisfaction {
              FROM satisfaction_surveys ORDER BY asked_at DESC, id LIMIT $1",
         )
         .bind(limit.clamp(1, 1000))
-        .fetch_all(&self.db.pool)
+        .fetch_all(&mut *self.db.read().await?)
         .await?;
         let surveys = rows
             .iter()
@@ -191,7 +191,7 @@ impl Satisfaction {
         .bind(ask.conversation_id)
         .bind(now - QUIET_MS)
         .bind(&ask.survey_id)
-        .fetch_one(&self.db.pool)
+        .fetch_one(&mut *self.db.read().await?)
         .await?
         .try_get("n")?;
         if recent > 0 {
@@ -255,7 +255,7 @@ impl Satisfaction {
         )
         .bind(survey)
         .bind(&m.conversation_id)
-        .fetch_optional(&self.db.pool)
+        .fetch_optional(&mut *self.db.read().await?)
         .await?;
         let Some(row) = row else {
             // Not a question this conversation was asked: ignored.

@@ -154,7 +154,7 @@ impl Conversations {
     pub async fn is_handled(&self, message_id: &str) -> Result<bool, ConversationError> {
         let row = sqlx::query("SELECT state FROM messages WHERE id = $1 AND direction = 'in'")
             .bind(message_id)
-            .fetch_optional(&self.db.pool)
+            .fetch_optional(&mut *self.db.read().await?)
             .await?;
         Ok(match row {
             Some(r) => r.try_get::<String, _>("state")? == "handled",
@@ -196,7 +196,7 @@ impl Conversations {
             "SELECT id, conversation_id, payload FROM messages WHERE direction = 'in' AND state = 'received' AND created_at < $1 ORDER BY created_at, id",
         )
         .bind(before_ms)
-        .fetch_all(&self.db.pool)
+        .fetch_all(&mut *self.db.read().await?)
         .await?;
         rows.iter()
             .map(|r| {
@@ -214,7 +214,7 @@ impl Conversations {
             "SELECT id, phone_number_id, customer_wa_id, customer_name, brand, status, language FROM conversations WHERE id = $1",
         )
         .bind(id)
-        .fetch_optional(&self.db.pool)
+        .fetch_optional(&mut *self.db.read().await?)
         .await?
         .ok_or_else(|| ConversationError::NotFound(id.to_string()))?;
         Ok(conversation_from(&row)?)
@@ -226,7 +226,7 @@ impl Conversations {
             "SELECT id, phone_number_id, customer_wa_id, customer_name, brand, status, language FROM conversations ORDER BY updated_at DESC LIMIT $1",
         )
         .bind(i64::from(limit))
-        .fetch_all(&self.db.pool)
+        .fetch_all(&mut *self.db.read().await?)
         .await?;
         Ok(rows
             .iter()
@@ -278,7 +278,7 @@ impl Conversations {
         .bind(conversation_id)
         .bind(except.unwrap_or(""))
         .bind(i64::from(limit))
-        .fetch_all(&self.db.pool)
+        .fetch_all(&mut *self.db.read().await?)
         .await?;
         let mut out = rows
             .iter()
@@ -301,7 +301,7 @@ impl Conversations {
     pub async fn outbound_state(&self, id: &str) -> Result<Option<String>, ConversationError> {
         let row = sqlx::query("SELECT state FROM messages WHERE id = $1 AND direction = 'out'")
             .bind(id)
-            .fetch_optional(&self.db.pool)
+            .fetch_optional(&mut *self.db.read().await?)
             .await?;
         Ok(row.map(|r| r.try_get("state")).transpose()?)
     }
@@ -348,7 +348,7 @@ impl Conversations {
         )
         .bind(conversation_id)
         .bind(key)
-        .fetch_optional(&self.db.pool)
+        .fetch_optional(&mut *self.db.read().await?)
         .await?;
         Ok(row.map(|r| r.try_get("value")).transpose()?)
     }
@@ -364,7 +364,7 @@ impl Conversations {
             "SELECT key, value FROM conversation_state WHERE conversation_id = $1 ORDER BY key",
         )
         .bind(conversation_id)
-        .fetch_all(&self.db.pool)
+        .fetch_all(&mut *self.db.read().await?)
         .await?;
         let suffix = format!(":{key}");
         let mut out = Vec::new();

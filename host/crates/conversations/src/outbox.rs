@@ -233,7 +233,7 @@ impl Conversations {
         )
         .bind(conversation_id)
         .bind(message_id)
-        .fetch_optional(&self.db.pool)
+        .fetch_optional(&mut *self.db.read().await?)
         .await?;
         let Some(row) = row else { return Ok(None) };
         let stored: i64 = row.try_get("stored")?;
@@ -260,7 +260,10 @@ impl Conversations {
         for id in ids {
             query = query.bind(*id);
         }
-        let n: i64 = query.fetch_one(&self.db.pool).await?.try_get("n")?;
+        let n: i64 = query
+            .fetch_one(&mut *self.db.read().await?)
+            .await?
+            .try_get("n")?;
         // Ids are distinct within a response (numbered by position).
         Ok(usize::try_from(n).is_ok_and(|n| n >= ids.len()))
     }
@@ -298,7 +301,7 @@ impl Conversations {
              WHERE o.message_id = $1",
         )
         .bind(id)
-        .fetch_optional(&self.db.pool)
+        .fetch_optional(&mut *self.db.read().await?)
         .await?;
         let Some(row) = row else { return Ok(None) };
         let payload: String = row.try_get("payload")?;
@@ -334,7 +337,7 @@ impl Conversations {
             "SELECT message_id FROM whatsapp_outbox WHERE conversation_id = $1 ORDER BY seq LIMIT 1",
         )
         .bind(conversation_id)
-        .fetch_optional(&self.db.pool)
+        .fetch_optional(&mut *self.db.read().await?)
         .await?;
         Ok(row.map(|r| r.try_get("message_id")).transpose()?)
     }
@@ -347,7 +350,7 @@ impl Conversations {
             "SELECT message_id, conversation_id, next_attempt_at, lease_until FROM whatsapp_outbox ORDER BY seq LIMIT $1",
         )
         .bind(i64::from(limit))
-        .fetch_all(&self.db.pool)
+        .fetch_all(&mut *self.db.read().await?)
         .await?;
         let mut seen = std::collections::HashSet::new();
         let mut out = Vec::new();
@@ -384,7 +387,7 @@ impl Conversations {
     /// How many messages are queued.
     pub async fn outbox_len(&self) -> Result<u64, ConversationError> {
         let n: i64 = sqlx::query("SELECT COUNT(*) AS n FROM whatsapp_outbox")
-            .fetch_one(&self.db.pool)
+            .fetch_one(&mut *self.db.read().await?)
             .await?
             .try_get("n")?;
         Ok(n.max(0) as u64)
@@ -421,7 +424,7 @@ impl Conversations {
     ) -> Result<(), ConversationError> {
         let early = sqlx::query("SELECT status, errors FROM whatsapp_statuses WHERE wamid = $1")
             .bind(wamid)
-            .fetch_all(&self.db.pool)
+            .fetch_all(&mut *self.db.read().await?)
             .await?;
         let best = early
             .iter()
@@ -441,7 +444,7 @@ impl Conversations {
             let current: Option<String> =
                 sqlx::query_scalar("SELECT state FROM messages WHERE id = $1")
                     .bind(id)
-                    .fetch_optional(&self.db.pool)
+                    .fetch_optional(&mut *self.db.read().await?)
                     .await?;
             let Some(current) = current else {
                 return Ok(());
@@ -544,7 +547,7 @@ impl Conversations {
     ) -> Result<Option<i64>, ConversationError> {
         let row = sqlx::query("SELECT last_customer_message_at FROM conversations WHERE id = $1")
             .bind(conversation_id)
-            .fetch_optional(&self.db.pool)
+            .fetch_optional(&mut *self.db.read().await?)
             .await?;
         Ok(row
             .map(|r| r.try_get::<Option<i64>, _>("last_customer_message_at"))
@@ -590,7 +593,7 @@ impl Conversations {
         let row =
             sqlx::query("SELECT id, state FROM messages WHERE wamid = $1 AND direction = 'out'")
                 .bind(wamid)
-                .fetch_optional(&self.db.pool)
+                .fetch_optional(&mut *self.db.read().await?)
                 .await?;
         let Some(row) = row else {
             return Ok(StatusOutcome::Recorded);
@@ -631,7 +634,7 @@ impl Conversations {
              WHERE conversation_id = $1 AND direction = 'out' ORDER BY created_at, id",
         )
         .bind(conversation_id)
-        .fetch_all(&self.db.pool)
+        .fetch_all(&mut *self.db.read().await?)
         .await?;
         rows.iter()
             .map(|r| {
@@ -656,7 +659,7 @@ impl Conversations {
             "SELECT conversation_id FROM messages WHERE wamid = $1 AND direction = 'out'",
         )
         .bind(wamid)
-        .fetch_optional(&self.db.pool)
+        .fetch_optional(&mut *self.db.read().await?)
         .await?;
         Ok(row.map(|r| r.try_get("conversation_id")).transpose()?)
     }
@@ -670,7 +673,7 @@ impl Conversations {
             "SELECT state, error, wamid FROM messages WHERE id = $1 AND direction = 'out'",
         )
         .bind(id)
-        .fetch_optional(&self.db.pool)
+        .fetch_optional(&mut *self.db.read().await?)
         .await?;
         row.map(|r| {
             Ok((

@@ -167,7 +167,7 @@ impl Conversations {
             let stored: Vec<String> =
                 sqlx::query("SELECT key FROM conversation_state WHERE conversation_id = $1")
                     .bind(conversation_id)
-                    .fetch_all(&self.db.pool)
+                    .fetch_all(&mut *self.db.read().await?)
                     .await?
                     .iter()
                     .map(|r| r.try_get("key"))

@@ -15,8 +15,10 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyConnection, AnyPool};
 use sqlx::{Connection as _, Executor as _};
 
+mod readers;
 pub mod sql;
 mod writer;
+pub use readers::{ReadConn, Readers};
 pub use writer::{WriteConn, WriteTx, Writer};
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
@@ -26,8 +28,9 @@ pub struct DatabaseConfig {
     pub url: String,
     /// Connections of the shared pool (reads, and every write on
     /// PostgreSQL); 0 = the backend's default ([`DEFAULT_SQLITE_CONNECTIONS`],
-    /// [`DEFAULT_POSTGRES_CONNECTIONS`]). SQLite writes always go through
-    /// one more connection of their own ([`Db::writer`]).
+    /// [`DEFAULT_POSTGRES_CONNECTIONS`]). On SQLite, writes go through one
+    /// connection of their own ([`Db::writer`]) and the message path's
+    /// reads through as many as this of their own ([`Db::readers`]).
     pub connections: u32,
 }
 
@@ -57,6 +60,10 @@ pub struct Db {
     /// under load, each holding a pool connection). PostgreSQL: the pool
     /// itself (row locks, many writers at once).
     pub writer: Writer,
+    /// Where the message path's reads go (`.fetch_one(&mut *db.read().await?)`):
+    /// on SQLite connections of their own, given back without sqlx's
+    /// ping ([`Readers`]); on PostgreSQL the pool.
+    pub readers: Readers,
     pub backend: Backend,
 }
 
@@ -124,25 +131,28 @@ impl Db {
             .connect(&url)
             .await
             .map_err(connect_err)?;
-        let writer = match backend {
+        let (writer, readers) = match backend {
             Backend::Sqlite => {
                 let options: AnyConnectOptions = url.parse().map_err(connect_err)?;
                 let mut conn = AnyConnection::connect_with(&options)
                     .await
                     .map_err(connect_err)?;
                 sqlite_pragmas(&mut conn).await.map_err(connect_err)?;
-                Writer::Sqlite {
+                let readers = Readers::sqlite(options.clone(), max);
+                let writer = Writer::Sqlite {
                     conn: std::sync::Arc::new(tokio::sync::Mutex::new(conn)),
                     options: std::sync::Arc::new(options),
                     broken: Default::default(),
-                }
+                };
+                (writer, readers)
             }
-            Backend::Postgres => Writer::Pool(pool.clone()),
+            Backend::Postgres => (Writer::Pool(pool.clone()), Readers::Pool(pool.clone())),
         };
         sqlx::migrate!("../../migrations").run(&pool).await?;
         Ok(Self {
             pool,
             writer,
+            readers,
             backend,
         })
     }
@@ -154,7 +164,15 @@ impl Db {
         if let Some(busy) = self.writer.busy() {
             pools.push(("writer", 1, usize::from(!busy)));
         }
+        if let Some((open, idle)) = self.readers.use_now() {
+            pools.push(("readers", open, idle));
+        }
         pools
+    }
+
+    /// A connection for the message path's reads (see [`Readers`]).
+    pub async fn read(&self) -> Result<ReadConn, sqlx::Error> {
+        self.readers.acquire().await
     }
 
     /// Begin a transaction that will write. On SQLite it takes the write

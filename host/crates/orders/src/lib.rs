@@ -342,7 +342,7 @@ impl Carts {
         )
         .bind(conversation_id)
         .bind(i64::from(limit.clamp(1, 50)))
-        .fetch_all(&self.db.pool)
+        .fetch_all(&mut *self.db.read().await?)
         .await?;
         let mut out = Vec::with_capacity(rows.len());
         for r in rows {
@@ -369,7 +369,7 @@ impl Carts {
             "SELECT product_id, quantity FROM cart_lines WHERE conversation_id = $1 ORDER BY updated_at, product_id",
         )
         .bind(conversation_id)
-        .fetch_all(&self.db.pool)
+        .fetch_all(&mut *self.db.read().await?)
         .await?;
         let mut lines = Vec::new();
         let mut subtotal: Option<Money> = None;

@@ -208,7 +208,7 @@ impl Orders {
         let _guard = self.inner.stock_sync.lock().await;
         // One read of every level, not one query per product.
         let levels: Vec<(String, i64)> = sqlx::query("SELECT product_id, available FROM inventory")
-            .fetch_all(&self.inner.db.pool)
+            .fetch_all(&mut *self.inner.db.read().await?)
             .await?
             .iter()
             .map(|r| Ok((r.try_get("product_id")?, r.try_get("available")?)))
@@ -344,7 +344,7 @@ impl Orders {
             "SELECT product_id, quantity FROM cart_lines WHERE conversation_id = $1 ORDER BY product_id",
         )
         .bind(conversation_id)
-        .fetch_all(&self.inner.db.pool)
+        .fetch_all(&mut *self.inner.db.read().await?)
         .await?;
         let mut priced: Vec<Priced> = Vec::new();
         let mut subtotal: Option<Money> = None;
@@ -701,7 +701,7 @@ impl Orders {
             "SELECT id FROM orders WHERE status = 'pending' AND reservation = 'held' AND reserved_until < $1 ORDER BY reserved_until",
         )
         .bind(now)
-        .fetch_all(&self.inner.db.pool)
+        .fetch_all(&mut *self.inner.db.read().await?)
         .await?;
         let mut expired = Vec::new();
         for r in rows {
@@ -758,7 +758,7 @@ impl Orders {
     pub async fn get(&self, id: &str) -> Result<Order, OrderError> {
         let row = sqlx::query(&format!("SELECT {ORDER_COLUMNS} FROM orders WHERE id = $1"))
             .bind(id)
-            .fetch_optional(&self.inner.db.pool)
+            .fetch_optional(&mut *self.inner.db.read().await?)
             .await?
             .ok_or_else(|| OrderError::NotFound(id.to_string()))?;
         self.hydrate(row).await
@@ -769,7 +769,7 @@ impl Orders {
             "SELECT {ORDER_COLUMNS} FROM orders WHERE source_id = $1"
         ))
         .bind(source_id)
-        .fetch_optional(&self.inner.db.pool)
+        .fetch_optional(&mut *self.inner.db.read().await?)
         .await?;
         match row {
             Some(r) => Ok(Some(self.hydrate(r).await?)),
@@ -787,7 +787,7 @@ impl Orders {
                 ))
                 .bind(s.as_str())
                 .bind(limit)
-                .fetch_all(&self.inner.db.pool)
+                .fetch_all(&mut *self.inner.db.read().await?)
                 .await?
             }
             None => {
@@ -795,7 +795,7 @@ impl Orders {
                     "SELECT {ORDER_COLUMNS} FROM orders ORDER BY created_at DESC, id LIMIT $1"
                 ))
                 .bind(limit)
-                .fetch_all(&self.inner.db.pool)
+                .fetch_all(&mut *self.inner.db.read().await?)
                 .await?
             }
         };
@@ -812,7 +812,7 @@ impl Orders {
             "SELECT from_status, to_status, actor, note, created_at FROM order_events WHERE order_id = $1 ORDER BY seq",
         )
         .bind(id)
-        .fetch_all(&self.inner.db.pool)
+        .fetch_all(&mut *self.inner.db.read().await?)
         .await?;
         let mut out = Vec::new();
         for r in rows {
@@ -840,7 +840,7 @@ impl Orders {
             "SELECT product_id, title, quantity, unit_price_minor, reserved FROM order_lines WHERE order_id = $1 ORDER BY line_no",
         )
         .bind(&id)
-        .fetch_all(&self.inner.db.pool)
+        .fetch_all(&mut *self.inner.db.read().await?)
         .await?;
         let mut out_lines = Vec::with_capacity(lines.len());
         for l in lines {
@@ -886,7 +886,7 @@ impl Orders {
     pub async fn stock(&self, product_id: &str) -> Result<Option<Stock>, OrderError> {
         let row = sqlx::query("SELECT available, reserved FROM inventory WHERE product_id = $1")
             .bind(product_id)
-            .fetch_optional(&self.inner.db.pool)
+            .fetch_optional(&mut *self.inner.db.read().await?)
             .await?;
         if let Some(r) = row {
             return Ok(Some(Stock {

@@ -19,7 +19,9 @@ pub struct BusConfig {
     /// Shard queues per consumer group: the parallelism across
     /// conversations, split between hosts. Every host of a deployment must
     /// use the same number (it is part of the routing key). The in-process
-    /// bus runs this many ordered lanes per group.
+    /// bus runs this many ordered lanes per group. 0 = the backend's
+    /// default ([`BusConfig::amqp_shards`],
+    /// [`BusConfig::in_process_lanes`]).
     pub shards: u16,
     /// Unacknowledged deliveries per shard queue and host.
     pub prefetch: u16,
@@ -58,7 +60,7 @@ impl Default for BusConfig {
             backend: "in-process".into(),
             amqp_url: "amqp://guest:guest@127.0.0.1:5672/%2f".into(),
             prefix: "agent-store".into(),
-            shards: 8,
+            shards: 0,
             prefetch: 16,
             delivery_limit: 20,
             retry_attempts: RetryPolicy::default().attempts,
@@ -73,12 +75,57 @@ impl Default for BusConfig {
     }
 }
 
+/// Shard queues per group on RabbitMQ when `shards` is 0.
+pub const DEFAULT_AMQP_SHARDS: u16 = 8;
+/// Lanes per group of the in-process bus when `shards` is 0. More than
+/// RabbitMQ's: a lane is a task and a channel, not a queue in a broker, and
+/// a seller event waits for I/O (SQLite, the turn threads) for most of its
+/// time, so more lanes keep the cores busier (measured: 8 → 32 lanes,
+/// +11 % replies/s at 1,000 customers; BENCHMARKS.md, "Reads off sqlx's
+/// pool").
+pub const DEFAULT_IN_PROCESS_LANES: u16 = 32;
+
 impl BusConfig {
+    /// Shard queues per consumer group on RabbitMQ.
+    pub fn amqp_shards(&self) -> u16 {
+        match self.shards {
+            0 => DEFAULT_AMQP_SHARDS,
+            n => n,
+        }
+    }
+
+    /// Ordered lanes per consumer group of the in-process bus.
+    pub fn in_process_lanes(&self) -> u16 {
+        match self.shards {
+            0 => DEFAULT_IN_PROCESS_LANES,
+            n => n,
+        }
+    }
+
     /// The handlers' retry policy.
     pub fn retry(&self) -> RetryPolicy {
         RetryPolicy {
             attempts: self.retry_attempts.max(1),
             backoff: Duration::from_millis(self.retry_backoff_ms),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Unset, each backend gets its own default; set, both use the value
+    /// (every host of a RabbitMQ deployment must agree on it).
+    #[test]
+    fn shards_default_per_backend_and_a_set_value_is_kept() {
+        let unset = BusConfig::default();
+        assert_eq!(unset.in_process_lanes(), DEFAULT_IN_PROCESS_LANES);
+        assert_eq!(unset.amqp_shards(), DEFAULT_AMQP_SHARDS);
+        let set = BusConfig {
+            shards: 5,
+            ..BusConfig::default()
+        };
+        assert_eq!((set.in_process_lanes(), set.amqp_shards()), (5, 5));
     }
 }

@@ -15,7 +15,7 @@ use agent_store_events::EventType;
 
 /// Lanes per consumer group unless set ([`InProcessBus::with_lanes`],
 /// `bus.shards`): the parallelism across conversations.
-const DEFAULT_LANES: usize = 8;
+const DEFAULT_LANES: usize = super::config::DEFAULT_IN_PROCESS_LANES as usize;
 
 struct Group {
     name: String,

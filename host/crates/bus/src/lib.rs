@@ -127,7 +127,7 @@ pub async fn connect_with(
     let bus: Arc<dyn Bus> = match config.backend.as_str() {
         "in-process" | "" => Arc::new(
             InProcessBus::with_dead_letters(config.retry(), dead_letters)
-                .with_lanes(usize::from(config.shards)),
+                .with_lanes(usize::from(config.in_process_lanes())),
         ),
         "amqp" => AmqpBus::connect_with(config, dead_letters).await?,
         other => {

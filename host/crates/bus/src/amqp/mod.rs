@@ -176,7 +176,7 @@ impl Inner {
     }
 
     fn shards(&self) -> u16 {
-        self.config.shards.max(1)
+        self.config.amqp_shards()
     }
 
     fn settled(&self, group: &str, id: &str) {
@@ -432,7 +432,7 @@ async fn delete_topology_now(config: &BusConfig, groups: &[String]) -> Result<()
         .await
         .map_err(|e| backend("opening a channel", e))?;
     for group in groups {
-        let mut queues: Vec<String> = (0..config.shards.max(1))
+        let mut queues: Vec<String> = (0..config.amqp_shards())
             .map(|s| names.shard_queue(group, s))
             .collect();
         queues.push(names.parking_queue(group));
@@ -586,7 +586,7 @@ async fn declare_group(
         "x-delivery-limit".into(),
         AMQPValue::LongLongInt(i64::from(config.delivery_limit.max(1))),
     );
-    for shard in 0..config.shards.max(1) {
+    for shard in 0..config.amqp_shards() {
         let queue = names.shard_queue(&spec.name, shard);
         ch.queue_declare(queue.as_str().into(), durable, args.clone())
             .await?;

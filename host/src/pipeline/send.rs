@@ -120,7 +120,9 @@ impl Stage for Send {
     type In = OutboundMessage;
 
     async fn run(&self, _event: &Event, m: OutboundMessage) -> anyhow::Result<()> {
-        let stored = self.check_recipient(&m).await?;
+        // A message this host stored (its own reply) was checked when it
+        // was queued, and only the stored copy is ever sent: no read.
+        let stored = self.0.conversations.stored_here(&m.id) || self.check_recipient(&m).await?;
         // Queued durably first (the pipeline's own messages were, with the
         // turn or by the render stage: no second write); then the
         // conversation's sender sends it, in order, off this stage's lane:

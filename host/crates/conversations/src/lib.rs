@@ -101,6 +101,9 @@ pub struct Conversations {
     sent_marks: group::Batcher<sent_marks::SentMarks>,
     /// Turn commits, stored many to a transaction.
     turn_commits: group::Batcher<turn_commits::TurnCommits>,
+    /// Outbound messages this process stored (spares the later stages a
+    /// read each).
+    stored_here: std::sync::Arc<stored_here::StoredHere>,
 }
 
 fn conversation_from(row: &sqlx::any::AnyRow) -> Result<Conversation, sqlx::Error> {
@@ -122,6 +125,7 @@ impl Conversations {
             stage: None,
             sent_marks: Default::default(),
             turn_commits: Default::default(),
+            stored_here: Default::default(),
         }
     }
 
@@ -426,6 +430,7 @@ mod outbox;
 #[cfg(feature = "plugin-host")]
 pub mod plugin_host;
 mod sent_marks;
+mod stored_here;
 mod turn_commits;
 pub use outbox::{Claimed, ClaimedConversation, OutboundRecord, Queued, Route, StatusOutcome};
 

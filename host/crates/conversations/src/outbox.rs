@@ -194,12 +194,10 @@ impl Conversations {
         handled: Option<&str>,
         worker_after: i64,
     ) -> Result<usize, ConversationError> {
+        let ids: Vec<&str> = replies.iter().map(|(m, _)| m.id).collect();
         let only_replies = handled.is_none() && effects.is_empty() && state.is_empty();
-        if only_replies {
-            let ids: Vec<&str> = replies.iter().map(|(m, _)| m.id).collect();
-            if self.all_stored(&ids).await? {
-                return Ok(0);
-            }
+        if only_replies && self.all_stored(&ids).await? {
+            return Ok(0);
         }
         let turn = turn_commits::Turn {
             replies: replies.iter().map(|(m, route)| owned(m, route)).collect(),
@@ -208,14 +206,31 @@ impl Conversations {
             handled: handled.map(str::to_string),
             worker_after,
         };
-        if self.db.backend == crate::db::Backend::Postgres {
-            let mut new = turn_commits::write(&self.db, std::slice::from_ref(&turn)).await?;
-            return Ok(new.pop().unwrap_or(0));
+        let new = if self.db.backend == crate::db::Backend::Postgres {
+            turn_commits::write(&self.db, std::slice::from_ref(&turn))
+                .await?
+                .pop()
+                .unwrap_or(0)
+        } else {
+            self.turn_commits
+                .write(&self.db, turn)
+                .await
+                .map_err(sqlx::Error::Protocol)?
+        };
+        // Stored, unless this was a second copy of a handled message,
+        // whose turn stored nothing: with no handled mark every reply is
+        // stored (now or before); with one, a new reply means the mark won.
+        if handled.is_none() || new > 0 {
+            self.stored_here.remember(ids.iter().copied());
         }
-        self.turn_commits
-            .write(&self.db, turn)
-            .await
-            .map_err(|e| sqlx::Error::Protocol(e).into())
+        Ok(new)
+    }
+
+    /// Whether outbound message `id` is known to be stored without asking
+    /// the database: this process committed it (the send stage's shortcut
+    /// for the pipeline's own replies; `false` only means "not known").
+    pub fn stored_here(&self, id: &str) -> bool {
+        self.stored_here.knows(id)
     }
 
     /// The customer of conversation `conversation_id` and whether message
@@ -249,7 +264,7 @@ impl Conversations {
     /// pipeline's own messages that was two write transactions per
     /// message, each taking SQLite's one write lock, for nothing.
     async fn all_stored(&self, ids: &[&str]) -> Result<bool, ConversationError> {
-        if ids.is_empty() {
+        if self.stored_here.knows_all(ids) {
             return Ok(true);
         }
         let sql = format!(

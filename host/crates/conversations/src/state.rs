@@ -140,6 +140,7 @@ impl Conversations {
             stage: Some(stage.clone()),
             sent_marks: self.sent_marks.clone(),
             turn_commits: self.turn_commits.clone(),
+            stored_here: self.stored_here.clone(),
         };
         (store, stage)
     }

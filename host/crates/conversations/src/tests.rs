@@ -714,6 +714,10 @@ async fn a_second_copys_turn_stores_nothing(store: Conversations) {
         .await
         .expect("first copy");
     assert_eq!(new, 1);
+    assert!(
+        store.stored_here("wamid.c1/response/x/0"),
+        "a committed reply is known to be stored"
+    );
     let state = [crate::conversations::StateWrite {
         conversation_id: a.conversation_id.clone(),
         key: "k".into(),
@@ -733,6 +737,33 @@ async fn a_second_copys_turn_stores_nothing(store: Conversations) {
         store.state(&a.conversation_id, "k").await.expect("state"),
         None,
         "the second copy's state writes are not stored"
+    );
+    assert!(
+        !store.stored_here("wamid.c1/response/x/1"),
+        "the second copy's own reply was not stored, so it is not remembered"
+    );
+    // A remembered reply is not asked for again: queued once more (the
+    // render stage does), it is taken as stored without a read, even with
+    // its row gone behind the store's back.
+    for table in ["whatsapp_outbox WHERE message_id", "messages WHERE id"] {
+        sqlx::query(&format!("DELETE FROM {table} = $1"))
+            .bind("wamid.c1/response/x/0")
+            .execute(&store.db.pool)
+            .await
+            .expect("delete");
+    }
+    assert_eq!(
+        store.queue_replies(&first, None, 0).await.expect("again"),
+        0
+    );
+    assert_eq!(store.outbox_len().await.expect("len"), 0);
+    // One not remembered is read, and queued.
+    assert_eq!(
+        store
+            .queue_replies(&second[1..], None, 0)
+            .await
+            .expect("the other"),
+        1
     );
 }
 

@@ -38,6 +38,11 @@ impl std::fmt::Debug for Readers {
     }
 }
 
+/// How long a read waits for a connection before it fails
+/// (`PoolTimedOut`), as sqlx's pool does: a reader stuck for longer turns
+/// into errors the bus retries, not into callers that hang.
+const ACQUIRE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
 /// SQLite's read connections: at most `size` taken at once.
 pub struct Slots {
     free: Mutex<Vec<AnyConnection>>,
@@ -79,12 +84,11 @@ impl Readers {
         let held = match self {
             Readers::Pool(pool) => Held::Pooled(pool.acquire().await?),
             Readers::Sqlite(slots) => {
-                let permit = slots
-                    .permits
-                    .clone()
-                    .acquire_owned()
-                    .await
-                    .map_err(|_| sqlx::Error::PoolClosed)?;
+                let permit =
+                    tokio::time::timeout(ACQUIRE_TIMEOUT, slots.permits.clone().acquire_owned())
+                        .await
+                        .map_err(|_| sqlx::Error::PoolTimedOut)?
+                        .map_err(|_| sqlx::Error::PoolClosed)?;
                 let free = slots.take_free();
                 let conn = match free {
                     Some(conn) => conn,
@@ -213,6 +217,21 @@ mod tests {
         let c = third.await.expect("third, once one was given back");
         drop((b, c));
         assert_eq!(readers.use_now(), Some((2, 2)));
+    }
+
+    /// A taker that finds every connection taken for longer than
+    /// [`ACQUIRE_TIMEOUT`] gets an error, as with sqlx's pool.
+    #[tokio::test]
+    async fn a_taker_waits_at_most_the_acquire_timeout() {
+        let (_dir, readers) = readers(1).await;
+        let _held = readers.acquire().await.expect("the one connection");
+        tokio::time::pause();
+        let waited = readers.acquire().await;
+        assert!(
+            matches!(waited, Err(sqlx::Error::PoolTimedOut)),
+            "{:?}",
+            waited.err()
+        );
     }
 
     /// A connection given back inside a transaction is not handed out

@@ -1002,38 +1002,44 @@ async fn staged_state_on_postgres() {
     with_postgres(staged_state).await;
 }
 
+/// A new conversation of customer `wa_id` with one reply `id` queued
+/// (`worker_after` as `enqueue_outbound` takes it); whether it was new.
+async fn queue_one(store: &Conversations, wa_id: &str, id: &str, worker_after: i64) -> bool {
+    let a = store
+        .accept_inbound(&inbound(wa_id, &format!("wamid.in/{id}"), "hi"))
+        .await
+        .expect("accept")
+        .expect("new");
+    let body = serde_json::json!({"type": "text"});
+    let out = NewOutbound {
+        id,
+        conversation_id: &a.conversation_id,
+        brand: None,
+        speaker: Speaker::Assistant,
+        kind: "text",
+        text: "hello",
+        body: &body,
+    };
+    let route = Route {
+        phone_number_id: "PN1",
+        recipient: wa_id,
+    };
+    store
+        .enqueue_outbound(&out, &route, worker_after)
+        .await
+        .expect("queue")
+}
+
 /// Many "sent" marks at once (one per conversation, as the sender tasks
 /// send them): each caller returns once its own mark is stored, every
 /// message is marked with its own wamid and taken off the outbox, and a
 /// mark for a message no longer pending changes nothing.
 async fn concurrent_sent_marks(store: Conversations) {
-    let body = serde_json::json!({"type":"text"});
     let mut ids = Vec::new();
     for i in 0..40 {
-        let wa_id = format!("55119{i:04}");
-        let a = store
-            .accept_inbound(&inbound(&wa_id, &format!("wamid.in{i}"), "hi"))
-            .await
-            .expect("accept")
-            .expect("new");
         let id = format!("m/{i}");
-        let out = NewOutbound {
-            id: &id,
-            conversation_id: &a.conversation_id,
-            brand: None,
-            speaker: Speaker::Assistant,
-            kind: "text",
-            text: "hello",
-            body: &body,
-        };
-        let route = Route {
-            phone_number_id: "PN1",
-            recipient: &wa_id,
-        };
-        store
-            .enqueue_outbound(&out, &route, crate::db::now_ms())
-            .await
-            .expect("queue");
+        let new = queue_one(&store, &format!("55119{i:04}"), &id, crate::db::now_ms()).await;
+        assert!(new);
         ids.push(id);
     }
     store.mark_failed("m/0", "given up").await.expect("failed");
@@ -1463,32 +1469,8 @@ async fn a_turn_given_up_while_queued_is_not_committed() {
 async fn a_sent_mark_given_up_while_queued_is_still_written() {
     let (db, _dir) = testing::sqlite().await.expect("sqlite");
     let store = Conversations::new(db);
-    let body = serde_json::json!({"type": "text"});
     for (wa_id, id) in [("5511500003", "s/1"), ("5511500004", "s/2")] {
-        let a = store
-            .accept_inbound(&inbound(wa_id, &format!("wamid.{id}"), "hi"))
-            .await
-            .expect("accept")
-            .expect("new");
-        let out = NewOutbound {
-            id,
-            conversation_id: &a.conversation_id,
-            brand: None,
-            speaker: Speaker::Assistant,
-            kind: "text",
-            text: "hello",
-            body: &body,
-        };
-        let route = Route {
-            phone_number_id: "PN1",
-            recipient: wa_id,
-        };
-        assert!(
-            store
-                .enqueue_outbound(&out, &route, 0)
-                .await
-                .expect("queue")
-        );
+        assert!(queue_one(&store, wa_id, id, 0).await);
     }
     // Polled once (the mark is queued), then dropped, on this one-thread
     // runtime before the batch writer runs.

@@ -134,7 +134,8 @@ fn vocabulary_tables() -> String {
 }
 
 /// Each list of a word-list file (`lists_file`) as `static NAME: &[&str]`;
-/// a `topic-*` list also as `NAME_STEMS`, its phrases' words stemmed.
+/// a `topic-*` list also as `NAME_STEMS`, its phrases' words stemmed, and
+/// `NAME_WORDS`, its phrases' words as written.
 fn list_tables(path: &str, data: &str) -> String {
     let lists = lists_file::parse(data).unwrap_or_else(|e| panic!("{path}: {e}"));
     let mut src = String::new();
@@ -153,6 +154,18 @@ fn list_tables(path: &str, data: &str) -> String {
                 src,
                 "pub static {name}_STEMS: &[&[&str]] = &[{}];",
                 stems.join(", ")
+            );
+            // Split here, not per message: splitting every phrase into a
+            // fresh `Vec` was a third of a router turn's topic check.
+            let words: Vec<String> = list
+                .words()
+                .iter()
+                .map(|p| strs(&p.split(' ').map(str::to_owned).collect::<Vec<_>>()))
+                .collect();
+            let _ = writeln!(
+                src,
+                "pub static {name}_WORDS: &[&[&str]] = &[{}];",
+                words.join(", ")
             );
         }
     }

@@ -67,12 +67,17 @@ pub const ALL: &[Topic] = &[
 
 /// The lists of `store.txt`, as statics `build.rs` wrote (`lists_file`):
 /// each `[name]` list is `NAME`, a topic's phrases also `NAME_STEMS`.
+// A topic's phrases as written (`TOPIC_*`) are read by the tests only: a
+// turn reads them split (`_WORDS`) and stemmed (`_STEMS`).
+#[cfg_attr(not(test), allow(dead_code))]
 mod lists {
     include!(concat!(env!("OUT_DIR"), "/store_lists.rs"));
 }
 use lists::*;
 
-/// A topic's phrases (`[topic-<key>]` in `store.txt`).
+/// A topic's phrases (`[topic-<key>]` in `store.txt`), as the tests read
+/// them; a turn reads [`written`] and [`stems`].
+#[cfg(test)]
 fn phrases(t: Topic) -> &'static [&'static str] {
     match t {
         Topic::DoubleCharge => TOPIC_DOUBLE_CHARGE,
@@ -98,6 +103,20 @@ fn stems(t: Topic) -> &'static [&'static [&'static str]] {
         Topic::Discounts => TOPIC_DISCOUNTS_STEMS,
         Topic::Payments => TOPIC_PAYMENTS_STEMS,
         Topic::Shipping => TOPIC_SHIPPING_STEMS,
+    }
+}
+
+/// A topic's phrases split into their words as written (`build.rs`).
+fn written(t: Topic) -> &'static [&'static [&'static str]] {
+    match t {
+        Topic::DoubleCharge => TOPIC_DOUBLE_CHARGE_WORDS,
+        Topic::DeliveryTime => TOPIC_DELIVERY_WORDS,
+        Topic::Returns => TOPIC_RETURNS_WORDS,
+        Topic::Hours => TOPIC_HOURS_WORDS,
+        Topic::Warranty => TOPIC_WARRANTY_WORDS,
+        Topic::Discounts => TOPIC_DISCOUNTS_WORDS,
+        Topic::Payments => TOPIC_PAYMENTS_WORDS,
+        Topic::Shipping => TOPIC_SHIPPING_WORDS,
     }
 }
 
@@ -147,24 +166,16 @@ pub fn topic_with_evidence(message: &str) -> Option<(Topic, Evidence)> {
     let words = text::tokenize(&n);
     // The phrases are written normalised: stemming them is enough, and
     // `build.rs` did it (`stems`).
-    let by_phrase = ALL
-        .iter()
-        .map(|t| (t, stems(*t)))
-        .find(|(t, stemmed)| {
-            phrases(**t).iter().zip(stemmed.iter()).any(|(p, stems)| {
-                // One word alone must be exact: "shipping" is one typo from
-                // "shopping".
-                match stems {
-                    [w] => hay.iter().any(|h| h == w),
-                    _ => {
-                        let raw: Vec<&str> = p.split(' ').collect();
-                        text::phrase_match(&hay, stems) > 0.0
-                            || text::phrase_match(&words, &raw) > 0.0
-                    }
-                }
-            })
+    let by_phrase = ALL.iter().copied().find(|t| {
+        written(*t).iter().zip(stems(*t)).any(|(raw, stems)| {
+            // One word alone must be exact: "shipping" is one typo from
+            // "shopping".
+            match stems {
+                [w] => hay.iter().any(|h| h == w),
+                _ => text::phrase_match(&hay, stems) > 0.0 || text::phrase_match(&words, raw) > 0.0,
+            }
         })
-        .map(|(t, _)| *t);
+    });
     match by_phrase {
         Some(Topic::Shipping) if delivery_time_question(&n) && !payment_question(&n) => {
             Some((Topic::DeliveryTime, Evidence::Phrase))
@@ -598,6 +609,16 @@ mod tests {
             .collect();
         assert_eq!(generated, stemmed_phrases());
         assert_eq!(generated.len(), ALL.len());
+    }
+
+    /// The words `build.rs` generated are the phrases split at run time.
+    #[test]
+    fn generated_words_are_the_phrases_split() {
+        for &t in ALL {
+            let split: Vec<Vec<&str>> = phrases(t).iter().map(|p| p.split(' ').collect()).collect();
+            let generated: Vec<Vec<&str>> = written(t).iter().map(|p| p.to_vec()).collect();
+            assert_eq!(generated, split, "{t:?}");
+        }
     }
 
     #[test]

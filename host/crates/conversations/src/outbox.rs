@@ -13,8 +13,8 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use serde_json::Value;
 use sqlx::Row;
 
-use super::turn_commits;
 use super::{ConversationError, Conversations, NewOutbound};
+use super::{sent_marks, turn_commits};
 use crate::db::now_ms;
 
 /// Where an outbound message goes.
@@ -293,33 +293,35 @@ impl Conversations {
         fresh: bool,
     ) -> Result<Option<Claimed>, ConversationError> {
         let now = now_ms();
-        let claimed = sqlx::query(
+        // The claim and what the send needs, in one statement on the write
+        // connection: a claimed row read back on a reader was one more
+        // round trip per outbound message.
+        let row = sqlx::query(
             "UPDATE whatsapp_outbox SET lease_until = $1, attempts = attempts + 1
              WHERE message_id = $2 AND lease_until <= $3
-               AND (next_attempt_at <= $3 OR ($4 = 1 AND attempts = 0))",
+               AND (next_attempt_at <= $3 OR ($4 = 1 AND attempts = 0))
+             RETURNING message_id, conversation_id, phone_number_id, recipient, attempts, created_at,
+               (SELECT m.kind FROM messages m WHERE m.id = whatsapp_outbox.message_id) AS kind,
+               (SELECT m.payload FROM messages m WHERE m.id = whatsapp_outbox.message_id) AS payload,
+               (SELECT c.last_customer_message_at FROM conversations c WHERE c.id = whatsapp_outbox.conversation_id) AS last_customer_message_at,
+               (SELECT c.brand FROM conversations c WHERE c.id = whatsapp_outbox.conversation_id) AS brand,
+               (SELECT c.language FROM conversations c WHERE c.id = whatsapp_outbox.conversation_id) AS language",
         )
         .bind(now + lease_ms)
         .bind(id)
         .bind(now)
         .bind(i64::from(fresh))
-        .execute(&mut *self.db.writer.acquire().await?)
-        .await?
-        .rows_affected();
-        if claimed != 1 {
-            return Ok(None);
-        }
-        let row = sqlx::query(
-            "SELECT o.message_id, o.conversation_id, o.phone_number_id, o.recipient, o.attempts, o.created_at, m.kind, m.payload,
-                    c.last_customer_message_at, c.brand, c.language
-             FROM whatsapp_outbox o JOIN messages m ON m.id = o.message_id
-             LEFT JOIN conversations c ON c.id = o.conversation_id
-             WHERE o.message_id = $1",
-        )
-        .bind(id)
-        .fetch_optional(&mut *self.db.read().await?)
+        .fetch_optional(&mut *self.db.writer.acquire().await?)
         .await?;
         let Some(row) = row else { return Ok(None) };
-        let payload: String = row.try_get("payload")?;
+        // A queued message whose stored message is gone (never, short of a
+        // hand-edited database) is not sent, as the claim's join left it.
+        let (Some(kind), Some(payload)) = (
+            row.try_get::<Option<String>, _>("kind")?,
+            row.try_get::<Option<String>, _>("payload")?,
+        ) else {
+            return Ok(None);
+        };
         let body = serde_json::from_str(&payload).map_err(|source| ConversationError::Corrupt {
             id: id.to_string(),
             source,
@@ -330,7 +332,7 @@ impl Conversations {
             conversation_id: row.try_get("conversation_id")?,
             phone_number_id: row.try_get("phone_number_id")?,
             recipient: row.try_get("recipient")?,
-            kind: row.try_get("kind")?,
+            kind,
             body,
             attempts: u32::try_from(attempts).unwrap_or(u32::MAX),
             created_at: row.try_get("created_at")?,
@@ -412,44 +414,55 @@ impl Conversations {
     /// Statuses that arrived before the answer are applied now.
     pub async fn outbound_sent(&self, id: &str, wamid: &str) -> Result<(), ConversationError> {
         let now = now_ms();
-        self.sent_marks
+        let early = self
+            .sent_marks
             .write(&self.db, (id.to_string(), wamid.to_string()))
             .await
             .map_err(sqlx::Error::Protocol)?;
         // The message is marked sent: a failure from here on only delays a
         // status, which the next one (or the console's view) catches up on.
-        if let Err(e) = self.apply_early_statuses(id, wamid, now).await {
+        let applied = match early {
+            Some(early) => self.apply_early_statuses(id, early, now).await,
+            None => match self.statuses_of(wamid).await {
+                Ok(early) => self.apply_early_statuses(id, early, now).await,
+                Err(e) => Err(e),
+            },
+        };
+        if let Err(e) = applied {
             tracing::warn!(message = %id, error = %e, "statuses that came before the send's answer not applied");
         }
         Ok(())
     }
 
-    /// Statuses that came before the Graph API's answer, read after the
-    /// "sent" mark's commit (off the write lock): `apply_status` stores a
-    /// status before it looks the wamid up, so one stored before that
-    /// commit is seen here, and one stored after it finds the wamid and
-    /// applies itself. The best of them is applied as `apply_status`
-    /// applies one: never backwards (a later, lower status may have moved
-    /// the message meanwhile), compare-and-set on the state read.
-    async fn apply_early_statuses(
+    /// The statuses stored for `wamid`, read after its "sent" mark's
+    /// commit (PostgreSQL; SQLite reads them in the mark's transaction):
+    /// `apply_status` stores a status before it looks the wamid up, so one
+    /// stored before that commit is seen here, and one stored after it
+    /// finds the wamid and applies itself.
+    async fn statuses_of(
         &self,
-        id: &str,
         wamid: &str,
-        now: i64,
-    ) -> Result<(), ConversationError> {
-        let early = sqlx::query("SELECT status, errors FROM whatsapp_statuses WHERE wamid = $1")
+    ) -> Result<Vec<sent_marks::EarlyStatus>, ConversationError> {
+        let rows = sqlx::query("SELECT status, errors FROM whatsapp_statuses WHERE wamid = $1")
             .bind(wamid)
             .fetch_all(&mut *self.db.read().await?)
             .await?;
-        let best = early
-            .iter()
-            .filter_map(|r| {
-                Some((
-                    r.try_get::<String, _>("status").ok()?,
-                    r.try_get::<String, _>("errors").ok()?,
-                ))
-            })
-            .max_by_key(|(s, _)| rank(s));
+        rows.iter()
+            .map(|r| Ok((r.try_get("status")?, r.try_get("errors")?)))
+            .collect()
+    }
+
+    /// Statuses that came before the Graph API's answer. The best of them
+    /// is applied as `apply_status` applies one: never backwards (a later,
+    /// lower status may have moved the message meanwhile), compare-and-set
+    /// on the state read.
+    async fn apply_early_statuses(
+        &self,
+        id: &str,
+        early: Vec<sent_marks::EarlyStatus>,
+        now: i64,
+    ) -> Result<(), ConversationError> {
+        let best = early.into_iter().max_by_key(|(s, _)| rank(s));
         let Some((status, errors)) = best.filter(|(s, _)| rank(s) > rank("sent")) else {
             return Ok(());
         };

@@ -9,29 +9,53 @@
 //! own mark is committed, so what it does next (the conversation's next
 //! message) follows a durable mark, as before.
 
+use std::collections::HashMap;
+
+use sqlx::Row as _;
+
 use super::group::Batch;
-use crate::db::Db;
+use crate::db::{Backend, Db};
 
 /// "Sent" marks: `(message id, wamid)`.
 pub(crate) struct SentMarks;
 
+/// A status Meta sent before its message's "sent" mark was stored:
+/// `(status, errors as JSON)`.
+pub(crate) type EarlyStatus = (String, String);
+
 impl Batch for SentMarks {
     type Item = (String, String);
-    type Out = ();
+    /// On SQLite, the statuses stored for the mark's wamid before its
+    /// commit, read in its transaction; on PostgreSQL `None`: read them
+    /// after the commit ([`super::Conversations::outbound_sent`] says why).
+    type Out = Option<Vec<EarlyStatus>>;
     /// Each binds 2 parameters: far under either backend's bound.
     const MAX: usize = 256;
     /// Meta accepted the message: unmarked, the outbox would send it again.
     const SKIP_ABANDONED: bool = false;
 
-    async fn write(db: &Db, marks: &[(String, String)]) -> Vec<Result<(), String>> {
-        let outcome = write(db, marks).await.map_err(|e| e.to_string());
-        vec![outcome; marks.len()]
+    async fn write(
+        db: &Db,
+        marks: &[(String, String)],
+    ) -> Vec<Result<Option<Vec<EarlyStatus>>, String>> {
+        match write(db, marks).await {
+            Ok(Some(mut early)) => marks
+                .iter()
+                .map(|(_, wamid)| Ok(Some(early.remove(wamid).unwrap_or_default())))
+                .collect(),
+            Ok(None) => vec![Ok(None); marks.len()],
+            Err(e) => vec![Err(e.to_string()); marks.len()],
+        }
     }
 }
 
 /// One transaction: every mark's message marked sent (if still pending)
-/// and taken off the outbox.
-async fn write(db: &Db, marks: &[(String, String)]) -> Result<(), sqlx::Error> {
+/// and taken off the outbox; on SQLite also the statuses already stored
+/// for the marks' wamids, by wamid.
+async fn write(
+    db: &Db,
+    marks: &[(String, String)],
+) -> Result<Option<HashMap<String, Vec<EarlyStatus>>>, sqlx::Error> {
     let now = crate::db::now_ms();
     let ids: Vec<String> = (0..marks.len())
         .map(|i| format!("${}", 2 * i + 1))
@@ -59,5 +83,38 @@ async fn write(db: &Db, marks: &[(String, String)]) -> Result<(), sqlx::Error> {
     let mut tx = db.begin_write().await?;
     query.bind(now).execute(&mut *tx).await?;
     delete.execute(&mut *tx).await?;
-    tx.commit().await
+    // On SQLite a status is stored on this same write connection, so it
+    // was stored either before this transaction (read here) or after its
+    // commit (and then its own lookup finds the wamid): read here, it
+    // costs no round trip of its own. PostgreSQL's statuses commit beside
+    // this transaction, so they are read after it.
+    let early = match db.backend {
+        Backend::Sqlite => Some(early_statuses(&mut tx, marks).await?),
+        Backend::Postgres => None,
+    };
+    tx.commit().await?;
+    Ok(early)
+}
+
+/// The statuses stored for the marks' wamids, by wamid.
+async fn early_statuses(
+    tx: &mut crate::db::WriteTx,
+    marks: &[(String, String)],
+) -> Result<HashMap<String, Vec<EarlyStatus>>, sqlx::Error> {
+    let sql = format!(
+        "SELECT wamid, status, errors FROM whatsapp_statuses WHERE wamid IN ({})",
+        crate::db::sql::placeholders(1, marks.len())
+    );
+    let mut query = sqlx::query(&sql);
+    for (_, wamid) in marks {
+        query = query.bind(wamid);
+    }
+    let mut by_wamid: HashMap<String, Vec<EarlyStatus>> = HashMap::new();
+    for row in query.fetch_all(&mut **tx).await? {
+        by_wamid
+            .entry(row.try_get("wamid")?)
+            .or_default()
+            .push((row.try_get("status")?, row.try_get("errors")?));
+    }
+    Ok(by_wamid)
 }

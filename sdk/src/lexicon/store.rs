@@ -66,7 +66,8 @@ pub const ALL: &[Topic] = &[
 ];
 
 /// The lists of `store.txt`, as statics `build.rs` wrote (`lists_file`):
-/// each `[name]` list is `NAME`, a topic's phrases also `NAME_STEMS`.
+/// each `[name]` list is `NAME`, a topic's phrases also `NAME_STEMS` and
+/// `NAME_WORDS`.
 // A topic's phrases as written (`TOPIC_*`) are read by the tests only: a
 // turn reads them split (`_WORDS`) and stemmed (`_STEMS`).
 #[cfg_attr(not(test), allow(dead_code))]

@@ -39,9 +39,9 @@ impl Batch for SentMarks {
         marks: &[(String, String)],
     ) -> Vec<Result<Option<Vec<EarlyStatus>>, String>> {
         match write(db, marks).await {
-            Ok(Some(mut early)) => marks
+            Ok(Some(early)) => marks
                 .iter()
-                .map(|(_, wamid)| Ok(Some(early.remove(wamid).unwrap_or_default())))
+                .map(|(_, wamid)| Ok(Some(early.get(wamid).cloned().unwrap_or_default())))
                 .collect(),
             Ok(None) => vec![Ok(None); marks.len()],
             Err(e) => vec![Err(e.to_string()); marks.len()],
@@ -89,7 +89,14 @@ async fn write(
     // costs no round trip of its own. PostgreSQL's statuses commit beside
     // this transaction, so they are read after it.
     let early = match db.backend {
-        Backend::Sqlite => Some(early_statuses(&mut tx, marks).await?),
+        // A failed read must not roll back marks of messages Meta accepted:
+        // `None` has the statuses read after the commit, as on PostgreSQL.
+        Backend::Sqlite => early_statuses(&mut tx, marks)
+            .await
+            .inspect_err(
+                |e| tracing::warn!(error = %e, "early statuses not read with the sent marks"),
+            )
+            .ok(),
         Backend::Postgres => None,
     };
     tx.commit().await?;

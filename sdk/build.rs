@@ -145,31 +145,35 @@ fn list_tables(path: &str, data: &str) -> String {
         // the lists other crates read (`intent::words`).
         let _ = writeln!(src, "pub static {name}: &[&str] = {};", strs(&list.words()));
         if list.name.starts_with("topic-") {
-            let stems: Vec<String> = list
-                .words()
-                .iter()
-                .map(|p| strs(&p.split(' ').map(text::stem).collect::<Vec<_>>()))
-                .collect();
+            // Split (and stemmed) here, not per message: splitting every
+            // phrase into a fresh `Vec` was a third of a router turn's
+            // topic check.
             let _ = writeln!(
                 src,
-                "pub static {name}_STEMS: &[&[&str]] = &[{}];",
-                stems.join(", ")
+                "{}",
+                phrase_table(&name, "STEMS", &list.words(), text::stem)
             );
-            // Split here, not per message: splitting every phrase into a
-            // fresh `Vec` was a third of a router turn's topic check.
-            let words: Vec<String> = list
-                .words()
-                .iter()
-                .map(|p| strs(&p.split(' ').map(str::to_owned).collect::<Vec<_>>()))
-                .collect();
             let _ = writeln!(
                 src,
-                "pub static {name}_WORDS: &[&[&str]] = &[{}];",
-                words.join(", ")
+                "{}",
+                phrase_table(&name, "WORDS", &list.words(), str::to_owned)
             );
         }
     }
     src
+}
+
+/// `pub static NAME_SUFFIX: &[&[&str]]`: each phrase's words, mapped by
+/// `word`.
+fn phrase_table(name: &str, suffix: &str, phrases: &[&str], word: fn(&str) -> String) -> String {
+    let rows: Vec<String> = phrases
+        .iter()
+        .map(|p| strs(&p.split(' ').map(word).collect::<Vec<_>>()))
+        .collect();
+    format!(
+        "pub static {name}_{suffix}: &[&[&str]] = &[{}];",
+        rows.join(", ")
+    )
 }
 
 /// `static CUES: Cues` (inside `dialogue::cues::generated`), borrowing

@@ -88,7 +88,7 @@ fn route_prints_the_router_plugins_decision_as_json() {
         v.as_array()
             .into_iter()
             .flatten()
-            .all(|p| p["contract"] == "0.2.0"),
+            .all(|p| p["contract"] == "0.2.1"),
         "{v}"
     );
 }

@@ -144,8 +144,8 @@ async fn push_logs_and_rollback_through_the_cli() {
     // active version keeps serving. (Same-length rewrite of the import names:
     // the component stays well-formed.)
     let newer: Vec<u8> = {
-        let from = b"agent-store:plugin/log@0.2.0";
-        let to = b"agent-store:plugin/log@9.2.0";
+        let from = b"agent-store:plugin/log@0.2.1";
+        let to = b"agent-store:plugin/log@9.2.1";
         let mut out = bytes.clone();
         let mut i = 0;
         let mut replaced = 0;
@@ -171,7 +171,7 @@ async fn push_logs_and_rollback_through_the_cli() {
     .expect("join");
     assert!(!refused.status.success());
     let stderr = String::from_utf8_lossy(&refused.stderr);
-    assert!(stderr.contains("9.2.0"), "names the WIT version: {stderr}");
+    assert!(stderr.contains("9.2.1"), "names the WIT version: {stderr}");
     assert_eq!(version_of(&url, "seller-tech").await, "0.1.0");
 
     // A wrong token is refused with the reason.

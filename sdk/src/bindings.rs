@@ -1,5 +1,5 @@
 //! Guest bindings generated from `wit/plugin.wit`
-//! (`agent-store:plugin@0.2.0`), one module per world.
+//! (`agent-store:plugin@0.2.1`), one module per world.
 //!
 //! Both worlds share the `types` interface and the host imports: the router
 //! module reuses the seller module's generated types (`with`), so a type such
@@ -27,13 +27,14 @@ pub mod router {
         export_macro_name: "export_router_world",
         default_bindings_module: "agent_store_sdk::bindings::router",
         with: {
-            "agent-store:plugin/types@0.2.0": crate::bindings::seller::agent_store::plugin::types,
-            "agent-store:plugin/catalog@0.2.0": crate::bindings::seller::agent_store::plugin::catalog,
-            "agent-store:plugin/llm@0.2.0": crate::bindings::seller::agent_store::plugin::llm,
-            "agent-store:plugin/orders@0.2.0": crate::bindings::seller::agent_store::plugin::orders,
-            "agent-store:plugin/conversation@0.2.0": crate::bindings::seller::agent_store::plugin::conversation,
-            "agent-store:plugin/config@0.2.0": crate::bindings::seller::agent_store::plugin::config,
-            "agent-store:plugin/log@0.2.0": crate::bindings::seller::agent_store::plugin::log,
+            "agent-store:plugin/types@0.2.1": crate::bindings::seller::agent_store::plugin::types,
+            "agent-store:plugin/catalog@0.2.1": crate::bindings::seller::agent_store::plugin::catalog,
+            "agent-store:plugin/llm@0.2.1": crate::bindings::seller::agent_store::plugin::llm,
+            "agent-store:plugin/orders@0.2.1": crate::bindings::seller::agent_store::plugin::orders,
+            "agent-store:plugin/conversation@0.2.1": crate::bindings::seller::agent_store::plugin::conversation,
+            "agent-store:plugin/config@0.2.1": crate::bindings::seller::agent_store::plugin::config,
+            "agent-store:plugin/log@0.2.1": crate::bindings::seller::agent_store::plugin::log,
+            "agent-store:plugin/analysis@0.2.1": crate::bindings::seller::agent_store::plugin::analysis,
         },
     });
 }

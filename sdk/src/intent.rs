@@ -146,7 +146,8 @@ thread_local! {
 
 impl Signals {
     /// Classify a message (computed once per message: asking again for
-    /// the same text returns the signals kept from the first time).
+    /// the same text returns the signals kept from the first time; by the
+    /// host when the plugin runs in one, [`crate::analysis`]).
     pub fn of(raw: &str) -> Signals {
         let cached = LAST.with(|last| {
             last.try_borrow().ok().and_then(|last| {
@@ -158,7 +159,7 @@ impl Signals {
         if let Some(s) = cached {
             return s;
         }
-        let s = Self::classify(raw);
+        let s = crate::analysis::ask(|a| a.signals(raw)).unwrap_or_else(|| Self::classify(raw));
         LAST.with(|last| {
             if let Ok(mut last) = last.try_borrow_mut() {
                 *last = Some((raw.to_owned(), s.clone()));

@@ -54,6 +54,8 @@
 //!   constraints) and the acts a message performs over it.
 //! * [`intent`]: greetings, human requests, complaints, order status,
 //!   checkout...
+//! * [`analysis`]: where the text analysis runs (inside a component, the
+//!   host's `analysis` import: the same code, natively).
 //! * [`reply`]: action builders within WhatsApp limits, money formatting.
 //! * [`i18n`]: the en/pt/es message table.
 //! * [`seller`]: the configurable, catalog-grounded seller engine.
@@ -61,6 +63,7 @@
 //! * `testing` (feature `testing`, native only): `FakeHost`, `TurnBuilder`,
 //!   `RouteBuilder` and assertion helpers.
 
+pub mod analysis;
 pub mod bindings;
 pub mod dialogue;
 mod host;
@@ -159,6 +162,7 @@ macro_rules! export_seller {
                     ::std::vec::Vec<$crate::types::Action>,
                     $crate::types::PluginError,
                 > {
+                    $crate::analysis::install_host_analysis();
                     <$seller as $crate::Seller>::handle_turn(&$crate::WasmHost, &turn)
                 }
             }
@@ -176,6 +180,7 @@ macro_rules! export_router {
             struct AgentStoreRouterExport;
             impl $crate::bindings::router::Guest for AgentStoreRouterExport {
                 fn route(request: $crate::types::RouteRequest) -> $crate::types::RoutingDecision {
+                    $crate::analysis::install_host_analysis();
                     <$router as $crate::Router>::route(&$crate::RouterWasmHost, &request)
                 }
             }

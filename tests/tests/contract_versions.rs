@@ -1,11 +1,13 @@
-//! Contract 0.2.0 through the real host: components built against 0.1.0
-//! and 0.2.0 serving side by side, an unknown version refused at load, the
-//! 0.2.0 cart actions on SQLite and PostgreSQL, and the `config` grant.
+//! Contract 0.2.1 through the real host: components built against 0.1.0,
+//! 0.2.0 and 0.2.1 serving side by side, an unknown version refused at
+//! load, the 0.2.0 cart actions on SQLite and PostgreSQL, and the `config`
+//! grant.
 //!
 //! The plugins are the test corpus under `tests/plugins/`: a router and a
-//! seller built with wit-bindgen straight from `wit/v0.1.0` (no SDK), the
-//! SDK-built `cart-editor` (0.2.0, brand tech, driven by commands), and a
-//! seller of a contract version no host serves (0.9.0).
+//! seller built with wit-bindgen straight from `wit/v0.1.0` (no SDK), a
+//! seller built the same way from `wit/v0.2.0` (before the `analysis`
+//! import), the SDK-built `cart-editor` (0.2.1, brand tech, driven by
+//! commands), and a seller of a contract version no host serves (0.9.0).
 
 mod common;
 
@@ -20,6 +22,7 @@ const CORPUS: &[&str] = &[
     "cart-editor",
     "contract-v01-router",
     "contract-v01-seller",
+    "contract-v020-seller",
     "contract-v09-seller",
 ];
 
@@ -104,17 +107,26 @@ fn plugin<'a>(listing: &'a Value, name: &str) -> &'a Value {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn components_of_0_1_0_and_0_2_0_serve_side_by_side() {
+async fn components_of_0_1_0_0_2_0_and_0_2_1_serve_side_by_side() {
     let (h, _dir) = start(
         Backend::Sqlite,
-        &["contract-v01-router", "contract-v01-seller", "cart-editor"],
+        &[
+            "contract-v01-router",
+            "contract-v01-seller",
+            "contract-v020-seller",
+            "cart-editor",
+        ],
         |_| {},
     )
     .await;
     let listing = h.admin("/plugins").await;
     assert_eq!(plugin(&listing, "contract-v01-router")["contract"], "0.1.0");
     assert_eq!(plugin(&listing, "contract-v01-seller")["contract"], "0.1.0");
-    assert_eq!(plugin(&listing, "cart-editor")["contract"], "0.2.0");
+    assert_eq!(
+        plugin(&listing, "contract-v020-seller")["contract"],
+        "0.2.0"
+    );
+    assert_eq!(plugin(&listing, "cart-editor")["contract"], "0.2.1");
     assert_eq!(listing["failed"], serde_json::json!([]), "{listing}");
 
     // One customer, both sellers, the 0.1.0 router choosing between them.
@@ -139,10 +151,24 @@ async fn components_of_0_1_0_and_0_2_0_serve_side_by_side() {
         cart(&h, wa_id, &mut n).await,
         format!("{added}=1,TEC-0012=2")
     );
+    // The seller built against 0.2.0 (no `analysis` import) is linked by
+    // the 0.2.1 host: its imports answer and its 0.2.0 action applies.
+    let told = ask(&h, wa_id, &mut n, "beauty lipstick").await;
+    assert!(
+        told.contains("0.2.0 seller found") && told.contains("emptied a cart of 2 line(s)"),
+        "{told}"
+    );
+    assert!(!told.contains("found 0 product(s)"), "{told}");
+    assert_eq!(cart(&h, wa_id, &mut n).await, "");
     let told = ask(&h, wa_id, &mut n, "home still there?").await;
     assert!(told.contains("legacy seller"), "{told}");
     let listing = h.admin("/plugins").await;
-    for name in ["contract-v01-router", "contract-v01-seller", "cart-editor"] {
+    for name in [
+        "contract-v01-router",
+        "contract-v01-seller",
+        "contract-v020-seller",
+        "cart-editor",
+    ] {
         assert_eq!(plugin(&listing, name)["errors"], 0, "{listing}");
     }
 }
@@ -164,7 +190,7 @@ async fn a_component_of_an_unknown_contract_version_is_refused_at_load() {
         .unwrap_or_else(|| panic!("contract-v09-seller refused: {listing}"));
     assert!(
         reason.contains("built against agent-store:plugin@0.9.0")
-            && reason.contains("0.2.0")
+            && reason.contains("0.2.1")
             && reason.contains("0.1.0"),
         "{reason}"
     );
@@ -265,6 +291,34 @@ greeting = "home only"
     let listing = h.admin("/plugins").await;
     let editor = plugin(&listing, "cart-editor");
     assert_eq!(editor["denied_by_capability"]["config"], 1, "{editor}");
+}
+
+/// 0.2.1's `analysis` import through a real component: the host reads a
+/// text as the SDK does, refuses one longer than it analyses (4,096
+/// bytes) with a reason, and the SDK then reads it itself.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_host_reads_a_plugins_text_up_to_its_limit() {
+    let (h, _dir) = start(
+        Backend::Sqlite,
+        &["contract-v01-router", "cart-editor"],
+        |_| {},
+    )
+    .await;
+    let (wa_id, mut n) = ("15550205001", 0);
+    let told = ask(&h, wa_id, &mut n, "tech analyse 60").await;
+    assert!(
+        told.contains("analysis: host [greeting] sdk [greeting]"),
+        "{told}"
+    );
+    let told = ask(&h, wa_id, &mut n, "tech analyse 4097").await;
+    assert!(
+        told.contains("analysis: host refused HostError::Invalid(")
+            && told.contains("4096 bytes")
+            && told.contains("sdk [greeting]"),
+        "{told}"
+    );
+    let listing = h.admin("/plugins").await;
+    assert_eq!(plugin(&listing, "cart-editor")["errors"], 0, "{listing}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -1234,7 +1234,7 @@ async fn a_plugin_pushed_or_rolled_back_on_one_host_runs_on_every_host() {
     );
 }
 
-/// `bytes` (a component built against contract 0.2.0) as if built
+/// `bytes` (a component built against contract 0.2.x) as if built
 /// against 0.9.0, a version no host serves: every
 /// `agent-store:plugin/…@0.2.x` name it imports or exports renamed.
 fn of_another_contract(bytes: &[u8]) -> Vec<u8> {

@@ -93,7 +93,7 @@ async fn record_and_export(h: &Harness, file: &Path) -> Value {
     assert!(raw.contains(MASKED), "the masked number is there");
     let parsed: Value = serde_json::from_str(&raw).expect("json");
     assert_eq!(parsed["format"], "agent-store-replay");
-    assert_eq!(parsed["contract"], "agent-store:plugin@0.2.0");
+    assert_eq!(parsed["contract"], "agent-store:plugin@0.2.1");
     assert_eq!(parsed["conversation"], id.as_str());
     parsed
 }
@@ -131,24 +131,35 @@ async fn demo_conversation_replays_with_no_difference(backend: Backend) {
         let digest = t["plugin"]["digest"].as_str().expect("digest");
         let bytes = std::fs::read(component(&plugins_dir(), "seller-fashion")).expect("wasm");
         assert_eq!(digest, agent_store::plugins::store::digest(&bytes));
-        assert_eq!(t["plugin"]["contract"], "0.2.0");
+        assert_eq!(t["plugin"]["contract"], "0.2.1");
     }
-    // The import answers as the plugin saw them: catalog and state.
+    // The import answers as the plugin saw them: catalog and state, and
+    // the host's reading of the customer's words (0.2.1's `analysis`).
     let all: Vec<String> = sellers.iter().flat_map(|t| functions(t)).collect();
     for f in [
         "catalog.search",
         "conversation.get-state",
         "conversation.set-state",
+        "analysis.signals-of",
+        "analysis.reading-of",
     ] {
         assert!(all.iter().any(|x| x == f), "{f} recorded: {all:?}");
     }
-    let routed = exported["turns"]
+    let routed: Vec<&Value> = exported["turns"]
         .as_array()
         .expect("turns")
         .iter()
         .filter(|t| t["exchange"]["router"].is_object())
-        .count();
-    assert!(routed > 0, "router turns recorded too");
+        .collect();
+    assert!(!routed.is_empty(), "router turns recorded too");
+    let all: Vec<String> = routed.iter().flat_map(|t| functions(t)).collect();
+    for f in [
+        "analysis.signals-of",
+        "analysis.store-question-of",
+        "routing.match-text",
+    ] {
+        assert!(all.iter().any(|x| x == f), "{f} recorded: {all:?}");
+    }
 
     // The same components: nothing differs, exit 0.
     for name in ["seller-fashion", "router"] {

@@ -123,7 +123,7 @@ async fn plugins(State(state): State<Arc<AppState>>) -> Json<Value> {
                 "brand": p.manifest.brand,
                 "version": p.manifest.version,
                 "version_id": id,
-                "contract": p.contract.as_str(),
+                "contract": p.contract.version(),
                 "digest": p.digest,
                 "state": if snapshot.canaries.contains_key(name) { "canary" } else { "active" },
                 "loaded_at": p.loaded_at.to_rfc3339(),

@@ -655,7 +655,7 @@ async fn plugin(config: Config, command: PluginCommand) -> anyhow::Result<()> {
             let loaded: Vec<_> = snapshot
                 .plugins
                 .values()
-                .map(|p| json!({ "name": p.manifest.name, "kind": p.manifest.kind.as_str(), "brand": p.manifest.brand, "version": p.manifest.version, "contract": p.contract.as_str(), "digest": p.digest, "state": "ok" }))
+                .map(|p| json!({ "name": p.manifest.name, "kind": p.manifest.kind.as_str(), "brand": p.manifest.brand, "version": p.manifest.version, "contract": p.contract.version(), "digest": p.digest, "state": "ok" }))
                 .chain(failures.iter().map(|f| json!({ "name": f.plugin, "state": "failed", "error": f.reason })))
                 .collect();
             if as_json {

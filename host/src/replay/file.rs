@@ -2,9 +2,9 @@
 //!
 //! ```json
 //! { "format": "agent-store-replay", "format_version": 1,
-//!   "contract": "agent-store:plugin@0.2.0",
+//!   "contract": "agent-store:plugin@0.2.1",
 //!   "conversation": "...", "exported_at": "2026-12-05T00:00:00Z",
-//!   "plugins": [{"name": "seller-fashion", "version": "0.3.0", "digest": "…", "contract": "0.2.0"}],
+//!   "plugins": [{"name": "seller-fashion", "version": "0.3.0", "digest": "…", "contract": "0.2.1"}],
 //!   "turns": [{"at": …, "plugin": {…}, "exchange": {"seller": {"turn": {…}, "outcome": {"Ok": […]}}},
 //!              "calls": [{"function": "catalog.search", "args": […], "answer": {"Ok": […]}}]}],
 //!   "checksum": "sha256 of the turns" }
@@ -182,7 +182,7 @@ impl ReplayFile {
     }
 }
 
-/// `agent-store:plugin@0.2.x` for a 0.2.0 host: patch versions only add.
+/// `agent-store:plugin@0.2.x` for a 0.2.1 host: patch versions only add.
 fn same_contract(found: &str) -> bool {
     let Some(version) = found.strip_prefix(&format!("{WIT_PACKAGE}@")) else {
         return false;
@@ -210,7 +210,7 @@ mod tests {
         let f = file();
         let back = ReplayFile::parse(Path::new("f.json"), &f.to_json()).expect("reads");
         assert_eq!(back.turns.len(), 1);
-        assert_eq!(back.contract, "agent-store:plugin@0.2.0");
+        assert_eq!(back.contract, "agent-store:plugin@0.2.1");
         assert_eq!(back.plugins.len(), 1);
     }
 

@@ -3,6 +3,8 @@
 //! prices, colours and sizes, independent of the catalog. The seller kit
 //! resolves its [`Target`]s against the [`DialogueState`] and the cart.
 
+use std::cell::RefCell;
+
 use super::cues::{Cue, cues};
 use super::numbers;
 use super::state::DialogueState;
@@ -101,7 +103,7 @@ pub enum Act {
 }
 
 /// The parts of a message the acts are read from.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Reading {
     /// Normalised, stemmed words.
     pub terms: Vec<String>,
@@ -172,9 +174,52 @@ fn is_size_word(t: &str) -> bool {
     )
 }
 
+thread_local! {
+    /// The last message read and its reading: a seller turn reads its
+    /// message up to three times (the act, a variant check, the words of a
+    /// sorted search).
+    static LAST: RefCell<Option<(String, String, Reading)>> = const { RefCell::new(None) };
+}
+
 impl Reading {
-    /// Read a message in `lang`.
+    /// Read a message in `lang` (once per message and language: asking
+    /// again returns the first reading). Read by the host when the plugin
+    /// runs in one ([`crate::analysis`]).
     pub fn of(raw: &str, lang: &str) -> Reading {
+        let cached = LAST.with(|last| {
+            last.try_borrow().ok().and_then(|last| {
+                last.as_ref()
+                    .filter(|(text, l, _)| text == raw && l == lang)
+                    .map(|(_, _, r)| r.clone())
+            })
+        });
+        if let Some(r) = cached {
+            return r;
+        }
+        let r = crate::analysis::ask(|a| a.reading(raw, lang))
+            .unwrap_or_else(|| Self::read_locally(raw, lang));
+        LAST.with(|last| {
+            if let Ok(mut last) = last.try_borrow_mut() {
+                *last = Some((raw.to_owned(), lang.to_owned(), r.clone()));
+            }
+        });
+        r
+    }
+
+    /// The cues the message contains.
+    pub fn cues(&self) -> &[Cue] {
+        &self.cues
+    }
+
+    /// This reading with `cues` as the message's cues (a reading the host
+    /// made, [`crate::analysis`]).
+    pub fn with_cues(mut self, cues: Vec<Cue>) -> Reading {
+        self.cues = cues;
+        self
+    }
+
+    /// [`Self::of`], computed here and now.
+    fn read_locally(raw: &str, lang: &str) -> Reading {
         let clipped: String = raw.chars().take(MAX_READ_CHARS).collect();
         let raw = clipped.as_str();
         let tokens = text::tokenize(raw);
@@ -553,6 +598,27 @@ pub fn reads_as_follow_up(raw: &str, lang: &str) -> bool {
 mod tests {
     use super::super::state::Offered;
     use super::*;
+
+    #[test]
+    fn readings_are_kept_per_message_and_language_and_never_stale() {
+        let asked = [
+            ("quero o segundo", "pt"),
+            ("quero o segundo", "pt"),
+            ("2 of them", "en"),
+            ("quero o segundo", "pt"),
+            ("dos", "es"),
+            ("dos", "pt"),
+            ("dos", "es"),
+        ];
+        for (text, lang) in asked {
+            assert_eq!(
+                Reading::of(text, lang),
+                Reading::read_locally(text, lang),
+                "{text} ({lang})"
+            );
+        }
+        assert_eq!(Reading::of("dos", "es").quantity, Some(2));
+    }
 
     fn listed() -> DialogueState {
         let item = |id: &str, price: i64, color: &str| Offered {

@@ -14,6 +14,8 @@
 //! assert_eq!(topic("running shoes in black"), None);
 //! ```
 
+use std::cell::RefCell;
+
 use crate::text;
 
 /// What a store-level question is about.
@@ -151,8 +153,35 @@ pub fn topic(message: &str) -> Option<Topic> {
     topic_with_evidence(message).map(|(t, _)| t)
 }
 
-/// The store-level topic of `message` and how it was recognised.
+thread_local! {
+    /// The last message checked and its answer: the router asks for the
+    /// same message's topic more than once.
+    static LAST: RefCell<Option<(String, Option<(Topic, Evidence)>)>> = const { RefCell::new(None) };
+}
+
+/// The store-level topic of `message` and how it was recognised (once per
+/// message; by the host when the plugin runs in one, [`crate::analysis`]).
 pub fn topic_with_evidence(message: &str) -> Option<(Topic, Evidence)> {
+    let cached = LAST.with(|last| {
+        last.try_borrow()
+            .ok()
+            .and_then(|last| last.as_ref().filter(|(m, _)| m == message).map(|(_, t)| *t))
+    });
+    if let Some(t) = cached {
+        return t;
+    }
+    let t =
+        crate::analysis::ask(|a| a.store_question(message)).unwrap_or_else(|| topic_here(message));
+    LAST.with(|last| {
+        if let Ok(mut last) = last.try_borrow_mut() {
+            *last = Some((message.to_owned(), t));
+        }
+    });
+    t
+}
+
+/// [`topic_with_evidence`], computed here and now.
+fn topic_here(message: &str) -> Option<(Topic, Evidence)> {
     // Chat shorthand spelled out ("vcs enviam pra portugal?"): the phrases
     // are written in full.
     let n = text::expand_shorthand(&text::normalize(message));
@@ -401,6 +430,21 @@ fn refund_policy_question(normalized: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn topics_are_kept_per_message_and_never_stale() {
+        let asked = [
+            "do you ship to lisbon?",
+            "do you ship to lisbon?",
+            "running shoes in black",
+            "what are your opening hours",
+            "do you ship to lisbon?",
+        ];
+        for m in asked {
+            assert_eq!(topic_with_evidence(m), topic_here(m), "{m}");
+        }
+        assert_eq!(topic("running shoes in black"), None);
+    }
 
     #[test]
     fn an_exchange_for_another_variant_is_told_from_one_for_the_fit() {

@@ -1,7 +1,8 @@
 //! Which version of the `agent-store:plugin` contract a component was
 //! built against, read from the versioned interface names it imports.
 //!
-//! The host serves 0.2.0 natively and 0.1.0 through [`super::v0_1`];
+//! The host serves 0.2.x natively (0.2.1's linker serves 0.2.0 as well:
+//! patch releases only add) and 0.1.0 through [`super::v0_1`];
 //! anything else is refused at load with a message naming both sides.
 
 use wasmtime::Engine;
@@ -11,32 +12,39 @@ use super::WIT_PACKAGE;
 use super::manifest::semver_triplet;
 
 /// A contract version this host serves.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Contract {
     /// `agent-store:plugin@0.1.x`, through the adapter.
-    #[serde(rename = "0.1.0")]
     V0_1,
-    /// `agent-store:plugin@0.2.x`, the current one.
-    #[serde(rename = "0.2.0")]
-    V0_2,
+    /// `agent-store:plugin@0.2.x`, linked directly: a patch release only
+    /// adds, so one linker of the newest serves every patch level. `patch`
+    /// is the level the component was built against (shown to operators).
+    V0_2 { patch: u64 },
 }
 
 impl Contract {
     /// The newest: what the SDK builds against.
-    pub const CURRENT: Contract = Contract::V0_2;
+    pub const CURRENT: Contract = Contract::V0_2 {
+        patch: super::WIT_PATCH,
+    };
 
-    /// The package version, e.g. `0.2.0`.
-    pub fn as_str(self) -> &'static str {
+    /// The package version the component was built against, e.g. `0.2.1`.
+    pub fn version(self) -> String {
         match self {
-            Contract::V0_1 => super::v0_1::VERSION,
-            Contract::V0_2 => super::WIT_VERSION,
+            Contract::V0_1 => super::v0_1::VERSION.to_owned(),
+            Contract::V0_2 { patch } => format!("0.2.{patch}"),
         }
+    }
+
+    /// Same major and minor: served by the same linker.
+    fn same_line(self, other: Contract) -> bool {
+        std::mem::discriminant(&self) == std::mem::discriminant(&other)
     }
 
     fn of(version: &str) -> Option<Contract> {
         match semver_triplet(version)? {
             (0, 1, _) => Some(Contract::V0_1),
-            (0, 2, _) => Some(Contract::V0_2),
+            (0, 2, patch) => Some(Contract::V0_2 { patch }),
             _ => None,
         }
     }
@@ -44,7 +52,13 @@ impl Contract {
 
 impl std::fmt::Display for Contract {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
+        f.write_str(&self.version())
+    }
+}
+
+impl serde::Serialize for Contract {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.version())
     }
 }
 
@@ -52,8 +66,8 @@ impl std::fmt::Display for Contract {
 pub fn supported() -> String {
     format!(
         "{WIT_PACKAGE}@{} and @{}",
-        Contract::V0_2.as_str(),
-        Contract::V0_1.as_str()
+        Contract::CURRENT,
+        Contract::V0_1
     )
 }
 
@@ -84,14 +98,22 @@ fn detect_names(names: impl IntoIterator<Item = String>) -> Result<Contract, Str
                 supported()
             ));
         };
-        match &found {
-            Some((seen, first)) if *seen != contract => {
+        match &mut found {
+            Some((seen, first)) if !seen.same_line(contract) => {
                 return Err(format!(
                     "mixes contract versions ({first} and {name}); this host serves {}",
                     supported()
                 ));
             }
-            Some(_) => {}
+            // Patch levels mixed (a component built from two releases of
+            // the WIT): the newest is what it may call.
+            Some((seen, _)) => {
+                if let (Contract::V0_2 { patch: a }, Contract::V0_2 { patch: b }) =
+                    (*seen, contract)
+                {
+                    *seen = Contract::V0_2 { patch: a.max(b) };
+                }
+            }
             None => found = Some((contract, name)),
         }
     }
@@ -118,10 +140,13 @@ mod tests {
             "agent-store:plugin/types@0.2.0",
             "agent-store:plugin/routing@0.2.1",
         ]));
-        assert_eq!(v2, Ok(Contract::V0_2));
+        assert_eq!(v2, Ok(Contract::V0_2 { patch: 1 }));
+        assert_eq!(v2.map(|c| c.to_string()).as_deref(), Ok("0.2.1"));
+        let released = detect_names(names(&["agent-store:plugin/types@0.2.0"]));
+        assert_eq!(released, Ok(Contract::V0_2 { patch: 0 }));
         assert_eq!(
             detect_names(names(&["wasi:io/poll@0.2.0"])),
-            Ok(Contract::V0_2)
+            Ok(Contract::CURRENT)
         );
     }
 
@@ -129,7 +154,7 @@ mod tests {
     fn unknown_and_mixed_versions_are_refused_with_a_reason() {
         let e = detect_names(names(&["agent-store:plugin/types@0.3.0"])).unwrap_err();
         assert!(
-            e.contains("@0.3.0") && e.contains("0.2.0") && e.contains("0.1.0"),
+            e.contains("@0.3.0") && e.contains("0.2.1") && e.contains("0.1.0"),
             "{e}"
         );
         let e = detect_names(names(&["agent-store:plugin/types@1.0.0"])).unwrap_err();

@@ -95,7 +95,9 @@ use stats::Stats;
 /// components are served too ([`v0_1`]), any other version is refused
 /// ([`contract`]).
 pub const WIT_PACKAGE: &str = "agent-store:plugin";
-pub const WIT_VERSION: &str = "0.2.0";
+pub const WIT_VERSION: &str = "0.2.1";
+/// [`WIT_VERSION`]'s patch level.
+pub const WIT_PATCH: u64 = 1;
 
 /// The customer id of smoke turns (no conversation, no state, no LLM).
 pub const SMOKE_WA_ID: &str = "agent-store-smoke";

@@ -27,7 +27,7 @@ pub struct PluginRef {
     pub version: String,
     /// sha256 of the component, hex.
     pub digest: String,
-    /// The contract version it was built against (`0.2.0`).
+    /// The contract version it was built against (`0.2.1`).
     pub contract: String,
 }
 

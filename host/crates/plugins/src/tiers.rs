@@ -159,14 +159,14 @@ impl Linkers {
         component: &Component,
     ) -> Result<Code, (&'static str, wasmtime::Error)> {
         let pre = match (kind, contract) {
-            (Kind::Seller, Contract::V0_2) => {
+            (Kind::Seller, Contract::V0_2 { .. }) => {
                 let pre = self
                     .seller
                     .instantiate_pre(component)
                     .map_err(|e| ("seller", e))?;
                 Pre::Seller(seller::SellerPre::new(pre).map_err(|e| ("seller", e))?)
             }
-            (Kind::Router, Contract::V0_2) => {
+            (Kind::Router, Contract::V0_2 { .. }) => {
                 let pre = self
                     .router
                     .instantiate_pre(component)

@@ -12,7 +12,7 @@
 
 use serde_json::Value;
 
-use crate::interfaces::{catalog, config, conversation, llm, log, orders, routing};
+use crate::interfaces::{analysis, catalog, config, conversation, llm, log, orders, routing};
 use crate::tape::Tape;
 use crate::wit::{self, HostError};
 
@@ -97,6 +97,15 @@ impl<V: config::Host> config::Host for Recorded<V> {
 impl<V: log::Host> log::Host for Recorded<V> {
     recorded!("log", log::Host,
         fn log(level: wit::Level, message: String));
+}
+
+impl<V: analysis::Host> analysis::Host for Recorded<V> {
+    recorded!("analysis.signals-of", analysis::Host,
+        fn signals_of(text: String) -> Result<analysis::Signals, HostError>);
+    recorded!("analysis.store-question-of", analysis::Host,
+        fn store_question_of(text: String) -> Result<Option<analysis::StoreQuestion>, HostError>);
+    recorded!("analysis.reading-of", analysis::Host,
+        fn reading_of(text: String, language: String) -> Result<analysis::Reading, HostError>);
 }
 
 impl<V: routing::Host> routing::Host for Recorded<V> {

@@ -1,11 +1,13 @@
-//! A seller built with the SDK (contract 0.2.0) that does what it is told,
+//! A seller built with the SDK (contract 0.2.1) that does what it is told,
 //! so tests can drive the host's cart and config handling word by word.
 //! The message is `<brand> <command> [args]`:
 //!
 //! - `add <id> <n>`, `remove <id>`, `set <id> <n>`, `clear`: the cart
 //!   actions, answered with `done: <command>`;
 //! - `cart`: the cart as the host reports it, `cart: [ID=N,ID=N]`;
-//! - `config <key>`: `config <key> = <value>` or `config <key> unset`.
+//! - `config <key>`: `config <key> = <value>` or `config <key> unset`;
+//! - `analyse <n>`: a greeting of `n` bytes, read by the host's `analysis`
+//!   import and by the SDK (`analysis: host [greeting] sdk [greeting]`).
 
 use agent_store_sdk::prelude::*;
 
@@ -51,10 +53,37 @@ impl Seller for CartEditor {
                     None => format!("config {key} unset"),
                 })]);
             }
+            ["analyse", bytes] => return Ok(vec![text(analyse(bytes))]),
             _ => return Ok(vec![text(format!("unknown command: {said}"))]),
         };
         Ok(vec![edit, text(format!("done: {}", words.join(" ")))])
     }
+}
+
+/// `hi ` repeated to `bytes` bytes, asked of the host's `analysis`
+/// import directly, then through the SDK (which reads it locally when the
+/// host refuses): `analysis: host [intents] sdk [intents]`.
+fn analyse(bytes: &str) -> String {
+    let n: usize = bytes.parse().unwrap_or(0);
+    let said: String = "hi ".repeat(n / 3 + 1).chars().take(n).collect();
+    let host = host_signals(&said);
+    let (sdk, _) =
+        agent_store_sdk::analysis::signals_to_wire(&agent_store_sdk::intent::Signals::of(&said));
+    format!("analysis: host {host} sdk [{}]", sdk.join(","))
+}
+
+#[cfg(target_arch = "wasm32")]
+fn host_signals(said: &str) -> String {
+    use agent_store_sdk::bindings::seller::agent_store::plugin::analysis;
+    match analysis::signals_of(said) {
+        Ok(s) => format!("[{}]", s.intents.join(",")),
+        Err(e) => format!("refused {e:?}"),
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn host_signals(_: &str) -> String {
+    "none (native)".into()
 }
 
 agent_store_sdk::export_seller!(CartEditor);

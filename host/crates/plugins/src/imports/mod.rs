@@ -11,7 +11,7 @@
 //! `conversations`, `llm` and `routing` crates, each a `plugin_host`
 //! module), and [`views`] hands each its view of the turn. Only [`config`]
 //! and [`log`] are answered here, from the plugin host's own settings and
-//! log. [`add_seller_imports`] and [`add_router_imports`] link a world,
+//! log, and [`analysis`], by the SDK's own text analysis. [`add_seller_imports`] and [`add_router_imports`] link a world,
 //! one interface at a time. What a turn spends is in [`limits`]: [`Meter`]
 //! counts guest CPU time only (the time inside host calls, e.g. waiting on
 //! the LLM, is excluded) and [`GuestLimiter`] caps linear memory and
@@ -36,6 +36,7 @@ use crate::orders::Carts;
 use crate::routing::directory::BrandDirectory;
 use agent_store_llm::Llm;
 
+mod analysis;
 mod config;
 mod limits;
 mod log;
@@ -188,6 +189,26 @@ pub(crate) struct TurnGate {
 }
 
 impl TurnGate {
+    /// A host call that does the guest's own work for it (`analysis`):
+    /// counted against the host-call budget like any other, but the
+    /// guest's CPU clock keeps running, so what the host computes on the
+    /// guest's behalf is charged to the guest's CPU budget and a plugin
+    /// cannot spend the host's CPU beyond its own limit this way.
+    pub(crate) fn enter_on_guest_time(
+        &mut self,
+        name: &'static str,
+    ) -> Result<tracing::Span, HostError> {
+        if self.budgets.host_calls == 0 {
+            self.refused += 1;
+            return Err(HostError::LimitExceeded(format!(
+                "{} host calls per turn",
+                self.host_call_budget
+            )));
+        }
+        self.budgets.host_calls -= 1;
+        Ok(host_call_span(name, &self.scope))
+    }
+
     /// Refuse a call over one of the per-kind budgets.
     fn over(&mut self, what: &str) -> HostError {
         self.refused += 1;
@@ -275,10 +296,11 @@ impl WasiView for PluginState {
     }
 }
 
-/// The imports of the seller world (0.2.0), each linked by the capability
+/// The imports of the seller world (0.2.1), each linked by the capability
 /// that answers it.
 pub fn add_seller_imports(linker: &mut Linker<PluginState>) -> wasmtime::Result<()> {
     agent_store_wit::add_types_to_linker(linker)?;
+    analysis::add_to_linker(linker)?;
     crate::catalog::plugin_host::add_to_linker(linker)?;
     agent_store_llm::plugin_host::add_to_linker(linker)?;
     crate::orders::plugin_host::add_to_linker(linker)?;
@@ -287,8 +309,80 @@ pub fn add_seller_imports(linker: &mut Linker<PluginState>) -> wasmtime::Result<
     log::add_to_linker(linker)
 }
 
-/// The imports of the router world (0.2.0): the seller's and `routing`.
+/// The imports of the router world (0.2.1): the seller's and `routing`.
 pub fn add_router_imports(linker: &mut Linker<PluginState>) -> wasmtime::Result<()> {
     add_seller_imports(linker)?;
     crate::routing::plugin_host::add_to_linker(linker)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gate(budgets: Budgets) -> TurnGate {
+        let scope = Arc::new(TurnScope {
+            plugin: "seller-tech".into(),
+            version: "1.0.0".into(),
+            kind: Kind::Seller,
+            brand: Some("tech".into()),
+            grants: Grants::default(),
+            conversation_id: None,
+            brands: Vec::new(),
+            audit: Arc::new(Audit::default()),
+        });
+        TurnGate {
+            scope,
+            host_call_budget: budgets.host_calls,
+            budgets,
+            denied: Vec::new(),
+            refused: 0,
+            meter: Arc::new(Meter::default()),
+            storage_error: None,
+            tape: Tape::default(),
+        }
+    }
+
+    /// Spend `d` of this thread's CPU.
+    fn burn(d: Duration) {
+        let start = cpu_now();
+        let mut x = 0u64;
+        while cpu_now().saturating_sub(start) < d {
+            x = std::hint::black_box(x.wrapping_mul(31).wrapping_add(7));
+        }
+    }
+
+    #[test]
+    fn the_hosts_own_work_stops_the_guest_clock_and_an_analysis_does_not() {
+        let mut gate = gate(Budgets {
+            host_calls: 2,
+            ..Budgets::default()
+        });
+        gate.meter.poll_started();
+        {
+            let _call = gate.enter("catalog.search").expect("within budget");
+            burn(Duration::from_millis(30));
+        }
+        let after_host_call = gate.meter.guest_cpu();
+        assert!(
+            after_host_call < Duration::from_millis(15),
+            "a host call is not the guest's time: {after_host_call:?}"
+        );
+        {
+            let _span = gate
+                .enter_on_guest_time("analysis.signals-of")
+                .expect("within budget");
+            burn(Duration::from_millis(30));
+        }
+        let after_analysis = gate.meter.guest_cpu();
+        assert!(
+            after_analysis >= after_host_call + Duration::from_millis(30),
+            "an analysis is the guest's time: {after_host_call:?} then {after_analysis:?}"
+        );
+        // Both spent the host-call budget.
+        assert!(matches!(
+            gate.enter_on_guest_time("analysis.reading-of"),
+            Err(HostError::LimitExceeded(_))
+        ));
+        assert_eq!(gate.refused, 1);
+    }
 }

@@ -1,7 +1,9 @@
 //! Where a plugin's text analysis runs: in the sandbox, or in the host.
 //!
 //! Reading a message — its [`Signals`], the store question it asks
-//! ([`store::topic_with_evidence`]), its dialogue [`Reading`] — is most of
+//! ([`crate::lexicon::store::topic_with_evidence`]), its dialogue [`Reading`], its words in
+//! the catalog's English ([`crate::lexicon::expand_query`]) and the brands it
+//! names ([`crate::lexicon::brand_scores`]) — is most of
 //! a turn's own code, and string scanning is what wasm does worst (about
 //! 3× native here). Contract 0.2.1's `analysis` import runs the same SDK
 //! code natively in the host. Inside a component, the export macros
@@ -19,9 +21,10 @@ use std::cell::Cell;
 use crate::dialogue::Reading;
 use crate::dialogue::cues::Cue;
 use crate::intent::Signals;
-#[cfg(test)]
-use crate::lexicon::store;
+use crate::lexicon::BRANDS;
 use crate::lexicon::store::{Evidence, Topic};
+#[cfg(test)]
+use crate::lexicon::{self, store};
 use crate::text::Constraints;
 
 /// Longest text (bytes) the host analyses; longer ones are read locally.
@@ -33,10 +36,14 @@ pub const MAX_HOST_TEXT: usize = 4096;
 pub trait Analyser: Sync {
     /// [`Signals::of`].
     fn signals(&self, text: &str) -> Option<Signals>;
-    /// [`store::topic_with_evidence`].
+    /// [`crate::lexicon::store::topic_with_evidence`].
     fn store_question(&self, text: &str) -> Option<Option<(Topic, Evidence)>>;
     /// [`Reading::of`].
     fn reading(&self, text: &str, lang: &str) -> Option<Reading>;
+    /// [`crate::lexicon::expand_query`].
+    fn expanded_query(&self, text: &str) -> Option<String>;
+    /// [`crate::lexicon::brand_scores`].
+    fn brand_scores(&self, text: &str) -> Option<Vec<(&'static str, f32)>>;
 }
 
 thread_local! {
@@ -54,7 +61,10 @@ pub(crate) fn ask<R>(f: impl FnOnce(&dyn Analyser) -> Option<R>) -> Option<R> {
 }
 
 /// The intents of a [`Signals`], by the names the contract uses.
-const INTENTS: [(&str, fn(&mut Signals) -> &mut bool); 16] = [
+/// One of a [`Signals`]'s flags.
+type Flag = fn(&mut Signals) -> &mut bool;
+
+const INTENTS: [(&str, Flag); 16] = [
     ("greeting", |s| &mut s.greeting),
     ("thanks", |s| &mut s.thanks),
     ("goodbye", |s| &mut s.goodbye),
@@ -114,6 +124,20 @@ pub fn store_question_from_wire(topic: &str, by_phrase: bool) -> Option<(Topic, 
         Evidence::Shape
     };
     Topic::parse(topic).map(|t| (t, evidence))
+}
+
+/// Brand scores as the contract carries them.
+pub fn brand_scores_to_wire(scores: &[(&'static str, f32)]) -> Vec<(String, f32)> {
+    scores.iter().map(|(b, s)| ((*b).to_owned(), *s)).collect()
+}
+
+/// The brand scores the contract carried, for the SDK's own brand
+/// vocabularies (a brand this SDK has no vocabulary for is dropped).
+pub fn brand_scores_from_wire(scores: Vec<(String, f32)>) -> Vec<(&'static str, f32)> {
+    scores
+        .into_iter()
+        .filter_map(|(b, s)| BRANDS.iter().find(|l| l.brand == b).map(|l| (l.brand, s)))
+        .collect()
 }
 
 /// A [`Reading`]'s fields, as the contract carries them.
@@ -221,6 +245,22 @@ pub(crate) mod wasm {
                 cues: r.cues,
             }))
         }
+
+        fn expanded_query(&self, text: &str) -> Option<String> {
+            if text.len() > MAX_HOST_TEXT {
+                return None;
+            }
+            import::expanded_query_of(text).ok()
+        }
+
+        fn brand_scores(&self, text: &str) -> Option<Vec<(&'static str, f32)>> {
+            if text.len() > MAX_HOST_TEXT {
+                return None;
+            }
+            import::brand_scores_of(text)
+                .ok()
+                .map(brand_scores_from_wire)
+        }
     }
 }
 
@@ -298,6 +338,18 @@ mod tests {
             }
         }
         assert!(topics >= 3, "the corpus asks store questions");
+        for m in MESSAGES
+            .iter()
+            .chain(&["quero um teclado mecânico rgb e um batom vermelho"])
+        {
+            let scores = lexicon::brand_scores(m);
+            assert_eq!(
+                brand_scores_from_wire(brand_scores_to_wire(&scores)),
+                scores,
+                "{m}"
+            );
+        }
+        assert!(brand_scores_from_wire(vec![("pets".into(), 1.0)]).is_empty());
         assert_eq!(store_question_from_wire("weather", true), None);
     }
 
@@ -315,6 +367,12 @@ mod tests {
         fn store_question(&self, text: &str) -> Option<Option<(Topic, Evidence)>> {
             // Declines the opening hours, answers anything else "hours".
             (!text.contains("opening")).then_some(Some((Topic::Hours, Evidence::Shape)))
+        }
+        fn expanded_query(&self, text: &str) -> Option<String> {
+            (text == "ask the host").then(|| "from-the-host".into())
+        }
+        fn brand_scores(&self, text: &str) -> Option<Vec<(&'static str, f32)>> {
+            (text == "ask the host").then(|| vec![(BRANDS[0].brand, 9.0)])
         }
         fn reading(&self, _: &str, lang: &str) -> Option<Reading> {
             (lang == "pt").then(|| {
@@ -335,7 +393,13 @@ mod tests {
         let reading = Reading::of("a text only this test uses", "pt");
         let declined_topic = store::topic_with_evidence("what are your opening hours? (this test)");
         let declined_reading = Reading::of("quero o segundo", "en");
+        let expanded = lexicon::expand_query("ask the host");
+        let scores = lexicon::brand_scores("ask the host");
+        let expanded_here = lexicon::expand_query("zapatillas negras");
         install(None);
+        assert_eq!(expanded, "from-the-host");
+        assert_eq!(scores, vec![(BRANDS[0].brand, 9.0)]);
+        assert!(expanded_here.contains("sneakers"), "{expanded_here}");
         assert_eq!(signals.content, vec!["from-the-host".to_owned()]);
         assert_eq!(topic, Some((Topic::Hours, Evidence::Shape)));
         assert_eq!(reading.terms, vec!["from-the-host".to_owned()]);

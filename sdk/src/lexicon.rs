@@ -62,6 +62,11 @@ pub(crate) fn stemmed_translations() -> &'static [(&'static [&'static str], &'st
 /// Brand scores for `message`, best first, only brands with a positive
 /// score. Each lexicon term counts once (typo matches count 0.75).
 pub fn brand_scores(message: &str) -> Vec<(&'static str, f32)> {
+    crate::analysis::ask(|a| a.brand_scores(message)).unwrap_or_else(|| brand_scores_here(message))
+}
+
+/// [`brand_scores`], computed here and now.
+fn brand_scores_here(message: &str) -> Vec<(&'static str, f32)> {
     let hay = text::terms(message);
     let mut out = Vec::new();
     if hay.is_empty() {
@@ -259,6 +264,11 @@ fn typo_eligible(w: &str) -> bool {
 /// product words in `message` (space-separated, deduplicated; empty when
 /// none). Append it to a search text.
 pub fn expand_query(message: &str) -> String {
+    crate::analysis::ask(|a| a.expanded_query(message)).unwrap_or_else(|| expand_here(message))
+}
+
+/// [`expand_query`], computed here and now.
+fn expand_here(message: &str) -> String {
     let hay = text::terms(message);
     let mut words: Vec<String> = Vec::new();
     let table = stemmed_translations();

@@ -392,7 +392,9 @@ impl Ctx<'_> {
         if let Some(brand) = self.other_brand(raw) {
             return self.hand_off(brand, raw);
         }
-        let cons = text::extract_constraints(raw);
+        // The reading's constraints: `raw` is clipped as a reading clips
+        // it, and the act above read it already.
+        let cons = dialogue::Reading::of(raw, self.lang).constraints;
         // Sorted by price: search the product words alone ("labial", not
         // "el más barato"), so relevance picks the kind and the kit sorts.
         let words = match sort {

@@ -307,7 +307,10 @@ async fn the_host_reads_a_plugins_text_up_to_its_limit() {
     let (wa_id, mut n) = ("15550205001", 0);
     let told = ask(&h, wa_id, &mut n, "tech analyse 60").await;
     assert!(
-        told.contains("analysis: host [greeting] sdk [greeting]"),
+        told.contains("analysis: host [greeting] sdk [greeting]")
+            && told.contains("brands same: true")
+            && told.contains("sneakers")
+            && told.contains("\") same: true"),
         "{told}"
     );
     let told = ask(&h, wa_id, &mut n, "tech analyse 4097").await;

@@ -142,6 +142,7 @@ async fn demo_conversation_replays_with_no_difference(backend: Backend) {
         "conversation.set-state",
         "analysis.signals-of",
         "analysis.reading-of",
+        "analysis.expanded-query-of",
     ] {
         assert!(all.iter().any(|x| x == f), "{f} recorded: {all:?}");
     }

@@ -153,10 +153,13 @@ pub fn topic(message: &str) -> Option<Topic> {
     topic_with_evidence(message).map(|(t, _)| t)
 }
 
+/// A store question's topic and evidence, if the message asks one.
+type Answer = Option<(Topic, Evidence)>;
+
 thread_local! {
     /// The last message checked and its answer: the router asks for the
     /// same message's topic more than once.
-    static LAST: RefCell<Option<(String, Option<(Topic, Evidence)>)>> = const { RefCell::new(None) };
+    static LAST: RefCell<Option<(String, Answer)>> = const { RefCell::new(None) };
 }
 
 /// The store-level topic of `message` and how it was recognised (once per

@@ -106,6 +106,10 @@ impl<V: analysis::Host> analysis::Host for Recorded<V> {
         fn store_question_of(text: String) -> Result<Option<analysis::StoreQuestion>, HostError>);
     recorded!("analysis.reading-of", analysis::Host,
         fn reading_of(text: String, language: String) -> Result<analysis::Reading, HostError>);
+    recorded!("analysis.expanded-query-of", analysis::Host,
+        fn expanded_query_of(text: String) -> Result<String, HostError>);
+    recorded!("analysis.brand-scores-of", analysis::Host,
+        fn brand_scores_of(text: String) -> Result<Vec<(String, f32)>, HostError>);
 }
 
 impl<V: routing::Host> routing::Host for Recorded<V> {

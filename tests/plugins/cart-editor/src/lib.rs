@@ -69,7 +69,39 @@ fn analyse(bytes: &str) -> String {
     let host = host_signals(&said);
     let (sdk, _) =
         agent_store_sdk::analysis::signals_to_wire(&agent_store_sdk::intent::Signals::of(&said));
-    format!("analysis: host {host} sdk [{}]", sdk.join(","))
+    format!(
+        "analysis: host {host} sdk [{}]; {}",
+        sdk.join(","),
+        host_lexicon()
+    )
+}
+
+/// The host's brand scores and query expansion of one sentence against
+/// the SDK's own, computed here with the host's analysis uninstalled.
+#[cfg(target_arch = "wasm32")]
+fn host_lexicon() -> String {
+    use agent_store_sdk::analysis::{self, brand_scores_to_wire};
+    use agent_store_sdk::bindings::seller::agent_store::plugin::analysis as import;
+    use agent_store_sdk::lexicon;
+    let said = "quero um teclado mecânico e zapatillas negras";
+    let (brands, expanded) = (
+        import::brand_scores_of(said),
+        import::expanded_query_of(said),
+    );
+    analysis::install(None);
+    let (own_brands, own_expanded) = (lexicon::brand_scores(said), lexicon::expand_query(said));
+    analysis::install_host_analysis();
+    format!(
+        "brands same: {}; expanded: {:?} same: {}",
+        brands.as_ref().ok() == Some(&brand_scores_to_wire(&own_brands)) && !own_brands.is_empty(),
+        expanded,
+        expanded.as_ref().ok() == Some(&own_expanded)
+    )
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn host_lexicon() -> String {
+    "no host (native)".into()
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -10,7 +10,7 @@ use super::*;
 use agent_store_sdk::analysis::{self as sdk, MAX_HOST_TEXT};
 use agent_store_sdk::dialogue::Reading;
 use agent_store_sdk::intent::Signals;
-use agent_store_sdk::lexicon::store;
+use agent_store_sdk::lexicon::{self, store};
 use agent_store_wit::Recorded;
 use agent_store_wit::interfaces::analysis as analysis_if;
 use wasmtime::component::HasData;
@@ -94,5 +94,15 @@ impl analysis_if::Host for PluginState {
             size: r.size,
             cues: r.cues,
         })
+    }
+
+    async fn expanded_query_of(&mut self, text: String) -> Result<String, HostError> {
+        let _span = self.analysing("analysis.expanded-query-of", &text)?;
+        Ok(lexicon::expand_query(&text))
+    }
+
+    async fn brand_scores_of(&mut self, text: String) -> Result<Vec<(String, f32)>, HostError> {
+        let _span = self.analysing("analysis.brand-scores-of", &text)?;
+        Ok(sdk::brand_scores_to_wire(&lexicon::brand_scores(&text)))
     }
 }

@@ -52,6 +52,15 @@ fn main() {
     ] {
         println!("cargo:rerun-if-changed={path}");
     }
+    // Any change to the SDK's or the language crate's code or word lists
+    // changes what the analysis answers (`analysis::VERSION`).
+    for dir in ["src", "../lang/src", "../lang/data"] {
+        println!("cargo:rerun-if-changed={dir}");
+    }
+    println!(
+        "cargo:rustc-env=AGENT_STORE_ANALYSIS_DIGEST={:016x}",
+        analysis_digest()
+    );
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     write(&out, "vocabulary_tables.rs", &vocabulary_tables());
     write(&out, "cue_tables.rs", &cue_tables());
@@ -69,6 +78,45 @@ fn main() {
         "intent_lists.rs",
         &list_tables("src/intent.txt", include_str!("src/intent.txt")),
     );
+}
+
+/// FNV-1a (64 bits) of every file under the SDK's and the language
+/// crate's code and data, by path and content, in path order: equal for
+/// two builds of the same sources, whichever target (the host's native
+/// build and a plugin's wasm build). A directory that is not there (the SDK
+/// built outside this workspace) adds nothing.
+fn analysis_digest() -> u64 {
+    let mut files = Vec::new();
+    for dir in ["src", "../lang/src", "../lang/data"] {
+        collect_files(Path::new(dir), &mut files);
+    }
+    files.sort();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |bytes: &[u8]| {
+        for b in bytes {
+            hash ^= u64::from(*b);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    };
+    for f in &files {
+        eat(f.to_string_lossy().as_bytes());
+        eat(&std::fs::read(f).unwrap_or_default());
+    }
+    hash
+}
+
+fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let path = e.path();
+        if path.is_dir() {
+            collect_files(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
 }
 
 fn write(dir: &Path, name: &str, src: &str) {

@@ -27,8 +27,22 @@ use crate::lexicon::store::{Evidence, Topic};
 use crate::lexicon::{self, store};
 use crate::text::Constraints;
 
+/// Which analysis this SDK computes: its version and a digest of its and
+/// the language crate's code and word lists (`build.rs`). A component uses
+/// the host's analysis only when the host's `version` is this: a host of
+/// another SDK would read a message differently than the plugin was
+/// built and tested to.
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    "+",
+    env!("AGENT_STORE_ANALYSIS_DIGEST")
+);
+
 /// Longest text (bytes) the host analyses; longer ones are read locally.
 pub const MAX_HOST_TEXT: usize = 4096;
+
+/// Longest language code (bytes) the host reads a message in.
+pub const MAX_LANGUAGE: usize = 16;
 
 /// A source of the SDK's text analysis other than the plugin's own code.
 /// Each method returns `None` when it cannot answer (the caller then
@@ -205,33 +219,61 @@ pub(crate) mod wasm {
     use super::*;
     use crate::bindings::seller::agent_store::plugin::analysis as import;
 
+    use crate::bindings::seller::agent_store::plugin::types::HostError;
+
     /// The host's analysis through the `analysis` import.
     pub struct HostAnalyser;
 
     pub static HOST: HostAnalyser = HostAnalyser;
 
+    thread_local! {
+        /// The turn's host-call budget ran out: stop asking (every refused
+        /// call counts towards a host-call flood), read locally instead.
+        static SPENT: Cell<bool> = const { Cell::new(false) };
+    }
+
+    /// Whether to ask the host about `text` at all.
+    fn worth_asking(text: &str) -> bool {
+        text.len() <= MAX_HOST_TEXT && !SPENT.with(Cell::get)
+    }
+
+    /// The host's answer, or `None` (noting a spent budget).
+    fn answered<T>(r: Result<T, HostError>) -> Option<T> {
+        match r {
+            Ok(t) => Some(t),
+            Err(HostError::LimitExceeded(_)) => {
+                SPENT.with(|s| s.set(true));
+                None
+            }
+            Err(_) => None,
+        }
+    }
+
     impl Analyser for HostAnalyser {
         fn signals(&self, text: &str) -> Option<Signals> {
-            if text.len() > MAX_HOST_TEXT {
+            if !worth_asking(text) {
                 return None;
             }
-            let s = import::signals_of(text).ok()?;
+            let s = answered(import::signals_of(text))?;
             Some(signals_from_wire(&s.intents, s.content))
         }
 
         fn store_question(&self, text: &str) -> Option<Option<(Topic, Evidence)>> {
-            if text.len() > MAX_HOST_TEXT {
+            if !worth_asking(text) {
                 return None;
             }
-            let q = import::store_question_of(text).ok()?;
+            let q = answered(import::store_question_of(text))?;
             Some(q.and_then(|q| store_question_from_wire(&q.topic, q.by_phrase)))
         }
 
         fn reading(&self, text: &str, lang: &str) -> Option<Reading> {
-            if text.len() > MAX_HOST_TEXT {
+            if !worth_asking(text) {
                 return None;
             }
-            let r = import::reading_of(text, lang).ok()?;
+            if lang.len() > MAX_LANGUAGE {
+                return None;
+            }
+            let r = answered(import::reading_of(text, lang))?;
             Some(reading_from_wire(WireReading {
                 terms: r.terms,
                 content: r.content,
@@ -247,14 +289,14 @@ pub(crate) mod wasm {
         }
 
         fn expanded_query(&self, text: &str) -> Option<String> {
-            if text.len() > MAX_HOST_TEXT {
+            if !worth_asking(text) {
                 return None;
             }
-            import::expanded_query_of(text).ok()
+            answered(import::expanded_query_of(text))
         }
 
         fn brand_scores(&self, text: &str) -> Option<Vec<(&'static str, f32)>> {
-            if text.len() > MAX_HOST_TEXT {
+            if !worth_asking(text) {
                 return None;
             }
             import::brand_scores_of(text)
@@ -264,12 +306,22 @@ pub(crate) mod wasm {
     }
 }
 
-/// Install the `analysis` import for this turn (the export macros call
-/// it first thing; a component is one thread and one turn).
+/// Install the `analysis` import for this turn when the host runs this
+/// SDK's analysis ([`VERSION`]; the export macros call it first thing, a
+/// component is one thread and one turn).
 #[doc(hidden)]
 pub fn install_host_analysis() {
     #[cfg(target_arch = "wasm32")]
-    install(Some(&wasm::HOST));
+    {
+        use crate::bindings::seller::agent_store::plugin::analysis as import;
+        let host: &'static dyn Analyser = &wasm::HOST;
+        install(same_analysis(&import::version()).then_some(host));
+    }
+}
+
+/// Whether a host whose analysis is `host_version` reads as this SDK does.
+pub fn same_analysis(host_version: &str) -> bool {
+    host_version == VERSION
 }
 
 #[cfg(test)]
@@ -288,6 +340,20 @@ mod tests {
         "what are your opening hours",
         "compare the first and the second, R$ 49,90",
     ];
+
+    #[test]
+    fn only_the_same_analysis_is_taken_from_the_host() {
+        assert!(same_analysis(VERSION));
+        assert!(VERSION.starts_with(env!("CARGO_PKG_VERSION")));
+        let digest = VERSION.rsplit('+').next().unwrap_or_default();
+        assert_eq!(digest.len(), 16, "{VERSION}");
+        assert!(
+            !same_analysis(""),
+            "a host over its budget answers no version"
+        );
+        let other = format!("{}+0000000000000000", env!("CARGO_PKG_VERSION"));
+        assert!(!same_analysis(&other));
+    }
 
     #[test]
     fn signals_cross_the_contract_unchanged() {

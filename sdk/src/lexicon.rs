@@ -264,11 +264,12 @@ fn typo_eligible(w: &str) -> bool {
 /// product words in `message` (space-separated, deduplicated; empty when
 /// none). Append it to a search text.
 pub fn expand_query(message: &str) -> String {
-    crate::analysis::ask(|a| a.expanded_query(message)).unwrap_or_else(|| expand_here(message))
+    crate::analysis::ask(|a| a.expanded_query(message))
+        .unwrap_or_else(|| expand_query_here(message))
 }
 
-/// [`expand_query`], computed here and now.
-fn expand_here(message: &str) -> String {
+/// [`expand_query`], computed here and now (never asked of the host).
+pub fn expand_query_here(message: &str) -> String {
     let hay = text::terms(message);
     let mut words: Vec<String> = Vec::new();
     let table = stemmed_translations();

@@ -427,7 +427,9 @@ pub fn title_score(title: &str, words: &[String]) -> f32 {
             if joined.iter().any(|t| text::fuzzy_eq(t, w)) {
                 return 1.0;
             }
-            let english = text::terms(&crate::lexicon::expand_query(w));
+            // One word per title: computed here, not asked of the host
+            // (a listing's titles would spend the turn's host calls).
+            let english = text::terms(&crate::lexicon::expand_query_here(w));
             if english.is_empty() {
                 return 0.0;
             }

@@ -15,7 +15,7 @@
 //! hand_off = true
 //! config = []                # config keys the plugin may read
 //! [limits]                   # optional; each within the host's maxima
-//! cpu_ms = 200               # guest CPU per turn (host calls excluded)
+//! cpu_ms = 200               # guest CPU per turn (host calls excluded, but analysis)
 //! memory_mib = 32            # linear memory
 //! reply_kib = 64             # size of the reply (all actions' text)
 //! reply_actions = 10         # actions per reply

@@ -139,7 +139,8 @@ impl LimitsConfig {
 /// defaults, within the host's maxima.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PluginLimits {
-    /// Guest CPU per turn; time inside host calls does not count.
+    /// Guest CPU per turn; time inside host calls does not count (but for
+    /// `analysis` calls: the guest's own work, done by the host).
     pub cpu: Duration,
     pub memory_bytes: usize,
     pub reply_bytes: usize,
@@ -584,7 +585,8 @@ impl Runtime {
         let mut store = Store::new(&code.engine, state);
         store.limiter(|s| &mut s.limiter);
         // The epoch deadline is wall-clock; at each deadline the callback
-        // checks the guest's own CPU time (host calls excluded) against
+        // checks the guest's own CPU time (host calls but `analysis`
+        // excluded) against
         // the plugin's budget, and otherwise yields and carries on.
         store.set_epoch_deadline(SLICE_TICKS);
         store.epoch_deadline_callback(move |mut ctx| {

@@ -49,6 +49,22 @@ macro_rules! recorded {
             recorded!(@call self, $name, $trait, $method($($arg),*) as $ret)
         }
     };
+    // A pure function of its arguments (the host's `analysis`): replayed
+    // from the recording when it has the call, else computed — a candidate
+    // built against a newer contract than the recording's asks for it, and
+    // the answer cannot differ from what a recording would hold.
+    (pure $name:literal, $trait:path, fn $method:ident($($arg:ident : $ty:ty),*) -> $ret:ty) => {
+        async fn $method(&mut self, $($arg: $ty),*) -> $ret {
+            if self.tape.is_on() && self.tape.replaying_now() {
+                let args = serde_json::to_value(($(&$arg,)*)).unwrap_or(Value::Null);
+                if let Some(answer) = self.tape.recorded_answer::<$ret>($name, &args) {
+                    return answer;
+                }
+                return <V as $trait>::$method(&mut self.view, $($arg),*).await;
+            }
+            recorded!(@call self, $name, $trait, $method($($arg),*) as $ret)
+        }
+    };
     ($name:literal, $trait:path, fn $method:ident($($arg:ident : $ty:ty),*)) => {
         async fn $method(&mut self, $($arg: $ty),*) {
             recorded!(@call self, $name, $trait, $method($($arg),*) as ())
@@ -99,16 +115,20 @@ impl<V: log::Host> log::Host for Recorded<V> {
         fn log(level: wit::Level, message: String));
 }
 
+/// Recorded like the others; replayed from the recording, or computed when
+/// the recording lacks the call (see `pure` above).
 impl<V: analysis::Host> analysis::Host for Recorded<V> {
-    recorded!("analysis.signals-of", analysis::Host,
+    recorded!(pure "analysis.version", analysis::Host,
+        fn version() -> String);
+    recorded!(pure "analysis.signals-of", analysis::Host,
         fn signals_of(text: String) -> Result<analysis::Signals, HostError>);
-    recorded!("analysis.store-question-of", analysis::Host,
+    recorded!(pure "analysis.store-question-of", analysis::Host,
         fn store_question_of(text: String) -> Result<Option<analysis::StoreQuestion>, HostError>);
-    recorded!("analysis.reading-of", analysis::Host,
+    recorded!(pure "analysis.reading-of", analysis::Host,
         fn reading_of(text: String, language: String) -> Result<analysis::Reading, HostError>);
-    recorded!("analysis.expanded-query-of", analysis::Host,
+    recorded!(pure "analysis.expanded-query-of", analysis::Host,
         fn expanded_query_of(text: String) -> Result<String, HostError>);
-    recorded!("analysis.brand-scores-of", analysis::Host,
+    recorded!(pure "analysis.brand-scores-of", analysis::Host,
         fn brand_scores_of(text: String) -> Result<Vec<(String, f32)>, HostError>);
 }
 
@@ -174,6 +194,85 @@ mod tests {
         let missing = tape.take_unanswered();
         assert_eq!(missing.len(), 1, "{missing:?}");
         assert_eq!(missing[0].function, "config.prompt");
+    }
+
+    /// An `analysis` host side that answers every call with a count.
+    struct Reader {
+        calls: u32,
+    }
+
+    impl analysis::Host for Reader {
+        async fn version(&mut self) -> String {
+            "test".into()
+        }
+        async fn signals_of(&mut self, text: String) -> Result<analysis::Signals, HostError> {
+            self.calls += 1;
+            Ok(analysis::Signals {
+                intents: vec![format!("call {}", self.calls)],
+                content: vec![text],
+            })
+        }
+        async fn store_question_of(
+            &mut self,
+            _: String,
+        ) -> Result<Option<analysis::StoreQuestion>, HostError> {
+            self.calls += 1;
+            Ok(None)
+        }
+        async fn reading_of(
+            &mut self,
+            _: String,
+            _: String,
+        ) -> Result<analysis::Reading, HostError> {
+            Err(HostError::Unavailable("not in this test".into()))
+        }
+        async fn expanded_query_of(&mut self, text: String) -> Result<String, HostError> {
+            Ok(text)
+        }
+        async fn brand_scores_of(&mut self, _: String) -> Result<Vec<(String, f32)>, HostError> {
+            Ok(Vec::new())
+        }
+    }
+
+    #[test]
+    fn an_analysis_the_recording_lacks_is_computed_not_a_difference() {
+        let tape = Tape::recording(1 << 16);
+        let mut live = Recorded::new(tape.clone(), Reader { calls: 0 });
+        let recorded = ready(analysis::Host::signals_of(&mut live, "hi".into()));
+        let (calls, _) = tape.take_calls();
+        assert_eq!(calls[0].function, "analysis.signals-of");
+
+        let tape = Tape::replaying(calls);
+        let mut replay = Recorded::new(tape.clone(), Reader { calls: 10 });
+        // Recorded: the recording's answer, the view not asked.
+        let again = ready(analysis::Host::signals_of(&mut replay, "hi".into()));
+        let intents = |r: Result<analysis::Signals, HostError>| r.ok().map(|s| s.intents);
+        assert_eq!(intents(again), intents(recorded));
+        assert_eq!(replay.view.calls, 10);
+        // Not recorded (a candidate of a newer contract asks more): computed.
+        let computed = ready(analysis::Host::signals_of(&mut replay, "bye".into()));
+        assert_eq!(intents(computed), Some(vec!["call 11".to_string()]));
+        assert!(
+            tape.take_unanswered().is_empty(),
+            "a computed analysis is no difference"
+        );
+        // Any other import the recording lacks still is one.
+        let _ = ready(orders::Host::get_cart(&mut Recorded::new(
+            tape.clone(),
+            NoOrders,
+        )));
+        assert_eq!(tape.take_unanswered().len(), 1);
+    }
+
+    struct NoOrders;
+
+    impl orders::Host for NoOrders {
+        async fn get_cart(&mut self) -> Result<wit::Cart, HostError> {
+            Err(HostError::Unavailable("no".into()))
+        }
+        async fn recent(&mut self, _: u32) -> Result<Vec<wit::OrderSummary>, HostError> {
+            Ok(Vec::new())
+        }
     }
 
     #[test]

@@ -140,21 +140,7 @@ impl Tape {
         function: &str,
         args: Value,
     ) -> R {
-        let found = self.with(|s| {
-            let Mode::Replay { used } = &mut s.mode else {
-                return None;
-            };
-            let same = |c: &&ImportCall| c.function == function && c.args == args;
-            let i = s
-                .calls
-                .iter()
-                .enumerate()
-                .position(|(i, c)| !used[i] && same(&c))
-                .or_else(|| s.calls.iter().position(|c| same(&c)))?;
-            used[i] = true;
-            Some(s.calls[i].answer.clone())
-        });
-        let reason = match found.flatten() {
+        let reason = match self.find(function, &args) {
             Some(answer) => match serde_json::from_value::<R>(answer) {
                 Ok(r) => return r,
                 Err(e) => format!("the recorded answer does not fit the contract: {e}"),
@@ -171,6 +157,36 @@ impl Tape {
             });
         }
         R::unrecorded(function)
+    }
+
+    /// Replay: the recorded answer to `function(args)` if there is one
+    /// that fits, noting nothing when there is not (for a pure function
+    /// the caller may compute instead: the host's `analysis`).
+    pub(crate) fn recorded_answer<R: DeserializeOwned>(
+        &self,
+        function: &str,
+        args: &Value,
+    ) -> Option<R> {
+        serde_json::from_value(self.find(function, args)?).ok()
+    }
+
+    /// The recorded answer to `function(args)`, marked used.
+    fn find(&self, function: &str, args: &Value) -> Option<Value> {
+        let found = self.with(|s| {
+            let Mode::Replay { used } = &mut s.mode else {
+                return None;
+            };
+            let same = |c: &&ImportCall| c.function == function && c.args == *args;
+            let i = s
+                .calls
+                .iter()
+                .enumerate()
+                .position(|(i, c)| !used[i] && same(&c))
+                .or_else(|| s.calls.iter().position(|c| same(&c)))?;
+            used[i] = true;
+            Some(s.calls[i].answer.clone())
+        });
+        found.flatten()
     }
 }
 

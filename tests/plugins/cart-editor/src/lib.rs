@@ -67,8 +67,12 @@ fn analyse(bytes: &str) -> String {
     let n: usize = bytes.parse().unwrap_or(0);
     let said: String = "hi ".repeat(n / 3 + 1).chars().take(n).collect();
     let host = host_signals(&said);
+    // The SDK's own reading: the host's analysis uninstalled (else the SDK
+    // would ask the host again, up to its limit).
+    agent_store_sdk::analysis::install(None);
     let (sdk, _) =
         agent_store_sdk::analysis::signals_to_wire(&agent_store_sdk::intent::Signals::of(&said));
+    agent_store_sdk::analysis::install_host_analysis();
     format!(
         "analysis: host {host} sdk [{}]; {}",
         sdk.join(","),

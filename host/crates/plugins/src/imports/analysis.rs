@@ -7,16 +7,13 @@
 //! spend the host's CPU beyond its own limit through this interface.
 
 use super::*;
-use agent_store_sdk::analysis::{self as sdk, MAX_HOST_TEXT};
+use agent_store_sdk::analysis::{self as sdk, MAX_HOST_TEXT, MAX_LANGUAGE};
 use agent_store_sdk::dialogue::Reading;
 use agent_store_sdk::intent::Signals;
 use agent_store_sdk::lexicon::{self, store};
 use agent_store_wit::Recorded;
 use agent_store_wit::interfaces::analysis as analysis_if;
 use wasmtime::component::HasData;
-
-/// Longest language code `analysis.reading` takes ("pt-BR" is 5).
-const MAX_LANGUAGE: usize = 16;
 
 /// The linker's [`HasData`] for the `analysis` interface.
 pub struct HasAnalysis;
@@ -52,6 +49,14 @@ impl PluginState {
 }
 
 impl analysis_if::Host for PluginState {
+    async fn version(&mut self) -> String {
+        // Over budget: no version, so the guest reads locally.
+        match self.gate.enter_on_guest_time("analysis.version") {
+            Ok(_span) => sdk::VERSION.to_owned(),
+            Err(_) => String::new(),
+        }
+    }
+
     async fn signals_of(&mut self, text: String) -> Result<analysis_if::Signals, HostError> {
         let _span = self.analysing("analysis.signals-of", &text)?;
         let (intents, content) = sdk::signals_to_wire(&Signals::of(&text));

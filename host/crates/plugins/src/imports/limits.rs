@@ -1,5 +1,6 @@
 //! What a turn spends and may spend: the per-turn call budgets, the audit
-//! counters of denied calls, the guest CPU meter (host calls excluded) and
+//! counters of denied calls, the guest CPU meter (host calls excluded, but
+//! for `analysis`, the guest's own work done by the host) and
 //! the linear-memory limiter.
 
 use super::*;

@@ -11,10 +11,12 @@
 //! `conversations`, `llm` and `routing` crates, each a `plugin_host`
 //! module), and [`views`] hands each its view of the turn. Only [`config`]
 //! and [`log`] are answered here, from the plugin host's own settings and
-//! log, and [`analysis`], by the SDK's own text analysis. [`add_seller_imports`] and [`add_router_imports`] link a world,
-//! one interface at a time. What a turn spends is in [`limits`]: [`Meter`]
+//! log, and [`analysis`], by the SDK's own text analysis.
+//! [`add_seller_imports`] and [`add_router_imports`] link a world, one
+//! interface at a time. What a turn spends is in [`limits`]: [`Meter`]
 //! counts guest CPU time only (the time inside host calls, e.g. waiting on
-//! the LLM, is excluded) and [`GuestLimiter`] caps linear memory and
+//! the LLM, is excluded; an `analysis` call is the guest's own work done by
+//! the host, and counts) and [`GuestLimiter`] caps linear memory and
 //! remembers that it did.
 
 use std::collections::BTreeMap;

@@ -200,6 +200,12 @@ impl TurnGate {
         &mut self,
         name: &'static str,
     ) -> Result<tracing::Span, HostError> {
+        self.spend_host_call()?;
+        Ok(host_call_span(name, &self.scope))
+    }
+
+    /// Count one call against the host-call budget, or refuse it.
+    fn spend_host_call(&mut self) -> Result<(), HostError> {
         if self.budgets.host_calls == 0 {
             self.refused += 1;
             return Err(HostError::LimitExceeded(format!(
@@ -208,7 +214,7 @@ impl TurnGate {
             )));
         }
         self.budgets.host_calls -= 1;
-        Ok(host_call_span(name, &self.scope))
+        Ok(())
     }
 
     /// Refuse a call over one of the per-kind budgets.
@@ -222,14 +228,7 @@ impl ImportGate for TurnGate {
     /// `name` names the import (`catalog.search`): with traces on, the
     /// call is a span of that name inside the turn's span.
     fn enter(&mut self, name: &'static str) -> Result<HostCall, HostError> {
-        if self.budgets.host_calls == 0 {
-            self.refused += 1;
-            return Err(HostError::LimitExceeded(format!(
-                "{} host calls per turn",
-                self.host_call_budget
-            )));
-        }
-        self.budgets.host_calls -= 1;
+        self.spend_host_call()?;
         let mut call = self.meter.host_call();
         call.span = host_call_span(name, &self.scope);
         Ok(call)

@@ -132,16 +132,7 @@ impl PluginState {
             .allow_ip_name_lookup(false)
             .build();
         let scope = Arc::new(scope);
-        let gate = TurnGate {
-            scope: scope.clone(),
-            host_call_budget: budgets.host_calls,
-            budgets,
-            denied: Vec::new(),
-            refused: 0,
-            meter: Arc::new(Meter::default()),
-            storage_error: None,
-            tape: services.tape.clone(),
-        };
+        let gate = TurnGate::new(scope.clone(), budgets, services.tape.clone());
         Self {
             wasi,
             table: ResourceTable::new(),
@@ -191,6 +182,21 @@ pub(crate) struct TurnGate {
 }
 
 impl TurnGate {
+    /// A turn's gate: all of `budgets` left, nothing denied, the guest's
+    /// clock not started.
+    fn new(scope: Arc<TurnScope>, budgets: Budgets, tape: Tape) -> Self {
+        TurnGate {
+            scope,
+            host_call_budget: budgets.host_calls,
+            budgets,
+            denied: Vec::new(),
+            refused: 0,
+            meter: Arc::new(Meter::default()),
+            storage_error: None,
+            tape,
+        }
+    }
+
     /// A host call that does the guest's own work for it (`analysis`):
     /// counted against the host-call budget like any other, but the
     /// guest's CPU clock keeps running, so what the host computes on the
@@ -331,16 +337,7 @@ mod tests {
             brands: Vec::new(),
             audit: Arc::new(Audit::default()),
         });
-        TurnGate {
-            scope,
-            host_call_budget: budgets.host_calls,
-            budgets,
-            denied: Vec::new(),
-            refused: 0,
-            meter: Arc::new(Meter::default()),
-            storage_error: None,
-            tape: Tape::default(),
-        }
+        TurnGate::new(scope, budgets, Tape::default())
     }
 
     /// Spend `d` of this thread's CPU.

@@ -3,7 +3,8 @@
 //!
 //! The host serves 0.2.x natively (0.2.1's linker serves 0.2.0 as well:
 //! patch releases only add) and 0.1.0 through [`super::v0_1`];
-//! anything else is refused at load with a message naming both sides.
+//! anything else, a newer 0.2 patch included, is refused at load with a
+//! message naming both sides.
 
 use wasmtime::Engine;
 use wasmtime::component::Component;
@@ -44,7 +45,9 @@ impl Contract {
     fn of(version: &str) -> Option<Contract> {
         match semver_triplet(version)? {
             (0, 1, _) => Some(Contract::V0_1),
-            (0, 2, patch) => Some(Contract::V0_2 { patch }),
+            // A newer patch level imports what this host's linker lacks:
+            // refused here, with both versions named, not by the linker.
+            (0, 2, patch) if patch <= super::WIT_PATCH => Some(Contract::V0_2 { patch }),
             _ => None,
         }
     }
@@ -157,6 +160,12 @@ mod tests {
             e.contains("@0.3.0") && e.contains("0.2.1") && e.contains("0.1.0"),
             "{e}"
         );
+        let newer = format!(
+            "agent-store:plugin/analysis@0.2.{}",
+            super::super::WIT_PATCH + 1
+        );
+        let e = detect_names(vec![newer.clone()]).unwrap_err();
+        assert!(e.contains(&newer) && e.contains("0.2.1"), "{e}");
         let e = detect_names(names(&["agent-store:plugin/types@1.0.0"])).unwrap_err();
         assert!(e.contains("@1.0.0"), "{e}");
         let e = detect_names(names(&[

@@ -1,14 +1,16 @@
 //! The sell stage's policy gate: every effect a seller turn asks for (cart
 //! edits, discounts offered in its text, the order, an escalation, a
 //! hand-off, its messages) is an intent the brand's policy approves or
-//! denies ([`crate::policy`]) before anything is carried out. Each decision
-//! is stored and published as `store.plugin.intent.approved|denied`
-//! (plugin name, version and digest), before the turn's effects.
+//! denies ([`crate::policy`]) before anything is carried out. Each decision,
+//! and the messages the turn spends, go into the turn's writes: stored in
+//! its commit, and published as `store.plugin.intent.approved|denied`
+//! (plugin name, version and digest) after it, before the turn's effects.
 
 use super::messages::{self, HostText};
 use super::sell::{Sell, action_texts};
 use crate::chat::{Action, EscalationReason, Priority};
-use crate::events::{ChatMessageNew, PluginIntent, PluginIntentApproved, PluginIntentDenied};
+use crate::conversations::TurnWrites;
+use crate::events::{ChatMessageNew, PluginIntent};
 use crate::llm::seen::Seen;
 use crate::plugins::LoadedPlugin;
 use crate::policy::{self, Budgets, Decision, Facts, Intent, discount};
@@ -113,15 +115,16 @@ impl Sell {
         (value, currency)
     }
 
-    /// Review every intent of the turn (see the module doc). Storage
-    /// failures fail the turn (the bus retries it; decisions are stored
-    /// once per id).
+    /// Review every intent of the turn (see the module doc): the decisions
+    /// and the messages spent go into `writes`. A failed read of the
+    /// budgets fails the turn (the bus retries it).
     pub(super) async fn review(
         &self,
         m: &ChatMessageNew,
         seller: &LoadedPlugin,
         actions: Vec<Action>,
         seen: &Seen,
+        writes: &mut TurnWrites,
     ) -> anyhow::Result<Reviewed> {
         let p = &self.0;
         let budgets: Budgets = p.policy.budgets(&m.brand).await?;
@@ -147,7 +150,7 @@ impl Sell {
             let mut allowed = true;
             for intent in intents_of(&action, value, &currency) {
                 let d = policy::intents::review(&intent, &facts);
-                self.audit(m, seller, n, &intent, &d).await?;
+                self.audit(m, seller, n, &intent, &d, writes);
                 n += 1;
                 if !d.approved {
                     allowed = false;
@@ -167,16 +170,13 @@ impl Sell {
         if shown > 0 {
             let intent = Intent::Message { count: shown };
             let d = policy::intents::review(&intent, &facts);
-            self.audit(m, seller, n, &intent, &d).await?;
+            self.audit(m, seller, n, &intent, &d, writes);
             if d.approved {
-                p.policy
-                    .spend(
-                        &m.brand,
-                        policy::MESSAGES,
-                        &m.conversation_id,
-                        u64::from(shown),
-                    )
-                    .await?;
+                writes.meters.push(policy::messages_used(
+                    &m.brand,
+                    &m.conversation_id,
+                    u64::from(shown),
+                ));
             } else {
                 kept.retain(|a| !a.is_message());
                 escalate = Some(format!("Message budget spent: {}", d.reason));
@@ -203,17 +203,17 @@ impl Sell {
         })
     }
 
-    /// Store one decision and publish it (ids derive from the message: a
-    /// replayed turn stores and publishes nothing new).
-    async fn audit(
+    /// Add one decision to the turn's writes (its id derives from the
+    /// message: a replayed turn stores and publishes nothing new).
+    fn audit(
         &self,
         m: &ChatMessageNew,
         seller: &LoadedPlugin,
         n: usize,
         intent: &Intent,
         d: &Decision,
-    ) -> anyhow::Result<()> {
-        let p = &self.0;
+        writes: &mut TurnWrites,
+    ) {
         let record = PluginIntent {
             plugin: seller.manifest.name.clone(),
             version: seller.manifest.version.clone(),
@@ -226,31 +226,16 @@ impl Sell {
             approved: d.approved,
             reason: d.reason.clone(),
         };
-        let id = format!("{}/intent/{}/{n}", m.message.id, m.brand);
-        p.policy.record(&id, &record).await?;
         crate::telemetry::metrics::plugin_intent(
             &record.plugin,
             &record.version,
             if d.approved { "approved" } else { "denied" },
         );
-        if d.approved {
-            p.publish_with_id(
-                &id,
-                &m.conversation_id,
-                Some(&m.brand),
-                &PluginIntentApproved(record),
-            )
-            .await
-        } else {
+        if !d.approved {
             tracing::warn!(plugin = %record.plugin, version = %record.version, conversation = %m.conversation_id, intent = %record.intent, reason = %record.reason, "intent denied by the brand's policy");
-            p.publish_with_id(
-                &id,
-                &m.conversation_id,
-                Some(&m.brand),
-                &PluginIntentDenied(record),
-            )
-            .await
         }
+        let id = format!("{}/intent/{}/{n}", m.message.id, m.brand);
+        writes.intents.push(policy::intent_record(&id, &record));
     }
 
     /// The escalation a held order or a spent message budget needs (once

@@ -204,7 +204,7 @@ impl Pipeline {
             // messages that copy's seller answered and the first did not.
             return Ok(());
         }
-        self.publish_effects(&writes.effects).await?;
+        self.publish_writes(writes).await?;
         // The messages travel with the response, so the render stage
         // publishes them without rendering the actions a second time.
         let response = events::ChatResponse {

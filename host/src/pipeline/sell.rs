@@ -82,7 +82,9 @@ impl Stage for Sell {
                     .ground(&m, &history, &seller, actions, &seen, &writes)
                     .await;
                 // The brand's policy approves or denies every intent.
-                let reviewed = self.review(&m, &seller, actions, &seen).await?;
+                let reviewed = self
+                    .review(&m, &seller, actions, &seen, &mut writes)
+                    .await?;
                 let own_escalation = seller.manifest.grants.escalate
                     && reviewed
                         .actions
@@ -147,9 +149,9 @@ impl Stage for Sell {
         if actions.is_empty() {
             if handled.is_some() || !writes.is_empty() {
                 p.conversations
-                    .commit_turn(&[], &writes.effects, &writes.state, handled, 0)
+                    .commit_turn(&[], &writes, handled, 0)
                     .await?;
-                p.publish_effects(&writes.effects).await?;
+                p.publish_writes(&writes).await?;
             }
         } else {
             self.reply(&m, actions, &writes, handled).await?;

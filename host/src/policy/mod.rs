@@ -13,7 +13,11 @@
 //! - [`intents`]: the rules; [`discount`]: discounts offered in text.
 //! - Every decision is stored in `plugin_intents` (shown by `agent-store
 //!   plugin logs`) and published by the sell stage as
-//!   `store.plugin.intent.approved|denied`.
+//!   `store.plugin.intent.approved|denied`. A seller turn's decisions and
+//!   the messages it spends are written in the turn's commit
+//!   ([`intent_record`], [`messages_used`]): a turn that stores nothing
+//!   (retried, or a second copy of a handled message) records and spends
+//!   nothing.
 
 pub mod api;
 pub mod discount;
@@ -26,6 +30,7 @@ use std::time::{Duration, Instant};
 use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
 
+use crate::conversations::{IntentRecord, MeterUse};
 use crate::db::Db;
 use crate::events::PluginIntent;
 
@@ -79,6 +84,51 @@ pub struct IntentRow {
     pub detail: serde_json::Value,
     pub approved: bool,
     pub reason: String,
+}
+
+/// Decision `i` as the turn's commit stores it, under `id`.
+pub fn intent_record(id: &str, i: &PluginIntent) -> IntentRecord {
+    IntentRecord {
+        id: id.to_string(),
+        at: chrono::Utc::now().timestamp_millis(),
+        plugin: i.plugin.clone(),
+        version: i.version.clone(),
+        digest: i.digest.clone(),
+        brand: i.brand.clone(),
+        conversation_id: i.conversation_id.clone(),
+        message_id: i.message_id.clone(),
+        intent: i.intent.clone(),
+        detail: i.detail.to_string(),
+        approved: i.approved,
+        reason: i.reason.clone(),
+    }
+}
+
+/// The event of a stored decision `r`.
+pub fn intent_event(r: &IntentRecord) -> PluginIntent {
+    PluginIntent {
+        plugin: r.plugin.clone(),
+        version: r.version.clone(),
+        digest: r.digest.clone(),
+        brand: r.brand.clone(),
+        conversation_id: r.conversation_id.clone(),
+        message_id: r.message_id.clone(),
+        intent: r.intent.clone(),
+        detail: serde_json::from_str(&r.detail).unwrap_or_default(),
+        approved: r.approved,
+        reason: r.reason.clone(),
+    }
+}
+
+/// `n` seller messages to `subject`, today, counted with the turn.
+pub fn messages_used(brand: &str, subject: &str, n: u64) -> MeterUse {
+    MeterUse {
+        brand: brand.to_string(),
+        day: today(),
+        meter: MESSAGES.to_string(),
+        subject: subject.to_string(),
+        amount: n,
+    }
 }
 
 /// The policy store (cheap to clone).
@@ -232,31 +282,6 @@ impl Policy {
         .fetch_optional(&mut *self.db.read().await?)
         .await?;
         Ok(row.map_or(0, |(u,)| u64::try_from(u).unwrap_or(0)))
-    }
-
-    /// Store one decision (once per id: a replayed turn stores nothing
-    /// twice).
-    pub async fn record(&self, id: &str, i: &PluginIntent) -> Result<(), sqlx::Error> {
-        sqlx::query(
-            "INSERT INTO plugin_intents (id, at, plugin, version, digest, brand, conversation_id, \
-             message_id, intent, detail, approved, reason) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING",
-        )
-        .bind(id)
-        .bind(chrono::Utc::now().timestamp_millis())
-        .bind(&i.plugin)
-        .bind(&i.version)
-        .bind(&i.digest)
-        .bind(&i.brand)
-        .bind(&i.conversation_id)
-        .bind(&i.message_id)
-        .bind(&i.intent)
-        .bind(i.detail.to_string())
-        .bind(i64::from(i.approved))
-        .bind(&i.reason)
-        .execute(&mut *self.db.writer.acquire().await?)
-        .await?;
-        Ok(())
     }
 
     /// The last `limit` decisions on `plugin`'s intents, oldest first;

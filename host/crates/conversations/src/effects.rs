@@ -31,11 +31,14 @@ pub struct TurnEffect {
 }
 
 /// What a turn writes besides its replies, committed with them and the
-/// handled mark: its effects and the seller's state writes.
+/// handled mark: its effects, the seller's state writes, and the brand
+/// policy's decisions on its intents and the budget they used.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TurnWrites {
     pub effects: Vec<TurnEffect>,
     pub state: Vec<super::StateWrite>,
+    pub intents: Vec<super::IntentRecord>,
+    pub meters: Vec<super::MeterUse>,
 }
 
 impl TurnWrites {
@@ -43,12 +46,23 @@ impl TurnWrites {
     pub fn of_effects(effects: Vec<TurnEffect>) -> Self {
         Self {
             effects,
-            state: Vec::new(),
+            ..Self::default()
+        }
+    }
+
+    /// The seller's state writes only.
+    pub fn of_state(state: Vec<super::StateWrite>) -> Self {
+        Self {
+            state,
+            ..Self::default()
         }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.effects.is_empty() && self.state.is_empty()
+        self.effects.is_empty()
+            && self.state.is_empty()
+            && self.intents.is_empty()
+            && self.meters.is_empty()
     }
 }
 
@@ -102,9 +116,8 @@ impl Conversations {
         effects: &[TurnEffect],
         handled: Option<&str>,
     ) -> Result<(), ConversationError> {
-        self.commit_turn(&[], effects, &[], handled, 0)
-            .await
-            .map(|_| ())
+        let writes = TurnWrites::of_effects(effects.to_vec());
+        self.commit_turn(&[], &writes, handled, 0).await.map(|_| ())
     }
 
     /// Effects stored but not yet carried out, oldest first: (event id,

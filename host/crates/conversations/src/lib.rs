@@ -421,9 +421,11 @@ pub(crate) async fn mark_handled_in(
 mod effects;
 mod identity;
 mod inbox;
+mod ledger;
 mod state;
 pub use effects::{TurnEffect, TurnWrites, settle as settle_effect};
 pub use identity::Moved;
+pub use ledger::{IntentRecord, MeterUse};
 pub use state::{StagedState, StateWrite};
 mod group;
 mod outbox;

@@ -140,7 +140,12 @@ impl Conversations {
         worker_after: i64,
     ) -> Result<bool, ConversationError> {
         let new = self
-            .commit_turn(&[(m.clone(), route.clone())], &[], &[], None, worker_after)
+            .commit_turn(
+                &[(m.clone(), route.clone())],
+                &super::TurnWrites::default(),
+                None,
+                worker_after,
+            )
             .await?;
         Ok(new == 1)
     }
@@ -169,13 +174,15 @@ impl Conversations {
         handled: Option<&str>,
         worker_after: i64,
     ) -> Result<usize, ConversationError> {
-        self.commit_turn(replies, effects, &[], handled, worker_after)
+        let writes = super::TurnWrites::of_effects(effects.to_vec());
+        self.commit_turn(replies, &writes, handled, worker_after)
             .await
     }
 
     /// Commit a turn in one transaction: queue its replies, store its
-    /// effects and the seller's state writes, and with `handled` mark the
-    /// inbound message handled. Returns how many replies were new.
+    /// `writes` (effects, the seller's state, the policy's records), and
+    /// with `handled` mark the inbound message handled. Returns how many
+    /// replies were new.
     ///
     /// With `handled`, the mark comes first and is a compare-and-set: when
     /// the message is handled already — another copy of it (a re-published
@@ -189,20 +196,18 @@ impl Conversations {
     pub async fn commit_turn(
         &self,
         replies: &[(NewOutbound<'_>, Route<'_>)],
-        effects: &[super::TurnEffect],
-        state: &[super::StateWrite],
+        writes: &super::TurnWrites,
         handled: Option<&str>,
         worker_after: i64,
     ) -> Result<usize, ConversationError> {
         let ids: Vec<&str> = replies.iter().map(|(m, _)| m.id).collect();
-        let only_replies = handled.is_none() && effects.is_empty() && state.is_empty();
+        let only_replies = handled.is_none() && writes.is_empty();
         if only_replies && self.all_stored(&ids).await? {
             return Ok(0);
         }
         let turn = turn_commits::Turn {
             replies: replies.iter().map(|(m, route)| owned(m, route)).collect(),
-            effects: effects.to_vec(),
-            state: state.to_vec(),
+            writes: writes.clone(),
             handled: handled.map(str::to_string),
             worker_after,
         };

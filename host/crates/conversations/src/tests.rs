@@ -724,7 +724,12 @@ async fn a_second_copys_turn_stores_nothing(store: Conversations) {
         value: "second".into(),
     }];
     let again = store
-        .commit_turn(&second, &[], &state, Some("wamid.c1"), 0)
+        .commit_turn(
+            &second,
+            &TurnWrites::of_state(state.to_vec()),
+            Some("wamid.c1"),
+            0,
+        )
         .await
         .expect("second copy");
     assert_eq!(again, 0, "the second copy queues nothing");
@@ -963,7 +968,12 @@ async fn staged_state(store: Conversations) {
     turn.set_state(id, "p:kept", "new").await.expect("staged");
     turn.set_state(id, "p:added", "1").await.expect("staged");
     store
-        .commit_turn(&[], &[], &stage.writes(), Some("wamid.s1"), 0)
+        .commit_turn(
+            &[],
+            &TurnWrites::of_state(stage.writes()),
+            Some("wamid.s1"),
+            0,
+        )
         .await
         .expect("committed");
     assert_eq!(
@@ -1165,8 +1175,10 @@ fn batch_reply(id: &str, conversation_id: &str, recipient: &str) -> turn_commits
 /// nothing; a copy of a message handled before the batch stores nothing;
 /// a reply stored before (a replayed turn) is not new; and a turn the
 /// database refuses (its reply's outbox row exists already) fails alone,
-/// the rest of its batch committed. (Called directly: on PostgreSQL
-/// `commit_turn` writes turns one by one.)
+/// the rest of its batch committed. The policy's records and budget use
+/// go with the turn: a dropped or refused turn records and spends nothing,
+/// and the batch's uses of one meter add up. (Called directly: on
+/// PostgreSQL `commit_turn` writes turns one by one.)
 async fn turns_in_one_batch(store: Conversations) {
     use group::Batch;
     let mut conversations = Vec::new();
@@ -1198,8 +1210,7 @@ async fn turns_in_one_batch(store: Conversations) {
                     recipient: w4,
                 },
             )],
-            &[],
-            &[],
+            &TurnWrites::default(),
             Some("wamid.b4"),
             0,
         )
@@ -1244,12 +1255,44 @@ async fn turns_in_one_batch(store: Conversations) {
             replies: (0..replies)
                 .map(|r| batch_reply(&format!("wamid.b{i}/response/x/{r}"), c, w))
                 .collect(),
-            effects: Vec::new(),
-            state: vec![StateWrite {
-                conversation_id: c.clone(),
-                key: "copy".into(),
-                value: copy.into(),
-            }],
+            writes: TurnWrites {
+                state: vec![StateWrite {
+                    conversation_id: c.clone(),
+                    key: "copy".into(),
+                    value: copy.into(),
+                }],
+                intents: vec![IntentRecord {
+                    id: format!("wamid.b{i}/intent/x/0"),
+                    at: 1,
+                    plugin: "seller-x".into(),
+                    version: "1.0.0".into(),
+                    digest: "d".into(),
+                    brand: "x".into(),
+                    conversation_id: c.clone(),
+                    message_id: format!("wamid.b{i}"),
+                    intent: "message".into(),
+                    detail: format!(r#"{{"copy":"{copy}"}}"#),
+                    approved: true,
+                    reason: String::new(),
+                }],
+                meters: vec![
+                    MeterUse {
+                        brand: "x".into(),
+                        day: "2026-12-07".into(),
+                        meter: "messages".into(),
+                        subject: c.clone(),
+                        amount: replies as u64,
+                    },
+                    MeterUse {
+                        brand: "x".into(),
+                        day: "2026-12-07".into(),
+                        meter: "turns".into(),
+                        subject: String::new(),
+                        amount: 10,
+                    },
+                ],
+                ..TurnWrites::default()
+            },
             handled: Some(format!("wamid.b{i}")),
             worker_after: 0,
         }
@@ -1311,6 +1354,43 @@ async fn turns_in_one_batch(store: Conversations) {
         .map(|(_, m)| m.message.id)
         .collect();
     assert_eq!(unhandled, ["wamid.b5"], "only the refused turn's message");
+    // One decision per kept turn, the first copy's.
+    let records: Vec<(String, String)> =
+        sqlx::query_as("SELECT message_id, detail FROM plugin_intents ORDER BY message_id")
+            .fetch_all(&store.db.pool)
+            .await
+            .expect("records");
+    let expected: Vec<(String, String)> = [0, 1, 2, 3, 6]
+        .iter()
+        .map(|i| (format!("wamid.b{i}"), r#"{"copy":"first"}"#.to_string()))
+        .collect();
+    assert_eq!(records, expected);
+    let used = |meter: &'static str, subject: String| {
+        let pool = store.db.pool.clone();
+        async move {
+            sqlx::query_as::<_, (i64,)>(
+                "SELECT used FROM budget_usage WHERE brand = 'x' AND meter = $1 AND subject = $2",
+            )
+            .bind(meter)
+            .bind(subject)
+            .fetch_optional(&pool)
+            .await
+            .expect("usage")
+            .map(|(u,)| u)
+        }
+    };
+    for (i, spent) in [
+        (0, Some(2)),
+        (1, Some(1)),
+        (4, None),
+        (5, None),
+        (6, Some(1)),
+    ] {
+        let subject = conversations[i].0.clone();
+        assert_eq!(used("messages", subject).await, spent, "conversation {i}");
+    }
+    // Four kept turns in the batch, one in the fallback: 10 each.
+    assert_eq!(used("turns", String::new()).await, Some(50));
 }
 
 #[tokio::test]
@@ -1433,7 +1513,8 @@ async fn a_turn_given_up_while_queued_is_not_committed() {
     }];
     // Polled once (it queues the turn), then dropped: on this one-thread
     // runtime the batch writer cannot run in between.
-    let mut given_up = Box::pin(store.commit_turn(&[], &[], &state, Some("wamid.g1"), 0));
+    let writes = TurnWrites::of_state(state.to_vec());
+    let mut given_up = Box::pin(store.commit_turn(&[], &writes, Some("wamid.g1"), 0));
     let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
     assert!(
         given_up.as_mut().poll(&mut cx).is_pending(),
@@ -1448,7 +1529,7 @@ async fn a_turn_given_up_while_queued_is_not_committed() {
         .expect("accept")
         .expect("new");
     store
-        .commit_turn(&[], &[], &[], Some("wamid.g2"), 0)
+        .commit_turn(&[], &TurnWrites::default(), Some("wamid.g2"), 0)
         .await
         .expect("later turn");
     assert!(store.is_handled("wamid.g2").await.expect("read"));

@@ -1,7 +1,7 @@
 //! Turn commits stored many to a transaction ([`super::group`]).
 //!
-//! A turn's commit (its handled mark, replies, outbox rows, effects and
-//! state) was one transaction of five or more statements, each a round trip
+//! A turn's commit (its handled mark, replies, outbox rows, effects, state
+//! and policy records) was one transaction of five or more statements, each a round trip
 //! to SQLite's one write connection: measured at 1,000 customers, the
 //! largest share (a third) of the time that connection was held. Turns that
 //! arrive while a batch waits or is written go into the next batch, whose
@@ -24,7 +24,7 @@ use std::collections::HashSet;
 use sqlx::Row;
 
 use super::group::Batch;
-use super::{ConversationError, StateWrite, TurnEffect};
+use super::{ConversationError, TurnWrites};
 use crate::chat::Speaker;
 use crate::db::sql::{placeholders, values};
 use crate::db::{Db, now_ms};
@@ -47,8 +47,7 @@ pub(crate) struct Reply {
 #[derive(Debug, Clone)]
 pub(crate) struct Turn {
     pub replies: Vec<Reply>,
-    pub effects: Vec<TurnEffect>,
-    pub state: Vec<StateWrite>,
+    pub writes: TurnWrites,
     /// The inbound message the turn answers, marked handled with it.
     pub handled: Option<String>,
     /// Before then (ms), only a sender that claims fresh messages may send
@@ -117,10 +116,15 @@ pub(crate) async fn write(db: &Db, turns: &[Turn]) -> Result<Vec<usize>, Convers
             new[turn] += 1;
         }
     }
+    let mut records = Vec::new();
+    let mut uses = Vec::new();
     for (turn, _) in turns.iter().zip(&kept).filter(|(_, kept)| **kept) {
-        super::effects::insert_in(&mut tx, &turn.effects).await?;
-        super::state::write_in(&mut tx, &turn.state).await?;
+        super::effects::insert_in(&mut tx, &turn.writes.effects).await?;
+        super::state::write_in(&mut tx, &turn.writes.state).await?;
+        records.extend(&turn.writes.intents);
+        uses.extend(&turn.writes.meters);
     }
+    super::ledger::write_in(&mut tx, &records, &uses).await?;
     tx.commit().await?;
     Ok(new)
 }

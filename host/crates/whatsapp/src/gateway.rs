@@ -397,9 +397,9 @@ impl Gateway {
             .await
     }
 
-    /// [`Self::queue_replies`] with the turn's effects (order requests,
-    /// escalations) and the seller's state writes stored in the same
-    /// transaction.
+    /// [`Self::queue_replies`] with the turn's `writes` (order requests,
+    /// escalations, the seller's state, the policy's records) stored in
+    /// the same transaction.
     pub async fn queue_turn(
         &self,
         messages: &[OutboundMessage],
@@ -414,13 +414,7 @@ impl Gateway {
             .collect();
         let new = self
             .store
-            .commit_turn(
-                &replies,
-                &writes.effects,
-                &writes.state,
-                handled,
-                now_ms() + INLINE_GRACE_MS,
-            )
+            .commit_turn(&replies, writes, handled, now_ms() + INLINE_GRACE_MS)
             .await?;
         Ok(new)
     }

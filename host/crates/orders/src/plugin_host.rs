@@ -11,10 +11,10 @@ use agent_store_wit::wasmtime::component::{HasData, Linker};
 use agent_store_wit::wit::{self, HostError};
 use agent_store_wit::{ImportGate, Recorded, wasmtime};
 
-use crate::Carts;
 use crate::catalog::plugin_host::money;
 use crate::catalog::shown::Shown;
 use crate::catalog::{Catalog, Product};
+use crate::{Cart, Carts};
 
 /// What an `orders` call works with.
 pub struct OrdersCtxView<'a> {
@@ -25,6 +25,12 @@ pub struct OrdersCtxView<'a> {
     pub carts: Option<&'a Carts>,
     /// The turn's conversation (none in a smoke turn).
     pub conversation_id: Option<&'a str>,
+    /// The cart as this turn first read it. A turn cannot change the cart
+    /// (its cart actions are carried out after it) and the conversation's
+    /// turns run one at a time, so later reads of the turn are answered
+    /// from here: a seller asks for the cart two or three times a turn,
+    /// each a database read.
+    pub cart_read: &'a mut Option<Cart>,
     /// Where the cart's products are looked up, to report them as shown.
     pub catalog: &'a Catalog,
     /// Where what the plugin is shown is reported.
@@ -73,10 +79,16 @@ impl orders_if::Host for OrdersCtxView<'_> {
     async fn get_cart(&mut self) -> Result<wit::Cart, HostError> {
         let _call = self.gate.enter("orders.get-cart")?;
         let (carts, conversation) = self.cart_of()?;
-        let cart = carts
-            .get(conversation)
-            .await
-            .map_err(|e| HostError::Failed(e.to_string()))?;
+        let cart = match self.cart_read.as_ref() {
+            Some(cart) => cart.clone(),
+            None => {
+                let cart = carts
+                    .get(conversation)
+                    .await
+                    .map_err(|e| HostError::Failed(e.to_string()))?;
+                self.cart_read.insert(cart).clone()
+            }
+        };
         let amounts: Vec<i64> = std::iter::once(cart.subtotal.minor_units)
             .chain(cart.lines.iter().flat_map(|l| {
                 [

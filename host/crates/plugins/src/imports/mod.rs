@@ -108,6 +108,9 @@ pub struct PluginState {
     pub(crate) stderr: MemoryOutputPipe,
     /// Why the runtime stopped the turn (CPU deadline, host-call flood).
     pub(crate) abort: Option<String>,
+    /// The conversation's cart, once the turn read it (see
+    /// `OrdersCtxView::cart_read`).
+    cart_read: Option<crate::orders::Cart>,
 }
 
 /// How much a guest may print per turn before output is dropped.
@@ -143,6 +146,7 @@ impl PluginState {
             stdout,
             stderr,
             abort: None,
+            cart_read: None,
         }
     }
 
@@ -382,5 +386,57 @@ mod tests {
             Err(HostError::LimitExceeded(_))
         ));
         assert_eq!(gate.refused, 1);
+    }
+
+    /// A turn reads its conversation's cart from the database once: a
+    /// seller asks for it two or three times a turn, and the turn cannot
+    /// change it (its cart actions are carried out after it). The next
+    /// turn reads it again.
+    #[tokio::test]
+    async fn a_turn_reads_the_cart_once() {
+        use agent_store_wit::interfaces::orders::Host as _;
+        let (db, dir) = agent_store_db::testing::sqlite().await.expect("sqlite");
+        let catalog = Catalog::open(db.clone(), dir.path())
+            .await
+            .expect("catalog");
+        let feed = "id,title,description,availability,price,brand,product_type\n\
+                    CAP-1,Running Cap,A cap,in stock,50.00 BRL,fashion,Accessories\n\
+                    SOCK-1,Sock,A sock,in stock,5.00 BRL,fashion,Socks\n";
+        catalog.import_csv(feed.as_bytes()).await.expect("feed");
+        sqlx::query(
+            "INSERT INTO conversations (id, phone_number_id, customer_wa_id, brand, status, language, created_at, updated_at) \
+             VALUES ('c1', 'PN1', '5511900000001', 'fashion', 'open', 'pt', 0, 0)",
+        )
+        .execute(&db.pool)
+        .await
+        .expect("conversation");
+        let carts = Carts::new(db, catalog.clone());
+        carts.add("c1", None, "CAP-1", 1).await.expect("add");
+        let seen = agent_store_llm::seen::TurnLog::recording();
+        let mut gate = gate(Budgets {
+            host_calls: 10,
+            ..Budgets::default()
+        });
+        let (mut cart_read, mut next_read) = (None, None);
+        let mut view = crate::orders::plugin_host::OrdersCtxView {
+            gate: &mut gate,
+            granted: true,
+            carts: Some(&carts),
+            conversation_id: Some("c1"),
+            cart_read: &mut cart_read,
+            catalog: &catalog,
+            shown: &seen,
+        };
+        let first = view.get_cart().await.expect("cart");
+        assert_eq!(first.lines.len(), 1);
+        // Changed behind the turn's back: the turn keeps what it read.
+        carts.add("c1", None, "SOCK-1", 1).await.expect("add");
+        let again = view.get_cart().await.expect("cart");
+        assert_eq!(again.lines.len(), 1);
+        assert_eq!(again.subtotal.minor_units, first.subtotal.minor_units);
+        // The next turn starts with nothing read.
+        view.cart_read = &mut next_read;
+        let next = view.get_cart().await.expect("cart");
+        assert_eq!(next.lines.len(), 2);
     }
 }

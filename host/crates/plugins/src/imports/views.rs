@@ -39,6 +39,7 @@ impl OrdersView for PluginState {
             granted: self.scope.grants.orders,
             carts: self.services.carts.as_ref(),
             conversation_id: self.scope.conversation_id.as_deref(),
+            cart_read: &mut self.cart_read,
             catalog: &self.services.catalog,
             shown: &self.services.seen,
         }

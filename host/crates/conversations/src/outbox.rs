@@ -364,6 +364,26 @@ impl Conversations {
         Ok(row.map(|r| r.try_get("message_id")).transpose()?)
     }
 
+    /// The first `limit` queued messages of a conversation, in the order
+    /// they leave: a reply of several messages is sent with one read of
+    /// its queue instead of one per message.
+    pub async fn outbox_queue(
+        &self,
+        conversation_id: &str,
+        limit: u32,
+    ) -> Result<Vec<String>, ConversationError> {
+        let rows = sqlx::query(
+            "SELECT message_id FROM whatsapp_outbox WHERE conversation_id = $1 ORDER BY seq LIMIT $2",
+        )
+        .bind(conversation_id)
+        .bind(i64::from(limit))
+        .fetch_all(&mut *self.db.read().await?)
+        .await?;
+        rows.iter()
+            .map(|r| r.try_get("message_id").map_err(Into::into))
+            .collect()
+    }
+
     /// The head of each conversation's queue, oldest first, and whether it
     /// can be claimed now.
     pub async fn outbox_heads(&self, limit: u32) -> Result<Vec<Queued>, ConversationError> {

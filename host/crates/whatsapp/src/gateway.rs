@@ -61,6 +61,10 @@ pub const REENGAGEMENT_REQUIRED: i64 = 131047;
 /// A fresh message is left to the inline sender this long before the
 /// background worker may take it.
 const INLINE_GRACE_MS: i64 = 5_000;
+
+/// Queued messages of a conversation read at once by its sender (a reply
+/// is two or three).
+const QUEUE_READ: u32 = 8;
 /// How often the worker looks at the outbox when nothing woke it.
 const SWEEP_INTERVAL: Duration = Duration::from_millis(500);
 /// First and longest wait between tries to store held "sent" marks.
@@ -529,27 +533,42 @@ impl Gateway {
     /// Send the conversation's queue head after head until one cannot
     /// leave now (paced out past the retries, held by another sender, not
     /// due), which the worker takes up.
+    ///
+    /// The queue is read a few messages at a time: a message sent, refused
+    /// or held has left the queue (its mark is committed before
+    /// `deliver_head` returns), so the next one read is the next head.
+    /// Once those are out the queue is read again, for what was queued
+    /// meanwhile (a re-engagement template, say).
     async fn send_queue(&self, conversation_id: &str) -> Result<(), GatewayError> {
         let mut last = None;
-        while let Some(head) = self.store.outbox_head(conversation_id).await? {
-            if last.as_ref() == Some(&head) {
-                // Still at the head after an attempt: the worker's.
-                break;
+        loop {
+            let queue = self.store.outbox_queue(conversation_id, QUEUE_READ).await?;
+            if queue.is_empty() {
+                return Ok(());
             }
-            let _guard = InlineGuard::new(self, &head);
-            match self.deliver_head(&head).await? {
-                Delivery::Sent { .. } | Delivery::Failed { .. } | Delivery::Held => {}
-                Delivery::Queued | Delivery::Skipped => {
-                    // The rest waits behind this head for the worker, which
-                    // sends them in order once they are due: now.
-                    self.store.outbox_due_now(conversation_id).await?;
-                    self.wake.notify_one();
-                    break;
+            for head in queue {
+                if last.as_ref() == Some(&head) {
+                    // Still at the head after an attempt: the worker's.
+                    return Ok(());
                 }
+                let _guard = InlineGuard::new(self, &head);
+                match self.deliver_head(&head).await? {
+                    // Sent, but its mark waits for storage: the rest waits
+                    // behind it, for the worker (as when the head is read
+                    // again and is still there).
+                    Delivery::Sent { .. } if self.is_unrecorded(&head) => return Ok(()),
+                    Delivery::Sent { .. } | Delivery::Failed { .. } | Delivery::Held => {}
+                    Delivery::Queued | Delivery::Skipped => {
+                        // The rest waits behind this head for the worker,
+                        // which sends them in order once they are due: now.
+                        self.store.outbox_due_now(conversation_id).await?;
+                        self.wake.notify_one();
+                        return Ok(());
+                    }
+                }
+                last = Some(head);
             }
-            last = Some(head);
         }
-        Ok(())
     }
 
     fn senders(&self) -> std::sync::MutexGuard<'_, HashMap<String, Option<tracing::Span>>> {

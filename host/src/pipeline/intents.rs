@@ -7,11 +7,12 @@
 //! (plugin name, version and digest) after it, before the turn's effects.
 
 use super::messages::{self, HostText};
-use super::sell::{Sell, action_texts};
+use super::sell::{AfterTurn, Sell, action_texts};
 use crate::chat::{Action, EscalationReason, Priority};
 use crate::conversations::TurnWrites;
 use crate::events::{ChatMessageNew, PluginIntent};
 use crate::llm::seen::Seen;
+use crate::orders::Cart;
 use crate::plugins::LoadedPlugin;
 use crate::policy::{self, Budgets, Decision, Facts, Intent, discount};
 
@@ -82,13 +83,13 @@ fn catalog_discounts(seen: &Seen) -> Vec<u32> {
 }
 
 impl Sell {
-    /// The cart's value once the turn's own cart edits are applied, and
+    /// The value of `cart` once the turn's own cart edits are applied, and
     /// its currency.
-    async fn order_value(&self, m: &ChatMessageNew, actions: &[Action]) -> (i64, String) {
+    fn order_value(&self, cart: Option<&Cart>, actions: &[Action]) -> (i64, String) {
         let p = &self.0;
         let mut lines: Vec<super::cart_lines::Line> = Vec::new();
         let mut currency = String::new();
-        if let Ok(cart) = p.carts.get(&m.conversation_id).await {
+        if let Some(cart) = cart {
             currency = cart.subtotal.currency.clone();
             for l in &cart.lines {
                 lines.push((l.product_id.clone(), l.unit_price.minor_units, l.quantity));
@@ -120,12 +121,17 @@ impl Sell {
     /// budgets fails the turn (the bus retries it).
     pub(super) async fn review(
         &self,
-        m: &ChatMessageNew,
-        seller: &LoadedPlugin,
+        turn: &AfterTurn<'_>,
         actions: Vec<Action>,
-        seen: &Seen,
         writes: &mut TurnWrites,
     ) -> anyhow::Result<Reviewed> {
+        let AfterTurn {
+            m,
+            seller,
+            seen,
+            cart,
+            ..
+        } = *turn;
         let p = &self.0;
         let budgets: Budgets = p.policy.budgets(&m.brand).await?;
         let messages_today = p
@@ -140,7 +146,7 @@ impl Sell {
             messages_today,
             catalog_discounts: &sale,
         };
-        let (value, currency) = self.order_value(m, &actions).await;
+        let (value, currency) = self.order_value(cart, &actions);
         let mut n = 0usize;
         let mut kept = Vec::with_capacity(actions.len());
         let mut escalate = None;

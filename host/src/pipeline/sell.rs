@@ -22,7 +22,7 @@ use crate::events::{
 };
 use crate::llm::grounding;
 use crate::llm::seen::Seen;
-use crate::orders::{CartEdit, CartError};
+use crate::orders::{Cart, CartEdit, CartError};
 use crate::plugins::manifest::Grants;
 use crate::plugins::{LoadedPlugin, TurnError, convert, wit};
 use crate::whatsapp::outbound::{self, RenderContext, Rendered};
@@ -32,6 +32,19 @@ pub(super) struct Sell(pub(super) Arc<Pipeline>);
 /// Hand-offs allowed within one customer message (stops ping-pong).
 const MAX_HOPS: u8 = 2;
 const HISTORY_LINES: u32 = 20;
+
+/// What a seller's turn left for the checks after it (grounding, the
+/// brand's policy).
+#[derive(Clone, Copy)]
+pub(super) struct AfterTurn<'a> {
+    pub m: &'a ChatMessageNew,
+    pub history: &'a [HistoryEntry],
+    pub seller: &'a LoadedPlugin,
+    pub seen: &'a Seen,
+    /// The conversation's cart, which the turn cannot change (`None`: it
+    /// could not be read).
+    pub cart: Option<&'a Cart>,
+}
 
 /// A reply action WhatsApp accepts, with the messages it renders to: the
 /// check is the rendering, done once, and the messages are what the turn
@@ -78,13 +91,19 @@ impl Stage for Sell {
                 // Only a turn that succeeded keeps the state it wrote.
                 writes.state = stage.map(|s| s.writes()).unwrap_or_default();
                 let actions: Vec<Action> = actions.into_iter().map(convert::action).collect();
-                let actions = self
-                    .ground(&m, &history, &seller, actions, &seen, &writes)
-                    .await;
+                // The cart as the turn left it (a turn cannot change it):
+                // read once for the grounding and the policy's order value.
+                let cart = p.carts.get(&m.conversation_id).await.ok();
+                let after = AfterTurn {
+                    m: &m,
+                    history: &history,
+                    seller: &seller,
+                    seen: &seen,
+                    cart: cart.as_ref(),
+                };
+                let actions = self.ground(&after, actions, &writes).await;
                 // The brand's policy approves or denies every intent.
-                let reviewed = self
-                    .review(&m, &seller, actions, &seen, &mut writes)
-                    .await?;
+                let reviewed = self.review(&after, actions, &mut writes).await?;
                 let own_escalation = seller.manifest.grants.escalate
                     && reviewed
                         .actions
@@ -621,13 +640,17 @@ impl Sell {
     /// left with nothing to show becomes a short host answer.
     async fn ground(
         &self,
-        m: &ChatMessageNew,
-        history: &[HistoryEntry],
-        seller: &LoadedPlugin,
+        turn: &AfterTurn<'_>,
         actions: Vec<Action>,
-        seen: &Seen,
         writes: &TurnWrites,
     ) -> Vec<Action> {
+        let AfterTurn {
+            m,
+            history,
+            seller,
+            seen,
+            cart,
+        } = *turn;
         if !actions.iter().any(Action::is_message) {
             return actions;
         }
@@ -661,7 +684,7 @@ impl Sell {
         );
         // The cart as it is and after each of the turn's cart edits: its
         // subtotals and line totals are true amounts to quote.
-        if let Ok(cart) = p.carts.get(&m.conversation_id).await {
+        if let Some(cart) = cart {
             let mut lines: Vec<super::cart_lines::Line> = Vec::new();
             for l in &cart.lines {
                 lines.push((l.product_id.clone(), l.unit_price.minor_units, l.quantity));

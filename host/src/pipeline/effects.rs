@@ -6,8 +6,8 @@
 use cloudevents::Event;
 
 use super::{Pipeline, SOURCE};
-use crate::conversations::{TurnEffect, TurnWrites};
-use crate::events::{self, Context, Payload, PluginIntentApproved, PluginIntentDenied};
+use crate::conversations::TurnEffect;
+use crate::events::{self, Context, Payload};
 
 /// An effect of the turn on `conversation_id`, event id `id` (derived from
 /// the inbound wamid, so a replayed turn builds the same one); `escalates`
@@ -35,23 +35,6 @@ pub fn turn_effect<P: Payload>(
 }
 
 impl Pipeline {
-    /// Publish what a turn committed: the policy's decisions on its
-    /// intents, then its effects.
-    pub(super) async fn publish_writes(&self, writes: &TurnWrites) -> anyhow::Result<()> {
-        for r in &writes.intents {
-            let event = crate::policy::intent_event(r);
-            let (conversation, brand) = (r.conversation_id.as_str(), Some(r.brand.as_str()));
-            if r.approved {
-                self.publish_with_id(&r.id, conversation, brand, &PluginIntentApproved(event))
-                    .await?;
-            } else {
-                self.publish_with_id(&r.id, conversation, brand, &PluginIntentDenied(event))
-                    .await?;
-            }
-        }
-        self.publish_effects(&writes.effects).await
-    }
-
     /// Publish effects committed with their turn.
     pub(super) async fn publish_effects(&self, effects: &[TurnEffect]) -> anyhow::Result<()> {
         for e in effects {

@@ -1,16 +1,16 @@
 //! The sell stage's policy gate: every effect a seller turn asks for (cart
 //! edits, discounts offered in its text, the order, an escalation, a
 //! hand-off, its messages) is an intent the brand's policy approves or
-//! denies ([`crate::policy`]) before anything is carried out. Each decision,
-//! and the messages the turn spends, go into the turn's writes: stored in
-//! its commit, and published as `store.plugin.intent.approved|denied`
-//! (plugin name, version and digest) after it, before the turn's effects.
+//! denies ([`crate::policy`]) before anything is carried out. Each decision
+//! is published as `store.plugin.intent.approved|denied` (plugin name,
+//! version and digest) at once, and stored, with the messages the turn
+//! spends, in the turn's commit.
 
 use super::messages::{self, HostText};
 use super::sell::{AfterTurn, Sell, action_texts};
 use crate::chat::{Action, EscalationReason, Priority};
 use crate::conversations::TurnWrites;
-use crate::events::{ChatMessageNew, PluginIntent};
+use crate::events::{ChatMessageNew, PluginIntent, PluginIntentApproved, PluginIntentDenied};
 use crate::llm::seen::Seen;
 use crate::orders::Cart;
 use crate::plugins::LoadedPlugin;
@@ -156,7 +156,7 @@ impl Sell {
             let mut allowed = true;
             for intent in intents_of(&action, value, &currency) {
                 let d = policy::intents::review(&intent, &facts);
-                self.audit(m, seller, n, &intent, &d, writes);
+                self.audit(m, seller, n, &intent, &d, writes).await?;
                 n += 1;
                 if !d.approved {
                     allowed = false;
@@ -176,7 +176,7 @@ impl Sell {
         if shown > 0 {
             let intent = Intent::Message { count: shown };
             let d = policy::intents::review(&intent, &facts);
-            self.audit(m, seller, n, &intent, &d, writes);
+            self.audit(m, seller, n, &intent, &d, writes).await?;
             if d.approved {
                 writes.meters.push(policy::messages_used(
                     &m.brand,
@@ -209,9 +209,13 @@ impl Sell {
         })
     }
 
-    /// Add one decision to the turn's writes (its id derives from the
-    /// message: a replayed turn stores and publishes nothing new).
-    fn audit(
+    /// Publish one decision now and add it to the turn's writes (its id
+    /// derives from the message: a retried or replayed turn publishes the
+    /// same event again and stores it once). Published before the commit,
+    /// as before the turn's effects: a failed publish fails the turn and
+    /// the bus retries it, whereas after the commit the retry would find
+    /// the message handled and the event would be lost.
+    async fn audit(
         &self,
         m: &ChatMessageNew,
         seller: &LoadedPlugin,
@@ -219,7 +223,7 @@ impl Sell {
         intent: &Intent,
         d: &Decision,
         writes: &mut TurnWrites,
-    ) {
+    ) -> anyhow::Result<()> {
         let record = PluginIntent {
             plugin: seller.manifest.name.clone(),
             version: seller.manifest.version.clone(),
@@ -242,6 +246,15 @@ impl Sell {
         }
         let id = format!("{}/intent/{}/{n}", m.message.id, m.brand);
         writes.intents.push(policy::intent_record(&id, &record));
+        let p = &self.0;
+        let (conversation, brand) = (m.conversation_id.as_str(), Some(m.brand.as_str()));
+        if d.approved {
+            p.publish_with_id(&id, conversation, brand, &PluginIntentApproved(record))
+                .await
+        } else {
+            p.publish_with_id(&id, conversation, brand, &PluginIntentDenied(record))
+                .await
+        }
     }
 
     /// The escalation a held order or a spent message budget needs (once

@@ -169,7 +169,8 @@ impl Pipeline {
     }
 
     /// Answer an inbound message: queue the response's messages in the
-    /// outbox, store the turn's effects and state `writes` and, with
+    /// outbox, store the turn's `writes` (effects, state, the policy's
+    /// decisions and budget use) and, with
     /// `handled`, mark the inbound message handled, all in one transaction;
     /// then publish the effects and the response (observers, and the render
     /// and send stages, which deliver it at once).
@@ -204,7 +205,7 @@ impl Pipeline {
             // messages that copy's seller answered and the first did not.
             return Ok(());
         }
-        self.publish_writes(writes).await?;
+        self.publish_effects(&writes.effects).await?;
         // The messages travel with the response, so the render stage
         // publishes them without rendering the actions a second time.
         let response = events::ChatResponse {

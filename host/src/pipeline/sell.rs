@@ -79,9 +79,9 @@ impl Stage for Sell {
         };
         // The message as the next seller gets it, when one took it over.
         let mut handed_off = None;
-        // Order requests, escalations and the seller's state writes:
-        // committed with the replies and the handled mark, effects
-        // published after.
+        // Order requests, escalations, the seller's state writes and the
+        // policy's decisions and budget use: committed with the replies and
+        // the handled mark, effects published after.
         let mut writes = TurnWrites::default();
         // What the seller searched and offered: published once the turn
         // is committed.
@@ -170,7 +170,7 @@ impl Stage for Sell {
                 p.conversations
                     .commit_turn(&[], &writes, handled, 0)
                     .await?;
-                p.publish_writes(&writes).await?;
+                p.publish_effects(&writes.effects).await?;
             }
         } else {
             self.reply(&m, actions, &writes, handled).await?;

@@ -15,8 +15,8 @@
 //!   plugin logs`) and published by the sell stage as
 //!   `store.plugin.intent.approved|denied`. A seller turn's decisions and
 //!   the messages it spends are written in the turn's commit
-//!   ([`intent_record`], [`messages_used`]): a turn that stores nothing
-//!   (retried, or a second copy of a handled message) records and spends
+//!   ([`intent_record`], [`messages_used`]): a turn that fails before its
+//!   commit, or a second copy of a handled message, records and spends
 //!   nothing.
 
 pub mod api;
@@ -101,22 +101,6 @@ pub fn intent_record(id: &str, i: &PluginIntent) -> IntentRecord {
         detail: i.detail.to_string(),
         approved: i.approved,
         reason: i.reason.clone(),
-    }
-}
-
-/// The event of a stored decision `r`.
-pub fn intent_event(r: &IntentRecord) -> PluginIntent {
-    PluginIntent {
-        plugin: r.plugin.clone(),
-        version: r.version.clone(),
-        digest: r.digest.clone(),
-        brand: r.brand.clone(),
-        conversation_id: r.conversation_id.clone(),
-        message_id: r.message_id.clone(),
-        intent: r.intent.clone(),
-        detail: serde_json::from_str(&r.detail).unwrap_or_default(),
-        approved: r.approved,
-        reason: r.reason.clone(),
     }
 }
 

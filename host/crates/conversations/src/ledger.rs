@@ -6,7 +6,9 @@
 //! for SQLite's one writer (~1.7 per customer message, measured under
 //! load); and a turn retried after a storage failure, or the second copy of
 //! a message whose first copy won, spent the message budget again. In the
-//! commit, a turn that stores nothing records and spends nothing.
+//! commit, a turn that is dropped or fails records and spends nothing. (A
+//! turn that hands the message to another seller has no handled mark to
+//! win: a retried one counts its messages again, as before.)
 
 use std::collections::BTreeMap;
 

@@ -11,13 +11,15 @@ No dependencies, like flamegraph.py beside it (BENCHMARKS.md, issue 16).
 import collections, re, sys
 
 RULES = [  # (label, regex on any frame), first match from the leaf wins per rule order
+    ("allocator (glibc malloc/free, mimalloc)", r"^(_int_malloc|_int_free|_int_realloc|__GI___libc_(malloc|free|realloc)|malloc_consolidate|unlink_chunk|tcache_(get|put)|_mid_memalign|mi_|_mi_)"),
     ("sqlx-sqlite worker channel (flume send/recv)", r"flume::"),
     ("SQLite engine (sqlite3*)", r"^sqlite3|sqlite3[A-Z]"),
     ("wasm turns (catch_traps, guest, host calls)", r"catch_traps|wasm\[|array_to_wasm|handle-turn|wasmtime"),
     ("tokio/mio wake-ups and epoll", r"epoll_wait|mio::|Waker|tokio::runtime::park|park_timeout|unpark"),
     ("webhook HMAC (sha256)", r"sha2::"),
     ("serde_json", r"serde_json::"),
-    ("tracing", r"tracing_core::|tracing_subscriber::|tracing::"),
+    # not `tracing::instrument::Instrumented`: it wraps whole futures
+    ("tracing", r"tracing_core::|tracing_subscriber::|tracing::(?!instrument::Instrumented)"),
     ("query parse / lang", r"agent_store_lang::"),
     ("tantivy (catalog search)", r"tantivy"),
     ("hyper/reqwest HTTP", r"hyper::|reqwest::|h2::|axum::"),

@@ -13,6 +13,11 @@ use agent_store_bench::{
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 
+/// The host's allocator (`host/src/main.rs`): the store runs as a child
+/// process of this executable, so it must allocate as `agent-store` does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "agent-store-bench",

@@ -235,7 +235,9 @@ pub fn payload<P: Payload>(event: &Event) -> Result<P, EventError> {
         });
     }
     let result = match event.data() {
-        Some(Data::Json(v)) => serde_json::from_value(v.clone()),
+        // Read in place: every consumer of an in-process event reads it
+        // (`from_value` would deep-copy the payload first).
+        Some(Data::Json(v)) => P::deserialize(v),
         Some(Data::String(s)) => serde_json::from_str(s),
         Some(Data::Binary(b)) => serde_json::from_slice(b),
         None => return Err(EventError::NoData { id }),

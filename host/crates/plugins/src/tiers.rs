@@ -383,7 +383,11 @@ fn upgrade(optimised: &Linkers, job: Job) {
 /// queued upgrade is done. A compile allocates tens of MiB on its threads
 /// (start-up's parallel compiles, then this one), and glibc keeps what
 /// they free in per-thread arenas: without a trim the host stayed ~70 MiB
-/// above its live heap for good ("Peak memory" in BENCHMARKS.md).
+/// above its live heap for good ("Peak memory" in BENCHMARKS.md). The
+/// `agent-store` binary allocates with mimalloc, which hands freed pages
+/// back by itself; the trim still serves glibc's own heap there (SQLite's
+/// C allocations) and every program that embeds the host on the system
+/// allocator (tests).
 fn release_freed_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     {

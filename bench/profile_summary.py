@@ -11,7 +11,7 @@ No dependencies, like flamegraph.py beside it (BENCHMARKS.md, issue 16).
 import collections, re, sys
 
 RULES = [  # (label, regex on any frame), first match from the leaf wins per rule order
-    ("allocator (glibc malloc/free, mimalloc)", r"^(_int_malloc|_int_free|_int_realloc|__GI___libc_(malloc|free|realloc)|malloc_consolidate|unlink_chunk|tcache_(get|put)|_mid_memalign|mi_|_mi_)"),
+    ("allocator (glibc malloc/free, mimalloc)", r"^(malloc|free|cfree|realloc|calloc|_int_malloc|_int_free|_int_realloc|(__GI___)?__libc_(malloc|free|realloc|calloc|memalign)|__GI___libc_(malloc|free|realloc)|malloc_consolidate|unlink_chunk|tcache_(get|put)|_mid_memalign|mi_|_mi_)"),
     ("sqlx-sqlite worker channel (flume send/recv)", r"flume::"),
     ("SQLite engine (sqlite3*)", r"^sqlite3|sqlite3[A-Z]"),
     ("wasm turns (catch_traps, guest, host calls)", r"catch_traps|wasm\[|array_to_wasm|handle-turn|wasmtime"),

@@ -7,7 +7,9 @@ PSS of each kind of mapping: the executable, each file, the wasm memory
 images (`/memfd:wasm-memory-image`: the guests' data segments, mapped
 into every instance slot, so RSS counts a shared page once per mapping
 and PSS shares it out), and anonymous mappings by size and permissions
-(glibc's per-thread malloc arenas are the 64 MiB-aligned rw regions).
+(glibc's per-thread malloc arenas are the 64 MiB-aligned rw regions; the
+`agent-store` binary allocates with mimalloc since issue 16's allocator
+change, whose segments are also large aligned rw regions).
 
     python3 bench/rss_split.py $(pgrep -f 'agent-store-bench serve-host')
 

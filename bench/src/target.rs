@@ -355,7 +355,10 @@ fn free_port() -> anyhow::Result<u16> {
 ///
 /// `AGENT_STORE_BENCH_WRAPPER` (e.g. `heaptrack -o /tmp/host`) runs the
 /// child under a profiler: for attributing memory or CPU only, since the
-/// CPU and RSS the bench reads are then the wrapper's process's.
+/// CPU and RSS the bench reads are then the wrapper's process's. This
+/// executable allocates with mimalloc, so heaptrack (which hooks glibc's
+/// malloc) sees only the C libraries' heap (SQLite's); `perf` or
+/// `bench/rss_split.py` still see everything.
 fn spawn_self(args: &[String], dir: &Path) -> anyhow::Result<tokio::process::Child> {
     let exe = std::env::current_exe()?;
     let log = std::fs::File::create(dir.join("process.log"))?;

@@ -13,10 +13,10 @@ use agent_store_bench::{
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 
-/// The host's allocator (`host/src/main.rs`): the store runs as a child
-/// process of this executable, so it must allocate as `agent-store` does.
+/// The host's allocator ([`agent_store::Allocator`]): the store runs as a
+/// child process of this executable, so it allocates as `agent-store` does.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: agent_store::Allocator = agent_store::Allocator {};
 
 #[derive(Parser)]
 #[command(

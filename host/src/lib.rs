@@ -2,6 +2,14 @@
 //! into one running server and `cli` is the `agent-store` binary's front end.
 
 pub mod api;
+
+/// The allocator of every executable that runs the host (`agent-store`, and
+/// the end-to-end bench whose child process is the host), chosen here once:
+/// mimalloc, because a message's memory is allocated on one thread and freed
+/// on another (tokio's workers, the wasm turns, sqlx's SQLite workers), which
+/// glibc's malloc serves slowly (BENCHMARKS.md, "The allocator"). An
+/// executable declares it with `#[global_allocator] static A: Allocator`.
+pub type Allocator = mimalloc::MiMalloc;
 pub mod app;
 pub use agent_store_bus as bus;
 pub use agent_store_catalog as catalog;

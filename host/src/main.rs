@@ -1,10 +1,8 @@
 use clap::Parser;
 
-/// mimalloc, not glibc's malloc: a message's memory is allocated on one
-/// thread and freed on another (tokio's workers, the wasm turns, sqlx's
-/// SQLite workers), which glibc serves slowly (BENCHMARKS.md, issue 16).
+/// The host's allocator ([`agent_store::Allocator`]).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: agent_store::Allocator = agent_store::Allocator {};
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
